@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL 15 cluster as a non-root user and prints its DATABASE_URL.
+# Usage: .ci/pg-cluster.sh start DIR [PORT] | stop DIR
+set -euo pipefail
+BIN=/usr/lib/postgresql/15/bin
+cmd=${1:?start|stop}; dir=${2:?directory}; port=${3:-55432}
+run_as() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+case "$cmd" in
+  start)
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+    run_as "$BIN/initdb -D '$dir/pgdata' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+    run_as "$BIN/pg_ctl -D '$dir/pgdata' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" -l '$dir/pg.log' -w start" >/dev/null
+    echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    run_as "$BIN/pg_ctl -D '$dir/pgdata' -m fast stop" >/dev/null || true
+    ;;
+esac

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import * as schema from './schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { repoPath } from '../repo-path.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  engine: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const opened = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.poolSize ?? 4);
+  try {
+    await migrate(opened.db, { migrationsFolder: repoPath('drizzle') });
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+  return opened;
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  return { db, pool, engine: 'postgres', close: () => pool.end() };
+}
+
+/** PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts). */
+async function openPglite(dataDir: string, max: number): Promise<Database> {
+  const lock = lockDataDir(dataDir);
+  const dbDir = path.join(dataDir, 'pglite');
+  fs.mkdirSync(dbDir, { recursive: true });
+  // A short private directory: socket paths are limited to ~100 bytes and nobody else may connect.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-'));
+  fs.chmodSync(socketDir, 0o700);
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir: dbDir, socketPath: path.join(socketDir, '.s.PGSQL.5432'), maxConnections: max + 2 },
+  });
+  const cleanupFiles = () => {
+    fs.rmSync(socketDir, { recursive: true, force: true });
+    lock.release();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)));
+      worker.on('message', (m: { type: string; message?: string }) => {
+        if (m.type === 'ready') resolve();
+        if (m.type === 'error') reject(new Error(`PGlite 启动失败 / PGlite failed to start: ${m.message}`));
+      });
+    });
+  } catch (err) {
+    await worker.terminate();
+    cleanupFiles();
+    throw err;
+  }
+  worker.removeAllListeners('exit');
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
+  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await pool.end();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        worker.on('message', (m: { type: string }) => {
+          if (m.type === 'closed' || m.type === 'error') {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        worker.postMessage({ type: 'close' });
+      });
+      await worker.terminate();
+      cleanupFiles();
+    })());
+  return { db, pool, engine: 'pglite', close };
+}

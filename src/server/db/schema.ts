@@ -1,0 +1,8 @@
+/** The one database schema: each module owns its tables; this file only gathers them for Drizzle. */
+export * from '../modules/regions/regions.tables.ts';
+export * from '../modules/programmes/programmes.tables.ts';
+export * from '../modules/pairings/pairings.tables.ts';
+export * from '../modules/organisations/organisations.tables.ts';
+export * from '../modules/users/users.tables.ts';
+export * from '../modules/auth/auth.tables.ts';
+export * from '../modules/audit/audit.tables.ts';

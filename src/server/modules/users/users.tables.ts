@@ -1,0 +1,23 @@
+import { pgTable, text, uuid, timestamp, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organisations } from '../organisations/organisations.tables.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    username: text().notNull(),
+    displayName: text().notNull(),
+    organisationId: uuid().notNull().references(() => organisations.id),
+    roles: text().array().notNull(),
+    passwordHash: text().notNull(),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    active: boolean().notNull().default(true),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_org_idx').on(t.organisationId)],
+);
