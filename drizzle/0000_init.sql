@@ -83,6 +83,7 @@ CREATE TABLE "pairings" (
 	"started_on" date,
 	"ended_on" date,
 	"note" text,
+	"sides_key" text NOT NULL,
 	"source_document_id" uuid,
 	"source_line" integer,
 	"source_quote" text,
@@ -168,6 +169,7 @@ CREATE INDEX "pairing_offices_pairing_idx" ON "pairing_offices" USING btree ("pa
 CREATE INDEX "pairing_side_regions_region_idx" ON "pairing_side_regions" USING btree ("region_code");--> statement-breakpoint
 CREATE INDEX "pairings_programme_idx" ON "pairings" USING btree ("programme_id");--> statement-breakpoint
 CREATE INDEX "pairings_parent_idx" ON "pairings" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "pairings_sides_uq" ON "pairings" USING btree ("programme_id","sides_key");--> statement-breakpoint
 CREATE INDEX "organisations_region_idx" ON "organisations" USING btree ("region_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_name_region_uq" ON "organisations" USING btree ("name","region_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("username");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, date, timestamp, integer, index, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, date, timestamp, integer, index, uniqueIndex, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 
@@ -15,6 +15,8 @@ export const pairings = pgTable(
     startedOn: date(),
     endedOn: date(),
     note: text(),
+    /** Both sides' region codes in canonical order, so the same two sides cannot be paired twice in a programme. */
+    sidesKey: text().notNull(),
     sourceDocumentId: uuid().references(() => sourceDocuments.id),
     sourceLine: integer(),
     sourceQuote: text(),
@@ -22,7 +24,11 @@ export const pairings = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('pairings_programme_idx').on(t.programmeId), index('pairings_parent_idx').on(t.parentId)],
+  (t) => [
+    index('pairings_programme_idx').on(t.programmeId),
+    index('pairings_parent_idx').on(t.parentId),
+    uniqueIndex('pairings_sides_uq').on(t.programmeId, t.sidesKey),
+  ],
 );
 
 /** A side may be several units (长春市 and 长白山开发区 together), so sides are rows, not strings. */

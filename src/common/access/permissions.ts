@@ -1,0 +1,29 @@
+import type { Role } from './roles.ts';
+
+/**
+ * What each role may do, independent of which rows it sees (the scope decides that on the server).
+ * Shared with the web app so it can hide what the user cannot do; the server enforces it again.
+ */
+export const PERMISSIONS = {
+  'programme.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  'pairing.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  'pairing.create': ['national_office', 'pairing_office'],
+  'pairing.update': ['national_office', 'pairing_office'],
+  'dashboard.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  'region.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public', 'sys_admin', 'security_admin', 'audit_admin'],
+  'organisation.read': ['national_office', 'pairing_office', 'sys_admin', 'security_admin'],
+  'organisation.manage': ['sys_admin'],
+  'user.read': ['sys_admin', 'security_admin'],
+  'user.manage': ['sys_admin', 'security_admin'],
+  /** Granting or removing one of the 三员 roles, and unlocking accounts, is the security administrator's job. */
+  'user.manageAdminRoles': ['security_admin'],
+  'user.unlock': ['security_admin'],
+  'audit.read': ['audit_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isoDate, pageQuery, paged, uuid } from './common.ts';
+
+export const auditItem = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRoles: z.array(z.string()).nullable(),
+  regionCode: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['success', 'failure', 'denied']),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  details: z.unknown(),
+});
+export type AuditItem = z.infer<typeof auditItem>;
+
+export const auditListQuery = z.strictObject({
+  actorUserId: uuid.optional(),
+  actorName: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  result: z.enum(['success', 'failure', 'denied']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pageQuery,
+});
+export const auditListResponse = paged(auditItem);
+
+export const auditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+export const isoDate = z.iso.date();
+export const regionCode = z.string().regex(/^(\d{6}|Z\d{8})$/);
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const idParams = z.strictObject({ id: uuid });
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+};
+
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    zh: z.string(),
+    en: z.string(),
+    details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), zh: z.string(), en: z.string() })),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../access/roles.ts';
+import { pageQuery, paged, regionCode, text } from './common.ts';
+
+export const organisationItem = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  regionCode: z.string(),
+  regionName: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OrganisationItem = z.infer<typeof organisationItem>;
+
+export const organisationListQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+  regionCode: regionCode.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export const organisationListResponse = paged(organisationItem);
+
+export const createOrganisationInput = z.strictObject({
+  name: text(100),
+  kind: z.enum(ORGANISATION_KINDS),
+  regionCode,
+});
+export const updateOrganisationInput = z.strictObject({
+  version: z.number().int().min(1),
+  name: text(100).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+  regionCode: regionCode.optional(),
+  active: z.boolean().optional(),
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ROLES } from '../access/roles.ts';
+import { pageQuery, paged, text, uuid } from './common.ts';
+
+export const userItem = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  regionCode: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  active: z.boolean(),
+  locked: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserItem = z.infer<typeof userItem>;
+
+export const userListQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  organisationId: uuid.optional(),
+  role: z.enum(ROLES).optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export const userListResponse = paged(userItem);
+
+const username = z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/);
+
+export const createUserInput = z.strictObject({
+  username,
+  displayName: text(100),
+  organisationId: uuid,
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  password: z.string().min(1).max(128),
+});
+export const updateUserInput = z.strictObject({
+  version: z.number().int().min(1),
+  displayName: text(100).optional(),
+  organisationId: uuid.optional(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+  active: z.boolean().optional(),
+});
+export const resetPasswordInput = z.strictObject({ password: z.string().min(1).max(128) });

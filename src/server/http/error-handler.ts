@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, bilingual, type ErrorDetail } from './app-error.ts';
+import { zodIssuesToDetails } from './zod-issues.ts';
+import { auditStandalone } from '../modules/audit/audit-writer.ts';
+
+function send(reply: FastifyReply, err: AppError) {
+  return reply.status(err.status).send({ error: { code: err.code, message: err.text.message, zh: err.text.zh, en: err.text.en, details: err.details } });
+}
+
+/** PostgreSQL's unique violation, raised when two requests race past the service's own duplicate check. */
+function isUniqueViolation(err: unknown): err is { code: string; constraint?: string } {
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  return typeof cause === 'object' && cause !== null && (cause as { code?: string }).code === '23505';
+}
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const details: ErrorDetail[] = zodIssuesToDetails(fe.validation.map((v) => v.params.issue as z.core.$ZodIssue));
+    return new AppError(400, 'validation', details);
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) return new AppError(400, 'invalid_json');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError(400, 'invalid_json');
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError(413, 'payload_too_large');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError(415, 'validation');
+  if (isUniqueViolation(err)) return new AppError(409, 'conflict');
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError(fe.statusCode, 'validation');
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler(async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const appErr = toAppError(err);
+    if (!appErr) {
+      if (isResponseSerializationError(err)) req.log.error({ err }, 'response did not match its schema');
+      else req.log.error({ err }, 'unhandled error');
+      const text = bilingual('errors.internal');
+      return reply.status(500).send({ error: { code: 'internal', message: text.message, zh: text.zh, en: text.en, details: [] } });
+    }
+    if ((appErr.status === 403 || appErr.status === 404) && req.actor) {
+      await auditStandalone(req.ctx, {
+        action: 'request.denied',
+        result: 'denied',
+        details: { method: req.method, url: req.url.slice(0, 500), status: appErr.status, code: appErr.code },
+      }).catch((auditErr) => req.log.error({ err: auditErr }, 'could not write the denial audit row'));
+    }
+    return send(reply, appErr);
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/')) return send(reply, new AppError(404, 'route_not_found'));
+    return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+}

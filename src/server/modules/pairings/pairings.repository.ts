@@ -1,0 +1,187 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { pairings, pairingSideRegions, pairingOffices, pairingContacts } from './pairings.tables.ts';
+import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
+
+/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters). */
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${sql.param([...ids])}::uuid[]`;
+}
+
+/** The rows an actor may see; every query below goes through it. */
+export function pairingScope(actor: Actor): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return actor.scope.pairingIds.length ? inArray(pairings.id, [...actor.scope.pairingIds]) : sql`false`;
+}
+
+const summaryColumns = {
+  id: pairings.id,
+  programmeId: pairings.programmeId,
+  parentId: pairings.parentId,
+  name: pairings.name,
+  level: pairings.level,
+  status: pairings.status,
+  theme: pairings.theme,
+  startedOn: pairings.startedOn,
+  subPairCount: sql<number>`(SELECT count(*)::int FROM pairings c WHERE c.parent_id = ${pairings.id})`,
+};
+export type PairingSummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
+  id: string; programmeId: string; parentId: string | null; name: string; level: string; status: string; theme: string | null; startedOn: string | null; subPairCount: number;
+};
+
+export interface PairingFilter {
+  programmeId?: string;
+  parentId?: string;
+  level?: string;
+  status?: string;
+  regionCode?: string;
+  q?: string;
+}
+
+const SORTS = { name: pairings.name, level: pairings.level, startedOn: pairings.startedOn, createdAt: pairings.createdAt };
+
+export async function listPairings(
+  db: DbOrTx,
+  actor: Actor,
+  f: PairingFilter,
+  paging: { page: number; pageSize: number; sort: keyof typeof SORTS; order: 'asc' | 'desc' },
+) {
+  const where = and(
+    pairingScope(actor),
+    f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
+    f.parentId === 'root' ? isNull(pairings.parentId) : f.parentId ? eq(pairings.parentId, f.parentId) : undefined,
+    f.level ? eq(pairings.level, f.level as never) : undefined,
+    f.status ? eq(pairings.status, f.status as never) : undefined,
+    f.regionCode
+      ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code = ${f.regionCode})`
+      : undefined,
+    f.q ? ilike(pairings.name, `%${f.q}%`) : undefined,
+  );
+  const dir = paging.order === 'desc' ? desc : asc;
+  const [items, [total]] = await Promise.all([
+    db.select(summaryColumns).from(pairings).where(where).orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
+      .limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: count() }).from(pairings).where(where),
+  ]);
+  return { items: items as PairingSummaryRow[], total: total?.n ?? 0 };
+}
+
+export async function findPairing(db: DbOrTx, actor: Actor | null, id: string) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      endedOn: pairings.endedOn,
+      note: pairings.note,
+      version: pairings.version,
+      createdAt: pairings.createdAt,
+      updatedAt: pairings.updatedAt,
+      sourceLine: pairings.sourceLine,
+      sourceQuote: pairings.sourceQuote,
+      sourceDocumentId: pairings.sourceDocumentId,
+      sourceTitle: sourceDocuments.title,
+      sourceDocNo: sourceDocuments.docNo,
+      programmeName: programmes.name,
+      programmeDocNo: programmes.docNo,
+    })
+    .from(pairings)
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
+    .where(and(eq(pairings.id, id), actor ? pairingScope(actor) : undefined));
+  return row as (typeof row & PairingSummaryRow) | undefined;
+}
+
+export async function subPairsOf(db: DbOrTx, actor: Actor, id: string) {
+  const rows = await db.select(summaryColumns).from(pairings).where(and(eq(pairings.parentId, id), pairingScope(actor))).orderBy(asc(pairings.createdAt), asc(pairings.id));
+  return rows as PairingSummaryRow[];
+}
+
+export async function topLevelPairings(db: DbOrTx, actor: Actor) {
+  // A scoped user's "top" pairings are those whose parent they cannot see (長春市 sees 长春—杭州 under 吉林—浙江).
+  const visibleParent = actor.scope.all
+    ? isNull(pairings.parentId)
+    : sql`(${pairings.parentId} IS NULL OR NOT (${pairings.parentId} = ANY(${uuidArray(actor.scope.pairingIds)})))`;
+  const rows = await db.select(summaryColumns).from(pairings).where(and(pairingScope(actor), visibleParent)).orderBy(asc(pairings.createdAt), asc(pairings.id));
+  return rows as PairingSummaryRow[];
+}
+
+export async function sidesOf(db: DbOrTx, ids: string[]) {
+  const map = new Map<string, { a: string[]; b: string[] }>();
+  for (const id of ids) map.set(id, { a: [], b: [] });
+  if (!ids.length) return map;
+  const rows = await db.select().from(pairingSideRegions).where(inArray(pairingSideRegions.pairingId, ids)).orderBy(asc(pairingSideRegions.ordinal));
+  for (const r of rows) map.get(r.pairingId)![r.side].push(r.regionCode);
+  return map;
+}
+
+export async function officesOf(db: DbOrTx, id: string) {
+  return db.select().from(pairingOffices).where(eq(pairingOffices.pairingId, id)).orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName));
+}
+
+export async function contactsOf(db: DbOrTx, id: string) {
+  return db.select().from(pairingContacts).where(eq(pairingContacts.pairingId, id)).orderBy(asc(pairingContacts.side), asc(pairingContacts.name));
+}
+
+export async function sidesKeyTaken(db: DbOrTx, programmeId: string, sidesKey: string, exceptId?: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(pairings)
+    .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey), exceptId ? sql`${pairings.id} <> ${exceptId}` : undefined));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Ids of the pairing and everything below it, to refuse a parent that would make a cycle. */
+export async function descendantIds(db: DbOrTx, id: string): Promise<Set<string>> {
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${id} UNION SELECT c.id FROM pairings c JOIN tree t ON c.parent_id = t.id)
+    SELECT id FROM tree`);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+export type PairingInsert = typeof pairings.$inferInsert;
+
+export async function insertPairing(db: DbOrTx, row: PairingInsert) {
+  const [created] = await db.insert(pairings).values(row).returning({ id: pairings.id });
+  return created!.id;
+}
+
+export async function updatePairingRow(db: DbOrTx, id: string, version: number, patch: Partial<PairingInsert>) {
+  const rows = await db
+    .update(pairings)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${pairings.version} + 1` })
+    .where(and(eq(pairings.id, id), eq(pairings.version, version)))
+    .returning({ id: pairings.id });
+  return rows.length > 0;
+}
+
+export async function replaceSides(db: DbOrTx, id: string, a: string[], b: string[]) {
+  await db.delete(pairingSideRegions).where(eq(pairingSideRegions.pairingId, id));
+  const rows = [
+    ...a.map((regionCode, ordinal) => ({ pairingId: id, side: 'a' as const, regionCode, ordinal })),
+    ...b.map((regionCode, ordinal) => ({ pairingId: id, side: 'b' as const, regionCode, ordinal })),
+  ];
+  if (rows.length) await db.insert(pairingSideRegions).values(rows);
+}
+
+export async function replaceOffices(db: DbOrTx, id: string, offices: Omit<typeof pairingOffices.$inferInsert, 'pairingId'>[]) {
+  await db.delete(pairingOffices).where(eq(pairingOffices.pairingId, id));
+  if (offices.length) await db.insert(pairingOffices).values(offices.map((o) => ({ ...o, pairingId: id })));
+}
+
+export async function replaceContacts(db: DbOrTx, id: string, contacts: Omit<typeof pairingContacts.$inferInsert, 'pairingId'>[]) {
+  await db.delete(pairingContacts).where(eq(pairingContacts.pairingId, id));
+  if (contacts.length) await db.insert(pairingContacts).values(contacts.map((c) => ({ ...c, pairingId: id })));
+}
+
+export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
+  const [row] = await db
+    .select({
+      top: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NULL AND ${pairings.status} <> 'exploratory')::int`,
+      sub: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NOT NULL)::int`,
+      exploratory: sql<number>`count(*) FILTER (WHERE ${pairings.status} = 'exploratory')::int`,
+      regions: sql<number>`(SELECT count(DISTINCT s.region_code)::int FROM pairing_side_regions s WHERE s.pairing_id IN (SELECT p2.id FROM pairings p2 WHERE ${actor.scope.all ? sql`true` : sql`p2.id = ANY(${uuidArray(actor.scope.pairingIds)})`}))`,
+    })
+    .from(pairings)
+    .where(pairingScope(actor));
+  return row!;
+}

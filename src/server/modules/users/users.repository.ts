@@ -1,0 +1,110 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import { users } from './users.tables.ts';
+import { organisations } from '../organisations/organisations.tables.ts';
+
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
+  regionCode: organisations.regionCode,
+  roles: users.roles,
+  active: users.active,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  version: users.version,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export type UserRow = Awaited<ReturnType<typeof findUserById>>;
+
+/** User names are compared case-insensitively; they are stored as entered. */
+export async function findUserForLogin(db: DbOrTx, username: string) {
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash, failedLogins: users.failedLogins, organisationActive: organisations.active })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(sql`lower(${users.username}) = lower(${username})`);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [row] = await db.select(userColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, id));
+  return row;
+}
+
+export async function findPasswordHash(db: DbOrTx, id: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash;
+}
+
+export async function usernameTaken(db: DbOrTx, username: string, exceptId?: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(sql`lower(${users.username}) = lower(${username})`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined));
+  return (row?.n ?? 0) > 0;
+}
+
+export async function countAdmins(db: DbOrTx) {
+  const [row] = await db.select({ n: count() }).from(users).where(sql`'sys_admin' = ANY(${users.roles})`);
+  return row?.n ?? 0;
+}
+
+export interface UserFilter {
+  q?: string;
+  organisationId?: string;
+  role?: string;
+  active?: boolean;
+}
+
+export async function listUsers(db: DbOrTx, filter: UserFilter, page: number, pageSize: number) {
+  const conds: (SQL | undefined)[] = [
+    filter.q ? or(ilike(users.username, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`)) : undefined,
+    filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined,
+    filter.role ? sql`${filter.role} = ANY(${users.roles})` : undefined,
+    filter.active === undefined ? undefined : eq(users.active, filter.active),
+  ];
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    db.select(userColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(where)
+      .orderBy(asc(users.username)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function insertUser(
+  db: DbOrTx,
+  row: { username: string; displayName: string; organisationId: string; roles: string[]; passwordHash: string },
+) {
+  const [created] = await db.insert(users).values(row).returning({ id: users.id });
+  return created!.id;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<{ displayName: string; organisationId: string; roles: string[]; active: boolean; passwordHash: string; passwordChangedAt: Date; lockedUntil: Date | null; failedLogins: number }>,
+) {
+  await db.update(users).set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
+}
+
+export async function recordLoginFailure(db: DbOrTx, id: string, maxFailures: number, lockUntil: Date) {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN 0 ELSE ${users.failedLogins} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil}::timestamptz ELSE ${users.lockedUntil} END`,
+    })
+    .where(eq(users.id, id))
+    .returning({ lockedUntil: users.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+export async function recordLoginSuccess(db: DbOrTx, id: string, now: Date) {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, id));
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
+import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
+import { registerPairingRoutes } from './modules/pairings/pairings.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+
+/** Every module's routes, in one place so a newcomer sees the whole API surface. */
+export async function registerModuleRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async () => ({ ok: true as const }),
+  );
+  registerAuthRoutes(app, app.setupToken);
+  registerDashboardRoutes(app);
+  registerProgrammeRoutes(app);
+  registerPairingRoutes(app);
+  registerRegionRoutes(app);
+  registerOrganisationRoutes(app);
+  registerUserRoutes(app);
+  registerAuditRoutes(app);
+}

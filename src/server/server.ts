@@ -1,0 +1,63 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { loadSecrets } from './security/secrets.ts';
+import { nodeCryptoProvider, runKnownAnswerTests } from './security/crypto-provider.ts';
+import { buildApp } from './app.ts';
+import { bootstrapData } from './bootstrap.ts';
+import { needsSetup } from './modules/auth/setup.service.ts';
+import type { AppDeps } from './http/context.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  deps: AppDeps;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Opens the database (migrating it), loads the real programme on first start, and serves the app. */
+export async function startServer(config: AppConfig, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const say = opts.quiet ? () => {} : (line: string) => console.log(line);
+  runKnownAnswerTests(nodeCryptoProvider);
+  const secrets = loadSecrets(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: FastifyInstance | undefined;
+  try {
+    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: secrets.auditKey };
+    const seeded = await bootstrapData(deps);
+    if (seeded.length) say(`已载入 / Loaded: ${seeded.join('; ')}`);
+    app = await buildApp(deps, { logger: opts.quiet ? false : { level: config.logLevel } });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    if (await needsSetup({ db: database.db })) {
+      const token = crypto.randomBytes(24).toString('base64url');
+      app.setupToken.issue(token);
+      say(
+        [
+          '',
+          '================================================================',
+          ' 首次启动：请打开以下链接创建初始管理员（链接仅本次启动有效）',
+          ' First start: open this link to create the initial administrator',
+          ` ${url}/setup?token=${token}`,
+          ' 或使用命令行 / or from the command line: npx duikou admin create',
+          '================================================================',
+          '',
+        ].join('\n'),
+      );
+    }
+    say(`Duikou 对口 已启动 / running at ${url} (${database.engine})`);
+    const stop = async () => {
+      await app!.close();
+      await database.close();
+    };
+    return { app, database, deps, url, stop };
+  } catch (err) {
+    await app?.close();
+    await database.close();
+    throw err;
+  }
+}
