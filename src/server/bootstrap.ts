@@ -1,10 +1,16 @@
 import type { AppDeps } from './http/context.ts';
 import { seedRegions } from './modules/regions/region-seed.ts';
+import { seedProgramme } from './modules/programmes/programme-seed.ts';
+import { systemContext } from './http/system-actor.ts';
 
 /** Reference data and the real programme, loaded once into an empty database. Returns what it loaded. */
 export async function bootstrapData(deps: AppDeps): Promise<string[]> {
   const loaded: string[] = [];
   const regionCount = await seedRegions(deps.db);
   if (regionCount) loaded.push(`${regionCount} regions`);
+  if (deps.config.seedProgramme) {
+    const programme = await seedProgramme(systemContext(deps, 'bootstrap'));
+    if (programme) loaded.push(programme);
+  }
   return loaded;
 }

@@ -19,7 +19,9 @@ function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
-    const details: ErrorDetail[] = zodIssuesToDetails(fe.validation.map((v) => v.params.issue as z.core.$ZodIssue));
+    const details: ErrorDetail[] = zodIssuesToDetails(fe.validation.map(
+        (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as z.core.$ZodIssue,
+      ));
     return new AppError(400, 'validation', details);
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) return new AppError(400, 'invalid_json');

@@ -24,7 +24,8 @@ export function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], prefix =
         break;
       case 'invalid_type':
         out.push(
-          issue.input === undefined
+          // zod 4 leaves the input out of issues; its message says what it received.
+          issue.input === undefined && /received undefined|^Required/.test(issue.message)
             ? fieldError(path, 'required')
             : fieldError(path, 'invalid_type', { expected: TYPE_NAMES[issue.expected] ?? issue.expected }),
         );

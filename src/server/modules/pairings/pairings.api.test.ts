@@ -1,0 +1,126 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { testEngines } from '../../testing/test-engines.ts';
+import { loadProgrammeWithUsers, type ProgrammeFixture } from '../../testing/programme-fixture.ts';
+
+describe.each(testEngines())('pairings on %s', (engine) => {
+  let t: TestApp;
+  let f: ProgrammeFixture;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    f = await loadProgrammeWithUsers(t);
+  });
+  afterAll(async () => t?.close());
+
+  const as = async (u: { username: string; password: string }) => {
+    const c = t.client();
+    expect((await c.login(u.username, u.password)).statusCode).toBe(200);
+    return c;
+  };
+
+  it('loads the 7 pairings of 国办发〔2017〕22号 with Inner Mongolia exploratory', async () => {
+    const c = await as(f.users.national);
+    const dash = (await c.get('/api/dashboard')).json();
+    expect(dash.programme.docNo).toBe('国办发〔2017〕22号');
+    expect(dash.counts.pairings).toBe(7);
+    expect(dash.counts.exploratory).toBeGreaterThanOrEqual(1);
+    const names = dash.pairings.map((p: { name: string }) => p.name);
+    for (const n of ['辽宁省—江苏省', '吉林省—浙江省', '黑龙江省—广东省', '沈阳市—北京市', '大连市—上海市', '长春市—天津市', '哈尔滨市—深圳市']) expect(names).toContain(n);
+    const im = dash.pairings.find((p: { sideA: { code: string }[] }) => p.sideA[0].code === '150000');
+    expect(im.status).toBe('exploratory');
+    expect(im.sideB).toEqual([]);
+    for (const p of dash.pairings.filter((x: { status: string }) => x.status === 'active')) {
+      for (const r of [...p.sideA, ...p.sideB]) expect(typeof r.lng).toBe('number');
+    }
+  });
+
+  it('shows 吉林—浙江 with its offices, source clause and 11 city liaison sub-pairs', async () => {
+    const c = await as(f.users.jilin);
+    const res = await c.get(`/api/pairings/${f.pairings.jilinZhejiang}`);
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.sideA.map((r: { code: string }) => r.code)).toEqual(['220000']);
+    expect(p.sideB.map((r: { code: string }) => r.code)).toEqual(['330000']);
+    expect(p.offices.find((o: { side: string }) => o.side === 'a').hostUnit).toBe('吉林省发展改革委');
+    expect(p.offices.find((o: { side: string }) => o.side === 'b').hostUnit).toMatch(/省对口支援办/);
+    expect(p.subPairs).toHaveLength(11);
+    const changchun = p.subPairs.find((s: { sideB: { code: string }[] }) => s.sideB[0].code === '330100');
+    expect(changchun.sideA.map((r: { code: string }) => r.code)).toContain('220100');
+    expect(changchun.sideA).toHaveLength(2);
+    const codesA = p.subPairs.flatMap((s: { sideA: { code: string }[] }) => s.sideA.map((r) => r.code));
+    expect(codesA).toEqual(expect.arrayContaining(['220581', '220184']));
+    expect(p.mapProvinces).toEqual(expect.arrayContaining(['220000', '330000']));
+  });
+
+  it('keeps the 辽宁—江苏 themed sub-pairs with their clause', async () => {
+    const c = await as(f.users.liaoning);
+    const p = (await c.get(`/api/pairings/${f.pairings.liaoningJiangsu}`)).json();
+    const themes = Object.fromEntries(p.subPairs.map((s: { name: string; theme: string }) => [s.name, s.theme]));
+    expect(themes['盘锦市—无锡市']).toBe('互联网+');
+    expect(themes['辽阳市—南通市']).toBe('装备制造');
+    expect(themes['丹东市—扬州市']).toBe('旅游');
+    const detail = (await c.get(`/api/pairings/${f.pairings.panjinWuxi}`)).json();
+    expect(detail.source.quote).toMatch(/盘锦/);
+    expect(detail.parent.name).toBe('辽宁省—江苏省');
+  });
+
+  it('lets a pairing office create, edit and deactivate a sub-pair of its own pairing, audited', async () => {
+    const c = await as(f.users.jilin);
+    const created = await c.post('/api/pairings', {
+      programmeId: f.programmeId, parentId: f.pairings.jilinZhejiang, level: 'county', sideA: ['220102'], sideB: ['330102'], theme: '数字经济',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect(created.json().name).toMatch(/—/);
+    const edited = await c.patch(`/api/pairings/${id}`, { version: 1, theme: '数字经济与电子商务', contacts: [{ side: 'a', name: '张三', post: '处长', phone: '0431-88888888' }] });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().contacts[0].name).toBe('张三');
+    const stale = await c.patch(`/api/pairings/${id}`, { version: 1, theme: 'x' });
+    expect(stale.statusCode).toBe(409);
+    const off = await c.patch(`/api/pairings/${id}`, { version: 2, status: 'inactive' });
+    expect(off.json().status).toBe('inactive');
+    const audit = await t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`);
+    expect(audit.rows.map((r) => r.action)).toEqual(['pairing.create', 'pairing.update', 'pairing.deactivate']);
+  });
+
+  it('refuses a pairing office changing the sides of a national pairing, but lets it keep its offices current', async () => {
+    const c = await as(f.users.jilin);
+    const current = (await c.get(`/api/pairings/${f.pairings.jilinZhejiang}`)).json();
+    expect((await c.patch(`/api/pairings/${f.pairings.jilinZhejiang}`, { version: current.version, sideB: ['320000'] })).statusCode).toBe(403);
+    const ok = await c.patch(`/api/pairings/${f.pairings.jilinZhejiang}`, { version: current.version, contacts: [{ side: 'a', name: '李四', phone: '0431-12345678' }] });
+    expect(ok.statusCode).toBe(200);
+    expect((await c.post('/api/pairings', { programmeId: f.programmeId, level: 'province', sideA: ['230000'], sideB: ['440300'] })).statusCode).toBe(403);
+  });
+
+  it('rejects bad input with the field named and changes nothing', async () => {
+    const c = await as(f.users.national);
+    const count = async () => Number((await t.database.db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM pairings) + (SELECT count(*) FROM audit_log) AS n`)).rows[0]!.n);
+    const before = await count();
+    const base = { programmeId: f.programmeId, level: 'city', sideA: ['220200'], sideB: ['330300'] };
+    const cases: [unknown, string, string][] = [
+      [{ ...base, sideA: ['999999'] }, 'sideA.0', 'unknown_region'],
+      [{ ...base, sideB: ['220200'] }, 'sideB', 'same_region'],
+      [{ ...base, sideA: ['210000'], sideB: ['320000'] }, 'sideB', 'duplicate_pairing'],
+      [{ ...base, sideA: ['320000'], sideB: ['210000'] }, 'sideB', 'duplicate_pairing'],
+      [{ ...base, colour: 'red' }, 'colour', 'unknown_field'],
+      [{ ...base, level: 42 }, 'level', 'invalid_value'],
+      [{ ...base, theme: 'x'.repeat(201) }, 'theme', 'too_long'],
+      [{ ...base, sideA: 'abc' }, 'sideA', 'invalid_type'],
+      [{ ...base, parentId: '00000000-0000-4000-8000-000000000000' }, 'parentId', 'unknown_parent'],
+      [{ ...base, startedOn: '2020-01-01', endedOn: '2019-01-01' }, 'endedOn', 'date_order'],
+    ];
+    for (const [body, field, code] of cases) {
+      const res = await c.post('/api/pairings', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      const d = res.json().error.details.find((x: { field: string }) => x.field === field);
+      expect(d, `${field} in ${JSON.stringify(res.json().error.details)}`).toBeTruthy();
+      expect(d.code).toBe(code);
+      expect(d.zh).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const malformed = await c.request('POST', '/api/pairings', '{"programmeId": ', { 'content-type': 'application/json' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('invalid_json');
+    expect(await count()).toBe(before);
+  });
+});

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import type { AuthedContext } from '../../http/context.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { repoPath } from '../../repo-path.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import { loadRegionRecords, createRegionResolver } from '../regions/region-resolver.ts';
+import { regionRefs } from '../regions/regions.repository.ts';
+import { parsePlan } from '../plans/parser/parse-plan.ts';
+import type { ParsedPlan, PlanSection, SubPair } from '../plans/parser/types.ts';
+import { countProgrammes, insertProgramme, insertSourceDocument } from './programmes.repository.ts';
+import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../pairings/pairings.repository.ts';
+import { sidesKey } from '../pairings/pairing-sides.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { and, eq } from 'drizzle-orm';
+
+interface ManifestDocument { file: string; role: 'programme' | 'pairingPlan'; title: string; docNo: string | null; issuer: string | null; issuedOn: string | null }
+interface Manifest {
+  documents: ManifestDocument[];
+  programme: { document: string; name: string; shortName: string; periodStart: number; periodEnd: number; ownerOffice: string; ownerOfficeQuote: string; goalsQuote: string };
+  offices: { document: string; pairing: [string, string]; side: 'a' | 'b'; leadingGroup: string; officeName: string; hostUnit: string | null; note?: string; quote: string }[];
+}
+
+/** Quotes are checked against the document with line breaks and spaces removed, as PDF extraction scatters them. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+function requireQuote(doc: { file: string; body: string }, quote: string) {
+  if (!squash(doc.body).includes(squash(quote))) throw new Error(`seed manifest: quote not found in ${doc.file}: ${quote.slice(0, 40)}…`);
+}
+
+type Located = { pair: SubPair; line: number };
+
+function locatedSubPairs(plan: ParsedPlan): Located[] {
+  const out: Located[] = plan.subPairs.map((pair) => ({ pair, line: 1 }));
+  const walk = (s: PlanSection) => {
+    for (const pair of s.subPairs) out.push({ pair, line: s.line });
+    for (const t of s.tasks) for (const pair of t.subPairs) out.push({ pair, line: t.line });
+    (s.children ?? []).forEach(walk);
+  };
+  plan.sections.forEach(walk);
+  return out;
+}
+
+const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).filter((c): c is string => !!c);
+
+async function pairingLevel(db: DbOrTx, sideA: string[]) {
+  const refs = await regionRefs(db, sideA);
+  const levels = sideA.map((c) => refs.get(c)?.level);
+  if (levels.includes('province')) return 'province' as const;
+  if (levels.includes('city')) return 'city' as const;
+  if (levels.includes('county')) return 'county' as const;
+  return 'zone' as const;
+}
+
+async function nameOf(db: DbOrTx, a: string[], b: string[]) {
+  const refs = await regionRefs(db, [...a, ...b]);
+  const names = (codes: string[]) => codes.map((c) => refs.get(c)?.name ?? c).join('、');
+  return b.length ? `${names(a)}—${names(b)}` : names(a);
+}
+
+/**
+ * Loads the real programme from the shipped official documents on first start: the national plan gives the
+ * programme and its pairings, each pairing plan its sub-pairs, the manifest the offices with their quotes.
+ * Returns a line describing what it loaded, or null when a programme already exists.
+ */
+export async function seedProgramme(ctx: AuthedContext): Promise<string | null> {
+  if ((await countProgrammes(ctx.db)) > 0) return null;
+  const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as Manifest;
+  const regions = createRegionResolver(loadRegionRecords());
+  const docs = manifest.documents.map((d) => ({ ...d, body: fs.readFileSync(repoPath('resources/seeds', d.file), 'utf8') }));
+  const docOf = (file: string) => docs.find((d) => d.file === file)!;
+  requireQuote(docOf(manifest.programme.document), manifest.programme.goalsQuote);
+  requireQuote(docOf(manifest.programme.document), manifest.programme.ownerOfficeQuote);
+  for (const o of manifest.offices) requireQuote(docOf(o.document), o.quote);
+
+  return ctx.db.transaction(async (tx) => {
+    const docIds = new Map<string, string>();
+    for (const d of docs) {
+      docIds.set(d.file, await insertSourceDocument(tx, {
+        title: d.title, docNo: d.docNo, issuer: d.issuer, issuedOn: d.issuedOn, fileName: d.file,
+        sha256: crypto.createHash('sha256').update(d.body).digest('hex'), body: d.body,
+      }));
+    }
+    const national = docOf(manifest.programme.document);
+    const p = manifest.programme;
+    const programmeId = await insertProgramme(tx, {
+      name: p.name, shortName: p.shortName, docNo: national.docNo, issuer: national.issuer, issuedOn: national.issuedOn,
+      periodStart: p.periodStart, periodEnd: p.periodEnd, goals: p.goalsQuote, ownerOffice: p.ownerOffice, sourceDocumentId: docIds.get(national.file),
+    });
+    let top = 0;
+    let sub = 0;
+    const create = async (pair: SubPair, line: number, docFile: string, parentId: string | null, startedOn: string | null) => {
+      const a = codesOf(pair.a);
+      const b = codesOf(pair.b);
+      if (!a.length || a.length !== pair.a.length || b.length !== pair.b.length) return null;
+      // Park-to-park cooperation named in task text belongs to the parks register, not the pairing tree.
+      if ((await pairingLevel(tx, a)) === 'zone') return null;
+      const key = sidesKey(a, b);
+      if (await sidesKeyTaken(tx, programmeId, key)) return null;
+      const id = await insertPairing(tx, {
+        programmeId, parentId, name: await nameOf(tx, a, b), level: await pairingLevel(tx, a),
+        status: pair.exploratory ? 'exploratory' : 'active', theme: pair.theme || null, note: pair.note ?? null,
+        startedOn, sidesKey: key, sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
+      });
+      await replaceSides(tx, id, a, b);
+      return id;
+    };
+    const nationalPlan = parsePlan(national.body, { regions });
+    for (const { pair, line } of locatedSubPairs(nationalPlan)) if (await create(pair, line, national.file, null, national.issuedOn)) top++;
+
+    for (const d of docs.filter((x) => x.role === 'pairingPlan')) {
+      const plan = parsePlan(d.body, { regions });
+      const sides = codesOf(plan.sides);
+      if (sides.length !== 2) throw new Error(`seed: cannot tell the two sides of ${d.file}`);
+      const [parent] = await tx.select({ id: pairings.id }).from(pairings)
+        .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([sides[0]!], [sides[1]!]))));
+      if (!parent) throw new Error(`seed: no pairing ${sides.join('—')} for ${d.file}`);
+      for (const { pair, line } of locatedSubPairs(plan)) if (await create(pair, line, d.file, parent.id, null)) sub++;
+    }
+    for (const o of manifest.offices) {
+      const [pairing] = await tx.select({ id: pairings.id }).from(pairings)
+        .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([o.pairing[0]], [o.pairing[1]]))));
+      if (!pairing) throw new Error(`seed: no pairing ${o.pairing.join('—')} for an office`);
+      await replaceOffices(tx, pairing.id, [
+        ...(await tx.query.pairingOffices.findMany({ where: (t, { eq: e }) => e(t.pairingId, pairing.id) })).map(({ id: _i, pairingId: _p, ...rest }) => rest),
+        { side: o.side, leadingGroup: o.leadingGroup, officeName: o.officeName, hostUnit: o.hostUnit, note: o.note ?? null, sourceDocumentId: docIds.get(o.document), sourceQuote: o.quote },
+      ]);
+    }
+    await writeAudit(tx, ctx, { action: 'programme.seed', result: 'success', objectType: 'programme', objectId: programmeId, details: { pairings: top, subPairs: sub } });
+    return `${p.name}（${national.docNo}）: ${top} pairings, ${sub} sub-pairs`;
+  });
+}
