@@ -8,7 +8,7 @@ run_as() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else ba
 case "$cmd" in
   start)
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
     run_as "$BIN/initdb -D '$dir/pgdata' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
     run_as "$BIN/pg_ctl -D '$dir/pgdata' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" -l '$dir/pg.log' -w start" >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"

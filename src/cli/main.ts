@@ -1,0 +1,18 @@
+import { adminCreateCommand } from './admin-create.ts';
+
+const USAGE = `用法 / Usage:
+  duikou admin create --username NAME [--display-name NAME]   创建初始管理员，密码从标准输入读取 / create the initial administrator; password read from stdin
+  duikou plan parse FILE [--json]                               解析规划文本，不写数据库 / parse a plan without touching the database`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group === 'admin' && command === 'create') return adminCreateCommand(rest);
+  if (group === 'plan' && command === 'parse') {
+    const { planParseCommand } = await import('../server/modules/plans/plan-cli.ts');
+    return planParseCommand(rest);
+  }
+  console.error(USAGE);
+  return group === undefined || group === '--help' ? 0 : 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));
