@@ -316,9 +316,15 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     return null;
   }
 
+  /** 北京市 named as a city still means the municipality: a 市辖区 row is never what a document means. */
+  function resolveReal(name: string, opts?: ResolveOptions): RegionRecord | null {
+    const r = resolve(name, opts);
+    return r && PLACEHOLDER_NAMES.has(r.name) && r.parentCode ? (byCode.get(r.parentCode) ?? r) : r;
+  }
+
   return {
     byCode: (code) => byCode.get(code) ?? null,
-    resolve,
+    resolve: resolveReal,
     findAll,
   };
 }
