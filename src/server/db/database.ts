@@ -40,6 +40,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client whose server connection drops (restart, failover) must not take the process down; the pool replaces it.
+  pool.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
   const db = drizzle(pool, { schema, casing: 'snake_case' });
   return { db, pool, engine: 'postgres', close: () => pool.end() };
 }
