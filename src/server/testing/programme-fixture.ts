@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { TestApp } from './test-app.ts';
+import { beforeAll, afterAll, expect } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from './test-app.ts';
+import type { Engine } from './test-engines.ts';
 import { systemContext } from '../http/system-actor.ts';
 import { seedProgramme } from '../modules/programmes/programme-seed.ts';
 import { buildOrgUser } from '../seed/builders.ts';
@@ -37,3 +39,22 @@ export async function loadProgrammeWithUsers(t: TestApp) {
 }
 
 export type ProgrammeFixture = Awaited<ReturnType<typeof loadProgrammeWithUsers>>;
+
+/**
+ * Inside a `describe`: a test app on `engine` loaded with the real programme and its users, closed after the
+ * block; `as(user)` signs a new client in.
+ */
+export function useProgrammeApp(engine: Engine, env: Record<string, string> = {}) {
+  const s = {} as { t: TestApp; f: ProgrammeFixture; as: (u: { username: string; password: string }) => Promise<TestClient> };
+  beforeAll(async () => {
+    s.t = await createTestApp(engine, env);
+    s.f = await loadProgrammeWithUsers(s.t);
+  });
+  afterAll(async () => s.t?.close());
+  s.as = async (u) => {
+    const c = s.t.client();
+    expect((await c.login(u.username, u.password)).statusCode).toBe(200);
+    return c;
+  };
+  return s;
+}

@@ -1,26 +1,14 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
-import { loadProgrammeWithUsers, type ProgrammeFixture } from '../../testing/programme-fixture.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 
 describe.each(testEngines())('pairings on %s', (engine) => {
-  let t: TestApp;
-  let f: ProgrammeFixture;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-    f = await loadProgrammeWithUsers(t);
-  });
-  afterAll(async () => t?.close());
+  const s = useProgrammeApp(engine);
 
-  const as = async (u: { username: string; password: string }) => {
-    const c = t.client();
-    expect((await c.login(u.username, u.password)).statusCode).toBe(200);
-    return c;
-  };
 
   it('loads the 7 pairings of 国办发〔2017〕22号 with Inner Mongolia exploratory', async () => {
-    const c = await as(f.users.national);
+    const c = await s.as(s.f.users.national);
     const dash = (await c.get('/api/dashboard')).json();
     expect(dash.programme.docNo).toBe('国办发〔2017〕22号');
     expect(dash.counts.pairings).toBe(7);
@@ -36,8 +24,8 @@ describe.each(testEngines())('pairings on %s', (engine) => {
   });
 
   it('shows 吉林—浙江 with its offices, source clause and 11 city liaison sub-pairs', async () => {
-    const c = await as(f.users.jilin);
-    const res = await c.get(`/api/pairings/${f.pairings.jilinZhejiang}`);
+    const c = await s.as(s.f.users.jilin);
+    const res = await c.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`);
     expect(res.statusCode).toBe(200);
     const p = res.json();
     expect(p.sideA.map((r: { code: string }) => r.code)).toEqual(['220000']);
@@ -54,21 +42,21 @@ describe.each(testEngines())('pairings on %s', (engine) => {
   });
 
   it('keeps the 辽宁—江苏 themed sub-pairs with their clause', async () => {
-    const c = await as(f.users.liaoning);
-    const p = (await c.get(`/api/pairings/${f.pairings.liaoningJiangsu}`)).json();
+    const c = await s.as(s.f.users.liaoning);
+    const p = (await c.get(`/api/pairings/${s.f.pairings.liaoningJiangsu}`)).json();
     const themes = Object.fromEntries(p.subPairs.map((s: { name: string; theme: string }) => [s.name, s.theme]));
     expect(themes['盘锦市—无锡市']).toBe('互联网+');
     expect(themes['辽阳市—南通市']).toBe('装备制造');
     expect(themes['丹东市—扬州市']).toBe('旅游');
-    const detail = (await c.get(`/api/pairings/${f.pairings.panjinWuxi}`)).json();
+    const detail = (await c.get(`/api/pairings/${s.f.pairings.panjinWuxi}`)).json();
     expect(detail.source.quote).toMatch(/盘锦/);
     expect(detail.parent.name).toBe('辽宁省—江苏省');
   });
 
   it('lets a pairing office create, edit and deactivate a sub-pair of its own pairing, audited', async () => {
-    const c = await as(f.users.jilin);
+    const c = await s.as(s.f.users.jilin);
     const created = await c.post('/api/pairings', {
-      programmeId: f.programmeId, parentId: f.pairings.jilinZhejiang, level: 'county', sideA: ['220102'], sideB: ['330102'], theme: '数字经济',
+      programmeId: s.f.programmeId, parentId: s.f.pairings.jilinZhejiang, level: 'county', sideA: ['220102'], sideB: ['330102'], theme: '数字经济',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
@@ -80,24 +68,24 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect(stale.statusCode).toBe(409);
     const off = await c.patch(`/api/pairings/${id}`, { version: 2, status: 'inactive' });
     expect(off.json().status).toBe('inactive');
-    const audit = await t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`);
+    const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`);
     expect(audit.rows.map((r) => r.action)).toEqual(['pairing.create', 'pairing.update', 'pairing.deactivate']);
   });
 
   it('refuses a pairing office changing the sides of a national pairing, but lets it keep its offices current', async () => {
-    const c = await as(f.users.jilin);
-    const current = (await c.get(`/api/pairings/${f.pairings.jilinZhejiang}`)).json();
-    expect((await c.patch(`/api/pairings/${f.pairings.jilinZhejiang}`, { version: current.version, sideB: ['320000'] })).statusCode).toBe(403);
-    const ok = await c.patch(`/api/pairings/${f.pairings.jilinZhejiang}`, { version: current.version, contacts: [{ side: 'a', name: '李四', phone: '0431-12345678' }] });
+    const c = await s.as(s.f.users.jilin);
+    const current = (await c.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).json();
+    expect((await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, { version: current.version, sideB: ['320000'] })).statusCode).toBe(403);
+    const ok = await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, { version: current.version, contacts: [{ side: 'a', name: '李四', phone: '0431-12345678' }] });
     expect(ok.statusCode).toBe(200);
-    expect((await c.post('/api/pairings', { programmeId: f.programmeId, level: 'province', sideA: ['230000'], sideB: ['440300'] })).statusCode).toBe(403);
+    expect((await c.post('/api/pairings', { programmeId: s.f.programmeId, level: 'province', sideA: ['230000'], sideB: ['440300'] })).statusCode).toBe(403);
   });
 
   it('rejects bad input with the field named and changes nothing', async () => {
-    const c = await as(f.users.national);
-    const count = async () => Number((await t.database.db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM pairings) + (SELECT count(*) FROM audit_log) AS n`)).rows[0]!.n);
+    const c = await s.as(s.f.users.national);
+    const count = async () => Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM pairings) + (SELECT count(*) FROM audit_log) AS n`)).rows[0]!.n);
     const before = await count();
-    const base = { programmeId: f.programmeId, level: 'city', sideA: ['220200'], sideB: ['330300'] };
+    const base = { programmeId: s.f.programmeId, level: 'city', sideA: ['220200'], sideB: ['330300'] };
     const cases: [unknown, string, string][] = [
       [{ ...base, sideA: ['999999'] }, 'sideA.0', 'unknown_region'],
       [{ ...base, sideB: ['220200'] }, 'sideB', 'same_region'],

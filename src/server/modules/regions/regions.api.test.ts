@@ -1,20 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { describe, it, expect } from 'vitest';
 import { testEngines } from '../../testing/test-engines.ts';
-import { loadProgrammeWithUsers, type ProgrammeFixture } from '../../testing/programme-fixture.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 
 describe.each(testEngines())('regions on %s', (engine) => {
-  let t: TestApp;
-  let f: ProgrammeFixture;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-    f = await loadProgrammeWithUsers(t);
-  });
-  afterAll(async () => t?.close());
+  const s = useProgrammeApp(engine);
 
   it('browses province → city → county with zones attached, and searches by name or code', async () => {
-    const c = t.client();
-    await c.login(f.users.jilin.username, f.users.jilin.password);
+    const c = s.t.client();
+    await c.login(s.f.users.jilin.username, s.f.users.jilin.password);
     const provinces = (await c.get('/api/regions?level=province&pageSize=50')).json();
     expect(provinces.total).toBe(34);
     const jilin = (await c.get('/api/regions/220000')).json();
@@ -31,10 +24,10 @@ describe.each(testEngines())('regions on %s', (engine) => {
   });
 
   it('serves the map data from the app itself and documents the API', async () => {
-    const china = await t.app.inject({ method: 'GET', url: '/maps/china.json' });
+    const china = await s.t.app.inject({ method: 'GET', url: '/maps/china.json' });
     expect(china.statusCode).toBe(200);
     expect(china.json().features.length).toBeGreaterThanOrEqual(34);
-    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const docs = await s.t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(docs.statusCode).toBe(200);
     const spec = docs.json();
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/pairings', '/api/pairings/{id}', '/api/regions', '/api/audit']));
