@@ -1,0 +1,93 @@
+import { readHeader } from './header.ts';
+import { normalisePlanText, type NormalisedText } from './normalise.ts';
+import { RegionMatcher } from './region-mentions.ts';
+import { buildSkeleton, type SkeletonSection } from './structure.ts';
+import { findSubPairs, type PairContext } from './sub-pairs.ts';
+import { extractTargets } from './targets.ts';
+import type { ParsedPlan, ParsePlanDeps, PlanSection, RegionRef, SubPair } from './types.ts';
+
+export interface ParsedPlanWithSource {
+  plan: ParsedPlan;
+  /** The normalised text the plan's line numbers refer to, with each line's source lines. */
+  normalised: NormalisedText;
+}
+
+/** The two sides named in the title ("吉林省与浙江省对口合作实施方案"), north-eastern side first. */
+function readSides(title: string, matcher: RegionMatcher): RegionRef[] {
+  const m = /^(.+?)(?:与|和|同|—|－|-)(.+?)(?:对口合作|结对|合作|对口)/.exec(title);
+  if (!m) return [];
+  const resolve = (name: string) => {
+    const hits = matcher.find(name);
+    const hit = hits.length === 1 && hits[0].start === 0 && hits[0].end === name.length ? hits[0] : null;
+    return { ref: { name, code: hit?.record.code ?? null }, ne: hit ? matcher.isNorthEast(hit.record) : null };
+  };
+  const a = resolve(m[1]);
+  const b = resolve(m[2]);
+  return a.ne === false && b.ne === true ? [b.ref, a.ref] : [a.ref, b.ref];
+}
+
+function mapSection(s: SkeletonSection, ctx: PairContext): PlanSection {
+  const tasks = s.tasks.map((t) => ({
+    no: t.no,
+    title: t.title,
+    text: t.text,
+    line: t.line,
+    endLine: t.endLine,
+    targets: extractTargets(t.text),
+    subPairs: findSubPairs(t.text, ctx),
+  }));
+  const subPairs = s.body.flatMap((t) => findSubPairs(t, ctx));
+  const head = { no: s.no, title: s.title, level: s.level, line: s.line, subPairs };
+  // Key order follows the documented shape: …, subPairs, children?, tasks.
+  return s.children.length > 0 ? { ...head, children: s.children.map((c) => mapSection(c, ctx)), tasks } : { ...head, tasks };
+}
+
+export function parsePlanWithSource(text: string, deps: ParsePlanDeps): ParsedPlanWithSource {
+  const normalised = normalisePlanText(text);
+  const skeleton = buildSkeleton(normalised.lines);
+  const header = readHeader(normalised.lines, skeleton.bodyStart);
+  const matcher = new RegionMatcher(deps.regions);
+  const sides = header.kind === 'national' ? [] : readSides(header.title, matcher);
+  const ctx: PairContext = {
+    matcher,
+    sideCodes: sides.length === 2 ? [sides[0].code, sides[1].code] : null,
+  };
+  const plan: ParsedPlan = {
+    title: header.title,
+    docNo: header.docNo,
+    kind: header.kind,
+    sides,
+    subPairs: [...header.preamble, ...skeleton.preamble].flatMap((t) => findSubPairs(t, ctx)),
+    sections: skeleton.sections.map((s) => mapSection(s, ctx)),
+    measures: skeleton.measures,
+  };
+  return { plan, normalised };
+}
+
+/** Parses the text of a plan (实施方案, 工作方案, 年度工作计划 …) into its title, sides, sections, tasks and measures. */
+export function parsePlan(text: string, deps: ParsePlanDeps): ParsedPlan {
+  return parsePlanWithSource(text, deps).plan;
+}
+
+/** Every sub-pair of a plan, wherever the text names it, in document order. */
+export function allSubPairs(plan: ParsedPlan): SubPair[] {
+  const out: SubPair[] = [...plan.subPairs];
+  const walk = (s: PlanSection) => {
+    out.push(...s.subPairs);
+    for (const t of s.tasks) out.push(...t.subPairs);
+    for (const c of s.children ?? []) walk(c);
+  };
+  plan.sections.forEach(walk);
+  return out;
+}
+
+/** Every task of a plan in document order. */
+export function allTasks(plan: ParsedPlan): PlanSection['tasks'] {
+  const out: PlanSection['tasks'] = [];
+  const walk = (s: PlanSection) => {
+    out.push(...s.tasks);
+    for (const c of s.children ?? []) walk(c);
+  };
+  plan.sections.forEach(walk);
+  return out;
+}

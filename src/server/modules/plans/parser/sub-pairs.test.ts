@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { RegionMatcher } from './region-mentions.ts';
+import { findSubPairs, themeOf } from './sub-pairs.ts';
+import { regions } from './test-support/seeds.ts';
+
+const ctx = (sides: [string, string] | null = null) => ({ matcher: new RegionMatcher(regions()), sideCodes: sides });
+const brief = (text: string, sides: [string, string] | null = null) =>
+  findSubPairs(text, ctx(sides)).map((p) => ({ a: p.a.map((r) => r.code), b: p.b.map((r) => r.code), theme: p.theme, note: p.note }));
+
+describe('sub-pairs', () => {
+  it('splits district lists "A 与 B、C 与 D 和 E" where the side changes', () => {
+    expect(brief('支持长春市南关区与杭州市上城区、长春市宽城区与杭州市拱墅区和杭州市西湖区进行合作对接。')).toEqual([
+      { a: ['220102'], b: ['330102'], theme: undefined, note: undefined },
+      { a: ['220103'], b: ['330105', '330106'], theme: undefined, note: undefined },
+    ]);
+  });
+
+  it('puts the north-eastern side first whatever the order of the text', () => {
+    expect(brief('推动苏州工业园区与辽宁省沈抚新区在基础设施建设等方面合作交流。')[0]).toMatchObject({
+      a: ['Z21000001'],
+      b: ['Z32050076'],
+    });
+  });
+
+  it('ignores two places of one side and the plan’s own pairing', () => {
+    expect(brief('积极引导沈阳市与大连市高端装备制造能力与江苏省制造业设备用户需求有效对接。')).toEqual([]);
+    expect(brief('结合吉林省和浙江省两省实际，共同制定本实施方案。', ['220000', '330000'])).toEqual([]);
+    expect(brief('推动吉林产品与浙江市场，吉林资源与浙江资本的合作对接。', ['220000', '330000'])).toEqual([]);
+  });
+
+  it('keeps an unnamed side as a note', () => {
+    expect(brief('支持辽宁省鞍山市与江苏省有关城市结对打造服务业合作样板。')).toEqual([
+      { a: ['210300'], b: [], theme: '服务业', note: '江苏省有关城市（未具名）' },
+    ]);
+  });
+
+  it('maps themes to the programme’s vocabulary', () => {
+    expect(themeOf('“互联网+”')).toBe('互联网+');
+    expect(themeOf('装备制造业')).toBe('装备制造');
+    expect(themeOf('科技研发与转化')).toBe('科技');
+    expect(themeOf('城市建设管理')).toBe('城市建设');
+    expect(themeOf('冰雪运动产业')).toBe('冰雪运动');
+  });
+});
