@@ -39,6 +39,14 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/users/:id/password': 'user.manage',
   'GET /api/audit': 'audit.read',
   'GET /api/audit/verify': 'audit.read',
+  'POST /api/plans/preview': 'plan.import',
+  'POST /api/plans': 'plan.import',
+  'GET /api/plans': 'plan.read',
+  'GET /api/plans/:id': 'plan.read',
+  'GET /api/plans/:id/ledger.xlsx': 'plan.read',
+  'GET /api/tasks': 'task.read',
+  'GET /api/tasks/:id': 'task.read',
+  'PATCH /api/tasks/:id': 'task.update',
 };
 
 function allowed(access: RouteAccess, roles: Role[]) {
@@ -70,6 +78,7 @@ describe.each(testEngines())('authorization on %s', (engine) => {
       .replace('/api/pairings/:id', `/api/pairings/${f.pairings.jilinZhejiang}`)
       .replace('/api/organisations/:id', `/api/organisations/${f.users.jilin.organisationId}`)
       .replace('/api/users/:id', `/api/users/${f.users.jilinUnit.userId}`)
+      .replace(/\/api\/(plans|tasks)\/:id/, '/api/$1/00000000-0000-4000-8000-000000000000')
       .replace(':code', '220000');
 
   it('has an expected-access entry for every route and a route for every entry', () => {

@@ -1,6 +1,7 @@
 import type { AppDeps } from './http/context.ts';
 import { seedRegions } from './modules/regions/region-seed.ts';
 import { seedProgramme } from './modules/programmes/programme-seed.ts';
+import { seedPlans } from './modules/plans/plan-seed.ts';
 import { systemContext } from './http/system-actor.ts';
 
 /** Reference data and the real programme, loaded once into an empty database. Returns what it loaded. */
@@ -11,6 +12,8 @@ export async function bootstrapData(deps: AppDeps): Promise<string[]> {
   if (deps.config.seedProgramme) {
     const programme = await seedProgramme(systemContext(deps, 'bootstrap'));
     if (programme) loaded.push(programme);
+    const plans = await seedPlans(systemContext(deps, 'bootstrap'));
+    if (plans) loaded.push(plans);
   }
   return loaded;
 }

@@ -9,6 +9,8 @@ import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -25,4 +27,6 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerOrganisationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerPlanRoutes(app);
+  registerTaskRoutes(app);
 }

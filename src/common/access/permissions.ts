@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   'user.manageAdminRoles': ['security_admin'],
   'user.unlock': ['security_admin'],
   'audit.read': ['audit_admin'],
+  /** Plans and tasks: pairing offices run their pairings' plans; lead units read the tasks assigned to them. */
+  'plan.read': ['national_office', 'pairing_office', 'lead_unit'],
+  'plan.import': ['national_office', 'pairing_office'],
+  'task.read': ['national_office', 'pairing_office', 'lead_unit'],
+  'task.update': ['national_office', 'pairing_office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,3 +6,5 @@ export * from '../modules/organisations/organisations.tables.ts';
 export * from '../modules/users/users.tables.ts';
 export * from '../modules/auth/auth.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
+export * from '../modules/plans/plans.tables.ts';
+export * from '../modules/tasks/tasks.tables.ts';

@@ -36,4 +36,8 @@ export const domain: Shape<typeof zh> = {
   pairingStatuses: { active: 'Active', exploratory: 'Exploratory', inactive: 'Inactive' },
   sides: { a: 'North-eastern side', b: 'Eastern side' },
   auditResults: { success: 'Success', failure: 'Failure', denied: 'Denied' },
+  planKinds: { implementation: 'Implementation plan', annual: 'Annual work plan', special: 'Special plan', division: 'Division-of-labour plan', national: 'National work plan' },
+  taskStatuses: { not_started: 'Not started', in_progress: 'In progress', done: 'Done', delayed: 'Delayed', suspended: 'Suspended' },
+  taskLights: { green: 'On track', yellow: 'Due soon', red: 'Overdue', grey: 'Suspended' },
+  unitRoles: { lead: 'Lead unit', co: 'Co-responsible unit' },
 };

@@ -33,4 +33,8 @@ export const domain = {
   pairingStatuses: { active: '开展中', exploratory: '探索中', inactive: '已停止' },
   sides: { a: '东北地区一方', b: '东部地区一方' },
   auditResults: { success: '成功', failure: '失败', denied: '拒绝' },
+  planKinds: { implementation: '实施方案', annual: '年度工作计划', special: '专项方案', division: '分工方案', national: '工作方案（国家）' },
+  taskStatuses: { not_started: '未启动', in_progress: '推进中', done: '已完成', delayed: '滞后', suspended: '暂缓' },
+  taskLights: { green: '正常', yellow: '临期', red: '逾期', grey: '暂缓' },
+  unitRoles: { lead: '牵头单位', co: '配合单位' },
 } as const;

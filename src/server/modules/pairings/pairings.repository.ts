@@ -185,3 +185,8 @@ export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
     .where(pairingScope(actor));
   return row!;
 }
+
+/** Links a pairing to the clause of the document that names it (a sub-pair found in an imported plan). */
+export async function setPairingSource(db: DbOrTx, id: string, source: { documentId: string; line: number | null; quote: string | null }) {
+  await db.update(pairings).set({ sourceDocumentId: source.documentId, sourceLine: source.line, sourceQuote: source.quote }).where(eq(pairings.id, id));
+}

@@ -1,0 +1,71 @@
+import { and, inArray } from 'drizzle-orm';
+import type { AuthedContext } from '../../http/context.ts';
+import { invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import type { AnnualPlanInput, PlanCreated } from '../../../common/api/plans.ts';
+import { findPairing } from '../pairings/pairings.repository.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
+import { insertTasks, replaceTargets, replaceUnits, insertHistory, type TargetRow, type UnitRow } from '../tasks/tasks.repository.ts';
+import { resolveUnits, targetProblems, targetRows } from '../tasks/task-input.ts';
+import { currentOfLineage, currentSourcePlans, insertPlan } from './plans.repository.ts';
+import { lineageKey } from './plan-tree.ts';
+
+/**
+ * An annual work plan (年度工作计划/工作要点) of a pairing: items each traced to the implementation-plan task it
+ * serves (picked as worded there, or worded anew), with owner units, a deadline within the year and targets for
+ * the year. One annual plan per pairing and year.
+ */
+export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInput): Promise<PlanCreated> {
+  return ctx.db.transaction(async (tx) => {
+    const pairing = await findPairing(tx, ctx.actor, input.pairingId);
+    if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+    const key = lineageKey({ annual: true, pairingId: pairing.id, year: input.year });
+    if (await currentOfLineage(tx, key)) throw invalid(fieldError('year', 'annual_plan_exists', { year: input.year }));
+    const sources = await currentSourcePlans(tx, pairing.id);
+    if (!sources.length) throw invalid(fieldError('pairingId', 'no_implementation_plan'));
+
+    // Traced tasks must be current tasks of this pairing's own plans (not of a sub-pair, not of another pairing).
+    const tracedIds = [...new Set(input.items.map((i) => i.tracedTaskId))];
+    const traced = new Map(
+      (await tx.select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId }).from(tasks)
+        .where(and(inArray(tasks.id, tracedIds), inArray(tasks.planId, sources.map((s) => s.id)))))
+        .map((t) => [t.id, t]),
+    );
+    const problems: ErrorDetail[] = [];
+    const units: UnitRow[][] = [];
+    for (const [i, item] of input.items.entries()) {
+      const at = `items.${i}`;
+      if (!traced.has(item.tracedTaskId)) problems.push(fieldError(`${at}.tracedTaskId`, 'unknown_task'));
+      if (item.deadline && !item.deadline.startsWith(`${input.year}-`)) problems.push(fieldError(`${at}.deadline`, 'deadline_outside_year', { year: input.year }));
+      problems.push(...targetProblems(item.targets, `${at}.targets`));
+      const resolved = await resolveUnits(tx, ctx.actor, item.units, `${at}.units`);
+      problems.push(...resolved.problems);
+      units.push(resolved.rows);
+    }
+    if (problems.length) throw invalid(...problems);
+
+    const parentPlanId = traced.get(input.items[0]!.tracedTaskId)!.planId;
+    const planId = await insertPlan(tx, {
+      programmeId: pairing.programmeId, pairingId: pairing.id, kind: 'annual', title: input.title, docNo: input.docNo ?? null, year: input.year,
+      parentPlanId, lineageKey: key, createdBy: ctx.actor.userId,
+    });
+    const created = await insertTasks(tx, input.items.map((item, i) => {
+      const source = traced.get(item.tracedTaskId)!;
+      return {
+        planId, pairingId: pairing.id, code: String(i + 1), no: i + 1, ordinal: i, tracedTaskId: item.tracedTaskId,
+        title: item.title || source.title, text: item.text || source.text, deadline: item.deadline ?? null,
+        ...(item.warningDays !== undefined ? { warningDays: item.warningDays } : {}),
+      };
+    }));
+    await replaceTargets(tx, new Map<string, TargetRow[]>(created.map((t, i) => [t.id, targetRows(input.items[i]!.targets)])));
+    await replaceUnits(tx, new Map<string, UnitRow[]>(created.map((t, i) => [t.id, units[i]!])));
+    await insertHistory(tx, created.map((t, i) => ({
+      taskId: t.id, planId, action: 'created' as const, actorUserId: ctx.actor.userId, actorName: ctx.actor.username, changes: { tracedTaskId: input.items[i]!.tracedTaskId },
+    })));
+    await writeAudit(tx, ctx, {
+      action: 'plan.create_annual', result: 'success', objectType: 'plan', objectId: planId,
+      details: { pairingId: pairing.id, year: input.year, title: input.title, parentPlanId, items: input.items.length },
+    });
+    return { id: planId, versionNo: 1, taskCount: created.length, changes: null, subPairIds: [], unchanged: false };
+  });
+}

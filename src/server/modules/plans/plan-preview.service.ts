@@ -1,0 +1,121 @@
+import type { AuthedContext } from '../../http/context.ts';
+import { translate } from '../../../common/i18n/messages.ts';
+import { AppError, fieldError } from '../../http/app-error.ts';
+import type { PlanPreview } from '../../../common/api/plans.ts';
+import { sidesKeyTaken } from '../pairings/pairings.repository.ts';
+import { sidesKey } from '../pairings/pairing-sides.ts';
+import { createRegionResolver, loadRegionRecords, type RegionResolver } from '../regions/region-resolver.ts';
+import { extractPlanText } from './parser/extract-text.ts';
+import { parsePlanWithSource } from './parser/parse-plan.ts';
+import { PlanFileError } from './parser/plan-file-error.ts';
+import type { ParsedPlan, PlanSection, PlanTask, SubPair } from './parser/types.ts';
+import { currentOfLineage } from './plans.repository.ts';
+import { tasksForReimport } from '../tasks/tasks.repository.ts';
+import { visiblePairingBySides, candidatePairings, programmeForPlan } from './plan-pairing.repository.ts';
+import { withTaskCodes, diffTasks, lineageKey } from './plan-tree.ts';
+
+export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
+
+let resolver: RegionResolver | undefined;
+/** The region list is large and never changes while the server runs: read it once. */
+export function planRegions(): RegionResolver {
+  return (resolver ??= createRegionResolver(loadRegionRecords()));
+}
+
+/** The values a catalogue template was filled with to give `message` ("不支持该文件格式{hint}。" → hint). */
+function paramsFrom(template: string, message: string): Record<string, string> {
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>.*?)');
+  return new RegExp(`^${pattern}$`, 's').exec(message)?.groups ?? {};
+}
+
+/**
+ * A refused file answers 400 naming the `file` field, with the parser's reason in Chinese and English. The
+ * catalogues hold the same texts as PlanFileError (a test keeps them equal); the parameters are read back from its messages.
+ */
+export function planFileRefusal(err: PlanFileError): AppError {
+  const key = `errors.field.file_${err.code}`;
+  const params = { ...paramsFrom(translate('zh-CN', key), err.messageZh), ...paramsFrom(translate('en', key), err.messageEn) };
+  return new AppError(400, 'plan_file_refused', [fieldError('file', `file_${err.code}`, params)]);
+}
+
+export async function extractOrRefuse(buffer: Buffer, fileName: string): Promise<string> {
+  try {
+    return await extractPlanText(buffer, fileName, { maxBytes: MAX_PLAN_FILE_BYTES });
+  } catch (err) {
+    if (err instanceof PlanFileError) throw planFileRefusal(err);
+    throw err;
+  }
+}
+
+type LocatedPair = { pair: SubPair; line: number | null };
+function locatedSubPairs(plan: ParsedPlan): LocatedPair[] {
+  const out: LocatedPair[] = plan.subPairs.map((pair) => ({ pair, line: null }));
+  const walk = (s: PlanSection) => {
+    for (const pair of s.subPairs) out.push({ pair, line: s.line });
+    for (const t of s.tasks) for (const pair of t.subPairs) out.push({ pair, line: t.line });
+    (s.children ?? []).forEach(walk);
+  };
+  plan.sections.forEach(walk);
+  return out;
+}
+
+const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('、');
+
+/**
+ * Reads an uploaded plan and shows what an import would make of it: the tree with task codes, the normalised text
+ * its line numbers refer to, the pairing it belongs to (or candidates), and what it changes in the current version
+ * of the same plan. It writes nothing.
+ */
+export async function previewPlan(ctx: AuthedContext, file: { buffer: Buffer; fileName: string }): Promise<PlanPreview> {
+  const text = await extractOrRefuse(file.buffer, file.fileName);
+  const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
+  const flat = withTaskCodes<PlanTask>(plan.sections);
+  if (flat.length === 0) throw new AppError(400, 'plan_file_refused', [fieldError('file', 'file_no_tasks')]);
+  const codeOf = new Map(flat.map((f) => [f.task, f.code]));
+  const withCodes = (s: PlanSection): PlanSection => ({
+    ...s, tasks: s.tasks.map((t) => ({ ...t, code: codeOf.get(t)! })), ...(s.children ? { children: s.children.map(withCodes) } : {}),
+  });
+
+  const sideCodes = plan.sides.map((s) => s.code).filter((c): c is string => !!c);
+  const pairing = plan.kind !== 'national' && sideCodes.length === 2 ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([sideCodes[0]!], [sideCodes[1]!])) : undefined;
+  const programme = pairing ? { id: pairing.programmeId } : await programmeForPlan(ctx.db, plan.docNo);
+  const candidates = pairing || plan.kind === 'national' ? [] : await candidatePairings(ctx.db, ctx.actor, sideCodes);
+
+  let existing: PlanPreview['existing'] = null;
+  let diff: PlanPreview['diff'] = null;
+  if (programme && (pairing || plan.kind === 'national')) {
+    const current = await currentOfLineage(ctx.db, lineageKey({ pairingId: pairing?.id ?? null, programmeId: programme.id, title: plan.title }));
+    if (current) {
+      existing = { id: current.id, versionNo: current.versionNo, title: current.title };
+      diff = diffTasks(await tasksForReimport(ctx.db, current.id), flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })));
+    }
+  }
+
+  const subPairs: PlanPreview['subPairs'] = [];
+  for (const { pair, line } of locatedSubPairs(plan)) {
+    const a = pair.a.map((r) => r.code);
+    const b = pair.b.map((r) => r.code);
+    const resolved = a.length > 0 && b.length > 0 && [...a, ...b].every((c) => !!c);
+    const codesA = a.filter((c): c is string => !!c);
+    const codesB = b.filter((c): c is string => !!c);
+    subPairs.push({
+      sideA: codesA, sideB: codesB, name: `${names(pair.a)}—${names(pair.b)}`, theme: pair.theme ?? null, line, quote: pair.source, resolved,
+      exists: resolved && !!programme && (await sidesKeyTaken(ctx.db, programme.id, sidesKey(codesA, codesB))),
+    });
+  }
+
+  return {
+    fileName: file.fileName,
+    plan: { ...plan, sections: plan.sections.map(withCodes) },
+    sourceText: normalised.text,
+    sourceLines: normalised.lines.map((l, i) => ({ line: i + 1, text: l.text })),
+    taskCount: flat.length,
+    targetCount: flat.reduce((n, f) => n + f.task.targets.length, 0),
+    programmeId: programme?.id ?? null,
+    pairing: pairing ? { id: pairing.id, name: pairing.name, parentId: pairing.parentId, level: pairing.level } : null,
+    pairingCandidates: candidates.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, level: c.level })),
+    existing,
+    diff,
+    subPairs,
+  };
+}

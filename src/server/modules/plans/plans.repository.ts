@@ -1,0 +1,127 @@
+import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { plans, planSections } from './plans.tables.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { sourceDocuments } from '../programmes/programmes.tables.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
+import { taskLightSql, taskScope } from '../tasks/tasks.repository.ts';
+
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${sql.param([...ids])}::uuid[]`;
+}
+
+/**
+ * The plans an actor may see: those of its pairings and their sub-pairs, and the programme-level plans (the
+ * State Council's 工作方案) every pairing works under. Every plan query goes through it.
+ */
+export function planScope(actor: Actor): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return sql`(${plans.pairingId} IS NULL OR ${plans.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
+}
+
+/** Task and light counts over the tasks the actor may see. */
+function countsColumns(actor: Actor, today: string) {
+  const visible = taskScope(actor) ?? sql`true`;
+  const light = taskLightSql(today);
+  const n = (cond: SQL) => sql<number>`(SELECT count(*)::int FROM ${tasks} WHERE ${tasks.planId} = ${plans.id} AND ${visible} AND ${cond})`;
+  return { taskCount: n(sql`true`), green: n(sql`${light} = 'green'`), yellow: n(sql`${light} = 'yellow'`), red: n(sql`${light} = 'red'`), grey: n(sql`${light} = 'grey'`) };
+}
+
+const planColumns = {
+  id: plans.id,
+  programmeId: plans.programmeId,
+  pairingId: plans.pairingId,
+  pairingName: pairings.name,
+  kind: plans.kind,
+  title: plans.title,
+  docNo: plans.docNo,
+  year: plans.year,
+  parentPlanId: plans.parentPlanId,
+  versionNo: plans.versionNo,
+  current: plans.current,
+  createdAt: plans.createdAt,
+};
+
+export interface PlanFilter {
+  pairingId?: string;
+  kind?: string;
+  year?: number;
+  all?: boolean;
+  q?: string;
+}
+
+export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: number, pageSize: number, today: string) {
+  const where = and(
+    planScope(actor),
+    f.all ? undefined : eq(plans.current, true),
+    f.pairingId ? eq(plans.pairingId, f.pairingId) : undefined,
+    f.kind ? eq(plans.kind, f.kind as never) : undefined,
+    f.year ? eq(plans.year, f.year) : undefined,
+    f.q ? ilike(plans.title, `%${f.q}%`) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db.select({ ...planColumns, ...countsColumns(actor, today) }).from(plans).leftJoin(pairings, eq(pairings.id, plans.pairingId)).where(where)
+      .orderBy(sql`${plans.pairingId} IS NOT NULL`, asc(pairings.name), asc(plans.kind), desc(plans.year), desc(plans.versionNo), asc(plans.id))
+      .limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(plans).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findPlan(db: DbOrTx, actor: Actor, id: string, today: string) {
+  const [row] = await db
+    .select({
+      ...planColumns, ...countsColumns(actor, today),
+      supersedesId: plans.supersedesId, changes: plans.changes, lineageKey: plans.lineageKey,
+      sourceDocumentId: plans.sourceDocumentId, sourceTitle: sourceDocuments.title, sourceFileName: sourceDocuments.fileName,
+      sourceLineCount: sql<number | null>`array_length(string_to_array(${sourceDocuments.body}, E'\\n'), 1)`,
+    })
+    .from(plans)
+    .leftJoin(pairings, eq(pairings.id, plans.pairingId))
+    .leftJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
+    .where(and(eq(plans.id, id), planScope(actor)));
+  return row;
+}
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
+
+export async function sectionsOf(db: DbOrTx, planId: string) {
+  return db.select().from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.ordinal));
+}
+
+export async function versionsOf(db: DbOrTx, lineageKey: string) {
+  return db.select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
+    .from(plans).where(eq(plans.lineageKey, lineageKey)).orderBy(desc(plans.versionNo));
+}
+
+/** The current version of a lineage, locked so two imports of the same plan cannot both supersede it. */
+export async function currentOfLineage(db: DbOrTx, lineageKey: string) {
+  const [row] = await db.select().from(plans).where(and(eq(plans.lineageKey, lineageKey), eq(plans.current, true))).for('update');
+  return row;
+}
+
+/** Current plans of a pairing's plan kinds that annual plans serve (implementation, special, division). */
+export async function currentSourcePlans(db: DbOrTx, pairingId: string) {
+  return db.select({ id: plans.id, kind: plans.kind }).from(plans)
+    .where(and(eq(plans.pairingId, pairingId), eq(plans.current, true), sql`${plans.kind} <> 'annual'`))
+    .orderBy(sql`${plans.kind} <> 'implementation'`, asc(plans.createdAt));
+}
+
+export async function insertPlan(db: DbOrTx, row: typeof plans.$inferInsert) {
+  const [created] = await db.insert(plans).values(row).returning({ id: plans.id });
+  return created!.id;
+}
+
+export async function retirePlan(db: DbOrTx, id: string) {
+  await db.update(plans).set({ current: false, updatedAt: new Date() }).where(eq(plans.id, id));
+}
+
+export async function insertSection(db: DbOrTx, row: typeof planSections.$inferInsert) {
+  const [created] = await db.insert(planSections).values(row).returning({ id: planSections.id });
+  return created!.id;
+}
+
+export async function countPlans(db: DbOrTx) {
+  const [row] = await db.select({ n: count() }).from(plans);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,194 @@
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import type { TaskListQuery } from '../../../common/api/tasks.ts';
+import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
+import { plans, planSections } from '../plans/plans.tables.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${sql.param([...ids])}::uuid[]`;
+}
+
+/** A lead unit (without an office role) sees the tasks its organisation is assigned to, and no others. */
+export function seesOnlyOwnTasks(actor: Actor): boolean {
+  return !actor.roles.includes('national_office') && !actor.roles.includes('pairing_office');
+}
+
+const assignedTo = (organisationId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
+
+/**
+ * The tasks an actor may see; every task query goes through it. Tasks of the actor's pairings (and their sub-pairs),
+ * and the programme-level tasks of the national plan, which every pairing works under.
+ */
+export function taskScope(actor: Actor): SQL | undefined {
+  const pairing = actor.scope.all ? undefined : sql`(${tasks.pairingId} IS NULL OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
+  return and(pairing, seesOnlyOwnTasks(actor) ? assignedTo(actor.organisationId) : undefined);
+}
+
+/** taskLight() of task-light.ts in SQL, so lists filter, sort and count by light in the database. */
+export function taskLightSql(today: string): SQL<string> {
+  return sql<string>`(CASE
+    WHEN ${tasks.status} = 'suspended' THEN 'grey'
+    WHEN ${tasks.status} = 'done' THEN 'green'
+    WHEN ${tasks.status} = 'delayed' THEN 'red'
+    WHEN ${tasks.deadline} IS NULL THEN 'green'
+    WHEN ${tasks.deadline} < ${today}::date THEN 'red'
+    WHEN ${tasks.status} = 'not_started' AND ${tasks.deadline} - ${today}::date <= ${tasks.warningDays} THEN 'yellow'
+    ELSE 'green' END)`;
+}
+
+export const summaryColumns = (today: string) => ({
+  id: tasks.id,
+  planId: tasks.planId,
+  planTitle: plans.title,
+  planKind: plans.kind,
+  pairingId: tasks.pairingId,
+  pairingName: pairings.name,
+  sectionId: tasks.sectionId,
+  sectionTitle: planSections.title,
+  code: tasks.code,
+  no: tasks.no,
+  title: tasks.title,
+  status: tasks.status,
+  light: taskLightSql(today),
+  deadline: tasks.deadline,
+  warningDays: tasks.warningDays,
+  targetCount: sql<number>`(SELECT count(*)::int FROM ${taskTargets} g WHERE g.task_id = ${tasks.id})`,
+  tracedTaskId: tasks.tracedTaskId,
+  version: tasks.version,
+  updatedAt: tasks.updatedAt,
+});
+export type TaskSummaryRow = {
+  id: string; planId: string; planTitle: string; planKind: string; pairingId: string | null; pairingName: string | null;
+  sectionId: string | null; sectionTitle: string | null; code: string; no: number; title: string; status: string; light: string;
+  deadline: string | null; warningDays: number; targetCount: number; tracedTaskId: string | null; version: number; updatedAt: Date;
+};
+
+function baseQuery(db: DbOrTx, today: string) {
+  return db.select(summaryColumns(today)).from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
+    .leftJoin(planSections, eq(planSections.id, tasks.sectionId));
+}
+
+function filterCondition(actor: Actor, f: Omit<TaskListQuery, 'page' | 'pageSize' | 'sort' | 'order'>, today: string) {
+  return and(
+    taskScope(actor),
+    // Tasks a re-import dropped stay on their superseded plan version; lists show current plans unless asked for one.
+    f.planId ? eq(tasks.planId, f.planId) : eq(plans.current, true),
+    f.pairingId ? eq(tasks.pairingId, f.pairingId) : undefined,
+    f.sectionId ? eq(tasks.sectionId, f.sectionId) : undefined,
+    f.status ? eq(tasks.status, f.status) : undefined,
+    f.light ? sql`${taskLightSql(today)} = ${f.light}` : undefined,
+    f.side ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${f.side})` : undefined,
+    f.organisationId ? assignedTo(f.organisationId) : undefined,
+    f.unit ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${`%${f.unit}%`})` : undefined,
+    f.mine ? assignedTo(actor.organisationId) : undefined,
+    f.q ? sql`(${ilike(tasks.title, `%${f.q}%`)} OR ${ilike(tasks.text, `%${f.q}%`)})` : undefined,
+  );
+}
+
+const STATUS_ORDER = sql`array_position(ARRAY['delayed','not_started','in_progress','suspended','done']::text[], ${tasks.status})`;
+
+export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, today: string) {
+  const { page, pageSize, sort, order, ...filter } = q;
+  const where = filterCondition(actor, filter, today);
+  const dir = order === 'desc' ? desc : asc;
+  const planOrder = [dir(plans.createdAt), dir(tasks.ordinal)];
+  const orderBy = {
+    plan: planOrder,
+    deadline: [sql`${tasks.deadline} ${sql.raw(order === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`, ...planOrder],
+    status: [dir(STATUS_ORDER), ...planOrder],
+    updatedAt: [dir(tasks.updatedAt)],
+  }[sort];
+  const [items, [total]] = await Promise.all([
+    baseQuery(db, today).where(where).orderBy(...orderBy, asc(tasks.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(where),
+  ]);
+  return { items: items as TaskSummaryRow[], total: total?.n ?? 0 };
+}
+
+/** Every visible task of one plan version, in document order. */
+export async function tasksOfPlan(db: DbOrTx, actor: Actor, planId: string, today: string) {
+  const rows = await baseQuery(db, today).where(and(taskScope(actor), eq(tasks.planId, planId))).orderBy(asc(tasks.ordinal));
+  return rows as TaskSummaryRow[];
+}
+
+export async function findTask(db: DbOrTx, actor: Actor, id: string, today: string) {
+  const [row] = await db
+    .select({ ...summaryColumns(today), text: tasks.text, sourceLine: tasks.sourceLine, sourceEndLine: tasks.sourceEndLine, progressNote: tasks.progressNote,
+      sourceDocumentId: plans.sourceDocumentId, planYear: plans.year, createdAt: tasks.createdAt })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
+    .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
+    .where(and(eq(tasks.id, id), taskScope(actor)));
+  return row as (TaskSummaryRow & { text: string; sourceLine: number | null; sourceEndLine: number | null; progressNote: string | null; sourceDocumentId: string | null; planYear: number | null; createdAt: Date }) | undefined;
+}
+
+/** Tasks by id as references (code, title, plan), within the actor's scope. */
+export async function taskRefs(db: DbOrTx, actor: Actor, where: SQL) {
+  return db.select({ id: tasks.id, code: tasks.code, title: tasks.title, planId: tasks.planId, planTitle: plans.title, year: plans.year })
+    .from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(and(where, taskScope(actor))).orderBy(asc(plans.year), asc(tasks.ordinal));
+}
+
+export const tracedBy = (taskId: string) => and(eq(tasks.tracedTaskId, taskId), eq(plans.current, true))!;
+export const byId = (taskId: string) => eq(tasks.id, taskId);
+
+export async function unitsOf(db: DbOrTx, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select().from(taskUnits).where(inArray(taskUnits.taskId, taskIds)).orderBy(asc(taskUnits.taskId), asc(taskUnits.ordinal));
+}
+export async function targetsOf(db: DbOrTx, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select().from(taskTargets).where(inArray(taskTargets.taskId, taskIds)).orderBy(asc(taskTargets.taskId), asc(taskTargets.ordinal));
+}
+export async function milestonesOf(db: DbOrTx, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select().from(taskMilestones).where(inArray(taskMilestones.taskId, taskIds)).orderBy(asc(taskMilestones.taskId), asc(taskMilestones.ordinal));
+}
+export async function historyOf(db: DbOrTx, taskId: string) {
+  return db.select().from(taskHistory).where(eq(taskHistory.taskId, taskId)).orderBy(asc(taskHistory.at), asc(taskHistory.id));
+}
+
+/** The tasks of one plan version for the importer: unscoped, as the caller has checked the plan. */
+export async function tasksForReimport(db: DbOrTx, planId: string) {
+  return db.select({ id: tasks.id, code: tasks.code, title: tasks.title, text: tasks.text, version: tasks.version })
+    .from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.ordinal));
+}
+
+export type TaskInsert = typeof tasks.$inferInsert;
+export type TargetRow = Omit<typeof taskTargets.$inferInsert, 'taskId' | 'ordinal'>;
+export type UnitRow = Omit<typeof taskUnits.$inferInsert, 'taskId' | 'ordinal'>;
+export type MilestoneRow = Omit<typeof taskMilestones.$inferInsert, 'taskId' | 'ordinal'>;
+
+export async function insertTasks(db: DbOrTx, rows: TaskInsert[]) {
+  if (!rows.length) return [];
+  return db.insert(tasks).values(rows).returning({ id: tasks.id, code: tasks.code });
+}
+
+export async function updateTaskRow(db: DbOrTx, id: string, version: number, patch: Partial<TaskInsert>) {
+  const rows = await db.update(tasks).set({ ...patch, updatedAt: new Date(), version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), eq(tasks.version, version))).returning({ id: tasks.id, version: tasks.version });
+  return rows[0];
+}
+
+async function replaceChildren<T extends { taskId: string; ordinal: number }>(
+  db: DbOrTx, table: typeof taskTargets | typeof taskUnits | typeof taskMilestones, byTask: Map<string, Omit<T, 'taskId' | 'ordinal'>[]>,
+) {
+  const ids = [...byTask.keys()];
+  if (!ids.length) return;
+  await db.delete(table).where(inArray(table.taskId, ids));
+  const rows = [...byTask].flatMap(([taskId, list]) => list.map((r, ordinal) => ({ ...r, taskId, ordinal })));
+  if (rows.length) await db.insert(table).values(rows as never);
+}
+
+export const replaceTargets = (db: DbOrTx, byTask: Map<string, TargetRow[]>) => replaceChildren(db, taskTargets, byTask);
+export const replaceUnits = (db: DbOrTx, byTask: Map<string, UnitRow[]>) => replaceChildren(db, taskUnits, byTask);
+export const replaceMilestones = (db: DbOrTx, byTask: Map<string, MilestoneRow[]>) => replaceChildren(db, taskMilestones, byTask);
+
+export async function insertHistory(db: DbOrTx, rows: (typeof taskHistory.$inferInsert)[]) {
+  if (rows.length) await db.insert(taskHistory).values(rows);
+}
