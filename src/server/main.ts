@@ -1,23 +1,36 @@
 import { loadConfig } from './config.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
-const server = await startServer(loadConfig()).catch((err: Error) => {
-  console.error(err.message);
-  process.exit(1);
-});
+let server: RunningServer | undefined;
+let stopRequested = false;
 
-let stopping = false;
+async function stop(signal: string) {
+  if (stopRequested) return;
+  stopRequested = true;
+  console.log(`收到 ${signal}，正在安全关闭… / ${signal} received, shutting down cleanly…`);
+  // A signal during start-up is honoured once the database is open, so it is still closed cleanly.
+  if (!server) return;
+  await server.stop();
+  process.exit(0);
+}
+
+// Installed before start-up so a signal in that window cannot kill the process with PGlite half-written.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`收到 ${signal}，正在安全关闭… / ${signal} received, shutting down cleanly…`);
-    server.stop().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    stop(signal).catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
   });
+}
+
+try {
+  server = await startServer(loadConfig());
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+if (stopRequested) {
+  await server.stop();
+  process.exit(0);
 }

@@ -6,7 +6,7 @@ import { repoPath } from '../../repo-path.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { loadRegionRecords, createRegionResolver } from '../regions/region-resolver.ts';
 import { regionRefs } from '../regions/regions.repository.ts';
-import { parsePlan } from '../plans/parser/parse-plan.ts';
+import { parsePlanWithSource } from '../plans/parser/parse-plan.ts';
 import type { ParsedPlan, PlanSection, SubPair } from '../plans/parser/types.ts';
 import { countProgrammes, insertProgramme, insertSourceDocument } from './programmes.repository.ts';
 import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../pairings/pairings.repository.ts';
@@ -30,7 +30,10 @@ function requireQuote(doc: { file: string; body: string }, quote: string) {
 
 type Located = { pair: SubPair; line: number };
 
-function locatedSubPairs(plan: ParsedPlan): Located[] {
+/** Sub-pairs with the line of the stored (raw) document where their clause starts. */
+function locatedSubPairs(text: string, regions: ReturnType<typeof createRegionResolver>): { plan: ParsedPlan; pairs: Located[] } {
+  const { plan, normalised } = parsePlanWithSource(text, { regions });
+  const rawLine = (n: number) => normalised.lines[n - 1]?.sourceLines[0] ?? n;
   const out: Located[] = plan.subPairs.map((pair) => ({ pair, line: 1 }));
   const walk = (s: PlanSection) => {
     for (const pair of s.subPairs) out.push({ pair, line: s.line });
@@ -38,7 +41,7 @@ function locatedSubPairs(plan: ParsedPlan): Located[] {
     (s.children ?? []).forEach(walk);
   };
   plan.sections.forEach(walk);
-  return out;
+  return { plan, pairs: out.map((l) => ({ ...l, line: rawLine(l.line) })) };
 }
 
 const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).filter((c): c is string => !!c);
@@ -89,6 +92,9 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
     });
     let top = 0;
     let sub = 0;
+    // One transaction gives every row the same now(); distinct creation times keep document order in lists.
+    const base = Date.now();
+    let order = 0;
     const create = async (pair: SubPair, line: number, docFile: string, parentId: string | null, startedOn: string | null) => {
       const a = codesOf(pair.a);
       const b = codesOf(pair.b);
@@ -100,22 +106,21 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       const id = await insertPairing(tx, {
         programmeId, parentId, name: await nameOf(tx, a, b), level: await pairingLevel(tx, a),
         status: pair.exploratory ? 'exploratory' : 'active', theme: pair.theme || null, note: pair.note ?? null,
-        startedOn, sidesKey: key, sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
+        startedOn, sidesKey: key, createdAt: new Date(base + order++), sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
       });
       await replaceSides(tx, id, a, b);
       return id;
     };
-    const nationalPlan = parsePlan(national.body, { regions });
-    for (const { pair, line } of locatedSubPairs(nationalPlan)) if (await create(pair, line, national.file, null, national.issuedOn)) top++;
+    for (const { pair, line } of locatedSubPairs(national.body, regions).pairs) if (await create(pair, line, national.file, null, national.issuedOn)) top++;
 
     for (const d of docs.filter((x) => x.role === 'pairingPlan')) {
-      const plan = parsePlan(d.body, { regions });
+      const { plan, pairs } = locatedSubPairs(d.body, regions);
       const sides = codesOf(plan.sides);
       if (sides.length !== 2) throw new Error(`seed: cannot tell the two sides of ${d.file}`);
       const [parent] = await tx.select({ id: pairings.id }).from(pairings)
         .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([sides[0]!], [sides[1]!]))));
       if (!parent) throw new Error(`seed: no pairing ${sides.join('—')} for ${d.file}`);
-      for (const { pair, line } of locatedSubPairs(plan)) if (await create(pair, line, d.file, parent.id, null)) sub++;
+      for (const { pair, line } of pairs) if (await create(pair, line, d.file, parent.id, null)) sub++;
     }
     for (const o of manifest.offices) {
       const [pairing] = await tx.select({ id: pairings.id }).from(pairings)
