@@ -42,7 +42,8 @@ function launch(env: Record<string, string>) {
   return { child, ready, exited, output: () => out };
 }
 
-describe('the embedded database directory', () => {
+// Each case starts real server processes (first start loads the programme and its plans): slow on 2 busy cores.
+describe('the embedded database directory', { timeout: 240_000 }, () => {
   it('refuses a second server on the same data directory at once, shuts down cleanly on SIGTERM, and keeps its data', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-life-'));
     try {
