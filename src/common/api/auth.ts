@@ -24,7 +24,7 @@ export const meResponse = z.object({
 });
 export type Me = z.infer<typeof meResponse>;
 
-export const setupStatusResponse = z.object({ needsSetup: z.boolean() });
+export const setupStatusResponse = z.object({ needsSetup: z.boolean(), passwordPolicy: z.enum(['dengbao-l3', 'asvs']) });
 
 export const setupInput = z.strictObject({
   token: z.string().min(1).max(200),

@@ -15,7 +15,7 @@ describe.each(testEngines())('auth on %s', (engine) => {
 
   it('first start needs setup and accepts only the printed one-time token', async () => {
     const c = t.client();
-    expect((await c.get('/api/setup/status')).json()).toEqual({ needsSetup: true });
+    expect((await c.get('/api/setup/status')).json()).toEqual({ needsSetup: true, passwordPolicy: 'dengbao-l3' });
     t.app.setupToken.issue('the-token');
     const wrong = await c.post('/api/setup', { ...ADMIN, token: 'guess' });
     expect(wrong.statusCode).toBe(403);
@@ -26,7 +26,7 @@ describe.each(testEngines())('auth on %s', (engine) => {
     expect(weak.json().error.details[0].zh).toMatch(/密码/);
     const ok = await c.post('/api/setup', { ...ADMIN, token: 'the-token' });
     expect(ok.statusCode).toBe(201);
-    expect((await c.get('/api/setup/status')).json()).toEqual({ needsSetup: false });
+    expect((await c.get('/api/setup/status')).json()).toEqual({ needsSetup: false, passwordPolicy: 'dengbao-l3' });
     const again = await c.post('/api/setup', { ...ADMIN, username: 'other', token: 'the-token' });
     expect(again.statusCode).toBe(409);
   });

@@ -20,6 +20,7 @@ export function registerAuthRoutes(app: FastifyInstance, setupToken: SetupToken)
 
   r.get('/api/setup/status', { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: setupStatusResponse } } }, async (req) => ({
     needsSetup: await needsSetup(req.ctx),
+    passwordPolicy: app.deps.config.passwordPolicy,
   }));
 
   r.post('/api/setup', { config: { access: 'public' }, schema: { tags: ['auth'], body: setupInput, response: { 201: okResponse } } }, async (req, reply) => {

@@ -15,6 +15,10 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect(dash.counts.exploratory).toBeGreaterThanOrEqual(1);
     const names = dash.pairings.map((p: { name: string }) => p.name);
     for (const n of ['辽宁省—江苏省', '吉林省—浙江省', '黑龙江省—广东省', '沈阳市—北京市', '大连市—上海市', '长春市—天津市', '哈尔滨市—深圳市']) expect(names).toContain(n);
+    const jz = dash.pairings.find((p: { name: string }) => p.name === '吉林省—浙江省');
+    expect(jz.subPairCount).toBe(11);
+    const listed = (await c.get('/api/pairings?parentId=root&pageSize=50')).json();
+    expect(listed.items.find((p: { name: string }) => p.name === '辽宁省—江苏省').subPairCount).toBeGreaterThanOrEqual(9);
     const im = dash.pairings.find((p: { sideA: { code: string }[] }) => p.sideA[0].code === '150000');
     expect(im.status).toBe('exploratory');
     expect(im.sideB).toEqual([]);

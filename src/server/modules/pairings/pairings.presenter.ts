@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { PairingSummary, PairingDetail } from '../../../common/api/pairings.ts';
 import type { RegionRef } from '../../../common/api/regions.ts';
-import { regionRefs, type RegionRefRow } from '../regions/regions.repository.ts';
+import { regionCatalogue, type RegionRefRow } from '../regions/region-catalogue.ts';
 import { sidesOf, type PairingSummaryRow } from './pairings.repository.ts';
 
 function toDateString(v: unknown): string | null {
@@ -21,7 +21,7 @@ function ref(refs: Map<string, RegionRefRow>, code: string): RegionRef {
 export async function presentSummaries(db: DbOrTx, rows: PairingSummaryRow[]): Promise<PairingSummary[]> {
   const sides = await sidesOf(db, rows.map((r) => r.id));
   const codes = [...new Set([...sides.values()].flatMap((s) => [...s.a, ...s.b]))];
-  const refs = await regionRefs(db, codes);
+  const refs = regionCatalogue().refs(codes);
   return rows.map((r) => {
     const s = sides.get(r.id)!;
     return {

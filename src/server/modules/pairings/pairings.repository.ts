@@ -24,7 +24,7 @@ const summaryColumns = {
   status: pairings.status,
   theme: pairings.theme,
   startedOn: pairings.startedOn,
-  subPairCount: sql<number>`(SELECT count(*)::int FROM pairings c WHERE c.parent_id = ${pairings.id})`,
+  subPairCount: sql<number>`(SELECT count(*)::int FROM pairings c WHERE c.parent_id = "pairings"."id")`,
 };
 export type PairingSummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
   id: string; programmeId: string; parentId: string | null; name: string; level: string; status: string; theme: string | null; startedOn: string | null; subPairCount: number;

@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db/database.ts';
 import { invalid, fieldError, notFound, conflict, type ErrorDetail } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import type { CreatePairingInput, UpdatePairingInput } from '../../../common/api/pairings.ts';
-import { existingRegionCodes, regionRefs } from '../regions/regions.repository.ts';
+import { existingRegionCodes } from '../regions/regions.repository.ts';
+import { regionCatalogue } from '../regions/region-catalogue.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import {
   findPairing, insertPairing, updatePairingRow, replaceSides, replaceOffices, replaceContacts, sidesKeyTaken, descendantIds, sidesOf,
@@ -38,8 +39,8 @@ async function validateSides(db: DbOrTx, input: SidesInput, exceptId?: string): 
   return { a, b, key };
 }
 
-async function defaultName(db: DbOrTx, a: string[], b: string[]) {
-  const refs = await regionRefs(db, [...a, ...b]);
+function defaultName(a: string[], b: string[]) {
+  const refs = regionCatalogue().refs([...a, ...b]);
   const names = (codes: string[]) => codes.map((c) => refs.get(c)?.name ?? c).join('、');
   return b.length ? `${names(a)}—${names(b)}` : names(a);
 }
@@ -56,7 +57,7 @@ export async function createPairing(ctx: AuthedContext, input: CreatePairingInpu
     const id = await insertPairing(tx, {
       programmeId: input.programmeId,
       parentId: input.parentId ?? null,
-      name: input.name || (await defaultName(tx, sides.a, sides.b)),
+      name: input.name || defaultName(sides.a, sides.b),
       level: input.level,
       status: input.status,
       theme: input.theme ?? null,

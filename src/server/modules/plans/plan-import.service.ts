@@ -7,7 +7,7 @@ import type { ImportPlanInput, PlanCreated, PlanSectionInput, PlanTaskInput, Sub
 import { findPairing, setPairingSource } from '../pairings/pairings.repository.ts';
 import { createPairing } from '../pairings/pairings.service.ts';
 import { findProgramme, findSourceDocumentBySha, insertSourceDocument } from '../programmes/programmes.repository.ts';
-import { regionRefs } from '../regions/regions.repository.ts';
+import { regionCatalogue } from '../regions/region-catalogue.ts';
 import {
   insertTasks, updateTaskRow, replaceTargets, insertHistory, tasksForReimport, type TargetRow,
 } from '../tasks/tasks.repository.ts';
@@ -86,7 +86,7 @@ async function writeSections(tx: DbOrTx, planId: string, input: ImportPlanInput)
 }
 
 async function levelOf(tx: DbOrTx, codes: string[]) {
-  const refs = await regionRefs(tx, codes);
+  const refs = regionCatalogue().refs(codes);
   const levels = codes.map((c) => refs.get(c)?.level);
   for (const l of ['province', 'city', 'county'] as const) if (levels.includes(l)) return l;
   return 'zone' as const;

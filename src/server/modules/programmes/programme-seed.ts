@@ -4,8 +4,8 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { repoPath } from '../../repo-path.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
-import { loadRegionRecords, createRegionResolver } from '../regions/region-resolver.ts';
-import { regionRefs } from '../regions/regions.repository.ts';
+import { regionCatalogue } from '../regions/region-catalogue.ts';
+import type { RegionResolver } from '../regions/region-resolver.ts';
 import { parsePlanWithSource } from '../plans/parser/parse-plan.ts';
 import type { ParsedPlan, PlanSection, SubPair } from '../plans/parser/types.ts';
 import { countProgrammes, insertProgramme, insertSourceDocument } from './programmes.repository.ts';
@@ -31,7 +31,7 @@ function requireQuote(doc: { file: string; body: string }, quote: string) {
 type Located = { pair: SubPair; line: number };
 
 /** Sub-pairs with the line of the stored (raw) document where their clause starts. */
-function locatedSubPairs(text: string, regions: ReturnType<typeof createRegionResolver>): { plan: ParsedPlan; pairs: Located[] } {
+function locatedSubPairs(text: string, regions: RegionResolver): { plan: ParsedPlan; pairs: Located[] } {
   const { plan, normalised } = parsePlanWithSource(text, { regions });
   const rawLine = (n: number) => normalised.lines[n - 1]?.sourceLines[0] ?? n;
   const out: Located[] = plan.subPairs.map((pair) => ({ pair, line: 1 }));
@@ -46,8 +46,8 @@ function locatedSubPairs(text: string, regions: ReturnType<typeof createRegionRe
 
 const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).filter((c): c is string => !!c);
 
-async function pairingLevel(db: DbOrTx, sideA: string[]) {
-  const refs = await regionRefs(db, sideA);
+function pairingLevel(sideA: string[]) {
+  const refs = regionCatalogue().refs(sideA);
   const levels = sideA.map((c) => refs.get(c)?.level);
   if (levels.includes('province')) return 'province' as const;
   if (levels.includes('city')) return 'city' as const;
@@ -55,8 +55,8 @@ async function pairingLevel(db: DbOrTx, sideA: string[]) {
   return 'zone' as const;
 }
 
-async function nameOf(db: DbOrTx, a: string[], b: string[]) {
-  const refs = await regionRefs(db, [...a, ...b]);
+function nameOf(a: string[], b: string[]) {
+  const refs = regionCatalogue().refs([...a, ...b]);
   const names = (codes: string[]) => codes.map((c) => refs.get(c)?.name ?? c).join('、');
   return b.length ? `${names(a)}—${names(b)}` : names(a);
 }
@@ -69,7 +69,7 @@ async function nameOf(db: DbOrTx, a: string[], b: string[]) {
 export async function seedProgramme(ctx: AuthedContext): Promise<string | null> {
   if ((await countProgrammes(ctx.db)) > 0) return null;
   const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as Manifest;
-  const regions = createRegionResolver(loadRegionRecords());
+  const regions = regionCatalogue().resolver;
   const docs = manifest.documents.map((d) => ({ ...d, body: fs.readFileSync(repoPath('resources/seeds', d.file), 'utf8') }));
   const docOf = (file: string) => docs.find((d) => d.file === file)!;
   requireQuote(docOf(manifest.programme.document), manifest.programme.goalsQuote);
@@ -100,11 +100,11 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       const b = codesOf(pair.b);
       if (!a.length || a.length !== pair.a.length || b.length !== pair.b.length) return null;
       // Park-to-park cooperation named in task text belongs to the parks register, not the pairing tree.
-      if ((await pairingLevel(tx, a)) === 'zone') return null;
+      if (pairingLevel(a) === 'zone') return null;
       const key = sidesKey(a, b);
       if (await sidesKeyTaken(tx, programmeId, key)) return null;
       const id = await insertPairing(tx, {
-        programmeId, parentId, name: await nameOf(tx, a, b), level: await pairingLevel(tx, a),
+        programmeId, parentId, name: nameOf(a, b), level: pairingLevel(a),
         status: pair.exploratory ? 'exploratory' : 'active', theme: pair.theme || null, note: pair.note ?? null,
         startedOn, sidesKey: key, createdAt: new Date(base + order++), sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
       });

@@ -10,6 +10,7 @@ describe.each(testEngines())('regions on %s', (engine) => {
     await c.login(s.f.users.jilin.username, s.f.users.jilin.password);
     const provinces = (await c.get('/api/regions?level=province&pageSize=50')).json();
     expect(provinces.total).toBe(34);
+    expect(provinces.items.find((r: { code: string }) => r.code === '220000').childCount).toBeGreaterThan(9);
     const jilin = (await c.get('/api/regions/220000')).json();
     expect(jilin.children.map((r: { name: string }) => r.name)).toContain('长春市');
     expect(jilin.zones.map((r: { name: string }) => r.name).join()).toMatch(/长白山/);

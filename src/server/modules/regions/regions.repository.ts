@@ -14,7 +14,7 @@ const itemColumns = {
   parentCode: regions.parentCode,
   parentName: parent.name,
   aliases: regions.aliases,
-  childCount: sql<number>`(SELECT count(*)::int FROM regions c WHERE c.parent_code = ${regions.code})`,
+  childCount: sql<number>`(SELECT count(*)::int FROM regions c WHERE c.parent_code = "regions"."code")`,
 };
 
 export interface RegionFilter {
@@ -66,36 +66,3 @@ export async function existingRegionCodes(db: DbOrTx, codes: string[]): Promise<
   const rows = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
   return new Set(rows.map((r) => r.code));
 }
-
-/**
- * Map positions for regions with the nearest ancestor's as fallback (counties have none of their own), and the
- * province each lies in.
- */
-export async function regionRefs(db: DbOrTx, codes: string[]) {
-  if (!codes.length) return new Map<string, RegionRefRow>();
-  const result = await db.execute<RegionRefRow & { depth: number }>(sql`
-    WITH RECURSIVE up AS (
-      SELECT r.code AS origin, r.code, r.parent_code, r.level, r.lng, r.lat, 0 AS depth
-        FROM regions r WHERE r.code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
-      UNION ALL
-      SELECT up.origin, p.code, p.parent_code, p.level, p.lng, p.lat, up.depth + 1
-        FROM regions p JOIN up ON p.code = up.parent_code
-    )
-    SELECT o.code, o.name, o.level,
-      (SELECT u.lng FROM up u WHERE u.origin = o.code AND u.lng IS NOT NULL ORDER BY u.depth LIMIT 1) AS lng,
-      (SELECT u.lat FROM up u WHERE u.origin = o.code AND u.lat IS NOT NULL ORDER BY u.depth LIMIT 1) AS lat,
-      (o.lng IS NULL) AS approximate,
-      (SELECT u.code FROM up u WHERE u.origin = o.code AND u.level = 'province' LIMIT 1) AS "provinceCode"
-    FROM regions o WHERE o.code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`);
-  return new Map(result.rows.map((r) => [r.code, { ...r, lng: r.lng === null ? null : Number(r.lng), lat: r.lat === null ? null : Number(r.lat) }]));
-}
-
-export type RegionRefRow = {
-  code: string;
-  name: string;
-  level: 'nation' | 'province' | 'city' | 'county' | 'zone';
-  lng: number | null;
-  lat: number | null;
-  approximate: boolean;
-  provinceCode: string | null;
-};
