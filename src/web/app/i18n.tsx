@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { LOCALES, translate, type Locale, type MessageKey } from '../../common/i18n/messages.ts';
+
+const STORAGE_KEY = 'duikou.locale';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  /** The catalogue text for a key (src/common/i18n/*), with `{name}` placeholders filled in. */
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** Picks the server's Chinese or English text for the current language. */
+  pick: (text: Bilingual) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  } catch {
+    // Storage can be unavailable (private mode); Chinese is the default.
+  }
+  return 'zh-CN';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered, still switched.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      pick: (text) => (locale === 'en' ? text.en : text.zh),
+    }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+/** Sets the browser tab's title to the page's title and the product name, in the current language. */
+export function usePageTitle(key: MessageKey, suffix?: string) {
+  const { t } = useI18n();
+  const title = [suffix, t(key), t('ui.app.name')].filter(Boolean).join(' · ');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}

@@ -1,0 +1,140 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, Layout, Menu, Space, Spin, Typography, theme, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '../../../common/access/permissions.ts';
+import type { MessageKey } from '../../../common/i18n/messages.ts';
+import { useI18n } from '../i18n.tsx';
+import { useMe, useSession } from '../session.tsx';
+import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+import { useMessage } from '../feedback.tsx';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  permission: Permission;
+}
+
+/** The menu, in order. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'ui.nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/pairings', label: 'ui.nav.pairings', icon: <ApartmentOutlined />, permission: 'pairing.read' },
+  { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
+  { path: '/admin/organisations', label: 'ui.nav.organisations', icon: <BankOutlined />, permission: 'organisation.read' },
+  { path: '/admin/users', label: 'ui.nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: 'ui.nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+function selectedKey(pathname: string): string {
+  const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/';
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { can, logout } = useSession();
+  const message = useMessage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { token } = theme.useToken();
+
+  const menuItems = useMemo<MenuProps['items']>(
+    () =>
+      NAV_ITEMS.filter((item) => can(item.permission)).map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: <Link to={item.path}>{t(item.label)}</Link>,
+      })),
+    [can, t],
+  );
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('ui.header.changePassword') },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('ui.header.logout') },
+    ],
+    onClick: async ({ key }) => {
+      if (key === 'password') setChangingPassword(true);
+      if (key === 'logout') {
+        await logout();
+        message.success(t('ui.header.loggedOut'));
+        navigate('/login', { replace: true });
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 20,
+          background: '#8c1c13',
+          color: '#fff',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Link to="/" style={{ color: '#fff', display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0 }}>
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }} data-testid="app-title">
+            {t('ui.app.name')}
+          </Typography.Title>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
+            {t('ui.app.subtitle')}
+          </Typography.Text>
+        </Link>
+        <div style={{ flex: 1 }} />
+        <Space size="middle">
+          <LocaleSwitch ghost />
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <Button type="text" style={{ color: '#fff', height: 'auto' }} data-testid="user-menu">
+              <Space size={6}>
+                <UserOutlined />
+                <span data-testid="user-name">{me.user.displayName}</span>
+                <Typography.Text style={{ color: 'rgba(255,255,255,0.7)' }}>{me.user.organisationName}</Typography.Text>
+              </Space>
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={200}
+          breakpoint="lg"
+          theme="light"
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 64, height: 'calc(100vh - 64px)', overflow: 'auto' }}
+        >
+          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} style={{ borderInlineEnd: 'none' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {changingPassword && <ChangePasswordModal open onClose={() => setChangingPassword(false)} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,83 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import type { Permission } from '../../common/access/permissions.ts';
+import { useSession } from './session.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { ForbiddenResult, NotFoundResult } from './ErrorResult.tsx';
+
+// Each page is its own chunk: the login screen does not download the map, the dashboard does not download
+// the admin forms.
+const LoginPage = lazy(() => import('../modules/auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('../modules/auth/setup/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const PairingListPage = lazy(() => import('../modules/pairings/PairingListPage.tsx').then((m) => ({ default: m.PairingListPage })));
+const PairingDetailPage = lazy(() => import('../modules/pairings/PairingDetailPage.tsx').then((m) => ({ default: m.PairingDetailPage })));
+const RegionsPage = lazy(() => import('../modules/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const OrganisationsPage = lazy(() =>
+  import('../modules/admin/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })),
+);
+const UsersPage = lazy(() => import('../modules/admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, signedOut } = useSession();
+  const location = useLocation();
+  if (me === undefined) return fullPageSpinner;
+  if (me === null) return <Navigate to="/login" replace state={signedOut ? null : { from: location.pathname + location.search }} />;
+  return children;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? children : <ForbiddenResult />;
+}
+
+/** Where a user without the dashboard lands (the 三员 first see their own job). */
+const HOME_FALLBACK: [string, Permission][] = [
+  ['/admin/users', 'user.read'],
+  ['/admin/organisations', 'organisation.read'],
+  ['/audit', 'audit.read'],
+  ['/pairings', 'pairing.read'],
+  ['/regions', 'region.read'],
+];
+
+/** The dashboard for those who may see it; administrators land on the first page their roles allow. */
+function Home() {
+  const { can } = useSession();
+  if (can('dashboard.read')) return <DashboardPage />;
+  const first = HOME_FALLBACK.find(([, permission]) => can(permission));
+  return first ? <Navigate to={first[0]} replace /> : <ForbiddenResult />;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={fullPageSpinner}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="pairings" element={<RequirePermission permission="pairing.read"><PairingListPage /></RequirePermission>} />
+          <Route path="pairings/:id" element={<RequirePermission permission="pairing.read"><PairingDetailPage /></RequirePermission>} />
+          <Route path="regions" element={<RequirePermission permission="region.read"><RegionsPage /></RequirePermission>} />
+          <Route
+            path="admin/organisations"
+            element={<RequirePermission permission="organisation.read"><OrganisationsPage /></RequirePermission>}
+          />
+          <Route path="admin/users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+          <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="*" element={<NotFoundResult />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

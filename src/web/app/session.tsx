@@ -1,0 +1,95 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { hasPermission, type Permission } from '../../common/access/permissions.ts';
+import { api, isApiError, onUnauthorized, setCsrfToken } from './api-client.ts';
+import type { Me } from './api-types.ts';
+import { useI18n } from './i18n.tsx';
+import { useMessage } from './feedback.tsx';
+
+export interface Session {
+  /** undefined while the session is being probed, null when signed out. */
+  me: Me | null | undefined;
+  /** True after the user signed out here: the login page then starts afresh instead of returning to the last page. */
+  signedOut: boolean;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const message = useMessage();
+  const { pick } = useI18n();
+
+  const adopt = useCallback((next: Me | null) => {
+    setCsrfToken(next?.csrfToken ?? null);
+    setMe(next);
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<Me>('/api/auth/me', undefined, { signal: controller.signal, quietUnauthorized: true }).then(
+      (value) => adopt(value),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        adopt(null);
+        if (isApiError(err) && err.status !== 401) message.error(pick(err));
+      },
+    );
+    return () => controller.abort();
+    // The probe runs once per page load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A 401 on any later call means the session ended (idle or absolute timeout, logout elsewhere).
+  useEffect(() => {
+    onUnauthorized((err) => {
+      adopt(null);
+      message.warning(pick(err));
+      if (!location.pathname.startsWith('/login')) navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
+    });
+    return () => onUnauthorized(null);
+  }, [adopt, location, message, navigate, pick]);
+
+  const value = useMemo<Session>(
+    () => ({
+      me,
+      signedOut,
+      login: async (username, password) => {
+        const next = await api.post<Me>('/api/auth/login', { username, password }, { quietUnauthorized: true });
+        setSignedOut(false);
+        adopt(next);
+        return next;
+      },
+      logout: async () => {
+        try {
+          await api.post('/api/auth/logout', {}, { quietUnauthorized: true });
+        } finally {
+          setSignedOut(true);
+          adopt(null);
+        }
+      },
+      can: (permission) => !!me && hasPermission(me.user.roles, permission),
+    }),
+    [me, signedOut, adopt],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in user; only for components rendered under RequireAuth. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Button, Card, Input, Select, Space, Table, Modal, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import type { OrganisationItem } from '../../../app/api-types.ts';
+import { ErrorResult } from '../../../app/ErrorResult.tsx';
+import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { useApi } from '../../../app/use-api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { organisationsApi, type OrganisationQuery } from './organisations.api.ts';
+import { OrganisationFormModal } from './OrganisationFormModal.tsx';
+import { useMessage } from '../../../app/feedback.tsx';
+
+export function OrganisationsPage() {
+  const { t, pick } = useI18n();
+  usePageTitle('ui.organisations.title');
+  const { can } = useSession();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
+  const [query, setQuery] = useState<OrganisationQuery>({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<OrganisationItem | 'new' | null>(null);
+  const { data, error, loading, reload } = useApi((signal) => organisationsApi.list(query, signal), [JSON.stringify(query)]);
+  const manage = can('organisation.manage');
+
+  const toggle = (org: OrganisationItem) =>
+    modal.confirm({
+      title: org.active ? t('ui.common.deactivate') : t('ui.common.activate'),
+      content: t(org.active ? 'ui.organisations.deactivateConfirm' : 'ui.organisations.activateConfirm', { name: org.name }),
+      okText: t('ui.common.confirm'),
+      cancelText: t('ui.common.cancel'),
+      okButtonProps: { danger: org.active },
+      onOk: async () => {
+        try {
+          await organisationsApi.update(org.id, { version: org.version, active: !org.active });
+          message.success(t(org.active ? 'ui.organisations.deactivated' : 'ui.organisations.activated'));
+          reload();
+        } catch (err) {
+          message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
+        }
+      },
+    });
+
+  const columns: TableColumnsType<OrganisationItem> = [
+    { title: t('ui.organisations.name'), dataIndex: 'name' },
+    { title: t('ui.organisations.kind'), dataIndex: 'kind', width: 160, render: (kind: OrganisationItem['kind']) => t(`domain.organisationKinds.${kind}`) },
+    { title: t('ui.organisations.region'), dataIndex: 'regionName', render: (name: string, org) => `${name} ${org.regionCode}` },
+    {
+      title: t('ui.common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (active: boolean) => (active ? <Tag color="green">{t('ui.common.active')}</Tag> : <Tag>{t('ui.common.inactive')}</Tag>),
+    },
+    { title: t('ui.common.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
+    ...(manage
+      ? [
+          {
+            title: t('ui.common.actions'),
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, org: OrganisationItem) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(org)}>
+                  {t('ui.common.edit')}
+                </Button>
+                <Button type="link" size="small" danger={org.active} onClick={() => toggle(org)}>
+                  {org.active ? t('ui.common.deactivate') : t('ui.common.activate')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  return (
+    <Card
+      title={t('ui.organisations.title')}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="organisation-create">
+            {t('ui.organisations.new')}
+          </Button>
+        )
+      }
+    >
+      {modalHolder}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('ui.organisations.searchPlaceholder')}
+          onSearch={(q) => setQuery({ ...query, q: q || undefined, page: 1 })}
+          style={{ width: 240 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('ui.organisations.kind')}
+          style={{ width: 180 }}
+          value={query.kind}
+          onChange={(kind) => setQuery({ ...query, kind, page: 1 })}
+          options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('ui.common.status')}
+          style={{ width: 120 }}
+          value={query.active}
+          onChange={(active) => setQuery({ ...query, active, page: 1 })}
+          options={[
+            { value: 'true', label: t('ui.common.active') },
+            { value: 'false', label: t('ui.common.inactive') },
+          ]}
+        />
+      </Space>
+      <Table<OrganisationItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        locale={{ emptyText: t('ui.common.empty') }}
+        pagination={{
+          current: data?.page ?? query.page,
+          pageSize: data?.pageSize ?? query.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('ui.common.total', { total }),
+          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+        }}
+        onRow={() => ({ 'data-testid': 'organisation-row' }) as React.HTMLAttributes<HTMLElement>}
+        scroll={{ x: 900 }}
+      />
+      {editing && (
+        <OrganisationFormModal
+          organisation={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Button, Card, Input, Select, Space, Table, Modal, Tag, type TableColumnsType } from 'antd';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { ROLES } from '../../../../common/access/roles.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import type { UserItem } from '../../../app/api-types.ts';
+import { ErrorResult } from '../../../app/ErrorResult.tsx';
+import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
+import { useMe, useSession } from '../../../app/session.tsx';
+import { useApi } from '../../../app/use-api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { UserFormModal } from './UserFormModal.tsx';
+import { usersApi, type UserQuery } from './users.api.ts';
+import { useMessage } from '../../../app/feedback.tsx';
+
+export function UsersPage() {
+  const { t, pick } = useI18n();
+  usePageTitle('ui.users.title');
+  const me = useMe();
+  const { can } = useSession();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
+  const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<UserItem | 'new' | null>(null);
+  const [resetting, setResetting] = useState<UserItem | null>(null);
+  const { data, error, loading, reload } = useApi((signal) => usersApi.list(query, signal), [JSON.stringify(query)]);
+  const manage = can('user.manage');
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      message.success(done);
+      reload();
+    } catch (err) {
+      message.error(isApiError(err) ? [pick(err), ...err.details.map((d) => pick(d))].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    }
+  };
+
+  const toggle = (user: UserItem) =>
+    modal.confirm({
+      title: user.active ? t('ui.common.deactivate') : t('ui.common.activate'),
+      content: t(user.active ? 'ui.users.deactivateConfirm' : 'ui.users.activateConfirm', { name: user.displayName }),
+      okText: t('ui.common.confirm'),
+      cancelText: t('ui.common.cancel'),
+      okButtonProps: { danger: user.active },
+      onOk: () => run(() => usersApi.update(user.id, { version: user.version, active: !user.active }), t('ui.common.saved')),
+    });
+
+  const columns: TableColumnsType<UserItem> = [
+    { title: t('ui.users.username'), dataIndex: 'username' },
+    { title: t('ui.users.displayName'), dataIndex: 'displayName' },
+    { title: t('ui.users.organisation'), dataIndex: 'organisationName', ellipsis: true },
+    {
+      title: t('ui.users.roles'),
+      dataIndex: 'roles',
+      render: (roles: UserItem['roles']) => roles.map((role) => <Tag key={role}>{t(`domain.roles.${role}`)}</Tag>),
+    },
+    {
+      title: t('ui.common.status'),
+      key: 'status',
+      width: 140,
+      render: (_: unknown, user) => (
+        <Space size={4} wrap>
+          {user.active ? <Tag color="green">{t('ui.common.active')}</Tag> : <Tag>{t('ui.common.inactive')}</Tag>}
+          {user.locked && (
+            <Tag color="red" icon={<LockOutlined />}>
+              {t('ui.users.locked')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('ui.users.lastLoginAt'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : t('ui.users.never')) },
+    ...(manage
+      ? [
+          {
+            title: t('ui.common.actions'),
+            key: 'actions',
+            width: 240,
+            render: (_: unknown, user: UserItem) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" onClick={() => setEditing(user)}>
+                  {t('ui.common.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setResetting(user)}>
+                  {t('ui.users.resetPassword')}
+                </Button>
+                {user.locked && can('user.unlock') && (
+                  <Button type="link" size="small" onClick={() => run(() => usersApi.unlock(user.id), t('ui.users.unlocked'))}>
+                    {t('ui.users.unlock')}
+                  </Button>
+                )}
+                {user.id !== me.user.id && (
+                  <Button type="link" size="small" danger={user.active} onClick={() => toggle(user)}>
+                    {user.active ? t('ui.common.deactivate') : t('ui.common.activate')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  return (
+    <Card
+      title={t('ui.users.title')}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+            {t('ui.users.new')}
+          </Button>
+        )
+      }
+    >
+      {modalHolder}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('ui.users.searchPlaceholder')}
+          onSearch={(q) => setQuery({ ...query, q: q || undefined, page: 1 })}
+          style={{ width: 240 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('ui.users.filterRole')}
+          style={{ width: 180 }}
+          value={query.role}
+          onChange={(role) => setQuery({ ...query, role, page: 1 })}
+          options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))}
+        />
+        <OrganisationSelect
+          allowClear
+          placeholder={t('ui.users.filterOrganisation')}
+          style={{ width: 240 }}
+          value={query.organisationId}
+          onChange={(organisationId) => setQuery({ ...query, organisationId, page: 1 })}
+        />
+        <Select
+          allowClear
+          placeholder={t('ui.common.status')}
+          style={{ width: 120 }}
+          value={query.active}
+          onChange={(active) => setQuery({ ...query, active, page: 1 })}
+          options={[
+            { value: 'true', label: t('ui.common.active') },
+            { value: 'false', label: t('ui.common.inactive') },
+          ]}
+        />
+      </Space>
+      <Table<UserItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        locale={{ emptyText: t('ui.common.empty') }}
+        pagination={{
+          current: data?.page ?? query.page,
+          pageSize: data?.pageSize ?? query.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('ui.common.total', { total }),
+          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+        }}
+        onRow={() => ({ 'data-testid': 'user-row' }) as React.HTMLAttributes<HTMLElement>}
+        scroll={{ x: 1100 }}
+      />
+      {editing && (
+        <UserFormModal
+          user={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { ApartmentOutlined, BranchesOutlined, CompassOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { api } from '../../app/api-client.ts';
+import type { Dashboard, PairingSummary } from '../../app/api-types.ts';
+import { ErrorResult } from '../../app/ErrorResult.tsx';
+import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { PairingMap } from '../../shared/map/PairingMap.tsx';
+import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
+import { LevelText, RegionNames, StatusTag } from '../../shared/pairing-display.tsx';
+import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
+import { Panel } from '../../shared/Panel.tsx';
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  usePageTitle('ui.dashboard.title');
+  const navigate = useNavigate();
+  const { data, error, loading, reload } = useApi((signal) => api.get<Dashboard>('/api/dashboard', undefined, { signal }), []);
+
+  const tint = useMemo(() => {
+    const provinceCodes = (side: 'sideA' | 'sideB') =>
+      [...new Set((data?.pairings ?? []).flatMap((p) => p[side].map((r) => r.provinceCode ?? r.code)))];
+    return { a: provinceCodes('sideA'), b: provinceCodes('sideB') };
+  }, [data]);
+
+  const columns: LightColumn<PairingSummary>[] = [
+    { key: 'name', title: t('ui.pairings.name'), render: (p) => <Typography.Link>{p.name}</Typography.Link> },
+    { key: 'sideA', title: t('ui.pairings.sideA'), render: (p) => <RegionNames regions={p.sideA} /> },
+    { key: 'sideB', title: t('ui.pairings.sideB'), render: (p) => <RegionNames regions={p.sideB} /> },
+    { key: 'level', title: t('ui.pairings.level'), width: 90, render: (p) => <LevelText level={p.level} /> },
+    { key: 'status', title: t('ui.pairings.status'), width: 100, render: (p) => <StatusTag status={p.status} /> },
+    { key: 'subPairs', title: t('ui.pairings.subPairCount'), width: 110, align: 'right', render: (p) => p.subPairCount },
+    { key: 'startedOn', title: t('ui.pairings.startedOn'), width: 120, render: (p) => p.startedOn ?? '—' },
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  const stats = [
+    { key: 'pairings', title: t('ui.dashboard.pairings'), value: data?.counts.pairings, icon: <ApartmentOutlined /> },
+    { key: 'subPairs', title: t('ui.dashboard.subPairs'), value: data?.counts.subPairs, icon: <BranchesOutlined /> },
+    { key: 'regions', title: t('ui.dashboard.regions'), value: data?.counts.regions, icon: <EnvironmentOutlined /> },
+    { key: 'exploratory', title: t('ui.dashboard.exploratory'), value: data?.counts.exploratory, icon: <CompassOutlined /> },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('ui.dashboard.title')}
+        </Typography.Title>
+        {data && (
+          <Typography.Text type="secondary">
+            {data.programme ? [data.programme.name, data.programme.docNo].filter(Boolean).join(' · ') : t('ui.dashboard.noProgramme')}
+          </Typography.Text>
+        )}
+      </div>
+      <Row gutter={[16, 16]}>
+        {stats.map((stat) => (
+          <Col key={stat.key} xs={12} lg={6}>
+            <Panel testId={`stat-${stat.key}`}>
+              <Statistic title={stat.title} value={stat.value ?? 0} prefix={stat.icon} loading={loading && !data} />
+            </Panel>
+          </Col>
+        ))}
+      </Row>
+      <Panel
+        title={t('ui.dashboard.mapTitle')}
+        extra={
+          <Space size={12} wrap>
+            {(['active', 'exploratory', 'inactive'] as const).map((status) => (
+              <span key={status}>
+                <span style={{ display: 'inline-block', width: 18, height: 3, background: STATUS_COLOURS[status], verticalAlign: 'middle', marginRight: 4 }} />
+                {t(`domain.pairingStatuses.${status}`)}
+              </span>
+            ))}
+            <Typography.Text type="secondary">{t('ui.dashboard.mapHint')}</Typography.Text>
+          </Space>
+        }
+      >
+        {data ? (
+          <PairingMap
+            pairings={data.pairings}
+            tint={tint}
+            testId="dashboard-map"
+            countAttribute="data-pairing-lines"
+            height={500}
+            onOpen={(id) => navigate(`/pairings/${id}`)}
+          />
+        ) : (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        )}
+      </Panel>
+      <Panel title={t('ui.dashboard.tableTitle')}>
+        {data ? (
+          <LightTable<PairingSummary>
+            columns={columns}
+            rows={data.pairings}
+            rowKey={(p) => p.id}
+            onRowClick={(p) => navigate(`/pairings/${p.id}`)}
+            rowTestId="dashboard-pairing-row"
+            empty={t('ui.common.empty')}
+          />
+        ) : (
+          <Skeleton active />
+        )}
+      </Panel>
+    </Space>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Spin } from 'antd';
+import type { PairingSummary } from '../../app/api-types.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { animate, EChart, type ChartEvent } from './EChart.tsx';
+import type { EChartsOption } from './echarts.ts';
+import { loadChinaMap, loadProvincesMap, type LoadedMap } from './map-data.ts';
+import { pairingGeometry, type LineDatum, type PointDatum } from './pairing-lines.ts';
+
+export interface PairingMapProps {
+  /** The map of China, or the merged city-level maps of some provinces. */
+  provinces?: string[];
+  pairings: PairingSummary[];
+  /** Map features to tint, by code: side A (north-east) and side B (east). */
+  tint?: { a: string[]; b: string[] };
+  testId: string;
+  /** Name of the data attribute carrying the number of pairings drawn (for browser tests). */
+  countAttribute: `data-${string}`;
+  height?: number;
+  onOpen?: (pairingId: string) => void;
+}
+
+const TINT_A = '#fbe3df';
+const TINT_B = '#e1ebfa';
+
+export function PairingMap({ provinces, pairings, tint, testId, countAttribute, height = 480, onOpen }: PairingMapProps) {
+  const { t } = useI18n();
+  const [map, setMap] = useState<LoadedMap | null>(null);
+  const [failed, setFailed] = useState(false);
+  const provinceKey = provinces?.join(',') ?? '';
+
+  useEffect(() => {
+    let cancelled = false;
+    setFailed(false);
+    (provinceKey ? loadProvincesMap(provinceKey.split(',')) : loadChinaMap()).then(
+      (loaded) => !cancelled && setMap(loaded),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [provinceKey]);
+
+  const separator = t('ui.common.listSeparator');
+  const geometry = useMemo(() => pairingGeometry(pairings, separator), [pairings, separator]);
+
+  const option = useMemo<EChartsOption | null>(() => {
+    if (!map) return null;
+    const regions = [
+      ...(tint?.a ?? []).map((code) => ({ code, color: TINT_A })),
+      ...(tint?.b ?? []).map((code) => ({ code, color: TINT_B })),
+    ]
+      .filter(({ code }) => map.featureNames[code])
+      .map(({ code, color }) => ({ name: map.featureNames[code], itemStyle: { areaColor: color } }));
+    return {
+      animation: animate,
+      geo: {
+        map: map.mapName,
+        roam: true,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: provinceKey ? '100%' : '115%',
+        itemStyle: { areaColor: '#f4f1ec', borderColor: '#c9c2b8', borderWidth: 0.8 },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#ece4d8' } },
+        label: { show: false },
+        regions,
+      },
+      series: [
+        {
+          type: 'lines',
+          coordinateSystem: 'geo',
+          zlevel: 1,
+          data: geometry.lines,
+          lineStyle: { width: provinceKey ? 1.8 : 2.5, opacity: 0.9, curveness: 0.18 },
+          emphasis: { lineStyle: { width: 4 } },
+          effect: { show: animate, period: 5, symbol: 'arrow', symbolSize: 6, trailLength: 0 },
+          cursor: 'pointer',
+        },
+        {
+          type: animate ? 'effectScatter' : 'scatter',
+          coordinateSystem: 'geo',
+          zlevel: 2,
+          data: geometry.points,
+          symbolSize: provinceKey ? 6 : 8,
+          label: { show: true, formatter: '{b}', position: 'right', fontSize: 11, color: '#333', textBorderColor: '#fff', textBorderWidth: 2 },
+          // Labels that would still collide (the cities of one province) show on hover.
+          labelLayout: { hideOverlap: true },
+          emphasis: { label: { show: true, fontWeight: 'bold' } },
+          cursor: 'pointer',
+        },
+      ],
+    } as EChartsOption;
+  }, [map, geometry, tint, provinceKey, t]);
+
+  const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const handleHover = (params: ChartEvent | null) => {
+    const datum = params?.data as Partial<LineDatum & PointDatum> | undefined;
+    if (!params?.event || !datum) return setHover(null);
+    const lines =
+      params.seriesType === 'lines' && datum.pairingId
+        ? [t('ui.dashboard.lineTooltip', { name: datum.name ?? '', status: t(`domain.pairingStatuses.${datum.status!}`) }), `${datum.fromName} — ${datum.toName}`]
+        : [datum.name ?? '', datum.code ?? ''];
+    setHover({ x: params.event.offsetX, y: params.event.offsetY, lines });
+  };
+
+  const handleClick = (params: ChartEvent) => {
+    const datum = params.data as Partial<LineDatum & PointDatum> | undefined;
+    if (!onOpen || !datum) return;
+    if (datum.pairingId) onOpen(datum.pairingId);
+    else if (datum.pairingIds?.length === 1) onOpen(datum.pairingIds[0]!);
+  };
+
+  if (failed) return <Alert type="warning" showIcon title={t('ui.dashboard.mapError')} />;
+  if (!option) {
+    return (
+      <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin description={t('ui.dashboard.mapLoading')} />
+      </div>
+    );
+  }
+  const attributes = { [countAttribute]: geometry.drawnPairings, 'data-line-segments': geometry.lines.length, 'data-testid': testId };
+  return (
+    <div style={{ position: 'relative' }}>
+      <EChart option={option} onClick={handleClick} onHover={handleHover} style={{ height }} {...attributes} />
+      {hover && (
+        <div
+          role="tooltip"
+          style={{
+            position: 'absolute',
+            left: hover.x + 14,
+            top: hover.y + 14,
+            pointerEvents: 'none',
+            background: 'rgba(255,255,255,0.96)',
+            border: '1px solid #e5e5e5',
+            borderRadius: 4,
+            boxShadow: '0 2px 8px rgba(0,0,0,0.12)',
+            padding: '6px 10px',
+            fontSize: 12,
+            lineHeight: 1.6,
+            whiteSpace: 'nowrap',
+            zIndex: 2,
+          }}
+        >
+          {hover.lines.map((line, i) => (
+            <div key={i} style={i === 0 ? { fontWeight: 600 } : { color: '#666' }}>
+              {line}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

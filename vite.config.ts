@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.DUIKOU_API ?? 'http://localhost:3000';
+
+/**
+ * The web app lives in src/web and builds to dist/web, which the server serves (src/server/app.ts).
+ * During development `npx vite` proxies the API and the map files to a running server.
+ */
+export default defineConfig({
+  root: `${repoRoot}src/web`,
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: `${repoRoot}dist/web`,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/maps': { target: apiTarget, changeOrigin: false },
+    },
+  },
+});
