@@ -93,9 +93,11 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await page.waitForURL('**/login');
   }
 
-  /** An option of the open antd Select dropdown (closed ones stay in the page, hidden; the newest is last). */
-  const optionOf = (text: string | RegExp) =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).last();
+  /**
+   * A visible option of an open antd Select dropdown. Closed dropdowns stay in the page while they animate out,
+   * so only what is visible counts; the click waits until the server's search results are rendered.
+   */
+  const optionOf = (text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).last();
 
   /** Types into an antd Select that searches the server, then picks the option containing `option`. */
   async function choose(select: Locator, search: string, option: string | RegExp) {
