@@ -3,7 +3,9 @@ import { adminCreateCommand } from './admin-create.ts';
 const USAGE = `用法 / Usage:
   duikou admin create --username NAME [--display-name NAME]   创建初始管理员，密码从标准输入读取 / create the initial administrator; password read from stdin
   duikou plan parse FILE [--json]                               解析规划文本，不写数据库 / parse a plan without touching the database
-  duikou plan import FILE [--pairing ID]                        导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)`;
+  duikou plan import FILE [--pairing ID]                        导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
+  duikou demo fill --pairing ID [--seed N]                      生成演示数据 / fill a pairing with demo data
+  duikou demo clear                                             删除全部演示数据 / remove all demo data`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -15,6 +17,10 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'plan' && command === 'import') {
     const { planImportCommand } = await import('../server/modules/plans/plan-import-cli.ts');
     return planImportCommand(rest);
+  }
+  if (group === 'demo') {
+    const { demoCommand } = await import('./demo.ts');
+    return demoCommand(command, rest);
   }
   console.error(USAGE);
   return group === undefined || group === '--help' ? 0 : 2;

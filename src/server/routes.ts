@@ -11,6 +11,9 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
+import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerEventRoutes } from './modules/events/events.routes.ts';
+import { registerParkRoutes } from './modules/parks/parks.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -29,4 +32,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerAuditRoutes(app);
   registerPlanRoutes(app);
   registerTaskRoutes(app);
+  registerProjectRoutes(app);
+  registerEventRoutes(app);
+  registerParkRoutes(app);
 }

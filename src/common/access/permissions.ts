@@ -24,6 +24,22 @@ export const PERMISSIONS = {
   'plan.import': ['national_office', 'pairing_office'],
   'task.read': ['national_office', 'pairing_office', 'lead_unit'],
   'task.update': ['national_office', 'pairing_office'],
+  /** Projects, parks and events: pairing offices keep their pairings' ledgers; lead units and 组织部 read them. */
+  'project.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'project.manage': ['national_office', 'pairing_office'],
+  'project.import': ['national_office', 'pairing_office'],
+  'park.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'park.manage': ['national_office', 'pairing_office'],
+  'event.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'event.manage': ['national_office', 'pairing_office'],
+  /**
+   * Progress reporting (调度): both sides' offices and the national office read their pairings' reports, lead units
+   * their own; units and offices fill; only offices open, approve, return, lock and unlock.
+   */
+  'report.read': ['national_office', 'pairing_office', 'lead_unit'],
+  'report.fill': ['lead_unit', 'pairing_office'],
+  'report.review': ['pairing_office', 'national_office'],
+  'cycle.manage': ['pairing_office', 'national_office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,3 +8,6 @@ export * from '../modules/auth/auth.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/plans/plans.tables.ts';
 export * from '../modules/tasks/tasks.tables.ts';
+export * from '../modules/parks/parks.tables.ts';
+export * from '../modules/events/events.tables.ts';
+export * from '../modules/projects/projects.tables.ts';

@@ -6,6 +6,13 @@ import { createUser } from '../modules/users/users.service.ts';
 import { createPairing } from '../modules/pairings/pairings.service.ts';
 import { insertProgramme } from '../modules/programmes/programmes.repository.ts';
 
+import type { CreateProjectInput, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
+import type { CreateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../common/api/parks.ts';
+import type { CreateEventInput, AgreementInput } from '../../common/api/events.ts';
+import { createProject, moveStage, reportFigure } from '../modules/projects/projects.service.ts';
+import { createPark, addEnterprise, createSharingAgreement, addLedgerEntry } from '../modules/parks/parks.service.ts';
+import { createEvent, signAgreement } from '../modules/events/events.service.ts';
+
 /**
  * Builders for tests and demo data alike. They go through the services, so what they make passes the same
  * validation and leaves the same audit rows as what users make.
@@ -36,4 +43,46 @@ export async function buildProgramme(ctx: AuthedContext, p: { name: string; docN
 
 export async function buildPairing(ctx: AuthedContext, p: Omit<CreatePairingInput, 'status'> & { status?: CreatePairingInput['status'] }) {
   return createPairing(ctx, { status: 'active', ...p });
+}
+
+/** Marks what a builder makes as demo data (shown as such, removed by `duikou demo clear`). */
+export interface DemoFlag {
+  demo?: boolean;
+}
+
+/** A project taken through `moves` and given `reports`, each step through the services and their rules. */
+export async function buildProject(
+  ctx: AuthedContext,
+  p: Omit<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'> & Partial<Pick<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'>>,
+  steps: { moves?: StageMoveInput[]; reports?: FigureReportInput[] } = {},
+  flag: DemoFlag = {},
+) {
+  const id = await createProject(ctx, { landmark: false, greenChannel: false, stage: 'planning', ...p }, flag);
+  for (const m of steps.moves ?? []) await moveStage(ctx, id, m);
+  for (const r of steps.reports ?? []) await reportFigure(ctx, id, r);
+  return id;
+}
+
+export async function buildPark(ctx: AuthedContext, p: Omit<CreateParkInput, 'focusIndustries'> & Partial<Pick<CreateParkInput, 'focusIndustries'>>, flag: DemoFlag = {}) {
+  return createPark(ctx, { focusIndustries: [], ...p }, flag);
+}
+
+export async function buildEnterprise(ctx: AuthedContext, parkId: string, e: EnterpriseInput, flag: DemoFlag = {}) {
+  return addEnterprise(ctx, parkId, e, flag);
+}
+
+export async function buildSharingAgreement(ctx: AuthedContext, parkId: string, a: SharingAgreementInput, flag: DemoFlag = {}) {
+  return createSharingAgreement(ctx, parkId, a, flag);
+}
+
+export async function buildLedgerEntry(ctx: AuthedContext, parkId: string, e: LedgerEntryInput, flag: DemoFlag = {}) {
+  return addLedgerEntry(ctx, parkId, e, flag);
+}
+
+export async function buildEvent(ctx: AuthedContext, e: Omit<CreateEventInput, 'enterprises'> & Partial<Pick<CreateEventInput, 'enterprises'>>, flag: DemoFlag = {}) {
+  return createEvent(ctx, { enterprises: [], ...e }, flag);
+}
+
+export async function buildEventAgreement(ctx: AuthedContext, eventId: string, a: Omit<AgreementInput, 'createProject'> & Partial<Pick<AgreementInput, 'createProject'>>) {
+  return signAgreement(ctx, eventId, { createProject: false, ...a });
 }

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { loadSecrets } from '../server/security/secrets.ts';
+import { nodeCryptoProvider } from '../server/security/crypto-provider.ts';
+import { bootstrapData } from '../server/bootstrap.ts';
+import { systemContext } from '../server/http/system-actor.ts';
+import type { AppDeps } from '../server/http/context.ts';
+import { findPairing } from '../server/modules/pairings/pairings.repository.ts';
+import { fillDemo, clearDemo } from '../server/seed/demo-data.ts';
+
+const USAGE = `用法 / usage:
+  duikou demo fill --pairing ID [--seed N]   为对口合作关系生成演示数据（项目、园区、分成协议与台账、活动） / fill a pairing with demo data
+  duikou demo clear                          一次删除全部演示数据 / remove every demo record in one step
+`;
+
+export interface DemoIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+const defaultIo: DemoIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/**
+ * `duikou demo fill|clear`: opens the database itself (stop the server first when it runs on the embedded
+ * database), and works as the system user, so every record is audited.
+ */
+export async function demoCommand(command: string | undefined, args: string[], io: DemoIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { pairing: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch {
+    io.err(USAGE);
+    return 2;
+  }
+  if (parsed.values.help || (command !== 'fill' && command !== 'clear') || (command === 'fill' && !parsed.values.pairing)) {
+    (parsed.values.help ? io.out : io.err)(USAGE);
+    return parsed.values.help ? 0 : 2;
+  }
+  const config = loadConfig(env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: loadSecrets(config.dataDir).auditKey };
+    await bootstrapData(deps);
+    const ctx = systemContext(deps, 'cli');
+    if (command === 'clear') {
+      const counts = await clearDemo(ctx);
+      io.out(`已删除演示数据 / demo data removed: ${JSON.stringify(counts)}\n`);
+      return 0;
+    }
+    const id = parsed.values.pairing!;
+    const pairing = /^[0-9a-f-]{36}$/i.test(id) ? await findPairing(ctx.db, ctx.actor, id) : undefined;
+    if (!pairing) {
+      io.err(`对口合作关系不存在 / no such pairing: ${id}\n`);
+      return 1;
+    }
+    try {
+      const counts = await fillDemo(ctx, pairing.id, parsed.values.seed ? Number(parsed.values.seed) : undefined);
+      io.out(`已为“${pairing.name}”生成演示数据 / demo data created: ${JSON.stringify(counts)}\n`);
+      return 0;
+    } catch (err) {
+      io.err(`${(err as Error).message}\n`);
+      return 1;
+    }
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { wanInput, projectType, side } from './projects.ts';
+
+/** 招商推介, 展会, 论坛, 考察, and the culture days and product fairs the plans name. */
+export const EVENT_KINDS = ['promotion', 'expo', 'forum', 'visit', 'culture_day', 'product_fair'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const eventKind = z.enum(EVENT_KINDS);
+
+
+export const createEventInput = z.strictObject({
+  pairingId: uuid,
+  kind: eventKind,
+  title: text(200),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  place: optionalText(200),
+  organisersA: optionalText(500),
+  organisersB: optionalText(500),
+  enterpriseCount: z.number().int().min(0).max(100_000).nullable().optional(),
+  enterprises: z.array(text(200)).max(2000).default([]),
+  note: optionalText(2000),
+});
+export type CreateEventInput = z.infer<typeof createEventInput>;
+
+export const agreementInput = z.strictObject({
+  title: text(200),
+  /** The investing party first. */
+  parties: z.array(text(200)).min(1).max(10),
+  signedOn: isoDate,
+  amount: wanInput,
+  plannedInvestment: wanInput.nullable().optional(),
+  /** Offered by the page after signing: make the agreement a project in stage 签约 now. */
+  createProject: z.boolean().default(false),
+  project: z
+    .strictObject({ hostRegionCode: regionCode, type: projectType, industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(), side: side.optional() })
+    .optional(),
+});
+export type AgreementInput = z.infer<typeof agreementInput>;
+
+export const agreementToProjectInput = z.strictObject({
+  hostRegionCode: regionCode,
+  type: projectType,
+  industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(),
+  side: side.optional(),
+});
+
+export const eventAgreement = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  parties: z.array(z.string()),
+  signedOn: z.string(),
+  amount: z.string(),
+  plannedInvestment: z.string().nullable(),
+  projectId: z.uuid().nullable(),
+  isDemo: z.boolean(),
+});
+
+export const eventSummary = z.object({
+  id: z.uuid(),
+  pairingId: z.uuid(),
+  pairingName: z.string(),
+  kind: eventKind,
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  place: z.string().nullable(),
+  enterpriseCount: z.number().int().nullable(),
+  agreementCount: z.number().int(),
+  /** Σ签约额 of the agreements signed there, 万元. */
+  agreedAmount: z.string(),
+  isDemo: z.boolean(),
+});
+
+export const eventDetail = eventSummary.extend({
+  organisersA: z.string().nullable(),
+  organisersB: z.string().nullable(),
+  enterprises: z.array(z.string()),
+  note: z.string().nullable(),
+  agreements: z.array(eventAgreement),
+  version: z.number().int(),
+});
+export type EventDetail = z.infer<typeof eventDetail>;
+
+export const eventListQuery = z.strictObject({
+  pairingId: uuid.optional(),
+  kind: eventKind.optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export const eventListResponse = paged(eventSummary);
+export const agreementParams = z.strictObject({ id: uuid, agreementId: uuid });

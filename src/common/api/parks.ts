@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { parseAmount, FEN_PER_YUAN, fixedText } from '../money/money.ts';
+import { period } from './projects.ts';
+
+/** 合作示范园区, 分园区, 飞地, 双创示范基地. */
+export const PARK_TYPES = ['cooperation', 'branch', 'enclave', 'innovation_base'] as const;
+export type ParkType = (typeof PARK_TYPES)[number];
+
+/**
+ * What a benefit-sharing agreement may share: taxes by type (增值税, 企业所得税, 个人所得税, 其他税费) and statistics
+ * (地区生产总值, 产值). Taxes are money the parties receive; statistics are figures they count (分计统计).
+ */
+export const SHARED_FIGURES = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax', 'gdp', 'output'] as const;
+export type SharedFigure = (typeof SHARED_FIGURES)[number];
+export const TAX_FIGURES: readonly SharedFigure[] = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax'];
+
+export const parkType = z.enum(PARK_TYPES);
+export const sharedFigure = z.enum(SHARED_FIGURES);
+
+
+/** An amount in 元, exact to the fen, not negative; answered as text with two decimals. */
+export const yuanInput = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
+  const r = parseAmount(v, FEN_PER_YUAN);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: 'invalid amount', params: { code: 'invalid_amount' } });
+    return z.NEVER;
+  }
+  if (r.fen < 0n) {
+    ctx.addIssue({ code: 'custom', message: 'negative amount', params: { code: 'negative_amount' } });
+    return z.NEVER;
+  }
+  return fixedText(r.fen, 2);
+});
+
+const percentText = z.union([z.number(), z.string().trim()]).transform((v) => String(v));
+
+export const createParkInput = z.strictObject({
+  pairingId: uuid,
+  name: text(200),
+  type: parkType,
+  hostRegionCode: regionCode,
+  partnerRegionCode: regionCode.nullable().optional(),
+  mainParkId: uuid.nullable().optional(),
+  areaKm2: z.union([z.number(), z.string().trim()]).transform((v) => String(v)).pipe(z.string().regex(/^\d{1,8}(\.\d{1,4})?$/)).nullable().optional(),
+  focusIndustries: z.array(z.string().regex(/^\d{2}$/)).max(20).default([]),
+  operator: optionalText(200),
+  operatorTeamFrom: optionalText(200),
+  establishedOn: isoDate.nullable().optional(),
+  note: optionalText(2000),
+});
+export type CreateParkInput = z.infer<typeof createParkInput>;
+
+export const enterpriseInput = z.strictObject({
+  name: text(200),
+  creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/).nullable().optional(),
+  industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(),
+  settledOn: isoDate.nullable().optional(),
+});
+export type EnterpriseInput = z.infer<typeof enterpriseInput>;
+
+export const sharingAgreementInput = z.strictObject({
+  title: text(200),
+  parties: z.array(z.strictObject({ key: z.string().trim().regex(/^[a-z0-9_-]{1,20}$/), name: text(100), regionCode: regionCode.nullable().optional() })).min(1).max(10),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable().optional(),
+  terms: z.array(z.strictObject({ figures: z.array(sharedFigure).max(6), from: isoDate, to: isoDate.nullable().optional(), shares: z.record(z.string(), percentText) })).max(20),
+  costShares: z.record(z.string(), percentText).nullable().optional(),
+});
+export type SharingAgreementInput = z.infer<typeof sharingAgreementInput>;
+
+export const ledgerEntryInput = z.strictObject({
+  enterpriseId: uuid,
+  figure: sharedFigure,
+  period,
+  /** 元, exact to the fen. */
+  amount: yuanInput,
+  /** The entry this one corrects (corrections are new entries; nothing is edited). */
+  supersedesId: uuid.nullable().optional(),
+});
+export type LedgerEntryInput = z.infer<typeof ledgerEntryInput>;
+
+export const parkSummary = z.object({
+  id: z.uuid(),
+  pairingId: z.uuid(),
+  pairingName: z.string(),
+  name: z.string(),
+  type: parkType,
+  hostRegion: z.object({ code: z.string(), name: z.string() }),
+  partnerRegion: z.object({ code: z.string(), name: z.string() }).nullable(),
+  mainPark: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  branchCount: z.number().int(),
+  enterpriseCount: z.number().int(),
+  areaKm2: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+
+export const parkDetail = parkSummary.extend({
+  focusIndustries: z.array(z.object({ code: z.string(), name: z.string() })),
+  operator: z.string().nullable(),
+  operatorTeamFrom: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  branches: z.array(z.object({ id: z.uuid(), name: z.string(), type: parkType })),
+  enterprises: z.array(z.object({ id: z.uuid(), name: z.string(), creditCode: z.string().nullable(), industryDivision: z.string().nullable(), settledOn: z.string().nullable(), isDemo: z.boolean() })),
+  agreements: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+      parties: z.array(z.object({ key: z.string(), name: z.string(), regionCode: z.string().nullable().optional() })),
+      terms: z.array(z.object({ figures: z.array(sharedFigure), from: z.string(), to: z.string().nullable(), shares: z.record(z.string(), z.string()) })),
+      costShares: z.record(z.string(), z.string()).nullable(),
+      isDemo: z.boolean(),
+    }),
+  ),
+  version: z.number().int(),
+});
+export type ParkDetail = z.infer<typeof parkDetail>;
+
+export const parkListQuery = z.strictObject({
+  pairingId: uuid.optional(),
+  type: parkType.optional(),
+  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export const parkListResponse = paged(parkSummary);
+
+export const ledgerEntry = z.object({
+  id: z.uuid(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  figure: sharedFigure,
+  period: z.object({ year: z.number(), month: z.number().nullable() }),
+  amount: z.string(),
+  supersedesId: z.uuid().nullable(),
+  /** Superseded by a later correction: kept, but no longer counted. */
+  superseded: z.boolean(),
+  recordedAt: z.string(),
+  isDemo: z.boolean(),
+});
+export const ledgerQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+export const ledgerResponse = z.object({ items: z.array(ledgerEntry) });
+
+export const statementQuery = z.strictObject({
+  year: z.coerce.number().int().min(1990).max(2100),
+  /** The ledger as it stood then (ISO date or timestamp); default now. */
+  asOf: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/).optional(),
+});
+const yuanText = z.string();
+export const statementResponse = z.object({
+  agreementId: z.uuid(),
+  title: z.string(),
+  year: z.number().int(),
+  asOf: z.string(),
+  rounding: z.string(),
+  parties: z.array(z.object({ key: z.string(), name: z.string(), byFigure: z.record(z.string(), yuanText), taxTotal: yuanText })),
+  figures: z.array(
+    z.object({
+      figure: sharedFigure,
+      total: yuanText,
+      shared: yuanText,
+      notShared: yuanText,
+      unallocated: yuanText,
+      parts: z.array(yuanText),
+      groups: z.array(z.object({ from: z.string(), to: z.string().nullable(), shares: z.array(z.string()), base: yuanText, parts: z.array(yuanText), entryCount: z.number().int() })),
+    }),
+  ),
+  entryCount: z.number().int(),
+  correctionCount: z.number().int(),
+});
+export type StatementResponse = z.infer<typeof statementResponse>;
+export const parkAgreementParams = z.strictObject({ id: uuid, agreementId: uuid });

@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { parseAmount, toWan } from '../money/money.ts';
+import { validateProjectCode } from './project-code.ts';
+
+/** 谋划 → 签约 → 落位 → 开工 → 投产, plus 暂停 (resumable) and 终止 (final). */
+export const PROJECT_STAGES = ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** The stages of the pipeline proper, in order; 暂停 and 终止 stand outside it. */
+export const PIPELINE_STAGES = ['planning', 'signed', 'sited', 'started', 'producing'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** 签约额, 计划总投资, 到位资金, 完成投资: four figures kept apart, never added to one another. */
+export const MONEY_FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
+export type MoneyFigure = (typeof MONEY_FIGURES)[number];
+
+export const PROJECT_TYPES = ['industrial', 'infrastructure', 'ppp', 'science_tech', 'agriculture', 'tourism', 'finance', 'service'] as const;
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+
+/** 中央预算内投资, bank credit, industry fund. */
+export const SUPPORT_KINDS = ['central_budget', 'bank_credit', 'industry_fund'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+export const projectStage = z.enum(PROJECT_STAGES);
+export const moneyFigure = z.enum(MONEY_FIGURES);
+export const projectType = z.enum(PROJECT_TYPES);
+
+
+/**
+ * An amount in 万元 as the API takes it: a decimal string or a JSON number (the shortest text of the number is
+ * the decimal meant), exact to the fen, never negative. Answered as a canonical decimal string.
+ */
+export const wanInput = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
+  const r = parseAmount(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: 'invalid amount', params: { code: r.error === 'invalid_decimal' ? 'invalid_amount' : r.error === 'sub_fen' ? 'invalid_amount' : 'too_big', max: '999999999999' } });
+    return z.NEVER;
+  }
+  if (r.fen < 0n) {
+    ctx.addIssue({ code: 'custom', message: 'negative amount', params: { code: 'negative_amount' } });
+    return z.NEVER;
+  }
+  return toWan(r.fen);
+});
+
+export const projectCodeInput = z.string().trim().transform((v, ctx) => {
+  const r = validateProjectCode(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.error, params: { code: r.error } });
+    return z.NEVER;
+  }
+  return r.code;
+});
+
+export const period = z.strictObject({ year: z.number().int().min(1990).max(2100), month: z.number().int().min(1).max(12).nullable().default(null) });
+export const side = z.enum(['a', 'b']);
+const industrySection = z.string().regex(/^[A-T]$/);
+const industryDivision = z.string().regex(/^\d{2}$/);
+
+const projectFields = {
+  title: text(200),
+  investor: text(200),
+  investorRegionCode: regionCode.nullable().optional(),
+  hostRegionCode: regionCode,
+  parkId: uuid.nullable().optional(),
+  industrySection: industrySection.nullable().optional(),
+  industryDivision: industryDivision.nullable().optional(),
+  type: projectType,
+  projectCode: projectCodeInput.nullable().optional(),
+  landmark: z.boolean().default(false),
+  greenChannel: z.boolean().default(false),
+  support: z
+    .strictObject({ central_budget: wanInput.nullable().optional(), bank_credit: wanInput.nullable().optional(), industry_fund: wanInput.nullable().optional() })
+    .optional(),
+  taskIds: z.array(uuid).max(50).optional(),
+  contactName: optionalText(50),
+  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional(),
+  note: optionalText(2000),
+};
+
+export const createProjectInput = z.strictObject({
+  pairingId: uuid,
+  /** Defaults to the side the host region belongs to. */
+  side: side.optional(),
+  ...projectFields,
+  stage: z.enum(['planning', 'signed']).default('planning'),
+  /** The date of the first stage; defaults to today. */
+  stageOn: isoDate.optional(),
+  signedAmount: wanInput.nullable().optional(),
+  plannedInvestment: wanInput.nullable().optional(),
+});
+export type CreateProjectInput = z.infer<typeof createProjectInput>;
+
+export const updateProjectInput = z.strictObject({
+  version: z.number().int().min(1),
+  title: projectFields.title.optional(),
+  investor: projectFields.investor.optional(),
+  investorRegionCode: projectFields.investorRegionCode,
+  hostRegionCode: regionCode.optional(),
+  parkId: projectFields.parkId,
+  industrySection: projectFields.industrySection,
+  industryDivision: projectFields.industryDivision,
+  type: projectType.optional(),
+  projectCode: projectFields.projectCode,
+  landmark: z.boolean().optional(),
+  greenChannel: z.boolean().optional(),
+  support: projectFields.support,
+  taskIds: projectFields.taskIds,
+  contactName: projectFields.contactName,
+  contactPhone: projectFields.contactPhone,
+  note: projectFields.note,
+});
+export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
+
+export const stageMoveInput = z.strictObject({ to: projectStage, on: isoDate, note: optionalText(500) });
+export type StageMoveInput = z.infer<typeof stageMoveInput>;
+
+export const figureReportInput = z.strictObject({
+  figure: moneyFigure,
+  period,
+  amount: wanInput,
+  /** Required to let 到位资金 exceed 签约额; kept with the report and in the audit trail. */
+  overrideReason: optionalText(500),
+});
+export type FigureReportInput = z.infer<typeof figureReportInput>;
+
+const figures = z.object({ signed: z.string(), planned: z.string(), arrived: z.string(), completed: z.string() });
+
+export const projectSummary = z.object({
+  id: z.uuid(),
+  pairingId: z.uuid(),
+  pairingName: z.string(),
+  side: side,
+  title: z.string(),
+  investor: z.string(),
+  hostRegion: z.object({ code: z.string(), name: z.string() }),
+  investorRegion: z.object({ code: z.string(), name: z.string() }).nullable(),
+  park: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  industrySection: z.string().nullable(),
+  industryDivision: z.string().nullable(),
+  industryName: z.string().nullable(),
+  type: projectType,
+  projectCode: z.string().nullable(),
+  landmark: z.boolean(),
+  greenChannel: z.boolean(),
+  stage: projectStage,
+  furthestStage: z.enum(PIPELINE_STAGES),
+  signedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  producingOn: z.string().nullable(),
+  /** Current values in 万元, each figure on its own. */
+  figures,
+  eventId: z.uuid().nullable(),
+  isDemo: z.boolean(),
+});
+export type ProjectSummary = z.infer<typeof projectSummary>;
+
+export const projectDetail = projectSummary.extend({
+  pausedFrom: z.enum(PIPELINE_STAGES).nullable(),
+  nextStages: z.array(projectStage),
+  support: z.object({ central_budget: z.string().nullable(), bank_credit: z.string().nullable(), industry_fund: z.string().nullable() }),
+  event: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  eventAgreementId: z.uuid().nullable(),
+  taskIds: z.array(z.uuid()),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The stage timeline, oldest first. */
+  moves: z.array(z.object({ from: projectStage.nullable(), to: projectStage, on: z.string(), note: z.string().nullable(), recordedAt: z.string() })),
+  /** Every money report including corrections, oldest first. */
+  reports: z.array(
+    z.object({ figure: moneyFigure, period: z.object({ year: z.number(), month: z.number().nullable() }), amount: z.string(), overrideReason: z.string().nullable(), recordedAt: z.string() }),
+  ),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProjectDetail = z.infer<typeof projectDetail>;
+
+export const projectListQuery = z.strictObject({
+  pairingId: uuid.optional(),
+  side: side.optional(),
+  stage: projectStage.optional(),
+  type: projectType.optional(),
+  industrySection: industrySection.optional(),
+  /** Signing year. */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  parkId: uuid.optional(),
+  eventId: uuid.optional(),
+  landmark: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(['title', 'signedOn', 'signed', 'createdAt']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  ...pageQuery,
+});
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+
+export const projectListResponse = paged(projectSummary).extend({
+  /** Totals of the whole filtered ledger, not only the page, in 万元. */
+  totals: figures,
+});
+
+export const rateRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  projects: z.number().int(),
+  signedProjects: z.number().int(),
+  startedProjects: z.number().int(),
+  producingProjects: z.number().int(),
+  signedAmount: z.string(),
+  arrivedFunds: z.string(),
+  arrivalRate: z.string().nullable(),
+  startRate: z.string().nullable(),
+  productionRate: z.string().nullable(),
+});
+
+export const projectStatsQuery = z.strictObject({
+  pairingId: uuid.optional(),
+  groupBy: z.enum(['pairing', 'side', 'industry', 'year']).default('pairing'),
+  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+export const projectStats = z.object({
+  counts: z.object({ projects: z.number().int(), landmark: z.number().int(), parks: z.number().int(), events: z.number().int() }),
+  /** Projects that reached each pipeline stage. */
+  funnel: z.array(z.object({ stage: z.enum(PIPELINE_STAGES), reached: z.number().int() })),
+  /** Per current stage: count and each money figure in 万元. */
+  byStage: z.array(z.object({ stage: projectStage, projects: z.number().int(), figures })),
+  overall: rateRow,
+  groups: z.array(rateRow),
+});
+export type ProjectStats = z.infer<typeof projectStats>;
+
+export const importRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  header: z.string(),
+  field: z.string(),
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  message: z.string(),
+});
+
+export const importJob = z.object({
+  id: z.uuid(),
+  status: z.enum(['running', 'done', 'failed']),
+  phase: z.enum(['reading', 'validating', 'saving', 'done']),
+  processed: z.number().int(),
+  total: z.number().int(),
+  /** When done: what the import did; when failed: every bad row and column, and nothing was stored. */
+  result: z
+    .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), projectIds: z.array(z.uuid()) })
+    .nullable(),
+  errors: z.array(importRowError),
+  error: z.object({ code: z.string(), zh: z.string(), en: z.string(), message: z.string() }).nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+export const industryCatalogue = z.object({
+  standard: z.string(),
+  sections: z.array(
+    z.object({ code: z.string(), name: z.string(), nameEn: z.string(), divisions: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) }),
+  ),
+});
+
+export const projectIdParams = z.strictObject({ id: uuid });

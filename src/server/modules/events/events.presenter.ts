@@ -1,0 +1,45 @@
+import type { EventDetail } from '../../../common/api/events.ts';
+import { toWan, wan } from '../../../common/money/money.ts';
+import type { EventSummaryRow } from './events.repository.ts';
+import type { eventAgreements, events } from './events.tables.ts';
+
+const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const money = (v: string) => toWan(wan(v));
+
+export function presentEventSummary(r: EventSummaryRow) {
+  return {
+    id: r.id,
+    pairingId: r.pairingId,
+    pairingName: r.pairingName,
+    kind: r.kind,
+    title: r.title,
+    startsOn: day(r.startsOn),
+    endsOn: day(r.endsOn),
+    place: r.place,
+    enterpriseCount: r.enterpriseCount,
+    agreementCount: r.agreementCount,
+    agreedAmount: money(r.agreedAmount),
+    isDemo: r.isDemo,
+  };
+}
+
+export function presentEventDetail(summary: EventSummaryRow, row: typeof events.$inferSelect, agreements: (typeof eventAgreements.$inferSelect)[]): EventDetail {
+  return {
+    ...presentEventSummary(summary),
+    organisersA: row.organisersA,
+    organisersB: row.organisersB,
+    enterprises: row.enterprises,
+    note: row.note,
+    agreements: agreements.map((a) => ({
+      id: a.id,
+      title: a.title,
+      parties: a.parties,
+      signedOn: day(a.signedOn),
+      amount: money(a.amountWan),
+      plannedInvestment: a.plannedInvestmentWan === null ? null : money(a.plannedInvestmentWan),
+      projectId: a.projectId,
+      isDemo: a.isDemo,
+    })),
+    version: row.version,
+  };
+}

@@ -1,0 +1,63 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { events, eventAgreements } from './events.tables.ts';
+
+/** Events of the pairings in the actor's scope; every query below goes through it. */
+export function eventScope(actor: Actor): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return actor.scope.pairingIds.length ? inArray(events.pairingId, [...actor.scope.pairingIds]) : sql`false`;
+}
+
+const summaryColumns = {
+  id: events.id,
+  pairingId: events.pairingId,
+  pairingName: pairings.name,
+  kind: events.kind,
+  title: events.title,
+  startsOn: events.startsOn,
+  endsOn: events.endsOn,
+  place: events.place,
+  enterpriseCount: events.enterpriseCount,
+  agreementCount: sql<number>`(SELECT count(*)::int FROM event_agreements a WHERE a.event_id = ${events.id})`,
+  agreedAmount: sql<string>`(SELECT coalesce(sum(a.amount_wan), 0)::text FROM event_agreements a WHERE a.event_id = ${events.id})`,
+  isDemo: events.isDemo,
+};
+
+const summaryQuery = (db: DbOrTx) => db.select(summaryColumns).from(events).innerJoin(pairings, eq(pairings.id, events.pairingId));
+export type EventSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
+
+export async function listEvents(db: DbOrTx, actor: Actor, f: { pairingId?: string; kind?: string; year?: number; demo?: boolean }, page: number, pageSize: number) {
+  const where = and(
+    eventScope(actor),
+    f.pairingId ? eq(events.pairingId, f.pairingId) : undefined,
+    f.kind ? eq(events.kind, f.kind as never) : undefined,
+    f.year ? sql`extract(year from ${events.startsOn}) = ${f.year}` : undefined,
+    f.demo !== undefined ? eq(events.isDemo, f.demo) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    summaryQuery(db).where(where).orderBy(desc(events.startsOn), asc(events.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(events).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function findEvent(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db.select().from(events).where(and(eq(events.id, id), eventScope(actor)));
+  return row;
+}
+
+export async function findEventSummary(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await summaryQuery(db).where(and(eq(events.id, id), eventScope(actor)));
+  return row;
+}
+
+export async function agreementsOf(db: DbOrTx, eventId: string) {
+  return db.select().from(eventAgreements).where(eq(eventAgreements.eventId, eventId)).orderBy(asc(eventAgreements.signedOn), asc(eventAgreements.createdAt));
+}
+
+export async function findAgreement(db: DbOrTx, eventId: string, id: string) {
+  const [row] = await db.select().from(eventAgreements).where(and(eq(eventAgreements.id, id), eq(eventAgreements.eventId, eventId)));
+  return row;
+}

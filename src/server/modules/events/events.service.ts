@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import type { AuthedContext } from '../../http/context.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { invalid, notFound, fieldError, AppError } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import { chinaToday } from '../tasks/task-light.ts';
+import { wan } from '../../../common/money/money.ts';
+import type { CreateEventInput, AgreementInput } from '../../../common/api/events.ts';
+import { inPairingScope } from '../projects/projects.repository.ts';
+import { createProjectIn } from '../projects/projects.service.ts';
+import { events, eventAgreements } from './events.tables.ts';
+import { findEvent, findAgreement } from './events.repository.ts';
+import { checkEvent, checkAgreement } from './event-rules.ts';
+
+export async function createEvent(ctx: AuthedContext, input: CreateEventInput, opts: { demo?: boolean } = {}): Promise<string> {
+  if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+  const problems = checkEvent({ startsOn: input.startsOn, endsOn: input.endsOn, enterpriseCount: input.enterpriseCount ?? null, enterprises: input.enterprises });
+  if (problems.length) throw invalid(...problems);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(events)
+      .values({
+        pairingId: input.pairingId,
+        kind: input.kind,
+        title: input.title,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        place: input.place ?? null,
+        organisersA: input.organisersA ?? null,
+        organisersB: input.organisersB ?? null,
+        enterpriseCount: input.enterpriseCount ?? null,
+        enterprises: input.enterprises,
+        note: input.note ?? null,
+        isDemo: !!opts.demo,
+      })
+      .returning({ id: events.id });
+    await writeAudit(tx, ctx, { action: 'event.create', result: 'success', objectType: 'event', objectId: row!.id, details: { after: input } });
+    return row!.id;
+  });
+}
+
+/** The project an agreement becomes: stage 签约 on the signing date, its 签约额 and 计划总投资, linked both ways. */
+async function projectFromAgreement(
+  tx: DbOrTx,
+  ctx: AuthedContext,
+  event: { id: string; pairingId: string; title: string; isDemo: boolean },
+  agreement: { id: string; title: string; parties: string[]; signedOn: string; amountWan: string; plannedInvestmentWan: string | null },
+  project: NonNullable<AgreementInput['project']>,
+) {
+  try {
+    const projectId = await createProjectIn(
+      tx,
+      ctx,
+      {
+        pairingId: event.pairingId,
+        title: agreement.title,
+        investor: agreement.parties[0]!,
+        hostRegionCode: project.hostRegionCode,
+        industryDivision: project.industryDivision ?? null,
+        type: project.type,
+        side: project.side,
+        stage: 'signed',
+        stageOn: agreement.signedOn,
+        signedAmount: agreement.amountWan,
+        plannedInvestment: agreement.plannedInvestmentWan,
+        landmark: false,
+        greenChannel: false,
+        note: `于“${event.title}”签约`,
+      },
+      { eventId: event.id, eventAgreementId: agreement.id, demo: event.isDemo },
+    );
+    await tx.update(eventAgreements).set({ projectId }).where(eq(eventAgreements.id, agreement.id));
+    return projectId;
+  } catch (err) {
+    // The project's field names, seen from the agreement form: under `project.`.
+    if (err instanceof AppError && err.status === 400) throw invalid(...err.details.map((d) => ({ ...d, field: `project.${d.field}` })));
+    throw err;
+  }
+}
+
+export async function signAgreement(ctx: AuthedContext, eventId: string, input: AgreementInput): Promise<{ agreementId: string; projectId: string | null }> {
+  const today = chinaToday();
+  return ctx.db.transaction(async (tx) => {
+    const event = await findEvent(tx, ctx.actor, eventId);
+    if (!event) throw notFound();
+    const problems = checkAgreement(
+      { startsOn: String(event.startsOn), endsOn: String(event.endsOn) },
+      { title: input.title, parties: input.parties, signedOn: input.signedOn, amount: wan(input.amount), plannedInvestment: input.plannedInvestment ? wan(input.plannedInvestment) : null },
+      today,
+    );
+    if (input.createProject && !input.project) problems.push(fieldError('project', 'required'));
+    if (problems.length) throw invalid(...problems);
+    const [row] = await tx
+      .insert(eventAgreements)
+      .values({
+        eventId,
+        title: input.title,
+        parties: input.parties,
+        signedOn: input.signedOn,
+        amountWan: input.amount,
+        plannedInvestmentWan: input.plannedInvestment ?? null,
+        hostRegionCode: input.project?.hostRegionCode ?? null,
+        isDemo: event.isDemo,
+      })
+      .returning();
+    await writeAudit(tx, ctx, { action: 'event.agreement', result: 'success', objectType: 'event', objectId: eventId, details: { agreementId: row!.id, ...input } });
+    const projectId = input.createProject
+      ? await projectFromAgreement(tx, ctx, event, { ...row!, signedOn: String(row!.signedOn) }, input.project!)
+      : null;
+    return { agreementId: row!.id, projectId };
+  });
+}
+
+export async function agreementToProject(ctx: AuthedContext, eventId: string, agreementId: string, project: NonNullable<AgreementInput['project']>): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const event = await findEvent(tx, ctx.actor, eventId);
+    if (!event) throw notFound();
+    const agreement = await findAgreement(tx, eventId, agreementId);
+    if (!agreement) throw notFound();
+    if (agreement.projectId) throw invalid(fieldError('agreementId', 'agreement_has_project'));
+    return projectFromAgreement(tx, ctx, event, { ...agreement, signedOn: String(agreement.signedOn) }, project);
+  });
+}

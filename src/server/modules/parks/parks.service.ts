@@ -1,0 +1,132 @@
+import { and, eq } from 'drizzle-orm';
+import type { AuthedContext } from '../../http/context.ts';
+import { invalid, notFound, fieldError, type ErrorDetail } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import { chinaToday } from '../tasks/task-light.ts';
+import { yuan } from '../../../common/money/money.ts';
+import type { CreateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../../common/api/parks.ts';
+import { existingRegionCodes } from '../regions/regions.repository.ts';
+import { inPairingScope, pairingSideMap } from '../projects/projects.repository.ts';
+import { industries } from '../projects/industries.ts';
+import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
+import { findPark, enterprisesOf, agreementsOf } from './parks.repository.ts';
+import { validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
+import { checkLedgerEntry } from './park-ledger.ts';
+import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
+
+export async function createPark(ctx: AuthedContext, input: CreateParkInput, opts: { demo?: boolean } = {}): Promise<string> {
+  if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+  return ctx.db.transaction(async (tx) => {
+    const problems: ErrorDetail[] = [];
+    if (!(await pairingSideMap(tx, input.pairingId)).has(input.hostRegionCode)) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
+    if (input.partnerRegionCode && !(await existingRegionCodes(tx, [input.partnerRegionCode])).size) problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: input.partnerRegionCode }));
+    if (input.mainParkId) {
+      const [main] = await tx.select().from(parks).where(and(eq(parks.id, input.mainParkId), eq(parks.pairingId, input.pairingId)));
+      if (!main) problems.push(fieldError('mainParkId', 'unknown_main_park'));
+      else if (main.mainParkId) problems.push(fieldError('mainParkId', 'branch_of_branch'));
+    }
+    input.focusIndustries.forEach((d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')));
+    const [dup] = await tx.select({ id: parks.id }).from(parks).where(and(eq(parks.pairingId, input.pairingId), eq(parks.name, input.name)));
+    if (dup) problems.push(fieldError('name', 'duplicate_park'));
+    if (problems.length) throw invalid(...problems);
+    const [row] = await tx
+      .insert(parks)
+      .values({
+        pairingId: input.pairingId,
+        name: input.name,
+        type: input.type,
+        hostRegionCode: input.hostRegionCode,
+        partnerRegionCode: input.partnerRegionCode ?? null,
+        mainParkId: input.mainParkId ?? null,
+        areaKm2: input.areaKm2 ?? null,
+        focusIndustries: input.focusIndustries,
+        operator: input.operator ?? null,
+        operatorTeamFrom: input.operatorTeamFrom ?? null,
+        establishedOn: input.establishedOn ?? null,
+        note: input.note ?? null,
+        isDemo: !!opts.demo,
+      })
+      .returning({ id: parks.id });
+    await writeAudit(tx, ctx, { action: 'park.create', result: 'success', objectType: 'park', objectId: row!.id, details: { after: input } });
+    return row!.id;
+  });
+}
+
+export async function addEnterprise(ctx: AuthedContext, parkId: string, input: EnterpriseInput, opts: { demo?: boolean } = {}): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const park = await findPark(tx, ctx.actor, parkId);
+    if (!park) throw notFound();
+    const problems: ErrorDetail[] = [];
+    if (input.industryDivision && !industries().division(input.industryDivision)) problems.push(fieldError('industryDivision', 'unknown_industry'));
+    if ((await enterprisesOf(tx, parkId)).some((e) => e.name === input.name)) problems.push(fieldError('name', 'duplicate_enterprise'));
+    if (problems.length) throw invalid(...problems);
+    const [row] = await tx
+      .insert(parkEnterprises)
+      .values({ parkId, name: input.name, creditCode: input.creditCode ?? null, industryDivision: input.industryDivision ?? null, settledOn: input.settledOn ?? null, isDemo: !!opts.demo })
+      .returning({ id: parkEnterprises.id });
+    await writeAudit(tx, ctx, { action: 'park.enterprise', result: 'success', objectType: 'park', objectId: parkId, details: { enterpriseId: row!.id, ...input } });
+    return row!.id;
+  });
+}
+
+/** An agreement as the domain takes it; percent text becomes shares, with problems named by field. */
+function toAgreement(input: SharingAgreementInput): { agreement: SharingAgreement; problems: ErrorDetail[] } {
+  const problems: ErrorDetail[] = [];
+  const agreement: SharingAgreement = {
+    parties: input.parties.map((p) => ({ key: p.key, name: p.name, regionCode: p.regionCode ?? null })),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
+    terms: input.terms.map((t, i) => ({ figures: t.figures, from: t.from, to: t.to ?? null, shares: parseShares(t.shares, `terms.${i}.shares`, problems) })),
+    costShares: input.costShares ? parseShares(input.costShares, 'costShares', problems) : null,
+  };
+  return { agreement, problems };
+}
+
+export async function createSharingAgreement(ctx: AuthedContext, parkId: string, input: SharingAgreementInput, opts: { demo?: boolean } = {}): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const park = await findPark(tx, ctx.actor, parkId);
+    if (!park) throw notFound();
+    const { agreement, problems } = toAgreement(input);
+    if (!problems.length) problems.push(...validateAgreement(agreement));
+    // A park's agreements follow one another: the same figure is never shared under two agreements at once.
+    for (const other of await agreementsOf(tx, parkId)) {
+      const o = loadAgreement(other);
+      const clash = agreement.terms.some((t) => o.terms.some((u) => u.figures.some((f) => t.figures.includes(f)) && t.from <= (u.to ?? o.endsOn ?? '9999-12-31') && u.from <= (t.to ?? agreement.endsOn ?? '9999-12-31')));
+      if (clash) problems.push(fieldError('startsOn', 'agreement_overlap', { title: other.title }));
+    }
+    if (problems.length) throw invalid(...problems);
+    const stored = storedAgreement(agreement);
+    const [row] = await tx
+      .insert(sharingAgreements)
+      .values({ parkId, title: input.title, startsOn: input.startsOn, endsOn: input.endsOn ?? null, ...stored, isDemo: !!opts.demo })
+      .returning({ id: sharingAgreements.id });
+    await writeAudit(tx, ctx, { action: 'park.agreement', result: 'success', objectType: 'park', objectId: parkId, details: { agreementId: row!.id, ...input } });
+    return row!.id;
+  });
+}
+
+/** One ledger entry (or a correction of one), checked against the park's enterprises and its agreement. */
+export async function addLedgerEntry(ctx: AuthedContext, parkId: string, input: LedgerEntryInput, opts: { demo?: boolean; today?: string } = {}): Promise<string> {
+  const today = opts.today ?? chinaToday();
+  return ctx.db.transaction(async (tx) => {
+    const park = await findPark(tx, ctx.actor, parkId);
+    if (!park) throw notFound();
+    // Sequential: a transaction's one client takes one query at a time.
+    const enterprises = await enterprisesOf(tx, parkId);
+    const existing = await tx.select().from(parkLedgerEntries).where(and(eq(parkLedgerEntries.parkId, parkId), eq(parkLedgerEntries.enterpriseId, input.enterpriseId), eq(parkLedgerEntries.figure, input.figure)));
+    const agreements = await agreementsOf(tx, parkId);
+    const period = { year: input.period.year, month: input.period.month ?? null };
+    const inForce = agreements.map(loadAgreement).find((a) => a.startsOn <= `${period.year}-12-31` && (a.endsOn ?? '9999-12-31') >= `${period.year}-01-01`) ?? null;
+    const problems = checkLedgerEntry(
+      { enterpriseId: input.enterpriseId, figure: input.figure, period, amount: yuan(input.amount), supersedesId: input.supersedesId ?? null },
+      { parkEnterpriseIds: new Set(enterprises.map((e) => e.id)), existing: existing.map(loadEntry), agreement: inForce, today },
+    );
+    if (problems.length) throw invalid(...problems);
+    const [row] = await tx
+      .insert(parkLedgerEntries)
+      .values({ parkId, enterpriseId: input.enterpriseId, figure: input.figure, periodYear: period.year, periodMonth: period.month, amountYuan: input.amount, supersedesId: input.supersedesId ?? null, recordedBy: ctx.actor.userId, isDemo: !!opts.demo })
+      .returning({ id: parkLedgerEntries.id });
+    await writeAudit(tx, ctx, { action: input.supersedesId ? 'park.ledger.correct' : 'park.ledger', result: 'success', objectType: 'park', objectId: parkId, details: { entryId: row!.id, ...input } });
+    return row!.id;
+  });
+}

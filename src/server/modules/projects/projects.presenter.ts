@@ -1,0 +1,77 @@
+import type { DbOrTx } from '../../db/database.ts';
+import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects.ts';
+import { toWan, wan } from '../../../common/money/money.ts';
+import { industries } from './industries.ts';
+import { nextStages } from './stage-machine.ts';
+import { movesOf, reportsOf, taskIdsOf, eventTitle, type ProjectListRow, type ProjectRow } from './projects.repository.ts';
+
+const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+/** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
+const money = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : toWan(wan(v)));
+
+function industryName(section: string | null, division: string | null): string | null {
+  if (division) return industries().division(division)?.name ?? null;
+  if (section) return industries().section(section)?.name ?? null;
+  return null;
+}
+
+export function presentSummary(r: ProjectListRow): ProjectSummary {
+  return {
+    id: r.id,
+    pairingId: r.pairingId,
+    pairingName: r.pairingName,
+    side: r.side,
+    title: r.title,
+    investor: r.investor,
+    hostRegion: { code: r.hostRegionCode, name: r.hostRegionName },
+    investorRegion: r.investorRegionCode ? { code: r.investorRegionCode, name: r.investorRegionName ?? r.investorRegionCode } : null,
+    park: r.parkId ? { id: r.parkId, name: r.parkName ?? '' } : null,
+    industrySection: r.industrySection,
+    industryDivision: r.industryDivision,
+    industryName: industryName(r.industrySection, r.industryDivision),
+    type: r.type,
+    projectCode: r.projectCode,
+    landmark: r.landmark,
+    greenChannel: r.greenChannel,
+    stage: r.stage,
+    furthestStage: r.furthestStage,
+    signedOn: day(r.signedOn),
+    startedOn: day(r.startedOn),
+    producingOn: day(r.producingOn),
+    figures: { signed: money(r.signedWan)!, planned: money(r.plannedWan)!, arrived: money(r.arrivedWan)!, completed: money(r.completedWan)! },
+    eventId: r.eventId,
+    isDemo: r.isDemo,
+  };
+}
+
+export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: ProjectRow): Promise<ProjectDetail> {
+  const [moves, reports, taskIds, event] = await Promise.all([
+    movesOf(db, row.id),
+    reportsOf(db, row.id),
+    taskIdsOf(db, row.id),
+    row.eventId ? eventTitle(db, row.eventId) : Promise.resolve(undefined),
+  ]);
+  return {
+    ...presentSummary(summary),
+    pausedFrom: row.pausedFrom,
+    nextStages: nextStages({ stage: row.stage, pausedFrom: row.pausedFrom }),
+    support: { central_budget: money(row.centralBudgetWan), bank_credit: money(row.bankCreditWan), industry_fund: money(row.industryFundWan) },
+    event: event ? { id: event.id, title: event.title } : null,
+    eventAgreementId: row.eventAgreementId,
+    taskIds,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    moves: moves.map((m) => ({ from: m.fromStage, to: m.toStage, on: day(m.on)!, note: m.note, recordedAt: m.recordedAt.toISOString() })),
+    reports: reports.map((r) => ({
+      figure: r.figure,
+      period: { year: r.periodYear, month: r.periodMonth },
+      amount: money(r.amountWan)!,
+      overrideReason: r.overrideReason,
+      recordedAt: r.recordedAt.toISOString(),
+    })),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

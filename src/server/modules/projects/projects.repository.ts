@@ -1,0 +1,192 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import type { ProjectListQuery } from '../../../common/api/projects.ts';
+import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
+import { regions } from '../regions/regions.tables.ts';
+import { parks } from '../parks/parks.tables.ts';
+import { events } from '../events/events.tables.ts';
+import { projects, projectStageMoves, projectFigureReports, projectTasks } from './projects.tables.ts';
+import { cachedByVersion, scopeKey } from './ledger-cache.ts';
+
+/** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
+export function projectScope(actor: Actor): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return actor.scope.pairingIds.length ? inArray(projects.pairingId, [...actor.scope.pairingIds]) : sql`false`;
+}
+
+export function inPairingScope(actor: Actor, pairingId: string): boolean {
+  return actor.scope.all || actor.scope.pairingIds.includes(pairingId);
+}
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export async function findProject(db: DbOrTx, actor: Actor, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(and(eq(projects.id, id), projectScope(actor)));
+  return row;
+}
+
+function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
+  return and(
+    projectScope(actor),
+    f.pairingId ? eq(projects.pairingId, f.pairingId) : undefined,
+    f.side ? eq(projects.side, f.side) : undefined,
+    f.stage ? eq(projects.stage, f.stage) : undefined,
+    f.type ? eq(projects.type, f.type) : undefined,
+    f.industrySection ? eq(projects.industrySection, f.industrySection) : undefined,
+    f.year ? sql`extract(year from ${projects.signedOn}) = ${f.year}` : undefined,
+    f.parkId ? eq(projects.parkId, f.parkId) : undefined,
+    f.eventId ? eq(projects.eventId, f.eventId) : undefined,
+    f.landmark !== undefined ? eq(projects.landmark, f.landmark) : undefined,
+    f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
+    f.q ? or(ilike(projects.title, `%${f.q}%`), ilike(projects.investor, `%${f.q}%`), eq(projects.projectCode, f.q)) : undefined,
+  );
+}
+
+const SORTS = { title: projects.title, signedOn: projects.signedOn, signed: projects.signedWan, createdAt: projects.createdAt };
+
+export const listColumns = {
+  id: projects.id,
+  pairingId: projects.pairingId,
+  pairingName: pairings.name,
+  side: projects.side,
+  title: projects.title,
+  investor: projects.investor,
+  hostRegionCode: projects.hostRegionCode,
+  hostRegionName: sql<string>`(SELECT r.name FROM regions r WHERE r.code = ${projects.hostRegionCode})`,
+  investorRegionCode: projects.investorRegionCode,
+  investorRegionName: sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${projects.investorRegionCode})`,
+  parkId: projects.parkId,
+  parkName: parks.name,
+  industrySection: projects.industrySection,
+  industryDivision: projects.industryDivision,
+  type: projects.type,
+  projectCode: projects.projectCode,
+  landmark: projects.landmark,
+  greenChannel: projects.greenChannel,
+  stage: projects.stage,
+  furthestStage: projects.furthestStage,
+  signedOn: projects.signedOn,
+  startedOn: projects.startedOn,
+  producingOn: projects.producingOn,
+  signedWan: projects.signedWan,
+  plannedWan: projects.plannedWan,
+  arrivedWan: projects.arrivedWan,
+  completedWan: projects.completedWan,
+  eventId: projects.eventId,
+  isDemo: projects.isDemo,
+};
+const listQuery = (db: DbOrTx) =>
+  db.select(listColumns).from(projects).innerJoin(pairings, eq(pairings.id, projects.pairingId)).leftJoin(parks, eq(parks.id, projects.parkId));
+export type ProjectListRow = Awaited<ReturnType<typeof listQuery>>[number];
+
+export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
+  const where = filters(actor, f);
+  // The tie-breaker runs the same way as the sort, so (created_at, id) serves the default order from its index.
+  const order = f.order === 'asc' ? [asc(SORTS[f.sort]), asc(projects.id)] : [desc(SORTS[f.sort]), desc(projects.id)];
+  const { page: _p, pageSize: _s, sort: _o, order: _d, ...totalsFilter } = f;
+  const [items, totals] = await Promise.all([
+    listQuery(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    cachedByVersion(db, `totals|${scopeKey(actor)}|${JSON.stringify(totalsFilter)}`, async () => {
+      const [row] = await db
+        .select({
+          total: sql<number>`count(*)::int`,
+          signed: sql<string>`coalesce(sum(${projects.signedWan}), 0)::text`,
+          planned: sql<string>`coalesce(sum(${projects.plannedWan}), 0)::text`,
+          arrived: sql<string>`coalesce(sum(${projects.arrivedWan}), 0)::text`,
+          completed: sql<string>`coalesce(sum(${projects.completedWan}), 0)::text`,
+        })
+        .from(projects)
+        .where(where);
+      return row!;
+    }),
+  ]);
+  return { items, totals };
+}
+
+/** Every row of a filtered ledger, for the Excel export (bounded by the caller). */
+export async function ledgerRows(db: DbOrTx, actor: Actor, f: Partial<ProjectListQuery>, limit: number) {
+  return listQuery(db).where(filters(actor, f)).orderBy(asc(pairings.name), asc(projects.signedOn), asc(projects.title)).limit(limit);
+}
+
+export async function movesOf(db: DbOrTx, projectId: string) {
+  return db.select().from(projectStageMoves).where(eq(projectStageMoves.projectId, projectId)).orderBy(asc(projectStageMoves.ordinal));
+}
+
+export async function reportsOf(db: DbOrTx, projectId: string) {
+  return db.select().from(projectFigureReports).where(eq(projectFigureReports.projectId, projectId)).orderBy(asc(projectFigureReports.recordedAt), asc(projectFigureReports.id));
+}
+
+export async function taskIdsOf(db: DbOrTx, projectId: string) {
+  return (await db.select({ taskId: projectTasks.taskId }).from(projectTasks).where(eq(projectTasks.projectId, projectId))).map((r) => r.taskId);
+}
+
+export async function replaceTasks(db: DbOrTx, projectId: string, taskIds: string[]) {
+  await db.delete(projectTasks).where(eq(projectTasks.projectId, projectId));
+  if (taskIds.length) await db.insert(projectTasks).values([...new Set(taskIds)].map((taskId) => ({ projectId, taskId })));
+}
+
+/** Tasks of the pairing's plans among `ids`. */
+export async function pairingTaskIds(db: DbOrTx, pairingId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const r = await db.execute<{ id: string }>(sql`SELECT id FROM tasks WHERE pairing_id = ${pairingId} AND id = ANY(${sql.param(ids)}::uuid[])`);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+export async function eventTitle(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: events.id, title: events.title }).from(events).where(eq(events.id, id));
+  return row;
+}
+
+/**
+ * Which side of a pairing each region belongs to: the side's own regions and everything below them. One query
+ * per pairing; the import resolves thousands of rows against the map it returns.
+ */
+export async function pairingSideMap(db: DbOrTx, pairingId: string): Promise<Map<string, 'a' | 'b'>> {
+  const r = await db.execute<{ code: string; side: 'a' | 'b' }>(sql`
+    WITH RECURSIVE down AS (
+      SELECT s.region_code AS code, s.side FROM ${pairingSideRegions} s WHERE s.pairing_id = ${pairingId}
+      UNION
+      SELECT r.code, d.side FROM ${regions} r JOIN down d ON r.parent_code = d.code
+    )
+    SELECT code, side FROM down`);
+  const m = new Map<string, 'a' | 'b'>();
+  for (const row of r.rows) if (!m.has(row.code)) m.set(row.code, row.side);
+  return m;
+}
+
+export async function pairingSideRoots(db: DbOrTx, pairingId: string) {
+  return db.select({ code: pairingSideRegions.regionCode, side: pairingSideRegions.side }).from(pairingSideRegions).where(eq(pairingSideRegions.pairingId, pairingId));
+}
+
+export async function pairingName(db: DbOrTx, pairingId: string) {
+  const [row] = await db.select({ name: pairings.name }).from(pairings).where(eq(pairings.id, pairingId));
+  return row?.name ?? null;
+}
+
+export async function parkInPairing(db: DbOrTx, pairingId: string, parkId: string) {
+  const [row] = await db.select({ id: parks.id }).from(parks).where(and(eq(parks.id, parkId), eq(parks.pairingId, pairingId)));
+  return !!row;
+}
+
+export async function parksByName(db: DbOrTx, pairingId: string) {
+  const rows = await db.select({ id: parks.id, name: parks.name }).from(parks).where(eq(parks.pairingId, pairingId));
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+export async function projectsByNaturalKey(db: DbOrTx, keys: string[]) {
+  if (!keys.length) return [];
+  return db
+    .select({ id: projects.id, naturalKey: projects.naturalKey, fingerprint: projects.importFingerprint, furthestStage: projects.furthestStage, pairingId: projects.pairingId })
+    .from(projects)
+    .where(inArray(projects.naturalKey, keys));
+}
+
+export async function findProjectListRow(db: DbOrTx, actor: Actor, id: string): Promise<ProjectListRow | undefined> {
+  const [row] = await listQuery(db).where(and(eq(projects.id, id), projectScope(actor)));
+  return row;
+}

@@ -1,0 +1,205 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { AuthedContext } from '../../http/context.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import { chinaToday } from '../tasks/task-light.ts';
+import { wan } from '../../../common/money/money.ts';
+import type { CreateProjectInput, UpdateProjectInput, StageMoveInput, FigureReportInput } from '../../../common/api/projects.ts';
+import { projects } from './projects.tables.ts';
+import { findProject, inPairingScope, pairingSideMap, parkInPairing, pairingTaskIds, replaceTasks } from './projects.repository.ts';
+import { appendMoves, appendReport, loadHistory, syncDerived } from './project-history.ts';
+import { applyMove, startState } from './stage-machine.ts';
+import { checkReport, type FigureReport } from './project-money.ts';
+import { industries } from './industries.ts';
+import { naturalKey } from './sheet/project-import-plan.ts';
+
+type Fields = Partial<Pick<CreateProjectInput, 'hostRegionCode' | 'parkId' | 'industrySection' | 'industryDivision' | 'projectCode' | 'taskIds' | 'side'>>;
+
+/** The checks every write of a project's descriptive fields shares; all problems at once, each naming its field. */
+async function checkFields(db: DbOrTx, pairingId: string, f: Fields, exceptId?: string): Promise<{ side: 'a' | 'b' | null; problems: ErrorDetail[] }> {
+  const problems: ErrorDetail[] = [];
+  let side: 'a' | 'b' | null = null;
+  if (f.hostRegionCode) {
+    side = (await pairingSideMap(db, pairingId)).get(f.hostRegionCode) ?? null;
+    if (!side) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
+    else if (f.side && f.side !== side) side = f.side; // an office may book a project to the other side explicitly
+  }
+  if (f.parkId && !(await parkInPairing(db, pairingId, f.parkId))) problems.push(fieldError('parkId', 'unknown_park'));
+  if (f.industryDivision) {
+    const d = industries().division(f.industryDivision);
+    if (!d) problems.push(fieldError('industryDivision', 'unknown_industry'));
+    else if (f.industrySection && d.sectionCode !== f.industrySection) problems.push(fieldError('industryDivision', 'industry_mismatch'));
+  }
+  if (f.industrySection && !industries().section(f.industrySection)) problems.push(fieldError('industrySection', 'unknown_industry'));
+  if (f.projectCode) {
+    const [taken] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.projectCode, f.projectCode), exceptId ? ne(projects.id, exceptId) : undefined));
+    if (taken) problems.push(fieldError('projectCode', 'duplicate_project_code'));
+  }
+  if (f.taskIds?.length) {
+    const known = await pairingTaskIds(db, pairingId, f.taskIds);
+    f.taskIds.forEach((t, i) => known.has(t) || problems.push(fieldError(`taskIds.${i}`, 'unknown_task')));
+  }
+  return { side, problems };
+}
+
+async function keyTaken(db: DbOrTx, key: string, exceptId?: string) {
+  const [row] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.naturalKey, key), exceptId ? ne(projects.id, exceptId) : undefined));
+  return !!row;
+}
+
+export async function createProject(ctx: AuthedContext, input: CreateProjectInput, opts: { demo?: boolean } = {}): Promise<string> {
+  if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+  return ctx.db.transaction((tx) => createProjectIn(tx, ctx, input, opts));
+}
+
+/**
+ * Creates a project inside the caller's transaction, with its audit row; `link` ties it to the event agreement
+ * it comes from. Problems are reported with the field names of the project input.
+ */
+export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: CreateProjectInput, link?: { eventId?: string; eventAgreementId?: string; demo?: boolean }): Promise<string> {
+  const today = chinaToday();
+  {
+    const { side, problems } = await checkFields(tx, input.pairingId, input);
+    const start = startState({ to: input.stage, on: input.stageOn ?? today }, today);
+    if (!start.ok) problems.push({ ...start.error, field: start.error.field === 'on' ? 'stageOn' : 'stage' });
+    const key = naturalKey(input.pairingId, { projectCode: input.projectCode ?? null, title: input.title, investor: input.investor });
+    if (await keyTaken(tx, key)) problems.push(fieldError('title', 'duplicate_project'));
+    const reports: FigureReport[] = [];
+    if (start.ok) {
+      const [y, m] = (input.stageOn ?? today).split('-').map(Number) as [number, number];
+      for (const [figure, amount] of [['signed', input.signedAmount], ['planned', input.plannedInvestment]] as const) {
+        if (amount == null) continue;
+        const report: FigureReport = { figure, period: { year: y, month: m }, amount: wan(amount), recordedAt: new Date().toISOString() };
+        for (const p of checkReport(reports, report, start.state.history, today)) problems.push({ ...p, field: figure === 'signed' ? 'signedAmount' : 'plannedInvestment' });
+        reports.push(report);
+      }
+    }
+    if (problems.length || !start.ok) throw invalid(...problems);
+
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        pairingId: input.pairingId,
+        side: side!,
+        title: input.title,
+        investor: input.investor,
+        investorRegionCode: input.investorRegionCode ?? null,
+        hostRegionCode: input.hostRegionCode,
+        parkId: input.parkId ?? null,
+        industrySection: input.industrySection ?? (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
+        industryDivision: input.industryDivision ?? null,
+        type: input.type,
+        projectCode: input.projectCode ?? null,
+        landmark: input.landmark,
+        greenChannel: input.greenChannel,
+        stage: input.stage,
+        furthestStage: input.stage === 'signed' ? 'signed' : 'planning',
+        centralBudgetWan: input.support?.central_budget ?? null,
+        bankCreditWan: input.support?.bank_credit ?? null,
+        industryFundWan: input.support?.industry_fund ?? null,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        note: input.note ?? null,
+        naturalKey: key,
+        eventId: link?.eventId ?? null,
+        eventAgreementId: link?.eventAgreementId ?? null,
+        isDemo: !!link?.demo,
+        createdBy: ctx.actor.userId,
+      })
+      .returning({ id: projects.id });
+    const id = row!.id;
+    await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
+    for (const r of reports) await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
+    if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
+    await syncDerived(tx, id);
+    await writeAudit(tx, ctx, { action: 'project.create', result: 'success', objectType: 'project', objectId: id, details: { after: input, ...link } });
+    return id;
+  }
+}
+
+export async function updateProject(ctx: AuthedContext, id: string, input: UpdateProjectInput) {
+  return ctx.db.transaction(async (tx) => {
+    const current = await findProject(tx, ctx.actor, id);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw conflict();
+    const { side, problems } = await checkFields(tx, current.pairingId, {
+      hostRegionCode: input.hostRegionCode,
+      parkId: input.parkId,
+      industrySection: input.industrySection === undefined ? current.industrySection : input.industrySection,
+      industryDivision: input.industryDivision === undefined ? current.industryDivision : input.industryDivision,
+      projectCode: input.projectCode,
+      taskIds: input.taskIds,
+    }, id);
+    const title = input.title ?? current.title;
+    const investor = input.investor ?? current.investor;
+    const projectCode = input.projectCode === undefined ? current.projectCode : input.projectCode;
+    const key = naturalKey(current.pairingId, { projectCode, title, investor });
+    if (key !== current.naturalKey && (await keyTaken(tx, key, id))) problems.push(fieldError('title', 'duplicate_project'));
+    if (problems.length) throw invalid(...problems);
+
+    const patch: Partial<typeof projects.$inferInsert> = { naturalKey: key, version: current.version + 1, updatedAt: new Date() };
+    for (const k of ['title', 'investor', 'investorRegionCode', 'hostRegionCode', 'parkId', 'industrySection', 'industryDivision', 'type', 'projectCode', 'landmark', 'greenChannel', 'contactName', 'contactPhone', 'note'] as const) {
+      if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];
+    }
+    if (side) patch.side = side;
+    if (input.support) {
+      if (input.support.central_budget !== undefined) patch.centralBudgetWan = input.support.central_budget;
+      if (input.support.bank_credit !== undefined) patch.bankCreditWan = input.support.bank_credit;
+      if (input.support.industry_fund !== undefined) patch.industryFundWan = input.support.industry_fund;
+    }
+    const updated = await tx.update(projects).set(patch).where(and(eq(projects.id, id), eq(projects.version, input.version))).returning({ id: projects.id });
+    if (!updated.length) throw conflict();
+    if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
+    await writeAudit(tx, ctx, { action: 'project.update', result: 'success', objectType: 'project', objectId: id, details: { changes: input } });
+  });
+}
+
+/** One stage move, checked by the stage machine against the stored history. */
+export async function moveStage(ctx: AuthedContext, id: string, input: StageMoveInput) {
+  const today = chinaToday();
+  return ctx.db.transaction(async (tx) => {
+    const current = await findProject(tx, ctx.actor, id);
+    if (!current) throw notFound();
+    const h = await loadHistory(tx, id, today);
+    const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
+    if (!r.ok) throw invalid(r.error);
+    await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
+    await tx.update(projects).set({ version: current.version + 1 }).where(eq(projects.id, id));
+    await syncDerived(tx, id);
+    await writeAudit(tx, ctx, { action: 'project.stage', result: 'success', objectType: 'project', objectId: id, details: { from: current.stage, ...input } });
+  });
+}
+
+/** One money report (or a correction of a period already reported), checked by the money rules. */
+export async function reportFigure(ctx: AuthedContext, id: string, input: FigureReportInput) {
+  const today = chinaToday();
+  return ctx.db.transaction(async (tx) => {
+    const current = await findProject(tx, ctx.actor, id);
+    if (!current) throw notFound();
+    const h = await loadHistory(tx, id, today);
+    const candidate: FigureReport = {
+      figure: input.figure,
+      period: { year: input.period.year, month: input.period.month ?? null },
+      amount: wan(input.amount),
+      recordedAt: new Date(Date.now() + 1).toISOString(),
+      override: input.overrideReason ? { reason: input.overrideReason } : null,
+    };
+    const problems = checkReport(h.reports, candidate, h.state.history, today).map((p) => (p.field === input.figure ? { ...p, field: 'amount' } : p));
+    if (problems.length) throw invalid(...problems);
+    await appendReport(tx, id, { figure: input.figure, period: candidate.period, amountFen: candidate.amount, overrideReason: input.overrideReason }, ctx.actor.userId);
+    await tx.update(projects).set({ version: current.version + 1 }).where(eq(projects.id, id));
+    await syncDerived(tx, id);
+    const overridden = input.figure === 'arrived' && !!input.overrideReason;
+    await writeAudit(tx, ctx, {
+      action: overridden ? 'project.figure.override' : 'project.figure',
+      result: 'success',
+      objectType: 'project',
+      objectId: id,
+      details: { ...input },
+    });
+  });
+}

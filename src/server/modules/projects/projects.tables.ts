@@ -1,0 +1,130 @@
+import { pgTable, text, uuid, timestamp, integer, numeric, date, boolean, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { regions } from '../regions/regions.tables.ts';
+import { parks } from '../parks/parks.tables.ts';
+import { events, eventAgreements } from '../events/events.tables.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
+import { PROJECT_STAGES, PIPELINE_STAGES, PROJECT_TYPES, MONEY_FIGURES } from '../../../common/api/projects.ts';
+
+const wan = () => numeric({ precision: 20, scale: 6 });
+
+/**
+ * A cooperation project. Its stage history and money reports are rows of their own (append-only); the columns
+ * `stage`, `furthest_stage`, the stage dates and the four current figures are kept in step with them by the
+ * service, so the ledger, the funnel and the rates read one table.
+ */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    pairingId: uuid().notNull().references(() => pairings.id),
+    side: text({ enum: ['a', 'b'] }).notNull(),
+    title: text().notNull(),
+    investor: text().notNull(),
+    investorRegionCode: text().references(() => regions.code),
+    hostRegionCode: text().notNull().references(() => regions.code),
+    parkId: uuid().references(() => parks.id),
+    industrySection: text(),
+    industryDivision: text(),
+    type: text({ enum: PROJECT_TYPES }).notNull(),
+    projectCode: text(),
+    landmark: boolean().notNull().default(false),
+    greenChannel: boolean().notNull().default(false),
+    stage: text({ enum: PROJECT_STAGES }).notNull(),
+    pausedFrom: text({ enum: PIPELINE_STAGES }),
+    furthestStage: text({ enum: PIPELINE_STAGES }).notNull(),
+    signedOn: date(),
+    startedOn: date(),
+    producingOn: date(),
+    signedWan: wan().notNull().default('0'),
+    plannedWan: wan().notNull().default('0'),
+    arrivedWan: wan().notNull().default('0'),
+    completedWan: wan().notNull().default('0'),
+    centralBudgetWan: wan(),
+    bankCreditWan: wan(),
+    industryFundWan: wan(),
+    eventId: uuid().references(() => events.id),
+    eventAgreementId: uuid().references(() => eventAgreements.id),
+    contactName: text(),
+    contactPhone: text(),
+    note: text(),
+    /** 项目代码, else pairing + normalised title + investor: what makes a re-import idempotent (sheet/project-import-plan.ts). */
+    naturalKey: text().notNull(),
+    importFingerprint: text(),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projects_natural_key_uq').on(t.naturalKey),
+    uniqueIndex('projects_code_uq').on(t.projectCode).where(sql`${t.projectCode} IS NOT NULL`),
+    index('projects_pairing_stage_idx').on(t.pairingId, t.stage),
+    index('projects_park_idx').on(t.parkId),
+    index('projects_event_idx').on(t.eventId),
+    index('projects_created_idx').on(t.createdAt, t.id),
+    check('projects_money_not_negative', sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`),
+  ],
+);
+
+/** Every stage move with its date, in order; never updated. */
+export const projectStageMoves = pgTable(
+  'project_stage_moves',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    ordinal: integer().notNull(),
+    fromStage: text({ enum: PROJECT_STAGES }),
+    toStage: text({ enum: PROJECT_STAGES }).notNull(),
+    on: date().notNull(),
+    note: text(),
+    recordedBy: uuid(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('project_stage_moves_ordinal_uq').on(t.projectId, t.ordinal)],
+);
+
+/**
+ * Money reports: one figure's cumulative value at the end of a period. A later report of the same figure and
+ * period is a correction; both stay (project-money.ts).
+ */
+export const projectFigureReports = pgTable(
+  'project_figure_reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    figure: text({ enum: MONEY_FIGURES }).notNull(),
+    periodYear: integer().notNull(),
+    periodMonth: integer(),
+    amountWan: wan().notNull(),
+    overrideReason: text(),
+    recordedBy: uuid(),
+    recordedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_figure_reports_project_idx').on(t.projectId, t.figure),
+    check('project_figure_reports_amount_not_negative', sql`${t.amountWan} >= 0`),
+    check('project_figure_reports_month', sql`${t.periodMonth} IS NULL OR ${t.periodMonth} BETWEEN 1 AND 12`),
+  ],
+);
+
+/** Plan tasks a project serves. */
+export const projectTasks = pgTable(
+  'project_tasks',
+  {
+    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    taskId: uuid().notNull().references(() => tasks.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.taskId] })],
+);
+
+/**
+ * One row counting changes to projects, parks and events, bumped by statement triggers (migration 0002), so the
+ * ledger totals and dashboard figures can be cached until the next change, whichever process makes it.
+ */
+export const projectLedgerVersion = pgTable('project_ledger_version', {
+  id: integer().primaryKey(),
+  version: integer().notNull().default(0),
+});

@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testEngines } from '../testing/test-engines.ts';
+import { useProgrammeApp } from '../testing/programme-fixture.ts';
+import { systemContext } from '../http/system-actor.ts';
+import { fillDemo, clearDemo, DEMO_MARK } from './demo-data.ts';
+
+describe.each(testEngines())('demo data on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+
+  it('fills a pairing with demo records shown as demo, and removes them in one step', async () => {
+    const ctx = systemContext(s.t.deps);
+    const counts = await fillDemo(ctx, s.f.pairings.jilinZhejiang);
+    expect(counts).toMatchObject({ projects: 23, parks: 3, enterprises: 6, agreements: 1, events: 3, eventAgreements: 6 });
+    await expect(fillDemo(ctx, s.f.pairings.jilinZhejiang)).rejects.toThrow(/demo clear/);
+
+    const c = await s.as(s.f.users.jilin);
+    const list = (await c.get(`/api/projects?pairingId=${s.f.pairings.jilinZhejiang}&pageSize=100`)).json();
+    expect(list.total).toBe(23);
+    for (const p of list.items) {
+      expect(p.isDemo).toBe(true);
+      expect(p.title.startsWith(DEMO_MARK)).toBe(true);
+    }
+    const stages = new Set(list.items.map((p: { stage: string }) => p.stage));
+    for (const st of ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated']) expect(stages).toContain(st);
+    const stats = (await c.get(`/api/projects/stats?pairingId=${s.f.pairings.jilinZhejiang}&groupBy=year`)).json();
+    expect(stats.counts).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    expect(Number(stats.overall.arrivalRate)).toBeGreaterThan(0);
+    const parks = (await c.get(`/api/parks?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
+    const main = parks.items.find((p: { branchCount: number }) => p.branchCount === 2);
+    expect(main.isDemo).toBe(true);
+    const detail = (await c.get(`/api/parks/${main.id}`)).json();
+    const st = (await c.get(`/api/parks/${main.id}/agreements/${detail.agreements[0].id}/statement?year=2024`)).json();
+    expect(st.correctionCount).toBe(0);
+    expect(st.figures.find((f: { figure: string }) => f.figure === 'vat').groups[0].shares).toEqual(['30', '70']);
+    const events = (await c.get(`/api/events?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
+    expect(events.items.every((e: { isDemo: boolean }) => e.isDemo)).toBe(true);
+
+    const real = await c.post('/api/projects', { pairingId: s.f.pairings.jilinZhejiang, title: '真实项目', investor: '某公司', hostRegionCode: '220100', type: 'industrial', parkId: main.id });
+    expect(real.statusCode).toBe(201);
+
+    const removed = await clearDemo(ctx);
+    expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    const left = await s.t.database.db.execute<{ n: number }>(sql`
+      SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events)
+           + (SELECT count(*) FROM park_ledger_entries) + (SELECT count(*) FROM event_agreements) AS n`);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    const kept = (await c.get(`/api/projects/${real.json().id}`)).json();
+    expect(kept).toMatchObject({ title: '真实项目', park: null, isDemo: false });
+  });
+});

@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import type { AuthedContext } from '../http/context.ts';
+import { writeAudit } from '../modules/audit/audit-writer.ts';
+import { pairingSideMap } from '../modules/projects/projects.repository.ts';
+import type { ProjectType, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
+import { fixedText } from '../../common/money/money.ts';
+import { buildProject, buildPark, buildEnterprise, buildSharingAgreement, buildLedgerEntry, buildEvent, buildEventAgreement } from './builders.ts';
+
+/**
+ * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
+ * sharing agreement with three years of ledger (and one correction), events with agreements signed there. Every
+ * record is made through the services (so it obeys the same rules and is audited), carries is_demo, and its name
+ * starts with 【演示】 so it is recognisable wherever it is shown, exports included. `clearDemo` removes it all.
+ * A fixed seed makes two fills of the same pairing alike.
+ */
+export const DEMO_MARK = '【演示】';
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const THEMES: [string, ProjectType, string][] = [
+  ['新能源汽车零部件项目', 'industrial', '36'],
+  ['智能装备制造基地', 'industrial', '35'],
+  ['生物医药产业园', 'science_tech', '27'],
+  ['数字经济产业园', 'service', '65'],
+  ['冰雪旅游综合体', 'tourism', '90'],
+  ['现代农业示范基地', 'agriculture', '01'],
+  ['跨境电商物流中心', 'service', '59'],
+  ['碳纤维新材料项目', 'industrial', '28'],
+  ['人参精深加工项目', 'agriculture', '13'],
+  ['供应链金融服务平台', 'finance', '66'],
+  ['城市更新PPP项目', 'ppp', '48'],
+  ['光伏组件制造项目', 'industrial', '38'],
+];
+const INVESTORS = ['某某控股集团有限公司', '某某科技股份有限公司', '某某实业有限公司', '某某投资发展有限公司'];
+const STAGE_PLAN = ['planning', 'planning', 'planning', 'signed', 'signed', 'signed', 'signed', 'sited', 'sited', 'started', 'started', 'started', 'started', 'started', 'producing', 'producing', 'producing', 'paused', 'terminated', 'signed'] as const;
+
+const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+export interface DemoCounts {
+  projects: number;
+  parks: number;
+  enterprises: number;
+  agreements: number;
+  ledgerEntries: number;
+  events: number;
+  eventAgreements: number;
+}
+
+async function regionsOf(ctx: AuthedContext, pairingId: string) {
+  const sides = await pairingSideMap(ctx.db, pairingId);
+  const codes = [...sides.keys()];
+  const rows = (await ctx.db.execute<{ code: string; name: string; level: string }>(sql`SELECT code, name, level FROM regions WHERE code = ANY(${sql.param(codes)}::text[]) ORDER BY code`)).rows;
+  const pick = (side: 'a' | 'b') => {
+    const mine = rows.filter((r) => sides.get(r.code) === side);
+    const cities = mine.filter((r) => r.level === 'city');
+    return cities.length ? cities : mine;
+  };
+  return { a: pick('a'), b: pick('b') };
+}
+
+export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 2026): Promise<DemoCounts> {
+  const existing = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects WHERE pairing_id = ${pairingId} AND is_demo`);
+  if (existing.rows[0]!.n > 0) throw new Error('该对口合作关系已有演示数据，请先执行 demo clear / this pairing has demo data already; run demo clear first');
+  const rnd = prng(seed);
+  const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const { a, b } = await regionsOf(ctx, pairingId);
+  if (!a.length) throw new Error('该对口合作关系没有东北地区一方 / the pairing has no north-eastern side');
+  const partner = b.length ? b : a;
+  const counts: DemoCounts = { projects: 0, parks: 0, enterprises: 0, agreements: 0, ledgerEntries: 0, events: 0, eventAgreements: 0 };
+  const flag = { demo: true };
+
+  // Projects at every stage, with figures that obey the money rules.
+  for (let i = 0; i < STAGE_PLAN.length; i++) {
+    const target = STAGE_PLAN[i]!;
+    const [theme, type, division] = THEMES[i % THEMES.length]!;
+    const host = pickOf(a);
+    const from = pickOf(partner);
+    const year = 2023 + (i % 3);
+    const signedOn = day(year, 1 + (i % 9), 10 + (i % 15));
+    const signedFen = BigInt(Math.round(5_000 + rnd() * 195_000)) * 1_000_000n + BigInt(Math.floor(rnd() * 100)) * 10_000n;
+    const wanText = (fen: bigint) => fixedText(fen / 10_000n, 2);
+    const moves: StageMoveInput[] = [];
+    const reports: FigureReportInput[] = [];
+    const signedMonth = { year, month: 1 + (i % 9) };
+    const reach = (s: string) => ['signed', 'sited', 'started', 'producing'].indexOf(s) <= ['signed', 'sited', 'started', 'producing'].indexOf(target === 'paused' ? 'sited' : target === 'terminated' ? 'signed' : target);
+    const signed = target !== 'planning';
+    if (signed) {
+      moves.push({ to: 'signed', on: signedOn });
+      reports.push({ figure: 'signed', period: signedMonth, amount: wanText(signedFen) });
+    }
+    if (signed && reach('sited')) moves.push({ to: 'sited', on: day(year, 10, 5) });
+    if (signed && reach('started')) {
+      moves.push({ to: 'started', on: day(year, 11, 20) });
+      reports.push({ figure: 'arrived', period: { year: year + 1, month: 6 }, amount: wanText((signedFen * BigInt(30 + Math.floor(rnd() * 60))) / 100n) });
+      reports.push({ figure: 'completed', period: { year: year + 1, month: 6 }, amount: wanText((signedFen * BigInt(20 + Math.floor(rnd() * 40))) / 100n) });
+    }
+    if (signed && reach('producing')) moves.push({ to: 'producing', on: day(year + 1, 9, 1) });
+    if (target === 'paused') moves.push({ to: 'paused', on: day(year + 1, 3, 1), note: '投资方调整计划' });
+    if (target === 'terminated') moves.push({ to: 'terminated', on: day(year + 1, 2, 1), note: '投资方放弃' });
+    await buildProject(
+      ctx,
+      {
+        pairingId,
+        title: `${DEMO_MARK}${host.name}${theme}${i + 1}`,
+        investor: `${from.name}${pickOf(INVESTORS)}`,
+        investorRegionCode: from.code,
+        hostRegionCode: host.code,
+        industryDivision: division,
+        type,
+        landmark: i % 7 === 0,
+        greenChannel: i % 4 === 0,
+        stageOn: day(year, 1, 5),
+        plannedInvestment: wanText((signedFen * 105n) / 100n),
+      },
+      { moves, reports },
+      flag,
+    );
+    counts.projects++;
+  }
+
+  // A main park with two branches, settled enterprises, an agreement whose shares change, three years of ledger.
+  const host = a[0]!;
+  const from = partner[0]!;
+  const mainPark = await buildPark(ctx, { pairingId, name: `${DEMO_MARK}${host.name}—${from.name}产业合作园`, type: 'cooperation', hostRegionCode: host.code, partnerRegionCode: from.code, areaKm2: '15.8', focusIndustries: ['36', '39', '65'], operator: '合作园开发运营有限公司', operatorTeamFrom: `${from.name}选派` }, flag);
+  counts.parks++;
+  for (const [k, branchHost] of [a[1] ?? host, a[2] ?? host].entries()) {
+    await buildPark(ctx, { pairingId, name: `${DEMO_MARK}${branchHost.name}分园${k + 1}`, type: 'branch', hostRegionCode: branchHost.code, partnerRegionCode: from.code, mainParkId: mainPark }, flag);
+    counts.parks++;
+  }
+  const enterprises: string[] = [];
+  for (let k = 0; k < 6; k++) {
+    enterprises.push(await buildEnterprise(ctx, mainPark, { name: `${DEMO_MARK}${from.name}入园企业${k + 1}`, industryDivision: pickOf(['36', '39', '65']), settledOn: day(2021, 3 + k, 1) }, flag));
+    counts.enterprises++;
+  }
+  await buildSharingAgreement(
+    ctx,
+    mainPark,
+    {
+      title: `${DEMO_MARK}税收分成与统计分计协议`,
+      parties: [{ key: 'out', name: from.name, regionCode: from.code }, { key: 'in', name: host.name, regionCode: host.code }],
+      startsOn: '2021-01-01',
+      endsOn: '2030-12-31',
+      terms: [
+        { figures: ['vat', 'corporate_income_tax'], from: '2021-01-01', to: '2023-12-31', shares: { out: '50', in: '50' } },
+        { figures: ['vat', 'corporate_income_tax'], from: '2024-01-01', to: null, shares: { out: '30', in: '70' } },
+        { figures: ['gdp'], from: '2021-01-01', to: null, shares: { out: '50', in: '50' } },
+      ],
+      costShares: { out: '60', in: '40' },
+    },
+    flag,
+  );
+  counts.agreements++;
+  let firstEntry: { id: string; enterpriseId: string } | null = null;
+  const yuanText = (base: number) => `${base + Math.floor(rnd() * base)}.${String(Math.floor(rnd() * 100)).padStart(2, '0')}`;
+  for (const enterpriseId of enterprises) {
+    for (const year of [2023, 2024, 2025]) {
+      for (let q = 1; q <= 4; q++) {
+        const month = q * 3;
+        const id = await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'vat', period: { year, month }, amount: yuanText(200_000) }, flag);
+        firstEntry ??= { id, enterpriseId };
+        await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'corporate_income_tax', period: { year, month }, amount: yuanText(80_000) }, flag);
+        counts.ledgerEntries += 2;
+      }
+      await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'gdp', period: { year, month: null }, amount: yuanText(5_000_000) }, flag);
+      counts.ledgerEntries++;
+    }
+  }
+  // One correction of an earlier year, as offices make them: a new entry superseding the first.
+  if (firstEntry) {
+    await buildLedgerEntry(ctx, mainPark, { enterpriseId: firstEntry.enterpriseId, figure: 'vat', period: { year: 2023, month: 3 }, amount: '250000.00', supersedesId: firstEntry.id }, flag);
+    counts.ledgerEntries++;
+  }
+
+  // Promotion events with agreements signed there; the first of each became a project at once.
+  const eventDefs = [
+    ['promotion', `${DEMO_MARK}${from.name}企业${host.name}行`, '2024-05-20'],
+    ['expo', `${DEMO_MARK}中国—东北亚博览会对口合作专场`, '2024-08-23'],
+    ['forum', `${DEMO_MARK}对口合作产业对接论坛`, '2025-06-12'],
+  ] as const;
+  for (const [kind, title, startsOn] of eventDefs) {
+    const endsOn = day(Number(startsOn.slice(0, 4)), Number(startsOn.slice(5, 7)), Number(startsOn.slice(8)) + 2);
+    const eventId = await buildEvent(ctx, { pairingId, kind, title, startsOn, endsOn, place: host.name, organisersA: `${host.name}人民政府`, organisersB: `${from.name}人民政府`, enterpriseCount: 50 + Math.floor(rnd() * 30) }, flag);
+    counts.events++;
+    for (let k = 0; k < 2; k++) {
+      const [theme, type, division] = pickOf(THEMES);
+      await buildEventAgreement(ctx, eventId, {
+        title: `${DEMO_MARK}${theme}（${title.replace(DEMO_MARK, '')}签约${k + 1}）`,
+        parties: [`${from.name}${pickOf(INVESTORS)}`, `${host.name}人民政府`],
+        signedOn: startsOn,
+        amount: String(10_000 + Math.floor(rnd() * 90_000)),
+        createProject: k === 0,
+        project: { hostRegionCode: host.code, type, industryDivision: division },
+      });
+      counts.eventAgreements++;
+      if (k === 0) counts.projects++;
+    }
+  }
+  await writeAudit(ctx.db, ctx, { action: 'demo.fill', result: 'success', objectType: 'pairing', objectId: pairingId, details: { ...counts, seed } });
+  return counts;
+}
+
+/**
+ * Removes every demo record in one transaction, children first. What users added under a demo park or event
+ * (an entry in a demo park's ledger) goes with it; a real project linked to a demo park or event keeps its data
+ * and loses the link.
+ */
+export async function clearDemo(ctx: AuthedContext): Promise<Record<string, number>> {
+  return ctx.db.transaction(async (tx) => {
+    const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
+    const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
+    const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
+    await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
+    await run(sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`);
+    const counts = {
+      projects: await run(sql`DELETE FROM projects WHERE is_demo`),
+      eventAgreements: await run(sql`DELETE FROM event_agreements WHERE is_demo OR event_id IN (${demoEvents})`),
+      events: await run(sql`DELETE FROM events WHERE is_demo`),
+      ledgerEntries: await run(sql`DELETE FROM park_ledger_entries WHERE is_demo OR park_id IN (${demoParks})`),
+      agreements: await run(sql`DELETE FROM sharing_agreements WHERE is_demo OR park_id IN (${demoParks})`),
+      enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
+      parks: await run(sql`DELETE FROM parks WHERE is_demo`),
+    };
+    await writeAudit(tx, ctx, { action: 'demo.clear', result: 'success', objectType: 'demo', details: counts });
+    return counts;
+  });
+}
