@@ -28,7 +28,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const opened = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.poolSize ?? 4);
+  const opened = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
   try {
     await migrate(opened.db, { migrationsFolder: repoPath('drizzle') });
   } catch (err) {
@@ -47,7 +47,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 /** PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts). */
-async function openPglite(dataDir: string, max: number): Promise<Database> {
+/**
+ * One connection only: pglite-socket 0.2.17 splits other connections' protocol messages around an open
+ * transaction, so with several connections a query could be answered with another query's rows
+ * (bench/pglite-socket-interleave.ts reproduces it). PGlite runs one statement at a time anyway.
+ */
+const PGLITE_CONNECTIONS = 1;
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const max = PGLITE_CONNECTIONS;
   const lock = lockDataDir(dataDir);
   const dbDir = path.join(dataDir, 'pglite');
   fs.mkdirSync(dbDir, { recursive: true });

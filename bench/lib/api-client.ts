@@ -1,0 +1,33 @@
+/** A minimal signed-in client for the Duikou API: session cookie plus the CSRF token on every POST/PATCH. */
+export class ApiClient {
+  cookie = '';
+  csrfToken = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Before sign-in any value passes; afterwards it must be the session's token.
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken || 'bench';
+    const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('duikou_sid='));
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** Like request(), but throws unless the status is 2xx. */
+  async ok<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, json } = await this.request<T>(method, path, body);
+    if (status < 200 || status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(json).slice(0, 800)}`);
+    return json;
+  }
+
+  async login(username: string, password: string) {
+    const me = await this.ok<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+    if (!this.cookie || !me.csrfToken) throw new Error('login gave no session cookie or CSRF token');
+    this.csrfToken = me.csrfToken;
+  }
+}

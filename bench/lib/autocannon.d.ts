@@ -1,0 +1,26 @@
+// autocannon 9 ships no types; only what bench/lib/load.ts uses.
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    warmup?: { connections?: number; duration?: number };
+  }
+  interface Stat {
+    average: number;
+    total: number;
+  }
+  interface Result {
+    requests: Stat;
+    throughput: Stat;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  }
+  type Instance = EventEmitter & PromiseLike<Result>;
+  function autocannon(opts: Options): Instance;
+  export default autocannon;
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { runToCompletion } from './processes.ts';
+import { REPO } from './duikou-server.ts';
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const CLUSTER_DIR = '/tmp/bench-pg';
+const CLUSTER_PORT = 55440;
+
+export interface PgServer {
+  url: string;
+  /** True when the bench started the cluster itself (and so stops it). */
+  own: boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * BENCH_DATABASE_URL when set; otherwise a throwaway PostgreSQL 15 cluster through .ci/pg-cluster.sh when the
+ * binaries are installed; otherwise null (the PostgreSQL rows are skipped with a note).
+ */
+export async function acquirePostgres(): Promise<PgServer | null> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) return { url: given, own: false, stop: async () => {} };
+  if (!fs.existsSync(PG_BIN)) return null;
+  const script = `${REPO}/.ci/pg-cluster.sh`;
+  if (fs.existsSync(CLUSTER_DIR)) {
+    // Left over from an interrupted run.
+    await runToCompletion(script, ['stop', CLUSTER_DIR], { cwd: REPO }).catch(() => {});
+    fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
+  }
+  const out = await runToCompletion(script, ['start', CLUSTER_DIR, String(CLUSTER_PORT)], { cwd: REPO, timeoutMs: 60_000 });
+  const url = out.trim().split('\n').pop()!.trim();
+  return {
+    url,
+    own: true,
+    stop: async () => {
+      await runToCompletion(script, ['stop', CLUSTER_DIR], { cwd: REPO }).catch(() => {});
+      fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
+    },
+  };
+}
+
+/** For the exit path (signal, watchdog): stop the cluster the bench started, synchronously. */
+export function stopOwnClusterSync() {
+  if (!fs.existsSync(`${CLUSTER_DIR}/pgdata`)) return;
+  spawnSync(`${REPO}/.ci/pg-cluster.sh`, ['stop', CLUSTER_DIR], { cwd: REPO, stdio: 'ignore', timeout: 30_000 });
+  fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function withAdmin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the server, named with the bench's prefix so cleanup can find it. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^duikou_bench_[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
+  await withAdmin(serverUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  return databaseUrl(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string) {
+  if (!/^duikou_bench_[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
+  await withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export async function serverVersion(serverUrl: string): Promise<string> {
+  return withAdmin(serverUrl, async (c) => {
+    const { rows } = await c.query<{ v: string; s: string }>(`SELECT version() AS v, current_setting('fsync') AS s`);
+    return `${rows[0].v.split(' on ')[0]} (fsync=${rows[0].s})`;
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * `npm run bench`: measures Duikou and writes docs/BENCHMARKS.md. Never part of the tests.
+ *
+ *   1. cold start to the first 200 from GET /api/health, on an empty and on an existing database;
+ *   2. throughput and p95 of GET /api/dashboard and GET /api/pairings?pageSize=20 at 64 connections, as ratios to a
+ *      bare Fastify endpoint measured in the same run;
+ *   3. the longest stall of a cheap request while a heavy query runs, PGlite in its worker against PGlite on the
+ *      main thread.
+ *
+ * Each is done on PGlite and, when one is available, on PostgreSQL: BENCH_DATABASE_URL (a server the bench may
+ * create and drop databases named duikou_bench_* on), else a throwaway PostgreSQL 15 cluster started with
+ * .ci/pg-cluster.sh when /usr/lib/postgresql/15/bin exists, else the PostgreSQL rows are skipped with a note.
+ *
+ * Environment: BENCH_STAGES=cold,load,stall (default all), BENCH_RAW=FILE (also write the raw results as JSON).
+ * `tsx bench/run.ts --from-raw FILE` re-renders docs/BENCHMARKS.md from such a file without measuring.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { measureColdStart, type ColdStartResult } from './cold-start.ts';
+import { measureThroughput, type ThroughputResult } from './throughput.ts';
+import { measureStall, type StallResult } from './stall.ts';
+import { REPO, removeAllTempDirs, removeDir, tempDir, type Target } from './lib/duikou-server.ts';
+import { machineInfo, type MachineInfo } from './lib/machine.ts';
+import { acquirePostgres, createDatabase, dropDatabase, serverVersion, stopOwnClusterSync, type PgServer } from './lib/pg-cluster.ts';
+import { killAllChildren, runToCompletion } from './lib/processes.ts';
+import { setQuietDeadline, type Quietly } from './lib/quiet.ts';
+import { renderReport } from './report.ts';
+
+export interface BenchResults {
+  machine: MachineInfo;
+  pgliteServer: string;
+  postgres: { version: string | null; source: string; note?: string };
+  cold: ColdStartResult[];
+  throughput: ThroughputResult[];
+  stall: Quietly<StallResult>[];
+  stages: string[];
+  /** Measurements that failed; the rest of the run goes on and the report lists these. */
+  failures: string[];
+  durationS: number;
+}
+
+const REPORT = path.join(REPO, 'docs/BENCHMARKS.md');
+const WATCHDOG_MS = 25 * 60_000;
+/** Waiting for a quiet machine and repeating disturbed measurements stop this long after the start. */
+const QUIET_BUDGET_MS = 6 * 60_000;
+const log = (line: string) => console.log(line);
+
+async function pgliteServerVersion(): Promise<string> {
+  const db = await PGlite.create();
+  try {
+    const { rows } = await db.query<{ v: string }>('SELECT version() AS v');
+    return rows[0].v;
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const fromRaw = process.argv.indexOf('--from-raw');
+  if (fromRaw > 0) {
+    const results = JSON.parse(fs.readFileSync(process.argv[fromRaw + 1], 'utf8')) as BenchResults;
+    fs.writeFileSync(REPORT, renderReport(results));
+    log(`wrote ${path.relative(REPO, REPORT)}`);
+    return;
+  }
+
+  const started = performance.now();
+  setQuietDeadline(started + QUIET_BUDGET_MS);
+  const stages = (process.env.BENCH_STAGES ?? 'cold,load,stall').split(',').map((s) => s.trim());
+  const machine = machineInfo();
+  log(`Duikou bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}`);
+
+  let pg: PgServer | null = null;
+  let pgNote: string | undefined;
+  try {
+    pg = await acquirePostgres();
+    ownCluster = !!pg?.own;
+    if (!pg) pgNote = 'PostgreSQL rows skipped: BENCH_DATABASE_URL is unset and /usr/lib/postgresql/15/bin does not exist.';
+  } catch (err) {
+    pgNote = `PostgreSQL rows skipped: could not start the throwaway cluster (${(err as Error).message.split('\n')[0]}).`;
+  }
+  if (pgNote) log(pgNote);
+
+  let versions: { pglite: string; postgres: string | null };
+  try {
+    versions = { pglite: await pgliteServerVersion(), postgres: pg ? await serverVersion(pg.url) : null };
+  } catch (err) {
+    await pg?.stop();
+    throw err;
+  }
+  const results: BenchResults = {
+    machine,
+    pgliteServer: versions.pglite,
+    postgres: {
+      version: versions.postgres,
+      source: pg ? (pg.own ? 'throwaway cluster from .ci/pg-cluster.sh (fsync=off), TCP on 127.0.0.1' : 'BENCH_DATABASE_URL') : 'none',
+      note: pgNote,
+    },
+    cold: [],
+    throughput: [],
+    stall: [],
+    stages,
+    failures: [],
+    durationS: 0,
+  };
+  /** One measurement; a failure is logged and recorded, and the bench goes on with the next one. */
+  const attempt = async (label: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`  FAILED: ${label}: ${message}`);
+      results.failures.push(`${label}: ${message.split('\n')[0]}`);
+      killAllChildren();
+    }
+  };
+  const engines: Target['engine'][] = pg ? ['pglite', 'postgres'] : ['pglite'];
+
+  try {
+    // tsx keeps a transform cache; one import of the server's module graph fills it so no timed start compiles.
+    await runToCompletion(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server/server.ts')"], { cwd: REPO });
+
+    if (stages.includes('cold')) {
+      for (const engine of engines) {
+        log(`\n[1] cold start on ${engine}`);
+        await attempt(`cold start on ${engine}`, async () => {
+          results.cold.push(await measureColdStart(engine, engine === 'postgres' ? pg!.url : undefined, log));
+        });
+      }
+    }
+    if (stages.includes('load')) {
+      for (const engine of engines) {
+        log(`\n[2] throughput on ${engine}`);
+        const dataDir = tempDir(`load-${engine}`);
+        const dbName = `duikou_bench_load_${process.pid}`;
+        await attempt(`throughput on ${engine}`, async () => {
+          try {
+            const databaseUrl = engine === 'postgres' ? await createDatabase(pg!.url, dbName) : undefined;
+            results.throughput.push(await measureThroughput({ engine, dataDir, databaseUrl }, log));
+          } finally {
+            removeDir(dataDir);
+            if (engine === 'postgres') await dropDatabase(pg!.url, dbName);
+          }
+        });
+      }
+    }
+    if (stages.includes('stall')) {
+      for (const mode of ['worker', 'direct'] as const) {
+        log(`\n[3] stall while a heavy query runs, PGlite ${mode === 'worker' ? 'in its worker (the app)' : 'on the main thread'}`);
+        await attempt(`stall with PGlite ${mode === 'worker' ? 'in its worker' : 'on the main thread'}`, async () => {
+          const r = await measureStall(mode);
+          const max = (xs: number[]) => xs.reduce((m, v) => (v > m ? v : m), 0).toFixed(0);
+          log(`  heavy query ${r.value.heavyMs.map((x) => x.toFixed(0)).join('/')} ms; worst cheap ${max(r.value.heavy.cheap)} ms, worst SELECT 1 ${max(r.value.heavy.select1)} ms (other processes: ${r.foreignCores.toFixed(2)} cores)`);
+          results.stall.push(r);
+        });
+      }
+    }
+  } finally {
+    killAllChildren();
+    await pg?.stop();
+    ownCluster = false;
+  }
+
+  results.durationS = (performance.now() - started) / 1000;
+  if (process.env.BENCH_RAW) fs.writeFileSync(process.env.BENCH_RAW, JSON.stringify(results));
+  fs.writeFileSync(REPORT, renderReport(results));
+  log(`\nwrote ${path.relative(REPO, REPORT)} in ${results.durationS.toFixed(0)} s`);
+  if (results.failures.length) {
+    console.error(`${results.failures.length} measurement(s) failed; see the end of the report`);
+    process.exitCode = 1;
+  }
+}
+
+let ownCluster = false;
+/** Interrupted (signal or watchdog): children, the throwaway cluster and temp directories, all synchronously. */
+function abort(code: number) {
+  killAllChildren();
+  if (ownCluster) stopOwnClusterSync();
+  removeAllTempDirs();
+  process.exit(code);
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${WATCHDOG_MS / 60_000} minutes; stopping`);
+  abort(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => abort(130));
+process.on('exit', () => {
+  killAllChildren();
+  removeAllTempDirs();
+});
+
+try {
+  await main();
+} catch (err) {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+}
