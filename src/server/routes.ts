@@ -14,6 +14,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerEventRoutes } from './modules/events/events.routes.ts';
 import { registerParkRoutes } from './modules/parks/parks.routes.ts';
+import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -35,4 +36,5 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerProjectRoutes(app);
   registerEventRoutes(app);
   registerParkRoutes(app);
+  registerReportingRoutes(app);
 }

@@ -8,6 +8,7 @@ import { buildApp } from './app.ts';
 import { bootstrapData } from './bootstrap.ts';
 import { needsSetup } from './modules/auth/setup.service.ts';
 import type { AppDeps } from './http/context.ts';
+import { startReminderTimer } from './modules/reporting/reminders.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -50,7 +51,10 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
       );
     }
     say(`Duikou 对口 已启动 / running at ${url} (${database.engine})`);
+    // Reminders of reports due and overdue: the timer's run under way is awaited before the database closes.
+    const reminders = startReminderTimer(deps, { onError: (err) => app!.log.error({ err }, 'reminder generation failed') });
     const stop = async () => {
+      await reminders.stop();
       await app!.close();
       await database.close();
     };

@@ -11,3 +11,4 @@ export * from '../modules/tasks/tasks.tables.ts';
 export * from '../modules/parks/parks.tables.ts';
 export * from '../modules/events/events.tables.ts';
 export * from '../modules/projects/projects.tables.ts';
+export * from '../modules/reporting/reporting.tables.ts';

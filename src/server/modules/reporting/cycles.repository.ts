@@ -1,0 +1,105 @@
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import type { CycleListQuery } from '../../../common/api/reporting.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { plans } from '../plans/plans.tables.ts';
+import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
+import { seesOnlyOwnTasks } from '../tasks/tasks.repository.ts';
+import { reportingCycles, reportingCycleEvents, reportSlots } from './reporting.tables.ts';
+
+/** Cycles of the actor's pairings (both sides of a pairing see the same cycles); another pairing's are not found. */
+export function cycleScope(actor: Actor): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return actor.scope.pairingIds.length ? inArray(reportingCycles.pairingId, [...actor.scope.pairingIds]) : sql`false`;
+}
+
+const cycleColumns = {
+  id: reportingCycles.id,
+  pairingId: reportingCycles.pairingId,
+  pairingName: pairings.name,
+  frequency: reportingCycles.frequency,
+  year: reportingCycles.year,
+  period: reportingCycles.period,
+  periodLabel: reportingCycles.periodLabel,
+  periodStart: reportingCycles.periodStart,
+  periodEnd: reportingCycles.periodEnd,
+  dueOn: reportingCycles.dueOn,
+  reminderDays: reportingCycles.reminderDays,
+  status: reportingCycles.status,
+  lockedAt: reportingCycles.lockedAt,
+  version: reportingCycles.version,
+  createdAt: reportingCycles.createdAt,
+};
+export type CycleRow = {
+  id: string; pairingId: string; pairingName: string; frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly'; year: number; period: number;
+  periodLabel: string; periodStart: string; periodEnd: string; dueOn: string; reminderDays: number; status: 'open' | 'locked';
+  lockedAt: Date | null; version: number; createdAt: Date;
+};
+
+export async function listCycles(db: DbOrTx, actor: Actor, q: CycleListQuery) {
+  const where = and(
+    cycleScope(actor),
+    q.pairingId ? eq(reportingCycles.pairingId, q.pairingId) : undefined,
+    q.status ? eq(reportingCycles.status, q.status) : undefined,
+    q.frequency ? eq(reportingCycles.frequency, q.frequency) : undefined,
+    q.year ? eq(reportingCycles.year, q.year) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db.select(cycleColumns).from(reportingCycles).innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId)).where(where)
+      .orderBy(desc(reportingCycles.periodStart), asc(pairings.name), asc(reportingCycles.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(reportingCycles).where(where),
+  ]);
+  return { items: items as CycleRow[], total: total?.n ?? 0 };
+}
+
+export async function findCycle(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<CycleRow | undefined> {
+  const query = db.select(cycleColumns).from(reportingCycles).innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId))
+    .where(and(eq(reportingCycles.id, id), cycleScope(actor)));
+  // Approving, unlocking and reporting on a cycle serialise on its row, so a report cannot slip in as the period locks.
+  const [row] = opts.forUpdate ? await query.for('update', { of: reportingCycles }) : await query;
+  return row as CycleRow | undefined;
+}
+
+/** Slots by state per cycle, counting only the slots the actor sees (a lead unit its own organisation's). */
+export async function slotCounts(db: DbOrTx, actor: Actor, cycleIds: string[]) {
+  if (!cycleIds.length) return [];
+  return db.select({ cycleId: reportSlots.cycleId, state: reportSlots.state, n: count() }).from(reportSlots)
+    .where(and(inArray(reportSlots.cycleId, cycleIds), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined))
+    .groupBy(reportSlots.cycleId, reportSlots.state);
+}
+
+export type CycleInsert = typeof reportingCycles.$inferInsert;
+
+export async function insertCycle(db: DbOrTx, row: CycleInsert) {
+  const [created] = await db.insert(reportingCycles).values(row).onConflictDoNothing().returning({ id: reportingCycles.id });
+  return created?.id;
+}
+
+export async function updateCycleRow(db: DbOrTx, id: string, version: number, patch: Partial<CycleInsert>) {
+  const rows = await db.update(reportingCycles).set({ ...patch, updatedAt: new Date(), version: sql`${reportingCycles.version} + 1` })
+    .where(and(eq(reportingCycles.id, id), eq(reportingCycles.version, version))).returning({ id: reportingCycles.id });
+  return rows[0];
+}
+
+export async function insertCycleEvent(db: DbOrTx, row: typeof reportingCycleEvents.$inferInsert) {
+  await db.insert(reportingCycleEvents).values(row);
+}
+
+export async function cycleEvents(db: DbOrTx, cycleId: string) {
+  return db.select().from(reportingCycleEvents).where(eq(reportingCycleEvents.cycleId, cycleId)).orderBy(asc(reportingCycleEvents.at), asc(reportingCycleEvents.id));
+}
+
+/**
+ * The units assigned to the pairing's current tasks: one row per task and unit. Tasks already done or suspended
+ * (暂缓) owe no progress report. The caller has checked the actor may manage the pairing.
+ */
+export async function assignedUnits(db: DbOrTx, pairingId: string, taskId?: string) {
+  return db
+    .select({ taskId: taskUnits.taskId, organisationId: taskUnits.organisationId, name: taskUnits.name, side: taskUnits.side, role: taskUnits.role })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(eq(tasks.pairingId, pairingId), eq(plans.current, true), notInArray(tasks.status, ['done', 'suspended']), taskId ? eq(tasks.id, taskId) : undefined))
+    .orderBy(asc(plans.createdAt), asc(tasks.ordinal), asc(taskUnits.ordinal));
+}

@@ -1,0 +1,99 @@
+import type { AuthedContext } from '../../http/context.ts';
+import { AppError, conflict, fieldError, invalid, notFound, type ErrorDetail } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import type { ApproveCycleInput, CreateCycleInput, UnlockCycleInput } from '../../../common/api/reporting.ts';
+import { findPairing } from '../pairings/pairings.repository.ts';
+import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';
+import { assignedUnits, findCycle, insertCycle, insertCycleEvent, updateCycleRow } from './cycles.repository.ts';
+import { insertSlots, slotsOfCycle, updateSlotRow, insertReportEvent, type SlotInsert } from './reports.repository.ts';
+import { UNREPORTED_STATES, unitKey } from './report-rules.ts';
+import { assertCycleOpen, assertVersion } from './reporting.policy.ts';
+import { applyApprovedProgress } from './task-progress.ts';
+
+/**
+ * Opens a reporting period for a pairing and gives every unit assigned to one of its current tasks (lead and
+ * co-responsible, both sides) a slot to report in. The cycle, its slots and the audit row commit together.
+ */
+export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const pairing = await findPairing(tx, ctx.actor, input.pairingId);
+    if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+    const problems: ErrorDetail[] = [];
+    const period = cyclePeriod(input.frequency, input.year, input.period);
+    if (!period) throw invalid(fieldError('period', 'too_big', { max: periodsPerYear(input.frequency) }));
+    const dueOn = input.dueOn ?? defaultDueOn(period);
+    if (dueOn < period.start) problems.push(fieldError('dueOn', 'due_before_period', { start: period.start }));
+    const units = await assignedUnits(tx, pairing.id);
+    if (!units.length) problems.push(fieldError('pairingId', 'no_assigned_tasks'));
+    if (problems.length) throw invalid(...problems);
+
+    const id = await insertCycle(tx, {
+      pairingId: pairing.id, frequency: input.frequency, year: input.year, period: input.period, periodLabel: period.label,
+      periodStart: period.start, periodEnd: period.end, dueOn, reminderDays: input.reminderDays, createdBy: ctx.actor.userId,
+    });
+    if (!id) throw invalid(fieldError('period', 'duplicate_cycle', { period: period.label }));
+
+    const slots = new Map<string, SlotInsert>();
+    for (const u of units) {
+      const key = `${u.taskId}|${unitKey(u)}`;
+      // An organisation listed twice on a task (lead and co) reports once, as lead.
+      if (slots.has(key) && !(u.role === 'lead' && slots.get(key)!.role === 'co')) continue;
+      slots.set(key, { cycleId: id, taskId: u.taskId, organisationId: u.organisationId, unitName: u.name, unitKey: unitKey(u), side: u.side, role: u.role });
+    }
+    await insertSlots(tx, [...slots.values()]);
+    await insertCycleEvent(tx, { cycleId: id, action: 'created', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await writeAudit(tx, ctx, {
+      action: 'cycle.create', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      details: { pairingId: pairing.id, frequency: input.frequency, periodLabel: period.label, dueOn, slots: slots.size },
+    });
+    return id;
+  });
+}
+
+/**
+ * The office approves the period as a whole: every submitted report is approved, tasks take the progress
+ * reported, and the period locks. Slots never submitted stop the approval unless the office closes them as
+ * not reported; they stay on record as such.
+ */
+export async function approveCycle(ctx: AuthedContext, id: string, input: ApproveCycleInput) {
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
+    if (!cycle) throw notFound();
+    assertCycleOpen(cycle);
+    assertVersion(cycle.version, input.version);
+    const unreported = await slotsOfCycle(tx, ctx.actor, id, UNREPORTED_STATES);
+    if (unreported.length && !input.closeUnreported) {
+      const count = unreported.length;
+      throw new AppError(409, 'cycle_has_unreported', [fieldError('closeUnreported', 'cycle_has_unreported', { count })], { count });
+    }
+    const submitted = await slotsOfCycle(tx, ctx.actor, id, ['submitted']);
+    const now = new Date();
+    for (const s of submitted) {
+      if (!(await updateSlotRow(tx, s.id, s.version, { state: 'approved', reviewedAt: now, reviewedBy: ctx.actor.userId, reviewComment: input.comment ?? null }))) throw conflict();
+      await insertReportEvent(tx, { slotId: s.id, action: 'approved', comment: input.comment ?? null, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    }
+    const taskChanges = await applyApprovedProgress(tx, ctx, cycle, [...new Set(submitted.map((s) => s.taskId))]);
+    if (!(await updateCycleRow(tx, id, cycle.version, { status: 'locked', lockedAt: now }))) throw conflict();
+    await insertCycleEvent(tx, { cycleId: id, action: 'approved', reason: input.comment ?? null, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await writeAudit(tx, ctx, {
+      action: 'cycle.approve', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      details: { periodLabel: cycle.periodLabel, approved: submitted.length, notReported: unreported.map((s) => s.id), taskChanges },
+    });
+  });
+}
+
+/** Unlocking reopens a locked period for corrections; only the office does it, and it says why. */
+export async function unlockCycle(ctx: AuthedContext, id: string, input: UnlockCycleInput) {
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
+    if (!cycle) throw notFound();
+    if (cycle.status !== 'locked') throw new AppError(409, 'cycle_not_locked', [fieldError('status', 'cycle_not_locked', { period: cycle.periodLabel })], { period: cycle.periodLabel });
+    assertVersion(cycle.version, input.version);
+    if (!(await updateCycleRow(tx, id, cycle.version, { status: 'open', lockedAt: null }))) throw conflict();
+    await insertCycleEvent(tx, { cycleId: id, action: 'unlocked', reason: input.reason, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await writeAudit(tx, ctx, {
+      action: 'cycle.unlock', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      details: { periodLabel: cycle.periodLabel, reason: input.reason },
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { notifications, notificationReads } from './reporting.tables.ts';
+
+export type NotificationInsert = typeof notifications.$inferInsert;
+
+/** Inserts notices; one for a slot, kind and day that exists already is skipped (the unique index decides, even under a race). */
+export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]) {
+  if (!rows.length) return [];
+  return db.insert(notifications).values(rows)
+    .onConflictDoNothing({ target: [notifications.slotId, notifications.kind, notifications.day] })
+    .returning({ id: notifications.id });
+}
+
+/** Notices to the actor's organisation, newest first, each with whether this user has read it. */
+export async function listNotifications(db: DbOrTx, actor: Actor, q: { unread?: boolean; page: number; pageSize: number }) {
+  const read = and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId));
+  const mine = eq(notifications.organisationId, actor.organisationId);
+  const where = and(mine, q.unread ? isNull(notificationReads.userId) : undefined);
+  const [items, [total], [unread]] = await Promise.all([
+    db.select({ n: notifications, readAt: notificationReads.readAt }).from(notifications).leftJoin(notificationReads, read).where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(notifications).leftJoin(notificationReads, read).where(where),
+    db.select({ n: count() }).from(notifications).leftJoin(notificationReads, read).where(and(mine, isNull(notificationReads.userId))),
+  ]);
+  return { items, total: total?.n ?? 0, unread: unread?.n ?? 0 };
+}
+
+/** Marks one notice of the actor's organisation read for this user; false when there is no such notice. */
+export async function markRead(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
+  const [n] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.organisationId, actor.organisationId)));
+  if (!n) return false;
+  await db.insert(notificationReads).values({ notificationId: id, userId: actor.userId }).onConflictDoNothing();
+  return true;
+}
+
+/** Marks every unread notice of the actor's organisation read for this user; returns how many. */
+export async function markAllRead(db: DbOrTx, actor: Actor): Promise<number> {
+  const result = await db.execute(sql`
+    INSERT INTO ${notificationReads} (notification_id, user_id)
+    SELECT n.id, ${actor.userId}::uuid FROM ${notifications} n WHERE n.organisation_id = ${actor.organisationId}
+    ON CONFLICT DO NOTHING`);
+  return result.rowCount ?? 0;
+}

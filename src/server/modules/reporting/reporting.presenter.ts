@@ -1,0 +1,118 @@
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import type { CycleDetail, CycleSummary, InboxResponse, Notification, NotReportedResponse, ReportDetail, ReportSummary, SlotState } from '../../../common/api/reporting.ts';
+import { SLOT_STATES } from '../../../common/api/reporting.ts';
+import { dateString, decimalString } from '../tasks/tasks.presenter.ts';
+import { chinaToday } from '../tasks/task-light.ts';
+import { cycleEvents, slotCounts, type CycleRow } from './cycles.repository.ts';
+import { attachmentsOf, eventsOf, figuresOf, taskTargetsForFigures, type SlotRow } from './reports.repository.ts';
+import { daysBetween, daysOverdue, periodLabelEn } from './cycle-period.ts';
+import { isEditable } from './report-rules.ts';
+import { notificationText } from './notification-text.ts';
+import type { listNotifications } from './notifications.repository.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function presentCycles(db: DbOrTx, actor: Actor, rows: CycleRow[], today: string): Promise<CycleSummary[]> {
+  const counts = new Map<string, CycleSummary['counts']>();
+  for (const c of await slotCounts(db, actor, rows.map((r) => r.id))) {
+    const entry = counts.get(c.cycleId) ?? { total: 0, pending: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+    entry[c.state as SlotState] = c.n;
+    entry.total += c.n;
+    counts.set(c.cycleId, entry);
+  }
+  const empty = Object.fromEntries(['total', ...SLOT_STATES].map((k) => [k, 0])) as CycleSummary['counts'];
+  return rows.map((r) => ({
+    id: r.id,
+    pairingId: r.pairingId,
+    pairingName: r.pairingName,
+    frequency: r.frequency,
+    year: r.year,
+    period: r.period,
+    periodLabel: r.periodLabel,
+    periodLabelEn: periodLabelEn(r.frequency, r.year, r.period),
+    periodStart: dateString(r.periodStart)!,
+    periodEnd: dateString(r.periodEnd)!,
+    dueOn: dateString(r.dueOn)!,
+    reminderDays: r.reminderDays,
+    status: r.status,
+    lockedAt: iso(r.lockedAt),
+    counts: counts.get(r.id) ?? empty,
+    daysOverdue: r.status === 'locked' ? 0 : daysOverdue(dateString(r.dueOn)!, today),
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function presentCycleDetail(db: DbOrTx, actor: Actor, row: CycleRow, today: string): Promise<CycleDetail> {
+  const [[summary], events] = await Promise.all([presentCycles(db, actor, [row], today), cycleEvents(db, row.id)]);
+  return { ...summary!, history: events.map((e) => ({ at: e.at.toISOString(), action: e.action, reason: e.reason, actorName: e.actorName })) };
+}
+
+export function presentReportSummary(r: SlotRow): ReportSummary {
+  return {
+    id: r.id,
+    cycleId: r.cycleId,
+    pairingId: r.pairingId,
+    periodLabel: r.periodLabel,
+    cycleStatus: r.cycleStatus,
+    dueOn: dateString(r.dueOn)!,
+    taskId: r.taskId,
+    taskCode: r.taskCode,
+    taskTitle: r.taskTitle,
+    organisationId: r.organisationId,
+    unitName: r.unitName,
+    side: r.side,
+    role: r.role,
+    state: r.state,
+    taskStatus: r.taskStatus,
+    percent: r.percent,
+    submittedAt: iso(r.submittedAt),
+    reviewedAt: iso(r.reviewedAt),
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export async function presentReportDetail(db: DbOrTx, r: SlotRow): Promise<ReportDetail> {
+  const [figures, targets, attachments, events] = await Promise.all([figuresOf(db, r.id), taskTargetsForFigures(db, r.taskId), attachmentsOf(db, r.id), eventsOf(db, r.id)]);
+  return {
+    ...presentReportSummary(r),
+    narrative: r.narrative,
+    figures: figures.map((f) => ({ id: f.id, targetId: f.targetId, targetText: f.targetText, unit: f.unit, value: decimalString(f.value)!, note: f.note })),
+    targets,
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedAt: a.uploadedAt.toISOString(), uploadedBy: a.uploadedByName })),
+    reviewComment: r.reviewComment,
+    editable: r.cycleStatus === 'open' && isEditable(r.state),
+    events: events.map((e) => ({ at: e.at.toISOString(), action: e.action, comment: e.comment, actorName: e.actorName })),
+  };
+}
+
+/** The slots not yet submitted, grouped by unit (units in the order the plan's sides list them). */
+export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: string): NotReportedResponse {
+  // A locked period stopped counting the day it locked.
+  const asOf = cycle.status === 'locked' && cycle.lockedAt ? chinaToday(cycle.lockedAt) : today;
+  const late = daysOverdue(dateString(cycle.dueOn)!, asOf);
+  const units = new Map<string, NotReportedResponse['units'][number]>();
+  for (const s of slots) {
+    const key = s.organisationId ?? `name:${s.unitName}`;
+    const unit = units.get(key) ?? { organisationId: s.organisationId, unitName: s.unitName, side: s.side, daysOverdue: late, slots: [] };
+    unit.slots.push({ slotId: s.id, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, role: s.role, state: s.state });
+    units.set(key, unit);
+  }
+  return { cycleId: cycle.id, periodLabel: cycle.periodLabel, dueOn: dateString(cycle.dueOn)!, daysOverdue: late, total: slots.length, units: [...units.values()] };
+}
+
+export function presentInbox(slots: SlotRow[], today: string): InboxResponse {
+  const items = slots.map((s) => ({
+    slotId: s.id, cycleId: s.cycleId, periodLabel: s.periodLabel, dueOn: dateString(s.dueOn)!, daysLeft: daysBetween(today, dateString(s.dueOn)!),
+    state: s.state, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, unitName: s.unitName, reviewComment: s.state === 'returned' ? s.reviewComment : null,
+  }));
+  return { items, overdue: items.filter((i) => i.daysLeft < 0).length };
+}
+
+export function presentNotification(row: Awaited<ReturnType<typeof listNotifications>>['items'][number]): Notification {
+  const n = row.n;
+  const params = (n.params ?? {}) as Record<string, string | number>;
+  return { id: n.id, kind: n.kind, ...notificationText(n.kind, params), params, slotId: n.slotId, cycleId: n.cycleId, read: row.readAt !== null, createdAt: n.createdAt.toISOString() };
+}

@@ -1,0 +1,182 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import type { ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
+import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
+import { seesOnlyOwnTasks, targetsOf } from '../tasks/tasks.repository.ts';
+import { targetText } from '../tasks/tasks.presenter.ts';
+import type { TargetForFigure } from './report-rules.ts';
+import { reportingCycles, reportSlots, reportFigures, reportAttachments, reportEvents } from './reporting.tables.ts';
+import { cycleScope } from './cycles.repository.ts';
+
+/**
+ * The reports an actor may see: those of its pairings' cycles (both sides see each other's), and for a lead unit
+ * only its own organisation's. Every query below goes through it.
+ */
+export function slotScope(actor: Actor): SQL | undefined {
+  return and(cycleScope(actor), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined);
+}
+
+const summaryColumns = {
+  id: reportSlots.id,
+  cycleId: reportSlots.cycleId,
+  pairingId: reportingCycles.pairingId,
+  periodLabel: reportingCycles.periodLabel,
+  cycleStatus: reportingCycles.status,
+  dueOn: reportingCycles.dueOn,
+  reminderDays: reportingCycles.reminderDays,
+  taskId: reportSlots.taskId,
+  taskCode: tasks.code,
+  taskTitle: tasks.title,
+  organisationId: reportSlots.organisationId,
+  unitName: reportSlots.unitName,
+  side: reportSlots.side,
+  role: reportSlots.role,
+  state: reportSlots.state,
+  taskStatus: reportSlots.taskStatus,
+  percent: reportSlots.percent,
+  narrative: reportSlots.narrative,
+  reviewComment: reportSlots.reviewComment,
+  submittedAt: reportSlots.submittedAt,
+  reviewedAt: reportSlots.reviewedAt,
+  version: reportSlots.version,
+  updatedAt: reportSlots.updatedAt,
+};
+export type SlotRow = {
+  id: string; cycleId: string; pairingId: string; periodLabel: string; cycleStatus: 'open' | 'locked'; dueOn: string; reminderDays: number;
+  taskId: string; taskCode: string; taskTitle: string; organisationId: string | null; unitName: string; side: 'a' | 'b'; role: 'lead' | 'co';
+  state: SlotState; taskStatus: 'not_started' | 'in_progress' | 'done' | 'delayed' | 'suspended' | null; percent: number | null;
+  narrative: string | null; reviewComment: string | null; submittedAt: Date | null; reviewedAt: Date | null; version: number; updatedAt: Date;
+};
+
+function base(db: DbOrTx) {
+  return db.select(summaryColumns).from(reportSlots)
+    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId));
+}
+const slotOrder = [asc(tasks.ordinal), asc(reportSlots.side), asc(reportSlots.role), asc(reportSlots.unitName), asc(reportSlots.id)];
+
+export async function listReports(db: DbOrTx, actor: Actor, q: ReportListQuery) {
+  const where = and(
+    slotScope(actor),
+    q.cycleId ? eq(reportSlots.cycleId, q.cycleId) : undefined,
+    q.pairingId ? eq(reportingCycles.pairingId, q.pairingId) : undefined,
+    q.taskId ? eq(reportSlots.taskId, q.taskId) : undefined,
+    q.organisationId ? eq(reportSlots.organisationId, q.organisationId) : undefined,
+    q.state ? eq(reportSlots.state, q.state) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    base(db).where(where).orderBy(desc(reportingCycles.periodStart), ...slotOrder).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(reportSlots).innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId)).where(where),
+  ]);
+  return { items: items as SlotRow[], total: total?.n ?? 0 };
+}
+
+export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<SlotRow | undefined> {
+  const [row] = await base(db).where(and(eq(reportSlots.id, id), slotScope(actor)));
+  return row as SlotRow | undefined;
+}
+
+/** The slots of one cycle in given states, as the actor sees them (the not-reported view, the cycle approval). */
+export async function slotsOfCycle(db: DbOrTx, actor: Actor, cycleId: string, states?: readonly SlotState[]) {
+  const rows = await base(db).where(and(eq(reportSlots.cycleId, cycleId), slotScope(actor), states ? inArray(reportSlots.state, [...states]) : undefined))
+    .orderBy(asc(reportSlots.side), asc(reportSlots.unitName), ...slotOrder);
+  return rows as SlotRow[];
+}
+
+/** What the actor's organisation still owes in open cycles of its pairings, earliest due first. */
+export async function owedBy(db: DbOrTx, actor: Actor, states: readonly SlotState[]) {
+  const rows = await base(db)
+    .where(and(cycleScope(actor), eq(reportSlots.organisationId, actor.organisationId), eq(reportingCycles.status, 'open'), inArray(reportSlots.state, [...states])))
+    .orderBy(asc(reportingCycles.dueOn), ...slotOrder);
+  return rows as SlotRow[];
+}
+
+/** A task of the cycle's pairing (unscoped: the caller has found the cycle in the actor's scope). */
+export async function taskOfPairing(db: DbOrTx, taskId: string, pairingId: string) {
+  const [row] = await db.select({ id: tasks.id, code: tasks.code }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.pairingId, pairingId)));
+  return row;
+}
+
+/** The rows naming an organisation among a task's units (lead or co-responsible, either side). */
+export async function unitsOfOrganisationOnTask(db: DbOrTx, taskId: string, organisationId: string) {
+  return db.select().from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.organisationId, organisationId))).orderBy(asc(taskUnits.ordinal));
+}
+
+export type SlotInsert = typeof reportSlots.$inferInsert;
+
+/** New slots; one that exists already (same cycle, task and unit) is left as it is. */
+export async function insertSlots(db: DbOrTx, rows: SlotInsert[]) {
+  if (!rows.length) return [];
+  return db.insert(reportSlots).values(rows).onConflictDoNothing().returning({ id: reportSlots.id });
+}
+
+export async function slotIdFor(db: DbOrTx, cycleId: string, taskId: string, unitKey: string) {
+  const [row] = await db.select({ id: reportSlots.id }).from(reportSlots)
+    .where(and(eq(reportSlots.cycleId, cycleId), eq(reportSlots.taskId, taskId), eq(reportSlots.unitKey, unitKey)));
+  return row?.id;
+}
+
+export async function updateSlotRow(db: DbOrTx, id: string, version: number, patch: Partial<SlotInsert>) {
+  const rows = await db.update(reportSlots).set({ ...patch, updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
+    .where(and(eq(reportSlots.id, id), eq(reportSlots.version, version))).returning({ id: reportSlots.id, version: reportSlots.version });
+  return rows[0];
+}
+
+/** The task's current targets as figures are checked against them: id, unit, and the words a report keeps. */
+export async function taskTargetsForFigures(db: DbOrTx, taskId: string): Promise<TargetForFigure[]> {
+  return (await targetsOf(db, [taskId])).map((t) => ({ id: t.id, unit: t.unit, text: targetText(t) }));
+}
+
+export async function figuresOf(db: DbOrTx, slotId: string) {
+  return db.select().from(reportFigures).where(eq(reportFigures.slotId, slotId)).orderBy(asc(reportFigures.ordinal));
+}
+
+export async function replaceFigures(db: DbOrTx, slotId: string, rows: Omit<typeof reportFigures.$inferInsert, 'slotId' | 'ordinal'>[]) {
+  await db.delete(reportFigures).where(eq(reportFigures.slotId, slotId));
+  if (rows.length) await db.insert(reportFigures).values(rows.map((r, ordinal) => ({ ...r, slotId, ordinal })));
+}
+
+export async function attachmentsOf(db: DbOrTx, slotId: string) {
+  return db.select().from(reportAttachments).where(eq(reportAttachments.slotId, slotId)).orderBy(asc(reportAttachments.uploadedAt), asc(reportAttachments.id));
+}
+
+export async function findAttachment(db: DbOrTx, slotId: string, attachmentId: string) {
+  const [row] = await db.select().from(reportAttachments).where(and(eq(reportAttachments.slotId, slotId), eq(reportAttachments.id, attachmentId)));
+  return row;
+}
+
+export async function insertAttachment(db: DbOrTx, row: typeof reportAttachments.$inferInsert) {
+  const [created] = await db.insert(reportAttachments).values(row).returning({ id: reportAttachments.id });
+  return created!.id;
+}
+
+export async function deleteAttachmentRow(db: DbOrTx, id: string) {
+  await db.delete(reportAttachments).where(eq(reportAttachments.id, id));
+}
+
+export async function insertReportEvent(db: DbOrTx, row: typeof reportEvents.$inferInsert) {
+  await db.insert(reportEvents).values(row);
+}
+
+export async function eventsOf(db: DbOrTx, slotId: string) {
+  return db.select().from(reportEvents).where(eq(reportEvents.slotId, slotId)).orderBy(asc(reportEvents.at), asc(reportEvents.id));
+}
+
+/** Approved reports on some tasks in one cycle: what the task's status follows. */
+export async function approvedReportsOf(db: DbOrTx, cycleId: string, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select({ taskId: reportSlots.taskId, role: reportSlots.role, taskStatus: reportSlots.taskStatus, percent: reportSlots.percent })
+    .from(reportSlots)
+    .where(and(eq(reportSlots.cycleId, cycleId), inArray(reportSlots.taskId, taskIds), eq(reportSlots.state, 'approved')));
+}
+
+/** Tasks among `taskIds` with an approved report in a later period of the same pairing: an older cycle does not overwrite them. */
+export async function tasksReportedLater(db: DbOrTx, cycle: { pairingId: string; periodEnd: string }, taskIds: string[]) {
+  if (!taskIds.length) return new Set<string>();
+  const rows = await db.selectDistinct({ taskId: reportSlots.taskId }).from(reportSlots)
+    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+    .where(and(eq(reportingCycles.pairingId, cycle.pairingId), sql`${reportingCycles.periodEnd} > ${cycle.periodEnd}::date`,
+      inArray(reportSlots.taskId, taskIds), eq(reportSlots.state, 'approved')));
+  return new Set(rows.map((r) => r.taskId));
+}

@@ -1,0 +1,110 @@
+import type { DbOrTx } from '../../db/database.ts';
+import type { AuthedContext } from '../../http/context.ts';
+import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
+import { decimalString } from '../tasks/tasks.presenter.ts';
+import { chinaToday } from '../tasks/task-light.ts';
+import { findCycle } from './cycles.repository.ts';
+import { findReport, figuresOf, replaceFigures, updateSlotRow, insertReportEvent, insertSlots, slotIdFor, taskTargetsForFigures,
+  taskOfPairing, unitsOfOrganisationOnTask } from './reports.repository.ts';
+import { contentProblems, figureProblems, unitKey } from './report-rules.ts';
+import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './reporting.policy.ts';
+import { applyApprovedProgress } from './task-progress.ts';
+import { insertNotifications } from './notifications.repository.ts';
+import { periodLabelEn } from './cycle-period.ts';
+
+/** The slot the actor may see and its cycle, the cycle row locked so the period cannot lock under a change. */
+async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {
+  const slot = await findReport(tx, ctx.actor, id);
+  if (!slot) throw notFound();
+  const cycle = await findCycle(tx, ctx.actor, slot.cycleId, { forUpdate: true });
+  if (!cycle) throw notFound();
+  assertCycleOpen(cycle);
+  return { slot, cycle };
+}
+
+/**
+ * A unit asks for its report on a task in a cycle. Its slot is made on the spot when it was assigned to the task
+ * after the cycle opened; a unit that is neither lead nor co-responsible on the task is refused with the reason.
+ */
+export async function openReport(ctx: AuthedContext, cycleId: string, taskId: string): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await findCycle(tx, ctx.actor, cycleId, { forUpdate: true });
+    if (!cycle) throw notFound();
+    const task = await taskOfPairing(tx, taskId, cycle.pairingId);
+    if (!task) throw invalid(fieldError('taskId', 'unknown_task'));
+    const units = await unitsOfOrganisationOnTask(tx, taskId, ctx.actor.organisationId);
+    const unit = units.find((u) => u.role === 'lead') ?? units[0];
+    if (!unit) throw unitNotAssigned(task.code);
+    const key = unitKey(unit);
+    const existing = await slotIdFor(tx, cycleId, taskId, key);
+    if (existing) return existing;
+    assertCycleOpen(cycle);
+    await insertSlots(tx, [{ cycleId, taskId, organisationId: unit.organisationId, unitName: unit.name, unitKey: key, side: unit.side, role: unit.role }]);
+    const id = (await slotIdFor(tx, cycleId, taskId, key))!;
+    await insertReportEvent(tx, { slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await writeAudit(tx, ctx, { action: 'report.open', result: 'success', objectType: 'report', objectId: id, details: { cycleId, taskId, unit: unit.name } });
+    return id;
+  });
+}
+
+/**
+ * Saves a draft, or saves and submits. Figures must name the task's current targets in their units; a submission
+ * must say the status, percentage and narrative. The report, its figures, its history and the audit row commit together.
+ */
+export async function saveReport(ctx: AuthedContext, id: string, input: SaveReportInput, submit: boolean) {
+  return ctx.db.transaction(async (tx) => {
+    const { slot } = await slotForChange(tx, ctx, id);
+    assertVersion(slot.version, input.version);
+    const state = transition(slot.state, submit ? 'submit' : 'save');
+    const content = {
+      taskStatus: input.taskStatus ?? slot.taskStatus,
+      percent: input.percent ?? slot.percent,
+      narrative: input.narrative !== undefined ? input.narrative || null : slot.narrative,
+    };
+    const targets = await taskTargetsForFigures(tx, slot.taskId);
+    // Figures saved earlier are checked again on submission: the task's targets may have changed since.
+    const figures = input.figures ?? (submit ? (await figuresOf(tx, slot.id)).map((f) => ({ targetId: f.targetId, value: decimalString(f.value)!, unit: f.unit })) : []);
+    const problems = [...contentProblems(content, submit), ...figureProblems(figures, targets)];
+    if (problems.length) throw invalid(...problems);
+
+    if (input.figures) {
+      const byId = new Map(targets.map((t) => [t.id, t]));
+      await replaceFigures(tx, slot.id, input.figures.map((f) => ({ targetId: f.targetId, targetText: byId.get(f.targetId)!.text, unit: f.unit.trim(), value: f.value, note: f.note ?? null })));
+    }
+    const now = new Date();
+    if (!(await updateSlotRow(tx, slot.id, slot.version, { ...content, state, ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}) }))) throw conflict();
+    await insertReportEvent(tx, { slotId: slot.id, action: submit ? 'submitted' : 'saved', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await writeAudit(tx, ctx, {
+      action: submit ? 'report.submit' : 'report.save', result: 'success', objectType: 'report', objectId: slot.id,
+      details: { cycleId: slot.cycleId, taskId: slot.taskId, unit: slot.unitName, state: [slot.state, state], taskStatus: content.taskStatus, percent: content.percent, figures: input.figures?.length ?? null },
+    });
+  });
+}
+
+/**
+ * The office returns a report with a comment (the unit is notified and corrects it) or approves it, and the task
+ * takes the approved progress.
+ */
+export async function reviewReport(ctx: AuthedContext, id: string, action: 'return' | 'approve', input: ReviewInput) {
+  return ctx.db.transaction(async (tx) => {
+    const { slot, cycle } = await slotForChange(tx, ctx, id);
+    assertVersion(slot.version, input.version);
+    const state = transition(slot.state, action);
+    const comment = input.comment ?? null;
+    if (!(await updateSlotRow(tx, slot.id, slot.version, { state, reviewComment: comment, reviewedAt: new Date(), reviewedBy: ctx.actor.userId }))) throw conflict();
+    await insertReportEvent(tx, { slotId: slot.id, action: action === 'return' ? 'returned' : 'approved', comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    const taskChanges = action === 'approve' ? await applyApprovedProgress(tx, ctx, cycle, [slot.taskId]) : [];
+    if (action === 'return' && slot.organisationId) {
+      await insertNotifications(tx, [{
+        organisationId: slot.organisationId, kind: 'returned', slotId: slot.id, cycleId: slot.cycleId, day: chinaToday(),
+        params: { periodLabel: slot.periodLabel, periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period), taskCode: slot.taskCode, taskTitle: slot.taskTitle, comment: comment ?? '' },
+      }]);
+    }
+    await writeAudit(tx, ctx, {
+      action: action === 'return' ? 'report.return' : 'report.approve', result: 'success', objectType: 'report', objectId: slot.id,
+      details: { cycleId: slot.cycleId, taskId: slot.taskId, unit: slot.unitName, state: [slot.state, state], comment, taskChanges },
+    });
+  });
+}
