@@ -58,23 +58,78 @@ function clientError(status: number, code: string, key: 'ui.common.networkError'
   return new ApiError(status, code, translate('zh-CN', key, { status }), translate('en', key, { status }));
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Sends the request; a FormData body goes as multipart (the browser sets the boundary), anything else as JSON. */
+async function send(method: Method, path: string, opts: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
+  const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   try {
-    res = await fetch(`${path}${toQueryString(opts.query)}`, {
+    return await fetch(`${path}${toQueryString(opts.query)}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw clientError(0, 'network', 'ui.common.networkError');
   }
+}
+
+/** The API's error body as an ApiError (or a generic one when the answer is not the API's JSON). */
+function errorOf(res: Response, text: string, opts: RequestOptions): ApiError {
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const body = (json as Partial<ErrorResponse> | undefined)?.error;
+  const error = body
+    ? new ApiError(res.status, body.code, body.zh, body.en, body.details ?? [])
+    : clientError(res.status, 'http', 'ui.common.unexpectedError');
+  if (res.status === 401 && !opts.quietUnauthorized) unauthorizedHandler?.(error);
+  return error;
+}
+
+/** A file the API answers (an Excel export), with the name its Content-Disposition gives. */
+export async function requestFile(path: string, opts: Omit<RequestOptions, 'body'> = {}): Promise<{ blob: Blob; fileName: string | null }> {
+  const res = await send('GET', path, opts, '*/*');
+  if (!res.ok) throw errorOf(res, await res.text(), opts);
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  let fileName: string | null = plain ?? null;
+  if (encoded) {
+    try {
+      fileName = decodeURIComponent(encoded);
+    } catch {
+      // Keep the plain name.
+    }
+  }
+  return { blob: await res.blob(), fileName };
+}
+
+/** Saves a blob under a file name, as a download the browser asks about or stores. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers read the URL after the click returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts, 'application/json');
   const text = await res.text();
   let json: unknown = undefined;
   if (text) {
@@ -85,16 +140,13 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
     }
   }
   if (res.ok) return json as T;
-  const body = (json as Partial<ErrorResponse> | undefined)?.error;
-  const error = body
-    ? new ApiError(res.status, body.code, body.zh, body.en, body.details ?? [])
-    : clientError(res.status, 'http', 'ui.common.unexpectedError');
-  if (res.status === 401 && !opts.quietUnauthorized) unauthorizedHandler?.(error);
-  throw error;
+  throw errorOf(res, text, opts);
 }
 
 export const api = {
   get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body: unknown = {}, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('PATCH', path, { ...opts, body }),
+  /** A multipart upload (FormData), with the CSRF token like every other write. */
+  upload: <T>(path: string, form: FormData, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body: form }),
 };

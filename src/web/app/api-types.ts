@@ -23,6 +23,17 @@ import type {
 } from '../../common/api/organisations.ts';
 import type { userListResponse, userItem, createUserInput, updateUserInput } from '../../common/api/users.ts';
 import type { auditListResponse, auditItem, auditVerifyResponse } from '../../common/api/audit.ts';
+import type {
+  planPreview,
+  planCreated,
+  planDetail,
+  planListResponse,
+  planSummary,
+  planDiff,
+  importPlanInput,
+  subPairSuggestion,
+} from '../../common/api/plans.ts';
+import type { taskDetail, taskListResponse, taskSummary, updateTaskInput, targetInput } from '../../common/api/tasks.ts';
 
 export type Me = z.infer<typeof meResponse>;
 export type SetupStatus = z.infer<typeof setupStatusResponse>;
@@ -57,3 +68,21 @@ export type UpdateUserInput = z.input<typeof updateUserInput>;
 export type AuditItem = z.infer<typeof auditItem>;
 export type AuditList = z.infer<typeof auditListResponse>;
 export type AuditVerify = z.infer<typeof auditVerifyResponse>;
+
+export type PlanPreview = z.infer<typeof planPreview>;
+export type PlanCreated = z.infer<typeof planCreated>;
+export type PlanSummary = z.infer<typeof planSummary>;
+export type PlanList = z.infer<typeof planListResponse>;
+export type PlanDetail = z.infer<typeof planDetail>;
+export type PlanSectionNode = PlanDetail['sections'][number];
+export type PlanDiff = z.infer<typeof planDiff>;
+export type ImportPlanInput = z.input<typeof importPlanInput>;
+export type SubPairSuggestion = z.infer<typeof subPairSuggestion>;
+
+export type TaskSummary = z.infer<typeof taskSummary>;
+export type TaskList = z.infer<typeof taskListResponse>;
+export type TaskDetail = z.infer<typeof taskDetail>;
+export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+export type TargetInput = z.input<typeof targetInput>;
+export type TaskStatus = TaskSummary['status'];
+export type TaskLight = TaskSummary['light'];

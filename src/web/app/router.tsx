@@ -19,6 +19,11 @@ const OrganisationsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../modules/admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PlanListPage = lazy(() => import('../modules/plans/PlanListPage.tsx').then((m) => ({ default: m.PlanListPage })));
+const PlanImportPage = lazy(() => import('../modules/plans/PlanImportPage.tsx').then((m) => ({ default: m.PlanImportPage })));
+const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const MyTasksPage = lazy(() => import('../modules/tasks/MyTasksPage.tsx').then((m) => ({ default: m.MyTasksPage })));
+const TaskPage = lazy(() => import('../modules/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
 
@@ -69,6 +74,11 @@ export function AppRoutes() {
           <Route path="pairings" element={<RequirePermission permission="pairing.read"><PairingListPage /></RequirePermission>} />
           <Route path="pairings/:id" element={<RequirePermission permission="pairing.read"><PairingDetailPage /></RequirePermission>} />
           <Route path="regions" element={<RequirePermission permission="region.read"><RegionsPage /></RequirePermission>} />
+          <Route path="plans" element={<RequirePermission permission="plan.read"><PlanListPage /></RequirePermission>} />
+          <Route path="plans/import" element={<RequirePermission permission="plan.import"><PlanImportPage /></RequirePermission>} />
+          <Route path="plans/:id" element={<RequirePermission permission="plan.read"><PlanPage /></RequirePermission>} />
+          <Route path="tasks/mine" element={<RequirePermission permission="task.read"><MyTasksPage /></RequirePermission>} />
+          <Route path="tasks/:id" element={<RequirePermission permission="task.read"><TaskPage /></RequirePermission>} />
           <Route
             path="admin/organisations"
             element={<RequirePermission permission="organisation.read"><OrganisationsPage /></RequirePermission>}

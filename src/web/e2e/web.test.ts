@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { loadConfig } from '../../server/config.ts';
-import { startServer, type RunningServer } from '../../server/server.ts';
-import { CHROMIUM, hasChromium, launchChromium } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { firstScreenJavaScript } from './bundle-size.ts';
+import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
  * The web app in a real browser against the real server: a fresh data directory, the programme loaded from
@@ -36,89 +32,27 @@ if (!hasChromium()) {
 }
 
 describe.skipIf(!hasChromium())('web app in Chromium', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let e2e: E2eServer;
   let setupToken: string;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-web-e2e-'));
-    // The setup token exists only in the server's memory and on its console, as in production: read the link.
-    const printed: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
-    try {
-      server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' }));
-    } finally {
-      log.mockRestore();
-    }
-    const token = /\/setup\?token=([\w-]+)/.exec(printed.join('\n'))?.[1];
-    if (!token) throw new Error(`no setup link printed:\n${printed.join('\n')}`);
-    setupToken = token;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', baseURL: server.url.replace('localhost', '127.0.0.1') });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    e2e = await startE2eServer('duikou-web-e2e-');
+    setupToken = e2e.setupToken;
+    ({ browser, context, page, pageErrors } = await openBrowser(e2e.server));
   }, 120_000);
 
-  // A failed step leaves a screenshot behind (E2E_SCREENSHOTS, or the system's temp directory).
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail' || !page) return;
-    const dir = process.env.E2E_SCREENSHOTS ?? os.tmpdir();
-    const file = path.join(dir, `duikou-e2e-${ctx.task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.warn(`screenshot of the failed step: ${file}`);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
-  async function signIn(username: string, password: string) {
-    await page.goto('/login');
-    await page.getByTestId('login-form').waitFor();
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByTestId('login-submit').click();
-  }
-
-  async function signOut() {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
-    await page.waitForURL('**/login');
-  }
-
-  /**
-   * A visible option of an open antd Select dropdown. Closed dropdowns stay in the page while they animate out,
-   * so only what is visible counts; the click waits until the server's search results are rendered.
-   */
-  const optionOf = (text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).last();
-
-  /** Types into an antd Select that searches the server, then picks the option containing `option`. */
-  async function choose(select: Locator, search: string, option: string | RegExp) {
-    await select.click();
-    await page.keyboard.type(search);
-    await optionOf(option).click();
-    await page.keyboard.press('Escape');
-  }
-
-  // playwright-core has no test matchers: wait with its locators, poll with vitest.
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
-  const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden' });
-  const containsText = (locator: Locator, text: string) => poll(() => locator.first().innerText()).toContain(text);
-  const hasText = (locator: Locator, text: string) => poll(async () => (await locator.first().innerText()).trim()).toBe(text);
-  const hasCount = (locator: Locator, count: number) => poll(() => locator.count()).toBe(count);
-  const hasAttribute = (locator: Locator, name: string, value: string) => poll(() => locator.getAttribute(name)).toBe(value);
-
-  /** The error text antd shows under a form field, found by the field's label. */
-  const fieldError = (label: string | RegExp) =>
-    page.locator('.ant-form-item', { has: page.locator('label', { hasText: label }) }).locator('.ant-form-item-explain-error');
+  const { signIn, signOut, optionOf, choose, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
 
   it('first start: the console link opens the setup page, which creates the administrator', async () => {
     await page.goto('/login');

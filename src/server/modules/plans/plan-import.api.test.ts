@@ -150,6 +150,16 @@ describe.each(testEngines())('plan import on %s', (engine) => {
     expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'pairingId', code: 'pairing_required' })]);
   });
 
+  it('offers every visible pairing when the title names no region at all', async () => {
+    const c = await s.as(s.f.users.jilin);
+    const text = seedPlanText('jilinZhejiang').toString('utf8').replace('吉林省与浙江省对口合作实施方案', '对口合作实施方案（2026年修订）');
+    const res = await uploadPlan(s.t, c, 'untitled.txt', Buffer.from(text));
+    expect(res.statusCode).toBe(200);
+    const p = res.json() as PlanPreview;
+    expect(p.pairing).toBeNull();
+    expect(p.pairingCandidates.map((x) => x.name)).toContain('吉林省—浙江省');
+  });
+
   it('refuses another pairing, a programme-level plan from a pairing office, and a corrected tree with errors, naming each field', async () => {
     const c = await s.as(s.f.users.jilin);
     const p = (await uploadPlan(s.t, c, 'ln.txt', seedPlanText('liaoningJiangsu'))).json() as PlanPreview;

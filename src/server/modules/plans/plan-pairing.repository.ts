@@ -20,7 +20,8 @@ export async function candidatePairings(db: DbOrTx, actor: Actor, regionCodes: s
     : sql`false`;
   return db.select(choice).from(pairings)
     .where(and(pairingScope(actor), or(names, sql`${pairings.parentId} IS NULL`), sql`${pairings.status} <> 'inactive'`))
-    .orderBy(sql`${names} DESC`, sql`${pairings.parentId} IS NOT NULL`, asc(pairings.name))
+    // A bare constant cannot be an ORDER BY term in PostgreSQL, so "names one of its regions first" only when there are regions.
+    .orderBy(...(regionCodes.length ? [sql`${names} DESC`] : []), sql`${pairings.parentId} IS NOT NULL`, asc(pairings.name))
     .limit(limit);
 }
 

@@ -5,7 +5,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   EnvironmentOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -31,6 +34,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'ui.nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
   { path: '/pairings', label: 'ui.nav.pairings', icon: <ApartmentOutlined />, permission: 'pairing.read' },
+  { path: '/plans', label: 'ui.plans.menu', icon: <FileTextOutlined />, permission: 'plan.read' },
+  { path: '/plans/import', label: 'ui.plans.menuImport', icon: <CloudUploadOutlined />, permission: 'plan.import' },
+  { path: '/tasks/mine', label: 'ui.tasks.menuMine', icon: <CarryOutOutlined />, permission: 'task.read' },
   { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
   { path: '/admin/organisations', label: 'ui.nav.organisations', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/admin/users', label: 'ui.nav.users', icon: <TeamOutlined />, permission: 'user.read' },
@@ -39,7 +45,7 @@ export const NAV_ITEMS: NavItem[] = [
 
 function selectedKey(pathname: string): string {
   const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
-  return match?.path ?? '/';
+  return match?.path ?? (pathname === '/' ? '/' : '');
 }
 
 export function AppLayout() {

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, vi } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { loadConfig } from '../../server/config.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import { launchChromium } from './browser.ts';
+
+/*
+ * What the browser tests share: a real server on a fresh data directory (the programme and seed plans loaded as on
+ * first start), Chromium with one page, and the waits and antd helpers the steps are written with.
+ */
+
+export interface E2eServer {
+  server: RunningServer;
+  dataDir: string;
+  /** The first-start link's token, read from the console as an operator would. */
+  setupToken: string;
+  stop: () => Promise<void>;
+}
+
+export async function startE2eServer(prefix: string): Promise<E2eServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  // The setup token exists only in the server's memory and on its console, as in production: read the link.
+  const printed: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+  let server: RunningServer;
+  try {
+    server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' }));
+  } finally {
+    log.mockRestore();
+  }
+  const token = /\/setup\?token=([\w-]+)/.exec(printed.join('\n'))?.[1];
+  if (!token) {
+    await server.stop();
+    throw new Error(`no setup link printed:\n${printed.join('\n')}`);
+  }
+  return {
+    server,
+    dataDir,
+    setupToken: token,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2eBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page; a test ends by expecting none. */
+  pageErrors: string[];
+}
+
+export async function openBrowser(server: RunningServer, opts: { acceptDownloads?: boolean } = {}): Promise<E2eBrowser> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    baseURL: server.url.replace('localhost', '127.0.0.1'),
+    acceptDownloads: opts.acceptDownloads ?? false,
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return { browser, context, page, pageErrors };
+}
+
+/** A failed step leaves a screenshot behind (E2E_SCREENSHOTS, or the system's temp directory). */
+export function screenshotOnFailure(page: () => Page | undefined) {
+  afterEach(async (ctx) => {
+    const p = page();
+    if (ctx.task.result?.state !== 'fail' || !p) return;
+    const dir = process.env.E2E_SCREENSHOTS ?? os.tmpdir();
+    const file = path.join(dir, `duikou-e2e-${ctx.task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}.png`);
+    await p.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.warn(`screenshot of the failed step: ${file}`);
+  });
+}
+
+/**
+ * The steps' vocabulary on one page: signing in and out, antd selects, and waits (playwright-core has no matchers).
+ * The page is read when a step runs, so the helpers can be made before `beforeAll` opens it.
+ */
+export function pageHelpers(current: () => Page) {
+  async function signIn(username: string, password: string) {
+    await current().goto('/login');
+    await current().getByTestId('login-form').waitFor();
+    await current().locator('#username').fill(username);
+    await current().locator('#password').fill(password);
+    await current().getByTestId('login-submit').click();
+  }
+
+  async function signOut() {
+    await current().getByTestId('user-menu').click();
+    await current().getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
+    await current().waitForURL('**/login');
+  }
+
+  /**
+   * A visible option of an open antd Select dropdown. Closed dropdowns stay in the page, visible while they animate
+   * out (their class then names the leave motion), so those do not count; the click waits until the server's
+   * search results are rendered in the dropdown being opened.
+   */
+  const optionOf = (text: string | RegExp) =>
+    current().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option:visible', { hasText: text }).last();
+
+  /** Types into an antd Select that searches the server, then picks the option containing `option`. */
+  async function choose(select: Locator, search: string, option: string | RegExp) {
+    await select.click();
+    await current().keyboard.type(search);
+    await optionOf(option).click();
+    await current().keyboard.press('Escape');
+  }
+
+  // playwright-core has no test matchers: wait with its locators, poll with vitest.
+  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+  const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden' });
+  const containsText = (locator: Locator, text: string) => poll(() => locator.first().innerText()).toContain(text);
+  const hasText = (locator: Locator, text: string) => poll(async () => (await locator.first().innerText()).trim()).toBe(text);
+  const hasCount = (locator: Locator, count: number) => poll(() => locator.count()).toBe(count);
+  const hasAttribute = (locator: Locator, name: string, value: string) => poll(() => locator.getAttribute(name)).toBe(value);
+
+  /** The error text antd shows under a form field, found by the field's label. */
+  const fieldError = (label: string | RegExp) =>
+    current().locator('.ant-form-item', { has: current().locator('label', { hasText: label }) }).locator('.ant-form-item-explain-error');
+
+  return { signIn, signOut, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError };
+}

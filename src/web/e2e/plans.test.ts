@@ -1,0 +1,305 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
+import { createUser } from '../../server/modules/users/users.service.ts';
+import { repoPath } from '../../server/repo-path.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+
+/*
+ * Plans and tasks in Chromium against the real server (the seed plans loaded as on first start): a pairing office
+ * imports a changed 辽宁—江苏 plan through the preview, assigns and schedules tasks, filters the tree by light,
+ * downloads the ledger; the lead unit it assigned finds the task in 我的任务. The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const OFFICE = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委' };
+const UNIT = { username: 'liaoning-unit', displayName: '商务厅联络员', org: '辽宁省商务厅' };
+const TITLE = '辽宁省与江苏省对口合作2026年工作方案';
+const SEED_TITLE = '辽宁省与江苏省对口合作实施方案';
+
+/** The 辽宁—江苏 seed plan under a new title (a new plan, not a version of the seed), optionally reworded. */
+function planText(change: (text: string) => string = (x) => x): Buffer {
+  const seed = fs.readFileSync(repoPath('resources/seeds/liaoning-jiangsu.txt'), 'utf8');
+  return Buffer.from(change(seed.replace(SEED_TITLE, TITLE)));
+}
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400, 7)]);
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let planId = '';
+  const { signIn, signOut, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-plans-e2e-');
+    // Users through the services, as the administrator would make them (the admin pages have their own test).
+    const ctx = systemContext(e2e.server.deps);
+    for (const u of [
+      { ...OFFICE, roles: ['pairing_office'], kind: 'pairing_office' },
+      { ...UNIT, roles: ['lead_unit'], kind: 'lead_unit' },
+    ]) {
+      const organisationId = await createOrganisation(ctx, { name: u.org, kind: u.kind, regionCode: '210000' });
+      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: u.roles, password: PASSWORD });
+    }
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  const tree = () => page.getByTestId('task-tree');
+  const treeTask = (code: string) => tree().locator(`[data-testid="tree-task"][data-code="${code}"]`);
+  const previewTask = (code: string) => page.locator(`[data-testid="preview-task"][data-code="${code}"]`);
+  /** The text box of an antd input that carries the test id itself or on its wrapper. */
+  const inputOf = (testId: string, within: Page | Locator = page) => within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+  async function upload(name: string, buffer: Buffer, mimeType = 'text/plain') {
+    await page.getByTestId('plan-upload').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
+  }
+
+  it('previews a plan file: the tree of tasks with targets beside the source text, the clause highlighted on click', async () => {
+    await signIn(OFFICE.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '导入方案' }).click();
+    await page.waitForURL('**/plans/import');
+    await upload('辽宁江苏2026.txt', planText());
+
+    await page.getByTestId('plan-preview').waitFor();
+    await hasText(page.getByTestId('preview-task-count'), '24');
+    await hasCount(page.getByTestId('preview-task'), 24);
+    await containsText(page.getByTestId('preview-pairing'), '辽宁省—江苏省');
+    await poll(() => page.getByTestId('preview-title').inputValue()).toBe(TITLE);
+    expect(await page.getByTestId('preview-existing').count()).toBe(0);
+    // Task 4 names two targets: 1—2 个 per year and at least 50 家.
+    await containsText(previewTask('4').getByTestId('target-editor'), '1—2 个/年');
+    await containsText(previewTask('4').getByTestId('target-editor'), '≥50 家');
+    // The sub-pairs the plan names; those the seed already created cannot be created twice.
+    await visible(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }));
+    await hasAttribute(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }), 'data-exists', 'true');
+
+    // Clicking a task scrolls the source to its clause and highlights its lines.
+    const line = await previewTask('4').getAttribute('data-line');
+    await previewTask('4').click();
+    await poll(() => page.getByTestId('source-text').getAttribute('data-highlight')).toMatch(new RegExp(`^${line}-\\d+$`));
+    const highlighted = page.locator(`[data-testid="source-line"][data-line="${line}"]`);
+    await poll(() => highlighted.getAttribute('class')).toContain('is-highlighted');
+    await containsText(highlighted, '搭建经贸合作平台');
+    await poll(() => highlighted.evaluate((el) => {
+      const pane = el.closest('[data-testid="source-text"]')!.getBoundingClientRect();
+      const row = el.getBoundingClientRect();
+      return row.top >= pane.top && row.top < pane.bottom;
+    })).toBe(true);
+  });
+
+  it('corrects a title and adds a target inline; a duplicate number is refused next to the field; confirm shows the plan with lights', async () => {
+    const title = previewTask('1').getByTestId('preview-task-title');
+    await title.fill('深化行政管理体制改革（修订）');
+    await previewTask('1').getByTestId('target-add').click();
+    await page.getByTestId('target-form').waitFor();
+    await inputOf('target-min').fill('3');
+    await page.getByTestId('target-unit').fill('次');
+    await page.getByTestId('target-ok').click();
+    await containsText(previewTask('1').getByTestId('target-editor'), '≥3 次');
+
+    // A number used twice is refused by the server, the reason shown under the second task's number.
+    const secondNo = inputOf('preview-task-no', previewTask('2'));
+    await secondNo.fill('1');
+    await page.getByTestId('preview-confirm').click();
+    // (With numbers repeated, the server cites them with their section: 任务编号 四（一）1 重复.)
+    await poll(() => previewTask('2').locator('.ant-form-item-explain-error').first().innerText()).toMatch(/^任务编号 .*1 重复$/);
+    await containsText(page.getByTestId('form-banner'), '请根据提示修改标出的字段');
+    expect(page.url()).toContain('/plans/import');
+    await secondNo.fill('2');
+
+    await page.getByTestId('preview-confirm').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    planId = /\/plans\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await hasText(page.getByTestId('plan-title'), TITLE);
+    await hasCount(tree().getByTestId('tree-task'), 24);
+    // Nothing has a deadline yet: every task is on track, and the legend counts them.
+    await hasCount(tree().locator('[data-testid="tree-task"][data-light="green"]'), 24);
+    await containsText(page.getByTestId('legend-green'), '24');
+    await containsText(treeTask('1'), '深化行政管理体制改革（修订）');
+
+    // The selected task shows its clause and targets beside the tree.
+    await treeTask('1').click();
+    await containsText(page.getByTestId('task-panel').getByTestId('task-clause-text'), '简政放权');
+    await containsText(page.getByTestId('task-panel').getByTestId('task-targets'), '≥3 次');
+  });
+
+  it('refuses an image renamed .pdf with the server message, and stores nothing', async () => {
+    await page.goto('/plans');
+    await visible(page.getByTestId('plan-row'));
+    const before = await page.getByTestId('plan-row').count();
+    await page.goto('/plans/import');
+    await upload('方案.pdf', PNG, 'application/pdf');
+    await containsText(page.getByTestId('plan-refusal'), '该文件不能作为方案导入');
+    await containsText(page.getByTestId('plan-refusal'), '文件是图片，不是方案文档');
+    expect(await page.getByTestId('plan-preview').count()).toBe(0);
+    await page.goto('/plans');
+    await visible(page.getByTestId('plan-row'));
+    await hasCount(page.getByTestId('plan-row'), before);
+  });
+
+  it('a changed version of the same plan shows what it changes; leaving the preview writes nothing', async () => {
+    await page.goto('/plans/import');
+    await upload('辽宁江苏2026-2.txt', planText((x) => x.replace('推动国有企业改革。', '深化国有企业改革。')));
+    await page.getByTestId('plan-preview').waitFor();
+    await visible(page.getByTestId('preview-existing'));
+    await containsText(page.getByTestId('preview-existing'), '第 2 版');
+    // Task 1 differs from the title corrected at import, task 2 from the new wording.
+    await hasAttribute(page.getByTestId('diff-changed-count'), 'data-count', '2');
+    await hasAttribute(page.getByTestId('diff-added-count'), 'data-count', '0');
+    await hasCount(page.getByTestId('diff-changed'), 2);
+    await containsText(page.getByTestId('diff-changed').nth(1), '深化国有企业改革');
+    await page.getByTestId('preview-cancel').click();
+    await visible(page.getByTestId('plan-upload'));
+
+    await page.goto(`/plans/${planId}`);
+    await hasText(page.getByTestId('plan-version'), '第 1 版');
+    expect(await page.getByTestId('plan-versions').count()).toBe(0);
+  });
+
+  async function editTask(code: string, fill: () => Promise<void>) {
+    await treeTask(code).click();
+    await hasAttribute(page.getByTestId('task-panel').getByTestId('task-detail'), 'data-task-id', (await treeTask(code).getAttribute('data-id'))!);
+    await page.getByTestId('task-edit').click();
+    await page.getByTestId('task-form').waitFor();
+    await fill();
+    await page.getByTestId('task-save').click();
+    await hidden(page.getByTestId('task-form'));
+  }
+
+  async function chooseStatus(label: string) {
+    await page.getByTestId('task-status').click();
+    await optionOf(label).click();
+  }
+
+  it('edits tasks: a past deadline and a lead unit turn task 4 red, 暂缓 turns task 5 grey', async () => {
+    await page.goto(`/plans/${planId}`);
+    await editTask('4', async () => {
+      await chooseStatus('推进中');
+      await inputOf('task-deadline-input').click();
+      await page.keyboard.type('2025-06-30');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('unit-add').click();
+      await choose(page.getByTestId('unit-row').last().getByTestId('organisation-select'), '商务厅', UNIT.org);
+    });
+    await hasAttribute(treeTask('4'), 'data-light', 'red');
+    await containsText(page.getByTestId('task-panel').getByTestId('units-a-lead'), UNIT.org);
+    await containsText(page.getByTestId('task-panel').getByTestId('task-deadline'), '2025-06-30');
+
+    await editTask('5', () => chooseStatus('暂缓'));
+    await hasAttribute(treeTask('5'), 'data-light', 'grey');
+    await containsText(page.getByTestId('legend-red'), '1');
+    await containsText(page.getByTestId('legend-grey'), '1');
+  });
+
+  it('filters the task tree by light (legend and select), by unit, and resets', async () => {
+    await page.getByTestId('legend-red').click();
+    await hasCount(tree().getByTestId('tree-task'), 1);
+    await hasAttribute(tree().getByTestId('tree-task'), 'data-code', '4');
+    expect(page.url()).toContain('light=red');
+
+    await page.getByTestId('filter-light').click();
+    await optionOf('暂缓').click();
+    await hasCount(tree().getByTestId('tree-task'), 1);
+    await hasAttribute(tree().getByTestId('tree-task'), 'data-code', '5');
+
+    await page.getByTestId('filter-reset').click();
+    await hasCount(tree().getByTestId('tree-task'), 24);
+    await inputOf('filter-unit').fill('商务厅');
+    await inputOf('filter-unit').press('Enter');
+    await hasCount(tree().getByTestId('tree-task'), 1);
+    await page.getByTestId('filter-reset').click();
+    await hasCount(tree().getByTestId('tree-task'), 24);
+  });
+
+  it('an edit of a task changed meanwhile by someone else shows a reload message (409), then saves', async () => {
+    await treeTask('6').click();
+    const id = (await treeTask('6').getAttribute('data-id'))!;
+    await hasAttribute(page.getByTestId('task-panel').getByTestId('task-detail'), 'data-task-id', id);
+    await page.getByTestId('task-edit').click();
+    await page.getByTestId('task-form').waitFor();
+    // Another office worker saves the same task in between.
+    const status = await page.evaluate(async (taskId) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const task = await (await fetch(`/api/tasks/${taskId}`)).json();
+      const res = await fetch(`/api/tasks/${taskId}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: JSON.stringify({ version: task.version, progressNote: '已召开物流合作座谈会' }),
+      });
+      return res.status;
+    }, id);
+    expect(status).toBe(200);
+    await page.getByTestId('task-progress-input').fill('已制定物流发展提升计划');
+    await page.getByTestId('task-save').click();
+    await containsText(page.getByTestId('task-conflict'), '该任务已被他人修改');
+    await page.getByTestId('task-reload').click();
+    await hidden(page.getByTestId('task-conflict'));
+    await poll(() => page.getByTestId('task-progress-input').inputValue()).toBe('已召开物流合作座谈会');
+    await page.getByTestId('task-progress-input').fill('已制定物流发展提升计划');
+    await page.getByTestId('task-save').click();
+    await hidden(page.getByTestId('task-form'));
+    await containsText(page.getByTestId('task-panel').getByTestId('task-progress'), '已制定物流发展提升计划');
+  });
+
+  it('downloads the 任务台账 as an Excel workbook with the clauses, units and progress', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download').click()]);
+    expect(download.suggestedFilename()).toBe(`${TITLE}任务台账.xlsx`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-ledger-')), 'ledger.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.text ?? '')))));
+    const text = cells.join('\n');
+    expect(text).toContain('搭建经贸合作平台');
+    expect(text).toContain(UNIT.org);
+    expect(text).toContain('已制定物流发展提升计划');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('lead unit: 我的任务 lists the task assigned to its organisation, red, and opens it read-only', async () => {
+    await signOut();
+    await signIn(UNIT.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '我的任务' }).click();
+    await page.waitForURL('**/tasks/mine');
+    await hasCount(page.getByTestId('my-task-row'), 1);
+    await containsText(page.getByTestId('my-task-row'), '搭建经贸合作平台');
+    await hasAttribute(page.getByTestId('my-task-row'), 'data-light', 'red');
+    await containsText(page.getByTestId('my-task-row'), '牵头单位');
+
+    await page.getByTestId('my-task-row').click();
+    await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    await containsText(page.getByTestId('task-title'), '搭建经贸合作平台');
+    await containsText(page.getByTestId('task-clause-text'), '不少于50家企业');
+    expect(await page.getByTestId('task-edit').count()).toBe(0);
+
+    // The lead unit sees only its own task on the plan page as well.
+    await page.goto(`/plans/${planId}`);
+    await hasCount(tree().getByTestId('tree-task'), 1);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { api, requestFile, type Query } from '../../app/api-client.ts';
+import type { ImportPlanInput, PlanCreated, PlanDetail, PlanList, PlanPreview, PlanSummary } from '../../app/api-types.ts';
+
+export interface PlanListParams extends Query {
+  pairingId?: string;
+  kind?: PlanSummary['kind'];
+  year?: number;
+  all?: 'true' | 'false';
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
+
+export const plansApi = {
+  /** Reads an uploaded file and answers what an import would make of it; the server writes nothing. */
+  preview: (file: File, signal?: AbortSignal) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<PlanPreview>('/api/plans/preview', form, { signal });
+  },
+  confirm: (input: ImportPlanInput) => api.post<PlanCreated>('/api/plans', input),
+  list: (params: PlanListParams, signal?: AbortSignal) => api.get<PlanList>('/api/plans', params, { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<PlanDetail>(planPath(id), undefined, { signal }),
+  /** The 任务台账 as an Excel workbook. */
+  ledger: (id: string) => requestFile(`${planPath(id)}/ledger.xlsx`),
+};
