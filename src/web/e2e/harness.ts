@@ -95,10 +95,18 @@ export function pageHelpers(current: () => Page) {
     await current().getByTestId('login-submit').click();
   }
 
+  /** On a busy machine the dropdown can close before the click on its item lands, so the journey is retried. */
   async function signOut() {
-    await current().getByTestId('user-menu').click();
-    await current().getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
-    await current().waitForURL('**/login');
+    for (let attempt = 1; ; attempt++) {
+      await current().getByTestId('user-menu').click();
+      await current().getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
+      try {
+        await current().waitForURL('**/login', { timeout: 8_000 });
+        return;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
   }
 
   /**
