@@ -1,11 +1,14 @@
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Link } from 'react-router-dom';
+import { Button, Card, Checkbox, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '../../app/api-types.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { ListTable } from '../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { PLAN_KINDS, TASK_LIGHTS } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { LIGHT_COLOURS } from '../tasks/task-display.tsx';
@@ -32,28 +35,17 @@ export function LightCounts({ lights }: { lights: PlanSummary['lights'] }) {
 export function PlanListPage() {
   const { t } = useI18n();
   usePageTitle('ui.plans.title');
-  const navigate = useNavigate();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const query = useUrlQuery();
 
-  const query: PlanListParams = {
-    kind: (params.get('kind') as PlanListParams['kind']) ?? undefined,
-    q: params.get('q') ?? undefined,
-    all: params.get('all') === 'true' ? 'true' : undefined,
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
+  const params: PlanListParams = {
+    kind: query.get<NonNullable<PlanListParams['kind']>>('kind'),
+    q: query.get('q'),
+    all: query.get('all') === 'true' ? 'true' : undefined,
+    page: query.page,
+    pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => plansApi.list(query, signal), [params.toString()]);
-
-  const update = (changes: Record<string, string | number | undefined | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const { data, error, loading, reload } = useApi((signal) => plansApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<PlanSummary> = [
     {
@@ -91,8 +83,6 @@ export function PlanListPage() {
     { title: t('ui.plans.importedAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
   ];
 
-  const onChange: TableProps<PlanSummary>['onChange'] = (pagination) => update({ page: pagination.current, pageSize: pagination.pageSize }, false);
-
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
   return (
@@ -108,45 +98,27 @@ export function PlanListPage() {
         )
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('ui.plans.searchPlaceholder')}
-          defaultValue={query.q}
-          onSearch={(q) => update({ q })}
-          style={{ width: 260 }}
-          data-testid="plan-search"
-        />
-        <Select
-          allowClear
+      <FilterBar>
+        <SearchFilter query={query} placeholder={t('ui.plans.searchPlaceholder')} testId="plan-search" />
+        <SelectFilter
+          query={query}
+          name="kind"
           placeholder={t('ui.plans.kind')}
-          value={query.kind}
-          onChange={(kind) => update({ kind })}
           options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`domain.planKinds.${kind}`) }))}
-          style={{ width: 170 }}
+          width={170}
         />
-        <Checkbox checked={query.all === 'true'} onChange={(e) => update({ all: e.target.checked ? 'true' : undefined })}>
+        <Checkbox checked={params.all === 'true'} onChange={(e) => query.update({ all: e.target.checked ? 'true' : undefined })}>
           {t('ui.plans.includeSuperseded')}
         </Checkbox>
-      </Space>
-      <Table<PlanSummary>
-        rowKey="id"
-        size="middle"
+      </FilterBar>
+      <ListTable<PlanSummary>
+        query={query}
         columns={columns}
-        dataSource={data?.items ?? []}
+        data={data}
         loading={loading}
-        onChange={onChange}
-        locale={{ emptyText: t('ui.plans.empty') }}
-        pagination={{
-          current: data?.page ?? query.page,
-          pageSize: data?.pageSize ?? query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('ui.common.total', { total }),
-        }}
-        rowClassName={() => 'duikou-clickable-row'}
-        onRow={(record) => ({ onClick: () => navigate(`/plans/${record.id}`), 'data-testid': 'plan-row', 'data-id': record.id }) as React.HTMLAttributes<HTMLElement>}
-        scroll={{ x: 1000 }}
+        emptyText={t('ui.plans.empty')}
+        rowLink={(row) => `/plans/${row.id}`}
+        rowData={(row) => ({ 'data-testid': 'plan-row', 'data-id': row.id })}
       />
     </Card>
   );
