@@ -43,6 +43,7 @@ describe('plan diff', () => {
 
   it('keys lineages by pairing or programme and title, and annual plans by year', () => {
     expect(lineageKey({ pairingId: 'p', programmeId: 'g', title: '吉林省与浙江省 对口合作实施方案' })).toBe('pairing:p|吉林省与浙江省对口合作实施方案');
+    expect(lineageKey({ pairingId: 'p', programmeId: 'g', title: '吉林省与浙江省对口合作实施方案（2026年修订）' })).toBe('pairing:p|吉林省与浙江省对口合作实施方案');
     expect(lineageKey({ pairingId: null, programmeId: 'g', title: 'x' })).toBe('programme:g|x');
     expect(lineageKey({ annual: true, pairingId: 'p', year: 2018 })).toBe('pairing:p|annual:2018');
   });

@@ -1,4 +1,5 @@
 import type { PlanDiff } from '../../../common/api/plans.ts';
+import { titleStem } from './parser/header.ts';
 
 /** The part of a section tree (parsed or corrected) the import needs. */
 export interface TreeSection<T extends TreeTask = TreeTask> {
@@ -86,5 +87,5 @@ export const isEmptyDiff = (d: PlanDiff) => d.added.length === 0 && d.removed.le
 /** Plans are versions of one another when they belong to the same pairing (or programme) and carry the same title. */
 export function lineageKey(p: { pairingId: string | null; programmeId: string; title: string } | { annual: true; pairingId: string; year: number }): string {
   if ('annual' in p) return `pairing:${p.pairingId}|annual:${p.year}`;
-  return `${p.pairingId ? `pairing:${p.pairingId}` : `programme:${p.programmeId}`}|${squash(p.title)}`;
+  return `${p.pairingId ? `pairing:${p.pairingId}` : `programme:${p.programmeId}`}|${titleStem(p.title)}`;
 }

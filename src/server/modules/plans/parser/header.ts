@@ -19,6 +19,13 @@ function cleanTitle(raw: string): string {
   return t.replace(/^《(.+)》$/, '$1');
 }
 
+const TITLE_NOTE_RE = /[（(][^（）()，。]{1,16}[）)]$/;
+
+/** A title without its bracketed note, so that 《…实施方案（2026年修订）》 is a version of 《…实施方案》. */
+export function titleStem(title: string): string {
+  return title.replace(/\s+/g, '').replace(TITLE_NOTE_RE, '');
+}
+
 export function planKind(title: string, docNo: string | null): PlanKind {
   if (/年度工作计划|工作要点|年度计划|年工作计划/.test(title)) return 'annual';
   if (/分工方案|任务分工|责任分工/.test(title)) return 'division';

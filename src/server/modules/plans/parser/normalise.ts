@@ -33,7 +33,8 @@ interface PhysicalLine {
 }
 
 const BODY_PUNCT = /[，。；：！？,;!?]/;
-const TITLE_END_RE = /(?:方案|计划|要点|通知|意见|办法|规划|纲要|协议|备忘录)$/;
+// A title may carry a bracketed note after its last word: （2026年修订）, （试行）, （征求意见稿）.
+const TITLE_END_RE = /(?:方案|计划|要点|通知|意见|办法|规划|纲要|协议|备忘录)(?:[（(][^（）()，。]{1,16}[）)])?$/;
 const TERMINAL_END = /[。；！？：;!?:][”’）)」』]*$/;
 
 // Whole-line artefacts of newspaper and web extraction.
@@ -165,7 +166,7 @@ export function normalisePlanText(source: string): NormalisedText {
       text: cur.text,
       sourceLines: cur.sources,
       marker: cur.marker,
-      heading: !cur.punct && visualWidth(cur.text) <= 40,
+      heading: !cur.punct && (visualWidth(cur.text) <= 40 || (visualWidth(cur.text) <= 80 && TITLE_END_RE.test(cur.text))),
     });
     cur = null;
   };

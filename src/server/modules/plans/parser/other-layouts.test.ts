@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planKind } from './header.ts';
 import { allTasks, parsePlan } from './parse-plan.ts';
-import { regions } from './test-support/seeds.ts';
+import { regions, seedText } from './test-support/seeds.ts';
 
 // An annual work plan in another office's layout: 文号 first, bare group headings, items numbered 1、, sub-items （1）.
 const ANNUAL = `吉发改〔2019〕12号
@@ -63,5 +63,12 @@ describe('a plan in another layout', () => {
     expect(planKind('吉林省与浙江省对口合作实施方案重点任务分工方案', null)).toBe('division');
     expect(planKind('沈阳市与北京市对口合作2020年工作计划', null)).toBe('annual');
     expect(planKind('关于东北振兴的若干意见', null)).toBe('other');
+  });
+
+  it.each(['（2026年修订）', '(试行)', '（征求意见稿）'])('reads a title with the bracketed note %s', (note) => {
+    const revised = seedText('jilinZhejiang').replace('吉林省与浙江省对口合作实施方案', `吉林省与浙江省对口合作实施方案${note}`);
+    const parsed = parsePlan(revised, { regions: regions() });
+    expect([parsed.title, parsed.kind, parsed.sides.map((s) => s.code)]).toEqual([`吉林省与浙江省对口合作实施方案${note}`, 'implementation', ['220000', '330000']]);
+    expect(allTasks(parsed)).toHaveLength(39);
   });
 });
