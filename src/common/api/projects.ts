@@ -188,6 +188,10 @@ export const projectListQuery = z.strictObject({
   parkId: uuid.optional(),
   eventId: uuid.optional(),
   landmark: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  greenChannel: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  industryDivision: industryDivision.optional(),
+  /** With pairingId: the projects of its sub-pairs too (a pairing's figures add up from its sub-pairs). */
+  withSubPairs: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(['title', 'signedOn', 'signed', 'createdAt']).default('createdAt'),
@@ -218,11 +222,14 @@ export const rateRow = z.object({
 export const projectStatsQuery = z.strictObject({
   pairingId: uuid.optional(),
   groupBy: z.enum(['pairing', 'side', 'industry', 'year']).default('pairing'),
+  /** With pairingId: the projects, parks and events of its sub-pairs too. */
+  withSubPairs: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
 export const projectStats = z.object({
-  counts: z.object({ projects: z.number().int(), landmark: z.number().int(), parks: z.number().int(), events: z.number().int() }),
+  /** `demo`: how many of the projects counted are generated demo records. */
+  counts: z.object({ projects: z.number().int(), landmark: z.number().int(), demo: z.number().int(), parks: z.number().int(), events: z.number().int() }),
   /** Projects that reached each pipeline stage. */
   funnel: z.array(z.object({ stage: z.enum(PIPELINE_STAGES), reached: z.number().int() })),
   /** Per current stage: count and each money figure in 万元. */

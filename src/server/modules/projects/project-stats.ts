@@ -1,24 +1,41 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { PIPELINE_STAGES, PROJECT_STAGES, type ProjectStats } from '../../../common/api/projects.ts';
 import { percentage, toWan, wan } from '../../../common/money/money.ts';
 import { industries } from './industries.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
+import { pairingCondition } from './projects.repository.ts';
+import { parks } from '../parks/parks.tables.ts';
+import { parkScope } from '../parks/parks.repository.ts';
+import { events } from '../events/events.tables.ts';
+import { eventScope } from '../events/events.repository.ts';
 
 /**
- * The dashboard's project figures, computed in the database in four grouped queries whatever the number of
+ * The dashboard's project figures, computed in the database in a few grouped queries whatever the number of
  * projects, with the definitions of project-rates.ts (which the API tests compare against): 到位率 =
  * Σ到位资金/Σ签约额, 开工率 and 投产率 over projects that reached 签约.
  */
 type GroupBy = 'pairing' | 'side' | 'industry' | 'year';
+type StatsQuery = { pairingId?: string; withSubPairs?: boolean; groupBy: GroupBy; demo?: boolean };
 
-function scopeSql(actor: Actor, alias: string, pairingId?: string, demo?: boolean): SQL {
+function scopeSql(actor: Actor, alias: string, q: StatsQuery): SQL {
   const parts: SQL[] = [sql`true`];
   if (!actor.scope.all) parts.push(actor.scope.pairingIds.length ? sql`${sql.raw(alias)}.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])` : sql`false`);
-  if (pairingId) parts.push(sql`${sql.raw(alias)}.pairing_id = ${pairingId}`);
-  if (demo !== undefined) parts.push(sql`${sql.raw(alias)}.is_demo = ${demo}`);
+  const pairing = pairingCondition(sql.raw(`${alias}.pairing_id`), q.pairingId, q.withSubPairs);
+  if (pairing) parts.push(pairing);
+  if (q.demo !== undefined) parts.push(sql`${sql.raw(alias)}.is_demo = ${q.demo}`);
   return sql.join(parts, sql` AND `);
+}
+
+/** Parks and events counted through their own modules' scope, under the same pairing and demo filters. */
+async function parkAndEventCounts(db: DbOrTx, actor: Actor, q: StatsQuery) {
+  const count = sql<number>`count(*)::int`;
+  const [[p], [e]] = await Promise.all([
+    db.select({ n: count }).from(parks).where(and(parkScope(actor), pairingCondition(parks.pairingId, q.pairingId, q.withSubPairs), q.demo === undefined ? undefined : eq(parks.isDemo, q.demo))),
+    db.select({ n: count }).from(events).where(and(eventScope(actor), pairingCondition(events.pairingId, q.pairingId, q.withSubPairs), q.demo === undefined ? undefined : eq(events.isDemo, q.demo))),
+  ]);
+  return { parks: p!.n, events: e!.n };
 }
 
 /** The furthest stage as its position in the pipeline (0 谋划 … 4 投产). */
@@ -69,15 +86,15 @@ const GROUP_KEY: Record<GroupBy, SQL> = {
   year: sql`coalesce(extract(year from p.signed_on)::int::text, '')`,
 };
 
-export async function projectStats(db: DbOrTx, actor: Actor, q: { pairingId?: string; groupBy: GroupBy; demo?: boolean }): Promise<ProjectStats> {
+export async function projectStats(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<ProjectStats> {
   return cachedByVersion(db, `stats|${scopeKey(actor)}|${JSON.stringify(q)}`, () => computeStats(db, actor, q));
 }
 
-async function computeStats(db: DbOrTx, actor: Actor, q: { pairingId?: string; groupBy: GroupBy; demo?: boolean }): Promise<ProjectStats> {
-  const where = scopeSql(actor, 'p', q.pairingId, q.demo);
+async function computeStats(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<ProjectStats> {
+  const where = scopeSql(actor, 'p', q);
   const [overall, byStage, groups, others] = await Promise.all([
-    db.execute<RateSqlRow & { landmark: number; funnel: number[] }>(sql`
-      SELECT ${rateColumns}, count(*) FILTER (WHERE p.landmark)::int AS landmark,
+    db.execute<RateSqlRow & { landmark: number; demo: number; funnel: number[] }>(sql`
+      SELECT ${rateColumns}, count(*) FILTER (WHERE p.landmark)::int AS landmark, count(*) FILTER (WHERE p.is_demo)::int AS demo,
         ARRAY[${sql.join(PIPELINE_STAGES.map((_, i) => sql`count(*) FILTER (WHERE ${ORD} >= ${i + 1})::int`), sql`, `)}] AS funnel
       FROM projects p WHERE ${where}`),
     db.execute<{ stage: string; projects: number; signed: string; planned: string; arrived: string; completed: string }>(sql`
@@ -87,8 +104,7 @@ async function computeStats(db: DbOrTx, actor: Actor, q: { pairingId?: string; g
     db.execute<RateSqlRow>(sql`
       SELECT ${GROUP_KEY[q.groupBy]} AS key, ${q.groupBy === 'pairing' ? sql`min(pr.name)` : sql`null`} AS label, ${rateColumns}
       FROM projects p JOIN pairings pr ON pr.id = p.pairing_id WHERE ${where} GROUP BY 1 ORDER BY 1`),
-    db.execute<{ parks: number; events: number }>(sql`
-      SELECT (SELECT count(*)::int FROM parks p WHERE ${where}) AS parks, (SELECT count(*)::int FROM events p WHERE ${where}) AS events`),
+    parkAndEventCounts(db, actor, q),
   ]);
   const o = overall.rows[0]!;
   const stageRows = new Map(byStage.rows.map((r) => [r.stage, r]));
@@ -99,7 +115,7 @@ async function computeStats(db: DbOrTx, actor: Actor, q: { pairingId?: string; g
     return key ? `${key}年` : '未签约';
   };
   return {
-    counts: { projects: o.projects, landmark: o.landmark, parks: others.rows[0]!.parks, events: others.rows[0]!.events },
+    counts: { projects: o.projects, landmark: o.landmark, demo: o.demo, parks: others.parks, events: others.events },
     funnel: PIPELINE_STAGES.map((stage, i) => ({ stage, reached: Number(o.funnel[i]) })),
     byStage: PROJECT_STAGES.map((stage) => {
       const r = stageRows.get(stage);

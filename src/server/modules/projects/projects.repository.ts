@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
@@ -26,10 +26,21 @@ export async function findProject(db: DbOrTx, actor: Actor, id: string): Promise
   return row;
 }
 
+/**
+ * The pairing and, with `withSubPairs`, every pairing below it, as a condition on a table's pairing column. The
+ * actor's scope still applies on its own: a sub-pair outside it stays out of sight.
+ */
+export function pairingCondition(column: SQL | AnyColumn, pairingId: string | undefined, withSubPairs?: boolean): SQL | undefined {
+  if (!pairingId) return undefined;
+  if (!withSubPairs) return sql`${column} = ${pairingId}`;
+  return sql`${column} IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
+    UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`;
+}
+
 function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
   return and(
     projectScope(actor),
-    f.pairingId ? eq(projects.pairingId, f.pairingId) : undefined,
+    pairingCondition(projects.pairingId, f.pairingId, f.withSubPairs),
     f.side ? eq(projects.side, f.side) : undefined,
     f.stage ? eq(projects.stage, f.stage) : undefined,
     f.type ? eq(projects.type, f.type) : undefined,
@@ -37,7 +48,9 @@ function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
     f.year ? sql`extract(year from ${projects.signedOn}) = ${f.year}` : undefined,
     f.parkId ? eq(projects.parkId, f.parkId) : undefined,
     f.eventId ? eq(projects.eventId, f.eventId) : undefined,
+    f.industryDivision ? eq(projects.industryDivision, f.industryDivision) : undefined,
     f.landmark !== undefined ? eq(projects.landmark, f.landmark) : undefined,
+    f.greenChannel !== undefined ? eq(projects.greenChannel, f.greenChannel) : undefined,
     f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
     f.q ? or(ilike(projects.title, `%${f.q}%`), ilike(projects.investor, `%${f.q}%`), eq(projects.projectCode, f.q)) : undefined,
   );
