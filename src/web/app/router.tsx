@@ -24,6 +24,11 @@ const PlanImportPage = lazy(() => import('../modules/plans/PlanImportPage.tsx').
 const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('../modules/tasks/MyTasksPage.tsx').then((m) => ({ default: m.MyTasksPage })));
 const TaskPage = lazy(() => import('../modules/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
+const CycleListPage = lazy(() => import('../modules/reporting/CycleListPage.tsx').then((m) => ({ default: m.CycleListPage })));
+const CyclePage = lazy(() => import('../modules/reporting/CyclePage.tsx').then((m) => ({ default: m.CyclePage })));
+const ReportPage = lazy(() => import('../modules/reporting/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const InboxPage = lazy(() => import('../modules/reporting/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const NotificationsPage = lazy(() => import('../modules/reporting/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
 
@@ -79,6 +84,11 @@ export function AppRoutes() {
           <Route path="plans/:id" element={<RequirePermission permission="plan.read"><PlanPage /></RequirePermission>} />
           <Route path="tasks/mine" element={<RequirePermission permission="task.read"><MyTasksPage /></RequirePermission>} />
           <Route path="tasks/:id" element={<RequirePermission permission="task.read"><TaskPage /></RequirePermission>} />
+          <Route path="reporting" element={<RequirePermission permission="report.read"><CycleListPage /></RequirePermission>} />
+          <Route path="reporting/cycles/:id" element={<RequirePermission permission="report.read"><CyclePage /></RequirePermission>} />
+          <Route path="reporting/reports/:id" element={<RequirePermission permission="report.read"><ReportPage /></RequirePermission>} />
+          <Route path="reporting/inbox" element={<RequirePermission permission="report.fill"><InboxPage /></RequirePermission>} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route
             path="admin/organisations"
             element={<RequirePermission permission="organisation.read"><OrganisationsPage /></RequirePermission>}

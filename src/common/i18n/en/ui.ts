@@ -1,5 +1,6 @@
 import type { Shape } from '../shape.ts';
 import type { ui as zh } from '../zh-CN/ui.ts';
+import { reportingUi } from './ui-reporting.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -17,6 +18,8 @@ export const ui: Shape<typeof zh> = {
     organisations: 'Organisations',
     users: 'Users',
     audit: 'Audit trail',
+    reporting: 'Progress reporting',
+    reportInbox: 'Reports due',
   },
   header: {
     changePassword: 'Change password',
@@ -410,4 +413,5 @@ export const ui: Shape<typeof zh> = {
       grey: 'Suspended: not judged against its deadline',
     },
   },
+  reporting: reportingUi,
 };

@@ -1,3 +1,4 @@
+import { reportingUi } from './ui-reporting.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -15,6 +16,8 @@ export const ui = {
     organisations: '组织机构',
     users: '用户管理',
     audit: '审计日志',
+    reporting: '进展调度',
+    reportInbox: '待填报',
   },
   header: {
     changePassword: '修改密码',
@@ -405,4 +408,5 @@ export const ui = {
       grey: '暂缓：不按时限评判',
     },
   },
+  reporting: reportingUi,
 } as const;

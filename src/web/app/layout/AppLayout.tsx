@@ -9,9 +9,11 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  InboxOutlined,
   EnvironmentOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,7 @@ import { useMe, useSession } from '../session.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { useMessage } from '../feedback.tsx';
+import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
 
 export interface NavItem {
   path: string;
@@ -37,6 +40,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/plans', label: 'ui.plans.menu', icon: <FileTextOutlined />, permission: 'plan.read' },
   { path: '/plans/import', label: 'ui.plans.menuImport', icon: <CloudUploadOutlined />, permission: 'plan.import' },
   { path: '/tasks/mine', label: 'ui.tasks.menuMine', icon: <CarryOutOutlined />, permission: 'task.read' },
+  { path: '/reporting/inbox', label: 'ui.nav.reportInbox', icon: <InboxOutlined />, permission: 'report.fill' },
+  { path: '/reporting', label: 'ui.nav.reporting', icon: <ScheduleOutlined />, permission: 'report.read' },
   { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
   { path: '/admin/organisations', label: 'ui.nav.organisations', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/admin/users', label: 'ui.nav.users', icon: <TeamOutlined />, permission: 'user.read' },
@@ -110,6 +115,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle">
+          {can('report.read') && <NotificationBell />}
           <LocaleSwitch ghost />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" style={{ color: '#fff', height: 'auto' }} data-testid="user-menu">

@@ -4,6 +4,7 @@ import { Breadcrumb, Card } from 'antd';
 import type { TaskDetail } from '../../app/api-types.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
+import { TaskReports } from '../reporting/TaskReports.tsx';
 
 /** A task on its own page (/tasks/:id): what a lead unit opens from its list, or an office from a link. */
 export function TaskPage() {
@@ -24,6 +25,7 @@ export function TaskPage() {
       <Card>
         <TaskPanel taskId={id} onLoaded={setTask} />
       </Card>
+      <TaskReports taskId={id} />
     </div>
   );
 }

@@ -1,0 +1,17 @@
+import { Tag } from 'antd';
+import { useI18n } from '../../app/i18n.tsx';
+import type { Notification } from './notifications.api.ts';
+
+const KIND_COLOURS: Record<Notification['kind'], string> = { due_soon: 'warning', overdue: 'error', returned: 'volcano' };
+
+export function NotificationKindTag({ kind }: { kind: Notification['kind'] }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={KIND_COLOURS[kind]} style={{ marginInlineEnd: 0 }}>
+      {t(`ui.reporting.notificationKinds.${kind}`)}
+    </Tag>
+  );
+}
+
+/** Where a notice leads: the report it is about, else its period. */
+export const notificationLink = (n: Notification) => (n.slotId ? `/reporting/reports/${n.slotId}` : n.cycleId ? `/reporting/cycles/${n.cycleId}` : null);

@@ -1,0 +1,85 @@
+import { Tag, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import type { I18n } from '../../app/i18n.tsx';
+import { useI18n } from '../../app/i18n.tsx';
+import type { CycleStatus, ReportFrequency, SlotState } from './reporting.api.ts';
+
+const STATE_COLOURS: Record<SlotState, string> = {
+  pending: 'default',
+  draft: 'gold',
+  submitted: 'processing',
+  returned: 'error',
+  approved: 'success',
+};
+
+/** A report's state as a coloured tag; `data-state` carries the value for tests and styles. */
+export function SlotStateTag({ state }: { state: SlotState }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATE_COLOURS[state]} data-testid="slot-state" data-state={state} style={{ marginInlineEnd: 0 }}>
+      {t(`ui.reporting.slotStates.${state}`)}
+    </Tag>
+  );
+}
+
+export function CycleStatusTag({ status }: { status: CycleStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag
+      color={status === 'locked' ? 'purple' : 'blue'}
+      icon={status === 'locked' ? <LockOutlined /> : undefined}
+      data-testid="cycle-status"
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
+      {t(`ui.reporting.cycleStatuses.${status}`)}
+    </Tag>
+  );
+}
+
+/** The n-th period of a year at a frequency, as a select option names it: 3月, 第四季度, 下半年, 全年. */
+export function periodName(frequency: ReportFrequency, n: number, t: I18n['t']): string {
+  if (frequency === 'monthly') return t('ui.reporting.periodNames.month', { n });
+  if (frequency === 'quarterly') return t(`ui.reporting.periodNames.quarter${n as 1 | 2 | 3 | 4}`);
+  if (frequency === 'half_yearly') return t(`ui.reporting.periodNames.half${n as 1 | 2}`);
+  return t('ui.reporting.periodNames.year');
+}
+
+/** A cycle's label in the user's language (the Chinese one is stored as officials write it). */
+export function cycleLabel(cycle: { periodLabel: string; periodLabelEn: string }, locale: string): string {
+  return locale === 'en' ? cycle.periodLabelEn : cycle.periodLabel;
+}
+
+/** A due date with how it stands (when `daysLeft` is given): days left, due today, or days overdue in red. */
+export function DueText({ dueOn, daysLeft }: { dueOn: string; daysLeft: number | null }) {
+  const { t } = useI18n();
+  const late = daysLeft !== null && daysLeft < 0;
+  const status =
+    daysLeft === null ? null : late ? (
+      <Tag color="error" data-testid="overdue" style={{ marginInlineEnd: 0 }}>
+        {t('ui.reporting.daysOverdue', { days: -daysLeft })}
+      </Tag>
+    ) : daysLeft === 0 ? (
+      <Tag color="warning" style={{ marginInlineEnd: 0 }}>
+        {t('ui.reporting.dueToday')}
+      </Tag>
+    ) : (
+      <Typography.Text type="secondary">{t('ui.reporting.daysLeft', { days: daysLeft })}</Typography.Text>
+    );
+  return (
+    <span style={{ whiteSpace: 'nowrap', display: 'inline-flex', gap: 6, alignItems: 'center' }} data-testid="due" data-late={late}>
+      <span style={{ color: late ? '#f5222d' : undefined }}>{dueOn}</span>
+      {status}
+    </span>
+  );
+}
+
+/** A file size as people read it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The percentage a report gives, or a dash. */
+export const percentText = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
