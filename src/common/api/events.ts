@@ -24,6 +24,22 @@ export const createEventInput = z.strictObject({
 });
 export type CreateEventInput = z.infer<typeof createEventInput>;
 
+/** An edit of an event: any field of the create form but its pairing, with the version it was read at. */
+export const updateEventInput = z.strictObject({
+  version: z.number().int().min(1),
+  kind: eventKind.optional(),
+  title: text(200).optional(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  place: createEventInput.shape.place,
+  organisersA: createEventInput.shape.organisersA,
+  organisersB: createEventInput.shape.organisersB,
+  enterpriseCount: createEventInput.shape.enterpriseCount,
+  enterprises: z.array(text(200)).max(2000).optional(),
+  note: createEventInput.shape.note,
+});
+export type UpdateEventInput = z.infer<typeof updateEventInput>;
+
 export const agreementInput = z.strictObject({
   title: text(200),
   /** The investing party first. */

@@ -51,6 +51,23 @@ export const createParkInput = z.strictObject({
 });
 export type CreateParkInput = z.infer<typeof createParkInput>;
 
+/** An edit of a park: any field of the create form but its pairing, with the version it was read at. */
+export const updateParkInput = z.strictObject({
+  version: z.number().int().min(1),
+  name: createParkInput.shape.name.optional(),
+  type: parkType.optional(),
+  hostRegionCode: regionCode.optional(),
+  partnerRegionCode: createParkInput.shape.partnerRegionCode,
+  mainParkId: createParkInput.shape.mainParkId,
+  areaKm2: createParkInput.shape.areaKm2,
+  focusIndustries: z.array(z.string().regex(/^\d{2}$/)).max(20).optional(),
+  operator: createParkInput.shape.operator,
+  operatorTeamFrom: createParkInput.shape.operatorTeamFrom,
+  establishedOn: createParkInput.shape.establishedOn,
+  note: createParkInput.shape.note,
+});
+export type UpdateParkInput = z.infer<typeof updateParkInput>;
+
 export const enterpriseInput = z.strictObject({
   name: text(200),
   creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/).nullable().optional(),
@@ -141,7 +158,17 @@ export const ledgerEntry = z.object({
   isDemo: z.boolean(),
 });
 export const ledgerQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });
-export const ledgerResponse = z.object({ items: z.array(ledgerEntry) });
+export const ledgerResponse = z.object({
+  items: z.array(ledgerEntry),
+  /** The years the park's ledger has entries for, latest first. */
+  years: z.array(z.number().int()),
+  /** With a year: each settled enterprise's figures of that year, from the entries in force (元). */
+  enterpriseTotals: z.array(z.object({ enterpriseId: z.uuid(), tax: z.string(), output: z.string(), gdp: z.string(), entryCount: z.number().int() })),
+});
+
+/** What a ledger sheet import stored: new entries, corrections of entries whose amount changed, rows already on file. */
+export const ledgerImportResult = z.object({ created: z.number().int(), corrected: z.number().int(), unchanged: z.number().int(), rows: z.number().int() });
+export type LedgerImportResult = z.infer<typeof ledgerImportResult>;
 
 export const statementQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100),

@@ -32,6 +32,10 @@ export const errors: Shape<typeof zh> = {
   cycle_not_locked: '{period} is not locked; there is nothing to unlock',
   attachment_refused: 'The file cannot be attached',
   attachment_upload_required: 'Upload the attachment (multipart/form-data field "file")',
+  // Parks and events
+  park_ledger_import_invalid: 'The ledger sheet has {count} errors; nothing was imported. Fix them and upload it again',
+  park_ledger_sheet_refused: 'This file cannot be imported as a park ledger',
+  park_upload_required: 'Upload the ledger sheet (multipart/form-data field "file")',
   field: {
     required: 'Required',
     too_short: 'At least {min} characters',
@@ -163,5 +167,8 @@ export const errors: Shape<typeof zh> = {
     attachment_corrupt: 'The file is damaged or its content does not match its extension',
     attachment_encrypted: 'The file is encrypted; remove the password and upload it again',
     too_many_attachments: 'A report can have at most {max} attachments',
+    // Parks and events
+    ledger_sheet_no_rows: 'The sheet has no ledger rows.',
+    agreements_outside_event: '{count} agreements were signed outside the changed event dates',
   },
 };

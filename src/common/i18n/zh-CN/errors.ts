@@ -29,6 +29,10 @@ export const errors = {
   cycle_not_locked: '{period}尚未审定锁定，无需解锁',
   attachment_refused: '该文件不能作为附件上传',
   attachment_upload_required: '请上传附件（multipart/form-data 的 file 字段）',
+  // Parks and events
+  park_ledger_import_invalid: '台账表有 {count} 处错误，未导入任何记录，请修改后重新上传',
+  park_ledger_sheet_refused: '该文件不能作为园区台账导入',
+  park_upload_required: '请上传台账表（multipart/form-data 的 file 字段）',
   field: {
     required: '必填',
     too_short: '长度不能少于 {min} 个字符',
@@ -160,5 +164,8 @@ export const errors = {
     attachment_corrupt: '文件已损坏，或内容与扩展名不符',
     attachment_encrypted: '文件已加密，请去除密码后再上传',
     too_many_attachments: '每份报告最多 {max} 个附件',
+    // Parks and events
+    ledger_sheet_no_rows: '工作表中没有台账数据行。',
+    agreements_outside_event: '已有 {count} 项签约的日期不在修改后的活动期间内',
   },
 } as const;

@@ -88,6 +88,29 @@ describe.each(testEngines())('events on %s', (engine) => {
     expect(await count()).toBe(before);
   });
 
+  it('edits an event with the version it was read at: dates in order and still holding its agreements; audited', async () => {
+    const c = await s.as(s.f.users.jilin);
+    const ev = (await c.post('/api/events', event(s.f.pairings.jilinZhejiang))).json();
+    await c.post(`/api/events/${ev.id}/agreements`, { title: '签约项目', parties: ['甲', '乙'], signedOn: '2024-06-19', amount: '100' });
+    const edited = await c.patch(`/api/events/${ev.id}`, { version: ev.version, title: '2024浙商吉林行（长春站）', endsOn: '2024-06-21', enterpriseCount: 60, organisersB: null });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ version: ev.version + 1, title: '2024浙商吉林行（长春站）', endsOn: '2024-06-21', enterpriseCount: 60, organisersB: null, agreementCount: 1 });
+    expect((await c.patch(`/api/events/${ev.id}`, { version: ev.version, title: 'x' })).statusCode).toBe(409);
+
+    const v = ev.version + 1;
+    const refused = async (body: Record<string, unknown>) => (await c.patch(`/api/events/${ev.id}`, { version: v, ...body })).json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`);
+    expect(await refused({ endsOn: '2024-06-01' })).toEqual(['endsOn:date_order', 'endsOn:agreements_outside_event']);
+    expect(await refused({ startsOn: '2024-06-20' })).toEqual(['startsOn:agreements_outside_event']);
+    expect(await refused({ enterpriseCount: 1 })).toEqual(['enterpriseCount:enterprise_count_below_list']);
+    expect((await c.get(`/api/events/${ev.id}`)).json()).toMatchObject({ version: v, startsOn: '2024-06-18', endsOn: '2024-06-21' });
+
+    const audit = await s.t.database.db.execute<{ details: { before: Record<string, unknown>; after: Record<string, unknown> } }>(sql`SELECT details FROM audit_log WHERE action = 'event.update' AND object_id = ${ev.id} ORDER BY id`);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.details).toMatchObject({ before: { title: '2024浙商吉林行', endsOn: '2024-06-20', organisersB: '浙江省发展改革委' }, after: { title: '2024浙商吉林行（长春站）', endsOn: '2024-06-21', organisersB: null } });
+    const liaoning = await s.as(s.f.users.liaoning);
+    expect((await liaoning.patch(`/api/events/${ev.id}`, { version: v, title: 'x' })).statusCode).toBe(404);
+  });
+
   it('keeps another pairing’s events out of sight', async () => {
     const jilin = await s.as(s.f.users.jilin);
     const ev = (await jilin.post('/api/events', event(s.f.pairings.jilinZhejiang))).json();

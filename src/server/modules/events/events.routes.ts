@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
-import { createEventInput, agreementInput, agreementToProjectInput, eventDetail, eventListQuery, eventListResponse, agreementParams } from '../../../common/api/events.ts';
+import { createEventInput, updateEventInput, agreementInput, agreementToProjectInput, eventDetail, eventListQuery, eventListResponse, agreementParams } from '../../../common/api/events.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { listEvents, findEvent, findEventSummary, agreementsOf } from './events.repository.ts';
 import { presentEventDetail, presentEventSummary } from './events.presenter.ts';
-import { createEvent, signAgreement, agreementToProject } from './events.service.ts';
+import { createEvent, updateEvent, signAgreement, agreementToProject } from './events.service.ts';
 
 async function loadDetail(ctx: AuthedContext, id: string) {
   const [row, summary] = await Promise.all([findEvent(ctx.db, ctx.actor, id), findEventSummary(ctx.db, ctx.actor, id)]);
@@ -27,6 +27,10 @@ export function registerEventRoutes(app: FastifyInstance) {
   r.post('/api/events', { config: { access: 'event.manage' }, schema: { tags: ['events'], body: createEventInput, response: { 201: eventDetail } } }, async (req, reply) => {
     const id = await createEvent(req.ctx as AuthedContext, req.body);
     return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, id));
+  });
+  r.patch('/api/events/:id', { config: { access: 'event.manage' }, schema: { tags: ['events'], params: idParams, body: updateEventInput, response: { 200: eventDetail } } }, async (req) => {
+    await updateEvent(req.ctx as AuthedContext, req.params.id, req.body);
+    return loadDetail(req.ctx as AuthedContext, req.params.id);
   });
   r.post('/api/events/:id/agreements', { config: { access: 'event.manage' }, schema: { tags: ['events'], params: idParams, body: agreementInput, response: { 201: eventDetail } } }, async (req, reply) => {
     await signAgreement(req.ctx as AuthedContext, req.params.id, req.body);

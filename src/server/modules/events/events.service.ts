@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import { invalid, notFound, fieldError, AppError } from '../../http/app-error.ts';
+import { invalid, notFound, conflict, fieldError, AppError } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { wan } from '../../../common/money/money.ts';
-import type { CreateEventInput, AgreementInput } from '../../../common/api/events.ts';
+import type { CreateEventInput, UpdateEventInput, AgreementInput } from '../../../common/api/events.ts';
 import { inPairingScope } from '../projects/projects.repository.ts';
 import { createProjectIn } from '../projects/projects.service.ts';
 import { events, eventAgreements } from './events.tables.ts';
-import { findEvent, findAgreement } from './events.repository.ts';
+import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';
 import { checkEvent, checkAgreement } from './event-rules.ts';
 
 export async function createEvent(ctx: AuthedContext, input: CreateEventInput, opts: { demo?: boolean } = {}): Promise<string> {
@@ -36,6 +36,45 @@ export async function createEvent(ctx: AuthedContext, input: CreateEventInput, o
       .returning({ id: events.id });
     await writeAudit(tx, ctx, { action: 'event.create', result: 'success', objectType: 'event', objectId: row!.id, details: { after: input } });
     return row!.id;
+  });
+}
+
+const EDITABLE = ['kind', 'title', 'startsOn', 'endsOn', 'place', 'organisersA', 'organisersB', 'enterpriseCount', 'enterprises', 'note'] as const;
+
+/**
+ * Edits an event read at `version` (409 when someone saved it since): the event's own rules on the edited
+ * whole, and dates that still hold every agreement signed there. Audited with before and after.
+ */
+export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateEventInput): Promise<void> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await findEvent(tx, ctx.actor, id);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw conflict();
+    const startsOn = input.startsOn ?? String(current.startsOn);
+    const endsOn = input.endsOn ?? String(current.endsOn);
+    const problems = checkEvent({
+      startsOn,
+      endsOn,
+      enterpriseCount: input.enterpriseCount === undefined ? current.enterpriseCount : input.enterpriseCount,
+      enterprises: input.enterprises ?? current.enterprises,
+    });
+    if (input.startsOn !== undefined || input.endsOn !== undefined) {
+      const outside = (await agreementsOf(tx, id)).filter((a) => String(a.signedOn) < startsOn || String(a.signedOn) > endsOn).length;
+      if (outside) problems.push(fieldError(input.startsOn !== undefined && String(current.startsOn) !== startsOn ? 'startsOn' : 'endsOn', 'agreements_outside_event', { count: outside }));
+    }
+    if (problems.length) throw invalid(...problems);
+    const patch: Partial<typeof events.$inferInsert> = { version: current.version + 1, updatedAt: new Date() };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of EDITABLE) {
+      if (input[k] === undefined) continue;
+      (patch as Record<string, unknown>)[k] = input[k];
+      before[k] = current[k];
+      after[k] = input[k];
+    }
+    const updated = await tx.update(events).set(patch).where(and(eq(events.id, id), eq(events.version, input.version))).returning({ id: events.id });
+    if (!updated.length) throw conflict();
+    await writeAudit(tx, ctx, { action: 'event.update', result: 'success', objectType: 'event', objectId: id, details: { before, after } });
   });
 }
 

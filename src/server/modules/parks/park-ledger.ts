@@ -68,3 +68,8 @@ export function entriesAsOf(entries: readonly LedgerEntry[], asOf: string): Ledg
   const superseded = new Set(known.map((e) => e.supersedesId).filter((x): x is string => x !== null));
   return known.filter((e) => !superseded.has(e.id));
 }
+
+/** The park's agreement whose dates touch `year`: the one a ledger entry of that year is checked against. */
+export function agreementInForce(agreements: readonly SharingAgreement[], year: number): SharingAgreement | null {
+  return agreements.find((a) => a.startsOn <= `${year}-12-31` && (a.endsOn ?? '9999-12-31') >= `${year}-01-01`) ?? null;
+}

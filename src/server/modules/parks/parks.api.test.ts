@@ -132,6 +132,39 @@ describe.each(testEngines())('parks and benefit sharing on %s', (engine) => {
     expect(ws.getRow(4).values).toEqual([undefined, '增值税', 223456.82, 91728.41, 131728.41, 223456.82, 0, 0]);
   });
 
+  it('edits a park with the version it was read at and the create form\'s rules, audited with before and after', async () => {
+    const c = await s.as(s.f.users.jilin);
+    const read = (await c.get(`/api/parks/${ids.main}`)).json();
+    const edited = await c.patch(`/api/parks/${ids.main}`, { version: read.version, areaKm2: '15.25', operator: '长春杭州合作园运营有限公司', focusIndustries: ['36'] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ version: read.version + 1, areaKm2: '15.25', operator: '长春杭州合作园运营有限公司', focusIndustries: [{ code: '36' }], name: read.name });
+    // Saved by someone else since: 409, nothing changed.
+    const stale = await c.patch(`/api/parks/${ids.main}`, { version: read.version, areaKm2: '1' });
+    expect(stale.statusCode).toBe(409);
+    expect((await c.get(`/api/parks/${ids.main}`)).json().areaKm2).toBe('15.25');
+
+    const v = read.version + 1;
+    const refused = async (body: Record<string, unknown>) => (await c.patch(`/api/parks/${ids.main}`, { version: v, ...body })).json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`);
+    expect(await refused({ hostRegionCode: '320100' })).toEqual(['hostRegionCode:region_outside_pairing']);
+    expect(await refused({ mainParkId: ids.main })).toEqual(['mainParkId:unknown_main_park']);
+    expect(await refused({ focusIndustries: ['99'] })).toEqual(['focusIndustries.0:unknown_industry']);
+    const branchId = read.branches[0].id;
+    expect(await refused({ name: read.branches[1].name })).toEqual(['name:duplicate_park']);
+    const other = (await c.post('/api/parks', park({ name: '长春另一合作园' }))).json();
+    // A main park with branches cannot become a branch; a branch cannot become a branch of a branch.
+    expect(await refused({ type: 'branch', mainParkId: other.id })).toEqual(['mainParkId:main_park_has_branches']);
+    const branch = (await c.get(`/api/parks/${branchId}`)).json();
+    const moved = await c.patch(`/api/parks/${branchId}`, { version: branch.version, mainParkId: other.id });
+    expect(moved.json().mainPark).toEqual({ id: other.id, name: '长春另一合作园' });
+    expect((await c.patch(`/api/parks/${other.id}`, { version: other.version, mainParkId: ids.main })).json().error.details[0]).toMatchObject({ field: 'mainParkId', code: 'main_park_has_branches' });
+    expect((await c.patch(`/api/parks/${ids.main}`, { version: v, unknown: 1 })).statusCode).toBe(400);
+
+    const audit = await s.t.database.db.execute<{ details: { before: Record<string, unknown>; after: Record<string, unknown> } }>(sql`SELECT details FROM audit_log WHERE action = 'park.update' AND object_id = ${ids.main!} ORDER BY id`);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.details.before).toMatchObject({ areaKm2: '12.5000', operator: '长春杭州合作园开发有限公司', focusIndustries: ['36', '39'] });
+    expect(audit.rows[0]!.details.after).toEqual({ areaKm2: '15.25', operator: '长春杭州合作园运营有限公司', focusIndustries: ['36'] });
+  });
+
   it('keeps parks of other pairings out of sight', async () => {
     const liaoning = await s.as(s.f.users.liaoning);
     expect((await liaoning.get(`/api/parks/${ids.main}`)).statusCode).toBe(404);
@@ -139,5 +172,6 @@ describe.each(testEngines())('parks and benefit sharing on %s', (engine) => {
     expect((await liaoning.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement?year=2024`)).statusCode).toBe(404);
     expect((await liaoning.post(`/api/parks/${ids.main}/ledger`, { enterpriseId: ids.enterprise, figure: 'vat', period: { year: 2024, month: 4 }, amount: '1' })).statusCode).toBe(404);
     expect((await liaoning.get('/api/parks')).json().items.map((p: { id: string }) => p.id)).not.toContain(ids.main);
+    expect((await liaoning.patch(`/api/parks/${ids.main}`, { version: 2, name: '改名' })).statusCode).toBe(404);
   });
 });

@@ -1,8 +1,9 @@
-import type { ParkDetail } from '../../../common/api/parks.ts';
+import { TAX_FIGURES, type ParkDetail } from '../../../common/api/parks.ts';
 import { industries } from '../projects/industries.ts';
-import type { ParkSummaryRow } from './parks.repository.ts';
+import type { ParkSummaryRow, ledgerOf } from './parks.repository.ts';
 import type { parks, parkEnterprises, sharingAgreements } from './parks.tables.ts';
-import { showShares, type StoredTerm } from './sharing-codec.ts';
+import { showShares, loadEntry, yuanText, type StoredTerm } from './sharing-codec.ts';
+import { entriesAsOf } from './park-ledger.ts';
 
 const day = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
@@ -50,5 +51,42 @@ export function presentParkDetail(
       isDemo: a.isDemo,
     })),
     version: row.version,
+  };
+}
+
+type LedgerRow = Awaited<ReturnType<typeof ledgerOf>>[number];
+
+/**
+ * The ledger's entries, each saying whether a later correction superseded it, and, for one year, each
+ * enterprise's taxes, output and GDP from the entries in force, added exactly in fen.
+ */
+export function presentLedger(rows: LedgerRow[], years: number[], oneYear: boolean) {
+  const superseded = new Set(rows.map((r) => r.entry.supersedesId).filter(Boolean));
+  const totals = new Map<string, { tax: bigint; output: bigint; gdp: bigint; entryCount: number }>();
+  if (oneYear) {
+    for (const e of entriesAsOf(rows.map((r) => loadEntry(r.entry)), '9999-12-31T23:59:59Z')) {
+      const t = totals.get(e.enterpriseId) ?? { tax: 0n, output: 0n, gdp: 0n, entryCount: 0 };
+      if (TAX_FIGURES.includes(e.figure)) t.tax += e.amount;
+      else if (e.figure === 'output') t.output += e.amount;
+      else t.gdp += e.amount;
+      t.entryCount += 1;
+      totals.set(e.enterpriseId, t);
+    }
+  }
+  return {
+    items: rows.map(({ entry: e, enterpriseName }) => ({
+      id: e.id,
+      enterpriseId: e.enterpriseId,
+      enterpriseName,
+      figure: e.figure,
+      period: { year: e.periodYear, month: e.periodMonth },
+      amount: e.amountYuan,
+      supersedesId: e.supersedesId,
+      superseded: superseded.has(e.id),
+      recordedAt: e.recordedAt.toISOString(),
+      isDemo: e.isDemo,
+    })),
+    years,
+    enterpriseTotals: [...totals].map(([enterpriseId, t]) => ({ enterpriseId, tax: yuanText(t.tax), output: yuanText(t.output), gdp: yuanText(t.gdp), entryCount: t.entryCount })),
   };
 }

@@ -83,3 +83,9 @@ export async function ledgerOf(db: DbOrTx, parkId: string, year?: number) {
     .orderBy(year ? asc(parkLedgerEntries.periodYear) : desc(parkLedgerEntries.periodYear), sql`${parkLedgerEntries.periodMonth} NULLS LAST`, asc(parkEnterprises.name), asc(parkLedgerEntries.recordedAt))
     .limit(LEDGER_PAGE_LIMIT);
 }
+
+/** The years a park's ledger has entries for, latest first. */
+export async function ledgerYears(db: DbOrTx, parkId: string): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: parkLedgerEntries.periodYear }).from(parkLedgerEntries).where(eq(parkLedgerEntries.parkId, parkId)).orderBy(desc(parkLedgerEntries.periodYear));
+  return rows.map((r) => r.year);
+}

@@ -1,16 +1,37 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
 import { idParams } from '../../../common/api/common.ts';
 import {
-  createParkInput, enterpriseInput, sharingAgreementInput, ledgerEntryInput, parkDetail, parkListQuery, parkListResponse, ledgerQuery, ledgerResponse,
-  statementQuery, statementResponse, parkAgreementParams,
+  createParkInput, updateParkInput, enterpriseInput, sharingAgreementInput, ledgerEntryInput, parkDetail, parkListQuery, parkListResponse, ledgerQuery, ledgerResponse,
+  statementQuery, statementResponse, parkAgreementParams, ledgerImportResult,
 } from '../../../common/api/parks.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { listParks, findPark, findParkSummary, branchesOf, enterprisesOf, agreementsOf, ledgerOf } from './parks.repository.ts';
-import { presentParkDetail, presentParkSummary } from './parks.presenter.ts';
-import { createPark, addEnterprise, createSharingAgreement, addLedgerEntry } from './parks.service.ts';
+import { DEFAULT_SHEET_LIMITS } from '../projects/sheet/sheet-file-guard.ts';
+import { SheetFileError } from '../projects/sheet/sheet-file-error.ts';
+import { listParks, findPark, findParkSummary, branchesOf, enterprisesOf, agreementsOf, ledgerOf, ledgerYears } from './parks.repository.ts';
+import { presentParkDetail, presentParkSummary, presentLedger } from './parks.presenter.ts';
+import { createPark, updatePark, addEnterprise, createSharingAgreement, addLedgerEntry } from './parks.service.ts';
 import { statementFor, statementWorkbook } from './statement.service.ts';
+import { importLedgerSheet, ledgerSheetRefusal, ledgerTemplate } from './ledger-import.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (fileName: string) => `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+/** The one file of a multipart upload; an oversized one is refused as the sheet limits say. */
+async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError(400, 'park_upload_required', [fieldError('file', 'required')]);
+  let file: { buffer: Buffer; fileName: string } | null = null;
+  try {
+    for await (const part of req.parts()) if (part.type === 'file') file = { buffer: await part.toBuffer(), fileName: part.filename || 'ledger.xlsx' };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw ledgerSheetRefusal(new SheetFileError('too_large', { limit: `${DEFAULT_SHEET_LIMITS.maxBytes / 1024 / 1024} MB` }));
+    throw err;
+  }
+  if (!file) throw new AppError(400, 'park_upload_required', [fieldError('file', 'required')]);
+  return file;
+}
 
 async function loadDetail(ctx: AuthedContext, id: string) {
   const [row, summary] = await Promise.all([findPark(ctx.db, ctx.actor, id), findParkSummary(ctx.db, ctx.actor, id)]);
@@ -20,6 +41,14 @@ async function loadDetail(ctx: AuthedContext, id: string) {
 }
 
 export function registerParkRoutes(app: FastifyInstance) {
+  app.register(async (scope) => {
+    // Only the ledger import parses multipart bodies, with the sheet's own size limit.
+    await scope.register(multipart, { limits: { fileSize: DEFAULT_SHEET_LIMITS.maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 200 } });
+    parkRoutes(scope);
+  });
+}
+
+function parkRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/parks', { config: { access: 'park.read' }, schema: { tags: ['parks'], querystring: parkListQuery, response: { 200: parkListResponse } } }, async (req) => {
     const { page, pageSize, ...filter } = req.query;
@@ -33,6 +62,10 @@ export function registerParkRoutes(app: FastifyInstance) {
     const id = await createPark(req.ctx as AuthedContext, req.body);
     return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, id));
   });
+  r.patch('/api/parks/:id', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, body: updateParkInput, response: { 200: parkDetail } } }, async (req) => {
+    await updatePark(req.ctx as AuthedContext, req.params.id, req.body);
+    return loadDetail(req.ctx as AuthedContext, req.params.id);
+  });
   r.post('/api/parks/:id/enterprises', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, body: enterpriseInput, response: { 201: parkDetail } } }, async (req, reply) => {
     await addEnterprise(req.ctx as AuthedContext, req.params.id, req.body);
     return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, req.params.id));
@@ -43,22 +76,17 @@ export function registerParkRoutes(app: FastifyInstance) {
   });
   r.get('/api/parks/:id/ledger', { config: { access: 'park.read' }, schema: { tags: ['parks'], params: idParams, querystring: ledgerQuery, response: { 200: ledgerResponse } } }, async (req) => {
     if (!(await findPark(req.ctx.db, req.actor!, req.params.id))) throw notFound();
-    const rows = await ledgerOf(req.ctx.db, req.params.id, req.query.year);
-    const superseded = new Set(rows.map((r) => r.entry.supersedesId).filter(Boolean));
-    return {
-      items: rows.map(({ entry: e, enterpriseName }) => ({
-        id: e.id,
-        enterpriseId: e.enterpriseId,
-        enterpriseName,
-        figure: e.figure,
-        period: { year: e.periodYear, month: e.periodMonth },
-        amount: e.amountYuan,
-        supersedesId: e.supersedesId,
-        superseded: superseded.has(e.id),
-        recordedAt: e.recordedAt.toISOString(),
-        isDemo: e.isDemo,
-      })),
-    };
+    const [rows, years] = await Promise.all([ledgerOf(req.ctx.db, req.params.id, req.query.year), ledgerYears(req.ctx.db, req.params.id)]);
+    return presentLedger(rows, years, req.query.year !== undefined);
+  });
+  r.get('/api/parks/:id/ledger/template.xlsx', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {
+    const { fileName, buffer } = await ledgerTemplate(req.ctx as AuthedContext, req.params.id);
+    return reply.type(XLSX).header('Content-Disposition', attachment(fileName)).send(buffer);
+  });
+  r.post('/api/parks/:id/ledger/import', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, consumes: ['multipart/form-data'], response: { 200: ledgerImportResult } } }, async (req) => {
+    const ctx = req.ctx as AuthedContext;
+    if (!(await findPark(ctx.db, ctx.actor, req.params.id))) throw notFound();
+    return importLedgerSheet(ctx, req.params.id, await uploadedFile(req));
   });
   r.post('/api/parks/:id/ledger', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, body: ledgerEntryInput } }, async (req, reply) => {
     const id = await addLedgerEntry(req.ctx as AuthedContext, req.params.id, req.body);
@@ -70,8 +98,8 @@ export function registerParkRoutes(app: FastifyInstance) {
   r.get('/api/parks/:id/agreements/:agreementId/statement.xlsx', { config: { access: 'park.read' }, schema: { tags: ['parks'], params: parkAgreementParams, querystring: statementQuery } }, async (req, reply) => {
     const { fileName, buffer } = await statementWorkbook(req.ctx as AuthedContext, req.params.id, req.params.agreementId, req.query.year, req.query.asOf);
     return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', `attachment; filename="statement.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .type(XLSX)
+      .header('Content-Disposition', attachment(fileName))
       .send(buffer);
   });
 }

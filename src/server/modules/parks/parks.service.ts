@@ -1,33 +1,52 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { invalid, notFound, fieldError, type ErrorDetail } from '../../http/app-error.ts';
+import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { yuan } from '../../../common/money/money.ts';
-import type { CreateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../../common/api/parks.ts';
+import type { CreateParkInput, UpdateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../../common/api/parks.ts';
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { inPairingScope, pairingSideMap } from '../projects/projects.repository.ts';
 import { industries } from '../projects/industries.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
-import { findPark, enterprisesOf, agreementsOf } from './parks.repository.ts';
+import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repository.ts';
 import { validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
-import { checkLedgerEntry } from './park-ledger.ts';
+import { checkLedgerEntry, agreementInForce } from './park-ledger.ts';
 import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
+
+/**
+ * The rules a park's fields meet, on create and on edit alike; each given field is checked (undefined = not
+ * changed). `self` is the park being edited: it cannot be its own main park, nor become a branch while it has
+ * branches of its own.
+ */
+async function checkParkFields(
+  tx: DbOrTx,
+  pairingId: string,
+  f: Partial<Pick<CreateParkInput, 'name' | 'hostRegionCode' | 'partnerRegionCode' | 'mainParkId' | 'focusIndustries'>>,
+  self?: string,
+): Promise<ErrorDetail[]> {
+  const problems: ErrorDetail[] = [];
+  if (f.hostRegionCode !== undefined && !(await pairingSideMap(tx, pairingId)).has(f.hostRegionCode)) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
+  if (f.partnerRegionCode && !(await existingRegionCodes(tx, [f.partnerRegionCode])).size) problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: f.partnerRegionCode }));
+  if (f.mainParkId) {
+    const [main] = await tx.select().from(parks).where(and(eq(parks.id, f.mainParkId), eq(parks.pairingId, pairingId)));
+    if (!main || main.id === self) problems.push(fieldError('mainParkId', 'unknown_main_park'));
+    else if (main.mainParkId) problems.push(fieldError('mainParkId', 'branch_of_branch'));
+    else if (self && (await branchesOf(tx, self)).length) problems.push(fieldError('mainParkId', 'main_park_has_branches'));
+  }
+  (f.focusIndustries ?? []).forEach((d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')));
+  if (f.name !== undefined) {
+    const [dup] = await tx.select({ id: parks.id }).from(parks).where(and(eq(parks.pairingId, pairingId), eq(parks.name, f.name), self ? ne(parks.id, self) : undefined));
+    if (dup) problems.push(fieldError('name', 'duplicate_park'));
+  }
+  return problems;
+}
 
 export async function createPark(ctx: AuthedContext, input: CreateParkInput, opts: { demo?: boolean } = {}): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   return ctx.db.transaction(async (tx) => {
-    const problems: ErrorDetail[] = [];
-    if (!(await pairingSideMap(tx, input.pairingId)).has(input.hostRegionCode)) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
-    if (input.partnerRegionCode && !(await existingRegionCodes(tx, [input.partnerRegionCode])).size) problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: input.partnerRegionCode }));
-    if (input.mainParkId) {
-      const [main] = await tx.select().from(parks).where(and(eq(parks.id, input.mainParkId), eq(parks.pairingId, input.pairingId)));
-      if (!main) problems.push(fieldError('mainParkId', 'unknown_main_park'));
-      else if (main.mainParkId) problems.push(fieldError('mainParkId', 'branch_of_branch'));
-    }
-    input.focusIndustries.forEach((d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')));
-    const [dup] = await tx.select({ id: parks.id }).from(parks).where(and(eq(parks.pairingId, input.pairingId), eq(parks.name, input.name)));
-    if (dup) problems.push(fieldError('name', 'duplicate_park'));
+    const problems = await checkParkFields(tx, input.pairingId, input);
     if (problems.length) throw invalid(...problems);
     const [row] = await tx
       .insert(parks)
@@ -49,6 +68,31 @@ export async function createPark(ctx: AuthedContext, input: CreateParkInput, opt
       .returning({ id: parks.id });
     await writeAudit(tx, ctx, { action: 'park.create', result: 'success', objectType: 'park', objectId: row!.id, details: { after: input } });
     return row!.id;
+  });
+}
+
+const EDITABLE = ['name', 'type', 'hostRegionCode', 'partnerRegionCode', 'mainParkId', 'areaKm2', 'focusIndustries', 'operator', 'operatorTeamFrom', 'establishedOn', 'note'] as const;
+
+/** Edits a park read at `version` (409 when someone saved it since), with the create form's rules; audited with before and after. */
+export async function updatePark(ctx: AuthedContext, id: string, input: UpdateParkInput): Promise<void> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await findPark(tx, ctx.actor, id);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw conflict();
+    const problems = await checkParkFields(tx, current.pairingId, input, id);
+    if (problems.length) throw invalid(...problems);
+    const patch: Partial<typeof parks.$inferInsert> = { version: current.version + 1, updatedAt: new Date() };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of EDITABLE) {
+      if (input[k] === undefined) continue;
+      (patch as Record<string, unknown>)[k] = input[k];
+      before[k] = current[k];
+      after[k] = input[k];
+    }
+    const updated = await tx.update(parks).set(patch).where(and(eq(parks.id, id), eq(parks.version, input.version))).returning({ id: parks.id });
+    if (!updated.length) throw conflict();
+    await writeAudit(tx, ctx, { action: 'park.update', result: 'success', objectType: 'park', objectId: id, details: { before, after } });
   });
 }
 
@@ -116,7 +160,7 @@ export async function addLedgerEntry(ctx: AuthedContext, parkId: string, input: 
     const existing = await tx.select().from(parkLedgerEntries).where(and(eq(parkLedgerEntries.parkId, parkId), eq(parkLedgerEntries.enterpriseId, input.enterpriseId), eq(parkLedgerEntries.figure, input.figure)));
     const agreements = await agreementsOf(tx, parkId);
     const period = { year: input.period.year, month: input.period.month ?? null };
-    const inForce = agreements.map(loadAgreement).find((a) => a.startsOn <= `${period.year}-12-31` && (a.endsOn ?? '9999-12-31') >= `${period.year}-01-01`) ?? null;
+    const inForce = agreementInForce(agreements.map(loadAgreement), period.year);
     const problems = checkLedgerEntry(
       { enterpriseId: input.enterpriseId, figure: input.figure, period, amount: yuan(input.amount), supersedesId: input.supersedesId ?? null },
       { parkEnterpriseIds: new Set(enterprises.map((e) => e.id)), existing: existing.map(loadEntry), agreement: inForce, today },
