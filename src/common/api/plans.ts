@@ -33,6 +33,14 @@ const parsedTarget = z.object({
   comparison: z.enum(TARGET_COMPARISONS),
   source: z.string(),
 });
+const parsedUnit = z.object({
+  name: z.string(),
+  role: z.enum(['lead', 'co']),
+  side: z.enum(['a', 'b']).nullable(),
+  source: z.string(),
+  /** The registered organisation of that name, when exactly one the user can see has it. */
+  organisationId: z.uuid().nullable().optional(),
+});
 const parsedTask = z.object({
   no: z.number().int(),
   /** The number officials cite, unique in the plan ("12", or "（二）3" where numbering restarts per section). */
@@ -43,6 +51,7 @@ const parsedTask = z.object({
   endLine: z.number().int(),
   targets: z.array(parsedTarget),
   subPairs: z.array(parsedSubPair),
+  units: z.array(parsedUnit),
 });
 const parsedSectionFields = {
   no: z.string(),
@@ -120,6 +129,8 @@ const taskInput = z.strictObject({
   line: z.number().int().min(1).nullable().optional(),
   endLine: z.number().int().min(1).nullable().optional(),
   targets: z.array(targetInput).max(20).default([]),
+  /** Lead and co-operating units the clause names; each needs its side. A re-import keeps units the office set. */
+  units: z.array(unitInput.extend({ source: optionalText(2000) })).max(50).default([]),
   /** Ignored: the sub-pairs to create are listed in the plan's `subPairs`. */
   subPairs: z.array(z.unknown()).optional(),
 });

@@ -310,6 +310,8 @@ export const ui: Shape<typeof zh> = {
     subPairUnresolved: 'Region not recognised',
     subPairUnresolvedHelp: 'A place name could not be matched to a region code; create this pairing by hand.',
     subPairsInText: 'Pairs:',
+    unitSideChoose: 'Choose the side',
+    unitSideRequired: 'Choose which side this unit is on',
     subPairProblem: 'City pair {name}: {problem}',
     previewTree: 'Task tree',
     previewTreeHint: 'Correct numbers, titles and targets in place; click a task to see its clause',

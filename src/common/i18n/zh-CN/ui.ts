@@ -305,6 +305,8 @@ export const ui = {
     subPairUnresolved: '未能识别地区',
     subPairUnresolvedHelp: '有地名未能对应到行政区划代码，请在对口关系中手工新建。',
     subPairsInText: '结对：',
+    unitSideChoose: '选择所属一方',
+    unitSideRequired: '请选择该单位属于哪一方',
     subPairProblem: '结对关系“{name}”：{problem}',
     previewTree: '任务树',
     previewTreeHint: '可直接修改编号、标题和目标；点击任务查看原文',

@@ -84,3 +84,15 @@ export async function updateOrganisation(db: DbOrTx, id: string, version: number
     .returning({ id: organisations.id });
   return rows.length > 0;
 }
+
+/** Active organisations the actor can see whose name is one of `names`; a name two organisations share maps to neither. */
+export async function organisationsNamed(db: DbOrTx, actor: Actor, names: string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(inArray(organisations.name, names), eq(organisations.active, true), scopeCondition(actor)));
+  const byName = new Map<string, string | null>();
+  for (const r of rows) byName.set(r.name, byName.has(r.name) ? null : r.id);
+  return new Map([...byName].filter((e): e is [string, string] => e[1] !== null));
+}

@@ -19,6 +19,8 @@ export function importInputFromParsed(
       targets: t.targets.map((g) => ({
         min: g.min === null ? null : String(g.min), max: g.max === null ? null : String(g.max), unit: g.unit, perYear: g.perYear, comparison: g.comparison, source: g.source,
       })),
+      // Without a person to choose, a unit whose name does not tell its side is left for the office to assign.
+      units: t.units.flatMap((u) => (u.side ? [{ name: u.name, side: u.side, role: u.role }] : [])),
     })),
     ...(s.children?.length ? { children: s.children.map(section) } : {}),
   });

@@ -11,6 +11,7 @@ import { PlanFileError } from './parser/plan-file-error.ts';
 import type { ParsedPlan, PlanSection, PlanTask, SubPair } from './parser/types.ts';
 import { currentOfLineage } from './plans.repository.ts';
 import { tasksForReimport } from '../tasks/tasks.repository.ts';
+import { organisationsNamed } from '../organisations/organisations.repository.ts';
 import { visiblePairingBySides, candidatePairings, programmeForPlan } from './plan-pairing.repository.ts';
 import { withTaskCodes, diffTasks, lineageKey } from './plan-tree.ts';
 
@@ -72,8 +73,11 @@ export async function previewPlan(ctx: AuthedContext, file: { buffer: Buffer; fi
   const flat = withTaskCodes<PlanTask>(plan.sections);
   if (flat.length === 0) throw new AppError(400, 'plan_file_refused', [fieldError('file', 'file_no_tasks')]);
   const codeOf = new Map(flat.map((f) => [f.task, f.code]));
+  const organisationOf = await organisationsNamed(ctx.db, ctx.actor, [...new Set(flat.flatMap((f) => f.task.units.map((u) => u.name)))]);
   const withCodes = (s: PlanSection): PlanSection => ({
-    ...s, tasks: s.tasks.map((t) => ({ ...t, code: codeOf.get(t)! })), ...(s.children ? { children: s.children.map(withCodes) } : {}),
+    ...s,
+    tasks: s.tasks.map((t) => ({ ...t, code: codeOf.get(t)!, units: t.units.map((u) => ({ ...u, organisationId: organisationOf.get(u.name) ?? null })) })),
+    ...(s.children ? { children: s.children.map(withCodes) } : {}),
   });
 
   const sideCodes = plan.sides.map((s) => s.code).filter((c): c is string => !!c);

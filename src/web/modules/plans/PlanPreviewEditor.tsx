@@ -12,6 +12,7 @@ import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
 import { SourceText, type LineRange } from './SourceText.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
+import { PreviewUnits } from './PreviewUnits.tsx';
 import { sectionNo } from './TaskTree.tsx';
 import {
   confirmInput,
@@ -77,6 +78,7 @@ function TaskEditorRow({ located, selected, onSelect }: { located: LocatedTask; 
           <TargetEditor />
         </Form.Item>
       </div>
+      <PreviewUnits path={path} />
       <SubPairNames pairs={task.subPairs} />
     </div>
   );

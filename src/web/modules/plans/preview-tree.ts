@@ -18,6 +18,7 @@ export interface ParsedTask {
   endLine: number;
   targets: (EditableTarget & { source: string })[];
   subPairs: ParsedSubPair[];
+  units: { name: string; role: 'lead' | 'co'; side: 'a' | 'b' | null; source: string; organisationId?: string | null }[];
 }
 
 export interface ParsedSection {
@@ -90,6 +91,7 @@ function cleanSection(s: ParsedSection): Record<string, unknown> {
       line: t.line,
       endLine: t.endLine,
       targets: (t.targets ?? []).map(cleanTarget),
+      units: (t.units ?? []).map((u) => ({ name: u.name.trim(), role: u.role, side: u.side, organisationId: u.organisationId ?? null })),
     })),
     ...(s.children?.length ? { children: s.children.map(cleanSection) } : {}),
   };

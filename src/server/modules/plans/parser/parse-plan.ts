@@ -2,6 +2,7 @@ import { readHeader } from './header.ts';
 import { normalisePlanText, type NormalisedText } from './normalise.ts';
 import { RegionMatcher } from './region-mentions.ts';
 import { buildSkeleton, type SkeletonSection } from './structure.ts';
+import { findUnits } from './units.ts';
 import { findSubPairs, type PairContext } from './sub-pairs.ts';
 import { extractTargets } from './targets.ts';
 import type { ParsedPlan, ParsePlanDeps, PlanSection, RegionRef, SubPair } from './types.ts';
@@ -35,6 +36,7 @@ function mapSection(s: SkeletonSection, ctx: PairContext): PlanSection {
     endLine: t.endLine,
     targets: extractTargets(t.text),
     subPairs: findSubPairs(t.text, ctx),
+    units: findUnits(t.text, ctx),
   }));
   const subPairs = s.body.flatMap((t) => findSubPairs(t, ctx));
   const head = { no: s.no, title: s.title, level: s.level, line: s.line, subPairs };

@@ -75,6 +75,10 @@ export class RegionMatcher {
     return `${digits.slice(0, 2)}0000`;
   }
 
+  nameOf(code: string): string | null {
+    return this.regions.byCode(code)?.name ?? null;
+  }
+
   isNorthEast(rec: RegionLike): boolean {
     return NE_PROVINCES.has(this.provinceOf(rec).slice(0, 2));
   }

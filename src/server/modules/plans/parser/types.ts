@@ -31,6 +31,17 @@ export interface PlanTarget {
   source: string;
 }
 
+export type UnitRole = 'lead' | 'co';
+
+/** A unit the clause names as responsible; `side` is null when its name does not tell which side it is on. */
+export interface ResponsibleUnit {
+  name: string;
+  role: UnitRole;
+  side: 'a' | 'b' | null;
+  /** The words of the document the unit was read from. */
+  source: string;
+}
+
 export interface PlanTask {
   no: number;
   title: string;
@@ -40,6 +51,7 @@ export interface PlanTask {
   endLine: number;
   targets: PlanTarget[];
   subPairs: SubPair[];
+  units: ResponsibleUnit[];
 }
 
 export interface PlanSection {
