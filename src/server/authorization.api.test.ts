@@ -44,6 +44,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/plans': 'plan.read',
   'GET /api/plans/:id': 'plan.read',
   'GET /api/plans/:id/ledger.xlsx': 'plan.read',
+  'GET /api/plans/:id/source': 'plan.read',
   'GET /api/tasks': 'task.read',
   'GET /api/tasks/:id': 'task.read',
   'PATCH /api/tasks/:id': 'task.update',

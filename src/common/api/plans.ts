@@ -253,6 +253,15 @@ function sectionNodeSchema(depth: number): z.ZodType<PlanSectionNode> {
   return base.extend({ children: depth <= 1 ? z.array(z.never()) : z.array(sectionNodeSchema(depth - 1)) }) as never;
 }
 
+/** A plan's whole source text as imported, line by line; task clauses point into it by line number. */
+export const planSource = z.object({
+  title: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  lines: z.array(z.object({ line: z.number().int(), text: z.string() })),
+});
+export type PlanSource = z.infer<typeof planSource>;
+
 export const planDetail = planSummary.extend({
   supersedesId: z.uuid().nullable(),
   changes: planDiff.nullable(),

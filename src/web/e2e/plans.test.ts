@@ -23,6 +23,7 @@ const OFFICE = { username: 'liaoning-office', displayName: '辽宁省对口合�
 const UNIT = { username: 'liaoning-unit', displayName: '商务厅联络员', org: '辽宁省商务厅' };
 const TITLE = '辽宁省与江苏省对口合作2026年工作方案';
 const SEED_TITLE = '辽宁省与江苏省对口合作实施方案';
+const UNITS_CLAUSE = `（责任单位：${OFFICE.org}、省工信厅）`;
 
 /** The 辽宁—江苏 seed plan under a new title (a new plan, not a version of the seed), optionally reworded. */
 function planText(change: (text: string) => string = (x) => x): Buffer {
@@ -81,7 +82,8 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('menuitem', { name: '导入方案' }).click();
     await page.waitForURL('**/plans/import');
-    await upload('辽宁江苏2026.txt', planText());
+    // Task 1 names its units: one with its province, one (省工信厅) whose side the office must choose.
+    await upload('辽宁江苏2026.txt', planText((x) => x.replace('全面实施市场准入负面清单制度。', `全面实施市场准入负面清单制度。${UNITS_CLAUSE}`)));
 
     await page.getByTestId('plan-preview').waitFor();
     await hasText(page.getByTestId('preview-task-count'), '24');
@@ -95,6 +97,8 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     // The sub-pairs the plan names; those the seed already created cannot be created twice.
     await visible(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }));
     await hasAttribute(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }), 'data-exists', 'true');
+    await hasCount(previewTask('1').getByTestId('preview-unit'), 2);
+    await poll(() => previewTask('1').getByTestId('preview-unit-name').first().inputValue()).toBe(OFFICE.org);
 
     // Clicking a task scrolls the source to its clause and highlights its lines.
     const line = await previewTask('4').getAttribute('data-line');
@@ -111,6 +115,11 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
   });
 
   it('corrects a title and adds a target inline; a duplicate number is refused next to the field; confirm shows the plan with lights', async () => {
+    // The unit the parser could not place waits for its side; confirming without it is stopped at the field.
+    await page.getByTestId('preview-confirm').click();
+    await poll(() => previewTask('1').locator('.ant-form-item-explain-error').first().innerText()).toBe('请选择该单位属于哪一方');
+    await previewTask('1').getByTestId('preview-unit-side').nth(1).click();
+    await optionOf('东北地区一方').click();
     const title = previewTask('1').getByTestId('preview-task-title');
     await title.fill('深化行政管理体制改革（修订）');
     await previewTask('1').getByTestId('target-add').click();
@@ -144,6 +153,18 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await treeTask('1').click();
     await containsText(page.getByTestId('task-panel').getByTestId('task-clause-text'), '简政放权');
     await containsText(page.getByTestId('task-panel').getByTestId('task-targets'), '≥3 次');
+    await containsText(page.getByTestId('task-panel').getByTestId('units-a-lead'), OFFICE.org);
+    await containsText(page.getByTestId('task-panel').getByTestId('units-a-co'), '省工信厅');
+
+    // The whole source document, the selected task's clause marked in it.
+    await page.getByTestId('plan-source-open').click();
+    const drawer = page.getByTestId('plan-source-drawer');
+    await poll(() => drawer.getByTestId('source-text').getAttribute('data-highlight')).toMatch(/^\d+-\d+$/);
+    const [from] = (await drawer.getByTestId('source-text').getAttribute('data-highlight'))!.split('-');
+    await containsText(drawer.locator(`[data-testid="source-line"][data-line="${from}"]`), '深化行政管理体制改革');
+    expect(await drawer.getByTestId('source-line').count()).toBeGreaterThan(40);
+    await page.keyboard.press('Escape');
+    await hidden(drawer);
   });
 
   it('refuses an image renamed .pdf with the server message, and stores nothing', async () => {

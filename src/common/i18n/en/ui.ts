@@ -311,6 +311,7 @@ export const ui: Shape<typeof zh> = {
     subPairUnresolvedHelp: 'A place name could not be matched to a region code; create this pairing by hand.',
     subPairsInText: 'Pairs:',
     unitSideChoose: 'Choose the side',
+    viewSource: 'Source text',
     unitSideRequired: 'Choose which side this unit is on',
     subPairProblem: 'City pair {name}: {problem}',
     previewTree: 'Task tree',

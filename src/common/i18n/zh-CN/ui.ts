@@ -306,6 +306,7 @@ export const ui = {
     subPairUnresolvedHelp: '有地名未能对应到行政区划代码，请在对口关系中手工新建。',
     subPairsInText: '结对：',
     unitSideChoose: '选择所属一方',
+    viewSource: '查看原文',
     unitSideRequired: '请选择该单位属于哪一方',
     subPairProblem: '结对关系“{name}”：{problem}',
     previewTree: '任务树',

@@ -19,8 +19,16 @@ describe.each(testEngines())('plans and tasks across pairings on %s', (engine) =
     const c = await s.as(s.f.users.jilin);
     expect((await c.get(`/api/plans/${plans.liaoningJiangsu}`)).statusCode).toBe(404);
     expect((await c.get(`/api/plans/${plans.liaoningJiangsu}/ledger.xlsx`)).statusCode).toBe(404);
+    expect((await c.get(`/api/plans/${plans.liaoningJiangsu}/source`)).statusCode).toBe(404);
     for (const t of liaoningTasks.slice(0, 5)) expect((await c.get(`/api/tasks/${t.id}`)).statusCode).toBe(404);
     expect((await c.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(200);
+    // Its own plan's whole source text, in which each task's clause sits at its lines.
+    const source = (await c.get(`/api/plans/${plans.jilinZhejiang}/source`)).json();
+    expect(source.fileName).toBe('jilin-zhejiang.txt');
+    const task = (await c.get(`/api/tasks?planId=${plans.jilinZhejiang}&pageSize=1`)).json().items[0];
+    const detail = (await c.get(`/api/tasks/${task.id}`)).json();
+    const clause = source.lines.slice(detail.sourceLine - 1, detail.sourceEndLine).map((l: { text: string }) => l.text).join('');
+    expect(clause.replace(/\s/g, '')).toContain(detail.title.replace(/\s/g, ''));
     // A city office sees its city pairings, not the provincial pairing's plan above them.
     const cc = await s.as(s.f.users.changchun);
     expect((await cc.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(404);

@@ -125,3 +125,13 @@ export async function countPlans(db: DbOrTx) {
   const [row] = await db.select({ n: count() }).from(plans);
   return row?.n ?? 0;
 }
+
+/** The whole normalised text of the document a plan was imported from, when the user may see the plan. */
+export async function planSourceText(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ title: sourceDocuments.title, fileName: sourceDocuments.fileName, body: sourceDocuments.body, sha256: sourceDocuments.sha256 })
+    .from(plans)
+    .innerJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
+    .where(and(eq(plans.id, id), planScope(actor)));
+  return row;
+}

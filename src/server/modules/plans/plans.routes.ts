@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { idParams } from '../../../common/api/common.ts';
-import { createPlanInput, planCreated, planDetail, planListQuery, planListResponse, planPreview } from '../../../common/api/plans.ts';
+import { createPlanInput, planCreated, planDetail, planListQuery, planListResponse, planPreview, planSource } from '../../../common/api/plans.ts';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { PlanFileError } from './parser/plan-file-error.ts';
-import { listPlans, findPlan } from './plans.repository.ts';
+import { listPlans, findPlan, planSourceText } from './plans.repository.ts';
 import { presentPlanDetail, presentPlanSummary } from './plans.presenter.ts';
 import { previewPlan, planFileRefusal, MAX_PLAN_FILE_BYTES } from './plan-preview.service.ts';
 import { importPlan } from './plan-import.service.ts';
@@ -53,6 +53,11 @@ export function registerPlanRoutes(app: FastifyInstance) {
       const row = await findPlan(req.ctx.db, req.actor!, req.params.id, today);
       if (!row) throw notFound();
       return presentPlanDetail(req.ctx.db, req.actor!, row, today);
+    });
+    r.get('/api/plans/:id/source', { config: { access: 'plan.read' }, schema: { tags: ['plans'], params: idParams, response: { 200: planSource } } }, async (req) => {
+      const doc = await planSourceText(req.ctx.db, req.actor!, req.params.id);
+      if (!doc) throw notFound();
+      return { title: doc.title, fileName: doc.fileName, sha256: doc.sha256, lines: doc.body.split('\n').map((text, i) => ({ line: i + 1, text })) };
     });
     r.get('/api/plans/:id/ledger.xlsx', { config: { access: 'plan.read' }, schema: { tags: ['plans'], params: idParams } }, async (req, reply) => {
       const { fileName, buffer } = await exportLedger(req.ctx as AuthedContext, req.params.id);

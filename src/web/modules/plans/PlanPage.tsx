@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Dropdown, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { ClearOutlined, DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { PlanDetail, PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
 import { isApiError, saveBlob } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
@@ -14,6 +14,7 @@ import { LightLegend } from '../tasks/task-display.tsx';
 import { TaskPanel } from '../tasks/TaskPanel.tsx';
 import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
+import { PlanSourceDrawer } from './PlanSourceDrawer.tsx';
 import { TaskTree, sectionNo, type TaskFilter } from './TaskTree.tsx';
 
 interface Filters {
@@ -60,6 +61,7 @@ export function PlanPage() {
   const { data: plan, error, loading, reload } = useApi((signal) => plansApi.get(id, signal), [id]);
   usePageTitle('ui.plans.title', plan?.title);
   const [downloading, setDownloading] = useState(false);
+  const [showSource, setShowSource] = useState(false);
 
   const filters: Filters = {
     side: (params.get('side') as Filters['side']) ?? undefined,
@@ -155,6 +157,11 @@ export function PlanPage() {
                 {t('ui.plans.versions', { count: plan.versions.length })}
               </Button>
             </Dropdown>
+          )}
+          {plan.source && (
+            <Button icon={<FileTextOutlined />} onClick={() => setShowSource(true)} data-testid="plan-source-open">
+              {t('ui.plans.viewSource')}
+            </Button>
           )}
           <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={downloadLedger} data-testid="ledger-download">
             {t('ui.plans.ledger')}
@@ -296,6 +303,8 @@ export function PlanPage() {
           </Col>
         )}
       </Row>
+
+      {showSource && <PlanSourceDrawer planId={plan.id} taskId={selectedId} onClose={() => setShowSource(false)} />}
 
       {!selectedId && tasks.length > 0 && (
         <Typography.Text type="secondary" style={{ textAlign: 'center', display: 'block' }}>

@@ -22,7 +22,7 @@ export function PreviewUnits({ path }: { path: FieldPath }) {
                   <Select size="small" style={{ width: 96 }} options={UNIT_ROLES.map((r) => ({ value: r, label: t(`domain.unitRoles.${r}`) }))} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'name']} noStyle>
-                  <Input size="small" style={{ width: 200 }} maxLength={200} aria-label={t('ui.tasks.unitName')} />
+                  <Input size="small" style={{ width: 200 }} maxLength={200} aria-label={t('ui.tasks.unitName')} data-testid="preview-unit-name" />
                 </Form.Item>
                 <Form.Item name={[field.name, 'side']} rules={required} style={{ marginBottom: 0 }}>
                   <Select

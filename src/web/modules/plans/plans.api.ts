@@ -1,4 +1,5 @@
 import { api, requestFile, type Query } from '../../app/api-client.ts';
+import type { PlanSource } from '../../../common/api/plans.ts';
 import type { ImportPlanInput, PlanCreated, PlanDetail, PlanList, PlanPreview, PlanSummary } from '../../app/api-types.ts';
 
 export interface PlanListParams extends Query {
@@ -23,6 +24,8 @@ export const plansApi = {
   confirm: (input: ImportPlanInput) => api.post<PlanCreated>('/api/plans', input),
   list: (params: PlanListParams, signal?: AbortSignal) => api.get<PlanList>('/api/plans', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<PlanDetail>(planPath(id), undefined, { signal }),
+  /** The whole source text the plan was imported from. */
+  source: (id: string, signal?: AbortSignal) => api.get<PlanSource>(`${planPath(id)}/source`, undefined, { signal }),
   /** The 任务台账 as an Excel workbook. */
   ledger: (id: string) => requestFile(`${planPath(id)}/ledger.xlsx`),
 };
