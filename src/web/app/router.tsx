@@ -24,6 +24,10 @@ const PlanImportPage = lazy(() => import('../modules/plans/PlanImportPage.tsx').
 const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('../modules/tasks/MyTasksPage.tsx').then((m) => ({ default: m.MyTasksPage })));
 const TaskPage = lazy(() => import('../modules/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
+const ParkListPage = lazy(() => import('../modules/parks/ParkListPage.tsx').then((m) => ({ default: m.ParkListPage })));
+const ParkPage = lazy(() => import('../modules/parks/ParkPage.tsx').then((m) => ({ default: m.ParkPage })));
+const EventListPage = lazy(() => import('../modules/events/EventListPage.tsx').then((m) => ({ default: m.EventListPage })));
+const EventPage = lazy(() => import('../modules/events/EventPage.tsx').then((m) => ({ default: m.EventPage })));
 const CycleListPage = lazy(() => import('../modules/reporting/CycleListPage.tsx').then((m) => ({ default: m.CycleListPage })));
 const CyclePage = lazy(() => import('../modules/reporting/CyclePage.tsx').then((m) => ({ default: m.CyclePage })));
 const ReportPage = lazy(() => import('../modules/reporting/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
@@ -84,6 +88,10 @@ export function AppRoutes() {
           <Route path="plans/:id" element={<RequirePermission permission="plan.read"><PlanPage /></RequirePermission>} />
           <Route path="tasks/mine" element={<RequirePermission permission="task.read"><MyTasksPage /></RequirePermission>} />
           <Route path="tasks/:id" element={<RequirePermission permission="task.read"><TaskPage /></RequirePermission>} />
+          <Route path="parks" element={<RequirePermission permission="park.read"><ParkListPage /></RequirePermission>} />
+          <Route path="parks/:id" element={<RequirePermission permission="park.read"><ParkPage /></RequirePermission>} />
+          <Route path="events" element={<RequirePermission permission="event.read"><EventListPage /></RequirePermission>} />
+          <Route path="events/:id" element={<RequirePermission permission="event.read"><EventPage /></RequirePermission>} />
           <Route path="reporting" element={<RequirePermission permission="report.read"><CycleListPage /></RequirePermission>} />
           <Route path="reporting/cycles/:id" element={<RequirePermission permission="report.read"><CyclePage /></RequirePermission>} />
           <Route path="reporting/reports/:id" element={<RequirePermission permission="report.read"><ReportPage /></RequirePermission>} />

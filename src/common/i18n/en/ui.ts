@@ -1,6 +1,8 @@
 import type { Shape } from '../shape.ts';
 import type { ui as zh } from '../zh-CN/ui.ts';
 import { reportingUi } from './ui-reporting.ts';
+import { parksUi } from './ui-parks.ts';
+import { eventsUi } from './ui-events.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -20,6 +22,8 @@ export const ui: Shape<typeof zh> = {
     audit: 'Audit trail',
     reporting: 'Progress reporting',
     reportInbox: 'Reports due',
+    parks: 'Co-built parks',
+    events: 'Promotion events',
   },
   header: {
     changePassword: 'Change password',
@@ -417,4 +421,6 @@ export const ui: Shape<typeof zh> = {
     },
   },
   reporting: reportingUi,
+  parks: parksUi,
+  events: eventsUi,
 };

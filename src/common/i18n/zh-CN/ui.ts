@@ -1,4 +1,6 @@
 import { reportingUi } from './ui-reporting.ts';
+import { parksUi } from './ui-parks.ts';
+import { eventsUi } from './ui-events.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -18,6 +20,8 @@ export const ui = {
     audit: '审计日志',
     reporting: '进展调度',
     reportInbox: '待填报',
+    parks: '合作园区',
+    events: '招商活动',
   },
   header: {
     changePassword: '修改密码',
@@ -412,4 +416,6 @@ export const ui = {
     },
   },
   reporting: reportingUi,
+  parks: parksUi,
+  events: eventsUi,
 } as const;

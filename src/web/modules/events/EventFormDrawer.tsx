@@ -1,0 +1,172 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useMessage } from '../../app/feedback.tsx';
+import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { EVENT_KINDS, eventsApi, type EventDetail, type UpdateEventInput } from './events.api.ts';
+
+interface Values {
+  pairingId?: string;
+  kind: EventDetail['kind'];
+  title?: string;
+  startsOn?: Dayjs;
+  endsOn?: Dayjs;
+  place?: string | null;
+  organisersA?: string | null;
+  organisersB?: string | null;
+  enterpriseCount?: number | null;
+  enterprises: string[];
+  note?: string | null;
+}
+
+const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+
+function toInput(v: Values) {
+  return {
+    kind: v.kind,
+    title: v.title?.trim() ?? '',
+    startsOn: day(v.startsOn),
+    endsOn: day(v.endsOn),
+    place: blank(v.place),
+    organisersA: blank(v.organisersA),
+    organisersB: blank(v.organisersB),
+    enterpriseCount: v.enterpriseCount ?? null,
+    enterprises: (v.enterprises ?? []).map((e) => e.trim()).filter(Boolean),
+    note: blank(v.note),
+  };
+}
+
+/** Records an event, or edits one (sending what changed, with the version it was read at). */
+export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDetail; onClose: () => void; onSaved: (saved: EventDetail) => void }) {
+  const { t, pick } = useI18n();
+  const message = useMessage();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [banner, setBanner] = useState<string | null>(null);
+  const pairings = usePairingOptions();
+
+  const initialValues = useMemo<Values>(
+    () =>
+      event
+        ? {
+            kind: event.kind,
+            title: event.title,
+            startsOn: dayjs(event.startsOn),
+            endsOn: dayjs(event.endsOn),
+            place: event.place,
+            organisersA: event.organisersA,
+            organisersB: event.organisersB,
+            enterpriseCount: event.enterpriseCount,
+            enterprises: event.enterprises,
+            note: event.note,
+          }
+        : { kind: 'promotion', enterprises: [] },
+    [event],
+  );
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      const input = toInput(values);
+      let saved: EventDetail;
+      if (event) {
+        const before = toInput(initialValues);
+        const changes: Record<string, unknown> = {};
+        for (const key of Object.keys(input) as (keyof typeof input)[]) if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) changes[key] = input[key];
+        saved = await eventsApi.update(event.id, { version: event.version, ...changes } as UpdateEventInput);
+      } else {
+        saved = await eventsApi.create({ pairingId: values.pairingId ?? '', ...input });
+      }
+      message.success(t(event ? 'ui.common.saved' : 'ui.common.created'));
+      onSaved(saved);
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, err, pick);
+      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('errors.field.required') }];
+  return (
+    <Drawer
+      open
+      size={680}
+      title={t(event ? 'ui.events.editTitle' : 'ui.events.createTitle')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="event-save">
+            {t('ui.common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      <Form form={form} name="event" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="event-form">
+        {!event && (
+          <Form.Item name="pairingId" label={t('ui.events.pairing')} rules={required}>
+            <Select showSearch={{ optionFilterProp: 'label' }} loading={pairings.loading} options={pairings.options} placeholder={t('ui.common.selectPlaceholder')} data-testid="event-pairing" />
+          </Form.Item>
+        )}
+        <Row gutter={16}>
+          <Col span={16}>
+            <Form.Item name="title" label={t('ui.events.eventTitle')} rules={required}>
+              <Input maxLength={200} placeholder={t('ui.events.titleHint')} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={t('ui.events.kind')} rules={required}>
+              <Select options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))} data-testid="event-kind" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="startsOn" label={t('ui.events.startsOn')} rules={required}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="endsOn" label={t('ui.events.endsOn')} rules={required}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="place" label={t('ui.events.place')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="organisersA" label={t('ui.events.organisersA')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="organisersB" label={t('ui.events.organisersB')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="enterpriseCount" label={t('ui.events.enterpriseCount')} extra={t('ui.events.enterpriseCountHint')}>
+          <InputNumber min={0} max={100000} precision={0} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="enterprises" label={t('ui.events.enterprises')} extra={t('ui.events.enterprisesHint')}>
+          <Select mode="tags" tokenSeparators={['\n', '；', ';']} open={false} suffixIcon={null} data-testid="event-enterprises" />
+        </Form.Item>
+        <Form.Item name="note" label={t('ui.events.note')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Space, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ErrorResult } from '../../app/ErrorResult.tsx';
+import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { ListTable } from '../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../app/list/use-url-query.ts';
+import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { DemoTag } from '../parks/park-display.tsx';
+import { EVENT_KINDS, eventsApi, type EventListParams, type EventSummary } from './events.api.ts';
+import { wanText } from './event-display.ts';
+import { EventFormDrawer } from './EventFormDrawer.tsx';
+
+/** Investment-promotion events, expos, forums and visits of the user's pairings, latest first. */
+export function EventListPage() {
+  const { t } = useI18n();
+  usePageTitle('ui.events.title');
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const query = useUrlQuery();
+  const pairings = usePairingOptions();
+  const [creating, setCreating] = useState(false);
+  const year = query.get('year');
+
+  const params: EventListParams = {
+    pairingId: query.get('pairingId'),
+    kind: query.get<NonNullable<EventListParams['kind']>>('kind'),
+    year: year ? Number(year) : undefined,
+    demo: query.get<'true' | 'false'>('demo'),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const { data, error, loading, reload } = useApi((signal) => eventsApi.list(params, signal), [query.key]);
+  const thisYear = new Date().getFullYear();
+
+  const columns: TableColumnsType<EventSummary> = [
+    {
+      title: t('ui.events.eventTitle'),
+      dataIndex: 'title',
+      render: (title: string, row) => (
+        <Space size={4}>
+          <Link to={`/events/${row.id}`} onClick={(e) => e.stopPropagation()}>
+            {title}
+          </Link>
+          <DemoTag isDemo={row.isDemo} />
+        </Space>
+      ),
+    },
+    { title: t('ui.events.kind'), dataIndex: 'kind', width: 110, render: (kind: EventSummary['kind']) => t(`domain.eventKinds.${kind}`) },
+    { title: t('ui.events.dates'), key: 'dates', width: 200, render: (_: unknown, row) => (row.startsOn === row.endsOn ? row.startsOn : t('ui.events.dateRange', { from: row.startsOn, to: row.endsOn })) },
+    { title: t('ui.events.place'), dataIndex: 'place', width: 110, render: (p: string | null) => p ?? '—' },
+    { title: t('ui.events.pairing'), dataIndex: 'pairingName', width: 150 },
+    { title: t('ui.events.enterpriseCount'), dataIndex: 'enterpriseCount', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
+    { title: t('ui.events.agreementCount'), dataIndex: 'agreementCount', width: 90, align: 'right' },
+    { title: t('ui.events.agreedAmount'), dataIndex: 'agreedAmount', width: 150, align: 'right', render: (a: string) => wanText(a) },
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  return (
+    <Card
+      title={t('ui.events.title')}
+      extra={
+        can('event.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="event-create">
+            {t('ui.events.create')}
+          </Button>
+        )
+      }
+    >
+      <FilterBar>
+        <SelectFilter query={query} name="pairingId" placeholder={t('ui.events.pairing')} options={pairings.options} width={220} />
+        <SelectFilter query={query} name="kind" placeholder={t('ui.events.kind')} options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))} width={140} />
+        <SelectFilter query={query} name="year" placeholder={t('ui.events.year')} options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))} width={110} />
+        <SelectFilter
+          query={query}
+          name="demo"
+          placeholder={t('ui.parks.demoFilter')}
+          options={[
+            { value: 'false', label: t('ui.parks.realOnly') },
+            { value: 'true', label: t('ui.parks.demoOnly') },
+          ]}
+        />
+      </FilterBar>
+      <ListTable<EventSummary>
+        query={query}
+        columns={columns}
+        data={data}
+        loading={loading}
+        emptyText={t('ui.events.empty')}
+        rowLink={(row) => `/events/${row.id}`}
+        rowData={(row) => ({ 'data-testid': 'event-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
+      />
+      {creating && <EventFormDrawer onClose={() => setCreating(false)} onSaved={(ev) => navigate(`/events/${ev.id}`)} />}
+    </Card>
+  );
+}

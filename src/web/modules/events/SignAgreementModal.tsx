@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useMessage } from '../../app/feedback.tsx';
+import { eventsApi, type EventAgreement, type EventDetail } from './events.api.ts';
+
+interface Values {
+  title?: string;
+  parties: string[];
+  signedOn?: Dayjs;
+  amount?: string;
+  plannedInvestment?: string;
+}
+
+/** An agreement signed at the event: parties (the investor first), date within the event, 签约额 in 万元. */
+export function SignAgreementModal({ event, onClose, onSigned }: { event: EventDetail; onClose: () => void; onSigned: (event: EventDetail, agreement: EventAgreement | undefined) => void }) {
+  const { t, pick } = useI18n();
+  const message = useMessage();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [banner, setBanner] = useState<string | null>(null);
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      const saved = await eventsApi.sign(event.id, {
+        title: v.title?.trim() ?? '',
+        parties: (v.parties ?? []).map((p) => p.trim()).filter(Boolean),
+        signedOn: v.signedOn ? v.signedOn.format('YYYY-MM-DD') : '',
+        amount: v.amount?.trim() ?? '',
+        plannedInvestment: v.plannedInvestment?.trim() || null,
+      });
+      message.success(t('ui.events.signed'));
+      const before = new Set(event.agreements.map((a) => a.id));
+      onSigned(saved, saved.agreements.find((a) => !before.has(a.id)));
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, err, pick);
+      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('errors.field.required') }];
+  return (
+    <Modal open width={640} title={t('ui.events.signTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('ui.events.signOk')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' }} destroyOnHidden>
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      <Form form={form} name="sign" layout="vertical" initialValues={{ parties: [], signedOn: dayjs(event.startsOn) }} onFinish={submit} data-testid="sign-form">
+        <Form.Item name="title" label={t('ui.events.agreementTitle')} rules={required}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="parties" label={t('ui.events.parties')} rules={required} extra={t('ui.events.partiesHint')}>
+          <Select mode="tags" tokenSeparators={['\n', '；', ';']} open={false} suffixIcon={null} data-testid="sign-parties" />
+        </Form.Item>
+        <Form.Item name="signedOn" label={t('ui.events.signedOn')} rules={required} extra={t('ui.events.signedOnHint', { from: event.startsOn, to: event.endsOn })}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('ui.events.amount')} rules={required}>
+          <Input inputMode="decimal" suffix={t('ui.events.wan')} data-testid="sign-amount" />
+        </Form.Item>
+        <Form.Item name="plannedInvestment" label={t('ui.events.plannedInvestment')}>
+          <Input inputMode="decimal" suffix={t('ui.events.wan')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

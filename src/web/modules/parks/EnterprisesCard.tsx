@@ -1,0 +1,116 @@
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useMessage } from '../../app/feedback.tsx';
+import { parksApi, type Ledger, type ParkDetail } from './parks.api.ts';
+import { DemoTag, yuanText } from './park-display.tsx';
+import { useIndustryDivisions } from './use-industry-divisions.ts';
+
+type Enterprise = ParkDetail['enterprises'][number];
+type Totals = Ledger['enterpriseTotals'][number];
+
+function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose: () => void; onSaved: () => void }) {
+  const { t, pick } = useI18n();
+  const message = useMessage();
+  const divisions = useIndustryDivisions();
+  const [form] = Form.useForm<{ name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }>();
+  const [saving, setSaving] = useState(false);
+  const [banner, setBanner] = useState<string | null>(null);
+
+  const submit = async (v: { name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }) => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      await parksApi.addEnterprise(park.id, {
+        name: v.name?.trim() ?? '',
+        creditCode: v.creditCode?.trim() || null,
+        industryDivision: v.industryDivision ?? null,
+        settledOn: v.settledOn ? v.settledOn.format('YYYY-MM-DD') : null,
+      });
+      message.success(t('ui.common.created'));
+      onSaved();
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, err, pick);
+      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('ui.parks.enterpriseAdd')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'enterprise-save' }} destroyOnHidden>
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      <Form form={form} name="enterprise" layout="vertical" onFinish={submit} data-testid="enterprise-form">
+        <Form.Item name="name" label={t('ui.parks.enterpriseName')} rules={[{ required: true, message: t('errors.field.required') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="creditCode" label={t('ui.parks.creditCode')}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="industryDivision" label={t('ui.parks.industry')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={divisions} />
+        </Form.Item>
+        <Form.Item name="settledOn" label={t('ui.parks.settledOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The enterprises settled in the park, with the year's taxes, output and GDP from the ledger in force. */
+export function EnterprisesCard({ park, manage, year, totals, onChanged }: { park: ParkDetail; manage: boolean; year: number; totals: Totals[] | undefined; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const byId = new Map((totals ?? []).map((x) => [x.enterpriseId, x]));
+  const figure = (key: 'tax' | 'output' | 'gdp') => (row: Enterprise) => <span data-testid={`enterprise-${key}`}>{yuanText(byId.get(row.id)?.[key] ?? '0')}</span>;
+
+  const columns: TableColumnsType<Enterprise> = [
+    { title: t('ui.parks.enterpriseName'), dataIndex: 'name', render: (name: string, row) => <Space size={4}>{name}<DemoTag isDemo={row.isDemo} /></Space> },
+    { title: t('ui.parks.creditCode'), dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
+    { title: t('ui.parks.industry'), dataIndex: 'industryDivision', width: 80, render: (v: string | null) => v ?? '—' },
+    { title: t('ui.parks.settledOn'), dataIndex: 'settledOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: t('ui.parks.yearTax', { year }), key: 'tax', width: 150, align: 'right', render: (_: unknown, row) => figure('tax')(row) },
+    { title: t('ui.parks.yearOutput', { year }), key: 'output', width: 150, align: 'right', render: (_: unknown, row) => figure('output')(row) },
+    { title: t('ui.parks.yearGdp', { year }), key: 'gdp', width: 150, align: 'right', render: (_: unknown, row) => figure('gdp')(row) },
+  ];
+
+  return (
+    <Card
+      className="park-no-print"
+      title={t('ui.parks.enterprises', { count: park.enterprises.length })}
+      extra={
+        manage && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="enterprise-add">
+            {t('ui.parks.enterpriseAdd')}
+          </Button>
+        )
+      }
+    >
+      <Table<Enterprise>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={park.enterprises}
+        pagination={park.enterprises.length > 20 ? { pageSize: 20 } : false}
+        locale={{ emptyText: t('ui.parks.enterprisesEmpty') }}
+        onRow={(row) => ({ 'data-testid': 'enterprise-row', 'data-id': row.id }) as HTMLAttributes<HTMLElement>}
+        scroll={{ x: 900 }}
+      />
+      {adding && (
+        <EnterpriseModal
+          park={park}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            onChanged();
+          }}
+        />
+      )}
+    </Card>
+  );
+}

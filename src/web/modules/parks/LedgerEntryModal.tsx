@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Alert, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useMessage } from '../../app/feedback.tsx';
+import { parksApi, type LedgerEntry, type ParkDetail, type SharedFigure } from './parks.api.ts';
+import { PeriodText, SHARED_FIGURES, yuanText } from './park-display.tsx';
+
+interface Period {
+  year?: number | null;
+  month?: number | null;
+}
+
+/** A year and a month, or the whole year. */
+function PeriodInput({ value = {}, onChange, disabled, id }: { value?: Period; onChange?: (v: Period) => void; disabled?: boolean; id?: string }) {
+  const { t } = useI18n();
+  return (
+    <Space.Compact>
+      <InputNumber id={id} min={1990} max={2100} precision={0} value={value.year ?? null} onChange={(year) => onChange?.({ ...value, year })} disabled={disabled} style={{ width: 110 }} data-testid="entry-year" />
+      <Select<number>
+        value={value.month ?? 0}
+        onChange={(m) => onChange?.({ ...value, month: m || null })}
+        disabled={disabled}
+        style={{ width: 110 }}
+        options={[{ value: 0, label: t('ui.parks.wholeYear') }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('ui.parks.monthN', { month: i + 1 }) }))]}
+        data-testid="entry-month"
+      />
+    </Space.Compact>
+  );
+}
+
+interface Values {
+  enterpriseId?: string;
+  figure?: SharedFigure;
+  period: Period;
+  amount?: string;
+}
+
+/** A new ledger entry, or a correction of one (a new entry superseding it: the ledger is never edited). */
+export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: { park: ParkDetail; correcting?: LedgerEntry; year: number; onClose: () => void; onSaved: (year: number) => void }) {
+  const { t, pick } = useI18n();
+  const message = useMessage();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [banner, setBanner] = useState<string | null>(null);
+
+  const initialValues: Values = correcting
+    ? { enterpriseId: correcting.enterpriseId, figure: correcting.figure, period: correcting.period, amount: correcting.amount }
+    : { period: { year, month: null } };
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      await parksApi.addEntry(park.id, {
+        enterpriseId: v.enterpriseId ?? '',
+        figure: v.figure as SharedFigure,
+        period: { year: v.period?.year ?? 0, month: v.period?.month ?? null },
+        amount: v.amount?.trim() ?? '',
+        supersedesId: correcting?.id ?? null,
+      });
+      message.success(t(correcting ? 'ui.parks.correctionSaved' : 'ui.parks.entrySaved'));
+      onSaved(v.period?.year ?? year);
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, err, pick);
+      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('errors.field.required') }];
+  return (
+    <Modal
+      open
+      title={t(correcting ? 'ui.parks.correctTitle' : 'ui.parks.entryAdd')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'entry-save' }}
+      destroyOnHidden
+    >
+      {correcting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('ui.parks.correctHint', { amount: yuanText(correcting.amount) })}
+          description={
+            <>
+              {correcting.enterpriseName} · {t(`domain.sharedFigures.${correcting.figure}`)} · <PeriodText period={correcting.period} />
+            </>
+          }
+        />
+      )}
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      <Form form={form} name="entry" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="entry-form">
+        <Form.Item name="enterpriseId" label={t('ui.parks.enterpriseName')} rules={required}>
+          <Select disabled={!!correcting} options={park.enterprises.map((e) => ({ value: e.id, label: e.name }))} showSearch={{ optionFilterProp: 'label' }} data-testid="entry-enterprise" />
+        </Form.Item>
+        <Form.Item name="figure" label={t('ui.parks.figure')} rules={required}>
+          <Select disabled={!!correcting} options={SHARED_FIGURES.map((f) => ({ value: f, label: t(`domain.sharedFigures.${f}`) }))} data-testid="entry-figure" />
+        </Form.Item>
+        <Form.Item name="period" label={t('ui.parks.period')} rules={required} extra={t('ui.parks.periodHint')}>
+          <PeriodInput disabled={!!correcting} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('ui.parks.amountYuan')} rules={required}>
+          <Input inputMode="decimal" suffix={t('ui.parks.yuan')} data-testid="entry-amount" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ErrorResult } from '../../app/ErrorResult.tsx';
+import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { ListTable } from '../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../app/list/use-url-query.ts';
+import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { parksApi, type ParkListParams, type ParkSummary } from './parks.api.ts';
+import { DemoTag, PARK_TYPES } from './park-display.tsx';
+import { ParkFormDrawer } from './ParkFormDrawer.tsx';
+
+/** The co-built parks of the user's pairings, main parks before their branches. */
+export function ParkListPage() {
+  const { t } = useI18n();
+  usePageTitle('ui.parks.title');
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const query = useUrlQuery();
+  const pairings = usePairingOptions();
+  const [creating, setCreating] = useState(false);
+
+  const params: ParkListParams = {
+    pairingId: query.get('pairingId'),
+    type: query.get<NonNullable<ParkListParams['type']>>('type'),
+    demo: query.get<'true' | 'false'>('demo'),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const { data, error, loading, reload } = useApi((signal) => parksApi.list(params, signal), [query.key]);
+
+  const columns: TableColumnsType<ParkSummary> = [
+    {
+      title: t('ui.parks.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space orientation="vertical" size={0}>
+          <Space size={4}>
+            <Link to={`/parks/${row.id}`} onClick={(e) => e.stopPropagation()}>
+              {name}
+            </Link>
+            <DemoTag isDemo={row.isDemo} />
+          </Space>
+          {row.mainPark && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('ui.parks.branchOf', { name: row.mainPark.name })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('ui.parks.type'), dataIndex: 'type', width: 130, render: (type: ParkSummary['type']) => t(`domain.parkTypes.${type}`) },
+    { title: t('ui.parks.pairing'), dataIndex: 'pairingName', width: 160 },
+    { title: t('ui.parks.hostRegion'), dataIndex: 'hostRegion', width: 120, render: (r: ParkSummary['hostRegion']) => r.name },
+    { title: t('ui.parks.partnerRegion'), dataIndex: 'partnerRegion', width: 120, render: (r: ParkSummary['partnerRegion']) => r?.name ?? '—' },
+    { title: t('ui.parks.branchCount'), dataIndex: 'branchCount', width: 90, align: 'right' },
+    { title: t('ui.parks.enterpriseCount'), dataIndex: 'enterpriseCount', width: 100, align: 'right' },
+    { title: t('ui.parks.area'), dataIndex: 'areaKm2', width: 110, align: 'right', render: (a: string | null) => a ?? '—' },
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  return (
+    <Card
+      title={t('ui.parks.title')}
+      extra={
+        can('park.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="park-create">
+            {t('ui.parks.create')}
+          </Button>
+        )
+      }
+    >
+      <FilterBar>
+        <SelectFilter query={query} name="pairingId" placeholder={t('ui.parks.pairing')} options={pairings.options} width={220} />
+        <SelectFilter query={query} name="type" placeholder={t('ui.parks.type')} options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))} width={160} />
+        <SelectFilter
+          query={query}
+          name="demo"
+          placeholder={t('ui.parks.demoFilter')}
+          options={[
+            { value: 'false', label: t('ui.parks.realOnly') },
+            { value: 'true', label: t('ui.parks.demoOnly') },
+          ]}
+        />
+      </FilterBar>
+      <ListTable<ParkSummary>
+        query={query}
+        columns={columns}
+        data={data}
+        loading={loading}
+        emptyText={t('ui.parks.empty')}
+        rowLink={(row) => `/parks/${row.id}`}
+        rowData={(row) => ({ 'data-testid': 'park-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
+      />
+      {creating && <ParkFormDrawer onClose={() => setCreating(false)} onSaved={(park) => navigate(`/parks/${park.id}`)} />}
+    </Card>
+  );
+}
