@@ -94,6 +94,7 @@ export function CyclePage() {
     {
       title: t('ui.reporting.task'),
       key: 'task',
+      width: 300,
       render: (_: unknown, r) => (
         <Link to={`/tasks/${r.taskId}`} onClick={(e) => e.stopPropagation()}>
           <span className="duikou-task-code">{r.taskCode}</span>
@@ -126,7 +127,7 @@ export function CyclePage() {
     {
       title: t('ui.common.actions'),
       key: 'actions',
-      width: 230,
+      width: 220,
       render: (_: unknown, r) => (
         <Space size={6}>
           <Link to={`/reporting/reports/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="slot-open">
@@ -191,7 +192,7 @@ export function CyclePage() {
           dataSource={slots.data?.items ?? []}
           loading={slots.loading}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1250 }}
           onRow={(r) => ({ 'data-testid': 'slot-row', 'data-id': r.id, 'data-state': r.state, 'data-task': r.taskCode, 'data-unit': r.unitName }) as React.HTMLAttributes<HTMLElement>}
         />
       </Card>

@@ -166,12 +166,12 @@ export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail;
                   <Input inputMode="decimal" data-testid="figure-value" />
                 </Form.Item>
               </Col>
-              <Col xs={12} md={4}>
+              <Col xs={12} md={5}>
                 <Form.Item name={['figures', i, 'unit']} label={i === 0 ? t('ui.reporting.figureUnit') : undefined}>
                   <Input maxLength={20} data-testid="figure-unit" />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={9}>
+              <Col xs={24} md={8}>
                 <Form.Item name={['figures', i, 'note']} label={i === 0 ? t('ui.reporting.figureNote') : undefined}>
                   <Input maxLength={500} data-testid="figure-note" />
                 </Form.Item>
