@@ -128,7 +128,10 @@ export const taskListQuery = z.strictObject({
   ...pageQuery,
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
-export const taskListResponse = paged(taskSummary);
+export const taskListResponse = paged(taskSummary).extend({
+  /** How many tasks of each light match the other filters. */
+  lights: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), grey: z.number().int() }),
+});
 
 export const updateTaskInput = z.strictObject({
   version: z.number().int().min(1),

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import type { TaskListQuery } from '../../../common/api/tasks.ts';
+import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common/api/tasks.ts';
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -103,11 +103,17 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
     status: [dir(STATUS_ORDER), ...planOrder],
     updatedAt: [dir(tasks.updatedAt)],
   }[sort];
-  const [items, [total]] = await Promise.all([
+  // Counted under every filter but the light, so a legend shows what each light would list.
+  const light = taskLightSql(today);
+  const [items, byLight] = await Promise.all([
     baseQuery(db, today).where(where).orderBy(...orderBy, asc(tasks.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(where),
+    db.select({ light, n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
+      // By position: the light expression carries parameters, which PostgreSQL does not match between SELECT and GROUP BY.
+      .where(filterCondition(actor, { ...filter, light: undefined }, today)).groupBy(sql`1`),
   ]);
-  return { items: items as TaskSummaryRow[], total: total?.n ?? 0 };
+  const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<TaskLight, number>;
+  const total = filter.light ? lights[filter.light] : Object.values(lights).reduce((a, b) => a + b, 0);
+  return { items: items as TaskSummaryRow[], total, lights };
 }
 
 /** Every visible task of one plan version, in document order. */

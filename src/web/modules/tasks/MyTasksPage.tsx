@@ -124,7 +124,7 @@ export function MyTasksPage() {
             style={{ width: 130 }}
           />
         </Space>
-        <LightLegend active={query.light} onToggle={(light) => update({ light })} />
+        <LightLegend counts={data?.lights} active={query.light} onToggle={(light) => update({ light })} />
       </Space>
       <Table<TaskSummary>
         rowKey="id"
