@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await page.getByRole('menuitem', { name: '进展调度' }).click();
     await page.waitForURL('**/reporting');
     await page.getByTestId('cycle-new').click();
-    await page.getByTestId('cycle-form').waitFor();
+    await page.getByTestId('cycle-create-form').waitFor();
     await choose(page.getByTestId('cycle-pairing'), '吉林省', '吉林省—浙江省');
     await inputOf('cycle-due-on').click();
     await page.keyboard.type(dueOn);

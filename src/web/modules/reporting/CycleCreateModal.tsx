@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, Col, DatePicker, Form, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { REPORT_FREQUENCIES, periodsPerYear, reportingApi, type CycleDetail, type ReportFrequency } from './reporting.api.ts';
 import { cycleLabel, periodName } from './reporting-display.tsx';
-import { formFailure } from './form-failure.ts';
+import { ActionModal } from './ActionModal.tsx';
 import { usePairingOptions } from './use-pairing-options.ts';
 
 interface Values {
@@ -30,11 +29,9 @@ function defaultDueOn(frequency: ReportFrequency, year: number, period: number):
 
 /** Opens a reporting period for a pairing: frequency, which period, due date and reminder window. */
 export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?: string; onClose: () => void; onCreated: (cycle: CycleDetail) => void }) {
-  const { t, pick, locale } = useI18n();
+  const { t, locale } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
   const pairings = usePairingOptions();
   const today = dayjs();
   const frequency = Form.useWatch('frequency', form) ?? 'quarterly';
@@ -42,94 +39,73 @@ export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?
   const period = Form.useWatch('period', form) ?? 1;
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setBanner(null);
-    try {
-      const cycle = await reportingApi.createCycle({
-        pairingId: values.pairingId ?? '',
-        frequency: values.frequency,
-        year: values.year,
-        period: values.period,
-        ...(values.dueOn ? { dueOn: values.dueOn.format('YYYY-MM-DD') } : {}),
-        reminderDays: values.reminderDays,
-      });
-      message.success(t('ui.reporting.created', { period: cycleLabel(cycle, locale), count: cycle.counts.total }));
-      onCreated(cycle);
-    } catch (err) {
-      setBanner(formFailure(form, err, { t, pick }));
-    } finally {
-      setSaving(false);
-    }
+    const cycle = await reportingApi.createCycle({
+      pairingId: values.pairingId ?? '',
+      frequency: values.frequency,
+      year: values.year,
+      period: values.period,
+      ...(values.dueOn ? { dueOn: values.dueOn.format('YYYY-MM-DD') } : {}),
+      reminderDays: values.reminderDays,
+    });
+    message.success(t('ui.reporting.created', { period: cycleLabel(cycle, locale), count: cycle.counts.total }));
+    onCreated(cycle);
   };
 
   return (
-    <Modal
-      open
+    <ActionModal<Values>
+      form={form}
       title={t('ui.reporting.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      intro={t('ui.reporting.createIntro')}
       okText={t('ui.common.confirm')}
-      cancelText={t('ui.common.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'cycle-create-ok' }}
+      testId="cycle-create"
       width={620}
-      destroyOnHidden
+      initialValues={{ pairingId, frequency: 'quarterly', year: today.year(), period: periodOf('quarterly', today), reminderDays: 7 }}
+      // A new frequency keeps the period that holds today rather than an index that may not exist.
+      onValuesChange={(changed) => changed.frequency && form.setFieldValue('period', periodOf(changed.frequency, today))}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">{t('ui.reporting.createIntro')}</Typography.Paragraph>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        data-testid="cycle-form"
-        initialValues={{ pairingId, frequency: 'quarterly', year: today.year(), period: periodOf('quarterly', today), reminderDays: 7 }}
-        onValuesChange={(changed: Partial<Values>) => {
-          // A new frequency keeps the period that holds today rather than an index that may not exist.
-          if (changed.frequency) form.setFieldValue('period', periodOf(changed.frequency, today));
-        }}
-      >
-        <Form.Item name="pairingId" label={t('ui.reporting.pairing')} rules={[{ required: true, message: t('ui.reporting.pairingPlaceholder') }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={pairings.loading}
-            options={pairings.options}
-            placeholder={t('ui.reporting.pairingPlaceholder')}
-            data-testid="cycle-pairing"
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="frequency" label={t('ui.reporting.frequency')}>
-              <Select options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))} data-testid="cycle-frequency" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="year" label={t('ui.reporting.year')}>
-              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} data-testid="cycle-year" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="period" label={t('ui.reporting.period')}>
-              <Select
-                options={Array.from({ length: periodsPerYear(frequency) }, (_, i) => ({ value: i + 1, label: periodName(frequency, i + 1, t) }))}
-                data-testid="cycle-period"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="dueOn" label={t('ui.reporting.dueOn')} extra={t('ui.reporting.dueOnHelp', { date: defaultDueOn(frequency, year, period) })}>
-              <DatePicker style={{ width: '100%' }} data-testid="cycle-due-on" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="reminderDays" label={t('ui.reporting.reminderDays')} extra={t('ui.reporting.reminderDaysHelp')}>
-              <InputNumber min={0} max={60} precision={0} suffix={t('ui.reporting.daysUnit')} style={{ width: '100%' }} data-testid="cycle-reminder-days" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Form.Item name="pairingId" label={t('ui.reporting.pairing')} rules={[{ required: true, message: t('ui.reporting.pairingPlaceholder') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={pairings.loading}
+          options={pairings.options}
+          placeholder={t('ui.reporting.pairingPlaceholder')}
+          data-testid="cycle-pairing"
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="frequency" label={t('ui.reporting.frequency')}>
+            <Select options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))} data-testid="cycle-frequency" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="year" label={t('ui.reporting.year')}>
+            <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} data-testid="cycle-year" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="period" label={t('ui.reporting.period')}>
+            <Select
+              options={Array.from({ length: periodsPerYear(frequency) }, (_, i) => ({ value: i + 1, label: periodName(frequency, i + 1, t) }))}
+              data-testid="cycle-period"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="dueOn" label={t('ui.reporting.dueOn')} extra={t('ui.reporting.dueOnHelp', { date: defaultDueOn(frequency, year, period) })}>
+            <DatePicker style={{ width: '100%' }} data-testid="cycle-due-on" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="reminderDays" label={t('ui.reporting.reminderDays')} extra={t('ui.reporting.reminderDaysHelp')}>
+            <InputNumber min={0} max={60} precision={0} suffix={t('ui.reporting.daysUnit')} style={{ width: '100%' }} data-testid="cycle-reminder-days" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </ActionModal>
   );
 }

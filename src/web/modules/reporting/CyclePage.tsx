@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -10,6 +10,7 @@ import { TaskStatusTag } from '../tasks/task-display.tsx';
 import { SLOT_STATES, reportingApi, type CycleDetail, type NotReported, type ReportSummary } from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { CycleActions } from './CycleActions.tsx';
+import { RecordTimeline } from './RecordTimeline.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
 /** Who has not reported, at a glance: the count, then each unit with its side, days overdue and the tasks it owes. */
@@ -197,30 +198,16 @@ export function CyclePage() {
         />
       </Card>
 
-      <Card title={t('ui.reporting.history')} data-testid="cycle-history">
-        {cycle.history.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-        ) : (
-          <Timeline
-            style={{ marginBottom: -16 }}
-            items={cycle.history.map((h, i) => ({
-              key: i,
-              color: h.action === 'unlocked' ? 'orange' : h.action === 'approved' ? 'green' : 'blue',
-              content: (
-                <span data-testid="cycle-history-item" data-action={h.action}>
-                  <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text>
-                  {` ${h.actorName ?? '—'} · ${cycleAction(h.action, t)}`}
-                  {h.reason && (
-                    <Typography.Text style={{ display: 'block' }}>
-                      {t(h.action === 'unlocked' ? 'ui.reporting.historyReason' : 'ui.reporting.historyComment', { [h.action === 'unlocked' ? 'reason' : 'comment']: h.reason })}
-                    </Typography.Text>
-                  )}
-                </span>
-              ),
-            }))}
-          />
-        )}
-      </Card>
+      <RecordTimeline
+        title={t('ui.reporting.history')}
+        testId="cycle-history"
+        itemTestId="cycle-history-item"
+        entries={cycle.history.map((h) => ({
+          ...h,
+          label: cycleAction(h.action, t),
+          note: h.reason && (h.action === 'unlocked' ? t('ui.reporting.historyReason', { reason: h.reason }) : t('ui.reporting.historyComment', { comment: h.reason })),
+        }))}
+      />
     </div>
   );
 }

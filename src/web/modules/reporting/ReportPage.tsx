@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
@@ -13,6 +13,7 @@ import { DueText, SlotStateTag, percentText } from './reporting-display.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportAttachments } from './ReportAttachments.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { RecordTimeline } from './RecordTimeline.tsx';
 import { notificationsChanged } from './notifications.api.ts';
 
 /** What the unit reported, read-only (submitted, approved, locked, or seen by someone who does not fill it). */
@@ -143,26 +144,16 @@ export function ReportPage() {
         <ReportAttachments report={report} editable={fills} onChanged={setLocal} />
       </Card>
 
-      <Card title={t('ui.reporting.reportHistory')} data-testid="report-history">
-        {report.events.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-        ) : (
-          <Timeline
-            style={{ marginBottom: -16 }}
-            items={report.events.map((e, i) => ({
-              key: i,
-              color: e.action === 'returned' ? 'red' : e.action === 'approved' ? 'green' : 'blue',
-              content: (
-                <span data-testid="report-event" data-action={e.action}>
-                  <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
-                  {` ${e.actorName ?? '—'} · ${(REPORT_ACTIONS as readonly string[]).includes(e.action) ? t(`ui.reporting.reportActions.${e.action as (typeof REPORT_ACTIONS)[number]}`) : e.action}`}
-                  {e.comment && <Typography.Text style={{ display: 'block' }}>{e.comment}</Typography.Text>}
-                </span>
-              ),
-            }))}
-          />
-        )}
-      </Card>
+      <RecordTimeline
+        title={t('ui.reporting.reportHistory')}
+        testId="report-history"
+        itemTestId="report-event"
+        entries={report.events.map((e) => ({
+          ...e,
+          label: (REPORT_ACTIONS as readonly string[]).includes(e.action) ? t(`ui.reporting.reportActions.${e.action as (typeof REPORT_ACTIONS)[number]}`) : e.action,
+          note: e.comment,
+        }))}
+      />
     </div>
   );
 }

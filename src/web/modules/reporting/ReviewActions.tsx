@@ -1,66 +1,44 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useSession } from '../../app/session.tsx';
 import { reportingApi, type ReportDetail, type ReportSummary } from './reporting.api.ts';
-import { formFailure } from './form-failure.ts';
+import { ActionModal } from './ActionModal.tsx';
 
 type Mode = 'approve' | 'return';
 
 function ReviewModal({ report, mode, onClose, onDone }: { report: ReportSummary; mode: Mode; onClose: () => void; onDone: (r: ReportDetail) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
-
   const submit = async ({ comment }: { comment?: string }) => {
-    setSaving(true);
-    setBanner(null);
-    try {
-      const next =
-        mode === 'approve'
-          ? await reportingApi.approveReport(report.id, { version: report.version, comment: comment?.trim() || null })
-          : await reportingApi.returnReport(report.id, { version: report.version, comment: comment ?? '' });
-      message.success(t(mode === 'approve' ? 'ui.reporting.approved' : 'ui.reporting.returned'));
-      onDone(next);
-    } catch (err) {
-      setBanner(formFailure(form, err, { t, pick }));
-    } finally {
-      setSaving(false);
-    }
+    const next =
+      mode === 'approve'
+        ? await reportingApi.approveReport(report.id, { version: report.version, comment: comment?.trim() || null })
+        : await reportingApi.returnReport(report.id, { version: report.version, comment: comment ?? '' });
+    message.success(t(mode === 'approve' ? 'ui.reporting.approved' : 'ui.reporting.returned'));
+    onDone(next);
   };
-
   return (
-    <Modal
-      open
+    <ActionModal
+      form={form}
       title={`${t(mode === 'approve' ? 'ui.reporting.approveTitle' : 'ui.reporting.returnTitle')} · ${report.taskCode} ${report.unitName}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t(mode === 'approve' ? 'ui.reporting.approve' : 'ui.reporting.returnReport')}
-      okButtonProps={{ danger: mode === 'return', 'data-testid': 'review-ok' }}
-      cancelText={t('ui.common.cancel')}
-      confirmLoading={saving}
-      destroyOnHidden
+      danger={mode === 'return'}
+      testId="review"
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="review-form">
-        <Form.Item
-          name="comment"
-          label={t(mode === 'approve' ? 'ui.reporting.reviewCommentOptional' : 'ui.reporting.returnComment')}
-          rules={mode === 'return' ? [{ required: true, whitespace: true, message: t('ui.reporting.returnCommentPlaceholder') }] : []}
-        >
-          <Input.TextArea
-            rows={4}
-            maxLength={2000}
-            placeholder={mode === 'return' ? t('ui.reporting.returnCommentPlaceholder') : undefined}
-            data-testid="review-comment"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="comment"
+        label={t(mode === 'approve' ? 'ui.reporting.reviewCommentOptional' : 'ui.reporting.returnComment')}
+        rules={mode === 'return' ? [{ required: true, whitespace: true, message: t('ui.reporting.returnCommentPlaceholder') }] : []}
+      >
+        <Input.TextArea rows={4} maxLength={2000} placeholder={mode === 'return' ? t('ui.reporting.returnCommentPlaceholder') : undefined} data-testid="review-comment" />
+      </Form.Item>
+    </ActionModal>
   );
 }
 
