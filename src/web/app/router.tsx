@@ -24,6 +24,7 @@ const PlanImportPage = lazy(() => import('../modules/plans/PlanImportPage.tsx').
 const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('../modules/tasks/MyTasksPage.tsx').then((m) => ({ default: m.MyTasksPage })));
 const TaskPage = lazy(() => import('../modules/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
+const ProjectRoutes = lazy(() => import('../modules/projects/ProjectRoutes.tsx').then((m) => ({ default: m.ProjectRoutes })));
 const ParkListPage = lazy(() => import('../modules/parks/ParkListPage.tsx').then((m) => ({ default: m.ParkListPage })));
 const ParkPage = lazy(() => import('../modules/parks/ParkPage.tsx').then((m) => ({ default: m.ParkPage })));
 const EventListPage = lazy(() => import('../modules/events/EventListPage.tsx').then((m) => ({ default: m.EventListPage })));
@@ -88,6 +89,7 @@ export function AppRoutes() {
           <Route path="plans/:id" element={<RequirePermission permission="plan.read"><PlanPage /></RequirePermission>} />
           <Route path="tasks/mine" element={<RequirePermission permission="task.read"><MyTasksPage /></RequirePermission>} />
           <Route path="tasks/:id" element={<RequirePermission permission="task.read"><TaskPage /></RequirePermission>} />
+          <Route path="projects/*" element={<RequirePermission permission="project.read"><ProjectRoutes /></RequirePermission>} />
           <Route path="parks" element={<RequirePermission permission="park.read"><ParkListPage /></RequirePermission>} />
           <Route path="parks/:id" element={<RequirePermission permission="park.read"><ParkPage /></RequirePermission>} />
           <Route path="events" element={<RequirePermission permission="event.read"><EventListPage /></RequirePermission>} />

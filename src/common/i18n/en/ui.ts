@@ -3,6 +3,7 @@ import type { ui as zh } from '../zh-CN/ui.ts';
 import { reportingUi } from './ui-reporting.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
+import { projectsUi } from './ui-projects.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -24,6 +25,8 @@ export const ui: Shape<typeof zh> = {
     reportInbox: 'Reports due',
     parks: 'Co-built parks',
     events: 'Promotion events',
+    projects: 'Projects',
+    projectStats: 'Project statistics',
   },
   header: {
     changePassword: 'Change password',
@@ -423,4 +426,5 @@ export const ui: Shape<typeof zh> = {
   reporting: reportingUi,
   parks: parksUi,
   events: eventsUi,
+  projects: projectsUi,
 };

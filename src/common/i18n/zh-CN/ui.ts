@@ -1,6 +1,7 @@
 import { reportingUi } from './ui-reporting.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
+import { projectsUi } from './ui-projects.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -22,6 +23,8 @@ export const ui = {
     reportInbox: '待填报',
     parks: '合作园区',
     events: '招商活动',
+    projects: '合作项目',
+    projectStats: '项目统计',
   },
   header: {
     changePassword: '修改密码',
@@ -418,4 +421,5 @@ export const ui = {
   reporting: reportingUi,
   parks: parksUi,
   events: eventsUi,
+  projects: projectsUi,
 } as const;

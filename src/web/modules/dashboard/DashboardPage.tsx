@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BranchesOutlined, CompassOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { api } from '../../app/api-client.ts';
@@ -12,6 +12,9 @@ import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
 import { LevelText, RegionNames, StatusTag } from '../../shared/pairing-display.tsx';
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
+
+// The project figures load after the first screen: their tables and funnel chart are not part of its budget.
+const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -65,6 +68,20 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      {data?.projects && (
+        <section data-testid="dashboard-projects">
+          <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 12 }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('ui.projects.dashboard.projectsTitle')}
+            </Typography.Title>
+            <Link to="/projects">{t('ui.projects.openLedger')}</Link>
+            <Link to="/projects/stats">{t('ui.projects.openStats')}</Link>
+          </div>
+          <Suspense fallback={<Skeleton active />}>
+            <ProjectOverview stats={data.projects} />
+          </Suspense>
+        </section>
+      )}
       <Panel
         title={t('ui.dashboard.mapTitle')}
         extra={

@@ -1,0 +1,384 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
+import { createUser } from '../../server/modules/users/users.service.ts';
+import { buildProject } from '../../server/seed/builders.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+
+/*
+ * Cooperation projects in Chromium against the real server: a 吉林 pairing office registers a project, takes it
+ * from 谋划 to 投产 with its money reported per period (到位资金 above 签约额 only with a recorded reason), imports a
+ * sheet made from the downloaded template (refused whole with two bad rows named, then imported, then imported
+ * again without duplicates); a 辽宁 office cannot see any of it; the dashboard and the pairing page count it.
+ * The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const JILIN = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
+const LIAONING = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委', region: '210000' };
+const TITLE = '长春新能源汽车零部件产业园';
+const DEMO_TITLE = '演示：长春冰雪装备项目';
+const IMPORTED = ['一汽配套电池包项目', '长春光电子产业园', '吉林碳纤维复合材料项目'];
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let pairingId = '';
+  let projectId = '';
+  let liaoningProjectId = '';
+  let workDir = '';
+  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-projects-e2e-');
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
+    const ctx = systemContext(e2e.server.deps);
+    for (const u of [JILIN, LIAONING]) {
+      const organisationId = await createOrganisation(ctx, { name: u.org, kind: 'pairing_office', regionCode: u.region });
+      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: ['pairing_office'], password: PASSWORD });
+    }
+    const id = async (name: string) => (await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
+    pairingId = await id('吉林省—浙江省');
+    // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
+    const project = { investorRegionCode: '330100', industryDivision: '35', type: 'industrial' as const, landmark: false, greenChannel: false };
+    await buildProject(ctx, { ...project, pairingId, title: DEMO_TITLE, investor: '杭州某装备公司', hostRegionCode: '220100', stage: 'signed', stageOn: '2024-02-01', signedAmount: '500' }, {}, { demo: true });
+    liaoningProjectId = await buildProject(ctx, {
+      ...project,
+      pairingId: await id('辽宁省—江苏省'),
+      title: '沈阳机器人产业项目',
+      investor: '南京某机器人公司',
+      investorRegionCode: '320100',
+      hostRegionCode: '210100',
+      stage: 'signed',
+      stageOn: '2024-03-01',
+      signedAmount: '7000',
+    });
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  /** The text box of an antd input that carries the test id itself or on its wrapper. */
+  const inputOf = (testId: string, within: Page | Locator = page) => within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+  async function typeDate(testId: string, date: string) {
+    const input = inputOf(testId);
+    await input.click();
+    await input.press('ControlOrMeta+a');
+    await page.keyboard.type(date);
+    await page.keyboard.press('Enter');
+  }
+
+  async function pick(testId: string, option: string | RegExp) {
+    await page.getByTestId(testId).click();
+    await optionOf(option).click();
+  }
+
+  async function move(to: string, date?: string) {
+    await page.getByTestId(`move-${to}`).click();
+    await page.getByTestId('move-form').waitFor();
+    if (date) await typeDate('move-on', date);
+    await page.getByTestId('move-confirm').click();
+  }
+
+  async function report(figure: string, amount: string) {
+    await pick('figure-select', figure);
+    await inputOf('figure-amount').fill(amount);
+    await page.getByTestId('figure-submit').click();
+  }
+
+  const stageCard = () => page.getByTestId('stage-card');
+  const nextMoves = async () => (await page.getByTestId('next-moves').locator('button').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).sort();
+
+  it('an office registers a project: a malformed 项目代码 is refused on its field, then the project opens in 谋划', async () => {
+    await signIn(JILIN.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '合作项目' }).click();
+    await page.waitForURL('**/projects');
+    await visible(page.getByTestId('project-row'));
+    await page.getByTestId('project-new').click();
+    await page.waitForURL('**/projects/new');
+
+    await choose(page.getByTestId('project-pairing'), '吉林省', '吉林省—浙江省');
+    await inputOf('project-title-input').fill(TITLE);
+    await inputOf('project-investor-input').fill('宁波某某汽车零部件有限公司');
+    await choose(page.getByTestId('project-investor-region'), '宁波', /宁波市.*330200/);
+    await choose(page.getByTestId('project-host-region'), '长春', /长春市.*220100/);
+    await page.getByTestId('project-industry').click();
+    await page.keyboard.type('汽车制造');
+    await page.locator('.ant-cascader-menu-item', { hasText: '汽车制造业' }).first().click();
+    await pick('project-type', '工业');
+    await page.getByTestId('project-landmark').check();
+    await inputOf('project-planned').fill('52000');
+    await inputOf('project-support-bank_credit').fill('20000');
+    // 99 is no province: the server refuses the code, and says so under the field.
+    await inputOf('project-code-input').fill('2104-990100-04-01-123456');
+    await page.getByTestId('project-save').click();
+    await containsText(fieldError('项目代码'), '项目代码中的地区代码不存在');
+    await containsText(page.getByTestId('form-banner'), '请根据提示修改标出的字段');
+    expect(page.url()).toContain('/projects/new');
+
+    await inputOf('project-code-input').fill('2104-220100-04-01-000123');
+    await page.getByTestId('project-save').click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectId = /\/projects\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await hasText(page.getByTestId('project-title'), TITLE);
+    await hasText(page.getByTestId('project-code'), '2104-220100-04-01-000123');
+    await containsText(page.getByTestId('project-fields'), '汽车制造业');
+    await containsText(page.getByTestId('project-fields'), '银行信贷');
+    await hasAttribute(stageCard(), 'data-stage', 'planning');
+    await hasAttribute(page.getByTestId('figure-planned'), 'data-value', '52000');
+  });
+
+  it('offers only the legal next stages; a move dated before the last one is refused on its date', async () => {
+    // From 谋划 only 签约 (or a stop): nothing starts or produces before it is signed.
+    await poll(nextMoves).toEqual(['move-paused', 'move-signed', 'move-terminated']);
+    await move('signed', '2020-01-01');
+    await poll(() => fieldError('变更日期').first().innerText()).toMatch(/^日期不能早于上一阶段的日期 \d{4}-\d{2}-\d{2}$/);
+    await page.getByRole('button', { name: '取 消' }).or(page.getByRole('button', { name: '取消' })).first().click();
+    await hidden(page.getByTestId('move-form'));
+    await hasAttribute(stageCard(), 'data-stage', 'planning');
+
+    await move('signed');
+    await hasAttribute(stageCard(), 'data-stage', 'signed');
+    // 签约 may go to 落位 or, skipping it, straight to 开工; never to 投产.
+    await poll(nextMoves).toEqual(['move-paused', 'move-sited', 'move-started', 'move-terminated']);
+  });
+
+  it('reports figures per period; 到位资金 above 签约额 asks for an override with a reason, kept on record', async () => {
+    await report('签约额', '1000');
+    await hasAttribute(page.getByTestId('figure-signed'), 'data-value', '1000');
+    await report('到位资金', '1200');
+    await visible(page.getByTestId('override-asked'));
+    await containsText(fieldError('金额（万元）'), '到位资金 1200 万元超过签约额 1000 万元');
+    await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '0');
+
+    await page.getByTestId('figure-override').check();
+    await page.locator('textarea[data-testid="figure-override-reason"], [data-testid="figure-override-reason"] textarea').first().fill('追加投资协议已签，签约额待更新');
+    await page.getByTestId('figure-submit').click();
+    await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '1200');
+    await hidden(page.getByTestId('override-asked'));
+    await containsText(page.getByTestId('timeline-override'), '追加投资协议已签，签约额待更新');
+  });
+
+  it('moves through 落位 and 开工 to 投产, and the timeline shows every move and report', async () => {
+    await move('sited');
+    await hasAttribute(stageCard(), 'data-stage', 'sited');
+    await poll(nextMoves).toEqual(['move-paused', 'move-started', 'move-terminated']);
+    await move('started');
+    await hasAttribute(stageCard(), 'data-stage', 'started');
+    await report('完成投资', '300');
+    await hasAttribute(page.getByTestId('figure-completed'), 'data-value', '300');
+    await move('producing');
+    await hasAttribute(stageCard(), 'data-stage', 'producing');
+    await visible(page.getByTestId('no-moves'));
+    expect(await page.getByTestId('next-moves').count()).toBe(0);
+
+    const timeline = page.getByTestId('project-timeline');
+    await poll(() => timeline.locator('[data-testid="timeline-item"][data-kind="move"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual([
+      'planning',
+      'signed',
+      'sited',
+      'started',
+      'producing',
+    ]);
+    // Planned investment at registration, then 签约额, 到位资金 and 完成投资.
+    await hasCount(timeline.locator('[data-testid="timeline-item"][data-kind="report"]'), 4);
+    await containsText(timeline, '谋划 → 签约');
+    await containsText(timeline, '开工 → 投产');
+
+    // The ledger lists it with its figures beside the demo record, which is marked as such.
+    await page.goto('/projects');
+    await visible(page.locator(`[data-testid="project-row"][data-id="${projectId}"]`));
+    await hasAttribute(page.locator(`[data-testid="project-row"][data-id="${projectId}"]`), 'data-stage', 'producing');
+    const demoRow = page.locator('[data-testid="project-row"][data-demo="true"]');
+    await containsText(demoRow, DEMO_TITLE);
+    await visible(demoRow.getByTestId('demo-tag'));
+    expect(await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count()).toBe(0);
+    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1500');
+    await hasAttribute(page.getByTestId('total-arrived'), 'data-value', '1200');
+    await page.getByTestId('filter-landmark').check();
+    await hasCount(page.getByTestId('project-row'), 1);
+    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1000');
+    await hasAttribute(page.getByTestId('total-planned'), 'data-value', '52000');
+  });
+
+  /** The downloaded template with `rows` written under its headers, found by their text as an office would. */
+  async function fillTemplate(template: string, rows: Record<string, unknown>[]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const ws = wb.getWorksheet('项目导入')!;
+    const columns = new Map<string, number>();
+    ws.getRow(1).eachCell((cell, col) => columns.set(String(cell.value).replace('*', ''), col));
+    rows.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      for (const [header, value] of Object.entries(r)) {
+        const col = columns.get(header);
+        if (!col) throw new Error(`no column ${header} in the template`);
+        row.getCell(col).value = value as ExcelJS.CellValue;
+      }
+      row.commit();
+    });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  const row = (title: string, extra: Record<string, unknown> = {}) => ({
+    项目名称: title,
+    投资方: `${title}投资有限公司`,
+    投资方所在地: '杭州市',
+    项目落地地区: '长春市',
+    所属行业: 'C39',
+    项目类型: '工业',
+    项目阶段: '开工',
+    签约日期: '2024-03-15',
+    开工日期: '2024-08-01',
+    '签约额（万元）': 50000,
+    '计划总投资（万元）': 52000,
+    '到位资金（万元）': 18000,
+    '完成投资（万元）': 12000,
+    数据截至: '2024-12',
+    ...extra,
+  });
+
+  async function upload(buffer: Buffer) {
+    await hasAttribute(page.getByTestId('import-upload'), 'data-busy', 'false');
+    await page.locator('input[type=file]').setInputFiles({ name: '合作项目.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  }
+
+  let goodSheet: Buffer;
+
+  it('imports nothing from a sheet with two bad rows, and names both rows and their columns', async () => {
+    await page.goto('/projects');
+    await page.getByTestId('ledger-import').click();
+    await page.waitForURL('**/projects/import');
+    await choose(page.getByTestId('import-pairing'), '吉林省', '吉林省—浙江省');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    expect(download.suggestedFilename()).toBe('合作项目导入模板.xlsx');
+    const template = path.join(workDir, 'template.xlsx');
+    await download.saveAs(template);
+
+    const bad = await fillTemplate(template, [
+      row(IMPORTED[0]!),
+      row(IMPORTED[1]!, { '签约额（万元）': -100 }),
+      row(IMPORTED[2]!, { 项目阶段: '投产' }),
+    ]);
+    goodSheet = await fillTemplate(template, IMPORTED.map((t) => row(t)));
+    await upload(bad);
+    await visible(page.getByTestId('import-failed'));
+    await containsText(page.getByTestId('import-failed'), '导入未完成，未导入任何项目');
+    await hasCount(page.getByTestId('import-error-row'), 2);
+    const errors = await page.getByTestId('import-error-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')}${e.getAttribute('data-column')}`));
+    expect(errors).toEqual(['3O', '4N']);
+    await containsText(page.getByTestId('import-error-row').nth(0), '签约额（万元）');
+    await containsText(page.getByTestId('import-error-row').nth(0), '不能为负数');
+    await containsText(page.getByTestId('import-error-row').nth(1), '投产日期');
+
+    // Nothing of the sheet reached the ledger.
+    await page.goto(`/projects?pairingId=${pairingId}`);
+    await visible(page.getByTestId('project-row'));
+    await hasCount(page.getByTestId('project-row'), 2);
+  });
+
+  it('imports the fixed sheet with the count shown; the same sheet again registers no duplicate', async () => {
+    await page.goto(`/projects/import?pairingId=${pairingId}`);
+    await upload(goodSheet);
+    await visible(page.getByTestId('import-done'));
+    await hasAttribute(page.getByTestId('import-done'), 'data-created', '3');
+    await containsText(page.getByTestId('import-summary'), '新登记 3 个项目');
+
+    await page.getByRole('button', { name: '继续导入' }).click();
+    await hidden(page.getByTestId('import-done'));
+    await upload(goodSheet);
+    await visible(page.getByTestId('import-done'));
+    await hasAttribute(page.getByTestId('import-done'), 'data-created', '0');
+    await hasAttribute(page.getByTestId('import-done'), 'data-unchanged', '3');
+    await containsText(page.getByTestId('import-summary'), '未变化 3 个');
+
+    await page.getByTestId('import-open-ledger').click();
+    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('pairingId') === pairingId);
+    await hasCount(page.getByTestId('project-row'), 5);
+    for (const title of IMPORTED) await hasCount(page.getByTestId('project-row').filter({ hasText: title }), 1);
+    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '151500');
+
+    // The ledger as Excel, with the filtered projects in it.
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export').click()]);
+    expect(exported.suggestedFilename()).toMatch(/^合作项目台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = path.join(workDir, 'ledger.xlsx');
+    await exported.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    for (const title of [TITLE, ...IMPORTED]) expect(text).toContain(title);
+  });
+
+  it('the funnel and the rates by pairing, side, industry and year', async () => {
+    await page.getByRole('menuitem', { name: '项目统计' }).click();
+    await page.waitForURL('**/projects/stats');
+    await hasAttribute(page.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
+    await hasText(page.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
+    await containsText(page.locator('[data-testid="rate-row"][data-key="all"]'), '80.00%');
+    await page.getByTestId('stats-group').getByText('按所属一方').click();
+    await hasCount(page.getByTestId('rate-row'), 2);
+    await containsText(page.locator('[data-testid="rate-row"][data-key="a"]'), '东北地区一方');
+  });
+
+  it('an office of another pairing gets “not found” at the project and does not see it in its ledger', async () => {
+    await page.context().clearCookies();
+    await signIn(LIAONING.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/projects/${projectId}`);
+    await visible(page.getByTestId('not-found'));
+    expect(await page.getByTestId('project-page').count()).toBe(0);
+
+    await page.goto('/projects');
+    await visible(page.locator(`[data-testid="project-row"][data-id="${liaoningProjectId}"]`));
+    await hasCount(page.getByTestId('project-row'), 1);
+    expect(await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).count()).toBe(0);
+    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '7000');
+    // Nor can it find it by name.
+    await inputOf('project-search').fill(TITLE);
+    await inputOf('project-search').press('Enter');
+    await hasCount(page.getByTestId('project-row'), 0);
+  });
+
+  it('the dashboard and the pairing page count the projects, parks and events, with money by stage and the funnel', async () => {
+    await page.context().clearCookies();
+    await signIn(JILIN.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    const dash = page.getByTestId('dashboard-projects');
+    await hasText(dash.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
+    await hasText(dash.getByTestId('project-count-landmark').locator('.ant-statistic-content-value'), '1');
+    await containsText(dash.getByTestId('project-count-demo'), '演示数据 1 个项目');
+    await hasAttribute(dash.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
+    const stageRow = (stage: string) => dash.getByTestId('stage-money-row').filter({ has: page.locator(`[data-stage="${stage}"]`) });
+    await containsText(stageRow('started'), '150,000');
+    await containsText(stageRow('started'), '15.00 亿元');
+    await containsText(stageRow('producing'), '1,200');
+
+    await page.goto(`/pairings/${pairingId}`);
+    const card = page.getByTestId('pairing-projects');
+    await hasText(card.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
+    await hasAttribute(card.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { projectsApi } from './projects.api.ts';
+import type { ProjectDetail, ProjectStage } from './project-types.ts';
+
+interface Values {
+  on: Dayjs;
+  note?: string;
+}
+
+/**
+ * Moves a project to one of the stages the server offers, with the date of the move. The server checks the move
+ * again (the order of dates, a move made meanwhile): its refusal is shown on the date, or above the form.
+ */
+export function StageMoveModal({ project, to, onClose, onMoved }: { project: ProjectDetail; to: ProjectStage; onClose: () => void; onMoved: (p: ProjectDetail) => void }) {
+  const { t, pick } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setRefusal(null);
+    try {
+      onMoved(await projectsApi.move(project.id, { to, on: values.on.format('YYYY-MM-DD'), note: values.note?.trim() || null }));
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, err, pick);
+      if (!isApiError(err)) setRefusal(t('ui.common.networkError'));
+      else if (!placed || unplaced.length) setRefusal([pick(err), ...err.details.filter((d) => d.field !== 'on').map((d) => pick(d))].join(t('ui.common.messageSeparator')));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('ui.projects.page.moveTitle', { from: t(`domain.projectStages.${project.stage}`), to: t(`domain.projectStages.${to}`) })}
+      okText={t('ui.common.confirm')}
+      cancelText={t('ui.common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'move-confirm' } as ButtonProps}
+      destroyOnHidden
+    >
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="move-refusal" />}
+      <Form form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={submit} data-testid="move-form">
+        <Form.Item name="on" label={t('ui.projects.page.moveOn')} rules={[{ required: true, message: t('errors.field.required') }]}>
+          <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="move-on" />
+        </Form.Item>
+        <Form.Item name="note" label={t('ui.projects.page.moveNote')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

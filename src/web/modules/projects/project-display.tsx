@@ -1,0 +1,45 @@
+import { Space, Tag, Tooltip } from 'antd';
+import { useI18n } from '../../app/i18n.tsx';
+import { STAGE_COLOURS } from './project-enums.ts';
+import { formatWan, yiText } from './project-format.ts';
+import type { ProjectStage, ProjectSummary } from './project-types.ts';
+
+export function StageTag({ stage }: { stage: ProjectStage }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STAGE_COLOURS[stage]} data-testid="stage-tag" data-stage={stage}>
+      {t(`domain.projectStages.${stage}`)}
+    </Tag>
+  );
+}
+
+/** Demo, landmark and green-channel marks of a project; demo data is always marked as such. */
+export function ProjectMarks({ project }: { project: Pick<ProjectSummary, 'isDemo' | 'landmark' | 'greenChannel'> }) {
+  const { t } = useI18n();
+  if (!project.isDemo && !project.landmark && !project.greenChannel) return null;
+  return (
+    <Space size={2} wrap>
+      {project.isDemo && (
+        <Tooltip title={t('ui.projects.demoHint')}>
+          <Tag color="purple" data-testid="demo-tag">
+            {t('ui.projects.demo')}
+          </Tag>
+        </Tooltip>
+      )}
+      {project.landmark && <Tag color="volcano">{t('ui.projects.landmark')}</Tag>}
+      {project.greenChannel && <Tag color="green">{t('ui.projects.greenChannel')}</Tag>}
+    </Space>
+  );
+}
+
+/** An amount in 万元, with its 亿元 reading beneath when it is that large. */
+export function WanAmount({ value, testId }: { value: string; testId?: string }) {
+  const { t } = useI18n();
+  const yi = yiText(value);
+  return (
+    <span data-testid={testId} data-value={value}>
+      {formatWan(value)}
+      {yi && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{t('ui.projects.yiValue', { value: yi })}</div>}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+import { api, requestFile, type Query } from '../../app/api-client.ts';
+import type {
+  CreateProjectInput,
+  FigureReportInput,
+  ImportJob,
+  IndustryCatalogue,
+  ProjectDetail,
+  ProjectList,
+  ProjectStats,
+  StageMoveInput,
+  UpdateProjectInput,
+} from './project-types.ts';
+
+/** The ledger's filters, as the list, its totals and the Excel export take them. */
+export interface ProjectFilters extends Query {
+  pairingId?: string;
+  withSubPairs?: 'true';
+  side?: 'a' | 'b';
+  stage?: string;
+  type?: string;
+  industrySection?: string;
+  industryDivision?: string;
+  year?: number;
+  landmark?: 'true';
+  greenChannel?: 'true';
+  demo?: 'true' | 'false';
+  q?: string;
+}
+
+export interface ProjectListParams extends ProjectFilters {
+  sort?: 'title' | 'signedOn' | 'signed' | 'createdAt';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+export const projectsApi = {
+  list: (params: ProjectListParams, signal?: AbortSignal) => api.get<ProjectList>('/api/projects', params, { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<ProjectDetail>(projectPath(id), undefined, { signal }),
+  create: (input: CreateProjectInput) => api.post<ProjectDetail>('/api/projects', input),
+  update: (id: string, input: UpdateProjectInput) => api.patch<ProjectDetail>(projectPath(id), input),
+  move: (id: string, input: StageMoveInput) => api.post<ProjectDetail>(`${projectPath(id)}/moves`, input),
+  report: (id: string, input: FigureReportInput) => api.post<ProjectDetail>(`${projectPath(id)}/figures`, input),
+  stats: (params: { pairingId?: string; withSubPairs?: 'true'; groupBy?: string; demo?: 'true' | 'false' }, signal?: AbortSignal) =>
+    api.get<ProjectStats>('/api/projects/stats', params, { signal }),
+  industries: (signal?: AbortSignal) => api.get<IndustryCatalogue>('/api/industries', undefined, { signal }),
+  /** The filtered ledger as an Excel workbook. */
+  exportLedger: (filters: ProjectFilters) => requestFile('/api/projects/export.xlsx', { query: filters }),
+  /** The import template, titled for the pairing when one is given. */
+  template: (pairingId?: string) => requestFile('/api/projects/template.xlsx', { query: { pairingId } }),
+  /** Starts a background import of a sheet into a pairing; the job is polled with `job`. */
+  startImport: (pairingId: string, file: File) => {
+    const form = new FormData();
+    form.append('pairingId', pairingId);
+    form.append('file', file, file.name);
+    return api.upload<ImportJob>('/api/projects/import', form);
+  },
+  job: (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/api/projects/import/${encodeURIComponent(id)}`, undefined, { signal }),
+};
