@@ -14,6 +14,7 @@ import { pairingsApi } from './pairings.api.ts';
 import { PairingFormDrawer } from './PairingFormDrawer.tsx';
 import { SideCard } from './SideCard.tsx';
 import { useMessage } from '../../app/feedback.tsx';
+import { PairingProjects } from '../projects/PairingProjects.tsx';
 
 export function PairingDetailPage() {
   const { id = '' } = useParams();
@@ -182,6 +183,8 @@ export function PairingDetailPage() {
           </Col>
         )}
       </Row>
+
+      <PairingProjects pairingId={current.id} />
 
       {editing && (
         <PairingFormDrawer
