@@ -161,7 +161,7 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
           <InputNumber min={0} max={100000} precision={0} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="enterprises" label={t('ui.events.enterprises')} extra={t('ui.events.enterprisesHint')}>
-          <Select mode="tags" tokenSeparators={['\n', '；', ';']} open={false} suffixIcon={null} data-testid="event-enterprises" />
+          <Select mode="tags" tokenSeparators={['\n', '；', ';']} data-testid="event-enterprises" />
         </Form.Item>
         <Form.Item name="note" label={t('ui.events.note')}>
           <Input.TextArea rows={3} maxLength={2000} />

@@ -54,7 +54,7 @@ export function SignAgreementModal({ event, onClose, onSigned }: { event: EventD
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="parties" label={t('ui.events.parties')} rules={required} extra={t('ui.events.partiesHint')}>
-          <Select mode="tags" tokenSeparators={['\n', '；', ';']} open={false} suffixIcon={null} data-testid="sign-parties" />
+          <Select mode="tags" tokenSeparators={['\n', '；', ';']} data-testid="sign-parties" />
         </Form.Item>
         <Form.Item name="signedOn" label={t('ui.events.signedOn')} rules={required} extra={t('ui.events.signedOnHint', { from: event.startsOn, to: event.endsOn })}>
           <DatePicker style={{ width: '100%' }} />

@@ -65,7 +65,7 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
   const money = (v: string | null) => (v === null ? '' : yuanText(v));
   const columns: TableColumnsType<Row> = [
     { title: t('ui.parks.figure'), dataIndex: 'figure', width: 140, render: (f: Row['figure']) => (f === 'taxTotal' ? <strong>{t('ui.parks.taxTotal')}</strong> : t(`domain.sharedFigures.${f}`)) },
-    { title: t('ui.parks.statementTotal'), dataIndex: 'total', align: 'right', render: money },
+    { title: t('ui.parks.statementTotal'), dataIndex: 'total', align: 'right', render: (v: string | null) => <span data-testid="statement-total">{money(v)}</span> },
     ...parties.map((p, i) => ({
       title: p.name,
       key: p.key,
