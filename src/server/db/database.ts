@@ -7,6 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { listenForChanges, trackWrites, type DataVersion } from './data-version.ts';
 import { repoPath } from '../repo-path.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -18,6 +19,8 @@ export interface Database {
   db: Db;
   pool: pg.Pool;
   engine: 'pglite' | 'postgres';
+  /** Changes whenever the data may have changed; caches of reads compare against it. */
+  version: DataVersion;
   close: () => Promise<void>;
 }
 
@@ -43,7 +46,21 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle client whose server connection drops (restart, failover) must not take the process down; the pool replaces it.
   pool.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
   const db = drizzle(pool, { schema, casing: 'snake_case' });
-  return { db, pool, engine: 'postgres', close: () => pool.end() };
+  const version = trackWrites(pool, db, { notify: true });
+  let stopListening: () => Promise<void>;
+  try {
+    stopListening = await listenForChanges(url, version);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    db, pool, engine: 'postgres', version,
+    close: async () => {
+      await stopListening();
+      await pool.end();
+    },
+  };
 }
 
 /** PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts). */
@@ -86,6 +103,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   worker.removeAllListeners('exit');
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
   const db = drizzle(pool, { schema, casing: 'snake_case' });
+  const version = trackWrites(pool, db, { notify: false });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -103,5 +121,5 @@ async function openPglite(dataDir: string): Promise<Database> {
       await worker.terminate();
       cleanupFiles();
     })());
-  return { db, pool, engine: 'pglite', close };
+  return { db, pool, engine: 'pglite', version, close };
 }

@@ -4,28 +4,65 @@ import type { Role } from '../../../common/access/roles.ts';
 import { findSession, touchSession, deleteSession } from './session.repository.ts';
 import { SESSION_COOKIE, tokenHash } from './session-token.ts';
 import { loadPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { dataVersionOf } from '../../db/data-version.ts';
 
 /** Writing last-seen on every request would turn each read into a write; a minute's resolution is enough for the idle timeout. */
 const TOUCH_EVERY_MS = 60_000;
 
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/**
+ * A session, its user and organisation and the pairing scope cost several statements; they are kept for a few
+ * seconds while the data version stands still (src/server/db/data-version.ts), so that signing out, disabling a
+ * user or changing a pairing takes effect on the next request.
+ */
+const CACHE_MS = 10_000;
+const CACHE_MAX = 5_000;
+type Cached = { version: number; at: number; row: SessionRow; scope: Actor['scope'] };
+
 /** Resolves the session cookie into `req.actor` (or null) before anything else runs. */
 export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null);
+  const cache = new Map<string, Cached>();
+  const version = dataVersionOf(deps.db);
+
+  async function load(hash: string): Promise<Cached | null> {
+    const v = version?.current ?? null;
+    const hit = cache.get(hash);
+    if (hit && v !== null && hit.version === v && Date.now() - hit.at < CACHE_MS) return hit;
+    const row = await findSession(deps.db, hash);
+    if (!row) {
+      cache.delete(hash);
+      return null;
+    }
+    const entry = { version: v ?? -1, at: Date.now(), row, scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode) };
+    if (v !== null) {
+      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+      cache.set(hash, entry);
+    }
+    return entry;
+  }
+
   app.addHook('onRequest', async (req) => {
     req.actor = null;
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const hash = tokenHash(deps.crypto, token);
-    const row = await findSession(deps.db, hash);
-    if (!row) return;
+    const entry = await load(hash);
+    if (!entry) return;
+    const { row } = entry;
     const now = new Date();
     const idleExpired = now.getTime() - row.lastSeenAt.getTime() > deps.config.session.idleMs;
     if (idleExpired || row.expiresAt <= now || !row.userActive || !row.organisationActive) {
+      cache.delete(hash);
       await deleteSession(deps.db, hash);
       return;
     }
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, hash, now);
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await touchSession(deps.db, hash, now);
+      row.lastSeenAt = now;
+    }
     const roles = row.roles as Role[];
     const actor: Actor = {
       userId: row.userId,
@@ -37,7 +74,7 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
       regionCode: row.regionCode,
       sessionTokenHash: hash,
       csrfToken: row.csrfToken,
-      scope: await loadPairingScope(deps.db, roles, row.regionCode),
+      scope: entry.scope,
     };
     req.actor = actor;
   });

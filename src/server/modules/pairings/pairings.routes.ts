@@ -28,7 +28,7 @@ async function loadDetail(ctx: AuthedContext, id: string) {
 
 export function registerPairingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/pairings', { config: { access: 'pairing.read' }, schema: { tags: ['pairings'], querystring: pairingListQuery, response: { 200: pairingListResponse } } }, async (req) => {
+  r.get('/api/pairings', { config: { access: 'pairing.read', cacheable: true }, schema: { tags: ['pairings'], querystring: pairingListQuery, response: { 200: pairingListResponse } } }, async (req) => {
     const { page, pageSize, sort, order, ...filter } = req.query;
     const { items, total } = await listPairings(req.ctx.db, req.actor!, filter, { page, pageSize, sort, order });
     return { items: await presentSummaries(req.ctx.db, items), total, page, pageSize };

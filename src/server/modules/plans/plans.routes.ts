@@ -43,12 +43,12 @@ export function registerPlanRoutes(app: FastifyInstance) {
       const created = req.body.kind === 'annual' ? await createAnnualPlan(ctx, req.body) : await importPlan(ctx, req.body);
       return reply.status(created.unchanged ? 200 : 201).send(created);
     });
-    r.get('/api/plans', { config: { access: 'plan.read' }, schema: { tags: ['plans'], querystring: planListQuery, response: { 200: planListResponse } } }, async (req) => {
+    r.get('/api/plans', { config: { access: 'plan.read', cacheable: true }, schema: { tags: ['plans'], querystring: planListQuery, response: { 200: planListResponse } } }, async (req) => {
       const { page, pageSize, ...filter } = req.query;
       const { items, total } = await listPlans(req.ctx.db, req.actor!, filter, page, pageSize, chinaToday());
       return { items: items.map(presentPlanSummary), total, page, pageSize };
     });
-    r.get('/api/plans/:id', { config: { access: 'plan.read' }, schema: { tags: ['plans'], params: idParams, response: { 200: planDetail } } }, async (req) => {
+    r.get('/api/plans/:id', { config: { access: 'plan.read', cacheable: true }, schema: { tags: ['plans'], params: idParams, response: { 200: planDetail } } }, async (req) => {
       const today = chinaToday();
       const row = await findPlan(req.ctx.db, req.actor!, req.params.id, today);
       if (!row) throw notFound();

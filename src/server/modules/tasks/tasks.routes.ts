@@ -17,7 +17,7 @@ async function loadDetail(ctx: AuthedContext, id: string) {
 
 export function registerTaskRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/tasks', { config: { access: 'task.read' }, schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: taskListResponse } } }, async (req) => {
+  r.get('/api/tasks', { config: { access: 'task.read', cacheable: true }, schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: taskListResponse } } }, async (req) => {
     const { items, total, lights } = await listTasks(req.ctx.db, req.actor!, req.query, chinaToday());
     return { items: await presentTaskSummaries(req.ctx.db, items), total, lights, page: req.query.page, pageSize: req.query.pageSize };
   });

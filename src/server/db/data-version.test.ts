@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { isWrite } from './data-version.ts';
+import { openDatabase, type Database } from './database.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import { testEngines } from '../testing/test-engines.ts';
+
+describe('which statements may change data', () => {
+  it('counts writes, commits and DDL; not reads, transaction starts, notifications or the session touch', () => {
+    for (const w of ['insert into "tasks" …', 'UPDATE tasks SET x = 1', 'delete from "sessions" where …', 'commit', 'WITH x AS (DELETE FROM t RETURNING 1) SELECT 1', 'CREATE TABLE t ()', 'truncate t', undefined]) {
+      expect(isWrite(w), String(w)).toBe(true);
+    }
+    for (const r of ['WITH RECURSIVE tree AS (SELECT 1) SELECT * FROM tree', 'select 1', '  SELECT * FROM tasks', 'begin', 'BEGIN ISOLATION LEVEL SERIALIZABLE', 'set local x = 1', 'explain select 1', 'NOTIFY duikou_data_changed', 'listen x', 'savepoint s1', 'release savepoint s1']) {
+      expect(isWrite(r), r).toBe(false);
+    }
+    expect(isWrite('update "sessions" set "last_seen_at" = $1 where "sessions"."token_hash" = $2')).toBe(false);
+    expect(isWrite('update "sessions" set "csrf_token" = $1')).toBe(true);
+  });
+});
+
+describe.each(testEngines())('the data version on %s', (engine) => {
+  const open: Database[] = [];
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close();
+  });
+
+  it('moves with every write and commit, and stands still for reads', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db, version } = database;
+    const at = () => version.current!;
+    const v0 = at();
+    await db.execute(sql`SELECT count(*) FROM regions`);
+    expect(at()).toBe(v0);
+    await db.execute(sql`CREATE TEMP TABLE IF NOT EXISTS probe (n int)`);
+    const v1 = at();
+    expect(v1).toBeGreaterThan(v0);
+    let inside = 0;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1`);
+      inside = at();
+    });
+    // A transaction that only read still ends with a COMMIT, which counts.
+    expect(inside).toBe(v1);
+    expect(at()).toBeGreaterThan(v1);
+  });
+
+  it.runIf(engine === 'postgres')("hears another process's commits on the same PostgreSQL", async () => {
+    const first = await openTestDatabase(engine);
+    open.push(first);
+    const url = (first.pool.options as { connectionString: string }).connectionString;
+    const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
+    open.push(second);
+    const before = first.version.current!;
+    await second.db.execute(sql`CREATE TEMP TABLE probe2 (n int)`);
+    await expect.poll(() => first.version.current!, { timeout: 5_000 }).toBeGreaterThan(before);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testEngines } from '../testing/test-engines.ts';
+import { useProgrammeApp } from '../testing/programme-fixture.ts';
+import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
+
+describe.each(testEngines())('cached answers on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+
+  it('serves a read again until anything is written, per user, and never across pairings', async () => {
+    const plans = await loadSeedPlans(s.t);
+    const jl = await s.as(s.f.users.jilin);
+    const url = `/api/tasks?planId=${plans.jilinZhejiang}&pageSize=5`;
+    const first = await jl.get(url);
+    expect(first.headers['x-cache']).toBeUndefined();
+    const again = await jl.get(url);
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
+
+    // A change through the API is seen at once.
+    const task = first.json().items[0];
+    expect((await jl.patch(`/api/tasks/${task.id}`, { version: task.version, status: 'in_progress' })).statusCode).toBe(200);
+    const after = await jl.get(url);
+    expect(after.headers['x-cache']).toBeUndefined();
+    expect(after.json().items[0].status).toBe('in_progress');
+
+    // …and so is a change made behind the API's back (another tool, another process's commit).
+    await jl.get(url);
+    await s.t.database.db.execute(sql`UPDATE tasks SET status = 'delayed' WHERE id = ${task.id}`);
+    expect((await jl.get(url)).json().items[0].status).toBe('delayed');
+
+    // Another user asking the same address gets their own answer: another pairing's plan is not theirs to see.
+    const ln = await s.as(s.f.users.liaoning);
+    const foreign = await ln.get(url);
+    expect(foreign.headers['x-cache']).toBeUndefined();
+    expect(foreign.json().total).toBe(0);
+    expect((await ln.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(404);
+    expect((await jl.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(200);
+    expect((await ln.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(404);
+
+    // Signing out ends the cached session at once: the cookie no longer reads anything.
+    const cookie = jl.cookie;
+    expect((await jl.post('/api/auth/logout')).statusCode).toBe(200);
+    const replay = await s.t.app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(replay.statusCode).toBe(401);
+  });
+});
