@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
 import { createUser } from '../../server/modules/users/users.service.ts';
-import { buildProject } from '../../server/seed/builders.ts';
+import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
@@ -56,6 +56,9 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
     const project = { investorRegionCode: '330100', industryDivision: '35', type: 'industrial' as const, landmark: false, greenChannel: false };
     await buildProject(ctx, { ...project, pairingId, title: DEMO_TITLE, investor: '杭州某装备公司', hostRegionCode: '220100', stage: 'signed', stageOn: '2024-02-01', signedAmount: '500' }, {}, { demo: true });
+    // A co-built park and a promotion event of 吉林—浙江, for the dashboard's counts.
+    await buildPark(ctx, { pairingId, name: '吉浙（长春）合作产业园', type: 'cooperation', hostRegionCode: '220100' });
+    await buildEvent(ctx, { pairingId, kind: 'promotion', title: '浙商吉林行', startsOn: '2024-05-10', endsOn: '2024-05-12' });
     liaoningProjectId = await buildProject(ctx, {
       ...project,
       pairingId: await id('辽宁省—江苏省'),
@@ -122,8 +125,8 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await choose(page.getByTestId('project-pairing'), '吉林省', '吉林省—浙江省');
     await inputOf('project-title-input').fill(TITLE);
     await inputOf('project-investor-input').fill('宁波某某汽车零部件有限公司');
-    await choose(page.getByTestId('project-investor-region'), '宁波', /宁波市.*330200/);
-    await choose(page.getByTestId('project-host-region'), '长春', /长春市.*220100/);
+    await choose(page.getByTestId('project-investor-region'), '宁波', /^宁波市\S* 330200$/);
+    await choose(page.getByTestId('project-host-region'), '长春', /^长春市\S* 220100$/);
     await page.getByTestId('project-industry').click();
     await page.keyboard.type('汽车制造');
     await page.locator('.ant-cascader-menu-item', { hasText: '汽车制造业' }).first().click();
@@ -145,6 +148,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await hasText(page.getByTestId('project-title'), TITLE);
     await hasText(page.getByTestId('project-code'), '2104-220100-04-01-000123');
     await containsText(page.getByTestId('project-fields'), '汽车制造业');
+    await containsText(page.getByTestId('project-fields'), '宁波市');
     await containsText(page.getByTestId('project-fields'), '银行信贷');
     await hasAttribute(stageCard(), 'data-stage', 'planning');
     await hasAttribute(page.getByTestId('figure-planned'), 'data-value', '52000');
@@ -217,10 +221,31 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     expect(await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count()).toBe(0);
     await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1500');
     await hasAttribute(page.getByTestId('total-arrived'), 'data-value', '1200');
-    await page.getByTestId('filter-landmark').check();
+    // The filters live in the address, which updates in a transition: click, then wait for the filtered rows.
+    await page.getByTestId('filter-landmark').click();
+    await poll(async () => page.url()).toContain('landmark=true');
     await hasCount(page.getByTestId('project-row'), 1);
     await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1000');
     await hasAttribute(page.getByTestId('total-planned'), 'data-value', '52000');
+  });
+
+  it('edits the project: a malformed code is refused on its field; a linked plan task and a contact are saved', async () => {
+    await page.goto(`/projects/${projectId}`);
+    await page.getByTestId('project-edit').click();
+    await page.waitForURL(`**/projects/${projectId}/edit`);
+    await poll(() => inputOf('project-title-input').inputValue()).toBe(TITLE);
+    await inputOf('project-code-input').fill('12345');
+    await page.getByTestId('project-save').click();
+    await containsText(fieldError('项目代码'), '项目代码应为24位');
+    await inputOf('project-code-input').fill('2104-220100-04-01-000123');
+    // The tasks offered are those of the pairing's plans (the seed 吉林—浙江 plan).
+    await choose(page.getByTestId('project-tasks'), '基础设施补短板', '基础设施补短板');
+    await page.locator('#contactName').fill('王某');
+    await page.getByTestId('project-save').click();
+    await page.waitForURL((url) => url.pathname === `/projects/${projectId}`);
+    await containsText(page.getByTestId('project-tasks-list'), '基础设施补短板');
+    await containsText(page.getByTestId('project-fields'), '王某');
+    await hasAttribute(stageCard(), 'data-stage', 'producing');
   });
 
   /** The downloaded template with `rows` written under its headers, found by their text as an office would. */
@@ -260,8 +285,23 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     ...extra,
   });
 
+  /** Records, in the page, whether the progress of a running import was shown (it may be gone by the next look). */
+  const watchProgress = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="import-progress"]')) {
+          w.sawProgress = true;
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  const sawProgress = () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
+
   async function upload(buffer: Buffer) {
     await hasAttribute(page.getByTestId('import-upload'), 'data-busy', 'false');
+    await watchProgress();
     await page.locator('input[type=file]').setInputFiles({ name: '合作项目.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   }
 
@@ -303,6 +343,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await page.goto(`/projects/import?pairingId=${pairingId}`);
     await upload(goodSheet);
     await visible(page.getByTestId('import-done'));
+    expect(await sawProgress()).toBe(true);
     await hasAttribute(page.getByTestId('import-done'), 'data-created', '3');
     await containsText(page.getByTestId('import-summary'), '新登记 3 个项目');
 
@@ -368,6 +409,8 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     const dash = page.getByTestId('dashboard-projects');
     await hasText(dash.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
     await hasText(dash.getByTestId('project-count-landmark').locator('.ant-statistic-content-value'), '1');
+    await hasText(dash.getByTestId('project-count-parks').locator('.ant-statistic-content-value'), '1');
+    await hasText(dash.getByTestId('project-count-events').locator('.ant-statistic-content-value'), '1');
     await containsText(dash.getByTestId('project-count-demo'), '演示数据 1 个项目');
     await hasAttribute(dash.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
     const stageRow = (stage: string) => dash.getByTestId('stage-money-row').filter({ has: page.locator(`[data-stage="${stage}"]`) });

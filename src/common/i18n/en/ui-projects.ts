@@ -122,6 +122,8 @@ export const projectsUi: Shape<typeof zh> = {
     pausedFrom: 'Paused from: {stage}',
     moveTo: 'Move to {stage}',
     resumeTo: 'Resume to {stage}',
+    pause: 'Pause the project',
+    terminate: 'Terminate the project',
     moveTitle: 'Stage change: {from} → {to}',
     moveOn: 'Date of the change',
     moveNote: 'Note',

@@ -120,6 +120,8 @@ export const projectsUi = {
     pausedFrom: '暂停前阶段：{stage}',
     moveTo: '转为{stage}',
     resumeTo: '恢复为{stage}',
+    pause: '暂停项目',
+    terminate: '终止项目',
     moveTitle: '项目阶段变更：{from} → {to}',
     moveOn: '变更日期',
     moveNote: '说明',

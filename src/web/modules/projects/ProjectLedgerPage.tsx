@@ -51,7 +51,7 @@ function Totals({ totals, count }: { totals: ProjectSummary['figures'] | undefin
       <Row gutter={16} style={{ marginTop: 8 }}>
         {MONEY_FIGURES.map((figure) => (
           <Col key={figure} xs={12} md={6}>
-            <Card size="small">
+            <Card size="small" style={{ height: '100%' }}>
               <Statistic
                 title={t(`ui.projects.figures.${figure}`)}
                 valueRender={() => <WanAmount value={totals?.[figure] ?? '0'} testId={`total-${figure}`} />}

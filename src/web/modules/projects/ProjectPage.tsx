@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Steps, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Steps, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useMessage } from '../../app/feedback.tsx';
@@ -45,7 +45,11 @@ function StageCard({ project, canManage, onMove }: { project: ProjectDetail; can
               const stop = to === 'paused' || to === 'terminated';
               return (
                 <Button key={to} type={stop ? 'default' : 'primary'} danger={to === 'terminated'} onClick={() => onMove(to)} data-testid={`move-${to}`}>
-                  {t(resume ? 'ui.projects.page.resumeTo' : 'ui.projects.page.moveTo', { stage: t(`domain.projectStages.${to}`) })}
+                  {to === 'paused'
+                    ? t('ui.projects.page.pause')
+                    : to === 'terminated'
+                      ? t('ui.projects.page.terminate')
+                      : t(resume ? 'ui.projects.page.resumeTo' : 'ui.projects.page.moveTo', { stage: t(`domain.projectStages.${to}`) })}
                 </Button>
               );
             })}
@@ -64,13 +68,15 @@ function FiguresCard({ project, canManage, onReported }: { project: ProjectDetai
   return (
     <Card size="small" title={t('ui.projects.page.figuresTitle')} data-testid="figures-card">
       <Typography.Paragraph type="secondary">{t('ui.projects.page.figuresHint')}</Typography.Paragraph>
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {MONEY_FIGURES.map((figure) => (
-          <Descriptions.Item key={figure} label={t(`ui.projects.figures.${figure}`)}>
-            <WanAmount value={project.figures[figure]} testId={`figure-${figure}`} />
-          </Descriptions.Item>
+          <Col key={figure} xs={12} md={6}>
+            <Card size="small" style={{ height: '100%' }}>
+              <Statistic title={t(`ui.projects.figures.${figure}`)} valueRender={() => <WanAmount value={project.figures[figure]} testId={`figure-${figure}`} />} />
+            </Card>
+          </Col>
         ))}
-      </Descriptions>
+      </Row>
       {canManage && project.stage !== 'terminated' && <FigureReportForm project={project} onReported={onReported} />}
     </Card>
   );

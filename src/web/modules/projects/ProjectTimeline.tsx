@@ -50,9 +50,11 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
               <div data-testid="timeline-item" data-kind="move" data-stage={m.to}>
                 <strong>{text}</strong>
                 {m.note && <div>{m.note}</div>}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('ui.projects.page.recordedAt', { at: formatDateTime(m.recordedAt) })}
-                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('ui.projects.page.recordedAt', { at: formatDateTime(m.recordedAt) })}
+                  </Typography.Text>
+                </div>
               </div>
             ),
           };
