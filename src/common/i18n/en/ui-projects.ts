@@ -154,6 +154,7 @@ export const projectsUi: Shape<typeof zh> = {
     periodYearOnly: '{year}',
     periodMonthly: '{year}-{month}',
     supportNone: 'No support received',
+    labelled: '{label}: ',
     tasksNone: 'No linked tasks',
     editButton: 'Edit',
     noPermissionToEdit: 'You may read this project but not change it',

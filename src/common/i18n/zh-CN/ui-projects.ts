@@ -152,6 +152,7 @@ export const projectsUi = {
     periodYearOnly: '{year} 年',
     periodMonthly: '{year} 年 {month} 月',
     supportNone: '未获得支持',
+    labelled: '{label}：',
     tasksNone: '未关联任务',
     editButton: '编辑',
     noPermissionToEdit: '您可查看本项目，但不能修改',

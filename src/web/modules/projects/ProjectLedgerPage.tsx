@@ -13,7 +13,7 @@ import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery, type UrlQuery } from '../../app/list/use-url-query.ts';
 import { SIDES } from '../../shared/enums.ts';
 import { MONEY_FIGURES, PROJECT_STAGES, PROJECT_TYPES } from './project-enums.ts';
-import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
+import { DemoFilter, ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
 import { IndustryCascader, PairingSelect } from './ProjectPickers.tsx';
 import { projectsApi, type ProjectFilters, type ProjectListParams } from './projects.api.ts';
 import type { ProjectSummary } from './project-types.ts';
@@ -218,16 +218,7 @@ export function ProjectLedgerPage() {
           testId="filter-industry"
         />
         <SelectFilter query={query} name="year" placeholder={t('ui.projects.filters.year')} options={years.map((y) => ({ value: y, label: y }))} width={110} />
-        <SelectFilter
-          query={query}
-          name="demo"
-          placeholder={t('ui.projects.filters.demo')}
-          options={[
-            { value: 'false', label: t('ui.projects.filters.realOnly') },
-            { value: 'true', label: t('ui.projects.filters.demoOnly') },
-          ]}
-          width={120}
-        />
+        <DemoFilter query={query} />
         <Checkbox checked={filters.landmark === 'true'} onChange={(e) => query.update({ landmark: e.target.checked ? 'true' : undefined })} data-testid="filter-landmark">
           {t('ui.projects.filters.landmark')}
         </Checkbox>

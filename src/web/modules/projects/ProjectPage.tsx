@@ -163,7 +163,8 @@ export function ProjectPage() {
               <Space wrap size={16}>
                 {SUPPORT_KINDS.filter((k) => project.support[k]).map((k) => (
                   <span key={k}>
-                    {t(`domain.supportKinds.${k}`)}：<WanAmount value={project.support[k]!} />
+                    {t('ui.projects.page.labelled', { label: t(`domain.supportKinds.${k}`) })}
+                    <WanAmount value={project.support[k]!} />
                   </span>
                 ))}
               </Space>

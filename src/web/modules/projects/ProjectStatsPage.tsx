@@ -4,7 +4,8 @@ import { UnorderedListOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { FilterBar } from '../../app/list/FilterBar.tsx';
+import { DemoFilter } from './project-display.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { Funnel, MoneyByStage, ProjectCounts } from './ProjectOverview.tsx';
 import { PairingSelect, useIndustries } from './ProjectPickers.tsx';
@@ -81,16 +82,7 @@ export function ProjectStatsPage() {
               {t('ui.projects.filters.withSubPairs')}
             </Checkbox>
           )}
-          <SelectFilter
-            query={query}
-            name="demo"
-            placeholder={t('ui.projects.filters.demo')}
-            options={[
-              { value: 'false', label: t('ui.projects.filters.realOnly') },
-              { value: 'true', label: t('ui.projects.filters.demoOnly') },
-            ]}
-            width={120}
-          />
+          <DemoFilter query={query} />
         </FilterBar>
         {data ? <ProjectCounts stats={data} /> : <Skeleton active />}
       </Card>

@@ -1,7 +1,7 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../shared/format.ts';
 import { formatWan, periodEnd } from './project-format.ts';
+import { RecordedAt } from './project-display.tsx';
 import type { ProjectDetail } from './project-types.ts';
 
 type Move = ProjectDetail['moves'][number];
@@ -50,11 +50,7 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
               <div data-testid="timeline-item" data-kind="move" data-stage={m.to}>
                 <strong>{text}</strong>
                 {m.note && <div>{m.note}</div>}
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('ui.projects.page.recordedAt', { at: formatDateTime(m.recordedAt) })}
-                  </Typography.Text>
-                </div>
+                <RecordedAt at={m.recordedAt} />
               </div>
             ),
           };
@@ -73,11 +69,7 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
                   <Typography.Text type="warning">{t('ui.projects.page.timelineOverride', { reason: r.overrideReason })}</Typography.Text>
                 </div>
               )}
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('ui.projects.page.recordedAt', { at: formatDateTime(r.recordedAt) })}
-                </Typography.Text>
-              </div>
+              <RecordedAt at={r.recordedAt} />
             </div>
           ),
         };

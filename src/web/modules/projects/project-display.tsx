@@ -1,4 +1,7 @@
-import { Space, Tag, Tooltip } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import { SelectFilter } from '../../app/list/FilterBar.tsx';
+import type { UrlQuery } from '../../app/list/use-url-query.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { STAGE_COLOURS } from './project-enums.ts';
 import { formatWan, yiText } from './project-format.ts';
@@ -41,5 +44,34 @@ export function WanAmount({ value, testId }: { value: string; testId?: string })
       {formatWan(value)}
       {yi && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{t('ui.projects.yiValue', { value: yi })}</div>}
     </span>
+  );
+}
+
+/** Real records only, demo records only, or both: generated demo data is never mistaken for real figures. */
+export function DemoFilter({ query }: { query: UrlQuery }) {
+  const { t } = useI18n();
+  return (
+    <SelectFilter
+      query={query}
+      name="demo"
+      placeholder={t('ui.projects.filters.demo')}
+      options={[
+        { value: 'false', label: t('ui.projects.filters.realOnly') },
+        { value: 'true', label: t('ui.projects.filters.demoOnly') },
+      ]}
+      width={120}
+    />
+  );
+}
+
+/** When an entry of the record was made, beneath it. */
+export function RecordedAt({ at }: { at: string }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('ui.projects.page.recordedAt', { at: formatDateTime(at) })}
+      </Typography.Text>
+    </div>
   );
 }
