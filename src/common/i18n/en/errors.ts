@@ -14,6 +14,8 @@ export const errors: Shape<typeof zh> = {
   payload_too_large: 'The request is too large',
   rate_limited: 'Too many requests; try again later',
   internal: 'Internal server error; please try again later',
+  job_failed: 'The import failed; nothing was imported',
+  job_interrupted: 'The import was interrupted (the server restarted); nothing was imported. Please upload again.',
   login_failed: 'Wrong user name or password',
   account_locked: 'The account is locked after repeated failed sign-ins; try again in {minutes} minutes or ask the security administrator',
   account_disabled: 'The account is disabled; contact the system administrator',

@@ -11,6 +11,8 @@ export const errors = {
   payload_too_large: '请求内容过大',
   rate_limited: '请求过于频繁，请稍后再试',
   internal: '服务器内部错误，请稍后再试',
+  job_failed: '导入失败，未导入任何内容',
+  job_interrupted: '导入中断（服务曾重启），未导入任何内容，请重新上传',
   login_failed: '用户名或密码错误',
   account_locked: '账号因多次登录失败已被锁定，请 {minutes} 分钟后再试或联系安全管理员',
   account_disabled: '账号已停用，请联系系统管理员',

@@ -10,7 +10,7 @@ import { projectStats } from '../projects/project-stats.ts';
 /** The national dashboard, limited to what the user may see: a pairing office gets its own pairings' view. */
 export function registerDashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/dashboard', { config: { access: 'dashboard.read' }, schema: { tags: ['dashboard'], response: { 200: dashboardResponse } } }, async (req) => {
+  r.get('/api/dashboard', { config: { access: 'dashboard.read', cacheable: true }, schema: { tags: ['dashboard'], response: { 200: dashboardResponse } } }, async (req) => {
     const { db } = req.ctx;
     const actor = req.actor!;
     // Project figures only for those who may read the ledgers they come from; scoped like the ledgers.

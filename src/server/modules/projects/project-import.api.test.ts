@@ -5,6 +5,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { importSheet, uploadSheet } from './test-support/project-api.ts';
 import { filledTemplate, goodRow } from './sheet/test-support/project-sheet-fixture.ts';
 import { writeZip } from '../plans/parser/test-support/zip-writer.ts';
+import { forgetLiveJobs } from '../jobs/job-store.ts';
 
 describe.each(testEngines())('project sheet import on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -86,5 +87,25 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     const started = await uploadSheet(s.t, jilin, s.f.pairings.jilinZhejiang, await filledTemplate(rows(1)));
     expect((await liaoning.get(`/api/projects/import/${started.json().id}`)).statusCode).toBe(404);
     await jilin.get(`/api/projects/import/${started.json().id}?wait=true`);
+  });
+
+  it('answers a job from the jobs table as another app process would, and reports one whose process died', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const started = await uploadSheet(s.t, jilin, s.f.pairings.jilinZhejiang, await filledTemplate(rows(2)));
+    const id = started.json().id;
+    const local = (await jilin.get(`/api/projects/import/${id}?wait=true`)).json();
+    expect(local.status).toBe('done');
+    expect(local.result).not.toBeNull();
+    forgetLiveJobs();
+    const elsewhere = await jilin.get(`/api/projects/import/${id}`);
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json()).toEqual(local);
+    expect((await (await s.as(s.f.users.liaoning)).get(`/api/projects/import/${id}`)).statusCode).toBe(404);
+
+    // A job still marked running whose heartbeat stopped a while ago was cut off by a restart.
+    await s.t.database.db.execute(sql`UPDATE background_jobs SET status = 'running', phase = 'saving', outcome = NULL, heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`);
+    const dead = (await jilin.get(`/api/projects/import/${id}?wait=true`)).json();
+    expect(dead).toMatchObject({ status: 'failed', phase: 'done', result: null, error: { code: 'job_interrupted' } });
+    expect(dead.error.zh).toContain('请重新上传');
   });
 });

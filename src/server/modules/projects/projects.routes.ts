@@ -18,7 +18,7 @@ import { industries } from './industries.ts';
 import { buildProjectTemplate } from './sheet/project-sheet-template.ts';
 import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from './sheet/sheet-file-guard.ts';
 import { SheetFileError } from './sheet/sheet-file-error.ts';
-import { startJob, getJob } from './sheet/import-jobs.ts';
+import { startJob, getJob } from '../jobs/job-store.ts';
 import { runProjectImport } from './sheet/project-import.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -68,7 +68,7 @@ export function registerProjectRoutes(app: FastifyInstance) {
       return { standard: c.standard, sections: c.sections.map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn, divisions: s.divisions.map(({ code, name, nameEn }) => ({ code, name, nameEn })) })) };
     });
 
-    r.get('/api/projects', { config: { access: 'project.read' }, schema: { tags: ['projects'], querystring: projectListQuery, response: { 200: projectListResponse } } }, async (req) => {
+    r.get('/api/projects', { config: { access: 'project.read', cacheable: true }, schema: { tags: ['projects'], querystring: projectListQuery, response: { 200: projectListResponse } } }, async (req) => {
       const { items, totals } = await listProjects(req.ctx.db, req.actor!, req.query);
       const w = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
       return {
@@ -80,7 +80,7 @@ export function registerProjectRoutes(app: FastifyInstance) {
       };
     });
 
-    r.get('/api/projects/stats', { config: { access: 'project.read' }, schema: { tags: ['projects'], querystring: projectStatsQuery, response: { 200: projectStats } } }, async (req) =>
+    r.get('/api/projects/stats', { config: { access: 'project.read', cacheable: true }, schema: { tags: ['projects'], querystring: projectStatsQuery, response: { 200: projectStats } } }, async (req) =>
       computeStats(req.ctx.db, req.actor!, req.query),
     );
 
@@ -106,12 +106,12 @@ export function registerProjectRoutes(app: FastifyInstance) {
         if (err instanceof SheetFileError) throw sheetRefusal(err);
         throw err;
       }
-      const job = startJob(ctx.actor.userId, (progress) => runProjectImport(ctx, parsed.data, upload, progress));
+      const job = await startJob(ctx.db, 'project_import', ctx.actor.userId, (progress) => runProjectImport(ctx, parsed.data, upload, progress));
       return reply.status(202).send(job);
     });
 
     r.get('/api/projects/import/:id', { config: { access: 'project.import' }, schema: { tags: ['projects'], params: idParams, querystring: z.strictObject({ wait: z.enum(['true', 'false']).optional() }), response: { 200: importJob } } }, async (req) => {
-      const job = await getJob(req.actor!.userId, req.params.id, req.query.wait === 'true');
+      const job = await getJob(req.ctx.db, req.actor!.userId, req.params.id, req.query.wait === 'true');
       if (!job) throw notFound();
       return job;
     });

@@ -17,7 +17,7 @@ import { validateProjectRow, type ProjectDraft } from './project-row-validator.t
 import { planImport, draftFingerprint, naturalKey, type ExistingProject, type ImportAction } from './project-import-plan.ts';
 import { importLookups } from './import-lookups.ts';
 import { rowError, type RowError } from './row-error.ts';
-import type { Progress } from './import-jobs.ts';
+import type { Progress } from '../../jobs/job-store.ts';
 
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
 const CHUNK = 500;

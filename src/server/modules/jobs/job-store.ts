@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import { translate } from '../../../common/i18n/messages.ts';
+import type { Db } from '../../db/database.ts';
+import type { ImportJob } from '../../../common/api/projects.ts';
+import { backgroundJobs } from './jobs.tables.ts';
+
+export type Progress = (p: Partial<Pick<ImportJob, 'phase' | 'processed' | 'total'>>) => void;
+type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
+
+const KEEP_MS = 24 * 60 * 60 * 1000;
+/** Progress is written this often at most; a poll from another process sees it this late at worst. */
+const WRITE_EVERY_MS = 1_000;
+/** A running job not heard of for this long died with its process. */
+const STALE_MS = 60_000;
+const WAIT_MS = 5 * 60_000;
+
+interface Live {
+  owner: string;
+  state: ImportJob;
+  done: Promise<void>;
+}
+
+/** Jobs this process runs, for live progress without a query; others are read from the table. */
+const live = new Map<string, Live>();
+
+function catalogued(code: string): NonNullable<ImportJob['error']> {
+  const zh = translate('zh-CN', `errors.${code}`);
+  const en = translate('en', `errors.${code}`);
+  return { code, zh, en, message: `${zh} / ${en}` };
+}
+
+function failure(err: unknown): ImportJob['error'] {
+  const e = err as { code?: string; messageZh?: string; messageEn?: string; text?: { zh: string; en: string } };
+  const zh = e.messageZh ?? e.text?.zh;
+  const en = e.messageEn ?? e.text?.en;
+  return zh && en ? { code: e.code ?? 'internal', zh, en, message: `${zh} / ${en}` } : catalogued('job_failed');
+}
+
+/**
+ * Starts `run` after recording the job; answers at once with its first state. Progress and the outcome are kept in
+ * this process and written to the jobs table (progress at most once a second, the outcome when it ends).
+ */
+export async function startJob(db: Db, kind: string, owner: string, run: (progress: Progress) => Promise<Outcome>): Promise<ImportJob> {
+  const state: ImportJob = { id: randomUUID(), status: 'running', phase: 'reading', processed: 0, total: 0, result: null, errors: [], error: null };
+  await db.delete(backgroundJobs).where(lt(backgroundJobs.createdAt, new Date(Date.now() - KEEP_MS)));
+  await db.insert(backgroundJobs).values({ id: state.id, kind, ownerUserId: owner, status: 'running', phase: state.phase });
+
+  let lastWrite = Date.now();
+  let writing: Promise<unknown> = Promise.resolve();
+  const save = (final: boolean) => {
+    const row = { status: state.status, phase: state.phase, processed: state.processed, total: state.total, heartbeatAt: new Date(), ...(final ? { outcome: { result: state.result, errors: state.errors, error: state.error } } : {}) };
+    // In order, and never awaited by the job: with one connection a progress write waits for the import's own transaction.
+    writing = writing.then(() => db.update(backgroundJobs).set(row).where(eq(backgroundJobs.id, state.id))).catch(() => undefined);
+    return writing;
+  };
+  const progress: Progress = (p) => {
+    Object.assign(state, p);
+    if (Date.now() - lastWrite >= WRITE_EVERY_MS) {
+      lastWrite = Date.now();
+      void save(false);
+    }
+  };
+  const done = run(progress)
+    .then(
+      (r) => void Object.assign(state, r, { status: r.result ? 'done' : 'failed', phase: 'done' }),
+      (err: unknown) => void Object.assign(state, { status: 'failed', phase: 'done', error: failure(err) }),
+    )
+    .then(() => save(true))
+    .then(() => {
+      // Kept a while for polls that arrive as it ends; the table answers after that.
+      setTimeout(() => live.delete(state.id), 60_000).unref();
+    });
+  live.set(state.id, { owner, state, done });
+  return { ...state };
+}
+
+function fromRow(row: typeof backgroundJobs.$inferSelect): ImportJob {
+  const outcome = (row.outcome ?? {}) as Partial<Outcome>;
+  const interrupted = row.status === 'running' && Date.now() - row.heartbeatAt.getTime() > STALE_MS;
+  return {
+    id: row.id,
+    status: interrupted ? 'failed' : row.status,
+    phase: interrupted ? 'done' : (row.phase as ImportJob['phase']),
+    processed: row.processed,
+    total: row.total,
+    result: outcome.result ?? null,
+    errors: outcome.errors ?? [],
+    error: interrupted ? catalogued('job_interrupted') : (outcome.error ?? null),
+  };
+}
+
+/** The job as its owner sees it, from whichever process ran it; `wait` resolves once it has finished. */
+export async function getJob(db: Db, owner: string, id: string, wait: boolean): Promise<ImportJob | null> {
+  const mine = live.get(id);
+  if (mine) {
+    if (mine.owner !== owner) return null;
+    if (wait) await mine.done;
+    return { ...mine.state };
+  }
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const [row] = await db.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.ownerUserId, owner)));
+    if (!row) return null;
+    const job = fromRow(row);
+    if (!wait || job.status !== 'running' || Date.now() > deadline) return job;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** For tests: forget the jobs this process runs, as another process would see them. */
+export function forgetLiveJobs(): void {
+  live.clear();
+}
