@@ -21,7 +21,6 @@ export const projectsUi: Shape<typeof zh> = {
   searchPlaceholder: 'Title, investor or project code',
   wanUnit: '10k yuan',
   yiValue: '{value} 100M yuan',
-  wanValue: '{value} (10k yuan)',
   totalsTitle: 'Totals of the filtered projects (10k yuan; the four figures are kept apart, never added)',
   totalsHint: '{count} projects',
   fields: {
@@ -51,9 +50,6 @@ export const projectsUi: Shape<typeof zh> = {
     note: 'Note',
     event: 'Signed at',
     signedOn: 'Signed on',
-    startedOn: 'Construction started',
-    producingOn: 'Production started',
-    year: 'Signing year',
     sideAuto: 'From the host region',
   },
   filters: {
@@ -108,7 +104,6 @@ export const projectsUi: Shape<typeof zh> = {
     events: 'Promotion events',
     demoNote: '{count} of them are demo projects',
   },
-  overviewTitle: 'Cooperation projects',
   pairingProjectsTitle: 'Cooperation projects (with sub-pairs)',
   openLedger: 'Open the ledger',
   openStats: 'Statistics',
@@ -130,8 +125,6 @@ export const projectsUi: Shape<typeof zh> = {
     moved: 'Moved to {stage}',
     figuresTitle: 'Money (10k yuan)',
     figuresHint: 'Each figure is reported per period as the cumulative value at its end, each on its own; a second report for the same period is a correction and the earlier one is kept.',
-    currentValue: 'Current',
-    reportTitle: 'Report a figure',
     figure: 'Figure',
     periodYear: 'Period (year)',
     periodMonth: 'Month',
@@ -157,7 +150,6 @@ export const projectsUi: Shape<typeof zh> = {
     labelled: '{label}: ',
     tasksNone: 'No linked tasks',
     editButton: 'Edit',
-    noPermissionToEdit: 'You may read this project but not change it',
   },
   form: {
     save: 'Save',
@@ -193,7 +185,6 @@ export const projectsUi: Shape<typeof zh> = {
   },
   dashboard: {
     projectsTitle: 'Cooperation projects',
-    moneyByStage: 'Money by stage (10k yuan)',
     stage: 'Stage',
     projects: 'Projects',
   },

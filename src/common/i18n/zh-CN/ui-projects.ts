@@ -19,7 +19,6 @@ export const projectsUi = {
   searchPlaceholder: '项目名称、投资方或项目代码',
   wanUnit: '万元',
   yiValue: '{value} 亿元',
-  wanValue: '{value} 万元',
   totalsTitle: '筛选范围合计（万元，四项资金分别统计，互不相加）',
   totalsHint: '共 {count} 个项目',
   fields: {
@@ -49,9 +48,6 @@ export const projectsUi = {
     note: '备注',
     event: '签约活动',
     signedOn: '签约日期',
-    startedOn: '开工日期',
-    producingOn: '投产日期',
-    year: '签约年份',
     sideAuto: '按落地地区自动确定',
   },
   filters: {
@@ -106,7 +102,6 @@ export const projectsUi = {
     events: '招商活动',
     demoNote: '其中演示数据 {count} 个项目',
   },
-  overviewTitle: '合作项目',
   pairingProjectsTitle: '合作项目（含下级结对）',
   openLedger: '查看项目台账',
   openStats: '统计分析',
@@ -128,8 +123,6 @@ export const projectsUi = {
     moved: '已转为{stage}',
     figuresTitle: '资金情况（万元）',
     figuresHint: '各项资金按报告期填报截至期末的累计数，四项分别记录；同一报告期再次填报视为更正，原记录保留。',
-    currentValue: '当前值',
-    reportTitle: '填报资金',
     figure: '资金项目',
     periodYear: '报告期（年）',
     periodMonth: '月份',
@@ -155,7 +148,6 @@ export const projectsUi = {
     labelled: '{label}：',
     tasksNone: '未关联任务',
     editButton: '编辑',
-    noPermissionToEdit: '您可查看本项目，但不能修改',
   },
   form: {
     save: '保存',
@@ -190,7 +182,6 @@ export const projectsUi = {
   },
   dashboard: {
     projectsTitle: '合作项目推进情况',
-    moneyByStage: '各阶段资金（万元）',
     stage: '阶段',
     projects: '项目数',
   },
