@@ -343,6 +343,18 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await hasText(page.getByTestId('event-enterprise-count'), '56');
     await containsText(page.getByTestId('event-dates'), '2024-06-18 至 2024-06-20');
 
+    // An edit: dates out of order are refused on the field; the place changed.
+    await page.getByTestId('event-edit').click();
+    await page.getByTestId('event-form').waitFor();
+    await typeDate('event_endsOn', '2024-06-01');
+    await page.getByTestId('event-save').click();
+    await hasText(fieldError('结束日期'), '结束日期不能早于开始日期');
+    await typeDate('event_endsOn', '2024-06-20');
+    await page.locator('#event_place').fill('长春国际会展中心');
+    await page.getByTestId('event-save').click();
+    await hidden(page.getByTestId('event-form'));
+    await containsText(page.getByTestId('event-facts'), '长春国际会展中心');
+
     await page.getByTestId('sign-agreement').click();
     await page.getByTestId('sign-form').waitFor();
     await page.locator('#sign_title').fill(DEAL);

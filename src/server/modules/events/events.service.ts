@@ -11,6 +11,7 @@ import { createProjectIn } from '../projects/projects.service.ts';
 import { events, eventAgreements } from './events.tables.ts';
 import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';
 import { checkEvent, checkAgreement } from './event-rules.ts';
+import { editPatch } from '../parks/edit-patch.ts';
 
 export async function createEvent(ctx: AuthedContext, input: CreateEventInput, opts: { demo?: boolean } = {}): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
@@ -63,16 +64,8 @@ export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateE
       if (outside) problems.push(fieldError(input.startsOn !== undefined && String(current.startsOn) !== startsOn ? 'startsOn' : 'endsOn', 'agreements_outside_event', { count: outside }));
     }
     if (problems.length) throw invalid(...problems);
-    const patch: Partial<typeof events.$inferInsert> = { version: current.version + 1, updatedAt: new Date() };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const k of EDITABLE) {
-      if (input[k] === undefined) continue;
-      (patch as Record<string, unknown>)[k] = input[k];
-      before[k] = current[k];
-      after[k] = input[k];
-    }
-    const updated = await tx.update(events).set(patch).where(and(eq(events.id, id), eq(events.version, input.version))).returning({ id: events.id });
+    const { patch, before, after } = editPatch(EDITABLE, input, current);
+    const updated = await tx.update(events).set({ ...patch, version: current.version + 1, updatedAt: new Date() }).where(and(eq(events.id, id), eq(events.version, input.version))).returning({ id: events.id });
     if (!updated.length) throw conflict();
     await writeAudit(tx, ctx, { action: 'event.update', result: 'success', objectType: 'event', objectId: id, details: { before, after } });
   });

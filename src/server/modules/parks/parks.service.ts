@@ -14,6 +14,7 @@ import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repos
 import { validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
 import { checkLedgerEntry, agreementInForce } from './park-ledger.ts';
 import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
+import { editPatch } from './edit-patch.ts';
 
 /**
  * The rules a park's fields meet, on create and on edit alike; each given field is checked (undefined = not
@@ -81,16 +82,8 @@ export async function updatePark(ctx: AuthedContext, id: string, input: UpdatePa
     if (current.version !== input.version) throw conflict();
     const problems = await checkParkFields(tx, current.pairingId, input, id);
     if (problems.length) throw invalid(...problems);
-    const patch: Partial<typeof parks.$inferInsert> = { version: current.version + 1, updatedAt: new Date() };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const k of EDITABLE) {
-      if (input[k] === undefined) continue;
-      (patch as Record<string, unknown>)[k] = input[k];
-      before[k] = current[k];
-      after[k] = input[k];
-    }
-    const updated = await tx.update(parks).set(patch).where(and(eq(parks.id, id), eq(parks.version, input.version))).returning({ id: parks.id });
+    const { patch, before, after } = editPatch(EDITABLE, input, current);
+    const updated = await tx.update(parks).set({ ...patch, version: current.version + 1, updatedAt: new Date() }).where(and(eq(parks.id, id), eq(parks.version, input.version))).returning({ id: parks.id });
     if (!updated.length) throw conflict();
     await writeAudit(tx, ctx, { action: 'park.update', result: 'success', objectType: 'park', objectId: id, details: { before, after } });
   });

@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { Alert, Form, Modal, Select, Typography } from 'antd';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { Form, Modal, Select, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from '../parks/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { useIndustryDivisions } from '../parks/use-industry-divisions.ts';
@@ -18,26 +16,18 @@ const PROJECT_TYPES = Object.keys(projectTypes) as ProjectType[];
  * the signing date, with its 签约额 and 计划总投资, linked to the event. Only where it lands and its kind are asked.
  */
 export function CreateProjectModal({ event, agreement, justSigned, onClose, onCreated }: { event: EventDetail; agreement: EventAgreement; justSigned: boolean; onClose: () => void; onCreated: (event: EventDetail) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const divisions = useIndustryDivisions();
   const [form] = Form.useForm<{ project: { hostRegionCode?: string; type?: ProjectType; industryDivision?: string } }>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
 
   const submit = async (v: { project: { hostRegionCode?: string; type?: ProjectType; industryDivision?: string } }) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       const saved = await eventsApi.toProject(event.id, agreement.id, { hostRegionCode: v.project.hostRegionCode ?? '', type: v.project.type ?? 'industrial', industryDivision: v.project.industryDivision ?? null });
       message.success(t('ui.events.projectCreated'));
       onCreated(saved);
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -57,7 +47,7 @@ export function CreateProjectModal({ event, agreement, justSigned, onClose, onCr
       <Typography.Paragraph data-testid="project-offer">
         {t('ui.events.toProjectText', { title: agreement.title, investor: agreement.parties[0] ?? '', amount: wanText(agreement.amount), date: agreement.signedOn })}
       </Typography.Paragraph>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="toProject" layout="vertical" initialValues={{ project: { type: 'industrial' } }} onFinish={submit} data-testid="project-form">
         <Form.Item name={['project', 'hostRegionCode']} label={t('ui.events.hostRegion')} rules={required} extra={t('ui.events.hostRegionHint')}>
           <RegionSelect data-testid="project-host" />

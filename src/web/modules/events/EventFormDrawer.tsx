@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
+import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { changedFields, useServerForm } from '../parks/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { usePairingOptions } from '../reporting/use-pairing-options.ts';
 import { EVENT_KINDS, eventsApi, type EventDetail, type UpdateEventInput } from './events.api.ts';
@@ -42,11 +41,10 @@ function toInput(v: Values) {
 
 /** Records an event, or edits one (sending what changed, with the version it was read at). */
 export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDetail; onClose: () => void; onSaved: (saved: EventDetail) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
   const pairings = usePairingOptions();
 
   const initialValues = useMemo<Values>(
@@ -69,27 +67,18 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
   );
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       const input = toInput(values);
       let saved: EventDetail;
       if (event) {
-        const before = toInput(initialValues);
-        const changes: Record<string, unknown> = {};
-        for (const key of Object.keys(input) as (keyof typeof input)[]) if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) changes[key] = input[key];
+        const changes = changedFields(input, toInput(initialValues));
         saved = await eventsApi.update(event.id, { version: event.version, ...changes } as UpdateEventInput);
       } else {
         saved = await eventsApi.create({ pairingId: values.pairingId ?? '', ...input });
       }
       message.success(t(event ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -109,7 +98,7 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
         </Space>
       }
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="event" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="event-form">
         {!event && (
           <Form.Item name="pairingId" label={t('ui.events.pairing')} rules={required}>

@@ -10,7 +10,7 @@ import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { usePairingOptions } from '../reporting/use-pairing-options.ts';
-import { DemoTag } from '../parks/park-display.tsx';
+import { DemoFilter, DemoTag } from '../parks/park-display.tsx';
 import { EVENT_KINDS, eventsApi, type EventListParams, type EventSummary } from './events.api.ts';
 import { wanText } from './event-display.ts';
 import { EventFormDrawer } from './EventFormDrawer.tsx';
@@ -76,15 +76,7 @@ export function EventListPage() {
         <SelectFilter query={query} name="pairingId" placeholder={t('ui.events.pairing')} options={pairings.options} width={220} />
         <SelectFilter query={query} name="kind" placeholder={t('ui.events.kind')} options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))} width={140} />
         <SelectFilter query={query} name="year" placeholder={t('ui.events.year')} options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))} width={110} />
-        <SelectFilter
-          query={query}
-          name="demo"
-          placeholder={t('ui.parks.demoFilter')}
-          options={[
-            { value: 'false', label: t('ui.parks.realOnly') },
-            { value: 'true', label: t('ui.parks.demoOnly') },
-          ]}
-        />
+        <DemoFilter query={query} />
       </FilterBar>
       <ListTable<EventSummary>
         query={query}

@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from '../parks/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { eventsApi, type EventAgreement, type EventDetail } from './events.api.ts';
 
@@ -17,16 +15,13 @@ interface Values {
 
 /** An agreement signed at the event: parties (the investor first), date within the event, 签约额 in 万元. */
 export function SignAgreementModal({ event, onClose, onSigned }: { event: EventDetail; onClose: () => void; onSigned: (event: EventDetail, agreement: EventAgreement | undefined) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       const saved = await eventsApi.sign(event.id, {
         title: v.title?.trim() ?? '',
         parties: (v.parties ?? []).map((p) => p.trim()).filter(Boolean),
@@ -37,18 +32,13 @@ export function SignAgreementModal({ event, onClose, onSigned }: { event: EventD
       message.success(t('ui.events.signed'));
       const before = new Set(event.agreements.map((a) => a.id));
       onSigned(saved, saved.agreements.find((a) => !before.has(a.id)));
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
     <Modal open width={640} title={t('ui.events.signTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('ui.events.signOk')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' }} destroyOnHidden>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="sign" layout="vertical" initialValues={{ parties: [], signedOn: dayjs(event.startsOn) }} onFinish={submit} data-testid="sign-form">
         <Form.Item name="title" label={t('ui.events.agreementTitle')} rules={required}>
           <Input maxLength={200} />

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ApiError, isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from './use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type ParkDetail, type SharedFigure } from './parks.api.ts';
 import { SHARED_FIGURES, TAX_FIGURES } from './park-display.tsx';
@@ -67,11 +66,10 @@ function toFormErrors(err: unknown): unknown {
 
 /** A new benefit-sharing agreement: parties, then terms whose shares may change from one period to the next. */
 export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetail; onClose: () => void; onSaved: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form, toFormErrors);
   const parties = (Form.useWatch('parties', form) ?? []) as { name?: string }[];
 
   const initialValues: Partial<Values> = {
@@ -81,10 +79,8 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
   };
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setBanner(null);
     const shares = (list: string[] | undefined) => Object.fromEntries((list ?? []).flatMap((s, i) => (s && s.trim() ? [[keyOf(i), s.trim()]] : [])));
-    try {
+    await run(async () => {
       await parksApi.addAgreement(park.id, {
         title: v.title?.trim() ?? '',
         startsOn: day(v.startsOn) ?? '',
@@ -95,12 +91,7 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
       });
       message.success(t('ui.common.created'));
       onSaved();
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, toFormErrors(err), pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -108,7 +99,7 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
 
   return (
     <Modal open width={860} title={t('ui.parks.agreementAdd')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'agreement-save' }} destroyOnHidden>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="agreement" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="agreement-form">
         <Form.Item name="title" label={t('ui.parks.agreementTitle')} rules={required}>
           <Input maxLength={200} placeholder={t('ui.parks.agreementTitleHint')} />

@@ -1,10 +1,9 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from './use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type Ledger, type ParkDetail } from './parks.api.ts';
 import { DemoTag, yuanText } from './park-display.tsx';
@@ -14,17 +13,14 @@ type Enterprise = ParkDetail['enterprises'][number];
 type Totals = Ledger['enterpriseTotals'][number];
 
 function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose: () => void; onSaved: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const divisions = useIndustryDivisions();
   const [form] = Form.useForm<{ name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
 
   const submit = async (v: { name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       await parksApi.addEnterprise(park.id, {
         name: v.name?.trim() ?? '',
         creditCode: v.creditCode?.trim() || null,
@@ -33,17 +29,12 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
       });
       message.success(t('ui.common.created'));
       onSaved();
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <Modal open title={t('ui.parks.enterpriseAdd')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'enterprise-save' }} destroyOnHidden>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="enterprise" layout="vertical" onFinish={submit} data-testid="enterprise-form">
         <Form.Item name="name" label={t('ui.parks.enterpriseName')} rules={[{ required: true, message: t('errors.field.required') }]}>
           <Input maxLength={200} />

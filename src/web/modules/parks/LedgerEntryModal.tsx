@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from './use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type LedgerEntry, type ParkDetail, type SharedFigure } from './parks.api.ts';
 import { PeriodText, SHARED_FIGURES, yuanText } from './park-display.tsx';
@@ -39,20 +37,17 @@ interface Values {
 
 /** A new ledger entry, or a correction of one (a new entry superseding it: the ledger is never edited). */
 export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: { park: ParkDetail; correcting?: LedgerEntry; year: number; onClose: () => void; onSaved: (year: number) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
 
   const initialValues: Values = correcting
     ? { enterpriseId: correcting.enterpriseId, figure: correcting.figure, period: correcting.period, amount: correcting.amount }
     : { period: { year, month: null } };
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       await parksApi.addEntry(park.id, {
         enterpriseId: v.enterpriseId ?? '',
         figure: v.figure as SharedFigure,
@@ -62,12 +57,7 @@ export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: {
       });
       message.success(t(correcting ? 'ui.parks.correctionSaved' : 'ui.parks.entrySaved'));
       onSaved(v.period?.year ?? year);
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -94,7 +84,7 @@ export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: {
           }
         />
       )}
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="entry" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="entry-form">
         <Form.Item name="enterpriseId" label={t('ui.parks.enterpriseName')} rules={required}>
           <Select disabled={!!correcting} options={park.enterprises.map((e) => ({ value: e.id, label: e.name }))} showSearch={{ optionFilterProp: 'label' }} data-testid="entry-enterprise" />

@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
+import { Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { changedFields, useServerForm } from './use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
@@ -47,11 +46,10 @@ function toInput(v: Values) {
 
 /** Registers a park, or edits one (sending what changed, with the version it was read at). */
 export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; onClose: () => void; onSaved: (saved: ParkDetail) => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
+  const { saving, banner, run } = useServerForm(form);
   const pairings = usePairingOptions();
   const divisions = useIndustryDivisions();
   const pairingId = Form.useWatch('pairingId', form) ?? park?.pairingId;
@@ -81,27 +79,18 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
   );
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setBanner(null);
-    try {
+    await run(async () => {
       const input = toInput(values);
       let saved: ParkDetail;
       if (park) {
-        const before = toInput(initialValues);
-        const changes: Record<string, unknown> = {};
-        for (const key of Object.keys(input) as (keyof typeof input)[]) if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) changes[key] = input[key];
+        const changes = changedFields(input, toInput(initialValues));
         saved = await parksApi.update(park.id, { version: park.version, ...changes } as UpdateParkInput);
       } else {
         saved = await parksApi.create({ pairingId: values.pairingId ?? '', ...input });
       }
       message.success(t(park ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);
-    } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -124,7 +113,7 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
         </Space>
       }
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+      {banner}
       <Form form={form} name="park" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="park-form">
         {!park && (
           <Form.Item name="pairingId" label={t('ui.parks.pairing')} rules={required}>

@@ -11,7 +11,7 @@ import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { usePairingOptions } from '../reporting/use-pairing-options.ts';
 import { parksApi, type ParkListParams, type ParkSummary } from './parks.api.ts';
-import { DemoTag, PARK_TYPES } from './park-display.tsx';
+import { DemoFilter, DemoTag, PARK_TYPES } from './park-display.tsx';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 
 /** The co-built parks of the user's pairings, main parks before their branches. */
@@ -78,15 +78,7 @@ export function ParkListPage() {
       <FilterBar>
         <SelectFilter query={query} name="pairingId" placeholder={t('ui.parks.pairing')} options={pairings.options} width={220} />
         <SelectFilter query={query} name="type" placeholder={t('ui.parks.type')} options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))} width={160} />
-        <SelectFilter
-          query={query}
-          name="demo"
-          placeholder={t('ui.parks.demoFilter')}
-          options={[
-            { value: 'false', label: t('ui.parks.realOnly') },
-            { value: 'true', label: t('ui.parks.demoOnly') },
-          ]}
-        />
+        <DemoFilter query={query} />
       </FilterBar>
       <ListTable<ParkSummary>
         query={query}

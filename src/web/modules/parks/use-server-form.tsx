@@ -1,0 +1,36 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, type FormInstance } from 'antd';
+import { isApiError } from '../../app/api-client.ts';
+import { applyServerErrors } from '../../app/form-errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+
+/**
+ * The save of a form of the park and event pages: while it runs, `saving`; when the server refuses it, each field
+ * error next to its field (`toForm` may first rename the server's fields to the form's) and a banner above the
+ * form saying so, or the server's message when no field is named.
+ */
+export function useServerForm(form: FormInstance, toForm: (err: unknown) => unknown = (err) => err): { saving: boolean; banner: ReactNode; run: (save: () => Promise<void>) => Promise<void> } {
+  const { t, pick } = useI18n();
+  const [saving, setSaving] = useState(false);
+  const [banner, setBanner] = useState<string | null>(null);
+  const run = async (save: () => Promise<void>) => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      await save();
+    } catch (err) {
+      const { placed, unplaced } = applyServerErrors(form, toForm(err), pick);
+      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, run, banner: banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" /> };
+}
+
+/** The fields of an edit form whose values differ from what was read: what a PATCH sends. */
+export function changedFields<T extends Record<string, unknown>>(now: T, before: T): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(now) as (keyof T)[]) if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
+  return changes;
+}
