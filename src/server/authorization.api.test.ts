@@ -84,6 +84,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/cycles/:id/not-reported': 'report.read',
   'POST /api/cycles/:id/approve': 'report.review',
   'POST /api/cycles/:id/unlock': 'cycle.manage',
+  'POST /api/cycles/:id/slots': 'cycle.manage',
   'POST /api/cycles/:id/reports': 'report.fill',
   'GET /api/reports': 'report.read',
   'GET /api/reports/inbox': 'report.read',

@@ -101,6 +101,7 @@ export type CycleDetail = z.infer<typeof cycleDetail>;
 export const notReportedResponse = z.object({
   cycleId: z.uuid(),
   periodLabel: z.string(),
+  periodLabelEn: z.string(),
   dueOn: z.string(),
   daysOverdue: z.number().int(),
   total: z.number().int(),
@@ -113,6 +114,14 @@ export const notReportedResponse = z.object({
   })),
 });
 export type NotReportedResponse = z.infer<typeof notReportedResponse>;
+
+/** The office adds the slots of units assigned to the pairing's tasks after the period opened. */
+export const addSlotsResponse = z.object({
+  /** How many slots were added (0 when every assigned unit already had one). */
+  added: z.number().int(),
+  cycle: cycleDetail,
+});
+export type AddSlotsResponse = z.infer<typeof addSlotsResponse>;
 
 // ---- reports (slots) ----
 
@@ -158,6 +167,7 @@ export const reportSummary = z.object({
   cycleId: z.uuid(),
   pairingId: z.uuid(),
   periodLabel: z.string(),
+  periodLabelEn: z.string(),
   cycleStatus: z.enum(CYCLE_STATUSES),
   dueOn: z.string(),
   taskId: z.uuid(),
@@ -205,6 +215,7 @@ export const inboxItem = z.object({
   slotId: z.uuid(),
   cycleId: z.uuid(),
   periodLabel: z.string(),
+  periodLabelEn: z.string(),
   dueOn: z.string(),
   /** Negative once the due date has passed. */
   daysLeft: z.number().int(),

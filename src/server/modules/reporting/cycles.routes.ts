@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
 import {
-  approveCycleInput, createCycleInput, cycleDetail, cycleListQuery, cycleListResponse, notReportedResponse, openReportInput, reportDetail, unlockCycleInput,
+  addSlotsResponse, approveCycleInput, createCycleInput, cycleDetail, cycleListQuery, cycleListResponse, notReportedResponse, openReportInput, reportDetail, unlockCycleInput,
 } from '../../../common/api/reporting.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle, listCycles } from './cycles.repository.ts';
 import { slotsOfCycle, findReport } from './reports.repository.ts';
-import { approveCycle, createCycle, unlockCycle } from './cycles.service.ts';
+import { addMissingSlots, approveCycle, createCycle, unlockCycle } from './cycles.service.ts';
 import { openReport } from './reports.service.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
 import { presentCycleDetail, presentCycles, presentNotReported, presentReportDetail } from './reporting.presenter.ts';
@@ -48,6 +48,11 @@ export function registerCycleRoutes(app: FastifyInstance) {
   r.post('/api/cycles/:id/unlock', { config: { access: 'cycle.manage' }, schema: { tags: ['reporting'], params: idParams, body: unlockCycleInput, response: { 200: cycleDetail } } }, async (req) => {
     await unlockCycle(req.ctx as AuthedContext, req.params.id, req.body);
     return loadCycle(req.ctx as AuthedContext, req.params.id);
+  });
+  r.post('/api/cycles/:id/slots', { config: { access: 'cycle.manage' }, schema: { tags: ['reporting'], params: idParams, response: { 200: addSlotsResponse } } }, async (req) => {
+    const ctx = req.ctx as AuthedContext;
+    const added = await addMissingSlots(ctx, req.params.id);
+    return { added, cycle: await loadCycle(ctx, req.params.id) };
   });
   r.post('/api/cycles/:id/reports', { config: { access: 'report.fill' }, schema: { tags: ['reporting'], params: idParams, body: openReportInput, response: { 200: reportDetail } } }, async (req) => {
     const ctx = req.ctx as AuthedContext;

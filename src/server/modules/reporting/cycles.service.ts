@@ -33,20 +33,47 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
     });
     if (!id) throw invalid(fieldError('period', 'duplicate_cycle', { period: period.label }));
 
-    const slots = new Map<string, SlotInsert>();
-    for (const u of units) {
-      const key = `${u.taskId}|${unitKey(u)}`;
-      // An organisation listed twice on a task (lead and co) reports once, as lead.
-      if (slots.has(key) && !(u.role === 'lead' && slots.get(key)!.role === 'co')) continue;
-      slots.set(key, { cycleId: id, taskId: u.taskId, organisationId: u.organisationId, unitName: u.name, unitKey: unitKey(u), side: u.side, role: u.role });
-    }
-    await insertSlots(tx, [...slots.values()]);
+    const slots = slotsFor(id, units);
+    await insertSlots(tx, slots);
     await insertCycleEvent(tx, { cycleId: id, action: 'created', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
     await writeAudit(tx, ctx, {
       action: 'cycle.create', result: 'success', objectType: 'reporting_cycle', objectId: id,
-      details: { pairingId: pairing.id, frequency: input.frequency, periodLabel: period.label, dueOn, slots: slots.size },
+      details: { pairingId: pairing.id, frequency: input.frequency, periodLabel: period.label, dueOn, slots: slots.length },
     });
     return id;
+  });
+}
+
+/** One slot per task and unit; an organisation listed twice on a task (lead and co) reports once, as lead. */
+function slotsFor(cycleId: string, units: Awaited<ReturnType<typeof assignedUnits>>): SlotInsert[] {
+  const slots = new Map<string, SlotInsert>();
+  for (const u of units) {
+    const key = `${u.taskId}|${unitKey(u)}`;
+    if (slots.has(key) && !(u.role === 'lead' && slots.get(key)!.role === 'co')) continue;
+    slots.set(key, { cycleId, taskId: u.taskId, organisationId: u.organisationId, unitName: u.name, unitKey: unitKey(u), side: u.side, role: u.role });
+  }
+  return [...slots.values()];
+}
+
+/**
+ * A unit assigned to one of the pairing's tasks after the period opened has no slot in it: the office adds the
+ * missing slots (slots already there are left as they are). A locked period refuses; the office unlocks it first.
+ * Returns how many were added.
+ */
+export async function addMissingSlots(ctx: AuthedContext, id: string): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
+    if (!cycle) throw notFound();
+    assertCycleOpen(cycle);
+    const added = await insertSlots(tx, slotsFor(id, await assignedUnits(tx, cycle.pairingId)));
+    const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
+    for (const slot of added) await insertReportEvent(tx, { slotId: slot.id, action: 'opened', ...actor });
+    if (added.length) await insertCycleEvent(tx, { cycleId: id, action: 'slots_added', ...actor });
+    await writeAudit(tx, ctx, {
+      action: 'cycle.add_slots', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      details: { periodLabel: cycle.periodLabel, added: added.length, slotIds: added.map((s) => s.id) },
+    });
+    return added.length;
   });
 }
 

@@ -55,6 +55,7 @@ export function presentReportSummary(r: SlotRow): ReportSummary {
     cycleId: r.cycleId,
     pairingId: r.pairingId,
     periodLabel: r.periodLabel,
+    periodLabelEn: periodLabelEn(r.frequency, r.year, r.period),
     cycleStatus: r.cycleStatus,
     dueOn: dateString(r.dueOn)!,
     taskId: r.taskId,
@@ -100,12 +101,20 @@ export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: str
     unit.slots.push({ slotId: s.id, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, role: s.role, state: s.state });
     units.set(key, unit);
   }
-  return { cycleId: cycle.id, periodLabel: cycle.periodLabel, dueOn: dateString(cycle.dueOn)!, daysOverdue: late, total: slots.length, units: [...units.values()] };
+  return {
+    cycleId: cycle.id,
+    periodLabel: cycle.periodLabel,
+    periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period),
+    dueOn: dateString(cycle.dueOn)!,
+    daysOverdue: late,
+    total: slots.length,
+    units: [...units.values()],
+  };
 }
 
 export function presentInbox(slots: SlotRow[], today: string): InboxResponse {
   const items = slots.map((s) => ({
-    slotId: s.id, cycleId: s.cycleId, periodLabel: s.periodLabel, dueOn: dateString(s.dueOn)!, daysLeft: daysBetween(today, dateString(s.dueOn)!),
+    slotId: s.id, cycleId: s.cycleId, periodLabel: s.periodLabel, periodLabelEn: periodLabelEn(s.frequency, s.year, s.period), dueOn: dateString(s.dueOn)!, daysLeft: daysBetween(today, dateString(s.dueOn)!),
     state: s.state, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, unitName: s.unitName, reviewComment: s.state === 'returned' ? s.reviewComment : null,
   }));
   return { items, overdue: items.filter((i) => i.daysLeft < 0).length };

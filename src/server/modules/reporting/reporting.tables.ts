@@ -37,13 +37,16 @@ export const reportingCycles = pgTable(
   ],
 );
 
-/** Creation, approval (lock) and unlocking of a cycle, with the reason the office gave for unlocking. */
+/**
+ * Creation, approval (lock) and unlocking of a cycle, with the reason the office gave for unlocking, and the slots
+ * the office added for units assigned after it opened.
+ */
 export const reportingCycleEvents = pgTable(
   'reporting_cycle_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
     cycleId: uuid().notNull().references(() => reportingCycles.id, { onDelete: 'cascade' }),
-    action: text({ enum: ['created', 'approved', 'unlocked'] }).notNull(),
+    action: text({ enum: ['created', 'approved', 'unlocked', 'slots_added'] }).notNull(),
     reason: text(),
     actorUserId: uuid(),
     actorName: text(),

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import type { ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
+import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
 import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks, targetsOf } from '../tasks/tasks.repository.ts';
 import { targetText } from '../tasks/tasks.presenter.ts';
@@ -22,6 +22,9 @@ const summaryColumns = {
   cycleId: reportSlots.cycleId,
   pairingId: reportingCycles.pairingId,
   periodLabel: reportingCycles.periodLabel,
+  frequency: reportingCycles.frequency,
+  year: reportingCycles.year,
+  period: reportingCycles.period,
   cycleStatus: reportingCycles.status,
   dueOn: reportingCycles.dueOn,
   reminderDays: reportingCycles.reminderDays,
@@ -43,7 +46,7 @@ const summaryColumns = {
   updatedAt: reportSlots.updatedAt,
 };
 export type SlotRow = {
-  id: string; cycleId: string; pairingId: string; periodLabel: string; cycleStatus: 'open' | 'locked'; dueOn: string; reminderDays: number;
+  id: string; cycleId: string; pairingId: string; periodLabel: string; frequency: ReportFrequency; year: number; period: number; cycleStatus: 'open' | 'locked'; dueOn: string; reminderDays: number;
   taskId: string; taskCode: string; taskTitle: string; organisationId: string | null; unitName: string; side: 'a' | 'b'; role: 'lead' | 'co';
   state: SlotState; taskStatus: 'not_started' | 'in_progress' | 'done' | 'delayed' | 'suspended' | null; percent: number | null;
   narrative: string | null; reviewComment: string | null; submittedAt: Date | null; reviewedAt: Date | null; version: number; updatedAt: Date;

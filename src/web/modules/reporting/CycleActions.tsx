@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Checkbox, Form, Input, Space } from 'antd';
-import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Space, Tooltip } from 'antd';
+import { LockOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
+import { isApiError } from '../../app/api-client.ts';
 import { useSession } from '../../app/session.tsx';
-import { reportingApi, type CycleDetail } from './reporting.api.ts';
+import { reportingApi, type AddSlotsResult, type CycleDetail } from './reporting.api.ts';
 import { cycleLabel } from './reporting-display.tsx';
 import { ActionModal } from './ActionModal.tsx';
 
@@ -74,19 +75,49 @@ function UnlockModal({ cycle, onClose, onDone }: { cycle: CycleDetail; onClose: 
 }
 
 /**
- * The office's actions on a period: approve and lock it while open, unlock it (with a reason) once locked. Users
- * without the permission see neither button; the server refuses them anyway.
+ * The office's actions on a period: add the slots of units assigned after it opened and approve and lock it while
+ * open, unlock it (with a reason) once locked. Users without the permission see none of the buttons; the server
+ * refuses them anyway.
  */
-export function CycleActions({ cycle, unreported, onChanged }: { cycle: CycleDetail; unreported: number; onChanged: (c: CycleDetail) => void }) {
-  const { t } = useI18n();
+export function CycleActions({
+  cycle,
+  unreported,
+  onChanged,
+  onSlotsAdded,
+}: {
+  cycle: CycleDetail;
+  unreported: number;
+  onChanged: (c: CycleDetail) => void;
+  onSlotsAdded: (result: AddSlotsResult) => void;
+}) {
+  const { t, pick } = useI18n();
   const { can } = useSession();
+  const message = useMessage();
   const [open, setOpen] = useState<'approve' | 'unlock' | null>(null);
+  const [adding, setAdding] = useState(false);
   const done = (c: CycleDetail) => {
     setOpen(null);
     onChanged(c);
   };
+  const addSlots = async () => {
+    setAdding(true);
+    try {
+      onSlotsAdded(await reportingApi.addSlots(cycle.id));
+    } catch (err) {
+      message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
+    } finally {
+      setAdding(false);
+    }
+  };
   return (
     <Space>
+      {cycle.status === 'open' && can('cycle.manage') && (
+        <Tooltip title={t('ui.reporting.addSlotsHint')}>
+          <Button icon={<UserAddOutlined />} loading={adding} onClick={addSlots} data-testid="cycle-add-slots">
+            {t('ui.reporting.addSlots')}
+          </Button>
+        </Tooltip>
+      )}
       {cycle.status === 'open' && can('report.review') && (
         <Button type="primary" icon={<LockOutlined />} onClick={() => setOpen('approve')} data-testid="cycle-approve">
           {t('ui.reporting.approveCycle')}

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
-import { SLOT_STATES, reportingApi, type CycleDetail, type NotReported, type ReportSummary } from './reporting.api.ts';
+import { SLOT_STATES, reportingApi, type AddSlotsResult, type CycleDetail, type NotReported, type ReportSummary } from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { CycleActions } from './CycleActions.tsx';
 import { RecordTimeline } from './RecordTimeline.tsx';
@@ -82,6 +82,8 @@ export function CyclePage() {
   const notReported = useApi((signal) => reportingApi.notReported(id, signal), [id, tick]);
   const slots = useApi((signal) => reportingApi.reports({ cycleId: id, pageSize: 500 }, signal), [id, tick]);
   const [local, setLocal] = useState<CycleDetail | undefined>(undefined);
+  /** How many slots the office's last "add missing slots" added, shown until the notice is closed. */
+  const [slotsAdded, setSlotsAdded] = useState<{ cycleId: string; added: number } | null>(null);
   const fetched = cycleState.data;
   const cycle = local && local.id === id && (!fetched || local.version >= fetched.version) ? local : fetched;
   usePageTitle('ui.reporting.cyclesTitle', cycle ? cycleLabel(cycle, locale) : undefined);
@@ -158,9 +160,25 @@ export function CyclePage() {
               setLocal(c);
               refresh();
             }}
+            onSlotsAdded={({ added, cycle: c }: AddSlotsResult) => {
+              setLocal(c);
+              setSlotsAdded({ cycleId: c.id, added });
+              refresh();
+            }}
           />
         }
       >
+        {slotsAdded?.cycleId === cycle.id && (
+          <Alert
+            type={slotsAdded.added > 0 ? 'success' : 'info'}
+            showIcon
+            closable={{ onClose: () => setSlotsAdded(null) }}
+            title={slotsAdded.added > 0 ? t('ui.reporting.slotsAdded', { count: slotsAdded.added }) : t('ui.reporting.noSlotsMissing')}
+            style={{ marginBottom: 16 }}
+            data-testid="slots-added"
+            data-added={slotsAdded.added}
+          />
+        )}
         {cycle.status === 'locked' && (
           <Alert type="info" showIcon title={t('ui.reporting.lockedNotice', { at: formatDateTime(cycle.lockedAt) })} style={{ marginBottom: 16 }} data-testid="cycle-locked" />
         )}

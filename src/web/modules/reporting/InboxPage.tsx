@@ -5,11 +5,11 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { reportingApi, type InboxItem } from './reporting.api.ts';
-import { DueText, SlotStateTag } from './reporting-display.tsx';
+import { DueText, SlotStateTag, cycleLabel } from './reporting-display.tsx';
 
 /** 待填报: what the user's organisation still owes in open periods, soonest due first, overdue marked. */
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   usePageTitle('ui.reporting.inboxTitle');
   const me = useMe();
   const navigate = useNavigate();
@@ -32,7 +32,7 @@ export function InboxPage() {
         </Space>
       ),
     },
-    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150 },
+    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150, render: (_: string, r) => cycleLabel(r, locale) },
     { title: t('ui.reporting.dueOn'), dataIndex: 'dueOn', width: 210, render: (dueOn: string, r) => <DueText dueOn={dueOn} daysLeft={r.daysLeft} /> },
     { title: t('ui.reporting.state'), dataIndex: 'state', width: 130, render: (s: InboxItem['state']) => <SlotStateTag state={s} /> },
     {

@@ -9,7 +9,7 @@ import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
 import { reportingApi, type ReportDetail } from './reporting.api.ts';
-import { DueText, SlotStateTag, percentText } from './reporting-display.tsx';
+import { DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportAttachments } from './ReportAttachments.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -65,7 +65,7 @@ const REPORT_ACTIONS = ['opened', 'saved', 'submitted', 'returned', 'approved', 
  */
 export function ReportPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const { data, error, reload } = useApi((signal) => reportingApi.report(id, signal), [id]);
   const [local, setLocal] = useState<ReportDetail | undefined>(undefined);
@@ -83,20 +83,21 @@ export function ReportPage() {
   };
   const stale = async () => setLocal(await reportingApi.report(id));
   const daysLeft = dayjs(report.dueOn).diff(dayjs().startOf('day'), 'day');
+  const period = cycleLabel(report, locale);
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="report-page" data-state={report.state} data-version={report.version} data-editable={report.editable}>
       <Breadcrumb
         items={[
           { title: <Link to="/reporting">{t('ui.reporting.cyclesTitle')}</Link> },
-          { title: <Link to={`/reporting/cycles/${report.cycleId}`}>{report.periodLabel}</Link> },
+          { title: <Link to={`/reporting/cycles/${report.cycleId}`}>{period}</Link> },
           { title: `${report.taskCode} · ${report.unitName}` },
         ]}
       />
       <Card
         title={
           <Space size={8} wrap>
-            <span>{t('ui.reporting.reportHeading', { period: report.periodLabel, code: report.taskCode })}</span>
+            <span data-testid="report-heading">{t('ui.reporting.reportHeading', { period, code: report.taskCode })}</span>
             <SlotStateTag state={report.state} />
           </Space>
         }

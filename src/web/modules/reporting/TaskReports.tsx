@@ -7,7 +7,7 @@ import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
 import { reportingApi, type ReportSummary } from './reporting.api.ts';
-import { SlotStateTag, percentText } from './reporting-display.tsx';
+import { SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 
 /** The progress reports on a task, period by period and unit by unit (a lead unit sees its own), for the task page. */
 export function TaskReports({ taskId }: { taskId: string }) {
@@ -16,12 +16,12 @@ export function TaskReports({ taskId }: { taskId: string }) {
 }
 
 function TaskReportsCard({ taskId }: { taskId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useApi((signal) => reportingApi.reports({ taskId, pageSize: 200 }, signal), [taskId]);
 
   const columns: TableColumnsType<ReportSummary> = [
-    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150 },
+    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150, render: (_: string, r) => cycleLabel(r, locale) },
     {
       title: t('ui.reporting.unit'),
       key: 'unit',

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type {
+  addSlotsResponse,
   approveCycleInput,
   createCycleInput,
   cycleDetail,
@@ -26,6 +27,7 @@ export type CreateCycleInput = z.input<typeof createCycleInput>;
 export type ApproveCycleInput = z.input<typeof approveCycleInput>;
 export type UnlockCycleInput = z.input<typeof unlockCycleInput>;
 export type NotReported = z.infer<typeof notReportedResponse>;
+export type AddSlotsResult = z.infer<typeof addSlotsResponse>;
 export type ReportSummary = z.infer<typeof reportSummary>;
 export type ReportDetail = z.infer<typeof reportDetail>;
 export type ReportList = z.infer<typeof reportListResponse>;
@@ -80,6 +82,8 @@ export const reportingApi = {
   notReported: (id: string, signal?: AbortSignal) => api.get<NotReported>(`${cyclePath(id)}/not-reported`, undefined, { signal }),
   approveCycle: (id: string, input: ApproveCycleInput) => api.post<CycleDetail>(`${cyclePath(id)}/approve`, input),
   unlockCycle: (id: string, input: UnlockCycleInput) => api.post<CycleDetail>(`${cyclePath(id)}/unlock`, input),
+  /** Adds the slots of units assigned to the pairing's tasks after the period opened. */
+  addSlots: (id: string) => api.post<AddSlotsResult>(`${cyclePath(id)}/slots`),
 
   reports: (params: ReportListParams, signal?: AbortSignal) => api.get<ReportList>('/api/reports', params, { signal }),
   inbox: (signal?: AbortSignal) => api.get<Inbox>('/api/reports/inbox', undefined, { signal }),
