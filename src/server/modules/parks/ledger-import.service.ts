@@ -27,7 +27,10 @@ export async function ledgerTemplate(ctx: AuthedContext, parkId: string) {
   const park = await findPark(ctx.db, ctx.actor, parkId);
   if (!park) throw notFound();
   const enterprises = await enterprisesOf(ctx.db, parkId);
-  return { fileName: `${park.name}台账导入模板.xlsx`, buffer: await buildLedgerTemplate({ name: park.name, enterprises }) };
+  const buffer = await buildLedgerTemplate({ name: park.name, enterprises });
+  // The template lists the park's enterprises: an export of its records, audited as such.
+  await writeAudit(ctx.db, ctx, { action: 'park.ledger.template', result: 'success', objectType: 'park', objectId: parkId, details: { enterprises: enterprises.length } });
+  return { fileName: `${park.name}台账导入模板.xlsx`, buffer };
 }
 
 /**

@@ -47,6 +47,8 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     expect(wb.getWorksheet('入驻企业名单')!.getColumn(1).values.slice(2)).toEqual(['吉林某汽车电子有限公司', '长春某零部件有限公司']);
     expect(wb.getWorksheet('园区台账导入')!.getRow(1).values).toEqual([undefined, '序号', '企业名称*', '统一社会信用代码', '指标*', '年度*', '月份', '金额（元）*']);
+    const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'park.ledger.template' AND object_id = ${ids.park!}`);
+    expect(audit.rows[0]!.n).toBe(1);
   });
 
   it('imports nothing from a sheet with bad rows, and names each row and column', async () => {
