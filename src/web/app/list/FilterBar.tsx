@@ -54,3 +54,6 @@ export function SelectFilter<V extends string>({
     />
   );
 }
+
+/** The values of an active/inactive filter, as the list endpoints take them. */
+export const ACTIVE_OPTIONS = ['true', 'false'] as const;

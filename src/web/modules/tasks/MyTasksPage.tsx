@@ -1,10 +1,13 @@
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Card, Input, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Link } from 'react-router-dom';
+import { Card, Space, Typography, type TableColumnsType } from 'antd';
 import type { TaskSummary } from '../../app/api-types.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { ListTable } from '../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { TASK_LIGHTS, TASK_STATUSES } from '../../shared/enums.ts';
 import { tasksApi, type TaskListParams } from './tasks.api.ts';
 import { DeadlineText, LightDot, LightLegend, TaskStatusTag, unitNames } from './task-display.tsx';
@@ -14,30 +17,19 @@ export function MyTasksPage() {
   const { t } = useI18n();
   usePageTitle('ui.tasks.mineTitle');
   const me = useMe();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const query = useUrlQuery();
 
-  const query: TaskListParams = {
+  const params: TaskListParams = {
     mine: 'true',
-    status: (params.get('status') as TaskListParams['status']) ?? undefined,
-    light: (params.get('light') as TaskListParams['light']) ?? undefined,
-    q: params.get('q') ?? undefined,
-    sort: (params.get('sort') as TaskListParams['sort']) ?? 'deadline',
-    order: (params.get('order') as TaskListParams['order']) ?? 'asc',
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
+    status: query.get<NonNullable<TaskListParams['status']>>('status'),
+    light: query.get<NonNullable<TaskListParams['light']>>('light'),
+    q: query.get('q'),
+    sort: query.get<NonNullable<TaskListParams['sort']>>('sort') ?? 'deadline',
+    order: query.get<NonNullable<TaskListParams['order']>>('order') ?? 'asc',
+    page: query.page,
+    pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => tasksApi.list(query, signal), [params.toString()]);
-
-  const update = (changes: Record<string, string | number | undefined | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const { data, error, loading, reload } = useApi((signal) => tasksApi.list(params, signal), [query.key]);
 
   const myRole = (task: TaskSummary) => {
     const roles = new Set(task.units.filter((u) => u.organisationId === me.user.organisationId).map((u) => u.role));
@@ -73,77 +65,42 @@ export function MyTasksPage() {
       dataIndex: 'deadline',
       key: 'deadline',
       width: 120,
-      sorter: true,
-      sortOrder: query.sort === 'deadline' ? (query.order === 'desc' ? 'descend' : 'ascend') : null,
       render: (deadline: string | null, row) => <DeadlineText deadline={deadline} light={row.light} />,
     },
     { title: t('ui.tasks.status'), dataIndex: 'status', width: 100, render: (s: TaskSummary['status']) => <TaskStatusTag status={s} /> },
   ];
 
-  const onChange: TableProps<TaskSummary>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    update(
-      {
-        page: pagination.current,
-        pageSize: pagination.pageSize,
-        sort: s?.order && s.columnKey === 'deadline' ? 'deadline' : 'plan',
-        order: s?.order === 'descend' ? 'desc' : 'asc',
-      },
-      false,
-    );
-  };
-
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
   return (
     <Card title={t('ui.tasks.mineTitle')} extra={<Typography.Text type="secondary">{me.user.organisationName}</Typography.Text>}>
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder={t('ui.tasks.searchPlaceholder')}
-            defaultValue={query.q}
-            onSearch={(q) => update({ q })}
-            style={{ width: 240 }}
-            data-testid="task-search"
-          />
-          <Select
-            allowClear
-            placeholder={t('ui.tasks.filterStatus')}
-            value={query.status}
-            onChange={(status) => update({ status })}
-            options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))}
-            style={{ width: 130 }}
-          />
-          <Select
-            allowClear
-            placeholder={t('ui.tasks.filterLight')}
-            value={query.light}
-            onChange={(light) => update({ light })}
-            options={TASK_LIGHTS.map((l) => ({ value: l, label: t(`domain.taskLights.${l}`) }))}
-            style={{ width: 130 }}
-          />
-        </Space>
-        <LightLegend counts={data?.lights} active={query.light} onToggle={(light) => update({ light })} />
-      </Space>
-      <Table<TaskSummary>
-        rowKey="id"
-        size="middle"
+      <FilterBar extra={<LightLegend counts={data?.lights} active={params.light} onToggle={(light) => query.update({ light })} />}>
+        <SearchFilter query={query} placeholder={t('ui.tasks.searchPlaceholder')} width={240} testId="task-search" />
+        <SelectFilter
+          query={query}
+          name="status"
+          placeholder={t('ui.tasks.filterStatus')}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))}
+          width={130}
+        />
+        <SelectFilter
+          query={query}
+          name="light"
+          placeholder={t('ui.tasks.filterLight')}
+          options={TASK_LIGHTS.map((l) => ({ value: l, label: t(`domain.taskLights.${l}`) }))}
+          width={130}
+        />
+      </FilterBar>
+      <ListTable<TaskSummary>
+        query={query}
         columns={columns}
-        dataSource={data?.items ?? []}
+        data={data}
         loading={loading}
-        onChange={onChange}
-        locale={{ emptyText: t('ui.tasks.mineEmpty') }}
-        pagination={{
-          current: data?.page ?? query.page,
-          pageSize: data?.pageSize ?? query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('ui.common.total', { total }),
-        }}
-        rowClassName={() => 'duikou-clickable-row'}
-        onRow={(record) => ({ onClick: () => navigate(`/tasks/${record.id}`), 'data-testid': 'my-task-row', 'data-light': record.light }) as React.HTMLAttributes<HTMLElement>}
-        scroll={{ x: 900 }}
+        sortable={['deadline']}
+        emptyText={t('ui.tasks.mineEmpty')}
+        rowLink={(row) => `/tasks/${row.id}`}
+        rowData={(row) => ({ 'data-testid': 'my-task-row', 'data-light': row.light })}
+        scrollX={900}
       />
     </Card>
   );

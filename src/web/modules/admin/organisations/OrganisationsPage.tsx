@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Modal, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Modal, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
 import { isApiError } from '../../../app/api-client.ts';
@@ -8,6 +8,9 @@ import { ErrorResult } from '../../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useApi } from '../../../app/use-api.ts';
+import { ACTIVE_OPTIONS, FilterBar, SearchFilter, SelectFilter } from '../../../app/list/FilterBar.tsx';
+import { ListTable } from '../../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../../app/list/use-url-query.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { organisationsApi, type OrganisationQuery } from './organisations.api.ts';
 import { OrganisationFormModal } from './OrganisationFormModal.tsx';
@@ -19,9 +22,10 @@ export function OrganisationsPage() {
   const { can } = useSession();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
-  const [query, setQuery] = useState<OrganisationQuery>({ page: 1, pageSize: 20 });
+  const query = useUrlQuery();
+  const params: OrganisationQuery = { q: query.get('q'), kind: query.get<NonNullable<OrganisationQuery['kind']>>('kind'), active: query.get<NonNullable<OrganisationQuery['active']>>('active'), page: query.page, pageSize: query.pageSize };
   const [editing, setEditing] = useState<OrganisationItem | 'new' | null>(null);
-  const { data, error, loading, reload } = useApi((signal) => organisationsApi.list(query, signal), [JSON.stringify(query)]);
+  const { data, error, loading, reload } = useApi((signal) => organisationsApi.list(params, signal), [query.key]);
   const manage = can('organisation.manage');
 
   const toggle = (org: OrganisationItem) =>
@@ -88,50 +92,18 @@ export function OrganisationsPage() {
       }
     >
       {modalHolder}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('ui.organisations.searchPlaceholder')}
-          onSearch={(q) => setQuery({ ...query, q: q || undefined, page: 1 })}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
+      <FilterBar>
+        <SearchFilter query={query} placeholder={t('ui.organisations.searchPlaceholder')} width={240} />
+        <SelectFilter
+          query={query}
+          name="kind"
           placeholder={t('ui.organisations.kind')}
-          style={{ width: 180 }}
-          value={query.kind}
-          onChange={(kind) => setQuery({ ...query, kind, page: 1 })}
+          width={180}
           options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
         />
-        <Select
-          allowClear
-          placeholder={t('ui.common.status')}
-          style={{ width: 120 }}
-          value={query.active}
-          onChange={(active) => setQuery({ ...query, active, page: 1 })}
-          options={[
-            { value: 'true', label: t('ui.common.active') },
-            { value: 'false', label: t('ui.common.inactive') },
-          ]}
-        />
-      </Space>
-      <Table<OrganisationItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        locale={{ emptyText: t('ui.common.empty') }}
-        pagination={{
-          current: data?.page ?? query.page,
-          pageSize: data?.pageSize ?? query.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('ui.common.total', { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
-        onRow={() => ({ 'data-testid': 'organisation-row' }) as React.HTMLAttributes<HTMLElement>}
-        scroll={{ x: 900 }}
-      />
+        <SelectFilter query={query} name="active" placeholder={t('ui.common.status')} width={120} options={ACTIVE_OPTIONS.map((v) => ({ value: v, label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive') }))} />
+      </FilterBar>
+      <ListTable<OrganisationItem> query={query} columns={columns} data={data} loading={loading} rowData={() => ({ 'data-testid': 'organisation-row' })} scrollX={900} />
       {editing && (
         <OrganisationFormModal
           organisation={editing === 'new' ? undefined : editing}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Modal, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Modal, Tag, type TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../../common/access/roles.ts';
 import { isApiError } from '../../../app/api-client.ts';
@@ -8,6 +8,9 @@ import { ErrorResult } from '../../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
 import { useMe, useSession } from '../../../app/session.tsx';
 import { useApi } from '../../../app/use-api.ts';
+import { ACTIVE_OPTIONS, FilterBar, SearchFilter, SelectFilter } from '../../../app/list/FilterBar.tsx';
+import { ListTable } from '../../../app/list/ListTable.tsx';
+import { useUrlQuery } from '../../../app/list/use-url-query.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
@@ -22,10 +25,11 @@ export function UsersPage() {
   const { can } = useSession();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
-  const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
+  const query = useUrlQuery();
+  const params: UserQuery = { q: query.get('q'), role: query.get<NonNullable<UserQuery['role']>>('role'), organisationId: query.get('organisationId'), active: query.get<NonNullable<UserQuery['active']>>('active'), page: query.page, pageSize: query.pageSize };
   const [editing, setEditing] = useState<UserItem | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserItem | null>(null);
-  const { data, error, loading, reload } = useApi((signal) => usersApi.list(query, signal), [JSON.stringify(query)]);
+  const { data, error, loading, reload } = useApi((signal) => usersApi.list(params, signal), [query.key]);
   const manage = can('user.manage');
 
   const run = async (action: () => Promise<unknown>, done: string) => {
@@ -118,57 +122,19 @@ export function UsersPage() {
       }
     >
       {modalHolder}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('ui.users.searchPlaceholder')}
-          onSearch={(q) => setQuery({ ...query, q: q || undefined, page: 1 })}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('ui.users.filterRole')}
-          style={{ width: 180 }}
-          value={query.role}
-          onChange={(role) => setQuery({ ...query, role, page: 1 })}
-          options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))}
-        />
+      <FilterBar>
+        <SearchFilter query={query} placeholder={t('ui.users.searchPlaceholder')} width={240} />
+        <SelectFilter query={query} name="role" placeholder={t('ui.users.filterRole')} width={180} options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))} />
         <OrganisationSelect
           allowClear
           placeholder={t('ui.users.filterOrganisation')}
           style={{ width: 240 }}
-          value={query.organisationId}
-          onChange={(organisationId) => setQuery({ ...query, organisationId, page: 1 })}
+          value={params.organisationId}
+          onChange={(organisationId) => query.update({ organisationId })}
         />
-        <Select
-          allowClear
-          placeholder={t('ui.common.status')}
-          style={{ width: 120 }}
-          value={query.active}
-          onChange={(active) => setQuery({ ...query, active, page: 1 })}
-          options={[
-            { value: 'true', label: t('ui.common.active') },
-            { value: 'false', label: t('ui.common.inactive') },
-          ]}
-        />
-      </Space>
-      <Table<UserItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        locale={{ emptyText: t('ui.common.empty') }}
-        pagination={{
-          current: data?.page ?? query.page,
-          pageSize: data?.pageSize ?? query.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('ui.common.total', { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
-        onRow={() => ({ 'data-testid': 'user-row' }) as React.HTMLAttributes<HTMLElement>}
-        scroll={{ x: 1100 }}
-      />
+        <SelectFilter query={query} name="active" placeholder={t('ui.common.status')} width={120} options={ACTIVE_OPTIONS.map((v) => ({ value: v, label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive') }))} />
+      </FilterBar>
+      <ListTable<UserItem> query={query} columns={columns} data={data} loading={loading} rowData={() => ({ 'data-testid': 'user-row' })} scrollX={1100} />
       {editing && (
         <UserFormModal
           user={editing === 'new' ? undefined : editing}
