@@ -11,7 +11,8 @@ import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { usePairingOptions } from '../reporting/use-pairing-options.ts';
 import { parksApi, type ParkListParams, type ParkSummary } from './parks.api.ts';
-import { DemoFilter, DemoTag, PARK_TYPES } from './park-display.tsx';
+import { DemoTag, PARK_TYPES } from './park-display.tsx';
+import { DemoFilter } from '../projects/project-display.tsx';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 
 /** The co-built parks of the user's pairings, main parks before their branches. */

@@ -2,8 +2,6 @@ import { Tag, Tooltip } from 'antd';
 import { formatYuan } from '../../../common/money/format.ts';
 import { yuan } from '../../../common/money/money.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { SelectFilter } from '../../app/list/FilterBar.tsx';
-import type { UrlQuery } from '../../app/list/use-url-query.ts';
 import type { ParkType, SharedFigure } from './parks.api.ts';
 
 // The API's enum values; the records make the compiler check the lists stay complete (importing the values from
@@ -39,18 +37,3 @@ export function DemoTag({ isDemo }: { isDemo: boolean }) {
   );
 }
 
-/** The list filter that keeps real records or generated demo data apart. */
-export function DemoFilter({ query }: { query: UrlQuery }) {
-  const { t } = useI18n();
-  return (
-    <SelectFilter
-      query={query}
-      name="demo"
-      placeholder={t('ui.parks.demoFilter')}
-      options={[
-        { value: 'false', label: t('ui.parks.realOnly') },
-        { value: 'true', label: t('ui.parks.demoOnly') },
-      ]}
-    />
-  );
-}
