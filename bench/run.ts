@@ -5,14 +5,23 @@
  *   2. throughput and p95 of GET /api/dashboard and GET /api/pairings?pageSize=20 at 64 connections, as ratios to a
  *      bare Fastify endpoint measured in the same run;
  *   3. the longest stall of a cheap request while a heavy query runs, PGlite in its worker against PGlite on the
- *      main thread.
+ *      main thread;
+ *   4. plans (issue 3): parse time of the seed plans (text, .docx, .pdf); a 40-task plan imported over HTTP (preview
+ *      and confirm); the plan tree and the task list of a 5,000-task plan at 64 connections;
+ *   5. projects (issue 4): a 10,000-row project sheet import (time, peak memory); the project ledger, a filtered
+ *      ledger and the stats with 100,000 projects at 64 connections; the benefit-sharing statement of a park with
+ *      1,000 enterprises over ten years (over HTTP and in the service).
  *
  * Each is done on PGlite and, when one is available, on PostgreSQL: BENCH_DATABASE_URL (a server the bench may
  * create and drop databases named duikou_bench_* on), else a throwaway PostgreSQL 15 cluster started with
  * .ci/pg-cluster.sh when /usr/lib/postgresql/15/bin exists, else the PostgreSQL rows are skipped with a note.
  *
- * Environment: BENCH_STAGES=cold,load,stall (default all), BENCH_RAW=FILE (also write the raw results as JSON).
- * `tsx bench/run.ts --from-raw FILE` re-renders docs/BENCHMARKS.md from such a file without measuring.
+ * Environment: BENCH_STAGES=cold,load,stall,plans,projects (default all), BENCH_RAW=FILE (also write the raw results
+ * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
+ * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
+ * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
+ * `tsx bench/run.ts --from-raw FILE` re-renders the report from such a file without measuring.
+ * Example check of the new stages: BENCH_STAGES=plans,projects BENCH_SCALE=0.05 BENCH_LOAD_S=3 BENCH_REPORT=/tmp/b.md npm run bench
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +29,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { measureColdStart, type ColdStartResult } from './cold-start.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { measureStall, type StallResult } from './stall.ts';
+import { measurePlanParsing, type ParseResult } from './plan-parse.ts';
+import { measurePlans, type PlansResult } from './plans.ts';
+import { measureProjects, type ProjectsResult } from './projects.ts';
+import { LOAD } from './lib/load.ts';
+import { benchScale } from './lib/scale.ts';
 import { REPO, removeAllTempDirs, removeDir, tempDir, type Target } from './lib/duikou-server.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
 import { acquirePostgres, createDatabase, dropDatabase, serverVersion, stopOwnClusterSync, type PgServer } from './lib/pg-cluster.ts';
@@ -34,14 +48,21 @@ export interface BenchResults {
   cold: ColdStartResult[];
   throughput: ThroughputResult[];
   stall: Quietly<StallResult>[];
+  /** Stage 4 (issue 3); absent in results written before it existed. */
+  parse?: Quietly<ParseResult>;
+  plans?: PlansResult[];
+  /** Stage 5 (issue 4). */
+  projects?: ProjectsResult[];
+  /** BENCH_SCALE and the autocannon settings of this run. */
+  settings?: { scale: number; load: typeof LOAD };
   stages: string[];
   /** Measurements that failed; the rest of the run goes on and the report lists these. */
   failures: string[];
   durationS: number;
 }
 
-const REPORT = path.join(REPO, 'docs/BENCHMARKS.md');
-const WATCHDOG_MS = 25 * 60_000;
+const REPORT = process.env.BENCH_REPORT ? path.resolve(process.env.BENCH_REPORT) : path.join(REPO, 'docs/BENCHMARKS.md');
+const WATCHDOG_MS = 75 * 60_000;
 /** Waiting for a quiet machine and repeating disturbed measurements stop this long after the start. */
 const QUIET_BUDGET_MS = 6 * 60_000;
 const log = (line: string) => console.log(line);
@@ -61,13 +82,14 @@ async function main(): Promise<void> {
   if (fromRaw > 0) {
     const results = JSON.parse(fs.readFileSync(process.argv[fromRaw + 1], 'utf8')) as BenchResults;
     fs.writeFileSync(REPORT, renderReport(results));
-    log(`wrote ${path.relative(REPO, REPORT)}`);
+    log(`wrote ${REPORT}`);
     return;
   }
 
   const started = performance.now();
   setQuietDeadline(started + QUIET_BUDGET_MS);
-  const stages = (process.env.BENCH_STAGES ?? 'cold,load,stall').split(',').map((s) => s.trim());
+  const stages = (process.env.BENCH_STAGES ?? 'cold,load,stall,plans,projects').split(',').map((s) => s.trim());
+  const scale = benchScale();
   const machine = machineInfo();
   log(`Duikou bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}`);
 
@@ -100,6 +122,9 @@ async function main(): Promise<void> {
     cold: [],
     throughput: [],
     stall: [],
+    plans: [],
+    projects: [],
+    settings: { scale, load: LOAD },
     stages,
     failures: [],
     durationS: 0,
@@ -116,6 +141,19 @@ async function main(): Promise<void> {
     }
   };
   const engines: Target['engine'][] = pg ? ['pglite', 'postgres'] : ['pglite'];
+  /** A measurement on a new data directory (PGlite) or a new database (PostgreSQL), removed afterwards. */
+  const onFreshDatabase = (stage: string, engine: Target['engine'], fn: (target: Target) => Promise<void>) =>
+    attempt(`${stage} on ${engine}`, async () => {
+      const dataDir = tempDir(`${stage}-${engine}`);
+      const dbName = `duikou_bench_${stage}_${process.pid}`;
+      try {
+        const databaseUrl = engine === 'postgres' ? await createDatabase(pg!.url, dbName) : undefined;
+        await fn({ engine, dataDir, databaseUrl });
+      } finally {
+        removeDir(dataDir);
+        if (engine === 'postgres') await dropDatabase(pg!.url, dbName);
+      }
+    });
 
   try {
     // tsx keeps a transform cache; one import of the server's module graph fills it so no timed start compiles.
@@ -156,6 +194,22 @@ async function main(): Promise<void> {
         });
       }
     }
+    if (stages.includes('plans')) {
+      log('\n[4] plans: parse time of the seed plans (in process)');
+      await attempt('plan parse times', async () => {
+        results.parse = await measurePlanParsing(log);
+      });
+      for (const engine of engines) {
+        log(`\n[4] plans on ${engine}: 40-task import over HTTP, plan tree and task list of a large plan`);
+        await onFreshDatabase('plans', engine, (target) => measurePlans(target, log).then((r) => void results.plans!.push(r)));
+      }
+    }
+    if (stages.includes('projects')) {
+      for (const engine of engines) {
+        log(`\n[5] projects on ${engine}: sheet import, ledger and stats, benefit-sharing statement`);
+        await onFreshDatabase('projects', engine, (target) => measureProjects(target, log).then((r) => void results.projects!.push(r)));
+      }
+    }
   } finally {
     killAllChildren();
     await pg?.stop();
@@ -165,7 +219,7 @@ async function main(): Promise<void> {
   results.durationS = (performance.now() - started) / 1000;
   if (process.env.BENCH_RAW) fs.writeFileSync(process.env.BENCH_RAW, JSON.stringify(results));
   fs.writeFileSync(REPORT, renderReport(results));
-  log(`\nwrote ${path.relative(REPO, REPORT)} in ${results.durationS.toFixed(0)} s`);
+  log(`\nwrote ${REPORT} in ${results.durationS.toFixed(0)} s`);
   if (results.failures.length) {
     console.error(`${results.failures.length} measurement(s) failed; see the end of the report`);
     process.exitCode = 1;

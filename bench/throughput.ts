@@ -1,22 +1,17 @@
-import fs from 'node:fs';
 import { ApiClient } from './lib/api-client.ts';
-import { createAdminWithCli, startBareFastify, startDuikou, type Target } from './lib/duikou-server.ts';
-import { loadTest, type LoadResult } from './lib/load.ts';
+import { createAdminWithCli, startDuikou, type Target } from './lib/duikou-server.ts';
+import type { LoadResult } from './lib/load.ts';
+import { measureBare, measureEndpoint, rssMb, serialLatency, type SerialLatency } from './lib/http-measure.ts';
 import { quietly, type Quietly } from './lib/quiet.ts';
-import { median, percentile } from './lib/stats.ts';
 import { createSyntheticSubPairs } from './lib/synthetic-data.ts';
 
 // Throwaway credentials for a throwaway data directory; they satisfy the dengbao-l3 policy (≥ 8, 3 classes).
 const ADMIN = { username: 'benchadmin', password: 'Bench-Admin-2026!' };
 const NATIONAL = { username: 'benchnational', password: 'Bench-National-2026!' };
 
-export const ENDPOINTS = { dashboard: '/api/dashboard', pairings: '/api/pairings?pageSize=20' } as const;
+export type { SerialLatency };
 
-export interface SerialLatency {
-  label: string;
-  median: number;
-  p95: number;
-}
+export const ENDPOINTS = { dashboard: '/api/dashboard', pairings: '/api/pairings?pageSize=20' } as const;
 
 export interface ThroughputResult {
   engine: Target['engine'];
@@ -28,34 +23,6 @@ export interface ThroughputResult {
   serial: SerialLatency[];
   /** Resident memory of the Duikou server process after the load, in MB (PGlite lives inside it). */
   serverRssMb: number | null;
-}
-
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return kb ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function serialLatency(label: string, url: string, headers: Record<string, string>): Promise<SerialLatency> {
-  const once = async () => {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
-    return performance.now() - t0;
-  };
-  for (let i = 0; i < 20; i++) await once();
-  const xs: number[] = [];
-  for (let i = 0; i < 150; i++) xs.push(await once());
-  return { label, median: median(xs), p95: percentile(xs, 95) };
-}
-
-function checkClean(r: LoadResult) {
-  if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
 }
 
 /**
@@ -86,23 +53,11 @@ export async function measureThroughput(target: Target, log: (line: string) => v
     const data = { ...dash.counts, synthetic: synthetic.created };
     log(`  dashboard counts: ${JSON.stringify(dash.counts)}`);
 
-    const bare = await quietly(async () => {
-      const proc = await startBareFastify();
-      try {
-        return await loadTest(`${proc.baseUrl}/hello`);
-      } finally {
-        await proc.stop();
-      }
-    });
-    checkClean(bare.value);
-    log(`  bare Fastify: ${Math.round(bare.value.rps)} req/s, p95 ${bare.value.p95.toFixed(1)} ms (other processes: ${bare.foreignCores.toFixed(2)} cores)`);
+    const bare = await measureBare(log);
     const headers = { cookie: user.cookie };
     const results: Record<keyof typeof ENDPOINTS, Quietly<LoadResult>> = {} as never;
     for (const [key, path] of Object.entries(ENDPOINTS) as [keyof typeof ENDPOINTS, string][]) {
-      results[key] = await quietly(() => loadTest(`${server.baseUrl}${path}`, headers));
-      checkClean(results[key].value);
-      const r = results[key];
-      log(`  ${path}: ${Math.round(r.value.rps)} req/s, p95 ${r.value.p95.toFixed(1)} ms (other processes: ${r.foreignCores.toFixed(2)} cores)`);
+      results[key] = await measureEndpoint(server.baseUrl, path, headers, log);
     }
     const serverRssMb = rssMb(server.child.pid);
 

@@ -8,6 +8,8 @@ declare module 'autocannon' {
     duration?: number;
     headers?: Record<string, string>;
     warmup?: { connections?: number; duration?: number };
+    /** Seconds before a request counts as timed out (default 10). */
+    timeout?: number;
   }
   interface Stat {
     average: number;
