@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
 import type { TargetInput, TaskDetail, UpdateTaskInput } from '../../app/api-types.ts';
@@ -8,6 +8,7 @@ import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
+import { EditableRows } from '../../shared/EditableRows.tsx';
 import { SIDES, TARGET_COMPARISONS, TASK_STATUSES, UNIT_ROLES } from '../../shared/enums.ts';
 import { tasksApi } from './tasks.api.ts';
 
@@ -213,131 +214,113 @@ export function TaskEditDrawer({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="task-progress-input" />
         </Form.Item>
 
-        <Divider titlePlacement="start">{t('ui.tasks.units')}</Divider>
-        <Form.List name="units">
-          {(fields, { add, remove }) => (
+        <EditableRows
+          name="units"
+          title={t('ui.tasks.units')}
+          addLabel={t('ui.tasks.addUnit')}
+          newRow={{ side: 'a', role: 'lead' }}
+          hint={t('ui.tasks.unitHint')}
+          rowTestId="unit-row"
+          addTestId="unit-add"
+          row={(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top" data-testid="unit-row">
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'side']} rules={required}>
-                      <Select options={sideOptions} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'role']} rules={required}>
-                      <Select options={roleOptions} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item name={[field.name, 'name']}>
-                      <Input placeholder={t('ui.tasks.unitName')} maxLength={200} data-testid="unit-name" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item noStyle shouldUpdate>
-                      {() => {
-                        const id = form.getFieldValue(['units', field.name, 'organisationId']) as string | null | undefined;
-                        return (
-                          <Form.Item name={[field.name, 'organisationId']}>
-                            <OrganisationSelect
-                              allowClear
-                              placeholder={t('ui.tasks.unitOrganisation')}
-                              initial={id && organisationNames.has(id) ? { id, name: organisationNames.get(id)! } : undefined}
-                            />
-                          </Form.Item>
-                        );
-                      }}
-                    </Form.Item>
-                  </Col>
-                  <Col span={1}>
-                    <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ side: 'a', role: 'lead' })} block data-testid="unit-add">
-                {t('ui.tasks.addUnit')}
-              </Button>
-              <div className="duikou-form-hint">{t('ui.tasks.unitHint')}</div>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'side']} rules={required}>
+                  <Select options={sideOptions} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'role']} rules={required}>
+                  <Select options={roleOptions} />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item name={[field.name, 'name']}>
+                  <Input placeholder={t('ui.tasks.unitName')} maxLength={200} data-testid="unit-name" />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item noStyle shouldUpdate>
+                  {() => {
+                    const id = form.getFieldValue(['units', field.name, 'organisationId']) as string | null | undefined;
+                    return (
+                      <Form.Item name={[field.name, 'organisationId']}>
+                        <OrganisationSelect
+                          allowClear
+                          placeholder={t('ui.tasks.unitOrganisation')}
+                          initial={id && organisationNames.has(id) ? { id, name: organisationNames.get(id)! } : undefined}
+                        />
+                      </Form.Item>
+                    );
+                  }}
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
-
-        <Divider titlePlacement="start">{t('ui.tasks.milestones')}</Divider>
-        <Form.List name="milestones">
-          {(fields, { add, remove }) => (
+        />
+        <EditableRows
+          name="milestones"
+          title={t('ui.tasks.milestones')}
+          addLabel={t('ui.tasks.addMilestone')}
+          newRow={{}}
+          rowTestId="milestone-row"
+          addTestId="milestone-add"
+          row={(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top" data-testid="milestone-row">
-                  <Col span={11}>
-                    <Form.Item name={[field.name, 'title']} rules={required}>
-                      <Input placeholder={t('ui.tasks.milestoneTitle')} maxLength={300} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'dueOn']}>
-                      <DatePicker placeholder={t('ui.tasks.milestoneDueOn')} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'doneOn']}>
-                      <DatePicker placeholder={t('ui.tasks.milestoneDoneOn')} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={1}>
-                    <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block data-testid="milestone-add">
-                {t('ui.tasks.addMilestone')}
-              </Button>
+              <Col span={11}>
+                <Form.Item name={[field.name, 'title']} rules={required}>
+                  <Input placeholder={t('ui.tasks.milestoneTitle')} maxLength={300} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name={[field.name, 'dueOn']}>
+                  <DatePicker placeholder={t('ui.tasks.milestoneDueOn')} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name={[field.name, 'doneOn']}>
+                  <DatePicker placeholder={t('ui.tasks.milestoneDoneOn')} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
-
-        <Divider titlePlacement="start">{t('ui.tasks.targets')}</Divider>
-        <Form.List name="targets">
-          {(fields, { add, remove }) => (
+        />
+        <EditableRows
+          name="targets"
+          title={t('ui.tasks.targets')}
+          addLabel={t('ui.tasks.addTarget')}
+          newRow={{ comparison: 'atLeast', perYear: false }}
+          rowTestId="target-row"
+          row={(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top" data-testid="target-row">
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'comparison']} rules={required}>
-                      <Select options={TARGET_COMPARISONS.map((c) => ({ value: c, label: t(`ui.tasks.comparisons.${c}`) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'min']}>
-                      <InputNumber stringMode placeholder={t('ui.tasks.targetMin')} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'max']}>
-                      <InputNumber stringMode placeholder={t('ui.tasks.targetMax')} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'unit']} rules={required}>
-                      <Input placeholder={t('ui.tasks.targetUnit')} maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'perYear']} valuePropName="checked">
-                      <Checkbox>{t('ui.tasks.perYear')}</Checkbox>
-                    </Form.Item>
-                  </Col>
-                  <Col span={1}>
-                    <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ comparison: 'atLeast', perYear: false })} block>
-                {t('ui.tasks.addTarget')}
-              </Button>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'comparison']} rules={required}>
+                  <Select options={TARGET_COMPARISONS.map((c) => ({ value: c, label: t(`ui.tasks.comparisons.${c}`) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'min']}>
+                  <InputNumber stringMode placeholder={t('ui.tasks.targetMin')} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'max']}>
+                  <InputNumber stringMode placeholder={t('ui.tasks.targetMax')} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'unit']} rules={required}>
+                  <Input placeholder={t('ui.tasks.targetUnit')} maxLength={20} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'perYear']} valuePropName="checked">
+                  <Checkbox>{t('ui.tasks.perYear')}</Checkbox>
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
+        />
       </Form>
     </Drawer>
   );
