@@ -5,6 +5,9 @@ import { afterEach, expect, vi } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
+import { createUser } from '../../server/modules/users/users.service.ts';
 import { launchChromium } from './browser.ts';
 
 /*
@@ -45,6 +48,35 @@ export async function startE2eServer(prefix: string): Promise<E2eServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A user of a browser test, with the organisation made for it. */
+export interface E2eUser {
+  username: string;
+  displayName: string;
+  /** The organisation's name; each user gets an organisation of its own. */
+  org: string;
+  region: string;
+  /** The organisation's kind; a pairing office unless told otherwise. */
+  kind?: string;
+  /** The user's roles; the role named like the organisation's kind unless told otherwise. */
+  roles?: string[];
+}
+
+/**
+ * Organisations and users through the services, as the administrator would make them (the admin pages have their
+ * own test). Answers each user's organisation id by username.
+ */
+export async function createUsers(server: RunningServer, users: readonly E2eUser[], password: string): Promise<Record<string, string>> {
+  const ctx = systemContext(server.deps);
+  const organisations: Record<string, string> = {};
+  for (const u of users) {
+    const kind = u.kind ?? 'pairing_office';
+    const organisationId = await createOrganisation(ctx, { name: u.org, kind, regionCode: u.region });
+    await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: u.roles ?? [kind], password });
+    organisations[u.username] = organisationId;
+  }
+  return organisations;
 }
 
 export interface E2eBrowser {

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
-import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
-import { createUser } from '../../server/modules/users/users.service.ts';
 import { updateTask } from '../../server/modules/tasks/tasks.service.ts';
 import { generateReminders } from '../../server/modules/reporting/reminders.ts';
 import { addDays } from '../../server/modules/reporting/cycle-period.ts';
@@ -11,12 +9,13 @@ import { chinaToday } from '../../server/modules/tasks/task-light.ts';
 import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
  * Progress reporting (调度) in Chromium against the real server, one quarter of 吉林—浙江 from opening to unlock:
- * the office opens the period and sees who owes reports; the lead unit finds the reminder under the bell and the
- * report in its inbox, drafts it (a figure in the wrong unit refused on the field, an image named .pdf refused),
+ * the office opens the period and sees who owes reports, and adds the report of a unit assigned after it opened;
+ * the lead unit finds the reminder under the bell and the report in its inbox (in English too, the period named in
+ * English), drafts it (a figure in the wrong unit refused on the field, an image named .pdf refused),
  * submits; the office returns it with a comment; the unit corrects and resubmits; the office approves the report
  * and locks the period; the unit can no longer edit; the office unlocks with a reason kept in the period's record.
  * A unit sees no office buttons, and an office of another pairing finds nothing at the period's address.
@@ -28,6 +27,8 @@ const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作�
 const UNIT = { username: 'jilin-unit', displayName: '商务厅联络员', org: '吉林省商务厅', region: '220000', kind: 'lead_unit' };
 const OTHER = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委', region: '210000', kind: 'pairing_office' };
 const ZJ_UNIT = '浙江省商务厅';
+/** Assigned to the task after the period opened. */
+const LATE_UNIT = '浙江省经信厅';
 const RETURN_COMMENT = '请补充签约项目名单';
 const UNLOCK_REASON = '浙江方报送数据有误，需更正';
 
@@ -44,21 +45,23 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
   let taskTitle = '';
   let cycleUrl = '';
   let reportUrl = '';
-  /** Reports the period opened with, all owed (task 12's two units, and any other task the seed assigned). */
+  /**
+   * Reports owed before any is submitted: those the period opened with (task 12's two units, and any other task the
+   * seed assigned), then the one added for the unit assigned later.
+   */
   let owedAtStart = 0;
+  let orgs: Record<string, string> = {};
   const today = chinaToday();
   const dueOn = addDays(today, 3);
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const periodZh = `${today.slice(0, 4)}年第${['一', '二', '三', '四'][quarter - 1]}季度`;
+  const periodEn = `Q${quarter} ${today.slice(0, 4)}`;
   const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-reporting-e2e-');
-    // Users through the services, as the administrator would make them (the admin pages have their own test).
+    orgs = await createUsers(e2e.server, [OFFICE, UNIT, OTHER], PASSWORD);
     const ctx = systemContext(e2e.server.deps);
-    const orgs: Record<string, string> = {};
-    for (const u of [OFFICE, UNIT, OTHER]) {
-      orgs[u.username] = await createOrganisation(ctx, { name: u.org, kind: u.kind, regionCode: u.region });
-      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId: orgs[u.username]!, roles: [u.kind], password: PASSWORD });
-    }
     // Task 12 of the 吉林—浙江 plan (loaded on first start) is assigned to a unit on each side, with a target in 万元,
     // as the task page does (its own test covers that page).
     const found = await e2e.server.deps.db.execute<{ id: string; version: number; title: string }>(sql`
@@ -111,8 +114,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
 
     await page.waitForURL(/\/reporting\/cycles\/[0-9a-f-]{36}$/);
     cycleUrl = new URL(page.url()).pathname;
-    const quarter = ['一', '二', '三', '四'][Math.floor((Number(today.slice(5, 7)) - 1) / 3)];
-    await containsText(page.getByTestId('cycle-title'), `${today.slice(0, 4)}年第${quarter}季度`);
+    await containsText(page.getByTestId('cycle-title'), periodZh);
     await hasAttribute(page.getByTestId('cycle-status'), 'data-status', 'open');
     // Who has not reported, at a glance: both units of task 12, one on each side.
     await visible(notReportedUnit(UNIT.org));
@@ -125,6 +127,36 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await containsText(page.getByTestId('not-reported-summary'), `共 ${owed} 份报告未提交`);
     await hasAttribute(slotRow(UNIT.org), 'data-state', 'pending');
     await hasAttribute(page.getByTestId('count-pending'), 'data-count', String(owed));
+  });
+
+  it('the office adds the report of a unit assigned to the task after the period opened; it is among those owing', async () => {
+    await hasCount(notReportedUnit(LATE_UNIT), 0);
+    // Assigned as the task page does (its own test covers that page), after the period opened.
+    const [task] = (await e2e.server.deps.db.execute<{ version: number }>(sql`SELECT version FROM tasks WHERE id = ${taskId}`)).rows;
+    await updateTask(systemContext(e2e.server.deps), taskId, {
+      version: task!.version,
+      units: [
+        { organisationId: orgs[UNIT.username]!, side: 'a', role: 'lead' },
+        { name: ZJ_UNIT, side: 'b', role: 'lead' },
+        { name: LATE_UNIT, side: 'b', role: 'co' },
+      ],
+    });
+    await page.reload();
+    await visible(slotRow(UNIT.org));
+    await hasCount(slotRow(LATE_UNIT), 0);
+    await page.getByTestId('cycle-add-slots').click();
+    await hasAttribute(page.getByTestId('slots-added'), 'data-added', '1');
+    await containsText(page.getByTestId('slots-added'), '补建 1 份报送任务');
+    await visible(notReportedUnit(LATE_UNIT));
+    await containsText(notReportedUnit(LATE_UNIT), taskTitle);
+    await containsText(notReportedUnit(LATE_UNIT), '东部地区一方');
+    await hasAttribute(slotRow(LATE_UNIT), 'data-state', 'pending');
+    await hasAttribute(page.getByTestId('not-reported'), 'data-total', String(owedAtStart + 1));
+    await hasAttribute(page.getByTestId('count-pending'), 'data-count', String(owedAtStart + 1));
+    owedAtStart += 1;
+    // Nothing else is missing: a second click adds nothing and says so.
+    await page.getByTestId('cycle-add-slots').click();
+    await hasAttribute(page.getByTestId('slots-added'), 'data-added', '0');
   });
 
   it('the lead unit finds the reminder under the bell and the report in its inbox', async () => {
@@ -150,6 +182,28 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     reportUrl = new URL(page.url()).pathname;
     await reportState('pending');
     await containsText(page.getByTestId('report-unit'), UNIT.org);
+  });
+
+  it('in English, the inbox, the report and the task\'s reports name the period in English; the unit adds no slots', async () => {
+    await page.evaluate(() => window.localStorage.setItem('duikou.locale', 'en'));
+    try {
+      await page.goto('/reporting/inbox');
+      await containsText(page.locator('[data-testid="inbox-row"][data-task="12"]'), periodEn);
+      await page.goto(reportUrl);
+      await containsText(page.getByTestId('report-heading'), `${periodEn} · task 12`);
+      await page.goto(`/tasks/${taskId}`);
+      await containsText(page.getByTestId('task-report-row'), periodEn);
+      await page.goto(cycleUrl);
+      await containsText(page.getByTestId('cycle-title'), periodEn);
+      await visible(slotRow(UNIT.org));
+      await hasCount(page.getByTestId('cycle-add-slots'), 0);
+    } finally {
+      await page.evaluate(() => window.localStorage.removeItem('duikou.locale'));
+    }
+    // Back in Chinese, on the report the unit goes on with.
+    await page.goto(reportUrl);
+    await reportState('pending');
+    await containsText(page.getByTestId('report-heading'), periodZh);
   });
 
   it('drafts the report: a figure in the wrong unit is refused on its field, then saved in the target\'s unit', async () => {
