@@ -4,13 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { systemContext } from '../../server/http/system-actor.ts';
-import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
-import { createUser } from '../../server/modules/users/users.service.ts';
 import { repoPath } from '../../server/repo-path.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
  * Plans and tasks in Chromium against the real server (the seed plans loaded as on first start): a pairing office
@@ -47,15 +44,7 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-plans-e2e-');
-    // Users through the services, as the administrator would make them (the admin pages have their own test).
-    const ctx = systemContext(e2e.server.deps);
-    for (const u of [
-      { ...OFFICE, roles: ['pairing_office'], kind: 'pairing_office' },
-      { ...UNIT, roles: ['lead_unit'], kind: 'lead_unit' },
-    ]) {
-      const organisationId = await createOrganisation(ctx, { name: u.org, kind: u.kind, regionCode: '210000' });
-      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: u.roles, password: PASSWORD });
-    }
+    await createUsers(e2e.server, [{ ...OFFICE, region: '210000' }, { ...UNIT, region: '210000', kind: 'lead_unit' }], PASSWORD);
     ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
   }, 120_000);
 
