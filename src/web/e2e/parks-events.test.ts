@@ -4,13 +4,11 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
-import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
-import { createUser } from '../../server/modules/users/users.service.ts';
 import { buildPark } from '../../server/seed/builders.ts';
 import { filledLedgerTemplate } from '../../server/modules/parks/test-support/ledger-sheet-fixture.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
  * Co-built parks and promotion events in Chromium against the real server, as the 吉林 pairing office keeps them:
@@ -55,10 +53,7 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-parks-e2e-');
     const ctx = systemContext(e2e.server.deps);
-    for (const u of [OFFICE, OTHER]) {
-      const organisationId = await createOrganisation(ctx, { name: u.org, kind: 'pairing_office', regionCode: u.region });
-      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: ['pairing_office'], password: PASSWORD });
-    }
+    await createUsers(e2e.server, [OFFICE, OTHER], PASSWORD);
     // Generated demo data, as `duikou demo` makes it: it must be told apart wherever it shows.
     const pairing = await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`);
     await buildPark(ctx, { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' }, { demo: true });

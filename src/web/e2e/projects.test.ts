@@ -6,12 +6,10 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
-import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
-import { createUser } from '../../server/modules/users/users.service.ts';
 import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
  * Cooperation projects in Chromium against the real server: a 吉林 pairing office registers a project, takes it
@@ -47,10 +45,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     e2e = await startE2eServer('duikou-projects-e2e-');
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
     const ctx = systemContext(e2e.server.deps);
-    for (const u of [JILIN, LIAONING]) {
-      const organisationId = await createOrganisation(ctx, { name: u.org, kind: 'pairing_office', regionCode: u.region });
-      await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: ['pairing_office'], password: PASSWORD });
-    }
+    await createUsers(e2e.server, [JILIN, LIAONING], PASSWORD);
     const id = async (name: string) => (await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
     pairingId = await id('吉林省—浙江省');
     // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
