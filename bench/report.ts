@@ -6,6 +6,10 @@ import { LOAD } from './lib/load.ts';
 import { COLD_RUNS } from './cold-start.ts';
 import { SYNTHETIC_SUB_PAIRS, SYNTHETIC_THEME } from './lib/synthetic-data.ts';
 import { fmtMs, fmtRate, fmtS, median, percentile } from './lib/stats.ts';
+import type { LoadResult } from './lib/load.ts';
+import { PARSE_RUNS } from './plan-parse.ts';
+import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
+import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
 const x = (r: number) => (r >= 0.1 ? r.toFixed(2) : r.toFixed(3)) + '×';
@@ -216,6 +220,228 @@ ${table(['Set-up', 'heavy query (median, range)', 'cheap: worst', 'cheap: p99', 
 ${reading.join('\n\n')}`;
 }
 
+// ---- Stages 4 and 5: the figures issues 3 (plans) and 4 (projects) ask for ----
+
+/** The targets of PRODUCT.md §5 ("How well") and the one the lead set for the sheet import. */
+const TARGET = { listP95Ms: 50, planImportMs: 1000, sheetImportMs: IMPORT_TARGET_MS } as const;
+const against = (value: number, target: number, unit: (v: number) => string) =>
+  value <= target ? `within the target (≤ ${unit(target)})` : `**over the target** (≤ ${unit(target)}) by ${x(value / target)}`;
+const n = (v: number) => v.toLocaleString('en-US');
+const timing = (t: { median: number; p95: number }) => `${fmtMs(t.median)} (p95 ${fmtMs(t.p95)})`;
+const loadWindow = (q: Quietly<LoadResult>) => (q.value.durationS !== undefined ? ` [${q.value.warmupS} s warm-up, ${q.value.durationS} s measured]` : '');
+
+function checkRunBanner(r: BenchResults): string {
+  const s = r.settings;
+  if (!s || (s.scale === 1 && s.load.durationS === 10)) return '';
+  return `> **A check of the bench, not results:** this run used BENCH_SCALE=${s.scale} (generated data at ${s.scale * 100} % of the sizes below) and ${s.load.durationS} s autocannon windows. Re-run \`npm run bench\` without them for figures.\n\n`;
+}
+
+function parseSection(r: BenchResults): string {
+  const p = r.parse?.value;
+  if (!p) return '### 4.1 Parse time of the seed plans\n\nNot measured in this run.';
+  const rows = p.seeds.map((s) => [
+    `${s.title} (\`resources/seeds/${s.file}\`)`,
+    s.tasks,
+    n(s.chars),
+    `**${timing(s.txt)}**`,
+    s.docx ? `${timing(s.docx)}, ${(s.docx.bytes / 1024).toFixed(0)} kB` : '—',
+    s.pdf ? `${timing(s.pdf)}, ${(s.pdf.bytes / 1024).toFixed(0)} kB` : (p.pdfSkipped ?? '—'),
+  ]);
+  return `### 4.1 Parse time of the seed plans (issue 3)
+
+In the bench process, no server or database: \`parsePlan\` (src/server/modules/plans/parser) on the text of each seed
+plan — normalising, structure, targets, sub-pairs, units — with the region list loaded once beforehand, as the server
+does. The .docx and .pdf columns are \`extractPlanText\` plus \`parsePlan\` on the same paragraphs written as a Word file
+and typeset as a PDF (Noto Sans SC) the way the parser's tests make them (test-support/plan-documents.ts), and must give
+the same number of tasks. Median and p95 of ${PARSE_RUNS.txt.runs} runs after ${PARSE_RUNS.txt.warmup} warm-up runs (text), ${PARSE_RUNS.docx.runs} after ${PARSE_RUNS.docx.warmup} (.docx),
+${PARSE_RUNS.pdf.runs} after ${PARSE_RUNS.pdf.warmup} (.pdf). Other load during these runs: ${cores(r.parse!.foreignCores)} cores.
+
+${table(['Plan', 'tasks', 'characters', 'text: median (p95)', '.docx: median (p95), size', '.pdf: median (p95), size'], rows)}`;
+}
+
+function plansSection(r: BenchResults): string {
+  const plans = r.plans ?? [];
+  const head = `## 4. Plans (issue 3)\n\n${parseSection(r)}`;
+  if (!plans.length) return `${head}\n\n### 4.2–4.3 Plan import and plan tree\n\nNot measured in this run.`;
+  const importRows = plans.map((p) => {
+    const i = p.imports.value;
+    const total = median(i.total);
+    return [
+      ENGINE[p.engine],
+      i.total.length,
+      timing({ median: median(i.preview), p95: percentile(i.preview, 95) }),
+      timing({ median: median(i.confirm), p95: percentile(i.confirm, 95) }),
+      `**${timing({ median: total, p95: percentile(i.total, 95) })}**`,
+      against(total, TARGET.planImportMs, fmtS),
+      cores(p.imports.foreignCores),
+    ];
+  });
+  const d = plans[0].prepared;
+  const loadRows = plans.flatMap((p) => [
+    loadRow(`${ENGINE[p.engine]} run: bare Fastify \`{hello:'world'}\``, p.bare, p.bare),
+    loadRow(`${ENGINE[p.engine]}: \`GET /api/plans/:id\` (the plan page's tree)${loadWindow(p.tree)}`, p.tree, p.bare),
+    loadRow(`${ENGINE[p.engine]}: \`GET /api/tasks?planId=…&pageSize=20\``, p.tasks, p.bare),
+  ]);
+  const serialRows = plans[0].serial.map((s, k) => [s.label, ...plans.map((p) => timing(p.serial[k]))]);
+  const reading = plans.map((p) =>
+    `**${ENGINE[p.engine]}.** The task list's first page of the ${n(p.prepared.tasks)}-task plan: p95 ${fmtMs(p.tasks.value.p95)} at ${LOAD.connections} connections — ${against(p.tasks.value.p95, TARGET.listP95Ms, fmtMs)} of PRODUCT.md §5 — and ${fmtRate(p.tasks.value.rps)} req/s (${x(p.tasks.value.rps / p.bare.value.rps)} of bare Fastify). ` +
+    `The whole tree (${(p.tree.value.bytesPerResponse / 1024 / 1024).toFixed(1)} MB per response) serves ${fmtRate(p.tree.value.rps)} req/s with p95 ${fmtMs(p.tree.value.p95)}; alone, one tree takes ${fmtMs(p.serial[0].median)}. ` +
+    `A 40-task import takes ${fmtMs(median(p.imports.value.total))} end to end (median), ${against(median(p.imports.value.total), TARGET.planImportMs, fmtS)}.` +
+    (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : ''),
+  );
+  return `${head}
+
+### 4.2 Import of a 40-task plan over HTTP (issue 3)
+
+The real server, signed in as a pairing office of 吉林省 (an organisation of kind \`pairing_office\` in 220000 and its
+user, made with the seed builders). Each run uploads a plan of ${plans[0].imports.value.tasks} tasks as \`multipart/form-data\` to
+\`POST /api/plans/preview\`, then sends the preview back unchanged to \`POST /api/plans\` (what the import page does on
+"confirm"), and checks it was stored as version 1 with ${plans[0].imports.value.tasks} tasks. The plan is the real 吉林省—浙江省 plan's text
+with its 39 clauses and the first one again as task 40 (bench/lib/generated-plan.ts, ${(plans[0].imports.value.bytes / 1024).toFixed(1)} kB);
+**each run has its own title** (吉林省与浙江省对口合作基准测试N号实施方案), so every run is a first import with its own
+sections, tasks, targets and source document, not a re-import of an existing version. One untimed import first
+warms the server up. Times are measured by the client, so they include HTTP and JSON both ways; the target is
+PRODUCT.md §5's "plan import of a 40-task document under 1 s".
+
+${table(['Engine', 'runs', 'preview: median (p95)', 'confirm: median (p95)', 'preview + confirm: median (p95)', 'against 1 s', 'other load (cores)'], importRows)}
+
+### 4.3 The plan tree and the task list of a ${n(d.tasks)}-task plan at ${LOAD.connections} connections (issue 3)
+
+**The data is generated**: one plan for 吉林省—浙江省 with ${n(d.tasks)} tasks in ${n(d.sections)} sections (${n(d.targets)} targets read from the
+clauses, ${n(d.sourceChars)} characters of source text), made by repeating the real plan's 39 clauses under their own
+sub-section titles (numbered from 1 again in each top-level section beyond 300 tasks, as the national plan does),
+parsed by the parser and stored by \`importPlan\` — the service the confirmation calls — before the server starts
+(timed once as set-up: ${plans.map((p) => `${fmtS(p.prepared.setupMs.importPlan)} on ${ENGINE[p.engine]}`).join(', ')}). The tasks are as an import leaves them: no
+deadlines or progress yet, so every light is green. The load runs as the pairing office (session cookie), with the
+same autocannon settings and bare Fastify baseline as section 2; all answers were 200. 64 trees of ${n(PLANS_SIZES.treeTasks)} tasks in
+flight can take longer than the usual window to come back, so the tree is measured with a longer warm-up and window
+(shown in its row) and a ${TREE_LOAD.timeoutS} s per-request timeout, so that its figures come from a steady state. The target for the task list is PRODUCT.md §5's p95 under ${TARGET.listP95Ms} ms with 64
+concurrent clients; the issue sets none for the whole tree.
+
+${table(['', 'req/s', 'req/s ÷ bare', 'p50', 'p95', 'p95 ÷ bare', 'p99', 'response', 'other load (cores)'], loadRows)}
+
+One request at a time, same server and data:
+
+${table(['Request', ...plans.map((p) => ENGINE[p.engine])], serialRows)}
+
+${reading.join('\n\n')}`;
+}
+
+function importRow(p: ProjectsResult) {
+  const [first, again] = p.prepared.import.runs;
+  const mem = (m: ImportRun['memory']) => `${m.peakRssMb} MB (+${m.peakRssMb - m.rssBeforeMb} MB)`;
+  return [
+    ENGINE[p.engine],
+    `${n(p.prepared.import.rows)} rows, ${p.prepared.import.fileKB} kB`,
+    `**${fmtS(first.totalMs)}**`,
+    against(first.totalMs, TARGET.sheetImportMs, fmtS),
+    first.phases.map(([k, v]) => `${k} ${fmtS(v)}`).join(', '),
+    mem(first.memory),
+    `${fmtS(again.totalMs)} (${Object.entries(again.result).filter(([, v]) => typeof v === 'number' && v > 0).map(([k, v]) => `${n(v as number)} ${k}`).join(', ')})`,
+    mem(again.memory),
+  ];
+}
+
+/** On PGlite the database lives in the process whose memory is measured; say how much that is when both engines ran. */
+function embeddedMemoryNote(projects: ProjectsResult[]): string {
+  const pgl = projects.find((p) => p.engine === 'pglite')?.prepared.import.runs[0]?.memory;
+  const pgs = projects.find((p) => p.engine === 'postgres')?.prepared.import.runs[0]?.memory;
+  if (!pgl || !pgs) return '';
+  return `\nBefore the import the PGlite process already held ${pgl.rssBeforeMb - pgs.rssBeforeMb} MB more than the PostgreSQL one: the embedded database (its WebAssembly memory) lives in that process, so compare the rises.\n`;
+}
+
+function projectsSection(r: BenchResults): string {
+  const projects = r.projects ?? [];
+  if (!projects.length) return '## 5. Projects and parks (issue 4)\n\nNot measured in this run.';
+  const d = projects[0].prepared.data;
+  const first = projects[0].prepared;
+  const loadRows = projects.flatMap((p) => [
+    loadRow(`${ENGINE[p.engine]} run: bare Fastify \`{hello:'world'}\``, p.bare, p.bare),
+    loadRow(`${ENGINE[p.engine]}: \`GET /api/projects?pageSize=20\``, p.ledger, p.bare),
+    loadRow(`${ENGINE[p.engine]}: the same, filtered (\`pairingId\` of 吉林省—浙江省 with its sub-pairs, \`stage=started\`)`, p.filtered, p.bare),
+    loadRow(`${ENGINE[p.engine]}: \`GET /api/projects/stats\` (funnel, money by stage, rates by pairing)`, p.stats, p.bare),
+  ]);
+  const serialRows = projects[0].serial.map((s, k) => [s.label, ...projects.map((p) => timing(p.serial[k]))]);
+  const serviceRows = [
+    ['Ledger page with its totals (`listProjects`): first call after a change', ...projects.map((p) => fmtMs(p.prepared.service.ledger.firstAfterChange))],
+    ['Ledger page with its totals: later calls (totals cached until the next change)', ...projects.map((p) => timing(p.prepared.service.ledger))],
+    ['Stats (`projectStats`, by pairing): first call after a change', ...projects.map((p) => fmtMs(p.prepared.service.stats.firstAfterChange))],
+    ['Stats: later calls', ...projects.map((p) => timing(p.prepared.service.stats))],
+  ];
+  const statementRows = projects.map((p) => {
+    const s = p.prepared.service;
+    const http = p.serial[p.serial.length - 1];
+    return [
+      ENGINE[p.engine],
+      `**${timing(http)}** (${http.runs ?? '?'} runs)`,
+      `${timing(s.statement)} (${s.statement.runs} runs)`,
+      `${timing(s.computeOneYear)} on ${n(s.computeOneYear.entries)} entries`,
+      `${fmtMs(s.computeAllYears.ms)} for ${s.computeAllYears.years} years from ${n(s.computeAllYears.entries)} entries`,
+    ];
+  });
+  const reading = projects.map((p) => {
+    const [imp] = p.prepared.import.runs;
+    return `**${ENGINE[p.engine]}.** The ${n(p.prepared.import.rows)}-row import took ${fmtS(imp.totalMs)} — ${against(imp.totalMs, TARGET.sheetImportMs, fmtS)} — peaking at ${imp.memory.peakRssMb} MB resident, ${imp.memory.peakRssMb - imp.memory.rssBeforeMb} MB above where the process started it. ` +
+      `With ${n(p.prepared.data.projects)} projects the ledger page answers at p95 ${fmtMs(p.ledger.value.p95)} under ${LOAD.connections} connections — ${against(p.ledger.value.p95, TARGET.listP95Ms, fmtMs)} — ${fmtRate(p.ledger.value.rps)} req/s, ${x(p.ledger.value.rps / p.bare.value.rps)} of bare Fastify; filtered p95 ${fmtMs(p.filtered.value.p95)}; the stats p95 ${fmtMs(p.stats.value.p95)}. ` +
+      `A statement of one year (${n(p.prepared.data.statementEntries)} stored entries) takes ${fmtMs(p.serial[p.serial.length - 1].median)} over HTTP, of which the service ${fmtMs(p.prepared.service.statement.median)} and the computation itself ${fmtMs(p.prepared.service.computeOneYear.median)}.` +
+      (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : '');
+  });
+  return `## 5. Projects and parks (issue 4)
+
+**The data is generated**, in a separate process on a fresh database before the server starts (bench/projects.ts,
+\`prepareProjects\`), and marked demo (\`is_demo\`, names starting with 【演示】):
+- **${n(d.imported)} projects from the sheet import below** (吉林省—浙江省; rows from the import tests' fixture \`goodRow\`, stage 开工, two host cities);
+- **demo data** from \`fillDemo\` (src/server/seed/demo-data.ts, through the services: projects at every stage with their stage moves and money reports, parks, events) on the ${d.demoPairings.length} other top-level pairings (${d.demoPairings.join('、')}) — ${n(d.templates)} projects;
+- **${n(d.clones)} copies of those demo projects** with their stage moves and money reports, in bulk SQL (bench/lib/clone-rows.ts: every column copied from the service-made row but the id, a title suffix （基准副本N）, the natural key for that title, the event link and the creation time), so the ledger holds **${n(d.projects)} projects**, ${n(d.stageMoves)} stage moves and ${n(d.figureReports)} money reports;
+- **a park of ${n(d.enterprises)} enterprises** in 吉林省—浙江省 with a sharing agreement whose tax shares change after five years (50/50, then 30/70; GDP 50/50): the park, the agreement, the first enterprise and the first ledger entry through the services, the other enterprises copied, and monthly 增值税 and 企业所得税 plus yearly GDP per enterprise over ${PROJECTS_SIZES.years} years (${PROJECTS_SIZES.firstYear}–${PROJECTS_SIZES.firstYear + PROJECTS_SIZES.years - 1}) in one INSERT, each recorded when an office would have, and about 1 % of them corrected half a year later: **${n(d.ledgerEntries)} ledger entries**, ${n(d.corrections)} of them corrections.
+
+Then \`ANALYZE\` on the filled tables (what autovacuum would have done on a live PostgreSQL). Set-up times of the first
+engine, not measured figures: ${Object.entries(first.setupMs).map(([k, v]) => `${k} ${fmtS(v)}`).join('; ')}.
+
+### 5.1 Import of a ${n(first.import.rows)}-row project sheet (issue 4)
+
+\`runProjectImport\` (src/server/modules/projects/sheet/project-import.service.ts) — what the import job behind
+\`POST /api/projects/import\` runs — called in that process as the system actor for 吉林省—浙江省, on a fresh database
+where it is the first work done, with the downloadable template filled with valid rows (the import tests' fixture).
+Time from the call to its result, with the phases the job reports; peak memory is the resident memory of the whole
+process (main thread, PGlite's worker, buffers) while the import ran, from the kernel's high-water mark reset just
+before it (\`/proc/self/clear_refs\`; ${first.import.runs[0].memory.method === 'VmHWM' ? 'used in this run' : 'not available in this run, so sampled every 20 ms'}), and in brackets its rise over the memory the process held
+before. Then the same file again: every row unchanged, nothing written. The target is **≤ ${fmtS(TARGET.sheetImportMs)}** for ${n(PROJECTS_SIZES.sheetRows)} rows
+(set by the lead; PRODUCT.md §5: "under 10 s with bounded memory").
+
+${table(['Engine', 'sheet', 'first import', `against ${fmtS(TARGET.sheetImportMs)}`, 'phases', 'peak RSS (rise)', 'same file again', 'peak RSS (rise)'], projects.map(importRow))}
+${embeddedMemoryNote(projects)}
+
+### 5.2 Project ledger and stats with ${n(d.projects)} projects at ${LOAD.connections} connections (issue 4)
+
+The real server on that data, signed in as a national office (organisation and user from the seed builders), who
+sees every project; same autocannon settings and bare Fastify baseline as section 2; all answers were 200. The target
+is PRODUCT.md §5's p95 under ${TARGET.listP95Ms} ms with 64 concurrent clients for the project list.
+
+${table(['', 'req/s', 'req/s ÷ bare', 'p50', 'p95', 'p95 ÷ bare', 'p99', 'response', 'other load (cores)'], loadRows)}
+
+One request at a time over HTTP, same server and data:
+
+${table(['Request', ...projects.map((p) => ENGINE[p.engine])], serialRows)}
+
+In the service, without HTTP (in the set-up process, as the system actor; ${first.service.ledger.runs} calls after ${first.service.ledger.warmup} warm-up calls). The ledger's
+totals and the stats are cached until the next change to projects, parks or events (ledger-cache.ts); "first call after a
+change" is what the first reader after any write waits:
+
+${table(['Call', ...projects.map((p) => ENGINE[p.engine])], serviceRows)}
+
+### 5.3 Benefit-sharing statement of a park with ${n(d.enterprises)} enterprises over ${PROJECTS_SIZES.years} years (issue 4)
+
+\`GET /api/parks/:id/agreements/:agreementId/statement?year=${first.statementYear}\` one request at a time as the national office (the
+year's ${n(d.statementEntries)} stored entries, ${n(d.statementCorrections)} of them corrections; the answer is checked to count the entries in force);
+\`statementFor\` (statement.service.ts) called directly; and \`computeStatement\` alone on the entries the service loads —
+one year's, and every year from the whole ledger. No target is set for it.
+
+${table(['Engine', 'HTTP: median (p95)', 'service: median (p95)', 'computation, one year', 'computation, all years'], statementRows)}
+
+${reading.join('\n\n')}`;
+}
+
 function caveatSection(): string {
   return `## Found while building this bench: concurrent queries can receive each other's results on PGlite
 
@@ -232,6 +458,48 @@ therefore creates its synthetic data one request at a time. Reproducer: \`node -
 }
 
 const fmtOther = (xs: number[]) => (xs.length ? `${cores(median(xs))}${median(xs) > 0.25 ? ' — a busy machine: read these figures as pessimistic' : ''}` : '—');
+
+/** The summary's rows for issues 3 and 4, PGlite and PostgreSQL side by side, each against its target where one is set. */
+function issueSummaryRows(r: BenchResults): string[][] {
+  const na = '—';
+  const by = <T extends { engine: string }>(xs: T[] | undefined, engine: string) => xs?.find((v) => v.engine === engine);
+  const engines = ['pglite', 'postgres'] as const;
+  const load = (q: Quietly<LoadResult>, bare: Quietly<LoadResult>, target?: number) =>
+    `${fmtRate(q.value.rps)} req/s (${x(q.value.rps / bare.value.rps)} bare), p95 ${fmtMs(q.value.p95)}${target ? (q.value.p95 <= target ? ' ✓' : ` ✗ (target ${fmtMs(target)})`) : ''}`;
+  const rows: string[][] = [];
+  const p0 = r.plans?.[0]?.prepared;
+  const j0 = r.projects?.[0]?.prepared;
+  if (r.parse) {
+    const txt = r.parse.value.seeds.map((s) => fmtMs(s.txt.median)).join(' / ');
+    rows.push([`Issue 3: parse time of the three seed plans (text, median; national / 吉林—浙江 / 辽宁—江苏)`, txt, 'same (in process, no database)']);
+  }
+  if (r.plans?.length) {
+    rows.push(['Issue 3: import of a 40-task plan over HTTP, preview + confirm (median; target < 1 s)', ...engines.map((e) => {
+      const p = by(r.plans, e);
+      if (!p) return na;
+      const t = median(p.imports.value.total);
+      return `${fmtMs(t)}${t <= TARGET.planImportMs ? ' ✓' : ' ✗'}`;
+    })]);
+    rows.push([`Issue 3: \`GET /api/plans/:id\`, tree of ${n(p0!.tasks)} tasks, ${LOAD.connections} connections`, ...engines.map((e) => { const p = by(r.plans, e); return p ? load(p.tree, p.bare) : na; })]);
+    rows.push([`Issue 3: \`GET /api/tasks?planId=…&pageSize=20\` of that plan (target p95 < ${TARGET.listP95Ms} ms)`, ...engines.map((e) => { const p = by(r.plans, e); return p ? load(p.tasks, p.bare, TARGET.listP95Ms) : na; })]);
+  }
+  if (r.projects?.length) {
+    rows.push([`Issue 4: import of a ${n(j0!.import.rows)}-row project sheet: time, peak RSS (target ≤ ${fmtS(TARGET.sheetImportMs)})`, ...engines.map((e) => {
+      const p = by(r.projects, e);
+      if (!p) return na;
+      const [first] = p.prepared.import.runs;
+      return `${fmtS(first.totalMs)}${first.totalMs <= TARGET.sheetImportMs ? ' ✓' : ' ✗'}, ${first.memory.peakRssMb} MB`;
+    })]);
+    rows.push([`Issue 4: \`GET /api/projects?pageSize=20\`, ${n(j0!.data.projects)} projects (target p95 < ${TARGET.listP95Ms} ms)`, ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.ledger, p.bare, TARGET.listP95Ms) : na; })]);
+    rows.push(['Issue 4: the same with a filter', ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.filtered, p.bare, TARGET.listP95Ms) : na; })]);
+    rows.push(['Issue 4: `GET /api/projects/stats` (funnel)', ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.stats, p.bare) : na; })]);
+    rows.push([`Issue 4: statement of a park with ${n(j0!.data.enterprises)} enterprises × ${PROJECTS_SIZES.years} years, one request (median, p95)`, ...engines.map((e) => {
+      const p = by(r.projects, e);
+      return p ? timing(p.serial[p.serial.length - 1]) : na;
+    })]);
+  }
+  return rows;
+}
 
 export function renderReport(r: BenchResults): string {
   const pgl = r.throughput.find((t) => t.engine === 'pglite');
@@ -257,11 +525,12 @@ export function renderReport(r: BenchResults): string {
         fmtOther([...(cs?.foreignCores ?? []), ...(pgs ? [pgs.bare, pgs.dashboard, pgs.pairings].map((q) => q.foreignCores) : [])]),
       ],
       ['Cheap request during a heavy query: worst / p99', w ? `${fmtMs(max(w.heavy.cheap))} / ${fmtMs(percentile(w.heavy.cheap, 99))} (worker); ${d ? `${fmtMs(max(d.heavy.cheap))} / ${fmtMs(percentile(d.heavy.cheap, 99))} on the main thread` : ''}` : na, 'not applicable'],
+      ...issueSummaryRows(r),
     ],
   );
   return `# Benchmarks
 
-Written by \`npm run bench\` (bench/run.ts); re-run it to refresh this file, edit the text in bench/report.ts. Nothing
+${checkRunBanner(r)}Written by \`npm run bench\` (bench/run.ts); re-run it to refresh this file, edit the text in bench/report.ts. Nothing
 here is part of the tests. ${r.postgres.note ? `**${r.postgres.note}**` : ''}
 
 ${summary}
@@ -273,6 +542,10 @@ ${coldSection(r)}
 ${throughputSection(r)}
 
 ${stallSection(r)}
+
+${plansSection(r)}
+
+${projectsSection(r)}
 
 ${caveatSection()}
 ${r.failures?.length ? `\n## Measurements that failed in this run\n\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}`;

@@ -20,10 +20,12 @@
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
  * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
- * `tsx bench/run.ts --from-raw FILE` re-renders the report from such a file without measuring.
+ * `tsx bench/run.ts --from-raw FILE` re-renders the report from such a file without measuring. A check run (BENCH_SCALE
+ * or BENCH_LOAD_S) never replaces docs/BENCHMARKS.md: without BENCH_REPORT its report goes to a temp file.
  * Example check of the new stages: BENCH_STAGES=plans,projects BENCH_SCALE=0.05 BENCH_LOAD_S=3 BENCH_REPORT=/tmp/b.md npm run bench
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { measureColdStart, type ColdStartResult } from './cold-start.ts';
@@ -61,7 +63,18 @@ export interface BenchResults {
   durationS: number;
 }
 
-const REPORT = process.env.BENCH_REPORT ? path.resolve(process.env.BENCH_REPORT) : path.join(REPO, 'docs/BENCHMARKS.md');
+const DOCS_REPORT = path.join(REPO, 'docs/BENCHMARKS.md');
+const REPORT = process.env.BENCH_REPORT ? path.resolve(process.env.BENCH_REPORT) : DOCS_REPORT;
+
+/** A check run (smaller data or shorter windows) never replaces the figures in docs/BENCHMARKS.md. */
+function writeReport(results: BenchResults) {
+  const s = results.settings;
+  const check = !!s && (s.scale !== 1 || s.load.durationS !== 10);
+  const file = check && REPORT === DOCS_REPORT ? path.join(os.tmpdir(), `duikou-bench-check-${process.pid}.md`) : REPORT;
+  if (file !== REPORT) log(`BENCH_SCALE=${s!.scale}, ${s!.load.durationS} s windows: a check run does not replace ${path.relative(REPO, DOCS_REPORT)}`);
+  fs.writeFileSync(file, renderReport(results));
+  return file;
+}
 const WATCHDOG_MS = 75 * 60_000;
 /** Waiting for a quiet machine and repeating disturbed measurements stop this long after the start. */
 const QUIET_BUDGET_MS = 6 * 60_000;
@@ -81,8 +94,7 @@ async function main(): Promise<void> {
   const fromRaw = process.argv.indexOf('--from-raw');
   if (fromRaw > 0) {
     const results = JSON.parse(fs.readFileSync(process.argv[fromRaw + 1], 'utf8')) as BenchResults;
-    fs.writeFileSync(REPORT, renderReport(results));
-    log(`wrote ${REPORT}`);
+    log(`wrote ${writeReport(results)}`);
     return;
   }
 
@@ -218,8 +230,7 @@ async function main(): Promise<void> {
 
   results.durationS = (performance.now() - started) / 1000;
   if (process.env.BENCH_RAW) fs.writeFileSync(process.env.BENCH_RAW, JSON.stringify(results));
-  fs.writeFileSync(REPORT, renderReport(results));
-  log(`\nwrote ${REPORT} in ${results.durationS.toFixed(0)} s`);
+  log(`\nwrote ${writeReport(results)} in ${results.durationS.toFixed(0)} s`);
   if (results.failures.length) {
     console.error(`${results.failures.length} measurement(s) failed; see the end of the report`);
     process.exitCode = 1;
