@@ -3,14 +3,7 @@ import { planRegions } from '../src/server/modules/plans/plan-preview.service.ts
 import { hasCjkFont, planDocx, planPdf } from '../src/server/modules/plans/parser/test-support/plan-documents.ts';
 import { SEED_FILES, seedText, type SeedName } from '../src/server/modules/plans/parser/test-support/seeds.ts';
 import { quietly, type Quietly } from './lib/quiet.ts';
-import { median, percentile } from './lib/stats.ts';
-
-export interface Timing {
-  median: number;
-  p95: number;
-  runs: number;
-  warmup: number;
-}
+import { timedRuns, type Timing } from './lib/stats.ts';
 
 export interface SeedParse {
   name: SeedName;
@@ -31,17 +24,6 @@ export interface ParseResult {
 }
 
 export const PARSE_RUNS = { txt: { warmup: 5, runs: 50 }, docx: { warmup: 2, runs: 20 }, pdf: { warmup: 1, runs: 10 } } as const;
-
-async function timed(fn: () => Promise<unknown> | unknown, counts: { warmup: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < counts.warmup; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < counts.runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return { median: median(xs), p95: percentile(xs, 95), ...counts };
-}
 
 const countTasks = (plan: ReturnType<typeof parsePlan>) => {
   let n = 0;
@@ -85,9 +67,9 @@ export async function measurePlanParsing(log: (line: string) => void): Promise<Q
         title: plan.title,
         chars: text.length,
         tasks,
-        txt: await timed(() => parsePlan(text, deps), PARSE_RUNS.txt),
-        docx: { ...(await timed(viaFile(docx, `${name}.docx`), PARSE_RUNS.docx)), bytes: docx.length },
-        ...(pdf ? { pdf: { ...(await timed(viaFile(pdf, `${name}.pdf`), PARSE_RUNS.pdf)), bytes: pdf.length } } : {}),
+        txt: await timedRuns(() => parsePlan(text, deps), PARSE_RUNS.txt),
+        docx: { ...(await timedRuns(viaFile(docx, `${name}.docx`), PARSE_RUNS.docx)), bytes: docx.length },
+        ...(pdf ? { pdf: { ...(await timedRuns(viaFile(pdf, `${name}.pdf`), PARSE_RUNS.pdf)), bytes: pdf.length } } : {}),
       };
       log(`  ${SEED_FILES[name]} (${tasks} tasks): text ${seed.txt.median.toFixed(1)} ms (p95 ${seed.txt.p95.toFixed(1)}), .docx ${seed.docx!.median.toFixed(1)} ms, .pdf ${seed.pdf ? `${seed.pdf.median.toFixed(0)} ms` : 'skipped'}`);
       seeds.push(seed);

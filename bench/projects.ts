@@ -21,8 +21,7 @@ import type { LoadResult } from './lib/load.ts';
 import { withPeakMemory, type PeakMemory } from './lib/memory.ts';
 import { quietly, type Quietly } from './lib/quiet.ts';
 import { benchScale, scaled } from './lib/scale.ts';
-import { median, percentile } from './lib/stats.ts';
-import type { Timing } from './plan-parse.ts';
+import { timedRuns, type Timing } from './lib/stats.ts';
 
 /** Issue 4's sizes at BENCH_SCALE=1. */
 export const PROJECTS_SIZES = { sheetRows: 10_000, projects: 100_000, enterprises: 1_000, years: 10, firstYear: 2016 } as const;
@@ -107,17 +106,6 @@ async function projectSheet(rows: number, log: (line: string) => void): Promise<
   sheetCache = { path: file, rows, buildMs: performance.now() - t0 };
   log(`  sheet of ${rows} rows: ${(buffer.length / 1024).toFixed(0)} KB, built in ${(sheetCache.buildMs / 1000).toFixed(1)} s`);
   return sheetCache;
-}
-
-async function timedRuns(fn: () => Promise<unknown>, counts: { warmup: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < counts.warmup; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < counts.runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return { median: median(xs), p95: percentile(xs, 95), ...counts };
 }
 
 /**
