@@ -44,8 +44,16 @@ describe.each(testEngines())('the data version on %s', (engine) => {
     expect(inside).toBe(v1);
     expect(at()).toBeGreaterThan(v1);
   });
+});
 
-  it.runIf(engine === 'postgres')("hears another process's commits on the same PostgreSQL", async () => {
+// Only PostgreSQL has other processes: PGlite's data directory is locked to one.
+describe.each(testEngines().filter((e) => e === 'postgres'))('the data version across processes on %s', (engine) => {
+  const open: Database[] = [];
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close();
+  });
+
+  it("hears another process's commits on the same PostgreSQL", async () => {
     const first = await openTestDatabase(engine);
     open.push(first);
     const url = (first.pool.options as { connectionString: string }).connectionString;
