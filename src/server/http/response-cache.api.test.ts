@@ -39,6 +39,14 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     expect((await jl.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(200);
     expect((await ln.get(`/api/plans/${plans.jilinZhejiang}`)).statusCode).toBe(404);
 
+    // Requests that miss together share one computation: one answers, the others are served its answer.
+    await s.t.database.db.execute(sql`UPDATE tasks SET status = 'not_started' WHERE id = ${task.id}`);
+    const together = await Promise.all(Array.from({ length: 6 }, () => jl.get(url)));
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(together.filter((r) => r.headers['x-cache'] !== 'hit')).toHaveLength(1);
+    expect(new Set(together.map((r) => r.body)).size).toBe(1);
+    expect(together[0]!.json().items[0].status).toBe('not_started');
+
     // Signing out ends the cached session at once: the cookie no longer reads anything.
     const cookie = jl.cookie;
     expect((await jl.post('/api/auth/logout')).statusCode).toBe(200);

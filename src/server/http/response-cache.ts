@@ -13,20 +13,40 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheKey?: string;
+    cacheSettle?: (body: string | null) => void;
   }
 }
 
-const MAX_ENTRIES = 2_000;
-const MAX_BYTES = 2 * 1024 * 1024;
+/** What the cache may hold in all, and the largest answer it keeps (a 5,000-task plan tree is about 3 MB). */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Dashboards and lists are asked for far more often than anything changes, by many officials at once. A cacheable
  * route's JSON is kept per user and address under the data version it was read at; access checks have run before
- * (this is a preHandler), so a hit is served only to a user who may ask.
+ * (this is a preHandler), so a hit is served only to a user who may ask. Requests that miss together wait for the
+ * first one's answer instead of each computing it.
  */
 export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const version = dataVersionOf(deps.db);
   const cache = new Map<string, { version: number; body: string }>();
+  const inflight = new Map<string, Promise<string | null>>();
+  let totalBytes = 0;
+
+  const store = (key: string, entry: { version: number; body: string }) => {
+    const old = cache.get(key);
+    if (old) totalBytes -= old.body.length;
+    cache.delete(key);
+    cache.set(key, entry);
+    totalBytes += entry.body.length;
+    // Least recently used first: a hit moves its entry to the end.
+    for (const [k, e] of cache) {
+      if (totalBytes <= MAX_TOTAL_BYTES) break;
+      cache.delete(k);
+      totalBytes -= e.body.length;
+    }
+  };
+  const send = (reply: FastifyReply, body: string) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.routeOptions.config?.cacheable || req.method !== 'GET' || !req.actor) return;
@@ -36,21 +56,38 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const key = `${chinaToday()}|${req.actor.userId}|${req.url}`;
     const hit = cache.get(key);
     if (hit && hit.version === v) {
-      // Recently used entries move to the end, so the oldest are dropped first.
-      cache.delete(key);
-      cache.set(key, hit);
-      return reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
+      store(key, hit);
+      return send(reply, hit.body);
     }
-    req.cacheKey = `${v}|${key}`;
+    const flightKey = `${v}|${key}`;
+    const pending = inflight.get(flightKey);
+    if (pending) {
+      const body = await pending;
+      if (body !== null) return send(reply, body);
+      return;
+    }
+    let settle!: (body: string | null) => void;
+    inflight.set(flightKey, new Promise<string | null>((resolve) => (settle = resolve)));
+    req.cacheKey = flightKey;
+    req.cacheSettle = (body) => {
+      inflight.delete(flightKey);
+      req.cacheSettle = undefined;
+      settle(body);
+    };
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_BYTES) return payload;
-    const sep = req.cacheKey.indexOf('|');
-    const readAt = Number(req.cacheKey.slice(0, sep));
-    // Stored under the version read before the handler ran: a write meanwhile has moved past it.
-    cache.set(req.cacheKey.slice(sep + 1), { version: readAt, body: payload });
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    if (!req.cacheKey) return payload;
+    const ok = reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES;
+    if (ok) {
+      const sep = req.cacheKey.indexOf('|');
+      // Stored under the version read before the handler ran: a write meanwhile has moved past it.
+      store(req.cacheKey.slice(sep + 1), { version: Number(req.cacheKey.slice(0, sep)), body: payload });
+    }
+    req.cacheSettle?.(ok ? (payload as string) : null);
     return payload;
   });
+  // An answer that never reached onSend (the client went away) must not keep others waiting.
+  app.addHook('onResponse', async (req) => req.cacheSettle?.(null));
+  app.addHook('onRequestAbort', async (req) => req.cacheSettle?.(null));
 }
