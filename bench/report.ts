@@ -129,6 +129,14 @@ function throughputSection(r: BenchResults): string {
       `**PGlite against PostgreSQL.** PostgreSQL serves the dashboard ${x(pgs.dashboard.value.rps / pgl.dashboard.value.rps)} and the pairing list ${x(pgs.pairings.value.rps / pgl.pairings.value.rps)} as fast as PGlite at this concurrency.`,
     );
   }
+  reading.push(
+    `**Served from memory.** Each load repeats one address as one signed-in user, so after the first request the answer ` +
+      `comes from the response cache (src/server/http/response-cache.ts, routes marked \`cacheable\`) and the session with its ` +
+      `pairing scope from the session cache, until anything is written (src/server/db/data-version.ts); requests that miss ` +
+      `together share one computation. The figures above are therefore what many officials reading the same pages get ` +
+      `between changes. What a miss costs (the database work) is what the two profiles below describe; they were taken ` +
+      `before the caches existed (commit 19c6f86), when every request went to the database.`,
+  );
   if (pgl) {
     reading.push(
       `**Where the time goes on PGlite** (a profile taken once while writing this bench, on 2026-11-23, not re-measured by each run). ` +
