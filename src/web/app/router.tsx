@@ -21,6 +21,7 @@ const UsersPage = lazy(() => import('../modules/admin/users/UsersPage.tsx').then
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const PlanListPage = lazy(() => import('../modules/plans/PlanListPage.tsx').then((m) => ({ default: m.PlanListPage })));
 const PlanImportPage = lazy(() => import('../modules/plans/PlanImportPage.tsx').then((m) => ({ default: m.PlanImportPage })));
+const AnnualPlanPage = lazy(() => import('../modules/plans/AnnualPlanPage.tsx').then((m) => ({ default: m.AnnualPlanPage })));
 const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('../modules/tasks/MyTasksPage.tsx').then((m) => ({ default: m.MyTasksPage })));
 const TaskPage = lazy(() => import('../modules/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
@@ -87,6 +88,7 @@ export function AppRoutes() {
           <Route path="plans" element={<RequirePermission permission="plan.read"><PlanListPage /></RequirePermission>} />
           <Route path="plans/import" element={<RequirePermission permission="plan.import"><PlanImportPage /></RequirePermission>} />
           <Route path="plans/:id" element={<RequirePermission permission="plan.read"><PlanPage /></RequirePermission>} />
+          <Route path="plans/:id/annual" element={<RequirePermission permission="plan.import"><AnnualPlanPage /></RequirePermission>} />
           <Route path="tasks/mine" element={<RequirePermission permission="task.read"><MyTasksPage /></RequirePermission>} />
           <Route path="tasks/:id" element={<RequirePermission permission="task.read"><TaskPage /></RequirePermission>} />
           <Route path="projects/*" element={<RequirePermission permission="project.read"><ProjectRoutes /></RequirePermission>} />

@@ -129,14 +129,18 @@ export function pageHelpers(current: () => Page) {
 
   /** On a busy machine the dropdown can close before the click on its item lands, so the journey is retried. */
   async function signOut() {
+    // The item of the menu being opened, not a closed copy antd keeps in the page or one still animating out.
+    const item = () =>
+      current().locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-leave"]) [role="menuitem"]', { hasText: /退出登录|Sign out/ }).last();
     for (let attempt = 1; ; attempt++) {
-      await current().getByTestId('user-menu').click();
-      await current().getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
       try {
+        await current().getByTestId('user-menu').click({ timeout: 8_000 });
+        await item().click({ timeout: 8_000 });
         await current().waitForURL('**/login', { timeout: 8_000 });
         return;
       } catch (err) {
-        if (attempt === 3) throw err;
+        if (attempt === 4) throw err;
+        await current().keyboard.press('Escape');
       }
     }
   }

@@ -290,6 +290,43 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
+  it('draws up the annual work plan from the plan: picked tasks keep their units; a deadline outside the year is refused by its item', async () => {
+    await page.goto(`/plans/${planId}`);
+    await page.getByTestId('annual-plan-open').click();
+    await page.getByTestId('annual-plan-page').waitFor();
+    await poll(() => inputOf('annual-year').inputValue()).toBe('2026');
+    await poll(() => page.getByTestId('annual-title').inputValue()).toBe('辽宁省—江苏省对口合作2026年工作要点');
+    const row = (code: string) => page.locator(`[data-testid="annual-task"][data-code="${code}"]`);
+    for (const code of ['1', '2']) await row(code).locator('.ant-checkbox').click();
+    await containsText(page.getByTestId('annual-save'), '2');
+    await poll(() => inputOf('annual-deadline', row('2')).inputValue()).toBe('2026-12-31');
+
+    await inputOf('annual-deadline', row('2')).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2027-03-31');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('annual-save').click();
+    await containsText(page.getByTestId('form-banner'), '任务 2');
+    await containsText(page.getByTestId('form-banner'), '2026');
+    expect(page.url()).toContain('/annual');
+
+    await inputOf('annual-deadline', row('2')).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2026-10-31');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('annual-save').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    expect(page.url()).not.toContain(planId);
+    await hasText(page.getByTestId('plan-title'), '辽宁省—江苏省对口合作2026年工作要点');
+    await hasCount(tree().getByTestId('tree-task'), 2);
+    await treeTask('1').click();
+    await containsText(page.getByTestId('task-panel').getByTestId('units-a-lead'), OFFICE.org);
+    await treeTask('2').click();
+    await containsText(page.getByTestId('task-panel').getByTestId('task-deadline'), '2026-10-31');
+  });
+
   it('lead unit: 我的任务 lists the task assigned to its organisation, red, and opens it read-only', async () => {
     // Switching users only: the sign-out journey itself is covered in web.test.ts.
     await page.context().clearCookies();

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Dropdown, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { PlanDetail, PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
 import { isApiError, saveBlob } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { useSession } from '../../app/session.tsx';
 import { SIDES, TASK_LIGHTS, TASK_STATUSES } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { LightLegend } from '../tasks/task-display.tsx';
@@ -15,6 +16,7 @@ import { TaskPanel } from '../tasks/TaskPanel.tsx';
 import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
 import { PlanSourceDrawer } from './PlanSourceDrawer.tsx';
+import { planTasks } from './plan-tasks.ts';
 import { TaskTree, sectionNo, type TaskFilter } from './TaskTree.tsx';
 
 interface Filters {
@@ -25,15 +27,6 @@ interface Filters {
   section?: string;
 }
 
-function allTasks(plan: PlanDetail): TaskSummary[] {
-  const out = [...plan.tasks];
-  const walk = (s: PlanSectionNode) => {
-    out.push(...s.tasks);
-    s.children.forEach(walk);
-  };
-  plan.sections.forEach(walk);
-  return out;
-}
 
 /** The sections as options, indented by depth, and each section's id with those of its subsections. */
 function sectionIndex(sections: PlanSectionNode[]) {
@@ -56,6 +49,7 @@ function sectionIndex(sections: PlanSectionNode[]) {
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
+  const { can } = useSession();
   const message = useMessage();
   const [params, setParams] = useSearchParams();
   const { data: plan, error, loading, reload } = useApi((signal) => plansApi.get(id, signal), [id]);
@@ -83,7 +77,7 @@ export function PlanPage() {
   };
 
   const sections = useMemo(() => sectionIndex(plan?.sections ?? []), [plan]);
-  const tasks = useMemo(() => (plan ? allTasks(plan) : []), [plan]);
+  const tasks = useMemo(() => (plan ? planTasks(plan) : []), [plan]);
 
   /** Every filter but the light: the legend counts what the other filters leave. */
   const keepExceptLight: TaskFilter = useMemo(() => {
@@ -157,6 +151,13 @@ export function PlanPage() {
                 {t('ui.plans.versions', { count: plan.versions.length })}
               </Button>
             </Dropdown>
+          )}
+          {plan.kind === 'implementation' && plan.pairingId && plan.current && can('plan.import') && (
+            <Link to={`/plans/${plan.id}/annual`}>
+              <Button icon={<CalendarOutlined />} data-testid="annual-plan-open">
+                {t('ui.plans.annualOpen')}
+              </Button>
+            </Link>
           )}
           {plan.source && (
             <Button icon={<FileTextOutlined />} onClick={() => setShowSource(true)} data-testid="plan-source-open">

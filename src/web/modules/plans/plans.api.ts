@@ -1,5 +1,5 @@
 import { api, requestFile, type Query } from '../../app/api-client.ts';
-import type { PlanSource } from '../../../common/api/plans.ts';
+import type { AnnualPlanInput, PlanSource } from '../../../common/api/plans.ts';
 import type { ImportPlanInput, PlanCreated, PlanDetail, PlanList, PlanPreview, PlanSummary } from '../../app/api-types.ts';
 
 export interface PlanListParams extends Query {
@@ -22,6 +22,7 @@ export const plansApi = {
     return api.upload<PlanPreview>('/api/plans/preview', form, { signal });
   },
   confirm: (input: ImportPlanInput) => api.post<PlanCreated>('/api/plans', input),
+  createAnnual: (input: AnnualPlanInput) => api.post<PlanCreated>('/api/plans', input),
   list: (params: PlanListParams, signal?: AbortSignal) => api.get<PlanList>('/api/plans', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<PlanDetail>(planPath(id), undefined, { signal }),
   /** The whole source text the plan was imported from. */
