@@ -239,6 +239,8 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
 
   it('a correction changes the year’s statement; the statement as of before it is the earlier one', async () => {
     await pick('ledger-year', '2023年');
+    // 2024 also shows two rows (both 增值税): wait for 2023's, the only year with a 企业所得税 entry.
+    await hasCount(page.locator('[data-testid="ledger-row"][data-figure="corporate_income_tax"]'), 1);
     await hasCount(ledgerRows(), 2);
     await page.locator('[data-testid="ledger-row"][data-figure="vat"]').getByTestId('ledger-correct').click();
     await page.getByTestId('entry-form').waitFor();
