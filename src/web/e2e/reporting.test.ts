@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await page.getByTestId('cycle-add-slots').click();
     await hasAttribute(page.getByTestId('slots-added'), 'data-added', '1');
     await containsText(page.getByTestId('slots-added'), '补建 1 份报送任务');
+    // The period record names the action in words, not by its code.
+    await containsText(page.locator('[data-testid="cycle-history-item"][data-action="slots_added"]'), '补建报送任务');
     await visible(notReportedUnit(LATE_UNIT));
     await containsText(notReportedUnit(LATE_UNIT), taskTitle);
     await containsText(notReportedUnit(LATE_UNIT), '东部地区一方');

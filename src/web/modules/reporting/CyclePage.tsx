@@ -6,6 +6,7 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { reportingUi } from '../../../common/i18n/zh-CN/ui-reporting.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
 import { SLOT_STATES, reportingApi, type AddSlotsResult, type CycleDetail, type NotReported, type ReportSummary } from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
@@ -230,8 +231,9 @@ export function CyclePage() {
   );
 }
 
-const CYCLE_ACTIONS = ['created', 'approved', 'unlocked'] as const;
+/** The period record's actions are the catalogue's keys, so an action the catalogue names is never shown as its code. */
+type CycleAction = keyof typeof reportingUi.cycleActions;
 
 function cycleAction(action: string, t: ReturnType<typeof useI18n>['t']): string {
-  return (CYCLE_ACTIONS as readonly string[]).includes(action) ? t(`ui.reporting.cycleActions.${action as (typeof CYCLE_ACTIONS)[number]}`) : action;
+  return Object.hasOwn(reportingUi.cycleActions, action) ? t(`ui.reporting.cycleActions.${action as CycleAction}`) : action;
 }
