@@ -2,7 +2,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { AppError, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { writeAudit, auditStandalone } from '../audit/audit-writer.ts';
 import { findCycle } from './cycles.repository.ts';
-import { findReport, attachmentsOf, insertAttachment, findAttachment, deleteAttachmentRow, insertReportEvent } from './reports.repository.ts';
+import { findReport, attachmentsOf, insertAttachment, findAttachment, deleteAttachmentRow, insertReportEvents } from './reports.repository.ts';
 import { detectAttachment, displayFileName, MAX_ATTACHMENTS_PER_REPORT, type AttachmentRefusal } from './attachment-type.ts';
 import { storeAttachment, readAttachment, removeAttachment } from './attachment-store.ts';
 import { assertCycleOpen, transition } from './reporting.policy.ts';
@@ -38,7 +38,7 @@ export async function uploadAttachment(ctx: AuthedContext, slotId: string, file:
       const id = await insertAttachment(tx, {
         slotId: slot.id, fileName, storedName, kind: detected.kind, size: file.buffer.length, sm3, uploadedBy: ctx.actor.userId, uploadedByName: ctx.actor.displayName,
       });
-      await insertReportEvent(tx, { slotId: slot.id, action: 'attached', comment: fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+      await insertReportEvents(tx, [{ slotId: slot.id, action: 'attached', comment: fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
       await writeAudit(tx, ctx, {
         action: 'report.attachment.upload', result: 'success', objectType: 'report_attachment', objectId: id,
         details: { slotId: slot.id, fileName, kind: detected.kind, size: file.buffer.length, sm3 },
@@ -77,7 +77,7 @@ export async function deleteAttachment(ctx: AuthedContext, slotId: string, attac
     assertCycleOpen(cycle);
     transition(slot.state, 'attach');
     await deleteAttachmentRow(tx, att.id);
-    await insertReportEvent(tx, { slotId: slot.id, action: 'detached', comment: att.fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertReportEvents(tx, [{ slotId: slot.id, action: 'detached', comment: att.fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
     await writeAudit(tx, ctx, {
       action: 'report.attachment.delete', result: 'success', objectType: 'report_attachment', objectId: att.id,
       details: { slotId: slot.id, fileName: att.fileName, sm3: att.sm3 },

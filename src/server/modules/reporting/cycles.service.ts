@@ -5,7 +5,7 @@ import type { ApproveCycleInput, CreateCycleInput, UnlockCycleInput } from '../.
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';
 import { assignedUnits, findCycle, insertCycle, insertCycleEvent, updateCycleRow } from './cycles.repository.ts';
-import { insertSlots, slotsOfCycle, updateSlotRow, insertReportEvent, type SlotInsert } from './reports.repository.ts';
+import { insertSlots, slotsOfCycle, approveSubmittedSlots, insertReportEvents, type SlotInsert } from './reports.repository.ts';
 import { UNREPORTED_STATES, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion } from './reporting.policy.ts';
 import { applyApprovedProgress } from './task-progress.ts';
@@ -67,7 +67,7 @@ export async function addMissingSlots(ctx: AuthedContext, id: string): Promise<n
     assertCycleOpen(cycle);
     const added = await insertSlots(tx, slotsFor(id, await assignedUnits(tx, cycle.pairingId)));
     const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
-    for (const slot of added) await insertReportEvent(tx, { slotId: slot.id, action: 'opened', ...actor });
+    await insertReportEvents(tx, added.map((slot) => ({ slotId: slot.id, action: 'opened' as const, ...actor })));
     if (added.length) await insertCycleEvent(tx, { cycleId: id, action: 'slots_added', ...actor });
     await writeAudit(tx, ctx, {
       action: 'cycle.add_slots', result: 'success', objectType: 'reporting_cycle', objectId: id,
@@ -93,15 +93,13 @@ export async function approveCycle(ctx: AuthedContext, id: string, input: Approv
       const count = unreported.length;
       throw new AppError(409, 'cycle_has_unreported', [fieldError('closeUnreported', 'cycle_has_unreported', { count })], { count });
     }
-    const submitted = await slotsOfCycle(tx, ctx.actor, id, ['submitted']);
     const now = new Date();
-    for (const s of submitted) {
-      if (!(await updateSlotRow(tx, s.id, s.version, { state: 'approved', reviewedAt: now, reviewedBy: ctx.actor.userId, reviewComment: input.comment ?? null }))) throw conflict();
-      await insertReportEvent(tx, { slotId: s.id, action: 'approved', comment: input.comment ?? null, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
-    }
+    const comment = input.comment ?? null;
+    const submitted = await approveSubmittedSlots(tx, ctx.actor, id, { reviewedAt: now, reviewedBy: ctx.actor.userId, reviewComment: comment });
+    await insertReportEvents(tx, submitted.map((s) => ({ slotId: s.id, action: 'approved' as const, comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username })));
     const taskChanges = await applyApprovedProgress(tx, ctx, cycle, [...new Set(submitted.map((s) => s.taskId))]);
     if (!(await updateCycleRow(tx, id, cycle.version, { status: 'locked', lockedAt: now }))) throw conflict();
-    await insertCycleEvent(tx, { cycleId: id, action: 'approved', reason: input.comment ?? null, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertCycleEvent(tx, { cycleId: id, action: 'approved', reason: comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
     await writeAudit(tx, ctx, {
       action: 'cycle.approve', result: 'success', objectType: 'reporting_cycle', objectId: id,
       details: { periodLabel: cycle.periodLabel, approved: submitted.length, notReported: unreported.map((s) => s.id), taskChanges },

@@ -126,6 +126,16 @@ export async function updateSlotRow(db: DbOrTx, id: string, version: number, pat
   return rows[0];
 }
 
+/**
+ * Approves every submitted slot of a cycle the actor sees, in one statement. The caller holds the cycle row locked
+ * (every change to a slot locks its cycle first), so no slot can move under it and no version check is needed.
+ */
+export async function approveSubmittedSlots(db: DbOrTx, actor: Actor, cycleId: string, patch: Pick<SlotInsert, 'reviewedAt' | 'reviewedBy' | 'reviewComment'>) {
+  return db.update(reportSlots).set({ ...patch, state: 'approved', updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
+    .where(and(eq(reportSlots.cycleId, cycleId), eq(reportSlots.state, 'submitted'), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined))
+    .returning({ id: reportSlots.id, taskId: reportSlots.taskId });
+}
+
 /** The task's current targets as figures are checked against them: id, unit, and the words a report keeps. */
 export async function taskTargetsForFigures(db: DbOrTx, taskId: string): Promise<TargetForFigure[]> {
   return (await targetsOf(db, [taskId])).map((t) => ({ id: t.id, unit: t.unit, text: targetText(t) }));
@@ -158,8 +168,9 @@ export async function deleteAttachmentRow(db: DbOrTx, id: string) {
   await db.delete(reportAttachments).where(eq(reportAttachments.id, id));
 }
 
-export async function insertReportEvent(db: DbOrTx, row: typeof reportEvents.$inferInsert) {
-  await db.insert(reportEvents).values(row);
+/** Events in the reports' histories, one statement however many. */
+export async function insertReportEvents(db: DbOrTx, rows: (typeof reportEvents.$inferInsert)[]) {
+  if (rows.length) await db.insert(reportEvents).values(rows);
 }
 
 export async function eventsOf(db: DbOrTx, slotId: string) {

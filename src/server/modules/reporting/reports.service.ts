@@ -6,7 +6,7 @@ import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting
 import { decimalString } from '../tasks/tasks.presenter.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle } from './cycles.repository.ts';
-import { findReport, figuresOf, replaceFigures, updateSlotRow, insertReportEvent, insertSlots, slotIdFor, taskTargetsForFigures,
+import { findReport, figuresOf, replaceFigures, updateSlotRow, insertReportEvents, insertSlots, slotIdFor, taskTargetsForFigures,
   taskOfPairing, unitsOfOrganisationOnTask } from './reports.repository.ts';
 import { contentProblems, figureProblems, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './reporting.policy.ts';
@@ -43,7 +43,7 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
     assertCycleOpen(cycle);
     await insertSlots(tx, [{ cycleId, taskId, organisationId: unit.organisationId, unitName: unit.name, unitKey: key, side: unit.side, role: unit.role }]);
     const id = (await slotIdFor(tx, cycleId, taskId, key))!;
-    await insertReportEvent(tx, { slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertReportEvents(tx, [{ slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
     await writeAudit(tx, ctx, { action: 'report.open', result: 'success', objectType: 'report', objectId: id, details: { cycleId, taskId, unit: unit.name } });
     return id;
   });
@@ -75,7 +75,7 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
     }
     const now = new Date();
     if (!(await updateSlotRow(tx, slot.id, slot.version, { ...content, state, ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}) }))) throw conflict();
-    await insertReportEvent(tx, { slotId: slot.id, action: submit ? 'submitted' : 'saved', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertReportEvents(tx, [{ slotId: slot.id, action: submit ? 'submitted' : 'saved', actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
     await writeAudit(tx, ctx, {
       action: submit ? 'report.submit' : 'report.save', result: 'success', objectType: 'report', objectId: slot.id,
       details: { cycleId: slot.cycleId, taskId: slot.taskId, unit: slot.unitName, state: [slot.state, state], taskStatus: content.taskStatus, percent: content.percent, figures: input.figures?.length ?? null },
@@ -94,7 +94,7 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
     const state = transition(slot.state, action);
     const comment = input.comment ?? null;
     if (!(await updateSlotRow(tx, slot.id, slot.version, { state, reviewComment: comment, reviewedAt: new Date(), reviewedBy: ctx.actor.userId }))) throw conflict();
-    await insertReportEvent(tx, { slotId: slot.id, action: action === 'return' ? 'returned' : 'approved', comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertReportEvents(tx, [{ slotId: slot.id, action: action === 'return' ? 'returned' : 'approved', comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
     const taskChanges = action === 'approve' ? await applyApprovedProgress(tx, ctx, cycle, [slot.taskId]) : [];
     if (action === 'return' && slot.organisationId) {
       await insertNotifications(tx, [{

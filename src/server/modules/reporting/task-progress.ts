@@ -31,16 +31,18 @@ export async function applyApprovedProgress(
   const current = await tx.select({ id: tasks.id, code: tasks.code, status: tasks.status, version: tasks.version, planId: tasks.planId })
     .from(tasks).where(inArray(tasks.id, ids)).for('update');
   const changes: TaskStatusChange[] = [];
+  const history: Parameters<typeof insertHistory>[1] = [];
   for (const t of current) {
     const status = reportedTaskStatus(byTask.get(t.id) ?? []);
     if (!status || status === t.status) continue;
     // The row is locked above, so its version cannot have moved.
     await updateTaskRow(tx, t.id, t.version, { status });
-    await insertHistory(tx, [{
+    history.push({
       taskId: t.id, planId: t.planId, action: 'updated', actorUserId: ctx.actor.userId, actorName: ctx.actor.username,
       changes: { status: [t.status, status], report: { cycleId: cycle.id, periodLabel: cycle.periodLabel } },
-    }]);
+    });
     changes.push({ taskId: t.id, code: t.code, from: t.status, to: status });
   }
+  await insertHistory(tx, history);
   return changes;
 }
