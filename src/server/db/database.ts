@@ -7,7 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { listenForChanges, trackWrites, type DataVersion } from './data-version.ts';
+import { listenForChanges, trackWrites } from './data-version.ts';
 import { repoPath } from '../repo-path.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -19,8 +19,6 @@ export interface Database {
   db: Db;
   pool: pg.Pool;
   engine: 'pglite' | 'postgres';
-  /** Changes whenever the data may have changed; caches of reads compare against it. */
-  version: DataVersion;
   close: () => Promise<void>;
 }
 
@@ -55,7 +53,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     throw err;
   }
   return {
-    db, pool, engine: 'postgres', version,
+    db, pool, engine: 'postgres',
     close: async () => {
       await stopListening();
       await pool.end();
@@ -103,7 +101,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   worker.removeAllListeners('exit');
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
   const db = drizzle(pool, { schema, casing: 'snake_case' });
-  const version = trackWrites(pool, db, { notify: false });
+  trackWrites(pool, db, { notify: false });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -121,5 +119,5 @@ async function openPglite(dataDir: string): Promise<Database> {
       await worker.terminate();
       cleanupFiles();
     })());
-  return { db, pool, engine: 'pglite', version, close };
+  return { db, pool, engine: 'pglite', close };
 }

@@ -12,8 +12,8 @@ declare module 'fastify' {
     cacheable?: boolean;
   }
   interface FastifyRequest {
-    cacheKey?: string;
-    cacheSettle?: (body: string | null) => void;
+    /** A cacheable read that missed: where to keep its answer, and the data version it was read at. */
+    cacheMiss?: { key: string; version: number; settle: (body: string | null) => void };
   }
 }
 
@@ -68,26 +68,27 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     }
     let settle!: (body: string | null) => void;
     inflight.set(flightKey, new Promise<string | null>((resolve) => (settle = resolve)));
-    req.cacheKey = flightKey;
-    req.cacheSettle = (body) => {
-      inflight.delete(flightKey);
-      req.cacheSettle = undefined;
-      settle(body);
+    req.cacheMiss = {
+      key,
+      version: v,
+      settle: (body) => {
+        inflight.delete(flightKey);
+        req.cacheMiss = undefined;
+        settle(body);
+      },
     };
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.cacheKey) return payload;
+    const miss = req.cacheMiss;
+    if (!miss) return payload;
     const ok = reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES;
-    if (ok) {
-      const sep = req.cacheKey.indexOf('|');
-      // Stored under the version read before the handler ran: a write meanwhile has moved past it.
-      store(req.cacheKey.slice(sep + 1), { version: Number(req.cacheKey.slice(0, sep)), body: payload });
-    }
-    req.cacheSettle?.(ok ? (payload as string) : null);
+    // Stored under the version read before the handler ran: a write meanwhile has moved past it.
+    if (ok) store(miss.key, { version: miss.version, body: payload as string });
+    miss.settle(ok ? (payload as string) : null);
     return payload;
   });
   // An answer that never reached onSend (the client went away) must not keep others waiting.
-  app.addHook('onResponse', async (req) => req.cacheSettle?.(null));
-  app.addHook('onRequestAbort', async (req) => req.cacheSettle?.(null));
+  app.addHook('onResponse', async (req) => req.cacheMiss?.settle(null));
+  app.addHook('onRequestAbort', async (req) => req.cacheMiss?.settle(null));
 }
