@@ -119,12 +119,3 @@ export const projectTasks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.taskId] })],
 );
-
-/**
- * One row counting changes to projects, parks and events, bumped by statement triggers (migration 0002), so the
- * ledger totals and dashboard figures can be cached until the next change, whichever process makes it.
- */
-export const projectLedgerVersion = pgTable('project_ledger_version', {
-  id: integer().primaryKey(),
-  version: integer().notNull().default(0),
-});
