@@ -172,8 +172,8 @@ export type LedgerImportResult = z.infer<typeof ledgerImportResult>;
 
 export const statementQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100),
-  /** The ledger as it stood then (ISO date or timestamp); default now. */
-  asOf: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/).optional(),
+  /** The ledger as it stood then (a real ISO date, or a timestamp with Z or an offset); default now. */
+  asOf: z.union([isoDate, z.iso.datetime({ offset: true })]).optional(),
 });
 const yuanText = z.string();
 export const statementResponse = z.object({

@@ -114,6 +114,18 @@ describe.each(testEngines())('parks and benefit sharing on %s', (engine) => {
     expect(now2023.correctionCount).toBe(1);
     const again = (await c.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement?year=2023&asOf=${asOf}`)).json();
     expect(again.parties).toEqual(first2023.parties);
+    // An as-of that is no real date or instant is refused, naming the field (it used to reach the service and answer 500).
+    for (const bad of ['2024-13-45', '2023-02-29', '2024-01-01T25:00:00Z', '2024-01-01T10:00:00', 'yesterday']) {
+      for (const suffix of ['', '.xlsx']) {
+        const res = await c.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement${suffix}?year=2023&asOf=${encodeURIComponent(bad)}`);
+        expect(res.statusCode, `${bad}${suffix}`).toBe(400);
+        expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain('asOf');
+      }
+    }
+    const byDay = await c.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement?year=2023&asOf=2024-02-29`);
+    expect(byDay.statusCode).toBe(200);
+    expect(byDay.json().asOf).toBe('2024-02-29T15:59:59.999Z');
+    expect((await c.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement?year=2023&asOf=${encodeURIComponent('2024-03-01T08:00:00+08:00')}`)).json().asOf).toBe('2024-03-01T00:00:00.000Z');
     const ledger = (await c.get(`/api/parks/${ids.main}/ledger?year=2023`)).json();
     expect(ledger.items.map((e: { amount: string; superseded: boolean }) => [e.amount, e.superseded])).toEqual([['1000000.00', true], ['1200000.01', false]]);
     const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${ids.main!} AND action LIKE 'park.ledger%' ORDER BY id`);
