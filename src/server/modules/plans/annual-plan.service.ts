@@ -6,7 +6,7 @@ import type { AnnualPlanInput, PlanCreated } from '../../../common/api/plans.ts'
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { insertTasks, replaceTargets, replaceUnits, insertHistory, type TargetRow, type UnitRow } from '../tasks/tasks.repository.ts';
-import { resolveUnits, targetProblems, targetRows } from '../tasks/task-input.ts';
+import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, currentSourcePlans, insertPlan } from './plans.repository.ts';
 import { lineageKey } from './plan-tree.ts';
 
@@ -32,15 +32,14 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
         .map((t) => [t.id, t]),
     );
     const problems: ErrorDetail[] = [];
-    const units: UnitRow[][] = [];
+    const resolved = await resolveUnitLists(tx, ctx.actor, input.items.map((item, i) => ({ units: item.units, prefix: `items.${i}.units` })));
+    const units = resolved.rows;
     for (const [i, item] of input.items.entries()) {
       const at = `items.${i}`;
       if (!traced.has(item.tracedTaskId)) problems.push(fieldError(`${at}.tracedTaskId`, 'unknown_task'));
       if (item.deadline && !item.deadline.startsWith(`${input.year}-`)) problems.push(fieldError(`${at}.deadline`, 'deadline_outside_year', { year: input.year }));
       problems.push(...targetProblems(item.targets, `${at}.targets`));
-      const resolved = await resolveUnits(tx, ctx.actor, item.units, `${at}.units`);
-      problems.push(...resolved.problems);
-      units.push(resolved.rows);
+      problems.push(...resolved.problems.filter((p) => p.field.startsWith(`${at}.units.`)));
     }
     if (problems.length) throw invalid(...problems);
 

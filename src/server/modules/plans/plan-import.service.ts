@@ -11,7 +11,7 @@ import { regionCatalogue } from '../regions/region-catalogue.ts';
 import {
   insertTasks, updateTaskRow, replaceTargets, replaceUnits, unitsOf, insertHistory, tasksForReimport, type TargetRow, type UnitRow,
 } from '../tasks/tasks.repository.ts';
-import { resolveUnits, targetProblems, targetRows } from '../tasks/task-input.ts';
+import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
 import { assertCanManageProgrammePlan } from './plans.policy.ts';
 import { withTaskCodes, diffTasks, isEmptyDiff, lineageKey, type FlatTask } from './plan-tree.ts';
@@ -158,24 +158,23 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     const inserted = await insertTasks(tx, fresh.map((f) => ({
       planId, sectionId: sectionOf.get(f.task) ?? null, pairingId: own.pairingId, code: f.code, ordinal: ordinalOf.get(f.code)!, ...taskFields(f.task),
     })));
-    const unitsByTask = new Map<string, UnitRow[]>();
-    const unitProblems: ErrorDetail[] = [];
-    const takeUnits = async (taskId: string, f: FlatTask<PlanTaskInput>) => {
-      if (f.task.units.length === 0) return;
-      const { rows, problems } = await resolveUnits(tx, ctx.actor, f.task.units, `${f.path}.units`);
-      unitProblems.push(...problems);
-      unitsByTask.set(taskId, rows);
+    // The clause's units of every task that takes them are resolved together: one query for their organisations.
+    const unitLists: { taskId: string; units: PlanTaskInput['units']; prefix: string }[] = [];
+    const takeUnits = (taskId: string, f: FlatTask<PlanTaskInput>) => {
+      if (f.task.units.length) unitLists.push({ taskId, units: f.task.units, prefix: `${f.path}.units` });
     };
     for (const [i, row] of inserted.entries()) {
       targetsByTask.set(row.id, targetRows(fresh[i]!.task.targets));
-      await takeUnits(row.id, fresh[i]!);
+      takeUnits(row.id, fresh[i]!);
       history.push({ taskId: row.id, planId, action: previous ? 'reimported' : 'imported', changes: { added: true, versionNo: (previous?.versionNo ?? 0) + 1 }, ...actor });
     }
     // Units the office assigned to a kept task stay; the clause's units only fill a task that has none.
     const keptFlat = flat.filter((x) => kept.has(x.code));
     const assigned = new Set((await unitsOf(tx, keptFlat.map((f) => kept.get(f.code)!.id))).map((u) => u.taskId));
-    for (const f of keptFlat) if (!assigned.has(kept.get(f.code)!.id)) await takeUnits(kept.get(f.code)!.id, f);
-    if (unitProblems.length) throw invalid(...unitProblems);
+    for (const f of keptFlat) if (!assigned.has(kept.get(f.code)!.id)) takeUnits(kept.get(f.code)!.id, f);
+    const resolved = await resolveUnitLists(tx, ctx.actor, unitLists);
+    if (resolved.problems.length) throw invalid(...resolved.problems);
+    const unitsByTask = new Map<string, UnitRow[]>(unitLists.map((l, i) => [l.taskId, resolved.rows[i]!]));
     for (const f of keptFlat) {
       const old = kept.get(f.code)!;
       const textChanged = changedCodes.has(f.code);

@@ -54,4 +54,24 @@ describe.each(testEngines())('units named in a plan on %s', (engine) => {
       [['省商务厅', 'lead', 'a', null], ['省工商联', 'co', 'a', null]],
     ]);
   });
+
+  it('resolves the units of all tasks together: an organisation the office cannot see is refused on its task, the others are kept by id', async () => {
+    const orgId = await buildOrganisation(systemContext(s.t.deps), { name: '吉林省工商业联合会', kind: 'lead_unit', regionCode: '220000' });
+    const c = await s.as(s.f.users.jilin);
+    const preview = (await uploadPlan(s.t, c, 'division.txt', Buffer.from(DIVISION), 'text/plain')).json() as PlanPreview;
+    const sections = structuredClone(preview.plan.sections) as { tasks: PreviewTask[] }[];
+    for (const u of sections[0]!.tasks[1]!.units) u.side = 'a';
+    sections[0]!.tasks[1]!.units[1]!.organisationId = s.f.users.liaoning.organisationId;
+    const body = { ...confirmBody(preview), kind: 'division', title: '吉林省与浙江省对口合作配合单位分工方案', sections };
+    const refused = await c.post('/api/plans', body);
+    expect(refused.statusCode, refused.body.slice(0, 400)).toBe(400);
+    expect(refused.json().error.details.map((d: { field: string; code: string }) => [d.field, d.code]))
+      .toEqual([['sections.0.tasks.1.units.1.organisationId', 'unknown_organisation']]);
+
+    sections[0]!.tasks[1]!.units[1]!.organisationId = orgId;
+    const done = await c.post('/api/plans', body);
+    expect(done.statusCode, done.body.slice(0, 400)).toBe(201);
+    const list = (await c.get(`/api/tasks?planId=${done.json().id}&pageSize=10`)).json();
+    expect(list.items[1].units.map((u: { name: string; organisationId: string | null }) => [u.name, u.organisationId])).toEqual([['省商务厅', null], ['省工商联', orgId]]);
+  });
 });

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import type { TargetInput, UnitInput } from '../../../common/api/tasks.ts';
-import { findOrganisation } from '../organisations/organisations.repository.ts';
+import { organisationsByIds } from '../organisations/organisations.repository.ts';
 import type { MilestoneRow, TargetRow, UnitRow } from './tasks.repository.ts';
 
 const cmp = (a: string, b: string) => Number(a) - Number(b);
@@ -25,24 +25,39 @@ export function targetRows(targets: readonly TargetInput[]): TargetRow[] {
 
 /** Units by organisation (which the actor must be able to see) or by name alone, as plans name units officials have no account for. */
 export async function resolveUnits(db: DbOrTx, actor: Actor, units: readonly UnitInput[], prefix: string): Promise<{ rows: UnitRow[]; problems: ErrorDetail[] }> {
-  const rows: UnitRow[] = [];
+  const { rows, problems } = await resolveUnitLists(db, actor, [{ units, prefix }]);
+  return { rows: rows[0]!, problems };
+}
+
+/** The units of many tasks at once, their organisations loaded in one query; rows come back in the lists' order. */
+export async function resolveUnitLists(
+  db: DbOrTx,
+  actor: Actor,
+  lists: readonly { units: readonly UnitInput[]; prefix: string }[],
+): Promise<{ rows: UnitRow[][]; problems: ErrorDetail[] }> {
+  const ids = lists.flatMap((l) => l.units.flatMap((u) => (u.organisationId ? [u.organisationId] : [])));
+  const nameOf = new Map((await organisationsByIds(db, actor, ids)).map((o) => [o.id, o.name]));
   const problems: ErrorDetail[] = [];
-  for (const [i, u] of units.entries()) {
-    let name = u.name ?? '';
-    if (u.organisationId) {
-      const org = await findOrganisation(db, actor, u.organisationId);
-      if (!org) {
-        problems.push(fieldError(`${prefix}.${i}.organisationId`, 'unknown_organisation'));
+  const rows = lists.map(({ units, prefix }) => {
+    const out: UnitRow[] = [];
+    for (const [i, u] of units.entries()) {
+      let name = u.name ?? '';
+      if (u.organisationId) {
+        const orgName = nameOf.get(u.organisationId);
+        if (orgName === undefined) {
+          problems.push(fieldError(`${prefix}.${i}.organisationId`, 'unknown_organisation'));
+          continue;
+        }
+        name ||= orgName;
+      }
+      if (!name) {
+        problems.push(fieldError(`${prefix}.${i}.name`, 'unit_name_required'));
         continue;
       }
-      name ||= org.name;
+      out.push({ organisationId: u.organisationId ?? null, name, side: u.side, role: u.role });
     }
-    if (!name) {
-      problems.push(fieldError(`${prefix}.${i}.name`, 'unit_name_required'));
-      continue;
-    }
-    rows.push({ organisationId: u.organisationId ?? null, name, side: u.side, role: u.role });
-  }
+    return out;
+  });
   return { rows, problems };
 }
 
