@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { idParams } from '../../../common/api/common.ts';
 import { createPlanInput, planCreated, planDetail, planListQuery, planListResponse, planPreview, planSource } from '../../../common/api/plans.ts';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { notFound } from '../../http/app-error.ts';
+import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { PlanFileError } from './parser/plan-file-error.ts';
@@ -14,18 +15,10 @@ import { importPlan } from './plan-import.service.ts';
 import { createAnnualPlan } from './annual-plan.service.ts';
 import { exportLedger } from './ledger.service.ts';
 
-/** The one uploaded file of a multipart request, read into memory within the plan size limit. */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError(400, 'plan_upload_required', [fieldError('file', 'required')]);
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError(400, 'plan_upload_required', [fieldError('file', 'required')]);
-    return { buffer: await part.toBuffer(), fileName: part.filename || 'plan' };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw planFileRefusal(new PlanFileError('too_large', { limit: '20 MB' }));
-    throw err;
-  }
-}
+const planUpload: UploadRules = {
+  requiredCode: 'plan_upload_required', defaultName: 'plan', maxBytes: MAX_PLAN_FILE_BYTES,
+  tooLarge: (limit) => planFileRefusal(new PlanFileError('too_large', { limit })),
+};
 
 /** The sources the preview returns and the confirmation sends back are larger than the API's 1 MB body limit. */
 const CONFIRM_BODY_LIMIT = 8 * 1024 * 1024;
@@ -36,7 +29,7 @@ export function registerPlanRoutes(app: FastifyInstance) {
     await scope.register(multipart, { limits: { fileSize: MAX_PLAN_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/api/plans/preview', { config: { access: 'plan.import' }, schema: { tags: ['plans'], consumes: ['multipart/form-data'], response: { 200: planPreview } } }, async (req) =>
-      previewPlan(req.ctx as AuthedContext, await uploadedFile(req)),
+      previewPlan(req.ctx as AuthedContext, await uploadedFile(req, planUpload)),
     );
     r.post('/api/plans', { config: { access: 'plan.import' }, bodyLimit: CONFIRM_BODY_LIMIT, schema: { tags: ['plans'], body: createPlanInput, response: { 200: planCreated, 201: planCreated } } }, async (req, reply) => {
       const ctx = req.ctx as AuthedContext;

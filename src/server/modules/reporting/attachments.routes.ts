@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { uuid } from '../../../common/api/common.ts';
 import { reportDetail } from '../../../common/api/reporting.ts';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { attachmentRefusal, deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.ts';
 import { CONTENT_TYPES, EXTENSIONS, MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
@@ -12,18 +12,10 @@ import { loadReport } from './reports.routes.ts';
 
 const attachmentParams = z.strictObject({ id: uuid, attachmentId: uuid });
 
-/** The one file of a multipart upload, read within the attachment limit (the parser stops at the limit, not after). */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError(400, 'attachment_upload_required', [fieldError('file', 'required')]);
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError(400, 'attachment_upload_required', [fieldError('file', 'required')]);
-    return { buffer: await part.toBuffer(), fileName: part.filename || 'attachment' };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentRefusal({ code: 'attachment_too_large' });
-    throw err;
-  }
-}
+const attachmentUpload: UploadRules = {
+  requiredCode: 'attachment_upload_required', defaultName: 'attachment', maxBytes: MAX_ATTACHMENT_BYTES,
+  tooLarge: () => attachmentRefusal({ code: 'attachment_too_large' }),
+};
 
 export function registerAttachmentRoutes(app: FastifyInstance) {
   // Multipart bodies are parsed in this scope only.
@@ -35,7 +27,7 @@ export function registerAttachmentRoutes(app: FastifyInstance) {
       schema: { tags: ['reporting'], consumes: ['multipart/form-data'], params: z.strictObject({ id: uuid }), response: { 201: reportDetail } },
     }, async (req, reply) => {
       const ctx = req.ctx as AuthedContext;
-      await uploadAttachment(ctx, req.params.id, await uploadedFile(req));
+      await uploadAttachment(ctx, req.params.id, await uploadedFile(req, attachmentUpload));
       return reply.status(201).send(await loadReport(ctx, req.params.id));
     });
     r.get('/api/reports/:id/attachments/:attachmentId', { config: { access: 'report.read' }, schema: { tags: ['reporting'], params: attachmentParams } }, async (req, reply) => {

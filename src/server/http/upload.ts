@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError, fieldError } from './app-error.ts';
+
+/** How a route takes its one uploaded file (the scope registers @fastify/multipart; these are the route's own rules). */
+export interface UploadRules {
+  /** The error code when the request carries no file, e.g. `plan_upload_required` (its detail names the field `file`). */
+  requiredCode: string;
+  /** The name a file sent without one takes. */
+  defaultName: string;
+  /** The largest file taken, in bytes: the parser stops reading there rather than after the whole body. */
+  maxBytes: number;
+  /** The refusal of a larger file, in the route's own words; `limit` is the size in words, e.g. "20 MB". */
+  tooLarge: (limit: string) => AppError;
+  /** Text fields sent beside the file that the route reads; others are ignored. */
+  fields?: readonly string[];
+}
+
+export interface Upload {
+  buffer: Buffer;
+  fileName: string;
+  fields: Record<string, string>;
+}
+
+export const sizeInWords = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** The one file of a multipart request, read into memory within the route's limit, and the text fields it asks for. */
+export async function uploadedFile(req: FastifyRequest, rules: UploadRules): Promise<Upload> {
+  const required = () => new AppError(400, rules.requiredCode, [fieldError('file', 'required')]);
+  if (!req.isMultipart()) throw required();
+  let file: { buffer: Buffer; fileName: string } | null = null;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of req.parts({ limits: { fileSize: rules.maxBytes } })) {
+      if (part.type === 'file') file = { buffer: await part.toBuffer(), fileName: part.filename || rules.defaultName };
+      else if (rules.fields?.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw rules.tooLarge(sizeInWords(rules.maxBytes));
+    throw err;
+  }
+  if (!file) throw required();
+  return { ...file, fields };
+}
