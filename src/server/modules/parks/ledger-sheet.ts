@@ -3,6 +3,7 @@ import { SHARED_FIGURES, type SharedFigure } from '../../../common/api/parks.ts'
 import { domain as zhDomain } from '../../../common/i18n/zh-CN/domain.ts';
 import { domain as enDomain } from '../../../common/i18n/en/domain.ts';
 import { columnLetter, type SheetColumn } from '../projects/sheet/project-sheet-columns.ts';
+import { safeCell } from '../../xlsx/safe-cell.ts';
 
 /**
  * The park ledger sheet (园区税收和产值台账导入表): one row per enterprise, figure and period, amounts in 元 exact to
@@ -61,7 +62,7 @@ export async function buildLedgerTemplate(park: { name: string; enterprises: { n
 
   const names = wb.addWorksheet(NAMES_SHEET);
   names.columns = [{ header: '企业名称', key: 'name', width: 40 }, { header: '统一社会信用代码', key: 'code', width: 24 }];
-  for (const e of park.enterprises) names.addRow({ name: e.name, code: e.creditCode ?? '' });
+  for (const e of park.enterprises) names.addRow({ name: safeCell(e.name), code: e.creditCode ?? '' });
   const col = (key: string) => columnLetter(LEDGER_SHEET_COLUMNS.findIndex((c) => c.key === key) + 1);
   const rows = (key: string) => `${col(key)}2:${col(key)}${PREPARED_ROWS + 1}`;
   if (park.enterprises.length) {
@@ -82,6 +83,6 @@ export async function buildLedgerTemplate(park: { name: string; enterprises: { n
     `本模板用于“${park.name}”的税收和产值台账导入；企业须先在园区页面登记为入驻企业。`,
     '整个文件逐行校验：只要有一行有误，全部不导入，并列出每个有误的行和列。',
     '同一企业、指标和期间已有记录的：金额相同的视为已导入，不重复记录；金额不同的作为更正记录，原记录保留可查。',
-  ]) help.addRow({ header: n });
+  ]) help.addRow({ header: safeCell(n) });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

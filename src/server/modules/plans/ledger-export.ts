@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { translate } from '../../../common/i18n/messages.ts';
 import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
+import { safeCell } from '../../xlsx/safe-cell.ts';
+
+export { safeCell };
 
 export interface LedgerExtras {
   /** The full clause of each task, by task id. */
@@ -15,14 +18,6 @@ const WIDTHS = [9, 62, 24, 24, 13, 20, 36, 10];
 const LIGHT_FILL: Record<TaskSummary['light'], string> = { green: 'FFC6EFCE', yellow: 'FFFFEB9C', red: 'FFFFC7CE', grey: 'FFE7E6E6' };
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-
-/**
- * A text cell that Excel and WPS will never evaluate: a value starting with = + - @ (or a tab or carriage return,
- * which some readers strip first) is a formula to them, so it is prefixed with an apostrophe (OWASP CSV injection).
- */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const joinNames = (units: TaskSummary['units'], role: 'lead' | 'co') => units.filter((u) => u.role === role).map((u) => u.name).join('、');
 

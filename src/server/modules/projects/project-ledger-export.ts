@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { ledgerRows } from './projects.repository.ts';
 import { presentSummary } from './projects.presenter.ts';
+import { safeCell, safeCells } from '../../xlsx/safe-cell.ts';
 import { STAGE_NAMES } from './stage-machine.ts';
 import { TYPE_LABELS } from './sheet/project-sheet-columns.ts';
 
@@ -45,12 +46,13 @@ export async function exportProjectLedger(ctx: AuthedContext, filter: Partial<Pr
   const num = (s: string) => Number(s);
   rows.forEach((p, i) => {
     for (const k of ['signed', 'planned', 'arrived', 'completed'] as const) totals[k] += wan(p.figures[k]);
-    ws.addRow([
+    // Titles, names and codes are as users typed them: never let one be read as a formula.
+    ws.addRow(safeCells([
       i + 1, p.pairingName, p.side === 'a' ? '东北' : '东部', p.title, p.investor, p.investorRegion?.name ?? '', p.hostRegion.name, p.park?.name ?? '',
       p.industryName ?? '', TYPE_LABELS[p.type], p.projectCode ?? '', STAGE_NAMES[p.stage][0], p.signedOn ?? '', p.startedOn ?? '', p.producingOn ?? '',
       num(p.figures.signed), num(p.figures.planned), num(p.figures.arrived), num(p.figures.completed),
       percentage(wan(p.figures.arrived), wan(p.figures.signed)) ?? '', p.landmark ? '是' : '否', p.isDemo ? '是' : '',
-    ]);
+    ]));
   });
   const total = ws.addRow(['合计', '', '', '', '', '', '', '', '', '', '', '', '', '', '',
     num(toWan(totals.signed)), num(toWan(totals.planned)), num(toWan(totals.arrived)), num(toWan(totals.completed)), percentage(totals.arrived, totals.signed) ?? '']);
