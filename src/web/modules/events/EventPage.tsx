@@ -54,10 +54,8 @@ export function EventPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { can } = useSession();
-  const { data, error, loading, reload } = useApi((signal) => eventsApi.get(id, signal), [id]);
-  // The event as last answered by a change (signing, creating a project), until the next load.
-  const [changed, setChanged] = useState<EventDetail | null>(null);
-  const event = changed?.id === id ? changed : data;
+  // The event as last answered by a change (signing, creating a project) replaces the loaded one until the next load.
+  const { data: event, error, loading, reload, setData: setChanged } = useApi((signal) => eventsApi.get(id, signal), [id]);
   usePageTitle('ui.events.title', event?.title);
   const [editing, setEditing] = useState(false);
   const [signing, setSigning] = useState(false);

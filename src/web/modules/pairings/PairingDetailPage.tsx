@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Typography, Modal, type TableColumnsType } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
-import type { PairingDetail, PairingSummary } from '../../app/api-types.ts';
+import type { PairingSummary } from '../../app/api-types.ts';
 import { isApiError } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
@@ -23,10 +23,8 @@ export function PairingDetailPage() {
   const { can } = useSession();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
-  const { data, error, loading, reload } = useApi((signal) => pairingsApi.get(id, signal), [id]);
-  const [pairing, setPairing] = useState<PairingDetail | undefined>(undefined);
+  const { data: current, error, loading, reload, setData: setPairing } = useApi((signal) => pairingsApi.get(id, signal), [id]);
   const [editing, setEditing] = useState(false);
-  const current = pairing?.id === id ? pairing : data;
   usePageTitle('ui.pairings.title', current?.name);
 
   const tint = useMemo(

@@ -107,10 +107,8 @@ export function ProjectPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const message = useMessage();
-  const { data, error, loading, reload } = useApi((signal) => projectsApi.get(id, signal), [id]);
-  const [latest, setLatest] = useState<ProjectDetail | null>(null);
+  const { data: project, error, loading, reload, setData: setLatest } = useApi((signal) => projectsApi.get(id, signal), [id]);
   const [moving, setMoving] = useState<ProjectStage | null>(null);
-  const project = latest?.id === id && (!data || latest.version >= data.version) ? latest : data;
   usePageTitle('ui.projects.ledgerTitle', project?.title);
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;

@@ -82,11 +82,10 @@ export function CyclePage() {
   const cycleState = useApi((signal) => reportingApi.cycle(id, signal), [id, tick]);
   const notReported = useApi((signal) => reportingApi.notReported(id, signal), [id, tick]);
   const slots = useApi((signal) => reportingApi.reports({ cycleId: id, pageSize: 500 }, signal), [id, tick]);
-  const [local, setLocal] = useState<CycleDetail | undefined>(undefined);
   /** How many slots the office's last "add missing slots" added, shown until the notice is closed. */
   const [slotsAdded, setSlotsAdded] = useState<{ cycleId: string; added: number } | null>(null);
-  const fetched = cycleState.data;
-  const cycle = local && local.id === id && (!fetched || local.version >= fetched.version) ? local : fetched;
+  const cycle = cycleState.data;
+  const setLocal = cycleState.setData;
   usePageTitle('ui.reporting.cyclesTitle', cycle ? cycleLabel(cycle, locale) : undefined);
   const refresh = () => setTick((n) => n + 1);
 

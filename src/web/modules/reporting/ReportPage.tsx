@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -67,10 +66,8 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const { data, error, reload } = useApi((signal) => reportingApi.report(id, signal), [id]);
-  const [local, setLocal] = useState<ReportDetail | undefined>(undefined);
-  // A saved copy wins over the loaded one until a newer load arrives; attachments change without a new version.
-  const report = local && local.id === id && (!data || local.version >= data.version) ? local : data;
+  // A saved copy (attachments change without a new version) replaces the loaded one until the next load.
+  const { data: report, error, reload, setData: setLocal } = useApi((signal) => reportingApi.report(id, signal), [id]);
   usePageTitle('ui.reporting.reportTitle', report ? `${report.taskCode} ${report.unitName}` : undefined);
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;

@@ -29,11 +29,9 @@ export function TaskPanel({
 }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const { data, error, loading, reload } = useApi((signal) => tasksApi.get(taskId, signal), [taskId]);
-  const [local, setLocal] = useState<TaskDetail | undefined>(undefined);
+  // A saved or reloaded copy replaces the loaded one until the next load.
+  const { data: task, error, loading, reload, setData: setLocal } = useApi((signal) => tasksApi.get(taskId, signal), [taskId]);
   const [editing, setEditing] = useState(false);
-  // A saved or reloaded copy wins over the loaded one until a newer load (by version) arrives.
-  const task = local && local.id === taskId && (!data || local.version >= data.version) ? local : data;
   useEffect(() => {
     if (task) onLoaded?.(task);
     // eslint-disable-next-line react-hooks/exhaustive-deps
