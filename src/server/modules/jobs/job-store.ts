@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import { translate } from '../../../common/i18n/messages.ts';
+import { AppError, bilingual } from '../../http/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportJob } from '../../../common/api/projects.ts';
 import { backgroundJobs } from './jobs.tables.ts';
@@ -24,17 +24,13 @@ interface Live {
 /** Jobs this process runs, for live progress without a query; others are read from the table. */
 const live = new Map<string, Live>();
 
-function catalogued(code: string): NonNullable<ImportJob['error']> {
-  const zh = translate('zh-CN', `errors.${code}`);
-  const en = translate('en', `errors.${code}`);
-  return { code, zh, en, message: `${zh} / ${en}` };
-}
+const catalogued = (code: string): NonNullable<ImportJob['error']> => ({ code, ...bilingual(`errors.${code}`) });
 
+/** What a failed job says: an AppError's own text, a file refusal's two messages, or the catalogue's generic failure. */
 function failure(err: unknown): ImportJob['error'] {
-  const e = err as { code?: string; messageZh?: string; messageEn?: string; text?: { zh: string; en: string } };
-  const zh = e.messageZh ?? e.text?.zh;
-  const en = e.messageEn ?? e.text?.en;
-  return zh && en ? { code: e.code ?? 'internal', zh, en, message: `${zh} / ${en}` } : catalogued('job_failed');
+  if (err instanceof AppError) return { code: err.code, ...err.text };
+  const e = err as { code?: string; messageZh?: string; messageEn?: string };
+  return e.messageZh && e.messageEn ? { code: e.code ?? 'internal', zh: e.messageZh, en: e.messageEn, message: `${e.messageZh} / ${e.messageEn}` } : catalogued('job_failed');
 }
 
 /**

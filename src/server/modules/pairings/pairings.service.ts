@@ -39,7 +39,8 @@ async function validateSides(db: DbOrTx, input: SidesInput, exceptId?: string): 
   return { a, b, key };
 }
 
-function defaultName(a: string[], b: string[]) {
+/** A pairing's name when the office gives none: its sides' region names, side A—side B. */
+export function defaultName(a: string[], b: string[]) {
   const refs = regionCatalogue().refs([...a, ...b]);
   const names = (codes: string[]) => codes.map((c) => refs.get(c)?.name ?? c).join('、');
   return b.length ? `${names(a)}—${names(b)}` : names(a);

@@ -7,7 +7,7 @@ import type { ImportPlanInput, PlanCreated, PlanSectionInput, PlanTaskInput, Sub
 import { findPairing, setPairingSource } from '../pairings/pairings.repository.ts';
 import { createPairing } from '../pairings/pairings.service.ts';
 import { findProgramme, findSourceDocumentBySha, insertSourceDocument } from '../programmes/programmes.repository.ts';
-import { regionCatalogue } from '../regions/region-catalogue.ts';
+import { pairingLevel } from '../regions/region-catalogue.ts';
 import {
   insertTasks, updateTaskRow, replaceTargets, replaceUnits, unitsOf, insertHistory, tasksForReimport, type TargetRow, type UnitRow,
 } from '../tasks/tasks.repository.ts';
@@ -85,13 +85,6 @@ async function writeSections(tx: DbOrTx, planId: string, input: ImportPlanInput)
   return sectionOfTask;
 }
 
-async function levelOf(tx: DbOrTx, codes: string[]) {
-  const refs = regionCatalogue().refs(codes);
-  const levels = codes.map((c) => refs.get(c)?.level);
-  for (const l of ['province', 'city', 'county'] as const) if (levels.includes(l)) return l;
-  return 'zone' as const;
-}
-
 /** Sub-pairs go through the pairings service, so they meet its rules and leave its audit rows; errors name the sub-pair. */
 async function createSubPairs(tx: DbOrTx, ctx: AuthedContext, owner: { programmeId: string; pairingId: string | null }, documentId: string, list: SubPairCreateInput[]) {
   const ids: string[] = [];
@@ -100,7 +93,7 @@ async function createSubPairs(tx: DbOrTx, ctx: AuthedContext, owner: { programme
   for (const [i, p] of list.entries()) {
     try {
       const id = await createPairing(inTx, {
-        programmeId: owner.programmeId, parentId: owner.pairingId, level: p.level ?? (await levelOf(tx, p.sideA)), status: 'active',
+        programmeId: owner.programmeId, parentId: owner.pairingId, level: p.level ?? pairingLevel(p.sideA), status: 'active',
         sideA: p.sideA, sideB: p.sideB, theme: p.theme ?? null,
       });
       await setPairingSource(tx, id, { documentId, line: p.line ?? null, quote: p.quote ?? null });

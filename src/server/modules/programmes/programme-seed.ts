@@ -4,13 +4,14 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { repoPath } from '../../repo-path.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
-import { regionCatalogue } from '../regions/region-catalogue.ts';
+import { pairingLevel, regionCatalogue } from '../regions/region-catalogue.ts';
 import type { RegionResolver } from '../regions/region-resolver.ts';
 import { parsePlanWithSource } from '../plans/parser/parse-plan.ts';
 import type { ParsedPlan, PlanSection, SubPair } from '../plans/parser/types.ts';
 import { countProgrammes, insertProgramme, insertSourceDocument } from './programmes.repository.ts';
 import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../pairings/pairings.repository.ts';
 import { sidesKey } from '../pairings/pairing-sides.ts';
+import { defaultName } from '../pairings/pairings.service.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { and, eq } from 'drizzle-orm';
 
@@ -45,21 +46,6 @@ function locatedSubPairs(text: string, regions: RegionResolver): { plan: ParsedP
 }
 
 const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).filter((c): c is string => !!c);
-
-function pairingLevel(sideA: string[]) {
-  const refs = regionCatalogue().refs(sideA);
-  const levels = sideA.map((c) => refs.get(c)?.level);
-  if (levels.includes('province')) return 'province' as const;
-  if (levels.includes('city')) return 'city' as const;
-  if (levels.includes('county')) return 'county' as const;
-  return 'zone' as const;
-}
-
-function nameOf(a: string[], b: string[]) {
-  const refs = regionCatalogue().refs([...a, ...b]);
-  const names = (codes: string[]) => codes.map((c) => refs.get(c)?.name ?? c).join('、');
-  return b.length ? `${names(a)}—${names(b)}` : names(a);
-}
 
 /**
  * Loads the real programme from the shipped official documents on first start: the national plan gives the
@@ -104,7 +90,7 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       const key = sidesKey(a, b);
       if (await sidesKeyTaken(tx, programmeId, key)) return null;
       const id = await insertPairing(tx, {
-        programmeId, parentId, name: nameOf(a, b), level: pairingLevel(a),
+        programmeId, parentId, name: defaultName(a, b), level: pairingLevel(a),
         status: pair.exploratory ? 'exploratory' : 'active', theme: pair.theme || null, note: pair.note ?? null,
         startedOn, sidesKey: key, createdAt: new Date(base + order++), sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
       });

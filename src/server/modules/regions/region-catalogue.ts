@@ -64,3 +64,11 @@ export function regionCatalogue(): RegionCatalogue {
   };
   return catalogue;
 }
+
+/** The level a pairing takes from its side A: the highest level among its regions, a zone when none is one. */
+export function pairingLevel(sideA: readonly string[]): 'province' | 'city' | 'county' | 'zone' {
+  const refs = regionCatalogue().refs(sideA);
+  const levels = new Set(sideA.map((c) => refs.get(c)?.level));
+  for (const l of ['province', 'city', 'county'] as const) if (levels.has(l)) return l;
+  return 'zone';
+}

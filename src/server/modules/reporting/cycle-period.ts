@@ -1,4 +1,5 @@
 import type { ReportFrequency } from '../../../common/api/reporting.ts';
+import { daysBetween } from '../tasks/task-light.ts';
 
 export interface CyclePeriod {
   /** As officials write it: 2026年10月, 2026年第四季度, 2026年下半年, 2026年度. */
@@ -47,10 +48,7 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Whole days from one date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween };
 
 /** Reports are due ten days after their period ends unless the office sets another date. */
 export const DEFAULT_DUE_AFTER_END_DAYS = 10;

@@ -8,11 +8,12 @@ import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle, listCycles } from './cycles.repository.ts';
-import { slotsOfCycle, findReport } from './reports.repository.ts';
+import { slotsOfCycle } from './reports.repository.ts';
 import { addMissingSlots, approveCycle, createCycle, unlockCycle } from './cycles.service.ts';
 import { openReport } from './reports.service.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
-import { presentCycleDetail, presentCycles, presentNotReported, presentReportDetail } from './reporting.presenter.ts';
+import { presentCycleDetail, presentCycles, presentNotReported } from './reporting.presenter.ts';
+import { loadReport } from './reports.routes.ts';
 
 async function loadCycle(ctx: AuthedContext, id: string) {
   const row = await findCycle(ctx.db, ctx.actor, id);
@@ -56,9 +57,6 @@ export function registerCycleRoutes(app: FastifyInstance) {
   });
   r.post('/api/cycles/:id/reports', { config: { access: 'report.fill' }, schema: { tags: ['reporting'], params: idParams, body: openReportInput, response: { 200: reportDetail } } }, async (req) => {
     const ctx = req.ctx as AuthedContext;
-    const slotId = await openReport(ctx, req.params.id, req.body.taskId);
-    const row = await findReport(ctx.db, ctx.actor, slotId);
-    if (!row) throw notFound();
-    return presentReportDetail(ctx.db, row);
+    return loadReport(ctx, await openReport(ctx, req.params.id, req.body.taskId));
   });
 }

@@ -18,13 +18,17 @@ export async function listNotifications(db: DbOrTx, actor: Actor, q: { unread?: 
   const read = and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId));
   const mine = eq(notifications.organisationId, actor.organisationId);
   const where = and(mine, q.unread ? isNull(notificationReads.userId) : undefined);
-  const [items, [total], [unread]] = await Promise.all([
+  const unreadOnly = sql`${notificationReads.userId} IS NULL`;
+  const [items, [counts]] = await Promise.all([
     db.select({ n: notifications, readAt: notificationReads.readAt }).from(notifications).leftJoin(notificationReads, read).where(where)
       .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(notifications).leftJoin(notificationReads, read).where(where),
-    db.select({ n: count() }).from(notifications).leftJoin(notificationReads, read).where(and(mine, isNull(notificationReads.userId))),
+    // Both counts in one pass over the organisation's notices: those listed, and those this user has not read.
+    db.select({
+      total: q.unread ? sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number) : count(),
+      unread: sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number),
+    }).from(notifications).leftJoin(notificationReads, read).where(mine),
   ]);
-  return { items, total: total?.n ?? 0, unread: unread?.n ?? 0 };
+  return { items, total: counts?.total ?? 0, unread: counts?.unread ?? 0 };
 }
 
 /** Marks one notice of the actor's organisation read for this user; false when there is no such notice. */

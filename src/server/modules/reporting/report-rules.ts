@@ -25,7 +25,7 @@ export const unitKey = (u: { organisationId: string | null; name: string }) => u
 
 export const isEditable = (state: SlotState) => FROM.save.includes(state);
 /** Slots that still owe a submission: the not-reported view, the inbox and reminders count these. */
-export const UNREPORTED_STATES: readonly SlotState[] = ['pending', 'draft', 'returned'];
+export const UNREPORTED_STATES: readonly SlotState[] = FROM.save;
 
 export interface TargetForFigure {
   id: string;

@@ -7,7 +7,7 @@ import { chinaToday } from '../tasks/task-light.ts';
 import { cycleEvents, slotCounts, type CycleRow } from './cycles.repository.ts';
 import { attachmentsOf, eventsOf, figuresOf, taskTargetsForFigures, type SlotRow } from './reports.repository.ts';
 import { daysBetween, daysOverdue, periodLabelEn } from './cycle-period.ts';
-import { isEditable } from './report-rules.ts';
+import { isEditable, unitKey } from './report-rules.ts';
 import { notificationText } from './notification-text.ts';
 import type { listNotifications } from './notifications.repository.ts';
 
@@ -96,7 +96,7 @@ export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: str
   const late = daysOverdue(dateString(cycle.dueOn)!, asOf);
   const units = new Map<string, NotReportedResponse['units'][number]>();
   for (const s of slots) {
-    const key = s.organisationId ?? `name:${s.unitName}`;
+    const key = unitKey({ organisationId: s.organisationId, name: s.unitName });
     const unit = units.get(key) ?? { organisationId: s.organisationId, unitName: s.unitName, side: s.side, daysOverdue: late, slots: [] };
     unit.slots.push({ slotId: s.id, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, role: s.role, state: s.state });
     units.set(key, unit);

@@ -41,8 +41,9 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
     const existing = await slotIdFor(tx, cycleId, taskId, key);
     if (existing) return existing;
     assertCycleOpen(cycle);
-    await insertSlots(tx, [{ cycleId, taskId, organisationId: unit.organisationId, unitName: unit.name, unitKey: key, side: unit.side, role: unit.role }]);
-    const id = (await slotIdFor(tx, cycleId, taskId, key))!;
+    // The cycle row is locked and the slot was not there: the insert makes it (every slot insert locks the cycle first).
+    const [created] = await insertSlots(tx, [{ cycleId, taskId, organisationId: unit.organisationId, unitName: unit.name, unitKey: key, side: unit.side, role: unit.role }]);
+    const id = created!.id;
     await insertReportEvents(tx, [{ slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
     await writeAudit(tx, ctx, { action: 'report.open', result: 'success', objectType: 'report', objectId: id, details: { cycleId, taskId, unit: unit.name } });
     return id;

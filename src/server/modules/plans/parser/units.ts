@@ -64,7 +64,6 @@ function candidates(text: string): { body: string; source: string }[] {
 }
 
 function fragments(body: string): Fragment[] | null {
-  LABEL_RE.lastIndex = 0;
   const labels = [...body.matchAll(LABEL_RE)];
   if (labels.length > 0) {
     return labels.map((m, i) => {
