@@ -88,6 +88,12 @@ describe.each(testEngines())('projects on %s', (engine) => {
     expect(other.json().error.details[0]).toMatchObject({ field: 'projectCode', code: 'duplicate_project_code' });
     const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${p.id} ORDER BY id`);
     expect(audit.rows.map((r) => r.action)).toEqual(['project.create', 'project.update']);
+    // The audit row holds what the edit changed, before and after, support amounts by their columns.
+    const details = await s.t.database.db.execute<{ details: { before: Record<string, unknown>; after: Record<string, unknown> } }>(sql`SELECT details FROM audit_log WHERE object_id = ${p.id} AND action = 'project.update'`);
+    expect(details.rows[0]!.details).toEqual({
+      before: { landmark: false, industryDivision: p.industryDivision, industrySection: p.industrySection, bankCreditWan: null },
+      after: { landmark: true, industryDivision: '59', industrySection: 'G', bankCreditWan: '3000' },
+    });
   });
 
   it('keeps projects of other pairings out of sight: 404, absent from lists, totals and exports', async () => {

@@ -7,12 +7,13 @@ import { chinaToday } from '../tasks/task-light.ts';
 import { wan } from '../../../common/money/money.ts';
 import type { CreateProjectInput, UpdateProjectInput, StageMoveInput, FigureReportInput } from '../../../common/api/projects.ts';
 import { projects } from './projects.tables.ts';
-import { findProject, inPairingScope, pairingSideMap, parkInPairing, pairingTaskIds, replaceTasks } from './projects.repository.ts';
+import { findProject, inPairingScope, pairingSideMap, parkInPairing, pairingTaskIds, replaceTasks, taskIdsOf } from './projects.repository.ts';
 import { appendMoves, appendReport, loadHistory, syncDerived } from './project-history.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from './industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
+import { editPatch } from '../parks/edit-patch.ts';
 
 type Fields = Partial<Pick<CreateProjectInput, 'hostRegionCode' | 'parkId' | 'industrySection' | 'industryDivision' | 'projectCode' | 'taskIds' | 'side'>>;
 
@@ -121,6 +122,11 @@ export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: Cre
   }
 }
 
+const EDITABLE = [
+  'title', 'investor', 'investorRegionCode', 'hostRegionCode', 'parkId', 'industrySection', 'industryDivision', 'type', 'projectCode', 'landmark', 'greenChannel', 'contactName', 'contactPhone', 'note',
+] as const;
+const SUPPORT_COLUMNS = ['centralBudgetWan', 'bankCreditWan', 'industryFundWan'] as const;
+
 export async function updateProject(ctx: AuthedContext, id: string, input: UpdateProjectInput) {
   return ctx.db.transaction(async (tx) => {
     const current = await findProject(tx, ctx.actor, id);
@@ -141,20 +147,28 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
     if (key !== current.naturalKey && (await keyTaken(tx, key, id))) problems.push(fieldError('title', 'duplicate_project'));
     if (problems.length) throw invalid(...problems);
 
-    const patch: Partial<typeof projects.$inferInsert> = { naturalKey: key, version: current.version + 1, updatedAt: new Date() };
-    for (const k of ['title', 'investor', 'investorRegionCode', 'hostRegionCode', 'parkId', 'industrySection', 'industryDivision', 'type', 'projectCode', 'landmark', 'greenChannel', 'contactName', 'contactPhone', 'note'] as const) {
-      if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];
+    const { patch, before, after } = editPatch(EDITABLE, input, current);
+    // The support amounts are one object in the input and three columns in the row.
+    const support = editPatch(SUPPORT_COLUMNS, {
+      centralBudgetWan: input.support?.central_budget,
+      bankCreditWan: input.support?.bank_credit,
+      industryFundWan: input.support?.industry_fund,
+    }, current);
+    Object.assign(patch, support.patch, { naturalKey: key, version: current.version + 1, updatedAt: new Date() });
+    Object.assign(before, support.before);
+    Object.assign(after, support.after);
+    if (side && side !== current.side) {
+      patch.side = after.side = side;
+      before.side = current.side;
     }
-    if (side) patch.side = side;
-    if (input.support) {
-      if (input.support.central_budget !== undefined) patch.centralBudgetWan = input.support.central_budget;
-      if (input.support.bank_credit !== undefined) patch.bankCreditWan = input.support.bank_credit;
-      if (input.support.industry_fund !== undefined) patch.industryFundWan = input.support.industry_fund;
+    if (input.taskIds) {
+      before.taskIds = await taskIdsOf(tx, id);
+      after.taskIds = input.taskIds;
     }
     const updated = await tx.update(projects).set(patch).where(and(eq(projects.id, id), eq(projects.version, input.version))).returning({ id: projects.id });
     if (!updated.length) throw conflict();
     if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
-    await writeAudit(tx, ctx, { action: 'project.update', result: 'success', objectType: 'project', objectId: id, details: { changes: input } });
+    await writeAudit(tx, ctx, { action: 'project.update', result: 'success', objectType: 'project', objectId: id, details: { before, after } });
   });
 }
 
