@@ -5,6 +5,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { CycleDetail, InboxResponse, Notification, NotReportedResponse } from '../../../common/api/reporting.ts';
+import { dataVersionOf } from '../../db/data-version.ts';
 import { generateReminders, startReminderTimer } from './reminders.ts';
 import { assignTask, createCycle, daysFromToday, reportsOf, taskByCode, today, zhejiangUnit } from './test-support/reporting-api.ts';
 
@@ -79,7 +80,12 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
     // Overdue: jilin-unit 1 (21) + zhejiang-unit 2; due soon: 2 + 2. Units known only by name have no one to remind;
     // the half-year due in 30 days is outside its 7-day window.
     expect(created.rows[0]!.n).toBe(7);
+    // A run with nothing new writes nothing: the data version (which empties every cache when it moves) stands still.
+    const version = dataVersionOf(s.t.deps.db)!;
+    const before = version.current;
+    expect(before).not.toBeNull();
     expect(await generateReminders(s.t.deps)).toBe(0);
+    expect(version.current).toBe(before);
     const rows = await s.t.database.db.execute<{ kind: string; n: number }>(sql`SELECT kind, count(*)::int AS n FROM notifications GROUP BY kind ORDER BY kind`);
     expect(rows.rows).toEqual([{ kind: 'due_soon', n: 4 }, { kind: 'overdue', n: 3 }]);
     const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'reminder.generate'`);
@@ -87,7 +93,10 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
 
     // The next day brings the next day's reminders, once.
     expect(await generateReminders(s.t.deps, NEXT_DAY())).toBe(7);
+    const afterNextDay = version.current;
+    expect(afterNextDay).toBeGreaterThan(before!);
     expect(await generateReminders(s.t.deps, NEXT_DAY())).toBe(0);
+    expect(version.current).toBe(afterNextDay);
   });
 
   it("lists a user's notices with their text, and marks them read one by one or all at once", async () => {

@@ -4,7 +4,7 @@ import { systemContext } from '../../http/system-actor.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { chinaToday } from '../tasks/task-light.ts';
-import { reportingCycles, reportSlots } from './reporting.tables.ts';
+import { notifications, reportingCycles, reportSlots } from './reporting.tables.ts';
 import { daysBetween, daysOverdue, inReminderWindow, periodLabelEn } from './cycle-period.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.ts';
@@ -14,8 +14,8 @@ export const REMINDER_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Reminds each unit of the reports it still owes: before the due date within the cycle's reminder window, and
- * every day after it. Safe to run any number of times: at most one reminder per slot, kind and day (the unique
- * index decides). Units known only by name have no one to remind; the not-reported view shows them.
+ * every day after it. Safe to run any number of times: at most one reminder per slot, kind and day (those sent
+ * today are left out of the query, and the unique index decides under a race). Units known only by name have no one to remind; the not-reported view shows them.
  */
 export async function generateReminders(deps: AppDeps, now: Date = new Date()): Promise<number> {
   const today = chinaToday(now);
@@ -34,6 +34,10 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
       isNotNull(reportSlots.organisationId),
       // A cheap bound in SQL; inReminderWindow/daysOverdue below decide which reminder, if any.
       sql`${reportingCycles.dueOn} - ${reportingCycles.reminderDays} <= ${today}::date`,
+      // Today's notice already there (the kind is the one chosen below: overdue once past the due date) is not sent
+      // again; a run with nothing new then writes nothing, so it leaves the data version and every cache alone.
+      sql`NOT EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.slotId} = ${reportSlots.id} AND ${notifications.day} = ${today}::date
+        AND ${notifications.kind} = CASE WHEN ${reportingCycles.dueOn} < ${today}::date THEN 'overdue' ELSE 'due_soon' END)`,
     ));
   const rows: NotificationInsert[] = [];
   for (const c of candidates) {
@@ -48,7 +52,7 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
       },
     });
   }
-  if (!rows.length) return 0;
+  if (!rows.length) return 0; // nothing new: no transaction, no write
   const ctx = systemContext(deps, 'reminders');
   return ctx.db.transaction(async (tx) => {
     const inserted = await insertNotifications(tx, rows);
