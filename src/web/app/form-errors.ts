@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { isApiError } from './api-client.ts';
-import type { Bilingual } from './i18n.tsx';
+import type { Bilingual, I18n } from './i18n.tsx';
 
 type NamePath = (string | number)[];
 
@@ -10,12 +10,21 @@ function toPath(field: string): NamePath {
   return field.split('.').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/** A server error that no field of the form shows: the field it names (a dotted path, '' for none) and its text. */
+export interface UnplacedError {
+  field: string;
+  text: string;
+}
+
 export interface FormErrorResult {
   /** Field errors placed next to their fields. */
   placed: number;
-  /** Messages whose field the form does not show (or errors without fields), for a banner. */
-  unplaced: string[];
+  /** Errors whose field the form does not show (or errors without fields), for a banner. */
+  unplaced: UnplacedError[];
 }
+
+/** An unplaced error as one line of a banner: "field: text", or the text when it names no field. */
+export const unplacedLine = ({ field, text }: UnplacedError) => (field ? `${field}: ${text}` : text);
 
 /**
  * Puts the server's field errors (`details[].field`, a dotted path such as `sideA.0` or `offices.1.officeName`)
@@ -26,14 +35,14 @@ export function applyServerErrors(form: FormInstance, err: unknown, pick: (text:
   const registered = new Map<string, NamePath>();
   for (const entry of form.getFieldsError()) registered.set(keyOf(entry.name as NamePath), entry.name as NamePath);
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
-  const unplaced: string[] = [];
+  const unplaced: UnplacedError[] = [];
   for (const detail of err.details) {
     const path = toPath(detail.field);
     let target: NamePath | undefined;
     for (let length = path.length; length > 0 && !target; length--) target = registered.get(keyOf(path.slice(0, length)));
     const text = pick(detail);
     if (!target) {
-      unplaced.push(detail.field ? `${detail.field}: ${text}` : text);
+      unplaced.push({ field: detail.field, text });
       continue;
     }
     const entry = byField.get(keyOf(target)) ?? { name: target, errors: [] };
@@ -41,6 +50,29 @@ export function applyServerErrors(form: FormInstance, err: unknown, pick: (text:
     byField.set(keyOf(target), entry);
   }
   form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors })));
-  if (byField.size === 0 && err.details.length === 0) unplaced.push(pick(err));
+  if (byField.size === 0 && err.details.length === 0) unplaced.push({ field: '', text: pick(err) });
   return { placed: byField.size, unplaced };
+}
+
+/**
+ * The text of the banner above a form the server refused, once its errors were placed (`result`): "correct the
+ * marked fields" when some were placed, otherwise the server's message, then what no field shows; a network
+ * failure says so.
+ */
+export function formErrorBanner(err: unknown, { placed, unplaced }: FormErrorResult, { t, pick }: Pick<I18n, 't' | 'pick'>): string {
+  if (!isApiError(err)) return t('ui.common.networkError');
+  const lines = [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced.map(unplacedLine)];
+  return [...new Set(lines)].join(t('ui.common.messageSeparator'));
+}
+
+/** Places the server's field errors on the form and answers the banner's text (see formErrorBanner). */
+export function formFailure(form: FormInstance, err: unknown, i18n: Pick<I18n, 't' | 'pick'>): string {
+  return formErrorBanner(err, applyServerErrors(form, err, i18n.pick), i18n);
+}
+
+/** The fields of an edit form whose values differ from what was read: what a PATCH sends. */
+export function changedFields<T extends Record<string, unknown>>(now: T, before: T): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(now) as (keyof T)[]) if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
+  return changes;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { api } from '../api-client.ts';
 import type { ChangePasswordInput } from '../api-types.ts';
-import { applyServerErrors } from '../form-errors.ts';
+import { applyServerErrors, unplacedLine } from '../form-errors.ts';
 import { useI18n } from '../i18n.tsx';
 import { useMe } from '../session.tsx';
 import { PasswordRules } from '../../shared/PasswordRules.tsx';
@@ -29,7 +29,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onClose();
     } catch (err) {
       const { unplaced } = applyServerErrors(form, err, pick);
-      unplaced.forEach((text) => message.error(text));
+      unplaced.forEach((e) => message.error(unplacedLine(e)));
     } finally {
       setSaving(false);
     }

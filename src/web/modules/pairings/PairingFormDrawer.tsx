@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, isApiError } from '../../app/api-client.ts';
+import { api } from '../../app/api-client.ts';
 import type { CreatePairingInput, PairingDetail, PairingList, UpdatePairingInput } from '../../app/api-types.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../shared/enums.ts';
@@ -129,10 +129,7 @@ export function PairingFormDrawer({
       let saved: PairingDetail;
       if (pairing) {
         const before = toInput(initialValues);
-        const changes: Partial<typeof input> = {};
-        for (const key of Object.keys(input) as (keyof typeof input)[]) {
-          if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) (changes as Record<string, unknown>)[key] = input[key];
-        }
+        const changes = changedFields(input, before);
         saved = await pairingsApi.update(pairing.id, { version: pairing.version, ...changes } as UpdatePairingInput);
       } else {
         saved = await pairingsApi.create({ programmeId: values.programmeId ?? programmes.data?.items[0]?.id ?? '', ...input } as CreatePairingInput);
@@ -140,9 +137,7 @@ export function PairingFormDrawer({
       message.success(t(pairing ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);
     } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')));
-      else setBanner(t('ui.common.networkError'));
+      setBanner(formFailure(form, err, { t, pick }));
     } finally {
       setSaving(false);
     }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, type FormInstance } from 'antd';
-import { isApiError } from '../../app/api-client.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { applyServerErrors, formErrorBanner } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /**
@@ -19,18 +18,10 @@ export function useServerForm(form: FormInstance, toForm: (err: unknown) => unkn
     try {
       await save();
     } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, toForm(err), pick);
-      setBanner(isApiError(err) ? [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+      setBanner(formErrorBanner(err, applyServerErrors(form, toForm(err), pick), { t, pick }));
     } finally {
       setSaving(false);
     }
   };
   return { saving, run, banner: banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" /> };
-}
-
-/** The fields of an edit form whose values differ from what was read: what a PATCH sends. */
-export function changedFields<T extends Record<string, unknown>>(now: T, before: T): Partial<T> {
-  const changes: Partial<T> = {};
-  for (const key of Object.keys(now) as (keyof T)[]) if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
-  return changes;
 }

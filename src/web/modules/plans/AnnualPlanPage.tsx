@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { AnnualPlanInput } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../app/api-types.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { applyServerErrors, unplacedLine } from '../../app/form-errors.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
@@ -101,7 +101,10 @@ export function AnnualPlanPage() {
     } catch (err) {
       // Item errors name the item's place among the picked ones; they are shown with its task's number.
       const { unplaced } = applyServerErrors(form, err, pick);
-      const named = unplaced.map((line) => line.replace(/^items\.(\d+)\.\w+: /, (_, i: string) => `${t('ui.plans.annualItem', { code: ordered[Number(i)]?.code ?? '' })}: `));
+      const named = unplaced.map((e) => {
+        const [head, index] = e.field.split('.');
+        return head === 'items' && index !== undefined && /^\d+$/.test(index) ? `${t('ui.plans.annualItem', { code: ordered[Number(index)]?.code ?? '' })}: ${e.text}` : unplacedLine(e);
+      });
       setBanner(named.length ? named : [t('ui.common.formHasErrors')]);
     } finally {
       setSaving(false);
@@ -113,7 +116,7 @@ export function AnnualPlanPage() {
       <Breadcrumb items={[{ title: <Link to="/plans">{t('ui.plans.title')}</Link> }, { title: <Link to={`/plans/${plan.id}`}>{plan.title}</Link> }, { title: t('ui.plans.annualTitle') }]} />
       <Card title={t('ui.plans.annualTitle')} data-testid="annual-plan-page">
         <Typography.Paragraph type="secondary">{t('ui.plans.annualIntro', { plan: plan.title })}</Typography.Paragraph>
-        {banner && <Alert type="error" showIcon title={banner.join('；')} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+        {banner && <Alert type="error" showIcon title={banner.join(t('ui.common.messageSeparator'))} style={{ marginBottom: 16 }} data-testid="form-banner" />}
         <Form
           form={form}
           layout="vertical"

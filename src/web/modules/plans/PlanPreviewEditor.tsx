@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNum
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { isApiError } from '../../app/api-client.ts';
 import type { PlanPreview } from '../../app/api-types.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { applyServerErrors, unplacedLine } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { IMPORT_KINDS } from '../../shared/enums.ts';
@@ -217,11 +217,12 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
       const chosen = values.subPairs ?? [];
       const { placed, unplaced } = applyServerErrors(form, err, pick);
       // Errors of a chosen sub-pair name it, not its place in the request.
-      const lines = unplaced.map((line) =>
-        line.replace(/^subPairs\.(\d+)(?:\.[\w.]+)?: (.*)$/s, (_, i: string, problem: string) =>
-          t('ui.plans.subPairProblem', { name: preview.subPairs[chosen[Number(i)]!]?.name ?? '', problem }),
-        ),
-      );
+      const lines = unplaced.map((e) => {
+        const [head, index] = e.field.split('.');
+        return head === 'subPairs' && index !== undefined && /^\d+$/.test(index)
+          ? t('ui.plans.subPairProblem', { name: preview.subPairs[chosen[Number(index)]!]?.name ?? '', problem: e.text })
+          : unplacedLine(e);
+      });
       if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...lines]);
       else setBanner([t('ui.common.networkError')]);
       if (placed) showFirstError();

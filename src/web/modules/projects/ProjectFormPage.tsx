@@ -11,6 +11,7 @@ import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { SIDES } from '../../shared/enums.ts';
 import { PROJECT_TYPES, SUPPORT_KINDS } from './project-enums.ts';
+import { changedFields, formErrorBanner } from '../../app/form-errors.ts';
 import { applyProjectErrors } from './project-form-errors.ts';
 import { IndustryCascader, PairingSelect, ParkSelect, TaskSelect } from './ProjectPickers.tsx';
 import { projectsApi } from './projects.api.ts';
@@ -129,10 +130,7 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
       if (project) {
         const now = describe(values);
         const before = describe(initial);
-        const changes: Record<string, unknown> = {};
-        for (const key of Object.keys(now) as (keyof typeof now)[]) {
-          if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
-        }
+        const changes = changedFields(now, before);
         saved = Object.keys(changes).length ? await projectsApi.update(project.id, { version: project.version, ...changes } as UpdateProjectInput) : project;
         message.success(t('ui.projects.form.saved'));
       } else {
@@ -154,9 +152,7 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
         setConflict(true);
         return;
       }
-      const { placed, unplaced } = applyProjectErrors(form, err, pick, ALIASES);
-      if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')));
-      else setBanner(t('ui.common.networkError'));
+      setBanner(formErrorBanner(err, applyProjectErrors(form, err, pick, ALIASES), { t, pick }));
     } finally {
       setSaving(false);
     }

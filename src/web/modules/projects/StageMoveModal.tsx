@@ -30,7 +30,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: { project: Pro
     } catch (err) {
       const { placed, unplaced } = applyServerErrors(form, err, pick);
       if (!isApiError(err)) setRefusal(t('ui.common.networkError'));
-      else if (!placed || unplaced.length) setRefusal([pick(err), ...err.details.filter((d) => d.field !== 'on').map((d) => pick(d))].join(t('ui.common.messageSeparator')));
+      else if (!placed || unplaced.length) setRefusal([...new Set([pick(err), ...unplaced.map((e) => e.text)])].join(t('ui.common.messageSeparator')));
     } finally {
       setSaving(false);
     }

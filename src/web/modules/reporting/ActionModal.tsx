@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, Typography, type FormInstance } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { formFailure } from './form-failure.ts';
+import { formFailure } from '../../app/form-errors.ts';
 
 /**
  * A modal form for one action (open a period, approve, return, lock, unlock): OK submits the form; while the request

@@ -7,7 +7,8 @@ import { useMessage } from '../../app/feedback.tsx';
 import { TASK_STATUSES } from '../../shared/enums.ts';
 import type { TaskStatus } from '../../app/api-types.ts';
 import { reportingApi, type ReportDetail, type SaveReportInput } from './reporting.api.ts';
-import { formFailure, isVersionConflict } from './form-failure.ts';
+import { formFailure } from '../../app/form-errors.ts';
+import { isVersionConflict } from './form-failure.ts';
 
 interface FigureRow {
   targetId: string;

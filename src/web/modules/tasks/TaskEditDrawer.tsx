@@ -4,7 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
 import type { TargetInput, TaskDetail, UpdateTaskInput } from '../../app/api-types.ts';
-import { applyServerErrors } from '../../app/form-errors.ts';
+import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
@@ -118,10 +118,7 @@ export function TaskEditDrawer({
     try {
       const input = toInput(values);
       const before = toInput(initial);
-      const changes: Record<string, unknown> = {};
-      for (const key of Object.keys(input) as (keyof typeof input)[]) {
-        if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) changes[key] = input[key];
-      }
+      const changes = changedFields(input, before);
       if (Object.keys(changes).length === 0) {
         onClose();
         return;
@@ -134,9 +131,7 @@ export function TaskEditDrawer({
         setConflict(true);
         return;
       }
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')));
-      else setBanner(t('ui.common.networkError'));
+      setBanner(formFailure(form, err, { t, pick }));
     } finally {
       setSaving(false);
     }

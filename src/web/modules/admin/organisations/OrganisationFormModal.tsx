@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
-import { isApiError } from '../../../app/api-client.ts';
 import type { CreateOrganisationInput, OrganisationItem } from '../../../app/api-types.ts';
-import { applyServerErrors } from '../../../app/form-errors.ts';
+import { formFailure } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { RegionSelect } from '../../../shared/RegionSelect.tsx';
 import { organisationsApi } from './organisations.api.ts';
@@ -46,9 +45,7 @@ export function OrganisationFormModal({
       message.success(t(organisation ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);
     } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')));
-      else setBanner(t('ui.common.networkError'));
+      setBanner(formFailure(form, err, { t, pick }));
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { isApiError } from '../../../app/api-client.ts';
 import type { UserItem } from '../../../app/api-types.ts';
-import { applyServerErrors } from '../../../app/form-errors.ts';
+import { applyServerErrors, unplacedLine } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useMe } from '../../../app/session.tsx';
 import { PasswordRules } from '../../../shared/PasswordRules.tsx';
@@ -26,7 +26,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
     } catch (err) {
       const { placed, unplaced } = applyServerErrors(form, err, pick);
       if (!placed) message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
-      unplaced.forEach((text) => message.error(text));
+      unplaced.forEach((e) => message.error(unplacedLine(e)));
     } finally {
       setSaving(false);
     }

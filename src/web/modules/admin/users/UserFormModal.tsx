@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ADMIN_ROLES, ROLES } from '../../../../common/access/roles.ts';
-import { isApiError } from '../../../app/api-client.ts';
 import type { UserItem } from '../../../app/api-types.ts';
-import { applyServerErrors } from '../../../app/form-errors.ts';
+import { formFailure } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useMe, useSession } from '../../../app/session.tsx';
 import { PasswordRules } from '../../../shared/PasswordRules.tsx';
@@ -54,9 +53,7 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserItem; onC
       message.success(t(user ? 'ui.common.saved' : 'ui.common.created'));
       onSaved();
     } catch (err) {
-      const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced].join(t('ui.common.messageSeparator')));
-      else setBanner(t('ui.common.networkError'));
+      setBanner(formFailure(form, err, { t, pick }));
     } finally {
       setSaving(false);
     }

@@ -5,7 +5,7 @@ import type { PasswordPolicyName } from '../../../../common/access/password-poli
 import { api, isApiError } from '../../../app/api-client.ts';
 import type { SetupStatus } from '../../../app/api-types.ts';
 import { ErrorResult } from '../../../app/ErrorResult.tsx';
-import { applyServerErrors } from '../../../app/form-errors.ts';
+import { applyServerErrors, unplacedLine } from '../../../app/form-errors.ts';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
 import { useApi } from '../../../app/use-api.ts';
 import { AuthFrame } from '../../../shared/AuthFrame.tsx';
@@ -49,7 +49,7 @@ export function SetupPage() {
       navigate('/login', { replace: true });
     } catch (err) {
       const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (!placed || unplaced.length) setError(isApiError(err) ? [pick(err), ...unplaced].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+      if (!placed || unplaced.length) setError(isApiError(err) ? [...new Set([pick(err), ...unplaced.map(unplacedLine)])].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
     } finally {
       setBusy(false);
     }
