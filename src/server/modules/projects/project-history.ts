@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { FEN_PER_WAN, toWan, wan } from '../../../common/money/money.ts';
 import type { MoneyFigure, ProjectStage } from '../../../common/api/projects.ts';
@@ -13,23 +13,38 @@ export interface ProjectHistory {
   reports: FigureReport[];
 }
 
-export async function loadHistory(db: DbOrTx, projectId: string, today: string): Promise<ProjectHistory> {
-  // One after the other: `db` is often a transaction, whose single client must not be sent two queries at once.
-  const moves = await db.select().from(projectStageMoves).where(eq(projectStageMoves.projectId, projectId)).orderBy(asc(projectStageMoves.ordinal));
-  const reports = await db.select().from(projectFigureReports).where(eq(projectFigureReports.projectId, projectId));
-  // Stored moves were checked when made; replayed here with no upper date bound, so a history stays readable.
-  const r = replay(moves.map((m) => ({ to: m.toStage, on: String(m.on), note: m.note })), '9999-12-31');
-  if (!r.ok) throw new Error(`project ${projectId} has an invalid stored history: ${r.error.code}`);
-  return {
-    state: r.state,
-    reports: reports.map((x) => ({
+export async function loadHistory(db: DbOrTx, projectId: string): Promise<ProjectHistory> {
+  return (await loadHistories(db, [projectId])).get(projectId)!;
+}
+
+/** The histories of several projects with two queries (one after the other: `db` is often a transaction's single client). */
+export async function loadHistories(db: DbOrTx, projectIds: readonly string[]): Promise<Map<string, ProjectHistory>> {
+  const out = new Map<string, { moves: StageMove[]; reports: FigureReport[] }>(projectIds.map((id) => [id, { moves: [], reports: [] }]));
+  if (!projectIds.length) return new Map();
+  const moves = await db
+    .select()
+    .from(projectStageMoves)
+    .where(inArray(projectStageMoves.projectId, [...projectIds]))
+    .orderBy(asc(projectStageMoves.projectId), asc(projectStageMoves.ordinal));
+  const reports = await db.select().from(projectFigureReports).where(inArray(projectFigureReports.projectId, [...projectIds]));
+  for (const m of moves) out.get(m.projectId)!.moves.push({ to: m.toStage, on: String(m.on), note: m.note });
+  for (const x of reports) {
+    out.get(x.projectId)!.reports.push({
       figure: x.figure,
       period: { year: x.periodYear, month: x.periodMonth },
       amount: wan(x.amountWan),
       recordedAt: x.recordedAt.toISOString(),
       override: x.overrideReason ? { reason: x.overrideReason } : null,
-    })),
-  };
+    });
+  }
+  const histories = new Map<string, ProjectHistory>();
+  for (const [id, h] of out) {
+    // Stored moves were checked when made; replayed here with no upper date bound, so a history stays readable.
+    const r = replay(h.moves, '9999-12-31');
+    if (!r.ok) throw new Error(`project ${id} has an invalid stored history: ${r.error.code}`);
+    histories.set(id, { state: r.state, reports: h.reports });
+  }
+  return histories;
 }
 
 export async function appendMoves(db: DbOrTx, projectId: string, firstOrdinal: number, moves: readonly (StageMove & { from: ProjectStage | null })[], userId: string | null) {
@@ -39,24 +54,40 @@ export async function appendMoves(db: DbOrTx, projectId: string, firstOrdinal: n
   );
 }
 
-export async function appendReport(
-  db: DbOrTx,
-  projectId: string,
-  r: { figure: MoneyFigure; period: Period; amountFen: bigint; overrideReason?: string | null },
-  userId: string | null,
-) {
-  await db.insert(projectFigureReports).values({
-    projectId,
-    figure: r.figure,
-    periodYear: r.period.year,
-    periodMonth: r.period.month,
-    amountWan: toWan(r.amountFen),
-    overrideReason: r.overrideReason ?? null,
-    recordedBy: userId,
-    // Reports of one request are ordered by insertion; clock_timestamp() differs per row where now() would not.
-    recordedAt: sql`clock_timestamp()`,
-  });
+export interface NewReport {
+  figure: MoneyFigure;
+  period: Period;
+  amountFen: bigint;
+  overrideReason?: string | null;
 }
+
+export async function appendReport(db: DbOrTx, projectId: string, r: NewReport, userId: string | null) {
+  await appendReports(db, [{ projectId, ...r }], userId);
+}
+
+/** Several projects' reports in one insert. */
+export async function appendReports(db: DbOrTx, rows: readonly (NewReport & { projectId: string })[], userId: string | null) {
+  if (!rows.length) return;
+  await db.insert(projectFigureReports).values(
+    rows.map((r) => ({
+      projectId: r.projectId,
+      figure: r.figure,
+      periodYear: r.period.year,
+      periodMonth: r.period.month,
+      amountWan: toWan(r.amountFen),
+      overrideReason: r.overrideReason ?? null,
+      recordedBy: userId,
+      // Reports of one request are ordered by insertion; clock_timestamp() differs per row where now() would not.
+      recordedAt: sql`clock_timestamp()`,
+    })),
+  );
+}
+
+/**
+ * The recordedAt to reckon with for a report just appended: the database stamps it later than every report before
+ * it, whatever this process's clock says, so it is the newest.
+ */
+export const NEWEST = '9999-12-31T23:59:59.999Z';
 
 /** The columns derived from the history: stage, where it got to, the stage dates and the current figures. */
 export function derivedColumns(history: readonly StageEntry[], state: StageState, reports: readonly FigureReport[]) {
@@ -73,15 +104,6 @@ export function derivedColumns(history: readonly StageEntry[], state: StageState
     arrivedWan: toWan(figures.arrived),
     completedWan: toWan(figures.completed),
   };
-}
-
-/** Recomputes the derived columns from the stored history, in the caller's transaction. */
-export async function syncDerived(db: DbOrTx, projectId: string) {
-  const h = await loadHistory(db, projectId, '9999-12-31');
-  await db
-    .update(projects)
-    .set({ ...derivedColumns(h.state.history, h.state, h.reports), updatedAt: new Date() })
-    .where(eq(projects.id, projectId));
 }
 
 export const fenToWan = (fen: bigint | null | undefined) => (fen === null || fen === undefined ? null : toWan(fen));

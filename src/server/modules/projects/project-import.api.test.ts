@@ -58,6 +58,16 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     expect(p.moves.map((m: { to: string }) => m.to)).toEqual(['signed', 'started']);
     const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'project.import'`);
     expect(audit.rows[0]!.n).toBe(3);
+
+    // A later stage and a changed figure of two projects in one file: each moves on, with its derived columns and version.
+    changed[3] = goodRow(4, { stage: '投产', producingOn: '2025-06-01' });
+    changed[2] = { ...changed[2], completedInvestment: 30000 };
+    const fourth = await importSheet(s.t, c, s.f.pairings.jilinZhejiang, await filledTemplate(changed));
+    expect(fourth.body.result).toMatchObject({ created: 0, updated: 2, unchanged: 4 });
+    const [grown, moved] = await Promise.all(fourth.body.result.projectIds.map(async (pid: string) => (await c.get(`/api/projects/${pid}`)).json()));
+    expect(moved).toMatchObject({ stage: 'producing', furthestStage: 'producing', producingOn: '2025-06-01', version: 2 });
+    expect(moved.moves.map((m: { to: string }) => m.to)).toEqual(['signed', 'started', 'producing']);
+    expect(grown).toMatchObject({ stage: 'started', figures: { completed: '30000', arrived: '18000.5' }, version: 2 });
   });
 
   it('refuses files that are not spreadsheets, and zip bombs, at once', async () => {

@@ -21,8 +21,10 @@ export function inPairingScope(actor: Actor, pairingId: string): boolean {
 
 export type ProjectRow = typeof projects.$inferSelect;
 
-export async function findProject(db: DbOrTx, actor: Actor, id: string): Promise<ProjectRow | undefined> {
-  const [row] = await db.select().from(projects).where(and(eq(projects.id, id), projectScope(actor)));
+/** With `forUpdate`, the row stays locked until the transaction ends: a write that recomputes it from its history reads that history after any other writer's commit. */
+export async function findProject(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow | undefined> {
+  const q = db.select().from(projects).where(and(eq(projects.id, id), projectScope(actor)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 

@@ -8,7 +8,7 @@ import { wan } from '../../../common/money/money.ts';
 import type { CreateProjectInput, UpdateProjectInput, StageMoveInput, FigureReportInput } from '../../../common/api/projects.ts';
 import { projects } from './projects.tables.ts';
 import { findProject, inPairingScope, pairingSideMap, parkInPairing, pairingTaskIds, replaceTasks, taskIdsOf } from './projects.repository.ts';
-import { appendMoves, appendReport, loadHistory, syncDerived } from './project-history.ts';
+import { NEWEST, appendMoves, appendReport, derivedColumns, loadHistory } from './project-history.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from './industries.ts';
@@ -97,8 +97,7 @@ export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: Cre
         projectCode: input.projectCode ?? null,
         landmark: input.landmark,
         greenChannel: input.greenChannel,
-        stage: input.stage,
-        furthestStage: input.stage === 'signed' ? 'signed' : 'planning',
+        ...derivedColumns(start.state.history, start.state, reports),
         centralBudgetWan: input.support?.central_budget ?? null,
         bankCreditWan: input.support?.bank_credit ?? null,
         industryFundWan: input.support?.industry_fund ?? null,
@@ -116,7 +115,6 @@ export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: Cre
     await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
     for (const r of reports) await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
     if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
-    await syncDerived(tx, id);
     await writeAudit(tx, ctx, { action: 'project.create', result: 'success', objectType: 'project', objectId: id, details: { after: input, ...link } });
     return id;
   }
@@ -176,14 +174,13 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
 export async function moveStage(ctx: AuthedContext, id: string, input: StageMoveInput) {
   const today = chinaToday();
   return ctx.db.transaction(async (tx) => {
-    const current = await findProject(tx, ctx.actor, id);
+    const current = await findProject(tx, ctx.actor, id, { forUpdate: true });
     if (!current) throw notFound();
-    const h = await loadHistory(tx, id, today);
+    const h = await loadHistory(tx, id);
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
     await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
-    await tx.update(projects).set({ version: current.version + 1 }).where(eq(projects.id, id));
-    await syncDerived(tx, id);
+    await tx.update(projects).set({ ...derivedColumns(r.state.history, r.state, h.reports), version: current.version + 1, updatedAt: new Date() }).where(eq(projects.id, id));
     await writeAudit(tx, ctx, { action: 'project.stage', result: 'success', objectType: 'project', objectId: id, details: { from: current.stage, ...input } });
   });
 }
@@ -192,9 +189,9 @@ export async function moveStage(ctx: AuthedContext, id: string, input: StageMove
 export async function reportFigure(ctx: AuthedContext, id: string, input: FigureReportInput) {
   const today = chinaToday();
   return ctx.db.transaction(async (tx) => {
-    const current = await findProject(tx, ctx.actor, id);
+    const current = await findProject(tx, ctx.actor, id, { forUpdate: true });
     if (!current) throw notFound();
-    const h = await loadHistory(tx, id, today);
+    const h = await loadHistory(tx, id);
     const candidate: FigureReport = {
       figure: input.figure,
       period: { year: input.period.year, month: input.period.month ?? null },
@@ -205,8 +202,9 @@ export async function reportFigure(ctx: AuthedContext, id: string, input: Figure
     const problems = checkReport(h.reports, candidate, h.state.history, today).map((p) => (p.field === input.figure ? { ...p, field: 'amount' } : p));
     if (problems.length) throw invalid(...problems);
     await appendReport(tx, id, { figure: input.figure, period: candidate.period, amountFen: candidate.amount, overrideReason: input.overrideReason }, ctx.actor.userId);
-    await tx.update(projects).set({ version: current.version + 1 }).where(eq(projects.id, id));
-    await syncDerived(tx, id);
+    // Stored with the database's clock after every earlier report, it is the newest whatever this process's clock says.
+    const reports = [...h.reports, { ...candidate, recordedAt: NEWEST }];
+    await tx.update(projects).set({ ...derivedColumns(h.state.history, h.state, reports), version: current.version + 1, updatedAt: new Date() }).where(eq(projects.id, id));
     const overridden = input.figure === 'arrived' && !!input.overrideReason;
     await writeAudit(tx, ctx, {
       action: overridden ? 'project.figure.override' : 'project.figure',

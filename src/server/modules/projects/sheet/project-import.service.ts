@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { insertViaJson } from './json-insert.ts';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AuthedContext } from '../../../http/context.ts';
 import { invalid, fieldError } from '../../../http/app-error.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
@@ -9,7 +9,7 @@ import { toWan, type Fen } from '../../../../common/money/money.ts';
 import { MONEY_FIGURES, PIPELINE_STAGES, type ImportJob } from '../../../../common/api/projects.ts';
 import { projects, projectStageMoves, projectFigureReports } from '../projects.tables.ts';
 import { inPairingScope, projectsByNaturalKey } from '../projects.repository.ts';
-import { derivedColumns, loadHistory, appendMoves, appendReport, syncDerived } from '../project-history.ts';
+import { derivedColumns, loadHistories, appendReports, type ProjectHistory } from '../project-history.ts';
 import { applyMove, furthestStage, replay, type StageEntry } from '../stage-machine.ts';
 import { checkReport, series, valueAt, type FigureReport } from '../project-money.ts';
 import { readProjectSheet } from './project-sheet-reader.ts';
@@ -67,9 +67,8 @@ interface UpdateWork {
 }
 
 /** For a project already in the ledger: the moves beyond where it is and the figures that changed, checked. */
-async function planUpdate(ctx: AuthedContext, a: Extract<ImportAction, { kind: 'update' }>, columns: ReadonlyMap<string, number>, today: string, errors: RowError[]): Promise<UpdateWork> {
+function planUpdate(a: Extract<ImportAction, { kind: 'update' }>, h: ProjectHistory, columns: ReadonlyMap<string, number>, today: string, errors: RowError[]): UpdateWork {
   const d = a.draft;
-  const h = await loadHistory(ctx.db, a.id, today);
   const reached = PIPELINE_STAGES.indexOf(furthestStage(h.state.history));
   let state = h.state;
   const moves: StageEntry[] = [];
@@ -136,7 +135,12 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
   const plan = planImport(pairingId, drafts, existing, sheet.columns);
   errors.push(...plan.errors);
   const updates: UpdateWork[] = [];
-  for (const a of plan.actions) if (a.kind === 'update') updates.push(await planUpdate(ctx, a, sheet.columns, today, errors));
+  const toUpdate = plan.actions.filter((a): a is Extract<ImportAction, { kind: 'update' }> => a.kind === 'update');
+  for (let i = 0; i < toUpdate.length; i += 1000) {
+    const chunk = toUpdate.slice(i, i + 1000);
+    const histories = await loadHistories(ctx.db, chunk.map((a) => a.id));
+    for (const a of chunk) updates.push(planUpdate(a, histories.get(a.id)!, sheet.columns, today, errors));
+  }
   if (errors.length) {
     errors.sort((x, y) => x.row - y.row);
     return { result: null, errors, error: null };
@@ -175,13 +179,26 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
       progress({ processed: Math.min(i + CHUNK, creates.length) });
       await yieldToLoop();
     }
-    for (const [n, u] of updates.entries()) {
-      const current = await tx.select({ version: projects.version }).from(projects).where(eq(projects.id, u.id));
-      await tx.update(projects).set({ ...descriptive(u.draft), version: (current[0]?.version ?? 1) + 1, updatedAt: new Date() }).where(eq(projects.id, u.id));
-      await appendMoves(tx, u.id, u.firstOrdinal, u.moves, ctx.actor.userId);
-      for (const r of u.reports) await appendReport(tx, u.id, { figure: r.figure, period: r.period, amountFen: r.amount, overrideReason: r.override?.reason }, ctx.actor.userId);
-      await syncDerived(tx, u.id);
-      progress({ processed: creates.length + n + 1 });
+    for (let i = 0; i < updates.length; i += CHUNK) {
+      const chunk = updates.slice(i, i + CHUNK);
+      const ids = chunk.map((u) => u.id);
+      // Locked first, so the histories read below include any other writer's moves and reports committed meanwhile.
+      await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, ids)).for('update');
+      const moves = chunk.flatMap((u) =>
+        u.moves.map((m, k) => ({ projectId: u.id, ordinal: u.firstOrdinal + k, fromStage: m.from, toStage: m.to, on: m.on, note: m.note ?? null, recordedBy: ctx.actor.userId })),
+      );
+      if (moves.length) await tx.insert(projectStageMoves).values(moves);
+      await appendReports(tx, chunk.flatMap((u) => u.reports.map((r) => ({ projectId: u.id, figure: r.figure, period: r.period, amountFen: r.amount, overrideReason: r.override?.reason }))), ctx.actor.userId);
+      const histories = await loadHistories(tx, ids);
+      for (const u of chunk) {
+        const h = histories.get(u.id)!;
+        await tx
+          .update(projects)
+          .set({ ...descriptive(u.draft), ...derivedColumns(h.state.history, h.state, h.reports), version: sql`${projects.version} + 1`, updatedAt: new Date() })
+          .where(eq(projects.id, u.id));
+      }
+      progress({ processed: creates.length + Math.min(i + CHUNK, updates.length) });
+      await yieldToLoop();
     }
     await writeAudit(tx, ctx, {
       action: 'project.import',
