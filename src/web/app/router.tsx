@@ -5,6 +5,7 @@ import type { Permission } from '../../common/access/permissions.ts';
 import { useSession } from './session.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { ForbiddenResult, NotFoundResult } from './ErrorResult.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
 
 // Each page is its own chunk: the login screen does not download the map, the dashboard does not download
 // the admin forms.
@@ -44,11 +45,6 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (me === undefined) return fullPageSpinner;
   if (me === null) return <Navigate to="/login" replace state={signedOut ? null : { from: location.pathname + location.search }} />;
   return children;
-}
-
-function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = useSession();
-  return can(permission) ? children : <ForbiddenResult />;
 }
 
 /** Where a user without the dashboard lands (the 三员 first see their own job). */

@@ -1,3 +1,6 @@
+import { formatWan, formatYi } from '../../common/money/format.ts';
+import { FEN_PER_YI, wan } from '../../common/money/money.ts';
+
 /** A timestamp in the user's language: 2026-11-23 09:05 in both, as Chinese offices write it. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -5,4 +8,17 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** 万元 as the API gives it ("150000.5"), exact, with thousands separators and no unit: 150,000.5; a dash for none. */
+export function wanText(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return formatWan(wan(value), { unit: false, trim: true, decimals: 6 });
+}
+
+/** The amount in 亿元 with two decimals, rounded half away from zero (5.20), for large totals; null below 1 亿元. */
+export function yiText(value: string): string | null {
+  const fen = wan(value);
+  if (fen < FEN_PER_YI && fen > -FEN_PER_YI) return null;
+  return formatYi(fen, { unit: false });
 }

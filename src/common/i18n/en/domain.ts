@@ -42,7 +42,6 @@ export const domain: Shape<typeof zh> = {
   unitRoles: { lead: 'Lead unit', co: 'Co-responsible unit' },
   projectStages: { planning: 'Planning', signed: 'Signed', sited: 'Sited', started: 'Construction started', producing: 'In production', paused: 'Paused', terminated: 'Terminated' },
   projectTypes: { industrial: 'Industrial', infrastructure: 'Infrastructure', ppp: 'PPP', science_tech: 'Science & technology', agriculture: 'Agriculture', tourism: 'Tourism', finance: 'Finance', service: 'Services' },
-  moneyFigures: { signed: 'Agreed amount', planned: 'Planned investment', arrived: 'Funds arrived', completed: 'Investment completed' },
   supportKinds: { central_budget: 'Central budget investment', bank_credit: 'Bank credit', industry_fund: 'Industry fund' },
   parkTypes: { cooperation: 'Cooperation demonstration park', branch: 'Branch park', enclave: 'Enclave', innovation_base: 'Innovation and entrepreneurship base' },
   sharedFigures: { vat: 'VAT', corporate_income_tax: 'Corporate income tax', personal_income_tax: 'Personal income tax', other_tax: 'Other taxes and fees', gdp: 'GDP', output: 'Output' },

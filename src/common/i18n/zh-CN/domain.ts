@@ -39,7 +39,6 @@ export const domain = {
   unitRoles: { lead: '牵头单位', co: '配合单位' },
   projectStages: { planning: '谋划', signed: '签约', sited: '落位', started: '开工', producing: '投产', paused: '暂停', terminated: '终止' },
   projectTypes: { industrial: '工业', infrastructure: '基础设施', ppp: 'PPP', science_tech: '科技', agriculture: '农业', tourism: '旅游', finance: '金融', service: '服务业' },
-  moneyFigures: { signed: '签约额', planned: '计划总投资', arrived: '到位资金', completed: '完成投资' },
   supportKinds: { central_budget: '中央预算内投资', bank_credit: '银行信贷', industry_fund: '产业基金' },
   parkTypes: { cooperation: '合作示范园区', branch: '分园区', enclave: '飞地', innovation_base: '双创示范基地' },
   sharedFigures: { vat: '增值税', corporate_income_tax: '企业所得税', personal_income_tax: '个人所得税', other_tax: '其他税费', gdp: '地区生产总值', output: '产值' },

@@ -1,9 +1,9 @@
 import type { EventDetail } from '../../../common/api/events.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
 import type { EventSummaryRow } from './events.repository.ts';
+import { dateString } from '../tasks/tasks.presenter.ts';
 import type { eventAgreements, events } from './events.tables.ts';
 
-const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 const money = (v: string) => toWan(wan(v));
 
 export function presentEventSummary(r: EventSummaryRow) {
@@ -13,8 +13,8 @@ export function presentEventSummary(r: EventSummaryRow) {
     pairingName: r.pairingName,
     kind: r.kind,
     title: r.title,
-    startsOn: day(r.startsOn),
-    endsOn: day(r.endsOn),
+    startsOn: dateString(r.startsOn)!,
+    endsOn: dateString(r.endsOn)!,
     place: r.place,
     enterpriseCount: r.enterpriseCount,
     agreementCount: r.agreementCount,
@@ -34,7 +34,7 @@ export function presentEventDetail(summary: EventSummaryRow, row: typeof events.
       id: a.id,
       title: a.title,
       parties: a.parties,
-      signedOn: day(a.signedOn),
+      signedOn: dateString(a.signedOn)!,
       amount: money(a.amountWan),
       plannedInvestment: a.plannedInvestmentWan === null ? null : money(a.plannedInvestmentWan),
       projectId: a.projectId,

@@ -1,11 +1,10 @@
 import { TAX_FIGURES, type ParkDetail } from '../../../common/api/parks.ts';
 import { industries } from '../projects/industries.ts';
+import { dateString as day } from '../tasks/tasks.presenter.ts';
 import type { ParkSummaryRow, ledgerOf } from './parks.repository.ts';
 import type { parks, parkEnterprises, sharingAgreements } from './parks.tables.ts';
 import { showShares, loadEntry, yuanText, type StoredTerm } from './sharing-codec.ts';
 import { entriesAsOf } from './park-ledger.ts';
-
-const day = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 export function presentParkSummary(r: ParkSummaryRow) {
   return {

@@ -11,7 +11,7 @@ import { inPairingScope, pairingSideMap } from '../projects/projects.repository.
 import { industries } from '../projects/industries.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
 import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repository.ts';
-import { validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
+import { termEnd, validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
 import { checkLedgerEntry, agreementInForce } from './park-ledger.ts';
 import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
 import { editPatch } from './edit-patch.ts';
@@ -128,7 +128,7 @@ export async function createSharingAgreement(ctx: AuthedContext, parkId: string,
     // A park's agreements follow one another: the same figure is never shared under two agreements at once.
     for (const other of await agreementsOf(tx, parkId)) {
       const o = loadAgreement(other);
-      const clash = agreement.terms.some((t) => o.terms.some((u) => u.figures.some((f) => t.figures.includes(f)) && t.from <= (u.to ?? o.endsOn ?? '9999-12-31') && u.from <= (t.to ?? agreement.endsOn ?? '9999-12-31')));
+      const clash = agreement.terms.some((t) => o.terms.some((u) => u.figures.some((f) => t.figures.includes(f)) && t.from <= termEnd(u, o) && u.from <= termEnd(t, agreement)));
       if (clash) problems.push(fieldError('startsOn', 'agreement_overlap', { title: other.title }));
     }
     if (problems.length) throw invalid(...problems);

@@ -1,13 +1,13 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
+import { dateString as day } from '../tasks/tasks.presenter.ts';
 import { industries } from './industries.ts';
 import { nextStages } from './stage-machine.ts';
 import { movesOf, reportsOf, taskIdsOf, eventTitle, type ProjectListRow, type ProjectRow } from './projects.repository.ts';
 
-const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
-const money = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : toWan(wan(v)));
+export const money = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : toWan(wan(v)));
 
 function industryName(section: string | null, division: string | null): string | null {
   if (division) return industries().division(division)?.name ?? null;

@@ -10,7 +10,7 @@ import {
 import { AppError, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { findProject, findProjectListRow, listProjects, pairingName, inPairingScope } from './projects.repository.ts';
-import { presentDetail, presentSummary } from './projects.presenter.ts';
+import { money, presentDetail, presentSummary } from './projects.presenter.ts';
 import { createProject, updateProject, moveStage, reportFigure } from './projects.service.ts';
 import { projectStats as computeStats } from './project-stats.ts';
 import { exportProjectLedger } from './project-ledger-export.ts';
@@ -70,13 +70,12 @@ export function registerProjectRoutes(app: FastifyInstance) {
 
     r.get('/api/projects', { config: { access: 'project.read', cacheable: true }, schema: { tags: ['projects'], querystring: projectListQuery, response: { 200: projectListResponse } } }, async (req) => {
       const { items, totals } = await listProjects(req.ctx.db, req.actor!, req.query);
-      const w = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
       return {
         items: items.map(presentSummary),
         total: totals.total,
         page: req.query.page,
         pageSize: req.query.pageSize,
-        totals: { signed: w(totals.signed), planned: w(totals.planned), arrived: w(totals.arrived), completed: w(totals.completed) },
+        totals: { signed: money(totals.signed)!, planned: money(totals.planned)!, arrived: money(totals.arrived)!, completed: money(totals.completed)! },
       };
     });
 

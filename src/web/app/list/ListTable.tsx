@@ -25,6 +25,8 @@ export interface ListTableProps<T> {
   emptyText?: string;
   scrollX?: number;
   rowKey?: string;
+  /** Rows that open to show more (the audit trail's details). */
+  expandable?: TableProps<T>['expandable'];
 }
 
 /** The paged, server-sorted table every list page uses; its page, size and sort live in the address. */
@@ -76,6 +78,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
       rowClassName={() => (rowLink ? 'duikou-clickable-row' : '')}
       onRow={(row) => ({ ...(rowLink && { onClick: () => navigate(rowLink(row)) }), ...rowData?.(row) }) as HTMLAttributes<HTMLElement>}
       scroll={{ x: props.scrollX ?? 1000 }}
+      expandable={props.expandable}
     />
   );
 }

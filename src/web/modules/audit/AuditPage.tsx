@@ -1,59 +1,54 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { api, isApiError } from '../../app/api-client.ts';
 import type { AuditItem, AuditList, AuditVerify } from '../../app/api-types.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
+import { ListTable } from '../../app/list/ListTable.tsx';
+import { useUrlQuery, type UrlQuery } from '../../app/list/use-url-query.ts';
 import { useApi } from '../../app/use-api.ts';
 import { AUDIT_RESULTS } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
 
-interface Filters {
-  actorName?: string;
-  action?: string;
-  objectType?: string;
-  result?: AuditItem['result'];
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
-
-interface Query {
-  actorName?: string;
-  action?: string;
-  objectType?: string;
-  result?: AuditItem['result'];
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
 const RESULT_COLOURS: Record<AuditItem['result'], string> = { success: 'green', failure: 'orange', denied: 'red' };
+
+/** The days of the trail to show, bound to the `from` and `to` address parameters. */
+function DateRangeFilter({ query }: { query: UrlQuery }) {
+  const { t } = useI18n();
+  const from = query.get('from');
+  const to = query.get('to');
+  return (
+    <DatePicker.RangePicker
+      value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+      allowEmpty={[true, true]}
+      onChange={(range) => query.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+      placeholder={[t('ui.audit.from'), t('ui.audit.to')]}
+      style={{ width: 250 }}
+    />
+  );
+}
 
 /** The audit trail, for the audit administrator only: filter it, and check that nobody has altered it. */
 export function AuditPage() {
   const { t, pick } = useI18n();
   usePageTitle('ui.audit.title');
-  const [form] = Form.useForm<Filters>();
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const { data, error, loading, reload } = useApi((signal) => api.get<AuditList>('/api/audit', { ...query }, { signal }), [JSON.stringify(query)]);
+  const query = useUrlQuery();
+  const params = {
+    actorName: query.get('actorName'),
+    action: query.get('action'),
+    objectType: query.get('objectType'),
+    result: query.get<AuditItem['result']>('result'),
+    from: query.get('from'),
+    to: query.get('to'),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const { data, error, loading, reload } = useApi((signal) => api.get<AuditList>('/api/audit', params, { signal }), [query.key]);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ result?: AuditVerify; error?: string } | null>(null);
-
-  const applyFilters = (values: Filters) => {
-    const trim = (v?: string) => (v && v.trim() ? v.trim() : undefined);
-    setQuery({
-      actorName: trim(values.actorName),
-      action: trim(values.action),
-      objectType: trim(values.objectType),
-      result: values.result,
-      from: values.range?.[0]?.format('YYYY-MM-DD'),
-      to: values.range?.[1]?.format('YYYY-MM-DD'),
-      page: 1,
-      pageSize: query.pageSize,
-    });
-  };
 
   const runVerify = async () => {
     setVerifying(true);
@@ -108,48 +103,25 @@ export function AuditPage() {
           data-testid="audit-verify-result"
         />
       )}
-      <Form form={form} layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="actorName">
-          <Input allowClear placeholder={t('ui.audit.actorPlaceholder')} style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item name="action">
-          <Input allowClear placeholder={t('ui.audit.actionPlaceholder')} style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item name="objectType">
-          <Input allowClear placeholder={t('ui.audit.objectTypePlaceholder')} style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name="result">
-          <Select
-            allowClear
-            placeholder={t('ui.audit.result')}
-            style={{ width: 110 }}
-            options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="range">
-          <DatePicker.RangePicker placeholder={[t('ui.audit.from'), t('ui.audit.to')]} style={{ width: 250 }} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('ui.common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              applyFilters({});
-            }}
-          >
+      <FilterBar
+        extra={
+          <Button onClick={() => query.update({ actorName: undefined, action: undefined, objectType: undefined, result: undefined, from: undefined, to: undefined })}>
             {t('ui.common.reset')}
           </Button>
-        </Space>
-      </Form>
-      <Table<AuditItem>
-        rowKey="id"
-        size="small"
+        }
+      >
+        <SearchFilter key={`actor-${query.get('actorName') ?? ''}`} query={query} name="actorName" placeholder={t('ui.audit.actorPlaceholder')} width={150} />
+        <SearchFilter key={`action-${query.get('action') ?? ''}`} query={query} name="action" placeholder={t('ui.audit.actionPlaceholder')} width={150} />
+        <SearchFilter key={`type-${query.get('objectType') ?? ''}`} query={query} name="objectType" placeholder={t('ui.audit.objectTypePlaceholder')} width={140} />
+        <SelectFilter query={query} name="result" placeholder={t('ui.audit.result')} width={110} options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))} />
+        <DateRangeFilter query={query} />
+      </FilterBar>
+      <ListTable<AuditItem>
+        query={query}
         columns={columns}
-        dataSource={data?.items ?? []}
+        data={data}
         loading={loading}
-        locale={{ emptyText: t('ui.common.empty') }}
+        rowData={() => ({ 'data-testid': 'audit-row' })}
         expandable={{
           rowExpandable: (row) => row.details !== null && row.details !== undefined,
           expandedRowRender: (row) => (
@@ -158,16 +130,6 @@ export function AuditPage() {
             </pre>
           ),
         }}
-        pagination={{
-          current: data?.page ?? query.page,
-          pageSize: data?.pageSize ?? query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('ui.common.total', { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
-        onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
-        scroll={{ x: 1000 }}
       />
     </Card>
   );

@@ -1,15 +1,14 @@
 import { Form, Modal, Select, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from '../parks/use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
-import { useIndustryDivisions } from '../parks/use-industry-divisions.ts';
+import { useIndustryDivisions } from '../../shared/use-industries.ts';
 import { eventsApi, type AgreementToProjectInput, type EventAgreement, type EventDetail } from './events.api.ts';
-import { wanText } from './event-display.ts';
+import { wanText } from '../../shared/format.ts';
+import { PROJECT_TYPES } from '../projects/project-enums.ts';
 
 type ProjectType = AgreementToProjectInput['type'];
-const projectTypes: Record<ProjectType, true> = { industrial: true, infrastructure: true, ppp: true, science_tech: true, agriculture: true, tourism: true, finance: true, service: true };
-const PROJECT_TYPES = Object.keys(projectTypes) as ProjectType[];
 
 /**
  * Offered after signing (or later, from the agreement's row): the agreement becomes a project in stage 签约 on

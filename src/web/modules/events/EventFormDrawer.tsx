@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from '../parks/use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useMessage } from '../../app/feedback.tsx';
-import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { EVENT_KINDS, eventsApi, type EventDetail, type UpdateEventInput } from './events.api.ts';
 
 interface Values {
@@ -46,7 +46,8 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
-  const pairings = usePairingOptions();
+  // Only a new event chooses its pairing.
+  const pairings = usePairingOptions(!event);
 
   const initialValues = useMemo<Values>(
     () =>

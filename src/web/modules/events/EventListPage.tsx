@@ -9,11 +9,10 @@ import { useApi } from '../../app/use-api.ts';
 import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { usePairingOptions } from '../reporting/use-pairing-options.ts';
-import { DemoTag } from '../parks/park-display.tsx';
-import { DemoFilter } from '../projects/project-display.tsx';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
 import { EVENT_KINDS, eventsApi, type EventListParams, type EventSummary } from './events.api.ts';
-import { wanText } from './event-display.ts';
+import { wanText } from '../../shared/format.ts';
 import { EventFormDrawer } from './EventFormDrawer.tsx';
 
 /** Investment-promotion events, expos, forums and visits of the user's pairings, latest first. */

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from '../parks/use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { eventsApi, type EventAgreement, type EventDetail } from './events.api.ts';
 

@@ -2,13 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../app/api-client.ts';
-import type { CreatePairingInput, PairingDetail, PairingList, UpdatePairingInput } from '../../app/api-types.ts';
+import type { CreatePairingInput, PairingDetail, UpdatePairingInput } from '../../app/api-types.ts';
 import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../shared/enums.ts';
 import { RegionSelect, type RegionOption } from '../../shared/RegionSelect.tsx';
+import { EditableRows } from '../../shared/EditableRows.tsx';
 import { pairingsApi } from './pairings.api.ts';
 import { useMessage } from '../../app/feedback.tsx';
 
@@ -87,7 +87,7 @@ export function PairingFormDrawer({
   }, [firstProgramme, form]);
   const [parentQuery, setParentQuery] = useState('');
   const parents = useApi(
-    (signal) => api.get<PairingList>('/api/pairings', { q: parentQuery || undefined, pageSize: 30, sort: 'name' }, { signal }),
+    (signal) => pairingsApi.list({ q: parentQuery || undefined, pageSize: 30, sort: 'name' }, signal),
     [parentQuery],
   );
 
@@ -281,48 +281,41 @@ export function PairingFormDrawer({
           )}
         </Form.List>
 
-        <Divider titlePlacement="start">{t('ui.pairings.contacts')}</Divider>
-        <Form.List name="contacts">
-          {(fields, { add, remove }) => (
+        <EditableRows
+          name="contacts"
+          title={t('ui.pairings.contacts')}
+          addLabel={t('ui.pairings.addContact')}
+          newRow={{ side: 'a' }}
+          row={(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={12} key={field.key} align="top">
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'side']} rules={required}>
-                      <Select options={sideOptions} placeholder={t('ui.pairings.side')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'name']} rules={required}>
-                      <Input placeholder={t('ui.pairings.contactName')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'post']}>
-                      <Input placeholder={t('ui.pairings.contactPost')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'phone']}>
-                      <Input placeholder={t('ui.pairings.contactPhone')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'email']}>
-                      <Input placeholder={t('ui.pairings.contactEmail')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={1}>
-                    <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ side: 'a' })} block>
-                {t('ui.pairings.addContact')}
-              </Button>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'side']} rules={required}>
+                  <Select options={sideOptions} placeholder={t('ui.pairings.side')} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'name']} rules={required}>
+                  <Input placeholder={t('ui.pairings.contactName')} />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'post']}>
+                  <Input placeholder={t('ui.pairings.contactPost')} />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'phone']}>
+                  <Input placeholder={t('ui.pairings.contactPhone')} />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'email']}>
+                  <Input placeholder={t('ui.pairings.contactEmail')} />
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
+        />
       </Form>
     </Drawer>
   );

@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ApiError, isApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from './use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type ParkDetail, type SharedFigure } from './parks.api.ts';
 import { SHARED_FIGURES, TAX_FIGURES } from './park-display.tsx';

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, type 
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
 import type { ParkDetail, SharingAgreement } from './parks.api.ts';
-import { DemoTag } from './park-display.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
 import { AgreementFormModal } from './AgreementFormModal.tsx';
 
 type Term = SharingAgreement['terms'][number];

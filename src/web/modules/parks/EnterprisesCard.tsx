@@ -3,11 +3,12 @@ import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, typ
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from './use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type Ledger, type ParkDetail } from './parks.api.ts';
-import { DemoTag, yuanText } from './park-display.tsx';
-import { useIndustryDivisions } from './use-industry-divisions.ts';
+import { yuanText } from './park-display.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
+import { useIndustryDivisions } from '../../shared/use-industries.ts';
 
 type Enterprise = ParkDetail['enterprises'][number];
 type Totals = Ledger['enterpriseTotals'][number];

@@ -6,7 +6,9 @@ import { useI18n } from '../../app/i18n.tsx';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import type { Ledger, LedgerEntry, ParkDetail } from './parks.api.ts';
-import { DemoTag, PeriodText, yuanText } from './park-display.tsx';
+import { yuanText } from './park-display.tsx';
+import { PeriodText } from '../../shared/period.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
 import { LedgerEntryModal } from './LedgerEntryModal.tsx';
 import { LedgerImportModal } from './LedgerImportModal.tsx';
 
@@ -92,7 +94,7 @@ export function LedgerCard({
       title={t('ui.parks.ledger')}
       extra={
         <Space wrap>
-          <Select<number> value={year} onChange={onYear} options={years.map((y) => ({ value: y, label: t('ui.parks.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="ledger-year" />
+          <Select<number> value={year} onChange={onYear} options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="ledger-year" />
           {manage && (
             <>
               <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={!park.enterprises.length} data-testid="ledger-add">

@@ -1,9 +1,10 @@
 import { Alert, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from './use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { parksApi, type LedgerEntry, type ParkDetail, type SharedFigure } from './parks.api.ts';
-import { PeriodText, SHARED_FIGURES, yuanText } from './park-display.tsx';
+import { SHARED_FIGURES, yuanText } from './park-display.tsx';
+import { PeriodText, monthOptions } from '../../shared/period.tsx';
 
 interface Period {
   year?: number | null;
@@ -21,7 +22,7 @@ function PeriodInput({ value = {}, onChange, disabled, id }: { value?: Period; o
         onChange={(m) => onChange?.({ ...value, month: m || null })}
         disabled={disabled}
         style={{ width: 110 }}
-        options={[{ value: 0, label: t('ui.parks.wholeYear') }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('ui.parks.monthN', { month: i + 1 }) }))]}
+        options={monthOptions(t)}
         data-testid="entry-month"
       />
     </Space.Compact>

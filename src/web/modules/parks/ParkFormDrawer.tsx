@@ -2,15 +2,15 @@ import { useMemo } from 'react';
 import { Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
-import { useServerForm } from './use-server-form.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
-import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { parksApi, type ParkDetail, type UpdateParkInput } from './parks.api.ts';
 import { PARK_TYPES } from './park-display.tsx';
-import { useIndustryDivisions } from './use-industry-divisions.ts';
+import { useIndustryDivisions } from '../../shared/use-industries.ts';
 
 interface Values {
   pairingId?: string;
@@ -51,7 +51,8 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
-  const pairings = usePairingOptions();
+  // Only a new park chooses its pairing.
+  const pairings = usePairingOptions(!park);
   const divisions = useIndustryDivisions();
   const pairingId = Form.useWatch('pairingId', form) ?? park?.pairingId;
   const mainParks = useApi(

@@ -9,10 +9,10 @@ import { useApi } from '../../app/use-api.ts';
 import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { usePairingOptions } from '../reporting/use-pairing-options.ts';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { parksApi, type ParkListParams, type ParkSummary } from './parks.api.ts';
-import { DemoTag, PARK_TYPES } from './park-display.tsx';
-import { DemoFilter } from '../projects/project-display.tsx';
+import { PARK_TYPES } from './park-display.tsx';
+import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 
 /** The co-built parks of the user's pairings, main parks before their branches. */

@@ -7,7 +7,7 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { parksApi, type ParkDetail } from './parks.api.ts';
-import { DemoTag } from './park-display.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 import { EnterprisesCard } from './EnterprisesCard.tsx';
 import { AgreementsCard } from './AgreementsCard.tsx';
@@ -132,7 +132,8 @@ export function ParkPage() {
             : undefined
         }
       />
-      {park.agreements.length > 0 && <StatementCard park={park} ledgerVersion={ledgerVersion} ledgerYears={ledger.data?.years ?? []} view={statementView} onView={setStatementView} />}
+      {/* Once the ledger's years are known: the statement opens on the latest of them, asked for once. */}
+      {park.agreements.length > 0 && ledger.data && <StatementCard park={park} ledgerVersion={ledgerVersion} ledgerYears={ledger.data.years} view={statementView} onView={setStatementView} />}
       {editing && (
         <ParkFormDrawer
           park={park}

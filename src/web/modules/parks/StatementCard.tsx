@@ -95,7 +95,7 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
         {park.agreements.length > 1 && (
           <Select value={agreement.id} onChange={(agreementId) => onView({ ...view, agreementId, year: undefined })} options={park.agreements.map((a) => ({ value: a.id, label: a.title }))} style={{ width: 260 }} data-testid="statement-agreement" />
         )}
-        <Select<number> value={year} onChange={(y) => onView({ ...view, agreementId: agreement.id, year: y })} options={years.map((y) => ({ value: y, label: t('ui.parks.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="statement-year" />
+        <Select<number> value={year} onChange={(y) => onView({ ...view, agreementId: agreement.id, year: y })} options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="statement-year" />
         <DatePicker
           showTime
           format="YYYY-MM-DD HH:mm:ss"

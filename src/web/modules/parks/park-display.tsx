@@ -1,7 +1,5 @@
-import { Tag, Tooltip } from 'antd';
 import { formatYuan } from '../../../common/money/format.ts';
 import { yuan } from '../../../common/money/money.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import type { ParkType, SharedFigure } from './parks.api.ts';
 
 // The API's enum values; the records make the compiler check the lists stay complete (importing the values from
@@ -17,23 +15,3 @@ export function yuanText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   return formatYuan(yuan(value), { unit: false });
 }
-
-/** 2024年3月 / 2024年 (whole year). */
-export function PeriodText({ period }: { period: { year: number; month: number | null } }) {
-  const { t } = useI18n();
-  return <>{period.month ? t('ui.parks.periodMonth', { year: period.year, month: period.month }) : t('ui.parks.periodYear', { year: period.year })}</>;
-}
-
-/** The mark every generated demo record carries wherever it is shown. */
-export function DemoTag({ isDemo }: { isDemo: boolean }) {
-  const { t } = useI18n();
-  if (!isDemo) return null;
-  return (
-    <Tooltip title={t('ui.parks.demoHint')}>
-      <Tag color="orange" data-testid="demo-tag">
-        {t('ui.parks.demo')}
-      </Tag>
-    </Tooltip>
-  );
-}
-

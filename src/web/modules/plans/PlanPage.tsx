@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Dropdown, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { CalendarOutlined, ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { PlanDetail, PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
@@ -8,6 +8,7 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { useUrlQuery, type QueryChanges } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { SIDES, TASK_LIGHTS, TASK_STATUSES } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -51,30 +52,24 @@ export function PlanPage() {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const message = useMessage();
-  const [params, setParams] = useSearchParams();
+  const query = useUrlQuery();
   const { data: plan, error, loading, reload } = useApi((signal) => plansApi.get(id, signal), [id]);
   usePageTitle('ui.plans.title', plan?.title);
   const [downloading, setDownloading] = useState(false);
   const [showSource, setShowSource] = useState(false);
 
   const filters: Filters = {
-    side: (params.get('side') as Filters['side']) ?? undefined,
-    unit: params.get('unit') ?? undefined,
-    status: (params.get('status') as Filters['status']) ?? undefined,
-    light: (params.get('light') as Filters['light']) ?? undefined,
-    section: params.get('section') ?? undefined,
+    side: query.get<NonNullable<Filters['side']>>('side'),
+    unit: query.get('unit'),
+    status: query.get<NonNullable<Filters['status']>>('status'),
+    light: query.get<NonNullable<Filters['light']>>('light'),
+    section: query.get('section'),
   };
-  const selectedId = params.get('task') ?? undefined;
+  const selectedId = query.get('task');
   const filtered = Object.values(filters).some(Boolean);
 
-  const update = (changes: Record<string, string | undefined | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
+  // The tree is not paged: a filter or the chosen task changes only its own parameters.
+  const update = (changes: QueryChanges) => query.update(changes, false);
 
   const sections = useMemo(() => sectionIndex(plan?.sections ?? []), [plan]);
   const tasks = useMemo(() => (plan ? planTasks(plan) : []), [plan]);

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select } f
 import { isApiError } from '../../app/api-client.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
+import { monthOptions } from '../../shared/period.tsx';
 import { MONEY_FIGURES } from './project-enums.ts';
 import { applyProjectErrors, hasErrorCode } from './project-form-errors.ts';
 import { projectsApi } from './projects.api.ts';
@@ -62,7 +63,7 @@ export function FigureReportForm({ project, onReported }: { project: ProjectDeta
     }
   };
 
-  const months = [{ value: 0, label: t('ui.projects.page.wholeYear') }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('ui.projects.page.monthN', { month: i + 1 }) }))];
+  const months = monthOptions(t);
   const askOverride = overrideAsked && figure === 'arrived';
 
   return (

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Cascader, Select, Spin } from 'antd';
-import { api } from '../../app/api-client.ts';
-import type { PairingList, TaskList } from '../../app/api-types.ts';
+import type { TaskList } from '../../app/api-types.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { projectsApi } from './projects.api.ts';
-import type { IndustryCatalogue } from './project-types.ts';
+import { useIndustries } from '../../shared/use-industries.ts';
+import { pairingsApi } from '../pairings/pairings.api.ts';
+import { parksApi } from '../parks/parks.api.ts';
+import { tasksApi } from '../tasks/tasks.api.ts';
 
 interface PairingOption {
   id: string;
@@ -38,7 +39,7 @@ export function PairingSelect({
   const known = useRef(new Map<string, string>());
   if (initial) known.current.set(initial.id, initial.name);
   const { data, loading } = useApi(
-    (signal) => api.get<PairingList>('/api/pairings', { q: q || undefined, pageSize: 100, sort: 'name' }, { signal }),
+    (signal) => pairingsApi.list({ q: q || undefined, pageSize: 100, sort: 'name' }, signal),
     [q],
   );
   for (const p of data?.items ?? []) known.current.set(p.id, p.name);
@@ -70,25 +71,6 @@ export function PairingSelect({
       style={{ width: width ?? '100%' }}
     />
   );
-}
-
-let industryCatalogue: Promise<IndustryCatalogue> | null = null;
-
-/** The GB/T 4754 catalogue, loaded once per page load (it does not change while the app runs). */
-export function useIndustries(): IndustryCatalogue | undefined {
-  const [catalogue, setCatalogue] = useState<IndustryCatalogue | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    industryCatalogue ??= projectsApi.industries().catch((err: unknown) => {
-      industryCatalogue = null;
-      throw err;
-    });
-    industryCatalogue.then((c) => live && setCatalogue(c), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return catalogue;
 }
 
 /** 门类 (A–T) and, optionally, 大类 (two digits) of GB/T 4754-2017: [section] or [section, division]. */
@@ -139,9 +121,7 @@ export function ParkSelect({ pairingId, value, onChange, id, testId }: { pairing
   const { t } = useI18n();
   const { data, loading } = useApi(
     (signal) =>
-      pairingId
-        ? api.get<{ items: { id: string; name: string }[] }>('/api/parks', { pairingId, pageSize: 500 }, { signal })
-        : Promise.resolve({ items: [] }),
+      pairingId ? parksApi.list({ pairingId, pageSize: 500 }, signal) : Promise.resolve({ items: [] as { id: string; name: string }[] }),
     [pairingId],
   );
   return (
@@ -165,7 +145,7 @@ export function usePairingTasks(pairingId: string | undefined, enabled = true) {
   return useApi(
     (signal) =>
       pairingId && enabled
-        ? api.get<TaskList>('/api/tasks', { pairingId, pageSize: 500 }, { signal }).then((r) => r.items)
+        ? tasksApi.list({ pairingId, pageSize: 500 }, signal).then((r) => r.items)
         : Promise.resolve([] as TaskList['items']),
     [pairingId, enabled],
   );

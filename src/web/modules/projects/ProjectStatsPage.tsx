@@ -5,11 +5,13 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { FilterBar } from '../../app/list/FilterBar.tsx';
-import { DemoFilter } from './project-display.tsx';
+import { DemoFilter } from '../../shared/demo.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { Funnel, MoneyByStage, ProjectCounts } from './ProjectOverview.tsx';
-import { PairingSelect, useIndustries } from './ProjectPickers.tsx';
-import { formatRate, formatWan } from './project-format.ts';
+import { PairingSelect } from './ProjectPickers.tsx';
+import { useIndustries } from '../../shared/use-industries.ts';
+import { formatRate } from './project-format.ts';
+import { wanText } from '../../shared/format.ts';
 import { projectsApi } from './projects.api.ts';
 import type { RateRow } from './project-types.ts';
 
@@ -50,8 +52,8 @@ export function ProjectStatsPage() {
     { key: 'signedProjects', title: t('ui.projects.rates.signedProjects'), dataIndex: 'signedProjects', align: 'right', width: 80 },
     { key: 'startedProjects', title: t('ui.projects.rates.startedProjects'), dataIndex: 'startedProjects', align: 'right', width: 80 },
     { key: 'producingProjects', title: t('ui.projects.rates.producingProjects'), dataIndex: 'producingProjects', align: 'right', width: 80 },
-    { key: 'signedAmount', title: t('ui.projects.rates.signedAmount'), dataIndex: 'signedAmount', align: 'right', width: 130, render: (v: string) => formatWan(v) },
-    { key: 'arrivedFunds', title: t('ui.projects.rates.arrivedFunds'), dataIndex: 'arrivedFunds', align: 'right', width: 130, render: (v: string) => formatWan(v) },
+    { key: 'signedAmount', title: t('ui.projects.rates.signedAmount'), dataIndex: 'signedAmount', align: 'right', width: 130, render: (v: string) => wanText(v) },
+    { key: 'arrivedFunds', title: t('ui.projects.rates.arrivedFunds'), dataIndex: 'arrivedFunds', align: 'right', width: 130, render: (v: string) => wanText(v) },
     { key: 'arrivalRate', title: t('ui.projects.rates.arrivalRate'), dataIndex: 'arrivalRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },
     { key: 'startRate', title: t('ui.projects.rates.startRate'), dataIndex: 'startRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },
     { key: 'productionRate', title: t('ui.projects.rates.productionRate'), dataIndex: 'productionRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },

@@ -1,6 +1,8 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatWan, periodEnd } from './project-format.ts';
+import { periodEnd } from './project-format.ts';
+import { wanText } from '../../shared/format.ts';
+import { periodText } from '../../shared/period.tsx';
 import { RecordedAt } from './project-display.tsx';
 import type { ProjectDetail } from './project-types.ts';
 
@@ -30,8 +32,7 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
 
   if (!entries.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.projects.page.timelineEmpty')} />;
 
-  const period = (p: Report['period']) =>
-    p.month === null ? t('ui.projects.page.periodYearOnly', { year: p.year }) : t('ui.projects.page.periodMonthly', { year: p.year, month: p.month });
+  const period = (p: Report['period']) => periodText(p, t);
 
   return (
     <Timeline
@@ -62,7 +63,7 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
           title: period(r.period),
           content: (
             <div data-testid="timeline-item" data-kind="report" data-figure={r.figure}>
-              <span>{t('ui.projects.page.timelineReport', { figure: t(`ui.projects.figures.${r.figure}`), amount: formatWan(r.amount), period: period(r.period) })}</span>
+              <span>{t('ui.projects.page.timelineReport', { figure: t(`ui.projects.figures.${r.figure}`), amount: wanText(r.amount), period: period(r.period) })}</span>
               {e.correction && <Tag style={{ marginLeft: 8 }}>{t('ui.projects.page.timelineCorrection')}</Tag>}
               {r.overrideReason && (
                 <div data-testid="timeline-override">

@@ -1,10 +1,8 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
-import { SelectFilter } from '../../app/list/FilterBar.tsx';
-import type { UrlQuery } from '../../app/list/use-url-query.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { Space, Tag, Typography } from 'antd';
+import { DemoTag } from '../../shared/demo.tsx';
+import { formatDateTime, wanText, yiText } from '../../shared/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { STAGE_COLOURS } from './project-enums.ts';
-import { formatWan, yiText } from './project-format.ts';
 import type { ProjectStage, ProjectSummary } from './project-types.ts';
 
 export function StageTag({ stage }: { stage: ProjectStage }) {
@@ -22,13 +20,7 @@ export function ProjectMarks({ project }: { project: Pick<ProjectSummary, 'isDem
   if (!project.isDemo && !project.landmark && !project.greenChannel) return null;
   return (
     <Space size={2} wrap>
-      {project.isDemo && (
-        <Tooltip title={t('ui.projects.demoHint')}>
-          <Tag color="purple" data-testid="demo-tag">
-            {t('ui.projects.demo')}
-          </Tag>
-        </Tooltip>
-      )}
+      <DemoTag isDemo={project.isDemo} />
       {project.landmark && <Tag color="volcano">{t('ui.projects.landmark')}</Tag>}
       {project.greenChannel && <Tag color="green">{t('ui.projects.greenChannel')}</Tag>}
     </Space>
@@ -41,26 +33,9 @@ export function WanAmount({ value, testId }: { value: string; testId?: string })
   const yi = yiText(value);
   return (
     <span data-testid={testId} data-value={value}>
-      {formatWan(value)}
+      {wanText(value)}
       {yi && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{t('ui.projects.yiValue', { value: yi })}</div>}
     </span>
-  );
-}
-
-/** Real records only, demo records only, or both: generated demo data is never mistaken for real figures. */
-export function DemoFilter({ query }: { query: UrlQuery }) {
-  const { t } = useI18n();
-  return (
-    <SelectFilter
-      query={query}
-      name="demo"
-      placeholder={t('ui.projects.filters.demo')}
-      options={[
-        { value: 'false', label: t('ui.projects.filters.realOnly') },
-        { value: 'true', label: t('ui.projects.filters.demoOnly') },
-      ]}
-      width={120}
-    />
   );
 }
 

@@ -5,7 +5,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { REPORT_FREQUENCIES, periodsPerYear, reportingApi, type CycleDetail, type ReportFrequency } from './reporting.api.ts';
 import { cycleLabel, periodName } from './reporting-display.tsx';
 import { ActionModal } from './ActionModal.tsx';
-import { usePairingOptions } from './use-pairing-options.ts';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 
 interface Values {
   pairingId?: string;

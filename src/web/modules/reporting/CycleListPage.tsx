@@ -12,7 +12,7 @@ import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { CYCLE_STATUSES, REPORT_FREQUENCIES, reportingApi, type CycleListParams, type CycleSummary } from './reporting.api.ts';
 import { CycleStatusTag, DueText, cycleLabel } from './reporting-display.tsx';
 import { CycleCreateModal } from './CycleCreateModal.tsx';
-import { usePairingOptions } from './use-pairing-options.ts';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 
 const reported = (c: CycleSummary) => c.counts.submitted + c.counts.approved;
 

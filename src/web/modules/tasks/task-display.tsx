@@ -112,20 +112,6 @@ export function formatTarget(target: TargetLike, t: I18n['t']): string {
   return `${figure} ${target.unit}${target.perYear ? t('ui.tasks.perYearSuffix') : ''}`;
 }
 
-export function TargetTags({ targets, empty }: { targets: TargetLike[]; empty?: ReactNode }) {
-  const { t } = useI18n();
-  if (!targets.length) return <>{empty ?? null}</>;
-  return (
-    <span className="duikou-tags">
-      {targets.map((target, i) => (
-        <Tag key={i} color="geekblue" data-testid="target-tag" style={{ marginInlineEnd: 0 }}>
-          {formatTarget(target, t)}
-        </Tag>
-      ))}
-    </span>
-  );
-}
-
 type Unit = TaskSummary['units'][number];
 
 /** The units of a task in one role, both sides, joined the Chinese way. */

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, type FormInstance } from 'antd';
-import { applyServerErrors, formErrorBanner } from '../../app/form-errors.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { applyServerErrors, formErrorBanner } from '../app/form-errors.ts';
+import { useI18n } from '../app/i18n.tsx';
 
 /**
- * The save of a form of the park and event pages: while it runs, `saving`; when the server refuses it, each field
+ * The save of a form (the park and event pages use it): while it runs, `saving`; when the server refuses it, each field
  * error next to its field (`toForm` may first rename the server's fields to the form's) and a banner above the
  * form saying so, or the server's message when no field is named.
  */
