@@ -161,6 +161,24 @@ export function pageHelpers(current: () => Page) {
     await current().keyboard.press('Escape');
   }
 
+  /**
+   * Picks an option of an antd Select by its text. A click can land while a dropdown (or the modal holding the
+   * select) still animates and pick nothing; the pick is retried until the select shows the option.
+   */
+  async function pick(select: Locator, option: string | RegExp) {
+    for (let attempt = 1; ; attempt++) {
+      if (!(await optionOf(option).isVisible())) await select.click();
+      await optionOf(option).click();
+      try {
+        const shown = expect.poll(() => select.innerText(), { timeout: 3_000 });
+        await (typeof option === 'string' ? shown.toContain(option) : shown.toMatch(option));
+        return;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+  }
+
   // playwright-core has no test matchers: wait with its locators, poll with vitest.
   const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
   const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
@@ -174,5 +192,5 @@ export function pageHelpers(current: () => Page) {
   const fieldError = (label: string | RegExp) =>
     current().locator('.ant-form-item', { has: current().locator('label', { hasText: label }) }).locator('.ant-form-item-explain-error');
 
-  return { signIn, signOut, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError };
+  return { signIn, signOut, optionOf, choose, pick, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError };
 }

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   let mainId = '';
   let eventId = '';
   let projectId = '';
-  const { signIn, signOut, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+  const { signIn, signOut, choose, pick: pickOption, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-parks-e2e-');
@@ -78,23 +78,7 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await page.locator(`#${id}`).fill(date);
     await page.keyboard.press('Enter');
   }
-  /**
-   * Picks an option of an antd Select by its text. In a modal still zooming in, a click can land before the
-   * dropdown settles; the pick is retried until the select shows the option.
-   */
-  async function pick(testId: string, option: string, within: Page | Locator = page) {
-    const select = within.getByTestId(testId);
-    for (let attempt = 1; ; attempt++) {
-      if (!(await optionOf(option).isVisible())) await select.click();
-      await optionOf(option).click();
-      try {
-        await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(option);
-        return;
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
-    }
-  }
+  const pick = (testId: string, option: string, within: Page | Locator = page) => pickOption(within.getByTestId(testId), option);
   /** The API as the signed-in page sees it (its session cookie). */
   const apiGet = (path: string) =>
     page.evaluate(async (p) => {

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   let projectId = '';
   let liaoningProjectId = '';
   let workDir = '';
-  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+  const { signIn, choose, pick: pickOption, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-projects-e2e-');
@@ -87,10 +87,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await page.keyboard.press('Enter');
   }
 
-  async function pick(testId: string, option: string | RegExp) {
-    await page.getByTestId(testId).click();
-    await optionOf(option).click();
-  }
+  const pick = (testId: string, option: string | RegExp) => pickOption(page.getByTestId(testId), option);
 
   async function move(to: string, date?: string) {
     await page.getByTestId(`move-${to}`).click();
