@@ -272,4 +272,3 @@ export const industryCatalogue = z.object({
   ),
 });
 
-export const projectIdParams = z.strictObject({ id: uuid });

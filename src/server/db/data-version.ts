@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -13,6 +14,8 @@ import pg from 'pg';
 export class DataVersion {
   private value = 0;
   private trusted = true;
+  /** Names this process's announcements, so that it does not hear its own writes a second time. */
+  readonly origin = randomUUID();
 
   /** The current version, or null when it cannot be trusted (then nothing may be served from a cache). */
   get current(): number | null {
@@ -61,7 +64,7 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
     announcing = true;
     setImmediate(() => {
       announcing = false;
-      pool.query(`NOTIFY ${CHANGE_CHANNEL}`).catch(() => version.distrust());
+      pool.query(`NOTIFY ${CHANGE_CHANNEL}, '${version.origin}'`).catch(() => version.distrust());
     });
   };
   pool.on('connect', (client) => {
@@ -71,11 +74,20 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
       const text = typeof first === 'string' ? first : first?.text;
       if (!isWrite(text)) return query(...args);
       version.bump();
-      const result = query(...args);
       const done = () => {
         version.bump();
         announce();
       };
+      // pg-pool's own query (Drizzle's path outside transactions) hands the client a callback and gets no promise.
+      const callback = args[args.length - 1];
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (...answer: unknown[]) => {
+          done();
+          return (callback as (...a: unknown[]) => unknown)(...answer);
+        };
+        return query(...args);
+      }
+      const result = query(...args);
       if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
       return result;
     };
@@ -88,7 +100,10 @@ export async function listenForChanges(connectionString: string, version: DataVe
   const client = new pg.Client({ connectionString });
   client.on('error', () => version.distrust());
   client.on('end', () => version.distrust());
-  client.on('notification', () => version.bump());
+  // Our own announcements come back too; the writes they announce were counted when they were made.
+  client.on('notification', (msg) => {
+    if (msg.payload !== version.origin) version.bump();
+  });
   await client.connect();
   await client.query(`LISTEN ${CHANGE_CHANNEL}`);
   return async () => {

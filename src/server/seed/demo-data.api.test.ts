@@ -4,6 +4,9 @@ import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { systemContext } from '../http/system-actor.ts';
 import { fillDemo, clearDemo, DEMO_MARK } from './demo-data.ts';
+import { funnel, moneyByStage, rates, ratesBy, type ProjectFacts } from '../modules/projects/project-rates.ts';
+import { toWan, wan } from '../../common/money/money.ts';
+import { MONEY_FIGURES, type ProjectSummary } from '../../common/api/projects.ts';
 
 describe.each(testEngines())('demo data on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -26,6 +29,26 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const stats = (await c.get(`/api/projects/stats?pairingId=${s.f.pairings.jilinZhejiang}&groupBy=year`)).json();
     expect(stats.counts).toMatchObject({ projects: 23, parks: 3, events: 3 });
     expect(Number(stats.overall.arrivalRate)).toBeGreaterThan(0);
+    // The database's aggregates say what project-rates.ts defines, computed here from the projects one by one.
+    const facts = list.items.map((p: ProjectSummary) => ({
+      side: p.side,
+      stage: p.stage,
+      furthest: p.furthestStage,
+      figures: Object.fromEntries(MONEY_FIGURES.map((f) => [f, wan(p.figures[f])])),
+    })) as (ProjectFacts & { side: string })[];
+    const shown = (r: ReturnType<typeof rates>) => ({ ...r, signedAmount: toWan(r.signedAmount), arrivedFunds: toWan(r.arrivedFunds) });
+    const expected = funnel(facts);
+    expect(stats.funnel).toEqual(Object.entries(expected.reached).map(([stage, reached]) => ({ stage, reached })));
+    for (const row of stats.byStage) {
+      expect(row.projects).toBe(expected.current[row.stage as ProjectSummary['stage']]);
+      const money = moneyByStage(facts)[row.stage as ProjectSummary['stage']];
+      expect(row.figures).toEqual(Object.fromEntries(MONEY_FIGURES.map((f) => [f, toWan(money[f])])));
+    }
+    expect(stats.overall).toMatchObject(shown(rates(facts)));
+    const bySide = (await c.get(`/api/projects/stats?pairingId=${s.f.pairings.jilinZhejiang}&groupBy=side`)).json();
+    const oracle = ratesBy(facts, (p) => p.side);
+    expect(bySide.groups.map((g: { key: string }) => g.key).sort()).toEqual([...oracle.keys()].sort());
+    for (const g of bySide.groups) expect(g).toMatchObject(shown(oracle.get(g.key)!));
     const parks = (await c.get(`/api/parks?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
     const main = parks.items.find((p: { branchCount: number }) => p.branchCount === 2);
     expect(main.isDemo).toBe(true);

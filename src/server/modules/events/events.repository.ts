@@ -1,14 +1,12 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../pairings/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { events, eventAgreements } from './events.tables.ts';
 
 /** Events of the pairings in the actor's scope; every query below goes through it. */
-export function eventScope(actor: Actor): SQL | undefined {
-  if (actor.scope.all) return undefined;
-  return actor.scope.pairingIds.length ? inArray(events.pairingId, [...actor.scope.pairingIds]) : sql`false`;
-}
+export const eventScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, events.pairingId);
 
 const summaryColumns = {
   id: events.id,

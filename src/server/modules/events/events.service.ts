@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { wan } from '../../../common/money/money.ts';
 import type { CreateEventInput, UpdateEventInput, AgreementInput } from '../../../common/api/events.ts';
-import { inPairingScope } from '../projects/projects.repository.ts';
+import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
 import { createProjectIn } from '../projects/projects.service.ts';
 import { events, eventAgreements } from './events.tables.ts';
 import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';

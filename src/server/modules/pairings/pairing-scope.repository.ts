@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import type { PairingScope } from '../../http/context.ts';
+import type { Actor, PairingScope } from '../../http/context.ts';
 import type { Role } from '../../../common/access/roles.ts';
 
 /** The national office sees every pairing; everyone else the pairings one of whose sides is their region, with all sub-pairs. */
@@ -14,4 +14,23 @@ export async function loadPairingScope(db: DbOrTx, roles: readonly Role[], regio
     )
     SELECT id FROM tree`);
   return { all: false, pairingIds: result.rows.map((r) => r.id) };
+}
+
+/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters). */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${sql.param([...ids])}::uuid[]`;
+}
+
+/**
+ * The rows of the pairings in the actor's scope, by the column that holds a row's pairing (undefined: every row).
+ * Each module's scope (projectScope, parkScope, …) is this with its own column.
+ */
+export function rowsInPairingScope(actor: Actor, pairingColumn: AnyColumn): SQL | undefined {
+  if (actor.scope.all) return undefined;
+  return actor.scope.pairingIds.length ? inArray(pairingColumn, [...actor.scope.pairingIds]) : sql`false`;
+}
+
+/** Whether the actor may write for this pairing (a create names its pairing before any row exists). */
+export function inPairingScope(actor: Actor, pairingId: string): boolean {
+  return actor.scope.all || actor.scope.pairingIds.includes(pairingId);
 }

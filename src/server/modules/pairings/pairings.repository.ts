@@ -1,19 +1,12 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope, uuidArray } from './pairing-scope.repository.ts';
 import { pairings, pairingSideRegions, pairingOffices, pairingContacts } from './pairings.tables.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 
-/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters). */
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`${sql.param([...ids])}::uuid[]`;
-}
-
 /** The rows an actor may see; every query below goes through it. */
-export function pairingScope(actor: Actor): SQL | undefined {
-  if (actor.scope.all) return undefined;
-  return actor.scope.pairingIds.length ? inArray(pairings.id, [...actor.scope.pairingIds]) : sql`false`;
-}
+export const pairingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, pairings.id);
 
 const summaryColumns = {
   id: pairings.id,

@@ -1,14 +1,12 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../pairings/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
 
 /** Parks of the pairings in the actor's scope; every query below goes through it. */
-export function parkScope(actor: Actor): SQL | undefined {
-  if (actor.scope.all) return undefined;
-  return actor.scope.pairingIds.length ? inArray(parks.pairingId, [...actor.scope.pairingIds]) : sql`false`;
-}
+export const parkScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, parks.pairingId);
 
 const summaryColumns = {
   id: parks.id,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { idParams } from '../../../common/api/common.ts';
@@ -6,7 +6,8 @@ import {
   createParkInput, updateParkInput, enterpriseInput, sharingAgreementInput, ledgerEntryInput, parkDetail, parkListQuery, parkListResponse, ledgerQuery, ledgerResponse,
   statementQuery, statementResponse, parkAgreementParams, ledgerImportResult,
 } from '../../../common/api/parks.ts';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { notFound } from '../../http/app-error.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { DEFAULT_SHEET_LIMITS } from '../projects/sheet/sheet-file-guard.ts';
 import { SheetFileError } from '../projects/sheet/sheet-file-error.ts';
@@ -19,19 +20,13 @@ import { importLedgerSheet, ledgerSheetRefusal, ledgerTemplate } from './ledger-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (fileName: string) => `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-/** The one file of a multipart upload; an oversized one is refused as the sheet limits say. */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError(400, 'park_upload_required', [fieldError('file', 'required')]);
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  try {
-    for await (const part of req.parts()) if (part.type === 'file') file = { buffer: await part.toBuffer(), fileName: part.filename || 'ledger.xlsx' };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw ledgerSheetRefusal(new SheetFileError('too_large', { limit: `${DEFAULT_SHEET_LIMITS.maxBytes / 1024 / 1024} MB` }));
-    throw err;
-  }
-  if (!file) throw new AppError(400, 'park_upload_required', [fieldError('file', 'required')]);
-  return file;
-}
+/** The ledger sheet of a multipart upload; an oversized one is refused as the sheet limits say. */
+const ledgerUpload = {
+  requiredCode: 'park_upload_required',
+  defaultName: 'ledger.xlsx',
+  maxBytes: DEFAULT_SHEET_LIMITS.maxBytes,
+  tooLarge: (limit: string) => ledgerSheetRefusal(new SheetFileError('too_large', { limit })),
+};
 
 async function loadDetail(ctx: AuthedContext, id: string) {
   const [row, summary] = await Promise.all([findPark(ctx.db, ctx.actor, id), findParkSummary(ctx.db, ctx.actor, id)]);
@@ -86,7 +81,7 @@ function parkRoutes(app: FastifyInstance) {
   r.post('/api/parks/:id/ledger/import', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, consumes: ['multipart/form-data'], response: { 200: ledgerImportResult } } }, async (req) => {
     const ctx = req.ctx as AuthedContext;
     if (!(await findPark(ctx.db, ctx.actor, req.params.id))) throw notFound();
-    return importLedgerSheet(ctx, req.params.id, await uploadedFile(req));
+    return importLedgerSheet(ctx, req.params.id, await uploadedFile(req, ledgerUpload));
   });
   r.post('/api/parks/:id/ledger', { config: { access: 'park.manage' }, schema: { tags: ['parks'], params: idParams, body: ledgerEntryInput } }, async (req, reply) => {
     const id = await addLedgerEntry(req.ctx as AuthedContext, req.params.id, req.body);

@@ -1,15 +1,12 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { uuidArray } from '../pairings/pairing-scope.repository.ts';
 import { plans, planSections } from './plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { taskLightSql, taskScope } from '../tasks/tasks.repository.ts';
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`${sql.param([...ids])}::uuid[]`;
-}
 
 /**
  * The plans an actor may see: those of its pairings and their sub-pairs, and the programme-level plans (the

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { AuthedContext } from '../../http/context.ts';
-import type { DbOrTx } from '../../db/database.ts';
 import { repoPath } from '../../repo-path.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { pairingLevel, regionCatalogue } from '../regions/region-catalogue.ts';

@@ -1,8 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { FEN_PER_WAN, toWan, wan } from '../../../common/money/money.ts';
+import { toWan, wan } from '../../../common/money/money.ts';
 import type { MoneyFigure, ProjectStage } from '../../../common/api/projects.ts';
-import { projects, projectStageMoves, projectFigureReports } from './projects.tables.ts';
+import { projectStageMoves, projectFigureReports } from './projects.tables.ts';
 import { furthestStage, reachedOn, replay, type StageEntry, type StageMove, type StageState } from './stage-machine.ts';
 import { currentFigures, type FigureReport } from './project-money.ts';
 import type { Period } from './reporting-period.ts';
@@ -106,5 +106,3 @@ export function derivedColumns(history: readonly StageEntry[], state: StageState
   };
 }
 
-export const fenToWan = (fen: bigint | null | undefined) => (fen === null || fen === undefined ? null : toWan(fen));
-export const WAN = FEN_PER_WAN;

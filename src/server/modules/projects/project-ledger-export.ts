@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { ledgerRows } from './projects.repository.ts';
 import { presentSummary } from './projects.presenter.ts';
-import { safeCell, safeCells } from '../../xlsx/safe-cell.ts';
+import { safeCells } from '../../xlsx/safe-cell.ts';
 import { STAGE_NAMES } from './stage-machine.ts';
 import { TYPE_LABELS } from './sheet/project-sheet-columns.ts';
 

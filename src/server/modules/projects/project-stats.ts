@@ -13,7 +13,7 @@ import { eventScope } from '../events/events.repository.ts';
 
 /**
  * The dashboard's project figures, computed in the database in a few grouped queries whatever the number of
- * projects, with the definitions of project-rates.ts (which the API tests compare against): 到位率 =
+ * projects, with the definitions of project-rates.ts (the demo-data API test computes those over the same projects and compares): 到位率 =
  * Σ到位资金/Σ签约额, 开工率 and 投产率 over projects that reached 签约.
  */
 type GroupBy = 'pairing' | 'side' | 'industry' | 'year';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../pairings/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
@@ -10,14 +11,7 @@ import { projects, projectStageMoves, projectFigureReports, projectTasks } from 
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
-export function projectScope(actor: Actor): SQL | undefined {
-  if (actor.scope.all) return undefined;
-  return actor.scope.pairingIds.length ? inArray(projects.pairingId, [...actor.scope.pairingIds]) : sql`false`;
-}
-
-export function inPairingScope(actor: Actor, pairingId: string): boolean {
-  return actor.scope.all || actor.scope.pairingIds.includes(pairingId);
-}
+export const projectScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, projects.pairingId);
 
 export type ProjectRow = typeof projects.$inferSelect;
 

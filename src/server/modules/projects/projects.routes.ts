@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
@@ -8,8 +8,10 @@ import {
   projectStatsQuery, projectStats, importJob, industryCatalogue,
 } from '../../../common/api/projects.ts';
 import { AppError, fieldError, invalid, notFound } from '../../http/app-error.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { findProject, findProjectListRow, listProjects, pairingName, inPairingScope } from './projects.repository.ts';
+import { findProject, findProjectListRow, listProjects, pairingName } from './projects.repository.ts';
+import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
 import { money, presentDetail, presentSummary } from './projects.presenter.ts';
 import { createProject, updateProject, moveStage, reportFigure } from './projects.service.ts';
 import { projectStats as computeStats } from './project-stats.ts';
@@ -35,27 +37,17 @@ async function loadDetail(ctx: AuthedContext, id: string) {
 
 /** A refused sheet answers at once, before a job starts: 400 with the reason in both languages. */
 function sheetRefusal(err: SheetFileError) {
-  const e = new AppError(400, 'project_sheet_refused', [{ field: 'file', code: `sheet_${err.code}`, zh: err.messageZh, en: err.messageEn, message: `${err.messageZh} / ${err.messageEn}` }]);
-  return e;
+  return new AppError(400, 'project_sheet_refused', [{ field: 'file', code: `sheet_${err.code}`, zh: err.messageZh, en: err.messageEn, message: `${err.messageZh} / ${err.messageEn}` }]);
 }
 
-/** The uploaded sheet and the pairing field of a multipart request. */
-async function uploadedSheet(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; pairingId: string | null }> {
-  if (!req.isMultipart()) throw new AppError(400, 'project_upload_required', [fieldError('file', 'required')]);
-  let pairingId: string | null = null;
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') file = { buffer: await part.toBuffer(), fileName: part.filename || 'projects.xlsx' };
-      else if (part.fieldname === 'pairingId') pairingId = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw sheetRefusal(new SheetFileError('too_large', { limit: '10 MB' }));
-    throw err;
-  }
-  if (!file) throw new AppError(400, 'project_upload_required', [fieldError('file', 'required')]);
-  return { ...file, pairingId };
-}
+/** The project sheet and the pairing it is for, as a multipart request carries them. */
+const sheetUpload = {
+  requiredCode: 'project_upload_required',
+  defaultName: 'projects.xlsx',
+  maxBytes: DEFAULT_SHEET_LIMITS.maxBytes,
+  tooLarge: (limit: string) => sheetRefusal(new SheetFileError('too_large', { limit })),
+  fields: ['pairingId'],
+};
 
 export function registerProjectRoutes(app: FastifyInstance) {
   app.register(async (scope) => {
@@ -96,8 +88,8 @@ export function registerProjectRoutes(app: FastifyInstance) {
 
     r.post('/api/projects/import', { config: { access: 'project.import' }, schema: { tags: ['projects'], consumes: ['multipart/form-data'], response: { 202: importJob } } }, async (req, reply) => {
       const ctx = req.ctx as AuthedContext;
-      const upload = await uploadedSheet(req);
-      const parsed = uuid.safeParse(upload.pairingId);
+      const upload = await uploadedFile(req, sheetUpload);
+      const parsed = uuid.safeParse(upload.fields.pairingId);
       if (!parsed.success || !inPairingScope(ctx.actor, parsed.data)) throw invalid(fieldError('pairingId', parsed.success ? 'unknown_pairing' : 'pairing_required'));
       try {
         guardSpreadsheet(upload.buffer);

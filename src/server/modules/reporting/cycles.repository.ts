@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../pairings/pairing-scope.repository.ts';
 import type { CycleListQuery } from '../../../common/api/reporting.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { plans } from '../plans/plans.tables.ts';
@@ -9,10 +10,7 @@ import { seesOnlyOwnTasks } from '../tasks/tasks.repository.ts';
 import { reportingCycles, reportingCycleEvents, reportSlots } from './reporting.tables.ts';
 
 /** Cycles of the actor's pairings (both sides of a pairing see the same cycles); another pairing's are not found. */
-export function cycleScope(actor: Actor): SQL | undefined {
-  if (actor.scope.all) return undefined;
-  return actor.scope.pairingIds.length ? inArray(reportingCycles.pairingId, [...actor.scope.pairingIds]) : sql`false`;
-}
+export const cycleScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, reportingCycles.pairingId);
 
 const cycleColumns = {
   id: reportingCycles.id,

@@ -1,14 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { uuidArray } from '../pairings/pairing-scope.repository.ts';
 import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common/api/tasks.ts';
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`${sql.param([...ids])}::uuid[]`;
-}
 
 /** A lead unit (without an office role) sees the tasks its organisation is assigned to, and no others. */
 export function seesOnlyOwnTasks(actor: Actor): boolean {

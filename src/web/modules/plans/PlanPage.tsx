@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Dropdown, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { CalendarOutlined, ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
-import type { PlanDetail, PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
+import type { PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
 import { isApiError, saveBlob } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';

@@ -43,7 +43,6 @@ const MEASURES_TITLE_RE = /保障措施|保障机制|组织保障|工作保障|�
 /** Head of a document: 附件, title lines, 文号, addressee, signature; ends at the first numbered line. */
 export function findBodyStart(lines: NormalisedLine[]): number {
   const marked = lines.findIndex((l) => l.marker && l.marker.kind !== 'minor' && l.marker.kind !== 'dash');
-  const end = marked < 0 ? lines.length : marked;
   // An un-numbered heading right above the first numbered item, after the preamble, opens the body too:
   // 年度工作要点 often head their groups of items with bare titles ("体制机制创新").
   const text = lines.findIndex((l) => !l.heading);
