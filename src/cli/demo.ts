@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { loadSecrets } from '../server/security/secrets.ts';
-import { nodeCryptoProvider } from '../server/security/crypto-provider.ts';
-import { bootstrapData } from '../server/bootstrap.ts';
 import { systemContext } from '../server/http/system-actor.ts';
-import type { AppDeps } from '../server/http/context.ts';
+import { processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
 import { findPairing } from '../server/modules/pairings/pairings.repository.ts';
 import { fillDemo, clearDemo } from '../server/seed/demo-data.ts';
 
@@ -14,17 +9,11 @@ const USAGE = `用法 / usage:
   duikou demo clear                          一次删除全部演示数据 / remove every demo record in one step
 `;
 
-export interface DemoIo {
-  out(s: string): void;
-  err(s: string): void;
-}
-const defaultIo: DemoIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-
 /**
  * `duikou demo fill|clear`: opens the database itself (stop the server first when it runs on the embedded
  * database), and works as the system user, so every record is audited.
  */
-export async function demoCommand(command: string | undefined, args: string[], io: DemoIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function demoCommand(command: string | undefined, args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { pairing: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -36,11 +25,7 @@ export async function demoCommand(command: string | undefined, args: string[], i
     (parsed.values.help ? io.out : io.err)(USAGE);
     return parsed.values.help ? 0 : 2;
   }
-  const config = loadConfig(env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: loadSecrets(config.dataDir).auditKey };
-    await bootstrapData(deps);
+  return withAppDeps(env, async (deps) => {
     const ctx = systemContext(deps, 'cli');
     if (command === 'clear') {
       const counts = await clearDemo(ctx);
@@ -61,7 +46,5 @@ export async function demoCommand(command: string | undefined, args: string[], i
       io.err(`${(err as Error).message}\n`);
       return 1;
     }
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -5,16 +5,8 @@ import { extractPlanText } from './parser/extract-text.ts';
 import { parsePlan } from './parser/parse-plan.ts';
 import { PlanFileError } from './parser/plan-file-error.ts';
 import type { ParsedPlan, PlanSection, RegionRef, SubPair } from './parser/types.ts';
+import { processIo, type CliIo } from '../../cli-support.ts';
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const defaultIo: CliIo = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-};
 
 const USAGE = `用法 / usage: duikou plan parse FILE [--json]
   FILE    方案文件 / plan file (.txt, .docx, .pdf)
@@ -60,7 +52,7 @@ export function formatPlanTree(plan: ParsedPlan): string {
 }
 
 /** `duikou plan parse FILE [--json]`: prints the parsed plan; touches no database. */
-export async function planParseCommand(args: string[], io: CliIo = defaultIo): Promise<number> {
+export async function planParseCommand(args: string[], io: CliIo = processIo): Promise<number> {
   let rest = [...args];
   if (rest[0] === 'plan') rest = rest.slice(1);
   if (rest[0] === 'parse') rest = rest.slice(1);

@@ -1,14 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/database.ts';
-import { loadSecrets } from '../../security/secrets.ts';
-import { nodeCryptoProvider } from '../../security/crypto-provider.ts';
-import { bootstrapData } from '../../bootstrap.ts';
 import { AppError } from '../../http/app-error.ts';
 import { systemContext } from '../../http/system-actor.ts';
-import type { AppDeps } from '../../http/context.ts';
+import { appErrorText, processIo, withAppDeps, type CliIo } from '../../cli-support.ts';
 import { sidesKey } from '../pairings/pairing-sides.ts';
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { parsePlanWithSource } from './parser/parse-plan.ts';
@@ -17,25 +12,18 @@ import { PlanFileError } from './parser/plan-file-error.ts';
 import { visiblePairingBySides, candidatePairings, programmeForPlan } from './plan-pairing.repository.ts';
 import { importInputFromParsed } from './plan-import-input.ts';
 import { importPlan } from './plan-import.service.ts';
-import type { CliIo } from './plan-cli.ts';
 
 const USAGE = `用法 / usage: duikou plan import FILE [--pairing ID]
   FILE           方案文件 / plan file (.txt, .docx, .pdf)
   --pairing ID   所属对口合作关系；缺省时按方案标题中的双方识别 / the pairing; by default the one whose sides the title names
 `;
 
-const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-
-function errorText(err: AppError): string {
-  return [err.text.message, ...err.details.map((d) => `  ${d.field}: ${d.message}`)].join('\n');
-}
-
 /**
  * `duikou plan import FILE [--pairing ID]`: imports a plan as the preview page would with its tree confirmed
  * unchanged, as the system user (audited as such); a changed version of a plan already imported becomes its new
  * version. Like `admin create` it opens the database itself, so with the embedded database the server must be stopped.
  */
-export async function planImportCommand(args: string[], io: CliIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function planImportCommand(args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { pairing: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -56,7 +44,7 @@ export async function planImportCommand(args: string[], io: CliIo = defaultIo, e
   try {
     // Refuse an oversized file before reading it into memory.
     if ((await fs.stat(file)).size > MAX_PLAN_FILE_BYTES) {
-      io.err(`${errorText(planFileRefusal(new PlanFileError('too_large', { limit: '20 MB' })))}\n`);
+      io.err(`${appErrorText(planFileRefusal(new PlanFileError('too_large', { limit: '20 MB' })))}\n`);
       return 1;
     }
     buffer = await fs.readFile(file);
@@ -64,51 +52,47 @@ export async function planImportCommand(args: string[], io: CliIo = defaultIo, e
     io.err(`找不到文件 / file not found: ${file}\n`);
     return 1;
   }
-  const config = loadConfig(env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: loadSecrets(config.dataDir).auditKey };
-    await bootstrapData(deps);
-    const ctx = systemContext(deps, 'cli');
-    const text = await extractOrRefuse(buffer, path.basename(file));
-    const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
-    let owner: { pairingId: string | null; programmeId: string } | undefined;
-    if (parsed.values.pairing) {
-      const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing) ? await findPairing(ctx.db, ctx.actor, parsed.values.pairing) : undefined;
-      if (!pairing) {
-        io.err(`对口合作关系不存在 / no such pairing: ${parsed.values.pairing}\n`);
+  return withAppDeps(env, async (deps) => {
+    try {
+      const ctx = systemContext(deps, 'cli');
+      const text = await extractOrRefuse(buffer, path.basename(file));
+      const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
+      let owner: { pairingId: string | null; programmeId: string } | undefined;
+      if (parsed.values.pairing) {
+        const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing) ? await findPairing(ctx.db, ctx.actor, parsed.values.pairing) : undefined;
+        if (!pairing) {
+          io.err(`对口合作关系不存在 / no such pairing: ${parsed.values.pairing}\n`);
+          return 1;
+        }
+        owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
+      } else if (plan.kind === 'national') {
+        const programme = await programmeForPlan(ctx.db, plan.docNo);
+        if (programme) owner = { pairingId: null, programmeId: programme.id };
+      } else {
+        const [a, b] = plan.sides.map((s) => s.code);
+        const pairing = a && b ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([a], [b])) : undefined;
+        if (pairing) owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
+      }
+      if (!owner) {
+        const candidates = await candidatePairings(ctx.db, ctx.actor, plan.sides.map((s) => s.code).filter((c): c is string => !!c), 20);
+        io.err(`方案双方未对应任何对口合作关系，请用 --pairing 指定 / the plan's sides match no pairing; choose one with --pairing:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join('\n')}\n`);
         return 1;
       }
-      owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
-    } else if (plan.kind === 'national') {
-      const programme = await programmeForPlan(ctx.db, plan.docNo);
-      if (programme) owner = { pairingId: null, programmeId: programme.id };
-    } else {
-      const [a, b] = plan.sides.map((s) => s.code);
-      const pairing = a && b ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([a], [b])) : undefined;
-      if (pairing) owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
-    }
-    if (!owner) {
-      const candidates = await candidatePairings(ctx.db, ctx.actor, plan.sides.map((s) => s.code).filter((c): c is string => !!c), 20);
-      io.err(`方案双方未对应任何对口合作关系，请用 --pairing 指定 / the plan's sides match no pairing; choose one with --pairing:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join('\n')}\n`);
-      return 1;
-    }
-    const created = await importPlan(ctx, importInputFromParsed(plan, normalised.text, path.basename(file), owner));
-    if (created.unchanged) {
-      io.out(`未变化 / unchanged: ${plan.title} v${created.versionNo} (${created.id})\n`);
+      const created = await importPlan(ctx, importInputFromParsed(plan, normalised.text, path.basename(file), owner));
+      if (created.unchanged) {
+        io.out(`未变化 / unchanged: ${plan.title} v${created.versionNo} (${created.id})\n`);
+        return 0;
+      }
+      const c = created.changes;
+      const changes = c ? `; 新增 added ${c.added.length}, 删除 removed ${c.removed.length}, 修改 changed ${c.changed.length}` : '';
+      io.out(`已导入 / imported: ${plan.title} v${created.versionNo} (${created.id}): ${created.taskCount} 项任务 / tasks${changes}\n`);
       return 0;
+    } catch (err) {
+      if (err instanceof AppError) {
+        io.err(`${appErrorText(err)}\n`);
+        return 1;
+      }
+      throw err;
     }
-    const c = created.changes;
-    const changes = c ? `; 新增 added ${c.added.length}, 删除 removed ${c.removed.length}, 修改 changed ${c.changed.length}` : '';
-    io.out(`已导入 / imported: ${plan.title} v${created.versionNo} (${created.id}): ${created.taskCount} 项任务 / tasks${changes}\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError) {
-      io.err(`${errorText(err)}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await database.close();
-  }
+  });
 }

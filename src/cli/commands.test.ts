@@ -1,0 +1,61 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { demoCommand } from './demo.ts';
+import { adminCreateCommand } from './admin-create.ts';
+import { withAppDeps } from '../server/cli-support.ts';
+import { testEngines } from '../server/testing/test-engines.ts';
+
+/** The commands open the embedded database themselves, as `npx duikou …` does on an installed machine. */
+describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const demo = async (command: string | undefined, ...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await demoCommand(command, args, { out: (s) => out.push(s), err: (s) => err.push(s) }, env);
+    return { code, out: out.join(''), err: err.join('') };
+  };
+  const query = <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => withAppDeps(env, async (deps) => (await deps.db.execute<T>(text)).rows);
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-cli-'));
+    fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), { recursive: true });
+    env = { DATA_DIR: path.join(dir, 'data'), PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' };
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('fills a pairing with demo records, refuses a second fill, and clears them in one step', async () => {
+    expect((await demo('fill')).code).toBe(2);
+    const unknown = await demo('fill', '--pairing', '00000000-0000-4000-8000-000000000000');
+    expect(unknown).toMatchObject({ code: 1, err: expect.stringContaining('no such pairing') });
+    const [pairing] = await query<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`);
+
+    const filled = await demo('fill', '--pairing', pairing!.id, '--seed', '7');
+    expect(filled.code).toBe(0);
+    expect(filled.out).toContain('吉林省—浙江省');
+    expect(JSON.parse(filled.out.slice(filled.out.indexOf('{')))).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    const again = await demo('fill', '--pairing', pairing!.id);
+    expect(again).toMatchObject({ code: 1, err: expect.stringContaining('demo clear') });
+
+    const cleared = await demo('clear');
+    expect(cleared.code).toBe(0);
+    expect(JSON.parse(cleared.out.slice(cleared.out.indexOf('{')))).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    const [after] = await query<{ remaining: number; audited: number }>(sql`
+      SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events) AS remaining,
+             (SELECT count(*) FROM audit_log WHERE request_id = 'cli') AS audited`);
+    expect(Number(after!.remaining)).toBe(0);
+    expect(Number(after!.audited)).toBeGreaterThan(0);
+  });
+
+  it('creates the first administrator from the password given, once', async () => {
+    const weak = await adminCreateCommand(['--username', 'root'], { ...env, DUIKOU_ADMIN_PASSWORD: '123' });
+    expect(weak).toBe(1);
+    expect(await adminCreateCommand(['--username', 'root'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' })).toBe(0);
+    const [admin] = await query<{ username: string }>(sql`SELECT username FROM users WHERE username = 'root'`);
+    expect(admin).toEqual({ username: 'root' });
+    expect(await adminCreateCommand(['--username', 'second'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' })).toBe(1);
+  });
+});
