@@ -1,16 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { demoCommand } from './demo.ts';
 import { adminCreateCommand } from './admin-create.ts';
 import { withAppDeps } from '../server/cli-support.ts';
 import { testEngines } from '../server/testing/test-engines.ts';
+import { embeddedDataDir } from '../server/testing/test-database.ts';
 
 /** The commands open the embedded database themselves, as `npx duikou …` does on an installed machine. */
 describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create', () => {
-  let dir: string;
+  let data: ReturnType<typeof embeddedDataDir>;
   let env: NodeJS.ProcessEnv;
   const demo = async (command: string | undefined, ...args: string[]) => {
     const out: string[] = [];
@@ -21,11 +19,10 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
   const query = <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => withAppDeps(env, async (deps) => (await deps.db.execute<T>(text)).rows);
 
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-cli-'));
-    fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), { recursive: true });
-    env = { DATA_DIR: path.join(dir, 'data'), PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' };
+    data = embeddedDataDir();
+    env = data.env;
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => data.remove());
 
   it('fills a pairing with demo records, refuses a second fill, and clears them in one step', async () => {
     expect((await demo('fill')).code).toBe(2);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import os from 'node:os';
 import { openDatabase, type Database } from '../db/database.ts';
 import { TEMPLATE_DB, type Engine } from './test-engines.ts';
 
@@ -30,4 +31,18 @@ export async function openTestDatabase(engine: Engine): Promise<Database & { dat
     await dropper.end();
   };
   return { ...database, close, dataDir };
+}
+
+/**
+ * A data directory holding a copy of the template's embedded database, and the environment a command run on it
+ * gets (as `npx duikou …` on an installed machine, which opens the database itself). `remove` deletes it.
+ */
+export function embeddedDataDir(): { dir: string; env: NodeJS.ProcessEnv; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-cli-'));
+  fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), { recursive: true });
+  return {
+    dir,
+    env: { DATA_DIR: path.join(dir, 'data'), PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

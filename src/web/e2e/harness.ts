@@ -153,12 +153,33 @@ export function pageHelpers(current: () => Page) {
   const optionOf = (text: string | RegExp) =>
     current().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option:visible', { hasText: text }).last();
 
-  /** Types into an antd Select that searches the server, then picks the option containing `option`. */
-  async function choose(select: Locator, search: string, option: string | RegExp) {
-    await select.click();
-    await current().keyboard.type(search);
+  /** Clicks the option and answers whether the select then shows its text as chosen, within a few seconds. */
+  const pickShown = async (select: Locator, option: string | RegExp) => {
+    const text = (await optionOf(option).innerText()).trim();
     await optionOf(option).click();
-    await current().keyboard.press('Escape');
+    return expect
+      .poll(() => select.innerText(), { timeout: 3_000 })
+      .toContain(text)
+      .then(
+        () => true,
+        () => false,
+      );
+  };
+
+  /**
+   * Types into an antd Select that searches the server, then picks the option containing `option`. The results
+   * can re-render under the click (the search answers while it lands); the pick is retried until the select
+   * shows the option.
+   */
+  async function choose(select: Locator, search: string, option: string | RegExp) {
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await current().keyboard.type(search);
+      const shown = await pickShown(select, option);
+      await current().keyboard.press('Escape');
+      if (shown) return;
+      if (attempt === 3) throw new Error(`the select does not show ${String(option)} after 3 picks`);
+    }
   }
 
   /**
@@ -168,14 +189,8 @@ export function pageHelpers(current: () => Page) {
   async function pick(select: Locator, option: string | RegExp) {
     for (let attempt = 1; ; attempt++) {
       if (!(await optionOf(option).isVisible())) await select.click();
-      await optionOf(option).click();
-      try {
-        const shown = expect.poll(() => select.innerText(), { timeout: 3_000 });
-        await (typeof option === 'string' ? shown.toContain(option) : shown.toMatch(option));
-        return;
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
+      if (await pickShown(select, option)) return;
+      if (attempt === 3) throw new Error(`the select does not show ${String(option)} after 3 picks`);
     }
   }
 

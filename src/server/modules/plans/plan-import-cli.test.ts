@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { planImportCommand } from './plan-import-cli.ts';
 import { seedPlanText } from './test-support/plan-api.ts';
 import { testEngines } from '../../testing/test-engines.ts';
+import { embeddedDataDir } from '../../testing/test-database.ts';
 
 /** The command opens the embedded database itself, as `npx duikou plan import` does on an installed machine. */
 describe.skipIf(!testEngines().includes('pglite'))('duikou plan import', () => {
@@ -21,12 +21,13 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou plan import', () => {
     fs.writeFileSync(p, content);
     return p;
   };
+  let data: ReturnType<typeof embeddedDataDir>;
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-cli-'));
-    fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), { recursive: true });
-    env = { DATA_DIR: path.join(dir, 'data'), PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' };
+    data = embeddedDataDir();
+    dir = data.dir;
+    env = data.env;
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => data.remove());
 
   it('imports a changed version of a seed plan (first start has loaded the seeds), then finds nothing new', async () => {
     const revised = seedPlanText('jilinZhejiang').toString('utf8').replace('5．借鉴浙江省金融改革试点', '5．全面借鉴浙江省金融改革试点');
