@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerProjectAttachmentRoutes } from './modules/projects/project-attachments.routes.ts';
 import { registerEventRoutes } from './modules/events/events.routes.ts';
 import { registerParkRoutes } from './modules/parks/parks.routes.ts';
 import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts';
@@ -34,6 +35,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerPlanRoutes(app);
   registerTaskRoutes(app);
   registerProjectRoutes(app);
+  registerProjectAttachmentRoutes(app);
   registerEventRoutes(app);
   registerParkRoutes(app);
   registerReportingRoutes(app);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
 import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
+import { attachment } from './reporting.ts';
 
 /** 谋划 → 签约 → 落位 → 开工 → 投产, plus 暂停 (resumable) and 终止 (final). */
 export const PROJECT_STAGES = ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated'] as const;
@@ -171,6 +172,8 @@ export const projectDetail = projectSummary.extend({
   reports: z.array(
     z.object({ figure: moneyFigure, period: z.object({ year: z.number(), month: z.number().nullable() }), amount: z.string(), overrideReason: z.string().nullable(), recordedAt: z.string() }),
   ),
+  /** Files kept with the project (agreements, approvals, photos), oldest first. */
+  attachments: z.array(attachment),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

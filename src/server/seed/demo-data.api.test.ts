@@ -4,6 +4,8 @@ import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { systemContext } from '../http/system-actor.ts';
 import { fillDemo, clearDemo, DEMO_MARK } from './demo-data.ts';
+import { uploadFile } from '../modules/reporting/test-support/reporting-api.ts';
+import { samplePdf, storedFiles } from '../modules/reporting/test-support/attachment-files.ts';
 import { funnel, moneyByStage, rates, ratesBy, type ProjectFacts } from '../modules/projects/project-rates.ts';
 import { toWan, wan } from '../../common/money/money.ts';
 import { MONEY_FIGURES, type ProjectSummary } from '../../common/api/projects.ts';
@@ -62,7 +64,13 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const real = await c.post('/api/projects', { pairingId: s.f.pairings.jilinZhejiang, title: '真实项目', investor: '某公司', hostRegionCode: '220100', type: 'industrial', parkId: main.id });
     expect(real.statusCode).toBe(201);
 
+    // A file kept with a demo project goes when the demo data goes.
+    expect((await uploadFile(s.t, c, `/api/projects/${list.items[0].id}/attachments`, '协议.pdf', samplePdf())).statusCode).toBe(201);
+    const files = () => storedFiles(s.t.deps.config.dataDir).length;
+    expect(files()).toBe(1);
+
     const removed = await clearDemo(ctx);
+    expect(files()).toBe(0);
     expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3 });
     const left = await s.t.database.db.execute<{ n: number }>(sql`
       SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events)

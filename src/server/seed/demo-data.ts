@@ -5,6 +5,7 @@ import { pairingSideMap } from '../modules/projects/projects.repository.ts';
 import type { ProjectType, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
 import { fixedText } from '../../common/money/money.ts';
 import { buildProject, buildPark, buildEnterprise, buildSharingAgreement, buildLedgerEntry, buildEvent, buildEventAgreement } from './builders.ts';
+import { removeAttachment } from '../modules/reporting/attachment-store.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -214,10 +215,12 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
  * and loses the link.
  */
 export async function clearDemo(ctx: AuthedContext): Promise<Record<string, number>> {
-  return ctx.db.transaction(async (tx) => {
+  const { counts, files } = await ctx.db.transaction(async (tx) => {
     const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
     const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
     const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
+    // Files kept with demo projects go with them, once the rows are gone for good.
+    const files = (await tx.execute<{ stored_name: string }>(sql`SELECT a.stored_name FROM project_attachments a JOIN projects p ON p.id = a.project_id WHERE p.is_demo`)).rows.map((r) => r.stored_name);
     await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
     await run(sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`);
     const counts = {
@@ -229,7 +232,9 @@ export async function clearDemo(ctx: AuthedContext): Promise<Record<string, numb
       enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
       parks: await run(sql`DELETE FROM parks WHERE is_demo`),
     };
-    await writeAudit(tx, ctx, { action: 'demo.clear', result: 'success', objectType: 'demo', details: counts });
-    return counts;
+    await writeAudit(tx, ctx, { action: 'demo.clear', result: 'success', objectType: 'demo', details: { ...counts, attachments: files.length } });
+    return { counts, files };
   });
+  for (const storedName of files) await removeAttachment(ctx.deps.config.dataDir, storedName);
+  return counts;
 }

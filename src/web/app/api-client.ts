@@ -147,6 +147,12 @@ export const api = {
   get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body: unknown = {}, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('PATCH', path, { ...opts, body }),
-  /** A multipart upload (FormData), with the CSRF token like every other write. */
-  upload: <T>(path: string, form: FormData, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body: form }),
+  /** One file as a multipart upload under the field `file`, with text fields beside it; the CSRF token as on every write. */
+  uploadFile: <T>(path: string, file: File, fields: Record<string, string> = {}, opts: Omit<RequestOptions, 'body'> = {}) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file.name);
+    return request<T>('POST', path, { ...opts, body: form });
+  },
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -9,6 +9,7 @@ import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
 import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 
 /*
@@ -238,6 +239,24 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await containsText(page.getByTestId('project-tasks-list'), '基础设施补短板');
     await containsText(page.getByTestId('project-fields'), '王某');
     await hasAttribute(stageCard(), 'data-stage', 'producing');
+  });
+
+  it('keeps the signed agreement with the project and downloads it; an image named .pdf is refused with the reason', async () => {
+    const attachments = page.getByTestId('project-attachments');
+    const fileInput = attachments.locator('input[type=file]');
+    await fileInput.setInputFiles({ name: '投资合作协议.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    const row = page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]');
+    await visible(row);
+    await fileInput.setInputFiles({ name: '现场照片.pdf', mimeType: 'application/pdf', buffer: samplePng() });
+    await containsText(page.getByTestId('attachment-error'), '“现场照片.pdf”未能上传');
+    await containsText(page.getByTestId('attachment-error'), '文件内容是PNG 图片，与扩展名“.pdf”不符');
+    await hasCount(page.getByTestId('attachment-row'), 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('attachment-download').click()]);
+    expect(download.suggestedFilename()).toBe('投资合作协议.pdf');
+    expect(fs.readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
+    // Still there after a reload: it is kept with the project, not with the page.
+    await page.reload();
+    await visible(page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]'));
   });
 
   /** The downloaded template with `rows` written under its headers, found by their text as an office would. */

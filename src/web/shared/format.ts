@@ -22,3 +22,10 @@ export function yiText(value: string): string | null {
   if (fen < FEN_PER_YI && fen > -FEN_PER_YI) return null;
   return formatYi(fen, { unit: false });
 }
+
+/** A file size as people read it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -169,6 +169,7 @@ export const errors: Shape<typeof zh> = {
     attachment_corrupt: 'The file is damaged or its content does not match its extension',
     attachment_encrypted: 'The file is encrypted; remove the password and upload it again',
     too_many_attachments: 'A report can have at most {max} attachments',
+    too_many_project_attachments: 'A project keeps at most {max} attachments; remove those no longer needed first',
     // Parks and events
     ledger_sheet_no_rows: 'The sheet has no ledger rows.',
     agreements_outside_event: '{count} agreements were signed outside the changed event dates',

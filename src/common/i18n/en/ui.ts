@@ -1,6 +1,7 @@
 import type { Shape } from '../shape.ts';
 import type { ui as zh } from '../zh-CN/ui.ts';
 import { reportingUi } from './ui-reporting.ts';
+import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
 import { projectsUi } from './ui-projects.ts';
@@ -444,6 +445,7 @@ export const ui: Shape<typeof zh> = {
     },
   },
   reporting: reportingUi,
+  attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
   projects: projectsUi,

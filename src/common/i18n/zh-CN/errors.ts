@@ -166,6 +166,7 @@ export const errors = {
     attachment_corrupt: '文件已损坏，或内容与扩展名不符',
     attachment_encrypted: '文件已加密，请去除密码后再上传',
     too_many_attachments: '每份报告最多 {max} 个附件',
+    too_many_project_attachments: '每个项目最多 {max} 个附件，请先删除不再需要的附件',
     // Parks and events
     ledger_sheet_no_rows: '工作表中没有台账数据行。',
     agreements_outside_event: '已有 {count} 项签约的日期不在修改后的活动期间内',

@@ -1,4 +1,5 @@
 import { reportingUi } from './ui-reporting.ts';
+import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
 import { projectsUi } from './ui-projects.ts';
@@ -439,6 +440,7 @@ export const ui = {
     },
   },
   reporting: reportingUi,
+  attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
   projects: projectsUi,

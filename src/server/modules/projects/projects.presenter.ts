@@ -3,8 +3,9 @@ import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects
 import { toWan, wan } from '../../../common/money/money.ts';
 import { dateString as day } from '../tasks/tasks.presenter.ts';
 import { industries } from './industries.ts';
+import { presentAttachment } from '../reporting/attachment-type.ts';
 import { nextStages } from './stage-machine.ts';
-import { movesOf, reportsOf, taskIdsOf, eventTitle, type ProjectListRow, type ProjectRow } from './projects.repository.ts';
+import { attachmentsOf, movesOf, reportsOf, taskIdsOf, eventTitle, type ProjectListRow, type ProjectRow } from './projects.repository.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
 export const money = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : toWan(wan(v)));
@@ -45,10 +46,11 @@ export function presentSummary(r: ProjectListRow): ProjectSummary {
 }
 
 export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: ProjectRow): Promise<ProjectDetail> {
-  const [moves, reports, taskIds, event] = await Promise.all([
+  const [moves, reports, taskIds, attachments, event] = await Promise.all([
     movesOf(db, row.id),
     reportsOf(db, row.id),
     taskIdsOf(db, row.id),
+    attachmentsOf(db, row.id),
     row.eventId ? eventTitle(db, row.eventId) : Promise.resolve(undefined),
   ]);
   return {
@@ -70,6 +72,7 @@ export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: Pr
       overrideReason: r.overrideReason,
       recordedAt: r.recordedAt.toISOString(),
     })),
+    attachments: attachments.map(presentAttachment),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -7,7 +7,7 @@ import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
-import { projects, projectStageMoves, projectFigureReports, projectTasks } from './projects.tables.ts';
+import { projects, projectStageMoves, projectFigureReports, projectTasks, projectAttachments } from './projects.tables.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -132,6 +132,24 @@ export async function reportsOf(db: DbOrTx, projectId: string) {
 
 export async function taskIdsOf(db: DbOrTx, projectId: string) {
   return (await db.select({ taskId: projectTasks.taskId }).from(projectTasks).where(eq(projectTasks.projectId, projectId))).map((r) => r.taskId);
+}
+
+export async function attachmentsOf(db: DbOrTx, projectId: string) {
+  return db.select().from(projectAttachments).where(eq(projectAttachments.projectId, projectId)).orderBy(asc(projectAttachments.uploadedAt), asc(projectAttachments.id));
+}
+
+export async function findAttachment(db: DbOrTx, projectId: string, attachmentId: string) {
+  const [row] = await db.select().from(projectAttachments).where(and(eq(projectAttachments.projectId, projectId), eq(projectAttachments.id, attachmentId)));
+  return row;
+}
+
+export async function insertAttachment(db: DbOrTx, row: typeof projectAttachments.$inferInsert) {
+  const [created] = await db.insert(projectAttachments).values(row).returning({ id: projectAttachments.id });
+  return created!.id;
+}
+
+export async function deleteAttachmentRow(db: DbOrTx, id: string) {
+  await db.delete(projectAttachments).where(eq(projectAttachments.id, id));
 }
 
 export async function replaceTasks(db: DbOrTx, projectId: string, taskIds: string[]) {

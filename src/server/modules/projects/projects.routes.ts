@@ -29,7 +29,7 @@ function attachment(fileName: string) {
   return `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function loadDetail(ctx: AuthedContext, id: string) {
+export async function loadDetail(ctx: AuthedContext, id: string) {
   const [row, summary] = await Promise.all([findProject(ctx.db, ctx.actor, id), findProjectListRow(ctx.db, ctx.actor, id)]);
   if (!row || !summary) throw notFound();
   return presentDetail(ctx.db, summary, row);

@@ -82,3 +82,8 @@ export function displayFileName(name: string): string {
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (clean || 'attachment').slice(-200);
 }
+
+/** An attachment row as the API shows it (a report's or a project's). */
+export function presentAttachment(a: { id: string; fileName: string; kind: AttachmentKind; size: number; uploadedAt: Date; uploadedByName: string | null }) {
+  return { id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedAt: a.uploadedAt.toISOString(), uploadedBy: a.uploadedByName };
+}

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -7,17 +6,9 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { ReportDetail } from '../../../common/api/reporting.ts';
-import { attachmentDir } from './attachment-store.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
 import { assignTask, auditActions, createCycle, reportsOf, taskByCode, uploadAttachment } from './test-support/reporting-api.ts';
-import { docxBomb, exe, sampleDocx, samplePdf, samplePng, sampleXlsx } from './test-support/attachment-files.ts';
-
-/** Every file stored under DATA_DIR/attachments, so a refusal can be shown to leave nothing behind. */
-function storedFiles(dataDir: string): string[] {
-  const root = attachmentDir(dataDir);
-  if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
-}
+import { docxBomb, exe, sampleDocx, samplePdf, samplePng, sampleXlsx, storedFiles } from './test-support/attachment-files.ts';
 
 describe.each(testEngines())('report attachments on %s', (engine) => {
   const s = useProgrammeApp(engine);

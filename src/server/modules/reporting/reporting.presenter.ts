@@ -10,6 +10,7 @@ import { daysBetween, daysOverdue, periodLabelEn } from './cycle-period.ts';
 import { isEditable, unitKey } from './report-rules.ts';
 import { notificationText } from './notification-text.ts';
 import type { listNotifications } from './notifications.repository.ts';
+import { presentAttachment } from './attachment-type.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -82,7 +83,7 @@ export async function presentReportDetail(db: DbOrTx, r: SlotRow): Promise<Repor
     narrative: r.narrative,
     figures: figures.map((f) => ({ id: f.id, targetId: f.targetId, targetText: f.targetText, unit: f.unit, value: decimalString(f.value)!, note: f.note })),
     targets,
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedAt: a.uploadedAt.toISOString(), uploadedBy: a.uploadedByName })),
+    attachments: attachments.map(presentAttachment),
     reviewComment: r.reviewComment,
     editable: r.cycleStatus === 'open' && isEditable(r.state),
     events: events.map((e) => ({ at: e.at.toISOString(), action: e.action, comment: e.comment, actorName: e.actorName })),

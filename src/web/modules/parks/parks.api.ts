@@ -57,11 +57,7 @@ export const parksApi = {
   addEntry: (id: string, input: LedgerEntryInput) => api.post<{ id: string }>(`${parkPath(id)}/ledger`, input),
   /** The park's ledger sheet template, with its enterprises in a drop-down. */
   template: (id: string) => requestFile(`${parkPath(id)}/ledger/template.xlsx`),
-  importLedger: (id: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<LedgerImportResult>(`${parkPath(id)}/ledger/import`, form);
-  },
+  importLedger: (id: string, file: File) => api.uploadFile<LedgerImportResult>(`${parkPath(id)}/ledger/import`, file),
   statement: (parkId: string, agreementId: string, year: number, asOf: string | undefined, signal?: AbortSignal) =>
     api.get<Statement>(statementPath(parkId, agreementId), { year, asOf }, { signal }),
   statementXlsx: (parkId: string, agreementId: string, year: number, asOf: string | undefined) =>

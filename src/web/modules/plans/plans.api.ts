@@ -16,11 +16,7 @@ const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 
 export const plansApi = {
   /** Reads an uploaded file and answers what an import would make of it; the server writes nothing. */
-  preview: (file: File, signal?: AbortSignal) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<PlanPreview>('/api/plans/preview', form, { signal });
-  },
+  preview: (file: File, signal?: AbortSignal) => api.uploadFile<PlanPreview>('/api/plans/preview', file, {}, { signal }),
   confirm: (input: ImportPlanInput) => api.post<PlanCreated>('/api/plans', input),
   createAnnual: (input: AnnualPlanInput) => api.post<PlanCreated>('/api/plans', input),
   list: (params: PlanListParams, signal?: AbortSignal) => api.get<PlanList>('/api/plans', params, { signal }),

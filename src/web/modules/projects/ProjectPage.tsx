@@ -7,6 +7,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { AttachmentList } from '../../shared/AttachmentList.tsx';
 import { MONEY_FIGURES, PIPELINE_STAGES, SUPPORT_KINDS } from './project-enums.ts';
 import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
 import { usePairingTasks } from './ProjectPickers.tsx';
@@ -186,6 +187,18 @@ export function ProjectPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <StageCard project={project} canManage={canManage} onMove={setMoving} />
             <FiguresCard project={project} canManage={canManage} onReported={setLatest} />
+            <Card size="small" title={t('ui.attachments.title')}>
+              <AttachmentList
+                attachments={project.attachments}
+                editable={canManage}
+                testId="project-attachments"
+                actions={{
+                  upload: async (file) => setLatest(await projectsApi.uploadAttachment(project.id, file)),
+                  download: (a) => projectsApi.downloadAttachment(project.id, a.id),
+                  remove: async (a) => setLatest(await projectsApi.removeAttachment(project.id, a.id)),
+                }}
+              />
+            </Card>
           </Space>
         </Col>
         <Col xs={24} xl={10}>

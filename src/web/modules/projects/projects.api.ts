@@ -51,11 +51,9 @@ export const projectsApi = {
   /** The import template, titled for the pairing when one is given. */
   template: (pairingId?: string) => requestFile('/api/projects/template.xlsx', { query: { pairingId } }),
   /** Starts a background import of a sheet into a pairing; the job is polled with `job`. */
-  startImport: (pairingId: string, file: File) => {
-    const form = new FormData();
-    form.append('pairingId', pairingId);
-    form.append('file', file, file.name);
-    return api.upload<ImportJob>('/api/projects/import', form);
-  },
+  startImport: (pairingId: string, file: File) => api.uploadFile<ImportJob>('/api/projects/import', file, { pairingId }),
+  uploadAttachment: (id: string, file: File) => api.uploadFile<ProjectDetail>(`${projectPath(id)}/attachments`, file),
+  downloadAttachment: (id: string, attachmentId: string) => requestFile(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  removeAttachment: (id: string, attachmentId: string) => api.delete<ProjectDetail>(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
   job: (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/api/projects/import/${encodeURIComponent(id)}`, undefined, { signal }),
 };

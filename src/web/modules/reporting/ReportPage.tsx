@@ -138,7 +138,7 @@ export function ReportPage() {
         {fills ? <ReportForm key={`${report.id}:${report.version}`} report={report} onSaved={changed} onStale={stale} /> : <ReportContent report={report} />}
       </Card>
 
-      <Card title={t('ui.reporting.attachments')}>
+      <Card title={t('ui.attachments.title')}>
         <ReportAttachments report={report} editable={fills} onChanged={setLocal} />
       </Card>
 

@@ -74,12 +74,5 @@ export function DueText({ dueOn, daysLeft }: { dueOn: string; daysLeft: number |
   );
 }
 
-/** A file size as people read it. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** The percentage a report gives, or a dash. */
 export const percentText = (percent: number | null) => (percent === null ? '—' : `${percent}%`);

@@ -18,7 +18,7 @@ import type {
   saveReportInput,
   unlockCycleInput,
 } from '../../../common/api/reporting.ts';
-import { api, request, requestFile, type Query } from '../../app/api-client.ts';
+import { api, requestFile, type Query } from '../../app/api-client.ts';
 
 export type CycleSummary = z.infer<typeof cycleSummary>;
 export type CycleDetail = z.infer<typeof cycleDetail>;
@@ -49,10 +49,6 @@ export const CYCLE_STATUSES = Object.keys(cycleStatuses) as CycleStatus[];
 export const SLOT_STATES = Object.keys(slotStates) as SlotState[];
 /** How many periods a year has at each frequency (month 1–12, quarter 1–4, half 1–2, the year). */
 export const periodsPerYear = (frequency: ReportFrequency) => frequencies[frequency];
-
-/** What the server accepts as attachments (src/server/modules/reporting/attachment-type.ts decides, by content). */
-export const ATTACHMENT_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.jpg', '.jpeg', '.png'] as const;
-export const MAX_ATTACHMENT_MB = 20;
 
 export interface CycleListParams extends Query {
   pairingId?: string;
@@ -92,12 +88,7 @@ export const reportingApi = {
   submitReport: (id: string, input: SaveReportInput) => api.post<ReportDetail>(`${reportPath(id)}/submit`, input),
   returnReport: (id: string, input: { version: number; comment: string }) => api.post<ReportDetail>(`${reportPath(id)}/return`, input),
   approveReport: (id: string, input: { version: number; comment?: string | null }) => api.post<ReportDetail>(`${reportPath(id)}/approve`, input),
-  upload: (id: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<ReportDetail>(`${reportPath(id)}/attachments`, form);
-  },
+  upload: (id: string, file: File) => api.uploadFile<ReportDetail>(`${reportPath(id)}/attachments`, file),
   download: (id: string, attachmentId: string) => requestFile(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
-  removeAttachment: (id: string, attachmentId: string) =>
-    request<ReportDetail>('DELETE', `${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  removeAttachment: (id: string, attachmentId: string) => api.delete<ReportDetail>(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
 };

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { attachmentDir } from '../attachment-store.ts';
 import ExcelJS from 'exceljs';
 import { planDocx } from '../../plans/parser/test-support/plan-documents.ts';
 import { writeZip } from '../../plans/parser/test-support/zip-writer.ts';
@@ -21,3 +24,10 @@ export const plainZip = () => writeZip([{ name: 'notes.txt', data: Buffer.from('
 export const docxBomb = () => writeZip([contentTypes, { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }]);
 /** A Windows executable, whatever it is called. */
 export const exe = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]);
+
+/** Every file stored under DATA_DIR/attachments, so a refusal can be shown to leave nothing behind. */
+export function storedFiles(dataDir: string): string[] {
+  const root = attachmentDir(dataDir);
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+}

@@ -46,8 +46,8 @@ export async function reportsOf(c: TestClient, cycleId: string): Promise<Map<str
   return new Map(list.map((r) => [`${r.taskCode}/${r.unitName}`, r]));
 }
 
-/** A browser's multipart upload of one file to a report. */
-export async function uploadAttachment(t: TestApp, c: TestClient, reportId: string, fileName: string, content: Buffer) {
+/** Sends one file as a multipart upload, as the browser's file picker does. */
+export async function uploadFile(t: TestApp, c: TestClient, url: string, fileName: string, content: Buffer) {
   const boundary = `----duikou${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
@@ -56,11 +56,14 @@ export async function uploadAttachment(t: TestApp, c: TestClient, reportId: stri
   ]);
   return t.app.inject({
     method: 'POST',
-    url: `/api/reports/${reportId}/attachments`,
+    url,
     headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload,
   });
 }
+
+/** A browser's multipart upload of one file to a report. */
+export const uploadAttachment = (t: TestApp, c: TestClient, reportId: string, fileName: string, content: Buffer) => uploadFile(t, c, `/api/reports/${reportId}/attachments`, fileName, content);
 
 export const auditActions = async (t: TestApp, objectId: string) =>
   (await t.database.db.execute<{ action: string; details: Record<string, unknown> }>(sql`SELECT action, details FROM audit_log WHERE object_id = ${objectId} ORDER BY id`)).rows;
