@@ -94,7 +94,13 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await page.getByTestId(`move-${to}`).click();
     await page.getByTestId('move-form').waitFor();
     if (date) await typeDate('move-on', date);
-    await page.getByTestId('move-confirm').click();
+    // Under load a click can land while the modal still zooms in and submit nothing: click again until the move
+    // is made (the modal closes) or refused (an error shows). A click during the save hits a loading button.
+    const answered = async () => (await page.getByTestId('move-form').count()) === 0 || (await fieldError('变更日期').count()) > 0 || (await page.getByTestId('move-refusal').count()) > 0;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.getByTestId('move-confirm').click();
+      if (await expect.poll(answered, { timeout: 3_000 }).toBe(true).then(() => true, () => false)) return;
+    }
   }
 
   async function report(figure: string, amount: string) {
