@@ -156,7 +156,8 @@ export function pageHelpers(current: () => Page) {
   /** Clicks the option and answers whether the select then shows its text as chosen, within a few seconds. */
   const pickShown = async (select: Locator, option: string | RegExp) => {
     const text = (await optionOf(option).innerText()).trim();
-    await optionOf(option).click();
+    // A click that cannot land (the list re-rendered or closed under it) gives up early, so the pick is tried again.
+    if (!(await optionOf(option).click({ timeout: 5_000 }).then(() => true, () => false))) return false;
     return expect
       .poll(() => select.innerText(), { timeout: 3_000 })
       .toContain(text)
@@ -189,6 +190,12 @@ export function pageHelpers(current: () => Page) {
   async function pick(select: Locator, option: string | RegExp) {
     for (let attempt = 1; ; attempt++) {
       if (!(await optionOf(option).isVisible())) await select.click();
+      // An option already chosen (a default such as 全年) is left as it is: clicking it only closes the dropdown.
+      const chosen = await optionOf(option).getAttribute('class', { timeout: 5_000 }).then((c) => c?.includes('-option-selected') ?? false, () => false);
+      if (chosen) {
+        await current().keyboard.press('Escape');
+        return;
+      }
       if (await pickShown(select, option)) return;
       if (attempt === 3) throw new Error(`the select does not show ${String(option)} after 3 picks`);
     }
