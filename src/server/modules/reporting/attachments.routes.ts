@@ -6,7 +6,8 @@ import { uuid } from '../../../common/api/common.ts';
 import { reportDetail, type AttachmentKind } from '../../../common/api/reporting.ts';
 import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { attachmentRefusal, deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.ts';
+import { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.ts';
+import { attachmentRefusal } from './keep-attachment.ts';
 import { CONTENT_TYPES, EXTENSIONS, MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
 import { loadReport } from './reports.routes.ts';
 
