@@ -23,13 +23,20 @@ async function oneRun(engine: Target['engine'], pgServerUrl: string | undefined)
   const dataDir = tempDir(`cold-${engine}`);
   const dbName = `duikou_bench_cold_${process.pid}_${++attemptNo}`;
   try {
-    const target: Target = { engine, dataDir, databaseUrl: pgServerUrl ? await createDatabase(pgServerUrl, dbName) : undefined };
+    const target: Target = {
+      engine,
+      dataDir,
+      databaseUrl: pgServerUrl ? await createDatabase(pgServerUrl, dbName) : undefined,
+    };
     const first = await startDuikou(target);
     await first.stop();
     const second = await startDuikou(target);
     await second.stop();
     const loaded = /Loaded: (.*)/.exec(first.output())?.[1];
-    if (!loaded) throw new Error(`first start on an empty ${engine} database did not report loading the seeds:\n${first.output()}`);
+    if (!loaded)
+      throw new Error(
+        `first start on an empty ${engine} database did not report loading the seeds:\n${first.output()}`,
+      );
     if (/Loaded: /.test(second.output())) throw new Error('second start loaded the seeds again');
     return { empty: first.startupMs, existing: second.startupMs, loaded: loaded.trim() };
   } finally {
@@ -44,7 +51,11 @@ async function oneRun(engine: Target['engine'], pgServerUrl: string | undefined)
  * again on the data it left. Each time is spawn → first 200 from GET /api/health. A run that overlapped with more
  * than a quarter core of other work is repeated once on new data.
  */
-export async function measureColdStart(engine: Target['engine'], pgServerUrl: string | undefined, log: (line: string) => void): Promise<ColdStartResult> {
+export async function measureColdStart(
+  engine: Target['engine'],
+  pgServerUrl: string | undefined,
+  log: (line: string) => void,
+): Promise<ColdStartResult> {
   const result: ColdStartResult = { engine, empty: [], existing: [], foreignCores: [], attempts: 0, loaded: '' };
   for (let i = 1; i <= COLD_RUNS; i++) {
     const run = await quietly(() => oneRun(engine, pgServerUrl));
@@ -53,8 +64,12 @@ export async function measureColdStart(engine: Target['engine'], pgServerUrl: st
     result.foreignCores.push(run.foreignCores);
     result.attempts += run.attempts;
     result.loaded = run.value.loaded;
-    log(`  run ${i}: empty ${(run.value.empty / 1000).toFixed(2)} s, existing ${(run.value.existing / 1000).toFixed(2)} s (other processes: ${run.foreignCores.toFixed(2)} cores, ${run.attempts} tries)`);
+    log(
+      `  run ${i}: empty ${(run.value.empty / 1000).toFixed(2)} s, existing ${(run.value.existing / 1000).toFixed(2)} s (other processes: ${run.foreignCores.toFixed(2)} cores, ${run.attempts} tries)`,
+    );
   }
-  log(`  median: empty ${(median(result.empty) / 1000).toFixed(2)} s, existing ${(median(result.existing) / 1000).toFixed(2)} s`);
+  log(
+    `  median: empty ${(median(result.empty) / 1000).toFixed(2)} s, existing ${(median(result.existing) / 1000).toFixed(2)} s`,
+  );
   return result;
 }

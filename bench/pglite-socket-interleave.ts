@@ -49,9 +49,15 @@ try {
       }
     };
     for (let round = 0; round < ROUNDS; round++) {
-      await Promise.all(Array.from({ length: PARALLEL }, (_, k) => (withTransaction && k === 0 ? inTransaction(round) : plain(round * PARALLEL + k))));
+      await Promise.all(
+        Array.from({ length: PARALLEL }, (_, k) =>
+          withTransaction && k === 0 ? inTransaction(round) : plain(round * PARALLEL + k),
+        ),
+      );
     }
-    console.log(`${withTransaction ? 'one of 16 in a transaction' : 'no transaction        '}: ${JSON.stringify(tally)}${examples.length ? `\n  e.g. ${examples.join('\n  e.g. ')}` : ''}`);
+    console.log(
+      `${withTransaction ? 'one of 16 in a transaction' : 'no transaction        '}: ${JSON.stringify(tally)}${examples.length ? `\n  e.g. ${examples.join('\n  e.g. ')}` : ''}`,
+    );
   }
 } finally {
   await database.close();

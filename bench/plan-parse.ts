@@ -23,7 +23,11 @@ export interface ParseResult {
   pdfSkipped?: string;
 }
 
-export const PARSE_RUNS = { txt: { warmup: 5, runs: 50 }, docx: { warmup: 2, runs: 20 }, pdf: { warmup: 1, runs: 10 } } as const;
+export const PARSE_RUNS = {
+  txt: { warmup: 5, runs: 50 },
+  docx: { warmup: 2, runs: 20 },
+  pdf: { warmup: 1, runs: 10 },
+} as const;
 
 const countTasks = (plan: ReturnType<typeof parsePlan>) => {
   let n = 0;
@@ -48,32 +52,42 @@ export async function measurePlanParsing(log: (line: string) => void): Promise<Q
     const text = seedText(name);
     const paragraphs = normalisePlanText(text).lines.map((l) => l.text);
     const title = parsePlan(text, deps).title;
-    docs.set(name, { docx: await planDocx(paragraphs, title), pdf: pdfSkipped ? undefined : await planPdf(paragraphs, title) });
+    docs.set(name, {
+      docx: await planDocx(paragraphs, title),
+      pdf: pdfSkipped ? undefined : await planPdf(paragraphs, title),
+    });
   }
-  return quietly(async () => {
-    const seeds: SeedParse[] = [];
-    for (const name of Object.keys(SEED_FILES) as SeedName[]) {
-      const text = seedText(name);
-      const plan = parsePlan(text, deps);
-      const tasks = countTasks(plan);
-      const { docx, pdf } = docs.get(name)!;
-      const viaFile = (buf: Buffer, file: string) => async () => {
-        const got = countTasks(parsePlan(await extractPlanText(buf, file), deps));
-        if (got !== tasks) throw new Error(`${file}: ${got} tasks, the text has ${tasks}`);
-      };
-      const seed: SeedParse = {
-        name,
-        file: SEED_FILES[name],
-        title: plan.title,
-        chars: text.length,
-        tasks,
-        txt: await timedRuns(() => parsePlan(text, deps), PARSE_RUNS.txt),
-        docx: { ...(await timedRuns(viaFile(docx, `${name}.docx`), PARSE_RUNS.docx)), bytes: docx.length },
-        ...(pdf ? { pdf: { ...(await timedRuns(viaFile(pdf, `${name}.pdf`), PARSE_RUNS.pdf)), bytes: pdf.length } } : {}),
-      };
-      log(`  ${SEED_FILES[name]} (${tasks} tasks): text ${seed.txt.median.toFixed(1)} ms (p95 ${seed.txt.p95.toFixed(1)}), .docx ${seed.docx!.median.toFixed(1)} ms, .pdf ${seed.pdf ? `${seed.pdf.median.toFixed(0)} ms` : 'skipped'}`);
-      seeds.push(seed);
-    }
-    return { seeds, ...(pdfSkipped ? { pdfSkipped } : {}) };
-  }, { retries: 0 });
+  return quietly(
+    async () => {
+      const seeds: SeedParse[] = [];
+      for (const name of Object.keys(SEED_FILES) as SeedName[]) {
+        const text = seedText(name);
+        const plan = parsePlan(text, deps);
+        const tasks = countTasks(plan);
+        const { docx, pdf } = docs.get(name)!;
+        const viaFile = (buf: Buffer, file: string) => async () => {
+          const got = countTasks(parsePlan(await extractPlanText(buf, file), deps));
+          if (got !== tasks) throw new Error(`${file}: ${got} tasks, the text has ${tasks}`);
+        };
+        const seed: SeedParse = {
+          name,
+          file: SEED_FILES[name],
+          title: plan.title,
+          chars: text.length,
+          tasks,
+          txt: await timedRuns(() => parsePlan(text, deps), PARSE_RUNS.txt),
+          docx: { ...(await timedRuns(viaFile(docx, `${name}.docx`), PARSE_RUNS.docx)), bytes: docx.length },
+          ...(pdf
+            ? { pdf: { ...(await timedRuns(viaFile(pdf, `${name}.pdf`), PARSE_RUNS.pdf)), bytes: pdf.length } }
+            : {}),
+        };
+        log(
+          `  ${SEED_FILES[name]} (${tasks} tasks): text ${seed.txt.median.toFixed(1)} ms (p95 ${seed.txt.p95.toFixed(1)}), .docx ${seed.docx!.median.toFixed(1)} ms, .pdf ${seed.pdf ? `${seed.pdf.median.toFixed(0)} ms` : 'skipped'}`,
+        );
+        seeds.push(seed);
+      }
+      return { seeds, ...(pdfSkipped ? { pdfSkipped } : {}) };
+    },
+    { retries: 0 },
+  );
 }

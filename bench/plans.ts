@@ -64,17 +64,35 @@ export interface PlansResult {
  * (generatedPlan), parsed and imported through importPlan as the confirmation would, with its sections, tasks,
  * targets and source text. Its tasks are as an import leaves them (no deadlines yet, so every light is green).
  */
-export async function preparePlans(app: InProcessApp, args: { tasks: number }, log: (line: string) => void): Promise<PlansPrepared> {
+export async function preparePlans(
+  app: InProcessApp,
+  args: { tasks: number },
+  log: (line: string) => void,
+): Promise<PlansPrepared> {
   const { ctx } = app;
   const db = ctx.db;
-  await buildOrgUser(ctx, { username: OFFICE.username, regionCode: OFFICE.regionCode, roles: ['pairing_office'], orgName: OFFICE.orgName });
-  const pairing = (await db.execute<{ id: string; programme_id: string }>(sql`SELECT id, programme_id FROM pairings WHERE name = ${PAIRING}`)).rows[0];
+  await buildOrgUser(ctx, {
+    username: OFFICE.username,
+    regionCode: OFFICE.regionCode,
+    roles: ['pairing_office'],
+    orgName: OFFICE.orgName,
+  });
+  const pairing = (
+    await db.execute<{ id: string; programme_id: string }>(
+      sql`SELECT id, programme_id FROM pairings WHERE name = ${PAIRING}`,
+    )
+  ).rows[0];
   if (!pairing) throw new Error(`no pairing ${PAIRING}`);
   const title = `吉林省与浙江省对口合作基准测试${args.tasks}项任务实施方案`;
   let t0 = performance.now();
   const { parsed } = generatedPlan({ title, tasks: args.tasks });
   const generateAndParse = performance.now() - t0;
-  const input = importPlanInput.parse(importInputFromParsed(parsed.plan, parsed.normalised.text, 'bench-plan.txt', { pairingId: pairing.id, programmeId: pairing.programme_id }));
+  const input = importPlanInput.parse(
+    importInputFromParsed(parsed.plan, parsed.normalised.text, 'bench-plan.txt', {
+      pairingId: pairing.id,
+      programmeId: pairing.programme_id,
+    }),
+  );
   t0 = performance.now();
   const created = await importPlan(ctx, input);
   const importMs = performance.now() - t0;
@@ -86,7 +104,9 @@ export async function preparePlans(app: InProcessApp, args: { tasks: number }, l
   ).rows[0]!;
   if (counts.tasks !== args.tasks) throw new Error(`the plan has ${counts.tasks} tasks, ${args.tasks} were generated`);
   await db.execute(sql`ANALYZE tasks`);
-  log(`plan of ${counts.tasks} tasks, ${counts.sections} sections, ${counts.targets} targets, ${parsed.normalised.text.length} characters: generated and parsed in ${generateAndParse.toFixed(0)} ms, imported in ${importMs.toFixed(0)} ms`);
+  log(
+    `plan of ${counts.tasks} tasks, ${counts.sections} sections, ${counts.targets} targets, ${parsed.normalised.text.length} characters: generated and parsed in ${generateAndParse.toFixed(0)} ms, imported in ${importMs.toFixed(0)} ms`,
+  );
   return {
     user: { username: OFFICE.username, password: DEMO_PASSWORD },
     pairingId: pairing.id,
@@ -99,15 +119,26 @@ export async function preparePlans(app: InProcessApp, args: { tasks: number }, l
 }
 
 /** Upload and confirm one plan as the import page does; returns the two times. */
-async function importOnce(user: ApiClient, k: number, pairingId: string): Promise<{ preview: number; confirm: number; bytes: number }> {
+async function importOnce(
+  user: ApiClient,
+  k: number,
+  pairingId: string,
+): Promise<{ preview: number; confirm: number; bytes: number }> {
   const text = Buffer.from(generatedPlan({ title: importTitle(k), tasks: PLANS_SIZES.importTasks }).text);
   const t0 = performance.now();
   const preview = await user.upload<PlanPreview>('/api/plans/preview', `${importTitle(k)}.txt`, text);
   const t1 = performance.now();
   const created = await user.ok<{ versionNo: number; taskCount: number }>('POST', '/api/plans', confirmBody(preview));
   const t2 = performance.now();
-  if (preview.taskCount !== PLANS_SIZES.importTasks || preview.pairing?.id !== pairingId || created.versionNo !== 1 || created.taskCount !== PLANS_SIZES.importTasks) {
-    throw new Error(`import ${k}: preview ${preview.taskCount} tasks for ${preview.pairing?.name}, confirmed v${created.versionNo} with ${created.taskCount} tasks`);
+  if (
+    preview.taskCount !== PLANS_SIZES.importTasks ||
+    preview.pairing?.id !== pairingId ||
+    created.versionNo !== 1 ||
+    created.taskCount !== PLANS_SIZES.importTasks
+  ) {
+    throw new Error(
+      `import ${k}: preview ${preview.taskCount} tasks for ${preview.pairing?.name}, confirmed v${created.versionNo} with ${created.taskCount} tasks`,
+    );
   }
   return { preview: t1 - t0, confirm: t2 - t1, bytes: text.length };
 }
@@ -128,24 +159,41 @@ export async function measurePlans(target: Target, log: (line: string) => void):
     const user = new ApiClient(server.baseUrl);
     await user.login(prepared.user.username, prepared.user.password);
     const headers = { cookie: user.cookie };
-    const endpoints = { tree: `/api/plans/${prepared.planId}`, tasks: `/api/tasks?planId=${prepared.planId}&pageSize=20` };
+    const endpoints = {
+      tree: `/api/plans/${prepared.planId}`,
+      tasks: `/api/tasks?planId=${prepared.planId}&pageSize=20`,
+    };
     const page = await user.ok<{ total: number }>('GET', endpoints.tasks);
-    if (page.total !== prepared.tasks) throw new Error(`the task list counts ${page.total} tasks, the plan has ${prepared.tasks}`);
+    if (page.total !== prepared.tasks)
+      throw new Error(`the task list counts ${page.total} tasks, the plan has ${prepared.tasks}`);
 
     await importOnce(user, 0, prepared.pairingId);
     const runs = scale < 1 ? 3 : PLANS_SIZES.importRuns;
-    const imports = await quietly(async () => {
-      const r: ImportTimings = { tasks: PLANS_SIZES.importTasks, mode: 'distinct titles', warmup: 1, preview: [], confirm: [], total: [], bytes: 0 };
-      for (let k = 1; k <= runs; k++) {
-        const one = await importOnce(user, k, prepared.pairingId);
-        r.preview.push(one.preview);
-        r.confirm.push(one.confirm);
-        r.total.push(one.preview + one.confirm);
-        r.bytes = one.bytes;
-      }
-      return r;
-    }, { retries: 0 });
-    log(`  ${runs} imports of ${PLANS_SIZES.importTasks} tasks: ${imports.value.total.map((x) => x.toFixed(0)).join(', ')} ms (other processes: ${imports.foreignCores.toFixed(2)} cores)`);
+    const imports = await quietly(
+      async () => {
+        const r: ImportTimings = {
+          tasks: PLANS_SIZES.importTasks,
+          mode: 'distinct titles',
+          warmup: 1,
+          preview: [],
+          confirm: [],
+          total: [],
+          bytes: 0,
+        };
+        for (let k = 1; k <= runs; k++) {
+          const one = await importOnce(user, k, prepared.pairingId);
+          r.preview.push(one.preview);
+          r.confirm.push(one.confirm);
+          r.total.push(one.preview + one.confirm);
+          r.bytes = one.bytes;
+        }
+        return r;
+      },
+      { retries: 0 },
+    );
+    log(
+      `  ${runs} imports of ${PLANS_SIZES.importTasks} tasks: ${imports.value.total.map((x) => x.toFixed(0)).join(', ')} ms (other processes: ${imports.foreignCores.toFixed(2)} cores)`,
+    );
 
     const bare = await measureBare(log);
     // 64 trees of 5,000 tasks in flight take longer than the usual 10 s window to come back: see TREE_LOAD.
@@ -153,15 +201,39 @@ export async function measurePlans(target: Target, log: (line: string) => void):
     const taskPage = await measureEndpoint(server.baseUrl, endpoints.tasks, headers, log);
     const serverRssMb = rssMb(server.child.pid);
     const serial = (
-      await quietly(async () => [
-        await serialLatency(`GET /api/plans/:id (tree of ${prepared.tasks} tasks)`, server.baseUrl + endpoints.tree, headers, { warmup: 3, runs: 30 }),
-        await serialLatency('GET /api/tasks?planId=…&pageSize=20', server.baseUrl + endpoints.tasks, headers, { warmup: 10, runs: 100 }),
-      ], { retries: 0 })
+      await quietly(
+        async () => [
+          await serialLatency(
+            `GET /api/plans/:id (tree of ${prepared.tasks} tasks)`,
+            server.baseUrl + endpoints.tree,
+            headers,
+            { warmup: 3, runs: 30 },
+          ),
+          await serialLatency('GET /api/tasks?planId=…&pageSize=20', server.baseUrl + endpoints.tasks, headers, {
+            warmup: 10,
+            runs: 100,
+          }),
+        ],
+        { retries: 0 },
+      )
     ).value;
     for (const s of serial) log(`  serial ${s.label}: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`);
-    return { engine: target.engine, scale, prepared, endpoints, imports, bare, tree, tasks: taskPage, serial, serverRssMb };
+    return {
+      engine: target.engine,
+      scale,
+      prepared,
+      endpoints,
+      imports,
+      bare,
+      tree,
+      tasks: taskPage,
+      serial,
+      serverRssMb,
+    };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`,
+    );
   } finally {
     await server.stop();
   }

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { projectListQuery } from '../src/common/api/projects.ts';
-import { buildEnterprise, buildLedgerEntry, buildOrgUser, buildPark, buildSharingAgreement, DEMO_PASSWORD } from '../src/server/seed/builders.ts';
+import {
+  buildEnterprise,
+  buildLedgerEntry,
+  buildOrgUser,
+  buildPark,
+  buildSharingAgreement,
+  DEMO_PASSWORD,
+} from '../src/server/seed/builders.ts';
 import { DEMO_MARK, fillDemo } from '../src/server/seed/demo-data.ts';
 import { parkLedgerEntries, sharingAgreements } from '../src/server/modules/parks/parks.tables.ts';
 import { loadAgreement, loadEntry } from '../src/server/modules/parks/sharing-codec.ts';
@@ -24,7 +31,13 @@ import { benchScale, scaled } from './lib/scale.ts';
 import { timedRuns, type Timing } from './lib/stats.ts';
 
 /** Issue 4's sizes at BENCH_SCALE=1. */
-export const PROJECTS_SIZES = { sheetRows: 10_000, projects: 100_000, enterprises: 1_000, years: 10, firstYear: 2016 } as const;
+export const PROJECTS_SIZES = {
+  sheetRows: 10_000,
+  projects: 100_000,
+  enterprises: 1_000,
+  years: 10,
+  firstYear: 2016,
+} as const;
 /** The target the lead set for the 10,000-row import. */
 export const IMPORT_TARGET_MS = 10_000;
 const PAIRING = '吉林省—浙江省';
@@ -100,11 +113,15 @@ let sheetCache: SheetFile | undefined;
 async function projectSheet(rows: number, log: (line: string) => void): Promise<SheetFile> {
   if (sheetCache?.rows === rows) return sheetCache;
   const t0 = performance.now();
-  const buffer = await filledTemplate(Array.from({ length: rows }, (_, i) => goodRow(i + 1, { hostRegion: i % 2 ? '长春市' : '吉林市' })));
+  const buffer = await filledTemplate(
+    Array.from({ length: rows }, (_, i) => goodRow(i + 1, { hostRegion: i % 2 ? '长春市' : '吉林市' })),
+  );
   const file = path.join(tempDir('sheet'), 'projects.xlsx');
   fs.writeFileSync(file, buffer);
   sheetCache = { path: file, rows, buildMs: performance.now() - t0 };
-  log(`  sheet of ${rows} rows: ${(buffer.length / 1024).toFixed(0)} KB, built in ${(sheetCache.buildMs / 1000).toFixed(1)} s`);
+  log(
+    `  sheet of ${rows} rows: ${(buffer.length / 1024).toFixed(0)} KB, built in ${(sheetCache.buildMs / 1000).toFixed(1)} s`,
+  );
   return sheetCache;
 }
 
@@ -121,7 +138,11 @@ async function projectSheet(rows: number, log: (line: string) => void): Promise<
  *     them corrected later, under an agreement whose shares change after five years;
  *  6. ANALYZE, then service-level timings: ledger page, stats, statement.
  */
-export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFile; projects: number; enterprises: number }, log: (line: string) => void): Promise<ProjectsPrepared> {
+export async function prepareProjects(
+  app: InProcessApp,
+  args: { sheet: SheetFile; projects: number; enterprises: number },
+  log: (line: string) => void,
+): Promise<ProjectsPrepared> {
   const { ctx } = app;
   const db = ctx.db;
   const setupMs: Record<string, number> = {};
@@ -135,7 +156,13 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
   const one = async <T>(q: ReturnType<typeof sql>) => (await db.execute<T & Record<string, unknown>>(q)).rows[0] as T;
   const count = async (q: ReturnType<typeof sql>) => (await one<{ n: number }>(sql`SELECT (${q})::int AS n`)).n;
 
-  await buildOrgUser(ctx, { username: NATIONAL.username, regionCode: '000000', roles: ['national_office'], kind: 'national_office', orgName: NATIONAL.orgName });
+  await buildOrgUser(ctx, {
+    username: NATIONAL.username,
+    regionCode: '000000',
+    roles: ['national_office'],
+    kind: 'national_office',
+    orgName: NATIONAL.orgName,
+  });
   const pairingId = (await one<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${PAIRING}`)).id;
 
   // 2. The sheet import, as the import job runs it, first on the fresh database (so its memory figures are those of a
@@ -148,28 +175,41 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
     let phaseStart = 0;
     const t0 = performance.now();
     const { value: outcome, memory } = await withPeakMemory(() =>
-      runProjectImport(ctx, pairingId, { buffer: file, fileName: 'bench.xlsx' }, (p) => {
-        if (p.phase && p.phase !== phase) {
-          const now = performance.now();
-          if (phase) phases.push([phase, now - phaseStart]);
-          phase = p.phase;
-          phaseStart = now;
-        }
-      }, { demo: true }),
+      runProjectImport(
+        ctx,
+        pairingId,
+        { buffer: file, fileName: 'bench.xlsx' },
+        (p) => {
+          if (p.phase && p.phase !== phase) {
+            const now = performance.now();
+            if (phase) phases.push([phase, now - phaseStart]);
+            phase = p.phase;
+            phaseStart = now;
+          }
+        },
+        { demo: true },
+      ),
     );
     const totalMs = performance.now() - t0;
     if (phase) phases.push([phase, performance.now() - phaseStart]);
     const result = { ...(outcome.result as unknown as Record<string, unknown>), projectIds: undefined };
     runs.push({ label, totalMs, phases, result, errors: outcome.errors.length, memory });
-    log(`${label}: ${totalMs.toFixed(0)} ms (${phases.map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}); ${JSON.stringify(result)}, ${outcome.errors.length} row errors; peak RSS ${memory.peakRssMb} MB (before ${memory.rssBeforeMb} MB, ${memory.method})`);
-    if (outcome.errors.length) throw new Error(`the generated sheet has row errors: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+    log(
+      `${label}: ${totalMs.toFixed(0)} ms (${phases.map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}); ${JSON.stringify(result)}, ${outcome.errors.length} row errors; peak RSS ${memory.peakRssMb} MB (before ${memory.rssBeforeMb} MB, ${memory.method})`,
+    );
+    if (outcome.errors.length)
+      throw new Error(`the generated sheet has row errors: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
   }
   const imported = await count(sql`SELECT count(*) FROM projects WHERE import_fingerprint IS NOT NULL`);
   if (imported !== args.sheet.rows) throw new Error(`${imported} projects imported from ${args.sheet.rows} rows`);
 
   // 3. Demo data on every top-level pairing that has a north-eastern side and no demo data yet (the import's
   // projects are marked demo, so 吉林省—浙江省 is skipped): the templates of the copies.
-  const tops = (await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM pairings WHERE parent_id IS NULL AND status = 'active' ORDER BY name`)).rows;
+  const tops = (
+    await db.execute<{ id: string; name: string }>(
+      sql`SELECT id, name FROM pairings WHERE parent_id IS NULL AND status = 'active' ORDER BY name`,
+    )
+  ).rows;
   const demoPairings: string[] = [];
   await step('demo data (fillDemo) on the top-level pairings', async () => {
     for (const p of tops) {
@@ -181,9 +221,17 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
       }
     }
   });
-  const templateIds = (await db.execute<{ id: string }>(sql`SELECT id FROM projects WHERE is_demo AND import_fingerprint IS NULL ORDER BY id`)).rows.map((r) => r.id);
+  const templateIds = (
+    await db.execute<{ id: string }>(
+      sql`SELECT id FROM projects WHERE is_demo AND import_fingerprint IS NULL ORDER BY id`,
+    )
+  ).rows.map((r) => r.id);
   if (!templateIds.length) throw new Error('fillDemo made no projects');
-  if ((await count(sql`SELECT count(*) FROM projects WHERE id = ANY(${sql.param(templateIds)}::uuid[]) AND (project_code IS NOT NULL OR natural_key NOT LIKE 'name:%')`)) > 0) {
+  if (
+    (await count(
+      sql`SELECT count(*) FROM projects WHERE id = ANY(${sql.param(templateIds)}::uuid[]) AND (project_code IS NOT NULL OR natural_key NOT LIKE 'name:%')`,
+    )) > 0
+  ) {
     throw new Error('a demo project has a project code: the copies would need their own');
   }
 
@@ -216,39 +264,95 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
   const childSet = { id: copyId(sql`t.id`), project_id: copyId(sql`t.project_id`) };
   await step('their stage moves and money reports', async () => {
     await cloneRows(db, 'project_stage_moves', { templates: ofTemplates, copies, where: parentCopied, set: childSet });
-    await cloneRows(db, 'project_figure_reports', { templates: ofTemplates, copies, where: parentCopied, set: childSet });
+    await cloneRows(db, 'project_figure_reports', {
+      templates: ofTemplates,
+      copies,
+      where: parentCopied,
+      set: childSet,
+    });
   });
 
   // 5. The park, its enterprises, agreement and ledger.
   const sides = await pairingSideMap(db, pairingId);
   const sideCode = (s: 'a' | 'b') => [...sides.entries()].find(([, v]) => v === s)![0];
-  const names = new Map((await db.execute<{ code: string; name: string }>(sql`SELECT code, name FROM regions WHERE code IN (${sideCode('a')}, ${sideCode('b')})`)).rows.map((r) => [r.code, r.name]));
+  const names = new Map(
+    (
+      await db.execute<{ code: string; name: string }>(
+        sql`SELECT code, name FROM regions WHERE code IN (${sideCode('a')}, ${sideCode('b')})`,
+      )
+    ).rows.map((r) => [r.code, r.name]),
+  );
   const [host, partner] = [sideCode('a'), sideCode('b')];
   const flag = { demo: true };
   const first = PROJECTS_SIZES.firstYear;
   const last = first + PROJECTS_SIZES.years - 1;
-  const { parkId, agreementId, templateEnterprise } = await step('park, agreement and first enterprise and entry (services)', async () => {
-    const parkId = await buildPark(ctx, { pairingId, name: `${DEMO_MARK}基准测试合作园`, type: 'cooperation', hostRegionCode: host, partnerRegionCode: partner }, flag);
-    const agreementId = await buildSharingAgreement(ctx, parkId, {
-      title: `${DEMO_MARK}基准测试税收分成与统计分计协议`,
-      parties: [{ key: 'out', name: names.get(partner)!, regionCode: partner }, { key: 'in', name: names.get(host)!, regionCode: host }],
-      startsOn: `${first}-01-01`,
-      endsOn: `${first + 19}-12-31`,
-      terms: [
-        { figures: ['vat', 'corporate_income_tax'], from: `${first}-01-01`, to: `${first + 4}-12-31`, shares: { out: '50', in: '50' } },
-        { figures: ['vat', 'corporate_income_tax'], from: `${first + 5}-01-01`, to: null, shares: { out: '30', in: '70' } },
-        { figures: ['gdp'], from: `${first}-01-01`, to: null, shares: { out: '50', in: '50' } },
-      ],
-    }, flag);
-    const templateEnterprise = await buildEnterprise(ctx, parkId, { name: `${DEMO_MARK}基准入园企业1`, industryDivision: '36', settledOn: `${first - 1}-06-01` }, flag);
-    await buildLedgerEntry(ctx, parkId, { enterpriseId: templateEnterprise, figure: 'vat', period: { year: first, month: 1 }, amount: '54321.09' }, flag);
-    return { parkId, agreementId, templateEnterprise };
-  });
+  const { parkId, agreementId, templateEnterprise } = await step(
+    'park, agreement and first enterprise and entry (services)',
+    async () => {
+      const parkId = await buildPark(
+        ctx,
+        {
+          pairingId,
+          name: `${DEMO_MARK}基准测试合作园`,
+          type: 'cooperation',
+          hostRegionCode: host,
+          partnerRegionCode: partner,
+        },
+        flag,
+      );
+      const agreementId = await buildSharingAgreement(
+        ctx,
+        parkId,
+        {
+          title: `${DEMO_MARK}基准测试税收分成与统计分计协议`,
+          parties: [
+            { key: 'out', name: names.get(partner)!, regionCode: partner },
+            { key: 'in', name: names.get(host)!, regionCode: host },
+          ],
+          startsOn: `${first}-01-01`,
+          endsOn: `${first + 19}-12-31`,
+          terms: [
+            {
+              figures: ['vat', 'corporate_income_tax'],
+              from: `${first}-01-01`,
+              to: `${first + 4}-12-31`,
+              shares: { out: '50', in: '50' },
+            },
+            {
+              figures: ['vat', 'corporate_income_tax'],
+              from: `${first + 5}-01-01`,
+              to: null,
+              shares: { out: '30', in: '70' },
+            },
+            { figures: ['gdp'], from: `${first}-01-01`, to: null, shares: { out: '50', in: '50' } },
+          ],
+        },
+        flag,
+      );
+      const templateEnterprise = await buildEnterprise(
+        ctx,
+        parkId,
+        { name: `${DEMO_MARK}基准入园企业1`, industryDivision: '36', settledOn: `${first - 1}-06-01` },
+        flag,
+      );
+      await buildLedgerEntry(
+        ctx,
+        parkId,
+        { enterpriseId: templateEnterprise, figure: 'vat', period: { year: first, month: 1 }, amount: '54321.09' },
+        flag,
+      );
+      return { parkId, agreementId, templateEnterprise };
+    },
+  );
   await step(`${args.enterprises - 1} enterprise copies`, () =>
     cloneRows(db, 'park_enterprises', {
       templates: sql`x.id = ${templateEnterprise}`,
       copies: args.enterprises - 1,
-      set: { id: copyId(sql`t.id`), name: sql`${DEMO_MARK} || '基准入园企业' || (g + 1)`, industry_division: sql`(ARRAY['36','39','65','27','13'])[1 + g % 5]` },
+      set: {
+        id: copyId(sql`t.id`),
+        name: sql`${DEMO_MARK} || '基准入园企业' || (g + 1)`,
+        industry_division: sql`(ARRAY['36','39','65','27','13'])[1 + g % 5]`,
+      },
     }),
   );
   // Every enterprise, year, figure and period but the entry made through the service; amounts in 元 with fen.
@@ -281,11 +385,23 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
     cloneRows(db, 'park_ledger_entries', {
       templates: sql`x.park_id = ${parkId} AND x.supersedes_id IS NULL AND abs(hashtext(x.id::text)) % 100 = 0`,
       copies: 1,
-      set: { id: sql`gen_random_uuid()`, supersedes_id: sql`t.id`, amount_yuan: sql`round(t.amount_yuan * 1.05, 2)`, recorded_at: sql`t.recorded_at + interval '180 days'` },
+      set: {
+        id: sql`gen_random_uuid()`,
+        supersedes_id: sql`t.id`,
+        amount_yuan: sql`round(t.amount_yuan * 1.05, 2)`,
+        recorded_at: sql`t.recorded_at + interval '180 days'`,
+      },
     }),
   );
   await step('ANALYZE', async () => {
-    for (const t of ['projects', 'project_stage_moves', 'project_figure_reports', 'park_enterprises', 'park_ledger_entries']) await db.execute(sql.raw(`ANALYZE ${t}`));
+    for (const t of [
+      'projects',
+      'project_stage_moves',
+      'project_figure_reports',
+      'park_enterprises',
+      'park_ledger_entries',
+    ])
+      await db.execute(sql.raw(`ANALYZE ${t}`));
   });
 
   const data: ProjectsPrepared['data'] = {
@@ -298,9 +414,15 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
     figureReports: await count(sql`SELECT count(*) FROM project_figure_reports`),
     enterprises: await count(sql`SELECT count(*) FROM park_enterprises WHERE park_id = ${parkId}`),
     ledgerEntries: await count(sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId}`),
-    corrections: await count(sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND supersedes_id IS NOT NULL`),
-    statementEntries: await count(sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND period_year = ${last}::int`),
-    statementCorrections: await count(sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND period_year = ${last}::int AND supersedes_id IS NOT NULL`),
+    corrections: await count(
+      sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND supersedes_id IS NOT NULL`,
+    ),
+    statementEntries: await count(
+      sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND period_year = ${last}::int`,
+    ),
+    statementCorrections: await count(
+      sql`SELECT count(*) FROM park_ledger_entries WHERE park_id = ${parkId} AND period_year = ${last}::int AND supersedes_id IS NOT NULL`,
+    ),
   };
   log(`data: ${JSON.stringify(data)}`);
 
@@ -322,14 +444,26 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
   // The computation alone, on what the service loads: one year's entries, then every year from the whole ledger.
   const agreementRow = (await db.select().from(sharingAgreements).where(eq(sharingAgreements.id, agreementId)))[0]!;
   const agreement = loadAgreement(agreementRow);
-  const yearEntries = (await db.select().from(parkLedgerEntries).where(and(eq(parkLedgerEntries.parkId, parkId), eq(parkLedgerEntries.periodYear, last)))).map(loadEntry);
-  const allEntries = (await db.select().from(parkLedgerEntries).where(eq(parkLedgerEntries.parkId, parkId))).map(loadEntry);
+  const yearEntries = (
+    await db
+      .select()
+      .from(parkLedgerEntries)
+      .where(and(eq(parkLedgerEntries.parkId, parkId), eq(parkLedgerEntries.periodYear, last)))
+  ).map(loadEntry);
+  const allEntries = (await db.select().from(parkLedgerEntries).where(eq(parkLedgerEntries.parkId, parkId))).map(
+    loadEntry,
+  );
   const at = new Date().toISOString();
-  const computeOneYear = { ...(await timedRuns(async () => computeStatement(agreement, yearEntries, last, at), statementCounts)), entries: yearEntries.length };
+  const computeOneYear = {
+    ...(await timedRuns(async () => computeStatement(agreement, yearEntries, last, at), statementCounts)),
+    entries: yearEntries.length,
+  };
   const t0 = performance.now();
   for (let y = first; y <= last; y++) computeStatement(agreement, allEntries, y, at);
   const computeAllYears = { ms: performance.now() - t0, entries: allEntries.length, years: PROJECTS_SIZES.years };
-  log(`service: ledger page ${ledger.median.toFixed(1)} ms (first after a change ${ledger.firstAfterChange.toFixed(0)} ms), stats ${stats.median.toFixed(1)} ms (first ${stats.firstAfterChange.toFixed(0)} ms), statement ${statement.median.toFixed(0)} ms, computation alone ${computeOneYear.median.toFixed(0)} ms`);
+  log(
+    `service: ledger page ${ledger.median.toFixed(1)} ms (first after a change ${ledger.firstAfterChange.toFixed(0)} ms), stats ${stats.median.toFixed(1)} ms (first ${stats.firstAfterChange.toFixed(0)} ms), statement ${statement.median.toFixed(0)} ms, computation alone ${computeOneYear.median.toFixed(0)} ms`,
+  );
 
   return {
     user: { username: NATIONAL.username, password: DEMO_PASSWORD },
@@ -353,8 +487,14 @@ export async function prepareProjects(app: InProcessApp, args: { sheet: SheetFil
 export async function measureProjects(target: Target, log: (line: string) => void): Promise<ProjectsResult> {
   const scale = benchScale();
   const sheet = await projectSheet(scaled(PROJECTS_SIZES.sheetRows, 20), log);
-  const args = { sheet, projects: scaled(PROJECTS_SIZES.projects, 1000), enterprises: scaled(PROJECTS_SIZES.enterprises, 5) };
-  log(`  generating: ${sheet.rows}-row sheet import, ${args.projects} projects, a park of ${args.enterprises} enterprises (BENCH_SCALE=${scale})`);
+  const args = {
+    sheet,
+    projects: scaled(PROJECTS_SIZES.projects, 1000),
+    enterprises: scaled(PROJECTS_SIZES.enterprises, 5),
+  };
+  log(
+    `  generating: ${sheet.rows}-row sheet import, ${args.projects} projects, a park of ${args.enterprises} enterprises (BENCH_SCALE=${scale})`,
+  );
   const prepared = await runInChild<ProjectsPrepared>('bench/projects.ts', 'prepareProjects', target, args, log);
   const server = await startDuikou(target);
   try {
@@ -368,12 +508,15 @@ export async function measureProjects(target: Target, log: (line: string) => voi
       statement: `/api/parks/${prepared.parkId}/agreements/${prepared.agreementId}/statement?year=${prepared.statementYear}`,
     };
     const seen = await user.ok<{ total: number }>('GET', '/api/projects?pageSize=1');
-    if (seen.total !== prepared.data.projects) throw new Error(`the national office sees ${seen.total} projects, ${prepared.data.projects} were made`);
+    if (seen.total !== prepared.data.projects)
+      throw new Error(`the national office sees ${seen.total} projects, ${prepared.data.projects} were made`);
     // A correction replaces its original: the statement counts the entries in force.
     const st = await user.ok<{ entryCount: number; correctionCount: number }>('GET', endpoints.statement);
     const { statementEntries: stored, statementCorrections: corrections } = prepared.data;
     if (st.entryCount !== stored - corrections || st.correctionCount !== corrections) {
-      throw new Error(`the statement counts ${st.entryCount} entries and ${st.correctionCount} corrections; the year has ${stored} stored, ${corrections} of them corrections`);
+      throw new Error(
+        `the statement counts ${st.entryCount} entries and ${st.correctionCount} corrections; the year has ${stored} stored, ${corrections} of them corrections`,
+      );
     }
 
     const bare = await measureBare(log);
@@ -383,17 +526,32 @@ export async function measureProjects(target: Target, log: (line: string) => voi
     const serverRssMb = rssMb(server.child.pid);
     const counts = { warmup: 5, runs: 30 };
     const serial = (
-      await quietly(async () => [
-        await serialLatency(`GET ${endpoints.ledger}`, server.baseUrl + endpoints.ledger, headers, counts),
-        await serialLatency('GET /api/projects?pageSize=20&pairingId=…&withSubPairs=true&stage=started', server.baseUrl + endpoints.filtered, headers, counts),
-        await serialLatency(`GET ${endpoints.stats}`, server.baseUrl + endpoints.stats, headers, counts),
-        await serialLatency(`GET /api/parks/:id/agreements/:agreementId/statement?year=${prepared.statementYear}`, server.baseUrl + endpoints.statement, headers, scale < 1 ? { warmup: 1, runs: 5 } : { warmup: 2, runs: 20 }),
-      ], { retries: 0 })
+      await quietly(
+        async () => [
+          await serialLatency(`GET ${endpoints.ledger}`, server.baseUrl + endpoints.ledger, headers, counts),
+          await serialLatency(
+            'GET /api/projects?pageSize=20&pairingId=…&withSubPairs=true&stage=started',
+            server.baseUrl + endpoints.filtered,
+            headers,
+            counts,
+          ),
+          await serialLatency(`GET ${endpoints.stats}`, server.baseUrl + endpoints.stats, headers, counts),
+          await serialLatency(
+            `GET /api/parks/:id/agreements/:agreementId/statement?year=${prepared.statementYear}`,
+            server.baseUrl + endpoints.statement,
+            headers,
+            scale < 1 ? { warmup: 1, runs: 5 } : { warmup: 2, runs: 20 },
+          ),
+        ],
+        { retries: 0 },
+      )
     ).value;
     for (const s of serial) log(`  serial ${s.label}: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`);
     return { engine: target.engine, scale, prepared, endpoints, bare, ledger, filtered, stats, serial, serverRssMb };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`,
+    );
   } finally {
     await server.stop();
   }

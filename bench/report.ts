@@ -14,10 +14,14 @@ import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult }
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
 const x = (r: number) => (r >= 0.1 ? r.toFixed(2) : r.toFixed(3)) + '×';
 const cores = (c: number) => c.toFixed(2);
-const max = (xs: number[]) => (xs.length ? xs.reduce((m, v) => (v > m ? v : m), -Infinity) : NaN);
+const max = (xs: number[]) => (xs.length ? xs.reduce((m, v) => Math.max(v, m), -Infinity) : NaN);
 
 function table(head: string[], rows: (string | number)[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function machineSection(r: BenchResults): string {
@@ -33,9 +37,18 @@ ${table(
     ['RAM', `${m.ramGiB} GiB`],
     ['OS', m.os],
     ['Node', m.node],
-    ['PGlite', `@electric-sql/pglite ${p['@electric-sql/pglite']} = ${r.pgliteServer.split(' on ')[0]}; @electric-sql/pglite-socket ${p['@electric-sql/pglite-socket']}`],
-    ['PostgreSQL', r.postgres.version ? `${r.postgres.version}; ${r.postgres.source}` : (r.postgres.note ?? 'not measured')],
-    ['Other', `pg ${p.pg}, drizzle-orm ${p['drizzle-orm']}, fastify ${p.fastify}, autocannon ${p.autocannon}, tsx ${p.tsx}`],
+    [
+      'PGlite',
+      `@electric-sql/pglite ${p['@electric-sql/pglite']} = ${r.pgliteServer.split(' on ')[0]}; @electric-sql/pglite-socket ${p['@electric-sql/pglite-socket']}`,
+    ],
+    [
+      'PostgreSQL',
+      r.postgres.version ? `${r.postgres.version}; ${r.postgres.source}` : (r.postgres.note ?? 'not measured'),
+    ],
+    [
+      'Other',
+      `pg ${p.pg}, drizzle-orm ${p['drizzle-orm']}, fastify ${p.fastify}, autocannon ${p.autocannon}, tsx ${p.tsx}`,
+    ],
     ['Whole run', `${(r.durationS / 60).toFixed(1)} min (stages: ${r.stages.join(', ')})`],
   ],
 )}
@@ -62,9 +75,13 @@ function coldSection(r: BenchResults): string {
   const pgl = r.cold.find((c) => c.engine === 'pglite');
   const pgs = r.cold.find((c) => c.engine === 'postgres');
   const reading = [
-    pgl && `On an empty data directory PGlite needs ${fmtS(median(pgl.empty))}: it runs initdb inside WASM, applies the migrations, then loads the seeds. Restarting on the same directory takes ${fmtS(median(pgl.existing))}, so the first start costs about ${fmtS(median(pgl.empty) - median(pgl.existing))} more than any later one.`,
-    pgs && `On PostgreSQL the database server already exists, so the empty start is migrations plus seeds only: ${fmtS(median(pgs.empty))}, and ${fmtS(median(pgs.existing))} on an existing database.`,
-    pgl && pgs && `An existing-database start on PGlite is ${x(median(pgl.existing) / median(pgs.existing))} the PostgreSQL one; the difference is starting the PGlite worker and its WASM PostgreSQL.`,
+    pgl &&
+      `On an empty data directory PGlite needs ${fmtS(median(pgl.empty))}: it runs initdb inside WASM, applies the migrations, then loads the seeds. Restarting on the same directory takes ${fmtS(median(pgl.existing))}, so the first start costs about ${fmtS(median(pgl.empty) - median(pgl.existing))} more than any later one.`,
+    pgs &&
+      `On PostgreSQL the database server already exists, so the empty start is migrations plus seeds only: ${fmtS(median(pgs.empty))}, and ${fmtS(median(pgs.existing))} on an existing database.`,
+    pgl &&
+      pgs &&
+      `An existing-database start on PGlite is ${x(median(pgl.existing) / median(pgs.existing))} the PostgreSQL one; the difference is starting the PGlite worker and its WASM PostgreSQL.`,
     `Much of even the existing-database start is loading code: importing src/server/server.ts alone took 1.7–1.9 s on a quiet machine and up to 4 s on a busy one (checked while writing this bench, 2026-11-23). exceljs (0.45–0.7 s) and mammoth are imported statically although only imports and exports use them; loading them on first use, as is already done for pdfjs-dist, would take about half a second off every start.`,
   ].filter(Boolean);
   return `## 1. Cold start to first response
@@ -82,7 +99,11 @@ ${table(['Engine', 'Empty (median)', `Empty, ${COLD_RUNS} runs`, 'Existing (medi
 ${reading.join(' ')}`;
 }
 
-function loadRow(label: string, q: Quietly<{ rps: number; p50: number; p95: number; p99: number; bytesPerResponse: number }>, bare: ThroughputResult['bare']) {
+function loadRow(
+  label: string,
+  q: Quietly<{ rps: number; p50: number; p95: number; p99: number; bytesPerResponse: number }>,
+  bare: ThroughputResult['bare'],
+) {
   const v = q.value;
   return [
     label,
@@ -121,7 +142,9 @@ function throughputSection(r: BenchResults): string {
           ? `; a single request alone takes far less (below), so most of the latency under load is waiting in line, not work. `
           : `. `) +
         `One request at a time costs ${fmtMs(t.serial[2].median)} (dashboard) and ${fmtMs(t.serial[3].median)} (pairing list), of which the session lookup alone is ${fmtMs(Math.max(0, t.serial[1].median - t.serial[0].median))}.` +
-        (t.serverRssMb ? ` The server process (with ${t.engine === 'pglite' ? 'PGlite inside it' : 'the pool'}) used ${t.serverRssMb} MB RSS after the load.` : ''),
+        (t.serverRssMb
+          ? ` The server process (with ${t.engine === 'pglite' ? 'PGlite inside it' : 'the pool'}) used ${t.serverRssMb} MB RSS after the load.`
+          : ''),
     );
   }
   if (pgl && pgs) {
@@ -180,7 +203,10 @@ ${reading.join('\n\n')}`;
 
 function stallRow(q: Quietly<StallResult>) {
   const s = q.value;
-  const label = s.mode === 'worker' ? 'PGlite in its worker (the app: `openDatabase()`)' : 'PGlite on the main thread (`PGlite.create`, no worker)';
+  const label =
+    s.mode === 'worker'
+      ? 'PGlite in its worker (the app: `openDatabase()`)'
+      : 'PGlite on the main thread (`PGlite.create`, no worker)';
   return [
     label,
     `${fmtMs(median(s.heavyMs))} (${fmtMs(Math.min(...s.heavyMs))}–${fmtMs(max(s.heavyMs))})`,
@@ -195,7 +221,8 @@ function stallRow(q: Quietly<StallResult>) {
 }
 
 function stallSection(r: BenchResults): string {
-  if (!r.stall.length) return '## 3. Longest stall of a cheap request while a heavy query runs\n\nNot measured in this run.';
+  if (!r.stall.length)
+    return '## 3. Longest stall of a cheap request while a heavy query runs\n\nNot measured in this run.';
   const w = r.stall.find((s) => s.value.mode === 'worker')?.value;
   const d = r.stall.find((s) => s.value.mode === 'direct')?.value;
   const sql = r.stall[0].value.heavySql;
@@ -233,10 +260,13 @@ ${reading.join('\n\n')}`;
 /** The targets of PRODUCT.md §5 ("How well") and the one the lead set for the sheet import. */
 const TARGET = { listP95Ms: 50, planImportMs: 1000, sheetImportMs: IMPORT_TARGET_MS } as const;
 const against = (value: number, target: number, unit: (v: number) => string) =>
-  value <= target ? `within the target (≤ ${unit(target)})` : `**over the target** (≤ ${unit(target)}) by ${x(value / target)}`;
+  value <= target
+    ? `within the target (≤ ${unit(target)})`
+    : `**over the target** (≤ ${unit(target)}) by ${x(value / target)}`;
 const n = (v: number) => v.toLocaleString('en-US');
 const timing = (t: { median: number; p95: number }) => `${fmtMs(t.median)} (p95 ${fmtMs(t.p95)})`;
-const loadWindow = (q: Quietly<LoadResult>) => (q.value.durationS !== undefined ? ` [${q.value.warmupS} s warm-up, ${q.value.durationS} s measured]` : '');
+const loadWindow = (q: Quietly<LoadResult>) =>
+  q.value.durationS !== undefined ? ` [${q.value.warmupS} s warm-up, ${q.value.durationS} s measured]` : '';
 
 function checkRunBanner(r: BenchResults): string {
   const s = r.settings;
@@ -291,11 +321,12 @@ function plansSection(r: BenchResults): string {
     loadRow(`${ENGINE[p.engine]}: \`GET /api/tasks?planId=…&pageSize=20\``, p.tasks, p.bare),
   ]);
   const serialRows = plans[0].serial.map((s, k) => [s.label, ...plans.map((p) => timing(p.serial[k]))]);
-  const reading = plans.map((p) =>
-    `**${ENGINE[p.engine]}.** The task list's first page of the ${n(p.prepared.tasks)}-task plan: p95 ${fmtMs(p.tasks.value.p95)} at ${LOAD.connections} connections — ${against(p.tasks.value.p95, TARGET.listP95Ms, fmtMs)} of PRODUCT.md §5 — and ${fmtRate(p.tasks.value.rps)} req/s (${x(p.tasks.value.rps / p.bare.value.rps)} of bare Fastify). ` +
-    `The whole tree (${(p.tree.value.bytesPerResponse / 1024 / 1024).toFixed(1)} MB per response) serves ${fmtRate(p.tree.value.rps)} req/s with p95 ${fmtMs(p.tree.value.p95)}; alone, one tree takes ${fmtMs(p.serial[0].median)}. ` +
-    `A 40-task import takes ${fmtMs(median(p.imports.value.total))} end to end (median), ${against(median(p.imports.value.total), TARGET.planImportMs, fmtS)}.` +
-    (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : ''),
+  const reading = plans.map(
+    (p) =>
+      `**${ENGINE[p.engine]}.** The task list's first page of the ${n(p.prepared.tasks)}-task plan: p95 ${fmtMs(p.tasks.value.p95)} at ${LOAD.connections} connections — ${against(p.tasks.value.p95, TARGET.listP95Ms, fmtMs)} of PRODUCT.md §5 — and ${fmtRate(p.tasks.value.rps)} req/s (${x(p.tasks.value.rps / p.bare.value.rps)} of bare Fastify). ` +
+      `The whole tree (${(p.tree.value.bytesPerResponse / 1024 / 1024).toFixed(1)} MB per response) serves ${fmtRate(p.tree.value.rps)} req/s with p95 ${fmtMs(p.tree.value.p95)}; alone, one tree takes ${fmtMs(p.serial[0].median)}. ` +
+      `A 40-task import takes ${fmtMs(median(p.imports.value.total))} end to end (median), ${against(median(p.imports.value.total), TARGET.planImportMs, fmtS)}.` +
+      (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : ''),
   );
   return `${head}
 
@@ -345,7 +376,10 @@ function importRow(p: ProjectsResult) {
     against(first.totalMs, TARGET.sheetImportMs, fmtS),
     first.phases.map(([k, v]) => `${k} ${fmtS(v)}`).join(', '),
     mem(first.memory),
-    `${fmtS(again.totalMs)} (${Object.entries(again.result).filter(([, v]) => typeof v === 'number' && v > 0).map(([k, v]) => `${n(v as number)} ${k}`).join(', ')})`,
+    `${fmtS(again.totalMs)} (${Object.entries(again.result)
+      .filter(([, v]) => typeof v === 'number' && v > 0)
+      .map(([k, v]) => `${n(v as number)} ${k}`)
+      .join(', ')})`,
     mem(again.memory),
   ];
 }
@@ -366,14 +400,31 @@ function projectsSection(r: BenchResults): string {
   const loadRows = projects.flatMap((p) => [
     loadRow(`${ENGINE[p.engine]} run: bare Fastify \`{hello:'world'}\``, p.bare, p.bare),
     loadRow(`${ENGINE[p.engine]}: \`GET /api/projects?pageSize=20\``, p.ledger, p.bare),
-    loadRow(`${ENGINE[p.engine]}: the same, filtered (\`pairingId\` of 吉林省—浙江省 with its sub-pairs, \`stage=started\`)`, p.filtered, p.bare),
-    loadRow(`${ENGINE[p.engine]}: \`GET /api/projects/stats\` (funnel, money by stage, rates by pairing)`, p.stats, p.bare),
+    loadRow(
+      `${ENGINE[p.engine]}: the same, filtered (\`pairingId\` of 吉林省—浙江省 with its sub-pairs, \`stage=started\`)`,
+      p.filtered,
+      p.bare,
+    ),
+    loadRow(
+      `${ENGINE[p.engine]}: \`GET /api/projects/stats\` (funnel, money by stage, rates by pairing)`,
+      p.stats,
+      p.bare,
+    ),
   ]);
   const serialRows = projects[0].serial.map((s, k) => [s.label, ...projects.map((p) => timing(p.serial[k]))]);
   const serviceRows = [
-    ['Ledger page with its totals (`listProjects`): first call after a change', ...projects.map((p) => fmtMs(p.prepared.service.ledger.firstAfterChange))],
-    ['Ledger page with its totals: later calls (totals cached until the next change)', ...projects.map((p) => timing(p.prepared.service.ledger))],
-    ['Stats (`projectStats`, by pairing): first call after a change', ...projects.map((p) => fmtMs(p.prepared.service.stats.firstAfterChange))],
+    [
+      'Ledger page with its totals (`listProjects`): first call after a change',
+      ...projects.map((p) => fmtMs(p.prepared.service.ledger.firstAfterChange)),
+    ],
+    [
+      'Ledger page with its totals: later calls (totals cached until the next change)',
+      ...projects.map((p) => timing(p.prepared.service.ledger)),
+    ],
+    [
+      'Stats (`projectStats`, by pairing): first call after a change',
+      ...projects.map((p) => fmtMs(p.prepared.service.stats.firstAfterChange)),
+    ],
     ['Stats: later calls', ...projects.map((p) => timing(p.prepared.service.stats))],
   ];
   const statementRows = projects.map((p) => {
@@ -389,10 +440,12 @@ function projectsSection(r: BenchResults): string {
   });
   const reading = projects.map((p) => {
     const [imp] = p.prepared.import.runs;
-    return `**${ENGINE[p.engine]}.** The ${n(p.prepared.import.rows)}-row import took ${fmtS(imp.totalMs)} — ${against(imp.totalMs, TARGET.sheetImportMs, fmtS)} — peaking at ${imp.memory.peakRssMb} MB resident, ${imp.memory.peakRssMb - imp.memory.rssBeforeMb} MB above where the process started it. ` +
+    return (
+      `**${ENGINE[p.engine]}.** The ${n(p.prepared.import.rows)}-row import took ${fmtS(imp.totalMs)} — ${against(imp.totalMs, TARGET.sheetImportMs, fmtS)} — peaking at ${imp.memory.peakRssMb} MB resident, ${imp.memory.peakRssMb - imp.memory.rssBeforeMb} MB above where the process started it. ` +
       `With ${n(p.prepared.data.projects)} projects the ledger page answers at p95 ${fmtMs(p.ledger.value.p95)} under ${LOAD.connections} connections — ${against(p.ledger.value.p95, TARGET.listP95Ms, fmtMs)} — ${fmtRate(p.ledger.value.rps)} req/s, ${x(p.ledger.value.rps / p.bare.value.rps)} of bare Fastify; filtered p95 ${fmtMs(p.filtered.value.p95)}; the stats p95 ${fmtMs(p.stats.value.p95)}. ` +
       `A statement of one year (${n(p.prepared.data.statementEntries)} stored entries) takes ${fmtMs(p.serial[p.serial.length - 1].median)} over HTTP, of which the service ${fmtMs(p.prepared.service.statement.median)} and the computation itself ${fmtMs(p.prepared.service.computeOneYear.median)}.` +
-      (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : '');
+      (p.serverRssMb ? ` Server RSS after the load: ${p.serverRssMb} MB.` : '')
+    );
   });
   return `## 5. Projects and parks (issue 4)
 
@@ -404,7 +457,9 @@ function projectsSection(r: BenchResults): string {
 - **a park of ${n(d.enterprises)} enterprises** in 吉林省—浙江省 with a sharing agreement whose tax shares change after five years (50/50, then 30/70; GDP 50/50): the park, the agreement, the first enterprise and the first ledger entry through the services, the other enterprises copied, and monthly 增值税 and 企业所得税 plus yearly GDP per enterprise over ${PROJECTS_SIZES.years} years (${PROJECTS_SIZES.firstYear}–${PROJECTS_SIZES.firstYear + PROJECTS_SIZES.years - 1}) in one INSERT, each recorded when an office would have, and about 1 % of them corrected half a year later: **${n(d.ledgerEntries)} ledger entries**, ${n(d.corrections)} of them corrections.
 
 Then \`ANALYZE\` on the filled tables (what autovacuum would have done on a live PostgreSQL). Set-up times of the first
-engine, not measured figures: ${Object.entries(first.setupMs).map(([k, v]) => `${k} ${fmtS(v)}`).join('; ')}.
+engine, not measured figures: ${Object.entries(first.setupMs)
+    .map(([k, v]) => `${k} ${fmtS(v)}`)
+    .join('; ')}.
 
 ### 5.1 Import of a ${n(first.import.rows)}-row project sheet (issue 4)
 
@@ -465,12 +520,16 @@ requests can give those requests wrong rows — a correctness and access-control
 therefore creates its synthetic data one request at a time. Reproducer: \`node --import tsx bench/pglite-socket-interleave.ts\`.`;
 }
 
-const fmtOther = (xs: number[]) => (xs.length ? `${cores(median(xs))}${median(xs) > 0.25 ? ' — a busy machine: read these figures as pessimistic' : ''}` : '—');
+const fmtOther = (xs: number[]) =>
+  xs.length
+    ? `${cores(median(xs))}${median(xs) > 0.25 ? ' — a busy machine: read these figures as pessimistic' : ''}`
+    : '—';
 
 /** The summary's rows for issues 3 and 4, PGlite and PostgreSQL side by side, each against its target where one is set. */
 function issueSummaryRows(r: BenchResults): string[][] {
   const na = '—';
-  const by = <T extends { engine: string }>(xs: T[] | undefined, engine: string) => xs?.find((v) => v.engine === engine);
+  const by = <T extends { engine: string }>(xs: T[] | undefined, engine: string) =>
+    xs?.find((v) => v.engine === engine);
   const engines = ['pglite', 'postgres'] as const;
   const load = (q: Quietly<LoadResult>, bare: Quietly<LoadResult>, target?: number) =>
     `${fmtRate(q.value.rps)} req/s (${x(q.value.rps / bare.value.rps)} bare), p95 ${fmtMs(q.value.p95)}${target ? (q.value.p95 <= target ? ' ✓' : ` ✗ (target ${fmtMs(target)})`) : ''}`;
@@ -479,32 +538,75 @@ function issueSummaryRows(r: BenchResults): string[][] {
   const j0 = r.projects?.[0]?.prepared;
   if (r.parse) {
     const txt = r.parse.value.seeds.map((s) => fmtMs(s.txt.median)).join(' / ');
-    rows.push([`Issue 3: parse time of the three seed plans (text, median; national / 吉林—浙江 / 辽宁—江苏)`, txt, 'same (in process, no database)']);
+    rows.push([
+      `Issue 3: parse time of the three seed plans (text, median; national / 吉林—浙江 / 辽宁—江苏)`,
+      txt,
+      'same (in process, no database)',
+    ]);
   }
   if (r.plans?.length) {
-    rows.push(['Issue 3: import of a 40-task plan over HTTP, preview + confirm (median; target < 1 s)', ...engines.map((e) => {
-      const p = by(r.plans, e);
-      if (!p) return na;
-      const t = median(p.imports.value.total);
-      return `${fmtMs(t)}${t <= TARGET.planImportMs ? ' ✓' : ' ✗'}`;
-    })]);
-    rows.push([`Issue 3: \`GET /api/plans/:id\`, tree of ${n(p0!.tasks)} tasks, ${LOAD.connections} connections`, ...engines.map((e) => { const p = by(r.plans, e); return p ? load(p.tree, p.bare) : na; })]);
-    rows.push([`Issue 3: \`GET /api/tasks?planId=…&pageSize=20\` of that plan (target p95 < ${TARGET.listP95Ms} ms)`, ...engines.map((e) => { const p = by(r.plans, e); return p ? load(p.tasks, p.bare, TARGET.listP95Ms) : na; })]);
+    rows.push([
+      'Issue 3: import of a 40-task plan over HTTP, preview + confirm (median; target < 1 s)',
+      ...engines.map((e) => {
+        const p = by(r.plans, e);
+        if (!p) return na;
+        const t = median(p.imports.value.total);
+        return `${fmtMs(t)}${t <= TARGET.planImportMs ? ' ✓' : ' ✗'}`;
+      }),
+    ]);
+    rows.push([
+      `Issue 3: \`GET /api/plans/:id\`, tree of ${n(p0!.tasks)} tasks, ${LOAD.connections} connections`,
+      ...engines.map((e) => {
+        const p = by(r.plans, e);
+        return p ? load(p.tree, p.bare) : na;
+      }),
+    ]);
+    rows.push([
+      `Issue 3: \`GET /api/tasks?planId=…&pageSize=20\` of that plan (target p95 < ${TARGET.listP95Ms} ms)`,
+      ...engines.map((e) => {
+        const p = by(r.plans, e);
+        return p ? load(p.tasks, p.bare, TARGET.listP95Ms) : na;
+      }),
+    ]);
   }
   if (r.projects?.length) {
-    rows.push([`Issue 4: import of a ${n(j0!.import.rows)}-row project sheet: time, peak RSS (target ≤ ${fmtS(TARGET.sheetImportMs)})`, ...engines.map((e) => {
-      const p = by(r.projects, e);
-      if (!p) return na;
-      const [first] = p.prepared.import.runs;
-      return `${fmtS(first.totalMs)}${first.totalMs <= TARGET.sheetImportMs ? ' ✓' : ' ✗'}, ${first.memory.peakRssMb} MB`;
-    })]);
-    rows.push([`Issue 4: \`GET /api/projects?pageSize=20\`, ${n(j0!.data.projects)} projects (target p95 < ${TARGET.listP95Ms} ms)`, ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.ledger, p.bare, TARGET.listP95Ms) : na; })]);
-    rows.push(['Issue 4: the same with a filter', ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.filtered, p.bare, TARGET.listP95Ms) : na; })]);
-    rows.push(['Issue 4: `GET /api/projects/stats` (funnel)', ...engines.map((e) => { const p = by(r.projects, e); return p ? load(p.stats, p.bare) : na; })]);
-    rows.push([`Issue 4: statement of a park with ${n(j0!.data.enterprises)} enterprises × ${PROJECTS_SIZES.years} years, one request (median, p95)`, ...engines.map((e) => {
-      const p = by(r.projects, e);
-      return p ? timing(p.serial[p.serial.length - 1]) : na;
-    })]);
+    rows.push([
+      `Issue 4: import of a ${n(j0!.import.rows)}-row project sheet: time, peak RSS (target ≤ ${fmtS(TARGET.sheetImportMs)})`,
+      ...engines.map((e) => {
+        const p = by(r.projects, e);
+        if (!p) return na;
+        const [first] = p.prepared.import.runs;
+        return `${fmtS(first.totalMs)}${first.totalMs <= TARGET.sheetImportMs ? ' ✓' : ' ✗'}, ${first.memory.peakRssMb} MB`;
+      }),
+    ]);
+    rows.push([
+      `Issue 4: \`GET /api/projects?pageSize=20\`, ${n(j0!.data.projects)} projects (target p95 < ${TARGET.listP95Ms} ms)`,
+      ...engines.map((e) => {
+        const p = by(r.projects, e);
+        return p ? load(p.ledger, p.bare, TARGET.listP95Ms) : na;
+      }),
+    ]);
+    rows.push([
+      'Issue 4: the same with a filter',
+      ...engines.map((e) => {
+        const p = by(r.projects, e);
+        return p ? load(p.filtered, p.bare, TARGET.listP95Ms) : na;
+      }),
+    ]);
+    rows.push([
+      'Issue 4: `GET /api/projects/stats` (funnel)',
+      ...engines.map((e) => {
+        const p = by(r.projects, e);
+        return p ? load(p.stats, p.bare) : na;
+      }),
+    ]);
+    rows.push([
+      `Issue 4: statement of a park with ${n(j0!.data.enterprises)} enterprises × ${PROJECTS_SIZES.years} years, one request (median, p95)`,
+      ...engines.map((e) => {
+        const p = by(r.projects, e);
+        return p ? timing(p.serial[p.serial.length - 1]) : na;
+      }),
+    ]);
   }
   return rows;
 }
@@ -518,21 +620,44 @@ export function renderReport(r: BenchResults): string {
   const d = r.stall.find((s) => s.value.mode === 'direct')?.value;
   const na = '—';
   const tp = (t: ThroughputResult | undefined, k: 'dashboard' | 'pairings') =>
-    t ? `${fmtRate(t[k].value.rps)} req/s (${x(t[k].value.rps / t.bare.value.rps)} bare), p95 ${fmtMs(t[k].value.p95)} (${x(t[k].value.p95 / t.bare.value.p95)} bare)` : na;
+    t
+      ? `${fmtRate(t[k].value.rps)} req/s (${x(t[k].value.rps / t.bare.value.rps)} bare), p95 ${fmtMs(t[k].value.p95)} (${x(t[k].value.p95 / t.bare.value.p95)} bare)`
+      : na;
   const summary = table(
     ['', 'PGlite', 'PostgreSQL'],
     [
       ['Cold start, empty database (median of 3)', cl ? fmtS(median(cl.empty)) : na, cs ? fmtS(median(cs.empty)) : na],
-      ['Cold start, existing database (median of 3)', cl ? fmtS(median(cl.existing)) : na, cs ? fmtS(median(cs.existing)) : na],
+      [
+        'Cold start, existing database (median of 3)',
+        cl ? fmtS(median(cl.existing)) : na,
+        cs ? fmtS(median(cs.existing)) : na,
+      ],
       [`\`GET /api/dashboard\`, ${LOAD.connections} connections`, tp(pgl, 'dashboard'), tp(pgs, 'dashboard')],
       [`\`GET /api/pairings?pageSize=20\`, ${LOAD.connections} connections`, tp(pgl, 'pairings'), tp(pgs, 'pairings')],
-      ['Bare Fastify in the same run', pgl ? `${fmtRate(pgl.bare.value.rps)} req/s, p95 ${fmtMs(pgl.bare.value.p95)}` : na, pgs ? `${fmtRate(pgs.bare.value.rps)} req/s, p95 ${fmtMs(pgs.bare.value.p95)}` : na],
       [
-        'Other processes\' CPU during these measurements (median, cores of 2)',
-        fmtOther([...(cl?.foreignCores ?? []), ...(pgl ? [pgl.bare, pgl.dashboard, pgl.pairings].map((q) => q.foreignCores) : []), ...r.stall.map((q) => q.foreignCores)]),
-        fmtOther([...(cs?.foreignCores ?? []), ...(pgs ? [pgs.bare, pgs.dashboard, pgs.pairings].map((q) => q.foreignCores) : [])]),
+        'Bare Fastify in the same run',
+        pgl ? `${fmtRate(pgl.bare.value.rps)} req/s, p95 ${fmtMs(pgl.bare.value.p95)}` : na,
+        pgs ? `${fmtRate(pgs.bare.value.rps)} req/s, p95 ${fmtMs(pgs.bare.value.p95)}` : na,
       ],
-      ['Cheap request during a heavy query: worst / p99', w ? `${fmtMs(max(w.heavy.cheap))} / ${fmtMs(percentile(w.heavy.cheap, 99))} (worker); ${d ? `${fmtMs(max(d.heavy.cheap))} / ${fmtMs(percentile(d.heavy.cheap, 99))} on the main thread` : ''}` : na, 'not applicable'],
+      [
+        "Other processes' CPU during these measurements (median, cores of 2)",
+        fmtOther([
+          ...(cl?.foreignCores ?? []),
+          ...(pgl ? [pgl.bare, pgl.dashboard, pgl.pairings].map((q) => q.foreignCores) : []),
+          ...r.stall.map((q) => q.foreignCores),
+        ]),
+        fmtOther([
+          ...(cs?.foreignCores ?? []),
+          ...(pgs ? [pgs.bare, pgs.dashboard, pgs.pairings].map((q) => q.foreignCores) : []),
+        ]),
+      ],
+      [
+        'Cheap request during a heavy query: worst / p99',
+        w
+          ? `${fmtMs(max(w.heavy.cheap))} / ${fmtMs(percentile(w.heavy.cheap, 99))} (worker); ${d ? `${fmtMs(max(d.heavy.cheap))} / ${fmtMs(percentile(d.heavy.cheap, 99))} on the main thread` : ''}`
+          : na,
+        'not applicable',
+      ],
       ...issueSummaryRows(r),
     ],
   );

@@ -38,7 +38,14 @@ import { LOAD } from './lib/load.ts';
 import { benchScale } from './lib/scale.ts';
 import { REPO, removeAllTempDirs, removeDir, tempDir, type Target } from './lib/duikou-server.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
-import { acquirePostgres, createDatabase, dropDatabase, serverVersion, stopOwnClusterSync, type PgServer } from './lib/pg-cluster.ts';
+import {
+  acquirePostgres,
+  createDatabase,
+  dropDatabase,
+  serverVersion,
+  stopOwnClusterSync,
+  type PgServer,
+} from './lib/pg-cluster.ts';
 import { killAllChildren, runToCompletion } from './lib/processes.ts';
 import { setQuietDeadline, type Quietly } from './lib/quiet.ts';
 import { renderReport } from './report.ts';
@@ -70,8 +77,12 @@ const REPORT = process.env.BENCH_REPORT ? path.resolve(process.env.BENCH_REPORT)
 function writeReport(results: BenchResults) {
   const s = results.settings;
   const check = !!s && (s.scale !== 1 || s.load.durationS !== 10);
-  const file = check && REPORT === DOCS_REPORT ? path.join(os.tmpdir(), `duikou-bench-check-${process.pid}.md`) : REPORT;
-  if (file !== REPORT) log(`BENCH_SCALE=${s!.scale}, ${s!.load.durationS} s windows: a check run does not replace ${path.relative(REPO, DOCS_REPORT)}`);
+  const file =
+    check && REPORT === DOCS_REPORT ? path.join(os.tmpdir(), `duikou-bench-check-${process.pid}.md`) : REPORT;
+  if (file !== REPORT)
+    log(
+      `BENCH_SCALE=${s!.scale}, ${s!.load.durationS} s windows: a check run does not replace ${path.relative(REPO, DOCS_REPORT)}`,
+    );
   fs.writeFileSync(file, renderReport(results));
   return file;
 }
@@ -110,7 +121,8 @@ async function main(): Promise<void> {
   try {
     pg = await acquirePostgres();
     ownCluster = !!pg?.own;
-    if (!pg) pgNote = 'PostgreSQL rows skipped: BENCH_DATABASE_URL is unset and /usr/lib/postgresql/15/bin does not exist.';
+    if (!pg)
+      pgNote = 'PostgreSQL rows skipped: BENCH_DATABASE_URL is unset and /usr/lib/postgresql/15/bin does not exist.';
   } catch (err) {
     pgNote = `PostgreSQL rows skipped: could not start the throwaway cluster (${(err as Error).message.split('\n')[0]}).`;
   }
@@ -128,7 +140,11 @@ async function main(): Promise<void> {
     pgliteServer: versions.pglite,
     postgres: {
       version: versions.postgres,
-      source: pg ? (pg.own ? 'throwaway cluster from .ci/pg-cluster.sh (fsync=off), TCP on 127.0.0.1' : 'BENCH_DATABASE_URL') : 'none',
+      source: pg
+        ? pg.own
+          ? 'throwaway cluster from .ci/pg-cluster.sh (fsync=off), TCP on 127.0.0.1'
+          : 'BENCH_DATABASE_URL'
+        : 'none',
       note: pgNote,
     },
     cold: [],
@@ -169,7 +185,11 @@ async function main(): Promise<void> {
 
   try {
     // tsx keeps a transform cache; one import of the server's module graph fills it so no timed start compiles.
-    await runToCompletion(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server/server.ts')"], { cwd: REPO });
+    await runToCompletion(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server/server.ts')"],
+      { cwd: REPO },
+    );
 
     if (stages.includes('cold')) {
       for (const engine of engines) {
@@ -197,11 +217,15 @@ async function main(): Promise<void> {
     }
     if (stages.includes('stall')) {
       for (const mode of ['worker', 'direct'] as const) {
-        log(`\n[3] stall while a heavy query runs, PGlite ${mode === 'worker' ? 'in its worker (the app)' : 'on the main thread'}`);
+        log(
+          `\n[3] stall while a heavy query runs, PGlite ${mode === 'worker' ? 'in its worker (the app)' : 'on the main thread'}`,
+        );
         await attempt(`stall with PGlite ${mode === 'worker' ? 'in its worker' : 'on the main thread'}`, async () => {
           const r = await measureStall(mode);
-          const max = (xs: number[]) => xs.reduce((m, v) => (v > m ? v : m), 0).toFixed(0);
-          log(`  heavy query ${r.value.heavyMs.map((x) => x.toFixed(0)).join('/')} ms; worst cheap ${max(r.value.heavy.cheap)} ms, worst SELECT 1 ${max(r.value.heavy.select1)} ms (other processes: ${r.foreignCores.toFixed(2)} cores)`);
+          const max = (xs: number[]) => xs.reduce((m, v) => Math.max(v, m), 0).toFixed(0);
+          log(
+            `  heavy query ${r.value.heavyMs.map((x) => x.toFixed(0)).join('/')} ms; worst cheap ${max(r.value.heavy.cheap)} ms, worst SELECT 1 ${max(r.value.heavy.select1)} ms (other processes: ${r.foreignCores.toFixed(2)} cores)`,
+          );
           results.stall.push(r);
         });
       }
@@ -213,13 +237,17 @@ async function main(): Promise<void> {
       });
       for (const engine of engines) {
         log(`\n[4] plans on ${engine}: 40-task import over HTTP, plan tree and task list of a large plan`);
-        await onFreshDatabase('plans', engine, (target) => measurePlans(target, log).then((r) => void results.plans!.push(r)));
+        await onFreshDatabase('plans', engine, (target) =>
+          measurePlans(target, log).then((r) => void results.plans!.push(r)),
+        );
       }
     }
     if (stages.includes('projects')) {
       for (const engine of engines) {
         log(`\n[5] projects on ${engine}: sheet import, ledger and stats, benefit-sharing statement`);
-        await onFreshDatabase('projects', engine, (target) => measureProjects(target, log).then((r) => void results.projects!.push(r)));
+        await onFreshDatabase('projects', engine, (target) =>
+          measureProjects(target, log).then((r) => void results.projects!.push(r)),
+        );
       }
     }
   } finally {

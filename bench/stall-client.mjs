@@ -8,7 +8,10 @@ const base = process.argv[2];
 // One pool of pre-opened keep-alive sockets per path. Without it, a stalled server makes the client open hundreds
 // of new connections, the accept queue overflows and SYN retransmits (1 s, 3 s) swamp what is being measured.
 const SOCKETS = 64;
-const agents = { '/cheap': new http.Agent({ keepAlive: true, maxSockets: SOCKETS }), '/select1': new http.Agent({ keepAlive: true, maxSockets: SOCKETS }) };
+const agents = {
+  '/cheap': new http.Agent({ keepAlive: true, maxSockets: SOCKETS }),
+  '/select1': new http.Agent({ keepAlive: true, maxSockets: SOCKETS }),
+};
 const now = () => performance.timeOrigin + performance.now();
 const samples = [];
 let pending = 0;

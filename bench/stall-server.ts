@@ -63,7 +63,9 @@ app.get('/select1', async () => {
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 
-const client = fork(path.join(REPO, 'bench/stall-client.mjs'), [`http://127.0.0.1:${port}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const client = fork(path.join(REPO, 'bench/stall-client.mjs'), [`http://127.0.0.1:${port}`], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 const messages: { type: string; samples?: Sample[]; unfinished?: number }[] = [];
 let wake: (() => void) | undefined;
 client.on('message', (m: { type: string }) => {
@@ -82,7 +84,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 try {
   await waitMessage('ready');
   // Warm both paths (JIT, pool connections) before anything is recorded.
-  for (let i = 0; i < 50; i++) await Promise.all([fetch(`http://127.0.0.1:${port}/cheap`), fetch(`http://127.0.0.1:${port}/select1`)]);
+  for (let i = 0; i < 50; i++)
+    await Promise.all([fetch(`http://127.0.0.1:${port}/cheap`), fetch(`http://127.0.0.1:${port}/select1`)]);
   await query(HEAVY_SQL);
   await sleep(500);
 

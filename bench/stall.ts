@@ -25,7 +25,10 @@ export async function measureStall(mode: StallResult['mode']): Promise<Quietly<S
 async function runStall(mode: StallResult['mode']): Promise<StallResult> {
   const dir = tempDir(`stall-${mode}`);
   try {
-    const out = await runToCompletion(process.execPath, ['--import', 'tsx', 'bench/stall-server.ts', mode, dir], { cwd: REPO, timeoutMs: 180_000 });
+    const out = await runToCompletion(process.execPath, ['--import', 'tsx', 'bench/stall-server.ts', mode, dir], {
+      cwd: REPO,
+      timeoutMs: 180_000,
+    });
     const file = path.join(dir, 'result.json');
     if (!fs.existsSync(file)) throw new Error(`stall-server ${mode} wrote no result:\n${out}`);
     return JSON.parse(fs.readFileSync(file, 'utf8')) as StallResult;

@@ -35,7 +35,11 @@ export async function measureThroughput(target: Target, log: (line: string) => v
   try {
     const admin = new ApiClient(server.baseUrl);
     await admin.login(ADMIN.username, ADMIN.password);
-    const org = await admin.ok<{ id: string }>('POST', '/api/organisations', { name: '基准测试国家对口合作办', kind: 'national_office', regionCode: '000000' });
+    const org = await admin.ok<{ id: string }>('POST', '/api/organisations', {
+      name: '基准测试国家对口合作办',
+      kind: 'national_office',
+      regionCode: '000000',
+    });
     await admin.ok('POST', '/api/users', {
       username: NATIONAL.username,
       displayName: '基准测试用户',
@@ -48,8 +52,12 @@ export async function measureThroughput(target: Target, log: (line: string) => v
 
     const t0 = performance.now();
     const synthetic = await createSyntheticSubPairs(user);
-    log(`  ${synthetic.created} synthetic sub-pairs under ${synthetic.parents} pairings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const dash = await user.ok<{ counts: { pairings: number; subPairs: number; regions: number; exploratory?: number } }>('GET', '/api/dashboard');
+    log(
+      `  ${synthetic.created} synthetic sub-pairs under ${synthetic.parents} pairings in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const dash = await user.ok<{
+      counts: { pairings: number; subPairs: number; regions: number; exploratory?: number };
+    }>('GET', '/api/dashboard');
     const data = { ...dash.counts, synthetic: synthetic.created };
     log(`  dashboard counts: ${JSON.stringify(dash.counts)}`);
 
@@ -62,17 +70,34 @@ export async function measureThroughput(target: Target, log: (line: string) => v
     const serverRssMb = rssMb(server.child.pid);
 
     const serial = (
-      await quietly(async () => [
-        await serialLatency('GET /api/health, no session (no database)', `${server.baseUrl}/api/health`, {}),
-        await serialLatency('GET /api/health with the session cookie (session lookup only)', `${server.baseUrl}/api/health`, headers),
-        await serialLatency(`GET ${ENDPOINTS.dashboard}`, `${server.baseUrl}${ENDPOINTS.dashboard}`, headers),
-        await serialLatency(`GET ${ENDPOINTS.pairings}`, `${server.baseUrl}${ENDPOINTS.pairings}`, headers),
-      ], { retries: 0 })
+      await quietly(
+        async () => [
+          await serialLatency('GET /api/health, no session (no database)', `${server.baseUrl}/api/health`, {}),
+          await serialLatency(
+            'GET /api/health with the session cookie (session lookup only)',
+            `${server.baseUrl}/api/health`,
+            headers,
+          ),
+          await serialLatency(`GET ${ENDPOINTS.dashboard}`, `${server.baseUrl}${ENDPOINTS.dashboard}`, headers),
+          await serialLatency(`GET ${ENDPOINTS.pairings}`, `${server.baseUrl}${ENDPOINTS.pairings}`, headers),
+        ],
+        { retries: 0 },
+      )
     ).value;
     for (const s of serial) log(`  serial ${s.label}: median ${s.median.toFixed(2)} ms`);
-    return { engine: target.engine, data, bare, dashboard: results.dashboard, pairings: results.pairings, serial, serverRssMb };
+    return {
+      engine: target.engine,
+      data,
+      bare,
+      dashboard: results.dashboard,
+      pairings: results.pairings,
+      serial,
+      serverRssMb,
+    };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `${(err as Error).message}\n--- server output (last lines) ---\n${server.output().split('\n').slice(-30).join('\n')}`,
+    );
   } finally {
     await server.stop();
   }

@@ -12,7 +12,11 @@ export class ApiClient {
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
     // Before sign-in any value passes; afterwards it must be the session's token.
     if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken || 'bench';
-    const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+    });
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('duikou_sid='));
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await res.text();
@@ -22,12 +26,18 @@ export class ApiClient {
   /** Like request(), but throws unless the status is 2xx. */
   async ok<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const { status, json } = await this.request<T>(method, path, body);
-    if (status < 200 || status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(json).slice(0, 800)}`);
+    if (status < 200 || status >= 300)
+      throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(json).slice(0, 800)}`);
     return json;
   }
 
   /** A browser's multipart upload of one file (field `file`) with other form fields; throws unless 2xx. */
-  async upload<T = unknown>(path: string, fileName: string, content: Buffer, fields: Record<string, string> = {}): Promise<T> {
+  async upload<T = unknown>(
+    path: string,
+    fileName: string,
+    content: Buffer,
+    fields: Record<string, string> = {},
+  ): Promise<T> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(content)]), fileName);

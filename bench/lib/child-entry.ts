@@ -7,7 +7,10 @@ import { withAppContext, type ChildJob, type InProcessApp } from './in-process.t
 
 const job = JSON.parse(process.env.BENCH_CHILD_JOB ?? 'null') as ChildJob | null;
 if (!job) throw new Error('BENCH_CHILD_JOB is not set: this file is started by runInChild');
-const mod = (await import(pathToFileURL(path.join(REPO, job.module)).href)) as Record<string, (app: InProcessApp, args: unknown, log: (line: string) => void) => Promise<unknown>>;
+const mod = (await import(pathToFileURL(path.join(REPO, job.module)).href)) as Record<
+  string,
+  (app: InProcessApp, args: unknown, log: (line: string) => void) => Promise<unknown>
+>;
 const fn = mod[job.fn];
 if (typeof fn !== 'function') throw new Error(`${job.module} exports no function ${job.fn}`);
 const result = await withAppContext(job.target, (app) => fn(app, job.args, (line) => console.log(line)));

@@ -20,10 +20,17 @@ export async function cloneRows(
       AND (column_default IS NULL OR column_default NOT LIKE 'nextval(%')
     ORDER BY ordinal_position`);
   if (!rows.length) throw new Error(`no table ${table}`);
-  for (const c of Object.keys(opts.set)) if (!rows.some((r) => r.column_name === c)) throw new Error(`${table} has no column ${c}`);
+  for (const c of Object.keys(opts.set))
+    if (!rows.some((r) => r.column_name === c)) throw new Error(`${table} has no column ${c}`);
   const ident = (c: string) => sql.raw(`"${c.replace(/"/g, '""')}"`);
-  const columns = sql.join(rows.map((r) => ident(r.column_name)), sql`, `);
-  const values = sql.join(rows.map((r) => opts.set[r.column_name] ?? sql`t.${ident(r.column_name)}`), sql`, `);
+  const columns = sql.join(
+    rows.map((r) => ident(r.column_name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    rows.map((r) => opts.set[r.column_name] ?? sql`t.${ident(r.column_name)}`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     INSERT INTO ${ident(table)} (${columns})
     SELECT ${values}

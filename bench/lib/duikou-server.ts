@@ -51,7 +51,10 @@ export interface RunningDuikou {
 }
 
 /** `node --import tsx src/server/main.ts`, exactly as an operator would run it, timed to its first 200. */
-export async function startDuikou(target: Target, opts: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<RunningDuikou> {
+export async function startDuikou(
+  target: Target,
+  opts: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<RunningDuikou> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const port = await freePort();
   const t0 = performance.now();
@@ -81,7 +84,10 @@ export async function createAdminWithCli(target: Target, username: string, passw
 export async function startBareFastify(): Promise<RunningDuikou> {
   const port = await freePort();
   const t0 = performance.now();
-  const { child, output } = spawnTracked(process.execPath, ['bench/bare-fastify.mjs'], { cwd: REPO, env: { ...process.env, PORT: String(port) } });
+  const { child, output } = spawnTracked(process.execPath, ['bench/bare-fastify.mjs'], {
+    cwd: REPO,
+    env: { ...process.env, PORT: String(port) },
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const t1 = await waitFor200(`${baseUrl}/hello`, child, output, 30_000);
   return { child, baseUrl, startupMs: t1 - t0, output, stop: () => stopProcess(child) };

@@ -19,9 +19,19 @@ function seedShape() {
   const lines = normalised.lines.map((l) => l.text);
   const taskSection = plan.sections.find((s) => (s.children ?? []).some((c) => c.tasks.length));
   const measuresSection = plan.sections.at(-1);
-  if (!taskSection?.children || !measuresSection || measuresSection === taskSection) throw new Error('the 吉林—浙江 seed plan no longer has the shape the generator expects');
-  const tasks = taskSection.children.flatMap((c: PlanSection) => c.tasks.map((t) => ({ section: c.title, text: t.text })));
-  return { title: plan.title, lines, taskSection, firstChildLine: taskSection.children[0]!.line, measuresLine: measuresSection.line, tasks };
+  if (!taskSection?.children || !measuresSection || measuresSection === taskSection)
+    throw new Error('the 吉林—浙江 seed plan no longer has the shape the generator expects');
+  const tasks = taskSection.children.flatMap((c: PlanSection) =>
+    c.tasks.map((t) => ({ section: c.title, text: t.text })),
+  );
+  return {
+    title: plan.title,
+    lines,
+    taskSection,
+    firstChildLine: taskSection.children[0]!.line,
+    measuresLine: measuresSection.line,
+    tasks,
+  };
 }
 
 let shape: ReturnType<typeof seedShape> | undefined;
@@ -40,7 +50,9 @@ export function generatedPlan(opts: { title: string; tasks: number }): { text: s
   const out = s.lines.slice(0, s.taskSection.line).map((l) => (l === s.title ? opts.title : l));
   if (!out.includes(opts.title)) throw new Error('the seed plan has no title line to replace');
   out.push(...s.lines.slice(s.taskSection.line, s.firstChildLine - 1));
-  let top = Number(/^(\d+)/.exec(String(s.taskSection.no))?.[1] ?? 0) || s.lines.slice(0, s.taskSection.line).filter((l) => /^[一二三四五六七八九十]+、/.test(l)).length;
+  let top =
+    Number(/^(\d+)/.exec(String(s.taskSection.no))?.[1] ?? 0) ||
+    s.lines.slice(0, s.taskSection.line).filter((l) => /^[一二三四五六七八九十]+、/.test(l)).length;
   // The parser reads at most 300 as a task number (markers.ts); a longer plan numbers its tasks again from 1 in each
   // top-level section, as the national plan restarts in each of its sections, and its task codes carry the section path.
   const restart = opts.tasks > 300;
@@ -72,7 +84,9 @@ export function generatedPlan(opts: { title: string; tasks: number }): { text: s
   };
   parsed.plan.sections.forEach(count);
   if (found !== opts.tasks || parsed.plan.title !== opts.title) {
-    throw new Error(`generated plan parsed to ${found} tasks titled ${parsed.plan.title}, expected ${opts.tasks} titled ${opts.title}`);
+    throw new Error(
+      `generated plan parsed to ${found} tasks titled ${parsed.plan.title}, expected ${opts.tasks} titled ${opts.title}`,
+    );
   }
   return { text, parsed };
 }

@@ -45,10 +45,12 @@ export async function serialLatency(
 
 export function checkClean(r: LoadResult) {
   if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
-  if (!r.requests) throw new Error(`${r.url}: no answer within the measured ${r.timeouts ? `part (${r.timeouts} timeouts)` : 'part'}`);
+  if (!r.requests)
+    throw new Error(`${r.url}: no answer within the measured ${r.timeouts ? `part (${r.timeouts} timeouts)` : 'part'}`);
 }
 
-const fmt = (q: Quietly<LoadResult>) => `${Math.round(q.value.rps)} req/s, p95 ${q.value.p95.toFixed(1)} ms (other processes: ${q.foreignCores.toFixed(2)} cores)`;
+const fmt = (q: Quietly<LoadResult>) =>
+  `${Math.round(q.value.rps)} req/s, p95 ${q.value.p95.toFixed(1)} ms (other processes: ${q.foreignCores.toFixed(2)} cores)`;
 
 /** The baseline of every ratio: a separate minimal Fastify process under the same load, in the same run. */
 export async function measureBare(log: (line: string) => void): Promise<Quietly<LoadResult>> {
@@ -66,7 +68,13 @@ export async function measureBare(log: (line: string) => void): Promise<Quietly<
 }
 
 /** autocannon against one endpoint of a running server, as `headers` (the session cookie). */
-export async function measureEndpoint(baseUrl: string, path: string, headers: Record<string, string>, log: (line: string) => void, opts: LoadOptions = {}): Promise<Quietly<LoadResult>> {
+export async function measureEndpoint(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  log: (line: string) => void,
+  opts: LoadOptions = {},
+): Promise<Quietly<LoadResult>> {
   const r = await quietly(() => loadTest(`${baseUrl}${path}`, headers, opts));
   checkClean(r.value);
   log(`  ${path}: ${fmt(r)}, ${(r.value.bytesPerResponse / 1024).toFixed(1)} kB per response`);

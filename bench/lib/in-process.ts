@@ -18,7 +18,14 @@ export interface InProcessApp {
  * actor. Only one process may have a PGlite data directory open: call this while no server runs on it.
  */
 export async function withAppContext<T>(target: Target, fn: (app: InProcessApp) => Promise<T>): Promise<T> {
-  const [{ loadConfig }, { openDatabase }, { nodeCryptoProvider }, { loadSecrets }, { bootstrapData }, { systemContext }] = await Promise.all([
+  const [
+    { loadConfig },
+    { openDatabase },
+    { nodeCryptoProvider },
+    { loadSecrets },
+    { bootstrapData },
+    { systemContext },
+  ] = await Promise.all([
     import('../../src/server/config.ts'),
     import('../../src/server/db/database.ts'),
     import('../../src/server/security/crypto-provider.ts'),
@@ -30,7 +37,12 @@ export async function withAppContext<T>(target: Target, fn: (app: InProcessApp) 
   const config = loadConfig(env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: loadSecrets(config.dataDir, env).auditKey };
+    const deps: AppDeps = {
+      db: database.db,
+      config,
+      crypto: nodeCryptoProvider,
+      auditKey: loadSecrets(config.dataDir, env).auditKey,
+    };
     await bootstrapData(deps);
     return await fn({ ctx: systemContext(deps, 'bench'), deps, database });
   } finally {
@@ -53,7 +65,14 @@ export interface ChildJob {
  * keeps the peak-memory figures free of what the bench process has allocated, and closes PGlite completely
  * before the server opens the same data directory. Its log lines are passed on; its result comes back as JSON.
  */
-export async function runInChild<T>(module: string, fn: string, target: Target, args: unknown, log: (line: string) => void, timeoutMs = 30 * 60_000): Promise<T> {
+export async function runInChild<T>(
+  module: string,
+  fn: string,
+  target: Target,
+  args: unknown,
+  log: (line: string) => void,
+  timeoutMs = 30 * 60_000,
+): Promise<T> {
   const dir = tempDir('child');
   const job: ChildJob = { module, fn, target, args, out: path.join(dir, 'result.json') };
   try {
@@ -72,7 +91,8 @@ export async function runInChild<T>(module: string, fn: string, target: Target, 
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     clearTimeout(timer);
-    if (code !== 0 || !fs.existsSync(job.out)) throw new Error(`${module} ${fn} exited with ${code}:\n${output().split('\n').slice(-40).join('\n')}`);
+    if (code !== 0 || !fs.existsSync(job.out))
+      throw new Error(`${module} ${fn} exited with ${code}:\n${output().split('\n').slice(-40).join('\n')}`);
     return JSON.parse(fs.readFileSync(job.out, 'utf8')) as T;
   } finally {
     removeDir(dir);

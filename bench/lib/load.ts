@@ -37,7 +37,11 @@ export interface LoadOptions {
  * autocannon with 64 connections: a 2 s warm-up (not recorded), then 10 s measured (LOAD). Latencies are taken from every
  * response of the measured part (autocannon's own summary has no p95).
  */
-export async function loadTest(url: string, headers: Record<string, string> = {}, opts: LoadOptions = {}): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  headers: Record<string, string> = {},
+  opts: LoadOptions = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const durationS = opts.durationS ?? LOAD.durationS;
   const warmupS = opts.warmupS ?? LOAD.warmupS;
@@ -60,7 +64,7 @@ export async function loadTest(url: string, headers: Record<string, string> = {}
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    max: latencies.reduce((m, v) => (v > m ? v : m), 0),
+    max: latencies.reduce((m, v) => Math.max(v, m), 0),
     requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors,

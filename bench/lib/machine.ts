@@ -37,7 +37,9 @@ export function machineInfo(): MachineInfo {
     os: `${pretty}, kernel ${os.release()}`,
     node: process.version,
     packages: Object.fromEntries(
-      ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'drizzle-orm', 'fastify', 'autocannon', 'tsx'].map((n) => [n, packageVersion(n)]),
+      ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'drizzle-orm', 'fastify', 'autocannon', 'tsx'].map(
+        (n) => [n, packageVersion(n)],
+      ),
     ),
   };
 }

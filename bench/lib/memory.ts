@@ -39,7 +39,10 @@ export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: 
     const value = await fn();
     sampled = Math.max(sampled, process.memoryUsage().rss);
     const hwm = exact ? vmHwmBytes() : null;
-    return { value, memory: { peakRssMb: mb(hwm ?? sampled), rssBeforeMb: mb(before), method: hwm ? 'VmHWM' : 'sampled' } };
+    return {
+      value,
+      memory: { peakRssMb: mb(hwm ?? sampled), rssBeforeMb: mb(before), method: hwm ? 'VmHWM' : 'sampled' },
+    };
   } finally {
     clearInterval(timer);
   }

@@ -29,7 +29,10 @@ export async function acquirePostgres(): Promise<PgServer | null> {
     await runToCompletion(script, ['stop', CLUSTER_DIR], { cwd: REPO }).catch(() => {});
     fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
   }
-  const out = await runToCompletion(script, ['start', CLUSTER_DIR, String(CLUSTER_PORT)], { cwd: REPO, timeoutMs: 60_000 });
+  const out = await runToCompletion(script, ['start', CLUSTER_DIR, String(CLUSTER_PORT)], {
+    cwd: REPO,
+    timeoutMs: 60_000,
+  });
   const url = out.trim().split('\n').pop()!.trim();
   return {
     url,

@@ -66,7 +66,12 @@ function probe(url: string): Promise<number> {
 }
 
 /** Polls `url` every 10 ms until it answers 200; returns the time at which it did. */
-export async function waitFor200(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<number> {
+export async function waitFor200(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -89,7 +94,11 @@ export async function stopProcess(child: ChildProcess, graceMs = 20_000): Promis
 }
 
 /** Runs a command to completion, feeding `input` on stdin; rejects with its output on a non-zero exit. */
-export async function runToCompletion(cmd: string, args: string[], opts: SpawnOptions & { input?: string; timeoutMs?: number }): Promise<string> {
+export async function runToCompletion(
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions & { input?: string; timeoutMs?: number },
+): Promise<string> {
   const { child, output } = spawnTracked(cmd, args, opts);
   child.stdin!.end(opts.input ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);

@@ -19,7 +19,10 @@ export function setQuietDeadline(at: number) {
  * Runs a measurement after waiting (bounded) for a quiet machine, and again if other processes still took more
  * than a quarter of a core during it; keeps the attempt that overlapped least with foreign work.
  */
-export async function quietly<T>(measure: () => Promise<T>, opts: { wait?: number; retries?: number } = {}): Promise<Quietly<T>> {
+export async function quietly<T>(
+  measure: () => Promise<T>,
+  opts: { wait?: number; retries?: number } = {},
+): Promise<Quietly<T>> {
   let best: { value: T; foreignCores: number } | undefined;
   const attempts = 1 + (opts.retries ?? 1);
   let made = 0;

@@ -14,7 +14,8 @@ export function percentile(xs: number[], p: number): number {
 
 export const fmtMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) + ' ms';
 export const fmtS = (ms: number) => (ms / 1000).toFixed(2) + ' s';
-export const fmtRate = (r: number) => (r >= 10_000 ? (r / 1000).toFixed(1) + 'k' : Math.round(r).toLocaleString('en-US'));
+export const fmtRate = (r: number) =>
+  r >= 10_000 ? (r / 1000).toFixed(1) + 'k' : Math.round(r).toLocaleString('en-US');
 
 export interface Timing {
   median: number;
@@ -24,7 +25,10 @@ export interface Timing {
 }
 
 /** `fn` run `warmup` times untimed, then `runs` times one after another: median and p95 of those, in ms. */
-export async function timedRuns(fn: () => Promise<unknown> | unknown, counts: { warmup: number; runs: number }): Promise<Timing> {
+export async function timedRuns(
+  fn: () => Promise<unknown> | unknown,
+  counts: { warmup: number; runs: number },
+): Promise<Timing> {
   for (let i = 0; i < counts.warmup; i++) await fn();
   const xs: number[] = [];
   for (let i = 0; i < counts.runs; i++) {

@@ -40,7 +40,10 @@ async function countiesUnder(api: ApiClient, region: RegionRef, want: number): P
  * About 200 synthetic county-level sub-pairs under the real top-level pairings (ten times the sub-pairs the real
  * programme names), each side a county of the parent's two sides, marked with theme 合成基准数据.
  */
-export async function createSyntheticSubPairs(api: ApiClient, total = SYNTHETIC_SUB_PAIRS): Promise<{ created: number; parents: number }> {
+export async function createSyntheticSubPairs(
+  api: ApiClient,
+  total = SYNTHETIC_SUB_PAIRS,
+): Promise<{ created: number; parents: number }> {
   const { items: programmes } = await api.ok<{ items: { id: string }[] }>('GET', '/api/programmes');
   const programmeId = programmes[0]?.id;
   if (!programmeId) throw new Error('no programme loaded');

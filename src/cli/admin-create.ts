@@ -6,7 +6,9 @@ import { appErrorText, withAppDeps } from '../server/cli-support.ts';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**
@@ -27,7 +29,10 @@ export async function adminCreateCommand(args: string[], env: NodeJS.ProcessEnv 
         console.error('系统已有管理员 / An administrator already exists');
         return 1;
       }
-      await createInitialAdmin({ db: deps.db, actor: null, requestId: 'cli', ip: '', deps }, { username, displayName: values['display-name'] ?? username, password });
+      await createInitialAdmin(
+        { db: deps.db, actor: null, requestId: 'cli', ip: '', deps },
+        { username, displayName: values['display-name'] ?? username, password },
+      );
       console.log(`已创建管理员 / Administrator created: ${username}`);
       return 0;
     } catch (err) {

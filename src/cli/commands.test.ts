@@ -16,7 +16,8 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
     const code = await demoCommand(command, args, { out: (s) => out.push(s), err: (s) => err.push(s) }, env);
     return { code, out: out.join(''), err: err.join('') };
   };
-  const query = <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => withAppDeps(env, async (deps) => (await deps.db.execute<T>(text)).rows);
+  const query = <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) =>
+    withAppDeps(env, async (deps) => (await deps.db.execute<T>(text)).rows);
 
   beforeAll(() => {
     data = embeddedDataDir();
@@ -39,7 +40,11 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
 
     const cleared = await demo('clear');
     expect(cleared.code).toBe(0);
-    expect(JSON.parse(cleared.out.slice(cleared.out.indexOf('{')))).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    expect(JSON.parse(cleared.out.slice(cleared.out.indexOf('{')))).toMatchObject({
+      projects: 23,
+      parks: 3,
+      events: 3,
+    });
     const [after] = await query<{ remaining: number; audited: number }>(sql`
       SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events) AS remaining,
              (SELECT count(*) FROM audit_log WHERE request_id = 'cli') AS audited`);
@@ -50,9 +55,13 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
   it('creates the first administrator from the password given, once', async () => {
     const weak = await adminCreateCommand(['--username', 'root'], { ...env, DUIKOU_ADMIN_PASSWORD: '123' });
     expect(weak).toBe(1);
-    expect(await adminCreateCommand(['--username', 'root'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' })).toBe(0);
+    expect(
+      await adminCreateCommand(['--username', 'root'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' }),
+    ).toBe(0);
     const [admin] = await query<{ username: string }>(sql`SELECT username FROM users WHERE username = 'root'`);
     expect(admin).toEqual({ username: 'root' });
-    expect(await adminCreateCommand(['--username', 'second'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' })).toBe(1);
+    expect(
+      await adminCreateCommand(['--username', 'second'], { ...env, DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!' }),
+    ).toBe(1);
   });
 });

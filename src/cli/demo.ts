@@ -13,15 +13,27 @@ const USAGE = `用法 / usage:
  * `duikou demo fill|clear`: opens the database itself (stop the server first when it runs on the embedded
  * database), and works as the system user, so every record is audited.
  */
-export async function demoCommand(command: string | undefined, args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function demoCommand(
+  command: string | undefined,
+  args: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { pairing: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      options: { pairing: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch {
     io.err(USAGE);
     return 2;
   }
-  if (parsed.values.help || (command !== 'fill' && command !== 'clear') || (command === 'fill' && !parsed.values.pairing)) {
+  if (
+    parsed.values.help ||
+    (command !== 'fill' && command !== 'clear') ||
+    (command === 'fill' && !parsed.values.pairing)
+  ) {
     (parsed.values.help ? io.out : io.err)(USAGE);
     return parsed.values.help ? 0 : 2;
   }

@@ -57,7 +57,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Duikou 对口 API', version: '0.1.0', description: '对口合作工作平台接口 / Paired-cooperation work platform API' },
+      info: {
+        title: 'Duikou 对口 API',
+        version: '0.1.0',
+        description: '对口合作工作平台接口 / Paired-cooperation work platform API',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duikou_sid' } } },
     },
     transform: jsonSchemaTransform,
@@ -66,7 +70,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(async (scope) => registerModuleRoutes(scope), {});
 
-  await app.register(fastifyStatic, { root: repoPath('resources/maps'), prefix: '/maps/', decorateReply: false, maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: repoPath('resources/maps'),
+    prefix: '/maps/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
   const webRoot = repoPath('dist/web');
   if (opts.serveWeb !== false && fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });

@@ -117,8 +117,12 @@ describe.each(testEngines())('authorization on %s', (engine) => {
     t = await createTestApp(engine);
     f = await loadProgrammeWithUsers(t);
     const userFor: Partial<Record<Role, { username: string; password: string }>> = {
-      national_office: f.users.national, pairing_office: f.users.jilin, lead_unit: f.users.jilinUnit,
-      sys_admin: f.users.sysadmin, security_admin: f.users.secadmin, audit_admin: f.users.auditor,
+      national_office: f.users.national,
+      pairing_office: f.users.jilin,
+      lead_unit: f.users.jilinUnit,
+      sys_admin: f.users.sysadmin,
+      security_admin: f.users.secadmin,
+      audit_admin: f.users.auditor,
     };
     for (const [role, u] of Object.entries(userFor) as [Role, { username: string; password: string }][]) {
       const c = t.client();
@@ -151,7 +155,9 @@ describe.each(testEngines())('authorization on %s', (engine) => {
   });
 
   it('answers 403 to every role without the permission and lets every role with it through', async () => {
-    const routes = [...t.app.registeredRoutes].sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+    const routes = [...t.app.registeredRoutes].sort(
+      (a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'),
+    );
     for (const r of routes) {
       for (const [role, c] of clients) {
         const res = await c.request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
@@ -167,7 +173,8 @@ describe.each(testEngines())('authorization on %s', (engine) => {
     it('reads: another pairing and its sub-pairs answer 404', async () => {
       const c = t.client();
       await c.login(f.users.jilin.username, f.users.jilin.password);
-      for (const id of [f.pairings.liaoningJiangsu, f.pairings.panjinWuxi]) expect((await c.get(`/api/pairings/${id}`)).statusCode).toBe(404);
+      for (const id of [f.pairings.liaoningJiangsu, f.pairings.panjinWuxi])
+        expect((await c.get(`/api/pairings/${id}`)).statusCode).toBe(404);
       expect((await c.get(`/api/pairings/${f.pairings.jilinWenzhou}`)).statusCode).toBe(200);
     });
 
@@ -196,8 +203,13 @@ describe.each(testEngines())('authorization on %s', (engine) => {
       expect((await zj.get(`/api/pairings/${f.pairings.jilinWenzhou}`)).statusCode).toBe(200);
       const cc = t.client();
       await cc.login(f.users.changchun.username, f.users.changchun.password);
-      const names = (await cc.get('/api/pairings?pageSize=100')).json().items.map((p: { name: string }) => p.name).sort();
-      expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^长春市—/), expect.stringMatching(/^长春市、.*—杭州市$/)]));
+      const names = (await cc.get('/api/pairings?pageSize=100'))
+        .json()
+        .items.map((p: { name: string }) => p.name)
+        .sort();
+      expect(names).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^长春市—/), expect.stringMatching(/^长春市、.*—杭州市$/)]),
+      );
       expect((await cc.get(`/api/pairings/${f.pairings.jilinZhejiang}`)).statusCode).toBe(404);
     });
 
@@ -206,12 +218,22 @@ describe.each(testEngines())('authorization on %s', (engine) => {
       await c.login(f.users.jilin.username, f.users.jilin.password);
       const res = await c.patch(`/api/pairings/${f.pairings.panjinWuxi}`, { version: 1, theme: 'hijacked' });
       expect(res.statusCode).toBe(404);
-      const sub = await c.post('/api/pairings', { programmeId: f.programmeId, parentId: f.pairings.liaoningJiangsu, level: 'city', sideA: ['210200'], sideB: ['320200'] });
+      const sub = await c.post('/api/pairings', {
+        programmeId: f.programmeId,
+        parentId: f.pairings.liaoningJiangsu,
+        level: 'city',
+        sideA: ['210200'],
+        sideB: ['320200'],
+      });
       expect(sub.statusCode).toBe(400);
       expect(sub.json().error.details[0].field).toBe('parentId');
-      const theme = await t.database.db.execute<{ theme: string }>(sql`SELECT theme FROM pairings WHERE id = ${f.pairings.panjinWuxi}`);
+      const theme = await t.database.db.execute<{ theme: string }>(
+        sql`SELECT theme FROM pairings WHERE id = ${f.pairings.panjinWuxi}`,
+      );
       expect(theme.rows[0]!.theme).toBe('互联网+');
-      const denied = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.denied' AND actor_name = 'jilin'`);
+      const denied = await t.database.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.denied' AND actor_name = 'jilin'`,
+      );
       expect(Number(denied.rows[0]!.n)).toBeGreaterThanOrEqual(1);
     });
 
@@ -219,7 +241,9 @@ describe.each(testEngines())('authorization on %s', (engine) => {
       const c = t.client();
       await c.login(f.users.jilin.username, f.users.jilin.password);
       expect((await c.get(`/api/organisations/${f.users.liaoning.organisationId}`)).statusCode).toBe(404);
-      const names = (await c.get('/api/organisations?pageSize=500')).json().items.map((o: { regionCode: string }) => o.regionCode);
+      const names = (await c.get('/api/organisations?pageSize=500'))
+        .json()
+        .items.map((o: { regionCode: string }) => o.regionCode);
       expect(names).not.toContain('210000');
       expect(names).toContain('330000');
     });

@@ -27,7 +27,12 @@ export async function withAppDeps<T>(env: NodeJS.ProcessEnv, work: (deps: AppDep
   const config = loadConfig(env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: loadSecrets(config.dataDir).auditKey };
+    const deps: AppDeps = {
+      db: database.db,
+      config,
+      crypto: nodeCryptoProvider,
+      auditKey: loadSecrets(config.dataDir).auditKey,
+    };
     await bootstrapData(deps);
     return await work(deps);
   } finally {

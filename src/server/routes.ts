@@ -21,7 +21,10 @@ import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts
 export async function registerModuleRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
     async () => ({ ok: true as const }),
   );
   registerAuthRoutes(app, app.setupToken);

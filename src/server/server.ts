@@ -52,7 +52,9 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     }
     say(`Duikou 对口 已启动 / running at ${url} (${database.engine})`);
     // Reminders of reports due and overdue: the timer's run under way is awaited before the database closes.
-    const reminders = startReminderTimer(deps, { onError: (err) => app!.log.error({ err }, 'reminder generation failed') });
+    const reminders = startReminderTimer(deps, {
+      onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
+    });
     const stop = async () => {
       await reminders.stop();
       await app!.close();

@@ -24,11 +24,19 @@ export const meResponse = z.object({
 });
 export type Me = z.infer<typeof meResponse>;
 
-export const setupStatusResponse = z.object({ needsSetup: z.boolean(), passwordPolicy: z.enum(['dengbao-l3', 'asvs']) });
+export const setupStatusResponse = z.object({
+  needsSetup: z.boolean(),
+  passwordPolicy: z.enum(['dengbao-l3', 'asvs']),
+});
 
 export const setupInput = z.strictObject({
   token: z.string().min(1).max(200),
-  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.@-]+$/),
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(128),
 });

@@ -22,7 +22,9 @@ export const errorResponse = z.object({
     message: z.string(),
     zh: z.string(),
     en: z.string(),
-    details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), zh: z.string(), en: z.string() })),
+    details: z.array(
+      z.object({ field: z.string(), code: z.string(), message: z.string(), zh: z.string(), en: z.string() }),
+    ),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;

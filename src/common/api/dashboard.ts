@@ -3,7 +3,9 @@ import { pairingSummary } from './pairings.ts';
 import { projectStats } from './projects.ts';
 
 export const dashboardResponse = z.object({
-  programme: z.object({ id: z.uuid(), name: z.string(), docNo: z.string().nullable(), issuedOn: z.string().nullable() }).nullable(),
+  programme: z
+    .object({ id: z.uuid(), name: z.string(), docNo: z.string().nullable(), issuedOn: z.string().nullable() })
+    .nullable(),
   counts: z.object({
     pairings: z.number().int(),
     subPairs: z.number().int(),

@@ -8,7 +8,6 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const eventKind = z.enum(EVENT_KINDS);
 
-
 export const createEventInput = z.strictObject({
   pairingId: uuid,
   kind: eventKind,
@@ -50,7 +49,16 @@ export const agreementInput = z.strictObject({
   /** Offered by the page after signing: make the agreement a project in stage 签约 now. */
   createProject: z.boolean().default(false),
   project: z
-    .strictObject({ hostRegionCode: regionCode, type: projectType, industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(), side: side.optional() })
+    .strictObject({
+      hostRegionCode: regionCode,
+      type: projectType,
+      industryDivision: z
+        .string()
+        .regex(/^\d{2}$/)
+        .nullable()
+        .optional(),
+      side: side.optional(),
+    })
     .optional(),
 });
 export type AgreementInput = z.infer<typeof agreementInput>;
@@ -58,7 +66,11 @@ export type AgreementInput = z.infer<typeof agreementInput>;
 export const agreementToProjectInput = z.strictObject({
   hostRegionCode: regionCode,
   type: projectType,
-  industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(),
+  industryDivision: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable()
+    .optional(),
   side: side.optional(),
 });
 
@@ -103,7 +115,10 @@ export const eventListQuery = z.strictObject({
   pairingId: uuid.optional(),
   kind: eventKind.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  demo: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export const eventListResponse = paged(eventSummary);

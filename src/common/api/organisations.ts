@@ -19,7 +19,10 @@ export const organisationListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   kind: z.enum(ORGANISATION_KINDS).optional(),
   regionCode: regionCode.optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export const organisationListResponse = paged(organisationItem);

@@ -90,7 +90,12 @@ const contactInput = z.strictObject({
   side: z.enum(SIDES),
   name: text(50),
   post: optionalText(100),
-  phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/)
+    .nullable()
+    .optional(),
   email: z.email().max(200).nullable().optional(),
 });
 

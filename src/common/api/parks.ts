@@ -11,13 +11,19 @@ export type ParkType = (typeof PARK_TYPES)[number];
  * What a benefit-sharing agreement may share: taxes by type (增值税, 企业所得税, 个人所得税, 其他税费) and statistics
  * (地区生产总值, 产值). Taxes are money the parties receive; statistics are figures they count (分计统计).
  */
-export const SHARED_FIGURES = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax', 'gdp', 'output'] as const;
+export const SHARED_FIGURES = [
+  'vat',
+  'corporate_income_tax',
+  'personal_income_tax',
+  'other_tax',
+  'gdp',
+  'output',
+] as const;
 export type SharedFigure = (typeof SHARED_FIGURES)[number];
 export const TAX_FIGURES: readonly SharedFigure[] = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax'];
 
 export const parkType = z.enum(PARK_TYPES);
 export const sharedFigure = z.enum(SHARED_FIGURES);
-
 
 /** An amount in 元, exact to the fen, not negative; answered as text with two decimals. */
 export const yuanInput = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
@@ -42,8 +48,16 @@ export const createParkInput = z.strictObject({
   hostRegionCode: regionCode,
   partnerRegionCode: regionCode.nullable().optional(),
   mainParkId: uuid.nullable().optional(),
-  areaKm2: z.union([z.number(), z.string().trim()]).transform((v) => String(v)).pipe(z.string().regex(/^\d{1,8}(\.\d{1,4})?$/)).nullable().optional(),
-  focusIndustries: z.array(z.string().regex(/^\d{2}$/)).max(20).default([]),
+  areaKm2: z
+    .union([z.number(), z.string().trim()])
+    .transform((v) => String(v))
+    .pipe(z.string().regex(/^\d{1,8}(\.\d{1,4})?$/))
+    .nullable()
+    .optional(),
+  focusIndustries: z
+    .array(z.string().regex(/^\d{2}$/))
+    .max(20)
+    .default([]),
   operator: optionalText(200),
   operatorTeamFrom: optionalText(200),
   establishedOn: isoDate.nullable().optional(),
@@ -60,7 +74,10 @@ export const updateParkInput = z.strictObject({
   partnerRegionCode: createParkInput.shape.partnerRegionCode,
   mainParkId: createParkInput.shape.mainParkId,
   areaKm2: createParkInput.shape.areaKm2,
-  focusIndustries: z.array(z.string().regex(/^\d{2}$/)).max(20).optional(),
+  focusIndustries: z
+    .array(z.string().regex(/^\d{2}$/))
+    .max(20)
+    .optional(),
   operator: createParkInput.shape.operator,
   operatorTeamFrom: createParkInput.shape.operatorTeamFrom,
   establishedOn: createParkInput.shape.establishedOn,
@@ -70,18 +87,48 @@ export type UpdateParkInput = z.infer<typeof updateParkInput>;
 
 export const enterpriseInput = z.strictObject({
   name: text(200),
-  creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/).nullable().optional(),
-  industryDivision: z.string().regex(/^\d{2}$/).nullable().optional(),
+  creditCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)
+    .nullable()
+    .optional(),
+  industryDivision: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable()
+    .optional(),
   settledOn: isoDate.nullable().optional(),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 
 export const sharingAgreementInput = z.strictObject({
   title: text(200),
-  parties: z.array(z.strictObject({ key: z.string().trim().regex(/^[a-z0-9_-]{1,20}$/), name: text(100), regionCode: regionCode.nullable().optional() })).min(1).max(10),
+  parties: z
+    .array(
+      z.strictObject({
+        key: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9_-]{1,20}$/),
+        name: text(100),
+        regionCode: regionCode.nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(10),
   startsOn: isoDate,
   endsOn: isoDate.nullable().optional(),
-  terms: z.array(z.strictObject({ figures: z.array(sharedFigure).max(6), from: isoDate, to: isoDate.nullable().optional(), shares: z.record(z.string(), percentText) })).max(20),
+  terms: z
+    .array(
+      z.strictObject({
+        figures: z.array(sharedFigure).max(6),
+        from: isoDate,
+        to: isoDate.nullable().optional(),
+        shares: z.record(z.string(), percentText),
+      }),
+    )
+    .max(20),
   costShares: z.record(z.string(), percentText).nullable().optional(),
 });
 export type SharingAgreementInput = z.infer<typeof sharingAgreementInput>;
@@ -119,7 +166,16 @@ export const parkDetail = parkSummary.extend({
   establishedOn: z.string().nullable(),
   note: z.string().nullable(),
   branches: z.array(z.object({ id: z.uuid(), name: z.string(), type: parkType })),
-  enterprises: z.array(z.object({ id: z.uuid(), name: z.string(), creditCode: z.string().nullable(), industryDivision: z.string().nullable(), settledOn: z.string().nullable(), isDemo: z.boolean() })),
+  enterprises: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      creditCode: z.string().nullable(),
+      industryDivision: z.string().nullable(),
+      settledOn: z.string().nullable(),
+      isDemo: z.boolean(),
+    }),
+  ),
   agreements: z.array(
     z.object({
       id: z.uuid(),
@@ -127,7 +183,14 @@ export const parkDetail = parkSummary.extend({
       startsOn: z.string(),
       endsOn: z.string().nullable(),
       parties: z.array(z.object({ key: z.string(), name: z.string(), regionCode: z.string().nullable().optional() })),
-      terms: z.array(z.object({ figures: z.array(sharedFigure), from: z.string(), to: z.string().nullable(), shares: z.record(z.string(), z.string()) })),
+      terms: z.array(
+        z.object({
+          figures: z.array(sharedFigure),
+          from: z.string(),
+          to: z.string().nullable(),
+          shares: z.record(z.string(), z.string()),
+        }),
+      ),
       costShares: z.record(z.string(), z.string()).nullable(),
       isDemo: z.boolean(),
     }),
@@ -139,7 +202,10 @@ export type ParkDetail = z.infer<typeof parkDetail>;
 export const parkListQuery = z.strictObject({
   pairingId: uuid.optional(),
   type: parkType.optional(),
-  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  demo: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export const parkListResponse = paged(parkSummary);
@@ -163,11 +229,24 @@ export const ledgerResponse = z.object({
   /** The years the park's ledger has entries for, latest first. */
   years: z.array(z.number().int()),
   /** With a year: each settled enterprise's figures of that year, from the entries in force (元). */
-  enterpriseTotals: z.array(z.object({ enterpriseId: z.uuid(), tax: z.string(), output: z.string(), gdp: z.string(), entryCount: z.number().int() })),
+  enterpriseTotals: z.array(
+    z.object({
+      enterpriseId: z.uuid(),
+      tax: z.string(),
+      output: z.string(),
+      gdp: z.string(),
+      entryCount: z.number().int(),
+    }),
+  ),
 });
 
 /** What a ledger sheet import stored: new entries, corrections of entries whose amount changed, rows already on file. */
-export const ledgerImportResult = z.object({ created: z.number().int(), corrected: z.number().int(), unchanged: z.number().int(), rows: z.number().int() });
+export const ledgerImportResult = z.object({
+  created: z.number().int(),
+  corrected: z.number().int(),
+  unchanged: z.number().int(),
+  rows: z.number().int(),
+});
 export type LedgerImportResult = z.infer<typeof ledgerImportResult>;
 
 export const statementQuery = z.strictObject({
@@ -182,7 +261,9 @@ export const statementResponse = z.object({
   year: z.number().int(),
   asOf: z.string(),
   rounding: z.string(),
-  parties: z.array(z.object({ key: z.string(), name: z.string(), byFigure: z.record(z.string(), yuanText), taxTotal: yuanText })),
+  parties: z.array(
+    z.object({ key: z.string(), name: z.string(), byFigure: z.record(z.string(), yuanText), taxTotal: yuanText }),
+  ),
   figures: z.array(
     z.object({
       figure: sharedFigure,
@@ -191,7 +272,16 @@ export const statementResponse = z.object({
       notShared: yuanText,
       unallocated: yuanText,
       parts: z.array(yuanText),
-      groups: z.array(z.object({ from: z.string(), to: z.string().nullable(), shares: z.array(z.string()), base: yuanText, parts: z.array(yuanText), entryCount: z.number().int() })),
+      groups: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string().nullable(),
+          shares: z.array(z.string()),
+          base: yuanText,
+          parts: z.array(yuanText),
+          entryCount: z.number().int(),
+        }),
+      ),
     }),
   ),
   entryCount: z.number().int(),

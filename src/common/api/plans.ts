@@ -130,7 +130,10 @@ const taskInput = z.strictObject({
   endLine: z.number().int().min(1).nullable().optional(),
   targets: z.array(targetInput).max(20).default([]),
   /** Lead and co-operating units the clause names; each needs its side. A re-import keeps units the office set. */
-  units: z.array(unitInput.extend({ source: optionalText(2000) })).max(50).default([]),
+  units: z
+    .array(unitInput.extend({ source: optionalText(2000) }))
+    .max(50)
+    .default([]),
   /** Ignored: the sub-pairs to create are listed in the plan's `subPairs`. */
   subPairs: z.array(z.unknown()).optional(),
 });
@@ -154,7 +157,16 @@ export interface PlanSectionInput {
 }
 function sectionInputSchema(depth: number): z.ZodType<PlanSectionInput, unknown> {
   const base = z.strictObject(sectionInputFields);
-  return (depth <= 1 ? base : base.extend({ children: z.array(sectionInputSchema(depth - 1)).max(100).optional() })) as never;
+  return (
+    depth <= 1
+      ? base
+      : base.extend({
+          children: z
+            .array(sectionInputSchema(depth - 1))
+            .max(100)
+            .optional(),
+        })
+  ) as never;
 }
 
 const measureInput = z.strictObject({
@@ -217,7 +229,12 @@ export type CreatePlanInput = z.infer<typeof createPlanInput>;
 
 // ---- reads ----
 
-export const lightCounts = z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), grey: z.number().int() });
+export const lightCounts = z.object({
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+  grey: z.number().int(),
+});
 
 export const planSummary = z.object({
   id: z.uuid(),
@@ -248,7 +265,12 @@ export interface PlanSectionNode {
 }
 function sectionNodeSchema(depth: number): z.ZodType<PlanSectionNode> {
   const base = z.object({
-    id: z.uuid(), no: z.string(), title: z.string(), level: z.number().int(), line: z.number().int().nullable(), tasks: z.array(taskSummary),
+    id: z.uuid(),
+    no: z.string(),
+    title: z.string(),
+    level: z.number().int(),
+    line: z.number().int().nullable(),
+    tasks: z.array(taskSummary),
   });
   return base.extend({ children: depth <= 1 ? z.array(z.never()) : z.array(sectionNodeSchema(depth - 1)) }) as never;
 }
@@ -265,12 +287,24 @@ export type PlanSource = z.infer<typeof planSource>;
 export const planDetail = planSummary.extend({
   supersedesId: z.uuid().nullable(),
   changes: planDiff.nullable(),
-  source: z.object({ documentId: z.uuid(), title: z.string(), fileName: z.string(), lineCount: z.number().int() }).nullable(),
+  source: z
+    .object({ documentId: z.uuid(), title: z.string(), fileName: z.string(), lineCount: z.number().int() })
+    .nullable(),
   sections: z.array(sectionNodeSchema(MAX_SECTION_DEPTH)),
   /** Items not under any section: the items of an annual plan. */
   tasks: z.array(taskSummary),
-  measures: z.array(z.object({ id: z.uuid(), no: z.string(), title: z.string(), text: z.string().nullable(), line: z.number().int().nullable() })),
-  versions: z.array(z.object({ id: z.uuid(), versionNo: z.number().int(), current: z.boolean(), createdAt: z.string() })),
+  measures: z.array(
+    z.object({
+      id: z.uuid(),
+      no: z.string(),
+      title: z.string(),
+      text: z.string().nullable(),
+      line: z.number().int().nullable(),
+    }),
+  ),
+  versions: z.array(
+    z.object({ id: z.uuid(), versionNo: z.number().int(), current: z.boolean(), createdAt: z.string() }),
+  ),
 });
 export type PlanDetail = z.infer<typeof planDetail>;
 
@@ -279,7 +313,10 @@ export const planListQuery = z.strictObject({
   kind: z.enum(PLAN_KINDS).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** Include superseded versions. */
-  all: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(50).optional(),
   ...pageQuery,
 });

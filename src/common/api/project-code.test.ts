@@ -5,7 +5,12 @@ const NOW = new Date('2026-06-30T00:00:00Z');
 
 describe('national project code (项目代码)', () => {
   it('accepts the 24-character 4-6-2-2-6 layout of both generations', () => {
-    for (const code of ['2104-220100-04-01-123456', '2019-330106-26-03-000123', '2306-210200-89-02-50123X', '2011-000000-04-01-123457']) {
+    for (const code of [
+      '2104-220100-04-01-123456',
+      '2019-330106-26-03-000123',
+      '2306-210200-89-02-50123X',
+      '2011-000000-04-01-123457',
+    ]) {
       const r = validateProjectCode(code, NOW);
       expect(r.ok, code).toBe(true);
       if (r.ok) expect(r.code).toHaveLength(PROJECT_CODE_LENGTH);
@@ -20,8 +25,16 @@ describe('national project code (项目代码)', () => {
   });
 
   it('refuses other shapes', () => {
-    for (const bad of ['', '2104220100040112345', '2104-220100-04-01-12345', '2104-220100-4-01-123456', '2104-22010A-04-01-123456',
-      '2104-220100-04-01-1234567', '2104-220100-04-01-ABCDE6', '2104/220100/04/01/123456']) {
+    for (const bad of [
+      '',
+      '2104220100040112345',
+      '2104-220100-04-01-12345',
+      '2104-220100-4-01-123456',
+      '2104-22010A-04-01-123456',
+      '2104-220100-04-01-1234567',
+      '2104-220100-04-01-ABCDE6',
+      '2104/220100/04/01/123456',
+    ]) {
       expect(validateProjectCode(bad, NOW), bad).toEqual({ ok: false, error: 'project_code_format' });
     }
   });

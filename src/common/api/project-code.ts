@@ -23,8 +23,40 @@ const SHAPE = /^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{5}[0-9A-Z])$/;
 
 /** GB/T 2260 province prefixes (including 台湾 71, 香港 81, 澳门 82). */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export type ProjectCodeError = 'project_code_format' | 'project_code_region' | 'project_code_time';
@@ -37,7 +69,9 @@ export interface ProjectCodeParts {
   serial: string;
 }
 
-export type ProjectCodeResult = { ok: true; code: string; parts: ProjectCodeParts } | { ok: false; error: ProjectCodeError };
+export type ProjectCodeResult =
+  | { ok: true; code: string; parts: ProjectCodeParts }
+  | { ok: false; error: ProjectCodeError };
 
 /** What people paste: full-width digits, other dashes, spaces, lower-case letters. */
 export function normaliseProjectCode(input: string): string {

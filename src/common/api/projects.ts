@@ -15,7 +15,16 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export const MONEY_FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
 export type MoneyFigure = (typeof MONEY_FIGURES)[number];
 
-export const PROJECT_TYPES = ['industrial', 'infrastructure', 'ppp', 'science_tech', 'agriculture', 'tourism', 'finance', 'service'] as const;
+export const PROJECT_TYPES = [
+  'industrial',
+  'infrastructure',
+  'ppp',
+  'science_tech',
+  'agriculture',
+  'tourism',
+  'finance',
+  'service',
+] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 /** 中央预算内投资, bank credit, industry fund. */
@@ -26,7 +35,6 @@ export const projectStage = z.enum(PROJECT_STAGES);
 export const moneyFigure = z.enum(MONEY_FIGURES);
 export const projectType = z.enum(PROJECT_TYPES);
 
-
 /**
  * An amount in 万元 as the API takes it: a decimal string or a JSON number (the shortest text of the number is
  * the decimal meant), exact to the fen, never negative. Answered as a canonical decimal string.
@@ -34,7 +42,14 @@ export const projectType = z.enum(PROJECT_TYPES);
 export const wanInput = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
   const r = parseAmount(v);
   if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: 'invalid amount', params: { code: r.error === 'invalid_decimal' ? 'invalid_amount' : r.error === 'sub_fen' ? 'invalid_amount' : 'too_big', max: '999999999999' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'invalid amount',
+      params: {
+        code: r.error === 'invalid_decimal' ? 'invalid_amount' : r.error === 'sub_fen' ? 'invalid_amount' : 'too_big',
+        max: '999999999999',
+      },
+    });
     return z.NEVER;
   }
   if (r.fen < 0n) {
@@ -44,16 +59,22 @@ export const wanInput = z.union([z.number(), z.string().trim()]).transform((v, c
   return toWan(r.fen);
 });
 
-export const projectCodeInput = z.string().trim().transform((v, ctx) => {
-  const r = validateProjectCode(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.error, params: { code: r.error } });
-    return z.NEVER;
-  }
-  return r.code;
-});
+export const projectCodeInput = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const r = validateProjectCode(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.error, params: { code: r.error } });
+      return z.NEVER;
+    }
+    return r.code;
+  });
 
-export const period = z.strictObject({ year: z.number().int().min(1990).max(2100), month: z.number().int().min(1).max(12).nullable().default(null) });
+export const period = z.strictObject({
+  year: z.number().int().min(1990).max(2100),
+  month: z.number().int().min(1).max(12).nullable().default(null),
+});
 export const side = z.enum(['a', 'b']);
 const industrySection = z.string().regex(/^[A-T]$/);
 const industryDivision = z.string().regex(/^\d{2}$/);
@@ -71,11 +92,20 @@ const projectFields = {
   landmark: z.boolean().default(false),
   greenChannel: z.boolean().default(false),
   support: z
-    .strictObject({ central_budget: wanInput.nullable().optional(), bank_credit: wanInput.nullable().optional(), industry_fund: wanInput.nullable().optional() })
+    .strictObject({
+      central_budget: wanInput.nullable().optional(),
+      bank_credit: wanInput.nullable().optional(),
+      industry_fund: wanInput.nullable().optional(),
+    })
     .optional(),
   taskIds: z.array(uuid).max(50).optional(),
   contactName: optionalText(50),
-  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/)
+    .nullable()
+    .optional(),
   note: optionalText(2000),
 };
 
@@ -159,7 +189,11 @@ export type ProjectSummary = z.infer<typeof projectSummary>;
 export const projectDetail = projectSummary.extend({
   pausedFrom: z.enum(PIPELINE_STAGES).nullable(),
   nextStages: z.array(projectStage),
-  support: z.object({ central_budget: z.string().nullable(), bank_credit: z.string().nullable(), industry_fund: z.string().nullable() }),
+  support: z.object({
+    central_budget: z.string().nullable(),
+    bank_credit: z.string().nullable(),
+    industry_fund: z.string().nullable(),
+  }),
   event: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   eventAgreementId: z.uuid().nullable(),
   taskIds: z.array(z.uuid()),
@@ -167,10 +201,24 @@ export const projectDetail = projectSummary.extend({
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),
   /** The stage timeline, oldest first. */
-  moves: z.array(z.object({ from: projectStage.nullable(), to: projectStage, on: z.string(), note: z.string().nullable(), recordedAt: z.string() })),
+  moves: z.array(
+    z.object({
+      from: projectStage.nullable(),
+      to: projectStage,
+      on: z.string(),
+      note: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
+  ),
   /** Every money report including corrections, oldest first. */
   reports: z.array(
-    z.object({ figure: moneyFigure, period: z.object({ year: z.number(), month: z.number().nullable() }), amount: z.string(), overrideReason: z.string().nullable(), recordedAt: z.string() }),
+    z.object({
+      figure: moneyFigure,
+      period: z.object({ year: z.number(), month: z.number().nullable() }),
+      amount: z.string(),
+      overrideReason: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
   ),
   /** Files kept with the project (agreements, approvals, photos), oldest first. */
   attachments: z.array(attachment),
@@ -190,12 +238,24 @@ export const projectListQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   parkId: uuid.optional(),
   eventId: uuid.optional(),
-  landmark: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  greenChannel: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  landmark: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  greenChannel: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   industryDivision: industryDivision.optional(),
   /** With pairingId: the projects of its sub-pairs too (a pairing's figures add up from its sub-pairs). */
-  withSubPairs: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  withSubPairs: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  demo: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(['title', 'signedOn', 'signed', 'createdAt']).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -226,13 +286,25 @@ export const projectStatsQuery = z.strictObject({
   pairingId: uuid.optional(),
   groupBy: z.enum(['pairing', 'side', 'industry', 'year']).default('pairing'),
   /** With pairingId: the projects, parks and events of its sub-pairs too. */
-  withSubPairs: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  demo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  withSubPairs: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  demo: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const projectStats = z.object({
   /** `demo`: how many of the projects counted are generated demo records. */
-  counts: z.object({ projects: z.number().int(), landmark: z.number().int(), demo: z.number().int(), parks: z.number().int(), events: z.number().int() }),
+  counts: z.object({
+    projects: z.number().int(),
+    landmark: z.number().int(),
+    demo: z.number().int(),
+    parks: z.number().int(),
+    events: z.number().int(),
+  }),
   /** Projects that reached each pipeline stage. */
   funnel: z.array(z.object({ stage: z.enum(PIPELINE_STAGES), reached: z.number().int() })),
   /** Per current stage: count and each money figure in 万元. */
@@ -261,7 +333,12 @@ export const importJob = z.object({
   total: z.number().int(),
   /** When done: what the import did; when failed: every bad row and column, and nothing was stored. */
   result: z
-    .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), projectIds: z.array(z.uuid()) })
+    .object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      projectIds: z.array(z.uuid()),
+    })
     .nullable(),
   errors: z.array(importRowError),
   error: z.object({ code: z.string(), zh: z.string(), en: z.string(), message: z.string() }).nullable(),
@@ -271,7 +348,11 @@ export type ImportJob = z.infer<typeof importJob>;
 export const industryCatalogue = z.object({
   standard: z.string(),
   sections: z.array(
-    z.object({ code: z.string(), name: z.string(), nameEn: z.string(), divisions: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      divisions: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })),
+    }),
   ),
 });
-

@@ -94,7 +94,9 @@ export type CycleSummary = z.infer<typeof cycleSummary>;
 export const cycleListResponse = paged(cycleSummary);
 
 export const cycleDetail = cycleSummary.extend({
-  history: z.array(z.object({ at: z.string(), action: z.string(), reason: z.string().nullable(), actorName: z.string().nullable() })),
+  history: z.array(
+    z.object({ at: z.string(), action: z.string(), reason: z.string().nullable(), actorName: z.string().nullable() }),
+  ),
 });
 export type CycleDetail = z.infer<typeof cycleDetail>;
 
@@ -105,13 +107,24 @@ export const notReportedResponse = z.object({
   dueOn: z.string(),
   daysOverdue: z.number().int(),
   total: z.number().int(),
-  units: z.array(z.object({
-    organisationId: z.uuid().nullable(),
-    unitName: z.string(),
-    side,
-    daysOverdue: z.number().int(),
-    slots: z.array(z.object({ slotId: z.uuid(), taskId: z.uuid(), taskCode: z.string(), taskTitle: z.string(), role: z.enum(UNIT_ROLES), state: z.enum(SLOT_STATES) })),
-  })),
+  units: z.array(
+    z.object({
+      organisationId: z.uuid().nullable(),
+      unitName: z.string(),
+      side,
+      daysOverdue: z.number().int(),
+      slots: z.array(
+        z.object({
+          slotId: z.uuid(),
+          taskId: z.uuid(),
+          taskCode: z.string(),
+          taskTitle: z.string(),
+          role: z.enum(UNIT_ROLES),
+          state: z.enum(SLOT_STATES),
+        }),
+      ),
+    }),
+  ),
 });
 export type NotReportedResponse = z.infer<typeof notReportedResponse>;
 
@@ -200,14 +213,25 @@ export type Attachment = z.infer<typeof attachment>;
 
 export const reportDetail = reportSummary.extend({
   narrative: z.string().nullable(),
-  figures: z.array(z.object({ id: z.uuid(), targetId: z.uuid(), targetText: z.string(), unit: z.string(), value: z.string(), note: z.string().nullable() })),
+  figures: z.array(
+    z.object({
+      id: z.uuid(),
+      targetId: z.uuid(),
+      targetText: z.string(),
+      unit: z.string(),
+      value: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
   /** The task's targets the figures are reported against, with the unit each must use. */
   targets: z.array(z.object({ id: z.uuid(), text: z.string(), unit: z.string() })),
   attachments: z.array(attachment),
   reviewComment: z.string().nullable(),
   /** Whether the report can still be changed: its cycle is open and it is not waiting for or past review. */
   editable: z.boolean(),
-  events: z.array(z.object({ at: z.string(), action: z.string(), comment: z.string().nullable(), actorName: z.string().nullable() })),
+  events: z.array(
+    z.object({ at: z.string(), action: z.string(), comment: z.string().nullable(), actorName: z.string().nullable() }),
+  ),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 
@@ -232,7 +256,10 @@ export type InboxResponse = z.infer<typeof inboxResponse>;
 // ---- notifications ----
 
 export const notificationListQuery = z.strictObject({
-  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export const notification = z.object({

@@ -65,7 +65,12 @@ export const taskUnit = z.object({
   side: z.enum(['a', 'b']),
   role: z.enum(UNIT_ROLES),
 });
-export const milestone = z.object({ id: z.uuid(), title: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() });
+export const milestone = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  dueOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+});
 
 export const taskSummary = z.object({
   id: z.uuid(),
@@ -91,7 +96,14 @@ export const taskSummary = z.object({
 });
 export type TaskSummary = z.infer<typeof taskSummary>;
 
-const taskRef = z.object({ id: z.uuid(), code: z.string(), title: z.string(), planId: z.uuid(), planTitle: z.string(), year: z.number().int().nullable() });
+const taskRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  planId: z.uuid(),
+  planTitle: z.string(),
+  year: z.number().int().nullable(),
+});
 
 export const taskDetail = taskSummary.extend({
   /** The full clause as the plan words it, and where it stands in the plan's source text. */
@@ -105,7 +117,9 @@ export const taskDetail = taskSummary.extend({
   tracedTask: taskRef.nullable(),
   /** Annual-plan items that serve this task. */
   servedBy: z.array(taskRef),
-  history: z.array(z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), changes: z.unknown() })),
+  history: z.array(
+    z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), changes: z.unknown() }),
+  ),
   createdAt: z.string(),
 });
 export type TaskDetail = z.infer<typeof taskDetail>;
@@ -121,7 +135,10 @@ export const taskListQuery = z.strictObject({
   status: z.enum(TASK_STATUSES).optional(),
   light: z.enum(TASK_LIGHTS).optional(),
   /** Only the tasks the user's own organisation leads or co-operates on. */
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(50).optional(),
   sort: z.enum(['plan', 'deadline', 'status', 'updatedAt']).default('plan'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -130,7 +147,12 @@ export const taskListQuery = z.strictObject({
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 export const taskListResponse = paged(taskSummary).extend({
   /** How many tasks of each light match the other filters. */
-  lights: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), grey: z.number().int() }),
+  lights: z.object({
+    green: z.number().int(),
+    yellow: z.number().int(),
+    red: z.number().int(),
+    grey: z.number().int(),
+  }),
 });
 
 export const updateTaskInput = z.strictObject({

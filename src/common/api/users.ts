@@ -23,12 +23,20 @@ export const userListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   organisationId: uuid.optional(),
   role: z.enum(ROLES).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export const userListResponse = paged(userItem);
 
-const username = z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/);
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.@-]+$/);
 
 export const createUserInput = z.strictObject({
   username,

@@ -19,7 +19,11 @@ type Leaves<T, P extends string = ''> = {
 
 export type MessageKey = Leaves<(typeof catalogues)['zh-CN']>;
 
-export function translate(locale: Locale, key: MessageKey | string, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey | string,
+  params: Record<string, string | number> = {},
+): string {
   let node: unknown = catalogues[locale];
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const text = typeof node === 'string' ? node : key;

@@ -32,11 +32,16 @@ describe('allocation by largest remainder at the fen', () => {
     expect(() => allocate(5n, [-1n, 2n])).toThrow();
   });
 
-  const weights = fc.array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 8 }).filter((ws) => ws.some((w) => w > 0n));
+  const weights = fc
+    .array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 8 })
+    .filter((ws) => ws.some((w) => w > 0n));
   const totals = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
 
   it('property: the parts always add up to the total', () => {
-    fc.assert(fc.property(totals, weights, (t, ws) => allocate(t, ws).reduce((a, b) => a + b, 0n) === t), { numRuns: 2000 });
+    fc.assert(
+      fc.property(totals, weights, (t, ws) => allocate(t, ws).reduce((a, b) => a + b, 0n) === t),
+      { numRuns: 2000 },
+    );
   });
 
   it('property: each part is within one fen of its exact share', () => {

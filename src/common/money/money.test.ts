@@ -1,6 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseAmount, wan, yuan, toWan, toDecimalString, divRound, mulRational, percentage, sum, compare, FEN_PER_WAN } from './money.ts';
+import {
+  parseAmount,
+  wan,
+  yuan,
+  toWan,
+  toDecimalString,
+  divRound,
+  mulRational,
+  percentage,
+  sum,
+  compare,
+  FEN_PER_WAN,
+} from './money.ts';
 import { formatWan, formatYi, formatYuan, formatMoney } from './format.ts';
 import { parsePercent, formatPercent, sharesComplete, WHOLE } from './share.ts';
 

@@ -15,7 +15,13 @@ export type ShareParse = { ok: true; share: Share } | { ok: false; error: 'inval
 
 /** "50", "33.3333", "50%", "５０％" → ten-thousandths of a percent. */
 export function parsePercent(input: string | number): ShareParse {
-  const text = typeof input === 'number' ? input : toHalfWidth(input).trim().replace(/[%％]$/, '').trim();
+  const text =
+    typeof input === 'number'
+      ? input
+      : toHalfWidth(input)
+          .trim()
+          .replace(/[%％]$/, '')
+          .trim();
   const r = parseAmount(text, 10n ** BigInt(SHARE_DECIMALS));
   if (!r.ok) return { ok: false, error: 'invalid_share' };
   if (r.fen < 0n || r.fen > WHOLE) return { ok: false, error: 'share_range' };

@@ -2,7 +2,14 @@
 export const REGION_LEVELS = ['nation', 'province', 'city', 'county', 'zone'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
-export const ZONE_TYPES = ['national_new_area', 'development_zone', 'high_tech_zone', 'bonded_zone', 'cooperation_park', 'other'] as const;
+export const ZONE_TYPES = [
+  'national_new_area',
+  'development_zone',
+  'high_tech_zone',
+  'bonded_zone',
+  'cooperation_park',
+  'other',
+] as const;
 export type ZoneType = (typeof ZONE_TYPES)[number];
 
 /**

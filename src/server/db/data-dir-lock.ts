@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly holderPid: number) {
+  constructor(
+    readonly dir: string,
+    readonly holderPid: number,
+  ) {
     super(
       `数据目录 ${dir} 正被进程 ${holderPid} 使用，不能同时启动第二个实例。\n` +
         `The data directory ${dir} is in use by process ${holderPid}; a second instance cannot open it.`,

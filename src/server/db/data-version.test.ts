@@ -9,10 +9,31 @@ import { testEngines } from '../testing/test-engines.ts';
 
 describe('which statements may change data', () => {
   it('counts writes, commits and DDL; not reads, transaction starts, notifications or the session touch', () => {
-    for (const w of ['insert into "tasks" …', 'UPDATE tasks SET x = 1', 'delete from "sessions" where …', 'commit', 'WITH x AS (DELETE FROM t RETURNING 1) SELECT 1', 'CREATE TABLE t ()', 'truncate t', undefined]) {
+    for (const w of [
+      'insert into "tasks" …',
+      'UPDATE tasks SET x = 1',
+      'delete from "sessions" where …',
+      'commit',
+      'WITH x AS (DELETE FROM t RETURNING 1) SELECT 1',
+      'CREATE TABLE t ()',
+      'truncate t',
+      undefined,
+    ]) {
       expect(isWrite(w), String(w)).toBe(true);
     }
-    for (const r of ['WITH RECURSIVE tree AS (SELECT 1) SELECT * FROM tree', 'select 1', '  SELECT * FROM tasks', 'begin', 'BEGIN ISOLATION LEVEL SERIALIZABLE', 'set local x = 1', 'explain select 1', 'NOTIFY duikou_data_changed', 'listen x', 'savepoint s1', 'release savepoint s1']) {
+    for (const r of [
+      'WITH RECURSIVE tree AS (SELECT 1) SELECT * FROM tree',
+      'select 1',
+      '  SELECT * FROM tasks',
+      'begin',
+      'BEGIN ISOLATION LEVEL SERIALIZABLE',
+      'set local x = 1',
+      'explain select 1',
+      'NOTIFY duikou_data_changed',
+      'listen x',
+      'savepoint s1',
+      'release savepoint s1',
+    ]) {
       expect(isWrite(r), r).toBe(false);
     }
     expect(isWrite('update "sessions" set "last_seen_at" = $1 where "sessions"."token_hash" = $2')).toBe(false);

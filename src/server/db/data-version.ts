@@ -32,7 +32,8 @@ export class DataVersion {
   }
 }
 
-const READ_ONLY = /^\s*(?:select|show|explain|set|reset|listen|unlisten|begin|start\s+transaction|notify|savepoint|release)\b/i;
+const READ_ONLY =
+  /^\s*(?:select|show|explain|set|reset|listen|unlisten|begin|start\s+transaction|notify|savepoint|release)\b/i;
 // Keeping the idle timeout is a write on every signed-in minute; it changes nothing any cache holds.
 const SESSION_TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=/i;
 
@@ -88,7 +89,8 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
         return query(...args);
       }
       const result = query(...args);
-      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
+      if (result && typeof (result as Promise<unknown>).then === 'function')
+        (result as Promise<unknown>).then(done, done);
       return result;
     };
   });

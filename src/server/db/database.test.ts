@@ -26,7 +26,9 @@ describe.each(testEngines())('the database connection on %s', (engine) => {
             if (got[0] !== n + 1_000_000 || got[1] !== -n) wrong.push(`tx ${n}: ${got}`);
           } else {
             // Two statement shapes with the same parameters, so a mix-up returns rows instead of failing.
-            const r = await database.db.execute<{ v: number }>(k % 2 ? sql`SELECT ${n}::int AS v` : sql`SELECT ${n}::int * -1 AS v`);
+            const r = await database.db.execute<{ v: number }>(
+              k % 2 ? sql`SELECT ${n}::int AS v` : sql`SELECT ${n}::int * -1 AS v`,
+            );
             const want = k % 2 ? n : -n;
             if (Number(r.rows[0]?.v) !== want) wrong.push(`${n}: got ${r.rows[0]?.v}, want ${want}`);
           }

@@ -29,7 +29,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const opened = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  const opened = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10)
+    : await openPglite(opts.dataDir);
   try {
     await migrate(opened.db, { migrationsFolder: repoPath('drizzle') });
   } catch (err) {
@@ -53,7 +55,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     throw err;
   }
   return {
-    db, pool, engine: 'postgres',
+    db,
+    pool,
+    engine: 'postgres',
     close: async () => {
       await stopListening();
       await pool.end();

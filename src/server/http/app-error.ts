@@ -38,7 +38,8 @@ export class AppError extends Error {
 }
 
 export const invalid = (...details: ErrorDetail[]) => new AppError(400, 'validation', details);
-export const unauthenticated = (code: 'unauthenticated' | 'session_expired' = 'unauthenticated') => new AppError(401, code);
+export const unauthenticated = (code: 'unauthenticated' | 'session_expired' = 'unauthenticated') =>
+  new AppError(401, code);
 export const forbidden = (details: ErrorDetail[] = []) => new AppError(403, 'forbidden', details);
 export const notFound = () => new AppError(404, 'not_found');
 export const conflict = () => new AppError(409, 'conflict');

@@ -6,7 +6,9 @@ import { zodIssuesToDetails } from './zod-issues.ts';
 import { auditStandalone } from '../modules/audit/audit-writer.ts';
 
 function send(reply: FastifyReply, err: AppError) {
-  return reply.status(err.status).send({ error: { code: err.code, message: err.text.message, zh: err.text.zh, en: err.text.en, details: err.details } });
+  return reply.status(err.status).send({
+    error: { code: err.code, message: err.text.message, zh: err.text.zh, en: err.text.en, details: err.details },
+  });
 }
 
 /** PostgreSQL's unique violation, raised when two requests race past the service's own duplicate check. */
@@ -19,17 +21,27 @@ function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
-    const details: ErrorDetail[] = zodIssuesToDetails(fe.validation.map(
-        (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as z.core.$ZodIssue,
-      ));
+    const details: ErrorDetail[] = zodIssuesToDetails(
+      fe.validation.map(
+        (v) =>
+          ({
+            ...v.params,
+            code: v.keyword,
+            message: v.message,
+            path: v.instancePath.split('/').filter(Boolean),
+          }) as unknown as z.core.$ZodIssue,
+      ),
+    );
     return new AppError(400, 'validation', details);
   }
-  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) return new AppError(400, 'invalid_json');
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError))
+    return new AppError(400, 'invalid_json');
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError(400, 'invalid_json');
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError(413, 'payload_too_large');
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError(415, 'validation');
   if (isUniqueViolation(err)) return new AppError(409, 'conflict');
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError(fe.statusCode, 'validation');
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    return new AppError(fe.statusCode, 'validation');
   return null;
 }
 
@@ -40,7 +52,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       if (isResponseSerializationError(err)) req.log.error({ err }, 'response did not match its schema');
       else req.log.error({ err }, 'unhandled error');
       const text = bilingual('errors.internal');
-      return reply.status(500).send({ error: { code: 'internal', message: text.message, zh: text.zh, en: text.en, details: [] } });
+      return reply
+        .status(500)
+        .send({ error: { code: 'internal', message: text.message, zh: text.zh, en: text.en, details: [] } });
     }
     if ((appErr.status === 403 || appErr.status === 404) && req.actor) {
       await auditStandalone(req.ctx, {

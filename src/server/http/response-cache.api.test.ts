@@ -20,7 +20,9 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
 
     // A change through the API is seen at once.
     const task = first.json().items[0];
-    expect((await jl.patch(`/api/tasks/${task.id}`, { version: task.version, status: 'in_progress' })).statusCode).toBe(200);
+    expect((await jl.patch(`/api/tasks/${task.id}`, { version: task.version, status: 'in_progress' })).statusCode).toBe(
+      200,
+    );
     const after = await jl.get(url);
     expect(after.headers['x-cache']).toBeUndefined();
     expect(after.json().items[0].status).toBe('in_progress');

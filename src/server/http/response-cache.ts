@@ -46,7 +46,8 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
       totalBytes -= e.body.length;
     }
   };
-  const send = (reply: FastifyReply, body: string) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+  const send = (reply: FastifyReply, body: string) =>
+    reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.routeOptions.config?.cacheable || req.method !== 'GET' || !req.actor) return;

@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { fieldError, type ErrorDetail } from './app-error.ts';
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'string', number: 'number', boolean: 'boolean', object: 'object', array: 'array', date: 'date',
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  object: 'object',
+  array: 'array',
+  date: 'date',
 };
 
 /** zod issues become field errors with Chinese and English text, naming the field by its dotted path. */
@@ -15,7 +20,10 @@ export function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], prefix =
         for (const key of issue.keys) out.push(fieldError(path ? `${path}.${key}` : key, 'unknown_field', { key }));
         break;
       case 'too_small':
-        if (issue.origin === 'string') out.push(fieldError(path, Number(issue.minimum) <= 1 ? 'required' : 'too_short', { min: Number(issue.minimum) }));
+        if (issue.origin === 'string')
+          out.push(
+            fieldError(path, Number(issue.minimum) <= 1 ? 'required' : 'too_short', { min: Number(issue.minimum) }),
+          );
         else if (issue.origin === 'array') out.push(fieldError(path, 'side_required'));
         else out.push(fieldError(path, 'too_small', { min: Number(issue.minimum) }));
         break;
@@ -31,10 +39,21 @@ export function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], prefix =
         );
         break;
       case 'invalid_format':
-        out.push(fieldError(path, issue.format === 'uuid' ? 'invalid_uuid' : issue.format === 'date' ? 'invalid_date' : 'invalid_format'));
+        out.push(
+          fieldError(
+            path,
+            issue.format === 'uuid' ? 'invalid_uuid' : issue.format === 'date' ? 'invalid_date' : 'invalid_format',
+          ),
+        );
         break;
       case 'custom':
-        out.push(fieldError(path, typeof issue.params?.code === 'string' ? issue.params.code : 'invalid_value', issue.params ?? {}));
+        out.push(
+          fieldError(
+            path,
+            typeof issue.params?.code === 'string' ? issue.params.code : 'invalid_value',
+            issue.params ?? {},
+          ),
+        );
         break;
       default:
         out.push(fieldError(path, 'invalid_value'));

@@ -17,7 +17,8 @@ export interface CryptoProvider {
 export const nodeCryptoProvider: CryptoProvider = {
   sm3: (data) => crypto.createHash('sm3').update(data).digest('hex'),
   hmacSm3: (key, data) => crypto.createHmac('sm3', key).update(data).digest('hex'),
-  pbkdf2Sm3: (password, salt, iterations, length) => pbkdf2(password.normalize('NFKC'), salt, iterations, length, 'sm3'),
+  pbkdf2Sm3: (password, salt, iterations, length) =>
+    pbkdf2(password.normalize('NFKC'), salt, iterations, length, 'sm3'),
   randomBytes: (n) => crypto.randomBytes(n),
 };
 

@@ -7,7 +7,12 @@ import { createPairing } from '../modules/pairings/pairings.service.ts';
 import { insertProgramme } from '../modules/programmes/programmes.repository.ts';
 
 import type { CreateProjectInput, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
-import type { CreateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../common/api/parks.ts';
+import type {
+  CreateParkInput,
+  EnterpriseInput,
+  SharingAgreementInput,
+  LedgerEntryInput,
+} from '../../common/api/parks.ts';
 import type { CreateEventInput, AgreementInput } from '../../common/api/events.ts';
 import { createProject, moveStage, reportFigure } from '../modules/projects/projects.service.ts';
 import { createPark, addEnterprise, createSharingAgreement, addLedgerEntry } from '../modules/parks/parks.service.ts';
@@ -19,7 +24,10 @@ import { createEvent, signAgreement } from '../modules/events/events.service.ts'
  */
 export const DEMO_PASSWORD = 'Duikou#2026demo';
 
-export async function buildOrganisation(ctx: AuthedContext, o: { name: string; kind: OrganisationKind; regionCode: string }) {
+export async function buildOrganisation(
+  ctx: AuthedContext,
+  o: { name: string; kind: OrganisationKind; regionCode: string },
+) {
   return createOrganisation(ctx, o);
 }
 
@@ -31,8 +39,15 @@ export async function buildUser(
 }
 
 /** An organisation in a region with one user holding the given roles; returns both ids and the credentials. */
-export async function buildOrgUser(ctx: AuthedContext, o: { username: string; regionCode: string; roles: Role[]; kind?: OrganisationKind; orgName?: string }) {
-  const organisationId = await buildOrganisation(ctx, { name: o.orgName ?? `${o.username} 单位`, kind: o.kind ?? 'pairing_office', regionCode: o.regionCode });
+export async function buildOrgUser(
+  ctx: AuthedContext,
+  o: { username: string; regionCode: string; roles: Role[]; kind?: OrganisationKind; orgName?: string },
+) {
+  const organisationId = await buildOrganisation(ctx, {
+    name: o.orgName ?? `${o.username} 单位`,
+    kind: o.kind ?? 'pairing_office',
+    regionCode: o.regionCode,
+  });
   const userId = await buildUser(ctx, { username: o.username, organisationId, roles: o.roles });
   return { organisationId, userId, username: o.username, password: DEMO_PASSWORD };
 }
@@ -41,7 +56,10 @@ export async function buildProgramme(ctx: AuthedContext, p: { name: string; docN
   return insertProgramme(ctx.db, { name: p.name, docNo: p.docNo ?? null });
 }
 
-export async function buildPairing(ctx: AuthedContext, p: Omit<CreatePairingInput, 'status'> & { status?: CreatePairingInput['status'] }) {
+export async function buildPairing(
+  ctx: AuthedContext,
+  p: Omit<CreatePairingInput, 'status'> & { status?: CreatePairingInput['status'] },
+) {
   return createPairing(ctx, { status: 'active', ...p });
 }
 
@@ -53,7 +71,8 @@ export interface DemoFlag {
 /** A project taken through `moves` and given `reports`, each step through the services and their rules. */
 export async function buildProject(
   ctx: AuthedContext,
-  p: Omit<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'> & Partial<Pick<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'>>,
+  p: Omit<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'> &
+    Partial<Pick<CreateProjectInput, 'landmark' | 'greenChannel' | 'stage'>>,
   steps: { moves?: StageMoveInput[]; reports?: FigureReportInput[] } = {},
   flag: DemoFlag = {},
 ) {
@@ -63,7 +82,11 @@ export async function buildProject(
   return id;
 }
 
-export async function buildPark(ctx: AuthedContext, p: Omit<CreateParkInput, 'focusIndustries'> & Partial<Pick<CreateParkInput, 'focusIndustries'>>, flag: DemoFlag = {}) {
+export async function buildPark(
+  ctx: AuthedContext,
+  p: Omit<CreateParkInput, 'focusIndustries'> & Partial<Pick<CreateParkInput, 'focusIndustries'>>,
+  flag: DemoFlag = {},
+) {
   return createPark(ctx, { focusIndustries: [], ...p }, flag);
 }
 
@@ -71,7 +94,12 @@ export async function buildEnterprise(ctx: AuthedContext, parkId: string, e: Ent
   return addEnterprise(ctx, parkId, e, flag);
 }
 
-export async function buildSharingAgreement(ctx: AuthedContext, parkId: string, a: SharingAgreementInput, flag: DemoFlag = {}) {
+export async function buildSharingAgreement(
+  ctx: AuthedContext,
+  parkId: string,
+  a: SharingAgreementInput,
+  flag: DemoFlag = {},
+) {
   return createSharingAgreement(ctx, parkId, a, flag);
 }
 
@@ -79,10 +107,18 @@ export async function buildLedgerEntry(ctx: AuthedContext, parkId: string, e: Le
   return addLedgerEntry(ctx, parkId, e, flag);
 }
 
-export async function buildEvent(ctx: AuthedContext, e: Omit<CreateEventInput, 'enterprises'> & Partial<Pick<CreateEventInput, 'enterprises'>>, flag: DemoFlag = {}) {
+export async function buildEvent(
+  ctx: AuthedContext,
+  e: Omit<CreateEventInput, 'enterprises'> & Partial<Pick<CreateEventInput, 'enterprises'>>,
+  flag: DemoFlag = {},
+) {
   return createEvent(ctx, { enterprises: [], ...e }, flag);
 }
 
-export async function buildEventAgreement(ctx: AuthedContext, eventId: string, a: Omit<AgreementInput, 'createProject'> & Partial<Pick<AgreementInput, 'createProject'>>) {
+export async function buildEventAgreement(
+  ctx: AuthedContext,
+  eventId: string,
+  a: Omit<AgreementInput, 'createProject'> & Partial<Pick<AgreementInput, 'createProject'>>,
+) {
   return signAgreement(ctx, eventId, { createProject: false, ...a });
 }

@@ -16,7 +16,14 @@ describe.each(testEngines())('demo data on %s', (engine) => {
   it('fills a pairing with demo records shown as demo, and removes them in one step', async () => {
     const ctx = systemContext(s.t.deps);
     const counts = await fillDemo(ctx, s.f.pairings.jilinZhejiang);
-    expect(counts).toMatchObject({ projects: 23, parks: 3, enterprises: 6, agreements: 1, events: 3, eventAgreements: 6 });
+    expect(counts).toMatchObject({
+      projects: 23,
+      parks: 3,
+      enterprises: 6,
+      agreements: 1,
+      events: 3,
+      eventAgreements: 6,
+    });
     await expect(fillDemo(ctx, s.f.pairings.jilinZhejiang)).rejects.toThrow(/demo clear/);
 
     const c = await s.as(s.f.users.jilin);
@@ -27,7 +34,8 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       expect(p.title.startsWith(DEMO_MARK)).toBe(true);
     }
     const stages = new Set(list.items.map((p: { stage: string }) => p.stage));
-    for (const st of ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated']) expect(stages).toContain(st);
+    for (const st of ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated'])
+      expect(stages).toContain(st);
     const stats = (await c.get(`/api/projects/stats?pairingId=${s.f.pairings.jilinZhejiang}&groupBy=year`)).json();
     expect(stats.counts).toMatchObject({ projects: 23, parks: 3, events: 3 });
     expect(Number(stats.overall.arrivalRate)).toBeGreaterThan(0);
@@ -38,7 +46,11 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       furthest: p.furthestStage,
       figures: Object.fromEntries(MONEY_FIGURES.map((f) => [f, wan(p.figures[f])])),
     })) as (ProjectFacts & { side: string })[];
-    const shown = (r: ReturnType<typeof rates>) => ({ ...r, signedAmount: toWan(r.signedAmount), arrivedFunds: toWan(r.arrivedFunds) });
+    const shown = (r: ReturnType<typeof rates>) => ({
+      ...r,
+      signedAmount: toWan(r.signedAmount),
+      arrivedFunds: toWan(r.arrivedFunds),
+    });
     const expected = funnel(facts);
     expect(stats.funnel).toEqual(Object.entries(expected.reached).map(([stage, reached]) => ({ stage, reached })));
     for (const row of stats.byStage) {
@@ -61,11 +73,20 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const events = (await c.get(`/api/events?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
     expect(events.items.every((e: { isDemo: boolean }) => e.isDemo)).toBe(true);
 
-    const real = await c.post('/api/projects', { pairingId: s.f.pairings.jilinZhejiang, title: '真实项目', investor: '某公司', hostRegionCode: '220100', type: 'industrial', parkId: main.id });
+    const real = await c.post('/api/projects', {
+      pairingId: s.f.pairings.jilinZhejiang,
+      title: '真实项目',
+      investor: '某公司',
+      hostRegionCode: '220100',
+      type: 'industrial',
+      parkId: main.id,
+    });
     expect(real.statusCode).toBe(201);
 
     // A file kept with a demo project goes when the demo data goes.
-    expect((await uploadFile(s.t, c, `/api/projects/${list.items[0].id}/attachments`, '协议.pdf', samplePdf())).statusCode).toBe(201);
+    expect(
+      (await uploadFile(s.t, c, `/api/projects/${list.items[0].id}/attachments`, '协议.pdf', samplePdf())).statusCode,
+    ).toBe(201);
     const files = () => storedFiles(s.t.deps.config.dataDir).length;
     expect(files()).toBe(1);
 

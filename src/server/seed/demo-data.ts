@@ -4,7 +4,15 @@ import { writeAudit } from '../modules/audit/audit-writer.ts';
 import { pairingSideMap } from '../modules/projects/projects.repository.ts';
 import type { ProjectType, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
 import { fixedText } from '../../common/money/money.ts';
-import { buildProject, buildPark, buildEnterprise, buildSharingAgreement, buildLedgerEntry, buildEvent, buildEventAgreement } from './builders.ts';
+import {
+  buildProject,
+  buildPark,
+  buildEnterprise,
+  buildSharingAgreement,
+  buildLedgerEntry,
+  buildEvent,
+  buildEventAgreement,
+} from './builders.ts';
 import { removeAttachment } from '../modules/reporting/attachment-store.ts';
 
 /**
@@ -42,7 +50,28 @@ const THEMES: [string, ProjectType, string][] = [
   ['光伏组件制造项目', 'industrial', '38'],
 ];
 const INVESTORS = ['某某控股集团有限公司', '某某科技股份有限公司', '某某实业有限公司', '某某投资发展有限公司'];
-const STAGE_PLAN = ['planning', 'planning', 'planning', 'signed', 'signed', 'signed', 'signed', 'sited', 'sited', 'started', 'started', 'started', 'started', 'started', 'producing', 'producing', 'producing', 'paused', 'terminated', 'signed'] as const;
+const STAGE_PLAN = [
+  'planning',
+  'planning',
+  'planning',
+  'signed',
+  'signed',
+  'signed',
+  'signed',
+  'sited',
+  'sited',
+  'started',
+  'started',
+  'started',
+  'started',
+  'started',
+  'producing',
+  'producing',
+  'producing',
+  'paused',
+  'terminated',
+  'signed',
+] as const;
 
 const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -59,7 +88,11 @@ export interface DemoCounts {
 async function regionsOf(ctx: AuthedContext, pairingId: string) {
   const sides = await pairingSideMap(ctx.db, pairingId);
   const codes = [...sides.keys()];
-  const rows = (await ctx.db.execute<{ code: string; name: string; level: string }>(sql`SELECT code, name, level FROM regions WHERE code = ANY(${sql.param(codes)}::text[]) ORDER BY code`)).rows;
+  const rows = (
+    await ctx.db.execute<{ code: string; name: string; level: string }>(
+      sql`SELECT code, name, level FROM regions WHERE code = ANY(${sql.param(codes)}::text[]) ORDER BY code`,
+    )
+  ).rows;
   const pick = (side: 'a' | 'b') => {
     const mine = rows.filter((r) => sides.get(r.code) === side);
     const cities = mine.filter((r) => r.level === 'city');
@@ -69,14 +102,27 @@ async function regionsOf(ctx: AuthedContext, pairingId: string) {
 }
 
 export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 2026): Promise<DemoCounts> {
-  const existing = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects WHERE pairing_id = ${pairingId} AND is_demo`);
-  if (existing.rows[0]!.n > 0) throw new Error('该对口合作关系已有演示数据，请先执行 demo clear / this pairing has demo data already; run demo clear first');
+  const existing = await ctx.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM projects WHERE pairing_id = ${pairingId} AND is_demo`,
+  );
+  if (existing.rows[0]!.n > 0)
+    throw new Error(
+      '该对口合作关系已有演示数据，请先执行 demo clear / this pairing has demo data already; run demo clear first',
+    );
   const rnd = prng(seed);
   const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const { a, b } = await regionsOf(ctx, pairingId);
   if (!a.length) throw new Error('该对口合作关系没有东北地区一方 / the pairing has no north-eastern side');
   const partner = b.length ? b : a;
-  const counts: DemoCounts = { projects: 0, parks: 0, enterprises: 0, agreements: 0, ledgerEntries: 0, events: 0, eventAgreements: 0 };
+  const counts: DemoCounts = {
+    projects: 0,
+    parks: 0,
+    enterprises: 0,
+    agreements: 0,
+    ledgerEntries: 0,
+    events: 0,
+    eventAgreements: 0,
+  };
   const flag = { demo: true };
 
   // Projects at every stage, with figures that obey the money rules.
@@ -87,12 +133,17 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     const from = pickOf(partner);
     const year = 2023 + (i % 3);
     const signedOn = day(year, 1 + (i % 9), 10 + (i % 15));
-    const signedFen = BigInt(Math.round(5_000 + rnd() * 195_000)) * 1_000_000n + BigInt(Math.floor(rnd() * 100)) * 10_000n;
+    const signedFen =
+      BigInt(Math.round(5_000 + rnd() * 195_000)) * 1_000_000n + BigInt(Math.floor(rnd() * 100)) * 10_000n;
     const wanText = (fen: bigint) => fixedText(fen / 10_000n, 2);
     const moves: StageMoveInput[] = [];
     const reports: FigureReportInput[] = [];
     const signedMonth = { year, month: 1 + (i % 9) };
-    const reach = (s: string) => ['signed', 'sited', 'started', 'producing'].indexOf(s) <= ['signed', 'sited', 'started', 'producing'].indexOf(target === 'paused' ? 'sited' : target === 'terminated' ? 'signed' : target);
+    const reach = (s: string) =>
+      ['signed', 'sited', 'started', 'producing'].indexOf(s) <=
+      ['signed', 'sited', 'started', 'producing'].indexOf(
+        target === 'paused' ? 'sited' : target === 'terminated' ? 'signed' : target,
+      );
     const signed = target !== 'planning';
     if (signed) {
       moves.push({ to: 'signed', on: signedOn });
@@ -101,8 +152,16 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     if (signed && reach('sited')) moves.push({ to: 'sited', on: day(year, 10, 5) });
     if (signed && reach('started')) {
       moves.push({ to: 'started', on: day(year, 11, 20) });
-      reports.push({ figure: 'arrived', period: { year: year + 1, month: 6 }, amount: wanText((signedFen * BigInt(30 + Math.floor(rnd() * 60))) / 100n) });
-      reports.push({ figure: 'completed', period: { year: year + 1, month: 6 }, amount: wanText((signedFen * BigInt(20 + Math.floor(rnd() * 40))) / 100n) });
+      reports.push({
+        figure: 'arrived',
+        period: { year: year + 1, month: 6 },
+        amount: wanText((signedFen * BigInt(30 + Math.floor(rnd() * 60))) / 100n),
+      });
+      reports.push({
+        figure: 'completed',
+        period: { year: year + 1, month: 6 },
+        amount: wanText((signedFen * BigInt(20 + Math.floor(rnd() * 40))) / 100n),
+      });
     }
     if (signed && reach('producing')) moves.push({ to: 'producing', on: day(year + 1, 9, 1) });
     if (target === 'paused') moves.push({ to: 'paused', on: day(year + 1, 3, 1), note: '投资方调整计划' });
@@ -131,15 +190,51 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   // A main park with two branches, settled enterprises, an agreement whose shares change, three years of ledger.
   const host = a[0]!;
   const from = partner[0]!;
-  const mainPark = await buildPark(ctx, { pairingId, name: `${DEMO_MARK}${host.name}—${from.name}产业合作园`, type: 'cooperation', hostRegionCode: host.code, partnerRegionCode: from.code, areaKm2: '15.8', focusIndustries: ['36', '39', '65'], operator: '合作园开发运营有限公司', operatorTeamFrom: `${from.name}选派` }, flag);
+  const mainPark = await buildPark(
+    ctx,
+    {
+      pairingId,
+      name: `${DEMO_MARK}${host.name}—${from.name}产业合作园`,
+      type: 'cooperation',
+      hostRegionCode: host.code,
+      partnerRegionCode: from.code,
+      areaKm2: '15.8',
+      focusIndustries: ['36', '39', '65'],
+      operator: '合作园开发运营有限公司',
+      operatorTeamFrom: `${from.name}选派`,
+    },
+    flag,
+  );
   counts.parks++;
   for (const [k, branchHost] of [a[1] ?? host, a[2] ?? host].entries()) {
-    await buildPark(ctx, { pairingId, name: `${DEMO_MARK}${branchHost.name}分园${k + 1}`, type: 'branch', hostRegionCode: branchHost.code, partnerRegionCode: from.code, mainParkId: mainPark }, flag);
+    await buildPark(
+      ctx,
+      {
+        pairingId,
+        name: `${DEMO_MARK}${branchHost.name}分园${k + 1}`,
+        type: 'branch',
+        hostRegionCode: branchHost.code,
+        partnerRegionCode: from.code,
+        mainParkId: mainPark,
+      },
+      flag,
+    );
     counts.parks++;
   }
   const enterprises: string[] = [];
   for (let k = 0; k < 6; k++) {
-    enterprises.push(await buildEnterprise(ctx, mainPark, { name: `${DEMO_MARK}${from.name}入园企业${k + 1}`, industryDivision: pickOf(['36', '39', '65']), settledOn: day(2021, 3 + k, 1) }, flag));
+    enterprises.push(
+      await buildEnterprise(
+        ctx,
+        mainPark,
+        {
+          name: `${DEMO_MARK}${from.name}入园企业${k + 1}`,
+          industryDivision: pickOf(['36', '39', '65']),
+          settledOn: day(2021, 3 + k, 1),
+        },
+        flag,
+      ),
+    );
     counts.enterprises++;
   }
   await buildSharingAgreement(
@@ -147,11 +242,19 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     mainPark,
     {
       title: `${DEMO_MARK}税收分成与统计分计协议`,
-      parties: [{ key: 'out', name: from.name, regionCode: from.code }, { key: 'in', name: host.name, regionCode: host.code }],
+      parties: [
+        { key: 'out', name: from.name, regionCode: from.code },
+        { key: 'in', name: host.name, regionCode: host.code },
+      ],
       startsOn: '2021-01-01',
       endsOn: '2030-12-31',
       terms: [
-        { figures: ['vat', 'corporate_income_tax'], from: '2021-01-01', to: '2023-12-31', shares: { out: '50', in: '50' } },
+        {
+          figures: ['vat', 'corporate_income_tax'],
+          from: '2021-01-01',
+          to: '2023-12-31',
+          shares: { out: '50', in: '50' },
+        },
         { figures: ['vat', 'corporate_income_tax'], from: '2024-01-01', to: null, shares: { out: '30', in: '70' } },
         { figures: ['gdp'], from: '2021-01-01', to: null, shares: { out: '50', in: '50' } },
       ],
@@ -161,23 +264,50 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   );
   counts.agreements++;
   let firstEntry: { id: string; enterpriseId: string } | null = null;
-  const yuanText = (base: number) => `${base + Math.floor(rnd() * base)}.${String(Math.floor(rnd() * 100)).padStart(2, '0')}`;
+  const yuanText = (base: number) =>
+    `${base + Math.floor(rnd() * base)}.${String(Math.floor(rnd() * 100)).padStart(2, '0')}`;
   for (const enterpriseId of enterprises) {
     for (const year of [2023, 2024, 2025]) {
       for (let q = 1; q <= 4; q++) {
         const month = q * 3;
-        const id = await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'vat', period: { year, month }, amount: yuanText(200_000) }, flag);
+        const id = await buildLedgerEntry(
+          ctx,
+          mainPark,
+          { enterpriseId, figure: 'vat', period: { year, month }, amount: yuanText(200_000) },
+          flag,
+        );
         firstEntry ??= { id, enterpriseId };
-        await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'corporate_income_tax', period: { year, month }, amount: yuanText(80_000) }, flag);
+        await buildLedgerEntry(
+          ctx,
+          mainPark,
+          { enterpriseId, figure: 'corporate_income_tax', period: { year, month }, amount: yuanText(80_000) },
+          flag,
+        );
         counts.ledgerEntries += 2;
       }
-      await buildLedgerEntry(ctx, mainPark, { enterpriseId, figure: 'gdp', period: { year, month: null }, amount: yuanText(5_000_000) }, flag);
+      await buildLedgerEntry(
+        ctx,
+        mainPark,
+        { enterpriseId, figure: 'gdp', period: { year, month: null }, amount: yuanText(5_000_000) },
+        flag,
+      );
       counts.ledgerEntries++;
     }
   }
   // One correction of an earlier year, as offices make them: a new entry superseding the first.
   if (firstEntry) {
-    await buildLedgerEntry(ctx, mainPark, { enterpriseId: firstEntry.enterpriseId, figure: 'vat', period: { year: 2023, month: 3 }, amount: '250000.00', supersedesId: firstEntry.id }, flag);
+    await buildLedgerEntry(
+      ctx,
+      mainPark,
+      {
+        enterpriseId: firstEntry.enterpriseId,
+        figure: 'vat',
+        period: { year: 2023, month: 3 },
+        amount: '250000.00',
+        supersedesId: firstEntry.id,
+      },
+      flag,
+    );
     counts.ledgerEntries++;
   }
 
@@ -189,7 +319,21 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   ] as const;
   for (const [kind, title, startsOn] of eventDefs) {
     const endsOn = day(Number(startsOn.slice(0, 4)), Number(startsOn.slice(5, 7)), Number(startsOn.slice(8)) + 2);
-    const eventId = await buildEvent(ctx, { pairingId, kind, title, startsOn, endsOn, place: host.name, organisersA: `${host.name}人民政府`, organisersB: `${from.name}人民政府`, enterpriseCount: 50 + Math.floor(rnd() * 30) }, flag);
+    const eventId = await buildEvent(
+      ctx,
+      {
+        pairingId,
+        kind,
+        title,
+        startsOn,
+        endsOn,
+        place: host.name,
+        organisersA: `${host.name}人民政府`,
+        organisersB: `${from.name}人民政府`,
+        enterpriseCount: 50 + Math.floor(rnd() * 30),
+      },
+      flag,
+    );
     counts.events++;
     for (let k = 0; k < 2; k++) {
       const [theme, type, division] = pickOf(THEMES);
@@ -205,7 +349,13 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
       if (k === 0) counts.projects++;
     }
   }
-  await writeAudit(ctx.db, ctx, { action: 'demo.fill', result: 'success', objectType: 'pairing', objectId: pairingId, details: { ...counts, seed } });
+  await writeAudit(ctx.db, ctx, {
+    action: 'demo.fill',
+    result: 'success',
+    objectType: 'pairing',
+    objectId: pairingId,
+    details: { ...counts, seed },
+  });
   return counts;
 }
 
@@ -220,9 +370,15 @@ export async function clearDemo(ctx: AuthedContext): Promise<Record<string, numb
     const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
     const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
     // Files kept with demo projects go with them, once the rows are gone for good.
-    const files = (await tx.execute<{ stored_name: string }>(sql`SELECT a.stored_name FROM project_attachments a JOIN projects p ON p.id = a.project_id WHERE p.is_demo`)).rows.map((r) => r.stored_name);
+    const files = (
+      await tx.execute<{ stored_name: string }>(
+        sql`SELECT a.stored_name FROM project_attachments a JOIN projects p ON p.id = a.project_id WHERE p.is_demo`,
+      )
+    ).rows.map((r) => r.stored_name);
     await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
-    await run(sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`);
+    await run(
+      sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`,
+    );
     const counts = {
       projects: await run(sql`DELETE FROM projects WHERE is_demo`),
       eventAgreements: await run(sql`DELETE FROM event_agreements WHERE is_demo OR event_id IN (${demoEvents})`),
@@ -232,7 +388,12 @@ export async function clearDemo(ctx: AuthedContext): Promise<Record<string, numb
       enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
       parks: await run(sql`DELETE FROM parks WHERE is_demo`),
     };
-    await writeAudit(tx, ctx, { action: 'demo.clear', result: 'success', objectType: 'demo', details: { ...counts, attachments: files.length } });
+    await writeAudit(tx, ctx, {
+      action: 'demo.clear',
+      result: 'success',
+      objectType: 'demo',
+      details: { ...counts, attachments: files.length },
+    });
     return { counts, files };
   });
   for (const storedName of files) await removeAttachment(ctx.deps.config.dataDir, storedName);

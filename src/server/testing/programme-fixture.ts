@@ -11,8 +11,12 @@ import type { Role } from '../../common/access/roles.ts';
 export async function loadProgrammeWithUsers(t: TestApp) {
   const ctx = systemContext(t.deps);
   await seedProgramme(ctx);
-  const user = (username: string, regionCode: string, roles: Role[], kind: Parameters<typeof buildOrgUser>[1]['kind'] = 'pairing_office') =>
-    buildOrgUser(ctx, { username, regionCode, roles, kind });
+  const user = (
+    username: string,
+    regionCode: string,
+    roles: Role[],
+    kind: Parameters<typeof buildOrgUser>[1]['kind'] = 'pairing_office',
+  ) => buildOrgUser(ctx, { username, regionCode, roles, kind });
   const users = {
     national: await user('national', '000000', ['national_office'], 'national_office'),
     jilin: await user('jilin', '220000', ['pairing_office']),
@@ -45,7 +49,11 @@ export type ProgrammeFixture = Awaited<ReturnType<typeof loadProgrammeWithUsers>
  * block; `as(user)` signs a new client in.
  */
 export function useProgrammeApp(engine: Engine, env: Record<string, string> = {}) {
-  const s = {} as { t: TestApp; f: ProgrammeFixture; as: (u: { username: string; password: string }) => Promise<TestClient> };
+  const s = {} as {
+    t: TestApp;
+    f: ProgrammeFixture;
+    as: (u: { username: string; password: string }) => Promise<TestClient>;
+  };
   beforeAll(async () => {
     s.t = await createTestApp(engine, env);
     s.f = await loadProgrammeWithUsers(s.t);

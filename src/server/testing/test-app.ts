@@ -19,7 +19,12 @@ export interface TestApp {
 
 export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine);
-  const config = loadConfig({ DATA_DIR: database.dataDir, PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    DATA_DIR: database.dataDir,
+    PASSWORD_KDF_ITERATIONS: '1000',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: Buffer.alloc(32, 7) };
   const app = await buildApp(deps, { logger: false, serveWeb: false });
   await app.ready();
@@ -65,8 +70,10 @@ export class TestClient {
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
-  patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body ?? {}, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PATCH', url, body ?? {}, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 
   async login(username: string, password: string) {

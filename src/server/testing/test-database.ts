@@ -11,7 +11,9 @@ export async function openTestDatabase(engine: Engine): Promise<Database & { dat
   const root = process.env.DUIKOU_TEST_ROOT!;
   const dataDir = path.join(root, `db-${crypto.randomUUID()}`);
   if (engine === 'pglite') {
-    fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+    fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dataDir, 'pglite'), {
+      recursive: true,
+    });
     const database = await openDatabase({ dataDir });
     return { ...database, dataDir };
   }
@@ -39,7 +41,9 @@ export async function openTestDatabase(engine: Engine): Promise<Database & { dat
  */
 export function embeddedDataDir(): { dir: string; env: NodeJS.ProcessEnv; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-cli-'));
-  fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), { recursive: true });
+  fs.cpSync(path.join(process.env.DUIKOU_PGLITE_TEMPLATE!, 'pglite'), path.join(dir, 'data', 'pglite'), {
+    recursive: true,
+  });
   return {
     dir,
     env: { DATA_DIR: path.join(dir, 'data'), PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' },

@@ -6,7 +6,17 @@ import { isApiError } from './api-client.ts';
 import { useI18n } from './i18n.tsx';
 
 // A light stand-in for antd's Result, whose illustrations would weigh on the first screen.
-function StatusResult({ icon, title, subTitle, extra }: { icon: ReactNode; title: string; subTitle?: string; extra?: ReactNode }) {
+function StatusResult({
+  icon,
+  title,
+  subTitle,
+  extra,
+}: {
+  icon: ReactNode;
+  title: string;
+  subTitle?: string;
+  extra?: ReactNode;
+}) {
   return (
     <div className="duikou-result">
       <div className="duikou-result-icon">{icon}</div>
@@ -44,7 +54,11 @@ export function ForbiddenResult() {
   const { t } = useI18n();
   return (
     <div data-testid="forbidden">
-      <StatusResult icon={<StopFilled style={{ color: '#faad14' }} />} title={t('errors.forbidden')} extra={<HomeButton />} />
+      <StatusResult
+        icon={<StopFilled style={{ color: '#faad14' }} />}
+        title={t('errors.forbidden')}
+        extra={<HomeButton />}
+      />
     </div>
   );
 }

@@ -82,7 +82,7 @@ async function send(method: Method, path: string, opts: RequestOptions, accept: 
 
 /** The API's error body as an ApiError (or a generic one when the answer is not the API's JSON). */
 function errorOf(res: Response, text: string, opts: RequestOptions): ApiError {
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
@@ -97,7 +97,10 @@ function errorOf(res: Response, text: string, opts: RequestOptions): ApiError {
 }
 
 /** A file the API answers (an Excel export), with the name its Content-Disposition gives. */
-export async function requestFile(path: string, opts: Omit<RequestOptions, 'body'> = {}): Promise<{ blob: Blob; fileName: string | null }> {
+export async function requestFile(
+  path: string,
+  opts: Omit<RequestOptions, 'body'> = {},
+): Promise<{ blob: Blob; fileName: string | null }> {
   const res = await send('GET', path, opts, '*/*');
   if (!res.ok) throw errorOf(res, await res.text(), opts);
   const disposition = res.headers.get('Content-Disposition') ?? '';
@@ -131,7 +134,7 @@ export function saveBlob(blob: Blob, fileName: string) {
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
   const res = await send(method, path, opts, 'application/json');
   const text = await res.text();
-  let json: unknown = undefined;
+  let json: unknown;
   if (text) {
     try {
       json = JSON.parse(text);
@@ -144,11 +147,19 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...opts, query }),
-  post: <T>(path: string, body: unknown = {}, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body }),
-  patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('PATCH', path, { ...opts, body }),
+  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body: unknown = {}, opts: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...opts, body }),
+  patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PATCH', path, { ...opts, body }),
   /** One file as a multipart upload under the field `file`, with text fields beside it; the CSRF token as on every write. */
-  uploadFile: <T>(path: string, file: File, fields: Record<string, string> = {}, opts: Omit<RequestOptions, 'body'> = {}) => {
+  uploadFile: <T>(
+    path: string,
+    file: File,
+    fields: Record<string, string> = {},
+    opts: Omit<RequestOptions, 'body'> = {},
+  ) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);

@@ -33,7 +33,13 @@ import type {
   importPlanInput,
   subPairSuggestion,
 } from '../../common/api/plans.ts';
-import type { taskDetail, taskListResponse, taskSummary, updateTaskInput, targetInput } from '../../common/api/tasks.ts';
+import type {
+  taskDetail,
+  taskListResponse,
+  taskSummary,
+  updateTaskInput,
+  targetInput,
+} from '../../common/api/tasks.ts';
 
 export type Me = z.infer<typeof meResponse>;
 export type SetupStatus = z.infer<typeof setupStatusResponse>;

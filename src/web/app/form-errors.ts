@@ -7,7 +7,10 @@ type NamePath = (string | number)[];
 const keyOf = (path: NamePath) => path.join('.');
 
 function toPath(field: string): NamePath {
-  return field.split('.').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return field
+    .split('.')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** A server error that no field of the form shows: the field it names (a dotted path, '' for none) and its text. */
@@ -30,7 +33,11 @@ export const unplacedLine = ({ field, text }: UnplacedError) => (field ? `${fiel
  * Puts the server's field errors (`details[].field`, a dotted path such as `sideA.0` or `offices.1.officeName`)
  * next to the form's fields: the longest prefix of the path that is a field of the form gets the message.
  */
-export function applyServerErrors(form: FormInstance, err: unknown, pick: (text: Bilingual) => string): FormErrorResult {
+export function applyServerErrors(
+  form: FormInstance,
+  err: unknown,
+  pick: (text: Bilingual) => string,
+): FormErrorResult {
   if (!isApiError(err)) return { placed: 0, unplaced: [] };
   const registered = new Map<string, NamePath>();
   for (const entry of form.getFieldsError()) registered.set(keyOf(entry.name as NamePath), entry.name as NamePath);
@@ -39,7 +46,8 @@ export function applyServerErrors(form: FormInstance, err: unknown, pick: (text:
   for (const detail of err.details) {
     const path = toPath(detail.field);
     let target: NamePath | undefined;
-    for (let length = path.length; length > 0 && !target; length--) target = registered.get(keyOf(path.slice(0, length)));
+    for (let length = path.length; length > 0 && !target; length--)
+      target = registered.get(keyOf(path.slice(0, length)));
     const text = pick(detail);
     if (!target) {
       unplaced.push({ field: detail.field, text });
@@ -59,7 +67,11 @@ export function applyServerErrors(form: FormInstance, err: unknown, pick: (text:
  * marked fields" when some were placed, otherwise the server's message, then what no field shows; a network
  * failure says so.
  */
-export function formErrorBanner(err: unknown, { placed, unplaced }: FormErrorResult, { t, pick }: Pick<I18n, 't' | 'pick'>): string {
+export function formErrorBanner(
+  err: unknown,
+  { placed, unplaced }: FormErrorResult,
+  { t, pick }: Pick<I18n, 't' | 'pick'>,
+): string {
   if (!isApiError(err)) return t('ui.common.networkError');
   const lines = [placed ? t('ui.common.formHasErrors') : pick(err), ...unplaced.map(unplacedLine)];
   return [...new Set(lines)].join(t('ui.common.messageSeparator'));
@@ -73,6 +85,7 @@ export function formFailure(form: FormInstance, err: unknown, i18n: Pick<I18n, '
 /** The fields of an edit form whose values differ from what was read: what a PATCH sends. */
 export function changedFields<T extends Record<string, unknown>>(now: T, before: T): Partial<T> {
   const changes: Partial<T> = {};
-  for (const key of Object.keys(now) as (keyof T)[]) if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
+  for (const key of Object.keys(now) as (keyof T)[])
+    if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) changes[key] = now[key];
   return changes;
 }

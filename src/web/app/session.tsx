@@ -51,7 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onUnauthorized((err) => {
       adopt(null);
       message.warning(pick(err));
-      if (!location.pathname.startsWith('/login')) navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
+      if (!location.pathname.startsWith('/login'))
+        navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
     });
     return () => onUnauthorized(null);
   }, [adopt, location, message, navigate, pick]);

@@ -56,12 +56,20 @@ export function firstScreenJavaScript(pages: string[] = ['LoginPage', 'Dashboard
 
 export function allJavaScript(dir = WEB_DIST) {
   const assets = fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
-  return assets.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, 'assets', f)), { level: 9 }).length, 0);
+  return assets.reduce(
+    (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, 'assets', f)), { level: 9 }).length,
+    0,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const result = firstScreenJavaScript();
-  for (const c of result.chunks) console.log(`${c.file.padEnd(48)} ${(c.bytes / 1024).toFixed(1).padStart(8)} kB  gzip ${(c.gzip / 1024).toFixed(1).padStart(7)} kB`);
-  console.log(`first screen (login + dashboard): ${(result.bytes / 1024).toFixed(1)} kB, gzip ${(result.gzip / 1024).toFixed(1)} kB`);
+  for (const c of result.chunks)
+    console.log(
+      `${c.file.padEnd(48)} ${(c.bytes / 1024).toFixed(1).padStart(8)} kB  gzip ${(c.gzip / 1024).toFixed(1).padStart(7)} kB`,
+    );
+  console.log(
+    `first screen (login + dashboard): ${(result.bytes / 1024).toFixed(1)} kB, gzip ${(result.gzip / 1024).toFixed(1)} kB`,
+  );
   console.log(`all JavaScript, gzip: ${(allJavaScript() / 1024).toFixed(1)} kB`);
 }

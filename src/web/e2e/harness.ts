@@ -30,7 +30,15 @@ export async function startE2eServer(prefix: string): Promise<E2eServer> {
   const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
   let server: RunningServer;
   try {
-    server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PASSWORD_KDF_ITERATIONS: '1000', LOG_LEVEL: 'silent' }));
+    server = await startServer(
+      loadConfig({
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PASSWORD_KDF_ITERATIONS: '1000',
+        LOG_LEVEL: 'silent',
+      }),
+    );
   } finally {
     log.mockRestore();
   }
@@ -67,13 +75,23 @@ export interface E2eUser {
  * Organisations and users through the services, as the administrator would make them (the admin pages have their
  * own test). Answers each user's organisation id by username.
  */
-export async function createUsers(server: RunningServer, users: readonly E2eUser[], password: string): Promise<Record<string, string>> {
+export async function createUsers(
+  server: RunningServer,
+  users: readonly E2eUser[],
+  password: string,
+): Promise<Record<string, string>> {
   const ctx = systemContext(server.deps);
   const organisations: Record<string, string> = {};
   for (const u of users) {
     const kind = u.kind ?? 'pairing_office';
     const organisationId = await createOrganisation(ctx, { name: u.org, kind, regionCode: u.region });
-    await createUser(ctx, { username: u.username, displayName: u.displayName, organisationId, roles: u.roles ?? [kind], password });
+    await createUser(ctx, {
+      username: u.username,
+      displayName: u.displayName,
+      organisationId,
+      roles: u.roles ?? [kind],
+      password,
+    });
     organisations[u.username] = organisationId;
   }
   return organisations;
@@ -87,7 +105,10 @@ export interface E2eBrowser {
   pageErrors: string[];
 }
 
-export async function openBrowser(server: RunningServer, opts: { acceptDownloads?: boolean } = {}): Promise<E2eBrowser> {
+export async function openBrowser(
+  server: RunningServer,
+  opts: { acceptDownloads?: boolean } = {},
+): Promise<E2eBrowser> {
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
@@ -131,7 +152,11 @@ export function pageHelpers(current: () => Page) {
   async function signOut() {
     // The item of the menu being opened, not a closed copy antd keeps in the page or one still animating out.
     const item = () =>
-      current().locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-leave"]) [role="menuitem"]', { hasText: /退出登录|Sign out/ }).last();
+      current()
+        .locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-leave"]) [role="menuitem"]', {
+          hasText: /退出登录|Sign out/,
+        })
+        .last();
     for (let attempt = 1; ; attempt++) {
       try {
         await current().getByTestId('user-menu').click({ timeout: 8_000 });
@@ -151,13 +176,26 @@ export function pageHelpers(current: () => Page) {
    * search results are rendered in the dropdown being opened.
    */
   const optionOf = (text: string | RegExp) =>
-    current().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option:visible', { hasText: text }).last();
+    current()
+      .locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option:visible',
+        { hasText: text },
+      )
+      .last();
 
   /** Clicks the option and answers whether the select then shows its text as chosen, within a few seconds. */
   const pickShown = async (select: Locator, option: string | RegExp) => {
     const text = (await optionOf(option).innerText()).trim();
     // A click that cannot land (the list re-rendered or closed under it) gives up early, so the pick is tried again.
-    if (!(await optionOf(option).click({ timeout: 5_000 }).then(() => true, () => false))) return false;
+    if (
+      !(await optionOf(option)
+        .click({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      return false;
     return expect
       .poll(() => select.innerText(), { timeout: 3_000 })
       .toContain(text)
@@ -191,7 +229,12 @@ export function pageHelpers(current: () => Page) {
     for (let attempt = 1; ; attempt++) {
       if (!(await optionOf(option).isVisible())) await select.click();
       // An option already chosen (a default such as 全年) is left as it is: clicking it only closes the dropdown.
-      const chosen = await optionOf(option).getAttribute('class', { timeout: 5_000 }).then((c) => c?.includes('-option-selected') ?? false, () => false);
+      const chosen = await optionOf(option)
+        .getAttribute('class', { timeout: 5_000 })
+        .then(
+          (c) => c?.includes('-option-selected') ?? false,
+          () => false,
+        );
       if (chosen) {
         await current().keyboard.press('Escape');
         return;
@@ -206,13 +249,31 @@ export function pageHelpers(current: () => Page) {
   const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
   const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden' });
   const containsText = (locator: Locator, text: string) => poll(() => locator.first().innerText()).toContain(text);
-  const hasText = (locator: Locator, text: string) => poll(async () => (await locator.first().innerText()).trim()).toBe(text);
+  const hasText = (locator: Locator, text: string) =>
+    poll(async () => (await locator.first().innerText()).trim()).toBe(text);
   const hasCount = (locator: Locator, count: number) => poll(() => locator.count()).toBe(count);
-  const hasAttribute = (locator: Locator, name: string, value: string) => poll(() => locator.getAttribute(name)).toBe(value);
+  const hasAttribute = (locator: Locator, name: string, value: string) =>
+    poll(() => locator.getAttribute(name)).toBe(value);
 
   /** The error text antd shows under a form field, found by the field's label. */
   const fieldError = (label: string | RegExp) =>
-    current().locator('.ant-form-item', { has: current().locator('label', { hasText: label }) }).locator('.ant-form-item-explain-error');
+    current()
+      .locator('.ant-form-item', { has: current().locator('label', { hasText: label }) })
+      .locator('.ant-form-item-explain-error');
 
-  return { signIn, signOut, optionOf, choose, pick, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError };
+  return {
+    signIn,
+    signOut,
+    optionOf,
+    choose,
+    pick,
+    poll,
+    visible,
+    hidden,
+    containsText,
+    hasText,
+    hasCount,
+    hasAttribute,
+    fieldError,
+  };
 }

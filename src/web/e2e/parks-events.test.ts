@@ -8,7 +8,14 @@ import { buildPark } from '../../server/seed/builders.ts';
 import { filledLedgerTemplate } from '../../server/modules/parks/test-support/ledger-sheet-fixture.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
 
 /*
  * Co-built parks and promotion events in Chromium against the real server, as the 吉林 pairing office keeps them:
@@ -21,7 +28,12 @@ import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eSer
 
 const PASSWORD = 'Duikou#2026';
 const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
-const OTHER = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委', region: '210000' };
+const OTHER = {
+  username: 'liaoning-office',
+  displayName: '辽宁省对口合作办',
+  org: '辽宁省发展改革委',
+  region: '210000',
+};
 const MAIN = '长春—杭州产业合作园';
 const BRANCH = '长春新区分园';
 const E1 = '吉林某汽车电子有限公司';
@@ -48,21 +60,41 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   let mainId = '';
   let eventId = '';
   let projectId = '';
-  const { signIn, signOut, choose, pick: pickOption, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+  const {
+    signIn,
+    signOut,
+    choose,
+    pick: pickOption,
+    poll,
+    visible,
+    hidden,
+    containsText,
+    hasText,
+    hasCount,
+    hasAttribute,
+    fieldError,
+  } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-parks-e2e-');
     const ctx = systemContext(e2e.server.deps);
     await createUsers(e2e.server, [OFFICE, OTHER], PASSWORD);
     // Generated demo data, as `duikou demo` makes it: it must be told apart wherever it shows.
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`);
-    await buildPark(ctx, { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' }, { demo: true });
+    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+    );
+    await buildPark(
+      ctx,
+      { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' },
+      { demo: true },
+    );
     ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
   }, 120_000);
 
   screenshotOnFailure(() => page);
   afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length) console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
   });
 
   afterAll(async () => {
@@ -71,14 +103,16 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   });
 
   /** The text box of an antd input that carries the test id itself or on its wrapper. */
-  const inputOf = (testId: string, within: Page | Locator = page) => within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const inputOf = (testId: string, within: Page | Locator = page) =>
+    within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   /** Types a date into an antd DatePicker found by its input's id, and confirms it. */
   async function typeDate(id: string, date: string) {
     await page.locator(`#${id}`).click();
     await page.locator(`#${id}`).fill(date);
     await page.keyboard.press('Enter');
   }
-  const pick = (testId: string, option: string, within: Page | Locator = page) => pickOption(within.getByTestId(testId), option);
+  const pick = (testId: string, option: string, within: Page | Locator = page) =>
+    pickOption(within.getByTestId(testId), option);
   /** The API as the signed-in page sees it (its session cookie). */
   const apiGet = (path: string) =>
     page.evaluate(async (p) => {
@@ -86,8 +120,12 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     }, path);
 
-  const parts = (figure: string) => page.locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-part"]`).allInnerTexts();
-  const total = (figure: string) => page.locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-total"]`).innerText();
+  const parts = (figure: string) =>
+    page
+      .locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-part"]`)
+      .allInnerTexts();
+  const total = (figure: string) =>
+    page.locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-total"]`).innerText();
   const ledgerRows = () => page.getByTestId('ledger-row');
 
   it('lists parks with the demo one marked, and registers a main park and its branch', async () => {
@@ -146,7 +184,10 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   });
 
   it('settles two enterprises and records a 50:50-then-30:70 agreement, refusing shares that do not add up', async () => {
-    for (const [name, code] of [[E1, '91220101MA0000000X'], [E2, '']] as const) {
+    for (const [name, code] of [
+      [E1, '91220101MA0000000X'],
+      [E2, ''],
+    ] as const) {
       await page.getByTestId('enterprise-add').click();
       await page.getByTestId('enterprise-form').waitFor();
       await page.locator('#enterprise_name').fill(name);
@@ -161,7 +202,9 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await page.locator('#agreement_title').fill('长春—杭州产业合作园税收分成协议');
     await typeDate('agreement_startsOn', '2019-07-01');
     // The parties come from the park: the partner region (飞出地) first, the host region second.
-    expect(await page.getByTestId('party-name').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['杭州市', '长春市']);
+    expect(
+      await page.getByTestId('party-name').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+    ).toEqual(['杭州市', '长春市']);
     await typeDate('agreement_terms_0_from', '2019-07-01');
     await typeDate('agreement_terms_0_to', '2024-06-30');
     await page.getByTestId('term-add').click();
@@ -170,7 +213,9 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await second.getByTestId('term-share-input').nth(0).fill('30');
     await second.getByTestId('term-share-input').nth(1).fill('60');
     await page.getByTestId('agreement-save').click();
-    await poll(() => second.locator('.ant-form-item-explain-error').first().innerText()).toBe('各方比例合计须为 100%，现为 90%');
+    await poll(() => second.locator('.ant-form-item-explain-error').first().innerText()).toBe(
+      '各方比例合计须为 100%，现为 90%',
+    );
     await second.getByTestId('term-share-input').nth(1).fill('70');
     await page.getByTestId('agreement-save').click();
     await hidden(page.getByTestId('agreement-form'));
@@ -202,8 +247,14 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await addEntry(E2, '增值税', '2024', '9月', '20,000.00');
     await hasCount(ledgerRows(), 2);
     // The enterprises' 2024 taxes, from the entries in force.
-    await hasText(page.locator('[data-testid="enterprise-row"]', { hasText: E1 }).getByTestId('enterprise-tax'), '10,000.00');
-    await hasText(page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-tax'), '20,000.00');
+    await hasText(
+      page.locator('[data-testid="enterprise-row"]', { hasText: E1 }).getByTestId('enterprise-tax'),
+      '10,000.00',
+    );
+    await hasText(
+      page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-tax'),
+      '20,000.00',
+    );
 
     // 2024: March at 50:50 (5,000.00 each), September at 30:70 (6,000.00 and 14,000.00).
     await pick('statement-year', '2024年', page.getByTestId('statement'));
@@ -234,13 +285,19 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await hidden(page.getByTestId('entry-form'));
     await hasCount(ledgerRows(), 3);
     await hasCount(page.locator('[data-testid="ledger-row"][data-superseded="true"]'), 1);
-    await hasText(page.locator('[data-testid="ledger-row"][data-superseded="true"]').getByTestId('ledger-amount'), '100,000.01');
+    await hasText(
+      page.locator('[data-testid="ledger-row"][data-superseded="true"]').getByTestId('ledger-amount'),
+      '100,000.01',
+    );
 
     await poll(() => parts('vat')).toEqual(['60,000.01', '60,000.00']);
     expect(await parts('taxTotal')).toEqual(['85,000.01', '85,000.00']);
     await containsText(page.getByTestId('statement-asof'), '其中更正 1 条');
 
-    await page.locator('[data-testid="ledger-row"][data-correction="true"]').getByTestId('ledger-statement-before').click();
+    await page
+      .locator('[data-testid="ledger-row"][data-correction="true"]')
+      .getByTestId('ledger-statement-before')
+      .click();
     await visible(page.getByTestId('statement-past'));
     await poll(() => parts('vat')).toEqual(['50,000.01', '50,000.00']);
     expect(await parts('taxTotal')).toEqual(['75,000.01', '75,000.00']);
@@ -279,21 +336,39 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
       { seq: 3, enterprise: E2, figure: '产值', year: 2025, amount: '5,000,000.00' },
     ];
     const input = page.locator('.ant-modal input[type=file]');
-    await input.setInputFiles({ name: '园区台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await filledLedgerTemplate(template, rows) });
+    await input.setInputFiles({
+      name: '园区台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await filledLedgerTemplate(template, rows),
+    });
     await visible(page.getByTestId('import-failure'));
     await containsText(page.getByTestId('import-failure'), '台账表有 1 处错误，未导入任何记录');
     await hasCount(page.getByTestId('import-error'), 1);
     await hasAttribute(page.getByTestId('import-error'), 'data-row', '3');
     await hasAttribute(page.getByTestId('import-error'), 'data-column', 'B');
-    await containsText(page.getByTestId('import-error'), '第 3 行 B 列“企业名称”：“沈阳某公司”不是本园区登记的入驻企业');
+    await containsText(
+      page.getByTestId('import-error'),
+      '第 3 行 B 列“企业名称”：“沈阳某公司”不是本园区登记的入驻企业',
+    );
     expect((await apiGet(`/api/parks/${mainId}/ledger?year=2025`)).body.items).toEqual([]);
 
-    const fixed = await filledLedgerTemplate(template, rows.filter((r) => r.seq !== 2));
-    await input.setInputFiles({ name: '园区台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+    const fixed = await filledLedgerTemplate(
+      template,
+      rows.filter((r) => r.seq !== 2),
+    );
+    await input.setInputFiles({
+      name: '园区台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fixed,
+    });
     await visible(page.getByTestId('import-result'));
     await hasAttribute(page.getByTestId('import-result'), 'data-created', '2');
     await hidden(page.getByTestId('import-failure'));
-    await input.setInputFiles({ name: '园区台账（再次上传）.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+    await input.setInputFiles({
+      name: '园区台账（再次上传）.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fixed,
+    });
     await hasAttribute(page.getByTestId('import-result'), 'data-unchanged', '2');
     await hasAttribute(page.getByTestId('import-result'), 'data-created', '0');
     expect(((await apiGet(`/api/parks/${mainId}/ledger?year=2025`)).body.items as unknown[]).length).toBe(2);
@@ -301,7 +376,10 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
 
     await pick('ledger-year', '2025年');
     await hasCount(ledgerRows(), 2);
-    await hasText(page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-output'), '5,000,000.00');
+    await hasText(
+      page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-output'),
+      '5,000,000.00',
+    );
   });
 
   it('records an event, signs an agreement there and turns it into a project linked from the event', async () => {
@@ -363,7 +441,13 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
 
     const project = await apiGet(`/api/projects/${projectId}`);
     expect(project.status).toBe(200);
-    expect(project.body).toMatchObject({ title: DEAL, stage: 'signed', investor: '浙江甲智能装备有限公司', event: { id: eventId, title: EVENT }, figures: { signed: '150000' } });
+    expect(project.body).toMatchObject({
+      title: DEAL,
+      stage: 'signed',
+      investor: '浙江甲智能装备有限公司',
+      event: { id: eventId, title: EVENT },
+      figures: { signed: '150000' },
+    });
     await link.click();
     await page.waitForURL(`**/projects/${projectId}`);
   });

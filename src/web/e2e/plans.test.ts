@@ -7,7 +7,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { repoPath } from '../../server/repo-path.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
 
 /*
  * Plans and tasks in Chromium against the real server (the seed plans loaded as on first start): a pairing office
@@ -40,11 +47,19 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
   let page: Page;
   let pageErrors: string[] = [];
   let planId = '';
-  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute } = pageHelpers(() => page);
+  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute } =
+    pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-plans-e2e-');
-    await createUsers(e2e.server, [{ ...OFFICE, region: '210000' }, { ...UNIT, region: '210000', kind: 'lead_unit' }], PASSWORD);
+    await createUsers(
+      e2e.server,
+      [
+        { ...OFFICE, region: '210000' },
+        { ...UNIT, region: '210000', kind: 'lead_unit' },
+      ],
+      PASSWORD,
+    );
     ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
   }, 120_000);
 
@@ -59,7 +74,8 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
   const treeTask = (code: string) => tree().locator(`[data-testid="tree-task"][data-code="${code}"]`);
   const previewTask = (code: string) => page.locator(`[data-testid="preview-task"][data-code="${code}"]`);
   /** The text box of an antd input that carries the test id itself or on its wrapper. */
-  const inputOf = (testId: string, within: Page | Locator = page) => within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const inputOf = (testId: string, within: Page | Locator = page) =>
+    within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
   async function upload(name: string, buffer: Buffer, mimeType = 'text/plain') {
     await page.getByTestId('plan-upload').waitFor();
@@ -72,7 +88,10 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await page.getByRole('menuitem', { name: '导入方案' }).click();
     await page.waitForURL('**/plans/import');
     // Task 1 names its units: one with its province, one (省工信厅) whose side the office must choose.
-    await upload('辽宁江苏2026.txt', planText((x) => x.replace('全面实施市场准入负面清单制度。', `全面实施市场准入负面清单制度。${UNITS_CLAUSE}`)));
+    await upload(
+      '辽宁江苏2026.txt',
+      planText((x) => x.replace('全面实施市场准入负面清单制度。', `全面实施市场准入负面清单制度。${UNITS_CLAUSE}`)),
+    );
 
     await page.getByTestId('plan-preview').waitFor();
     await hasText(page.getByTestId('preview-task-count'), '24');
@@ -85,28 +104,38 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await containsText(previewTask('4').getByTestId('target-editor'), '≥50 家');
     // The sub-pairs the plan names; those the seed already created cannot be created twice.
     await visible(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }));
-    await hasAttribute(page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }), 'data-exists', 'true');
+    await hasAttribute(
+      page.getByTestId('subpair-suggestion').filter({ hasText: '盘锦市—无锡市' }),
+      'data-exists',
+      'true',
+    );
     await hasCount(previewTask('1').getByTestId('preview-unit'), 2);
     await poll(() => previewTask('1').getByTestId('preview-unit-name').first().inputValue()).toBe(OFFICE.org);
 
     // Clicking a task scrolls the source to its clause and highlights its lines.
     const line = await previewTask('4').getAttribute('data-line');
     await previewTask('4').click();
-    await poll(() => page.getByTestId('source-text').getAttribute('data-highlight')).toMatch(new RegExp(`^${line}-\\d+$`));
+    await poll(() => page.getByTestId('source-text').getAttribute('data-highlight')).toMatch(
+      new RegExp(`^${line}-\\d+$`),
+    );
     const highlighted = page.locator(`[data-testid="source-line"][data-line="${line}"]`);
     await poll(() => highlighted.getAttribute('class')).toContain('is-highlighted');
     await containsText(highlighted, '搭建经贸合作平台');
-    await poll(() => highlighted.evaluate((el) => {
-      const pane = el.closest('[data-testid="source-text"]')!.getBoundingClientRect();
-      const row = el.getBoundingClientRect();
-      return row.top >= pane.top && row.top < pane.bottom;
-    })).toBe(true);
+    await poll(() =>
+      highlighted.evaluate((el) => {
+        const pane = el.closest('[data-testid="source-text"]')!.getBoundingClientRect();
+        const row = el.getBoundingClientRect();
+        return row.top >= pane.top && row.top < pane.bottom;
+      }),
+    ).toBe(true);
   });
 
   it('corrects a title and adds a target inline; a duplicate number is refused next to the field; confirm shows the plan with lights', async () => {
     // The unit the parser could not place waits for its side; confirming without it is stopped at the field.
     await page.getByTestId('preview-confirm').click();
-    await poll(() => previewTask('1').locator('.ant-form-item-explain-error').first().innerText()).toBe('请选择该单位属于哪一方');
+    await poll(() => previewTask('1').locator('.ant-form-item-explain-error').first().innerText()).toBe(
+      '请选择该单位属于哪一方',
+    );
     await previewTask('1').getByTestId('preview-unit-side').nth(1).click();
     await optionOf('东北地区一方').click();
     const title = previewTask('1').getByTestId('preview-task-title');
@@ -123,7 +152,9 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await secondNo.fill('1');
     await page.getByTestId('preview-confirm').click();
     // (With numbers repeated, the server cites them with their section: 任务编号 四（一）1 重复.)
-    await poll(() => previewTask('2').locator('.ant-form-item-explain-error').first().innerText()).toMatch(/^任务编号 .*1 重复$/);
+    await poll(() => previewTask('2').locator('.ant-form-item-explain-error').first().innerText()).toMatch(
+      /^任务编号 .*1 重复$/,
+    );
     await containsText(page.getByTestId('form-banner'), '请根据提示修改标出的字段');
     expect(page.url()).toContain('/plans/import');
     await secondNo.fill('2');
@@ -172,7 +203,10 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
 
   it('a changed version of the same plan shows what it changes; leaving the preview writes nothing', async () => {
     await page.goto('/plans/import');
-    await upload('辽宁江苏2026-2.txt', planText((x) => x.replace('推动国有企业改革。', '深化国有企业改革。')));
+    await upload(
+      '辽宁江苏2026-2.txt',
+      planText((x) => x.replace('推动国有企业改革。', '深化国有企业改革。')),
+    );
     await page.getByTestId('plan-preview').waitFor();
     await visible(page.getByTestId('preview-existing'));
     await containsText(page.getByTestId('preview-existing'), '第 2 版');
@@ -191,7 +225,11 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
 
   async function editTask(code: string, fill: () => Promise<void>) {
     await treeTask(code).click();
-    await hasAttribute(page.getByTestId('task-panel').getByTestId('task-detail'), 'data-task-id', (await treeTask(code).getAttribute('data-id'))!);
+    await hasAttribute(
+      page.getByTestId('task-panel').getByTestId('task-detail'),
+      'data-task-id',
+      (await treeTask(code).getAttribute('data-id'))!,
+    );
     await page.getByTestId('task-edit').click();
     await page.getByTestId('task-form').waitFor();
     await fill();
@@ -282,7 +320,9 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const cells: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.text ?? '')))));
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.text ?? '')))),
+    );
     const text = cells.join('\n');
     expect(text).toContain('搭建经贸合作平台');
     expect(text).toContain(UNIT.org);

@@ -10,7 +10,14 @@ import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
-import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
 
 /*
  * Cooperation projects in Chromium against the real server: a 吉林 pairing office registers a project, takes it
@@ -22,7 +29,12 @@ import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eSer
 
 const PASSWORD = 'Duikou#2026';
 const JILIN = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
-const LIAONING = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委', region: '210000' };
+const LIAONING = {
+  username: 'liaoning-office',
+  displayName: '辽宁省对口合作办',
+  org: '辽宁省发展改革委',
+  region: '210000',
+};
 const TITLE = '长春新能源汽车零部件产业园';
 const DEMO_TITLE = '演示：长春冰雪装备项目';
 const IMPORTED = ['一汽配套电池包项目', '长春光电子产业园', '吉林碳纤维复合材料项目'];
@@ -40,21 +52,60 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   let projectId = '';
   let liaoningProjectId = '';
   let workDir = '';
-  const { signIn, choose, pick: pickOption, poll, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+  const {
+    signIn,
+    choose,
+    pick: pickOption,
+    poll,
+    visible,
+    hidden,
+    containsText,
+    hasText,
+    hasCount,
+    hasAttribute,
+    fieldError,
+  } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-projects-e2e-');
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
     const ctx = systemContext(e2e.server.deps);
     await createUsers(e2e.server, [JILIN, LIAONING], PASSWORD);
-    const id = async (name: string) => (await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
+    const id = async (name: string) =>
+      (await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
     pairingId = await id('吉林省—浙江省');
     // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
-    const project = { investorRegionCode: '330100', industryDivision: '35', type: 'industrial' as const, landmark: false, greenChannel: false };
-    await buildProject(ctx, { ...project, pairingId, title: DEMO_TITLE, investor: '杭州某装备公司', hostRegionCode: '220100', stage: 'signed', stageOn: '2024-02-01', signedAmount: '500' }, {}, { demo: true });
+    const project = {
+      investorRegionCode: '330100',
+      industryDivision: '35',
+      type: 'industrial' as const,
+      landmark: false,
+      greenChannel: false,
+    };
+    await buildProject(
+      ctx,
+      {
+        ...project,
+        pairingId,
+        title: DEMO_TITLE,
+        investor: '杭州某装备公司',
+        hostRegionCode: '220100',
+        stage: 'signed',
+        stageOn: '2024-02-01',
+        signedAmount: '500',
+      },
+      {},
+      { demo: true },
+    );
     // A co-built park and a promotion event of 吉林—浙江, for the dashboard's counts.
     await buildPark(ctx, { pairingId, name: '吉浙（长春）合作产业园', type: 'cooperation', hostRegionCode: '220100' });
-    await buildEvent(ctx, { pairingId, kind: 'promotion', title: '浙商吉林行', startsOn: '2024-05-10', endsOn: '2024-05-12' });
+    await buildEvent(ctx, {
+      pairingId,
+      kind: 'promotion',
+      title: '浙商吉林行',
+      startsOn: '2024-05-10',
+      endsOn: '2024-05-12',
+    });
     liaoningProjectId = await buildProject(ctx, {
       ...project,
       pairingId: await id('辽宁省—江苏省'),
@@ -78,7 +129,8 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   });
 
   /** The text box of an antd input that carries the test id itself or on its wrapper. */
-  const inputOf = (testId: string, within: Page | Locator = page) => within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const inputOf = (testId: string, within: Page | Locator = page) =>
+    within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
   async function typeDate(testId: string, date: string) {
     const input = inputOf(testId);
@@ -96,10 +148,22 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     if (date) await typeDate('move-on', date);
     // Under load a click can land while the modal still zooms in and submit nothing: click again until the move
     // is made (the modal closes) or refused (an error shows). A click during the save hits a loading button.
-    const answered = async () => (await page.getByTestId('move-form').count()) === 0 || (await fieldError('变更日期').count()) > 0 || (await page.getByTestId('move-refusal').count()) > 0;
+    const answered = async () =>
+      (await page.getByTestId('move-form').count()) === 0 ||
+      (await fieldError('变更日期').count()) > 0 ||
+      (await page.getByTestId('move-refusal').count()) > 0;
     for (let attempt = 1; attempt <= 3; attempt++) {
       await page.getByTestId('move-confirm').click();
-      if (await expect.poll(answered, { timeout: 3_000 }).toBe(true).then(() => true, () => false)) return;
+      if (
+        await expect
+          .poll(answered, { timeout: 3_000 })
+          .toBe(true)
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        return;
     }
   }
 
@@ -110,7 +174,13 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   }
 
   const stageCard = () => page.getByTestId('stage-card');
-  const nextMoves = async () => (await page.getByTestId('next-moves').locator('button').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).sort();
+  const nextMoves = async () =>
+    (
+      await page
+        .getByTestId('next-moves')
+        .locator('button')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    ).sort();
 
   it('an office registers a project: a malformed 项目代码 is refused on its field, then the project opens in 谋划', async () => {
     await signIn(JILIN.username, PASSWORD);
@@ -157,8 +227,14 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     // From 谋划 only 签约 (or a stop): nothing starts or produces before it is signed.
     await poll(nextMoves).toEqual(['move-paused', 'move-signed', 'move-terminated']);
     await move('signed', '2020-01-01');
-    await poll(() => fieldError('变更日期').first().innerText()).toMatch(/^日期不能早于上一阶段的日期 \d{4}-\d{2}-\d{2}$/);
-    await page.getByRole('button', { name: '取 消' }).or(page.getByRole('button', { name: '取消' })).first().click();
+    await poll(() => fieldError('变更日期').first().innerText()).toMatch(
+      /^日期不能早于上一阶段的日期 \d{4}-\d{2}-\d{2}$/,
+    );
+    await page
+      .getByRole('button', { name: '取 消' })
+      .or(page.getByRole('button', { name: '取消' }))
+      .first()
+      .click();
     await hidden(page.getByTestId('move-form'));
     await hasAttribute(stageCard(), 'data-stage', 'planning');
 
@@ -177,7 +253,10 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '0');
 
     await page.getByTestId('figure-override').check();
-    await page.locator('textarea[data-testid="figure-override-reason"], [data-testid="figure-override-reason"] textarea').first().fill('追加投资协议已签，签约额待更新');
+    await page
+      .locator('textarea[data-testid="figure-override-reason"], [data-testid="figure-override-reason"] textarea')
+      .first()
+      .fill('追加投资协议已签，签约额待更新');
     await page.getByTestId('figure-submit').click();
     await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '1200');
     await hidden(page.getByTestId('override-asked'));
@@ -198,13 +277,11 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     expect(await page.getByTestId('next-moves').count()).toBe(0);
 
     const timeline = page.getByTestId('project-timeline');
-    await poll(() => timeline.locator('[data-testid="timeline-item"][data-kind="move"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual([
-      'planning',
-      'signed',
-      'sited',
-      'started',
-      'producing',
-    ]);
+    await poll(() =>
+      timeline
+        .locator('[data-testid="timeline-item"][data-kind="move"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))),
+    ).toEqual(['planning', 'signed', 'sited', 'started', 'producing']);
     // Planned investment at registration, then 签约额, 到位资金 and 完成投资.
     await hasCount(timeline.locator('[data-testid="timeline-item"][data-kind="report"]'), 4);
     await containsText(timeline, '谋划 → 签约');
@@ -217,7 +294,9 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     const demoRow = page.locator('[data-testid="project-row"][data-demo="true"]');
     await containsText(demoRow, DEMO_TITLE);
     await visible(demoRow.getByTestId('demo-tag'));
-    expect(await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count()).toBe(0);
+    expect(
+      await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count(),
+    ).toBe(0);
     await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1500');
     await hasAttribute(page.getByTestId('total-arrived'), 'data-value', '1200');
     // The filters live in the address, which updates in a transition: click, then wait for the filtered rows.
@@ -257,7 +336,10 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await containsText(page.getByTestId('attachment-error'), '“现场照片.pdf”未能上传');
     await containsText(page.getByTestId('attachment-error'), '文件内容是PNG 图片，与扩展名“.pdf”不符');
     await hasCount(page.getByTestId('attachment-row'), 1);
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('attachment-download').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByTestId('attachment-download').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('投资合作协议.pdf');
     expect(fs.readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
     // Still there after a reload: it is kept with the project, not with the page.
@@ -319,7 +401,11 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   async function upload(buffer: Buffer) {
     await hasAttribute(page.getByTestId('import-upload'), 'data-busy', 'false');
     await watchProgress();
-    await page.locator('input[type=file]').setInputFiles({ name: '合作项目.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '合作项目.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
   }
 
   let goodSheet: Buffer;
@@ -339,12 +425,17 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
       row(IMPORTED[1]!, { '签约额（万元）': -100 }),
       row(IMPORTED[2]!, { 项目阶段: '投产' }),
     ]);
-    goodSheet = await fillTemplate(template, IMPORTED.map((t) => row(t)));
+    goodSheet = await fillTemplate(
+      template,
+      IMPORTED.map((t) => row(t)),
+    );
     await upload(bad);
     await visible(page.getByTestId('import-failed'));
     await containsText(page.getByTestId('import-failed'), '导入未完成，未导入任何项目');
     await hasCount(page.getByTestId('import-error-row'), 2);
-    const errors = await page.getByTestId('import-error-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')}${e.getAttribute('data-column')}`));
+    const errors = await page
+      .getByTestId('import-error-row')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')}${e.getAttribute('data-column')}`));
     expect(errors).toEqual(['3O', '4N']);
     await containsText(page.getByTestId('import-error-row').nth(0), '签约额（万元）');
     await containsText(page.getByTestId('import-error-row').nth(0), '不能为负数');
@@ -430,7 +521,8 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await hasText(dash.getByTestId('project-count-events').locator('.ant-statistic-content-value'), '1');
     await containsText(dash.getByTestId('project-count-demo'), '演示数据 1 个项目');
     await hasAttribute(dash.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
-    const stageRow = (stage: string) => dash.getByTestId('stage-money-row').filter({ has: page.locator(`[data-stage="${stage}"]`) });
+    const stageRow = (stage: string) =>
+      dash.getByTestId('stage-money-row').filter({ has: page.locator(`[data-stage="${stage}"]`) });
     await containsText(stageRow('started'), '150,000');
     await containsText(stageRow('started'), '15.00 亿元');
     await containsText(stageRow('producing'), '1,200');

@@ -9,7 +9,14 @@ import { chinaToday } from '../../server/modules/tasks/task-light.ts';
 import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
 
 /*
  * Progress reporting (调度) in Chromium against the real server, one quarter of 吉林—浙江 from opening to unlock:
@@ -23,9 +30,27 @@ import { createUsers, openBrowser, pageHelpers, screenshotOnFailure, startE2eSer
  */
 
 const PASSWORD = 'Duikou#2026';
-const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000', kind: 'pairing_office' };
-const UNIT = { username: 'jilin-unit', displayName: '商务厅联络员', org: '吉林省商务厅', region: '220000', kind: 'lead_unit' };
-const OTHER = { username: 'liaoning-office', displayName: '辽宁省对口合作办', org: '辽宁省发展改革委', region: '210000', kind: 'pairing_office' };
+const OFFICE = {
+  username: 'jilin-office',
+  displayName: '吉林省对口合作办',
+  org: '吉林省发展改革委',
+  region: '220000',
+  kind: 'pairing_office',
+};
+const UNIT = {
+  username: 'jilin-unit',
+  displayName: '商务厅联络员',
+  org: '吉林省商务厅',
+  region: '220000',
+  kind: 'lead_unit',
+};
+const OTHER = {
+  username: 'liaoning-office',
+  displayName: '辽宁省对口合作办',
+  org: '辽宁省发展改革委',
+  region: '210000',
+  kind: 'pairing_office',
+};
 const ZJ_UNIT = '浙江省商务厅';
 /** Assigned to the task after the period opened. */
 const LATE_UNIT = '浙江省经信厅';
@@ -56,7 +81,9 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
   const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   const periodZh = `${today.slice(0, 4)}年第${['一', '二', '三', '四'][quarter - 1]}季度`;
   const periodEn = `Q${quarter} ${today.slice(0, 4)}`;
-  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(() => page);
+  const { signIn, optionOf, choose, poll, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
+    () => page,
+  );
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-reporting-e2e-');
@@ -98,7 +125,8 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
   const notReportedUnit = (unit: string) => page.locator(`[data-testid="not-reported-unit"][data-unit="${unit}"]`);
   const reportState = (state: string) => hasAttribute(page.getByTestId('report-page'), 'data-state', state);
   const figureRow = () => page.getByTestId('figure-row').first();
-  const inputOf = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const inputOf = (testId: string) =>
+    page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
   it('the office opens a quarter for 吉林—浙江 and sees which units on both sides owe reports', async () => {
     await signInAs(OFFICE.username);
@@ -132,7 +160,9 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
   it('the office adds the report of a unit assigned to the task after the period opened; it is among those owing', async () => {
     await hasCount(notReportedUnit(LATE_UNIT), 0);
     // Assigned as the task page does (its own test covers that page), after the period opened.
-    const [task] = (await e2e.server.deps.db.execute<{ version: number }>(sql`SELECT version FROM tasks WHERE id = ${taskId}`)).rows;
+    const [task] = (
+      await e2e.server.deps.db.execute<{ version: number }>(sql`SELECT version FROM tasks WHERE id = ${taskId}`)
+    ).rows;
     await updateTask(systemContext(e2e.server.deps), taskId, {
       version: task!.version,
       units: [
@@ -186,7 +216,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await containsText(page.getByTestId('report-unit'), UNIT.org);
   });
 
-  it('in English, the inbox, the report and the task\'s reports name the period in English; the unit adds no slots', async () => {
+  it("in English, the inbox, the report and the task's reports name the period in English; the unit adds no slots", async () => {
     await page.evaluate(() => window.localStorage.setItem('duikou.locale', 'en'));
     try {
       await page.goto('/reporting/inbox');
@@ -208,7 +238,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await containsText(page.getByTestId('report-heading'), periodZh);
   });
 
-  it('drafts the report: a figure in the wrong unit is refused on its field, then saved in the target\'s unit', async () => {
+  it("drafts the report: a figure in the wrong unit is refused on its field, then saved in the target's unit", async () => {
     await page.getByTestId('report-task-status').click();
     await optionOf('推进中').click();
     await inputOf('report-percent').fill('40');
@@ -345,7 +375,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await hasCount(page.getByTestId('report-return'), 0);
   });
 
-  it('the office unlocks the period with a reason, kept in the period\'s record', async () => {
+  it("the office unlocks the period with a reason, kept in the period's record", async () => {
     await signInAs(OFFICE.username);
     await page.goto(cycleUrl);
     await page.getByTestId('cycle-unlock').click();
@@ -368,7 +398,7 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await containsText(row, `已报 1 / ${owedAtStart}`);
   });
 
-  it('an office of another pairing finds nothing at the period\'s address', async () => {
+  it("an office of another pairing finds nothing at the period's address", async () => {
     await signInAs(OTHER.username);
     await page.goto(cycleUrl);
     await visible(page.getByTestId('not-found'));

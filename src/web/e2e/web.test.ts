@@ -28,7 +28,9 @@ describe('web bundle', () => {
 });
 
 if (!hasChromium()) {
-  console.warn(`浏览器测试已跳过：未找到 Chromium（${CHROMIUM}）/ Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(
+    `浏览器测试已跳过：未找到 Chromium（${CHROMIUM}）/ Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`,
+  );
 }
 
 describe.skipIf(!hasChromium())('web app in Chromium', () => {
@@ -52,7 +54,19 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await e2e?.stop();
   });
 
-  const { signIn, signOut, optionOf, choose, visible, hidden, containsText, hasText, hasCount, hasAttribute, fieldError } = pageHelpers(() => page);
+  const {
+    signIn,
+    signOut,
+    optionOf,
+    choose,
+    visible,
+    hidden,
+    containsText,
+    hasText,
+    hasCount,
+    hasAttribute,
+    fieldError,
+  } = pageHelpers(() => page);
 
   it('first start: the console link opens the setup page, which creates the administrator', async () => {
     await page.goto('/login');
@@ -97,7 +111,10 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await hasText(fieldError('机构名称'), '必填');
 
     await page.getByTestId('organisation-name').fill(NATIONAL_ORG);
-    await page.locator('.ant-form-item', { has: page.locator('label', { hasText: '机构类型' }) }).locator('.ant-select').click();
+    await page
+      .locator('.ant-form-item', { has: page.locator('label', { hasText: '机构类型' }) })
+      .locator('.ant-select')
+      .click();
     await optionOf('国家层面办公室').click();
     await choose(page.getByTestId('organisation-region'), '全国', '全国');
     await page.getByTestId('organisation-save').click();

@@ -22,7 +22,17 @@ export interface AttachmentActions {
  * `editable`. Size and name are checked here before sending; the server decides the type from the content and its
  * refusal (an image named .pdf, a zip bomb, an encrypted file) is shown as it words it.
  */
-export function AttachmentList({ attachments, editable, actions, testId }: { attachments: Attachment[]; editable: boolean; actions: AttachmentActions; testId: string }) {
+export function AttachmentList({
+  attachments,
+  editable,
+  actions,
+  testId,
+}: {
+  attachments: Attachment[];
+  editable: boolean;
+  actions: AttachmentActions;
+  testId: string;
+}) {
   const { t, pick } = useI18n();
   const message = useMessage();
   const [uploading, setUploading] = useState(false);
@@ -32,15 +42,17 @@ export function AttachmentList({ attachments, editable, actions, testId }: { att
     setError(null);
     const ext = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
     const refuse = (reason: string) => setError(t('ui.attachments.uploadRefused', { name: file.name, reason }));
-    if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)) return refuse(t('ui.attachments.fileTypeNotAllowed'));
-    if (file.size > MAX_ATTACHMENT_MB * 1024 * 1024) return refuse(t('ui.attachments.fileTooLarge', { mb: MAX_ATTACHMENT_MB }));
+    if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext))
+      return refuse(t('ui.attachments.fileTypeNotAllowed'));
+    if (file.size > MAX_ATTACHMENT_MB * 1024 * 1024)
+      return refuse(t('ui.attachments.fileTooLarge', { mb: MAX_ATTACHMENT_MB }));
     setUploading(true);
     try {
       await actions.upload(file);
       message.success(t('ui.attachments.uploaded', { name: file.name }));
     } catch (err) {
       // The field error names the reason (type, size, zip bomb…); the general message is the fallback.
-      const detail = isApiError(err) ? err.details.find((d) => d.field === 'file') ?? err : null;
+      const detail = isApiError(err) ? (err.details.find((d) => d.field === 'file') ?? err) : null;
       refuse(detail ? pick(detail) : t('ui.common.networkError'));
     } finally {
       setUploading(false);
@@ -70,7 +82,13 @@ export function AttachmentList({ attachments, editable, actions, testId }: { att
       title: t('ui.attachments.title'),
       dataIndex: 'fileName',
       render: (name: string, a) => (
-        <Button type="link" icon={<PaperClipOutlined />} onClick={() => void download(a)} style={{ padding: 0 }} data-testid="attachment-download">
+        <Button
+          type="link"
+          icon={<PaperClipOutlined />}
+          onClick={() => void download(a)}
+          style={{ padding: 0 }}
+          data-testid="attachment-download"
+        >
           {name}
         </Button>
       ),
@@ -80,7 +98,11 @@ export function AttachmentList({ attachments, editable, actions, testId }: { att
       title: '',
       key: 'by',
       width: 240,
-      render: (_: unknown, a) => <Typography.Text type="secondary">{[a.uploadedBy, formatDateTime(a.uploadedAt)].filter(Boolean).join(' · ')}</Typography.Text>,
+      render: (_: unknown, a) => (
+        <Typography.Text type="secondary">
+          {[a.uploadedBy, formatDateTime(a.uploadedAt)].filter(Boolean).join(' · ')}
+        </Typography.Text>
+      ),
     },
     ...(editable
       ? [
@@ -123,9 +145,19 @@ export function AttachmentList({ attachments, editable, actions, testId }: { att
                 {t('ui.attachments.upload')}
               </Button>
             </Upload>
-            <Typography.Text type="secondary">{t('ui.attachments.uploadHint', { mb: MAX_ATTACHMENT_MB })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('ui.attachments.uploadHint', { mb: MAX_ATTACHMENT_MB })}
+            </Typography.Text>
           </Space>
-          {error && <Alert type="error" showIcon title={error} closable={{ onClose: () => setError(null) }} data-testid="attachment-error" />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              closable={{ onClose: () => setError(null) }}
+              data-testid="attachment-error"
+            />
+          )}
         </Space>
       )}
       {attachments.length === 0 ? (
@@ -138,7 +170,13 @@ export function AttachmentList({ attachments, editable, actions, testId }: { att
           columns={columns}
           dataSource={attachments}
           pagination={false}
-          onRow={(a) => ({ 'data-testid': 'attachment-row', 'data-name': a.fileName, 'data-kind': a.kind }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(a) =>
+            ({
+              'data-testid': 'attachment-row',
+              'data-name': a.fileName,
+              'data-kind': a.kind,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       )}
     </div>

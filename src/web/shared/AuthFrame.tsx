@@ -31,7 +31,12 @@ export function AuthFrame({ title, children, width = 400 }: { title: string; chi
             <LocaleSwitch ghost />
           </div>
         </div>
-        <Panel title={title} bodyStyle={{ padding: 24 }} headStyle={{ padding: '4px 24px' }} style={{ boxShadow: '0 6px 16px rgba(0,0,0,0.08)' }}>
+        <Panel
+          title={title}
+          bodyStyle={{ padding: 24 }}
+          headStyle={{ padding: '4px 24px' }}
+          style={{ boxShadow: '0 6px 16px rgba(0,0,0,0.08)' }}
+        >
           {children}
         </Panel>
       </div>

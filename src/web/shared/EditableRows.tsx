@@ -38,7 +38,13 @@ export function EditableRows({
               <Row gutter={8} key={field.key} align="top" data-testid={rowTestId}>
                 {row(field)}
                 <Col span={1}>
-                  <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(field.name)}
+                    title={t('ui.common.remove')}
+                  />
                 </Col>
               </Row>
             ))}

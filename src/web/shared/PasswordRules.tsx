@@ -1,6 +1,11 @@
 import { Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { checkPassword, minPasswordLength, type PasswordPolicyName, type PasswordProblem } from '../../common/access/password-policy.ts';
+import {
+  checkPassword,
+  minPasswordLength,
+  type PasswordPolicyName,
+  type PasswordProblem,
+} from '../../common/access/password-policy.ts';
 import type { MessageKey } from '../../common/i18n/messages.ts';
 import { useI18n } from '../app/i18n.tsx';
 
@@ -10,12 +15,22 @@ interface Rule {
 }
 
 /** The deployment's password rules, ticked off as the user types (the server checks them again). */
-export function PasswordRules({ policy, password, username }: { policy: PasswordPolicyName; password: string; username?: string }) {
+export function PasswordRules({
+  policy,
+  password,
+  username,
+}: {
+  policy: PasswordPolicyName;
+  password: string;
+  username?: string;
+}) {
   const { t } = useI18n();
   const problems = new Set(checkPassword(password ?? '', policy, username));
   const rules: Rule[] = [
     { key: 'ui.auth.ruleMinLength', problems: ['too_short', 'too_long'] },
-    ...(policy === 'dengbao-l3' ? [{ key: 'ui.auth.ruleClasses' as const, problems: ['too_few_classes' as const] }] : []),
+    ...(policy === 'dengbao-l3'
+      ? [{ key: 'ui.auth.ruleClasses' as const, problems: ['too_few_classes' as const] }]
+      : []),
     { key: 'ui.auth.ruleNotCommon', problems: ['common'] },
     { key: 'ui.auth.ruleNoUsername', problems: ['contains_username'] },
   ];
@@ -27,8 +42,14 @@ export function PasswordRules({ policy, password, username }: { policy: Password
           const ok = !!password && !rule.problems.some((p) => problems.has(p));
           return (
             <li key={rule.key}>
-              {ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <MinusCircleOutlined style={{ color: '#bfbfbf' }} />}{' '}
-              <Typography.Text type={ok ? undefined : 'secondary'}>{t(rule.key, { min: minPasswordLength(policy) })}</Typography.Text>
+              {ok ? (
+                <CheckCircleFilled style={{ color: '#52c41a' }} />
+              ) : (
+                <MinusCircleOutlined style={{ color: '#bfbfbf' }} />
+              )}{' '}
+              <Typography.Text type={ok ? undefined : 'secondary'}>
+                {t(rule.key, { min: minPasswordLength(policy) })}
+              </Typography.Text>
             </li>
           );
         })}

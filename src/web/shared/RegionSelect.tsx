@@ -18,7 +18,10 @@ type Props = {
   disabled?: boolean;
   id?: string;
   'data-testid'?: string;
-} & ({ multiple: true; value?: string[]; onChange?: (value: string[]) => void } | { multiple?: false; value?: string; onChange?: (value: string) => void });
+} & (
+  | { multiple: true; value?: string[]; onChange?: (value: string[]) => void }
+  | { multiple?: false; value?: string; onChange?: (value: string) => void }
+);
 
 const toOption = (r: RegionItem): RegionOption => ({ code: r.code, name: r.name, context: r.parentName });
 
@@ -51,10 +54,13 @@ export function RegionSelect(props: Props) {
     }, 250);
   };
 
-  useEffect(() => () => {
-    window.clearTimeout(timer.current);
-    controller.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      controller.current?.abort();
+    },
+    [],
+  );
 
   // Keep the chosen regions among the options so their labels stay visible after a new search.
   const selected = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
@@ -82,7 +88,10 @@ export function RegionSelect(props: Props) {
       onFocus={() => options.length === 0 && search('')}
       placeholder={props.placeholder ?? t('ui.pairings.regionSearch')}
       notFoundContent={searching ? <Spin size="small" /> : t('ui.common.empty')}
-      options={merged.map((o) => ({ value: o.code, label: `${o.context ? t('ui.common.nameWithContext', { name: o.name, context: o.context }) : o.name} ${o.code}` }))}
+      options={merged.map((o) => ({
+        value: o.code,
+        label: `${o.context ? t('ui.common.nameWithContext', { name: o.name, context: o.context }) : o.name} ${o.code}`,
+      }))}
       optionLabelProp="label"
       style={{ width: '100%' }}
     />

@@ -14,7 +14,10 @@ export function useIndustries(): IndustryCatalogue | undefined {
       industryCatalogue = null;
       throw err;
     });
-    industryCatalogue.then((c) => live && setCatalogue(c), () => undefined);
+    industryCatalogue.then(
+      (c) => live && setCatalogue(c),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -27,7 +30,10 @@ export function useIndustryDivisions(): { value: string; label: string }[] {
   const { locale } = useI18n();
   const catalogue = useIndustries();
   return useMemo(
-    () => (catalogue?.sections ?? []).flatMap((s) => s.divisions.map((d) => ({ value: d.code, label: `${d.code} ${locale === 'en' ? d.nameEn : d.name}` }))),
+    () =>
+      (catalogue?.sections ?? []).flatMap((s) =>
+        s.divisions.map((d) => ({ value: d.code, label: `${d.code} ${locale === 'en' ? d.nameEn : d.name}` })),
+      ),
     [catalogue, locale],
   );
 }

@@ -8,7 +8,10 @@ import { useI18n } from '../app/i18n.tsx';
  * error next to its field (`toForm` may first rename the server's fields to the form's) and a banner above the
  * form saying so, or the server's message when no field is named.
  */
-export function useServerForm(form: FormInstance, toForm: (err: unknown) => unknown = (err) => err): { saving: boolean; banner: ReactNode; run: (save: () => Promise<void>) => Promise<void> } {
+export function useServerForm(
+  form: FormInstance,
+  toForm: (err: unknown) => unknown = (err) => err,
+): { saving: boolean; banner: ReactNode; run: (save: () => Promise<void>) => Promise<void> } {
   const { t, pick } = useI18n();
   const [saving, setSaving] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
@@ -23,5 +26,11 @@ export function useServerForm(form: FormInstance, toForm: (err: unknown) => unkn
       setSaving(false);
     }
   };
-  return { saving, run, banner: banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" /> };
+  return {
+    saving,
+    run,
+    banner: banner && (
+      <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />
+    ),
+  };
 }

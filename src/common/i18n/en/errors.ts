@@ -17,20 +17,25 @@ export const errors: Shape<typeof zh> = {
   job_failed: 'The import failed; nothing was imported',
   job_interrupted: 'The import was interrupted (the server restarted); nothing was imported. Please upload again.',
   login_failed: 'Wrong user name or password',
-  account_locked: 'The account is locked after repeated failed sign-ins; try again in {minutes} minutes or ask the security administrator',
+  account_locked:
+    'The account is locked after repeated failed sign-ins; try again in {minutes} minutes or ask the security administrator',
   account_disabled: 'The account is disabled; contact the system administrator',
   setup_done: 'The instance is already set up; the initial administrator cannot be created again',
   setup_token: 'Invalid setup token; use the link printed on the server console',
   password_wrong: 'The current password is wrong',
   plan_file_refused: 'This file cannot be imported as a plan',
   plan_upload_required: 'Upload the plan file (the file field of a multipart/form-data request)',
-  project_import_invalid: 'The project sheet has {count} errors; nothing was imported. Correct them and upload it again',
+  project_import_invalid:
+    'The project sheet has {count} errors; nothing was imported. Correct them and upload it again',
   project_sheet_refused: 'This file cannot be imported as a project sheet',
   project_upload_required: 'Upload the project sheet (the file field of a multipart/form-data request)',
-  report_period_locked: 'Reports for {period} are approved and locked; they cannot be filled or changed. Ask the pairing office to unlock the period for corrections',
+  report_period_locked:
+    'Reports for {period} are approved and locked; they cannot be filled or changed. Ask the pairing office to unlock the period for corrections',
   report_state: 'The report is {stateEn} and cannot {actionEn}',
-  unit_not_assigned: 'Your organisation is neither lead nor co-responsible unit of task {code}, so it cannot report on it',
-  cycle_has_unreported: '{count} report(s) are not submitted yet; approve the period only by closing them as not reported',
+  unit_not_assigned:
+    'Your organisation is neither lead nor co-responsible unit of task {code}, so it cannot report on it',
+  cycle_has_unreported:
+    '{count} report(s) are not submitted yet; approve the period only by closing them as not reported',
   cycle_not_locked: '{period} is not locked; there is nothing to unlock',
   attachment_refused: 'The file cannot be attached',
   attachment_upload_required: 'Upload the attachment (multipart/form-data field "file")',
@@ -106,7 +111,8 @@ export const errors: Shape<typeof zh> = {
     completed_before_start: 'The project had not started construction by {period}, so no investment can be completed',
     cumulative_decrease: 'A cumulative figure cannot fall below {amount} (10k yuan) reported for {period}',
     cumulative_exceeds_later: 'A cumulative figure cannot exceed {amount} (10k yuan) reported for {period}',
-    arrived_exceeds_signed: 'Funds arrived ({arrived}) exceed the agreed amount ({signed}); give the reason to record an override',
+    arrived_exceeds_signed:
+      'Funds arrived ({arrived}) exceed the agreed amount ({signed}); give the reason to record an override',
     signed_below_arrived: 'The agreed amount cannot be below the funds already arrived ({arrived}, {period})',
     invalid_amount: 'Not a valid amount (10k yuan, at most 6 decimals)',
     invalid_share: 'Not a valid share (percent, at most 4 decimals)',
@@ -153,7 +159,8 @@ export const errors: Shape<typeof zh> = {
     cycle_has_unreported: '{count} report(s) are not submitted yet',
     cycle_not_locked: '{period} is not locked',
     due_before_period: 'The due date cannot be before the period starts ({start})',
-    no_assigned_tasks: 'No task of this pairing has a lead or co-responsible unit yet, so there is nothing to report on',
+    no_assigned_tasks:
+      'No task of this pairing has a lead or co-responsible unit yet, so there is nothing to report on',
     duplicate_cycle: 'Reporting for {period} is open already',
     unknown_target: 'Not one of the task’s targets',
     duplicate_target_figure: 'Target “{target}” has a figure already',

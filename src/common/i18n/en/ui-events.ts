@@ -48,7 +48,8 @@ export const eventsUi: Shape<typeof zh> = {
   noProject: 'Not a project yet',
   toProject: 'Make a project',
   toProjectTitle: 'Make it a cooperation project',
-  toProjectText: 'Record "{title}" (investor {investor}, agreed {amount} × 10k yuan, signed {date}) as a project at the signing stage, linked to this event.',
+  toProjectText:
+    'Record "{title}" (investor {investor}, agreed {amount} × 10k yuan, signed {date}) as a project at the signing stage, linked to this event.',
   toProjectOk: 'Create the project',
   toProjectLater: 'Not now',
   projectCreated: 'Project created',

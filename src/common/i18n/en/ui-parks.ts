@@ -78,7 +78,8 @@ export const parksUi: Shape<typeof zh> = {
   superseded: 'Corrected',
   figure: 'Tax or statistic',
   period: 'Period',
-  periodHint: 'Monthly; choose "Whole year" for a yearly figure (a year spanning a change of shares must be entered by month)',
+  periodHint:
+    'Monthly; choose "Whole year" for a yearly figure (a year spanning a change of shares must be entered by month)',
   amountYuan: 'Amount (yuan)',
   yuan: 'yuan',
   recordedAt: 'Recorded at',
@@ -86,15 +87,18 @@ export const parksUi: Shape<typeof zh> = {
   statementBeforeHint: 'The statement as it stood before this correction',
   importButton: 'Import Excel',
   importTitle: 'Import the ledger from Excel',
-  importHint: "Download this park's template, fill it in and upload it. Every row is checked: any error imports nothing and lists each bad row and column; uploading again records nothing twice, and changed amounts become corrections.",
+  importHint:
+    "Download this park's template, fill it in and upload it. Every row is checked: any error imports nothing and lists each bad row and column; uploading again records nothing twice, and changed amounts become corrections.",
   templateButton: 'Download the template',
   templateFileName: '{name} ledger template.xlsx',
   uploadButton: 'Upload the ledger sheet',
-  importDone: 'Imported: {created} new, {corrected} corrected, {unchanged} already on the ledger and not recorded again',
+  importDone:
+    'Imported: {created} new, {corrected} corrected, {unchanged} already on the ledger and not recorded again',
   close: 'Close',
   statement: 'Benefit-sharing statement',
   statementHeading: '{park} {title}: statement for {year}',
-  statementSubtitle: 'Ledger as of {asOf}; in yuan, exact to the fen; {entries} entries, {corrections} of them corrections',
+  statementSubtitle:
+    'Ledger as of {asOf}; in yuan, exact to the fen; {entries} entries, {corrections} of them corrections',
   statementEmpty: 'No ledger entries for this year',
   statementTotal: 'Total',
   statementFileName: '{name} statement {year}.xlsx',

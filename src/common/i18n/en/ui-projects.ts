@@ -33,7 +33,8 @@ export const projectsUi: Shape<typeof zh> = {
     industryShort: 'Industry',
     type: 'Project type',
     projectCode: 'National project code',
-    projectCodeHint: 'The 24-character code of the national investment project platform, e.g. 2104-220100-04-01-123456; leave empty if none yet',
+    projectCodeHint:
+      'The 24-character code of the national investment project platform, e.g. 2104-220100-04-01-123456; leave empty if none yet',
     flags: 'Flags',
     stage: 'Stage',
     initialStage: 'Stage when registered',
@@ -78,7 +79,8 @@ export const projectsUi: Shape<typeof zh> = {
     signedAmount: 'Agreed (10k yuan)',
     arrivedFunds: 'Arrived (10k yuan)',
     overall: 'Total',
-    definition: 'Arrival rate = funds arrived ÷ agreed amount; start and production rates = projects started or producing ÷ projects signed.',
+    definition:
+      'Arrival rate = funds arrived ÷ agreed amount; start and production rates = projects started or producing ÷ projects signed.',
   },
   groupBy: {
     title: 'Group',
@@ -119,13 +121,15 @@ export const projectsUi: Shape<typeof zh> = {
     moveNote: 'Note',
     moved: 'Moved to {stage}',
     figuresTitle: 'Money (10k yuan)',
-    figuresHint: 'Each figure is reported per period as the cumulative value at its end, each on its own; a second report for the same period is a correction and the earlier one is kept.',
+    figuresHint:
+      'Each figure is reported per period as the cumulative value at its end, each on its own; a second report for the same period is a correction and the earlier one is kept.',
     figure: 'Figure',
     periodYear: 'Period (year)',
     periodMonth: 'Month',
     amount: 'Amount (10k yuan)',
     override: 'Confirm funds arrived above the agreed amount',
-    overrideAsked: 'Funds arrived exceed the agreed amount of the period. If this is so (e.g. an additional agreement is signed and the agreed amount not yet updated), tick the box and give the reason; it is kept on record.',
+    overrideAsked:
+      'Funds arrived exceed the agreed amount of the period. If this is so (e.g. an additional agreement is signed and the agreed amount not yet updated), tick the box and give the reason; it is kept on record.',
     overrideReason: 'Reason',
     report: 'Report',
     reported: '{figure} reported',
@@ -150,7 +154,8 @@ export const projectsUi: Shape<typeof zh> = {
     conflict: 'Someone else changed this project meanwhile; reload it and edit again',
     reload: 'Reload',
     chooseAPairingFirst: 'Choose the pairing first',
-    initialStageHint: 'A new project starts at planning; a project already signed can be registered as signed with its agreed amount.',
+    initialStageHint:
+      'A new project starts at planning; a project already signed can be registered as signed with its agreed amount.',
   },
   import: {
     intro:

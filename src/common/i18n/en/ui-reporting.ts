@@ -4,7 +4,13 @@ import type { reportingUi as zh } from '../zh-CN/ui-reporting.ts';
 export const reportingUi: Shape<typeof zh> = {
   frequencies: { monthly: 'Monthly', quarterly: 'Quarterly', half_yearly: 'Half-yearly', yearly: 'Yearly' },
   cycleStatuses: { open: 'Open', locked: 'Approved and locked' },
-  slotStates: { pending: 'Not started', draft: 'Draft', submitted: 'Submitted, awaiting review', returned: 'Returned', approved: 'Approved' },
+  slotStates: {
+    pending: 'Not started',
+    draft: 'Draft',
+    submitted: 'Submitted, awaiting review',
+    returned: 'Returned',
+    approved: 'Approved',
+  },
   periodNames: {
     month: 'Month {n}',
     quarter1: 'Q1',
@@ -72,7 +78,8 @@ export const reportingUi: Shape<typeof zh> = {
   cycleApproved: '{period} approved and locked',
   unlock: 'Unlock',
   unlockTitle: 'Unlock {period}',
-  unlockIntro: 'Unlocking lets units correct their reports. The reason is kept in the period’s record and the audit trail.',
+  unlockIntro:
+    'Unlocking lets units correct their reports. The reason is kept in the period’s record and the audit trail.',
   unlockReason: 'Reason',
   unlockReasonPlaceholder: 'e.g. Zhejiang’s figures were wrong and need correcting',
   unlocked: '{period} unlocked',
@@ -80,10 +87,17 @@ export const reportingUi: Shape<typeof zh> = {
   addSlotsHint: 'Adds a report to fill for each unit assigned to a task after this period opened',
   slotsAdded: '{count} report slot(s) added for newly assigned units',
   noSlotsMissing: 'Every assigned unit already has a report in this period: nothing to add',
-  lockedNotice: 'This period was approved and locked on {at}; its reports can no longer change. To correct one, ask the pairing office to unlock it.',
-  reportLockedNotice: 'The period is approved and locked: this report can no longer change. To correct it, ask the pairing office to unlock the period.',
+  lockedNotice:
+    'This period was approved and locked on {at}; its reports can no longer change. To correct one, ask the pairing office to unlock it.',
+  reportLockedNotice:
+    'The period is approved and locked: this report can no longer change. To correct it, ask the pairing office to unlock the period.',
   history: 'Record of the period',
-  cycleActions: { created: 'opened', approved: 'approved and locked', unlocked: 'unlocked', slots_added: 'missing report slots added' },
+  cycleActions: {
+    created: 'opened',
+    approved: 'approved and locked',
+    unlocked: 'unlocked',
+    slots_added: 'missing report slots added',
+  },
   historyReason: 'Reason: {reason}',
   historyComment: 'Comment: {comment}',
   reportTitle: 'Progress report',
@@ -128,7 +142,8 @@ export const reportingUi: Shape<typeof zh> = {
     detached: 'deleted a file',
   },
   conflictTitle: 'Someone else changed this report',
-  conflictText: 'The report was saved or reviewed while you were filling it in. Reload the latest version; your changes were not saved.',
+  conflictText:
+    'The report was saved or reviewed while you were filling it in. Reload the latest version; your changes were not saved.',
   reload: 'Reload',
   inboxTitle: 'Reports due',
   inboxIntro: 'Reports your organisation still owes in open periods: not started, drafts and returned reports.',

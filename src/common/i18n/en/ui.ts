@@ -82,7 +82,8 @@ export const ui: Shape<typeof zh> = {
     password: 'Password',
     login: 'Sign in',
     loggingIn: 'Signing in…',
-    setupPending: 'The system is not set up yet. Open the link printed on the server console to create the initial administrator.',
+    setupPending:
+      'The system is not set up yet. Open the link printed on the server console to create the initial administrator.',
     setupTitle: 'Create the initial administrator',
     setupIntro:
       'This is the first start. Create the initial administrator (who holds the system, security and audit administrator roles); then create a separate account for each of the three.',
@@ -290,7 +291,8 @@ export const ui: Shape<typeof zh> = {
     sectionCount: '{count} tasks',
     noMatch: 'No task matches the filters',
     noTasks: 'This plan has no tasks you can see',
-    supersededNoTasks: "The tasks of this version moved on to version {version}; the changes are recorded there and in each task's history",
+    supersededNoTasks:
+      "The tasks of this version moved on to version {version}; the changes are recorded there and in each task's history",
     selectHint: 'Click a task to see its clause, targets, units and progress',
     measures: 'Safeguard measures',
     importTitle: 'Import a plan',
@@ -331,7 +333,8 @@ export const ui: Shape<typeof zh> = {
     viewSource: 'Source text',
     annualOpen: 'Annual work plan',
     annualTitle: 'Draw up the annual work plan',
-    annualIntro: 'Tick the tasks of “{plan}” to be worked on this year. Each item keeps the task it serves and its units; set a deadline within the year and, if wanted, this year’s wording.',
+    annualIntro:
+      'Tick the tasks of “{plan}” to be worked on this year. Each item keeps the task it serves and its units; set a deadline within the year and, if wanted, this year’s wording.',
     annualDefaultTitle: '{pairing} paired cooperation: work plan for {year}',
     annualDeadline: 'Deadline this year',
     annualWording: 'This year’s wording (optional)',
@@ -402,7 +405,13 @@ export const ui: Shape<typeof zh> = {
     noHistory: 'No changes recorded',
     historyDetails: ' ({details})',
     systemActor: 'System',
-    historyActions: { imported: 'imported', reimported: 'imported with a new version', removed: 'removed in a new version', updated: 'changed', created: 'created' },
+    historyActions: {
+      imported: 'imported',
+      reimported: 'imported with a new version',
+      removed: 'removed in a new version',
+      updated: 'changed',
+      created: 'created',
+    },
     fields: {
       status: 'status',
       deadline: 'deadline',
@@ -417,7 +426,8 @@ export const ui: Shape<typeof zh> = {
     openPage: 'Open on its own page',
     editTitle: 'Edit task {code}',
     conflictTitle: 'Someone else changed this task',
-    conflictText: 'Another user saved this task while you were editing it. Reload the latest version before changing it; your changes have not been saved.',
+    conflictText:
+      'Another user saved this task while you were editing it. Reload the latest version before changing it; your changes have not been saved.',
     reload: 'Reload',
     unitName: 'Unit name',
     unitOrganisation: 'Registered organisation (optional)',

@@ -46,7 +46,8 @@ export const eventsUi = {
   noProject: '未转为项目',
   toProject: '转为项目',
   toProjectTitle: '转为合作项目',
-  toProjectText: '将“{title}”（投资方 {investor}，签约额 {amount} 万元，{date} 签约）登记为签约阶段的合作项目，并与本活动关联。',
+  toProjectText:
+    '将“{title}”（投资方 {investor}，签约额 {amount} 万元，{date} 签约）登记为签约阶段的合作项目，并与本活动关联。',
   toProjectOk: '创建项目',
   toProjectLater: '暂不创建',
   projectCreated: '合作项目已创建',

@@ -84,7 +84,8 @@ export const parksUi = {
   statementBeforeHint: '查看这条更正记录之前的分成结算',
   importButton: '导入 Excel',
   importTitle: '从 Excel 导入台账',
-  importHint: '请下载本园区的导入模板填写后上传。整个文件逐行校验，有任何错误则全部不导入并列出出错的行和列；重复上传不会重复记录，金额有变化的作为更正记录。',
+  importHint:
+    '请下载本园区的导入模板填写后上传。整个文件逐行校验，有任何错误则全部不导入并列出出错的行和列；重复上传不会重复记录，金额有变化的作为更正记录。',
   templateButton: '下载导入模板',
   templateFileName: '{name}台账导入模板.xlsx',
   uploadButton: '上传台账表',

@@ -2,7 +2,13 @@
 export const reportingUi = {
   frequencies: { monthly: '月度', quarterly: '季度', half_yearly: '半年', yearly: '年度' },
   cycleStatuses: { open: '填报中', locked: '已审定锁定' },
-  slotStates: { pending: '未填报', draft: '草稿', submitted: '已提交待审核', returned: '已退回', approved: '已审核通过' },
+  slotStates: {
+    pending: '未填报',
+    draft: '草稿',
+    submitted: '已提交待审核',
+    returned: '已退回',
+    approved: '已审核通过',
+  },
   periodNames: {
     month: '{n}月',
     quarter1: '第一季度',
@@ -17,7 +23,8 @@ export const reportingUi = {
   cyclesTitle: '进展调度',
   newCycle: '新建填报期',
   createTitle: '新建填报期',
-  createIntro: '新建后，系统为该对口关系中每项已分配责任单位的任务、每个牵头和配合单位各生成一份待填报的报告，并在截止前后提醒各单位。',
+  createIntro:
+    '新建后，系统为该对口关系中每项已分配责任单位的任务、每个牵头和配合单位各生成一份待填报的报告，并在截止前后提醒各单位。',
   created: '已开启{period}填报期，共 {count} 份报告待填报',
   pairing: '对口关系',
   pairingPlaceholder: '选择对口关系',

@@ -82,7 +82,8 @@ export const ui = {
     loggingIn: '正在登录…',
     setupPending: '系统尚未初始化，请使用服务器控制台打印的链接创建初始管理员。',
     setupTitle: '创建初始管理员',
-    setupIntro: '这是系统的首次启动。请创建初始管理员账号（同时拥有系统、安全、审计管理员角色），之后请为三员分别建立账号。',
+    setupIntro:
+      '这是系统的首次启动。请创建初始管理员账号（同时拥有系统、安全、审计管理员角色），之后请为三员分别建立账号。',
     setupNoToken: '链接中缺少初始化令牌。请使用服务器控制台打印的完整链接。',
     setupDone: '初始管理员已创建，请登录。',
     displayName: '姓名',
@@ -291,7 +292,8 @@ export const ui = {
     selectHint: '点击任务查看原文条款、目标、责任单位和进度',
     measures: '保障措施',
     importTitle: '导入方案',
-    importIntro: '上传实施方案、工作方案或专项方案的文字版文件。系统识别章节、编号的重点任务、量化目标和结对关系，供您核对修改；确认导入前不会保存任何内容。',
+    importIntro:
+      '上传实施方案、工作方案或专项方案的文字版文件。系统识别章节、编号的重点任务、量化目标和结对关系，供您核对修改；确认导入前不会保存任何内容。',
     uploadText: '点击或将方案文件拖到此处',
     uploadHint: '支持 .txt、.docx、.pdf（文字版），不超过 20 MB',
     reading: '正在解析 {file}…',
@@ -305,7 +307,8 @@ export const ui = {
     sideJoin: '与',
     nothingStored: '以下为预览，确认导入前不会保存任何内容。',
     existingTitle: '与现行版本比较',
-    existingNotice: '已有同名方案“{title}”第 {version} 版。确认后将导入为第 {next} 版，编号相同的任务保留其分工、进度和历史。',
+    existingNotice:
+      '已有同名方案“{title}”第 {version} 版。确认后将导入为第 {next} 版，编号相同的任务保留其分工、进度和历史。',
     diffAdded: '新增任务（{count}）',
     diffRemoved: '删除任务（{count}）',
     diffChanged: '修改任务（{count}）',
@@ -326,7 +329,8 @@ export const ui = {
     viewSource: '查看原文',
     annualOpen: '编制年度工作要点',
     annualTitle: '编制年度工作要点',
-    annualIntro: '从《{plan}》中勾选本年度要推进的任务，每项保留其对应的重点任务和责任单位，可设年度完成时限和本年度的工作内容。',
+    annualIntro:
+      '从《{plan}》中勾选本年度要推进的任务，每项保留其对应的重点任务和责任单位，可设年度完成时限和本年度的工作内容。',
     annualDefaultTitle: '{pairing}对口合作{year}年工作要点',
     annualDeadline: '年度完成时限',
     annualWording: '本年度工作内容（可选）',
@@ -397,7 +401,13 @@ export const ui = {
     noHistory: '暂无变更记录',
     historyDetails: '（{details}）',
     systemActor: '系统',
-    historyActions: { imported: '导入', reimported: '随新版本导入', removed: '新版本中删除', updated: '修改', created: '创建' },
+    historyActions: {
+      imported: '导入',
+      reimported: '随新版本导入',
+      removed: '新版本中删除',
+      updated: '修改',
+      created: '创建',
+    },
     fields: {
       status: '状态',
       deadline: '完成时限',

@@ -40,15 +40,31 @@ export type AuditRowForHash = {
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
 
 export function auditRowHash(crypto: CryptoProvider, key: Buffer, row: AuditRowForHash): string {
   const canonical = JSON.stringify([
-    row.at.toISOString(), row.actorUserId, row.actorName, row.actorRoles, row.organisationId, row.regionCode, row.action,
-    row.objectType, row.objectId, row.result, row.ip, row.requestId, sortedKeys(row.details ?? null), row.prevHash,
+    row.at.toISOString(),
+    row.actorUserId,
+    row.actorName,
+    row.actorRoles,
+    row.organisationId,
+    row.regionCode,
+    row.action,
+    row.objectType,
+    row.objectId,
+    row.result,
+    row.ip,
+    row.requestId,
+    sortedKeys(row.details ?? null),
+    row.prevHash,
   ]);
   return crypto.hmacSm3(key, canonical);
 }

@@ -15,7 +15,9 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     await a.login(s.f.users.auditor.username, s.f.users.auditor.password);
     const mine = (await a.get('/api/audit?actorName=jilin&pageSize=50')).json();
     const actions = mine.items.map((i: { action: string; result: string }) => `${i.action}:${i.result}`);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login:failure', 'auth.login:success', 'auth.logout:success']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login:failure', 'auth.login:success', 'auth.logout:success']),
+    );
     const failures = (await a.get('/api/audit?result=failure&action=auth.login')).json();
     expect(failures.items.every((i: { result: string }) => i.result === 'failure')).toBe(true);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -39,13 +41,24 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
   });
 
   it('writes the audit row in the same transaction as the change: a failed change leaves neither', async () => {
-    const count = async () => Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'organisation.create'`)).rows[0]!.n);
+    const count = async () =>
+      Number(
+        (
+          await s.t.database.db.execute<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'organisation.create'`,
+          )
+        ).rows[0]!.n,
+      );
     const before = await count();
     const c = s.t.client();
     await c.login(s.f.users.sysadmin.username, s.f.users.sysadmin.password);
-    expect((await c.post('/api/organisations', { name: '重复单位', kind: 'lead_unit', regionCode: '220000' })).statusCode).toBe(201);
+    expect(
+      (await c.post('/api/organisations', { name: '重复单位', kind: 'lead_unit', regionCode: '220000' })).statusCode,
+    ).toBe(201);
     expect(await count()).toBe(before + 1);
-    expect((await c.post('/api/organisations', { name: '重复单位', kind: 'lead_unit', regionCode: '220000' })).statusCode).toBe(400);
+    expect(
+      (await c.post('/api/organisations', { name: '重复单位', kind: 'lead_unit', regionCode: '220000' })).statusCode,
+    ).toBe(400);
     expect(await count()).toBe(before + 1);
   });
 });

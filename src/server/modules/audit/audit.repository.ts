@@ -30,7 +30,13 @@ function condition(f: AuditFilter): SQL | undefined {
 export async function listAudit(db: DbOrTx, f: AuditFilter, page: number, pageSize: number) {
   const where = condition(f);
   const [items, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { items, total: total?.n ?? 0 };

@@ -1,7 +1,13 @@
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
 import { writeAudit, auditStandalone } from '../audit/audit-writer.ts';
-import { findUserForLogin, recordLoginFailure, recordLoginSuccess, findPasswordHash, updateUser } from '../users/users.repository.ts';
+import {
+  findUserForLogin,
+  recordLoginFailure,
+  recordLoginSuccess,
+  findPasswordHash,
+  updateUser,
+} from '../users/users.repository.ts';
 import { insertSession, deleteSession, deleteUserSessions } from './session.repository.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { newToken, tokenHash } from './session-token.ts';
@@ -10,7 +16,11 @@ import { passwordErrors } from './password-rules.ts';
 /** Verifying against a fixed hash when the account does not exist keeps the response time the same (no user enumeration). */
 let dummyHash: string | undefined;
 
-export async function login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
+export async function login(
+  ctx: RequestContext,
+  input: { username: string; password: string },
+  userAgent: string | null,
+) {
   const { deps } = ctx;
   const user = await findUserForLogin(ctx.db, input.username);
   dummyHash ??= await hashPassword(deps.crypto, 'dummy-password', deps.config.kdfIterations);
@@ -31,11 +41,18 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     await failure('locked');
-    throw new AppError(423, 'account_locked', [], { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
+    throw new AppError(423, 'account_locked', [], {
+      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
+    });
   }
   if (!passwordOk) {
     const lockedUntil = await ctx.db.transaction(async (tx) => {
-      const until = await recordLoginFailure(tx, user.id, deps.config.login.maxFailures, new Date(now.getTime() + deps.config.login.lockMs));
+      const until = await recordLoginFailure(
+        tx,
+        user.id,
+        deps.config.login.maxFailures,
+        new Date(now.getTime() + deps.config.login.lockMs),
+      );
       const locked = until !== null && until > now;
       await writeAudit(tx, ctx, {
         action: locked ? 'auth.lock' : 'auth.login',
@@ -47,7 +64,8 @@ export async function login(ctx: RequestContext, input: { username: string; pass
       });
       return locked ? until : null;
     });
-    if (lockedUntil) throw new AppError(423, 'account_locked', [], { minutes: Math.ceil(deps.config.login.lockMs / 60_000) });
+    if (lockedUntil)
+      throw new AppError(423, 'account_locked', [], { minutes: Math.ceil(deps.config.login.lockMs / 60_000) });
     throw new AppError(401, 'login_failed');
   }
   if (!user.active || !user.organisationActive) {
@@ -86,11 +104,19 @@ export async function logout(ctx: RequestContext) {
   });
 }
 
-export async function changeOwnPassword(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, input: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> },
+  input: { currentPassword: string; newPassword: string },
+) {
   const { deps, actor } = ctx;
   const stored = await findPasswordHash(ctx.db, actor.userId);
   if (!stored || !(await verifyPassword(deps.crypto, input.currentPassword, stored))) {
-    await auditStandalone(ctx, { action: 'user.password_change', result: 'failure', objectType: 'user', objectId: actor.userId });
+    await auditStandalone(ctx, {
+      action: 'user.password_change',
+      result: 'failure',
+      objectType: 'user',
+      objectId: actor.userId,
+    });
     throw invalid(fieldError('currentPassword', 'invalid_value'));
   }
   const problems = passwordErrors('newPassword', input.newPassword, deps.config.passwordPolicy, actor.username);
@@ -99,6 +125,11 @@ export async function changeOwnPassword(ctx: RequestContext & { actor: NonNullab
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, actor.userId, { passwordHash: hash, passwordChangedAt: new Date() });
     await deleteUserSessions(tx, actor.userId, actor.sessionTokenHash);
-    await writeAudit(tx, ctx, { action: 'user.password_change', result: 'success', objectType: 'user', objectId: actor.userId });
+    await writeAudit(tx, ctx, {
+      action: 'user.password_change',
+      result: 'success',
+      objectType: 'user',
+      objectId: actor.userId,
+    });
   });
 }

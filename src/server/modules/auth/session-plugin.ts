@@ -35,7 +35,12 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
       cache.delete(hash);
       return null;
     }
-    const entry = { version: v ?? -1, at: Date.now(), row, scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode) };
+    const entry = {
+      version: v ?? -1,
+      at: Date.now(),
+      row,
+      scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode),
+    };
     if (v !== null) {
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
       cache.set(hash, entry);

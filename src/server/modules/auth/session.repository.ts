@@ -6,7 +6,14 @@ import { organisations } from '../organisations/organisations.tables.ts';
 
 export async function insertSession(
   db: DbOrTx,
-  row: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  row: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db.insert(sessions).values(row);
 }
@@ -47,7 +54,11 @@ export async function deleteSession(db: DbOrTx, tokenHash: string) {
 export async function deleteUserSessions(db: DbOrTx, userId: string, exceptTokenHash?: string) {
   await db
     .delete(sessions)
-    .where(exceptTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`) : eq(sessions.userId, userId));
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, idleBefore: Date, now: Date) {

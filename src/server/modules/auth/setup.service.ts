@@ -51,7 +51,11 @@ export async function createInitialAdmin(ctx: RequestContext, input: InitialAdmi
   return ctx.db.transaction(async (tx) => {
     if ((await countAdmins(tx)) > 0) throw new AppError(409, 'setup_done');
     if (await usernameTaken(tx, input.username)) throw invalid(fieldError('username', 'duplicate_username'));
-    const organisationId = await insertOrganisation(tx, { name: OPERATOR_ORGANISATION, kind: 'operator', regionCode: NATION_CODE });
+    const organisationId = await insertOrganisation(tx, {
+      name: OPERATOR_ORGANISATION,
+      kind: 'operator',
+      regionCode: NATION_CODE,
+    });
     const userId = await insertUser(tx, {
       username: input.username,
       displayName: input.displayName,

@@ -19,34 +19,92 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
     const jz = s.f.pairings.jilinZhejiang;
     // 吉林—浙江: one project produced (through every stage), one signed, one only planned; one demo project in the
     // 吉林市—温州市 sub-pair. 辽宁—江苏: one signed project, a park and an event, none of which 吉林 may see.
-    await buildProject(ctx, newProject(jz, { title: '长春汽车零部件项目', investor: '宁波甲公司', stageOn: '2024-01-05' }) as never, {
-      moves: [
-        { to: 'signed', on: '2024-03-01' },
-        { to: 'started', on: '2024-06-01' },
-        { to: 'producing', on: '2025-06-01' },
-      ],
-      reports: [
-        { figure: 'signed', period: { year: 2024, month: 3 }, amount: '50000' },
-        { figure: 'arrived', period: { year: 2024, month: 12 }, amount: '20000.5' },
-        { figure: 'completed', period: { year: 2025, month: 6 }, amount: '30000' },
-      ],
-    });
-    await buildProject(ctx, newProject(jz, { title: '长春医药项目', investor: '杭州乙公司', stage: 'signed', stageOn: '2024-05-01', signedAmount: '8000', plannedInvestment: '9000' }) as never);
-    await buildProject(ctx, newProject(jz, { title: '长春物流项目', investor: '杭州丙公司', plannedInvestment: '3000' }) as never);
     await buildProject(
       ctx,
-      newProject(s.f.pairings.jilinWenzhou, { title: '吉林市鞋业项目', investor: '温州丁公司', hostRegionCode: '220200', stage: 'signed', stageOn: '2024-02-01', signedAmount: '1000' }) as never,
+      newProject(jz, { title: '长春汽车零部件项目', investor: '宁波甲公司', stageOn: '2024-01-05' }) as never,
+      {
+        moves: [
+          { to: 'signed', on: '2024-03-01' },
+          { to: 'started', on: '2024-06-01' },
+          { to: 'producing', on: '2025-06-01' },
+        ],
+        reports: [
+          { figure: 'signed', period: { year: 2024, month: 3 }, amount: '50000' },
+          { figure: 'arrived', period: { year: 2024, month: 12 }, amount: '20000.5' },
+          { figure: 'completed', period: { year: 2025, month: 6 }, amount: '30000' },
+        ],
+      },
+    );
+    await buildProject(
+      ctx,
+      newProject(jz, {
+        title: '长春医药项目',
+        investor: '杭州乙公司',
+        stage: 'signed',
+        stageOn: '2024-05-01',
+        signedAmount: '8000',
+        plannedInvestment: '9000',
+      }) as never,
+    );
+    await buildProject(
+      ctx,
+      newProject(jz, { title: '长春物流项目', investor: '杭州丙公司', plannedInvestment: '3000' }) as never,
+    );
+    await buildProject(
+      ctx,
+      newProject(s.f.pairings.jilinWenzhou, {
+        title: '吉林市鞋业项目',
+        investor: '温州丁公司',
+        hostRegionCode: '220200',
+        stage: 'signed',
+        stageOn: '2024-02-01',
+        signedAmount: '1000',
+      }) as never,
       {},
       { demo: true },
     );
     await buildPark(ctx, { pairingId: jz, name: '吉浙合作产业园', type: 'cooperation', hostRegionCode: '220100' });
-    await buildEvent(ctx, { pairingId: jz, kind: 'promotion', title: '浙商吉林行', startsOn: '2024-05-10', endsOn: '2024-05-12' });
-    await buildEvent(ctx, { pairingId: s.f.pairings.jilinWenzhou, kind: 'forum', title: '温州吉林经贸论坛', startsOn: '2024-06-10', endsOn: '2024-06-10' });
+    await buildEvent(ctx, {
+      pairingId: jz,
+      kind: 'promotion',
+      title: '浙商吉林行',
+      startsOn: '2024-05-10',
+      endsOn: '2024-05-12',
+    });
+    await buildEvent(ctx, {
+      pairingId: s.f.pairings.jilinWenzhou,
+      kind: 'forum',
+      title: '温州吉林经贸论坛',
+      startsOn: '2024-06-10',
+      endsOn: '2024-06-10',
+    });
     const lj = s.f.pairings.liaoningJiangsu;
-    await buildProject(ctx, newProject(lj, { title: '沈阳机器人项目', investor: '南京戊公司', hostRegionCode: '210100', investorRegionCode: '320100', stage: 'signed', stageOn: '2024-04-01', signedAmount: '70000' }) as never);
+    await buildProject(
+      ctx,
+      newProject(lj, {
+        title: '沈阳机器人项目',
+        investor: '南京戊公司',
+        hostRegionCode: '210100',
+        investorRegionCode: '320100',
+        stage: 'signed',
+        stageOn: '2024-04-01',
+        signedAmount: '70000',
+      }) as never,
+    );
     await buildPark(ctx, { pairingId: lj, name: '辽苏合作园', type: 'cooperation', hostRegionCode: '210100' });
-    await buildEvent(ctx, { pairingId: lj, kind: 'expo', title: '江苏行', startsOn: '2024-07-01', endsOn: '2024-07-02' });
-    enterprise = await buildOrgUser(ctx, { username: 'enterprise-a', regionCode: '220100', roles: ['enterprise'], kind: 'enterprise' });
+    await buildEvent(ctx, {
+      pairingId: lj,
+      kind: 'expo',
+      title: '江苏行',
+      startsOn: '2024-07-01',
+      endsOn: '2024-07-02',
+    });
+    enterprise = await buildOrgUser(ctx, {
+      username: 'enterprise-a',
+      regionCode: '220100',
+      roles: ['enterprise'],
+      kind: 'enterprise',
+    });
   });
 
   it('a pairing office sees its pairings’ projects, parks and events with the funnel and money by stage', async () => {
@@ -62,12 +120,27 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
       { stage: 'started', reached: 1 },
       { stage: 'producing', reached: 1 },
     ]);
-    const byStage = Object.fromEntries(p.byStage.map((b: { stage: string; projects: number; figures: unknown }) => [b.stage, b]));
-    expect(byStage.producing).toMatchObject({ projects: 1, figures: { signed: '50000', planned: '52000', arrived: '20000.5', completed: '30000' } });
-    expect(byStage.signed).toMatchObject({ projects: 2, figures: { signed: '9000', planned: '61000', arrived: '0', completed: '0' } });
+    const byStage = Object.fromEntries(
+      p.byStage.map((b: { stage: string; projects: number; figures: unknown }) => [b.stage, b]),
+    );
+    expect(byStage.producing).toMatchObject({
+      projects: 1,
+      figures: { signed: '50000', planned: '52000', arrived: '20000.5', completed: '30000' },
+    });
+    expect(byStage.signed).toMatchObject({
+      projects: 2,
+      figures: { signed: '9000', planned: '61000', arrived: '0', completed: '0' },
+    });
     expect(byStage.planning).toMatchObject({ projects: 1, figures: { signed: '0', planned: '3000' } });
     // 到位率 = 20000.5 / 59000; 开工率 and 投产率 over the three signed projects.
-    expect(p.overall).toMatchObject({ signedProjects: 3, signedAmount: '59000', arrivedFunds: '20000.5', arrivalRate: '33.90', startRate: '33.33', productionRate: '33.33' });
+    expect(p.overall).toMatchObject({
+      signedProjects: 3,
+      signedAmount: '59000',
+      arrivedFunds: '20000.5',
+      arrivalRate: '33.90',
+      startRate: '33.33',
+      productionRate: '33.33',
+    });
     expect(p.groups.map((g: { label: string }) => g.label).sort()).toEqual(['吉林市—温州市', '吉林省—浙江省']);
   });
 
@@ -85,7 +158,14 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
   it('follows a new project at once, and gives no project figures to a user who may not read projects', async () => {
     const c = await s.as(s.f.users.jilin);
     const before = (await c.get('/api/dashboard')).json().projects;
-    expect((await c.post('/api/projects', newProject(s.f.pairings.jilinZhejiang, { title: '新登记的项目', investor: '某公司', landmark: true }))).statusCode).toBe(201);
+    expect(
+      (
+        await c.post(
+          '/api/projects',
+          newProject(s.f.pairings.jilinZhejiang, { title: '新登记的项目', investor: '某公司', landmark: true }),
+        )
+      ).statusCode,
+    ).toBe(201);
     const after = (await c.get('/api/dashboard')).json().projects;
     expect(after.counts).toMatchObject({ projects: before.counts.projects + 1, landmark: before.counts.landmark + 1 });
     expect(after.funnel[0].reached).toBe(before.funnel[0].reached + 1);

@@ -26,9 +26,12 @@ export interface AgreementFacts {
 export function checkEvent(e: Omit<EventFacts, 'id' | 'title'>): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (e.endsOn < e.startsOn) problems.push(fieldError('endsOn', 'date_order'));
-  if (e.enterpriseCount !== null && e.enterpriseCount < 0) problems.push(fieldError('enterpriseCount', 'too_small', { min: 0 }));
+  if (e.enterpriseCount !== null && e.enterpriseCount < 0)
+    problems.push(fieldError('enterpriseCount', 'too_small', { min: 0 }));
   if (e.enterpriseCount !== null && e.enterpriseCount < new Set(e.enterprises).size) {
-    problems.push(fieldError('enterpriseCount', 'enterprise_count_below_list', { listed: new Set(e.enterprises).size }));
+    problems.push(
+      fieldError('enterpriseCount', 'enterprise_count_below_list', { listed: new Set(e.enterprises).size }),
+    );
   }
   return problems;
 }
@@ -38,11 +41,16 @@ export function checkEvent(e: Omit<EventFacts, 'id' | 'title'>): ErrorDetail[] {
  * not below nothing, and a signing date within the event's dates (an agreement signed later belongs to the
  * project, not the event).
  */
-export function checkAgreement(event: Pick<EventFacts, 'startsOn' | 'endsOn'>, a: AgreementFacts, today: string): ErrorDetail[] {
+export function checkAgreement(
+  event: Pick<EventFacts, 'startsOn' | 'endsOn'>,
+  a: AgreementFacts,
+  today: string,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (a.parties.length < 2) problems.push(fieldError('parties', 'parties_min', { min: 2 }));
   if (a.amount < 0n) problems.push(fieldError('amount', 'negative_amount'));
-  if (a.plannedInvestment != null && a.plannedInvestment < 0n) problems.push(fieldError('plannedInvestment', 'negative_amount'));
+  if (a.plannedInvestment != null && a.plannedInvestment < 0n)
+    problems.push(fieldError('plannedInvestment', 'negative_amount'));
   if (a.signedOn < event.startsOn || a.signedOn > event.endsOn) {
     problems.push(fieldError('signedOn', 'signed_outside_event', { startsOn: event.startsOn, endsOn: event.endsOn }));
   }

@@ -23,7 +23,11 @@ export function presentEventSummary(r: EventSummaryRow) {
   };
 }
 
-export function presentEventDetail(summary: EventSummaryRow, row: typeof events.$inferSelect, agreements: (typeof eventAgreements.$inferSelect)[]): EventDetail {
+export function presentEventDetail(
+  summary: EventSummaryRow,
+  row: typeof events.$inferSelect,
+  agreements: (typeof eventAgreements.$inferSelect)[],
+): EventDetail {
   return {
     ...presentEventSummary(summary),
     organisersA: row.organisersA,

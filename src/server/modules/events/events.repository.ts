@@ -23,10 +23,17 @@ const summaryColumns = {
   isDemo: events.isDemo,
 };
 
-const summaryQuery = (db: DbOrTx) => db.select(summaryColumns).from(events).innerJoin(pairings, eq(pairings.id, events.pairingId));
+const summaryQuery = (db: DbOrTx) =>
+  db.select(summaryColumns).from(events).innerJoin(pairings, eq(pairings.id, events.pairingId));
 export type EventSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
 
-export async function listEvents(db: DbOrTx, actor: Actor, f: { pairingId?: string; kind?: string; year?: number; demo?: boolean }, page: number, pageSize: number) {
+export async function listEvents(
+  db: DbOrTx,
+  actor: Actor,
+  f: { pairingId?: string; kind?: string; year?: number; demo?: boolean },
+  page: number,
+  pageSize: number,
+) {
   const where = and(
     eventScope(actor),
     f.pairingId ? eq(events.pairingId, f.pairingId) : undefined,
@@ -35,14 +42,21 @@ export async function listEvents(db: DbOrTx, actor: Actor, f: { pairingId?: stri
     f.demo !== undefined ? eq(events.isDemo, f.demo) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    summaryQuery(db).where(where).orderBy(desc(events.startsOn), asc(events.id)).limit(pageSize).offset((page - 1) * pageSize),
+    summaryQuery(db)
+      .where(where)
+      .orderBy(desc(events.startsOn), asc(events.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(events).where(where),
   ]);
   return { items, total: total!.n };
 }
 
 export async function findEvent(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db.select().from(events).where(and(eq(events.id, id), eventScope(actor)));
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, id), eventScope(actor)));
   return row;
 }
 
@@ -52,10 +66,17 @@ export async function findEventSummary(db: DbOrTx, actor: Actor, id: string) {
 }
 
 export async function agreementsOf(db: DbOrTx, eventId: string) {
-  return db.select().from(eventAgreements).where(eq(eventAgreements.eventId, eventId)).orderBy(asc(eventAgreements.signedOn), asc(eventAgreements.createdAt));
+  return db
+    .select()
+    .from(eventAgreements)
+    .where(eq(eventAgreements.eventId, eventId))
+    .orderBy(asc(eventAgreements.signedOn), asc(eventAgreements.createdAt));
 }
 
 export async function findAgreement(db: DbOrTx, eventId: string, id: string) {
-  const [row] = await db.select().from(eventAgreements).where(and(eq(eventAgreements.id, id), eq(eventAgreements.eventId, eventId)));
+  const [row] = await db
+    .select()
+    .from(eventAgreements)
+    .where(and(eq(eventAgreements.id, id), eq(eventAgreements.eventId, eventId)));
   return row;
 }

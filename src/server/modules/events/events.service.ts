@@ -13,9 +13,18 @@ import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';
 import { checkEvent, checkAgreement } from './event-rules.ts';
 import { editPatch } from '../parks/edit-patch.ts';
 
-export async function createEvent(ctx: AuthedContext, input: CreateEventInput, opts: { demo?: boolean } = {}): Promise<string> {
+export async function createEvent(
+  ctx: AuthedContext,
+  input: CreateEventInput,
+  opts: { demo?: boolean } = {},
+): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
-  const problems = checkEvent({ startsOn: input.startsOn, endsOn: input.endsOn, enterpriseCount: input.enterpriseCount ?? null, enterprises: input.enterprises });
+  const problems = checkEvent({
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    enterpriseCount: input.enterpriseCount ?? null,
+    enterprises: input.enterprises,
+  });
   if (problems.length) throw invalid(...problems);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -35,12 +44,29 @@ export async function createEvent(ctx: AuthedContext, input: CreateEventInput, o
         isDemo: !!opts.demo,
       })
       .returning({ id: events.id });
-    await writeAudit(tx, ctx, { action: 'event.create', result: 'success', objectType: 'event', objectId: row!.id, details: { after: input } });
+    await writeAudit(tx, ctx, {
+      action: 'event.create',
+      result: 'success',
+      objectType: 'event',
+      objectId: row!.id,
+      details: { after: input },
+    });
     return row!.id;
   });
 }
 
-const EDITABLE = ['kind', 'title', 'startsOn', 'endsOn', 'place', 'organisersA', 'organisersB', 'enterpriseCount', 'enterprises', 'note'] as const;
+const EDITABLE = [
+  'kind',
+  'title',
+  'startsOn',
+  'endsOn',
+  'place',
+  'organisersA',
+  'organisersB',
+  'enterpriseCount',
+  'enterprises',
+  'note',
+] as const;
 
 /**
  * Edits an event read at `version` (409 when someone saved it since): the event's own rules on the edited
@@ -60,14 +86,33 @@ export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateE
       enterprises: input.enterprises ?? current.enterprises,
     });
     if (input.startsOn !== undefined || input.endsOn !== undefined) {
-      const outside = (await agreementsOf(tx, id)).filter((a) => String(a.signedOn) < startsOn || String(a.signedOn) > endsOn).length;
-      if (outside) problems.push(fieldError(input.startsOn !== undefined && String(current.startsOn) !== startsOn ? 'startsOn' : 'endsOn', 'agreements_outside_event', { count: outside }));
+      const outside = (await agreementsOf(tx, id)).filter(
+        (a) => String(a.signedOn) < startsOn || String(a.signedOn) > endsOn,
+      ).length;
+      if (outside)
+        problems.push(
+          fieldError(
+            input.startsOn !== undefined && String(current.startsOn) !== startsOn ? 'startsOn' : 'endsOn',
+            'agreements_outside_event',
+            { count: outside },
+          ),
+        );
     }
     if (problems.length) throw invalid(...problems);
     const { patch, before, after } = editPatch(EDITABLE, input, current);
-    const updated = await tx.update(events).set({ ...patch, version: current.version + 1, updatedAt: new Date() }).where(and(eq(events.id, id), eq(events.version, input.version))).returning({ id: events.id });
+    const updated = await tx
+      .update(events)
+      .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(events.id, id), eq(events.version, input.version)))
+      .returning({ id: events.id });
     if (!updated.length) throw conflict();
-    await writeAudit(tx, ctx, { action: 'event.update', result: 'success', objectType: 'event', objectId: id, details: { before, after } });
+    await writeAudit(tx, ctx, {
+      action: 'event.update',
+      result: 'success',
+      objectType: 'event',
+      objectId: id,
+      details: { before, after },
+    });
   });
 }
 
@@ -76,7 +121,14 @@ async function projectFromAgreement(
   tx: DbOrTx,
   ctx: AuthedContext,
   event: { id: string; pairingId: string; title: string; isDemo: boolean },
-  agreement: { id: string; title: string; parties: string[]; signedOn: string; amountWan: string; plannedInvestmentWan: string | null },
+  agreement: {
+    id: string;
+    title: string;
+    parties: string[];
+    signedOn: string;
+    amountWan: string;
+    plannedInvestmentWan: string | null;
+  },
   project: NonNullable<AgreementInput['project']>,
 ) {
   try {
@@ -105,19 +157,30 @@ async function projectFromAgreement(
     return projectId;
   } catch (err) {
     // The project's field names, seen from the agreement form: under `project.`.
-    if (err instanceof AppError && err.status === 400) throw invalid(...err.details.map((d) => ({ ...d, field: `project.${d.field}` })));
+    if (err instanceof AppError && err.status === 400)
+      throw invalid(...err.details.map((d) => ({ ...d, field: `project.${d.field}` })));
     throw err;
   }
 }
 
-export async function signAgreement(ctx: AuthedContext, eventId: string, input: AgreementInput): Promise<{ agreementId: string; projectId: string | null }> {
+export async function signAgreement(
+  ctx: AuthedContext,
+  eventId: string,
+  input: AgreementInput,
+): Promise<{ agreementId: string; projectId: string | null }> {
   const today = chinaToday();
   return ctx.db.transaction(async (tx) => {
     const event = await findEvent(tx, ctx.actor, eventId);
     if (!event) throw notFound();
     const problems = checkAgreement(
       { startsOn: String(event.startsOn), endsOn: String(event.endsOn) },
-      { title: input.title, parties: input.parties, signedOn: input.signedOn, amount: wan(input.amount), plannedInvestment: input.plannedInvestment ? wan(input.plannedInvestment) : null },
+      {
+        title: input.title,
+        parties: input.parties,
+        signedOn: input.signedOn,
+        amount: wan(input.amount),
+        plannedInvestment: input.plannedInvestment ? wan(input.plannedInvestment) : null,
+      },
       today,
     );
     if (input.createProject && !input.project) problems.push(fieldError('project', 'required'));
@@ -135,7 +198,13 @@ export async function signAgreement(ctx: AuthedContext, eventId: string, input: 
         isDemo: event.isDemo,
       })
       .returning();
-    await writeAudit(tx, ctx, { action: 'event.agreement', result: 'success', objectType: 'event', objectId: eventId, details: { agreementId: row!.id, ...input } });
+    await writeAudit(tx, ctx, {
+      action: 'event.agreement',
+      result: 'success',
+      objectType: 'event',
+      objectId: eventId,
+      details: { agreementId: row!.id, ...input },
+    });
     const projectId = input.createProject
       ? await projectFromAgreement(tx, ctx, event, { ...row!, signedOn: String(row!.signedOn) }, input.project!)
       : null;
@@ -143,7 +212,12 @@ export async function signAgreement(ctx: AuthedContext, eventId: string, input: 
   });
 }
 
-export async function agreementToProject(ctx: AuthedContext, eventId: string, agreementId: string, project: NonNullable<AgreementInput['project']>): Promise<string> {
+export async function agreementToProject(
+  ctx: AuthedContext,
+  eventId: string,
+  agreementId: string,
+  project: NonNullable<AgreementInput['project']>,
+): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     const event = await findEvent(tx, ctx.actor, eventId);
     if (!event) throw notFound();

@@ -7,7 +7,9 @@ export const events = pgTable(
   'events',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id),
     kind: text({ enum: EVENT_KINDS }).notNull(),
     title: text().notNull(),
     startsOn: date().notNull(),
@@ -31,7 +33,9 @@ export const eventAgreements = pgTable(
   'event_agreements',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id),
     title: text().notNull(),
     parties: jsonb().$type<string[]>().notNull(),
     signedOn: date().notNull(),

@@ -30,24 +30,51 @@ const catalogued = (code: string): NonNullable<ImportJob['error']> => ({ code, .
 function failure(err: unknown): ImportJob['error'] {
   if (err instanceof AppError) return { code: err.code, ...err.text };
   const e = err as { code?: string; messageZh?: string; messageEn?: string };
-  return e.messageZh && e.messageEn ? { code: e.code ?? 'internal', zh: e.messageZh, en: e.messageEn, message: `${e.messageZh} / ${e.messageEn}` } : catalogued('job_failed');
+  return e.messageZh && e.messageEn
+    ? { code: e.code ?? 'internal', zh: e.messageZh, en: e.messageEn, message: `${e.messageZh} / ${e.messageEn}` }
+    : catalogued('job_failed');
 }
 
 /**
  * Starts `run` after recording the job; answers at once with its first state. Progress and the outcome are kept in
  * this process and written to the jobs table (progress at most once a second, the outcome when it ends).
  */
-export async function startJob(db: Db, kind: string, owner: string, run: (progress: Progress) => Promise<Outcome>): Promise<ImportJob> {
-  const state: ImportJob = { id: randomUUID(), status: 'running', phase: 'reading', processed: 0, total: 0, result: null, errors: [], error: null };
+export async function startJob(
+  db: Db,
+  kind: string,
+  owner: string,
+  run: (progress: Progress) => Promise<Outcome>,
+): Promise<ImportJob> {
+  const state: ImportJob = {
+    id: randomUUID(),
+    status: 'running',
+    phase: 'reading',
+    processed: 0,
+    total: 0,
+    result: null,
+    errors: [],
+    error: null,
+  };
   await db.delete(backgroundJobs).where(lt(backgroundJobs.createdAt, new Date(Date.now() - KEEP_MS)));
-  await db.insert(backgroundJobs).values({ id: state.id, kind, ownerUserId: owner, status: 'running', phase: state.phase });
+  await db
+    .insert(backgroundJobs)
+    .values({ id: state.id, kind, ownerUserId: owner, status: 'running', phase: state.phase });
 
   let lastWrite = Date.now();
   let writing: Promise<unknown> = Promise.resolve();
   const save = (final: boolean) => {
-    const row = { status: state.status, phase: state.phase, processed: state.processed, total: state.total, heartbeatAt: new Date(), ...(final ? { outcome: { result: state.result, errors: state.errors, error: state.error } } : {}) };
+    const row = {
+      status: state.status,
+      phase: state.phase,
+      processed: state.processed,
+      total: state.total,
+      heartbeatAt: new Date(),
+      ...(final ? { outcome: { result: state.result, errors: state.errors, error: state.error } } : {}),
+    };
     // In order, and never awaited by the job: with one connection a progress write waits for the import's own transaction.
-    writing = writing.then(() => db.update(backgroundJobs).set(row).where(eq(backgroundJobs.id, state.id))).catch(() => undefined);
+    writing = writing
+      .then(() => db.update(backgroundJobs).set(row).where(eq(backgroundJobs.id, state.id)))
+      .catch(() => undefined);
     return writing;
   };
   const progress: Progress = (p) => {
@@ -96,7 +123,10 @@ export async function getJob(db: Db, owner: string, id: string, wait: boolean): 
   }
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const [row] = await db.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.ownerUserId, owner)));
+    const [row] = await db
+      .select()
+      .from(backgroundJobs)
+      .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.ownerUserId, owner)));
     if (!row) return null;
     const job = fromRow(row);
     if (!wait || job.status !== 'running' || Date.now() > deadline) return job;

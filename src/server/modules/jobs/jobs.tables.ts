@@ -10,7 +10,9 @@ export const backgroundJobs = pgTable(
   {
     id: uuid().primaryKey(),
     kind: text().notNull(),
-    ownerUserId: uuid().notNull().references(() => users.id),
+    ownerUserId: uuid()
+      .notNull()
+      .references(() => users.id),
     status: text({ enum: ['running', 'done', 'failed'] }).notNull(),
     phase: text().notNull(),
     processed: integer().notNull().default(0),

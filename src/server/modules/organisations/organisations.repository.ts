@@ -23,7 +23,8 @@ const columns = {
  * regions on either side of its pairings.
  */
 function scopeCondition(actor: Actor): SQL | undefined {
-  if (hasPermission(actor.roles, 'organisation.manage') || hasPermission(actor.roles, 'user.read') || actor.scope.all) return undefined;
+  if (hasPermission(actor.roles, 'organisation.manage') || hasPermission(actor.roles, 'user.read') || actor.scope.all)
+    return undefined;
   const ids = actor.scope.pairingIds;
   const regionsOfPairings = ids.length
     ? sql`${organisations.regionCode} IN (SELECT ${pairingSideRegions.regionCode} FROM ${pairingSideRegions} WHERE ${inArray(pairingSideRegions.pairingId, [...ids])})`
@@ -38,7 +39,13 @@ export interface OrganisationFilter {
   active?: boolean;
 }
 
-export async function listOrganisations(db: DbOrTx, actor: Actor, filter: OrganisationFilter, page: number, pageSize: number) {
+export async function listOrganisations(
+  db: DbOrTx,
+  actor: Actor,
+  filter: OrganisationFilter,
+  page: number,
+  pageSize: number,
+) {
   const where = and(
     scopeCondition(actor),
     filter.q ? ilike(organisations.name, `%${filter.q}%`) : undefined,
@@ -47,8 +54,14 @@ export async function listOrganisations(db: DbOrTx, actor: Actor, filter: Organi
     filter.active === undefined ? undefined : eq(organisations.active, filter.active),
   );
   const [items, [total]] = await Promise.all([
-    db.select(columns).from(organisations).innerJoin(regions, eq(regions.code, organisations.regionCode)).where(where)
-      .orderBy(asc(organisations.regionCode), asc(organisations.name)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(columns)
+      .from(organisations)
+      .innerJoin(regions, eq(regions.code, organisations.regionCode))
+      .where(where)
+      .orderBy(asc(organisations.regionCode), asc(organisations.name))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(organisations).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -66,7 +79,9 @@ export async function findOrganisation(db: DbOrTx, actor: Actor | null, id: stri
 /** Organisations among `ids` the actor can see, in one query (units of many tasks at once). */
 export async function organisationsByIds(db: DbOrTx, actor: Actor, ids: readonly string[]) {
   if (!ids.length) return [];
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations)
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
     .where(and(inArray(organisations.id, [...new Set(ids)]), scopeCondition(actor)));
 }
 
@@ -74,16 +89,30 @@ export async function organisationNameTaken(db: DbOrTx, name: string, regionCode
   const [row] = await db
     .select({ n: count() })
     .from(organisations)
-    .where(and(eq(organisations.name, name), eq(organisations.regionCode, regionCode), exceptId ? sql`${organisations.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(organisations.name, name),
+        eq(organisations.regionCode, regionCode),
+        exceptId ? sql`${organisations.id} <> ${exceptId}` : undefined,
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }
 
 export async function insertOrganisation(db: DbOrTx, row: { name: string; kind: string; regionCode: string }) {
-  const [created] = await db.insert(organisations).values({ ...row, kind: row.kind as never }).returning({ id: organisations.id });
+  const [created] = await db
+    .insert(organisations)
+    .values({ ...row, kind: row.kind as never })
+    .returning({ id: organisations.id });
   return created!.id;
 }
 
-export async function updateOrganisation(db: DbOrTx, id: string, version: number, patch: Partial<{ name: string; kind: string; regionCode: string; active: boolean }>) {
+export async function updateOrganisation(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<{ name: string; kind: string; regionCode: string; active: boolean }>,
+) {
   const rows = await db
     .update(organisations)
     .set({ ...(patch as object), updatedAt: new Date(), version: sql`${organisations.version} + 1` })

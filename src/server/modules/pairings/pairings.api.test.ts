@@ -6,7 +6,6 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 describe.each(testEngines())('pairings on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
-
   it('loads the 7 pairings of 国办发〔2017〕22号 with Inner Mongolia exploratory', async () => {
     const c = await s.as(s.f.users.national);
     const dash = (await c.get('/api/dashboard')).json();
@@ -14,11 +13,22 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect(dash.counts.pairings).toBe(7);
     expect(dash.counts.exploratory).toBeGreaterThanOrEqual(1);
     const names = dash.pairings.map((p: { name: string }) => p.name);
-    for (const n of ['辽宁省—江苏省', '吉林省—浙江省', '黑龙江省—广东省', '沈阳市—北京市', '大连市—上海市', '长春市—天津市', '哈尔滨市—深圳市']) expect(names).toContain(n);
+    for (const n of [
+      '辽宁省—江苏省',
+      '吉林省—浙江省',
+      '黑龙江省—广东省',
+      '沈阳市—北京市',
+      '大连市—上海市',
+      '长春市—天津市',
+      '哈尔滨市—深圳市',
+    ])
+      expect(names).toContain(n);
     const jz = dash.pairings.find((p: { name: string }) => p.name === '吉林省—浙江省');
     expect(jz.subPairCount).toBe(11);
     const listed = (await c.get('/api/pairings?parentId=root&pageSize=50')).json();
-    expect(listed.items.find((p: { name: string }) => p.name === '辽宁省—江苏省').subPairCount).toBeGreaterThanOrEqual(9);
+    expect(listed.items.find((p: { name: string }) => p.name === '辽宁省—江苏省').subPairCount).toBeGreaterThanOrEqual(
+      9,
+    );
     const im = dash.pairings.find((p: { sideA: { code: string }[] }) => p.sideA[0].code === '150000');
     expect(im.status).toBe('exploratory');
     expect(im.sideB).toEqual([]);
@@ -60,34 +70,67 @@ describe.each(testEngines())('pairings on %s', (engine) => {
   it('lets a pairing office create, edit and deactivate a sub-pair of its own pairing, audited', async () => {
     const c = await s.as(s.f.users.jilin);
     const created = await c.post('/api/pairings', {
-      programmeId: s.f.programmeId, parentId: s.f.pairings.jilinZhejiang, level: 'county', sideA: ['220102'], sideB: ['330102'], theme: '数字经济',
+      programmeId: s.f.programmeId,
+      parentId: s.f.pairings.jilinZhejiang,
+      level: 'county',
+      sideA: ['220102'],
+      sideB: ['330102'],
+      theme: '数字经济',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(created.json().name).toMatch(/—/);
-    const edited = await c.patch(`/api/pairings/${id}`, { version: 1, theme: '数字经济与电子商务', contacts: [{ side: 'a', name: '张三', post: '处长', phone: '0431-88888888' }] });
+    const edited = await c.patch(`/api/pairings/${id}`, {
+      version: 1,
+      theme: '数字经济与电子商务',
+      contacts: [{ side: 'a', name: '张三', post: '处长', phone: '0431-88888888' }],
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().contacts[0].name).toBe('张三');
     const stale = await c.patch(`/api/pairings/${id}`, { version: 1, theme: 'x' });
     expect(stale.statusCode).toBe(409);
     const off = await c.patch(`/api/pairings/${id}`, { version: 2, status: 'inactive' });
     expect(off.json().status).toBe('inactive');
-    const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`);
+    const audit = await s.t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['pairing.create', 'pairing.update', 'pairing.deactivate']);
   });
 
   it('refuses a pairing office changing the sides of a national pairing, but lets it keep its offices current', async () => {
     const c = await s.as(s.f.users.jilin);
     const current = (await c.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).json();
-    expect((await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, { version: current.version, sideB: ['320000'] })).statusCode).toBe(403);
-    const ok = await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, { version: current.version, contacts: [{ side: 'a', name: '李四', phone: '0431-12345678' }] });
+    expect(
+      (await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, { version: current.version, sideB: ['320000'] }))
+        .statusCode,
+    ).toBe(403);
+    const ok = await c.patch(`/api/pairings/${s.f.pairings.jilinZhejiang}`, {
+      version: current.version,
+      contacts: [{ side: 'a', name: '李四', phone: '0431-12345678' }],
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await c.post('/api/pairings', { programmeId: s.f.programmeId, level: 'province', sideA: ['230000'], sideB: ['440300'] })).statusCode).toBe(403);
+    expect(
+      (
+        await c.post('/api/pairings', {
+          programmeId: s.f.programmeId,
+          level: 'province',
+          sideA: ['230000'],
+          sideB: ['440300'],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('rejects bad input with the field named and changes nothing', async () => {
     const c = await s.as(s.f.users.national);
-    const count = async () => Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM pairings) + (SELECT count(*) FROM audit_log) AS n`)).rows[0]!.n);
+    const count = async () =>
+      Number(
+        (
+          await s.t.database.db.execute<{ n: number }>(
+            sql`SELECT (SELECT count(*) FROM pairings) + (SELECT count(*) FROM audit_log) AS n`,
+          )
+        ).rows[0]!.n,
+      );
     const before = await count();
     const base = { programmeId: s.f.programmeId, level: 'city', sideA: ['220200'], sideB: ['330300'] };
     const cases: [unknown, string, string][] = [
@@ -110,7 +153,9 @@ describe.each(testEngines())('pairings on %s', (engine) => {
       expect(d.code).toBe(code);
       expect(d.zh).toMatch(/[\u4e00-\u9fa5]/);
     }
-    const malformed = await c.request('POST', '/api/pairings', '{"programmeId": ', { 'content-type': 'application/json' });
+    const malformed = await c.request('POST', '/api/pairings', '{"programmeId": ', {
+      'content-type': 'application/json',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('invalid_json');
     expect(await count()).toBe(before);

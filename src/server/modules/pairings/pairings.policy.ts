@@ -10,12 +10,14 @@ const OFFICE_EDITABLE_ON_TOP_LEVEL = new Set(['version', 'offices', 'contacts', 
  * pairings' sub-pairs and keep their own office details current.
  */
 export function assertCanCreatePairing(actor: Actor, parentId: string | null | undefined) {
-  if (!parentId && !actor.roles.includes('national_office')) throw forbidden([fieldError('parentId', 'top_level_requires_national')]);
+  if (!parentId && !actor.roles.includes('national_office'))
+    throw forbidden([fieldError('parentId', 'top_level_requires_national')]);
 }
 
 export function assertCanUpdatePairing(actor: Actor, pairing: { parentId: string | null }, input: UpdatePairingInput) {
   if (actor.roles.includes('national_office')) return;
   const touchesStructure = Object.keys(input).some((k) => !OFFICE_EDITABLE_ON_TOP_LEVEL.has(k));
   const movesToTop = input.parentId === null;
-  if ((pairing.parentId === null && touchesStructure) || movesToTop) throw forbidden([fieldError('parentId', 'top_level_requires_national')]);
+  if ((pairing.parentId === null && touchesStructure) || movesToTop)
+    throw forbidden([fieldError('parentId', 'top_level_requires_national')]);
 }

@@ -13,13 +13,24 @@ function toDateString(v: unknown): string | null {
 function ref(refs: Map<string, RegionRefRow>, code: string): RegionRef {
   const r = refs.get(code);
   return r
-    ? { code, name: r.name, level: r.level, lng: r.lng, lat: r.lat, approximate: r.approximate, provinceCode: r.provinceCode }
+    ? {
+        code,
+        name: r.name,
+        level: r.level,
+        lng: r.lng,
+        lat: r.lat,
+        approximate: r.approximate,
+        provinceCode: r.provinceCode,
+      }
     : { code, name: code, level: 'county', lng: null, lat: null, approximate: true, provinceCode: null };
 }
 
 /** Summaries with both sides resolved to names and map positions, in two queries whatever the page size. */
 export async function presentSummaries(db: DbOrTx, rows: PairingSummaryRow[]): Promise<PairingSummary[]> {
-  const sides = await sidesOf(db, rows.map((r) => r.id));
+  const sides = await sidesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const codes = [...new Set([...sides.values()].flatMap((s) => [...s.a, ...s.b]))];
   const refs = regionCatalogue().refs(codes);
   return rows.map((r) => {
@@ -42,9 +53,18 @@ export async function presentSummaries(db: DbOrTx, rows: PairingSummaryRow[]): P
 
 export type DetailParts = {
   row: PairingSummaryRow & {
-    endedOn: unknown; note: string | null; version: number; createdAt: Date; updatedAt: Date;
-    sourceLine: number | null; sourceQuote: string | null; sourceDocumentId: string | null; sourceTitle: string | null; sourceDocNo: string | null;
-    programmeName: string; programmeDocNo: string | null;
+    endedOn: unknown;
+    note: string | null;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    sourceLine: number | null;
+    sourceQuote: string | null;
+    sourceDocumentId: string | null;
+    sourceTitle: string | null;
+    sourceDocNo: string | null;
+    programmeName: string;
+    programmeDocNo: string | null;
   };
   parent: { id: string; name: string } | null;
   offices: PairingDetail['offices'];
@@ -55,7 +75,8 @@ export type DetailParts = {
 export async function presentDetail(db: DbOrTx, parts: DetailParts): Promise<PairingDetail> {
   const [summary, ...subPairs] = await presentSummaries(db, [parts.row, ...parts.subPairs]);
   const provinces = new Set<string>();
-  for (const p of [summary!, ...subPairs]) for (const r of [...p.sideA, ...p.sideB]) if (r.provinceCode) provinces.add(r.provinceCode);
+  for (const p of [summary!, ...subPairs])
+    for (const r of [...p.sideA, ...p.sideB]) if (r.provinceCode) provinces.add(r.provinceCode);
   const { row } = parts;
   return {
     ...summary!,
@@ -67,7 +88,13 @@ export async function presentDetail(db: DbOrTx, parts: DetailParts): Promise<Pai
     contacts: parts.contacts,
     subPairs,
     source: row.sourceDocumentId
-      ? { documentId: row.sourceDocumentId, title: row.sourceTitle ?? '', docNo: row.sourceDocNo, line: row.sourceLine, quote: row.sourceQuote }
+      ? {
+          documentId: row.sourceDocumentId,
+          title: row.sourceTitle ?? '',
+          docNo: row.sourceDocNo,
+          line: row.sourceLine,
+          quote: row.sourceQuote,
+        }
       : null,
     mapProvinces: [...provinces],
     version: row.version,

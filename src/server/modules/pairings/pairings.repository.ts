@@ -20,7 +20,15 @@ const summaryColumns = {
   subPairCount: sql<number>`(SELECT count(*)::int FROM pairings c WHERE c.parent_id = "pairings"."id")`,
 };
 export type PairingSummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
-  id: string; programmeId: string; parentId: string | null; name: string; level: string; status: string; theme: string | null; startedOn: string | null; subPairCount: number;
+  id: string;
+  programmeId: string;
+  parentId: string | null;
+  name: string;
+  level: string;
+  status: string;
+  theme: string | null;
+  startedOn: string | null;
+  subPairCount: number;
 };
 
 export interface PairingFilter {
@@ -32,7 +40,12 @@ export interface PairingFilter {
   q?: string;
 }
 
-const SORTS = { name: pairings.name, level: pairings.level, startedOn: pairings.startedOn, createdAt: pairings.createdAt };
+const SORTS = {
+  name: pairings.name,
+  level: pairings.level,
+  startedOn: pairings.startedOn,
+  createdAt: pairings.createdAt,
+};
 
 export async function listPairings(
   db: DbOrTx,
@@ -53,8 +66,13 @@ export async function listPairings(
   );
   const dir = paging.order === 'desc' ? desc : asc;
   const [items, [total]] = await Promise.all([
-    db.select(summaryColumns).from(pairings).where(where).orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
-      .limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
+    db
+      .select(summaryColumns)
+      .from(pairings)
+      .where(where)
+      .orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
     db.select({ n: count() }).from(pairings).where(where),
   ]);
   return { items: items as PairingSummaryRow[], total: total?.n ?? 0 };
@@ -85,7 +103,11 @@ export async function findPairing(db: DbOrTx, actor: Actor | null, id: string) {
 }
 
 export async function subPairsOf(db: DbOrTx, actor: Actor, id: string) {
-  const rows = await db.select(summaryColumns).from(pairings).where(and(eq(pairings.parentId, id), pairingScope(actor))).orderBy(asc(pairings.createdAt), asc(pairings.id));
+  const rows = await db
+    .select(summaryColumns)
+    .from(pairings)
+    .where(and(eq(pairings.parentId, id), pairingScope(actor)))
+    .orderBy(asc(pairings.createdAt), asc(pairings.id));
   return rows as PairingSummaryRow[];
 }
 
@@ -94,7 +116,11 @@ export async function topLevelPairings(db: DbOrTx, actor: Actor) {
   const visibleParent = actor.scope.all
     ? isNull(pairings.parentId)
     : sql`(${pairings.parentId} IS NULL OR NOT (${pairings.parentId} = ANY(${uuidArray(actor.scope.pairingIds)})))`;
-  const rows = await db.select(summaryColumns).from(pairings).where(and(pairingScope(actor), visibleParent)).orderBy(asc(pairings.createdAt), asc(pairings.id));
+  const rows = await db
+    .select(summaryColumns)
+    .from(pairings)
+    .where(and(pairingScope(actor), visibleParent))
+    .orderBy(asc(pairings.createdAt), asc(pairings.id));
   return rows as PairingSummaryRow[];
 }
 
@@ -102,24 +128,42 @@ export async function sidesOf(db: DbOrTx, ids: string[]) {
   const map = new Map<string, { a: string[]; b: string[] }>();
   for (const id of ids) map.set(id, { a: [], b: [] });
   if (!ids.length) return map;
-  const rows = await db.select().from(pairingSideRegions).where(inArray(pairingSideRegions.pairingId, ids)).orderBy(asc(pairingSideRegions.ordinal));
+  const rows = await db
+    .select()
+    .from(pairingSideRegions)
+    .where(inArray(pairingSideRegions.pairingId, ids))
+    .orderBy(asc(pairingSideRegions.ordinal));
   for (const r of rows) map.get(r.pairingId)![r.side].push(r.regionCode);
   return map;
 }
 
 export async function officesOf(db: DbOrTx, id: string) {
-  return db.select().from(pairingOffices).where(eq(pairingOffices.pairingId, id)).orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName));
+  return db
+    .select()
+    .from(pairingOffices)
+    .where(eq(pairingOffices.pairingId, id))
+    .orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName));
 }
 
 export async function contactsOf(db: DbOrTx, id: string) {
-  return db.select().from(pairingContacts).where(eq(pairingContacts.pairingId, id)).orderBy(asc(pairingContacts.side), asc(pairingContacts.name));
+  return db
+    .select()
+    .from(pairingContacts)
+    .where(eq(pairingContacts.pairingId, id))
+    .orderBy(asc(pairingContacts.side), asc(pairingContacts.name));
 }
 
 export async function sidesKeyTaken(db: DbOrTx, programmeId: string, sidesKey: string, exceptId?: string) {
   const [row] = await db
     .select({ n: count() })
     .from(pairings)
-    .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey), exceptId ? sql`${pairings.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(pairings.programmeId, programmeId),
+        eq(pairings.sidesKey, sidesKey),
+        exceptId ? sql`${pairings.id} <> ${exceptId}` : undefined,
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }
 
@@ -156,12 +200,20 @@ export async function replaceSides(db: DbOrTx, id: string, a: string[], b: strin
   if (rows.length) await db.insert(pairingSideRegions).values(rows);
 }
 
-export async function replaceOffices(db: DbOrTx, id: string, offices: Omit<typeof pairingOffices.$inferInsert, 'pairingId'>[]) {
+export async function replaceOffices(
+  db: DbOrTx,
+  id: string,
+  offices: Omit<typeof pairingOffices.$inferInsert, 'pairingId'>[],
+) {
   await db.delete(pairingOffices).where(eq(pairingOffices.pairingId, id));
   if (offices.length) await db.insert(pairingOffices).values(offices.map((o) => ({ ...o, pairingId: id })));
 }
 
-export async function replaceContacts(db: DbOrTx, id: string, contacts: Omit<typeof pairingContacts.$inferInsert, 'pairingId'>[]) {
+export async function replaceContacts(
+  db: DbOrTx,
+  id: string,
+  contacts: Omit<typeof pairingContacts.$inferInsert, 'pairingId'>[],
+) {
   await db.delete(pairingContacts).where(eq(pairingContacts.pairingId, id));
   if (contacts.length) await db.insert(pairingContacts).values(contacts.map((c) => ({ ...c, pairingId: id })));
 }
@@ -180,6 +232,13 @@ export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
 }
 
 /** Links a pairing to the clause of the document that names it (a sub-pair found in an imported plan). */
-export async function setPairingSource(db: DbOrTx, id: string, source: { documentId: string; line: number | null; quote: string | null }) {
-  await db.update(pairings).set({ sourceDocumentId: source.documentId, sourceLine: source.line, sourceQuote: source.quote }).where(eq(pairings.id, id));
+export async function setPairingSource(
+  db: DbOrTx,
+  id: string,
+  source: { documentId: string; line: number | null; quote: string | null },
+) {
+  await db
+    .update(pairings)
+    .set({ sourceDocumentId: source.documentId, sourceLine: source.line, sourceQuote: source.quote })
+    .where(eq(pairings.id, id));
 }

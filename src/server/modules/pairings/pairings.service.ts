@@ -7,7 +7,15 @@ import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { regionCatalogue } from '../regions/region-catalogue.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import {
-  findPairing, insertPairing, updatePairingRow, replaceSides, replaceOffices, replaceContacts, sidesKeyTaken, descendantIds, sidesOf,
+  findPairing,
+  insertPairing,
+  updatePairingRow,
+  replaceSides,
+  replaceOffices,
+  replaceContacts,
+  sidesKeyTaken,
+  descendantIds,
+  sidesOf,
 } from './pairings.repository.ts';
 import { assertCanCreatePairing, assertCanUpdatePairing } from './pairings.policy.ts';
 import { sidesKey, uniqueCodes } from './pairing-sides.ts';
@@ -22,7 +30,11 @@ interface SidesInput {
 }
 
 /** Every rule a pairing's sides and dates must meet; all problems are reported at once, naming the field. */
-async function validateSides(db: DbOrTx, input: SidesInput, exceptId?: string): Promise<{ a: string[]; b: string[]; key: string }> {
+async function validateSides(
+  db: DbOrTx,
+  input: SidesInput,
+  exceptId?: string,
+): Promise<{ a: string[]; b: string[]; key: string }> {
   const a = uniqueCodes(input.sideA);
   const b = uniqueCodes(input.sideB);
   const known = await existingRegionCodes(db, [...a, ...b]);
@@ -31,11 +43,14 @@ async function validateSides(db: DbOrTx, input: SidesInput, exceptId?: string): 
   b.forEach((code, i) => known.has(code) || problems.push(fieldError(`sideB.${i}`, 'unknown_region', { code })));
   if (input.status !== 'exploratory' && b.length === 0) problems.push(fieldError('sideB', 'side_required'));
   const shared = a.filter((c) => b.includes(c));
-  if (shared.length) problems.push(fieldError('sideB', a.length === 1 && b.length === 1 ? 'same_region' : 'sides_overlap'));
-  if (input.startedOn && input.endedOn && input.endedOn < input.startedOn) problems.push(fieldError('endedOn', 'date_order'));
+  if (shared.length)
+    problems.push(fieldError('sideB', a.length === 1 && b.length === 1 ? 'same_region' : 'sides_overlap'));
+  if (input.startedOn && input.endedOn && input.endedOn < input.startedOn)
+    problems.push(fieldError('endedOn', 'date_order'));
   if (problems.length) throw invalid(...problems);
   const key = sidesKey(a, b);
-  if (await sidesKeyTaken(db, input.programmeId, key, exceptId)) throw invalid(fieldError('sideB', 'duplicate_pairing'));
+  if (await sidesKeyTaken(db, input.programmeId, key, exceptId))
+    throw invalid(fieldError('sideB', 'duplicate_pairing'));
   return { a, b, key };
 }
 
@@ -70,7 +85,13 @@ export async function createPairing(ctx: AuthedContext, input: CreatePairingInpu
     await replaceSides(tx, id, sides.a, sides.b);
     await replaceOffices(tx, id, (input.offices ?? []).map(officeRow));
     await replaceContacts(tx, id, (input.contacts ?? []).map(contactRow));
-    await writeAudit(tx, ctx, { action: 'pairing.create', result: 'success', objectType: 'pairing', objectId: id, details: { after: input } });
+    await writeAudit(tx, ctx, {
+      action: 'pairing.create',
+      result: 'success',
+      objectType: 'pairing',
+      objectId: id,
+      details: { after: input },
+    });
     return id;
   });
 }
@@ -85,7 +106,8 @@ export async function updatePairing(ctx: AuthedContext, id: string, input: Updat
     if (input.parentId !== undefined && input.parentId !== current.parentId) {
       if (input.parentId) {
         const parent = await findPairing(tx, ctx.actor, input.parentId);
-        if (!parent || parent.programmeId !== current.programmeId) throw invalid(fieldError('parentId', 'unknown_parent'));
+        if (!parent || parent.programmeId !== current.programmeId)
+          throw invalid(fieldError('parentId', 'unknown_parent'));
         if ((await descendantIds(tx, id)).has(input.parentId)) throw invalid(fieldError('parentId', 'parent_cycle'));
       }
       patch.parentId = input.parentId;
@@ -117,13 +139,26 @@ export async function updatePairing(ctx: AuthedContext, id: string, input: Updat
     if (!(await updatePairingRow(tx, id, input.version, patch))) throw conflict();
     if (input.offices) await replaceOffices(tx, id, input.offices.map(officeRow));
     if (input.contacts) await replaceContacts(tx, id, input.contacts.map(contactRow));
-    const action = input.status === 'inactive' && current.status !== 'inactive' ? 'pairing.deactivate' : 'pairing.update';
-    await writeAudit(tx, ctx, { action, result: 'success', objectType: 'pairing', objectId: id, details: { changes: input } });
+    const action =
+      input.status === 'inactive' && current.status !== 'inactive' ? 'pairing.deactivate' : 'pairing.update';
+    await writeAudit(tx, ctx, {
+      action,
+      result: 'success',
+      objectType: 'pairing',
+      objectId: id,
+      details: { changes: input },
+    });
   });
 }
 
 function officeRow(o: NonNullable<CreatePairingInput['offices']>[number]) {
-  return { side: o.side, leadingGroup: o.leadingGroup ?? null, officeName: o.officeName, hostUnit: o.hostUnit ?? null, note: o.note ?? null };
+  return {
+    side: o.side,
+    leadingGroup: o.leadingGroup ?? null,
+    officeName: o.officeName,
+    hostUnit: o.hostUnit ?? null,
+    note: o.note ?? null,
+  };
 }
 
 function contactRow(c: NonNullable<CreatePairingInput['contacts']>[number]) {

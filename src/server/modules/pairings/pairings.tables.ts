@@ -1,4 +1,15 @@
-import { pgTable, text, uuid, date, timestamp, integer, index, uniqueIndex, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  date,
+  timestamp,
+  integer,
+  index,
+  uniqueIndex,
+  primaryKey,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 
@@ -6,12 +17,16 @@ export const pairings = pgTable(
   'pairings',
   {
     id: uuid().primaryKey().defaultRandom(),
-    programmeId: uuid().notNull().references(() => programmes.id),
+    programmeId: uuid()
+      .notNull()
+      .references(() => programmes.id),
     parentId: uuid().references((): AnyPgColumn => pairings.id),
     name: text().notNull(),
     level: text({ enum: ['province', 'city', 'county', 'zone', 'department'] }).notNull(),
     theme: text(),
-    status: text({ enum: ['active', 'exploratory', 'inactive'] }).notNull().default('active'),
+    status: text({ enum: ['active', 'exploratory', 'inactive'] })
+      .notNull()
+      .default('active'),
     startedOn: date(),
     endedOn: date(),
     note: text(),
@@ -35,19 +50,28 @@ export const pairings = pgTable(
 export const pairingSideRegions = pgTable(
   'pairing_side_regions',
   {
-    pairingId: uuid().notNull().references(() => pairings.id, { onDelete: 'cascade' }),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id, { onDelete: 'cascade' }),
     side: text({ enum: ['a', 'b'] }).notNull(),
-    regionCode: text().notNull().references(() => regions.code),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
     ordinal: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.pairingId, t.side, t.regionCode] }), index('pairing_side_regions_region_idx').on(t.regionCode)],
+  (t) => [
+    primaryKey({ columns: [t.pairingId, t.side, t.regionCode] }),
+    index('pairing_side_regions_region_idx').on(t.regionCode),
+  ],
 );
 
 export const pairingOffices = pgTable(
   'pairing_offices',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id, { onDelete: 'cascade' }),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id, { onDelete: 'cascade' }),
     side: text({ enum: ['a', 'b'] }).notNull(),
     leadingGroup: text(),
     officeName: text().notNull(),
@@ -63,7 +87,9 @@ export const pairingContacts = pgTable(
   'pairing_contacts',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id, { onDelete: 'cascade' }),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id, { onDelete: 'cascade' }),
     side: text({ enum: ['a', 'b'] }).notNull(),
     name: text().notNull(),
     post: text(),

@@ -19,7 +19,10 @@ import { enterpriseIndex, planLedgerImport, validateLedgerRow } from './ledger-i
 /** A file refused as a whole, before any row is looked at: 400 with the reason in both languages. */
 export function ledgerSheetRefusal(err: SheetFileError): AppError {
   // The project sheet's "no project rows" would misname what is missing here.
-  const text = err.code === 'no_rows' ? bilingual('errors.field.ledger_sheet_no_rows') : { zh: err.messageZh, en: err.messageEn, message: `${err.messageZh} / ${err.messageEn}` };
+  const text =
+    err.code === 'no_rows'
+      ? bilingual('errors.field.ledger_sheet_no_rows')
+      : { zh: err.messageZh, en: err.messageEn, message: `${err.messageZh} / ${err.messageEn}` };
   return new AppError(400, 'park_ledger_sheet_refused', [{ field: 'file', code: `sheet_${err.code}`, ...text }]);
 }
 
@@ -29,7 +32,13 @@ export async function ledgerTemplate(ctx: AuthedContext, parkId: string) {
   const enterprises = await enterprisesOf(ctx.db, parkId);
   const buffer = await buildLedgerTemplate({ name: park.name, enterprises });
   // The template lists the park's enterprises: an export of its records, audited as such.
-  await writeAudit(ctx.db, ctx, { action: 'park.ledger.template', result: 'success', objectType: 'park', objectId: parkId, details: { enterprises: enterprises.length } });
+  await writeAudit(ctx.db, ctx, {
+    action: 'park.ledger.template',
+    result: 'success',
+    objectType: 'park',
+    objectId: parkId,
+    details: { enterprises: enterprises.length },
+  });
   return { fileName: `${park.name}台账导入模板.xlsx`, buffer };
 }
 
@@ -39,7 +48,12 @@ export async function ledgerTemplate(ctx: AuthedContext, parkId: string) {
  * file with a report naming each bad row and column. Otherwise the new entries and corrections are stored with
  * one audit row, in one transaction. Rows already on file with the same amount store nothing.
  */
-export async function importLedgerSheet(ctx: AuthedContext, parkId: string, file: { buffer: Buffer; fileName: string }, opts: { demo?: boolean; today?: string } = {}): Promise<LedgerImportResult> {
+export async function importLedgerSheet(
+  ctx: AuthedContext,
+  parkId: string,
+  file: { buffer: Buffer; fileName: string },
+  opts: { demo?: boolean; today?: string } = {},
+): Promise<LedgerImportResult> {
   const today = opts.today ?? chinaToday();
   if (!(await findPark(ctx.db, ctx.actor, parkId))) throw notFound();
   let sheet;
@@ -65,7 +79,12 @@ export async function importLedgerSheet(ctx: AuthedContext, parkId: string, file
     });
     const years = [...new Set(drafts.map((d) => d.period.year))];
     const existing = years.length
-      ? (await tx.select().from(parkLedgerEntries).where(and(eq(parkLedgerEntries.parkId, parkId), inArray(parkLedgerEntries.periodYear, years)))).map(loadEntry)
+      ? (
+          await tx
+            .select()
+            .from(parkLedgerEntries)
+            .where(and(eq(parkLedgerEntries.parkId, parkId), inArray(parkLedgerEntries.periodYear, years)))
+        ).map(loadEntry)
       : [];
     const agreements = (await agreementsOf(tx, parkId)).map(loadAgreement);
     const plan = planLedgerImport(drafts, existing, {
@@ -101,8 +120,19 @@ export async function importLedgerSheet(ctx: AuthedContext, parkId: string, file
         .returning({ id: parkLedgerEntries.id });
       ids.push(...rows.map((r) => r.id));
     }
-    const result = { created: plan.counts.create, corrected: plan.counts.correct, unchanged: plan.counts.unchanged, rows: sheet.rows.length };
-    await writeAudit(tx, ctx, { action: 'park.ledger.import', result: 'success', objectType: 'park', objectId: parkId, details: { fileName: file.fileName, sha256, ...result, entryIds: ids } });
+    const result = {
+      created: plan.counts.create,
+      corrected: plan.counts.correct,
+      unchanged: plan.counts.unchanged,
+      rows: sheet.rows.length,
+    };
+    await writeAudit(tx, ctx, {
+      action: 'park.ledger.import',
+      result: 'success',
+      objectType: 'park',
+      objectId: parkId,
+      details: { fileName: file.fileName, sha256, ...result, entryIds: ids },
+    });
     return result;
   });
 }

@@ -44,19 +44,24 @@ export function validateLedgerRow(
   enterprises: ReadonlyMap<string, SettledEnterprise>,
 ): { ok: true; draft: LedgerDraft } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
-  const bad = (key: string, code: string, params: Record<string, string | number> = {}) => errors.push(err(r.row, columns, key, code, params));
+  const bad = (key: string, code: string, params: Record<string, string | number> = {}) =>
+    errors.push(err(r.row, columns, key, code, params));
 
   const name = cellText(r.cells.enterprise ?? null);
   const enterprise = name ? enterprises.get(normaliseName(name)) : undefined;
   if (!name) bad('enterprise', 'required');
   else if (!enterprise) bad('enterprise', 'enterprise_not_in_park', { text: name });
   const code = cellText(r.cells.creditCode ?? null)?.toUpperCase();
-  if (code && enterprise?.creditCode && code !== enterprise.creditCode.toUpperCase()) bad('creditCode', 'credit_code_mismatch', { code: enterprise.creditCode });
+  if (code && enterprise?.creditCode && code !== enterprise.creditCode.toUpperCase())
+    bad('creditCode', 'credit_code_mismatch', { code: enterprise.creditCode });
 
   const figureText = cellText(r.cells.figure ?? null);
-  const figure = figureText ? (FIGURE_BY_LABEL.get(figureText) ?? FIGURE_BY_LABEL.get(figureText.toLowerCase())) : undefined;
+  const figure = figureText
+    ? (FIGURE_BY_LABEL.get(figureText) ?? FIGURE_BY_LABEL.get(figureText.toLowerCase()))
+    : undefined;
   if (!figureText) bad('figure', 'required');
-  else if (!figure) bad('figure', 'invalid_choice', { choices: SHARED_FIGURES.map((f) => zhDomain.sharedFigures[f]).join('、') });
+  else if (!figure)
+    bad('figure', 'invalid_choice', { choices: SHARED_FIGURES.map((f) => zhDomain.sharedFigures[f]).join('、') });
 
   const yearCell = r.cells.year ?? null;
   const year = yearCell === null ? null : cellInteger(yearCell, /^(\d{4})\s*年?(度)?$/);
@@ -80,7 +85,17 @@ export function validateLedgerRow(
   }
 
   if (errors.length || !enterprise || !figure || year === null || amount === null) return { ok: false, errors };
-  return { ok: true, draft: { row: r.row, enterpriseId: enterprise.id, enterpriseName: enterprise.name, figure, period: { year, month }, amount } };
+  return {
+    ok: true,
+    draft: {
+      row: r.row,
+      enterpriseId: enterprise.id,
+      enterpriseName: enterprise.name,
+      figure,
+      period: { year, month },
+      amount,
+    },
+  };
 }
 
 /** Settled enterprises by their name compared without spaces, punctuation, width or case. */
@@ -93,7 +108,8 @@ export type LedgerAction =
   | { kind: 'correct'; draft: LedgerDraft; supersedesId: string }
   | { kind: 'unchanged'; draft: LedgerDraft; entryId: string };
 
-const keyOf = (e: { enterpriseId: string; figure: string; period: Period }) => `${e.enterpriseId}|${e.figure}|${e.period.year}|${e.period.month ?? ''}`;
+const keyOf = (e: { enterpriseId: string; figure: string; period: Period }) =>
+  `${e.enterpriseId}|${e.figure}|${e.period.year}|${e.period.month ?? ''}`;
 
 /**
  * What importing the valid rows does, against the ledger as it stands: a row whose enterprise, figure and period
@@ -104,12 +120,18 @@ const keyOf = (e: { enterpriseId: string; figure: string; period: Period }) => `
 export function planLedgerImport(
   drafts: readonly LedgerDraft[],
   existing: readonly LedgerEntry[],
-  ctx: { columns: Columns; enterpriseIds: ReadonlySet<string>; agreementFor: (year: number) => SharingAgreement | null; today: string },
+  ctx: {
+    columns: Columns;
+    enterpriseIds: ReadonlySet<string>;
+    agreementFor: (year: number) => SharingAgreement | null;
+    today: string;
+  },
 ): { actions: LedgerAction[]; errors: RowError[]; counts: Record<LedgerAction['kind'], number> } {
   const byKey = new Map<string, LedgerEntry[]>();
   for (const e of existing) byKey.set(keyOf(e), [...(byKey.get(keyOf(e)) ?? []), e]);
   const sameSeries = new Map<string, LedgerEntry[]>();
-  for (const e of existing) sameSeries.set(`${e.enterpriseId}|${e.figure}`, [...(sameSeries.get(`${e.enterpriseId}|${e.figure}`) ?? []), e]);
+  for (const e of existing)
+    sameSeries.set(`${e.enterpriseId}|${e.figure}`, [...(sameSeries.get(`${e.enterpriseId}|${e.figure}`) ?? []), e]);
 
   const actions: LedgerAction[] = [];
   const errors: RowError[] = [];
@@ -118,7 +140,12 @@ export function planLedgerImport(
     const key = keyOf(d);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      errors.push(err(d.row, ctx.columns, 'enterprise', 'duplicate_in_file', { first, key: `${d.enterpriseName} ${zhDomain.sharedFigures[d.figure]} ${periodLabel(d.period)}` }));
+      errors.push(
+        err(d.row, ctx.columns, 'enterprise', 'duplicate_in_file', {
+          first,
+          key: `${d.enterpriseName} ${zhDomain.sharedFigures[d.figure]} ${periodLabel(d.period)}`,
+        }),
+      );
       continue;
     }
     firstRow.set(key, d.row);
@@ -129,11 +156,29 @@ export function planLedgerImport(
       continue;
     }
     const problems = checkLedgerEntry(
-      { enterpriseId: d.enterpriseId, figure: d.figure, period: d.period, amount: d.amount, supersedesId: live?.id ?? null },
-      { parkEnterpriseIds: ctx.enterpriseIds, existing: sameSeries.get(`${d.enterpriseId}|${d.figure}`) ?? [], agreement: ctx.agreementFor(d.period.year), today: ctx.today },
+      {
+        enterpriseId: d.enterpriseId,
+        figure: d.figure,
+        period: d.period,
+        amount: d.amount,
+        supersedesId: live?.id ?? null,
+      },
+      {
+        parkEnterpriseIds: ctx.enterpriseIds,
+        existing: sameSeries.get(`${d.enterpriseId}|${d.figure}`) ?? [],
+        agreement: ctx.agreementFor(d.period.year),
+        today: ctx.today,
+      },
     );
     for (const p of problems) {
-      const column = p.field === 'enterpriseId' ? 'enterprise' : p.field === 'period' ? (d.period.month === null && p.code !== 'period_straddles_terms' ? 'year' : 'month') : 'amount';
+      const column =
+        p.field === 'enterpriseId'
+          ? 'enterprise'
+          : p.field === 'period'
+            ? d.period.month === null && p.code !== 'period_straddles_terms'
+              ? 'year'
+              : 'month'
+            : 'amount';
       errors.push(err(d.row, ctx.columns, column, p.code));
     }
     if (problems.length) continue;

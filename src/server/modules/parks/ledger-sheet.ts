@@ -11,28 +11,109 @@ import { safeCell } from '../../xlsx/safe-cell.ts';
  */
 export const LEDGER_SHEET_COLUMNS: readonly SheetColumn[] = [
   { key: 'seq', header: '序号', headerEn: 'No.', kind: 'text', width: 6, hint: '可不填，导入时忽略', example: '1' },
-  { key: 'enterprise', header: '企业名称', headerEn: 'Enterprise', kind: 'choice', required: true, max: 200, width: 34, hint: '必填，须为本园区已登记的入驻企业（下拉选择）', example: '吉林某汽车电子有限公司', aliases: ['入驻企业', '企业'] },
-  { key: 'creditCode', header: '统一社会信用代码', headerEn: 'Credit code', kind: 'text', max: 18, width: 22, hint: '可不填；填写的须与该企业登记的代码一致', example: '' },
-  { key: 'figure', header: '指标', headerEn: 'Figure', kind: 'choice', required: true, width: 14, hint: `必填：${SHARED_FIGURES.map((f) => zhDomain.sharedFigures[f]).join('、')}`, example: '增值税', aliases: ['税种', '税种或指标'] },
-  { key: 'year', header: '年度', headerEn: 'Year', kind: 'text', required: true, width: 8, hint: '必填，四位年份，如“2024”', example: '2024', aliases: ['年份'] },
-  { key: 'month', header: '月份', headerEn: 'Month', kind: 'text', width: 8, hint: '1—12；全年数据留空（跨越分成比例变更的年度须按月填报）', example: '3', aliases: ['月'] },
-  { key: 'amount', header: '金额（元）', headerEn: 'Amount (yuan)', kind: 'money', required: true, width: 18, hint: '必填，单位元，最多 2 位小数，不能为负数', example: '123456.78', aliases: ['金额', '金额(元)', '数额（元）'] },
+  {
+    key: 'enterprise',
+    header: '企业名称',
+    headerEn: 'Enterprise',
+    kind: 'choice',
+    required: true,
+    max: 200,
+    width: 34,
+    hint: '必填，须为本园区已登记的入驻企业（下拉选择）',
+    example: '吉林某汽车电子有限公司',
+    aliases: ['入驻企业', '企业'],
+  },
+  {
+    key: 'creditCode',
+    header: '统一社会信用代码',
+    headerEn: 'Credit code',
+    kind: 'text',
+    max: 18,
+    width: 22,
+    hint: '可不填；填写的须与该企业登记的代码一致',
+    example: '',
+  },
+  {
+    key: 'figure',
+    header: '指标',
+    headerEn: 'Figure',
+    kind: 'choice',
+    required: true,
+    width: 14,
+    hint: `必填：${SHARED_FIGURES.map((f) => zhDomain.sharedFigures[f]).join('、')}`,
+    example: '增值税',
+    aliases: ['税种', '税种或指标'],
+  },
+  {
+    key: 'year',
+    header: '年度',
+    headerEn: 'Year',
+    kind: 'text',
+    required: true,
+    width: 8,
+    hint: '必填，四位年份，如“2024”',
+    example: '2024',
+    aliases: ['年份'],
+  },
+  {
+    key: 'month',
+    header: '月份',
+    headerEn: 'Month',
+    kind: 'text',
+    width: 8,
+    hint: '1—12；全年数据留空（跨越分成比例变更的年度须按月填报）',
+    example: '3',
+    aliases: ['月'],
+  },
+  {
+    key: 'amount',
+    header: '金额（元）',
+    headerEn: 'Amount (yuan)',
+    kind: 'money',
+    required: true,
+    width: 18,
+    hint: '必填，单位元，最多 2 位小数，不能为负数',
+    example: '123456.78',
+    aliases: ['金额', '金额(元)', '数额（元）'],
+  },
 ];
 
 /** Texts of the ledger sheet's own row codes; the others are the project sheet's. */
 export const LEDGER_ROW_MESSAGES: Record<string, readonly [string, string]> = {
-  enterprise_not_in_park: ['“{text}”不是本园区登记的入驻企业，请先在园区页面登记该企业', '"{text}" is not an enterprise settled in this park; register it on the park page first'],
-  credit_code_mismatch: ['与该企业登记的统一社会信用代码 {code} 不符', "does not match the enterprise's registered credit code {code}"],
+  enterprise_not_in_park: [
+    '“{text}”不是本园区登记的入驻企业，请先在园区页面登记该企业',
+    '"{text}" is not an enterprise settled in this park; register it on the park page first',
+  ],
+  credit_code_mismatch: [
+    '与该企业登记的统一社会信用代码 {code} 不符',
+    "does not match the enterprise's registered credit code {code}",
+  ],
   invalid_year: ['不是有效的年度，应为“2024”这样的四位年份', 'is not a valid year (write it like 2024)'],
-  invalid_month_number: ['应为 1 到 12 的月份，全年数据请留空', 'must be a month from 1 to 12, or blank for the whole year'],
+  invalid_month_number: [
+    '应为 1 到 12 的月份，全年数据请留空',
+    'must be a month from 1 to 12, or blank for the whole year',
+  ],
   invalid_yuan: ['不是有效的金额（元，最多 2 位小数）', 'is not a valid amount (yuan, at most 2 decimals)'],
-  period_straddles_terms: ['该年度跨越了分成比例的变更，请按月填报', 'the year spans a change of shares; enter it month by month'],
-  duplicate_in_file: ['与第 {first} 行是同一企业、指标和期间（{key}）', 'is the same enterprise, figure and period as row {first} ({key})'],
+  period_straddles_terms: [
+    '该年度跨越了分成比例的变更，请按月填报',
+    'the year spans a change of shares; enter it month by month',
+  ],
+  duplicate_in_file: [
+    '与第 {first} 行是同一企业、指标和期间（{key}）',
+    'is the same enterprise, figure and period as row {first} ({key})',
+  ],
 };
 
 /** 增值税 / VAT / vat → vat. */
 export const FIGURE_BY_LABEL = new Map<string, SharedFigure>(
-  SHARED_FIGURES.flatMap((f) => [[zhDomain.sharedFigures[f], f], [enDomain.sharedFigures[f].toLowerCase(), f], [f, f]] as [string, SharedFigure][]),
+  SHARED_FIGURES.flatMap(
+    (f) =>
+      [
+        [zhDomain.sharedFigures[f], f],
+        [enDomain.sharedFigures[f].toLowerCase(), f],
+        [f, f],
+      ] as [string, SharedFigure][],
+  ),
 );
 
 export const LEDGER_TEMPLATE_SHEET = '园区台账导入';
@@ -40,19 +121,27 @@ const NAMES_SHEET = '入驻企业名单';
 const PREPARED_ROWS = 2000;
 
 function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
 /**
  * The template for one park: the header row (required columns marked *), drop-downs of the park's enterprises
  * (from a sheet listing them, so names with commas work) and of the figures, and a help sheet.
  */
-export async function buildLedgerTemplate(park: { name: string; enterprises: { name: string; creditCode: string | null }[] }): Promise<Buffer> {
+export async function buildLedgerTemplate(park: {
+  name: string;
+  enterprises: { name: string; creditCode: string | null }[];
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duikou 对口';
   wb.title = `${park.name}台账导入模板`;
   const ws = wb.addWorksheet(LEDGER_TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = LEDGER_SHEET_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
+  ws.columns = LEDGER_SHEET_COLUMNS.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: c.width,
+  }));
   ws.getRow(1).font = { bold: true };
   LEDGER_SHEET_COLUMNS.forEach((c, i) => {
     const cell = ws.getRow(1).getCell(i + 1);
@@ -61,28 +150,57 @@ export async function buildLedgerTemplate(park: { name: string; enterprises: { n
   });
 
   const names = wb.addWorksheet(NAMES_SHEET);
-  names.columns = [{ header: '企业名称', key: 'name', width: 40 }, { header: '统一社会信用代码', key: 'code', width: 24 }];
+  names.columns = [
+    { header: '企业名称', key: 'name', width: 40 },
+    { header: '统一社会信用代码', key: 'code', width: 24 },
+  ];
   for (const e of park.enterprises) names.addRow({ name: safeCell(e.name), code: e.creditCode ?? '' });
   const col = (key: string) => columnLetter(LEDGER_SHEET_COLUMNS.findIndex((c) => c.key === key) + 1);
   const rows = (key: string) => `${col(key)}2:${col(key)}${PREPARED_ROWS + 1}`;
   if (park.enterprises.length) {
     rangeValidations(ws).add(rows('enterprise'), {
-      type: 'list', allowBlank: true, formulae: [`'${NAMES_SHEET}'!$A$2:$A$${park.enterprises.length + 1}`], showErrorMessage: true, errorTitle: '企业名称', error: '请从本园区入驻企业名单中选择',
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${NAMES_SHEET}'!$A$2:$A$${park.enterprises.length + 1}`],
+      showErrorMessage: true,
+      errorTitle: '企业名称',
+      error: '请从本园区入驻企业名单中选择',
     });
   }
   const figures = SHARED_FIGURES.map((f) => zhDomain.sharedFigures[f]);
-  rangeValidations(ws).add(rows('figure'), { type: 'list', allowBlank: true, formulae: [`"${figures.join(',')}"`], showErrorMessage: true, errorTitle: '指标', error: `请从下拉列表中选择：${figures.join('、')}` });
+  rangeValidations(ws).add(rows('figure'), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${figures.join(',')}"`],
+    showErrorMessage: true,
+    errorTitle: '指标',
+    error: `请从下拉列表中选择：${figures.join('、')}`,
+  });
   ws.getColumn(col('amount')).numFmt = '#,##0.00';
 
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', key: 'header', width: 20 }, { header: 'Column', key: 'headerEn', width: 18 }, { header: '是否必填', key: 'required', width: 10 }, { header: '填写要求', key: 'hint', width: 70 }, { header: '示例', key: 'example', width: 26 }];
+  help.columns = [
+    { header: '列名', key: 'header', width: 20 },
+    { header: 'Column', key: 'headerEn', width: 18 },
+    { header: '是否必填', key: 'required', width: 10 },
+    { header: '填写要求', key: 'hint', width: 70 },
+    { header: '示例', key: 'example', width: 26 },
+  ];
   help.getRow(1).font = { bold: true };
-  for (const c of LEDGER_SHEET_COLUMNS) help.addRow({ header: c.header, headerEn: c.headerEn, required: c.required ? '是' : '否', hint: c.hint, example: c.example });
+  for (const c of LEDGER_SHEET_COLUMNS)
+    help.addRow({
+      header: c.header,
+      headerEn: c.headerEn,
+      required: c.required ? '是' : '否',
+      hint: c.hint,
+      example: c.example,
+    });
   help.addRow({});
   for (const n of [
     `本模板用于“${park.name}”的税收和产值台账导入；企业须先在园区页面登记为入驻企业。`,
     '整个文件逐行校验：只要有一行有误，全部不导入，并列出每个有误的行和列。',
     '同一企业、指标和期间已有记录的：金额相同的视为已导入，不重复记录；金额不同的作为更正记录，原记录保留可查。',
-  ]) help.addRow({ header: safeCell(n) });
+  ])
+    help.addRow({ header: safeCell(n) });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

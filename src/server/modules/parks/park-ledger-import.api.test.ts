@@ -10,7 +10,14 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
   const s = useProgrammeApp(engine);
   const ids: { park?: string; agreement?: string } = {};
   let template: Buffer;
-  const entryCount = async () => Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM park_ledger_entries WHERE park_id = ${ids.park!}`)).rows[0]!.n);
+  const entryCount = async () =>
+    Number(
+      (
+        await s.t.database.db.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM park_ledger_entries WHERE park_id = ${ids.park!}`,
+        )
+      ).rows[0]!.n,
+    );
   const importUrl = () => `/api/parks/${ids.park}/ledger/import`;
 
   const good = (): LedgerSheetRow[] => [
@@ -18,18 +25,37 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     { seq: 2, enterprise: '长春某零部件有限公司', figure: '增值税', year: '2024年', month: '5月', amount: '0.02' },
     { seq: 3, enterprise: '吉林某汽车电子有限公司', figure: '增值税', year: 2024, month: 9, amount: '100,000.01' },
     { seq: 4, enterprise: '吉林某汽车电子有限公司', figure: '企业所得税', year: 2023, amount: 1000000 },
-    { seq: 5, enterprise: '吉林某汽车电子有限公司 ', creditCode: '91220101MA0000000X', figure: 'GDP', year: 2023, month: '全年', amount: 5000000 },
+    {
+      seq: 5,
+      enterprise: '吉林某汽车电子有限公司 ',
+      creditCode: '91220101MA0000000X',
+      figure: 'GDP',
+      year: 2023,
+      month: '全年',
+      amount: 5000000,
+    },
   ];
 
   it('downloads a template listing the park’s enterprises', async () => {
     const c = await s.as(s.f.users.jilin);
-    const park = await c.post('/api/parks', { pairingId: s.f.pairings.jilinZhejiang, name: '长春—杭州台账导入园', type: 'cooperation', hostRegionCode: '220100' });
+    const park = await c.post('/api/parks', {
+      pairingId: s.f.pairings.jilinZhejiang,
+      name: '长春—杭州台账导入园',
+      type: 'cooperation',
+      hostRegionCode: '220100',
+    });
     ids.park = park.json().id;
-    await c.post(`/api/parks/${ids.park}/enterprises`, { name: '吉林某汽车电子有限公司', creditCode: '91220101MA0000000X' });
+    await c.post(`/api/parks/${ids.park}/enterprises`, {
+      name: '吉林某汽车电子有限公司',
+      creditCode: '91220101MA0000000X',
+    });
     await c.post(`/api/parks/${ids.park}/enterprises`, { name: '长春某零部件有限公司' });
     const agreement = await c.post(`/api/parks/${ids.park}/agreements`, {
       title: '税收分成协议',
-      parties: [{ key: 'out', name: '杭州市' }, { key: 'in', name: '长春市' }],
+      parties: [
+        { key: 'out', name: '杭州市' },
+        { key: 'in', name: '长春市' },
+      ],
       startsOn: '2019-07-01',
       terms: [
         { figures: ['vat', 'corporate_income_tax'], from: '2019-07-01', to: '2024-06-30', shares: { out: 50, in: 50 } },
@@ -45,9 +71,23 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     template = res.rawPayload;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('入驻企业名单')!.getColumn(1).values.slice(2)).toEqual(['吉林某汽车电子有限公司', '长春某零部件有限公司']);
-    expect(wb.getWorksheet('园区台账导入')!.getRow(1).values).toEqual([undefined, '序号', '企业名称*', '统一社会信用代码', '指标*', '年度*', '月份', '金额（元）*']);
-    const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'park.ledger.template' AND object_id = ${ids.park!}`);
+    expect(wb.getWorksheet('入驻企业名单')!.getColumn(1).values.slice(2)).toEqual([
+      '吉林某汽车电子有限公司',
+      '长春某零部件有限公司',
+    ]);
+    expect(wb.getWorksheet('园区台账导入')!.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '企业名称*',
+      '统一社会信用代码',
+      '指标*',
+      '年度*',
+      '月份',
+      '金额（元）*',
+    ]);
+    const audit = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'park.ledger.template' AND object_id = ${ids.park!}`,
+    );
     expect(audit.rows[0]!.n).toBe(1);
   });
 
@@ -60,12 +100,22 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     rows.push({ seq: 6, enterprise: '长春某零部件有限公司', figure: '增值税', year: 2024, month: 13, amount: 1 });
     rows.push({ seq: 7, enterprise: '长春某零部件有限公司', figure: '消费税', year: 2024, amount: '1.001' });
     rows.push({ seq: 8, enterprise: '长春某零部件有限公司', figure: '增值税', year: 2024, amount: 10 });
-    rows.push({ seq: 9, enterprise: '吉林某汽车电子有限公司', creditCode: '91220101MA0000001X', figure: '增值税', year: 2024, month: 3, amount: 1 });
+    rows.push({
+      seq: 9,
+      enterprise: '吉林某汽车电子有限公司',
+      creditCode: '91220101MA0000001X',
+      figure: '增值税',
+      year: 2024,
+      month: 3,
+      amount: 1,
+    });
     const res = await uploadFile(s.t, c, importUrl(), await filledLedgerTemplate(template, rows));
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('park_ledger_import_invalid');
-    expect(error.details.map((d: { row: number; column: string; code: string }) => `${d.row}${d.column}:${d.code}`)).toEqual([
+    expect(
+      error.details.map((d: { row: number; column: string; code: string }) => `${d.row}${d.column}:${d.code}`),
+    ).toEqual([
       '3B:enterprise_not_in_park',
       '4G:negative_amount',
       '7F:invalid_month_number',
@@ -74,7 +124,9 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
       '9F:period_straddles_terms',
       '10C:credit_code_mismatch',
     ]);
-    expect(error.details[0].zh).toBe('第 3 行 B 列“企业名称”：“沈阳某公司”不是本园区登记的入驻企业，请先在园区页面登记该企业');
+    expect(error.details[0].zh).toBe(
+      '第 3 行 B 列“企业名称”：“沈阳某公司”不是本园区登记的入驻企业，请先在园区页面登记该企业',
+    );
     expect(error.details[1].en).toBe('Row 4, column G (Amount (yuan)): must not be negative');
     expect(error.zh).toBe('台账表有 7 处错误，未导入任何记录，请修改后重新上传');
     expect(await entryCount()).toBe(before);
@@ -100,14 +152,26 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     const third = await uploadFile(s.t, c, importUrl(), await filledLedgerTemplate(template, changed));
     expect(third.json()).toEqual({ created: 0, corrected: 1, unchanged: 4, rows: 5 });
     const ledger = (await c.get(`/api/parks/${ids.park}/ledger?year=2023`)).json();
-    expect(ledger.items.filter((e: { figure: string }) => e.figure === 'corporate_income_tax').map((e: { amount: string; superseded: boolean }) => [e.amount, e.superseded])).toEqual([
+    expect(
+      ledger.items
+        .filter((e: { figure: string }) => e.figure === 'corporate_income_tax')
+        .map((e: { amount: string; superseded: boolean }) => [e.amount, e.superseded]),
+    ).toEqual([
       ['1000000.00', true],
       ['1200000.01', false],
     ]);
     expect(ledger.years).toEqual([2024, 2023]);
-    expect(ledger.enterpriseTotals).toEqual([expect.objectContaining({ tax: '1200000.01', gdp: '5000000.00', output: '0.00', entryCount: 2 })]);
-    const audit = await s.t.database.db.execute<{ details: { created: number; corrected: number } }>(sql`SELECT details FROM audit_log WHERE action = 'park.ledger.import' AND object_id = ${ids.park!} ORDER BY id`);
-    expect(audit.rows.map((r) => [r.details.created, r.details.corrected])).toEqual([[5, 0], [0, 0], [0, 1]]);
+    expect(ledger.enterpriseTotals).toEqual([
+      expect.objectContaining({ tax: '1200000.01', gdp: '5000000.00', output: '0.00', entryCount: 2 }),
+    ]);
+    const audit = await s.t.database.db.execute<{ details: { created: number; corrected: number } }>(
+      sql`SELECT details FROM audit_log WHERE action = 'park.ledger.import' AND object_id = ${ids.park!} ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => [r.details.created, r.details.corrected])).toEqual([
+      [5, 0],
+      [0, 0],
+      [0, 1],
+    ]);
   });
 
   it('names a row that repeats another', async () => {
@@ -115,7 +179,9 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     const rows = good();
     rows.push({ ...rows[0], seq: 6, amount: 1 });
     const res = await uploadFile(s.t, c, importUrl(), await filledLedgerTemplate(template, rows));
-    expect(res.json().error.details.map((d: { row: number; code: string }) => `${d.row}:${d.code}`)).toEqual(['7:duplicate_in_file']);
+    expect(res.json().error.details.map((d: { row: number; code: string }) => `${d.row}:${d.code}`)).toEqual([
+      '7:duplicate_in_file',
+    ]);
     expect(res.json().error.details[0].zh).toContain('与第 2 行是同一企业、指标和期间');
   });
 
@@ -124,7 +190,10 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     const before = await entryCount();
     const csv = await uploadFile(s.t, c, importUrl(), Buffer.from('企业名称,指标\n'), 'ledger.csv');
     expect(csv.statusCode).toBe(400);
-    expect(csv.json().error).toMatchObject({ code: 'park_ledger_sheet_refused', details: [{ field: 'file', code: 'sheet_not_spreadsheet' }] });
+    expect(csv.json().error).toMatchObject({
+      code: 'park_ledger_sheet_refused',
+      details: [{ field: 'file', code: 'sheet_not_spreadsheet' }],
+    });
     const bomb = writeZip([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
@@ -144,7 +213,9 @@ describe.each(testEngines())('park ledger import from Excel on %s', (engine) => 
     const before = await entryCount();
     const changed = good();
     changed[0] = { ...changed[0], amount: 1 };
-    expect((await uploadFile(s.t, liaoning, importUrl(), await filledLedgerTemplate(template, changed))).statusCode).toBe(404);
+    expect(
+      (await uploadFile(s.t, liaoning, importUrl(), await filledLedgerTemplate(template, changed))).statusCode,
+    ).toBe(404);
     expect(await entryCount()).toBe(before);
   });
 });

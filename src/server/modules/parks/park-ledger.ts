@@ -31,10 +31,16 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'recordedAt'>;
  */
 export function checkLedgerEntry(
   entry: NewLedgerEntry,
-  ctx: { parkEnterpriseIds: ReadonlySet<string>; existing: readonly LedgerEntry[]; agreement?: SharingAgreement | null; today: string },
+  ctx: {
+    parkEnterpriseIds: ReadonlySet<string>;
+    existing: readonly LedgerEntry[];
+    agreement?: SharingAgreement | null;
+    today: string;
+  },
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  if (!ctx.parkEnterpriseIds.has(entry.enterpriseId)) problems.push(fieldError('enterpriseId', 'enterprise_not_in_park'));
+  if (!ctx.parkEnterpriseIds.has(entry.enterpriseId))
+    problems.push(fieldError('enterpriseId', 'enterprise_not_in_park'));
   if (!isValidPeriod(entry.period)) problems.push(fieldError('period', 'invalid_value'));
   else if (periodStart(entry.period) > ctx.today) problems.push(fieldError('period', 'period_in_future'));
   if (entry.amount < 0n) problems.push(fieldError('amount', 'negative_amount'));
@@ -42,12 +48,25 @@ export function checkLedgerEntry(
     const target = ctx.existing.find((e) => e.id === entry.supersedesId);
     if (!target) problems.push(fieldError('supersedesId', 'unknown_entry'));
     else {
-      if (target.enterpriseId !== entry.enterpriseId || target.figure !== entry.figure || !samePeriod(target.period, entry.period)) {
+      if (
+        target.enterpriseId !== entry.enterpriseId ||
+        target.figure !== entry.figure ||
+        !samePeriod(target.period, entry.period)
+      ) {
         problems.push(fieldError('supersedesId', 'correction_mismatch'));
       }
-      if (ctx.existing.some((e) => e.supersedesId === target.id)) problems.push(fieldError('supersedesId', 'already_corrected'));
+      if (ctx.existing.some((e) => e.supersedesId === target.id))
+        problems.push(fieldError('supersedesId', 'already_corrected'));
     }
-  } else if (ctx.existing.some((e) => isLive(e, ctx.existing) && e.enterpriseId === entry.enterpriseId && e.figure === entry.figure && samePeriod(e.period, entry.period))) {
+  } else if (
+    ctx.existing.some(
+      (e) =>
+        isLive(e, ctx.existing) &&
+        e.enterpriseId === entry.enterpriseId &&
+        e.figure === entry.figure &&
+        samePeriod(e.period, entry.period),
+    )
+  ) {
     // A second figure for the same enterprise and period is almost always a mistyped correction.
     problems.push(fieldError('period', 'ledger_entry_exists'));
   }

@@ -14,7 +14,9 @@ export function presentParkSummary(r: ParkSummaryRow) {
     name: r.name,
     type: r.type,
     hostRegion: { code: r.hostRegionCode, name: r.hostRegionName },
-    partnerRegion: r.partnerRegionCode ? { code: r.partnerRegionCode, name: r.partnerRegionName ?? r.partnerRegionCode } : null,
+    partnerRegion: r.partnerRegionCode
+      ? { code: r.partnerRegionCode, name: r.partnerRegionName ?? r.partnerRegionCode }
+      : null,
     mainPark: r.mainParkId ? { id: r.mainParkId, name: r.mainParkName ?? '' } : null,
     branchCount: r.branchCount,
     enterpriseCount: r.enterpriseCount,
@@ -38,14 +40,26 @@ export function presentParkDetail(
     establishedOn: day(row.establishedOn),
     note: row.note,
     branches,
-    enterprises: enterprises.map((e) => ({ id: e.id, name: e.name, creditCode: e.creditCode, industryDivision: e.industryDivision, settledOn: day(e.settledOn), isDemo: e.isDemo })),
+    enterprises: enterprises.map((e) => ({
+      id: e.id,
+      name: e.name,
+      creditCode: e.creditCode,
+      industryDivision: e.industryDivision,
+      settledOn: day(e.settledOn),
+      isDemo: e.isDemo,
+    })),
     agreements: agreements.map((a) => ({
       id: a.id,
       title: a.title,
       startsOn: day(a.startsOn)!,
       endsOn: day(a.endsOn),
       parties: a.parties as ParkDetail['agreements'][number]['parties'],
-      terms: (a.terms as StoredTerm[]).map((t) => ({ figures: t.figures, from: t.from, to: t.to, shares: showShares(t.shares) })),
+      terms: (a.terms as StoredTerm[]).map((t) => ({
+        figures: t.figures,
+        from: t.from,
+        to: t.to,
+        shares: showShares(t.shares),
+      })),
       costShares: a.costShares ? showShares(a.costShares as Record<string, string>) : null,
       isDemo: a.isDemo,
     })),
@@ -63,7 +77,10 @@ export function presentLedger(rows: LedgerRow[], years: number[], oneYear: boole
   const superseded = new Set(rows.map((r) => r.entry.supersedesId).filter(Boolean));
   const totals = new Map<string, { tax: bigint; output: bigint; gdp: bigint; entryCount: number }>();
   if (oneYear) {
-    for (const e of entriesAsOf(rows.map((r) => loadEntry(r.entry)), '9999-12-31T23:59:59Z')) {
+    for (const e of entriesAsOf(
+      rows.map((r) => loadEntry(r.entry)),
+      '9999-12-31T23:59:59Z',
+    )) {
       const t = totals.get(e.enterpriseId) ?? { tax: 0n, output: 0n, gdp: 0n, entryCount: 0 };
       if (TAX_FIGURES.includes(e.figure)) t.tax += e.amount;
       else if (e.figure === 'output') t.output += e.amount;
@@ -86,6 +103,12 @@ export function presentLedger(rows: LedgerRow[], years: number[], oneYear: boole
       isDemo: e.isDemo,
     })),
     years,
-    enterpriseTotals: [...totals].map(([enterpriseId, t]) => ({ enterpriseId, tax: yuanText(t.tax), output: yuanText(t.output), gdp: yuanText(t.gdp), entryCount: t.entryCount })),
+    enterpriseTotals: [...totals].map(([enterpriseId, t]) => ({
+      enterpriseId,
+      tax: yuanText(t.tax),
+      output: yuanText(t.output),
+      gdp: yuanText(t.gdp),
+      entryCount: t.entryCount,
+    })),
   };
 }

@@ -25,10 +25,17 @@ const summaryColumns = {
   areaKm2: parks.areaKm2,
   isDemo: parks.isDemo,
 };
-const summaryQuery = (db: DbOrTx) => db.select(summaryColumns).from(parks).innerJoin(pairings, eq(pairings.id, parks.pairingId));
+const summaryQuery = (db: DbOrTx) =>
+  db.select(summaryColumns).from(parks).innerJoin(pairings, eq(pairings.id, parks.pairingId));
 export type ParkSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
 
-export async function listParks(db: DbOrTx, actor: Actor, f: { pairingId?: string; type?: string; demo?: boolean }, page: number, pageSize: number) {
+export async function listParks(
+  db: DbOrTx,
+  actor: Actor,
+  f: { pairingId?: string; type?: string; demo?: boolean },
+  page: number,
+  pageSize: number,
+) {
   const where = and(
     parkScope(actor),
     f.pairingId ? eq(parks.pairingId, f.pairingId) : undefined,
@@ -36,14 +43,21 @@ export async function listParks(db: DbOrTx, actor: Actor, f: { pairingId?: strin
     f.demo !== undefined ? eq(parks.isDemo, f.demo) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    summaryQuery(db).where(where).orderBy(asc(pairings.name), sql`${parks.mainParkId} NULLS FIRST`, asc(parks.name)).limit(pageSize).offset((page - 1) * pageSize),
+    summaryQuery(db)
+      .where(where)
+      .orderBy(asc(pairings.name), sql`${parks.mainParkId} NULLS FIRST`, asc(parks.name))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(parks).where(where),
   ]);
   return { items, total: total!.n };
 }
 
 export async function findPark(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db.select().from(parks).where(and(eq(parks.id, id), parkScope(actor)));
+  const [row] = await db
+    .select()
+    .from(parks)
+    .where(and(eq(parks.id, id), parkScope(actor)));
   return row;
 }
 
@@ -53,7 +67,11 @@ export async function findParkSummary(db: DbOrTx, actor: Actor, id: string) {
 }
 
 export async function branchesOf(db: DbOrTx, id: string) {
-  return db.select({ id: parks.id, name: parks.name, type: parks.type }).from(parks).where(eq(parks.mainParkId, id)).orderBy(asc(parks.name));
+  return db
+    .select({ id: parks.id, name: parks.name, type: parks.type })
+    .from(parks)
+    .where(eq(parks.mainParkId, id))
+    .orderBy(asc(parks.name));
 }
 
 export async function enterprisesOf(db: DbOrTx, parkId: string) {
@@ -61,11 +79,18 @@ export async function enterprisesOf(db: DbOrTx, parkId: string) {
 }
 
 export async function agreementsOf(db: DbOrTx, parkId: string) {
-  return db.select().from(sharingAgreements).where(eq(sharingAgreements.parkId, parkId)).orderBy(asc(sharingAgreements.startsOn));
+  return db
+    .select()
+    .from(sharingAgreements)
+    .where(eq(sharingAgreements.parkId, parkId))
+    .orderBy(asc(sharingAgreements.startsOn));
 }
 
 export async function findAgreement(db: DbOrTx, parkId: string, id: string) {
-  const [row] = await db.select().from(sharingAgreements).where(and(eq(sharingAgreements.id, id), eq(sharingAgreements.parkId, parkId)));
+  const [row] = await db
+    .select()
+    .from(sharingAgreements)
+    .where(and(eq(sharingAgreements.id, id), eq(sharingAgreements.parkId, parkId)));
   return row;
 }
 
@@ -78,12 +103,21 @@ export async function ledgerOf(db: DbOrTx, parkId: string, year?: number) {
     .from(parkLedgerEntries)
     .innerJoin(parkEnterprises, eq(parkEnterprises.id, parkLedgerEntries.enterpriseId))
     .where(and(eq(parkLedgerEntries.parkId, parkId), year ? eq(parkLedgerEntries.periodYear, year) : undefined))
-    .orderBy(year ? asc(parkLedgerEntries.periodYear) : desc(parkLedgerEntries.periodYear), sql`${parkLedgerEntries.periodMonth} NULLS LAST`, asc(parkEnterprises.name), asc(parkLedgerEntries.recordedAt))
+    .orderBy(
+      year ? asc(parkLedgerEntries.periodYear) : desc(parkLedgerEntries.periodYear),
+      sql`${parkLedgerEntries.periodMonth} NULLS LAST`,
+      asc(parkEnterprises.name),
+      asc(parkLedgerEntries.recordedAt),
+    )
     .limit(LEDGER_PAGE_LIMIT);
 }
 
 /** The years a park's ledger has entries for, latest first. */
 export async function ledgerYears(db: DbOrTx, parkId: string): Promise<number[]> {
-  const rows = await db.selectDistinct({ year: parkLedgerEntries.periodYear }).from(parkLedgerEntries).where(eq(parkLedgerEntries.parkId, parkId)).orderBy(desc(parkLedgerEntries.periodYear));
+  const rows = await db
+    .selectDistinct({ year: parkLedgerEntries.periodYear })
+    .from(parkLedgerEntries)
+    .where(eq(parkLedgerEntries.parkId, parkId))
+    .orderBy(desc(parkLedgerEntries.periodYear));
   return rows.map((r) => r.year);
 }

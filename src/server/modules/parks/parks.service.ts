@@ -5,7 +5,13 @@ import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../..
 import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { yuan } from '../../../common/money/money.ts';
-import type { CreateParkInput, UpdateParkInput, EnterpriseInput, SharingAgreementInput, LedgerEntryInput } from '../../../common/api/parks.ts';
+import type {
+  CreateParkInput,
+  UpdateParkInput,
+  EnterpriseInput,
+  SharingAgreementInput,
+  LedgerEntryInput,
+} from '../../../common/api/parks.ts';
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { pairingSideMap } from '../projects/projects.repository.ts';
 import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
@@ -29,23 +35,38 @@ async function checkParkFields(
   self?: string,
 ): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
-  if (f.hostRegionCode !== undefined && !(await pairingSideMap(tx, pairingId)).has(f.hostRegionCode)) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
-  if (f.partnerRegionCode && !(await existingRegionCodes(tx, [f.partnerRegionCode])).size) problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: f.partnerRegionCode }));
+  if (f.hostRegionCode !== undefined && !(await pairingSideMap(tx, pairingId)).has(f.hostRegionCode))
+    problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
+  if (f.partnerRegionCode && !(await existingRegionCodes(tx, [f.partnerRegionCode])).size)
+    problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: f.partnerRegionCode }));
   if (f.mainParkId) {
-    const [main] = await tx.select().from(parks).where(and(eq(parks.id, f.mainParkId), eq(parks.pairingId, pairingId)));
+    const [main] = await tx
+      .select()
+      .from(parks)
+      .where(and(eq(parks.id, f.mainParkId), eq(parks.pairingId, pairingId)));
     if (!main || main.id === self) problems.push(fieldError('mainParkId', 'unknown_main_park'));
     else if (main.mainParkId) problems.push(fieldError('mainParkId', 'branch_of_branch'));
-    else if (self && (await branchesOf(tx, self)).length) problems.push(fieldError('mainParkId', 'main_park_has_branches'));
+    else if (self && (await branchesOf(tx, self)).length)
+      problems.push(fieldError('mainParkId', 'main_park_has_branches'));
   }
-  (f.focusIndustries ?? []).forEach((d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')));
+  (f.focusIndustries ?? []).forEach(
+    (d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')),
+  );
   if (f.name !== undefined) {
-    const [dup] = await tx.select({ id: parks.id }).from(parks).where(and(eq(parks.pairingId, pairingId), eq(parks.name, f.name), self ? ne(parks.id, self) : undefined));
+    const [dup] = await tx
+      .select({ id: parks.id })
+      .from(parks)
+      .where(and(eq(parks.pairingId, pairingId), eq(parks.name, f.name), self ? ne(parks.id, self) : undefined));
     if (dup) problems.push(fieldError('name', 'duplicate_park'));
   }
   return problems;
 }
 
-export async function createPark(ctx: AuthedContext, input: CreateParkInput, opts: { demo?: boolean } = {}): Promise<string> {
+export async function createPark(
+  ctx: AuthedContext,
+  input: CreateParkInput,
+  opts: { demo?: boolean } = {},
+): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   return ctx.db.transaction(async (tx) => {
     const problems = await checkParkFields(tx, input.pairingId, input);
@@ -68,12 +89,30 @@ export async function createPark(ctx: AuthedContext, input: CreateParkInput, opt
         isDemo: !!opts.demo,
       })
       .returning({ id: parks.id });
-    await writeAudit(tx, ctx, { action: 'park.create', result: 'success', objectType: 'park', objectId: row!.id, details: { after: input } });
+    await writeAudit(tx, ctx, {
+      action: 'park.create',
+      result: 'success',
+      objectType: 'park',
+      objectId: row!.id,
+      details: { after: input },
+    });
     return row!.id;
   });
 }
 
-const EDITABLE = ['name', 'type', 'hostRegionCode', 'partnerRegionCode', 'mainParkId', 'areaKm2', 'focusIndustries', 'operator', 'operatorTeamFrom', 'establishedOn', 'note'] as const;
+const EDITABLE = [
+  'name',
+  'type',
+  'hostRegionCode',
+  'partnerRegionCode',
+  'mainParkId',
+  'areaKm2',
+  'focusIndustries',
+  'operator',
+  'operatorTeamFrom',
+  'establishedOn',
+  'note',
+] as const;
 
 /** Edits a park read at `version` (409 when someone saved it since), with the create form's rules; audited with before and after. */
 export async function updatePark(ctx: AuthedContext, id: string, input: UpdateParkInput): Promise<void> {
@@ -84,25 +123,55 @@ export async function updatePark(ctx: AuthedContext, id: string, input: UpdatePa
     const problems = await checkParkFields(tx, current.pairingId, input, id);
     if (problems.length) throw invalid(...problems);
     const { patch, before, after } = editPatch(EDITABLE, input, current);
-    const updated = await tx.update(parks).set({ ...patch, version: current.version + 1, updatedAt: new Date() }).where(and(eq(parks.id, id), eq(parks.version, input.version))).returning({ id: parks.id });
+    const updated = await tx
+      .update(parks)
+      .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(parks.id, id), eq(parks.version, input.version)))
+      .returning({ id: parks.id });
     if (!updated.length) throw conflict();
-    await writeAudit(tx, ctx, { action: 'park.update', result: 'success', objectType: 'park', objectId: id, details: { before, after } });
+    await writeAudit(tx, ctx, {
+      action: 'park.update',
+      result: 'success',
+      objectType: 'park',
+      objectId: id,
+      details: { before, after },
+    });
   });
 }
 
-export async function addEnterprise(ctx: AuthedContext, parkId: string, input: EnterpriseInput, opts: { demo?: boolean } = {}): Promise<string> {
+export async function addEnterprise(
+  ctx: AuthedContext,
+  parkId: string,
+  input: EnterpriseInput,
+  opts: { demo?: boolean } = {},
+): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     const problems: ErrorDetail[] = [];
-    if (input.industryDivision && !industries().division(input.industryDivision)) problems.push(fieldError('industryDivision', 'unknown_industry'));
-    if ((await enterprisesOf(tx, parkId)).some((e) => e.name === input.name)) problems.push(fieldError('name', 'duplicate_enterprise'));
+    if (input.industryDivision && !industries().division(input.industryDivision))
+      problems.push(fieldError('industryDivision', 'unknown_industry'));
+    if ((await enterprisesOf(tx, parkId)).some((e) => e.name === input.name))
+      problems.push(fieldError('name', 'duplicate_enterprise'));
     if (problems.length) throw invalid(...problems);
     const [row] = await tx
       .insert(parkEnterprises)
-      .values({ parkId, name: input.name, creditCode: input.creditCode ?? null, industryDivision: input.industryDivision ?? null, settledOn: input.settledOn ?? null, isDemo: !!opts.demo })
+      .values({
+        parkId,
+        name: input.name,
+        creditCode: input.creditCode ?? null,
+        industryDivision: input.industryDivision ?? null,
+        settledOn: input.settledOn ?? null,
+        isDemo: !!opts.demo,
+      })
       .returning({ id: parkEnterprises.id });
-    await writeAudit(tx, ctx, { action: 'park.enterprise', result: 'success', objectType: 'park', objectId: parkId, details: { enterpriseId: row!.id, ...input } });
+    await writeAudit(tx, ctx, {
+      action: 'park.enterprise',
+      result: 'success',
+      objectType: 'park',
+      objectId: parkId,
+      details: { enterpriseId: row!.id, ...input },
+    });
     return row!.id;
   });
 }
@@ -114,13 +183,23 @@ function toAgreement(input: SharingAgreementInput): { agreement: SharingAgreemen
     parties: input.parties.map((p) => ({ key: p.key, name: p.name, regionCode: p.regionCode ?? null })),
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? null,
-    terms: input.terms.map((t, i) => ({ figures: t.figures, from: t.from, to: t.to ?? null, shares: parseShares(t.shares, `terms.${i}.shares`, problems) })),
+    terms: input.terms.map((t, i) => ({
+      figures: t.figures,
+      from: t.from,
+      to: t.to ?? null,
+      shares: parseShares(t.shares, `terms.${i}.shares`, problems),
+    })),
     costShares: input.costShares ? parseShares(input.costShares, 'costShares', problems) : null,
   };
   return { agreement, problems };
 }
 
-export async function createSharingAgreement(ctx: AuthedContext, parkId: string, input: SharingAgreementInput, opts: { demo?: boolean } = {}): Promise<string> {
+export async function createSharingAgreement(
+  ctx: AuthedContext,
+  parkId: string,
+  input: SharingAgreementInput,
+  opts: { demo?: boolean } = {},
+): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
@@ -129,42 +208,101 @@ export async function createSharingAgreement(ctx: AuthedContext, parkId: string,
     // A park's agreements follow one another: the same figure is never shared under two agreements at once.
     for (const other of await agreementsOf(tx, parkId)) {
       const o = loadAgreement(other);
-      const clash = agreement.terms.some((t) => o.terms.some((u) => u.figures.some((f) => t.figures.includes(f)) && t.from <= termEnd(u, o) && u.from <= termEnd(t, agreement)));
+      const clash = agreement.terms.some((t) =>
+        o.terms.some(
+          (u) =>
+            u.figures.some((f) => t.figures.includes(f)) && t.from <= termEnd(u, o) && u.from <= termEnd(t, agreement),
+        ),
+      );
       if (clash) problems.push(fieldError('startsOn', 'agreement_overlap', { title: other.title }));
     }
     if (problems.length) throw invalid(...problems);
     const stored = storedAgreement(agreement);
     const [row] = await tx
       .insert(sharingAgreements)
-      .values({ parkId, title: input.title, startsOn: input.startsOn, endsOn: input.endsOn ?? null, ...stored, isDemo: !!opts.demo })
+      .values({
+        parkId,
+        title: input.title,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        ...stored,
+        isDemo: !!opts.demo,
+      })
       .returning({ id: sharingAgreements.id });
-    await writeAudit(tx, ctx, { action: 'park.agreement', result: 'success', objectType: 'park', objectId: parkId, details: { agreementId: row!.id, ...input } });
+    await writeAudit(tx, ctx, {
+      action: 'park.agreement',
+      result: 'success',
+      objectType: 'park',
+      objectId: parkId,
+      details: { agreementId: row!.id, ...input },
+    });
     return row!.id;
   });
 }
 
 /** One ledger entry (or a correction of one), checked against the park's enterprises and its agreement. */
-export async function addLedgerEntry(ctx: AuthedContext, parkId: string, input: LedgerEntryInput, opts: { demo?: boolean; today?: string } = {}): Promise<string> {
+export async function addLedgerEntry(
+  ctx: AuthedContext,
+  parkId: string,
+  input: LedgerEntryInput,
+  opts: { demo?: boolean; today?: string } = {},
+): Promise<string> {
   const today = opts.today ?? chinaToday();
   return ctx.db.transaction(async (tx) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     // Sequential: a transaction's one client takes one query at a time.
     const enterprises = await enterprisesOf(tx, parkId);
-    const existing = await tx.select().from(parkLedgerEntries).where(and(eq(parkLedgerEntries.parkId, parkId), eq(parkLedgerEntries.enterpriseId, input.enterpriseId), eq(parkLedgerEntries.figure, input.figure)));
+    const existing = await tx
+      .select()
+      .from(parkLedgerEntries)
+      .where(
+        and(
+          eq(parkLedgerEntries.parkId, parkId),
+          eq(parkLedgerEntries.enterpriseId, input.enterpriseId),
+          eq(parkLedgerEntries.figure, input.figure),
+        ),
+      );
     const agreements = await agreementsOf(tx, parkId);
     const period = { year: input.period.year, month: input.period.month ?? null };
     const inForce = agreementInForce(agreements.map(loadAgreement), period.year);
     const problems = checkLedgerEntry(
-      { enterpriseId: input.enterpriseId, figure: input.figure, period, amount: yuan(input.amount), supersedesId: input.supersedesId ?? null },
-      { parkEnterpriseIds: new Set(enterprises.map((e) => e.id)), existing: existing.map(loadEntry), agreement: inForce, today },
+      {
+        enterpriseId: input.enterpriseId,
+        figure: input.figure,
+        period,
+        amount: yuan(input.amount),
+        supersedesId: input.supersedesId ?? null,
+      },
+      {
+        parkEnterpriseIds: new Set(enterprises.map((e) => e.id)),
+        existing: existing.map(loadEntry),
+        agreement: inForce,
+        today,
+      },
     );
     if (problems.length) throw invalid(...problems);
     const [row] = await tx
       .insert(parkLedgerEntries)
-      .values({ parkId, enterpriseId: input.enterpriseId, figure: input.figure, periodYear: period.year, periodMonth: period.month, amountYuan: input.amount, supersedesId: input.supersedesId ?? null, recordedBy: ctx.actor.userId, isDemo: !!opts.demo })
+      .values({
+        parkId,
+        enterpriseId: input.enterpriseId,
+        figure: input.figure,
+        periodYear: period.year,
+        periodMonth: period.month,
+        amountYuan: input.amount,
+        supersedesId: input.supersedesId ?? null,
+        recordedBy: ctx.actor.userId,
+        isDemo: !!opts.demo,
+      })
       .returning({ id: parkLedgerEntries.id });
-    await writeAudit(tx, ctx, { action: input.supersedesId ? 'park.ledger.correct' : 'park.ledger', result: 'success', objectType: 'park', objectId: parkId, details: { entryId: row!.id, ...input } });
+    await writeAudit(tx, ctx, {
+      action: input.supersedesId ? 'park.ledger.correct' : 'park.ledger',
+      result: 'success',
+      objectType: 'park',
+      objectId: parkId,
+      details: { entryId: row!.id, ...input },
+    });
     return row!.id;
   });
 }

@@ -1,4 +1,18 @@
-import { pgTable, text, uuid, timestamp, integer, numeric, date, boolean, jsonb, index, uniqueIndex, check, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  numeric,
+  date,
+  boolean,
+  jsonb,
+  index,
+  uniqueIndex,
+  check,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
@@ -12,10 +26,14 @@ export const parks = pgTable(
   'parks',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id),
     name: text().notNull(),
     type: text({ enum: PARK_TYPES }).notNull(),
-    hostRegionCode: text().notNull().references(() => regions.code),
+    hostRegionCode: text()
+      .notNull()
+      .references(() => regions.code),
     partnerRegionCode: text().references(() => regions.code),
     mainParkId: uuid().references((): AnyPgColumn => parks.id),
     /** 平方公里. */
@@ -32,7 +50,11 @@ export const parks = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('parks_pairing_idx').on(t.pairingId), index('parks_main_idx').on(t.mainParkId), uniqueIndex('parks_pairing_name_uq').on(t.pairingId, t.name)],
+  (t) => [
+    index('parks_pairing_idx').on(t.pairingId),
+    index('parks_main_idx').on(t.mainParkId),
+    uniqueIndex('parks_pairing_name_uq').on(t.pairingId, t.name),
+  ],
 );
 
 /** An enterprise settled in a park. The ledger only takes figures for these. */
@@ -40,7 +62,9 @@ export const parkEnterprises = pgTable(
   'park_enterprises',
   {
     id: uuid().primaryKey().defaultRandom(),
-    parkId: uuid().notNull().references(() => parks.id),
+    parkId: uuid()
+      .notNull()
+      .references(() => parks.id),
     name: text().notNull(),
     /** 统一社会信用代码, when known. */
     creditCode: text(),
@@ -61,7 +85,9 @@ export const sharingAgreements = pgTable(
   'sharing_agreements',
   {
     id: uuid().primaryKey().defaultRandom(),
-    parkId: uuid().notNull().references(() => parks.id),
+    parkId: uuid()
+      .notNull()
+      .references(() => parks.id),
     title: text().notNull(),
     startsOn: date().notNull(),
     endsOn: date(),
@@ -82,8 +108,12 @@ export const parkLedgerEntries = pgTable(
   'park_ledger_entries',
   {
     id: uuid().primaryKey().defaultRandom(),
-    parkId: uuid().notNull().references(() => parks.id),
-    enterpriseId: uuid().notNull().references(() => parkEnterprises.id),
+    parkId: uuid()
+      .notNull()
+      .references(() => parks.id),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => parkEnterprises.id),
     figure: text({ enum: SHARED_FIGURES }).notNull(),
     periodYear: integer().notNull(),
     periodMonth: integer(),

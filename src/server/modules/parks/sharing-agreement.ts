@@ -50,7 +50,8 @@ function checkShares(shares: Record<string, Share>, parties: SharingParty[], fie
     if (share < 0n || share > WHOLE) problems.push(fieldError(`${field}.${key}`, 'share_range'));
     total += share;
   }
-  if (!problems.length && total !== WHOLE) problems.push(fieldError(field, 'shares_not_100', { total: formatPercent(total) }));
+  if (!problems.length && total !== WHOLE)
+    problems.push(fieldError(field, 'shares_not_100', { total: formatPercent(total) }));
   return problems;
 }
 
@@ -72,7 +73,8 @@ export function validateAgreement(a: SharingAgreement): ErrorDetail[] {
     if (new Set(t.figures).size !== t.figures.length) problems.push(fieldError(`${f}.figures`, 'duplicate_figure'));
     if (t.to && t.to < t.from) problems.push(fieldError(`${f}.to`, 'date_order'));
     if (t.from < a.startsOn) problems.push(fieldError(`${f}.from`, 'term_outside_agreement', { startsOn: a.startsOn }));
-    if (a.endsOn && termEnd(t, a) > a.endsOn) problems.push(fieldError(`${f}.to`, 'term_outside_agreement', { endsOn: a.endsOn }));
+    if (a.endsOn && termEnd(t, a) > a.endsOn)
+      problems.push(fieldError(`${f}.to`, 'term_outside_agreement', { endsOn: a.endsOn }));
     problems.push(...checkShares(t.shares, a.parties, `${f}.shares`));
   });
 
@@ -81,7 +83,9 @@ export function validateAgreement(a: SharingAgreement): ErrorDetail[] {
   a.terms.forEach((t, i) => t.figures.forEach((fig) => byFigure.set(fig, [...(byFigure.get(fig) ?? []), i])));
   const overlapping = new Set<number>();
   for (const [figure, idx] of byFigure) {
-    const sorted = [...idx].sort((x, y) => (a.terms[x]!.from < a.terms[y]!.from ? -1 : a.terms[x]!.from > a.terms[y]!.from ? 1 : x - y));
+    const sorted = [...idx].sort((x, y) =>
+      a.terms[x]!.from < a.terms[y]!.from ? -1 : a.terms[x]!.from > a.terms[y]!.from ? 1 : x - y,
+    );
     for (let k = 1; k < sorted.length; k++) {
       const prev = a.terms[sorted[k - 1]!]!;
       const cur = sorted[k]!;

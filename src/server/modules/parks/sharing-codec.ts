@@ -12,7 +12,11 @@ import type { parkLedgerEntries, sharingAgreements } from './parks.tables.ts';
  */
 export type StoredTerm = { figures: SharedFigure[]; from: string; to: string | null; shares: Record<string, string> };
 
-export function parseShares(shares: Record<string, string>, field: string, problems: ErrorDetail[]): Record<string, Share> {
+export function parseShares(
+  shares: Record<string, string>,
+  field: string,
+  problems: ErrorDetail[],
+): Record<string, Share> {
   const out: Record<string, Share> = {};
   for (const [k, v] of Object.entries(shares)) {
     const r = parsePercent(v);
@@ -22,14 +26,18 @@ export function parseShares(shares: Record<string, string>, field: string, probl
   return out;
 }
 
-const storeShares = (s: Record<string, Share>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.toString()]));
+const storeShares = (s: Record<string, Share>) =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.toString()]));
 const loadShares = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, BigInt(v)]));
-export const showShares = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, formatPercent(BigInt(v))]));
+export const showShares = (s: Record<string, string>) =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, formatPercent(BigInt(v))]));
 
 export function storedAgreement(a: SharingAgreement) {
   return {
     parties: a.parties,
-    terms: a.terms.map((t): StoredTerm => ({ figures: t.figures, from: t.from, to: t.to, shares: storeShares(t.shares) })),
+    terms: a.terms.map(
+      (t): StoredTerm => ({ figures: t.figures, from: t.from, to: t.to, shares: storeShares(t.shares) }),
+    ),
     costShares: a.costShares ? storeShares(a.costShares) : null,
   };
 }
@@ -39,7 +47,9 @@ export function loadAgreement(row: typeof sharingAgreements.$inferSelect): Shari
     parties: row.parties as SharingAgreement['parties'],
     startsOn: String(row.startsOn),
     endsOn: row.endsOn ? String(row.endsOn) : null,
-    terms: (row.terms as StoredTerm[]).map((t): SharingTerm => ({ figures: t.figures, from: t.from, to: t.to, shares: loadShares(t.shares) })),
+    terms: (row.terms as StoredTerm[]).map(
+      (t): SharingTerm => ({ figures: t.figures, from: t.from, to: t.to, shares: loadShares(t.shares) }),
+    ),
     costShares: row.costShares ? loadShares(row.costShares as Record<string, string>) : null,
   };
 }

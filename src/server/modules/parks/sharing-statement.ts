@@ -57,7 +57,12 @@ export interface Statement {
   correctionCount: number;
 }
 
-export function computeStatement(agreement: SharingAgreement, entries: readonly LedgerEntry[], year: number, asOf: string): Statement {
+export function computeStatement(
+  agreement: SharingAgreement,
+  entries: readonly LedgerEntry[],
+  year: number,
+  asOf: string,
+): Statement {
   const live = entriesAsOf(entries, asOf).filter((e) => e.period.year === year);
   const n = agreement.parties.length;
   const figures: FigureStatement[] = [];
@@ -90,9 +95,25 @@ export function computeStatement(agreement: SharingAgreement, entries: readonly 
         const weights = weightsOf(term, agreement.parties);
         const split = allocate(g.base, weights);
         split.forEach((x, i) => (parts[i] = parts[i]! + x));
-        return { termIndex: index, from: term.from, to: term.to, shares: weights, base: g.base, parts: split, entryCount: g.count };
+        return {
+          termIndex: index,
+          from: term.from,
+          to: term.to,
+          shares: weights,
+          base: g.base,
+          parts: split,
+          entryCount: g.count,
+        };
       });
-    figures.push({ figure, total, shared: total - notShared - unallocated, notShared, unallocated, parts, groups: groupRows });
+    figures.push({
+      figure,
+      total,
+      shared: total - notShared - unallocated,
+      notShared,
+      unallocated,
+      parts,
+      groups: groupRows,
+    });
   }
 
   const parties: PartyStatement[] = agreement.parties.map((p, i) => {

@@ -13,7 +13,8 @@ describe.each(testEngines())('annual work plans on %s', (engine) => {
     plans = await loadSeedPlans(s.t);
     const c = await s.as(s.f.users.national);
     for (const planId of Object.values(plans)) {
-      for (const t of (await c.get(`/api/tasks?planId=${planId}&pageSize=100`)).json().items as TaskSummary[]) code.set(`${planId}:${t.code}`, t);
+      for (const t of (await c.get(`/api/tasks?planId=${planId}&pageSize=100`)).json().items as TaskSummary[])
+        code.set(`${planId}:${t.code}`, t);
     }
   });
   const jz = (c: string) => code.get(`${plans.jilinZhejiang}:${c}`)!;
@@ -21,12 +22,26 @@ describe.each(testEngines())('annual work plans on %s', (engine) => {
   it('assembles a year plan from implementation tasks, each item traced to the task it serves', async () => {
     const c = await s.as(s.f.users.jilin);
     const res = await c.post('/api/plans', {
-      kind: 'annual', pairingId: s.f.pairings.jilinZhejiang, year: 2027, title: '吉林省与浙江省对口合作2027年工作要点',
+      kind: 'annual',
+      pairingId: s.f.pairings.jilinZhejiang,
+      year: 2027,
+      title: '吉林省与浙江省对口合作2027年工作要点',
       items: [
-        { tracedTaskId: jz('12').id, deadline: '2027-12-31', units: [{ name: '吉林省工信厅', side: 'a', role: 'lead' }] },
         {
-          tracedTaskId: jz('36').id, title: '2027年互派干部挂职', text: '全年互派挂职干部不少于20人。', deadline: '2027-09-30', warningDays: 15,
-          units: [{ organisationId: s.f.users.jilin.organisationId, side: 'a', role: 'lead' }, { name: '浙江省委组织部', side: 'b', role: 'lead' }],
+          tracedTaskId: jz('12').id,
+          deadline: '2027-12-31',
+          units: [{ name: '吉林省工信厅', side: 'a', role: 'lead' }],
+        },
+        {
+          tracedTaskId: jz('36').id,
+          title: '2027年互派干部挂职',
+          text: '全年互派挂职干部不少于20人。',
+          deadline: '2027-09-30',
+          warningDays: 15,
+          units: [
+            { organisationId: s.f.users.jilin.organisationId, side: 'a', role: 'lead' },
+            { name: '浙江省委组织部', side: 'b', role: 'lead' },
+          ],
           targets: [{ min: '20', max: null, unit: '人', comparison: 'atLeast', perYear: true }],
         },
       ],
@@ -34,7 +49,14 @@ describe.each(testEngines())('annual work plans on %s', (engine) => {
     expect(res.statusCode, res.body.slice(0, 400)).toBe(201);
     expect(res.json()).toMatchObject({ versionNo: 1, taskCount: 2 });
     const plan = (await c.get(`/api/plans/${res.json().id}`)).json();
-    expect(plan).toMatchObject({ kind: 'annual', year: 2027, parentPlanId: plans.jilinZhejiang, pairingId: s.f.pairings.jilinZhejiang, source: null, sections: [] });
+    expect(plan).toMatchObject({
+      kind: 'annual',
+      year: 2027,
+      parentPlanId: plans.jilinZhejiang,
+      pairingId: s.f.pairings.jilinZhejiang,
+      source: null,
+      sections: [],
+    });
     expect(plan.tasks.map((t: TaskSummary) => [t.code, t.title, t.tracedTaskId, t.deadline])).toEqual([
       ['1', jz('12').title, jz('12').id, '2027-12-31'],
       ['2', '2027年互派干部挂职', jz('36').id, '2027-09-30'],
@@ -44,9 +66,13 @@ describe.each(testEngines())('annual work plans on %s', (engine) => {
     expect(item.targets[0]).toMatchObject({ min: '20', unit: '人', perYear: true });
     expect(item.warningDays).toBe(15);
     const served = (await c.get(`/api/tasks/${jz('12').id}`)).json();
-    expect(served.servedBy).toEqual([expect.objectContaining({ id: plan.tasks[0].id, year: 2027, planTitle: '吉林省与浙江省对口合作2027年工作要点' })]);
+    expect(served.servedBy).toEqual([
+      expect.objectContaining({ id: plan.tasks[0].id, year: 2027, planTitle: '吉林省与浙江省对口合作2027年工作要点' }),
+    ]);
     expect((await c.get('/api/plans?kind=annual&year=2027')).json().total).toBe(1);
-    const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${res.json().id}`);
+    const audit = await s.t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE object_id = ${res.json().id}`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['plan.create_annual']);
   });
 
@@ -65,13 +91,24 @@ describe.each(testEngines())('annual work plans on %s', (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual([
-      'items.0.tracedTaskId:unknown_task', 'items.1.tracedTaskId:unknown_task', 'items.2.deadline:deadline_outside_year', 'items.3.targets.0.max:target_needs_max',
+      'items.0.tracedTaskId:unknown_task',
+      'items.1.tracedTaskId:unknown_task',
+      'items.2.deadline:deadline_outside_year',
+      'items.3.targets.0.max:target_needs_max',
     ]);
     const again = await c.post('/api/plans', { ...base, year: 2027, items: [{ tracedTaskId: jz('1').id }] });
     expect(again.json().error.details[0]).toMatchObject({ field: 'year', code: 'annual_plan_exists' });
-    const noPlan = await c.post('/api/plans', { ...base, pairingId: s.f.pairings.jilinWenzhou, items: [{ tracedTaskId: jz('1').id }] });
+    const noPlan = await c.post('/api/plans', {
+      ...base,
+      pairingId: s.f.pairings.jilinWenzhou,
+      items: [{ tracedTaskId: jz('1').id }],
+    });
     expect(noPlan.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'no_implementation_plan' });
-    const foreign = await c.post('/api/plans', { ...base, pairingId: s.f.pairings.liaoningJiangsu, items: [{ tracedTaskId: jz('1').id }] });
+    const foreign = await c.post('/api/plans', {
+      ...base,
+      pairingId: s.f.pairings.liaoningJiangsu,
+      items: [{ tracedTaskId: jz('1').id }],
+    });
     expect(foreign.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
     const empty = await c.post('/api/plans', { ...base, items: [] });
     expect(empty.statusCode).toBe(400);

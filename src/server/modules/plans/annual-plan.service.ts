@@ -5,7 +5,14 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import type { AnnualPlanInput, PlanCreated } from '../../../common/api/plans.ts';
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
-import { insertTasks, replaceTargets, replaceUnits, insertHistory, type TargetRow, type UnitRow } from '../tasks/tasks.repository.ts';
+import {
+  insertTasks,
+  replaceTargets,
+  replaceUnits,
+  insertHistory,
+  type TargetRow,
+  type UnitRow,
+} from '../tasks/tasks.repository.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, currentSourcePlans, insertPlan } from './plans.repository.ts';
 import { lineageKey } from './plan-tree.ts';
@@ -27,17 +34,33 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
     // Traced tasks must be current tasks of this pairing's own plans (not of a sub-pair, not of another pairing).
     const tracedIds = [...new Set(input.items.map((i) => i.tracedTaskId))];
     const traced = new Map(
-      (await tx.select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId }).from(tasks)
-        .where(and(inArray(tasks.id, tracedIds), inArray(tasks.planId, sources.map((s) => s.id)))))
-        .map((t) => [t.id, t]),
+      (
+        await tx
+          .select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId })
+          .from(tasks)
+          .where(
+            and(
+              inArray(tasks.id, tracedIds),
+              inArray(
+                tasks.planId,
+                sources.map((s) => s.id),
+              ),
+            ),
+          )
+      ).map((t) => [t.id, t]),
     );
     const problems: ErrorDetail[] = [];
-    const resolved = await resolveUnitLists(tx, ctx.actor, input.items.map((item, i) => ({ units: item.units, prefix: `items.${i}.units` })));
+    const resolved = await resolveUnitLists(
+      tx,
+      ctx.actor,
+      input.items.map((item, i) => ({ units: item.units, prefix: `items.${i}.units` })),
+    );
     const units = resolved.rows;
     for (const [i, item] of input.items.entries()) {
       const at = `items.${i}`;
       if (!traced.has(item.tracedTaskId)) problems.push(fieldError(`${at}.tracedTaskId`, 'unknown_task'));
-      if (item.deadline && !item.deadline.startsWith(`${input.year}-`)) problems.push(fieldError(`${at}.deadline`, 'deadline_outside_year', { year: input.year }));
+      if (item.deadline && !item.deadline.startsWith(`${input.year}-`))
+        problems.push(fieldError(`${at}.deadline`, 'deadline_outside_year', { year: input.year }));
       problems.push(...targetProblems(item.targets, `${at}.targets`));
       problems.push(...resolved.problems.filter((p) => p.field.startsWith(`${at}.units.`)));
     }
@@ -45,24 +68,55 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
 
     const parentPlanId = traced.get(input.items[0]!.tracedTaskId)!.planId;
     const planId = await insertPlan(tx, {
-      programmeId: pairing.programmeId, pairingId: pairing.id, kind: 'annual', title: input.title, docNo: input.docNo ?? null, year: input.year,
-      parentPlanId, lineageKey: key, createdBy: ctx.actor.userId,
+      programmeId: pairing.programmeId,
+      pairingId: pairing.id,
+      kind: 'annual',
+      title: input.title,
+      docNo: input.docNo ?? null,
+      year: input.year,
+      parentPlanId,
+      lineageKey: key,
+      createdBy: ctx.actor.userId,
     });
-    const created = await insertTasks(tx, input.items.map((item, i) => {
-      const source = traced.get(item.tracedTaskId)!;
-      return {
-        planId, pairingId: pairing.id, code: String(i + 1), no: i + 1, ordinal: i, tracedTaskId: item.tracedTaskId,
-        title: item.title || source.title, text: item.text || source.text, deadline: item.deadline ?? null,
-        ...(item.warningDays !== undefined ? { warningDays: item.warningDays } : {}),
-      };
-    }));
-    await replaceTargets(tx, new Map<string, TargetRow[]>(created.map((t, i) => [t.id, targetRows(input.items[i]!.targets)])));
+    const created = await insertTasks(
+      tx,
+      input.items.map((item, i) => {
+        const source = traced.get(item.tracedTaskId)!;
+        return {
+          planId,
+          pairingId: pairing.id,
+          code: String(i + 1),
+          no: i + 1,
+          ordinal: i,
+          tracedTaskId: item.tracedTaskId,
+          title: item.title || source.title,
+          text: item.text || source.text,
+          deadline: item.deadline ?? null,
+          ...(item.warningDays !== undefined ? { warningDays: item.warningDays } : {}),
+        };
+      }),
+    );
+    await replaceTargets(
+      tx,
+      new Map<string, TargetRow[]>(created.map((t, i) => [t.id, targetRows(input.items[i]!.targets)])),
+    );
     await replaceUnits(tx, new Map<string, UnitRow[]>(created.map((t, i) => [t.id, units[i]!])));
-    await insertHistory(tx, created.map((t, i) => ({
-      taskId: t.id, planId, action: 'created' as const, actorUserId: ctx.actor.userId, actorName: ctx.actor.username, changes: { tracedTaskId: input.items[i]!.tracedTaskId },
-    })));
+    await insertHistory(
+      tx,
+      created.map((t, i) => ({
+        taskId: t.id,
+        planId,
+        action: 'created' as const,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+        changes: { tracedTaskId: input.items[i]!.tracedTaskId },
+      })),
+    );
     await writeAudit(tx, ctx, {
-      action: 'plan.create_annual', result: 'success', objectType: 'plan', objectId: planId,
+      action: 'plan.create_annual',
+      result: 'success',
+      objectType: 'plan',
+      objectId: planId,
       details: { pairingId: pairing.id, year: input.year, title: input.title, parentPlanId, items: input.items.length },
     });
     return { id: planId, versionNo: 1, taskCount: created.length, changes: null, subPairIds: [], unchanged: false };

@@ -15,11 +15,20 @@ export interface LedgerExtras {
 
 export const LEDGER_HEADERS = ['序号', '任务', '牵头单位', '配合单位', '完成时限', '目标', '进展', '状态'] as const;
 const WIDTHS = [9, 62, 24, 24, 13, 20, 36, 10];
-const LIGHT_FILL: Record<TaskSummary['light'], string> = { green: 'FFC6EFCE', yellow: 'FFFFEB9C', red: 'FFFFC7CE', grey: 'FFE7E6E6' };
+const LIGHT_FILL: Record<TaskSummary['light'], string> = {
+  green: 'FFC6EFCE',
+  yellow: 'FFFFEB9C',
+  red: 'FFFFC7CE',
+  grey: 'FFE7E6E6',
+};
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-const joinNames = (units: TaskSummary['units'], role: 'lead' | 'co') => units.filter((u) => u.role === role).map((u) => u.name).join('、');
+const joinNames = (units: TaskSummary['units'], role: 'lead' | 'co') =>
+  units
+    .filter((u) => u.role === role)
+    .map((u) => u.name)
+    .join('、');
 
 /**
  * The 任务台账 as pairing offices keep it in Excel: a title, one header row, a row per section heading, and a row
@@ -31,7 +40,14 @@ export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, export
   wb.created = new Date();
   const ws = wb.addWorksheet('任务台账', {
     views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    },
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
 
@@ -60,7 +76,11 @@ export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, export
     const row = ws.addRow([safeCell(`${s.no}${s.no && /^[一二三四五六七八九十]+$/.test(s.no) ? '、' : ''}${s.title}`)]);
     ws.mergeCells(row.number, 1, row.number, 8);
     row.getCell(1).font = { bold: true };
-    row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.level <= 1 ? 'FFEDEDED' : 'FFF7F7F7' } };
+    row.getCell(1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: s.level <= 1 ? 'FFEDEDED' : 'FFF7F7F7' },
+    };
     row.getCell(1).border = BORDER;
   };
   const addTask = (t: TaskSummary) => {
@@ -75,7 +95,11 @@ export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, export
       translate('zh-CN', `domain.taskStatuses.${t.status}`),
     ]);
     row.eachCell({ includeEmpty: true }, (c, col) => {
-      c.alignment = { vertical: 'top', wrapText: true, horizontal: col === 1 || col === 5 || col === 8 ? 'center' : 'left' };
+      c.alignment = {
+        vertical: 'top',
+        wrapText: true,
+        horizontal: col === 1 || col === 5 || col === 8 ? 'center' : 'left',
+      };
       c.border = BORDER;
     });
     row.getCell(8).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[t.light] } };

@@ -26,15 +26,24 @@ describe.each(testEngines())('task ledger export on %s', (engine) => {
     const tasks = (await c.get(`/api/tasks?planId=${plans.jilinZhejiang}&pageSize=100`)).json().items as TaskSummary[];
     const first = tasks.find((t) => t.code === '1')!;
     await c.patch(`/api/tasks/${first.id}`, {
-      version: first.version, status: 'in_progress', deadline: '2030-06-30', progressNote: '=HYPERLINK("http://evil.example","点击")',
-      units: [{ name: '吉林省政务服务和数字化建设管理局', side: 'a', role: 'lead' }, { name: '@浙江省委改革办', side: 'b', role: 'lead' }, { name: '-吉林省司法厅', side: 'a', role: 'co' }],
+      version: first.version,
+      status: 'in_progress',
+      deadline: '2030-06-30',
+      progressNote: '=HYPERLINK("http://evil.example","点击")',
+      units: [
+        { name: '吉林省政务服务和数字化建设管理局', side: 'a', role: 'lead' },
+        { name: '@浙江省委改革办', side: 'b', role: 'lead' },
+        { name: '-吉林省司法厅', side: 'a', role: 'co' },
+      ],
       targets: [{ min: '10', max: '20', unit: '户', comparison: 'range' }],
       milestones: [{ title: '印发对标方案', dueOn: '2030-01-31', doneOn: '2030-01-20' }],
     });
     const res = await c.get(`/api/plans/${plans.jilinZhejiang}/ledger.xlsx`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
-    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('吉林省与浙江省对口合作实施方案任务台账.xlsx'));
+    expect(String(res.headers['content-disposition'])).toContain(
+      encodeURIComponent('吉林省与浙江省对口合作实施方案任务台账.xlsx'),
+    );
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -60,7 +69,9 @@ describe.each(testEngines())('task ledger export on %s', (engine) => {
     expect(String(row1[6])).toContain('✓ 印发对标方案（2030-01-20 完成）');
     expect(row1[7]).toBe('推进中');
     ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
-    const audit = await s.t.database.db.execute<{ action: string; actor_name: string }>(sql`SELECT action, actor_name FROM audit_log WHERE object_id = ${plans.jilinZhejiang} AND action = 'plan.ledger_export'`);
+    const audit = await s.t.database.db.execute<{ action: string; actor_name: string }>(
+      sql`SELECT action, actor_name FROM audit_log WHERE object_id = ${plans.jilinZhejiang} AND action = 'plan.ledger_export'`,
+    );
     expect(audit.rows).toEqual([{ action: 'plan.ledger_export', actor_name: 'jilin' }]);
     expect((await c.get(`/api/plans/${plans.liaoningJiangsu}/ledger.xlsx`)).statusCode).toBe(404);
   });

@@ -26,7 +26,9 @@ function progressText(note: string | null, milestones: { title: string; dueOn: u
   const lines = note ? [note] : [];
   for (const m of milestones) {
     const done = dateString(m.doneOn);
-    lines.push(done ? `✓ ${m.title}（${done} 完成）` : `○ ${m.title}${m.dueOn ? `（计划 ${dateString(m.dueOn)}）` : ''}`);
+    lines.push(
+      done ? `✓ ${m.title}（${done} 完成）` : `○ ${m.title}${m.dueOn ? `（计划 ${dateString(m.dueOn)}）` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -39,7 +41,12 @@ export async function exportLedger(ctx: AuthedContext, planId: string): Promise<
   const plan = await presentPlanDetail(ctx.db, ctx.actor, row, today);
   const ids = visibleTaskIds(plan);
   const [texts, targets, milestones] = await Promise.all([
-    ids.length ? ctx.db.select({ id: tasks.id, text: tasks.text, progressNote: tasks.progressNote }).from(tasks).where(inArray(tasks.id, ids)) : Promise.resolve([]),
+    ids.length
+      ? ctx.db
+          .select({ id: tasks.id, text: tasks.text, progressNote: tasks.progressNote })
+          .from(tasks)
+          .where(inArray(tasks.id, ids))
+      : Promise.resolve([]),
     targetsOf(ctx.db, ids),
     milestonesOf(ctx.db, ids),
   ]);
@@ -47,11 +54,21 @@ export async function exportLedger(ctx: AuthedContext, planId: string): Promise<
   for (const t of targets) extras.targets.set(t.taskId, [...(extras.targets.get(t.taskId) ?? []), targetText(t)]);
   for (const t of texts) {
     extras.texts.set(t.id, t.text);
-    extras.progress.set(t.id, progressText(t.progressNote, milestones.filter((m) => m.taskId === t.id)));
+    extras.progress.set(
+      t.id,
+      progressText(
+        t.progressNote,
+        milestones.filter((m) => m.taskId === t.id),
+      ),
+    );
   }
   const buffer = await buildLedger(plan, extras, today);
   await auditStandalone(ctx, {
-    action: 'plan.ledger_export', result: 'success', objectType: 'plan', objectId: planId, details: { title: plan.title, versionNo: plan.versionNo, tasks: ids.length },
+    action: 'plan.ledger_export',
+    result: 'success',
+    objectType: 'plan',
+    objectId: planId,
+    details: { title: plan.title, versionNo: plan.versionNo, tasks: ids.length },
   });
   return { fileName: `${plan.title}任务台账.xlsx`, buffer };
 }

@@ -7,7 +7,6 @@ import { PlanFileError } from './parser/plan-file-error.ts';
 import type { ParsedPlan, PlanSection, RegionRef, SubPair } from './parser/types.ts';
 import { processIo, type CliIo } from '../../cli-support.ts';
 
-
 const USAGE = `用法 / usage: duikou plan parse FILE [--json]
   FILE    方案文件 / plan file (.txt, .docx, .pdf)
   --json  输出解析结果 JSON / print the parsed plan as JSON
@@ -36,7 +35,14 @@ export function formatPlanTree(plan: ParsedPlan): string {
     for (const t of s.tasks) {
       lines.push(`${indent}  ${t.no}. ${t.title}  (L${t.line}${t.endLine !== t.line ? `–${t.endLine}` : ''})`);
       for (const g of t.targets) {
-        const range = g.comparison === 'range' ? `${g.min}–${g.max}` : g.comparison === 'atLeast' ? `≥${g.min}` : g.comparison === 'atMost' ? `≤${g.max}` : `${g.min}`;
+        const range =
+          g.comparison === 'range'
+            ? `${g.min}–${g.max}`
+            : g.comparison === 'atLeast'
+              ? `≥${g.min}`
+              : g.comparison === 'atMost'
+                ? `≤${g.max}`
+                : `${g.min}`;
         lines.push(`${indent}      ◎ ${range} ${g.unit}${g.perYear ? ' /年' : ''}  「${g.source}」`);
       }
       for (const p of t.subPairs) lines.push(`${indent}      ${pairLine(p)}`);
@@ -81,7 +87,10 @@ export async function planParseCommand(args: string[], io: CliIo = processIo): P
   } catch (err) {
     if (err instanceof PlanFileError) {
       io.err(`${err.messageZh}\n${err.messageEn}${err.detail ? ` (${err.detail})` : ''}\n`);
-      if (json) io.out(`${JSON.stringify({ error: { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn } })}\n`);
+      if (json)
+        io.out(
+          `${JSON.stringify({ error: { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn } })}\n`,
+        );
       return 1;
     }
     const e = err as NodeJS.ErrnoException;

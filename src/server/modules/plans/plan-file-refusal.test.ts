@@ -9,7 +9,10 @@ describe('plan file refusals', () => {
     ['image', {}],
     ['spreadsheet', {}],
     ['unsupported_type', {}],
-    ['unsupported_type', { hint: '（旧版 Office 文件，请另存为 .docx）', hintEn: ' (an old binary Office file; save it as .docx)' }],
+    [
+      'unsupported_type',
+      { hint: '（旧版 Office 文件，请另存为 .docx）', hintEn: ' (an old binary Office file; save it as .docx)' },
+    ],
     ['unsupported_type', { hint: '（.rtf）', hintEn: ' (.rtf)' }],
     ['zip_bomb', {}],
     ['corrupt', {}],
@@ -25,7 +28,12 @@ describe('plan file refusals', () => {
       expect(refusal.code).toBe('plan_file_refused');
       expect(refusal.details).toHaveLength(1);
       const [d] = refusal.details;
-      expect(d).toMatchObject({ field: 'file', code: `file_${code}`, zh: parserError.messageZh, en: parserError.messageEn });
+      expect(d).toMatchObject({
+        field: 'file',
+        code: `file_${code}`,
+        zh: parserError.messageZh,
+        en: parserError.messageEn,
+      });
       expect(d!.message).toBe(`${parserError.messageZh} / ${parserError.messageEn}`);
     }
   });

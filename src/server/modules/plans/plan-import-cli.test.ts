@@ -30,7 +30,9 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou plan import', () => {
   afterAll(() => data.remove());
 
   it('imports a changed version of a seed plan (first start has loaded the seeds), then finds nothing new', async () => {
-    const revised = seedPlanText('jilinZhejiang').toString('utf8').replace('5．借鉴浙江省金融改革试点', '5．全面借鉴浙江省金融改革试点');
+    const revised = seedPlanText('jilinZhejiang')
+      .toString('utf8')
+      .replace('5．借鉴浙江省金融改革试点', '5．全面借鉴浙江省金融改革试点');
     const p = file('吉浙方案.txt', revised);
     const first = await run(p);
     expect(first.err).toBe('');
@@ -41,12 +43,19 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou plan import', () => {
   });
 
   it('says which pairings to choose from when the sides match none, and refuses what is not a plan', async () => {
-    const unmatched = file('jl-js.txt', seedPlanText('jilinZhejiang').toString('utf8').replace('吉林省与浙江省对口合作实施方案', '吉林省与江苏省对口合作实施方案'));
+    const unmatched = file(
+      'jl-js.txt',
+      seedPlanText('jilinZhejiang')
+        .toString('utf8')
+        .replace('吉林省与浙江省对口合作实施方案', '吉林省与江苏省对口合作实施方案'),
+    );
     const res = await run(unmatched);
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/--pairing[\s\S]*吉林省—浙江省/);
     expect((await run(unmatched, '--pairing', 'nope')).code).toBe(1);
-    const image = await run(file('scan.pdf', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)])));
+    const image = await run(
+      file('scan.pdf', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)])),
+    );
     expect(image.code).toBe(1);
     expect(image.err).toMatch(/图片.*\/.*image/);
     expect((await run()).code).toBe(2);

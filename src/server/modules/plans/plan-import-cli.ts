@@ -23,10 +23,18 @@ const USAGE = `用法 / usage: duikou plan import FILE [--pairing ID]
  * unchanged, as the system user (audited as such); a changed version of a plan already imported becomes its new
  * version. Like `admin create` it opens the database itself, so with the embedded database the server must be stopped.
  */
-export async function planImportCommand(args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function planImportCommand(
+  args: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { pairing: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { pairing: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch {
     io.err(USAGE);
     return 2;
@@ -59,7 +67,9 @@ export async function planImportCommand(args: string[], io: CliIo = processIo, e
       const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
       let owner: { pairingId: string | null; programmeId: string } | undefined;
       if (parsed.values.pairing) {
-        const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing) ? await findPairing(ctx.db, ctx.actor, parsed.values.pairing) : undefined;
+        const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing)
+          ? await findPairing(ctx.db, ctx.actor, parsed.values.pairing)
+          : undefined;
         if (!pairing) {
           io.err(`对口合作关系不存在 / no such pairing: ${parsed.values.pairing}\n`);
           return 1;
@@ -74,8 +84,15 @@ export async function planImportCommand(args: string[], io: CliIo = processIo, e
         if (pairing) owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
       }
       if (!owner) {
-        const candidates = await candidatePairings(ctx.db, ctx.actor, plan.sides.map((s) => s.code).filter((c): c is string => !!c), 20);
-        io.err(`方案双方未对应任何对口合作关系，请用 --pairing 指定 / the plan's sides match no pairing; choose one with --pairing:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join('\n')}\n`);
+        const candidates = await candidatePairings(
+          ctx.db,
+          ctx.actor,
+          plan.sides.map((s) => s.code).filter((c): c is string => !!c),
+          20,
+        );
+        io.err(
+          `方案双方未对应任何对口合作关系，请用 --pairing 指定 / the plan's sides match no pairing; choose one with --pairing:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join('\n')}\n`,
+        );
         return 1;
       }
       const created = await importPlan(ctx, importInputFromParsed(plan, normalised.text, path.basename(file), owner));
@@ -84,8 +101,12 @@ export async function planImportCommand(args: string[], io: CliIo = processIo, e
         return 0;
       }
       const c = created.changes;
-      const changes = c ? `; 新增 added ${c.added.length}, 删除 removed ${c.removed.length}, 修改 changed ${c.changed.length}` : '';
-      io.out(`已导入 / imported: ${plan.title} v${created.versionNo} (${created.id}): ${created.taskCount} 项任务 / tasks${changes}\n`);
+      const changes = c
+        ? `; 新增 added ${c.added.length}, 删除 removed ${c.removed.length}, 修改 changed ${c.changed.length}`
+        : '';
+      io.out(
+        `已导入 / imported: ${plan.title} v${created.versionNo} (${created.id}): ${created.taskCount} 项任务 / tasks${changes}\n`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof AppError) {

@@ -15,9 +15,18 @@ export function importInputFromParsed(
     level: s.level,
     line: s.line,
     tasks: s.tasks.map((t) => ({
-      no: t.no, title: t.title, text: t.text, line: t.line, endLine: t.endLine,
+      no: t.no,
+      title: t.title,
+      text: t.text,
+      line: t.line,
+      endLine: t.endLine,
       targets: t.targets.map((g) => ({
-        min: g.min === null ? null : String(g.min), max: g.max === null ? null : String(g.max), unit: g.unit, perYear: g.perYear, comparison: g.comparison, source: g.source,
+        min: g.min === null ? null : String(g.min),
+        max: g.max === null ? null : String(g.max),
+        unit: g.unit,
+        perYear: g.perYear,
+        comparison: g.comparison,
+        source: g.source,
       })),
       // Without a person to choose, a unit whose name does not tell its side is left for the office to assign.
       units: t.units.flatMap((u) => (u.side ? [{ name: u.name, side: u.side, role: u.role }] : [])),
@@ -25,7 +34,9 @@ export function importInputFromParsed(
     ...(s.children?.length ? { children: s.children.map(section) } : {}),
   });
   // An annual plan read from a document, or an unclassified one, is imported as the pairing's plan it most resembles.
-  const kind = (IMPORT_KINDS as readonly string[]).includes(plan.kind) ? (plan.kind as ImportPlanInput['kind']) : 'implementation';
+  const kind = (IMPORT_KINDS as readonly string[]).includes(plan.kind)
+    ? (plan.kind as ImportPlanInput['kind'])
+    : 'implementation';
   return {
     kind: owner.pairingId ? (kind === 'national' ? 'implementation' : kind) : 'national',
     pairingId: owner.pairingId,

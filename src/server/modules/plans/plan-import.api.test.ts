@@ -21,7 +21,10 @@ describe.each(testEngines())('plan import on %s', (engine) => {
 
   it('previews each seed plan with its tasks, targets, source lines and pairing, and writes nothing', async () => {
     const before = await counts(s.t);
-    for (const [name, e] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, (typeof EXPECTED)[keyof typeof EXPECTED]][]) {
+    for (const [name, e] of Object.entries(EXPECTED) as [
+      keyof typeof EXPECTED,
+      (typeof EXPECTED)[keyof typeof EXPECTED],
+    ][]) {
       const c = await s.as(s.f.users[e.user]);
       const res = await uploadPlan(s.t, c, `${name}.txt`, seedPlanText(name), 'text/plain');
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -31,7 +34,10 @@ describe.each(testEngines())('plan import on %s', (engine) => {
       expect(p.pairing?.name ?? null).toBe(e.pairing);
       expect(p.existing).toBeNull();
       expect(p.sourceLines.length).toBe(p.sourceText.split('\n').length);
-      const first = p.plan.sections.flatMap(function all(x): PlanPreview['plan']['sections'] { return [x, ...((x as { children?: PlanPreview['plan']['sections'] }).children ?? []).flatMap(all)]; })
+      const first = p.plan.sections
+        .flatMap(function all(x): PlanPreview['plan']['sections'] {
+          return [x, ...((x as { children?: PlanPreview['plan']['sections'] }).children ?? []).flatMap(all)];
+        })
         .flatMap((x) => (x as { tasks: { line: number; title: string; code: string }[] }).tasks)[0]!;
       // The clause sits on its line of the normalised text the preview shows beside the tree.
       expect(p.sourceLines[first.line - 1]!.text).toContain(first.title.slice(0, 6));
@@ -46,7 +52,10 @@ describe.each(testEngines())('plan import on %s', (engine) => {
         // The seed already created the city sub-pairs (zone-to-zone pairs named in task text belong to the parks register).
         const cities = p.subPairs.filter((x) => x.resolved && /^[0-9]/.test(x.sideA[0]!));
         expect(cities.length).toBeGreaterThanOrEqual(name === 'jilinZhejiang' ? 11 : 3);
-        expect(cities.every((x) => x.exists), JSON.stringify(cities.filter((x) => !x.exists))).toBe(true);
+        expect(
+          cities.every((x) => x.exists),
+          JSON.stringify(cities.filter((x) => !x.exists)),
+        ).toBe(true);
       }
     }
     expect(await counts(s.t)).toEqual(before);
@@ -54,7 +63,10 @@ describe.each(testEngines())('plan import on %s', (engine) => {
 
   it('confirms each seed plan: plan, sections, tasks, targets, source text and one audit row', async () => {
     const ids: Record<string, string> = {};
-    for (const [name, e] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, (typeof EXPECTED)[keyof typeof EXPECTED]][]) {
+    for (const [name, e] of Object.entries(EXPECTED) as [
+      keyof typeof EXPECTED,
+      (typeof EXPECTED)[keyof typeof EXPECTED],
+    ][]) {
       const c = await s.as(s.f.users[e.user]);
       const preview = (await uploadPlan(s.t, c, `${name}.txt`, seedPlanText(name))).json() as PlanPreview;
       const res = await c.post('/api/plans', confirmBody(preview));
@@ -79,24 +91,43 @@ describe.each(testEngines())('plan import on %s', (engine) => {
     const four = tasks.items.find((x: { code: string }) => x.code === '4');
     const detail = (await liaoning.get(`/api/tasks/${four.id}`)).json();
     expect(detail.text).toMatch(/不少于50家企业/);
-    expect(detail.targets).toEqual(expect.arrayContaining([
-      expect.objectContaining({ min: '1', max: '2', unit: '个', perYear: true, comparison: 'range', source: '1—2个' }),
-      expect.objectContaining({ min: '50', max: null, unit: '家', comparison: 'atLeast' }),
-    ]));
+    expect(detail.targets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          min: '1',
+          max: '2',
+          unit: '个',
+          perYear: true,
+          comparison: 'range',
+          source: '1—2个',
+        }),
+        expect.objectContaining({ min: '50', max: null, unit: '家', comparison: 'atLeast' }),
+      ]),
+    );
     expect(detail.sourceLine).toBeGreaterThan(0);
     expect(detail.source.fileName).toBe('liaoningJiangsu.txt');
     const stored = await s.t.database.db.execute<{ min: string; kind: string }>(sql`
       SELECT g.min::text AS min, pg_typeof(g.min)::text AS kind FROM task_targets g WHERE g.task_id = ${four.id} ORDER BY ordinal LIMIT 1`);
     expect(stored.rows[0]).toEqual({ min: '1.0000', kind: 'numeric' });
-    const audit = await s.t.database.db.execute<{ action: string; object_id: string }>(sql`SELECT action, object_id FROM audit_log WHERE action LIKE 'plan.%' ORDER BY id`);
+    const audit = await s.t.database.db.execute<{ action: string; object_id: string }>(
+      sql`SELECT action, object_id FROM audit_log WHERE action LIKE 'plan.%' ORDER BY id`,
+    );
     expect(audit.rows).toEqual(Object.values(ids).map((id) => ({ action: 'plan.import', object_id: id })));
   });
 
   it('reads a Word upload like the text it holds', async () => {
     const c = await s.as(s.f.users.jilin);
     const paragraphs = seedPlanText('jilinZhejiang').toString('utf8').split(/\n/);
-    const docx = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }));
-    const res = await uploadPlan(s.t, c, '吉林省与浙江省对口合作实施方案.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }),
+    );
+    const res = await uploadPlan(
+      s.t,
+      c,
+      '吉林省与浙江省对口合作实施方案.docx',
+      docx,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const p = res.json() as PlanPreview;
     expect(p.fileName).toBe('吉林省与浙江省对口合作实施方案.docx');
@@ -140,19 +171,25 @@ describe.each(testEngines())('plan import on %s', (engine) => {
 
   it('offers candidate pairings when the sides match none, and requires a choice', async () => {
     const c = await s.as(s.f.users.jilin);
-    const text = seedPlanText('jilinZhejiang').toString('utf8').replace('吉林省与浙江省对口合作实施方案', '吉林省与江苏省对口合作实施方案');
+    const text = seedPlanText('jilinZhejiang')
+      .toString('utf8')
+      .replace('吉林省与浙江省对口合作实施方案', '吉林省与江苏省对口合作实施方案');
     const p = (await uploadPlan(s.t, c, 'jl-js.txt', Buffer.from(text))).json() as PlanPreview;
     expect(p.pairing).toBeNull();
     expect(p.pairingCandidates[0]!.name).toBe('吉林省—浙江省');
     expect(p.pairingCandidates.map((x) => x.name)).not.toContain('辽宁省—江苏省');
     const res = await c.post('/api/plans', confirmBody(p));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'pairingId', code: 'pairing_required' })]);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ field: 'pairingId', code: 'pairing_required' }),
+    ]);
   });
 
   it('offers every visible pairing when the title names no region at all', async () => {
     const c = await s.as(s.f.users.jilin);
-    const text = seedPlanText('jilinZhejiang').toString('utf8').replace('吉林省与浙江省对口合作实施方案', '对口合作实施方案（2026年修订）');
+    const text = seedPlanText('jilinZhejiang')
+      .toString('utf8')
+      .replace('吉林省与浙江省对口合作实施方案', '对口合作实施方案（2026年修订）');
     const res = await uploadPlan(s.t, c, 'untitled.txt', Buffer.from(text));
     expect(res.statusCode).toBe(200);
     const p = res.json() as PlanPreview;
@@ -168,40 +205,72 @@ describe.each(testEngines())('plan import on %s', (engine) => {
     const foreign = await c.post('/api/plans', confirmBody(p, { pairingId: s.f.pairings.liaoningJiangsu }));
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
-    const national = await c.post('/api/plans', confirmBody(p, { kind: 'national', pairingId: null, programmeId: s.f.programmeId }));
+    const national = await c.post(
+      '/api/plans',
+      confirmBody(p, { kind: 'national', pairingId: null, programmeId: s.f.programmeId }),
+    );
     expect(national.statusCode).toBe(403);
 
     const before = await counts(s.t);
-    const sections = structuredClone(p.plan.sections) as { tasks: { no: number; line: number; targets: unknown[] }[]; children?: typeof sections }[];
-    const tasksOf = (list: typeof sections): typeof sections[number]['tasks'] => list.flatMap((x) => [...x.tasks, ...tasksOf(x.children ?? [])]);
+    const sections = structuredClone(p.plan.sections) as {
+      tasks: { no: number; line: number; targets: unknown[] }[];
+      children?: typeof sections;
+    }[];
+    const tasksOf = (list: typeof sections): (typeof sections)[number]['tasks'] =>
+      list.flatMap((x) => [...x.tasks, ...tasksOf(x.children ?? [])]);
     const t = tasksOf(sections);
     t[1]!.no = t[0]!.no;
     t[2]!.line = 99_999;
     // A figure that is not a number is refused by the schema, before the tree is checked as a whole.
     t[3]!.targets = [{ min: 'abc', max: null, unit: '家', comparison: 'atLeast' }];
-    const bad = await c.post('/api/plans', confirmBody(p, { pairingId: s.f.pairings.jilinZhejiang, title: '辽苏方案（误选）', sections }));
+    const bad = await c.post(
+      '/api/plans',
+      confirmBody(p, { pairingId: s.f.pairings.jilinZhejiang, title: '辽苏方案（误选）', sections }),
+    );
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual([expect.stringMatching(/tasks\.\d+\.targets\.0\.min:invalid_decimal$/)]);
+    expect(bad.json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual([
+      expect.stringMatching(/tasks\.\d+\.targets\.0\.min:invalid_decimal$/),
+    ]);
     t[3]!.targets = [{ min: '5', max: '2', unit: '个', comparison: 'range', perYear: false }];
-    const bad2 = await c.post('/api/plans', confirmBody(p, { pairingId: s.f.pairings.jilinZhejiang, title: '辽苏方案（误选）', sections }));
+    const bad2 = await c.post(
+      '/api/plans',
+      confirmBody(p, { pairingId: s.f.pairings.jilinZhejiang, title: '辽苏方案（误选）', sections }),
+    );
     expect(bad2.statusCode).toBe(400);
-    const fields2 = bad2.json().error.details.map((d: { field: string; code: string }) => `${d.field.replace(/\.\d+\.tasks\.\d+/, '.N.tasks.N')}:${d.code}`);
-    expect(fields2).toEqual(expect.arrayContaining([
-      expect.stringMatching(/tasks\.N\.no:duplicate_task_no$/), expect.stringMatching(/tasks\.N\.line:line_out_of_range$/), expect.stringMatching(/targets\.0\.max:target_range$/),
-    ]));
-    expect(bad2.json().error.details.every((d: { zh: string; en: string }) => /[\u4e00-\u9fa5]/.test(d.zh) && /[a-z]/.test(d.en))).toBe(true);
+    const fields2 = bad2
+      .json()
+      .error.details.map(
+        (d: { field: string; code: string }) => `${d.field.replace(/\.\d+\.tasks\.\d+/, '.N.tasks.N')}:${d.code}`,
+      );
+    expect(fields2).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/tasks\.N\.no:duplicate_task_no$/),
+        expect.stringMatching(/tasks\.N\.line:line_out_of_range$/),
+        expect.stringMatching(/targets\.0\.max:target_range$/),
+      ]),
+    );
+    expect(
+      bad2
+        .json()
+        .error.details.every((d: { zh: string; en: string }) => /[\u4e00-\u9fa5]/.test(d.zh) && /[a-z]/.test(d.en)),
+    ).toBe(true);
     expect(await counts(s.t)).toEqual(before);
   });
 
   it('creates the sub-pairs the user chose under the pairing, linked to their clause, all or nothing', async () => {
     const c = await s.as(s.f.users.jilin);
-    const text = seedPlanText('jilinZhejiang').toString('utf8').replace('吉林省与浙江省对口合作实施方案', '吉林省与浙江省对口合作数字经济专项方案');
+    const text = seedPlanText('jilinZhejiang')
+      .toString('utf8')
+      .replace('吉林省与浙江省对口合作实施方案', '吉林省与浙江省对口合作数字经济专项方案');
     const p = (await uploadPlan(s.t, c, 'special.txt', Buffer.from(text))).json() as PlanPreview;
     expect(p.existing).toBeNull();
     const before = await counts(s.t);
     const chosen = { sideA: ['220102'], sideB: ['330106'], theme: '数字经济', line: 15, quote: '南关区与西湖区' };
     // The second sub-pair repeats an existing one: the whole import is refused, the first sub-pair included.
-    const refused = await c.post('/api/plans', confirmBody(p, { kind: 'special', subPairs: [chosen, { sideA: ['220100', 'Z22000001'], sideB: ['330100'] }] }));
+    const refused = await c.post(
+      '/api/plans',
+      confirmBody(p, { kind: 'special', subPairs: [chosen, { sideA: ['220100', 'Z22000001'], sideB: ['330100'] }] }),
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details[0]).toMatchObject({ field: 'subPairs.1.sideB', code: 'duplicate_pairing' });
     expect(await counts(s.t)).toEqual(before);
@@ -213,7 +282,9 @@ describe.each(testEngines())('plan import on %s', (engine) => {
     expect(sub.parent.id).toBe(s.f.pairings.jilinZhejiang);
     expect(sub.level).toBe('county');
     expect(sub.source).toMatchObject({ line: 15, quote: '南关区与西湖区' });
-    const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id IN (${ok.json().id}, ${subId}) ORDER BY id`);
+    const audit = await s.t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE object_id IN (${ok.json().id}, ${subId}) ORDER BY id`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['pairing.create', 'plan.import']);
   });
 });

@@ -3,13 +3,27 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { AppError, invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
-import type { ImportPlanInput, PlanCreated, PlanSectionInput, PlanTaskInput, SubPairCreateInput } from '../../../common/api/plans.ts';
+import type {
+  ImportPlanInput,
+  PlanCreated,
+  PlanSectionInput,
+  PlanTaskInput,
+  SubPairCreateInput,
+} from '../../../common/api/plans.ts';
 import { findPairing, setPairingSource } from '../pairings/pairings.repository.ts';
 import { createPairing } from '../pairings/pairings.service.ts';
 import { findProgramme, findSourceDocumentBySha, insertSourceDocument } from '../programmes/programmes.repository.ts';
 import { pairingLevel } from '../regions/region-catalogue.ts';
 import {
-  insertTasks, updateTaskRow, replaceTargets, replaceUnits, unitsOf, insertHistory, tasksForReimport, type TargetRow, type UnitRow,
+  insertTasks,
+  updateTaskRow,
+  replaceTargets,
+  replaceUnits,
+  unitsOf,
+  insertHistory,
+  tasksForReimport,
+  type TargetRow,
+  type UnitRow,
 } from '../tasks/tasks.repository.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
@@ -28,7 +42,8 @@ async function owner(tx: DbOrTx, ctx: AuthedContext, input: ImportPlanInput) {
   }
   const pairing = await findPairing(tx, ctx.actor, input.pairingId);
   if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
-  if (input.programmeId && input.programmeId !== pairing.programmeId) throw invalid(fieldError('programmeId', 'unknown_programme'));
+  if (input.programmeId && input.programmeId !== pairing.programmeId)
+    throw invalid(fieldError('programmeId', 'unknown_programme'));
   return { programmeId: pairing.programmeId, pairingId: pairing.id };
 }
 
@@ -45,7 +60,8 @@ function treeProblems(input: ImportPlanInput, flat: FlatTask<PlanTaskInput>[]): 
     seen.add(code);
     checkLine(`${path}.line`, task.line);
     checkLine(`${path}.endLine`, task.endLine);
-    if (task.line != null && task.endLine != null && task.endLine < task.line) problems.push(fieldError(`${path}.endLine`, 'line_out_of_range', { max }));
+    if (task.line != null && task.endLine != null && task.endLine < task.line)
+      problems.push(fieldError(`${path}.endLine`, 'line_out_of_range', { max }));
     problems.push(...targetProblems(task.targets, `${path}.targets`));
   }
   const walk = (list: PlanSectionInput[], prefix: string) =>
@@ -64,7 +80,13 @@ async function sourceDocumentFor(tx: DbOrTx, input: ImportPlanInput) {
   const sha256 = crypto.createHash('sha256').update(input.sourceText).digest('hex');
   const existing = await findSourceDocumentBySha(tx, sha256);
   if (existing) return existing.id;
-  return insertSourceDocument(tx, { title: input.title, docNo: input.docNo ?? null, fileName: input.fileName, sha256, body: input.sourceText });
+  return insertSourceDocument(tx, {
+    title: input.title,
+    docNo: input.docNo ?? null,
+    fileName: input.fileName,
+    sha256,
+    body: input.sourceText,
+  });
 }
 
 /** Sections in document order; returns the section id of each task (by its path in the tree). */
@@ -73,41 +95,81 @@ async function writeSections(tx: DbOrTx, planId: string, input: ImportPlanInput)
   let ordinal = 0;
   const walk = async (list: PlanSectionInput[], parentId: string | null, level: number) => {
     for (const s of list) {
-      const id = await insertSection(tx, { planId, parentId, kind: 'section', ordinal: ordinal++, no: s.no, title: s.title, level: s.level ?? level, line: s.line ?? null });
+      const id = await insertSection(tx, {
+        planId,
+        parentId,
+        kind: 'section',
+        ordinal: ordinal++,
+        no: s.no,
+        title: s.title,
+        level: s.level ?? level,
+        line: s.line ?? null,
+      });
       for (const t of s.tasks) sectionOfTask.set(t, id);
       await walk(s.children ?? [], id, level + 1);
     }
   };
   await walk(input.sections, null, 1);
   for (const m of input.measures) {
-    await insertSection(tx, { planId, parentId: null, kind: 'measure', ordinal: ordinal++, no: m.no, title: m.title, level: 1, line: m.line ?? null, text: m.text || null });
+    await insertSection(tx, {
+      planId,
+      parentId: null,
+      kind: 'measure',
+      ordinal: ordinal++,
+      no: m.no,
+      title: m.title,
+      level: 1,
+      line: m.line ?? null,
+      text: m.text || null,
+    });
   }
   return sectionOfTask;
 }
 
 /** Sub-pairs go through the pairings service, so they meet its rules and leave its audit rows; errors name the sub-pair. */
-async function createSubPairs(tx: DbOrTx, ctx: AuthedContext, owner: { programmeId: string; pairingId: string | null }, documentId: string, list: SubPairCreateInput[]) {
+async function createSubPairs(
+  tx: DbOrTx,
+  ctx: AuthedContext,
+  owner: { programmeId: string; pairingId: string | null },
+  documentId: string,
+  list: SubPairCreateInput[],
+) {
   const ids: string[] = [];
   // A nested transaction on the import's transaction is a savepoint: all of it commits or none.
   const inTx: AuthedContext = { ...ctx, db: tx as unknown as Db };
   for (const [i, p] of list.entries()) {
     try {
       const id = await createPairing(inTx, {
-        programmeId: owner.programmeId, parentId: owner.pairingId, level: p.level ?? pairingLevel(p.sideA), status: 'active',
-        sideA: p.sideA, sideB: p.sideB, theme: p.theme ?? null,
+        programmeId: owner.programmeId,
+        parentId: owner.pairingId,
+        level: p.level ?? pairingLevel(p.sideA),
+        status: 'active',
+        sideA: p.sideA,
+        sideB: p.sideB,
+        theme: p.theme ?? null,
       });
       await setPairingSource(tx, id, { documentId, line: p.line ?? null, quote: p.quote ?? null });
       ids.push(id);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      throw new AppError(err.status, err.code, err.details.map((d) => ({ ...d, field: `subPairs.${i}.${d.field}` })));
+      throw new AppError(
+        err.status,
+        err.code,
+        err.details.map((d) => ({ ...d, field: `subPairs.${i}.${d.field}` })),
+      );
     }
   }
   return ids;
 }
 
 function taskFields(t: PlanTaskInput) {
-  return { no: t.no, title: t.title, text: t.text, sourceLine: t.line ?? null, sourceEndLine: t.endLine ?? t.line ?? null };
+  return {
+    no: t.no,
+    title: t.title,
+    text: t.text,
+    sourceLine: t.line ?? null,
+    sourceEndLine: t.endLine ?? t.line ?? null,
+  };
 }
 
 /**
@@ -126,17 +188,35 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     const key = lineageKey({ ...own, title: input.title });
     const previous = await currentOfLineage(tx, key);
     const before = previous ? await tasksForReimport(tx, previous.id) : [];
-    const diff = diffTasks(before, flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })));
+    const diff = diffTasks(
+      before,
+      flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })),
+    );
     const documentId = await sourceDocumentFor(tx, input);
     if (previous && previous.sourceDocumentId === documentId && isEmptyDiff(diff) && input.subPairs.length === 0) {
-      return { id: previous.id, versionNo: previous.versionNo, taskCount: flat.length, changes: diff, subPairIds: [], unchanged: true };
+      return {
+        id: previous.id,
+        versionNo: previous.versionNo,
+        taskCount: flat.length,
+        changes: diff,
+        subPairIds: [],
+        unchanged: true,
+      };
     }
 
     if (previous) await retirePlan(tx, previous.id);
     const planId = await insertPlan(tx, {
-      programmeId: own.programmeId, pairingId: own.pairingId, kind: input.kind, title: input.title, docNo: input.docNo ?? null,
-      sourceDocumentId: documentId, lineageKey: key, versionNo: (previous?.versionNo ?? 0) + 1, supersedesId: previous?.id ?? null,
-      changes: previous ? diff : null, createdBy: ctx.actor.userId,
+      programmeId: own.programmeId,
+      pairingId: own.pairingId,
+      kind: input.kind,
+      title: input.title,
+      docNo: input.docNo ?? null,
+      sourceDocumentId: documentId,
+      lineageKey: key,
+      versionNo: (previous?.versionNo ?? 0) + 1,
+      supersedesId: previous?.id ?? null,
+      changes: previous ? diff : null,
+      createdBy: ctx.actor.userId,
     });
     const sectionOf = await writeSections(tx, planId, input);
 
@@ -148,9 +228,17 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
     const history: Parameters<typeof insertHistory>[1] = [];
 
-    const inserted = await insertTasks(tx, fresh.map((f) => ({
-      planId, sectionId: sectionOf.get(f.task) ?? null, pairingId: own.pairingId, code: f.code, ordinal: ordinalOf.get(f.code)!, ...taskFields(f.task),
-    })));
+    const inserted = await insertTasks(
+      tx,
+      fresh.map((f) => ({
+        planId,
+        sectionId: sectionOf.get(f.task) ?? null,
+        pairingId: own.pairingId,
+        code: f.code,
+        ordinal: ordinalOf.get(f.code)!,
+        ...taskFields(f.task),
+      })),
+    );
     // The clause's units of every task that takes them are resolved together: one query for their organisations.
     const unitLists: { taskId: string; units: PlanTaskInput['units']; prefix: string }[] = [];
     const takeUnits = (taskId: string, f: FlatTask<PlanTaskInput>) => {
@@ -159,11 +247,24 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     for (const [i, row] of inserted.entries()) {
       targetsByTask.set(row.id, targetRows(fresh[i]!.task.targets));
       takeUnits(row.id, fresh[i]!);
-      history.push({ taskId: row.id, planId, action: previous ? 'reimported' : 'imported', changes: { added: true, versionNo: (previous?.versionNo ?? 0) + 1 }, ...actor });
+      history.push({
+        taskId: row.id,
+        planId,
+        action: previous ? 'reimported' : 'imported',
+        changes: { added: true, versionNo: (previous?.versionNo ?? 0) + 1 },
+        ...actor,
+      });
     }
     // Units the office assigned to a kept task stay; the clause's units only fill a task that has none.
     const keptFlat = flat.filter((x) => kept.has(x.code));
-    const assigned = new Set((await unitsOf(tx, keptFlat.map((f) => kept.get(f.code)!.id))).map((u) => u.taskId));
+    const assigned = new Set(
+      (
+        await unitsOf(
+          tx,
+          keptFlat.map((f) => kept.get(f.code)!.id),
+        )
+      ).map((u) => u.taskId),
+    );
     for (const f of keptFlat) if (!assigned.has(kept.get(f.code)!.id)) takeUnits(kept.get(f.code)!.id, f);
     const resolved = await resolveUnitLists(tx, ctx.actor, unitLists);
     if (resolved.problems.length) throw invalid(...resolved.problems);
@@ -172,31 +273,73 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
       const old = kept.get(f.code)!;
       const textChanged = changedCodes.has(f.code);
       const moved = await updateTaskRow(tx, old.id, old.version, {
-        planId, sectionId: sectionOf.get(f.task) ?? null, ordinal: ordinalOf.get(f.code)!, ...(textChanged ? taskFields(f.task) : { sourceLine: f.task.line ?? null, sourceEndLine: f.task.endLine ?? null }),
+        planId,
+        sectionId: sectionOf.get(f.task) ?? null,
+        ordinal: ordinalOf.get(f.code)!,
+        ...(textChanged
+          ? taskFields(f.task)
+          : { sourceLine: f.task.line ?? null, sourceEndLine: f.task.endLine ?? null }),
       });
       if (!moved) throw new AppError(409, 'conflict');
       // Targets the office set stay unless the clause itself changed.
       if (textChanged) targetsByTask.set(old.id, targetRows(f.task.targets));
       history.push({
-        taskId: old.id, planId, action: 'reimported', ...actor,
-        changes: { versionNo: previous!.versionNo + 1, ...(textChanged ? { title: [old.title, f.task.title], text: [old.text, f.task.text], targets: 'replaced' } : { unchanged: true }) },
+        taskId: old.id,
+        planId,
+        action: 'reimported',
+        ...actor,
+        changes: {
+          versionNo: previous!.versionNo + 1,
+          ...(textChanged
+            ? { title: [old.title, f.task.title], text: [old.text, f.task.text], targets: 'replaced' }
+            : { unchanged: true }),
+        },
       });
     }
-    for (const r of diff.removed) history.push({ taskId: kept.get(r.code)!.id, planId: previous!.id, action: 'removed', changes: { versionNo: previous!.versionNo + 1 }, ...actor });
+    for (const r of diff.removed)
+      history.push({
+        taskId: kept.get(r.code)!.id,
+        planId: previous!.id,
+        action: 'removed',
+        changes: { versionNo: previous!.versionNo + 1 },
+        ...actor,
+      });
     await replaceTargets(tx, targetsByTask);
     await replaceUnits(tx, unitsByTask);
     await insertHistory(tx, history);
 
     const subPairIds = await createSubPairs(tx, ctx, own, documentId, input.subPairs);
-    const summary = { added: diff.added.map((t) => t.code), removed: diff.removed.map((t) => t.code), changed: diff.changed.map((t) => t.code) };
+    const summary = {
+      added: diff.added.map((t) => t.code),
+      removed: diff.removed.map((t) => t.code),
+      changed: diff.changed.map((t) => t.code),
+    };
     await writeAudit(tx, ctx, {
-      action: previous ? 'plan.reimport' : 'plan.import', result: 'success', objectType: 'plan', objectId: planId,
+      action: previous ? 'plan.reimport' : 'plan.import',
+      result: 'success',
+      objectType: 'plan',
+      objectId: planId,
       details: {
-        title: input.title, kind: input.kind, pairingId: own.pairingId, versionNo: (previous?.versionNo ?? 0) + 1, supersedesId: previous?.id ?? null,
-        fileName: input.fileName, sourceDocumentId: documentId, taskCount: flat.length,
-        targetCount: flat.reduce((n, f) => n + f.task.targets.length, 0), ...(previous ? { changes: summary } : {}), subPairIds,
+        title: input.title,
+        kind: input.kind,
+        pairingId: own.pairingId,
+        versionNo: (previous?.versionNo ?? 0) + 1,
+        supersedesId: previous?.id ?? null,
+        fileName: input.fileName,
+        sourceDocumentId: documentId,
+        taskCount: flat.length,
+        targetCount: flat.reduce((n, f) => n + f.task.targets.length, 0),
+        ...(previous ? { changes: summary } : {}),
+        subPairIds,
       },
     });
-    return { id: planId, versionNo: (previous?.versionNo ?? 0) + 1, taskCount: flat.length, changes: previous ? diff : null, subPairIds, unchanged: false };
+    return {
+      id: planId,
+      versionNo: (previous?.versionNo ?? 0) + 1,
+      taskCount: flat.length,
+      changes: previous ? diff : null,
+      subPairIds,
+      unchanged: false,
+    };
   });
 }

@@ -5,28 +5,55 @@ import { pairings } from '../pairings/pairings.tables.ts';
 import { pairingScope } from '../pairings/pairings.repository.ts';
 import { programmes } from '../programmes/programmes.tables.ts';
 
-const choice = { id: pairings.id, name: pairings.name, parentId: pairings.parentId, level: pairings.level, programmeId: pairings.programmeId };
+const choice = {
+  id: pairings.id,
+  name: pairings.name,
+  parentId: pairings.parentId,
+  level: pairings.level,
+  programmeId: pairings.programmeId,
+};
 
 /** The visible pairing whose two sides are exactly these (in either order). */
 export async function visiblePairingBySides(db: DbOrTx, actor: Actor, key: string) {
-  const [row] = await db.select(choice).from(pairings).where(and(eq(pairings.sidesKey, key), pairingScope(actor))).orderBy(asc(pairings.createdAt)).limit(1);
+  const [row] = await db
+    .select(choice)
+    .from(pairings)
+    .where(and(eq(pairings.sidesKey, key), pairingScope(actor)))
+    .orderBy(asc(pairings.createdAt))
+    .limit(1);
   return row;
 }
 
 /** Pairings the user may pick for a plan whose sides matched none: those naming one of its regions first, then the rest. */
 export async function candidatePairings(db: DbOrTx, actor: Actor, regionCodes: string[], limit = 50) {
   const names = regionCodes.length
-    ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code IN (${sql.join(regionCodes.map((c) => sql`${c}`), sql`, `)}))`
+    ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code IN (${sql.join(
+        regionCodes.map((c) => sql`${c}`),
+        sql`, `,
+      )}))`
     : sql`false`;
-  return db.select(choice).from(pairings)
-    .where(and(pairingScope(actor), or(names, sql`${pairings.parentId} IS NULL`), sql`${pairings.status} <> 'inactive'`))
-    // A bare constant cannot be an ORDER BY term in PostgreSQL, so "names one of its regions first" only when there are regions.
-    .orderBy(...(regionCodes.length ? [sql`${names} DESC`] : []), sql`${pairings.parentId} IS NOT NULL`, asc(pairings.name))
-    .limit(limit);
+  return (
+    db
+      .select(choice)
+      .from(pairings)
+      .where(
+        and(pairingScope(actor), or(names, sql`${pairings.parentId} IS NULL`), sql`${pairings.status} <> 'inactive'`),
+      )
+      // A bare constant cannot be an ORDER BY term in PostgreSQL, so "names one of its regions first" only when there are regions.
+      .orderBy(
+        ...(regionCodes.length ? [sql`${names} DESC`] : []),
+        sql`${pairings.parentId} IS NOT NULL`,
+        asc(pairings.name),
+      )
+      .limit(limit)
+  );
 }
 
 /** The programme a national plan belongs to: the one with its document number, else the first. */
 export async function programmeForPlan(db: DbOrTx, docNo: string | null) {
-  const rows = await db.select({ id: programmes.id, docNo: programmes.docNo }).from(programmes).orderBy(asc(programmes.createdAt));
+  const rows = await db
+    .select({ id: programmes.id, docNo: programmes.docNo })
+    .from(programmes)
+    .orderBy(asc(programmes.createdAt));
   return rows.find((p) => docNo && p.docNo === docNo) ?? rows[0];
 }

@@ -35,7 +35,10 @@ function paramsFrom(template: string, message: string): Record<string, string> {
  */
 export function planFileRefusal(err: PlanFileError): AppError {
   const key = `errors.field.file_${err.code}`;
-  const params = { ...paramsFrom(translate('zh-CN', key), err.messageZh), ...paramsFrom(translate('en', key), err.messageEn) };
+  const params = {
+    ...paramsFrom(translate('zh-CN', key), err.messageZh),
+    ...paramsFrom(translate('en', key), err.messageEn),
+  };
   return new AppError(400, 'plan_file_refused', [fieldError('file', `file_${err.code}`, params)]);
 }
 
@@ -67,31 +70,49 @@ const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('、');
  * its line numbers refer to, the pairing it belongs to (or candidates), and what it changes in the current version
  * of the same plan. It writes nothing.
  */
-export async function previewPlan(ctx: AuthedContext, file: { buffer: Buffer; fileName: string }): Promise<PlanPreview> {
+export async function previewPlan(
+  ctx: AuthedContext,
+  file: { buffer: Buffer; fileName: string },
+): Promise<PlanPreview> {
   const text = await extractOrRefuse(file.buffer, file.fileName);
   const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
   const flat = withTaskCodes<PlanTask>(plan.sections);
   if (flat.length === 0) throw new AppError(400, 'plan_file_refused', [fieldError('file', 'file_no_tasks')]);
   const codeOf = new Map(flat.map((f) => [f.task, f.code]));
-  const organisationOf = await organisationsNamed(ctx.db, ctx.actor, [...new Set(flat.flatMap((f) => f.task.units.map((u) => u.name)))]);
+  const organisationOf = await organisationsNamed(ctx.db, ctx.actor, [
+    ...new Set(flat.flatMap((f) => f.task.units.map((u) => u.name))),
+  ]);
   const withCodes = (s: PlanSection): PlanSection => ({
     ...s,
-    tasks: s.tasks.map((t) => ({ ...t, code: codeOf.get(t)!, units: t.units.map((u) => ({ ...u, organisationId: organisationOf.get(u.name) ?? null })) })),
+    tasks: s.tasks.map((t) => ({
+      ...t,
+      code: codeOf.get(t)!,
+      units: t.units.map((u) => ({ ...u, organisationId: organisationOf.get(u.name) ?? null })),
+    })),
     ...(s.children ? { children: s.children.map(withCodes) } : {}),
   });
 
   const sideCodes = plan.sides.map((s) => s.code).filter((c): c is string => !!c);
-  const pairing = plan.kind !== 'national' && sideCodes.length === 2 ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([sideCodes[0]!], [sideCodes[1]!])) : undefined;
+  const pairing =
+    plan.kind !== 'national' && sideCodes.length === 2
+      ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([sideCodes[0]!], [sideCodes[1]!]))
+      : undefined;
   const programme = pairing ? { id: pairing.programmeId } : await programmeForPlan(ctx.db, plan.docNo);
   const candidates = pairing || plan.kind === 'national' ? [] : await candidatePairings(ctx.db, ctx.actor, sideCodes);
 
   let existing: PlanPreview['existing'] = null;
   let diff: PlanPreview['diff'] = null;
   if (programme && (pairing || plan.kind === 'national')) {
-    const current = await currentOfLineage(ctx.db, lineageKey({ pairingId: pairing?.id ?? null, programmeId: programme.id, title: plan.title }));
+    const current = await currentOfLineage(
+      ctx.db,
+      lineageKey({ pairingId: pairing?.id ?? null, programmeId: programme.id, title: plan.title }),
+    );
     if (current) {
       existing = { id: current.id, versionNo: current.versionNo, title: current.title };
-      diff = diffTasks(await tasksForReimport(ctx.db, current.id), flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })));
+      diff = diffTasks(
+        await tasksForReimport(ctx.db, current.id),
+        flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })),
+      );
     }
   }
 
@@ -103,7 +124,13 @@ export async function previewPlan(ctx: AuthedContext, file: { buffer: Buffer; fi
     const codesA = a.filter((c): c is string => !!c);
     const codesB = b.filter((c): c is string => !!c);
     subPairs.push({
-      sideA: codesA, sideB: codesB, name: `${names(pair.a)}—${names(pair.b)}`, theme: pair.theme ?? null, line, quote: pair.source, resolved,
+      sideA: codesA,
+      sideB: codesB,
+      name: `${names(pair.a)}—${names(pair.b)}`,
+      theme: pair.theme ?? null,
+      line,
+      quote: pair.source,
+      resolved,
       exists: resolved && !!programme && (await sidesKeyTaken(ctx.db, programme.id, sidesKey(codesA, codesB))),
     });
   }

@@ -10,19 +10,31 @@ const original = () => seedPlanText('jilinZhejiang').toString('utf8');
 const revised = () =>
   original()
     .replace('5．借鉴浙江省金融改革试点', '5．全面借鉴浙江省金融改革试点')
-    .replace('\n四、保障措施', '\n40．共建数字经济合作平台，推动两省数据要素流通和数字产业合作，每年联合举办数字经济对接活动1—2次。\n\n四、保障措施');
+    .replace(
+      '\n四、保障措施',
+      '\n40．共建数字经济合作平台，推动两省数据要素流通和数字产业合作，每年联合举办数字经济对接活动1—2次。\n\n四、保障措施',
+    );
 
 describe.each(testEngines())('plan re-import on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
   it('shows what a changed version changes, then makes it a new version keeping task ids, assignments and history', async () => {
     const c = await s.as(s.f.users.jilin);
-    const v1 = (await c.post('/api/plans', confirmBody((await uploadPlan(s.t, c, 'v1.txt', Buffer.from(original()))).json()))).json();
-    const tasks1 = (await c.get(`/api/tasks?planId=${v1.id}&pageSize=100`)).json().items as { id: string; code: string; version: number }[];
+    const v1 = (
+      await c.post('/api/plans', confirmBody((await uploadPlan(s.t, c, 'v1.txt', Buffer.from(original()))).json()))
+    ).json();
+    const tasks1 = (await c.get(`/api/tasks?planId=${v1.id}&pageSize=100`)).json().items as {
+      id: string;
+      code: string;
+      version: number;
+    }[];
     const five = tasks1.find((t) => t.code === '5')!;
     const one = tasks1.find((t) => t.code === '1')!;
     const assigned = await c.patch(`/api/tasks/${five.id}`, {
-      version: five.version, status: 'in_progress', deadline: '2030-12-31', units: [{ name: '吉林省地方金融监管局', side: 'a', role: 'lead' }],
+      version: five.version,
+      status: 'in_progress',
+      deadline: '2030-12-31',
+      units: [{ name: '吉林省地方金融监管局', side: 'a', role: 'lead' }],
     });
     expect(assigned.statusCode, assigned.body.slice(0, 300)).toBe(200);
 
@@ -38,7 +50,10 @@ describe.each(testEngines())('plan re-import on %s', (engine) => {
     expect(v2.statusCode, v2.body.slice(0, 300)).toBe(201);
     expect(v2.json()).toMatchObject({ versionNo: 2, taskCount: 40 });
     expect(v2.json().changes.changed.map((t: { code: string }) => t.code)).toEqual(['5']);
-    const tasks2 = (await c.get(`/api/tasks?planId=${v2.json().id}&pageSize=100`)).json().items as { id: string; code: string }[];
+    const tasks2 = (await c.get(`/api/tasks?planId=${v2.json().id}&pageSize=100`)).json().items as {
+      id: string;
+      code: string;
+    }[];
     expect(tasks2).toHaveLength(40);
     expect(tasks2.find((t) => t.code === '5')!.id).toBe(five.id);
     expect(tasks2.find((t) => t.code === '1')!.id).toBe(one.id);
@@ -50,11 +65,20 @@ describe.each(testEngines())('plan re-import on %s', (engine) => {
     expect(detail.history[2].changes.text[0]).toMatch(/^借鉴/);
 
     // Only the current version is listed by default; both on request.
-    const plans = (await c.get('/api/plans')).json().items.filter((p: { title: string }) => p.title === preview.plan.title);
+    const plans = (await c.get('/api/plans'))
+      .json()
+      .items.filter((p: { title: string }) => p.title === preview.plan.title);
     expect(plans.map((p: { versionNo: number }) => p.versionNo)).toEqual([2]);
-    expect((await c.get('/api/plans?all=true')).json().items.filter((p: { title: string }) => p.title === preview.plan.title)).toHaveLength(2);
+    expect(
+      (await c.get('/api/plans?all=true'))
+        .json()
+        .items.filter((p: { title: string }) => p.title === preview.plan.title),
+    ).toHaveLength(2);
     const planDetail = (await c.get(`/api/plans/${v2.json().id}`)).json();
-    expect(planDetail.versions.map((v: { versionNo: number; current: boolean }) => [v.versionNo, v.current])).toEqual([[2, true], [1, false]]);
+    expect(planDetail.versions.map((v: { versionNo: number; current: boolean }) => [v.versionNo, v.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect(planDetail.supersedesId).toBe(v1.id);
   });
 
@@ -72,7 +96,12 @@ describe.each(testEngines())('plan re-import on %s', (engine) => {
     const audit = await s.t.database.db.execute<{ action: string; details: { changes?: { removed: string[] } } }>(
       sql`SELECT action, details FROM audit_log WHERE object_id = ${v3.json().id}`,
     );
-    expect(audit.rows).toEqual([expect.objectContaining({ action: 'plan.reimport', details: expect.objectContaining({ changes: { added: [], removed: ['40'], changed: ['5'] } }) })]);
+    expect(audit.rows).toEqual([
+      expect.objectContaining({
+        action: 'plan.reimport',
+        details: expect.objectContaining({ changes: { added: [], removed: ['40'], changed: ['5'] } }),
+      }),
+    ]);
   });
 
   it('writes nothing when the current version is confirmed again unchanged', async () => {

@@ -10,7 +10,10 @@ import { importPlan } from './plan-import.service.ts';
 import { currentOfLineage } from './plans.repository.ts';
 import { lineageKey } from './plan-tree.ts';
 
-interface ManifestDocument { file: string; role: 'programme' | 'pairingPlan' }
+interface ManifestDocument {
+  file: string;
+  role: 'programme' | 'pairingPlan';
+}
 
 /**
  * Imports the shipped plans on first start, through the same import as users: the national plan against the
@@ -18,10 +21,14 @@ interface ManifestDocument { file: string; role: 'programme' | 'pairingPlan' }
  * A plan already imported is left alone, so a database seeded before plans existed gets them on its next start.
  */
 export async function seedPlans(ctx: AuthedContext): Promise<string | null> {
-  const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as { documents: ManifestDocument[] };
+  const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as {
+    documents: ManifestDocument[];
+  };
   const loaded: string[] = [];
   for (const doc of manifest.documents) {
-    const { plan, normalised } = parsePlanWithSource(fs.readFileSync(repoPath('resources/seeds', doc.file), 'utf8'), { regions: planRegions() });
+    const { plan, normalised } = parsePlanWithSource(fs.readFileSync(repoPath('resources/seeds', doc.file), 'utf8'), {
+      regions: planRegions(),
+    });
     let owner: { pairingId: string | null; programmeId: string };
     if (doc.role === 'programme') {
       const programme = await programmeForPlan(ctx.db, plan.docNo);

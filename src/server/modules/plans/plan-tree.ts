@@ -75,7 +75,8 @@ export function diffTasks(before: ComparableTask[], after: ComparableTask[]): Pl
   for (const t of after) {
     const o = old.get(t.code);
     if (!o) diff.added.push(pick(t));
-    else if (squash(o.title) !== squash(t.title) || squash(o.text) !== squash(t.text)) diff.changed.push({ code: t.code, before: pick(o), after: pick(t) });
+    else if (squash(o.title) !== squash(t.title) || squash(o.text) !== squash(t.text))
+      diff.changed.push({ code: t.code, before: pick(o), after: pick(t) });
     else diff.unchanged++;
   }
   for (const t of before) if (!next.has(t.code)) diff.removed.push(pick(t));
@@ -85,7 +86,11 @@ export function diffTasks(before: ComparableTask[], after: ComparableTask[]): Pl
 export const isEmptyDiff = (d: PlanDiff) => d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
 
 /** Plans are versions of one another when they belong to the same pairing (or programme) and carry the same title. */
-export function lineageKey(p: { pairingId: string | null; programmeId: string; title: string } | { annual: true; pairingId: string; year: number }): string {
+export function lineageKey(
+  p:
+    | { pairingId: string | null; programmeId: string; title: string }
+    | { annual: true; pairingId: string; year: number },
+): string {
   if ('annual' in p) return `pairing:${p.pairingId}|annual:${p.year}`;
   return `${p.pairingId ? `pairing:${p.pairingId}` : `programme:${p.programmeId}`}|${titleStem(p.title)}`;
 }

@@ -12,7 +12,9 @@ describe.each(testEngines())('plans and tasks across pairings on %s', (engine) =
   let liaoningTasks: TaskSummary[];
   beforeAll(async () => {
     plans = await loadSeedPlans(s.t);
-    liaoningTasks = (await (await s.as(s.f.users.liaoning)).get(`/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=100`)).json().items;
+    liaoningTasks = (
+      await (await s.as(s.f.users.liaoning)).get(`/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=100`)
+    ).json().items;
   });
 
   it("reads: another pairing's plan, its ledger and its tasks answer 404", async () => {
@@ -27,7 +29,10 @@ describe.each(testEngines())('plans and tasks across pairings on %s', (engine) =
     expect(source.fileName).toBe('jilin-zhejiang.txt');
     const task = (await c.get(`/api/tasks?planId=${plans.jilinZhejiang}&pageSize=1`)).json().items[0];
     const detail = (await c.get(`/api/tasks/${task.id}`)).json();
-    const clause = source.lines.slice(detail.sourceLine - 1, detail.sourceEndLine).map((l: { text: string }) => l.text).join('');
+    const clause = source.lines
+      .slice(detail.sourceLine - 1, detail.sourceEndLine)
+      .map((l: { text: string }) => l.text)
+      .join('');
     expect(clause.replace(/\s/g, '')).toContain(detail.title.replace(/\s/g, ''));
     // A city office sees its city pairings, not the provincial pairing's plan above them.
     const cc = await s.as(s.f.users.changchun);
@@ -43,7 +48,9 @@ describe.each(testEngines())('plans and tasks across pairings on %s', (engine) =
     const tasks = (await c.get('/api/tasks?pageSize=500')).json();
     const foreign = new Set(liaoningTasks.map((t) => t.id));
     expect(tasks.items.filter((t: TaskSummary) => foreign.has(t.id))).toEqual([]);
-    expect(tasks.items.every((t: TaskSummary) => t.pairingId === null || t.pairingId === s.f.pairings.jilinZhejiang)).toBe(true);
+    expect(
+      tasks.items.every((t: TaskSummary) => t.pairingId === null || t.pairingId === s.f.pairings.jilinZhejiang),
+    ).toBe(true);
     expect((await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}`)).json().total).toBe(0);
     expect((await c.get(`/api/tasks?pairingId=${s.f.pairings.liaoningJiangsu}`)).json().total).toBe(0);
     expect((await c.get('/api/tasks?q=辽宁行')).json().total).toBe(0);
@@ -55,16 +62,26 @@ describe.each(testEngines())('plans and tasks across pairings on %s', (engine) =
     const target = liaoningTasks[0]!;
     const res = await c.patch(`/api/tasks/${target.id}`, { version: target.version, status: 'done' });
     expect(res.statusCode).toBe(404);
-    const row = await s.t.database.db.execute<{ status: string; version: number }>(sql`SELECT status, version FROM tasks WHERE id = ${target.id}`);
+    const row = await s.t.database.db.execute<{ status: string; version: number }>(
+      sql`SELECT status, version FROM tasks WHERE id = ${target.id}`,
+    );
     expect(row.rows[0]).toEqual({ status: 'not_started', version: target.version });
     const preview = (await uploadPlan(s.t, c, 'ln.txt', seedPlanText('liaoningJiangsu'))).json();
     expect(preview.existing).toBeNull();
     expect(preview.diff).toBeNull();
     const imported = await c.post('/api/plans', confirmBody(preview, { pairingId: s.f.pairings.liaoningJiangsu }));
     expect(imported.statusCode).toBe(400);
-    const annual = await c.post('/api/plans', { kind: 'annual', pairingId: s.f.pairings.liaoningJiangsu, year: 2027, title: 'x', items: [{ tracedTaskId: target.id }] });
+    const annual = await c.post('/api/plans', {
+      kind: 'annual',
+      pairingId: s.f.pairings.liaoningJiangsu,
+      year: 2027,
+      title: 'x',
+      items: [{ tracedTaskId: target.id }],
+    });
     expect(annual.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
-    const denied = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.denied' AND actor_name = 'jilin'`);
+    const denied = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.denied' AND actor_name = 'jilin'`,
+    );
     expect(Number(denied.rows[0]!.n)).toBeGreaterThanOrEqual(1);
   });
 

@@ -6,5 +6,6 @@ import { forbidden, fieldError } from '../../http/app-error.ts';
  * offices import and run their own pairings' plans, which the repositories' scope already limits them to.
  */
 export function assertCanManageProgrammePlan(actor: Actor) {
-  if (!actor.roles.includes('national_office')) throw forbidden([fieldError('pairingId', 'programme_plan_requires_national')]);
+  if (!actor.roles.includes('national_office'))
+    throw forbidden([fieldError('pairingId', 'programme_plan_requires_national')]);
 }

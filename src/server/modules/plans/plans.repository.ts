@@ -21,8 +21,15 @@ export function planScope(actor: Actor): SQL | undefined {
 function countsColumns(actor: Actor, today: string) {
   const visible = taskScope(actor) ?? sql`true`;
   const light = taskLightSql(today);
-  const n = (cond: SQL) => sql<number>`(SELECT count(*)::int FROM ${tasks} WHERE ${tasks.planId} = ${plans.id} AND ${visible} AND ${cond})`;
-  return { taskCount: n(sql`true`), green: n(sql`${light} = 'green'`), yellow: n(sql`${light} = 'yellow'`), red: n(sql`${light} = 'red'`), grey: n(sql`${light} = 'grey'`) };
+  const n = (cond: SQL) =>
+    sql<number>`(SELECT count(*)::int FROM ${tasks} WHERE ${tasks.planId} = ${plans.id} AND ${visible} AND ${cond})`;
+  return {
+    taskCount: n(sql`true`),
+    green: n(sql`${light} = 'green'`),
+    yellow: n(sql`${light} = 'yellow'`),
+    red: n(sql`${light} = 'red'`),
+    grey: n(sql`${light} = 'grey'`),
+  };
 }
 
 const planColumns = {
@@ -48,7 +55,14 @@ export interface PlanFilter {
   q?: string;
 }
 
-export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: number, pageSize: number, today: string) {
+export async function listPlans(
+  db: DbOrTx,
+  actor: Actor,
+  f: PlanFilter,
+  page: number,
+  pageSize: number,
+  today: string,
+) {
   const where = and(
     planScope(actor),
     f.all ? undefined : eq(plans.current, true),
@@ -58,9 +72,21 @@ export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: n
     f.q ? ilike(plans.title, `%${f.q}%`) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db.select({ ...planColumns, ...countsColumns(actor, today) }).from(plans).leftJoin(pairings, eq(pairings.id, plans.pairingId)).where(where)
-      .orderBy(sql`${plans.pairingId} IS NOT NULL`, asc(pairings.name), asc(plans.kind), desc(plans.year), desc(plans.versionNo), asc(plans.id))
-      .limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select({ ...planColumns, ...countsColumns(actor, today) })
+      .from(plans)
+      .leftJoin(pairings, eq(pairings.id, plans.pairingId))
+      .where(where)
+      .orderBy(
+        sql`${plans.pairingId} IS NOT NULL`,
+        asc(pairings.name),
+        asc(plans.kind),
+        desc(plans.year),
+        desc(plans.versionNo),
+        asc(plans.id),
+      )
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(plans).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -69,9 +95,14 @@ export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: n
 export async function findPlan(db: DbOrTx, actor: Actor, id: string, today: string) {
   const [row] = await db
     .select({
-      ...planColumns, ...countsColumns(actor, today),
-      supersedesId: plans.supersedesId, changes: plans.changes, lineageKey: plans.lineageKey,
-      sourceDocumentId: plans.sourceDocumentId, sourceTitle: sourceDocuments.title, sourceFileName: sourceDocuments.fileName,
+      ...planColumns,
+      ...countsColumns(actor, today),
+      supersedesId: plans.supersedesId,
+      changes: plans.changes,
+      lineageKey: plans.lineageKey,
+      sourceDocumentId: plans.sourceDocumentId,
+      sourceTitle: sourceDocuments.title,
+      sourceFileName: sourceDocuments.fileName,
       sourceLineCount: sql<number | null>`array_length(string_to_array(${sourceDocuments.body}, E'\\n'), 1)`,
     })
     .from(plans)
@@ -87,19 +118,28 @@ export async function sectionsOf(db: DbOrTx, planId: string) {
 }
 
 export async function versionsOf(db: DbOrTx, lineageKey: string) {
-  return db.select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
-    .from(plans).where(eq(plans.lineageKey, lineageKey)).orderBy(desc(plans.versionNo));
+  return db
+    .select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
+    .from(plans)
+    .where(eq(plans.lineageKey, lineageKey))
+    .orderBy(desc(plans.versionNo));
 }
 
 /** The current version of a lineage, locked so two imports of the same plan cannot both supersede it. */
 export async function currentOfLineage(db: DbOrTx, lineageKey: string) {
-  const [row] = await db.select().from(plans).where(and(eq(plans.lineageKey, lineageKey), eq(plans.current, true))).for('update');
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.lineageKey, lineageKey), eq(plans.current, true)))
+    .for('update');
   return row;
 }
 
 /** Current plans of a pairing's plan kinds that annual plans serve (implementation, special, division). */
 export async function currentSourcePlans(db: DbOrTx, pairingId: string) {
-  return db.select({ id: plans.id, kind: plans.kind }).from(plans)
+  return db
+    .select({ id: plans.id, kind: plans.kind })
+    .from(plans)
     .where(and(eq(plans.pairingId, pairingId), eq(plans.current, true), sql`${plans.kind} <> 'annual'`))
     .orderBy(sql`${plans.kind} <> 'implementation'`, asc(plans.createdAt));
 }
@@ -126,7 +166,12 @@ export async function countPlans(db: DbOrTx) {
 /** The whole normalised text of the document a plan was imported from, when the user may see the plan. */
 export async function planSourceText(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
-    .select({ title: sourceDocuments.title, fileName: sourceDocuments.fileName, body: sourceDocuments.body, sha256: sourceDocuments.sha256 })
+    .select({
+      title: sourceDocuments.title,
+      fileName: sourceDocuments.fileName,
+      body: sourceDocuments.body,
+      sha256: sourceDocuments.sha256,
+    })
     .from(plans)
     .innerJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
     .where(and(eq(plans.id, id), planScope(actor)));

@@ -1,4 +1,15 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, boolean, index, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  boolean,
+  index,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -13,7 +24,9 @@ export const plans = pgTable(
   'plans',
   {
     id: uuid().primaryKey().defaultRandom(),
-    programmeId: uuid().notNull().references(() => programmes.id),
+    programmeId: uuid()
+      .notNull()
+      .references(() => programmes.id),
     /** Null for a programme-level plan (the State Council's 工作方案). */
     pairingId: uuid().references(() => pairings.id),
     kind: text({ enum: PLAN_KINDS }).notNull(),
@@ -50,9 +63,13 @@ export const planSections = pgTable(
   'plan_sections',
   {
     id: uuid().primaryKey().defaultRandom(),
-    planId: uuid().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid()
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     parentId: uuid().references((): AnyPgColumn => planSections.id, { onDelete: 'cascade' }),
-    kind: text({ enum: ['section', 'measure'] }).notNull().default('section'),
+    kind: text({ enum: ['section', 'measure'] })
+      .notNull()
+      .default('section'),
     ordinal: integer().notNull(),
     no: text().notNull().default(''),
     title: text().notNull(),

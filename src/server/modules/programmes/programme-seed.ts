@@ -14,18 +14,44 @@ import { defaultName } from '../pairings/pairings.service.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { and, eq } from 'drizzle-orm';
 
-interface ManifestDocument { file: string; role: 'programme' | 'pairingPlan'; title: string; docNo: string | null; issuer: string | null; issuedOn: string | null }
+interface ManifestDocument {
+  file: string;
+  role: 'programme' | 'pairingPlan';
+  title: string;
+  docNo: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+}
 interface Manifest {
   documents: ManifestDocument[];
-  programme: { document: string; name: string; shortName: string; periodStart: number; periodEnd: number; ownerOffice: string; ownerOfficeQuote: string; goalsQuote: string };
-  offices: { document: string; pairing: [string, string]; side: 'a' | 'b'; leadingGroup: string; officeName: string; hostUnit: string | null; note?: string; quote: string }[];
+  programme: {
+    document: string;
+    name: string;
+    shortName: string;
+    periodStart: number;
+    periodEnd: number;
+    ownerOffice: string;
+    ownerOfficeQuote: string;
+    goalsQuote: string;
+  };
+  offices: {
+    document: string;
+    pairing: [string, string];
+    side: 'a' | 'b';
+    leadingGroup: string;
+    officeName: string;
+    hostUnit: string | null;
+    note?: string;
+    quote: string;
+  }[];
 }
 
 /** Quotes are checked against the document with line breaks and spaces removed, as PDF extraction scatters them. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function requireQuote(doc: { file: string; body: string }, quote: string) {
-  if (!squash(doc.body).includes(squash(quote))) throw new Error(`seed manifest: quote not found in ${doc.file}: ${quote.slice(0, 40)}…`);
+  if (!squash(doc.body).includes(squash(quote)))
+    throw new Error(`seed manifest: quote not found in ${doc.file}: ${quote.slice(0, 40)}…`);
 }
 
 type Located = { pair: SubPair; line: number };
@@ -55,7 +81,10 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
   if ((await countProgrammes(ctx.db)) > 0) return null;
   const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as Manifest;
   const regions = regionCatalogue().resolver;
-  const docs = manifest.documents.map((d) => ({ ...d, body: fs.readFileSync(repoPath('resources/seeds', d.file), 'utf8') }));
+  const docs = manifest.documents.map((d) => ({
+    ...d,
+    body: fs.readFileSync(repoPath('resources/seeds', d.file), 'utf8'),
+  }));
   const docOf = (file: string) => docs.find((d) => d.file === file)!;
   requireQuote(docOf(manifest.programme.document), manifest.programme.goalsQuote);
   requireQuote(docOf(manifest.programme.document), manifest.programme.ownerOfficeQuote);
@@ -64,23 +93,45 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
   return ctx.db.transaction(async (tx) => {
     const docIds = new Map<string, string>();
     for (const d of docs) {
-      docIds.set(d.file, await insertSourceDocument(tx, {
-        title: d.title, docNo: d.docNo, issuer: d.issuer, issuedOn: d.issuedOn, fileName: d.file,
-        sha256: crypto.createHash('sha256').update(d.body).digest('hex'), body: d.body,
-      }));
+      docIds.set(
+        d.file,
+        await insertSourceDocument(tx, {
+          title: d.title,
+          docNo: d.docNo,
+          issuer: d.issuer,
+          issuedOn: d.issuedOn,
+          fileName: d.file,
+          sha256: crypto.createHash('sha256').update(d.body).digest('hex'),
+          body: d.body,
+        }),
+      );
     }
     const national = docOf(manifest.programme.document);
     const p = manifest.programme;
     const programmeId = await insertProgramme(tx, {
-      name: p.name, shortName: p.shortName, docNo: national.docNo, issuer: national.issuer, issuedOn: national.issuedOn,
-      periodStart: p.periodStart, periodEnd: p.periodEnd, goals: p.goalsQuote, ownerOffice: p.ownerOffice, sourceDocumentId: docIds.get(national.file),
+      name: p.name,
+      shortName: p.shortName,
+      docNo: national.docNo,
+      issuer: national.issuer,
+      issuedOn: national.issuedOn,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      goals: p.goalsQuote,
+      ownerOffice: p.ownerOffice,
+      sourceDocumentId: docIds.get(national.file),
     });
     let top = 0;
     let sub = 0;
     // One transaction gives every row the same now(); distinct creation times keep document order in lists.
     const base = Date.now();
     let order = 0;
-    const create = async (pair: SubPair, line: number, docFile: string, parentId: string | null, startedOn: string | null) => {
+    const create = async (
+      pair: SubPair,
+      line: number,
+      docFile: string,
+      parentId: string | null,
+      startedOn: string | null,
+    ) => {
       const a = codesOf(pair.a);
       const b = codesOf(pair.b);
       if (!a.length || a.length !== pair.a.length || b.length !== pair.b.length) return null;
@@ -89,34 +140,67 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       const key = sidesKey(a, b);
       if (await sidesKeyTaken(tx, programmeId, key)) return null;
       const id = await insertPairing(tx, {
-        programmeId, parentId, name: defaultName(a, b), level: pairingLevel(a),
-        status: pair.exploratory ? 'exploratory' : 'active', theme: pair.theme || null, note: pair.note ?? null,
-        startedOn, sidesKey: key, createdAt: new Date(base + order++), sourceDocumentId: docIds.get(docFile), sourceLine: line, sourceQuote: pair.source,
+        programmeId,
+        parentId,
+        name: defaultName(a, b),
+        level: pairingLevel(a),
+        status: pair.exploratory ? 'exploratory' : 'active',
+        theme: pair.theme || null,
+        note: pair.note ?? null,
+        startedOn,
+        sidesKey: key,
+        createdAt: new Date(base + order++),
+        sourceDocumentId: docIds.get(docFile),
+        sourceLine: line,
+        sourceQuote: pair.source,
       });
       await replaceSides(tx, id, a, b);
       return id;
     };
-    for (const { pair, line } of locatedSubPairs(national.body, regions).pairs) if (await create(pair, line, national.file, null, national.issuedOn)) top++;
+    for (const { pair, line } of locatedSubPairs(national.body, regions).pairs)
+      if (await create(pair, line, national.file, null, national.issuedOn)) top++;
 
     for (const d of docs.filter((x) => x.role === 'pairingPlan')) {
       const { plan, pairs } = locatedSubPairs(d.body, regions);
       const sides = codesOf(plan.sides);
       if (sides.length !== 2) throw new Error(`seed: cannot tell the two sides of ${d.file}`);
-      const [parent] = await tx.select({ id: pairings.id }).from(pairings)
+      const [parent] = await tx
+        .select({ id: pairings.id })
+        .from(pairings)
         .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([sides[0]!], [sides[1]!]))));
       if (!parent) throw new Error(`seed: no pairing ${sides.join('—')} for ${d.file}`);
       for (const { pair, line } of pairs) if (await create(pair, line, d.file, parent.id, null)) sub++;
     }
     for (const o of manifest.offices) {
-      const [pairing] = await tx.select({ id: pairings.id }).from(pairings)
-        .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([o.pairing[0]], [o.pairing[1]]))));
+      const [pairing] = await tx
+        .select({ id: pairings.id })
+        .from(pairings)
+        .where(
+          and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([o.pairing[0]], [o.pairing[1]]))),
+        );
       if (!pairing) throw new Error(`seed: no pairing ${o.pairing.join('—')} for an office`);
       await replaceOffices(tx, pairing.id, [
-        ...(await tx.query.pairingOffices.findMany({ where: (t, { eq: e }) => e(t.pairingId, pairing.id) })).map(({ id: _i, pairingId: _p, ...rest }) => rest),
-        { side: o.side, leadingGroup: o.leadingGroup, officeName: o.officeName, hostUnit: o.hostUnit, note: o.note ?? null, sourceDocumentId: docIds.get(o.document), sourceQuote: o.quote },
+        ...(await tx.query.pairingOffices.findMany({ where: (t, { eq: e }) => e(t.pairingId, pairing.id) })).map(
+          ({ id: _i, pairingId: _p, ...rest }) => rest,
+        ),
+        {
+          side: o.side,
+          leadingGroup: o.leadingGroup,
+          officeName: o.officeName,
+          hostUnit: o.hostUnit,
+          note: o.note ?? null,
+          sourceDocumentId: docIds.get(o.document),
+          sourceQuote: o.quote,
+        },
       ]);
     }
-    await writeAudit(tx, ctx, { action: 'programme.seed', result: 'success', objectType: 'programme', objectId: programmeId, details: { pairings: top, subPairs: sub } });
+    await writeAudit(tx, ctx, {
+      action: 'programme.seed',
+      result: 'success',
+      objectType: 'programme',
+      objectId: programmeId,
+      details: { pairings: top, subPairs: sub },
+    });
     return `${p.name}（${national.docNo}）: ${top} pairings, ${sub} sub-pairs`;
   });
 }

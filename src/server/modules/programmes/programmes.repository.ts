@@ -24,7 +24,10 @@ export async function listProgrammes(db: DbOrTx, actor: Actor) {
 }
 
 export async function findSourceDocumentBySha(db: DbOrTx, sha256: string) {
-  const [row] = await db.select({ id: sourceDocuments.id }).from(sourceDocuments).where(eq(sourceDocuments.sha256, sha256));
+  const [row] = await db
+    .select({ id: sourceDocuments.id })
+    .from(sourceDocuments)
+    .where(eq(sourceDocuments.sha256, sha256));
   return row;
 }
 

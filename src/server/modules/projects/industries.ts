@@ -17,7 +17,12 @@ export interface IndustrySection {
 
 interface IndustryFile {
   standard: string;
-  sections: { code: string; name: string; nameEn: string; divisions: { code: string; name: string; nameEn: string }[] }[];
+  sections: {
+    code: string;
+    name: string;
+    nameEn: string;
+    divisions: { code: string; name: string; nameEn: string }[];
+  }[];
 }
 
 export interface IndustryCatalogue {
@@ -43,11 +48,17 @@ export function buildIndustryCatalogue(file: IndustryFile): IndustryCatalogue {
   const divisionByCode = new Map(sections.flatMap((s) => s.divisions.map((d) => [d.code, d] as const)));
   const byName = new Map<string, { section: IndustrySection; division: IndustryDivision | null }>();
   // A 大类 whose name is its 门类's (房地产业, 教育, 国际组织) resolves to the 大类: it is the more precise answer.
-  for (const s of sections) byName.set(s.name, { section: s, division: s.divisions.length === 1 && s.divisions[0]!.name === s.name ? s.divisions[0]! : null });
+  for (const s of sections)
+    byName.set(s.name, {
+      section: s,
+      division: s.divisions.length === 1 && s.divisions[0]!.name === s.name ? s.divisions[0]! : null,
+    });
   for (const s of sections) for (const d of s.divisions) byName.set(d.name, { section: s, division: d });
 
   function resolve(raw: string) {
-    const text = raw.replace(/[\uFF10-\uFF19\uFF21-\uFF3A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+    const text = raw
+      .replace(/[\uFF10-\uFF19\uFF21-\uFF3A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .trim();
     if (!text) return null;
     const m = /^([A-Ta-t])?\s*(\d{2})?(?:\s*[-—:：、.\s]\s*|\s*)(.*)$/.exec(text);
     const letter = m?.[1]?.toUpperCase();
@@ -77,6 +88,8 @@ export function buildIndustryCatalogue(file: IndustryFile): IndustryCatalogue {
 let cached: IndustryCatalogue | undefined;
 
 export function industries(): IndustryCatalogue {
-  cached ??= buildIndustryCatalogue(JSON.parse(fs.readFileSync(repoPath('resources/industries/gbt4754-2017.json'), 'utf8')) as IndustryFile);
+  cached ??= buildIndustryCatalogue(
+    JSON.parse(fs.readFileSync(repoPath('resources/industries/gbt4754-2017.json'), 'utf8')) as IndustryFile,
+  );
   return cached;
 }

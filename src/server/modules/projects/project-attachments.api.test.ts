@@ -14,12 +14,19 @@ describe.each(testEngines())('project attachments on %s', (engine) => {
   const s = useProgrammeApp(engine);
   let office: TestClient;
   let project: ProjectDetail;
-  const upload = (c: TestClient, name: string, bytes: Buffer, id = project.id) => uploadFile(s.t, c, `/api/projects/${id}/attachments`, name, bytes);
+  const upload = (c: TestClient, name: string, bytes: Buffer, id = project.id) =>
+    uploadFile(s.t, c, `/api/projects/${id}/attachments`, name, bytes);
   const dataDir = () => s.t.deps.config.dataDir;
 
   beforeAll(async () => {
     office = await s.as(s.f.users.jilin);
-    const created = await office.post('/api/projects', { pairingId: s.f.pairings.jilinZhejiang, title: '附件测试项目', investor: '某公司', hostRegionCode: '220100', type: 'industrial' });
+    const created = await office.post('/api/projects', {
+      pairingId: s.f.pairings.jilinZhejiang,
+      title: '附件测试项目',
+      investor: '某公司',
+      hostRegionCode: '220100',
+      type: 'industrial',
+    });
     expect(created.statusCode).toBe(201);
     project = created.json();
     expect(project.attachments).toEqual([]);
@@ -39,10 +46,15 @@ describe.each(testEngines())('project attachments on %s', (engine) => {
     const got = await office.get(`/api/projects/${project.id}/attachments/${pdf.id}`);
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(got.headers['content-disposition']).toBe(`attachment; filename="attachment.pdf"; filename*=UTF-8''${encodeURIComponent('投资协议.pdf')}`);
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="attachment.pdf"; filename*=UTF-8''${encodeURIComponent('投资协议.pdf')}`,
+    );
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.rawPayload.equals(samplePdf())).toBe(true);
-    expect((await auditActions(s.t, pdf.id)).map((a) => a.action)).toEqual(['project.attachment.upload', 'project.attachment.download']);
+    expect((await auditActions(s.t, pdf.id)).map((a) => a.action)).toEqual([
+      'project.attachment.upload',
+      'project.attachment.download',
+    ]);
     // The project page carries them too.
     expect((await office.get(`/api/projects/${project.id}`)).json().attachments).toHaveLength(2);
   });
@@ -75,14 +87,20 @@ describe.each(testEngines())('project attachments on %s', (engine) => {
     expect(removed.statusCode).toBe(200);
     expect(removed.json().attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['投资协议.pdf']);
     expect(storedCount(dataDir())).toBe(before - 1);
-    expect((await auditActions(s.t, png.id)).map((a) => a.action)).toEqual(['project.attachment.upload', 'project.attachment.delete']);
+    expect((await auditActions(s.t, png.id)).map((a) => a.action)).toEqual([
+      'project.attachment.upload',
+      'project.attachment.delete',
+    ]);
     expect((await office.get(`/api/projects/${project.id}/attachments/${png.id}`)).statusCode).toBe(404);
 
-    for (let i = 1; i < MAX_ATTACHMENTS_PER_PROJECT; i++) expect((await upload(office, `附件${i}.pdf`, samplePdf())).statusCode).toBe(201);
+    for (let i = 1; i < MAX_ATTACHMENTS_PER_PROJECT; i++)
+      expect((await upload(office, `附件${i}.pdf`, samplePdf())).statusCode).toBe(201);
     const over = await upload(office, 'one-too-many.pdf', samplePdf());
     expect(over.statusCode).toBe(400);
     expect(over.json().error.details[0]).toMatchObject({ field: 'file', code: 'too_many_project_attachments' });
-    const rows = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_attachments WHERE project_id = ${project.id}`);
+    const rows = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM project_attachments WHERE project_id = ${project.id}`,
+    );
     expect(rows.rows[0]!.n).toBe(MAX_ATTACHMENTS_PER_PROJECT);
   });
 });

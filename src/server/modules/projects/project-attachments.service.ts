@@ -3,22 +3,36 @@ import { fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { auditStandalone, writeAudit } from '../audit/audit-writer.ts';
 import { readAttachment } from '../reporting/attachment-store.ts';
 import { forgetAttachment, keepAttachment } from '../reporting/keep-attachment.ts';
-import { attachmentsOf, deleteAttachmentRow, findAttachment, findProject, insertAttachment } from './projects.repository.ts';
+import {
+  attachmentsOf,
+  deleteAttachmentRow,
+  findAttachment,
+  findProject,
+  insertAttachment,
+} from './projects.repository.ts';
 
 /** A project keeps its agreements, approvals and photos; past this many, old ones should be removed first. */
 export const MAX_ATTACHMENTS_PER_PROJECT = 30;
 
 /** Keeps a file with a project (see keepAttachment for the file's life). */
-export async function uploadProjectAttachment(ctx: AuthedContext, projectId: string, file: { buffer: Buffer; fileName: string }): Promise<string> {
+export async function uploadProjectAttachment(
+  ctx: AuthedContext,
+  projectId: string,
+  file: { buffer: Buffer; fileName: string },
+): Promise<string> {
   if (!(await findProject(ctx.db, ctx.actor, projectId))) throw notFound();
   return keepAttachment(ctx, file, async (tx, kept) => {
     // The row lock keeps two uploads from both passing the count.
     const project = await findProject(tx, ctx.actor, projectId, { forUpdate: true });
     if (!project) throw notFound();
-    if ((await attachmentsOf(tx, project.id)).length >= MAX_ATTACHMENTS_PER_PROJECT) throw invalid(fieldError('file', 'too_many_project_attachments', { max: MAX_ATTACHMENTS_PER_PROJECT }));
+    if ((await attachmentsOf(tx, project.id)).length >= MAX_ATTACHMENTS_PER_PROJECT)
+      throw invalid(fieldError('file', 'too_many_project_attachments', { max: MAX_ATTACHMENTS_PER_PROJECT }));
     const id = await insertAttachment(tx, { projectId: project.id, ...kept });
     await writeAudit(tx, ctx, {
-      action: 'project.attachment.upload', result: 'success', objectType: 'project_attachment', objectId: id,
+      action: 'project.attachment.upload',
+      result: 'success',
+      objectType: 'project_attachment',
+      objectId: id,
       details: { projectId: project.id, fileName: kept.fileName, kind: kept.kind, size: kept.size, sm3: kept.sm3 },
     });
     return id;
@@ -33,7 +47,10 @@ export async function downloadProjectAttachment(ctx: AuthedContext, projectId: s
   if (!att) throw notFound();
   const buffer = await readAttachment(ctx.deps.config.dataDir, att.storedName);
   await auditStandalone(ctx, {
-    action: 'project.attachment.download', result: 'success', objectType: 'project_attachment', objectId: att.id,
+    action: 'project.attachment.download',
+    result: 'success',
+    objectType: 'project_attachment',
+    objectId: att.id,
     details: { projectId: project.id, fileName: att.fileName, kind: att.kind, size: att.size },
   });
   return { buffer, fileName: att.fileName, kind: att.kind };
@@ -48,7 +65,10 @@ export async function deleteProjectAttachment(ctx: AuthedContext, projectId: str
     if (!att) throw notFound();
     await deleteAttachmentRow(tx, att.id);
     await writeAudit(tx, ctx, {
-      action: 'project.attachment.delete', result: 'success', objectType: 'project_attachment', objectId: att.id,
+      action: 'project.attachment.delete',
+      result: 'success',
+      objectType: 'project_attachment',
+      objectId: att.id,
       details: { projectId: project.id, fileName: att.fileName, sm3: att.sm3 },
     });
     return att.storedName;

@@ -20,12 +20,45 @@ describe.each(testEngines())('project ledger filters on %s', (engine) => {
       expect(res.statusCode, res.body).toBe(201);
       ids[key] = res.json().id;
     };
-    await create('parent', s.f.pairings.jilinZhejiang, { title: '长春汽车项目', investor: '甲公司', greenChannel: true, stage: 'signed', stageOn: '2024-03-01', signedAmount: '100', plannedInvestment: '40' });
-    await create('parentDrugs', s.f.pairings.jilinZhejiang, { title: '长春医药项目', investor: '乙公司', industryDivision: '27', plannedInvestment: '40' });
-    await create('sub', s.f.pairings.jilinWenzhou, { title: '吉林市鞋业项目', investor: '丙公司', hostRegionCode: '220200', greenChannel: true, stage: 'signed', stageOn: '2024-03-01', signedAmount: '25.5', plannedInvestment: null });
+    await create('parent', s.f.pairings.jilinZhejiang, {
+      title: '长春汽车项目',
+      investor: '甲公司',
+      greenChannel: true,
+      stage: 'signed',
+      stageOn: '2024-03-01',
+      signedAmount: '100',
+      plannedInvestment: '40',
+    });
+    await create('parentDrugs', s.f.pairings.jilinZhejiang, {
+      title: '长春医药项目',
+      investor: '乙公司',
+      industryDivision: '27',
+      plannedInvestment: '40',
+    });
+    await create('sub', s.f.pairings.jilinWenzhou, {
+      title: '吉林市鞋业项目',
+      investor: '丙公司',
+      hostRegionCode: '220200',
+      greenChannel: true,
+      stage: 'signed',
+      stageOn: '2024-03-01',
+      signedAmount: '25.5',
+      plannedInvestment: null,
+    });
     const ctx = systemContext(s.t.deps);
-    await buildPark(ctx, { pairingId: s.f.pairings.jilinWenzhou, name: '吉林温州产业园', type: 'cooperation', hostRegionCode: '220200' });
-    await buildEvent(ctx, { pairingId: s.f.pairings.jilinZhejiang, kind: 'promotion', title: '浙商吉林行', startsOn: '2024-05-10', endsOn: '2024-05-12' });
+    await buildPark(ctx, {
+      pairingId: s.f.pairings.jilinWenzhou,
+      name: '吉林温州产业园',
+      type: 'cooperation',
+      hostRegionCode: '220200',
+    });
+    await buildEvent(ctx, {
+      pairingId: s.f.pairings.jilinZhejiang,
+      kind: 'promotion',
+      title: '浙商吉林行',
+      startsOn: '2024-05-10',
+      endsOn: '2024-05-12',
+    });
   });
 
   const listed = (body: { items: { id: string }[] }) => body.items.map((p) => p.id).sort();
@@ -63,8 +96,16 @@ describe.each(testEngines())('project ledger filters on %s', (engine) => {
     const changchun = await s.as(s.f.users.changchun);
     const jz = s.f.pairings.jilinZhejiang;
     expect((await changchun.get(`/api/projects?pairingId=${jz}&withSubPairs=true`)).json().total).toBe(0);
-    expect((await changchun.get(`/api/projects/stats?pairingId=${jz}&withSubPairs=true`)).json().counts).toEqual({ projects: 0, landmark: 0, demo: 0, parks: 0, events: 0 });
+    expect((await changchun.get(`/api/projects/stats?pairingId=${jz}&withSubPairs=true`)).json().counts).toEqual({
+      projects: 0,
+      landmark: 0,
+      demo: 0,
+      parks: 0,
+      events: 0,
+    });
     const liaoning = await s.as(s.f.users.liaoning);
-    expect((await liaoning.get(`/api/projects?greenChannel=true&pairingId=${jz}&withSubPairs=true`)).json().total).toBe(0);
+    expect((await liaoning.get(`/api/projects?greenChannel=true&pairingId=${jz}&withSubPairs=true`)).json().total).toBe(
+      0,
+    );
   });
 });

@@ -19,14 +19,19 @@ export async function loadHistory(db: DbOrTx, projectId: string): Promise<Projec
 
 /** The histories of several projects with two queries (one after the other: `db` is often a transaction's single client). */
 export async function loadHistories(db: DbOrTx, projectIds: readonly string[]): Promise<Map<string, ProjectHistory>> {
-  const out = new Map<string, { moves: StageMove[]; reports: FigureReport[] }>(projectIds.map((id) => [id, { moves: [], reports: [] }]));
+  const out = new Map<string, { moves: StageMove[]; reports: FigureReport[] }>(
+    projectIds.map((id) => [id, { moves: [], reports: [] }]),
+  );
   if (!projectIds.length) return new Map();
   const moves = await db
     .select()
     .from(projectStageMoves)
     .where(inArray(projectStageMoves.projectId, [...projectIds]))
     .orderBy(asc(projectStageMoves.projectId), asc(projectStageMoves.ordinal));
-  const reports = await db.select().from(projectFigureReports).where(inArray(projectFigureReports.projectId, [...projectIds]));
+  const reports = await db
+    .select()
+    .from(projectFigureReports)
+    .where(inArray(projectFigureReports.projectId, [...projectIds]));
   for (const m of moves) out.get(m.projectId)!.moves.push({ to: m.toStage, on: String(m.on), note: m.note });
   for (const x of reports) {
     out.get(x.projectId)!.reports.push({
@@ -47,10 +52,24 @@ export async function loadHistories(db: DbOrTx, projectIds: readonly string[]): 
   return histories;
 }
 
-export async function appendMoves(db: DbOrTx, projectId: string, firstOrdinal: number, moves: readonly (StageMove & { from: ProjectStage | null })[], userId: string | null) {
+export async function appendMoves(
+  db: DbOrTx,
+  projectId: string,
+  firstOrdinal: number,
+  moves: readonly (StageMove & { from: ProjectStage | null })[],
+  userId: string | null,
+) {
   if (!moves.length) return;
   await db.insert(projectStageMoves).values(
-    moves.map((m, i) => ({ projectId, ordinal: firstOrdinal + i, fromStage: m.from, toStage: m.to, on: m.on, note: m.note ?? null, recordedBy: userId })),
+    moves.map((m, i) => ({
+      projectId,
+      ordinal: firstOrdinal + i,
+      fromStage: m.from,
+      toStage: m.to,
+      on: m.on,
+      note: m.note ?? null,
+      recordedBy: userId,
+    })),
   );
 }
 
@@ -66,7 +85,11 @@ export async function appendReport(db: DbOrTx, projectId: string, r: NewReport, 
 }
 
 /** Several projects' reports in one insert. */
-export async function appendReports(db: DbOrTx, rows: readonly (NewReport & { projectId: string })[], userId: string | null) {
+export async function appendReports(
+  db: DbOrTx,
+  rows: readonly (NewReport & { projectId: string })[],
+  userId: string | null,
+) {
   if (!rows.length) return;
   await db.insert(projectFigureReports).values(
     rows.map((r) => ({
@@ -105,4 +128,3 @@ export function derivedColumns(history: readonly StageEntry[], state: StageState
     completedWan: toWan(figures.completed),
   };
 }
-

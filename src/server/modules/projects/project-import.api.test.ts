@@ -9,8 +9,10 @@ import { forgetLiveJobs } from '../jobs/job-store.ts';
 
 describe.each(testEngines())('project sheet import on %s', (engine) => {
   const s = useProgrammeApp(engine);
-  const projectCount = async () => Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects`)).rows[0]!.n);
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => goodRow(i + 1, i === 2 ? { projectCode: '2104-220100-04-01-000003' } : {}));
+  const projectCount = async () =>
+    Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects`)).rows[0]!.n);
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => goodRow(i + 1, i === 2 ? { projectCode: '2104-220100-04-01-000003' } : {}));
 
   it('downloads the template for a pairing', async () => {
     const c = await s.as(s.f.users.jilin);
@@ -29,7 +31,9 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     const job = await importSheet(s.t, c, s.f.pairings.jilinZhejiang, await filledTemplate(sheet));
     expect(job.statusCode).toBe(200);
     expect(job.body).toMatchObject({ status: 'failed', result: null });
-    expect(job.body.errors.map((e: { row: number; column: string; code: string }) => `${e.row}${e.column}:${e.code}`)).toEqual(['3O:negative_amount', '6N:stage_date_required']);
+    expect(
+      job.body.errors.map((e: { row: number; column: string; code: string }) => `${e.row}${e.column}:${e.code}`),
+    ).toEqual(['3O:negative_amount', '6N:stage_date_required']);
     expect(job.body.errors[0].zh).toBe('第 3 行 O 列“签约额（万元）”：不能为负数');
     expect(job.body.errors[1].en).toMatch(/^Row 6, column N \(Production start\)/);
     expect(await projectCount()).toBe(before);
@@ -40,7 +44,13 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     const before = await projectCount();
     const file = await filledTemplate(rows(6));
     const first = await importSheet(s.t, c, s.f.pairings.jilinZhejiang, file);
-    expect(first.body, JSON.stringify(first.body.errors)).toMatchObject({ status: 'done', phase: 'done', processed: 6, total: 6, result: { created: 6, updated: 0, unchanged: 0 } });
+    expect(first.body, JSON.stringify(first.body.errors)).toMatchObject({
+      status: 'done',
+      phase: 'done',
+      processed: 6,
+      total: 6,
+      result: { created: 6, updated: 0, unchanged: 0 },
+    });
     expect(await projectCount()).toBe(before + 6);
     const again = await importSheet(s.t, c, s.f.pairings.jilinZhejiang, file);
     expect(again.body.result).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
@@ -54,9 +64,13 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     const id = third.body.result.projectIds[0];
     const p = (await c.get(`/api/projects/${id}`)).json();
     expect(p.figures.arrived).toBe('25000');
-    expect(p.reports.filter((r: { figure: string }) => r.figure === 'arrived').map((r: { amount: string }) => r.amount)).toEqual(['18000.5', '25000']);
+    expect(
+      p.reports.filter((r: { figure: string }) => r.figure === 'arrived').map((r: { amount: string }) => r.amount),
+    ).toEqual(['18000.5', '25000']);
     expect(p.moves.map((m: { to: string }) => m.to)).toEqual(['signed', 'started']);
-    const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'project.import'`);
+    const audit = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'project.import'`,
+    );
     expect(audit.rows[0]!.n).toBe(3);
 
     // A later stage and a changed figure of two projects in one file: each moves on, with its derived columns and version.
@@ -64,8 +78,15 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     changed[2] = { ...changed[2], completedInvestment: 30000 };
     const fourth = await importSheet(s.t, c, s.f.pairings.jilinZhejiang, await filledTemplate(changed));
     expect(fourth.body.result).toMatchObject({ created: 0, updated: 2, unchanged: 4 });
-    const [grown, moved] = await Promise.all(fourth.body.result.projectIds.map(async (pid: string) => (await c.get(`/api/projects/${pid}`)).json()));
-    expect(moved).toMatchObject({ stage: 'producing', furthestStage: 'producing', producingOn: '2025-06-01', version: 2 });
+    const [grown, moved] = await Promise.all(
+      fourth.body.result.projectIds.map(async (pid: string) => (await c.get(`/api/projects/${pid}`)).json()),
+    );
+    expect(moved).toMatchObject({
+      stage: 'producing',
+      furthestStage: 'producing',
+      producingOn: '2025-06-01',
+      version: 2,
+    });
     expect(moved.moves.map((m: { to: string }) => m.to)).toEqual(['signed', 'started', 'producing']);
     expect(grown).toMatchObject({ stage: 'started', figures: { completed: '30000', arrived: '18000.5' }, version: 2 });
   });
@@ -73,9 +94,18 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
   it('refuses files that are not spreadsheets, and zip bombs, at once', async () => {
     const c = await s.as(s.f.users.jilin);
     const before = await projectCount();
-    const text = await uploadSheet(s.t, c, s.f.pairings.jilinZhejiang, Buffer.from('项目名称,投资方\n'), 'projects.csv');
+    const text = await uploadSheet(
+      s.t,
+      c,
+      s.f.pairings.jilinZhejiang,
+      Buffer.from('项目名称,投资方\n'),
+      'projects.csv',
+    );
     expect(text.statusCode).toBe(400);
-    expect(text.json().error).toMatchObject({ code: 'project_sheet_refused', details: [{ field: 'file', code: 'sheet_not_spreadsheet' }] });
+    expect(text.json().error).toMatchObject({
+      code: 'project_sheet_refused',
+      details: [{ field: 'file', code: 'sheet_not_spreadsheet' }],
+    });
     const bomb = writeZip([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
@@ -113,7 +143,9 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     expect((await (await s.as(s.f.users.liaoning)).get(`/api/projects/import/${id}`)).statusCode).toBe(404);
 
     // A job still marked running whose heartbeat stopped a while ago was cut off by a restart.
-    await s.t.database.db.execute(sql`UPDATE background_jobs SET status = 'running', phase = 'saving', outcome = NULL, heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`);
+    await s.t.database.db.execute(
+      sql`UPDATE background_jobs SET status = 'running', phase = 'saving', outcome = NULL, heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`,
+    );
     const dead = (await jilin.get(`/api/projects/import/${id}?wait=true`)).json();
     expect(dead).toMatchObject({ status: 'failed', phase: 'done', result: null, error: { code: 'job_interrupted' } });
     expect(dead.error.zh).toContain('请重新上传');

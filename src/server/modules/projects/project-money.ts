@@ -26,7 +26,10 @@ export interface FigureReport {
 export function series(reports: readonly FigureReport[], figure: MoneyFigure, asOf?: string): FigureReport[] {
   const latest: FigureReport[] = [];
   const mine = reports.filter((r) => r.figure === figure && (!asOf || r.recordedAt <= asOf));
-  mine.sort((a, b) => comparePeriods(a.period, b.period) || (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+  mine.sort(
+    (a, b) =>
+      comparePeriods(a.period, b.period) || (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0),
+  );
   for (const r of mine) {
     const last = latest[latest.length - 1];
     if (last && samePeriod(last.period, r.period)) latest[latest.length - 1] = r;
@@ -74,11 +77,13 @@ export function checkReport(
   if (periodStart(candidate.period) > today) problems.push(fieldError('period', 'period_in_future'));
   if (candidate.amount > 0n && f === 'signed') {
     const signedOn = reachedOn(history, 'signed');
-    if (!signedOn || end < signedOn) problems.push(fieldError(f, 'signed_before_signing', { period: periodLabel(candidate.period) }));
+    if (!signedOn || end < signedOn)
+      problems.push(fieldError(f, 'signed_before_signing', { period: periodLabel(candidate.period) }));
   }
   if (candidate.amount > 0n && f === 'completed') {
     const startedOn = reachedOn(history, 'started');
-    if (!startedOn || end < startedOn) problems.push(fieldError(f, 'completed_before_start', { period: periodLabel(candidate.period) }));
+    if (!startedOn || end < startedOn)
+      problems.push(fieldError(f, 'completed_before_start', { period: periodLabel(candidate.period) }));
   }
   if (candidate.override && !candidate.override.reason.trim()) problems.push(fieldError('override.reason', 'required'));
   if (problems.length) return problems;
@@ -89,8 +94,14 @@ export function checkReport(
     const i = s.findIndex((r) => samePeriod(r.period, candidate.period));
     const before = s[i - 1];
     const after = s[i + 1];
-    if (before && candidate.amount < before.amount) problems.push(fieldError(f, 'cumulative_decrease', { period: periodLabel(before.period), amount: toWan(before.amount) }));
-    if (after && candidate.amount > after.amount) problems.push(fieldError(f, 'cumulative_exceeds_later', { period: periodLabel(after.period), amount: toWan(after.amount) }));
+    if (before && candidate.amount < before.amount)
+      problems.push(
+        fieldError(f, 'cumulative_decrease', { period: periodLabel(before.period), amount: toWan(before.amount) }),
+      );
+    if (after && candidate.amount > after.amount)
+      problems.push(
+        fieldError(f, 'cumulative_exceeds_later', { period: periodLabel(after.period), amount: toWan(after.amount) }),
+      );
   }
   if (f === 'arrived' || f === 'signed') {
     const signed = series(all, 'signed');
@@ -100,7 +111,9 @@ export function checkReport(
       const cap = valueAt(signed, a.period);
       if (a.amount <= cap || a.override?.reason.trim()) continue;
       const code = f === 'arrived' ? 'arrived_exceeds_signed' : 'signed_below_arrived';
-      problems.push(fieldError(f, code, { signed: toWan(cap), arrived: toWan(a.amount), period: periodLabel(a.period) }));
+      problems.push(
+        fieldError(f, code, { signed: toWan(cap), arrived: toWan(a.amount), period: periodLabel(a.period) }),
+      );
       break;
     }
   }

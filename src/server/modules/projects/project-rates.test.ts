@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { funnel, moneyByStage, rates, ratesBy, type ProjectFacts } from './project-rates.ts';
 import { wan } from '../../../common/money/money.ts';
 
-const p = (stage: ProjectFacts['stage'], furthest: ProjectFacts['furthest'], signed: string, arrived: string, extra: { side?: string } = {}) => ({
+const p = (
+  stage: ProjectFacts['stage'],
+  furthest: ProjectFacts['furthest'],
+  signed: string,
+  arrived: string,
+  extra: { side?: string } = {},
+) => ({
   stage,
   furthest,
   figures: { signed: wan(signed), planned: wan(signed), arrived: wan(arrived), completed: 0n },
@@ -43,7 +49,11 @@ describe('dashboard figures', () => {
       startRate: '60.00',
       productionRate: '20.00',
     });
-    expect(rates([p('planning', 'planning', '0', '0')])).toMatchObject({ arrivalRate: null, startRate: null, productionRate: null });
+    expect(rates([p('planning', 'planning', '0', '0')])).toMatchObject({
+      arrivalRate: null,
+      startRate: null,
+      productionRate: null,
+    });
   });
 
   it('groups rates by a key', () => {

@@ -1,4 +1,11 @@
-import { PIPELINE_STAGES, PROJECT_STAGES, MONEY_FIGURES, type MoneyFigure, type PipelineStage, type ProjectStage } from '../../../common/api/projects.ts';
+import {
+  PIPELINE_STAGES,
+  PROJECT_STAGES,
+  MONEY_FIGURES,
+  type MoneyFigure,
+  type PipelineStage,
+  type ProjectStage,
+} from '../../../common/api/projects.ts';
 import { percentage, type Fen } from '../../../common/money/money.ts';
 
 /**
@@ -28,7 +35,8 @@ export interface Rates {
 }
 
 const zeroFigures = (): Record<MoneyFigure, Fen> => ({ signed: 0n, planned: 0n, arrived: 0n, completed: 0n });
-const atLeast = (p: ProjectFacts, s: PipelineStage) => PIPELINE_STAGES.indexOf(p.furthest) >= PIPELINE_STAGES.indexOf(s);
+const atLeast = (p: ProjectFacts, s: PipelineStage) =>
+  PIPELINE_STAGES.indexOf(p.furthest) >= PIPELINE_STAGES.indexOf(s);
 
 export function funnel(projects: readonly ProjectFacts[]) {
   const reached = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<PipelineStage, number>;
@@ -41,7 +49,10 @@ export function funnel(projects: readonly ProjectFacts[]) {
 }
 
 export function moneyByStage(projects: readonly ProjectFacts[]): Record<ProjectStage, Record<MoneyFigure, Fen>> {
-  const out = Object.fromEntries(PROJECT_STAGES.map((s) => [s, zeroFigures()])) as Record<ProjectStage, Record<MoneyFigure, Fen>>;
+  const out = Object.fromEntries(PROJECT_STAGES.map((s) => [s, zeroFigures()])) as Record<
+    ProjectStage,
+    Record<MoneyFigure, Fen>
+  >;
   for (const p of projects) for (const f of MONEY_FIGURES) out[p.stage][f] += p.figures[f];
   return out;
 }

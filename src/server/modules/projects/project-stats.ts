@@ -21,7 +21,12 @@ type StatsQuery = { pairingId?: string; withSubPairs?: boolean; groupBy: GroupBy
 
 function scopeSql(actor: Actor, alias: string, q: StatsQuery): SQL {
   const parts: SQL[] = [sql`true`];
-  if (!actor.scope.all) parts.push(actor.scope.pairingIds.length ? sql`${sql.raw(alias)}.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])` : sql`false`);
+  if (!actor.scope.all)
+    parts.push(
+      actor.scope.pairingIds.length
+        ? sql`${sql.raw(alias)}.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])`
+        : sql`false`,
+    );
   const pairing = pairingCondition(sql.raw(`${alias}.pairing_id`), q.pairingId, q.withSubPairs);
   if (pairing) parts.push(pairing);
   if (q.demo !== undefined) parts.push(sql`${sql.raw(alias)}.is_demo = ${q.demo}`);
@@ -32,14 +37,34 @@ function scopeSql(actor: Actor, alias: string, q: StatsQuery): SQL {
 async function parkAndEventCounts(db: DbOrTx, actor: Actor, q: StatsQuery) {
   const count = sql<number>`count(*)::int`;
   const [[p], [e]] = await Promise.all([
-    db.select({ n: count }).from(parks).where(and(parkScope(actor), pairingCondition(parks.pairingId, q.pairingId, q.withSubPairs), q.demo === undefined ? undefined : eq(parks.isDemo, q.demo))),
-    db.select({ n: count }).from(events).where(and(eventScope(actor), pairingCondition(events.pairingId, q.pairingId, q.withSubPairs), q.demo === undefined ? undefined : eq(events.isDemo, q.demo))),
+    db
+      .select({ n: count })
+      .from(parks)
+      .where(
+        and(
+          parkScope(actor),
+          pairingCondition(parks.pairingId, q.pairingId, q.withSubPairs),
+          q.demo === undefined ? undefined : eq(parks.isDemo, q.demo),
+        ),
+      ),
+    db
+      .select({ n: count })
+      .from(events)
+      .where(
+        and(
+          eventScope(actor),
+          pairingCondition(events.pairingId, q.pairingId, q.withSubPairs),
+          q.demo === undefined ? undefined : eq(events.isDemo, q.demo),
+        ),
+      ),
   ]);
   return { parks: p!.n, events: e!.n };
 }
 
 /** The furthest stage as its position in the pipeline (0 谋划 … 4 投产). */
-const ORD = sql.raw(`array_position(ARRAY[${PIPELINE_STAGES.map((s) => `'${s}'`).join(',')}]::text[], p.furthest_stage)`);
+const ORD = sql.raw(
+  `array_position(ARRAY[${PIPELINE_STAGES.map((s) => `'${s}'`).join(',')}]::text[], p.furthest_stage)`,
+);
 
 const rateColumns = sql`
   count(*)::int AS projects,
@@ -95,9 +120,19 @@ async function computeStats(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<Pr
   const [overall, byStage, groups, others] = await Promise.all([
     db.execute<RateSqlRow & { landmark: number; demo: number; funnel: number[] }>(sql`
       SELECT ${rateColumns}, count(*) FILTER (WHERE p.landmark)::int AS landmark, count(*) FILTER (WHERE p.is_demo)::int AS demo,
-        ARRAY[${sql.join(PIPELINE_STAGES.map((_, i) => sql`count(*) FILTER (WHERE ${ORD} >= ${i + 1})::int`), sql`, `)}] AS funnel
+        ARRAY[${sql.join(
+          PIPELINE_STAGES.map((_, i) => sql`count(*) FILTER (WHERE ${ORD} >= ${i + 1})::int`),
+          sql`, `,
+        )}] AS funnel
       FROM projects p WHERE ${where}`),
-    db.execute<{ stage: string; projects: number; signed: string; planned: string; arrived: string; completed: string }>(sql`
+    db.execute<{
+      stage: string;
+      projects: number;
+      signed: string;
+      planned: string;
+      arrived: string;
+      completed: string;
+    }>(sql`
       SELECT p.stage, count(*)::int AS projects, sum(p.signed_wan)::text AS signed, sum(p.planned_wan)::text AS planned,
              sum(p.arrived_wan)::text AS arrived, sum(p.completed_wan)::text AS completed
       FROM projects p WHERE ${where} GROUP BY p.stage`),
@@ -120,7 +155,11 @@ async function computeStats(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<Pr
     byStage: PROJECT_STAGES.map((stage) => {
       const r = stageRows.get(stage);
       const w = (v: string | undefined) => toWan(wan(v ?? '0'));
-      return { stage, projects: r?.projects ?? 0, figures: { signed: w(r?.signed), planned: w(r?.planned), arrived: w(r?.arrived), completed: w(r?.completed) } };
+      return {
+        stage,
+        projects: r?.projects ?? 0,
+        figures: { signed: w(r?.signed), planned: w(r?.planned), arrived: w(r?.arrived), completed: w(r?.completed) },
+      };
     }),
     overall: rateRow(o, 'all', '全部'),
     groups: groups.rows.map((r) => rateRow(r, r.key ?? '', label(r.key ?? '', r.label))),

@@ -5,10 +5,19 @@ import { dateString as day } from '../tasks/tasks.presenter.ts';
 import { industries } from './industries.ts';
 import { presentAttachment } from '../reporting/attachment-type.ts';
 import { nextStages } from './stage-machine.ts';
-import { attachmentsOf, movesOf, reportsOf, taskIdsOf, eventTitle, type ProjectListRow, type ProjectRow } from './projects.repository.ts';
+import {
+  attachmentsOf,
+  movesOf,
+  reportsOf,
+  taskIdsOf,
+  eventTitle,
+  type ProjectListRow,
+  type ProjectRow,
+} from './projects.repository.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
-export const money = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : toWan(wan(v)));
+export const money = (v: string | null | undefined): string | null =>
+  v === null || v === undefined ? null : toWan(wan(v));
 
 function industryName(section: string | null, division: string | null): string | null {
   if (division) return industries().division(division)?.name ?? null;
@@ -25,7 +34,9 @@ export function presentSummary(r: ProjectListRow): ProjectSummary {
     title: r.title,
     investor: r.investor,
     hostRegion: { code: r.hostRegionCode, name: r.hostRegionName },
-    investorRegion: r.investorRegionCode ? { code: r.investorRegionCode, name: r.investorRegionName ?? r.investorRegionCode } : null,
+    investorRegion: r.investorRegionCode
+      ? { code: r.investorRegionCode, name: r.investorRegionName ?? r.investorRegionCode }
+      : null,
     park: r.parkId ? { id: r.parkId, name: r.parkName ?? '' } : null,
     industrySection: r.industrySection,
     industryDivision: r.industryDivision,
@@ -39,7 +50,12 @@ export function presentSummary(r: ProjectListRow): ProjectSummary {
     signedOn: day(r.signedOn),
     startedOn: day(r.startedOn),
     producingOn: day(r.producingOn),
-    figures: { signed: money(r.signedWan)!, planned: money(r.plannedWan)!, arrived: money(r.arrivedWan)!, completed: money(r.completedWan)! },
+    figures: {
+      signed: money(r.signedWan)!,
+      planned: money(r.plannedWan)!,
+      arrived: money(r.arrivedWan)!,
+      completed: money(r.completedWan)!,
+    },
     eventId: r.eventId,
     isDemo: r.isDemo,
   };
@@ -57,14 +73,24 @@ export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: Pr
     ...presentSummary(summary),
     pausedFrom: row.pausedFrom,
     nextStages: nextStages({ stage: row.stage, pausedFrom: row.pausedFrom }),
-    support: { central_budget: money(row.centralBudgetWan), bank_credit: money(row.bankCreditWan), industry_fund: money(row.industryFundWan) },
+    support: {
+      central_budget: money(row.centralBudgetWan),
+      bank_credit: money(row.bankCreditWan),
+      industry_fund: money(row.industryFundWan),
+    },
     event: event ? { id: event.id, title: event.title } : null,
     eventAgreementId: row.eventAgreementId,
     taskIds,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     note: row.note,
-    moves: moves.map((m) => ({ from: m.fromStage, to: m.toStage, on: day(m.on)!, note: m.note, recordedAt: m.recordedAt.toISOString() })),
+    moves: moves.map((m) => ({
+      from: m.fromStage,
+      to: m.toStage,
+      on: day(m.on)!,
+      note: m.note,
+      recordedAt: m.recordedAt.toISOString(),
+    })),
     reports: reports.map((r) => ({
       figure: r.figure,
       period: { year: r.periodYear, month: r.periodMonth },

@@ -7,7 +7,13 @@ import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
-import { projects, projectStageMoves, projectFigureReports, projectTasks, projectAttachments } from './projects.tables.ts';
+import {
+  projects,
+  projectStageMoves,
+  projectFigureReports,
+  projectTasks,
+  projectAttachments,
+} from './projects.tables.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -16,8 +22,16 @@ export const projectScope = (actor: Actor): SQL | undefined => rowsInPairingScop
 export type ProjectRow = typeof projects.$inferSelect;
 
 /** With `forUpdate`, the row stays locked until the transaction ends: a write that recomputes it from its history reads that history after any other writer's commit. */
-export async function findProject(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow | undefined> {
-  const q = db.select().from(projects).where(and(eq(projects.id, id), projectScope(actor)));
+export async function findProject(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ProjectRow | undefined> {
+  const q = db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), projectScope(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
@@ -26,7 +40,11 @@ export async function findProject(db: DbOrTx, actor: Actor, id: string, opts: { 
  * The pairing and, with `withSubPairs`, every pairing below it, as a condition on a table's pairing column. The
  * actor's scope still applies on its own: a sub-pair outside it stays out of sight.
  */
-export function pairingCondition(column: SQL | AnyColumn, pairingId: string | undefined, withSubPairs?: boolean): SQL | undefined {
+export function pairingCondition(
+  column: SQL | AnyColumn,
+  pairingId: string | undefined,
+  withSubPairs?: boolean,
+): SQL | undefined {
   if (!pairingId) return undefined;
   if (!withSubPairs) return sql`${column} = ${pairingId}`;
   return sql`${column} IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
@@ -48,11 +66,18 @@ function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
     f.landmark !== undefined ? eq(projects.landmark, f.landmark) : undefined,
     f.greenChannel !== undefined ? eq(projects.greenChannel, f.greenChannel) : undefined,
     f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
-    f.q ? or(ilike(projects.title, `%${f.q}%`), ilike(projects.investor, `%${f.q}%`), eq(projects.projectCode, f.q)) : undefined,
+    f.q
+      ? or(ilike(projects.title, `%${f.q}%`), ilike(projects.investor, `%${f.q}%`), eq(projects.projectCode, f.q))
+      : undefined,
   );
 }
 
-const SORTS = { title: projects.title, signedOn: projects.signedOn, signed: projects.signedWan, createdAt: projects.createdAt };
+const SORTS = {
+  title: projects.title,
+  signedOn: projects.signedOn,
+  signed: projects.signedWan,
+  createdAt: projects.createdAt,
+};
 
 export const listColumns = {
   id: projects.id,
@@ -86,7 +111,11 @@ export const listColumns = {
   isDemo: projects.isDemo,
 };
 const listQuery = (db: DbOrTx) =>
-  db.select(listColumns).from(projects).innerJoin(pairings, eq(pairings.id, projects.pairingId)).leftJoin(parks, eq(parks.id, projects.parkId));
+  db
+    .select(listColumns)
+    .from(projects)
+    .innerJoin(pairings, eq(pairings.id, projects.pairingId))
+    .leftJoin(parks, eq(parks.id, projects.parkId));
 export type ProjectListRow = Awaited<ReturnType<typeof listQuery>>[number];
 
 export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
@@ -119,27 +148,47 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
 
 /** Every row of a filtered ledger, for the Excel export (bounded by the caller). */
 export async function ledgerRows(db: DbOrTx, actor: Actor, f: Partial<ProjectListQuery>, limit: number) {
-  return listQuery(db).where(filters(actor, f)).orderBy(asc(pairings.name), asc(projects.signedOn), asc(projects.title)).limit(limit);
+  return listQuery(db)
+    .where(filters(actor, f))
+    .orderBy(asc(pairings.name), asc(projects.signedOn), asc(projects.title))
+    .limit(limit);
 }
 
 export async function movesOf(db: DbOrTx, projectId: string) {
-  return db.select().from(projectStageMoves).where(eq(projectStageMoves.projectId, projectId)).orderBy(asc(projectStageMoves.ordinal));
+  return db
+    .select()
+    .from(projectStageMoves)
+    .where(eq(projectStageMoves.projectId, projectId))
+    .orderBy(asc(projectStageMoves.ordinal));
 }
 
 export async function reportsOf(db: DbOrTx, projectId: string) {
-  return db.select().from(projectFigureReports).where(eq(projectFigureReports.projectId, projectId)).orderBy(asc(projectFigureReports.recordedAt), asc(projectFigureReports.id));
+  return db
+    .select()
+    .from(projectFigureReports)
+    .where(eq(projectFigureReports.projectId, projectId))
+    .orderBy(asc(projectFigureReports.recordedAt), asc(projectFigureReports.id));
 }
 
 export async function taskIdsOf(db: DbOrTx, projectId: string) {
-  return (await db.select({ taskId: projectTasks.taskId }).from(projectTasks).where(eq(projectTasks.projectId, projectId))).map((r) => r.taskId);
+  return (
+    await db.select({ taskId: projectTasks.taskId }).from(projectTasks).where(eq(projectTasks.projectId, projectId))
+  ).map((r) => r.taskId);
 }
 
 export async function attachmentsOf(db: DbOrTx, projectId: string) {
-  return db.select().from(projectAttachments).where(eq(projectAttachments.projectId, projectId)).orderBy(asc(projectAttachments.uploadedAt), asc(projectAttachments.id));
+  return db
+    .select()
+    .from(projectAttachments)
+    .where(eq(projectAttachments.projectId, projectId))
+    .orderBy(asc(projectAttachments.uploadedAt), asc(projectAttachments.id));
 }
 
 export async function findAttachment(db: DbOrTx, projectId: string, attachmentId: string) {
-  const [row] = await db.select().from(projectAttachments).where(and(eq(projectAttachments.projectId, projectId), eq(projectAttachments.id, attachmentId)));
+  const [row] = await db
+    .select()
+    .from(projectAttachments)
+    .where(and(eq(projectAttachments.projectId, projectId), eq(projectAttachments.id, attachmentId)));
   return row;
 }
 
@@ -154,13 +203,16 @@ export async function deleteAttachmentRow(db: DbOrTx, id: string) {
 
 export async function replaceTasks(db: DbOrTx, projectId: string, taskIds: string[]) {
   await db.delete(projectTasks).where(eq(projectTasks.projectId, projectId));
-  if (taskIds.length) await db.insert(projectTasks).values([...new Set(taskIds)].map((taskId) => ({ projectId, taskId })));
+  if (taskIds.length)
+    await db.insert(projectTasks).values([...new Set(taskIds)].map((taskId) => ({ projectId, taskId })));
 }
 
 /** Tasks of the pairing's plans among `ids`. */
 export async function pairingTaskIds(db: DbOrTx, pairingId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const r = await db.execute<{ id: string }>(sql`SELECT id FROM tasks WHERE pairing_id = ${pairingId} AND id = ANY(${sql.param(ids)}::uuid[])`);
+  const r = await db.execute<{ id: string }>(
+    sql`SELECT id FROM tasks WHERE pairing_id = ${pairingId} AND id = ANY(${sql.param(ids)}::uuid[])`,
+  );
   return new Set(r.rows.map((x) => x.id));
 }
 
@@ -187,7 +239,10 @@ export async function pairingSideMap(db: DbOrTx, pairingId: string): Promise<Map
 }
 
 export async function pairingSideRoots(db: DbOrTx, pairingId: string) {
-  return db.select({ code: pairingSideRegions.regionCode, side: pairingSideRegions.side }).from(pairingSideRegions).where(eq(pairingSideRegions.pairingId, pairingId));
+  return db
+    .select({ code: pairingSideRegions.regionCode, side: pairingSideRegions.side })
+    .from(pairingSideRegions)
+    .where(eq(pairingSideRegions.pairingId, pairingId));
 }
 
 export async function pairingName(db: DbOrTx, pairingId: string) {
@@ -196,7 +251,10 @@ export async function pairingName(db: DbOrTx, pairingId: string) {
 }
 
 export async function parkInPairing(db: DbOrTx, pairingId: string, parkId: string) {
-  const [row] = await db.select({ id: parks.id }).from(parks).where(and(eq(parks.id, parkId), eq(parks.pairingId, pairingId)));
+  const [row] = await db
+    .select({ id: parks.id })
+    .from(parks)
+    .where(and(eq(parks.id, parkId), eq(parks.pairingId, pairingId)));
   return !!row;
 }
 
@@ -208,7 +266,13 @@ export async function parksByName(db: DbOrTx, pairingId: string) {
 export async function projectsByNaturalKey(db: DbOrTx, keys: string[]) {
   if (!keys.length) return [];
   return db
-    .select({ id: projects.id, naturalKey: projects.naturalKey, fingerprint: projects.importFingerprint, furthestStage: projects.furthestStage, pairingId: projects.pairingId })
+    .select({
+      id: projects.id,
+      naturalKey: projects.naturalKey,
+      fingerprint: projects.importFingerprint,
+      furthestStage: projects.furthestStage,
+      pairingId: projects.pairingId,
+    })
     .from(projects)
     .where(inArray(projects.naturalKey, keys));
 }

@@ -5,9 +5,21 @@ import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../..
 import { writeAudit } from '../audit/audit-writer.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { wan } from '../../../common/money/money.ts';
-import type { CreateProjectInput, UpdateProjectInput, StageMoveInput, FigureReportInput } from '../../../common/api/projects.ts';
+import type {
+  CreateProjectInput,
+  UpdateProjectInput,
+  StageMoveInput,
+  FigureReportInput,
+} from '../../../common/api/projects.ts';
 import { projects } from './projects.tables.ts';
-import { findProject, pairingSideMap, parkInPairing, pairingTaskIds, replaceTasks, taskIdsOf } from './projects.repository.ts';
+import {
+  findProject,
+  pairingSideMap,
+  parkInPairing,
+  pairingTaskIds,
+  replaceTasks,
+  taskIdsOf,
+} from './projects.repository.ts';
 import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
 import { NEWEST, appendMoves, appendReport, derivedColumns, loadHistory } from './project-history.ts';
 import { applyMove, startState } from './stage-machine.ts';
@@ -16,10 +28,20 @@ import { industries } from './industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
 import { editPatch } from '../parks/edit-patch.ts';
 
-type Fields = Partial<Pick<CreateProjectInput, 'hostRegionCode' | 'parkId' | 'industrySection' | 'industryDivision' | 'projectCode' | 'taskIds' | 'side'>>;
+type Fields = Partial<
+  Pick<
+    CreateProjectInput,
+    'hostRegionCode' | 'parkId' | 'industrySection' | 'industryDivision' | 'projectCode' | 'taskIds' | 'side'
+  >
+>;
 
 /** The checks every write of a project's descriptive fields shares; all problems at once, each naming its field. */
-async function checkFields(db: DbOrTx, pairingId: string, f: Fields, exceptId?: string): Promise<{ side: 'a' | 'b' | null; problems: ErrorDetail[] }> {
+async function checkFields(
+  db: DbOrTx,
+  pairingId: string,
+  f: Fields,
+  exceptId?: string,
+): Promise<{ side: 'a' | 'b' | null; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   let side: 'a' | 'b' | null = null;
   if (f.hostRegionCode) {
@@ -31,9 +53,11 @@ async function checkFields(db: DbOrTx, pairingId: string, f: Fields, exceptId?: 
   if (f.industryDivision) {
     const d = industries().division(f.industryDivision);
     if (!d) problems.push(fieldError('industryDivision', 'unknown_industry'));
-    else if (f.industrySection && d.sectionCode !== f.industrySection) problems.push(fieldError('industryDivision', 'industry_mismatch'));
+    else if (f.industrySection && d.sectionCode !== f.industrySection)
+      problems.push(fieldError('industryDivision', 'industry_mismatch'));
   }
-  if (f.industrySection && !industries().section(f.industrySection)) problems.push(fieldError('industrySection', 'unknown_industry'));
+  if (f.industrySection && !industries().section(f.industrySection))
+    problems.push(fieldError('industrySection', 'unknown_industry'));
   if (f.projectCode) {
     const [taken] = await db
       .select({ id: projects.id })
@@ -49,11 +73,18 @@ async function checkFields(db: DbOrTx, pairingId: string, f: Fields, exceptId?: 
 }
 
 async function keyTaken(db: DbOrTx, key: string, exceptId?: string) {
-  const [row] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.naturalKey, key), exceptId ? ne(projects.id, exceptId) : undefined));
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.naturalKey, key), exceptId ? ne(projects.id, exceptId) : undefined));
   return !!row;
 }
 
-export async function createProject(ctx: AuthedContext, input: CreateProjectInput, opts: { demo?: boolean } = {}): Promise<string> {
+export async function createProject(
+  ctx: AuthedContext,
+  input: CreateProjectInput,
+  opts: { demo?: boolean } = {},
+): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   return ctx.db.transaction((tx) => createProjectIn(tx, ctx, input, opts));
 }
@@ -62,21 +93,39 @@ export async function createProject(ctx: AuthedContext, input: CreateProjectInpu
  * Creates a project inside the caller's transaction, with its audit row; `link` ties it to the event agreement
  * it comes from. Problems are reported with the field names of the project input.
  */
-export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: CreateProjectInput, link?: { eventId?: string; eventAgreementId?: string; demo?: boolean }): Promise<string> {
+export async function createProjectIn(
+  tx: DbOrTx,
+  ctx: AuthedContext,
+  input: CreateProjectInput,
+  link?: { eventId?: string; eventAgreementId?: string; demo?: boolean },
+): Promise<string> {
   const today = chinaToday();
   {
     const { side, problems } = await checkFields(tx, input.pairingId, input);
     const start = startState({ to: input.stage, on: input.stageOn ?? today }, today);
     if (!start.ok) problems.push({ ...start.error, field: start.error.field === 'on' ? 'stageOn' : 'stage' });
-    const key = naturalKey(input.pairingId, { projectCode: input.projectCode ?? null, title: input.title, investor: input.investor });
+    const key = naturalKey(input.pairingId, {
+      projectCode: input.projectCode ?? null,
+      title: input.title,
+      investor: input.investor,
+    });
     if (await keyTaken(tx, key)) problems.push(fieldError('title', 'duplicate_project'));
     const reports: FigureReport[] = [];
     if (start.ok) {
       const [y, m] = (input.stageOn ?? today).split('-').map(Number) as [number, number];
-      for (const [figure, amount] of [['signed', input.signedAmount], ['planned', input.plannedInvestment]] as const) {
+      for (const [figure, amount] of [
+        ['signed', input.signedAmount],
+        ['planned', input.plannedInvestment],
+      ] as const) {
         if (amount == null) continue;
-        const report: FigureReport = { figure, period: { year: y, month: m }, amount: wan(amount), recordedAt: new Date().toISOString() };
-        for (const p of checkReport(reports, report, start.state.history, today)) problems.push({ ...p, field: figure === 'signed' ? 'signedAmount' : 'plannedInvestment' });
+        const report: FigureReport = {
+          figure,
+          period: { year: y, month: m },
+          amount: wan(amount),
+          recordedAt: new Date().toISOString(),
+        };
+        for (const p of checkReport(reports, report, start.state.history, today))
+          problems.push({ ...p, field: figure === 'signed' ? 'signedAmount' : 'plannedInvestment' });
         reports.push(report);
       }
     }
@@ -92,7 +141,9 @@ export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: Cre
         investorRegionCode: input.investorRegionCode ?? null,
         hostRegionCode: input.hostRegionCode,
         parkId: input.parkId ?? null,
-        industrySection: input.industrySection ?? (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
+        industrySection:
+          input.industrySection ??
+          (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
         industryDivision: input.industryDivision ?? null,
         type: input.type,
         projectCode: input.projectCode ?? null,
@@ -114,15 +165,35 @@ export async function createProjectIn(tx: DbOrTx, ctx: AuthedContext, input: Cre
       .returning({ id: projects.id });
     const id = row!.id;
     await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
-    for (const r of reports) await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
+    for (const r of reports)
+      await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
     if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
-    await writeAudit(tx, ctx, { action: 'project.create', result: 'success', objectType: 'project', objectId: id, details: { after: input, ...link } });
+    await writeAudit(tx, ctx, {
+      action: 'project.create',
+      result: 'success',
+      objectType: 'project',
+      objectId: id,
+      details: { after: input, ...link },
+    });
     return id;
   }
 }
 
 const EDITABLE = [
-  'title', 'investor', 'investorRegionCode', 'hostRegionCode', 'parkId', 'industrySection', 'industryDivision', 'type', 'projectCode', 'landmark', 'greenChannel', 'contactName', 'contactPhone', 'note',
+  'title',
+  'investor',
+  'investorRegionCode',
+  'hostRegionCode',
+  'parkId',
+  'industrySection',
+  'industryDivision',
+  'type',
+  'projectCode',
+  'landmark',
+  'greenChannel',
+  'contactName',
+  'contactPhone',
+  'note',
 ] as const;
 const SUPPORT_COLUMNS = ['centralBudgetWan', 'bankCreditWan', 'industryFundWan'] as const;
 
@@ -131,28 +202,38 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
     const current = await findProject(tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
-    const { side, problems } = await checkFields(tx, current.pairingId, {
-      hostRegionCode: input.hostRegionCode,
-      parkId: input.parkId,
-      industrySection: input.industrySection === undefined ? current.industrySection : input.industrySection,
-      industryDivision: input.industryDivision === undefined ? current.industryDivision : input.industryDivision,
-      projectCode: input.projectCode,
-      taskIds: input.taskIds,
-    }, id);
+    const { side, problems } = await checkFields(
+      tx,
+      current.pairingId,
+      {
+        hostRegionCode: input.hostRegionCode,
+        parkId: input.parkId,
+        industrySection: input.industrySection === undefined ? current.industrySection : input.industrySection,
+        industryDivision: input.industryDivision === undefined ? current.industryDivision : input.industryDivision,
+        projectCode: input.projectCode,
+        taskIds: input.taskIds,
+      },
+      id,
+    );
     const title = input.title ?? current.title;
     const investor = input.investor ?? current.investor;
     const projectCode = input.projectCode === undefined ? current.projectCode : input.projectCode;
     const key = naturalKey(current.pairingId, { projectCode, title, investor });
-    if (key !== current.naturalKey && (await keyTaken(tx, key, id))) problems.push(fieldError('title', 'duplicate_project'));
+    if (key !== current.naturalKey && (await keyTaken(tx, key, id)))
+      problems.push(fieldError('title', 'duplicate_project'));
     if (problems.length) throw invalid(...problems);
 
     const { patch, before, after } = editPatch(EDITABLE, input, current);
     // The support amounts are one object in the input and three columns in the row.
-    const support = editPatch(SUPPORT_COLUMNS, {
-      centralBudgetWan: input.support?.central_budget,
-      bankCreditWan: input.support?.bank_credit,
-      industryFundWan: input.support?.industry_fund,
-    }, current);
+    const support = editPatch(
+      SUPPORT_COLUMNS,
+      {
+        centralBudgetWan: input.support?.central_budget,
+        bankCreditWan: input.support?.bank_credit,
+        industryFundWan: input.support?.industry_fund,
+      },
+      current,
+    );
     Object.assign(patch, support.patch, { naturalKey: key, version: current.version + 1, updatedAt: new Date() });
     Object.assign(before, support.before);
     Object.assign(after, support.after);
@@ -164,10 +245,20 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
       before.taskIds = await taskIdsOf(tx, id);
       after.taskIds = input.taskIds;
     }
-    const updated = await tx.update(projects).set(patch).where(and(eq(projects.id, id), eq(projects.version, input.version))).returning({ id: projects.id });
+    const updated = await tx
+      .update(projects)
+      .set(patch)
+      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
+      .returning({ id: projects.id });
     if (!updated.length) throw conflict();
     if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
-    await writeAudit(tx, ctx, { action: 'project.update', result: 'success', objectType: 'project', objectId: id, details: { before, after } });
+    await writeAudit(tx, ctx, {
+      action: 'project.update',
+      result: 'success',
+      objectType: 'project',
+      objectId: id,
+      details: { before, after },
+    });
   });
 }
 
@@ -181,8 +272,21 @@ export async function moveStage(ctx: AuthedContext, id: string, input: StageMove
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
     await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
-    await tx.update(projects).set({ ...derivedColumns(r.state.history, r.state, h.reports), version: current.version + 1, updatedAt: new Date() }).where(eq(projects.id, id));
-    await writeAudit(tx, ctx, { action: 'project.stage', result: 'success', objectType: 'project', objectId: id, details: { from: current.stage, ...input } });
+    await tx
+      .update(projects)
+      .set({
+        ...derivedColumns(r.state.history, r.state, h.reports),
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(projects.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'project.stage',
+      result: 'success',
+      objectType: 'project',
+      objectId: id,
+      details: { from: current.stage, ...input },
+    });
   });
 }
 
@@ -200,12 +304,31 @@ export async function reportFigure(ctx: AuthedContext, id: string, input: Figure
       recordedAt: new Date(Date.now() + 1).toISOString(),
       override: input.overrideReason ? { reason: input.overrideReason } : null,
     };
-    const problems = checkReport(h.reports, candidate, h.state.history, today).map((p) => (p.field === input.figure ? { ...p, field: 'amount' } : p));
+    const problems = checkReport(h.reports, candidate, h.state.history, today).map((p) =>
+      p.field === input.figure ? { ...p, field: 'amount' } : p,
+    );
     if (problems.length) throw invalid(...problems);
-    await appendReport(tx, id, { figure: input.figure, period: candidate.period, amountFen: candidate.amount, overrideReason: input.overrideReason }, ctx.actor.userId);
+    await appendReport(
+      tx,
+      id,
+      {
+        figure: input.figure,
+        period: candidate.period,
+        amountFen: candidate.amount,
+        overrideReason: input.overrideReason,
+      },
+      ctx.actor.userId,
+    );
     // Stored with the database's clock after every earlier report, it is the newest whatever this process's clock says.
     const reports = [...h.reports, { ...candidate, recordedAt: NEWEST }];
-    await tx.update(projects).set({ ...derivedColumns(h.state.history, h.state, reports), version: current.version + 1, updatedAt: new Date() }).where(eq(projects.id, id));
+    await tx
+      .update(projects)
+      .set({
+        ...derivedColumns(h.state.history, h.state, reports),
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(projects.id, id));
     const overridden = input.figure === 'arrived' && !!input.overrideReason;
     await writeAudit(tx, ctx, {
       action: overridden ? 'project.figure.override' : 'project.figure',

@@ -1,4 +1,17 @@
-import { pgTable, text, uuid, timestamp, integer, numeric, date, boolean, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  numeric,
+  date,
+  boolean,
+  index,
+  uniqueIndex,
+  primaryKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
@@ -19,12 +32,16 @@ export const projects = pgTable(
   'projects',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id),
     side: text({ enum: ['a', 'b'] }).notNull(),
     title: text().notNull(),
     investor: text().notNull(),
     investorRegionCode: text().references(() => regions.code),
-    hostRegionCode: text().notNull().references(() => regions.code),
+    hostRegionCode: text()
+      .notNull()
+      .references(() => regions.code),
     parkId: uuid().references(() => parks.id),
     industrySection: text(),
     industryDivision: text(),
@@ -66,7 +83,10 @@ export const projects = pgTable(
     index('projects_park_idx').on(t.parkId),
     index('projects_event_idx').on(t.eventId),
     index('projects_created_idx').on(t.createdAt, t.id),
-    check('projects_money_not_negative', sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`),
+    check(
+      'projects_money_not_negative',
+      sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`,
+    ),
   ],
 );
 
@@ -75,7 +95,9 @@ export const projectStageMoves = pgTable(
   'project_stage_moves',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull(),
     fromStage: text({ enum: PROJECT_STAGES }),
     toStage: text({ enum: PROJECT_STAGES }).notNull(),
@@ -95,7 +117,9 @@ export const projectFigureReports = pgTable(
   'project_figure_reports',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     figure: text({ enum: MONEY_FIGURES }).notNull(),
     periodYear: integer().notNull(),
     periodMonth: integer(),
@@ -115,8 +139,12 @@ export const projectFigureReports = pgTable(
 export const projectTasks = pgTable(
   'project_tasks',
   {
-    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    taskId: uuid().notNull().references(() => tasks.id),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.taskId] })],
 );
@@ -126,7 +154,9 @@ export const projectAttachments = pgTable(
   'project_attachments',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid().notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     /** The name the user gave, for display and the download's filename* only; never used as a path. */
     fileName: text().notNull(),
     storedName: text().notNull(),
@@ -137,5 +167,8 @@ export const projectAttachments = pgTable(
     uploadedByName: text(),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_attachments_project_idx').on(t.projectId), uniqueIndex('project_attachments_stored_uq').on(t.storedName)],
+  (t) => [
+    index('project_attachments_project_idx').on(t.projectId),
+    uniqueIndex('project_attachments_stored_uq').on(t.storedName),
+  ],
 );

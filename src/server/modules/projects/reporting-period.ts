@@ -31,5 +31,10 @@ export function periodLabel(p: Period): string {
 }
 
 export function isValidPeriod(p: Period): boolean {
-  return Number.isInteger(p.year) && p.year >= 1990 && p.year <= 2100 && (p.month === null || (Number.isInteger(p.month) && p.month >= 1 && p.month <= 12));
+  return (
+    Number.isInteger(p.year) &&
+    p.year >= 1990 &&
+    p.year <= 2100 &&
+    (p.month === null || (Number.isInteger(p.month) && p.month >= 1 && p.month <= 12))
+  );
 }

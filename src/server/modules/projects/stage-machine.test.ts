@@ -1,12 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { applyMove, startState, replay, nextStages, reached, reachedOn, furthestStage, movesFromDates, type StageState } from './stage-machine.ts';
+import {
+  applyMove,
+  startState,
+  replay,
+  nextStages,
+  reached,
+  reachedOn,
+  furthestStage,
+  movesFromDates,
+  type StageState,
+} from './stage-machine.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../../../common/api/projects.ts';
 
 const TODAY = '2026-06-30';
 
 function run(...moves: [ProjectStage, string][]): StageState {
-  const r = replay(moves.map(([to, on]) => ({ to, on })), TODAY);
+  const r = replay(
+    moves.map(([to, on]) => ({ to, on })),
+    TODAY,
+  );
   if (!r.ok) throw new Error(`${r.error.field} ${r.error.code}`);
   return r.state;
 }
@@ -18,7 +31,13 @@ function moveError(state: StageState, to: ProjectStage, on: string) {
 
 describe('project stage machine', () => {
   it('runs 谋划 → 签约 → 落位 → 开工 → 投产 with the date of each move', () => {
-    const s = run(['planning', '2024-01-05'], ['signed', '2024-03-01'], ['sited', '2024-05-01'], ['started', '2024-08-01'], ['producing', '2025-10-01']);
+    const s = run(
+      ['planning', '2024-01-05'],
+      ['signed', '2024-03-01'],
+      ['sited', '2024-05-01'],
+      ['started', '2024-08-01'],
+      ['producing', '2025-10-01'],
+    );
     expect(s.stage).toBe('producing');
     expect(s.history.map((h) => [h.from, h.to, h.on])).toEqual([
       [null, 'planning', '2024-01-05'],
@@ -72,7 +91,12 @@ describe('project stage machine', () => {
   });
 
   it('terminates for good and keeps the history', () => {
-    const s = run(['planning', '2024-01-01'], ['signed', '2024-02-01'], ['paused', '2024-03-01'], ['terminated', '2024-04-01']);
+    const s = run(
+      ['planning', '2024-01-01'],
+      ['signed', '2024-02-01'],
+      ['paused', '2024-03-01'],
+      ['terminated', '2024-04-01'],
+    );
     expect(s.stage).toBe('terminated');
     expect(nextStages(s)).toEqual([]);
     for (const to of PROJECT_STAGES) expect(moveError(s, to, '2024-05-01')?.code).toBe('illegal_stage_move');
@@ -105,7 +129,11 @@ describe('project stage machine', () => {
         const startedAt = h.findIndex((x) => x.to === 'started');
         const producingAt = h.findIndex((x) => x.to === 'producing');
         const ordered = h.every((x, i) => i === 0 || h[i - 1]!.on <= x.on);
-        return ordered && (startedAt < 0 || (signedAt >= 0 && signedAt < startedAt)) && (producingAt < 0 || (startedAt >= 0 && startedAt < producingAt));
+        return (
+          ordered &&
+          (startedAt < 0 || (signedAt >= 0 && signedAt < startedAt)) &&
+          (producingAt < 0 || (startedAt >= 0 && startedAt < producingAt))
+        );
       }),
       { numRuns: 500 },
     );
@@ -115,9 +143,18 @@ describe('project stage machine', () => {
 describe('moves from a spreadsheet row', () => {
   it('builds the path from the dates of each stage reached', () => {
     const r = movesFromDates('started', { signed: '2024-01-01', started: '2024-06-01' }, '2024-07-01');
-    expect(r).toEqual({ ok: true, moves: [{ to: 'signed', on: '2024-01-01' }, { to: 'started', on: '2024-06-01' }] });
+    expect(r).toEqual({
+      ok: true,
+      moves: [
+        { to: 'signed', on: '2024-01-01' },
+        { to: 'started', on: '2024-06-01' },
+      ],
+    });
     expect(replay(r.ok ? r.moves : [], TODAY).ok).toBe(true);
-    expect(movesFromDates('planning', {}, '2024-07-01')).toEqual({ ok: true, moves: [{ to: 'planning', on: '2024-07-01' }] });
+    expect(movesFromDates('planning', {}, '2024-07-01')).toEqual({
+      ok: true,
+      moves: [{ to: 'planning', on: '2024-07-01' }],
+    });
   });
 
   it('names each missing or superfluous date', () => {

@@ -67,7 +67,8 @@ export function nextStages(state: Pick<StageState, 'stage' | 'pausedFrom'>): Pro
 }
 
 export function startState(initial: StageMove, today: string): StageResult {
-  if (!INITIAL_STAGES.includes(initial.to)) return { ok: false, error: fieldError('stage', 'illegal_initial_stage', { stage: initial.to }) };
+  if (!INITIAL_STAGES.includes(initial.to))
+    return { ok: false, error: fieldError('stage', 'illegal_initial_stage', { stage: initial.to }) };
   if (initial.on > today) return { ok: false, error: fieldError('on', 'date_in_future') };
   return { ok: true, state: { stage: initial.to, pausedFrom: null, history: [{ ...initial, from: null }] } };
 }
@@ -79,7 +80,8 @@ export function applyMove(state: StageState, move: StageMove, today: string): St
     return { ok: false, error: fieldError('to', 'illegal_stage_move', { from, to, fromEn, toEn }) };
   }
   const last = state.history[state.history.length - 1];
-  if (last && move.on < last.on) return { ok: false, error: fieldError('on', 'stage_date_order', { previous: last.on }) };
+  if (last && move.on < last.on)
+    return { ok: false, error: fieldError('on', 'stage_date_order', { previous: last.on }) };
   if (move.on > today) return { ok: false, error: fieldError('on', 'date_in_future') };
   const pausedFrom = move.to === 'paused' ? (isPipeline(state.stage) ? state.stage : null) : null;
   return {

@@ -35,9 +35,11 @@ export function regionCatalogue(): RegionCatalogue {
     const own = byCode.get(code);
     if (!own) return undefined;
     let positioned: RegionRecord | undefined = own;
-    while (positioned && (positioned.lng === null || positioned.lat === null)) positioned = positioned.parentCode ? byCode.get(positioned.parentCode) : undefined;
+    while (positioned && (positioned.lng === null || positioned.lat === null))
+      positioned = positioned.parentCode ? byCode.get(positioned.parentCode) : undefined;
     let province: RegionRecord | undefined = own;
-    while (province && province.level !== 'province') province = province.parentCode ? byCode.get(province.parentCode) : undefined;
+    while (province && province.level !== 'province')
+      province = province.parentCode ? byCode.get(province.parentCode) : undefined;
     const ref: RegionRefRow = {
       code,
       name: own.name,

@@ -16,7 +16,8 @@ describe('regions.json', () => {
     const problems: string[] = [];
     for (const r of records) {
       if (!REGION_LEVELS.includes(r.level)) problems.push(`${r.code}: level ${r.level}`);
-      if (r.level === 'nation' ? r.parentCode !== null : !byCode.has(r.parentCode ?? '')) problems.push(`${r.code}: parent ${r.parentCode}`);
+      if (r.level === 'nation' ? r.parentCode !== null : !byCode.has(r.parentCode ?? ''))
+        problems.push(`${r.code}: parent ${r.parentCode}`);
       if (r.level === 'zone') {
         if (!new RegExp(`^Z${r.parentCode}\\d{2}$`).test(r.code)) problems.push(`${r.code}: zone code`);
         if (!r.zoneType || !ZONE_TYPES.includes(r.zoneType)) problems.push(`${r.code}: zoneType ${r.zoneType}`);
@@ -38,7 +39,10 @@ describe('regions.json', () => {
   });
 
   it('keeps only province maps that index.json names, with a region for each', () => {
-    const index = JSON.parse(fs.readFileSync(repoPath('resources', 'maps', 'index.json'), 'utf8')) as Record<string, { file: string; mapName: string }>;
+    const index = JSON.parse(fs.readFileSync(repoPath('resources', 'maps', 'index.json'), 'utf8')) as Record<
+      string,
+      { file: string; mapName: string }
+    >;
     expect(Object.keys(index)).toHaveLength(35);
     for (const [c, m] of Object.entries(index)) {
       expect(regions.byCode(c), c).not.toBeNull();
@@ -82,7 +86,11 @@ describe('resolve', () => {
 
   it('resolves the zones the seed plans name', () => {
     expect(code('沈抚新区')).toBe('Z21000001');
-    expect(regions.byCode('Z21000001')).toMatchObject({ name: '沈抚改革创新示范区', parentCode: '210000', level: 'zone' });
+    expect(regions.byCode('Z21000001')).toMatchObject({
+      name: '沈抚改革创新示范区',
+      parentCode: '210000',
+      level: 'zone',
+    });
     expect(code('辽宁省沈抚新区')).toBe('Z21000001');
     expect(regions.resolve('长春新区')).toMatchObject({ parentCode: '220100', zoneType: 'national_new_area' });
     expect(regions.resolve('大连金普新区')).toMatchObject({ parentCode: '210200', zoneType: 'national_new_area' });
@@ -146,10 +154,29 @@ const JILIN_ZHEJIANG: Array<[string[], string[]]> = [
   [['公主岭市'], ['衢州市']],
 ];
 const EXPECTED_JZ: Record<string, string> = {
-  长春市: '220100', 长白山开发区管委会: 'Z22000001', 杭州市: '330100', 吉林市: '220200', 温州市: '330300', 四平市: '220300',
-  金华市: '330700', 辽源市: '220400', 绍兴市: '330600', 通化市: '220500', 台州市: '331000', 白山市: '220600', 湖州市: '330500',
-  松原市: '220700', 舟山市: '330900', 白城市: '220800', 嘉兴市: '330400', 延边朝鲜族自治州: '222400', 宁波市: '330200',
-  梅河口市: '220581', 丽水市: '331100', 公主岭市: '220184', 衢州市: '330800',
+  长春市: '220100',
+  长白山开发区管委会: 'Z22000001',
+  杭州市: '330100',
+  吉林市: '220200',
+  温州市: '330300',
+  四平市: '220300',
+  金华市: '330700',
+  辽源市: '220400',
+  绍兴市: '330600',
+  通化市: '220500',
+  台州市: '331000',
+  白山市: '220600',
+  湖州市: '330500',
+  松原市: '220700',
+  舟山市: '330900',
+  白城市: '220800',
+  嘉兴市: '330400',
+  延边朝鲜族自治州: '222400',
+  宁波市: '330200',
+  梅河口市: '220581',
+  丽水市: '331100',
+  公主岭市: '220184',
+  衢州市: '330800',
 };
 
 describe('吉林—浙江 liaison pairs', () => {
@@ -175,9 +202,23 @@ describe('吉林—浙江 liaison pairs', () => {
 
 describe('辽宁—江苏 cities', () => {
   it.each([
-    ['盘锦', '211100'], ['无锡', '320200'], ['辽阳', '211000'], ['南通', '320600'], ['丹东', '210600'], ['扬州', '321000'],
-    ['本溪', '210500'], ['泰州', '321200'], ['铁岭', '211200'], ['淮安', '320800'], ['抚顺', '210400'], ['徐州', '320300'],
-    ['葫芦岛', '211400'], ['常州', '320400'], ['锦州', '210700'], ['苏州', '320500'], ['鞍山', '210300'],
+    ['盘锦', '211100'],
+    ['无锡', '320200'],
+    ['辽阳', '211000'],
+    ['南通', '320600'],
+    ['丹东', '210600'],
+    ['扬州', '321000'],
+    ['本溪', '210500'],
+    ['泰州', '321200'],
+    ['铁岭', '211200'],
+    ['淮安', '320800'],
+    ['抚顺', '210400'],
+    ['徐州', '320300'],
+    ['葫芦岛', '211400'],
+    ['常州', '320400'],
+    ['锦州', '210700'],
+    ['苏州', '320500'],
+    ['鞍山', '210300'],
   ])('%s → %s', (name, expected) => {
     expect(code(name)).toBe(expected);
     expect(code(`${name}市`)).toBe(expected);
@@ -207,7 +248,8 @@ describe('findAll', () => {
   });
 
   it('does not read ordinary words as places', () => {
-    const text = '吉林省与浙江省对口合作，发展新兴产业，会同有关部门加强物流通道和港口建设，推动资源共享，温泉养生，江北区域，阿里巴巴创新中心，白山黑水';
+    const text =
+      '吉林省与浙江省对口合作，发展新兴产业，会同有关部门加强物流通道和港口建设，推动资源共享，温泉养生，江北区域，阿里巴巴创新中心，白山黑水';
     expect(codes(text)).toEqual(['220000', '330000']);
   });
 
@@ -216,5 +258,4 @@ describe('findAll', () => {
     expect(codes('吉林省支持珲春发展')).toEqual(['220000', '222404']);
     expect(codes('珲春和延吉，都在吉林省')).toEqual(['222404', '222401', '220000']);
   });
-
 });

@@ -5,7 +5,8 @@ import { NATION_CODE } from './region-codes.ts';
 
 export function loadRegionRecords(file: string = repoPath('resources', 'regions', 'regions.json')): RegionRecord[] {
   const records = JSON.parse(fs.readFileSync(file, 'utf8')) as RegionRecord[];
-  if (!Array.isArray(records) || records.length === 0) throw new Error(`${file}: expected a non-empty array of regions`);
+  if (!Array.isArray(records) || records.length === 0)
+    throw new Error(`${file}: expected a non-empty array of regions`);
   return records;
 }
 
@@ -57,10 +58,28 @@ const FINDALL_STOPWORDS = new Set(
 /** Phrases that contain a short name but are not about that place; matched and dropped. */
 const FINDALL_BLOCKERS = ['白山黑水', '阿里巴巴', '长治久安', '幸福安康'];
 
-const LEVEL_RANK: Record<RegionLevel, number> = Object.fromEntries(REGION_LEVELS.map((l, i) => [l, i])) as Record<RegionLevel, number>;
+const LEVEL_RANK: Record<RegionLevel, number> = Object.fromEntries(REGION_LEVELS.map((l, i) => [l, i])) as Record<
+  RegionLevel,
+  number
+>;
 
 // Longest first: 自治州 before 州, 新区 before 区.
-const ADMIN_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '新区', '地区', '省', '市', '州', '盟', '县', '区', '旗'];
+const ADMIN_SUFFIXES = [
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '新区',
+  '地区',
+  '省',
+  '市',
+  '州',
+  '盟',
+  '县',
+  '区',
+  '旗',
+];
 const ORG_SUFFIXES = ['管理委员会', '管委会', '人民政府', '政府'];
 
 /** A name broken across lines in extracted text has a few blank lines in it, not a paragraph. */
@@ -77,7 +96,10 @@ function skipSpace(text: string, j: number): number {
 }
 
 function normalize(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
 }
 
 function stripSuffix(s: string, suffixes: readonly string[]): string | null {
@@ -130,7 +152,8 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     if (!PLACEHOLDER_NAMES.has(r.shortName)) pushTo(short, normalize(r.shortName), r);
   }
 
-  const byRank = (a: RegionRecord, b: RegionRecord) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const byRank = (a: RegionRecord, b: RegionRecord) =>
+    LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
   function pick(cands: RegionRecord[], opts: ResolveOptions | undefined): RegionRecord | null {
     let list = cands;
@@ -179,7 +202,8 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     if (PLACEHOLDER_NAMES.has(r.name)) continue;
     // 和县, 兴县, 宁县 read as 和县域, 振兴县域, 辽宁县区: two-character county names only count in resolve().
     if (r.level !== 'county' || r.name.length >= 3) addKey(r.name, r, 0, false);
-    if (r.shortName !== r.name && !FINDALL_STOPWORDS.has(r.shortName)) addKey(r.shortName, r, 1, r.level === 'county' && r.shortName.length < 3);
+    if (r.shortName !== r.name && !FINDALL_STOPWORDS.has(r.shortName))
+      addKey(r.shortName, r, 1, r.level === 'county' && r.shortName.length < 3);
   }
   for (const b of FINDALL_BLOCKERS) nodeFor(b).blocker = true;
   const finish = (node: TrieNode) => {
@@ -196,11 +220,17 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     let cands = node.cands ?? [];
     if (node.plain) return cands;
     // 江北区域, 河东区域: "X区" followed by 域 is "the X area", not a district.
-    if (text[skipSpace(text, end)] === '域') cands = cands.filter((c) => !(c.tier === 0 && c.region.name.endsWith('区')));
+    if (text[skipSpace(text, end)] === '域')
+      cands = cands.filter((c) => !(c.tier === 0 && c.region.name.endsWith('区')));
     return cands.filter((c) => !c.gated || ancestors.get(c.region.code)!.some((a) => named.has(a)));
   }
 
-  function choose(cands: Candidate[], lastCity: string | null, lastProvince: string | null, named: Set<string>): RegionRecord {
+  function choose(
+    cands: Candidate[],
+    lastCity: string | null,
+    lastProvince: string | null,
+    named: Set<string>,
+  ): RegionRecord {
     const best = cands[0]!;
     if (cands.length === 1) return best.region;
     const tied = cands.filter((c) => c.tier === best.tier && c.region.level === best.region.level).map((c) => c.region);
@@ -287,7 +317,9 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     let pos = 0;
     for (const m of mentions) {
       if (m.start !== pos) return null;
-      const next: RegionRecord | null = current ? lookup(m.matched, { within: current.code }) : lookup(m.matched, undefined);
+      const next: RegionRecord | null = current
+        ? lookup(m.matched, { within: current.code })
+        : lookup(m.matched, undefined);
       if (!next || (current && !isInside(next, current.code))) return null;
       current = next;
       pos = m.end;

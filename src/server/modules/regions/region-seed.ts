@@ -24,10 +24,23 @@ export async function seedRegions(db: Db): Promise<number> {
         lat: r.lat,
         sortOrder: i + j,
       }));
-      await tx.insert(regions).values(batch).onConflictDoUpdate({
-        target: regions.code,
-        set: { name: sql`excluded.name`, shortName: sql`excluded.short_name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code`, zoneType: sql`excluded.zone_type`, aliases: sql`excluded.aliases`, lng: sql`excluded.lng`, lat: sql`excluded.lat`, sortOrder: sql`excluded.sort_order` },
-      });
+      await tx
+        .insert(regions)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: regions.code,
+          set: {
+            name: sql`excluded.name`,
+            shortName: sql`excluded.short_name`,
+            level: sql`excluded.level`,
+            parentCode: sql`excluded.parent_code`,
+            zoneType: sql`excluded.zone_type`,
+            aliases: sql`excluded.aliases`,
+            lng: sql`excluded.lng`,
+            lat: sql`excluded.lat`,
+            sortOrder: sql`excluded.sort_order`,
+          },
+        });
     }
   });
   return records.length;

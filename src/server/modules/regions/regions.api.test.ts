@@ -31,7 +31,9 @@ describe.each(testEngines())('regions on %s', (engine) => {
     const docs = await s.t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(docs.statusCode).toBe(200);
     const spec = docs.json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/pairings', '/api/pairings/{id}', '/api/regions', '/api/audit']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/pairings', '/api/pairings/{id}', '/api/regions', '/api/audit']),
+    );
     expect(spec.paths['/api/pairings'].post.requestBody).toBeTruthy();
   });
 });

@@ -25,7 +25,13 @@ export interface RegionFilter {
 
 function filterCondition(f: RegionFilter): SQL | undefined {
   return and(
-    f.q ? or(ilike(regions.name, `%${f.q}%`), sql`${regions.code} LIKE ${f.q + '%'}`, sql`${f.q} = ANY(${regions.aliases})`) : undefined,
+    f.q
+      ? or(
+          ilike(regions.name, `%${f.q}%`),
+          sql`${regions.code} LIKE ${f.q + '%'}`,
+          sql`${f.q} = ANY(${regions.aliases})`,
+        )
+      : undefined,
     f.level ? eq(regions.level, f.level as never) : undefined,
     f.parentCode ? eq(regions.parentCode, f.parentCode) : undefined,
   );
@@ -34,20 +40,35 @@ function filterCondition(f: RegionFilter): SQL | undefined {
 export async function listRegions(db: DbOrTx, f: RegionFilter, page: number, pageSize: number) {
   const where = filterCondition(f);
   const [items, [total]] = await Promise.all([
-    db.select(itemColumns).from(regions).leftJoin(parent, eq(parent.code, regions.parentCode)).where(where)
-      .orderBy(asc(regions.sortOrder)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(itemColumns)
+      .from(regions)
+      .leftJoin(parent, eq(parent.code, regions.parentCode))
+      .where(where)
+      .orderBy(asc(regions.sortOrder))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(regions).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 
 export async function findRegion(db: DbOrTx, code: string) {
-  const [row] = await db.select(itemColumns).from(regions).leftJoin(parent, eq(parent.code, regions.parentCode)).where(eq(regions.code, code));
+  const [row] = await db
+    .select(itemColumns)
+    .from(regions)
+    .leftJoin(parent, eq(parent.code, regions.parentCode))
+    .where(eq(regions.code, code));
   return row;
 }
 
 export async function childRegions(db: DbOrTx, code: string) {
-  return db.select(itemColumns).from(regions).leftJoin(parent, eq(parent.code, regions.parentCode)).where(eq(regions.parentCode, code)).orderBy(asc(regions.sortOrder));
+  return db
+    .select(itemColumns)
+    .from(regions)
+    .leftJoin(parent, eq(parent.code, regions.parentCode))
+    .where(eq(regions.parentCode, code))
+    .orderBy(asc(regions.sortOrder));
 }
 
 /** The chain from the nation down to the region itself. */

@@ -1,6 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { detectAttachment, displayFileName, MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
-import { docxBomb, exe, plainZip, sampleDocx, sampleJpg, samplePdf, samplePng, sampleXlsx } from './test-support/attachment-files.ts';
+import {
+  docxBomb,
+  exe,
+  plainZip,
+  sampleDocx,
+  sampleJpg,
+  samplePdf,
+  samplePng,
+  sampleXlsx,
+} from './test-support/attachment-files.ts';
 
 describe('attachment type by magic bytes', () => {
   it('accepts pdf, docx, xlsx, jpg and png named as what they are', async () => {
@@ -14,19 +23,31 @@ describe('attachment type by magic bytes', () => {
 
   it('refuses empty and oversized files', () => {
     expect(detectAttachment(Buffer.alloc(0), 'a.pdf')).toEqual({ code: 'attachment_empty' });
-    expect(detectAttachment(Buffer.concat([samplePdf(), Buffer.alloc(MAX_ATTACHMENT_BYTES)]), 'a.pdf')).toEqual({ code: 'attachment_too_large' });
+    expect(detectAttachment(Buffer.concat([samplePdf(), Buffer.alloc(MAX_ATTACHMENT_BYTES)]), 'a.pdf')).toEqual({
+      code: 'attachment_too_large',
+    });
   });
 
   it('refuses other kinds whatever their name: executables, text, plain zips, old Office files', () => {
     expect(detectAttachment(exe(), 'report.pdf')).toEqual({ code: 'attachment_type' });
     expect(detectAttachment(Buffer.from('进展情况'), 'report.docx')).toEqual({ code: 'attachment_type' });
     expect(detectAttachment(plainZip(), 'report.docx')).toEqual({ code: 'attachment_type' });
-    expect(detectAttachment(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'report.doc')).toEqual({ code: 'attachment_type' });
+    expect(detectAttachment(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'report.doc')).toEqual(
+      { code: 'attachment_type' },
+    );
   });
 
   it('refuses a file whose bytes contradict its name, naming both', () => {
-    expect(detectAttachment(samplePng(), 'scan.pdf')).toEqual({ code: 'attachment_type_mismatch', kindZh: 'PNG 图片', kindEn: 'a PNG image', ext: '.pdf' });
-    expect(detectAttachment(samplePdf(), 'noextension')).toMatchObject({ code: 'attachment_type_mismatch', ext: '（无）' });
+    expect(detectAttachment(samplePng(), 'scan.pdf')).toEqual({
+      code: 'attachment_type_mismatch',
+      kindZh: 'PNG 图片',
+      kindEn: 'a PNG image',
+      ext: '.pdf',
+    });
+    expect(detectAttachment(samplePdf(), 'noextension')).toMatchObject({
+      code: 'attachment_type_mismatch',
+      ext: '（无）',
+    });
   });
 
   it('refuses a zip bomb dressed as a Word file, and a broken archive', async () => {

@@ -45,10 +45,18 @@ function officeKind(buf: Buffer): AttachmentKind | AttachmentRefusal {
     const entries = readZipDirectory(buf);
     const names = new Set(entries.map((e) => e.name));
     if (!names.has('[Content_Types].xml')) return { code: 'attachment_type' };
-    const kind: AttachmentKind | null = names.has('word/document.xml') ? 'docx' : names.has('xl/workbook.xml') ? 'xlsx' : null;
+    const kind: AttachmentKind | null = names.has('word/document.xml')
+      ? 'docx'
+      : names.has('xl/workbook.xml')
+        ? 'xlsx'
+        : null;
     if (!kind) return { code: 'attachment_type' };
     // Nobody on the server opens the file, but whoever downloads it will: a zip bomb is refused at the door.
-    checkZipSafety(buf, entries, { maxUncompressedBytes: 200 * 1024 * 1024, maxCompressionRatio: 200, maxEntries: 5000 });
+    checkZipSafety(buf, entries, {
+      maxUncompressedBytes: 200 * 1024 * 1024,
+      maxCompressionRatio: 200,
+      maxEntries: 5000,
+    });
     return kind;
   } catch (err) {
     if (!(err instanceof PlanFileError)) throw err;
@@ -71,7 +79,13 @@ export function detectAttachment(buf: Buffer, fileName: string): { kind: Attachm
   else kind = { code: 'attachment_type' };
   if (typeof kind !== 'string') return kind;
   const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
-  if (!EXTENSIONS[kind].includes(ext)) return { code: 'attachment_type_mismatch', kindZh: KIND_NAMES[kind][0], kindEn: KIND_NAMES[kind][1], ext: ext || '（无）' };
+  if (!EXTENSIONS[kind].includes(ext))
+    return {
+      code: 'attachment_type_mismatch',
+      kindZh: KIND_NAMES[kind][0],
+      kindEn: KIND_NAMES[kind][1],
+      ext: ext || '（无）',
+    };
   return { kind };
 }
 
@@ -84,6 +98,20 @@ export function displayFileName(name: string): string {
 }
 
 /** An attachment row as the API shows it (a report's or a project's). */
-export function presentAttachment(a: { id: string; fileName: string; kind: AttachmentKind; size: number; uploadedAt: Date; uploadedByName: string | null }) {
-  return { id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedAt: a.uploadedAt.toISOString(), uploadedBy: a.uploadedByName };
+export function presentAttachment(a: {
+  id: string;
+  fileName: string;
+  kind: AttachmentKind;
+  size: number;
+  uploadedAt: Date;
+  uploadedByName: string | null;
+}) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    kind: a.kind,
+    size: a.size,
+    uploadedAt: a.uploadedAt.toISOString(),
+    uploadedBy: a.uploadedByName,
+  };
 }

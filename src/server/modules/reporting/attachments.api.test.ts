@@ -7,8 +7,23 @@ import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { ReportDetail } from '../../../common/api/reporting.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
-import { assignTask, auditActions, createCycle, reportsOf, taskByCode, uploadAttachment } from './test-support/reporting-api.ts';
-import { docxBomb, exe, sampleDocx, samplePdf, samplePng, sampleXlsx, storedFiles } from './test-support/attachment-files.ts';
+import {
+  assignTask,
+  auditActions,
+  createCycle,
+  reportsOf,
+  taskByCode,
+  uploadAttachment,
+} from './test-support/reporting-api.ts';
+import {
+  docxBomb,
+  exe,
+  sampleDocx,
+  samplePdf,
+  samplePng,
+  sampleXlsx,
+  storedFiles,
+} from './test-support/attachment-files.ts';
 
 describe.each(testEngines())('report attachments on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -16,25 +31,38 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
   let office: TestClient;
   let report: ReportDetail;
   const dataDir = () => s.t.deps.config.dataDir;
-  const rows = async () => (await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM report_attachments`)).rows[0]!.n;
+  const rows = async () =>
+    (await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM report_attachments`)).rows[0]!.n;
 
   beforeAll(async () => {
     const plans = await loadSeedPlans(s.t);
     office = await s.as(s.f.users.jilin);
     unit = await s.as(s.f.users.jilinUnit);
-    await assignTask(office, (await taskByCode(s, plans.jilinZhejiang, '30')).id, [{ organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' }]);
+    await assignTask(office, (await taskByCode(s, plans.jilinZhejiang, '30')).id, [
+      { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },
+    ]);
     const cycle = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang });
     report = [...(await reportsOf(unit, cycle.id)).values()][0]!;
   });
 
   it('stores pdf, docx, xlsx and images under server-made names and lists them on the report', async () => {
-    const files: [string, Buffer][] = [['进展报告.pdf', samplePdf()], ['进展报告.docx', await sampleDocx()], ['台账.xlsx', await sampleXlsx()], ['../现场照片.png', samplePng()]];
+    const files: [string, Buffer][] = [
+      ['进展报告.pdf', samplePdf()],
+      ['进展报告.docx', await sampleDocx()],
+      ['台账.xlsx', await sampleXlsx()],
+      ['../现场照片.png', samplePng()],
+    ];
     for (const [name, bytes] of files) {
       const res = await uploadAttachment(s.t, unit, report.id, name, bytes);
       expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
     }
     report = (await unit.get(`/api/reports/${report.id}`)).json();
-    expect(report.attachments.map((a) => [a.fileName, a.kind])).toEqual([['进展报告.pdf', 'pdf'], ['进展报告.docx', 'docx'], ['台账.xlsx', 'xlsx'], ['现场照片.png', 'png']]);
+    expect(report.attachments.map((a) => [a.fileName, a.kind])).toEqual([
+      ['进展报告.pdf', 'pdf'],
+      ['进展报告.docx', 'docx'],
+      ['台账.xlsx', 'xlsx'],
+      ['现场照片.png', 'png'],
+    ]);
     const stored = storedFiles(dataDir());
     expect(stored).toHaveLength(4);
     for (const f of stored) expect(path.basename(f)).toMatch(/^[0-9a-f]{32}\.(pdf|docx|xlsx|png)$/);
@@ -45,10 +73,15 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
     const res = await office.get(`/api/reports/${report.id}/attachments/${pdf.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="attachment.pdf"; filename*=UTF-8''${encodeURIComponent('进展报告.pdf')}`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="attachment.pdf"; filename*=UTF-8''${encodeURIComponent('进展报告.pdf')}`,
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.rawPayload.equals(samplePdf())).toBe(true);
-    expect((await auditActions(s.t, pdf.id)).map((a) => a.action)).toEqual(['report.attachment.upload', 'report.attachment.download']);
+    expect((await auditActions(s.t, pdf.id)).map((a) => a.action)).toEqual([
+      'report.attachment.upload',
+      'report.attachment.download',
+    ]);
     // Another pairing's office cannot fetch it.
     const liaoning = await s.as(s.f.users.liaoning);
     expect((await liaoning.get(`/api/reports/${report.id}/attachments/${pdf.id}`)).statusCode).toBe(404);
@@ -80,14 +113,28 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
     expect(removed.statusCode).toBe(200);
     expect(removed.json().attachments).toHaveLength(3);
     expect(storedFiles(dataDir())).toHaveLength(3);
-    expect((await auditActions(s.t, png.id)).map((a) => a.action)).toEqual(['report.attachment.upload', 'report.attachment.delete']);
+    expect((await auditActions(s.t, png.id)).map((a) => a.action)).toEqual([
+      'report.attachment.upload',
+      'report.attachment.delete',
+    ]);
 
     const fresh = (await unit.get(`/api/reports/${report.id}`)).json() as ReportDetail;
-    expect((await unit.post(`/api/reports/${report.id}/submit`, { version: fresh.version, taskStatus: 'in_progress', percent: 50, narrative: '见附件' })).statusCode).toBe(200);
+    expect(
+      (
+        await unit.post(`/api/reports/${report.id}/submit`, {
+          version: fresh.version,
+          taskStatus: 'in_progress',
+          percent: 50,
+          narrative: '见附件',
+        })
+      ).statusCode,
+    ).toBe(200);
     const late = await uploadAttachment(s.t, unit, report.id, '补充.pdf', samplePdf());
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('report_state');
-    expect((await unit.delete(`/api/reports/${report.id}/attachments/${fresh.attachments[0]!.id}`)).statusCode).toBe(409);
+    expect((await unit.delete(`/api/reports/${report.id}/attachments/${fresh.attachments[0]!.id}`)).statusCode).toBe(
+      409,
+    );
     expect(storedFiles(dataDir())).toHaveLength(3);
   });
 });

@@ -2,14 +2,25 @@ import type { AuthedContext } from '../../http/context.ts';
 import { fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { writeAudit, auditStandalone } from '../audit/audit-writer.ts';
 import { findCycle } from './cycles.repository.ts';
-import { findReport, attachmentsOf, insertAttachment, findAttachment, deleteAttachmentRow, insertReportEvents } from './reports.repository.ts';
+import {
+  findReport,
+  attachmentsOf,
+  insertAttachment,
+  findAttachment,
+  deleteAttachmentRow,
+  insertReportEvents,
+} from './reports.repository.ts';
 import { MAX_ATTACHMENTS_PER_REPORT } from './attachment-type.ts';
 import { readAttachment } from './attachment-store.ts';
 import { forgetAttachment, keepAttachment } from './keep-attachment.ts';
 import { assertCycleOpen, transition } from './reporting.policy.ts';
 
 /** Attaches a file to a report the unit can still change (see keepAttachment for the file's life). */
-export async function uploadAttachment(ctx: AuthedContext, slotId: string, file: { buffer: Buffer; fileName: string }): Promise<string> {
+export async function uploadAttachment(
+  ctx: AuthedContext,
+  slotId: string,
+  file: { buffer: Buffer; fileName: string },
+): Promise<string> {
   if (!(await findReport(ctx.db, ctx.actor, slotId))) throw notFound();
   return keepAttachment(ctx, file, async (tx, kept) => {
     const slot = await findReport(tx, ctx.actor, slotId);
@@ -18,11 +29,23 @@ export async function uploadAttachment(ctx: AuthedContext, slotId: string, file:
     if (!cycle) throw notFound();
     assertCycleOpen(cycle);
     transition(slot.state, 'attach');
-    if ((await attachmentsOf(tx, slot.id)).length >= MAX_ATTACHMENTS_PER_REPORT) throw invalid(fieldError('file', 'too_many_attachments', { max: MAX_ATTACHMENTS_PER_REPORT }));
+    if ((await attachmentsOf(tx, slot.id)).length >= MAX_ATTACHMENTS_PER_REPORT)
+      throw invalid(fieldError('file', 'too_many_attachments', { max: MAX_ATTACHMENTS_PER_REPORT }));
     const id = await insertAttachment(tx, { slotId: slot.id, ...kept });
-    await insertReportEvents(tx, [{ slotId: slot.id, action: 'attached', comment: kept.fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
+    await insertReportEvents(tx, [
+      {
+        slotId: slot.id,
+        action: 'attached',
+        comment: kept.fileName,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      },
+    ]);
     await writeAudit(tx, ctx, {
-      action: 'report.attachment.upload', result: 'success', objectType: 'report_attachment', objectId: id,
+      action: 'report.attachment.upload',
+      result: 'success',
+      objectType: 'report_attachment',
+      objectId: id,
       details: { slotId: slot.id, fileName: kept.fileName, kind: kept.kind, size: kept.size, sm3: kept.sm3 },
     });
     return id;
@@ -37,7 +60,10 @@ export async function downloadAttachment(ctx: AuthedContext, slotId: string, att
   if (!att) throw notFound();
   const buffer = await readAttachment(ctx.deps.config.dataDir, att.storedName);
   await auditStandalone(ctx, {
-    action: 'report.attachment.download', result: 'success', objectType: 'report_attachment', objectId: att.id,
+    action: 'report.attachment.download',
+    result: 'success',
+    objectType: 'report_attachment',
+    objectId: att.id,
     details: { slotId: slot.id, fileName: att.fileName, kind: att.kind, size: att.size },
   });
   return { buffer, fileName: att.fileName, kind: att.kind };
@@ -55,9 +81,20 @@ export async function deleteAttachment(ctx: AuthedContext, slotId: string, attac
     assertCycleOpen(cycle);
     transition(slot.state, 'attach');
     await deleteAttachmentRow(tx, att.id);
-    await insertReportEvents(tx, [{ slotId: slot.id, action: 'detached', comment: att.fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
+    await insertReportEvents(tx, [
+      {
+        slotId: slot.id,
+        action: 'detached',
+        comment: att.fileName,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      },
+    ]);
     await writeAudit(tx, ctx, {
-      action: 'report.attachment.delete', result: 'success', objectType: 'report_attachment', objectId: att.id,
+      action: 'report.attachment.delete',
+      result: 'success',
+      objectType: 'report_attachment',
+      objectId: att.id,
       details: { slotId: slot.id, fileName: att.fileName, sm3: att.sm3 },
     });
     return att.storedName;

@@ -3,13 +3,41 @@ import { cyclePeriod, daysOverdue, defaultDueOn, inReminderWindow } from './cycl
 
 describe('reporting periods', () => {
   it('labels and bounds each frequency as officials write it', () => {
-    expect(cyclePeriod('quarterly', 2026, 4)).toEqual({ label: '2026年第四季度', labelEn: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' });
-    expect(cyclePeriod('quarterly', 2026, 1)).toMatchObject({ label: '2026年第一季度', start: '2026-01-01', end: '2026-03-31' });
-    expect(cyclePeriod('monthly', 2028, 2)).toEqual({ label: '2028年2月', labelEn: 'February 2028', start: '2028-02-01', end: '2028-02-29' });
+    expect(cyclePeriod('quarterly', 2026, 4)).toEqual({
+      label: '2026年第四季度',
+      labelEn: 'Q4 2026',
+      start: '2026-10-01',
+      end: '2026-12-31',
+    });
+    expect(cyclePeriod('quarterly', 2026, 1)).toMatchObject({
+      label: '2026年第一季度',
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+    expect(cyclePeriod('monthly', 2028, 2)).toEqual({
+      label: '2028年2月',
+      labelEn: 'February 2028',
+      start: '2028-02-01',
+      end: '2028-02-29',
+    });
     expect(cyclePeriod('monthly', 2027, 2)?.end).toBe('2027-02-28');
-    expect(cyclePeriod('half_yearly', 2026, 1)).toEqual({ label: '2026年上半年', labelEn: 'H1 2026', start: '2026-01-01', end: '2026-06-30' });
-    expect(cyclePeriod('half_yearly', 2026, 2)).toMatchObject({ label: '2026年下半年', start: '2026-07-01', end: '2026-12-31' });
-    expect(cyclePeriod('yearly', 2026, 1)).toEqual({ label: '2026年度', labelEn: '2026', start: '2026-01-01', end: '2026-12-31' });
+    expect(cyclePeriod('half_yearly', 2026, 1)).toEqual({
+      label: '2026年上半年',
+      labelEn: 'H1 2026',
+      start: '2026-01-01',
+      end: '2026-06-30',
+    });
+    expect(cyclePeriod('half_yearly', 2026, 2)).toMatchObject({
+      label: '2026年下半年',
+      start: '2026-07-01',
+      end: '2026-12-31',
+    });
+    expect(cyclePeriod('yearly', 2026, 1)).toEqual({
+      label: '2026年度',
+      labelEn: '2026',
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
   });
 
   it('has no period beyond the year', () => {

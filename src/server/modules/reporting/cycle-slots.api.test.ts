@@ -3,7 +3,13 @@ import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
-import type { AddSlotsResponse, CycleDetail, InboxResponse, NotReportedResponse, ReportDetail } from '../../../common/api/reporting.ts';
+import type {
+  AddSlotsResponse,
+  CycleDetail,
+  InboxResponse,
+  NotReportedResponse,
+  ReportDetail,
+} from '../../../common/api/reporting.ts';
 import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { assignTask, auditActions, createCycle, reportsOf, taskByCode } from './test-support/reporting-api.ts';
 
@@ -22,11 +28,18 @@ describe.each(testEngines())('period labels and missing slots on %s', (engine) =
     const plans = await loadSeedPlans(s.t);
     office = await s.as(s.f.users.jilin);
     unit = await s.as(s.f.users.jilinUnit);
-    task5 = await assignTask(office, (await taskByCode(s, plans.jilinZhejiang, '5')).id, [{ organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' }]);
-    cycle = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang, frequency: 'half_yearly', year: 2026, period: 2 });
+    task5 = await assignTask(office, (await taskByCode(s, plans.jilinZhejiang, '5')).id, [
+      { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },
+    ]);
+    cycle = await createCycle(office, {
+      pairingId: s.f.pairings.jilinZhejiang,
+      frequency: 'half_yearly',
+      year: 2026,
+      period: 2,
+    });
   });
 
-  it('gives the period\'s Chinese and English labels in reports, the report list, the inbox and the not-reported view', async () => {
+  it("gives the period's Chinese and English labels in reports, the report list, the inbox and the not-reported view", async () => {
     const both = { periodLabel: '2026年下半年', periodLabelEn: 'H2 2026' };
     expect(cycle).toMatchObject(both);
     const listed = (await reportsOf(unit, cycle.id)).get('5/jilin-unit 单位')!;
@@ -51,9 +64,17 @@ describe.each(testEngines())('period labels and missing slots on %s', (engine) =
     const body = res.json() as AddSlotsResponse;
     expect(body.added).toBe(2);
     expect(body.cycle.counts).toMatchObject({ total: 3, pending: 3 });
-    expect(body.cycle.history.map((h) => [h.action, h.actorName])).toEqual([['created', 'jilin'], ['slots_added', 'jilin']]);
+    expect(body.cycle.history.map((h) => [h.action, h.actorName])).toEqual([
+      ['created', 'jilin'],
+      ['slots_added', 'jilin'],
+    ]);
     const slots = await reportsOf(office, cycle.id);
-    expect(slots.get('5/浙江省经信厅')).toMatchObject({ organisationId: null, side: 'b', role: 'lead', state: 'pending' });
+    expect(slots.get('5/浙江省经信厅')).toMatchObject({
+      organisationId: null,
+      side: 'b',
+      role: 'lead',
+      state: 'pending',
+    });
     expect(slots.get('5/吉林省工信厅')).toMatchObject({ side: 'a', role: 'co', state: 'pending' });
     const added = (await office.get(`/api/reports/${slots.get('5/浙江省经信厅')!.id}`)).json() as ReportDetail;
     expect(added.events.map((e) => [e.action, e.actorName])).toEqual([['opened', 'jilin']]);
@@ -71,11 +92,14 @@ describe.each(testEngines())('period labels and missing slots on %s', (engine) =
     expect(audit[1]!.details).toMatchObject({ added: 2, periodLabel: '2026年下半年' });
   });
 
-  it('is the office\'s: a lead unit is refused, another pairing\'s office finds nothing, a locked period refuses', async () => {
+  it("is the office's: a lead unit is refused, another pairing's office finds nothing, a locked period refuses", async () => {
     expect((await unit.post(`/api/cycles/${cycle.id}/slots`)).statusCode).toBe(403);
     expect((await (await s.as(s.f.users.liaoning)).post(`/api/cycles/${cycle.id}/slots`)).statusCode).toBe(404);
 
-    const locked = await office.post(`/api/cycles/${cycle.id}/approve`, { version: cycle.version, closeUnreported: true });
+    const locked = await office.post(`/api/cycles/${cycle.id}/approve`, {
+      version: cycle.version,
+      closeUnreported: true,
+    });
     expect(locked.statusCode, locked.body.slice(0, 300)).toBe(200);
     await assignTask(office, task5.id, [
       { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },

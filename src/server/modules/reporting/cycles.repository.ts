@@ -30,9 +30,21 @@ const cycleColumns = {
   createdAt: reportingCycles.createdAt,
 };
 export type CycleRow = {
-  id: string; pairingId: string; pairingName: string; frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly'; year: number; period: number;
-  periodLabel: string; periodStart: string; periodEnd: string; dueOn: string; reminderDays: number; status: 'open' | 'locked';
-  lockedAt: Date | null; version: number; createdAt: Date;
+  id: string;
+  pairingId: string;
+  pairingName: string;
+  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  year: number;
+  period: number;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  dueOn: string;
+  reminderDays: number;
+  status: 'open' | 'locked';
+  lockedAt: Date | null;
+  version: number;
+  createdAt: Date;
 };
 
 export async function listCycles(db: DbOrTx, actor: Actor, q: CycleListQuery) {
@@ -44,15 +56,29 @@ export async function listCycles(db: DbOrTx, actor: Actor, q: CycleListQuery) {
     q.year ? eq(reportingCycles.year, q.year) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db.select(cycleColumns).from(reportingCycles).innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId)).where(where)
-      .orderBy(desc(reportingCycles.periodStart), asc(pairings.name), asc(reportingCycles.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db
+      .select(cycleColumns)
+      .from(reportingCycles)
+      .innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId))
+      .where(where)
+      .orderBy(desc(reportingCycles.periodStart), asc(pairings.name), asc(reportingCycles.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(reportingCycles).where(where),
   ]);
   return { items: items as CycleRow[], total: total?.n ?? 0 };
 }
 
-export async function findCycle(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<CycleRow | undefined> {
-  const query = db.select(cycleColumns).from(reportingCycles).innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId))
+export async function findCycle(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CycleRow | undefined> {
+  const query = db
+    .select(cycleColumns)
+    .from(reportingCycles)
+    .innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId))
     .where(and(eq(reportingCycles.id, id), cycleScope(actor)));
   // Approving, unlocking and reporting on a cycle serialise on its row, so a report cannot slip in as the period locks.
   const [row] = opts.forUpdate ? await query.for('update', { of: reportingCycles }) : await query;
@@ -62,21 +88,35 @@ export async function findCycle(db: DbOrTx, actor: Actor, id: string, opts: { fo
 /** Slots by state per cycle, counting only the slots the actor sees (a lead unit its own organisation's). */
 export async function slotCounts(db: DbOrTx, actor: Actor, cycleIds: string[]) {
   if (!cycleIds.length) return [];
-  return db.select({ cycleId: reportSlots.cycleId, state: reportSlots.state, n: count() }).from(reportSlots)
-    .where(and(inArray(reportSlots.cycleId, cycleIds), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined))
+  return db
+    .select({ cycleId: reportSlots.cycleId, state: reportSlots.state, n: count() })
+    .from(reportSlots)
+    .where(
+      and(
+        inArray(reportSlots.cycleId, cycleIds),
+        seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined,
+      ),
+    )
     .groupBy(reportSlots.cycleId, reportSlots.state);
 }
 
 export type CycleInsert = typeof reportingCycles.$inferInsert;
 
 export async function insertCycle(db: DbOrTx, row: CycleInsert) {
-  const [created] = await db.insert(reportingCycles).values(row).onConflictDoNothing().returning({ id: reportingCycles.id });
+  const [created] = await db
+    .insert(reportingCycles)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: reportingCycles.id });
   return created?.id;
 }
 
 export async function updateCycleRow(db: DbOrTx, id: string, version: number, patch: Partial<CycleInsert>) {
-  const rows = await db.update(reportingCycles).set({ ...patch, updatedAt: new Date(), version: sql`${reportingCycles.version} + 1` })
-    .where(and(eq(reportingCycles.id, id), eq(reportingCycles.version, version))).returning({ id: reportingCycles.id });
+  const rows = await db
+    .update(reportingCycles)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${reportingCycles.version} + 1` })
+    .where(and(eq(reportingCycles.id, id), eq(reportingCycles.version, version)))
+    .returning({ id: reportingCycles.id });
   return rows[0];
 }
 
@@ -85,7 +125,11 @@ export async function insertCycleEvent(db: DbOrTx, row: typeof reportingCycleEve
 }
 
 export async function cycleEvents(db: DbOrTx, cycleId: string) {
-  return db.select().from(reportingCycleEvents).where(eq(reportingCycleEvents.cycleId, cycleId)).orderBy(asc(reportingCycleEvents.at), asc(reportingCycleEvents.id));
+  return db
+    .select()
+    .from(reportingCycleEvents)
+    .where(eq(reportingCycleEvents.cycleId, cycleId))
+    .orderBy(asc(reportingCycleEvents.at), asc(reportingCycleEvents.id));
 }
 
 /**
@@ -94,10 +138,23 @@ export async function cycleEvents(db: DbOrTx, cycleId: string) {
  */
 export async function assignedUnits(db: DbOrTx, pairingId: string, taskId?: string) {
   return db
-    .select({ taskId: taskUnits.taskId, organisationId: taskUnits.organisationId, name: taskUnits.name, side: taskUnits.side, role: taskUnits.role })
+    .select({
+      taskId: taskUnits.taskId,
+      organisationId: taskUnits.organisationId,
+      name: taskUnits.name,
+      side: taskUnits.side,
+      role: taskUnits.role,
+    })
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(and(eq(tasks.pairingId, pairingId), eq(plans.current, true), notInArray(tasks.status, ['done', 'suspended']), taskId ? eq(tasks.id, taskId) : undefined))
+    .where(
+      and(
+        eq(tasks.pairingId, pairingId),
+        eq(plans.current, true),
+        notInArray(tasks.status, ['done', 'suspended']),
+        taskId ? eq(tasks.id, taskId) : undefined,
+      ),
+    )
     .orderBy(asc(plans.createdAt), asc(tasks.ordinal), asc(taskUnits.ordinal));
 }

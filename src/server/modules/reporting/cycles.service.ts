@@ -5,7 +5,13 @@ import type { ApproveCycleInput, CreateCycleInput, UnlockCycleInput } from '../.
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';
 import { assignedUnits, findCycle, insertCycle, insertCycleEvent, updateCycleRow } from './cycles.repository.ts';
-import { insertSlots, slotsOfCycle, approveSubmittedSlots, insertReportEvents, type SlotInsert } from './reports.repository.ts';
+import {
+  insertSlots,
+  slotsOfCycle,
+  approveSubmittedSlots,
+  insertReportEvents,
+  type SlotInsert,
+} from './reports.repository.ts';
 import { UNREPORTED_STATES, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion } from './reporting.policy.ts';
 import { applyApprovedProgress } from './task-progress.ts';
@@ -28,17 +34,39 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
     if (problems.length) throw invalid(...problems);
 
     const id = await insertCycle(tx, {
-      pairingId: pairing.id, frequency: input.frequency, year: input.year, period: input.period, periodLabel: period.label,
-      periodStart: period.start, periodEnd: period.end, dueOn, reminderDays: input.reminderDays, createdBy: ctx.actor.userId,
+      pairingId: pairing.id,
+      frequency: input.frequency,
+      year: input.year,
+      period: input.period,
+      periodLabel: period.label,
+      periodStart: period.start,
+      periodEnd: period.end,
+      dueOn,
+      reminderDays: input.reminderDays,
+      createdBy: ctx.actor.userId,
     });
     if (!id) throw invalid(fieldError('period', 'duplicate_cycle', { period: period.label }));
 
     const slots = slotsFor(id, units);
     await insertSlots(tx, slots);
-    await insertCycleEvent(tx, { cycleId: id, action: 'created', actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertCycleEvent(tx, {
+      cycleId: id,
+      action: 'created',
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+    });
     await writeAudit(tx, ctx, {
-      action: 'cycle.create', result: 'success', objectType: 'reporting_cycle', objectId: id,
-      details: { pairingId: pairing.id, frequency: input.frequency, periodLabel: period.label, dueOn, slots: slots.length },
+      action: 'cycle.create',
+      result: 'success',
+      objectType: 'reporting_cycle',
+      objectId: id,
+      details: {
+        pairingId: pairing.id,
+        frequency: input.frequency,
+        periodLabel: period.label,
+        dueOn,
+        slots: slots.length,
+      },
     });
     return id;
   });
@@ -50,7 +78,15 @@ function slotsFor(cycleId: string, units: Awaited<ReturnType<typeof assignedUnit
   for (const u of units) {
     const key = `${u.taskId}|${unitKey(u)}`;
     if (slots.has(key) && !(u.role === 'lead' && slots.get(key)!.role === 'co')) continue;
-    slots.set(key, { cycleId, taskId: u.taskId, organisationId: u.organisationId, unitName: u.name, unitKey: unitKey(u), side: u.side, role: u.role });
+    slots.set(key, {
+      cycleId,
+      taskId: u.taskId,
+      organisationId: u.organisationId,
+      unitName: u.name,
+      unitKey: unitKey(u),
+      side: u.side,
+      role: u.role,
+    });
   }
   return [...slots.values()];
 }
@@ -67,10 +103,16 @@ export async function addMissingSlots(ctx: AuthedContext, id: string): Promise<n
     assertCycleOpen(cycle);
     const added = await insertSlots(tx, slotsFor(id, await assignedUnits(tx, cycle.pairingId)));
     const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
-    await insertReportEvents(tx, added.map((slot) => ({ slotId: slot.id, action: 'opened' as const, ...actor })));
+    await insertReportEvents(
+      tx,
+      added.map((slot) => ({ slotId: slot.id, action: 'opened' as const, ...actor })),
+    );
     if (added.length) await insertCycleEvent(tx, { cycleId: id, action: 'slots_added', ...actor });
     await writeAudit(tx, ctx, {
-      action: 'cycle.add_slots', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      action: 'cycle.add_slots',
+      result: 'success',
+      objectType: 'reporting_cycle',
+      objectId: id,
       details: { periodLabel: cycle.periodLabel, added: added.length, slotIds: added.map((s) => s.id) },
     });
     return added.length;
@@ -91,18 +133,50 @@ export async function approveCycle(ctx: AuthedContext, id: string, input: Approv
     const unreported = await slotsOfCycle(tx, ctx.actor, id, UNREPORTED_STATES);
     if (unreported.length && !input.closeUnreported) {
       const count = unreported.length;
-      throw new AppError(409, 'cycle_has_unreported', [fieldError('closeUnreported', 'cycle_has_unreported', { count })], { count });
+      throw new AppError(
+        409,
+        'cycle_has_unreported',
+        [fieldError('closeUnreported', 'cycle_has_unreported', { count })],
+        { count },
+      );
     }
     const now = new Date();
     const comment = input.comment ?? null;
-    const submitted = await approveSubmittedSlots(tx, ctx.actor, id, { reviewedAt: now, reviewedBy: ctx.actor.userId, reviewComment: comment });
-    await insertReportEvents(tx, submitted.map((s) => ({ slotId: s.id, action: 'approved' as const, comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username })));
+    const submitted = await approveSubmittedSlots(tx, ctx.actor, id, {
+      reviewedAt: now,
+      reviewedBy: ctx.actor.userId,
+      reviewComment: comment,
+    });
+    await insertReportEvents(
+      tx,
+      submitted.map((s) => ({
+        slotId: s.id,
+        action: 'approved' as const,
+        comment,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      })),
+    );
     const taskChanges = await applyApprovedProgress(tx, ctx, cycle, [...new Set(submitted.map((s) => s.taskId))]);
     if (!(await updateCycleRow(tx, id, cycle.version, { status: 'locked', lockedAt: now }))) throw conflict();
-    await insertCycleEvent(tx, { cycleId: id, action: 'approved', reason: comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertCycleEvent(tx, {
+      cycleId: id,
+      action: 'approved',
+      reason: comment,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+    });
     await writeAudit(tx, ctx, {
-      action: 'cycle.approve', result: 'success', objectType: 'reporting_cycle', objectId: id,
-      details: { periodLabel: cycle.periodLabel, approved: submitted.length, notReported: unreported.map((s) => s.id), taskChanges },
+      action: 'cycle.approve',
+      result: 'success',
+      objectType: 'reporting_cycle',
+      objectId: id,
+      details: {
+        periodLabel: cycle.periodLabel,
+        approved: submitted.length,
+        notReported: unreported.map((s) => s.id),
+        taskChanges,
+      },
     });
   });
 }
@@ -112,12 +186,27 @@ export async function unlockCycle(ctx: AuthedContext, id: string, input: UnlockC
   return ctx.db.transaction(async (tx) => {
     const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
     if (!cycle) throw notFound();
-    if (cycle.status !== 'locked') throw new AppError(409, 'cycle_not_locked', [fieldError('status', 'cycle_not_locked', { period: cycle.periodLabel })], { period: cycle.periodLabel });
+    if (cycle.status !== 'locked')
+      throw new AppError(
+        409,
+        'cycle_not_locked',
+        [fieldError('status', 'cycle_not_locked', { period: cycle.periodLabel })],
+        { period: cycle.periodLabel },
+      );
     assertVersion(cycle.version, input.version);
     if (!(await updateCycleRow(tx, id, cycle.version, { status: 'open', lockedAt: null }))) throw conflict();
-    await insertCycleEvent(tx, { cycleId: id, action: 'unlocked', reason: input.reason, actorUserId: ctx.actor.userId, actorName: ctx.actor.username });
+    await insertCycleEvent(tx, {
+      cycleId: id,
+      action: 'unlocked',
+      reason: input.reason,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+    });
     await writeAudit(tx, ctx, {
-      action: 'cycle.unlock', result: 'success', objectType: 'reporting_cycle', objectId: id,
+      action: 'cycle.unlock',
+      result: 'success',
+      objectType: 'reporting_cycle',
+      objectId: id,
       details: { periodLabel: cycle.periodLabel, reason: input.reason },
     });
   });

@@ -6,7 +6,8 @@ import { detectAttachment, displayFileName, type AttachmentRefusal } from './att
 import { removeAttachment, storeAttachment } from './attachment-store.ts';
 
 export function attachmentRefusal(r: AttachmentRefusal): AppError {
-  const params: Record<string, string> = r.code === 'attachment_type_mismatch' ? { kindZh: r.kindZh, kindEn: r.kindEn, ext: r.ext } : { limit: '20 MB' };
+  const params: Record<string, string> =
+    r.code === 'attachment_type_mismatch' ? { kindZh: r.kindZh, kindEn: r.kindEn, ext: r.ext } : { limit: '20 MB' };
   return new AppError(400, 'attachment_refused', [fieldError('file', r.code, params)]);
 }
 
@@ -27,14 +28,23 @@ export interface KeptFile {
  * commit, the file is removed again, so none lingers unreferenced. Callers check the record's scope first, so a
  * request for a record the user cannot see writes nothing to disk.
  */
-export async function keepAttachment<T>(ctx: AuthedContext, file: { buffer: Buffer; fileName: string }, record: (tx: DbOrTx, kept: KeptFile) => Promise<T>): Promise<T> {
+export async function keepAttachment<T>(
+  ctx: AuthedContext,
+  file: { buffer: Buffer; fileName: string },
+  record: (tx: DbOrTx, kept: KeptFile) => Promise<T>,
+): Promise<T> {
   const detected = detectAttachment(file.buffer, file.fileName);
   if (!('kind' in detected)) throw attachmentRefusal(detected);
   const dataDir = ctx.deps.config.dataDir;
   const storedName = await storeAttachment(dataDir, detected.kind, file.buffer);
   const kept: KeptFile = {
-    fileName: displayFileName(file.fileName), storedName, kind: detected.kind, size: file.buffer.length, sm3: ctx.deps.crypto.sm3(file.buffer),
-    uploadedBy: ctx.actor.userId, uploadedByName: ctx.actor.displayName,
+    fileName: displayFileName(file.fileName),
+    storedName,
+    kind: detected.kind,
+    size: file.buffer.length,
+    sm3: ctx.deps.crypto.sm3(file.buffer),
+    uploadedBy: ctx.actor.userId,
+    uploadedByName: ctx.actor.displayName,
   };
   try {
     return await ctx.db.transaction((tx) => record(tx, kept));

@@ -8,32 +8,51 @@ export type NotificationInsert = typeof notifications.$inferInsert;
 /** Inserts notices; one for a slot, kind and day that exists already is skipped (the unique index decides, even under a race). */
 export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]) {
   if (!rows.length) return [];
-  return db.insert(notifications).values(rows)
+  return db
+    .insert(notifications)
+    .values(rows)
     .onConflictDoNothing({ target: [notifications.slotId, notifications.kind, notifications.day] })
     .returning({ id: notifications.id });
 }
 
 /** Notices to the actor's organisation, newest first, each with whether this user has read it. */
-export async function listNotifications(db: DbOrTx, actor: Actor, q: { unread?: boolean; page: number; pageSize: number }) {
+export async function listNotifications(
+  db: DbOrTx,
+  actor: Actor,
+  q: { unread?: boolean; page: number; pageSize: number },
+) {
   const read = and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId));
   const mine = eq(notifications.organisationId, actor.organisationId);
   const where = and(mine, q.unread ? isNull(notificationReads.userId) : undefined);
   const unreadOnly = sql`${notificationReads.userId} IS NULL`;
   const [items, [counts]] = await Promise.all([
-    db.select({ n: notifications, readAt: notificationReads.readAt }).from(notifications).leftJoin(notificationReads, read).where(where)
-      .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: notifications, readAt: notificationReads.readAt })
+      .from(notifications)
+      .leftJoin(notificationReads, read)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     // Both counts in one pass over the organisation's notices: those listed, and those this user has not read.
-    db.select({
-      total: q.unread ? sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number) : count(),
-      unread: sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number),
-    }).from(notifications).leftJoin(notificationReads, read).where(mine),
+    db
+      .select({
+        total: q.unread ? sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number) : count(),
+        unread: sql<number>`count(*) FILTER (WHERE ${unreadOnly})`.mapWith(Number),
+      })
+      .from(notifications)
+      .leftJoin(notificationReads, read)
+      .where(mine),
   ]);
   return { items, total: counts?.total ?? 0, unread: counts?.unread ?? 0 };
 }
 
 /** Marks one notice of the actor's organisation read for this user; false when there is no such notice. */
 export async function markRead(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
-  const [n] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.organisationId, actor.organisationId)));
+  const [n] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.organisationId, actor.organisationId)));
   if (!n) return false;
   await db.insert(notificationReads).values({ notificationId: id, userId: actor.userId }).onConflictDoNothing();
   return true;

@@ -7,14 +7,25 @@ import { markAllRead, markRead } from './notifications.repository.ts';
 export async function readNotification(ctx: AuthedContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     if (!(await markRead(tx, ctx.actor, id))) throw notFound();
-    await writeAudit(tx, ctx, { action: 'notification.read', result: 'success', objectType: 'notification', objectId: id });
+    await writeAudit(tx, ctx, {
+      action: 'notification.read',
+      result: 'success',
+      objectType: 'notification',
+      objectId: id,
+    });
   });
 }
 
 export async function readAllNotifications(ctx: AuthedContext): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const count = await markAllRead(tx, ctx.actor);
-    if (count) await writeAudit(tx, ctx, { action: 'notification.read_all', result: 'success', objectType: 'notification', details: { count } });
+    if (count)
+      await writeAudit(tx, ctx, {
+        action: 'notification.read_all',
+        result: 'success',
+        objectType: 'notification',
+        details: { count },
+      });
     return count;
   });
 }

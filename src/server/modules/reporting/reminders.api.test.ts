@@ -7,7 +7,15 @@ import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { CycleDetail, InboxResponse, Notification, NotReportedResponse } from '../../../common/api/reporting.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
 import { generateReminders, startReminderTimer } from './reminders.ts';
-import { assignTask, createCycle, daysFromToday, reportsOf, taskByCode, today, zhejiangUnit } from './test-support/reporting-api.ts';
+import {
+  assignTask,
+  createCycle,
+  daysFromToday,
+  reportsOf,
+  taskByCode,
+  today,
+  zhejiangUnit,
+} from './test-support/reporting-api.ts';
 
 const NEXT_DAY = () => new Date(Date.now() + 86_400_000);
 
@@ -39,24 +47,53 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
     }
     // Three periods of different frequencies (one cycle per period): three days overdue, due in two days, due in a month.
     const overdueOn = daysFromToday(-3);
-    overdue = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang, frequency: 'yearly', year: Number(overdueOn.slice(0, 4)), period: 1, dueOn: overdueOn });
+    overdue = await createCycle(office, {
+      pairingId: s.f.pairings.jilinZhejiang,
+      frequency: 'yearly',
+      year: Number(overdueOn.slice(0, 4)),
+      period: 1,
+      dueOn: overdueOn,
+    });
     const t = today();
-    dueSoon = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang, frequency: 'monthly', year: Number(t.slice(0, 4)), period: Number(t.slice(5, 7)), dueOn: daysFromToday(2), reminderDays: 7 });
-    later = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang, frequency: 'half_yearly', year: Number(t.slice(0, 4)), period: Number(t.slice(5, 7)) <= 6 ? 1 : 2, dueOn: daysFromToday(30) });
+    dueSoon = await createCycle(office, {
+      pairingId: s.f.pairings.jilinZhejiang,
+      frequency: 'monthly',
+      year: Number(t.slice(0, 4)),
+      period: Number(t.slice(5, 7)),
+      dueOn: daysFromToday(2),
+      reminderDays: 7,
+    });
+    later = await createCycle(office, {
+      pairingId: s.f.pairings.jilinZhejiang,
+      frequency: 'half_yearly',
+      year: Number(t.slice(0, 4)),
+      period: Number(t.slice(5, 7)) <= 6 ? 1 : 2,
+      dueOn: daysFromToday(30),
+    });
   });
 
   it('shows who has not reported, by unit, with the days overdue; submitted reports leave the list', async () => {
     const mine = await reportsOf(unit, overdue.id);
     const first = mine.get('20/jilin-unit 单位')!;
-    await unit.post(`/api/reports/${first.id}/submit`, { version: first.version, taskStatus: 'in_progress', percent: 30, narrative: '推进中' });
+    await unit.post(`/api/reports/${first.id}/submit`, {
+      version: first.version,
+      taskStatus: 'in_progress',
+      percent: 30,
+      narrative: '推进中',
+    });
     const view = (await office.get(`/api/cycles/${overdue.id}/not-reported`)).json() as NotReportedResponse;
     expect(view).toMatchObject({ periodLabel: `${overdue.year}年度`, daysOverdue: 3, total: 5 });
-    expect(view.units.map((u) => [u.side, u.unitName, u.daysOverdue, u.slots.map((x) => `${x.taskCode}:${x.state}`)])).toEqual([
+    expect(
+      view.units.map((u) => [u.side, u.unitName, u.daysOverdue, u.slots.map((x) => `${x.taskCode}:${x.state}`)]),
+    ).toEqual([
       ['a', 'jilin-unit 单位', 3, ['21:pending']],
       ['b', 'zhejiang-unit 单位', 3, ['20:pending', '21:pending']],
       ['b', '浙江省商务厅', 3, ['20:pending', '21:pending']],
     ]);
-    expect((await office.get(`/api/cycles/${dueSoon.id}/not-reported`)).json()).toMatchObject({ daysOverdue: 0, total: 6 });
+    expect((await office.get(`/api/cycles/${dueSoon.id}/not-reported`)).json()).toMatchObject({
+      daysOverdue: 0,
+      total: 6,
+    });
     // A lead unit sees only its own organisation's line.
     const own = (await unit.get(`/api/cycles/${overdue.id}/not-reported`)).json() as NotReportedResponse;
     expect(own.units.map((u) => u.unitName)).toEqual(['jilin-unit 单位']);
@@ -65,7 +102,11 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
   it("lists a unit's inbox: what it owes in open periods, earliest due first, with days left", async () => {
     const inbox = (await unit.get('/api/reports/inbox')).json() as InboxResponse;
     expect(inbox.items.map((i) => [i.cycleId, i.taskCode, i.daysLeft])).toEqual([
-      [overdue.id, '21', -3], [dueSoon.id, '20', 2], [dueSoon.id, '21', 2], [later.id, '20', 30], [later.id, '21', 30],
+      [overdue.id, '21', -3],
+      [dueSoon.id, '20', 2],
+      [dueSoon.id, '21', 2],
+      [later.id, '20', 30],
+      [later.id, '21', 30],
     ]);
     expect(inbox.overdue).toBe(1);
     // An office whose organisation is assigned nothing owes nothing.
@@ -86,9 +127,16 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
     expect(before).not.toBeNull();
     expect(await generateReminders(s.t.deps)).toBe(0);
     expect(version.current).toBe(before);
-    const rows = await s.t.database.db.execute<{ kind: string; n: number }>(sql`SELECT kind, count(*)::int AS n FROM notifications GROUP BY kind ORDER BY kind`);
-    expect(rows.rows).toEqual([{ kind: 'due_soon', n: 4 }, { kind: 'overdue', n: 3 }]);
-    const audit = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'reminder.generate'`);
+    const rows = await s.t.database.db.execute<{ kind: string; n: number }>(
+      sql`SELECT kind, count(*)::int AS n FROM notifications GROUP BY kind ORDER BY kind`,
+    );
+    expect(rows.rows).toEqual([
+      { kind: 'due_soon', n: 4 },
+      { kind: 'overdue', n: 3 },
+    ]);
+    const audit = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'reminder.generate'`,
+    );
     expect(audit.rows[0]!.n).toBe(1);
 
     // The next day brings the next day's reminders, once.
@@ -103,14 +151,21 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
     const list = (await unit.get('/api/notifications?pageSize=100')).json();
     expect(list.total).toBe(6);
     expect(list.unread).toBe(6);
-    const overdueNotice = list.items.find((n: Notification) => n.kind === 'overdue' && n.params.daysOverdue === 3) as Notification;
-    expect(overdueNotice.zh).toBe(`${overdue.year}年度任务 21「${overdueNotice.params.taskTitle}」的进展报告已逾期 3 天（截止 ${overdue.dueOn}），请尽快填报。`);
+    const overdueNotice = list.items.find(
+      (n: Notification) => n.kind === 'overdue' && n.params.daysOverdue === 3,
+    ) as Notification;
+    expect(overdueNotice.zh).toBe(
+      `${overdue.year}年度任务 21「${overdueNotice.params.taskTitle}」的进展报告已逾期 3 天（截止 ${overdue.dueOn}），请尽快填报。`,
+    );
     expect(overdueNotice.en).toContain('is 3 day(s) overdue');
     const soon = list.items.find((n: Notification) => n.kind === 'due_soon' && n.params.daysLeft === 2) as Notification;
     expect(soon.zh).toContain('还剩 2 天');
 
     expect((await unit.post(`/api/notifications/${overdueNotice.id}/read`)).statusCode).toBe(200);
-    expect((await unit.get('/api/notifications?unread=true&pageSize=100')).json()).toMatchObject({ total: 5, unread: 5 });
+    expect((await unit.get('/api/notifications?unread=true&pageSize=100')).json()).toMatchObject({
+      total: 5,
+      unread: 5,
+    });
     // Another organisation's notice is not found, and reading is per user.
     expect((await zjUnit.post(`/api/notifications/${overdueNotice.id}/read`)).statusCode).toBe(404);
     expect((await zjUnit.get('/api/notifications')).json().unread).toBe(8);
@@ -121,11 +176,19 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
   it('stops reminding once a report is submitted or its period is locked', async () => {
     const zjReports = await reportsOf(zjUnit, dueSoon.id);
     for (const r of zjReports.values()) {
-      const res = await zjUnit.post(`/api/reports/${r.id}/submit`, { version: r.version, taskStatus: 'in_progress', percent: 20, narrative: '配合推进' });
+      const res = await zjUnit.post(`/api/reports/${r.id}/submit`, {
+        version: r.version,
+        taskStatus: 'in_progress',
+        percent: 20,
+        narrative: '配合推进',
+      });
       expect(res.statusCode).toBe(200);
     }
     const overdueNow = (await office.get(`/api/cycles/${overdue.id}`)).json() as CycleDetail;
-    expect((await office.post(`/api/cycles/${overdue.id}/approve`, { version: overdueNow.version, closeUnreported: true })).statusCode).toBe(200);
+    expect(
+      (await office.post(`/api/cycles/${overdue.id}/approve`, { version: overdueNow.version, closeUnreported: true }))
+        .statusCode,
+    ).toBe(200);
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
     // Left: jilin-unit's two reports of the month, due on that day.
     expect(await generateReminders(s.t.deps, inTwoDays)).toBe(2);

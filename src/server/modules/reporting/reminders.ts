@@ -21,34 +21,52 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
   const today = chinaToday(now);
   const candidates = await deps.db
     .select({
-      slotId: reportSlots.id, cycleId: reportSlots.cycleId, organisationId: reportSlots.organisationId,
-      taskCode: tasks.code, taskTitle: tasks.title, periodLabel: reportingCycles.periodLabel, frequency: reportingCycles.frequency,
-      year: reportingCycles.year, period: reportingCycles.period, dueOn: reportingCycles.dueOn, reminderDays: reportingCycles.reminderDays,
+      slotId: reportSlots.id,
+      cycleId: reportSlots.cycleId,
+      organisationId: reportSlots.organisationId,
+      taskCode: tasks.code,
+      taskTitle: tasks.title,
+      periodLabel: reportingCycles.periodLabel,
+      frequency: reportingCycles.frequency,
+      year: reportingCycles.year,
+      period: reportingCycles.period,
+      dueOn: reportingCycles.dueOn,
+      reminderDays: reportingCycles.reminderDays,
     })
     .from(reportSlots)
     .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
     .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
-    .where(and(
-      eq(reportingCycles.status, 'open'),
-      inArray(reportSlots.state, [...UNREPORTED_STATES]),
-      isNotNull(reportSlots.organisationId),
-      // A cheap bound in SQL; inReminderWindow/daysOverdue below decide which reminder, if any.
-      sql`${reportingCycles.dueOn} - ${reportingCycles.reminderDays} <= ${today}::date`,
-      // Today's notice already there (the kind is the one chosen below: overdue once past the due date) is not sent
-      // again; a run with nothing new then writes nothing, so it leaves the data version and every cache alone.
-      sql`NOT EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.slotId} = ${reportSlots.id} AND ${notifications.day} = ${today}::date
+    .where(
+      and(
+        eq(reportingCycles.status, 'open'),
+        inArray(reportSlots.state, [...UNREPORTED_STATES]),
+        isNotNull(reportSlots.organisationId),
+        // A cheap bound in SQL; inReminderWindow/daysOverdue below decide which reminder, if any.
+        sql`${reportingCycles.dueOn} - ${reportingCycles.reminderDays} <= ${today}::date`,
+        // Today's notice already there (the kind is the one chosen below: overdue once past the due date) is not sent
+        // again; a run with nothing new then writes nothing, so it leaves the data version and every cache alone.
+        sql`NOT EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.slotId} = ${reportSlots.id} AND ${notifications.day} = ${today}::date
         AND ${notifications.kind} = CASE WHEN ${reportingCycles.dueOn} < ${today}::date THEN 'overdue' ELSE 'due_soon' END)`,
-    ));
+      ),
+    );
   const rows: NotificationInsert[] = [];
   for (const c of candidates) {
     const late = daysOverdue(c.dueOn, today);
     const kind = late > 0 ? 'overdue' : inReminderWindow(c.dueOn, c.reminderDays, today) ? 'due_soon' : null;
     if (!kind) continue;
     rows.push({
-      organisationId: c.organisationId!, kind, slotId: c.slotId, cycleId: c.cycleId, day: today,
+      organisationId: c.organisationId!,
+      kind,
+      slotId: c.slotId,
+      cycleId: c.cycleId,
+      day: today,
       params: {
-        periodLabel: c.periodLabel, periodLabelEn: periodLabelEn(c.frequency, c.year, c.period), taskCode: c.taskCode, taskTitle: c.taskTitle,
-        dueOn: c.dueOn, ...(kind === 'overdue' ? { daysOverdue: late } : { daysLeft: daysBetween(today, c.dueOn) }),
+        periodLabel: c.periodLabel,
+        periodLabelEn: periodLabelEn(c.frequency, c.year, c.period),
+        taskCode: c.taskCode,
+        taskTitle: c.taskTitle,
+        dueOn: c.dueOn,
+        ...(kind === 'overdue' ? { daysOverdue: late } : { daysLeft: daysBetween(today, c.dueOn) }),
       },
     });
   }
@@ -57,7 +75,13 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
   return ctx.db.transaction(async (tx) => {
     const inserted = await insertNotifications(tx, rows);
     // One audit row per run that reminded anyone, not one per reminder: the notices themselves are the detail.
-    if (inserted.length) await writeAudit(tx, ctx, { action: 'reminder.generate', result: 'success', objectType: 'notification', details: { day: today, count: inserted.length } });
+    if (inserted.length)
+      await writeAudit(tx, ctx, {
+        action: 'reminder.generate',
+        result: 'success',
+        objectType: 'notification',
+        details: { day: today, count: inserted.length },
+      });
     return inserted.length;
   });
 }
@@ -66,13 +90,18 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
  * Runs generateReminders now and then every `intervalMs` until stopped. Runs never overlap,
  * and stop() waits for the one under way so the database can close after it.
  */
-export function startReminderTimer(deps: AppDeps, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}) {
+export function startReminderTimer(
+  deps: AppDeps,
+  opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+) {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const run = () => {
     // A run still under way when the next tick comes is left to finish; the tick is skipped.
     if (running || stopped) return;
-    running = generateReminders(deps).catch((err) => opts.onError?.(err)).finally(() => (running = null));
+    running = generateReminders(deps)
+      .catch((err) => opts.onError?.(err))
+      .finally(() => (running = null));
   };
   const timer = setInterval(run, opts.intervalMs ?? REMINDER_INTERVAL_MS);
   timer.unref();

@@ -14,7 +14,12 @@ const FROM: Record<ReportAction, readonly SlotState[]> = {
   return: ['submitted', 'approved'],
   approve: ['submitted'],
 };
-const TO: Record<ReportAction, SlotState> = { save: 'draft', submit: 'submitted', return: 'returned', approve: 'approved' };
+const TO: Record<ReportAction, SlotState> = {
+  save: 'draft',
+  submit: 'submitted',
+  return: 'returned',
+  approve: 'approved',
+};
 
 export function nextState(state: SlotState, action: ReportAction): SlotState | null {
   return FROM[action].includes(state) ? TO[action] : null;
@@ -39,7 +44,11 @@ export interface FigureForCheck {
 }
 
 /** Each figure must name one of the task's targets, once, in that target's unit, and cannot be negative. */
-export function figureProblems(figures: readonly FigureForCheck[], targets: readonly TargetForFigure[], prefix = 'figures'): ErrorDetail[] {
+export function figureProblems(
+  figures: readonly FigureForCheck[],
+  targets: readonly TargetForFigure[],
+  prefix = 'figures',
+): ErrorDetail[] {
   const byId = new Map(targets.map((t) => [t.id, t]));
   const seen = new Set<string>();
   const out: ErrorDetail[] = [];
@@ -50,9 +59,13 @@ export function figureProblems(figures: readonly FigureForCheck[], targets: read
       out.push(fieldError(`${at}.targetId`, 'unknown_target'));
       return;
     }
-    if (seen.has(f.targetId)) out.push(fieldError(`${at}.targetId`, 'duplicate_target_figure', { target: target.text }));
+    if (seen.has(f.targetId))
+      out.push(fieldError(`${at}.targetId`, 'duplicate_target_figure', { target: target.text }));
     seen.add(f.targetId);
-    if (f.unit.trim() !== target.unit) out.push(fieldError(`${at}.unit`, 'figure_wrong_unit', { unit: f.unit, expected: target.unit, target: target.text }));
+    if (f.unit.trim() !== target.unit)
+      out.push(
+        fieldError(`${at}.unit`, 'figure_wrong_unit', { unit: f.unit, expected: target.unit, target: target.text }),
+      );
     if (f.value.startsWith('-')) out.push(fieldError(`${at}.value`, 'negative_figure'));
   });
   return out;
@@ -72,8 +85,10 @@ export function contentProblems(r: ReportContent, forSubmit: boolean): ErrorDeta
     if (r.percent === null) out.push(fieldError('percent', 'required'));
     if (!r.narrative?.trim()) out.push(fieldError('narrative', 'required'));
   }
-  if (r.taskStatus === 'done' && r.percent !== null && r.percent !== 100) out.push(fieldError('percent', 'done_needs_full_percent'));
-  if (r.taskStatus === 'not_started' && r.percent !== null && r.percent > 0) out.push(fieldError('percent', 'not_started_needs_zero'));
+  if (r.taskStatus === 'done' && r.percent !== null && r.percent !== 100)
+    out.push(fieldError('percent', 'done_needs_full_percent'));
+  if (r.taskStatus === 'not_started' && r.percent !== null && r.percent > 0)
+    out.push(fieldError('percent', 'not_started_needs_zero'));
   return out;
 }
 
@@ -96,6 +111,7 @@ export function reportedTaskStatus(reports: readonly ApprovedReport[]): TaskStat
   if (statuses.includes('delayed')) return 'delayed';
   if (statuses.every((s) => s === 'done')) return 'done';
   if (statuses.every((s) => s === 'suspended')) return 'suspended';
-  if (voice.some((r) => (r.taskStatus !== 'not_started' && r.taskStatus !== 'suspended') || r.percent > 0)) return 'in_progress';
+  if (voice.some((r) => (r.taskStatus !== 'not_started' && r.taskStatus !== 'suspended') || r.percent > 0))
+    return 'in_progress';
   return 'not_started';
 }

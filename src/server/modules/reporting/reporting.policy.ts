@@ -23,7 +23,12 @@ const ACTION_NAMES: Record<ReportAction | 'attach', [string, string]> = {
  */
 export function assertCycleOpen(cycle: { status: string; periodLabel: string }) {
   if (cycle.status === 'locked') {
-    throw new AppError(409, 'report_period_locked', [fieldError('cycleId', 'period_locked', { period: cycle.periodLabel })], { period: cycle.periodLabel });
+    throw new AppError(
+      409,
+      'report_period_locked',
+      [fieldError('cycleId', 'period_locked', { period: cycle.periodLabel })],
+      { period: cycle.periodLabel },
+    );
   }
 }
 
@@ -37,10 +42,17 @@ export function transition(state: SlotState, action: ReportAction | 'attach'): S
   if (next) return next;
   const [stateZh, stateEn] = STATE_NAMES[state];
   const [actionZh, actionEn] = ACTION_NAMES[action];
-  throw new AppError(409, 'report_state', [fieldError('state', 'report_state', { stateZh, stateEn, actionZh, actionEn })], { stateZh, stateEn, actionZh, actionEn });
+  throw new AppError(
+    409,
+    'report_state',
+    [fieldError('state', 'report_state', { stateZh, stateEn, actionZh, actionEn })],
+    { stateZh, stateEn, actionZh, actionEn },
+  );
 }
 
 /** A unit reports only on tasks it leads or co-operates on; the refusal names the task. */
 export function unitNotAssigned(taskCode: string) {
-  return new AppError(403, 'unit_not_assigned', [fieldError('taskId', 'unit_not_assigned', { code: taskCode })], { code: taskCode });
+  return new AppError(403, 'unit_not_assigned', [fieldError('taskId', 'unit_not_assigned', { code: taskCode })], {
+    code: taskCode,
+  });
 }

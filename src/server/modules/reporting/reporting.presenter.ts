@@ -1,6 +1,15 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import type { CycleDetail, CycleSummary, InboxResponse, Notification, NotReportedResponse, ReportDetail, ReportSummary, SlotState } from '../../../common/api/reporting.ts';
+import type {
+  CycleDetail,
+  CycleSummary,
+  InboxResponse,
+  Notification,
+  NotReportedResponse,
+  ReportDetail,
+  ReportSummary,
+  SlotState,
+} from '../../../common/api/reporting.ts';
 import { SLOT_STATES } from '../../../common/api/reporting.ts';
 import { dateString, decimalString } from '../tasks/tasks.presenter.ts';
 import { chinaToday } from '../tasks/task-light.ts';
@@ -14,9 +23,18 @@ import { presentAttachment } from './attachment-type.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function presentCycles(db: DbOrTx, actor: Actor, rows: CycleRow[], today: string): Promise<CycleSummary[]> {
+export async function presentCycles(
+  db: DbOrTx,
+  actor: Actor,
+  rows: CycleRow[],
+  today: string,
+): Promise<CycleSummary[]> {
   const counts = new Map<string, CycleSummary['counts']>();
-  for (const c of await slotCounts(db, actor, rows.map((r) => r.id))) {
+  for (const c of await slotCounts(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  )) {
     const entry = counts.get(c.cycleId) ?? { total: 0, pending: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
     entry[c.state as SlotState] = c.n;
     entry.total += c.n;
@@ -47,7 +65,15 @@ export async function presentCycles(db: DbOrTx, actor: Actor, rows: CycleRow[], 
 
 export async function presentCycleDetail(db: DbOrTx, actor: Actor, row: CycleRow, today: string): Promise<CycleDetail> {
   const [[summary], events] = await Promise.all([presentCycles(db, actor, [row], today), cycleEvents(db, row.id)]);
-  return { ...summary!, history: events.map((e) => ({ at: e.at.toISOString(), action: e.action, reason: e.reason, actorName: e.actorName })) };
+  return {
+    ...summary!,
+    history: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      reason: e.reason,
+      actorName: e.actorName,
+    })),
+  };
 }
 
 export function presentReportSummary(r: SlotRow): ReportSummary {
@@ -77,16 +103,33 @@ export function presentReportSummary(r: SlotRow): ReportSummary {
 }
 
 export async function presentReportDetail(db: DbOrTx, r: SlotRow): Promise<ReportDetail> {
-  const [figures, targets, attachments, events] = await Promise.all([figuresOf(db, r.id), taskTargetsForFigures(db, r.taskId), attachmentsOf(db, r.id), eventsOf(db, r.id)]);
+  const [figures, targets, attachments, events] = await Promise.all([
+    figuresOf(db, r.id),
+    taskTargetsForFigures(db, r.taskId),
+    attachmentsOf(db, r.id),
+    eventsOf(db, r.id),
+  ]);
   return {
     ...presentReportSummary(r),
     narrative: r.narrative,
-    figures: figures.map((f) => ({ id: f.id, targetId: f.targetId, targetText: f.targetText, unit: f.unit, value: decimalString(f.value)!, note: f.note })),
+    figures: figures.map((f) => ({
+      id: f.id,
+      targetId: f.targetId,
+      targetText: f.targetText,
+      unit: f.unit,
+      value: decimalString(f.value)!,
+      note: f.note,
+    })),
     targets,
     attachments: attachments.map(presentAttachment),
     reviewComment: r.reviewComment,
     editable: r.cycleStatus === 'open' && isEditable(r.state),
-    events: events.map((e) => ({ at: e.at.toISOString(), action: e.action, comment: e.comment, actorName: e.actorName })),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      comment: e.comment,
+      actorName: e.actorName,
+    })),
   };
 }
 
@@ -98,8 +141,21 @@ export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: str
   const units = new Map<string, NotReportedResponse['units'][number]>();
   for (const s of slots) {
     const key = unitKey({ organisationId: s.organisationId, name: s.unitName });
-    const unit = units.get(key) ?? { organisationId: s.organisationId, unitName: s.unitName, side: s.side, daysOverdue: late, slots: [] };
-    unit.slots.push({ slotId: s.id, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, role: s.role, state: s.state });
+    const unit = units.get(key) ?? {
+      organisationId: s.organisationId,
+      unitName: s.unitName,
+      side: s.side,
+      daysOverdue: late,
+      slots: [],
+    };
+    unit.slots.push({
+      slotId: s.id,
+      taskId: s.taskId,
+      taskCode: s.taskCode,
+      taskTitle: s.taskTitle,
+      role: s.role,
+      state: s.state,
+    });
     units.set(key, unit);
   }
   return {
@@ -115,8 +171,18 @@ export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: str
 
 export function presentInbox(slots: SlotRow[], today: string): InboxResponse {
   const items = slots.map((s) => ({
-    slotId: s.id, cycleId: s.cycleId, periodLabel: s.periodLabel, periodLabelEn: periodLabelEn(s.frequency, s.year, s.period), dueOn: dateString(s.dueOn)!, daysLeft: daysBetween(today, dateString(s.dueOn)!),
-    state: s.state, taskId: s.taskId, taskCode: s.taskCode, taskTitle: s.taskTitle, unitName: s.unitName, reviewComment: s.state === 'returned' ? s.reviewComment : null,
+    slotId: s.id,
+    cycleId: s.cycleId,
+    periodLabel: s.periodLabel,
+    periodLabelEn: periodLabelEn(s.frequency, s.year, s.period),
+    dueOn: dateString(s.dueOn)!,
+    daysLeft: daysBetween(today, dateString(s.dueOn)!),
+    state: s.state,
+    taskId: s.taskId,
+    taskCode: s.taskCode,
+    taskTitle: s.taskTitle,
+    unitName: s.unitName,
+    reviewComment: s.state === 'returned' ? s.reviewComment : null,
   }));
   return { items, overdue: items.filter((i) => i.daysLeft < 0).length };
 }
@@ -124,5 +190,14 @@ export function presentInbox(slots: SlotRow[], today: string): InboxResponse {
 export function presentNotification(row: Awaited<ReturnType<typeof listNotifications>>['items'][number]): Notification {
   const n = row.n;
   const params = (n.params ?? {}) as Record<string, string | number>;
-  return { id: n.id, kind: n.kind, ...notificationText(n.kind, params), params, slotId: n.slotId, cycleId: n.cycleId, read: row.readAt !== null, createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    kind: n.kind,
+    ...notificationText(n.kind, params),
+    params,
+    slotId: n.slotId,
+    cycleId: n.cycleId,
+    read: row.readAt !== null,
+    createdAt: n.createdAt.toISOString(),
+  };
 }

@@ -1,10 +1,30 @@
-import { pgTable, text, uuid, timestamp, integer, numeric, date, jsonb, bigserial, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  numeric,
+  date,
+  jsonb,
+  bigserial,
+  index,
+  uniqueIndex,
+  primaryKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { users } from '../users/users.tables.ts';
 import { tasks, TASK_STATUSES } from '../tasks/tasks.tables.ts';
-import { REPORT_FREQUENCIES, CYCLE_STATUSES, SLOT_STATES, ATTACHMENT_KINDS, NOTIFICATION_KINDS } from '../../../common/api/reporting.ts';
+import {
+  REPORT_FREQUENCIES,
+  CYCLE_STATUSES,
+  SLOT_STATES,
+  ATTACHMENT_KINDS,
+  NOTIFICATION_KINDS,
+} from '../../../common/api/reporting.ts';
 
 /**
  * A reporting period of one pairing (调度: 2026年第四季度 …). Approving the cycle as a whole locks it: nothing in it
@@ -14,7 +34,9 @@ export const reportingCycles = pgTable(
   'reporting_cycles',
   {
     id: uuid().primaryKey().defaultRandom(),
-    pairingId: uuid().notNull().references(() => pairings.id),
+    pairingId: uuid()
+      .notNull()
+      .references(() => pairings.id),
     frequency: text({ enum: REPORT_FREQUENCIES }).notNull(),
     year: integer().notNull(),
     period: integer().notNull(),
@@ -45,7 +67,9 @@ export const reportingCycleEvents = pgTable(
   'reporting_cycle_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    cycleId: uuid().notNull().references(() => reportingCycles.id, { onDelete: 'cascade' }),
+    cycleId: uuid()
+      .notNull()
+      .references(() => reportingCycles.id, { onDelete: 'cascade' }),
     action: text({ enum: ['created', 'approved', 'unlocked', 'slots_added'] }).notNull(),
     reason: text(),
     actorUserId: uuid(),
@@ -64,8 +88,12 @@ export const reportSlots = pgTable(
   'report_slots',
   {
     id: uuid().primaryKey().defaultRandom(),
-    cycleId: uuid().notNull().references(() => reportingCycles.id, { onDelete: 'cascade' }),
-    taskId: uuid().notNull().references(() => tasks.id),
+    cycleId: uuid()
+      .notNull()
+      .references(() => reportingCycles.id, { onDelete: 'cascade' }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id),
     organisationId: uuid().references(() => organisations.id),
     unitName: text().notNull(),
     /** The organisation id, or the unit's name when it has none: one slot per unit and task in a cycle. */
@@ -101,7 +129,9 @@ export const reportFigures = pgTable(
   'report_figures',
   {
     id: uuid().primaryKey().defaultRandom(),
-    slotId: uuid().notNull().references(() => reportSlots.id, { onDelete: 'cascade' }),
+    slotId: uuid()
+      .notNull()
+      .references(() => reportSlots.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull().default(0),
     targetId: uuid().notNull(),
     targetText: text().notNull(),
@@ -117,7 +147,9 @@ export const reportAttachments = pgTable(
   'report_attachments',
   {
     id: uuid().primaryKey().defaultRandom(),
-    slotId: uuid().notNull().references(() => reportSlots.id, { onDelete: 'cascade' }),
+    slotId: uuid()
+      .notNull()
+      .references(() => reportSlots.id, { onDelete: 'cascade' }),
     /** The name the user gave, for display and the download's filename* only; never used as a path. */
     fileName: text().notNull(),
     storedName: text().notNull(),
@@ -128,7 +160,10 @@ export const reportAttachments = pgTable(
     uploadedByName: text(),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('report_attachments_slot_idx').on(t.slotId), uniqueIndex('report_attachments_stored_uq').on(t.storedName)],
+  (t) => [
+    index('report_attachments_slot_idx').on(t.slotId),
+    uniqueIndex('report_attachments_stored_uq').on(t.storedName),
+  ],
 );
 
 /** The life of a report: saves, submissions, returns with their comment, approvals, attachments. */
@@ -136,7 +171,9 @@ export const reportEvents = pgTable(
   'report_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    slotId: uuid().notNull().references(() => reportSlots.id, { onDelete: 'cascade' }),
+    slotId: uuid()
+      .notNull()
+      .references(() => reportSlots.id, { onDelete: 'cascade' }),
     action: text({ enum: ['opened', 'saved', 'submitted', 'returned', 'approved', 'attached', 'detached'] }).notNull(),
     comment: text(),
     actorUserId: uuid(),
@@ -154,7 +191,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid().notNull().references(() => organisations.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
     kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
     slotId: uuid().references(() => reportSlots.id, { onDelete: 'cascade' }),
     cycleId: uuid().references(() => reportingCycles.id, { onDelete: 'cascade' }),
@@ -163,14 +202,21 @@ export const notifications = pgTable(
     params: jsonb().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('notifications_slot_kind_day_uq').on(t.slotId, t.kind, t.day), index('notifications_organisation_idx').on(t.organisationId, t.createdAt)],
+  (t) => [
+    uniqueIndex('notifications_slot_kind_day_uq').on(t.slotId, t.kind, t.day),
+    index('notifications_organisation_idx').on(t.organisationId, t.createdAt),
+  ],
 );
 
 export const notificationReads = pgTable(
   'notification_reads',
   {
-    notificationId: uuid().notNull().references(() => notifications.id, { onDelete: 'cascade' }),
-    userId: uuid().notNull().references(() => users.id),
+    notificationId: uuid()
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],

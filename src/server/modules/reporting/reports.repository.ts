@@ -14,7 +14,10 @@ import { cycleScope } from './cycles.repository.ts';
  * only its own organisation's. Every query below goes through it.
  */
 export function slotScope(actor: Actor): SQL | undefined {
-  return and(cycleScope(actor), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined);
+  return and(
+    cycleScope(actor),
+    seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined,
+  );
 }
 
 const summaryColumns = {
@@ -46,18 +49,48 @@ const summaryColumns = {
   updatedAt: reportSlots.updatedAt,
 };
 export type SlotRow = {
-  id: string; cycleId: string; pairingId: string; periodLabel: string; frequency: ReportFrequency; year: number; period: number; cycleStatus: 'open' | 'locked'; dueOn: string; reminderDays: number;
-  taskId: string; taskCode: string; taskTitle: string; organisationId: string | null; unitName: string; side: 'a' | 'b'; role: 'lead' | 'co';
-  state: SlotState; taskStatus: 'not_started' | 'in_progress' | 'done' | 'delayed' | 'suspended' | null; percent: number | null;
-  narrative: string | null; reviewComment: string | null; submittedAt: Date | null; reviewedAt: Date | null; version: number; updatedAt: Date;
+  id: string;
+  cycleId: string;
+  pairingId: string;
+  periodLabel: string;
+  frequency: ReportFrequency;
+  year: number;
+  period: number;
+  cycleStatus: 'open' | 'locked';
+  dueOn: string;
+  reminderDays: number;
+  taskId: string;
+  taskCode: string;
+  taskTitle: string;
+  organisationId: string | null;
+  unitName: string;
+  side: 'a' | 'b';
+  role: 'lead' | 'co';
+  state: SlotState;
+  taskStatus: 'not_started' | 'in_progress' | 'done' | 'delayed' | 'suspended' | null;
+  percent: number | null;
+  narrative: string | null;
+  reviewComment: string | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  version: number;
+  updatedAt: Date;
 };
 
 function base(db: DbOrTx) {
-  return db.select(summaryColumns).from(reportSlots)
+  return db
+    .select(summaryColumns)
+    .from(reportSlots)
     .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
     .innerJoin(tasks, eq(tasks.id, reportSlots.taskId));
 }
-const slotOrder = [asc(tasks.ordinal), asc(reportSlots.side), asc(reportSlots.role), asc(reportSlots.unitName), asc(reportSlots.id)];
+const slotOrder = [
+  asc(tasks.ordinal),
+  asc(reportSlots.side),
+  asc(reportSlots.role),
+  asc(reportSlots.unitName),
+  asc(reportSlots.id),
+];
 
 export async function listReports(db: DbOrTx, actor: Actor, q: ReportListQuery) {
   const where = and(
@@ -69,8 +102,16 @@ export async function listReports(db: DbOrTx, actor: Actor, q: ReportListQuery) 
     q.state ? eq(reportSlots.state, q.state) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    base(db).where(where).orderBy(desc(reportingCycles.periodStart), ...slotOrder).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(reportSlots).innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId)).where(where),
+    base(db)
+      .where(where)
+      .orderBy(desc(reportingCycles.periodStart), ...slotOrder)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(reportSlots)
+      .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+      .where(where),
   ]);
   return { items: items as SlotRow[], total: total?.n ?? 0 };
 }
@@ -82,7 +123,14 @@ export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<
 
 /** The slots of one cycle in given states, as the actor sees them (the not-reported view, the cycle approval). */
 export async function slotsOfCycle(db: DbOrTx, actor: Actor, cycleId: string, states?: readonly SlotState[]) {
-  const rows = await base(db).where(and(eq(reportSlots.cycleId, cycleId), slotScope(actor), states ? inArray(reportSlots.state, [...states]) : undefined))
+  const rows = await base(db)
+    .where(
+      and(
+        eq(reportSlots.cycleId, cycleId),
+        slotScope(actor),
+        states ? inArray(reportSlots.state, [...states]) : undefined,
+      ),
+    )
     .orderBy(asc(reportSlots.side), asc(reportSlots.unitName), ...slotOrder);
   return rows as SlotRow[];
 }
@@ -90,20 +138,34 @@ export async function slotsOfCycle(db: DbOrTx, actor: Actor, cycleId: string, st
 /** What the actor's organisation still owes in open cycles of its pairings, earliest due first. */
 export async function owedBy(db: DbOrTx, actor: Actor, states: readonly SlotState[]) {
   const rows = await base(db)
-    .where(and(cycleScope(actor), eq(reportSlots.organisationId, actor.organisationId), eq(reportingCycles.status, 'open'), inArray(reportSlots.state, [...states])))
+    .where(
+      and(
+        cycleScope(actor),
+        eq(reportSlots.organisationId, actor.organisationId),
+        eq(reportingCycles.status, 'open'),
+        inArray(reportSlots.state, [...states]),
+      ),
+    )
     .orderBy(asc(reportingCycles.dueOn), ...slotOrder);
   return rows as SlotRow[];
 }
 
 /** A task of the cycle's pairing (unscoped: the caller has found the cycle in the actor's scope). */
 export async function taskOfPairing(db: DbOrTx, taskId: string, pairingId: string) {
-  const [row] = await db.select({ id: tasks.id, code: tasks.code }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.pairingId, pairingId)));
+  const [row] = await db
+    .select({ id: tasks.id, code: tasks.code })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.pairingId, pairingId)));
   return row;
 }
 
 /** The rows naming an organisation among a task's units (lead or co-responsible, either side). */
 export async function unitsOfOrganisationOnTask(db: DbOrTx, taskId: string, organisationId: string) {
-  return db.select().from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.organisationId, organisationId))).orderBy(asc(taskUnits.ordinal));
+  return db
+    .select()
+    .from(taskUnits)
+    .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.organisationId, organisationId)))
+    .orderBy(asc(taskUnits.ordinal));
 }
 
 export type SlotInsert = typeof reportSlots.$inferInsert;
@@ -115,14 +177,19 @@ export async function insertSlots(db: DbOrTx, rows: SlotInsert[]) {
 }
 
 export async function slotIdFor(db: DbOrTx, cycleId: string, taskId: string, unitKey: string) {
-  const [row] = await db.select({ id: reportSlots.id }).from(reportSlots)
+  const [row] = await db
+    .select({ id: reportSlots.id })
+    .from(reportSlots)
     .where(and(eq(reportSlots.cycleId, cycleId), eq(reportSlots.taskId, taskId), eq(reportSlots.unitKey, unitKey)));
   return row?.id;
 }
 
 export async function updateSlotRow(db: DbOrTx, id: string, version: number, patch: Partial<SlotInsert>) {
-  const rows = await db.update(reportSlots).set({ ...patch, updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
-    .where(and(eq(reportSlots.id, id), eq(reportSlots.version, version))).returning({ id: reportSlots.id, version: reportSlots.version });
+  const rows = await db
+    .update(reportSlots)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
+    .where(and(eq(reportSlots.id, id), eq(reportSlots.version, version)))
+    .returning({ id: reportSlots.id, version: reportSlots.version });
   return rows[0];
 }
 
@@ -130,9 +197,22 @@ export async function updateSlotRow(db: DbOrTx, id: string, version: number, pat
  * Approves every submitted slot of a cycle the actor sees, in one statement. The caller holds the cycle row locked
  * (every change to a slot locks its cycle first), so no slot can move under it and no version check is needed.
  */
-export async function approveSubmittedSlots(db: DbOrTx, actor: Actor, cycleId: string, patch: Pick<SlotInsert, 'reviewedAt' | 'reviewedBy' | 'reviewComment'>) {
-  return db.update(reportSlots).set({ ...patch, state: 'approved', updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
-    .where(and(eq(reportSlots.cycleId, cycleId), eq(reportSlots.state, 'submitted'), seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined))
+export async function approveSubmittedSlots(
+  db: DbOrTx,
+  actor: Actor,
+  cycleId: string,
+  patch: Pick<SlotInsert, 'reviewedAt' | 'reviewedBy' | 'reviewComment'>,
+) {
+  return db
+    .update(reportSlots)
+    .set({ ...patch, state: 'approved', updatedAt: new Date(), version: sql`${reportSlots.version} + 1` })
+    .where(
+      and(
+        eq(reportSlots.cycleId, cycleId),
+        eq(reportSlots.state, 'submitted'),
+        seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined,
+      ),
+    )
     .returning({ id: reportSlots.id, taskId: reportSlots.taskId });
 }
 
@@ -145,17 +225,28 @@ export async function figuresOf(db: DbOrTx, slotId: string) {
   return db.select().from(reportFigures).where(eq(reportFigures.slotId, slotId)).orderBy(asc(reportFigures.ordinal));
 }
 
-export async function replaceFigures(db: DbOrTx, slotId: string, rows: Omit<typeof reportFigures.$inferInsert, 'slotId' | 'ordinal'>[]) {
+export async function replaceFigures(
+  db: DbOrTx,
+  slotId: string,
+  rows: Omit<typeof reportFigures.$inferInsert, 'slotId' | 'ordinal'>[],
+) {
   await db.delete(reportFigures).where(eq(reportFigures.slotId, slotId));
   if (rows.length) await db.insert(reportFigures).values(rows.map((r, ordinal) => ({ ...r, slotId, ordinal })));
 }
 
 export async function attachmentsOf(db: DbOrTx, slotId: string) {
-  return db.select().from(reportAttachments).where(eq(reportAttachments.slotId, slotId)).orderBy(asc(reportAttachments.uploadedAt), asc(reportAttachments.id));
+  return db
+    .select()
+    .from(reportAttachments)
+    .where(eq(reportAttachments.slotId, slotId))
+    .orderBy(asc(reportAttachments.uploadedAt), asc(reportAttachments.id));
 }
 
 export async function findAttachment(db: DbOrTx, slotId: string, attachmentId: string) {
-  const [row] = await db.select().from(reportAttachments).where(and(eq(reportAttachments.slotId, slotId), eq(reportAttachments.id, attachmentId)));
+  const [row] = await db
+    .select()
+    .from(reportAttachments)
+    .where(and(eq(reportAttachments.slotId, slotId), eq(reportAttachments.id, attachmentId)));
   return row;
 }
 
@@ -174,23 +265,47 @@ export async function insertReportEvents(db: DbOrTx, rows: (typeof reportEvents.
 }
 
 export async function eventsOf(db: DbOrTx, slotId: string) {
-  return db.select().from(reportEvents).where(eq(reportEvents.slotId, slotId)).orderBy(asc(reportEvents.at), asc(reportEvents.id));
+  return db
+    .select()
+    .from(reportEvents)
+    .where(eq(reportEvents.slotId, slotId))
+    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
 }
 
 /** Approved reports on some tasks in one cycle: what the task's status follows. */
 export async function approvedReportsOf(db: DbOrTx, cycleId: string, taskIds: string[]) {
   if (!taskIds.length) return [];
-  return db.select({ taskId: reportSlots.taskId, role: reportSlots.role, taskStatus: reportSlots.taskStatus, percent: reportSlots.percent })
+  return db
+    .select({
+      taskId: reportSlots.taskId,
+      role: reportSlots.role,
+      taskStatus: reportSlots.taskStatus,
+      percent: reportSlots.percent,
+    })
     .from(reportSlots)
-    .where(and(eq(reportSlots.cycleId, cycleId), inArray(reportSlots.taskId, taskIds), eq(reportSlots.state, 'approved')));
+    .where(
+      and(eq(reportSlots.cycleId, cycleId), inArray(reportSlots.taskId, taskIds), eq(reportSlots.state, 'approved')),
+    );
 }
 
 /** Tasks among `taskIds` with an approved report in a later period of the same pairing: an older cycle does not overwrite them. */
-export async function tasksReportedLater(db: DbOrTx, cycle: { pairingId: string; periodEnd: string }, taskIds: string[]) {
+export async function tasksReportedLater(
+  db: DbOrTx,
+  cycle: { pairingId: string; periodEnd: string },
+  taskIds: string[],
+) {
   if (!taskIds.length) return new Set<string>();
-  const rows = await db.selectDistinct({ taskId: reportSlots.taskId }).from(reportSlots)
+  const rows = await db
+    .selectDistinct({ taskId: reportSlots.taskId })
+    .from(reportSlots)
     .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
-    .where(and(eq(reportingCycles.pairingId, cycle.pairingId), sql`${reportingCycles.periodEnd} > ${cycle.periodEnd}::date`,
-      inArray(reportSlots.taskId, taskIds), eq(reportSlots.state, 'approved')));
+    .where(
+      and(
+        eq(reportingCycles.pairingId, cycle.pairingId),
+        sql`${reportingCycles.periodEnd} > ${cycle.periodEnd}::date`,
+        inArray(reportSlots.taskId, taskIds),
+        eq(reportSlots.state, 'approved'),
+      ),
+    );
   return new Set(rows.map((r) => r.taskId));
 }

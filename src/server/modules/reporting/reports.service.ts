@@ -6,8 +6,18 @@ import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting
 import { decimalString } from '../tasks/tasks.presenter.ts';
 import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle } from './cycles.repository.ts';
-import { findReport, figuresOf, replaceFigures, updateSlotRow, insertReportEvents, insertSlots, slotIdFor, taskTargetsForFigures,
-  taskOfPairing, unitsOfOrganisationOnTask } from './reports.repository.ts';
+import {
+  findReport,
+  figuresOf,
+  replaceFigures,
+  updateSlotRow,
+  insertReportEvents,
+  insertSlots,
+  slotIdFor,
+  taskTargetsForFigures,
+  taskOfPairing,
+  unitsOfOrganisationOnTask,
+} from './reports.repository.ts';
 import { contentProblems, figureProblems, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './reporting.policy.ts';
 import { applyApprovedProgress } from './task-progress.ts';
@@ -42,10 +52,28 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
     if (existing) return existing;
     assertCycleOpen(cycle);
     // The cycle row is locked and the slot was not there: the insert makes it (every slot insert locks the cycle first).
-    const [created] = await insertSlots(tx, [{ cycleId, taskId, organisationId: unit.organisationId, unitName: unit.name, unitKey: key, side: unit.side, role: unit.role }]);
+    const [created] = await insertSlots(tx, [
+      {
+        cycleId,
+        taskId,
+        organisationId: unit.organisationId,
+        unitName: unit.name,
+        unitKey: key,
+        side: unit.side,
+        role: unit.role,
+      },
+    ]);
     const id = created!.id;
-    await insertReportEvents(tx, [{ slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
-    await writeAudit(tx, ctx, { action: 'report.open', result: 'success', objectType: 'report', objectId: id, details: { cycleId, taskId, unit: unit.name } });
+    await insertReportEvents(tx, [
+      { slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username },
+    ]);
+    await writeAudit(tx, ctx, {
+      action: 'report.open',
+      result: 'success',
+      objectType: 'report',
+      objectId: id,
+      details: { cycleId, taskId, unit: unit.name },
+    });
     return id;
   });
 }
@@ -66,20 +94,63 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
     };
     const targets = await taskTargetsForFigures(tx, slot.taskId);
     // Figures saved earlier are checked again on submission: the task's targets may have changed since.
-    const figures = input.figures ?? (submit ? (await figuresOf(tx, slot.id)).map((f) => ({ targetId: f.targetId, value: decimalString(f.value)!, unit: f.unit })) : []);
+    const figures =
+      input.figures ??
+      (submit
+        ? (await figuresOf(tx, slot.id)).map((f) => ({
+            targetId: f.targetId,
+            value: decimalString(f.value)!,
+            unit: f.unit,
+          }))
+        : []);
     const problems = [...contentProblems(content, submit), ...figureProblems(figures, targets)];
     if (problems.length) throw invalid(...problems);
 
     if (input.figures) {
       const byId = new Map(targets.map((t) => [t.id, t]));
-      await replaceFigures(tx, slot.id, input.figures.map((f) => ({ targetId: f.targetId, targetText: byId.get(f.targetId)!.text, unit: f.unit.trim(), value: f.value, note: f.note ?? null })));
+      await replaceFigures(
+        tx,
+        slot.id,
+        input.figures.map((f) => ({
+          targetId: f.targetId,
+          targetText: byId.get(f.targetId)!.text,
+          unit: f.unit.trim(),
+          value: f.value,
+          note: f.note ?? null,
+        })),
+      );
     }
     const now = new Date();
-    if (!(await updateSlotRow(tx, slot.id, slot.version, { ...content, state, ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}) }))) throw conflict();
-    await insertReportEvents(tx, [{ slotId: slot.id, action: submit ? 'submitted' : 'saved', actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
+    if (
+      !(await updateSlotRow(tx, slot.id, slot.version, {
+        ...content,
+        state,
+        ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}),
+      }))
+    )
+      throw conflict();
+    await insertReportEvents(tx, [
+      {
+        slotId: slot.id,
+        action: submit ? 'submitted' : 'saved',
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      },
+    ]);
     await writeAudit(tx, ctx, {
-      action: submit ? 'report.submit' : 'report.save', result: 'success', objectType: 'report', objectId: slot.id,
-      details: { cycleId: slot.cycleId, taskId: slot.taskId, unit: slot.unitName, state: [slot.state, state], taskStatus: content.taskStatus, percent: content.percent, figures: input.figures?.length ?? null },
+      action: submit ? 'report.submit' : 'report.save',
+      result: 'success',
+      objectType: 'report',
+      objectId: slot.id,
+      details: {
+        cycleId: slot.cycleId,
+        taskId: slot.taskId,
+        unit: slot.unitName,
+        state: [slot.state, state],
+        taskStatus: content.taskStatus,
+        percent: content.percent,
+        figures: input.figures?.length ?? null,
+      },
     });
   });
 }
@@ -94,18 +165,56 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
     assertVersion(slot.version, input.version);
     const state = transition(slot.state, action);
     const comment = input.comment ?? null;
-    if (!(await updateSlotRow(tx, slot.id, slot.version, { state, reviewComment: comment, reviewedAt: new Date(), reviewedBy: ctx.actor.userId }))) throw conflict();
-    await insertReportEvents(tx, [{ slotId: slot.id, action: action === 'return' ? 'returned' : 'approved', comment, actorUserId: ctx.actor.userId, actorName: ctx.actor.username }]);
+    if (
+      !(await updateSlotRow(tx, slot.id, slot.version, {
+        state,
+        reviewComment: comment,
+        reviewedAt: new Date(),
+        reviewedBy: ctx.actor.userId,
+      }))
+    )
+      throw conflict();
+    await insertReportEvents(tx, [
+      {
+        slotId: slot.id,
+        action: action === 'return' ? 'returned' : 'approved',
+        comment,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      },
+    ]);
     const taskChanges = action === 'approve' ? await applyApprovedProgress(tx, ctx, cycle, [slot.taskId]) : [];
     if (action === 'return' && slot.organisationId) {
-      await insertNotifications(tx, [{
-        organisationId: slot.organisationId, kind: 'returned', slotId: slot.id, cycleId: slot.cycleId, day: chinaToday(),
-        params: { periodLabel: slot.periodLabel, periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period), taskCode: slot.taskCode, taskTitle: slot.taskTitle, comment: comment ?? '' },
-      }]);
+      await insertNotifications(tx, [
+        {
+          organisationId: slot.organisationId,
+          kind: 'returned',
+          slotId: slot.id,
+          cycleId: slot.cycleId,
+          day: chinaToday(),
+          params: {
+            periodLabel: slot.periodLabel,
+            periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period),
+            taskCode: slot.taskCode,
+            taskTitle: slot.taskTitle,
+            comment: comment ?? '',
+          },
+        },
+      ]);
     }
     await writeAudit(tx, ctx, {
-      action: action === 'return' ? 'report.return' : 'report.approve', result: 'success', objectType: 'report', objectId: slot.id,
-      details: { cycleId: slot.cycleId, taskId: slot.taskId, unit: slot.unitName, state: [slot.state, state], comment, taskChanges },
+      action: action === 'return' ? 'report.return' : 'report.approve',
+      result: 'success',
+      objectType: 'report',
+      objectId: slot.id,
+      details: {
+        cycleId: slot.cycleId,
+        taskId: slot.taskId,
+        unit: slot.unitName,
+        state: [slot.state, state],
+        comment,
+        taskChanges,
+      },
     });
   });
 }

@@ -26,10 +26,16 @@ export async function applyApprovedProgress(
   const byTask = new Map<string, ApprovedReport[]>();
   for (const r of await approvedReportsOf(tx, cycle.id, ids)) {
     if (!r.taskStatus || r.percent === null) continue;
-    byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), { role: r.role, taskStatus: r.taskStatus, percent: r.percent }]);
+    byTask.set(r.taskId, [
+      ...(byTask.get(r.taskId) ?? []),
+      { role: r.role, taskStatus: r.taskStatus, percent: r.percent },
+    ]);
   }
-  const current = await tx.select({ id: tasks.id, code: tasks.code, status: tasks.status, version: tasks.version, planId: tasks.planId })
-    .from(tasks).where(inArray(tasks.id, ids)).for('update');
+  const current = await tx
+    .select({ id: tasks.id, code: tasks.code, status: tasks.status, version: tasks.version, planId: tasks.planId })
+    .from(tasks)
+    .where(inArray(tasks.id, ids))
+    .for('update');
   const changes: TaskStatusChange[] = [];
   const history: Parameters<typeof insertHistory>[1] = [];
   for (const t of current) {
@@ -38,7 +44,11 @@ export async function applyApprovedProgress(
     // The row is locked above, so its version cannot have moved.
     await updateTaskRow(tx, t.id, t.version, { status });
     history.push({
-      taskId: t.id, planId: t.planId, action: 'updated', actorUserId: ctx.actor.userId, actorName: ctx.actor.username,
+      taskId: t.id,
+      planId: t.planId,
+      action: 'updated',
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.username,
       changes: { status: [t.status, status], report: { cycleId: cycle.id, periodLabel: cycle.periodLabel } },
     });
     changes.push({ taskId: t.id, code: t.code, from: t.status, to: status });

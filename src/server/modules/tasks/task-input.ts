@@ -12,19 +12,33 @@ export function targetProblems(targets: readonly TargetInput[], prefix: string):
   const out: ErrorDetail[] = [];
   targets.forEach((t, i) => {
     const at = `${prefix}.${i}`;
-    if ((t.comparison === 'atLeast' || t.comparison === 'exactly') && t.min === null) out.push(fieldError(`${at}.min`, 'target_needs_min'));
+    if ((t.comparison === 'atLeast' || t.comparison === 'exactly') && t.min === null)
+      out.push(fieldError(`${at}.min`, 'target_needs_min'));
     if (t.comparison === 'atMost' && t.max === null) out.push(fieldError(`${at}.max`, 'target_needs_max'));
-    if (t.comparison === 'range' && (t.min === null || t.max === null || cmp(t.min, t.max) > 0)) out.push(fieldError(`${at}.max`, 'target_range'));
+    if (t.comparison === 'range' && (t.min === null || t.max === null || cmp(t.min, t.max) > 0))
+      out.push(fieldError(`${at}.max`, 'target_range'));
   });
   return out;
 }
 
 export function targetRows(targets: readonly TargetInput[]): TargetRow[] {
-  return targets.map((t) => ({ min: t.min, max: t.max, unit: t.unit, perYear: t.perYear, comparison: t.comparison, source: t.source ?? null }));
+  return targets.map((t) => ({
+    min: t.min,
+    max: t.max,
+    unit: t.unit,
+    perYear: t.perYear,
+    comparison: t.comparison,
+    source: t.source ?? null,
+  }));
 }
 
 /** Units by organisation (which the actor must be able to see) or by name alone, as plans name units officials have no account for. */
-export async function resolveUnits(db: DbOrTx, actor: Actor, units: readonly UnitInput[], prefix: string): Promise<{ rows: UnitRow[]; problems: ErrorDetail[] }> {
+export async function resolveUnits(
+  db: DbOrTx,
+  actor: Actor,
+  units: readonly UnitInput[],
+  prefix: string,
+): Promise<{ rows: UnitRow[]; problems: ErrorDetail[] }> {
   const { rows, problems } = await resolveUnitLists(db, actor, [{ units, prefix }]);
   return { rows: rows[0]!, problems };
 }
@@ -61,6 +75,8 @@ export async function resolveUnitLists(
   return { rows, problems };
 }
 
-export function milestoneRows(milestones: readonly { title: string; dueOn?: string | null; doneOn?: string | null }[]): MilestoneRow[] {
+export function milestoneRows(
+  milestones: readonly { title: string; dueOn?: string | null; doneOn?: string | null }[],
+): MilestoneRow[] {
   return milestones.map((m) => ({ title: m.title, dueOn: m.dueOn ?? null, doneOn: m.doneOn ?? null }));
 }

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { taskLight, chinaToday } from './task-light.ts';
 
 const today = '2026-06-15';
-const t = (status: Parameters<typeof taskLight>[0]['status'], deadline: string | null, warningDays = 30) => taskLight({ status, deadline, warningDays }, today);
+const t = (status: Parameters<typeof taskLight>[0]['status'], deadline: string | null, warningDays = 30) =>
+  taskLight({ status, deadline, warningDays }, today);
 
 describe('task traffic light', () => {
   it('is green on track: no deadline, a far deadline, or started within the window', () => {

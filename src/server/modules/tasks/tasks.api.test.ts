@@ -6,7 +6,8 @@ import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import { taskLight, chinaToday } from './task-light.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(testEngines())('tasks on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -16,7 +17,9 @@ describe.each(testEngines())('tasks on %s', (engine) => {
   });
   const taskByCode = async (planId: string, code: string) => {
     const c = await s.as(s.f.users.national);
-    return ((await c.get(`/api/tasks?planId=${planId}&pageSize=100`)).json().items as TaskSummary[]).find((t) => t.code === code)!;
+    return ((await c.get(`/api/tasks?planId=${planId}&pageSize=100`)).json().items as TaskSummary[]).find(
+      (t) => t.code === code,
+    )!;
   };
 
   it('first start imports 18 + 39 + 24 tasks, and a pairing office lists its own and the national plan', async () => {
@@ -24,15 +27,41 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     const all = (await n.get('/api/plans')).json();
     expect(all.items.map((p: { taskCount: number }) => p.taskCount)).toEqual([18, 39, 24]);
     const jl = await s.as(s.f.users.jilin);
-    const mine = (await jl.get('/api/plans')).json().items.map((p: { title: string; taskCount: number }) => [p.title, p.taskCount]);
-    expect(mine).toEqual([['东北地区与东部地区部分省市对口合作工作方案', 18], ['吉林省与浙江省对口合作实施方案', 39]]);
+    const mine = (await jl.get('/api/plans'))
+      .json()
+      .items.map((p: { title: string; taskCount: number }) => [p.title, p.taskCount]);
+    expect(mine).toEqual([
+      ['东北地区与东部地区部分省市对口合作工作方案', 18],
+      ['吉林省与浙江省对口合作实施方案', 39],
+    ]);
     expect((await jl.get('/api/tasks?pageSize=100')).json().total).toBe(57);
-    expect((await jl.get(`/api/tasks?pairingId=${s.f.pairings.jilinZhejiang}&pageSize=1`)).json()).toMatchObject({ total: 39, page: 1, pageSize: 1 });
+    expect((await jl.get(`/api/tasks?pairingId=${s.f.pairings.jilinZhejiang}&pageSize=1`)).json()).toMatchObject({
+      total: 39,
+      page: 1,
+      pageSize: 1,
+    });
     const plan = (await jl.get(`/api/plans/${plans.jilinZhejiang}`)).json();
-    const institutions = plan.sections.flatMap((x: { children: { id: string; title: string }[] }) => x.children).find((x: { title: string }) => x.title === '体制机制创新');
+    const institutions = plan.sections
+      .flatMap((x: { children: { id: string; title: string }[] }) => x.children)
+      .find((x: { title: string }) => x.title === '体制机制创新');
     const inSection = (await jl.get(`/api/tasks?sectionId=${institutions.id}&pageSize=100`)).json();
-    expect(inSection.items.map((t: TaskSummary) => t.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(inSection.items.every((t: TaskSummary) => t.sectionTitle === '体制机制创新' && t.light === 'green' && t.status === 'not_started')).toBe(true);
+    expect(inSection.items.map((t: TaskSummary) => t.code)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
+    expect(
+      inSection.items.every(
+        (t: TaskSummary) => t.sectionTitle === '体制机制创新' && t.light === 'green' && t.status === 'not_started',
+      ),
+    ).toBe(true);
     const desc = (await jl.get(`/api/tasks?sectionId=${institutions.id}&order=desc&pageSize=3&page=2`)).json();
     expect(desc.items.map((t: TaskSummary) => t.code)).toEqual(['7', '6', '5']);
   });
@@ -41,27 +70,53 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     const c = await s.as(s.f.users.jilin);
     const t = await taskByCode(plans.jilinZhejiang, '12');
     const ok = await c.patch(`/api/tasks/${t.id}`, {
-      version: t.version, status: 'in_progress', deadline: '2031-06-30', warningDays: 45, progressNote: '已完成前期对接',
+      version: t.version,
+      status: 'in_progress',
+      deadline: '2031-06-30',
+      warningDays: 45,
+      progressNote: '已完成前期对接',
       units: [
         { organisationId: s.f.users.jilin.organisationId, side: 'a', role: 'lead' },
         { name: '浙江省经信厅', side: 'b', role: 'lead' },
         { name: '吉林省工信厅', side: 'a', role: 'co' },
       ],
-      milestones: [{ title: '签订合作协议', dueOn: '2030-03-31', doneOn: '2030-03-20' }, { title: '首批项目落地', dueOn: '2031-03-31' }],
-      targets: [{ min: 10, max: 20, unit: '户', comparison: 'range', perYear: false }, { min: '1000.5', max: null, unit: '万元', comparison: 'atLeast' }],
+      milestones: [
+        { title: '签订合作协议', dueOn: '2030-03-31', doneOn: '2030-03-20' },
+        { title: '首批项目落地', dueOn: '2031-03-31' },
+      ],
+      targets: [
+        { min: 10, max: 20, unit: '户', comparison: 'range', perYear: false },
+        { min: '1000.5', max: null, unit: '万元', comparison: 'atLeast' },
+      ],
     });
     expect(ok.statusCode, ok.body.slice(0, 400)).toBe(200);
     const d = ok.json();
-    expect(d).toMatchObject({ status: 'in_progress', deadline: '2031-06-30', warningDays: 45, progressNote: '已完成前期对接', version: t.version + 1, light: 'green' });
-    expect(d.units.map((u: { name: string; side: string; role: string }) => `${u.side}${u.role}${u.name}`)).toEqual(['aleadjilin 单位', 'blead浙江省经信厅', 'aco吉林省工信厅']);
-    expect(d.targets.map((g: { min: string; max: string | null }) => [g.min, g.max])).toEqual([['10', '20'], ['1000.5', null]]);
+    expect(d).toMatchObject({
+      status: 'in_progress',
+      deadline: '2031-06-30',
+      warningDays: 45,
+      progressNote: '已完成前期对接',
+      version: t.version + 1,
+      light: 'green',
+    });
+    expect(d.units.map((u: { name: string; side: string; role: string }) => `${u.side}${u.role}${u.name}`)).toEqual([
+      'aleadjilin 单位',
+      'blead浙江省经信厅',
+      'aco吉林省工信厅',
+    ]);
+    expect(d.targets.map((g: { min: string; max: string | null }) => [g.min, g.max])).toEqual([
+      ['10', '20'],
+      ['1000.5', null],
+    ]);
     expect(d.milestones.map((m: { doneOn: string | null }) => m.doneOn)).toEqual(['2030-03-20', null]);
     expect(d.history.at(-1)).toMatchObject({ action: 'updated', actorName: 'jilin' });
     expect(d.history.at(-1).changes.status).toEqual(['not_started', 'in_progress']);
 
     const stale = await c.patch(`/api/tasks/${t.id}`, { version: t.version, status: 'done' });
     expect(stale.statusCode).toBe(409);
-    const audit = await s.t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE object_id = ${t.id}`);
+    const audit = await s.t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE object_id = ${t.id}`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['task.update']);
 
     // Filters by unit, side, status; "my unit's tasks" are those its organisation is assigned to.
@@ -78,24 +133,42 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     const cases: [unknown, string, string][] = [
       [{ version: t.version, status: 'finished' }, 'status', 'invalid_value'],
       [{ version: t.version, deadline: '2030-02-30' }, 'deadline', 'invalid_date'],
-      [{ version: t.version, targets: [{ min: '1e5', max: null, unit: '个', comparison: 'atLeast' }] }, 'targets.0.min', 'invalid_decimal'],
-      [{ version: t.version, targets: [{ min: null, max: null, unit: '个', comparison: 'atLeast' }] }, 'targets.0.min', 'target_needs_min'],
-      [{ version: t.version, units: [{ organisationId: s.f.users.liaoning.organisationId, side: 'a', role: 'lead' }] }, 'units.0.organisationId', 'unknown_organisation'],
+      [
+        { version: t.version, targets: [{ min: '1e5', max: null, unit: '个', comparison: 'atLeast' }] },
+        'targets.0.min',
+        'invalid_decimal',
+      ],
+      [
+        { version: t.version, targets: [{ min: null, max: null, unit: '个', comparison: 'atLeast' }] },
+        'targets.0.min',
+        'target_needs_min',
+      ],
+      [
+        { version: t.version, units: [{ organisationId: s.f.users.liaoning.organisationId, side: 'a', role: 'lead' }] },
+        'units.0.organisationId',
+        'unknown_organisation',
+      ],
       [{ version: t.version, units: [{ side: 'a', role: 'lead' }] }, 'units.0.name', 'unit_name_required'],
       [{ version: t.version, colour: 'red' }, 'colour', 'unknown_field'],
     ];
     for (const [body, field, code] of cases) {
       const res = await c.patch(`/api/tasks/${t.id}`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().error.details, JSON.stringify(res.json().error.details)).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
+      expect(res.json().error.details, JSON.stringify(res.json().error.details)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, code })]),
+      );
     }
     expect((await c.get(`/api/tasks/${t.id}`)).json().version).toBe(t.version);
     // The national plan's tasks are the national office's to change.
     const national = await taskByCode(plans.national, '（一）1');
     expect((await c.get(`/api/tasks/${national.id}`)).statusCode).toBe(200);
-    expect((await c.patch(`/api/tasks/${national.id}`, { version: national.version, status: 'in_progress' })).statusCode).toBe(403);
+    expect(
+      (await c.patch(`/api/tasks/${national.id}`, { version: national.version, status: 'in_progress' })).statusCode,
+    ).toBe(403);
     const n = await s.as(s.f.users.national);
-    expect((await n.patch(`/api/tasks/${national.id}`, { version: national.version, status: 'in_progress' })).statusCode).toBe(200);
+    expect(
+      (await n.patch(`/api/tasks/${national.id}`, { version: national.version, status: 'in_progress' })).statusCode,
+    ).toBe(200);
   });
 
   it('computes the light on the server: red overdue, yellow due soon without progress, and the SQL rule agrees with taskLight()', async () => {
@@ -109,12 +182,15 @@ describe.each(testEngines())('tasks on %s', (engine) => {
         warning_days = CASE WHEN no % 3 = 0 THEN 3 ELSE 30 END
       WHERE plan_id = ${plans.liaoningJiangsu}`);
     const c = await s.as(s.f.users.liaoning);
-    const items = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=100`)).json().items as TaskSummary[];
+    const items = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=100`)).json()
+      .items as TaskSummary[];
     expect(items).toHaveLength(24);
     for (const t of items) expect(t.light, JSON.stringify(t)).toBe(taskLight(t, today));
     const lights = new Set(items.map((t) => t.light));
     expect([...lights].sort()).toEqual(['green', 'grey', 'red', 'yellow']);
-    const expected = Object.fromEntries(['green', 'yellow', 'red', 'grey'].map((l) => [l, items.filter((t) => t.light === l).length]));
+    const expected = Object.fromEntries(
+      ['green', 'yellow', 'red', 'grey'].map((l) => [l, items.filter((t) => t.light === l).length]),
+    );
     for (const light of lights) {
       const filtered = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&light=${light}&pageSize=5`)).json();
       expect(filtered.total).toBe(expected[light]);
@@ -123,12 +199,18 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     }
     // …and follow the other filters.
     const suspended = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&status=suspended&pageSize=5`)).json();
-    expect(suspended.lights).toEqual({ green: 0, yellow: 0, red: 0, grey: items.filter((t) => t.status === 'suspended').length });
+    expect(suspended.lights).toEqual({
+      green: 0,
+      yellow: 0,
+      red: 0,
+      grey: items.filter((t) => t.status === 'suspended').length,
+    });
     const plan = (await c.get(`/api/plans/${plans.liaoningJiangsu}`)).json();
     expect(plan.lights.red).toBe(items.filter((t) => t.light === 'red').length);
     const overdue = items.find((t) => t.status === 'in_progress' && t.deadline === addDays(today, -1));
     if (overdue) expect(overdue.light).toBe('red');
-    const byDeadline = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&sort=deadline&pageSize=100`)).json().items as TaskSummary[];
+    const byDeadline = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&sort=deadline&pageSize=100`)).json()
+      .items as TaskSummary[];
     const dated = byDeadline.filter((t) => t.deadline).map((t) => t.deadline!);
     expect(dated).toEqual([...dated].sort());
     expect(byDeadline.at(-1)!.deadline).toBeNull();
@@ -138,7 +220,10 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     const office = await s.as(s.f.users.jilin);
     const t = await taskByCode(plans.jilinZhejiang, '20');
     const other = await taskByCode(plans.jilinZhejiang, '21');
-    await office.patch(`/api/tasks/${t.id}`, { version: t.version, units: [{ organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'co' }] });
+    await office.patch(`/api/tasks/${t.id}`, {
+      version: t.version,
+      units: [{ organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'co' }],
+    });
     const unit = await s.as(s.f.users.jilinUnit);
     expect((await unit.get('/api/tasks?pageSize=100')).json().items.map((x: TaskSummary) => x.id)).toEqual([t.id]);
     expect((await unit.get('/api/tasks?mine=true')).json().total).toBe(1);

@@ -4,7 +4,15 @@ import type { TaskDetail, TaskSummary } from '../../../common/api/tasks.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { eq } from 'drizzle-orm';
 import {
-  unitsOf, targetsOf, milestonesOf, historyOf, taskRefs, tracedBy, byId, type TaskSummaryRow, type findTask,
+  unitsOf,
+  targetsOf,
+  milestonesOf,
+  historyOf,
+  taskRefs,
+  tracedBy,
+  byId,
+  type TaskSummaryRow,
+  type findTask,
 } from './tasks.repository.ts';
 
 export function dateString(v: unknown): string | null {
@@ -21,7 +29,10 @@ export function decimalString(v: string | null): string | null {
 
 /** Summaries with their units, in one more query whatever the page size. */
 export async function presentTaskSummaries(db: DbOrTx, rows: TaskSummaryRow[]): Promise<TaskSummary[]> {
-  const units = await unitsOf(db, rows.map((r) => r.id));
+  const units = await unitsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const byTask = new Map<string, TaskSummary['units']>();
   for (const u of units) {
     const list = byTask.get(u.taskId) ?? [];
@@ -52,13 +63,25 @@ export async function presentTaskSummaries(db: DbOrTx, rows: TaskSummaryRow[]): 
   }));
 }
 
-export function targetText(t: { min: string | null; max: string | null; unit: string; perYear: boolean; comparison: string }): string {
+export function targetText(t: {
+  min: string | null;
+  max: string | null;
+  unit: string;
+  perYear: boolean;
+  comparison: string;
+}): string {
   const [min, max] = [decimalString(t.min), decimalString(t.max)];
-  const figure = { atLeast: `≥${min}`, atMost: `≤${max}`, range: `${min}—${max}`, exactly: `${min}` }[t.comparison] ?? `${min ?? ''}`;
+  const figure =
+    { atLeast: `≥${min}`, atMost: `≤${max}`, range: `${min}—${max}`, exactly: `${min}` }[t.comparison] ??
+    `${min ?? ''}`;
   return `${figure} ${t.unit}${t.perYear ? '/年' : ''}`;
 }
 
-export async function presentTaskDetail(db: DbOrTx, actor: Actor, row: NonNullable<Awaited<ReturnType<typeof findTask>>>): Promise<TaskDetail> {
+export async function presentTaskDetail(
+  db: DbOrTx,
+  actor: Actor,
+  row: NonNullable<Awaited<ReturnType<typeof findTask>>>,
+): Promise<TaskDetail> {
   const [[summary], targets, milestones, history, traced, servedBy, source] = await Promise.all([
     presentTaskSummaries(db, [row]),
     targetsOf(db, [row.id]),
@@ -67,7 +90,10 @@ export async function presentTaskDetail(db: DbOrTx, actor: Actor, row: NonNullab
     row.tracedTaskId ? taskRefs(db, actor, byId(row.tracedTaskId)) : Promise.resolve([]),
     taskRefs(db, actor, tracedBy(row.id)),
     row.sourceDocumentId
-      ? db.select({ documentId: sourceDocuments.id, title: sourceDocuments.title, fileName: sourceDocuments.fileName }).from(sourceDocuments).where(eq(sourceDocuments.id, row.sourceDocumentId))
+      ? db
+          .select({ documentId: sourceDocuments.id, title: sourceDocuments.title, fileName: sourceDocuments.fileName })
+          .from(sourceDocuments)
+          .where(eq(sourceDocuments.id, row.sourceDocumentId))
       : Promise.resolve([]),
   ]);
   return {
@@ -77,11 +103,29 @@ export async function presentTaskDetail(db: DbOrTx, actor: Actor, row: NonNullab
     sourceEndLine: row.sourceEndLine,
     source: source[0] ?? null,
     progressNote: row.progressNote,
-    targets: targets.map((t) => ({ id: t.id, min: decimalString(t.min), max: decimalString(t.max), unit: t.unit, perYear: t.perYear, comparison: t.comparison, source: t.source })),
-    milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueOn: dateString(m.dueOn), doneOn: dateString(m.doneOn) })),
+    targets: targets.map((t) => ({
+      id: t.id,
+      min: decimalString(t.min),
+      max: decimalString(t.max),
+      unit: t.unit,
+      perYear: t.perYear,
+      comparison: t.comparison,
+      source: t.source,
+    })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueOn: dateString(m.dueOn),
+      doneOn: dateString(m.doneOn),
+    })),
     tracedTask: traced[0] ?? null,
     servedBy,
-    history: history.map((h) => ({ at: h.at.toISOString(), actorName: h.actorName, action: h.action, changes: h.changes ?? null })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actorName: h.actorName,
+      action: h.action,
+      changes: h.changes ?? null,
+    })),
     createdAt: row.createdAt.toISOString(),
   };
 }

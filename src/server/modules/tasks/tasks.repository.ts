@@ -20,7 +20,9 @@ const assignedTo = (organisationId: string) =>
  * and the programme-level tasks of the national plan, which every pairing works under.
  */
 export function taskScope(actor: Actor): SQL | undefined {
-  const pairing = actor.scope.all ? undefined : sql`(${tasks.pairingId} IS NULL OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
+  const pairing = actor.scope.all
+    ? undefined
+    : sql`(${tasks.pairingId} IS NULL OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
   return and(pairing, seesOnlyOwnTasks(actor) ? assignedTo(actor.organisationId) : undefined);
 }
 
@@ -58,13 +60,31 @@ export const summaryColumns = (today: string) => ({
   updatedAt: tasks.updatedAt,
 });
 export type TaskSummaryRow = {
-  id: string; planId: string; planTitle: string; planKind: string; pairingId: string | null; pairingName: string | null;
-  sectionId: string | null; sectionTitle: string | null; code: string; no: number; title: string; status: string; light: string;
-  deadline: string | null; warningDays: number; targetCount: number; tracedTaskId: string | null; version: number; updatedAt: Date;
+  id: string;
+  planId: string;
+  planTitle: string;
+  planKind: string;
+  pairingId: string | null;
+  pairingName: string | null;
+  sectionId: string | null;
+  sectionTitle: string | null;
+  code: string;
+  no: number;
+  title: string;
+  status: string;
+  light: string;
+  deadline: string | null;
+  warningDays: number;
+  targetCount: number;
+  tracedTaskId: string | null;
+  version: number;
+  updatedAt: Date;
 };
 
 function baseQuery(db: DbOrTx, today: string) {
-  return db.select(summaryColumns(today)).from(tasks)
+  return db
+    .select(summaryColumns(today))
+    .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId));
@@ -79,9 +99,13 @@ function filterCondition(actor: Actor, f: Omit<TaskListQuery, 'page' | 'pageSize
     f.sectionId ? eq(tasks.sectionId, f.sectionId) : undefined,
     f.status ? eq(tasks.status, f.status) : undefined,
     f.light ? sql`${taskLightSql(today)} = ${f.light}` : undefined,
-    f.side ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${f.side})` : undefined,
+    f.side
+      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${f.side})`
+      : undefined,
     f.organisationId ? assignedTo(f.organisationId) : undefined,
-    f.unit ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${`%${f.unit}%`})` : undefined,
+    f.unit
+      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${`%${f.unit}%`})`
+      : undefined,
     f.mine ? assignedTo(actor.organisationId) : undefined,
     f.q ? sql`(${ilike(tasks.title, `%${f.q}%`)} OR ${ilike(tasks.text, `%${f.q}%`)})` : undefined,
   );
@@ -103,38 +127,80 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
   // Counted under every filter but the light, so a legend shows what each light would list.
   const light = taskLightSql(today);
   const [items, byLight] = await Promise.all([
-    baseQuery(db, today).where(where).orderBy(...orderBy, asc(tasks.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ light, n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
+    baseQuery(db, today)
+      .where(where)
+      .orderBy(...orderBy, asc(tasks.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ light, n: count() })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
       // By position: the light expression carries parameters, which PostgreSQL does not match between SELECT and GROUP BY.
-      .where(filterCondition(actor, { ...filter, light: undefined }, today)).groupBy(sql`1`),
+      .where(filterCondition(actor, { ...filter, light: undefined }, today))
+      .groupBy(sql`1`),
   ]);
-  const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<TaskLight, number>;
+  const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<
+    TaskLight,
+    number
+  >;
   const total = filter.light ? lights[filter.light] : Object.values(lights).reduce((a, b) => a + b, 0);
   return { items: items as TaskSummaryRow[], total, lights };
 }
 
 /** Every visible task of one plan version, in document order. */
 export async function tasksOfPlan(db: DbOrTx, actor: Actor, planId: string, today: string) {
-  const rows = await baseQuery(db, today).where(and(taskScope(actor), eq(tasks.planId, planId))).orderBy(asc(tasks.ordinal));
+  const rows = await baseQuery(db, today)
+    .where(and(taskScope(actor), eq(tasks.planId, planId)))
+    .orderBy(asc(tasks.ordinal));
   return rows as TaskSummaryRow[];
 }
 
 export async function findTask(db: DbOrTx, actor: Actor, id: string, today: string) {
   const [row] = await db
-    .select({ ...summaryColumns(today), text: tasks.text, sourceLine: tasks.sourceLine, sourceEndLine: tasks.sourceEndLine, progressNote: tasks.progressNote,
-      sourceDocumentId: plans.sourceDocumentId, planYear: plans.year, createdAt: tasks.createdAt })
+    .select({
+      ...summaryColumns(today),
+      text: tasks.text,
+      sourceLine: tasks.sourceLine,
+      sourceEndLine: tasks.sourceEndLine,
+      progressNote: tasks.progressNote,
+      sourceDocumentId: plans.sourceDocumentId,
+      planYear: plans.year,
+      createdAt: tasks.createdAt,
+    })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
     .where(and(eq(tasks.id, id), taskScope(actor)));
-  return row as (TaskSummaryRow & { text: string; sourceLine: number | null; sourceEndLine: number | null; progressNote: string | null; sourceDocumentId: string | null; planYear: number | null; createdAt: Date }) | undefined;
+  return row as
+    | (TaskSummaryRow & {
+        text: string;
+        sourceLine: number | null;
+        sourceEndLine: number | null;
+        progressNote: string | null;
+        sourceDocumentId: string | null;
+        planYear: number | null;
+        createdAt: Date;
+      })
+    | undefined;
 }
 
 /** Tasks by id as references (code, title, plan), within the actor's scope. */
 export async function taskRefs(db: DbOrTx, actor: Actor, where: SQL) {
-  return db.select({ id: tasks.id, code: tasks.code, title: tasks.title, planId: tasks.planId, planTitle: plans.title, year: plans.year })
-    .from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(and(where, taskScope(actor))).orderBy(asc(plans.year), asc(tasks.ordinal));
+  return db
+    .select({
+      id: tasks.id,
+      code: tasks.code,
+      title: tasks.title,
+      planId: tasks.planId,
+      planTitle: plans.title,
+      year: plans.year,
+    })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(where, taskScope(actor)))
+    .orderBy(asc(plans.year), asc(tasks.ordinal));
 }
 
 export const tracedBy = (taskId: string) => and(eq(tasks.tracedTaskId, taskId), eq(plans.current, true))!;
@@ -142,24 +208,43 @@ export const byId = (taskId: string) => eq(tasks.id, taskId);
 
 export async function unitsOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
-  return db.select().from(taskUnits).where(inArray(taskUnits.taskId, taskIds)).orderBy(asc(taskUnits.taskId), asc(taskUnits.ordinal));
+  return db
+    .select()
+    .from(taskUnits)
+    .where(inArray(taskUnits.taskId, taskIds))
+    .orderBy(asc(taskUnits.taskId), asc(taskUnits.ordinal));
 }
 export async function targetsOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
-  return db.select().from(taskTargets).where(inArray(taskTargets.taskId, taskIds)).orderBy(asc(taskTargets.taskId), asc(taskTargets.ordinal));
+  return db
+    .select()
+    .from(taskTargets)
+    .where(inArray(taskTargets.taskId, taskIds))
+    .orderBy(asc(taskTargets.taskId), asc(taskTargets.ordinal));
 }
 export async function milestonesOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
-  return db.select().from(taskMilestones).where(inArray(taskMilestones.taskId, taskIds)).orderBy(asc(taskMilestones.taskId), asc(taskMilestones.ordinal));
+  return db
+    .select()
+    .from(taskMilestones)
+    .where(inArray(taskMilestones.taskId, taskIds))
+    .orderBy(asc(taskMilestones.taskId), asc(taskMilestones.ordinal));
 }
 export async function historyOf(db: DbOrTx, taskId: string) {
-  return db.select().from(taskHistory).where(eq(taskHistory.taskId, taskId)).orderBy(asc(taskHistory.at), asc(taskHistory.id));
+  return db
+    .select()
+    .from(taskHistory)
+    .where(eq(taskHistory.taskId, taskId))
+    .orderBy(asc(taskHistory.at), asc(taskHistory.id));
 }
 
 /** The tasks of one plan version for the importer: unscoped, as the caller has checked the plan. */
 export async function tasksForReimport(db: DbOrTx, planId: string) {
-  return db.select({ id: tasks.id, code: tasks.code, title: tasks.title, text: tasks.text, version: tasks.version })
-    .from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.ordinal));
+  return db
+    .select({ id: tasks.id, code: tasks.code, title: tasks.title, text: tasks.text, version: tasks.version })
+    .from(tasks)
+    .where(eq(tasks.planId, planId))
+    .orderBy(asc(tasks.ordinal));
 }
 
 export type TaskInsert = typeof tasks.$inferInsert;
@@ -173,13 +258,18 @@ export async function insertTasks(db: DbOrTx, rows: TaskInsert[]) {
 }
 
 export async function updateTaskRow(db: DbOrTx, id: string, version: number, patch: Partial<TaskInsert>) {
-  const rows = await db.update(tasks).set({ ...patch, updatedAt: new Date(), version: sql`${tasks.version} + 1` })
-    .where(and(eq(tasks.id, id), eq(tasks.version, version))).returning({ id: tasks.id, version: tasks.version });
+  const rows = await db
+    .update(tasks)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), eq(tasks.version, version)))
+    .returning({ id: tasks.id, version: tasks.version });
   return rows[0];
 }
 
 async function replaceChildren<T extends { taskId: string; ordinal: number }>(
-  db: DbOrTx, table: typeof taskTargets | typeof taskUnits | typeof taskMilestones, byTask: Map<string, Omit<T, 'taskId' | 'ordinal'>[]>,
+  db: DbOrTx,
+  table: typeof taskTargets | typeof taskUnits | typeof taskMilestones,
+  byTask: Map<string, Omit<T, 'taskId' | 'ordinal'>[]>,
 ) {
   const ids = [...byTask.keys()];
   if (!ids.length) return;
@@ -188,9 +278,11 @@ async function replaceChildren<T extends { taskId: string; ordinal: number }>(
   if (rows.length) await db.insert(table).values(rows as never);
 }
 
-export const replaceTargets = (db: DbOrTx, byTask: Map<string, TargetRow[]>) => replaceChildren(db, taskTargets, byTask);
+export const replaceTargets = (db: DbOrTx, byTask: Map<string, TargetRow[]>) =>
+  replaceChildren(db, taskTargets, byTask);
 export const replaceUnits = (db: DbOrTx, byTask: Map<string, UnitRow[]>) => replaceChildren(db, taskUnits, byTask);
-export const replaceMilestones = (db: DbOrTx, byTask: Map<string, MilestoneRow[]>) => replaceChildren(db, taskMilestones, byTask);
+export const replaceMilestones = (db: DbOrTx, byTask: Map<string, MilestoneRow[]>) =>
+  replaceChildren(db, taskMilestones, byTask);
 
 export async function insertHistory(db: DbOrTx, rows: (typeof taskHistory.$inferInsert)[]) {
   if (rows.length) await db.insert(taskHistory).values(rows);

@@ -17,15 +17,37 @@ async function loadDetail(ctx: AuthedContext, id: string) {
 
 export function registerTaskRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/tasks', { config: { access: 'task.read', cacheable: true }, schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: taskListResponse } } }, async (req) => {
-    const { items, total, lights } = await listTasks(req.ctx.db, req.actor!, req.query, chinaToday());
-    return { items: await presentTaskSummaries(req.ctx.db, items), total, lights, page: req.query.page, pageSize: req.query.pageSize };
-  });
-  r.get('/api/tasks/:id', { config: { access: 'task.read' }, schema: { tags: ['tasks'], params: idParams, response: { 200: taskDetail } } }, async (req) =>
-    loadDetail(req.ctx as AuthedContext, req.params.id),
+  r.get(
+    '/api/tasks',
+    {
+      config: { access: 'task.read', cacheable: true },
+      schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: taskListResponse } },
+    },
+    async (req) => {
+      const { items, total, lights } = await listTasks(req.ctx.db, req.actor!, req.query, chinaToday());
+      return {
+        items: await presentTaskSummaries(req.ctx.db, items),
+        total,
+        lights,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
   );
-  r.patch('/api/tasks/:id', { config: { access: 'task.update' }, schema: { tags: ['tasks'], params: idParams, body: updateTaskInput, response: { 200: taskDetail } } }, async (req) => {
-    await updateTask(req.ctx as AuthedContext, req.params.id, req.body);
-    return loadDetail(req.ctx as AuthedContext, req.params.id);
-  });
+  r.get(
+    '/api/tasks/:id',
+    { config: { access: 'task.read' }, schema: { tags: ['tasks'], params: idParams, response: { 200: taskDetail } } },
+    async (req) => loadDetail(req.ctx as AuthedContext, req.params.id),
+  );
+  r.patch(
+    '/api/tasks/:id',
+    {
+      config: { access: 'task.update' },
+      schema: { tags: ['tasks'], params: idParams, body: updateTaskInput, response: { 200: taskDetail } },
+    },
+    async (req) => {
+      await updateTask(req.ctx as AuthedContext, req.params.id, req.body);
+      return loadDetail(req.ctx as AuthedContext, req.params.id);
+    },
+  );
 }

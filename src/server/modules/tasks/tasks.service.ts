@@ -4,7 +4,15 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import type { UpdateTaskInput } from '../../../common/api/tasks.ts';
 import { assertCanManageProgrammePlan } from '../plans/plans.policy.ts';
 import {
-  findTask, updateTaskRow, replaceTargets, replaceUnits, replaceMilestones, insertHistory, unitsOf, targetsOf, milestonesOf,
+  findTask,
+  updateTaskRow,
+  replaceTargets,
+  replaceUnits,
+  replaceMilestones,
+  insertHistory,
+  unitsOf,
+  targetsOf,
+  milestonesOf,
 } from './tasks.repository.ts';
 import { resolveUnits, targetProblems, targetRows, milestoneRows } from './task-input.ts';
 import { chinaToday } from './task-light.ts';
@@ -29,19 +37,42 @@ export async function updateTask(ctx: AuthedContext, id: string, input: UpdateTa
 
     const changes: Record<string, [unknown, unknown]> = {};
     const patch: Parameters<typeof updateTaskRow>[3] = {};
-    const scalar = { status: current.status, deadline: dateString(current.deadline), warningDays: current.warningDays, progressNote: current.progressNote };
+    const scalar = {
+      status: current.status,
+      deadline: dateString(current.deadline),
+      warningDays: current.warningDays,
+      progressNote: current.progressNote,
+    };
     for (const k of ['status', 'deadline', 'warningDays', 'progressNote'] as const) {
       if (input[k] === undefined || input[k] === scalar[k]) continue;
       (patch as Record<string, unknown>)[k] = input[k];
       changes[k] = [scalar[k], input[k]];
     }
     if (input.targets) {
-      const before = (await targetsOf(tx, [id])).map((t) => ({ min: decimalString(t.min), max: decimalString(t.max), unit: t.unit, comparison: t.comparison, perYear: t.perYear }));
-      changes.targets = [before, input.targets.map((t) => ({ min: t.min, max: t.max, unit: t.unit, comparison: t.comparison, perYear: t.perYear }))];
+      const before = (await targetsOf(tx, [id])).map((t) => ({
+        min: decimalString(t.min),
+        max: decimalString(t.max),
+        unit: t.unit,
+        comparison: t.comparison,
+        perYear: t.perYear,
+      }));
+      changes.targets = [
+        before,
+        input.targets.map((t) => ({
+          min: t.min,
+          max: t.max,
+          unit: t.unit,
+          comparison: t.comparison,
+          perYear: t.perYear,
+        })),
+      ];
       await replaceTargets(tx, new Map([[id, targetRows(input.targets)]]));
     }
     if (units) {
-      changes.units = [(await unitsOf(tx, [id])).map((u) => `${u.side}:${u.role}:${u.name}`), units.rows.map((u) => `${u.side}:${u.role}:${u.name}`)];
+      changes.units = [
+        (await unitsOf(tx, [id])).map((u) => `${u.side}:${u.role}:${u.name}`),
+        units.rows.map((u) => `${u.side}:${u.role}:${u.name}`),
+      ];
       await replaceUnits(tx, new Map([[id, units.rows]]));
     }
     if (input.milestones) {
@@ -50,7 +81,22 @@ export async function updateTask(ctx: AuthedContext, id: string, input: UpdateTa
     }
     // Lists, children and the version all move together: a change to units alone still bumps the version.
     if (!(await updateTaskRow(tx, id, input.version, patch))) throw conflict();
-    await insertHistory(tx, [{ taskId: id, planId: current.planId, action: 'updated', actorUserId: ctx.actor.userId, actorName: ctx.actor.username, changes }]);
-    await writeAudit(tx, ctx, { action: 'task.update', result: 'success', objectType: 'task', objectId: id, details: { code: current.code, planId: current.planId, changes } });
+    await insertHistory(tx, [
+      {
+        taskId: id,
+        planId: current.planId,
+        action: 'updated',
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+        changes,
+      },
+    ]);
+    await writeAudit(tx, ctx, {
+      action: 'task.update',
+      result: 'success',
+      objectType: 'task',
+      objectId: id,
+      details: { code: current.code, planId: current.planId, changes },
+    });
   });
 }

@@ -1,4 +1,18 @@
-import { pgTable, text, uuid, timestamp, integer, numeric, date, boolean, jsonb, bigserial, index, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  numeric,
+  date,
+  boolean,
+  jsonb,
+  bigserial,
+  index,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
@@ -14,7 +28,9 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid().primaryKey().defaultRandom(),
-    planId: uuid().notNull().references(() => plans.id),
+    planId: uuid()
+      .notNull()
+      .references(() => plans.id),
     sectionId: uuid().references(() => planSections.id, { onDelete: 'set null' }),
     /** Null for a task of a programme-level plan. */
     pairingId: uuid().references(() => pairings.id),
@@ -53,7 +69,9 @@ export const taskTargets = pgTable(
   'task_targets',
   {
     id: uuid().primaryKey().defaultRandom(),
-    taskId: uuid().notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull().default(0),
     min: numeric({ precision: 20, scale: 4 }),
     max: numeric({ precision: 20, scale: 4 }),
@@ -71,7 +89,9 @@ export const taskUnits = pgTable(
   'task_units',
   {
     id: uuid().primaryKey().defaultRandom(),
-    taskId: uuid().notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
     organisationId: uuid().references(() => organisations.id),
     name: text().notNull(),
     side: text({ enum: ['a', 'b'] }).notNull(),
@@ -85,7 +105,9 @@ export const taskMilestones = pgTable(
   'task_milestones',
   {
     id: uuid().primaryKey().defaultRandom(),
-    taskId: uuid().notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull().default(0),
     title: text().notNull(),
     dueOn: date(),
@@ -99,8 +121,12 @@ export const taskHistory = pgTable(
   'task_history',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    taskId: uuid().notNull().references(() => tasks.id, { onDelete: 'cascade' }),
-    planId: uuid().notNull().references(() => plans.id),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    planId: uuid()
+      .notNull()
+      .references(() => plans.id),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid(),
     actorName: text(),

@@ -6,11 +6,21 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 describe.each(testEngines())('organisations and users on %s', (engine) => {
   const s = useProgrammeApp(engine);
   const rowCount = async () =>
-    Number((await s.t.database.db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM audit_log) AS n`)).rows[0]!.n);
+    Number(
+      (
+        await s.t.database.db.execute<{ n: number }>(
+          sql`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM audit_log) AS n`,
+        )
+      ).rows[0]!.n,
+    );
 
   it('lets the system administrator create, rename and deactivate an organisation in a region', async () => {
     const c = await s.as(s.f.users.sysadmin);
-    const created = await c.post('/api/organisations', { name: '吉林省商务厅', kind: 'lead_unit', regionCode: '220000' });
+    const created = await c.post('/api/organisations', {
+      name: '吉林省商务厅',
+      kind: 'lead_unit',
+      regionCode: '220000',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().regionName).toBe('吉林省');
     const id = created.json().id;
@@ -25,7 +35,11 @@ describe.each(testEngines())('organisations and users on %s', (engine) => {
   it('creates a user, shows it, and a disabled user loses its session at once', async () => {
     const c = await s.as(s.f.users.sysadmin);
     const created = await c.post('/api/users', {
-      username: 'wenzhou.officer', displayName: '温州联络员', organisationId: s.f.users.zhejiang.organisationId, roles: ['pairing_office'], password: 'Wz#2026office',
+      username: 'wenzhou.officer',
+      displayName: '温州联络员',
+      organisationId: s.f.users.zhejiang.organisationId,
+      roles: ['pairing_office'],
+      password: 'Wz#2026office',
     });
     expect(created.statusCode).toBe(201);
     const user = created.json();
@@ -38,13 +52,27 @@ describe.each(testEngines())('organisations and users on %s', (engine) => {
 
   it('keeps the 三员 apart: only the security administrator grants administrator roles and unlocks', async () => {
     const sys = await s.as(s.f.users.sysadmin);
-    const grant = await sys.post('/api/users', { username: 'auditor2', displayName: 'x', organisationId: s.f.users.sysadmin.organisationId, roles: ['audit_admin'], password: 'Aud#2026check' });
+    const grant = await sys.post('/api/users', {
+      username: 'auditor2',
+      displayName: 'x',
+      organisationId: s.f.users.sysadmin.organisationId,
+      roles: ['audit_admin'],
+      password: 'Aud#2026check',
+    });
     expect(grant.statusCode).toBe(403);
     expect(grant.json().error.details[0].field).toBe('roles');
     const sec = await s.as(s.f.users.secadmin);
-    const ok = await sec.post('/api/users', { username: 'auditor2', displayName: 'x', organisationId: s.f.users.sysadmin.organisationId, roles: ['audit_admin'], password: 'Aud#2026check' });
+    const ok = await sec.post('/api/users', {
+      username: 'auditor2',
+      displayName: 'x',
+      organisationId: s.f.users.sysadmin.organisationId,
+      roles: ['audit_admin'],
+      password: 'Aud#2026check',
+    });
     expect(ok.statusCode).toBe(201);
-    await s.t.database.db.execute(sql`UPDATE users SET locked_until = now() + interval '1 hour' WHERE username = 'auditor2'`);
+    await s.t.database.db.execute(
+      sql`UPDATE users SET locked_until = now() + interval '1 hour' WHERE username = 'auditor2'`,
+    );
     expect((await sys.post(`/api/users/${ok.json().id}/unlock`)).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${ok.json().id}/unlock`)).statusCode).toBe(200);
     expect((await s.t.client().login('auditor2', 'Aud#2026check')).statusCode).toBe(200);
@@ -54,15 +82,80 @@ describe.each(testEngines())('organisations and users on %s', (engine) => {
     const c = await s.as(s.f.users.sysadmin);
     const before = await rowCount();
     const cases: [string, unknown, string, string][] = [
-      ['/api/users', { username: 'ghost', displayName: 'g', organisationId: '00000000-0000-4000-8000-000000000001', roles: ['lead_unit'], password: 'Gh0st#2026pw' }, 'organisationId', 'unknown_organisation'],
-      ['/api/users', { username: 'jilin', displayName: 'dup', organisationId: s.f.users.jilin.organisationId, roles: ['lead_unit'], password: 'Dup#2026pass' }, 'username', 'duplicate_username'],
-      ['/api/users', { username: 'weak', displayName: 'w', organisationId: s.f.users.jilin.organisationId, roles: ['lead_unit'], password: 'password' }, 'password', 'password_too_few_classes'],
-      ['/api/users', { username: 'x y', displayName: 'w', organisationId: s.f.users.jilin.organisationId, roles: ['lead_unit'], password: 'Gh0st#2026pw' }, 'username', 'invalid_format'],
-      ['/api/users', { username: 'norole', displayName: 'w', organisationId: s.f.users.jilin.organisationId, roles: ['king'], password: 'Gh0st#2026pw' }, 'roles.0', 'invalid_value'],
-      ['/api/organisations', { name: '某单位', kind: 'lead_unit', regionCode: '999999' }, 'regionCode', 'unknown_region'],
+      [
+        '/api/users',
+        {
+          username: 'ghost',
+          displayName: 'g',
+          organisationId: '00000000-0000-4000-8000-000000000001',
+          roles: ['lead_unit'],
+          password: 'Gh0st#2026pw',
+        },
+        'organisationId',
+        'unknown_organisation',
+      ],
+      [
+        '/api/users',
+        {
+          username: 'jilin',
+          displayName: 'dup',
+          organisationId: s.f.users.jilin.organisationId,
+          roles: ['lead_unit'],
+          password: 'Dup#2026pass',
+        },
+        'username',
+        'duplicate_username',
+      ],
+      [
+        '/api/users',
+        {
+          username: 'weak',
+          displayName: 'w',
+          organisationId: s.f.users.jilin.organisationId,
+          roles: ['lead_unit'],
+          password: 'password',
+        },
+        'password',
+        'password_too_few_classes',
+      ],
+      [
+        '/api/users',
+        {
+          username: 'x y',
+          displayName: 'w',
+          organisationId: s.f.users.jilin.organisationId,
+          roles: ['lead_unit'],
+          password: 'Gh0st#2026pw',
+        },
+        'username',
+        'invalid_format',
+      ],
+      [
+        '/api/users',
+        {
+          username: 'norole',
+          displayName: 'w',
+          organisationId: s.f.users.jilin.organisationId,
+          roles: ['king'],
+          password: 'Gh0st#2026pw',
+        },
+        'roles.0',
+        'invalid_value',
+      ],
+      [
+        '/api/organisations',
+        { name: '某单位', kind: 'lead_unit', regionCode: '999999' },
+        'regionCode',
+        'unknown_region',
+      ],
       ['/api/organisations', { name: '', kind: 'lead_unit', regionCode: '220000' }, 'name', 'required'],
       ['/api/organisations', { name: '某'.repeat(101), kind: 'lead_unit', regionCode: '220000' }, 'name', 'too_long'],
-      ['/api/organisations', { name: 'jilin 单位', kind: 'pairing_office', regionCode: '220000' }, 'name', 'duplicate_organisation'],
+      [
+        '/api/organisations',
+        { name: 'jilin 单位', kind: 'pairing_office', regionCode: '220000' },
+        'name',
+        'duplicate_organisation',
+      ],
     ];
     for (const [url, body, field, code] of cases) {
       const res = await c.post(url, body);

@@ -24,7 +24,12 @@ export type UserRow = Awaited<ReturnType<typeof findUserById>>;
 /** User names are compared case-insensitively; they are stored as entered. */
 export async function findUserForLogin(db: DbOrTx, username: string) {
   const [row] = await db
-    .select({ ...userColumns, passwordHash: users.passwordHash, failedLogins: users.failedLogins, organisationActive: organisations.active })
+    .select({
+      ...userColumns,
+      passwordHash: users.passwordHash,
+      failedLogins: users.failedLogins,
+      organisationActive: organisations.active,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(sql`lower(${users.username}) = lower(${username})`);
@@ -32,7 +37,11 @@ export async function findUserForLogin(db: DbOrTx, username: string) {
 }
 
 export async function findUserById(db: DbOrTx, id: string) {
-  const [row] = await db.select(userColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, id));
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id));
   return row;
 }
 
@@ -45,7 +54,9 @@ export async function usernameTaken(db: DbOrTx, username: string, exceptId?: str
   const [row] = await db
     .select({ n: count() })
     .from(users)
-    .where(and(sql`lower(${users.username}) = lower(${username})`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined));
+    .where(
+      and(sql`lower(${users.username}) = lower(${username})`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined),
+    );
   return (row?.n ?? 0) > 0;
 }
 
@@ -70,8 +81,14 @@ export async function listUsers(db: DbOrTx, filter: UserFilter, page: number, pa
   ];
   const where = and(...conds);
   const [items, [total]] = await Promise.all([
-    db.select(userColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(where)
-      .orderBy(asc(users.username)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(userColumns)
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(where)
+      .orderBy(asc(users.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -88,9 +105,21 @@ export async function insertUser(
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  patch: Partial<{ displayName: string; organisationId: string; roles: string[]; active: boolean; passwordHash: string; passwordChangedAt: Date; lockedUntil: Date | null; failedLogins: number }>,
+  patch: Partial<{
+    displayName: string;
+    organisationId: string;
+    roles: string[];
+    active: boolean;
+    passwordHash: string;
+    passwordChangedAt: Date;
+    lockedUntil: Date | null;
+    failedLogins: number;
+  }>,
 ) {
-  await db.update(users).set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .where(eq(users.id, id));
 }
 
 export async function recordLoginFailure(db: DbOrTx, id: string, maxFailures: number, lockUntil: Date) {

@@ -8,22 +8,39 @@ import { passwordErrors } from '../auth/password-rules.ts';
 import { findUserById, insertUser, updateUser, usernameTaken } from './users.repository.ts';
 import { assertCanAssignRoles } from './users.policy.ts';
 
-export async function createUser(ctx: AuthedContext, input: { username: string; displayName: string; organisationId: string; roles: string[]; password: string }) {
+export async function createUser(
+  ctx: AuthedContext,
+  input: { username: string; displayName: string; organisationId: string; roles: string[]; password: string },
+) {
   assertCanAssignRoles(ctx.actor, [], input.roles);
   const problems = passwordErrors('password', input.password, ctx.deps.config.passwordPolicy, input.username);
   if (problems.length) throw invalid(...problems);
   const passwordHash = await hashPassword(ctx.deps.crypto, input.password, ctx.deps.config.kdfIterations);
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrganisation(tx, ctx.actor, input.organisationId))) throw invalid(fieldError('organisationId', 'unknown_organisation'));
+    if (!(await findOrganisation(tx, ctx.actor, input.organisationId)))
+      throw invalid(fieldError('organisationId', 'unknown_organisation'));
     if (await usernameTaken(tx, input.username)) throw invalid(fieldError('username', 'duplicate_username'));
     const roles = [...new Set(input.roles)];
-    const id = await insertUser(tx, { username: input.username, displayName: input.displayName, organisationId: input.organisationId, roles, passwordHash });
+    const id = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      organisationId: input.organisationId,
+      roles,
+      passwordHash,
+    });
     await writeAudit(tx, ctx, {
       action: 'user.create',
       result: 'success',
       objectType: 'user',
       objectId: id,
-      details: { after: { username: input.username, displayName: input.displayName, organisationId: input.organisationId, roles } },
+      details: {
+        after: {
+          username: input.username,
+          displayName: input.displayName,
+          organisationId: input.organisationId,
+          roles,
+        },
+      },
     });
     return id;
   });
@@ -39,15 +56,27 @@ export async function updateUserById(
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
     if (input.roles) assertCanAssignRoles(ctx.actor, current.roles, input.roles);
-    if (input.active === false && id === ctx.actor.userId) throw invalid(fieldError('active', 'cannot_deactivate_self'));
-    if (input.organisationId && !(await findOrganisation(tx, ctx.actor, input.organisationId))) throw invalid(fieldError('organisationId', 'unknown_organisation'));
+    if (input.active === false && id === ctx.actor.userId)
+      throw invalid(fieldError('active', 'cannot_deactivate_self'));
+    if (input.organisationId && !(await findOrganisation(tx, ctx.actor, input.organisationId)))
+      throw invalid(fieldError('organisationId', 'unknown_organisation'));
     const { version: _v, ...patch } = input;
     if (patch.roles) patch.roles = [...new Set(patch.roles)];
     await updateUser(tx, id, patch);
     // A changed role, organisation or a disabled account must not keep acting through old sessions.
     if (input.roles || input.organisationId || input.active === false) await deleteUserSessions(tx, id);
-    const action = input.active === false && current.active ? 'user.deactivate' : input.roles ? 'user.roles_change' : 'user.update';
-    await writeAudit(tx, ctx, { action, result: 'success', objectType: 'user', objectId: id, details: { before: { roles: current.roles, active: current.active, organisationId: current.organisationId }, changes: patch } });
+    const action =
+      input.active === false && current.active ? 'user.deactivate' : input.roles ? 'user.roles_change' : 'user.update';
+    await writeAudit(tx, ctx, {
+      action,
+      result: 'success',
+      objectType: 'user',
+      objectId: id,
+      details: {
+        before: { roles: current.roles, active: current.active, organisationId: current.organisationId },
+        changes: patch,
+      },
+    });
   });
 }
 

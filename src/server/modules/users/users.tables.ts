@@ -7,7 +7,9 @@ export const users = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     username: text().notNull(),
     displayName: text().notNull(),
-    organisationId: uuid().notNull().references(() => organisations.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
     roles: text().array().notNull(),
     passwordHash: text().notNull(),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

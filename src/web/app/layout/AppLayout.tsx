@@ -45,19 +45,31 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/plans/import', label: 'ui.plans.menuImport', icon: <CloudUploadOutlined />, permission: 'plan.import' },
   { path: '/tasks/mine', label: 'ui.tasks.menuMine', icon: <CarryOutOutlined />, permission: 'task.read' },
   { path: '/projects', label: 'ui.nav.projects', icon: <ProjectOutlined />, permission: 'project.read' },
-  { path: '/projects/stats', label: 'ui.nav.projectStats', icon: <FundProjectionScreenOutlined />, permission: 'project.read' },
+  {
+    path: '/projects/stats',
+    label: 'ui.nav.projectStats',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'project.read',
+  },
   { path: '/parks', label: 'ui.nav.parks', icon: <ShopOutlined />, permission: 'park.read' },
   { path: '/events', label: 'ui.nav.events', icon: <CalendarOutlined />, permission: 'event.read' },
   { path: '/reporting/inbox', label: 'ui.nav.reportInbox', icon: <InboxOutlined />, permission: 'report.fill' },
   { path: '/reporting', label: 'ui.nav.reporting', icon: <ScheduleOutlined />, permission: 'report.read' },
   { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
-  { path: '/admin/organisations', label: 'ui.nav.organisations', icon: <BankOutlined />, permission: 'organisation.read' },
+  {
+    path: '/admin/organisations',
+    label: 'ui.nav.organisations',
+    icon: <BankOutlined />,
+    permission: 'organisation.read',
+  },
   { path: '/admin/users', label: 'ui.nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'ui.nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
 function selectedKey(pathname: string): string {
-  const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
   return match?.path ?? (pathname === '/' ? '/' : '');
 }
 
@@ -114,7 +126,11 @@ export function AppLayout() {
         }}
       >
         <Link to="/" style={{ color: '#fff', display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0 }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }} data-testid="app-title">
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}
+            data-testid="app-title"
+          >
             {t('ui.app.name')}
           </Typography.Title>
           <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
@@ -144,9 +160,20 @@ export function AppLayout() {
           width={200}
           breakpoint="lg"
           theme="light"
-          style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 64, height: 'calc(100vh - 64px)', overflow: 'auto' }}
+          style={{
+            borderRight: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 64,
+            height: 'calc(100vh - 64px)',
+            overflow: 'auto',
+          }}
         >
-          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} style={{ borderInlineEnd: 'none' }} />
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname)]}
+            items={menuItems}
+            style={{ borderInlineEnd: 'none' }}
+          />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>

@@ -23,7 +23,10 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const submit = async (values: Values) => {
     setSaving(true);
     try {
-      await api.post('/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api.post('/api/auth/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       message.success(t('ui.auth.passwordChanged'));
       form.resetFields();
       onClose();
@@ -47,10 +50,18 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('ui.auth.currentPassword')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('ui.auth.currentPassword')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('ui.auth.newPassword')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('ui.auth.newPassword')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordRules policy={me.passwordPolicy} password={newPassword} username={me.user.username} />
@@ -62,7 +73,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             { required: true, message: t('errors.field.required') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('ui.auth.passwordMismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('ui.auth.passwordMismatch'))),
             }),
           ]}
         >

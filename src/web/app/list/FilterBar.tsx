@@ -13,7 +13,19 @@ export function FilterBar({ children, extra }: { children: ReactNode; extra?: Re
 }
 
 /** A free-text search bound to one address parameter (default `q`). */
-export function SearchFilter({ query, name = 'q', placeholder, width = 260, testId }: { query: UrlQuery; name?: string; placeholder: string; width?: number; testId?: string }) {
+export function SearchFilter({
+  query,
+  name = 'q',
+  placeholder,
+  width = 260,
+  testId,
+}: {
+  query: UrlQuery;
+  name?: string;
+  placeholder: string;
+  width?: number;
+  testId?: string;
+}) {
   return (
     <Input.Search
       allowClear

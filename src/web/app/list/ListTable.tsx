@@ -39,7 +39,11 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
 
   const columns = props.columns.map((column) =>
     column.key !== undefined && sortable.includes(String(column.key))
-      ? { ...column, sorter: true, sortOrder: sort === column.key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null }
+      ? {
+          ...column,
+          sorter: true,
+          sortOrder: sort === column.key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
+        }
       : column,
   );
 
@@ -76,7 +80,12 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
         showTotal: (total) => t('ui.common.total', { total }),
       }}
       rowClassName={() => (rowLink ? 'duikou-clickable-row' : '')}
-      onRow={(row) => ({ ...(rowLink && { onClick: () => navigate(rowLink(row)) }), ...rowData?.(row) }) as HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({
+          ...(rowLink && { onClick: () => navigate(rowLink(row)) }),
+          ...rowData?.(row),
+        }) as HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: props.scrollX ?? 1000 }}
       expandable={props.expandable}
     />

@@ -24,7 +24,9 @@ function DateRangeFilter({ query }: { query: UrlQuery }) {
     <DatePicker.RangePicker
       value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
       allowEmpty={[true, true]}
-      onChange={(range) => query.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+      onChange={(range) =>
+        query.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+      }
       placeholder={[t('ui.audit.from'), t('ui.audit.to')]}
       style={{ width: 250 }}
     />
@@ -46,7 +48,10 @@ export function AuditPage() {
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => api.get<AuditList>('/api/audit', params, { signal }), [query.key]);
+  const { data, error, loading, reload } = useApi(
+    (signal) => api.get<AuditList>('/api/audit', params, { signal }),
+    [query.key],
+  );
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ result?: AuditVerify; error?: string } | null>(null);
 
@@ -64,7 +69,12 @@ export function AuditPage() {
   const columns: TableColumnsType<AuditItem> = [
     { title: t('ui.audit.at'), dataIndex: 'at', width: 150, render: formatDateTime },
     { title: t('ui.audit.actor'), dataIndex: 'actorName', width: 140, render: (v: string | null) => v ?? '—' },
-    { title: t('ui.audit.action'), dataIndex: 'action', width: 170, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('ui.audit.action'),
+      dataIndex: 'action',
+      width: 170,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('ui.audit.objectType'), dataIndex: 'objectType', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('ui.audit.objectId'), dataIndex: 'objectId', ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
@@ -98,22 +108,60 @@ export function AuditPage() {
             verify.error ??
             (verify.result?.ok
               ? t('ui.audit.verifyOk', { checked: verify.result.checked })
-              : t('ui.audit.verifyBroken', { checked: verify.result?.checked ?? 0, id: verify.result?.firstBrokenId ?? '—' }))
+              : t('ui.audit.verifyBroken', {
+                  checked: verify.result?.checked ?? 0,
+                  id: verify.result?.firstBrokenId ?? '—',
+                }))
           }
           data-testid="audit-verify-result"
         />
       )}
       <FilterBar
         extra={
-          <Button onClick={() => query.update({ actorName: undefined, action: undefined, objectType: undefined, result: undefined, from: undefined, to: undefined })}>
+          <Button
+            onClick={() =>
+              query.update({
+                actorName: undefined,
+                action: undefined,
+                objectType: undefined,
+                result: undefined,
+                from: undefined,
+                to: undefined,
+              })
+            }
+          >
             {t('ui.common.reset')}
           </Button>
         }
       >
-        <SearchFilter key={`actor-${query.get('actorName') ?? ''}`} query={query} name="actorName" placeholder={t('ui.audit.actorPlaceholder')} width={150} />
-        <SearchFilter key={`action-${query.get('action') ?? ''}`} query={query} name="action" placeholder={t('ui.audit.actionPlaceholder')} width={150} />
-        <SearchFilter key={`type-${query.get('objectType') ?? ''}`} query={query} name="objectType" placeholder={t('ui.audit.objectTypePlaceholder')} width={140} />
-        <SelectFilter query={query} name="result" placeholder={t('ui.audit.result')} width={110} options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))} />
+        <SearchFilter
+          key={`actor-${query.get('actorName') ?? ''}`}
+          query={query}
+          name="actorName"
+          placeholder={t('ui.audit.actorPlaceholder')}
+          width={150}
+        />
+        <SearchFilter
+          key={`action-${query.get('action') ?? ''}`}
+          query={query}
+          name="action"
+          placeholder={t('ui.audit.actionPlaceholder')}
+          width={150}
+        />
+        <SearchFilter
+          key={`type-${query.get('objectType') ?? ''}`}
+          query={query}
+          name="objectType"
+          placeholder={t('ui.audit.objectTypePlaceholder')}
+          width={140}
+        />
+        <SelectFilter
+          query={query}
+          name="result"
+          placeholder={t('ui.audit.result')}
+          width={110}
+          options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))}
+        />
         <DateRangeFilter query={query} />
       </FilterBar>
       <ListTable<AuditItem>
@@ -126,7 +174,12 @@ export function AuditPage() {
           rowExpandable: (row) => row.details !== null && row.details !== undefined,
           expandedRowRender: (row) => (
             <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
-              {[row.requestId ? t('ui.audit.requestIdLine', { id: row.requestId }) : '', JSON.stringify(row.details, null, 2)].filter(Boolean).join('\n')}
+              {[
+                row.requestId ? t('ui.audit.requestIdLine', { id: row.requestId }) : '',
+                JSON.stringify(row.details, null, 2),
+              ]
+                .filter(Boolean)
+                .join('\n')}
             </pre>
           ),
         }}

@@ -20,11 +20,15 @@ export function DashboardPage() {
   const { t } = useI18n();
   usePageTitle('ui.dashboard.title');
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi((signal) => api.get<Dashboard>('/api/dashboard', undefined, { signal }), []);
+  const { data, error, loading, reload } = useApi(
+    (signal) => api.get<Dashboard>('/api/dashboard', undefined, { signal }),
+    [],
+  );
 
   const tint = useMemo(() => {
-    const provinceCodes = (side: 'sideA' | 'sideB') =>
-      [...new Set((data?.pairings ?? []).flatMap((p) => p[side].map((r) => r.provinceCode ?? r.code)))];
+    const provinceCodes = (side: 'sideA' | 'sideB') => [
+      ...new Set((data?.pairings ?? []).flatMap((p) => p[side].map((r) => r.provinceCode ?? r.code))),
+    ];
     return { a: provinceCodes('sideA'), b: provinceCodes('sideB') };
   }, [data]);
 
@@ -34,7 +38,13 @@ export function DashboardPage() {
     { key: 'sideB', title: t('ui.pairings.sideB'), render: (p) => <RegionNames regions={p.sideB} /> },
     { key: 'level', title: t('ui.pairings.level'), width: 90, render: (p) => <LevelText level={p.level} /> },
     { key: 'status', title: t('ui.pairings.status'), width: 100, render: (p) => <StatusTag status={p.status} /> },
-    { key: 'subPairs', title: t('ui.pairings.subPairCount'), width: 110, align: 'right', render: (p) => p.subPairCount },
+    {
+      key: 'subPairs',
+      title: t('ui.pairings.subPairCount'),
+      width: 110,
+      align: 'right',
+      render: (p) => p.subPairCount,
+    },
     { key: 'startedOn', title: t('ui.pairings.startedOn'), width: 120, render: (p) => p.startedOn ?? '—' },
   ];
 
@@ -44,7 +54,12 @@ export function DashboardPage() {
     { key: 'pairings', title: t('ui.dashboard.pairings'), value: data?.counts.pairings, icon: <ApartmentOutlined /> },
     { key: 'subPairs', title: t('ui.dashboard.subPairs'), value: data?.counts.subPairs, icon: <BranchesOutlined /> },
     { key: 'regions', title: t('ui.dashboard.regions'), value: data?.counts.regions, icon: <EnvironmentOutlined /> },
-    { key: 'exploratory', title: t('ui.dashboard.exploratory'), value: data?.counts.exploratory, icon: <CompassOutlined /> },
+    {
+      key: 'exploratory',
+      title: t('ui.dashboard.exploratory'),
+      value: data?.counts.exploratory,
+      icon: <CompassOutlined />,
+    },
   ];
 
   return (
@@ -55,7 +70,9 @@ export function DashboardPage() {
         </Typography.Title>
         {data && (
           <Typography.Text type="secondary">
-            {data.programme ? [data.programme.name, data.programme.docNo].filter(Boolean).join(' · ') : t('ui.dashboard.noProgramme')}
+            {data.programme
+              ? [data.programme.name, data.programme.docNo].filter(Boolean).join(' · ')
+              : t('ui.dashboard.noProgramme')}
           </Typography.Text>
         )}
       </div>
@@ -88,7 +105,16 @@ export function DashboardPage() {
           <Space size={12} wrap>
             {(['active', 'exploratory', 'inactive'] as const).map((status) => (
               <span key={status}>
-                <span style={{ display: 'inline-block', width: 18, height: 3, background: STATUS_COLOURS[status], verticalAlign: 'middle', marginRight: 4 }} />
+                <span
+                  style={{
+                    display: 'inline-block',
+                    width: 18,
+                    height: 3,
+                    background: STATUS_COLOURS[status],
+                    verticalAlign: 'middle',
+                    marginRight: 4,
+                  }}
+                />
                 {t(`domain.pairingStatuses.${status}`)}
               </span>
             ))}

@@ -14,16 +14,34 @@ type ProjectType = AgreementToProjectInput['type'];
  * Offered after signing (or later, from the agreement's row): the agreement becomes a project in stage 签约 on
  * the signing date, with its 签约额 and 计划总投资, linked to the event. Only where it lands and its kind are asked.
  */
-export function CreateProjectModal({ event, agreement, justSigned, onClose, onCreated }: { event: EventDetail; agreement: EventAgreement; justSigned: boolean; onClose: () => void; onCreated: (event: EventDetail) => void }) {
+export function CreateProjectModal({
+  event,
+  agreement,
+  justSigned,
+  onClose,
+  onCreated,
+}: {
+  event: EventDetail;
+  agreement: EventAgreement;
+  justSigned: boolean;
+  onClose: () => void;
+  onCreated: (event: EventDetail) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const divisions = useIndustryDivisions();
-  const [form] = Form.useForm<{ project: { hostRegionCode?: string; type?: ProjectType; industryDivision?: string } }>();
+  const [form] = Form.useForm<{
+    project: { hostRegionCode?: string; type?: ProjectType; industryDivision?: string };
+  }>();
   const { saving, banner, run } = useServerForm(form);
 
   const submit = async (v: { project: { hostRegionCode?: string; type?: ProjectType; industryDivision?: string } }) => {
     await run(async () => {
-      const saved = await eventsApi.toProject(event.id, agreement.id, { hostRegionCode: v.project.hostRegionCode ?? '', type: v.project.type ?? 'industrial', industryDivision: v.project.industryDivision ?? null });
+      const saved = await eventsApi.toProject(event.id, agreement.id, {
+        hostRegionCode: v.project.hostRegionCode ?? '',
+        type: v.project.type ?? 'industrial',
+        industryDivision: v.project.industryDivision ?? null,
+      });
       message.success(t('ui.events.projectCreated'));
       onCreated(saved);
     });
@@ -44,15 +62,35 @@ export function CreateProjectModal({ event, agreement, justSigned, onClose, onCr
       destroyOnHidden
     >
       <Typography.Paragraph data-testid="project-offer">
-        {t('ui.events.toProjectText', { title: agreement.title, investor: agreement.parties[0] ?? '', amount: wanText(agreement.amount), date: agreement.signedOn })}
+        {t('ui.events.toProjectText', {
+          title: agreement.title,
+          investor: agreement.parties[0] ?? '',
+          amount: wanText(agreement.amount),
+          date: agreement.signedOn,
+        })}
       </Typography.Paragraph>
       {banner}
-      <Form form={form} name="toProject" layout="vertical" initialValues={{ project: { type: 'industrial' } }} onFinish={submit} data-testid="project-form">
-        <Form.Item name={['project', 'hostRegionCode']} label={t('ui.events.hostRegion')} rules={required} extra={t('ui.events.hostRegionHint')}>
+      <Form
+        form={form}
+        name="toProject"
+        layout="vertical"
+        initialValues={{ project: { type: 'industrial' } }}
+        onFinish={submit}
+        data-testid="project-form"
+      >
+        <Form.Item
+          name={['project', 'hostRegionCode']}
+          label={t('ui.events.hostRegion')}
+          rules={required}
+          extra={t('ui.events.hostRegionHint')}
+        >
           <RegionSelect data-testid="project-host" />
         </Form.Item>
         <Form.Item name={['project', 'type']} label={t('ui.events.projectType')} rules={required}>
-          <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: t(`domain.projectTypes.${type}`) }))} data-testid="project-type" />
+          <Select
+            options={PROJECT_TYPES.map((type) => ({ value: type, label: t(`domain.projectTypes.${type}`) }))}
+            data-testid="project-type"
+          />
         </Form.Item>
         <Form.Item name={['project', 'industryDivision']} label={t('ui.events.industry')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={divisions} />

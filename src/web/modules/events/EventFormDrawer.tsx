@@ -22,7 +22,7 @@ interface Values {
   note?: string | null;
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 function toInput(v: Values) {
@@ -41,7 +41,15 @@ function toInput(v: Values) {
 }
 
 /** Records an event, or edits one (sending what changed, with the version it was read at). */
-export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDetail; onClose: () => void; onSaved: (saved: EventDetail) => void }) {
+export function EventFormDrawer({
+  event,
+  onClose,
+  onSaved,
+}: {
+  event?: EventDetail;
+  onClose: () => void;
+  onSaved: (saved: EventDetail) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -101,10 +109,23 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
       }
     >
       {banner}
-      <Form form={form} name="event" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="event-form">
+      <Form
+        form={form}
+        name="event"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        data-testid="event-form"
+      >
         {!event && (
           <Form.Item name="pairingId" label={t('ui.events.pairing')} rules={required}>
-            <Select showSearch={{ optionFilterProp: 'label' }} loading={pairings.loading} options={pairings.options} placeholder={t('ui.common.selectPlaceholder')} data-testid="event-pairing" />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={pairings.loading}
+              options={pairings.options}
+              placeholder={t('ui.common.selectPlaceholder')}
+              data-testid="event-pairing"
+            />
           </Form.Item>
         )}
         <Row gutter={16}>
@@ -115,7 +136,10 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
           </Col>
           <Col span={8}>
             <Form.Item name="kind" label={t('ui.events.kind')} rules={required}>
-              <Select options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))} data-testid="event-kind" />
+              <Select
+                options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))}
+                data-testid="event-kind"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -148,7 +172,11 @@ export function EventFormDrawer({ event, onClose, onSaved }: { event?: EventDeta
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="enterpriseCount" label={t('ui.events.enterpriseCount')} extra={t('ui.events.enterpriseCountHint')}>
+        <Form.Item
+          name="enterpriseCount"
+          label={t('ui.events.enterpriseCount')}
+          extra={t('ui.events.enterpriseCountHint')}
+        >
           <InputNumber min={0} max={100000} precision={0} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="enterprises" label={t('ui.events.enterprises')} extra={t('ui.events.enterprisesHint')}>

@@ -50,13 +50,36 @@ export function EventListPage() {
         </Space>
       ),
     },
-    { title: t('ui.events.kind'), dataIndex: 'kind', width: 110, render: (kind: EventSummary['kind']) => t(`domain.eventKinds.${kind}`) },
-    { title: t('ui.events.dates'), key: 'dates', width: 200, render: (_: unknown, row) => (row.startsOn === row.endsOn ? row.startsOn : t('ui.events.dateRange', { from: row.startsOn, to: row.endsOn })) },
+    {
+      title: t('ui.events.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (kind: EventSummary['kind']) => t(`domain.eventKinds.${kind}`),
+    },
+    {
+      title: t('ui.events.dates'),
+      key: 'dates',
+      width: 200,
+      render: (_: unknown, row) =>
+        row.startsOn === row.endsOn ? row.startsOn : t('ui.events.dateRange', { from: row.startsOn, to: row.endsOn }),
+    },
     { title: t('ui.events.place'), dataIndex: 'place', width: 110, render: (p: string | null) => p ?? '—' },
     { title: t('ui.events.pairing'), dataIndex: 'pairingName', width: 150 },
-    { title: t('ui.events.enterpriseCount'), dataIndex: 'enterpriseCount', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
+    {
+      title: t('ui.events.enterpriseCount'),
+      dataIndex: 'enterpriseCount',
+      width: 100,
+      align: 'right',
+      render: (n: number | null) => n ?? '—',
+    },
     { title: t('ui.events.agreementCount'), dataIndex: 'agreementCount', width: 90, align: 'right' },
-    { title: t('ui.events.agreedAmount'), dataIndex: 'agreedAmount', width: 150, align: 'right', render: (a: string) => wanText(a) },
+    {
+      title: t('ui.events.agreedAmount'),
+      dataIndex: 'agreedAmount',
+      width: 150,
+      align: 'right',
+      render: (a: string) => wanText(a),
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -73,9 +96,27 @@ export function EventListPage() {
       }
     >
       <FilterBar>
-        <SelectFilter query={query} name="pairingId" placeholder={t('ui.events.pairing')} options={pairings.options} width={220} />
-        <SelectFilter query={query} name="kind" placeholder={t('ui.events.kind')} options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))} width={140} />
-        <SelectFilter query={query} name="year" placeholder={t('ui.events.year')} options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))} width={110} />
+        <SelectFilter
+          query={query}
+          name="pairingId"
+          placeholder={t('ui.events.pairing')}
+          options={pairings.options}
+          width={220}
+        />
+        <SelectFilter
+          query={query}
+          name="kind"
+          placeholder={t('ui.events.kind')}
+          options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))}
+          width={140}
+        />
+        <SelectFilter
+          query={query}
+          name="year"
+          placeholder={t('ui.events.year')}
+          options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
+          width={110}
+        />
         <DemoFilter query={query} />
       </FilterBar>
       <ListTable<EventSummary>
@@ -87,7 +128,9 @@ export function EventListPage() {
         rowLink={(row) => `/events/${row.id}`}
         rowData={(row) => ({ 'data-testid': 'event-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
       />
-      {creating && <EventFormDrawer onClose={() => setCreating(false)} onSaved={(ev) => navigate(`/events/${ev.id}`)} />}
+      {creating && (
+        <EventFormDrawer onClose={() => setCreating(false)} onSaved={(ev) => navigate(`/events/${ev.id}`)} />
+      )}
     </Card>
   );
 }

@@ -1,6 +1,17 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { EditOutlined, FileAddOutlined, LinkOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
@@ -23,7 +34,11 @@ function EventFacts({ event }: { event: EventDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('ui.events.kind')}>{t(`domain.eventKinds.${event.kind}`)}</Descriptions.Item>
       <Descriptions.Item label={t('ui.events.dates')}>
-        <span data-testid="event-dates">{event.startsOn === event.endsOn ? event.startsOn : t('ui.events.dateRange', { from: event.startsOn, to: event.endsOn })}</span>
+        <span data-testid="event-dates">
+          {event.startsOn === event.endsOn
+            ? event.startsOn
+            : t('ui.events.dateRange', { from: event.startsOn, to: event.endsOn })}
+        </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('ui.events.place')}>{event.place ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('ui.events.organisersA')}>{event.organisersA ?? none}</Descriptions.Item>
@@ -35,7 +50,9 @@ function EventFacts({ event }: { event: EventDetail }) {
         <span data-testid="event-agreement-count">{event.agreementCount}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('ui.events.agreedAmount')}>
-        <span data-testid="event-agreed-amount">{t('ui.events.wanAmount', { amount: wanText(event.agreedAmount) })}</span>
+        <span data-testid="event-agreed-amount">
+          {t('ui.events.wanAmount', { amount: wanText(event.agreedAmount) })}
+        </span>
       </Descriptions.Item>
       {event.enterprises.length > 0 && (
         <Descriptions.Item label={t('ui.events.enterprises')} span={3}>
@@ -55,7 +72,13 @@ export function EventPage() {
   const { t } = useI18n();
   const { can } = useSession();
   // The event as last answered by a change (signing, creating a project) replaces the loaded one until the next load.
-  const { data: event, error, loading, reload, setData: setChanged } = useApi((signal) => eventsApi.get(id, signal), [id]);
+  const {
+    data: event,
+    error,
+    loading,
+    reload,
+    setData: setChanged,
+  } = useApi((signal) => eventsApi.get(id, signal), [id]);
   usePageTitle('ui.events.title', event?.title);
   const [editing, setEditing] = useState(false);
   const [signing, setSigning] = useState(false);
@@ -68,11 +91,36 @@ export function EventPage() {
   const makeProjects = can('project.manage');
 
   const columns: TableColumnsType<EventAgreement> = [
-    { title: t('ui.events.agreementTitle'), dataIndex: 'title', render: (title: string, row) => <Space size={4}>{title}<DemoTag isDemo={row.isDemo} /></Space> },
-    { title: t('ui.events.parties'), dataIndex: 'parties', render: (parties: string[]) => parties.join(t('ui.common.listSeparator')) },
+    {
+      title: t('ui.events.agreementTitle'),
+      dataIndex: 'title',
+      render: (title: string, row) => (
+        <Space size={4}>
+          {title}
+          <DemoTag isDemo={row.isDemo} />
+        </Space>
+      ),
+    },
+    {
+      title: t('ui.events.parties'),
+      dataIndex: 'parties',
+      render: (parties: string[]) => parties.join(t('ui.common.listSeparator')),
+    },
     { title: t('ui.events.signedOn'), dataIndex: 'signedOn', width: 110 },
-    { title: t('ui.events.amountWan'), dataIndex: 'amount', width: 130, align: 'right', render: (a: string) => <span data-testid="agreement-amount">{wanText(a)}</span> },
-    { title: t('ui.events.plannedWan'), dataIndex: 'plannedInvestment', width: 130, align: 'right', render: (a: string | null) => wanText(a) },
+    {
+      title: t('ui.events.amountWan'),
+      dataIndex: 'amount',
+      width: 130,
+      align: 'right',
+      render: (a: string) => <span data-testid="agreement-amount">{wanText(a)}</span>,
+    },
+    {
+      title: t('ui.events.plannedWan'),
+      dataIndex: 'plannedInvestment',
+      width: 130,
+      align: 'right',
+      render: (a: string | null) => wanText(a),
+    },
     {
       title: t('ui.events.project'),
       key: 'project',
@@ -83,7 +131,12 @@ export function EventPage() {
             <LinkOutlined /> {t('ui.events.viewProject')}
           </Link>
         ) : makeProjects ? (
-          <Button size="small" icon={<FileAddOutlined />} onClick={() => setOffer({ agreement: row, justSigned: false })} data-testid="agreement-to-project">
+          <Button
+            size="small"
+            icon={<FileAddOutlined />}
+            onClick={() => setOffer({ agreement: row, justSigned: false })}
+            data-testid="agreement-to-project"
+          >
             {t('ui.events.toProject')}
           </Button>
         ) : (
@@ -130,7 +183,13 @@ export function EventPage() {
           dataSource={event.agreements}
           pagination={false}
           locale={{ emptyText: t('ui.events.agreementsEmpty') }}
-          onRow={(row) => ({ 'data-testid': 'agreement-row', 'data-id': row.id, 'data-project': row.projectId ?? '' }) as HTMLAttributes<HTMLElement>}
+          onRow={(row) =>
+            ({
+              'data-testid': 'agreement-row',
+              'data-id': row.id,
+              'data-project': row.projectId ?? '',
+            }) as HTMLAttributes<HTMLElement>
+          }
           scroll={{ x: 900 }}
         />
       </Card>

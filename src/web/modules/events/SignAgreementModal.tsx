@@ -14,7 +14,15 @@ interface Values {
 }
 
 /** An agreement signed at the event: parties (the investor first), date within the event, 签约额 in 万元. */
-export function SignAgreementModal({ event, onClose, onSigned }: { event: EventDetail; onClose: () => void; onSigned: (event: EventDetail, agreement: EventAgreement | undefined) => void }) {
+export function SignAgreementModal({
+  event,
+  onClose,
+  onSigned,
+}: {
+  event: EventDetail;
+  onClose: () => void;
+  onSigned: (event: EventDetail, agreement: EventAgreement | undefined) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -31,22 +39,47 @@ export function SignAgreementModal({ event, onClose, onSigned }: { event: EventD
       });
       message.success(t('ui.events.signed'));
       const before = new Set(event.agreements.map((a) => a.id));
-      onSigned(saved, saved.agreements.find((a) => !before.has(a.id)));
+      onSigned(
+        saved,
+        saved.agreements.find((a) => !before.has(a.id)),
+      );
     });
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal open width={640} title={t('ui.events.signTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('ui.events.signOk')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' }} destroyOnHidden>
+    <Modal
+      open
+      width={640}
+      title={t('ui.events.signTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('ui.events.signOk')}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'sign-save' }}
+      destroyOnHidden
+    >
       {banner}
-      <Form form={form} name="sign" layout="vertical" initialValues={{ parties: [], signedOn: dayjs(event.startsOn) }} onFinish={submit} data-testid="sign-form">
+      <Form
+        form={form}
+        name="sign"
+        layout="vertical"
+        initialValues={{ parties: [], signedOn: dayjs(event.startsOn) }}
+        onFinish={submit}
+        data-testid="sign-form"
+      >
         <Form.Item name="title" label={t('ui.events.agreementTitle')} rules={required}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="parties" label={t('ui.events.parties')} rules={required} extra={t('ui.events.partiesHint')}>
           <Select mode="tags" tokenSeparators={['\n', '；', ';']} data-testid="sign-parties" />
         </Form.Item>
-        <Form.Item name="signedOn" label={t('ui.events.signedOn')} rules={required} extra={t('ui.events.signedOnHint', { from: event.startsOn, to: event.endsOn })}>
+        <Form.Item
+          name="signedOn"
+          label={t('ui.events.signedOn')}
+          rules={required}
+          extra={t('ui.events.signedOnHint', { from: event.startsOn, to: event.endsOn })}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="amount" label={t('ui.events.amount')} rules={required}>

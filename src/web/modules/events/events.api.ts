@@ -3,7 +3,16 @@
  * Type-only imports: zod stays out of the web bundle.
  */
 import type { z } from 'zod';
-import type { agreementInput, agreementToProjectInput, createEventInput, eventDetail, eventListResponse, eventSummary, updateEventInput, EventKind } from '../../../common/api/events.ts';
+import type {
+  agreementInput,
+  agreementToProjectInput,
+  createEventInput,
+  eventDetail,
+  eventListResponse,
+  eventSummary,
+  updateEventInput,
+  EventKind,
+} from '../../../common/api/events.ts';
 import { api, type Query } from '../../app/api-client.ts';
 
 export type { EventKind };
@@ -38,5 +47,12 @@ export const eventsApi = {
     api.post<EventDetail>(`${eventPath(id)}/agreements/${encodeURIComponent(agreementId)}/project`, input),
 };
 
-const kinds: Record<EventKind, true> = { promotion: true, expo: true, forum: true, visit: true, culture_day: true, product_fair: true };
+const kinds: Record<EventKind, true> = {
+  promotion: true,
+  expo: true,
+  forum: true,
+  visit: true,
+  culture_day: true,
+  product_fair: true,
+};
 export const EVENT_KINDS = Object.keys(kinds) as EventKind[];

@@ -1,6 +1,20 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Typography, Modal, type TableColumnsType } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+  Modal,
+  type TableColumnsType,
+} from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import type { PairingSummary } from '../../app/api-types.ts';
 import { isApiError } from '../../app/api-client.ts';
@@ -23,7 +37,13 @@ export function PairingDetailPage() {
   const { can } = useSession();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
-  const { data: current, error, loading, reload, setData: setPairing } = useApi((signal) => pairingsApi.get(id, signal), [id]);
+  const {
+    data: current,
+    error,
+    loading,
+    reload,
+    setData: setPairing,
+  } = useApi((signal) => pairingsApi.get(id, signal), [id]);
   const [editing, setEditing] = useState(false);
   usePageTitle('ui.pairings.title', current?.name);
 
@@ -51,7 +71,11 @@ export function PairingDetailPage() {
           setPairing(await pairingsApi.update(current.id, { version: current.version, status: 'inactive' }));
           message.success(t('ui.pairings.deactivateDone'));
         } catch (err) {
-          message.error(isApiError(err) ? [pick(err), ...err.details.map((d) => pick(d))].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+          message.error(
+            isApiError(err)
+              ? [pick(err), ...err.details.map((d) => pick(d))].join(t('ui.common.messageSeparator'))
+              : t('ui.common.networkError'),
+          );
           if (isApiError(err) && err.status === 409) reload();
         }
       },
@@ -68,10 +92,28 @@ export function PairingDetailPage() {
         </Space>
       ),
     },
-    { title: t('ui.pairings.sideA'), dataIndex: 'sideA', render: (r: PairingSummary['sideA']) => <RegionNames regions={r} /> },
-    { title: t('ui.pairings.sideB'), dataIndex: 'sideB', render: (r: PairingSummary['sideB']) => <RegionNames regions={r} /> },
-    { title: t('ui.pairings.level'), dataIndex: 'level', width: 70, render: (l: PairingSummary['level']) => <LevelText level={l} /> },
-    { title: t('ui.pairings.status'), dataIndex: 'status', width: 90, render: (s: PairingSummary['status']) => <StatusTag status={s} /> },
+    {
+      title: t('ui.pairings.sideA'),
+      dataIndex: 'sideA',
+      render: (r: PairingSummary['sideA']) => <RegionNames regions={r} />,
+    },
+    {
+      title: t('ui.pairings.sideB'),
+      dataIndex: 'sideB',
+      render: (r: PairingSummary['sideB']) => <RegionNames regions={r} />,
+    },
+    {
+      title: t('ui.pairings.level'),
+      dataIndex: 'level',
+      width: 70,
+      render: (l: PairingSummary['level']) => <LevelText level={l} />,
+    },
+    {
+      title: t('ui.pairings.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: PairingSummary['status']) => <StatusTag status={s} />,
+    },
   ];
 
   const source = current.source;
@@ -81,7 +123,9 @@ export function PairingDetailPage() {
       <Breadcrumb
         items={[
           { title: <Link to="/pairings">{t('ui.pairings.title')}</Link> },
-          ...(current.parent ? [{ title: <Link to={`/pairings/${current.parent.id}`}>{current.parent.name}</Link> }] : []),
+          ...(current.parent
+            ? [{ title: <Link to={`/pairings/${current.parent.id}`}>{current.parent.name}</Link> }]
+            : []),
           { title: current.name },
         ]}
       />
@@ -114,7 +158,11 @@ export function PairingDetailPage() {
             <LevelText level={current.level} />
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.pairings.parent')}>
-            {current.parent ? <Link to={`/pairings/${current.parent.id}`}>{current.parent.name}</Link> : t('ui.common.none')}
+            {current.parent ? (
+              <Link to={`/pairings/${current.parent.id}`}>{current.parent.name}</Link>
+            ) : (
+              t('ui.common.none')
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.pairings.theme')}>{current.theme ?? t('ui.common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('ui.pairings.startedOn')}>{current.startedOn ?? '—'}</Descriptions.Item>
@@ -138,7 +186,9 @@ export function PairingDetailPage() {
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('ui.pairings.sourceDoc')}>
                 {source.title}
-                {source.line !== null && <Typography.Text type="secondary">{` · ${t('ui.pairings.sourceLine', { line: source.line })}`}</Typography.Text>}
+                {source.line !== null && (
+                  <Typography.Text type="secondary">{` · ${t('ui.pairings.sourceLine', { line: source.line })}`}</Typography.Text>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('ui.pairings.sourceDocNo')}>{source.docNo ?? '—'}</Descriptions.Item>
             </Descriptions>
@@ -151,7 +201,11 @@ export function PairingDetailPage() {
 
       <Row gutter={16}>
         <Col xs={24} xl={current.mapProvinces.length ? 14 : 24}>
-          <Card size="small" title={t('ui.pairings.subPairsCount', { count: current.subPairs.length })} style={{ height: '100%' }}>
+          <Card
+            size="small"
+            title={t('ui.pairings.subPairsCount', { count: current.subPairs.length })}
+            style={{ height: '100%' }}
+          >
             <Table<PairingSummary>
               data-testid="subpair-table"
               rowKey="id"
@@ -159,8 +213,12 @@ export function PairingDetailPage() {
               columns={subColumns}
               dataSource={current.subPairs}
               pagination={false}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.pairings.noSubPairs')} /> }}
-              onRow={(row) => ({ 'data-testid': 'subpair-row', 'data-id': row.id }) as React.HTMLAttributes<HTMLElement>}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.pairings.noSubPairs')} />,
+              }}
+              onRow={(row) =>
+                ({ 'data-testid': 'subpair-row', 'data-id': row.id }) as React.HTMLAttributes<HTMLElement>
+              }
               scroll={{ x: 560 }}
             />
           </Card>
@@ -171,7 +229,11 @@ export function PairingDetailPage() {
               <PairingMap
                 provinces={current.mapProvinces}
                 pairings={current.subPairs.length ? current.subPairs : [current]}
-                tint={current.subPairs.length ? tint : { a: current.sideA.map((r) => r.code), b: current.sideB.map((r) => r.code) }}
+                tint={
+                  current.subPairs.length
+                    ? tint
+                    : { a: current.sideA.map((r) => r.code), b: current.sideB.map((r) => r.code) }
+                }
                 testId="pairing-map"
                 countAttribute={current.subPairs.length ? 'data-subpair-lines' : 'data-pairing-lines'}
                 height={Math.max(520, 120 + current.subPairs.length * 40)}

@@ -31,7 +31,7 @@ interface Values {
   contacts: Contact[];
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 const day = (v: string | null | undefined) => (v ? dayjs(v) : null);
 const isoDay = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
 
@@ -80,7 +80,10 @@ export function PairingFormDrawer({
   const [saving, setSaving] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
   const editing = !!pairing;
-  const programmes = useApi((signal) => (editing ? Promise.resolve({ items: [] }) : pairingsApi.programmes(signal)), [editing]);
+  const programmes = useApi(
+    (signal) => (editing ? Promise.resolve({ items: [] }) : pairingsApi.programmes(signal)),
+    [editing],
+  );
   const firstProgramme = programmes.data?.items[0]?.id;
   useEffect(() => {
     if (firstProgramme && !form.getFieldValue('programmeId')) form.setFieldValue('programmeId', firstProgramme);
@@ -105,19 +108,33 @@ export function PairingFormDrawer({
             startedOn: day(pairing.startedOn),
             endedOn: day(pairing.endedOn),
             note: pairing.note,
-            offices: pairing.offices.map(({ side, leadingGroup, officeName, hostUnit, note }) => ({ side, leadingGroup, officeName, hostUnit, note })),
-            contacts: pairing.contacts.map(({ side, name, post, phone, email }) => ({ side, name, post, phone, email })),
+            offices: pairing.offices.map(({ side, leadingGroup, officeName, hostUnit, note }) => ({
+              side,
+              leadingGroup,
+              officeName,
+              hostUnit,
+              note,
+            })),
+            contacts: pairing.contacts.map(({ side, name, post, phone, email }) => ({
+              side,
+              name,
+              post,
+              phone,
+              email,
+            })),
           }
         : { level: 'city', status: 'active', sideA: [], sideB: [], offices: [], contacts: [] },
     [pairing],
   );
 
-  const regionOptions = (side: 'sideA' | 'sideB'): RegionOption[] => (pairing?.[side] ?? []).map((r) => ({ code: r.code, name: r.name }));
+  const regionOptions = (side: 'sideA' | 'sideB'): RegionOption[] =>
+    (pairing?.[side] ?? []).map((r) => ({ code: r.code, name: r.name }));
 
   const parentOptions = useMemo(() => {
     const items = (parents.data?.items ?? []).filter((p) => p.id !== pairing?.id);
     const options = items.map((p) => ({ value: p.id, label: p.name }));
-    if (pairing?.parent && !options.some((o) => o.value === pairing.parent!.id)) options.unshift({ value: pairing.parent.id, label: pairing.parent.name });
+    if (pairing?.parent && !options.some((o) => o.value === pairing.parent!.id))
+      options.unshift({ value: pairing.parent.id, label: pairing.parent.name });
     return options;
   }, [parents.data, pairing]);
 
@@ -132,7 +149,10 @@ export function PairingFormDrawer({
         const changes = changedFields(input, before);
         saved = await pairingsApi.update(pairing.id, { version: pairing.version, ...changes } as UpdatePairingInput);
       } else {
-        saved = await pairingsApi.create({ programmeId: values.programmeId ?? programmes.data?.items[0]?.id ?? '', ...input } as CreatePairingInput);
+        saved = await pairingsApi.create({
+          programmeId: values.programmeId ?? programmes.data?.items[0]?.id ?? '',
+          ...input,
+        } as CreatePairingInput);
       }
       message.success(t(pairing ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);
@@ -206,12 +226,19 @@ export function PairingFormDrawer({
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="level" label={t('ui.pairings.level')} rules={required}>
-              <Select options={PAIRING_LEVELS.map((level) => ({ value: level, label: t(`domain.pairingLevels.${level}`) }))} />
+              <Select
+                options={PAIRING_LEVELS.map((level) => ({ value: level, label: t(`domain.pairingLevels.${level}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="status" label={t('ui.pairings.status')} rules={required}>
-              <Select options={PAIRING_STATUSES.map((status) => ({ value: status, label: t(`domain.pairingStatuses.${status}`) }))} />
+              <Select
+                options={PAIRING_STATUSES.map((status) => ({
+                  value: status,
+                  label: t(`domain.pairingStatuses.${status}`),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -241,7 +268,10 @@ export function PairingFormDrawer({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <div key={field.key} style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: '12px 12px 0', marginBottom: 12 }}>
+                <div
+                  key={field.key}
+                  style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: '12px 12px 0', marginBottom: 12 }}
+                >
                   <Row gutter={12}>
                     <Col span={6}>
                       <Form.Item name={[field.name, 'side']} label={t('ui.pairings.side')} rules={required}>
@@ -269,7 +299,13 @@ export function PairingFormDrawer({
                       </Form.Item>
                     </Col>
                     <Col span={2} style={{ display: 'flex', alignItems: 'center' }}>
-                      <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} title={t('ui.common.remove')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(field.name)}
+                        title={t('ui.common.remove')}
+                      />
                     </Col>
                   </Row>
                 </div>

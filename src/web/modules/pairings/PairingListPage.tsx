@@ -38,14 +38,49 @@ export function PairingListPage() {
   const { data, error, loading, reload } = useApi((signal) => pairingsApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<PairingSummary> = [
-    { title: t('ui.pairings.name'), dataIndex: 'name', key: 'name', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
-    { title: t('ui.pairings.sideA'), dataIndex: 'sideA', render: (r: PairingSummary['sideA']) => <RegionNames regions={r} /> },
-    { title: t('ui.pairings.sideB'), dataIndex: 'sideB', render: (r: PairingSummary['sideB']) => <RegionNames regions={r} /> },
-    { title: t('ui.pairings.level'), dataIndex: 'level', key: 'level', width: 100, render: (l: PairingSummary['level']) => <LevelText level={l} /> },
-    { title: t('ui.pairings.theme'), dataIndex: 'theme', ellipsis: true, render: (theme: string | null) => theme ?? '—' },
-    { title: t('ui.pairings.status'), dataIndex: 'status', width: 100, render: (s: PairingSummary['status']) => <StatusTag status={s} /> },
+    {
+      title: t('ui.pairings.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
+    {
+      title: t('ui.pairings.sideA'),
+      dataIndex: 'sideA',
+      render: (r: PairingSummary['sideA']) => <RegionNames regions={r} />,
+    },
+    {
+      title: t('ui.pairings.sideB'),
+      dataIndex: 'sideB',
+      render: (r: PairingSummary['sideB']) => <RegionNames regions={r} />,
+    },
+    {
+      title: t('ui.pairings.level'),
+      dataIndex: 'level',
+      key: 'level',
+      width: 100,
+      render: (l: PairingSummary['level']) => <LevelText level={l} />,
+    },
+    {
+      title: t('ui.pairings.theme'),
+      dataIndex: 'theme',
+      ellipsis: true,
+      render: (theme: string | null) => theme ?? '—',
+    },
+    {
+      title: t('ui.pairings.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: PairingSummary['status']) => <StatusTag status={s} />,
+    },
     { title: t('ui.pairings.subPairCount'), dataIndex: 'subPairCount', width: 100, align: 'right' },
-    { title: t('ui.pairings.startedOn'), dataIndex: 'startedOn', key: 'startedOn', width: 120, render: (d: string | null) => d ?? '—' },
+    {
+      title: t('ui.pairings.startedOn'),
+      dataIndex: 'startedOn',
+      key: 'startedOn',
+      width: 120,
+      render: (d: string | null) => d ?? '—',
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -75,7 +110,10 @@ export function PairingListPage() {
           placeholder={t('ui.pairings.filterStatus')}
           options={PAIRING_STATUSES.map((status) => ({ value: status, label: t(`domain.pairingStatuses.${status}`) }))}
         />
-        <Checkbox checked={params.parentId === 'root'} onChange={(e) => query.update({ top: e.target.checked ? 1 : undefined })}>
+        <Checkbox
+          checked={params.parentId === 'root'}
+          onChange={(e) => query.update({ top: e.target.checked ? 1 : undefined })}
+        >
           {t('ui.pairings.onlyTopLevel')}
         </Checkbox>
       </FilterBar>

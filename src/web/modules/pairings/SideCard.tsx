@@ -25,9 +25,13 @@ export function SideCard({ side, pairing }: { side: 'a' | 'b'; pairing: PairingD
         {offices.map((office) => (
           <div key={office.id}>
             <Descriptions size="small" column={1} bordered>
-              {office.leadingGroup && <Descriptions.Item label={t('ui.pairings.leadingGroup')}>{office.leadingGroup}</Descriptions.Item>}
+              {office.leadingGroup && (
+                <Descriptions.Item label={t('ui.pairings.leadingGroup')}>{office.leadingGroup}</Descriptions.Item>
+              )}
               <Descriptions.Item label={t('ui.pairings.officeName')}>{office.officeName}</Descriptions.Item>
-              {office.hostUnit && <Descriptions.Item label={t('ui.pairings.hostUnit')}>{office.hostUnit}</Descriptions.Item>}
+              {office.hostUnit && (
+                <Descriptions.Item label={t('ui.pairings.hostUnit')}>{office.hostUnit}</Descriptions.Item>
+              )}
               {office.note && <Descriptions.Item label={t('ui.pairings.officeNote')}>{office.note}</Descriptions.Item>}
             </Descriptions>
             {office.sourceQuote && (
@@ -43,7 +47,9 @@ export function SideCard({ side, pairing }: { side: 'a' | 'b'; pairing: PairingD
           size="small"
           pagination={false}
           dataSource={contacts}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.pairings.noContacts')} /> }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.pairings.noContacts')} />,
+          }}
           columns={[
             { title: t('ui.pairings.contactName'), dataIndex: 'name' },
             { title: t('ui.pairings.contactPost'), dataIndex: 'post', render: (v: string | null) => v ?? '—' },

@@ -23,8 +23,10 @@ export interface PairingListParams extends Query {
 
 export const pairingsApi = {
   list: (params: PairingListParams, signal?: AbortSignal) => api.get<PairingList>('/api/pairings', params, { signal }),
-  get: (id: string, signal?: AbortSignal) => api.get<PairingDetail>(`/api/pairings/${encodeURIComponent(id)}`, undefined, { signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<PairingDetail>(`/api/pairings/${encodeURIComponent(id)}`, undefined, { signal }),
   create: (input: CreatePairingInput) => api.post<PairingDetail>('/api/pairings', input),
-  update: (id: string, input: UpdatePairingInput) => api.patch<PairingDetail>(`/api/pairings/${encodeURIComponent(id)}`, input),
+  update: (id: string, input: UpdatePairingInput) =>
+    api.patch<PairingDetail>(`/api/pairings/${encodeURIComponent(id)}`, input),
   programmes: (signal?: AbortSignal) => api.get<ProgrammeList>('/api/programmes', undefined, { signal }),
 };

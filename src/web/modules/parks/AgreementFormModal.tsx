@@ -27,7 +27,17 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 const keyOf = (i: number) => `p${i + 1}`;
 
 /** One percentage per party, in the parties' order (the server names them by key). */
-function SharesInput({ value = [], onChange, parties, testId }: { value?: string[]; onChange?: (v: string[]) => void; parties: { name?: string }[]; testId: string }) {
+function SharesInput({
+  value = [],
+  onChange,
+  parties,
+  testId,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  parties: { name?: string }[];
+  testId: string;
+}) {
   return (
     <Space wrap>
       {parties.map((p, i) => (
@@ -59,13 +69,23 @@ function toFormErrors(err: unknown): unknown {
   if (!isApiError(err)) return err;
   const details = err.details.map((d) => ({
     ...d,
-    field: d.field.replace(/^(terms\.\d+\.shares|costShares)\.[\w-]+$/, '$1').replace(/^parties\.(\d+)$/, 'parties.$1.name'),
+    field: d.field
+      .replace(/^(terms\.\d+\.shares|costShares)\.[\w-]+$/, '$1')
+      .replace(/^parties\.(\d+)$/, 'parties.$1.name'),
   }));
   return new ApiError(err.status, err.code, err.zh, err.en, details);
 }
 
 /** A new benefit-sharing agreement: parties, then terms whose shares may change from one period to the next. */
-export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetail; onClose: () => void; onSaved: () => void }) {
+export function AgreementFormModal({
+  park,
+  onClose,
+  onSaved,
+}: {
+  park: ParkDetail;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -79,15 +99,21 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
   };
 
   const submit = async (v: Values) => {
-    const shares = (list: string[] | undefined) => Object.fromEntries((list ?? []).flatMap((s, i) => (s && s.trim() ? [[keyOf(i), s.trim()]] : [])));
+    const shares = (list: string[] | undefined) =>
+      Object.fromEntries((list ?? []).flatMap((s, i) => (s?.trim() ? [[keyOf(i), s.trim()]] : [])));
     await run(async () => {
       await parksApi.addAgreement(park.id, {
         title: v.title?.trim() ?? '',
         startsOn: day(v.startsOn) ?? '',
         endsOn: day(v.endsOn),
         parties: v.parties.map((p, i) => ({ key: keyOf(i), name: p.name?.trim() ?? '' })),
-        terms: v.terms.map((term) => ({ figures: term.figures ?? [], from: day(term.from) ?? '', to: day(term.to), shares: shares(term.shares) })),
-        costShares: (v.costShares ?? []).some((s) => s && s.trim()) ? shares(v.costShares) : null,
+        terms: v.terms.map((term) => ({
+          figures: term.figures ?? [],
+          from: day(term.from) ?? '',
+          to: day(term.to),
+          shares: shares(term.shares),
+        })),
+        costShares: (v.costShares ?? []).some((s) => s?.trim()) ? shares(v.costShares) : null,
       });
       message.success(t('ui.common.created'));
       onSaved();
@@ -98,9 +124,25 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
   const figureOptions = SHARED_FIGURES.map((f) => ({ value: f, label: t(`domain.sharedFigures.${f}`) }));
 
   return (
-    <Modal open width={860} title={t('ui.parks.agreementAdd')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'agreement-save' }} destroyOnHidden>
+    <Modal
+      open
+      width={860}
+      title={t('ui.parks.agreementAdd')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'agreement-save' }}
+      destroyOnHidden
+    >
       {banner}
-      <Form form={form} name="agreement" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="agreement-form">
+      <Form
+        form={form}
+        name="agreement"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        data-testid="agreement-form"
+      >
         <Form.Item name="title" label={t('ui.parks.agreementTitle')} rules={required}>
           <Input maxLength={200} placeholder={t('ui.parks.agreementTitleHint')} />
         </Form.Item>
@@ -122,12 +164,21 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
               {fields.map((field, i) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                   <Form.Item name={[field.name, 'name']} rules={required} style={{ marginBottom: 8 }}>
-                    <Input style={{ width: 320 }} prefix={<span style={{ color: '#888' }}>{i + 1}</span>} data-testid="party-name" />
+                    <Input
+                      style={{ width: 320 }}
+                      prefix={<span style={{ color: '#888' }}>{i + 1}</span>}
+                      data-testid="party-name"
+                    />
                   </Form.Item>
                   {fields.length > 2 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })} disabled={fields.length >= 10}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '' })}
+                disabled={fields.length >= 10}
+              >
                 {t('ui.parks.partyAdd')}
               </Button>
             </Form.Item>
@@ -155,7 +206,11 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
                       </Form.Item>
                     </Col>
                     <Col span={12}>
-                      <Form.Item name={[field.name, 'to']} label={t('ui.parks.termTo')} extra={t('ui.parks.termToHint')}>
+                      <Form.Item
+                        name={[field.name, 'to']}
+                        label={t('ui.parks.termTo')}
+                        extra={t('ui.parks.termToHint')}
+                      >
                         <DatePicker style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
@@ -165,7 +220,12 @@ export function AgreementFormModal({ park, onClose, onSaved }: { park: ParkDetai
                   </Form.Item>
                 </Card>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ figures: TAX_FIGURES.slice(0, 2), shares: [] })} data-testid="term-add">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ figures: TAX_FIGURES.slice(0, 2), shares: [] })}
+                data-testid="term-add"
+              >
                 {t('ui.parks.termAdd')}
               </Button>
             </Form.Item>

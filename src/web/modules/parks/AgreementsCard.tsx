@@ -12,19 +12,26 @@ type Term = SharingAgreement['terms'][number];
 function AgreementView({ agreement }: { agreement: SharingAgreement }) {
   const { t } = useI18n();
   const columns: TableColumnsType<Term> = [
-    { title: t('ui.parks.termFigures'), dataIndex: 'figures', render: (figures: Term['figures']) => figures.map((f) => <Tag key={f}>{t(`domain.sharedFigures.${f}`)}</Tag>) },
+    {
+      title: t('ui.parks.termFigures'),
+      dataIndex: 'figures',
+      render: (figures: Term['figures']) => figures.map((f) => <Tag key={f}>{t(`domain.sharedFigures.${f}`)}</Tag>),
+    },
     {
       title: t('ui.parks.termPeriod'),
       key: 'period',
       width: 240,
-      render: (_: unknown, term) => t('ui.parks.termRange', { from: term.from, to: term.to ?? agreement.endsOn ?? t('ui.parks.untilEnd') }),
+      render: (_: unknown, term) =>
+        t('ui.parks.termRange', { from: term.from, to: term.to ?? agreement.endsOn ?? t('ui.parks.untilEnd') }),
     },
     ...agreement.parties.map((p) => ({
       title: p.name,
       key: p.key,
       width: 120,
       align: 'right' as const,
-      render: (_: unknown, term: Term) => <span data-testid="term-share" data-party={p.key}>{`${term.shares[p.key] ?? '0'}%`}</span>,
+      render: (_: unknown, term: Term) => (
+        <span data-testid="term-share" data-party={p.key}>{`${term.shares[p.key] ?? '0'}%`}</span>
+      ),
     })),
   ];
   return (
@@ -36,10 +43,18 @@ function AgreementView({ agreement }: { agreement: SharingAgreement }) {
         <DemoTag isDemo={agreement.isDemo} />
       </Space>
       <Descriptions size="small" column={3} style={{ marginBottom: 8 }}>
-        <Descriptions.Item label={t('ui.parks.agreementDates')}>{t('ui.parks.termRange', { from: agreement.startsOn, to: agreement.endsOn ?? t('ui.parks.openEnded') })}</Descriptions.Item>
-        <Descriptions.Item label={t('ui.parks.parties')}>{agreement.parties.map((p) => p.name).join(t('ui.common.listSeparator'))}</Descriptions.Item>
+        <Descriptions.Item label={t('ui.parks.agreementDates')}>
+          {t('ui.parks.termRange', { from: agreement.startsOn, to: agreement.endsOn ?? t('ui.parks.openEnded') })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('ui.parks.parties')}>
+          {agreement.parties.map((p) => p.name).join(t('ui.common.listSeparator'))}
+        </Descriptions.Item>
         <Descriptions.Item label={t('ui.parks.costShares')}>
-          {agreement.costShares ? agreement.parties.map((p) => `${p.name} ${agreement.costShares![p.key] ?? '0'}%`).join(t('ui.common.listSeparator')) : '—'}
+          {agreement.costShares
+            ? agreement.parties
+                .map((p) => `${p.name} ${agreement.costShares![p.key] ?? '0'}%`)
+                .join(t('ui.common.listSeparator'))
+            : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Table<Term>
@@ -55,7 +70,15 @@ function AgreementView({ agreement }: { agreement: SharingAgreement }) {
 }
 
 /** The park's benefit-sharing agreements (利益分成协议), each with shares that may change by period. */
-export function AgreementsCard({ park, manage, onChanged }: { park: ParkDetail; manage: boolean; onChanged: () => void }) {
+export function AgreementsCard({
+  park,
+  manage,
+  onChanged,
+}: {
+  park: ParkDetail;
+  manage: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   return (
@@ -70,7 +93,11 @@ export function AgreementsCard({ park, manage, onChanged }: { park: ParkDetail; 
         )
       }
     >
-      {park.agreements.length ? park.agreements.map((a) => <AgreementView key={a.id} agreement={a} />) : <Empty description={t('ui.parks.agreementsEmpty')} />}
+      {park.agreements.length ? (
+        park.agreements.map((a) => <AgreementView key={a.id} agreement={a} />)
+      ) : (
+        <Empty description={t('ui.parks.agreementsEmpty')} />
+      )}
       {adding && (
         <AgreementFormModal
           park={park}

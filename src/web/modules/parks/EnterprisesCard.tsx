@@ -17,10 +17,20 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
   const { t } = useI18n();
   const message = useMessage();
   const divisions = useIndustryDivisions();
-  const [form] = Form.useForm<{ name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }>();
+  const [form] = Form.useForm<{
+    name: string;
+    creditCode?: string;
+    industryDivision?: string;
+    settledOn?: Dayjs | null;
+  }>();
   const { saving, banner, run } = useServerForm(form);
 
-  const submit = async (v: { name: string; creditCode?: string; industryDivision?: string; settledOn?: Dayjs | null }) => {
+  const submit = async (v: {
+    name: string;
+    creditCode?: string;
+    industryDivision?: string;
+    settledOn?: Dayjs | null;
+  }) => {
     await run(async () => {
       await parksApi.addEnterprise(park.id, {
         name: v.name?.trim() ?? '',
@@ -34,10 +44,22 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
   };
 
   return (
-    <Modal open title={t('ui.parks.enterpriseAdd')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'enterprise-save' }} destroyOnHidden>
+    <Modal
+      open
+      title={t('ui.parks.enterpriseAdd')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'enterprise-save' }}
+      destroyOnHidden
+    >
       {banner}
       <Form form={form} name="enterprise" layout="vertical" onFinish={submit} data-testid="enterprise-form">
-        <Form.Item name="name" label={t('ui.parks.enterpriseName')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('ui.parks.enterpriseName')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('ui.parks.creditCode')}>
@@ -55,20 +77,61 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
 }
 
 /** The enterprises settled in the park, with the year's taxes, output and GDP from the ledger in force. */
-export function EnterprisesCard({ park, manage, year, totals, onChanged }: { park: ParkDetail; manage: boolean; year: number; totals: Totals[] | undefined; onChanged: () => void }) {
+export function EnterprisesCard({
+  park,
+  manage,
+  year,
+  totals,
+  onChanged,
+}: {
+  park: ParkDetail;
+  manage: boolean;
+  year: number;
+  totals: Totals[] | undefined;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const byId = new Map((totals ?? []).map((x) => [x.enterpriseId, x]));
-  const figure = (key: 'tax' | 'output' | 'gdp') => (row: Enterprise) => <span data-testid={`enterprise-${key}`}>{yuanText(byId.get(row.id)?.[key] ?? '0')}</span>;
+  const figure = (key: 'tax' | 'output' | 'gdp') => (row: Enterprise) => (
+    <span data-testid={`enterprise-${key}`}>{yuanText(byId.get(row.id)?.[key] ?? '0')}</span>
+  );
 
   const columns: TableColumnsType<Enterprise> = [
-    { title: t('ui.parks.enterpriseName'), dataIndex: 'name', render: (name: string, row) => <Space size={4}>{name}<DemoTag isDemo={row.isDemo} /></Space> },
+    {
+      title: t('ui.parks.enterpriseName'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space size={4}>
+          {name}
+          <DemoTag isDemo={row.isDemo} />
+        </Space>
+      ),
+    },
     { title: t('ui.parks.creditCode'), dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
     { title: t('ui.parks.industry'), dataIndex: 'industryDivision', width: 80, render: (v: string | null) => v ?? '—' },
     { title: t('ui.parks.settledOn'), dataIndex: 'settledOn', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('ui.parks.yearTax', { year }), key: 'tax', width: 150, align: 'right', render: (_: unknown, row) => figure('tax')(row) },
-    { title: t('ui.parks.yearOutput', { year }), key: 'output', width: 150, align: 'right', render: (_: unknown, row) => figure('output')(row) },
-    { title: t('ui.parks.yearGdp', { year }), key: 'gdp', width: 150, align: 'right', render: (_: unknown, row) => figure('gdp')(row) },
+    {
+      title: t('ui.parks.yearTax', { year }),
+      key: 'tax',
+      width: 150,
+      align: 'right',
+      render: (_: unknown, row) => figure('tax')(row),
+    },
+    {
+      title: t('ui.parks.yearOutput', { year }),
+      key: 'output',
+      width: 150,
+      align: 'right',
+      render: (_: unknown, row) => figure('output')(row),
+    },
+    {
+      title: t('ui.parks.yearGdp', { year }),
+      key: 'gdp',
+      width: 150,
+      align: 'right',
+      render: (_: unknown, row) => figure('gdp')(row),
+    },
   ];
 
   return (

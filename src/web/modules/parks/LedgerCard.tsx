@@ -49,10 +49,42 @@ export function LedgerCard({
   const years = [...new Set([...(ledger.data?.years ?? []), thisYear, year])].sort((a, b) => b - a);
 
   const columns: TableColumnsType<LedgerEntry> = [
-    { title: t('ui.parks.enterpriseName'), dataIndex: 'enterpriseName', render: (name: string, row) => <Space size={4}>{name}<DemoTag isDemo={row.isDemo} /></Space> },
-    { title: t('ui.parks.figure'), dataIndex: 'figure', width: 120, render: (f: LedgerEntry['figure']) => t(`domain.sharedFigures.${f}`) },
-    { title: t('ui.parks.period'), dataIndex: 'period', width: 110, render: (p: LedgerEntry['period']) => <PeriodText period={p} /> },
-    { title: t('ui.parks.amountYuan'), dataIndex: 'amount', width: 160, align: 'right', render: (a: string, row) => <span data-testid="ledger-amount" style={row.superseded ? { textDecoration: 'line-through', color: '#999' } : undefined}>{yuanText(a)}</span> },
+    {
+      title: t('ui.parks.enterpriseName'),
+      dataIndex: 'enterpriseName',
+      render: (name: string, row) => (
+        <Space size={4}>
+          {name}
+          <DemoTag isDemo={row.isDemo} />
+        </Space>
+      ),
+    },
+    {
+      title: t('ui.parks.figure'),
+      dataIndex: 'figure',
+      width: 120,
+      render: (f: LedgerEntry['figure']) => t(`domain.sharedFigures.${f}`),
+    },
+    {
+      title: t('ui.parks.period'),
+      dataIndex: 'period',
+      width: 110,
+      render: (p: LedgerEntry['period']) => <PeriodText period={p} />,
+    },
+    {
+      title: t('ui.parks.amountYuan'),
+      dataIndex: 'amount',
+      width: 160,
+      align: 'right',
+      render: (a: string, row) => (
+        <span
+          data-testid="ledger-amount"
+          style={row.superseded ? { textDecoration: 'line-through', color: '#999' } : undefined}
+        >
+          {yuanText(a)}
+        </span>
+      ),
+    },
     { title: t('ui.parks.recordedAt'), dataIndex: 'recordedAt', width: 170, render: (at: string) => toSecond(at) },
     {
       title: t('ui.common.status'),
@@ -61,7 +93,11 @@ export function LedgerCard({
       render: (_: unknown, row) => (
         <Space size={4}>
           {row.superseded && <Tag data-testid="ledger-superseded">{t('ui.parks.superseded')}</Tag>}
-          {row.supersedesId && <Tag color="blue" data-testid="ledger-correction">{t('ui.parks.correction')}</Tag>}
+          {row.supersedesId && (
+            <Tag color="blue" data-testid="ledger-correction">
+              {t('ui.parks.correction')}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -78,7 +114,13 @@ export function LedgerCard({
           )}
           {row.supersedesId && onStatementBefore && (
             <Tooltip title={t('ui.parks.statementBeforeHint')}>
-              <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => onStatementBefore(row)} data-testid="ledger-statement-before">
+              <Button
+                type="link"
+                size="small"
+                icon={<HistoryOutlined />}
+                onClick={() => onStatementBefore(row)}
+                data-testid="ledger-statement-before"
+              >
                 {t('ui.parks.statementBefore')}
               </Button>
             </Tooltip>
@@ -94,13 +136,29 @@ export function LedgerCard({
       title={t('ui.parks.ledger')}
       extra={
         <Space wrap>
-          <Select<number> value={year} onChange={onYear} options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="ledger-year" />
+          <Select<number>
+            value={year}
+            onChange={onYear}
+            options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))}
+            style={{ width: 110 }}
+            data-testid="ledger-year"
+          />
           {manage && (
             <>
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={!park.enterprises.length} data-testid="ledger-add">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => setAdding(true)}
+                disabled={!park.enterprises.length}
+                data-testid="ledger-add"
+              >
                 {t('ui.parks.entryAdd')}
               </Button>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={!park.enterprises.length} data-testid="ledger-import">
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                disabled={!park.enterprises.length}
+                data-testid="ledger-import"
+              >
                 {t('ui.parks.importButton')}
               </Button>
             </>
@@ -120,7 +178,13 @@ export function LedgerCard({
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: t('ui.parks.ledgerEmpty', { year }) }}
           onRow={(row) =>
-            ({ 'data-testid': 'ledger-row', 'data-id': row.id, 'data-figure': row.figure, 'data-superseded': String(row.superseded), 'data-correction': String(!!row.supersedesId) }) as HTMLAttributes<HTMLElement>
+            ({
+              'data-testid': 'ledger-row',
+              'data-id': row.id,
+              'data-figure': row.figure,
+              'data-superseded': String(row.superseded),
+              'data-correction': String(!!row.supersedesId),
+            }) as HTMLAttributes<HTMLElement>
           }
           scroll={{ x: 1000 }}
         />
@@ -141,7 +205,9 @@ export function LedgerCard({
           }}
         />
       )}
-      {importing && <LedgerImportModal park={park} onClose={() => setImporting(false)} onImported={() => onChanged()} />}
+      {importing && (
+        <LedgerImportModal park={park} onClose={() => setImporting(false)} onImported={() => onChanged()} />
+      )}
     </Card>
   );
 }

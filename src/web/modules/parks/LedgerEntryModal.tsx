@@ -12,11 +12,31 @@ interface Period {
 }
 
 /** A year and a month, or the whole year. */
-function PeriodInput({ value = {}, onChange, disabled, id }: { value?: Period; onChange?: (v: Period) => void; disabled?: boolean; id?: string }) {
+function PeriodInput({
+  value = {},
+  onChange,
+  disabled,
+  id,
+}: {
+  value?: Period;
+  onChange?: (v: Period) => void;
+  disabled?: boolean;
+  id?: string;
+}) {
   const { t } = useI18n();
   return (
     <Space.Compact>
-      <InputNumber id={id} min={1990} max={2100} precision={0} value={value.year ?? null} onChange={(year) => onChange?.({ ...value, year })} disabled={disabled} style={{ width: 110 }} data-testid="entry-year" />
+      <InputNumber
+        id={id}
+        min={1990}
+        max={2100}
+        precision={0}
+        value={value.year ?? null}
+        onChange={(year) => onChange?.({ ...value, year })}
+        disabled={disabled}
+        style={{ width: 110 }}
+        data-testid="entry-year"
+      />
       <Select<number>
         value={value.month ?? 0}
         onChange={(m) => onChange?.({ ...value, month: m || null })}
@@ -37,14 +57,31 @@ interface Values {
 }
 
 /** A new ledger entry, or a correction of one (a new entry superseding it: the ledger is never edited). */
-export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: { park: ParkDetail; correcting?: LedgerEntry; year: number; onClose: () => void; onSaved: (year: number) => void }) {
+export function LedgerEntryModal({
+  park,
+  correcting,
+  year,
+  onClose,
+  onSaved,
+}: {
+  park: ParkDetail;
+  correcting?: LedgerEntry;
+  year: number;
+  onClose: () => void;
+  onSaved: (year: number) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
 
   const initialValues: Values = correcting
-    ? { enterpriseId: correcting.enterpriseId, figure: correcting.figure, period: correcting.period, amount: correcting.amount }
+    ? {
+        enterpriseId: correcting.enterpriseId,
+        figure: correcting.figure,
+        period: correcting.period,
+        amount: correcting.amount,
+      }
     : { period: { year, month: null } };
 
   const submit = async (v: Values) => {
@@ -80,18 +117,35 @@ export function LedgerEntryModal({ park, correcting, year, onClose, onSaved }: {
           title={t('ui.parks.correctHint', { amount: yuanText(correcting.amount) })}
           description={
             <>
-              {correcting.enterpriseName} · {t(`domain.sharedFigures.${correcting.figure}`)} · <PeriodText period={correcting.period} />
+              {correcting.enterpriseName} · {t(`domain.sharedFigures.${correcting.figure}`)} ·{' '}
+              <PeriodText period={correcting.period} />
             </>
           }
         />
       )}
       {banner}
-      <Form form={form} name="entry" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="entry-form">
+      <Form
+        form={form}
+        name="entry"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        data-testid="entry-form"
+      >
         <Form.Item name="enterpriseId" label={t('ui.parks.enterpriseName')} rules={required}>
-          <Select disabled={!!correcting} options={park.enterprises.map((e) => ({ value: e.id, label: e.name }))} showSearch={{ optionFilterProp: 'label' }} data-testid="entry-enterprise" />
+          <Select
+            disabled={!!correcting}
+            options={park.enterprises.map((e) => ({ value: e.id, label: e.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="entry-enterprise"
+          />
         </Form.Item>
         <Form.Item name="figure" label={t('ui.parks.figure')} rules={required}>
-          <Select disabled={!!correcting} options={SHARED_FIGURES.map((f) => ({ value: f, label: t(`domain.sharedFigures.${f}`) }))} data-testid="entry-figure" />
+          <Select
+            disabled={!!correcting}
+            options={SHARED_FIGURES.map((f) => ({ value: f, label: t(`domain.sharedFigures.${f}`) }))}
+            data-testid="entry-figure"
+          />
         </Form.Item>
         <Form.Item name="period" label={t('ui.parks.period')} rules={required} extra={t('ui.parks.periodHint')}>
           <PeriodInput disabled={!!correcting} />

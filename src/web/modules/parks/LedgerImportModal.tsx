@@ -11,7 +11,15 @@ type RowProblem = ApiError['details'][number] & { row?: number; column?: string 
  * Import of the ledger from the park's Excel template: all or nothing. A refused file shows every bad row and
  * column; a file already imported stores nothing again; changed amounts are recorded as corrections.
  */
-export function LedgerImportModal({ park, onClose, onImported }: { park: ParkDetail; onClose: () => void; onImported: () => void }) {
+export function LedgerImportModal({
+  park,
+  onClose,
+  onImported,
+}: {
+  park: ParkDetail;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const { t, pick } = useI18n();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<LedgerImportResult | null>(null);
@@ -34,14 +42,25 @@ export function LedgerImportModal({ park, onClose, onImported }: { park: ParkDet
       setResult(await parksApi.importLedger(park.id, file));
       onImported();
     } catch (err) {
-      setFailure(isApiError(err) ? { title: pick(err), problems: err.details as RowProblem[] } : { title: t('ui.common.networkError'), problems: [] });
+      setFailure(
+        isApiError(err)
+          ? { title: pick(err), problems: err.details as RowProblem[] }
+          : { title: t('ui.common.networkError'), problems: [] },
+      );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal open width={760} title={t('ui.parks.importTitle')} onCancel={onClose} footer={<Button onClick={onClose}>{t('ui.parks.close')}</Button>} destroyOnHidden>
+    <Modal
+      open
+      width={760}
+      title={t('ui.parks.importTitle')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('ui.parks.close')}</Button>}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('ui.parks.importHint')}
@@ -72,7 +91,11 @@ export function LedgerImportModal({ park, onClose, onImported }: { park: ParkDet
             data-created={result.created}
             data-corrected={result.corrected}
             data-unchanged={result.unchanged}
-            title={t('ui.parks.importDone', { created: result.created, corrected: result.corrected, unchanged: result.unchanged })}
+            title={t('ui.parks.importDone', {
+              created: result.created,
+              corrected: result.corrected,
+              unchanged: result.unchanged,
+            })}
           />
         )}
         {failure && (

@@ -27,7 +27,7 @@ interface Values {
   note?: string | null;
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 function toInput(v: Values) {
   return {
@@ -46,7 +46,15 @@ function toInput(v: Values) {
 }
 
 /** Registers a park, or edits one (sending what changed, with the version it was read at). */
-export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; onClose: () => void; onSaved: (saved: ParkDetail) => void }) {
+export function ParkFormDrawer({
+  park,
+  onClose,
+  onSaved,
+}: {
+  park?: ParkDetail;
+  onClose: () => void;
+  onSaved: (saved: ParkDetail) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -56,7 +64,10 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
   const divisions = useIndustryDivisions();
   const pairingId = Form.useWatch('pairingId', form) ?? park?.pairingId;
   const mainParks = useApi(
-    (signal) => (pairingId ? parksApi.list({ pairingId, pageSize: 500 }, signal) : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 500 })),
+    (signal) =>
+      pairingId
+        ? parksApi.list({ pairingId, pageSize: 500 }, signal)
+        : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 500 }),
     [pairingId],
   );
 
@@ -96,8 +107,11 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
   };
 
   const required = [{ required: true, message: t('errors.field.required') }];
-  const mainOptions = (mainParks.data?.items ?? []).filter((p) => !p.mainPark && p.id !== park?.id).map((p) => ({ value: p.id, label: p.name }));
-  if (park?.mainPark && !mainOptions.some((o) => o.value === park.mainPark!.id)) mainOptions.unshift({ value: park.mainPark.id, label: park.mainPark.name });
+  const mainOptions = (mainParks.data?.items ?? [])
+    .filter((p) => !p.mainPark && p.id !== park?.id)
+    .map((p) => ({ value: p.id, label: p.name }));
+  if (park?.mainPark && !mainOptions.some((o) => o.value === park.mainPark!.id))
+    mainOptions.unshift({ value: park.mainPark.id, label: park.mainPark.name });
 
   return (
     <Drawer
@@ -116,10 +130,23 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
       }
     >
       {banner}
-      <Form form={form} name="park" layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="park-form">
+      <Form
+        form={form}
+        name="park"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        data-testid="park-form"
+      >
         {!park && (
           <Form.Item name="pairingId" label={t('ui.parks.pairing')} rules={required}>
-            <Select showSearch={{ optionFilterProp: 'label' }} loading={pairings.loading} options={pairings.options} placeholder={t('ui.common.selectPlaceholder')} data-testid="park-pairing" />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={pairings.loading}
+              options={pairings.options}
+              placeholder={t('ui.common.selectPlaceholder')}
+              data-testid="park-pairing"
+            />
           </Form.Item>
         )}
         <Row gutter={16}>
@@ -130,13 +157,21 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
           </Col>
           <Col span={10}>
             <Form.Item name="type" label={t('ui.parks.type')} rules={required}>
-              <Select options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))} data-testid="park-type" />
+              <Select
+                options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))}
+                data-testid="park-type"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="hostRegionCode" label={t('ui.parks.hostRegion')} rules={required} extra={t('ui.parks.hostRegionHint')}>
+            <Form.Item
+              name="hostRegionCode"
+              label={t('ui.parks.hostRegion')}
+              rules={required}
+              extra={t('ui.parks.hostRegionHint')}
+            >
               <RegionSelect initial={park ? [park.hostRegion] : []} data-testid="park-host" />
             </Form.Item>
           </Col>
@@ -149,7 +184,14 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="mainParkId" label={t('ui.parks.mainPark')} extra={t('ui.parks.mainParkHint')}>
-              <Select allowClear disabled={!pairingId} loading={mainParks.loading} options={mainOptions} placeholder={t('ui.parks.mainParkNone')} data-testid="park-main" />
+              <Select
+                allowClear
+                disabled={!pairingId}
+                loading={mainParks.loading}
+                options={mainOptions}
+                placeholder={t('ui.parks.mainParkNone')}
+                data-testid="park-main"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -159,7 +201,13 @@ export function ParkFormDrawer({ park, onClose, onSaved }: { park?: ParkDetail; 
           </Col>
         </Row>
         <Form.Item name="focusIndustries" label={t('ui.parks.focusIndustries')}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={divisions} placeholder={t('ui.parks.focusIndustriesHint')} data-testid="park-industries" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={divisions}
+            placeholder={t('ui.parks.focusIndustriesHint')}
+            data-testid="park-industries"
+          />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>

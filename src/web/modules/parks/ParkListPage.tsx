@@ -54,13 +54,34 @@ export function ParkListPage() {
         </Space>
       ),
     },
-    { title: t('ui.parks.type'), dataIndex: 'type', width: 130, render: (type: ParkSummary['type']) => t(`domain.parkTypes.${type}`) },
+    {
+      title: t('ui.parks.type'),
+      dataIndex: 'type',
+      width: 130,
+      render: (type: ParkSummary['type']) => t(`domain.parkTypes.${type}`),
+    },
     { title: t('ui.parks.pairing'), dataIndex: 'pairingName', width: 160 },
-    { title: t('ui.parks.hostRegion'), dataIndex: 'hostRegion', width: 120, render: (r: ParkSummary['hostRegion']) => r.name },
-    { title: t('ui.parks.partnerRegion'), dataIndex: 'partnerRegion', width: 120, render: (r: ParkSummary['partnerRegion']) => r?.name ?? '—' },
+    {
+      title: t('ui.parks.hostRegion'),
+      dataIndex: 'hostRegion',
+      width: 120,
+      render: (r: ParkSummary['hostRegion']) => r.name,
+    },
+    {
+      title: t('ui.parks.partnerRegion'),
+      dataIndex: 'partnerRegion',
+      width: 120,
+      render: (r: ParkSummary['partnerRegion']) => r?.name ?? '—',
+    },
     { title: t('ui.parks.branchCount'), dataIndex: 'branchCount', width: 90, align: 'right' },
     { title: t('ui.parks.enterpriseCount'), dataIndex: 'enterpriseCount', width: 100, align: 'right' },
-    { title: t('ui.parks.area'), dataIndex: 'areaKm2', width: 110, align: 'right', render: (a: string | null) => a ?? '—' },
+    {
+      title: t('ui.parks.area'),
+      dataIndex: 'areaKm2',
+      width: 110,
+      align: 'right',
+      render: (a: string | null) => a ?? '—',
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -77,8 +98,20 @@ export function ParkListPage() {
       }
     >
       <FilterBar>
-        <SelectFilter query={query} name="pairingId" placeholder={t('ui.parks.pairing')} options={pairings.options} width={220} />
-        <SelectFilter query={query} name="type" placeholder={t('ui.parks.type')} options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))} width={160} />
+        <SelectFilter
+          query={query}
+          name="pairingId"
+          placeholder={t('ui.parks.pairing')}
+          options={pairings.options}
+          width={220}
+        />
+        <SelectFilter
+          query={query}
+          name="type"
+          placeholder={t('ui.parks.type')}
+          options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))}
+          width={160}
+        />
         <DemoFilter query={query} />
       </FilterBar>
       <ListTable<ParkSummary>
@@ -90,7 +123,9 @@ export function ParkListPage() {
         rowLink={(row) => `/parks/${row.id}`}
         rowData={(row) => ({ 'data-testid': 'park-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
       />
-      {creating && <ParkFormDrawer onClose={() => setCreating(false)} onSaved={(park) => navigate(`/parks/${park.id}`)} />}
+      {creating && (
+        <ParkFormDrawer onClose={() => setCreating(false)} onSaved={(park) => navigate(`/parks/${park.id}`)} />
+      )}
     </Card>
   );
 }

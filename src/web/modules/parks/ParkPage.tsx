@@ -32,7 +32,9 @@ function ParkFacts({ park }: { park: ParkDetail }) {
       <Descriptions.Item label={t('ui.parks.operator')}>{park.operator ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('ui.parks.operatorTeamFrom')}>{park.operatorTeamFrom ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('ui.parks.focusIndustries')}>
-        {park.focusIndustries.length ? park.focusIndustries.map((f) => <Tag key={f.code}>{`${f.code} ${f.name}`}</Tag>) : none}
+        {park.focusIndustries.length
+          ? park.focusIndustries.map((f) => <Tag key={f.code}>{`${f.code} ${f.name}`}</Tag>)
+          : none}
       </Descriptions.Item>
       {park.mainPark ? (
         <Descriptions.Item label={t('ui.parks.mainPark')}>
@@ -91,7 +93,10 @@ export function ParkPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="park-page" data-id={park.id}>
-      <Breadcrumb className="park-no-print" items={[{ title: <Link to="/parks">{t('ui.parks.title')}</Link> }, { title: park.name }]} />
+      <Breadcrumb
+        className="park-no-print"
+        items={[{ title: <Link to="/parks">{t('ui.parks.title')}</Link> }, { title: park.name }]}
+      />
       <Card
         className="park-no-print"
         title={
@@ -111,7 +116,13 @@ export function ParkPage() {
       >
         <ParkFacts park={park} />
       </Card>
-      <EnterprisesCard park={park} manage={manage} year={year} totals={ledger.data?.enterpriseTotals} onChanged={reload} />
+      <EnterprisesCard
+        park={park}
+        manage={manage}
+        year={year}
+        totals={ledger.data?.enterpriseTotals}
+        onChanged={reload}
+      />
       <AgreementsCard park={park} manage={manage} onChanged={reload} />
       <LedgerCard
         park={park}
@@ -126,14 +137,26 @@ export function ParkPage() {
         onStatementBefore={
           park.agreements.length
             ? (entry) => {
-                setStatementView((v) => ({ ...v, year: entry.period.year, asOf: new Date(Date.parse(entry.recordedAt) - 1).toISOString() }));
+                setStatementView((v) => ({
+                  ...v,
+                  year: entry.period.year,
+                  asOf: new Date(Date.parse(entry.recordedAt) - 1).toISOString(),
+                }));
                 document.querySelector('[data-testid="statement"]')?.scrollIntoView({ behavior: 'smooth' });
               }
             : undefined
         }
       />
       {/* Once the ledger's years are known: the statement opens on the latest of them, asked for once. */}
-      {park.agreements.length > 0 && ledger.data && <StatementCard park={park} ledgerVersion={ledgerVersion} ledgerYears={ledger.data.years} view={statementView} onView={setStatementView} />}
+      {park.agreements.length > 0 && ledger.data && (
+        <StatementCard
+          park={park}
+          ledgerVersion={ledgerVersion}
+          ledgerYears={ledger.data.years}
+          view={statementView}
+          onView={setStatementView}
+        />
+      )}
       {editing && (
         <ParkFormDrawer
           park={park}

@@ -19,7 +19,15 @@ export interface StatementView {
   asOf?: string;
 }
 
-type Row = { key: string; figure: SharedFigure | 'taxTotal'; total: string | null; parts: string[]; shared: string | null; notShared: string | null; unallocated: string | null };
+type Row = {
+  key: string;
+  figure: SharedFigure | 'taxTotal';
+  total: string | null;
+  parts: string[];
+  shared: string | null;
+  notShared: string | null;
+  unallocated: string | null;
+};
 type Group = Statement['figures'][number]['groups'][number] & { figure: SharedFigure; key: string };
 
 /** The years an agreement covers, up to this one, latest first. */
@@ -33,14 +41,37 @@ function agreementYears(a: ParkDetail['agreements'][number]): number[] {
  * What each party of an agreement is owed for a year, exact to the fen, computed from the ledger as it stood at
  * a chosen moment (a past statement is reproduced after later corrections); exported to Excel or printed.
  */
-export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }: { park: ParkDetail; ledgerVersion: number; ledgerYears: number[]; view: StatementView; onView: (v: StatementView) => void }) {
+export function StatementCard({
+  park,
+  ledgerVersion,
+  ledgerYears,
+  view,
+  onView,
+}: {
+  park: ParkDetail;
+  ledgerVersion: number;
+  ledgerYears: number[];
+  view: StatementView;
+  onView: (v: StatementView) => void;
+}) {
   const { t, pick, locale } = useI18n();
   const message = useMessage();
   const [exporting, setExporting] = useState(false);
   const agreement = park.agreements.find((a) => a.id === view.agreementId) ?? park.agreements[0]!;
   const years = agreementYears(agreement);
-  const year = view.year && years.includes(view.year) ? view.year : (ledgerYears.find((y) => years.includes(y)) ?? years[0] ?? new Date().getFullYear());
-  const { data: st, error, loading, reload } = useApi((signal) => parksApi.statement(park.id, agreement.id, year, view.asOf, signal), [park.id, agreement.id, year, view.asOf, ledgerVersion]);
+  const year =
+    view.year && years.includes(view.year)
+      ? view.year
+      : (ledgerYears.find((y) => years.includes(y)) ?? years[0] ?? new Date().getFullYear());
+  const {
+    data: st,
+    error,
+    loading,
+    reload,
+  } = useApi(
+    (signal) => parksApi.statement(park.id, agreement.id, year, view.asOf, signal),
+    [park.id, agreement.id, year, view.asOf, ledgerVersion],
+  );
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -58,20 +89,51 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
   const parties = st?.parties ?? [];
   const rows: Row[] = st
     ? [
-        ...st.figures.map((f) => ({ key: f.figure, figure: f.figure, total: f.total, parts: f.parts, shared: f.shared, notShared: f.notShared, unallocated: f.unallocated })),
-        { key: 'taxTotal', figure: 'taxTotal' as const, total: null, parts: parties.map((p) => p.taxTotal), shared: null, notShared: null, unallocated: null },
+        ...st.figures.map((f) => ({
+          key: f.figure,
+          figure: f.figure,
+          total: f.total,
+          parts: f.parts,
+          shared: f.shared,
+          notShared: f.notShared,
+          unallocated: f.unallocated,
+        })),
+        {
+          key: 'taxTotal',
+          figure: 'taxTotal' as const,
+          total: null,
+          parts: parties.map((p) => p.taxTotal),
+          shared: null,
+          notShared: null,
+          unallocated: null,
+        },
       ]
     : [];
   const money = (v: string | null) => (v === null ? '' : yuanText(v));
   const columns: TableColumnsType<Row> = [
-    { title: t('ui.parks.figure'), dataIndex: 'figure', width: 140, render: (f: Row['figure']) => (f === 'taxTotal' ? <strong>{t('ui.parks.taxTotal')}</strong> : t(`domain.sharedFigures.${f}`)) },
-    { title: t('ui.parks.statementTotal'), dataIndex: 'total', align: 'right', render: (v: string | null) => <span data-testid="statement-total">{money(v)}</span> },
+    {
+      title: t('ui.parks.figure'),
+      dataIndex: 'figure',
+      width: 140,
+      render: (f: Row['figure']) =>
+        f === 'taxTotal' ? <strong>{t('ui.parks.taxTotal')}</strong> : t(`domain.sharedFigures.${f}`),
+    },
+    {
+      title: t('ui.parks.statementTotal'),
+      dataIndex: 'total',
+      align: 'right',
+      render: (v: string | null) => <span data-testid="statement-total">{money(v)}</span>,
+    },
     ...parties.map((p, i) => ({
       title: p.name,
       key: p.key,
       align: 'right' as const,
       render: (_: unknown, row: Row) => (
-        <span data-testid="statement-part" data-party={p.key} style={row.figure === 'taxTotal' ? { fontWeight: 600 } : undefined}>
+        <span
+          data-testid="statement-part"
+          data-party={p.key}
+          style={row.figure === 'taxTotal' ? { fontWeight: 600 } : undefined}
+        >
           {money(row.parts[i] ?? null)}
         </span>
       ),
@@ -80,27 +142,63 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
     { title: t('ui.parks.notShared'), dataIndex: 'notShared', align: 'right', render: money },
     { title: t('ui.parks.unallocated'), dataIndex: 'unallocated', align: 'right', render: money },
   ];
-  const groups: Group[] = (st?.figures ?? []).flatMap((f) => f.groups.map((g) => ({ ...g, figure: f.figure, key: `${f.figure}-${g.from}` })));
+  const groups: Group[] = (st?.figures ?? []).flatMap((f) =>
+    f.groups.map((g) => ({ ...g, figure: f.figure, key: `${f.figure}-${g.from}` })),
+  );
   const groupColumns: TableColumnsType<Group> = [
-    { title: t('ui.parks.figure'), dataIndex: 'figure', width: 140, render: (f: SharedFigure) => t(`domain.sharedFigures.${f}`) },
-    { title: t('ui.parks.termPeriod'), key: 'range', width: 230, render: (_: unknown, g) => t('ui.parks.termRange', { from: g.from, to: g.to ?? agreement.endsOn ?? t('ui.parks.untilEnd') }) },
+    {
+      title: t('ui.parks.figure'),
+      dataIndex: 'figure',
+      width: 140,
+      render: (f: SharedFigure) => t(`domain.sharedFigures.${f}`),
+    },
+    {
+      title: t('ui.parks.termPeriod'),
+      key: 'range',
+      width: 230,
+      render: (_: unknown, g) =>
+        t('ui.parks.termRange', { from: g.from, to: g.to ?? agreement.endsOn ?? t('ui.parks.untilEnd') }),
+    },
     { title: t('ui.parks.shares'), dataIndex: 'shares', render: (s: string[]) => s.map((x) => `${x}%`).join(' : ') },
     { title: t('ui.parks.groupBase'), dataIndex: 'base', align: 'right', render: money },
-    ...parties.map((p, i) => ({ title: p.name, key: p.key, align: 'right' as const, render: (_: unknown, g: Group) => money(g.parts[i] ?? null) })),
+    ...parties.map((p, i) => ({
+      title: p.name,
+      key: p.key,
+      align: 'right' as const,
+      render: (_: unknown, g: Group) => money(g.parts[i] ?? null),
+    })),
   ];
 
   return (
-    <Card className="park-statement" title={<span className="park-no-print">{t('ui.parks.statement')}</span>} data-testid="statement">
+    <Card
+      className="park-statement"
+      title={<span className="park-no-print">{t('ui.parks.statement')}</span>}
+      data-testid="statement"
+    >
       <Space wrap className="park-statement-controls" style={{ marginBottom: 16 }}>
         {park.agreements.length > 1 && (
-          <Select value={agreement.id} onChange={(agreementId) => onView({ ...view, agreementId, year: undefined })} options={park.agreements.map((a) => ({ value: a.id, label: a.title }))} style={{ width: 260 }} data-testid="statement-agreement" />
+          <Select
+            value={agreement.id}
+            onChange={(agreementId) => onView({ ...view, agreementId, year: undefined })}
+            options={park.agreements.map((a) => ({ value: a.id, label: a.title }))}
+            style={{ width: 260 }}
+            data-testid="statement-agreement"
+          />
         )}
-        <Select<number> value={year} onChange={(y) => onView({ ...view, agreementId: agreement.id, year: y })} options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))} style={{ width: 110 }} data-testid="statement-year" />
+        <Select<number>
+          value={year}
+          onChange={(y) => onView({ ...view, agreementId: agreement.id, year: y })}
+          options={years.map((y) => ({ value: y, label: t('ui.common.periodYear', { year: y }) }))}
+          style={{ width: 110 }}
+          data-testid="statement-year"
+        />
         <DatePicker
           showTime
           format="YYYY-MM-DD HH:mm:ss"
           value={view.asOf ? dayjs(view.asOf) : null}
-          onChange={(d) => onView({ ...view, agreementId: agreement.id, year, asOf: d ? d.endOf('second').toISOString() : undefined })}
+          onChange={(d) =>
+            onView({ ...view, agreementId: agreement.id, year, asOf: d ? d.endOf('second').toISOString() : undefined })
+          }
           placeholder={t('ui.parks.asOfNow')}
           style={{ width: 230 }}
           data-testid="statement-asof-picker"
@@ -127,11 +225,24 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
             </Typography.Title>
             {st && (
               <Typography.Text type="secondary" data-testid="statement-asof" data-asof={st.asOf}>
-                {t('ui.parks.statementSubtitle', { asOf: formatDateTime(st.asOf), entries: st.entryCount, corrections: st.correctionCount })}
+                {t('ui.parks.statementSubtitle', {
+                  asOf: formatDateTime(st.asOf),
+                  entries: st.entryCount,
+                  corrections: st.correctionCount,
+                })}
               </Typography.Text>
             )}
           </div>
-          {view.asOf && <Alert type="warning" showIcon className="park-statement-controls" style={{ marginBottom: 12 }} title={t('ui.parks.asOfPast', { asOf: formatDateTime(view.asOf) })} data-testid="statement-past" />}
+          {view.asOf && (
+            <Alert
+              type="warning"
+              showIcon
+              className="park-statement-controls"
+              style={{ marginBottom: 12 }}
+              title={t('ui.parks.asOfPast', { asOf: formatDateTime(view.asOf) })}
+              data-testid="statement-past"
+            />
+          )}
           <Table<Row>
             rowKey="key"
             size="small"
@@ -141,7 +252,9 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
             dataSource={rows}
             pagination={false}
             locale={{ emptyText: t('ui.parks.statementEmpty') }}
-            onRow={(row) => ({ 'data-testid': 'statement-row', 'data-figure': row.figure }) as HTMLAttributes<HTMLElement>}
+            onRow={(row) =>
+              ({ 'data-testid': 'statement-row', 'data-figure': row.figure }) as HTMLAttributes<HTMLElement>
+            }
             scroll={{ x: 800 }}
           />
           {groups.length > 0 && (
@@ -149,7 +262,15 @@ export function StatementCard({ park, ledgerVersion, ledgerYears, view, onView }
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {t('ui.parks.groups')}
               </Typography.Title>
-              <Table<Group> rowKey="key" size="small" bordered columns={groupColumns} dataSource={groups} pagination={false} scroll={{ x: 800 }} />
+              <Table<Group>
+                rowKey="key"
+                size="small"
+                bordered
+                columns={groupColumns}
+                dataSource={groups}
+                pagination={false}
+                scroll={{ x: 800 }}
+              />
             </>
           )}
           {st && (

@@ -44,7 +44,8 @@ export interface ParkListParams extends Query {
 }
 
 const parkPath = (id: string) => `/api/parks/${encodeURIComponent(id)}`;
-const statementPath = (parkId: string, agreementId: string) => `${parkPath(parkId)}/agreements/${encodeURIComponent(agreementId)}/statement`;
+const statementPath = (parkId: string, agreementId: string) =>
+  `${parkPath(parkId)}/agreements/${encodeURIComponent(agreementId)}/statement`;
 
 export const parksApi = {
   list: (params: ParkListParams, signal?: AbortSignal) => api.get<ParkList>('/api/parks', params, { signal }),
@@ -53,7 +54,8 @@ export const parksApi = {
   update: (id: string, input: UpdateParkInput) => api.patch<ParkDetail>(parkPath(id), input),
   addEnterprise: (id: string, input: EnterpriseInput) => api.post<ParkDetail>(`${parkPath(id)}/enterprises`, input),
   addAgreement: (id: string, input: SharingAgreementInput) => api.post<ParkDetail>(`${parkPath(id)}/agreements`, input),
-  ledger: (id: string, year: number | undefined, signal?: AbortSignal) => api.get<Ledger>(`${parkPath(id)}/ledger`, { year }, { signal }),
+  ledger: (id: string, year: number | undefined, signal?: AbortSignal) =>
+    api.get<Ledger>(`${parkPath(id)}/ledger`, { year }, { signal }),
   addEntry: (id: string, input: LedgerEntryInput) => api.post<{ id: string }>(`${parkPath(id)}/ledger`, input),
   /** The park's ledger sheet template, with its enterprises in a drop-down. */
   template: (id: string) => requestFile(`${parkPath(id)}/ledger/template.xlsx`),

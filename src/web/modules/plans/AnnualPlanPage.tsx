@@ -1,6 +1,20 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, DatePicker, Form, Input, InputNumber, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AnnualPlanInput } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../app/api-types.ts';
@@ -12,7 +26,6 @@ import { useApi } from '../../app/use-api.ts';
 import { unitNames } from '../tasks/task-display.tsx';
 import { plansApi } from './plans.api.ts';
 import { planTasks } from './plan-tasks.ts';
-
 
 interface Values {
   title: string;
@@ -44,14 +57,24 @@ export function AnnualPlanPage() {
   const columns: TableColumnsType<TaskSummary> = [
     { title: t('ui.tasks.code'), dataIndex: 'code', width: 70 },
     { title: t('ui.tasks.taskTitle'), dataIndex: 'title' },
-    { title: t('ui.tasks.leadUnits'), key: 'lead', width: 200, ellipsis: true, render: (_: unknown, row) => unitNames(row.units, 'lead', t) || '—' },
+    {
+      title: t('ui.tasks.leadUnits'),
+      key: 'lead',
+      width: 200,
+      ellipsis: true,
+      render: (_: unknown, row) => unitNames(row.units, 'lead', t) || '—',
+    },
     {
       title: t('ui.plans.annualDeadline'),
       key: 'deadline',
       width: 170,
       render: (_: unknown, row) =>
         picked.includes(row.id) && (
-          <Form.Item name={['items', row.id, 'deadline']} style={{ marginBottom: 0 }} initialValue={dayjs(`${year}-12-31`)}>
+          <Form.Item
+            name={['items', row.id, 'deadline']}
+            style={{ marginBottom: 0 }}
+            initialValue={dayjs(`${year}-12-31`)}
+          >
             <DatePicker size="small" style={{ width: '100%' }} data-testid="annual-deadline" />
           </Form.Item>
         ),
@@ -88,7 +111,12 @@ export function AnnualPlanPage() {
           tracedTaskId: task.id,
           text: item.text?.trim() || undefined,
           deadline: deadline ? deadline.format('YYYY-MM-DD') : null,
-          units: task.units.map((u) => ({ side: u.side, role: u.role, name: u.name, organisationId: u.organisationId })),
+          units: task.units.map((u) => ({
+            side: u.side,
+            role: u.role,
+            name: u.name,
+            organisationId: u.organisationId,
+          })),
           targets: [],
         };
       }),
@@ -103,7 +131,9 @@ export function AnnualPlanPage() {
       const { unplaced } = applyServerErrors(form, err, pick);
       const named = unplaced.map((e) => {
         const [head, index] = e.field.split('.');
-        return head === 'items' && index !== undefined && /^\d+$/.test(index) ? `${t('ui.plans.annualItem', { code: ordered[Number(index)]?.code ?? '' })}: ${e.text}` : unplacedLine(e);
+        return head === 'items' && index !== undefined && /^\d+$/.test(index)
+          ? `${t('ui.plans.annualItem', { code: ordered[Number(index)]?.code ?? '' })}: ${e.text}`
+          : unplacedLine(e);
       });
       setBanner(named.length ? named : [t('ui.common.formHasErrors')]);
     } finally {
@@ -113,21 +143,48 @@ export function AnnualPlanPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link to="/plans">{t('ui.plans.title')}</Link> }, { title: <Link to={`/plans/${plan.id}`}>{plan.title}</Link> }, { title: t('ui.plans.annualTitle') }]} />
+      <Breadcrumb
+        items={[
+          { title: <Link to="/plans">{t('ui.plans.title')}</Link> },
+          { title: <Link to={`/plans/${plan.id}`}>{plan.title}</Link> },
+          { title: t('ui.plans.annualTitle') },
+        ]}
+      />
       <Card title={t('ui.plans.annualTitle')} data-testid="annual-plan-page">
         <Typography.Paragraph type="secondary">{t('ui.plans.annualIntro', { plan: plan.title })}</Typography.Paragraph>
-        {banner && <Alert type="error" showIcon title={banner.join(t('ui.common.messageSeparator'))} style={{ marginBottom: 16 }} data-testid="form-banner" />}
+        {banner && (
+          <Alert
+            type="error"
+            showIcon
+            title={banner.join(t('ui.common.messageSeparator'))}
+            style={{ marginBottom: 16 }}
+            data-testid="form-banner"
+          />
+        )}
         <Form
           form={form}
           layout="vertical"
           onFinish={save}
-          initialValues={{ year: dayjs().year(), title: t('ui.plans.annualDefaultTitle', { pairing: plan.pairingName ?? '', year: dayjs().year() }), items: {} }}
+          initialValues={{
+            year: dayjs().year(),
+            title: t('ui.plans.annualDefaultTitle', { pairing: plan.pairingName ?? '', year: dayjs().year() }),
+            items: {},
+          }}
         >
           <Space wrap align="start">
-            <Form.Item name="year" label={t('ui.plans.year')} rules={[{ required: true, message: t('errors.field.required') }]}>
+            <Form.Item
+              name="year"
+              label={t('ui.plans.year')}
+              rules={[{ required: true, message: t('errors.field.required') }]}
+            >
               <InputNumber min={2000} max={2100} precision={0} data-testid="annual-year" />
             </Form.Item>
-            <Form.Item name="title" label={t('ui.plans.planTitle')} rules={[{ required: true, message: t('errors.field.required') }]} style={{ minWidth: 420 }}>
+            <Form.Item
+              name="title"
+              label={t('ui.plans.planTitle')}
+              rules={[{ required: true, message: t('errors.field.required') }]}
+              style={{ minWidth: 420 }}
+            >
               <Input maxLength={300} data-testid="annual-title" />
             </Form.Item>
           </Space>
@@ -139,7 +196,9 @@ export function AnnualPlanPage() {
             pagination={false}
             scroll={{ y: 480 }}
             rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]) }}
-            onRow={(row) => ({ 'data-testid': 'annual-task', 'data-code': row.code }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(row) =>
+              ({ 'data-testid': 'annual-task', 'data-code': row.code }) as React.HTMLAttributes<HTMLElement>
+            }
           />
           <Space style={{ marginTop: 16 }}>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="annual-save">

@@ -38,7 +38,9 @@ export function PlanDiffView({ diff, defaultOpen }: { diff: PlanDiff; defaultOpe
           {t('ui.plans.diffRemoved', { count: diff.removed.length })}
         </span>
       ),
-      children: diff.removed.length ? diff.removed.map((c) => <ChangeLine key={c.code} change={c} colour="red" />) : none,
+      children: diff.removed.length
+        ? diff.removed.map((c) => <ChangeLine key={c.code} change={c} colour="red" />)
+        : none,
     },
     {
       key: 'changed',
@@ -80,7 +82,13 @@ export function PlanDiffView({ diff, defaultOpen }: { diff: PlanDiff; defaultOpe
         <Collapse
           size="small"
           items={items}
-          defaultActiveKey={defaultOpen ? items.filter((i) => (diff[i.key as 'added' | 'removed' | 'changed'] as unknown[]).length).map((i) => i.key) : []}
+          defaultActiveKey={
+            defaultOpen
+              ? items
+                  .filter((i) => (diff[i.key as 'added' | 'removed' | 'changed'] as unknown[]).length)
+                  .map((i) => i.key)
+              : []
+          }
         />
       )}
     </Space>

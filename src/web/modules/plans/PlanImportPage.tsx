@@ -15,15 +15,21 @@ const ACCEPT = '.txt,.docx,.pdf';
 
 function tooLarge(): ApiError {
   const params = { limit: '20 MB' };
-  return new ApiError(400, 'plan_file_refused', translate('zh-CN', 'errors.plan_file_refused'), translate('en', 'errors.plan_file_refused'), [
-    {
-      field: 'file',
-      code: 'file_too_large',
-      message: '',
-      zh: translate('zh-CN', 'errors.field.file_too_large', params),
-      en: translate('en', 'errors.field.file_too_large', params),
-    },
-  ]);
+  return new ApiError(
+    400,
+    'plan_file_refused',
+    translate('zh-CN', 'errors.plan_file_refused'),
+    translate('en', 'errors.plan_file_refused'),
+    [
+      {
+        field: 'file',
+        code: 'file_too_large',
+        message: '',
+        zh: translate('zh-CN', 'errors.field.file_too_large', params),
+        en: translate('en', 'errors.field.file_too_large', params),
+      },
+    ],
+  );
 }
 
 /**
@@ -62,7 +68,9 @@ export function PlanImportPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="plan-import">
-      <Breadcrumb items={[{ title: <Link to="/plans">{t('ui.plans.title')}</Link> }, { title: t('ui.plans.importTitle') }]} />
+      <Breadcrumb
+        items={[{ title: <Link to="/plans">{t('ui.plans.title')}</Link> }, { title: t('ui.plans.importTitle') }]}
+      />
       {!preview && (
         <Card title={t('ui.plans.importTitle')}>
           <Typography.Paragraph type="secondary">{t('ui.plans.importIntro')}</Typography.Paragraph>
@@ -93,7 +101,9 @@ export function PlanImportPage() {
               showIcon
               style={{ marginTop: 16 }}
               title={pick(refusal)}
-              description={refusal.details.length ? refusal.details.map((d, i) => <div key={i}>{pick(d)}</div>) : undefined}
+              description={
+                refusal.details.length ? refusal.details.map((d, i) => <div key={i}>{pick(d)}</div>) : undefined
+              }
               data-testid="plan-refusal"
             />
           )}
@@ -114,5 +124,10 @@ export function PlanImportPage() {
 }
 
 function networkError(): ApiError {
-  return new ApiError(0, 'network', translate('zh-CN', 'ui.common.networkError'), translate('en', 'ui.common.networkError'));
+  return new ApiError(
+    0,
+    'network',
+    translate('zh-CN', 'ui.common.networkError'),
+    translate('en', 'ui.common.networkError'),
+  );
 }

@@ -21,7 +21,12 @@ export function LightCounts({ lights }: { lights: PlanSummary['lights'] }) {
     <span className="duikou-light-counts" data-testid="plan-lights">
       {TASK_LIGHTS.map((light) => (
         <Tooltip key={light} title={t(`domain.taskLights.${light}`)}>
-          <span className="duikou-light-count-item" data-light={light} data-count={lights[light]} style={{ opacity: lights[light] ? 1 : 0.35 }}>
+          <span
+            className="duikou-light-count-item"
+            data-light={light}
+            data-count={lights[light]}
+            style={{ opacity: lights[light] ? 1 : 0.35 }}
+          >
             <span className="duikou-light" style={{ width: 10, height: 10, background: LIGHT_COLOURS[light] }} />
             {lights[light]}
           </span>
@@ -56,16 +61,26 @@ export function PlanListPage() {
           <Link to={`/plans/${row.id}`} onClick={(e) => e.stopPropagation()}>
             {title}
           </Link>
-          {row.docNo && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.docNo}</Typography.Text>}
+          {row.docNo && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.docNo}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
-    { title: t('ui.plans.kind'), dataIndex: 'kind', width: 130, render: (kind: PlanSummary['kind']) => t(`domain.planKinds.${kind}`) },
+    {
+      title: t('ui.plans.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (kind: PlanSummary['kind']) => t(`domain.planKinds.${kind}`),
+    },
     {
       title: t('ui.plans.pairing'),
       dataIndex: 'pairingName',
       width: 160,
-      render: (name: string | null, row) => (row.pairingId ? name : <Typography.Text type="secondary">{t('ui.plans.programmeLevel')}</Typography.Text>),
+      render: (name: string | null, row) =>
+        row.pairingId ? name : <Typography.Text type="secondary">{t('ui.plans.programmeLevel')}</Typography.Text>,
     },
     {
       title: t('ui.plans.version'),
@@ -79,7 +94,12 @@ export function PlanListPage() {
       ),
     },
     { title: t('ui.plans.taskCount'), dataIndex: 'taskCount', width: 80, align: 'right' },
-    { title: t('ui.plans.lights'), dataIndex: 'lights', width: 200, render: (lights: PlanSummary['lights']) => <LightCounts lights={lights} /> },
+    {
+      title: t('ui.plans.lights'),
+      dataIndex: 'lights',
+      width: 200,
+      render: (lights: PlanSummary['lights']) => <LightCounts lights={lights} />,
+    },
     { title: t('ui.plans.importedAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
   ];
 
@@ -107,7 +127,10 @@ export function PlanListPage() {
           options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`domain.planKinds.${kind}`) }))}
           width={170}
         />
-        <Checkbox checked={params.all === 'true'} onChange={(e) => query.update({ all: e.target.checked ? 'true' : undefined })}>
+        <Checkbox
+          checked={params.all === 'true'}
+          onChange={(e) => query.update({ all: e.target.checked ? 'true' : undefined })}
+        >
           {t('ui.plans.includeSuperseded')}
         </Checkbox>
       </FilterBar>

@@ -1,7 +1,30 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Dropdown, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, ClearOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Dropdown,
+  Empty,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  CalendarOutlined,
+  ClearOutlined,
+  DownloadOutlined,
+  FileTextOutlined,
+  HistoryOutlined,
+} from '@ant-design/icons';
 import type { PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
 import { isApiError, saveBlob } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
@@ -27,7 +50,6 @@ interface Filters {
   light?: TaskLight;
   section?: string;
 }
-
 
 /** The sections as options, indented by depth, and each section's id with those of its subsections. */
 function sectionIndex(sections: PlanSectionNode[]) {
@@ -159,7 +181,13 @@ export function PlanPage() {
               {t('ui.plans.viewSource')}
             </Button>
           )}
-          <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={downloadLedger} data-testid="ledger-download">
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={downloadLedger}
+            data-testid="ledger-download"
+          >
             {t('ui.plans.ledger')}
           </Button>
         </Space>
@@ -181,11 +209,17 @@ export function PlanPage() {
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('ui.plans.pairing')}>
-            {plan.pairingId ? <Link to={`/pairings/${plan.pairingId}`}>{plan.pairingName}</Link> : t('ui.plans.programmeLevel')}
+            {plan.pairingId ? (
+              <Link to={`/pairings/${plan.pairingId}`}>{plan.pairingName}</Link>
+            ) : (
+              t('ui.plans.programmeLevel')
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.plans.docNo')}>{plan.docNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('ui.plans.sourceFile')}>
-            {plan.source ? t('ui.plans.sourceFileLines', { file: plan.source.fileName, lines: plan.source.lineCount }) : '—'}
+            {plan.source
+              ? t('ui.plans.sourceFileLines', { file: plan.source.fileName, lines: plan.source.lineCount })
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.plans.importedAt')}>{formatDateTime(plan.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('ui.plans.taskCount')}>{plan.taskCount}</Descriptions.Item>
@@ -195,7 +229,13 @@ export function PlanPage() {
           <Collapse
             ghost
             size="small"
-            items={[{ key: 'changes', label: t('ui.plans.changesAgainstPrevious', { version: plan.versionNo - 1 }), children: <PlanDiffView diff={plan.changes} /> }]}
+            items={[
+              {
+                key: 'changes',
+                label: t('ui.plans.changesAgainstPrevious', { version: plan.versionNo - 1 }),
+                children: <PlanDiffView diff={plan.changes} />,
+              },
+            ]}
           />
         )}
       </Card>
@@ -250,7 +290,11 @@ export function PlanPage() {
             data-testid="filter-section"
           />
           {filtered && (
-            <Button icon={<ClearOutlined />} onClick={() => update({ side: null, unit: null, status: null, light: null, section: null })} data-testid="filter-reset">
+            <Button
+              icon={<ClearOutlined />}
+              onClick={() => update({ side: null, unit: null, status: null, light: null, section: null })}
+              data-testid="filter-reset"
+            >
               {t('ui.common.reset')}
             </Button>
           )}
@@ -265,7 +309,9 @@ export function PlanPage() {
             size="small"
             title={
               <span data-testid="tree-count" data-count={shownCount}>
-                {filtered ? t('ui.plans.tasksFiltered', { shown: shownCount, total: tasks.length }) : t('ui.plans.tasksTotal', { total: tasks.length })}
+                {filtered
+                  ? t('ui.plans.tasksFiltered', { shown: shownCount, total: tasks.length })
+                  : t('ui.plans.tasksTotal', { total: tasks.length })}
               </span>
             }
           >

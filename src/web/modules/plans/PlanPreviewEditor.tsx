@@ -1,6 +1,22 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, Link } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { isApiError } from '../../app/api-client.ts';
 import type { PlanPreview } from '../../app/api-types.ts';
@@ -48,7 +64,15 @@ function SubPairNames({ pairs }: { pairs: ParsedSubPair[] }) {
   );
 }
 
-function TaskEditorRow({ located, selected, onSelect }: { located: LocatedTask; selected: boolean; onSelect: (key: string) => void }) {
+function TaskEditorRow({
+  located,
+  selected,
+  onSelect,
+}: {
+  located: LocatedTask;
+  selected: boolean;
+  onSelect: (key: string) => void;
+}) {
   const { t } = useI18n();
   const { key, path, task } = located;
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -63,14 +87,28 @@ function TaskEditorRow({ located, selected, onSelect }: { located: LocatedTask; 
       onFocusCapture={() => onSelect(key)}
     >
       <div className="duikou-preview-task-row">
-        <Form.Item name={[...path, 'no']} rules={required} style={{ marginBottom: 0 }} className="duikou-preview-task-no">
-          <InputNumber min={1} max={9999} precision={0} style={{ width: 68 }} aria-label={t('ui.plans.taskNo')} data-testid="preview-task-no" />
+        <Form.Item
+          name={[...path, 'no']}
+          rules={required}
+          style={{ marginBottom: 0 }}
+          className="duikou-preview-task-no"
+        >
+          <InputNumber
+            min={1}
+            max={9999}
+            precision={0}
+            style={{ width: 68 }}
+            aria-label={t('ui.plans.taskNo')}
+            data-testid="preview-task-no"
+          />
         </Form.Item>
         <Form.Item name={[...path, 'title']} rules={required} style={{ marginBottom: 0, flex: 1, minWidth: 0 }}>
           <Input maxLength={500} aria-label={t('ui.plans.taskTitle')} data-testid="preview-task-title" />
         </Form.Item>
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', paddingTop: 6 }}>
-          {task.endLine !== task.line ? t('ui.tasks.sourceLines', { from: task.line, to: task.endLine }) : t('ui.tasks.sourceLine', { line: task.line })}
+          {task.endLine !== task.line
+            ? t('ui.tasks.sourceLines', { from: task.line, to: task.endLine })
+            : t('ui.tasks.sourceLine', { line: task.line })}
         </Typography.Text>
       </div>
       <div className="duikou-preview-task-targets">
@@ -102,7 +140,11 @@ function SectionEditor({
   const { t } = useI18n();
   const count = locateTasks([section]).length;
   return (
-    <div className="duikou-tree-section" data-testid="preview-section" style={{ marginInlineStart: depth > 1 ? 12 : 0 }}>
+    <div
+      className="duikou-tree-section"
+      data-testid="preview-section"
+      style={{ marginInlineStart: depth > 1 ? 12 : 0 }}
+    >
       <div className={`duikou-tree-section-head level-${Math.min(depth, 3)}`}>
         <span>
           {section.no && <span className="duikou-tree-section-no">{sectionNo(section.no)}</span>}
@@ -183,7 +225,8 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
     }
     select(hit.key);
     const row = treePane.current?.querySelector<HTMLElement>(`[data-key="${hit.key}"]`);
-    if (row && treePane.current) treePane.current.scrollTo({ top: Math.max(0, row.offsetTop - 48), behavior: 'smooth' });
+    if (row && treePane.current)
+      treePane.current.scrollTo({ top: Math.max(0, row.offsetTop - 48), behavior: 'smooth' });
   };
 
   const showFirstError = () => {
@@ -220,7 +263,10 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
       const lines = unplaced.map((e) => {
         const [head, index] = e.field.split('.');
         return head === 'subPairs' && index !== undefined && /^\d+$/.test(index)
-          ? t('ui.plans.subPairProblem', { name: preview.subPairs[chosen[Number(index)]!]?.name ?? '', problem: e.text })
+          ? t('ui.plans.subPairProblem', {
+              name: preview.subPairs[chosen[Number(index)]!]?.name ?? '',
+              problem: e.text,
+            })
           : unplacedLine(e);
       });
       if (isApiError(err)) setBanner([placed ? t('ui.common.formHasErrors') : pick(err), ...lines]);
@@ -241,7 +287,11 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
         <Card size="small" title={t('ui.plans.previewTitle', { file: preview.fileName })}>
           <Row gutter={16}>
             <Col xs={24} lg={12}>
-              <Form.Item name="title" label={t('ui.plans.planTitle')} rules={[{ required: true, message: t('errors.field.required') }]}>
+              <Form.Item
+                name="title"
+                label={t('ui.plans.planTitle')}
+                rules={[{ required: true, message: t('errors.field.required') }]}
+              >
                 <Input maxLength={300} data-testid="preview-title" />
               </Form.Item>
             </Col>
@@ -251,8 +301,15 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
               </Form.Item>
             </Col>
             <Col xs={12} lg={6}>
-              <Form.Item name="kind" label={t('ui.plans.kind')} rules={[{ required: true, message: t('errors.field.required') }]}>
-                <Select options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`domain.planKinds.${k}`) }))} data-testid="preview-kind" />
+              <Form.Item
+                name="kind"
+                label={t('ui.plans.kind')}
+                rules={[{ required: true, message: t('errors.field.required') }]}
+              >
+                <Select
+                  options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`domain.planKinds.${k}`) }))}
+                  data-testid="preview-kind"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -317,7 +374,11 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title={t('ui.plans.existingNotice', { title: preview.existing.title, version: preview.existing.versionNo, next: preview.existing.versionNo + 1 })}
+              title={t('ui.plans.existingNotice', {
+                title: preview.existing.title,
+                version: preview.existing.versionNo,
+                next: preview.existing.versionNo + 1,
+              })}
               action={
                 <Link to={`/plans/${preview.existing.id}`} target="_blank">
                   <Button size="small">{t('ui.plans.openCurrent')}</Button>
@@ -330,8 +391,17 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
 
         <Row gutter={16}>
           <Col xs={24} lg={13}>
-            <Card size="small" title={t('ui.plans.previewTree')} extra={<Typography.Text type="secondary">{t('ui.plans.previewTreeHint')}</Typography.Text>}>
-              <div ref={treePane} className="duikou-preview-tree" style={{ height: PANE_HEIGHT }} data-testid="preview-tree">
+            <Card
+              size="small"
+              title={t('ui.plans.previewTree')}
+              extra={<Typography.Text type="secondary">{t('ui.plans.previewTreeHint')}</Typography.Text>}
+            >
+              <div
+                ref={treePane}
+                className="duikou-preview-tree"
+                style={{ height: PANE_HEIGHT }}
+                data-testid="preview-tree"
+              >
                 {sections.map((section, i) => (
                   <SectionEditor
                     key={i}
@@ -367,9 +437,18 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
             <Card
               size="small"
               title={t('ui.plans.sourceText')}
-              extra={<Typography.Text type="secondary">{t('ui.plans.sourceLineCount', { count: preview.sourceLines.length })}</Typography.Text>}
+              extra={
+                <Typography.Text type="secondary">
+                  {t('ui.plans.sourceLineCount', { count: preview.sourceLines.length })}
+                </Typography.Text>
+              }
             >
-              <SourceText lines={preview.sourceLines} highlight={highlight} onLineClick={selectByLine} height={PANE_HEIGHT} />
+              <SourceText
+                lines={preview.sourceLines}
+                highlight={highlight}
+                onLineClick={selectByLine}
+                height={PANE_HEIGHT}
+              />
             </Card>
           </Col>
         </Row>
@@ -380,7 +459,16 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
             title={t('ui.plans.subPairSuggestions', { count: preview.subPairs.length })}
             extra={
               creatable.length > 0 && (
-                <Button size="small" type="link" onClick={() => form.setFieldValue('subPairs', creatable.map(({ i }) => i))}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() =>
+                    form.setFieldValue(
+                      'subPairs',
+                      creatable.map(({ i }) => i),
+                    )
+                  }
+                >
                   {t('ui.plans.subPairsSelectAll', { count: creatable.length })}
                 </Button>
               )
@@ -390,7 +478,13 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
             <Form.Item name="subPairs" style={{ marginBottom: 0 }} extra={t('ui.plans.subPairsHint')}>
               <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
                 {preview.subPairs.map((p, i) => (
-                  <div key={i} className="duikou-suggestion" data-testid="subpair-suggestion" data-exists={p.exists} data-resolved={p.resolved}>
+                  <div
+                    key={i}
+                    className="duikou-suggestion"
+                    data-testid="subpair-suggestion"
+                    data-exists={p.exists}
+                    data-resolved={p.resolved}
+                  >
                     <Checkbox value={i} disabled={!p.resolved || p.exists}>
                       <strong>{p.name}</strong>
                       {p.theme && <Typography.Text type="secondary">{` · ${p.theme}`}</Typography.Text>}
@@ -409,11 +503,20 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
                       </Tooltip>
                     )}
                     {p.line !== null && (
-                      <Button type="link" size="small" onClick={() => selectByLine(p.line!)} style={{ paddingInline: 0 }}>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => selectByLine(p.line!)}
+                        style={{ paddingInline: 0 }}
+                      >
                         {t('ui.tasks.sourceLine', { line: p.line })}
                       </Button>
                     )}
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: p.quote }} style={{ flex: 1, minWidth: 0, fontSize: 12 }}>
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: p.quote }}
+                      style={{ flex: 1, minWidth: 0, fontSize: 12 }}
+                    >
                       {p.quote}
                     </Typography.Text>
                   </div>
@@ -442,7 +545,13 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
             <Button onClick={onCancel} data-testid="preview-cancel">
               {t('ui.plans.chooseAnother')}
             </Button>
-            <Button type="primary" loading={saving} disabled={noPairing} onClick={confirm} data-testid="preview-confirm">
+            <Button
+              type="primary"
+              loading={saving}
+              disabled={noPairing}
+              onClick={confirm}
+              data-testid="preview-confirm"
+            >
               {t('ui.plans.confirmImport')}
             </Button>
           </Space>

@@ -17,12 +17,27 @@ export function PreviewUnits({ path }: { path: FieldPath }) {
         fields.length > 0 && (
           <div className="duikou-preview-task-units" data-testid="preview-units">
             {fields.map((field) => (
-              <Space.Compact key={field.key} size="small" style={{ marginRight: 8, marginBottom: 4 }} data-testid="preview-unit">
+              <Space.Compact
+                key={field.key}
+                size="small"
+                style={{ marginRight: 8, marginBottom: 4 }}
+                data-testid="preview-unit"
+              >
                 <Form.Item name={[field.name, 'role']} noStyle>
-                  <Select size="small" style={{ width: 96 }} options={UNIT_ROLES.map((r) => ({ value: r, label: t(`domain.unitRoles.${r}`) }))} />
+                  <Select
+                    size="small"
+                    style={{ width: 96 }}
+                    options={UNIT_ROLES.map((r) => ({ value: r, label: t(`domain.unitRoles.${r}`) }))}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'name']} noStyle>
-                  <Input size="small" style={{ width: 200 }} maxLength={200} aria-label={t('ui.tasks.unitName')} data-testid="preview-unit-name" />
+                  <Input
+                    size="small"
+                    style={{ width: 200 }}
+                    maxLength={200}
+                    aria-label={t('ui.tasks.unitName')}
+                    data-testid="preview-unit-name"
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'side']} rules={required} style={{ marginBottom: 0 }}>
                   <Select

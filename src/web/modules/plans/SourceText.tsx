@@ -7,7 +7,13 @@ export interface LineRange {
   to: number;
 }
 
-const Lines = memo(function Lines({ lines, onLineClick }: { lines: PlanPreview['sourceLines']; onLineClick?: (line: number) => void }) {
+const Lines = memo(function Lines({
+  lines,
+  onLineClick,
+}: {
+  lines: PlanPreview['sourceLines'];
+  onLineClick?: (line: number) => void;
+}) {
   return (
     <>
       {lines.map((l) => (

@@ -17,7 +17,15 @@ export interface EditableTarget {
 
 const BLANK: EditableTarget = { min: null, max: null, unit: '', perYear: false, comparison: 'atLeast', source: null };
 
-function TargetForm({ initial, onDone, onCancel }: { initial: EditableTarget; onDone: (t: EditableTarget) => void; onCancel: () => void }) {
+function TargetForm({
+  initial,
+  onDone,
+  onCancel,
+}: {
+  initial: EditableTarget;
+  onDone: (t: EditableTarget) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<EditableTarget>(initial);
   const set = (patch: Partial<EditableTarget>) => setDraft((d) => ({ ...d, ...patch }));
@@ -62,7 +70,14 @@ function TargetForm({ initial, onDone, onCancel }: { initial: EditableTarget; on
           )}
         </Space.Compact>
         <Space>
-          <Input value={draft.unit} onChange={(e) => set({ unit: e.target.value })} placeholder={t('ui.tasks.targetUnit')} maxLength={20} style={{ width: 120 }} data-testid="target-unit" />
+          <Input
+            value={draft.unit}
+            onChange={(e) => set({ unit: e.target.value })}
+            placeholder={t('ui.tasks.targetUnit')}
+            maxLength={20}
+            style={{ width: 120 }}
+            data-testid="target-unit"
+          />
           <Checkbox checked={draft.perYear} onChange={(e) => set({ perYear: e.target.checked })}>
             {t('ui.tasks.perYear')}
           </Checkbox>
@@ -94,7 +109,13 @@ function TargetForm({ initial, onDone, onCancel }: { initial: EditableTarget; on
 }
 
 /** A task's targets as tags (≥1000 人/年): click one to correct it, × to drop it, + to add one. A form control. */
-export function TargetEditor({ value = [], onChange }: { value?: EditableTarget[]; onChange?: (targets: EditableTarget[]) => void }) {
+export function TargetEditor({
+  value = [],
+  onChange,
+}: {
+  value?: EditableTarget[];
+  onChange?: (targets: EditableTarget[]) => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<number | 'new' | null>(null);
   const replace = (i: number, target: EditableTarget) => onChange?.(value.map((v, j) => (j === i ? target : v)));
@@ -107,7 +128,16 @@ export function TargetEditor({ value = [], onChange }: { value?: EditableTarget[
           open={open === i}
           onOpenChange={(next) => setOpen(next ? i : null)}
           destroyOnHidden
-          content={<TargetForm initial={target} onCancel={() => setOpen(null)} onDone={(next) => (replace(i, next), setOpen(null))} />}
+          content={
+            <TargetForm
+              initial={target}
+              onCancel={() => setOpen(null)}
+              onDone={(next) => {
+                replace(i, next);
+                setOpen(null);
+              }}
+            />
+          }
         >
           <Tooltip title={target.source ? t('ui.tasks.targetSource', { source: target.source }) : undefined}>
             <Tag
@@ -130,9 +160,22 @@ export function TargetEditor({ value = [], onChange }: { value?: EditableTarget[
         open={open === 'new'}
         onOpenChange={(next) => setOpen(next ? 'new' : null)}
         destroyOnHidden
-        content={<TargetForm initial={BLANK} onCancel={() => setOpen(null)} onDone={(next) => (onChange?.([...value, next]), setOpen(null))} />}
+        content={
+          <TargetForm
+            initial={BLANK}
+            onCancel={() => setOpen(null)}
+            onDone={(next) => {
+              onChange?.([...value, next]);
+              setOpen(null);
+            }}
+          />
+        }
       >
-        <Tag className="duikou-tag-add" style={{ cursor: 'pointer', marginInlineEnd: 0, borderStyle: 'dashed', background: '#fff' }} data-testid="target-add">
+        <Tag
+          className="duikou-tag-add"
+          style={{ cursor: 'pointer', marginInlineEnd: 0, borderStyle: 'dashed', background: '#fff' }}
+          data-testid="target-add"
+        >
           <PlusOutlined /> {t('ui.tasks.addTarget')}
         </Tag>
       </Popover>

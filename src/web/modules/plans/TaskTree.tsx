@@ -16,7 +16,15 @@ export function countTasks(section: PlanSectionNode, keep: TaskFilter): number {
   return section.tasks.filter(keep).length + section.children.reduce((n, c) => n + countTasks(c, keep), 0);
 }
 
-function TaskRow({ task, selected, onSelect }: { task: TaskSummary; selected: boolean; onSelect: (id: string) => void }) {
+function TaskRow({
+  task,
+  selected,
+  onSelect,
+}: {
+  task: TaskSummary;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useI18n();
   const lead = unitNames(task.units, 'lead', t);
   return (
@@ -64,7 +72,12 @@ function SectionBlock({
   const count = countTasks(section, keep);
   if (count === 0) return null;
   return (
-    <div className="duikou-tree-section" data-testid="tree-section" data-level={depth} style={{ marginInlineStart: depth > 1 ? 12 : 0 }}>
+    <div
+      className="duikou-tree-section"
+      data-testid="tree-section"
+      data-level={depth}
+      style={{ marginInlineStart: depth > 1 ? 12 : 0 }}
+    >
       <div className={`duikou-tree-section-head level-${Math.min(depth, 3)}`}>
         <span>
           {section.no && <span className="duikou-tree-section-no">{sectionNo(section.no)}</span>}
@@ -78,7 +91,14 @@ function SectionBlock({
         <TaskRow key={task.id} task={task} selected={task.id === selectedId} onSelect={onSelect} />
       ))}
       {section.children.map((child) => (
-        <SectionBlock key={child.id} section={child} keep={keep} selectedId={selectedId} onSelect={onSelect} depth={depth + 1} />
+        <SectionBlock
+          key={child.id}
+          section={child}
+          keep={keep}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          depth={depth + 1}
+        />
       ))}
     </div>
   );
@@ -110,7 +130,14 @@ export function TaskTree({
         <TaskRow key={task.id} task={task} selected={task.id === selectedId} onSelect={onSelect} />
       ))}
       {sections.map((section) => (
-        <SectionBlock key={section.id} section={section} keep={keep} selectedId={selectedId} onSelect={onSelect} depth={1} />
+        <SectionBlock
+          key={section.id}
+          section={section}
+          keep={keep}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          depth={1}
+        />
       ))}
     </div>
   );

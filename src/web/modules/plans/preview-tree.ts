@@ -18,7 +18,13 @@ export interface ParsedTask {
   endLine: number;
   targets: (EditableTarget & { source: string })[];
   subPairs: ParsedSubPair[];
-  units: { name: string; role: 'lead' | 'co'; side: 'a' | 'b' | null; source: string; organisationId?: string | null }[];
+  units: {
+    name: string;
+    role: 'lead' | 'co';
+    side: 'a' | 'b' | null;
+    source: string;
+    organisationId?: string | null;
+  }[];
 }
 
 export interface ParsedSection {
@@ -70,11 +76,19 @@ export interface PreviewValues {
   subPairs: number[];
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-const figure = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+const figure = (v: string | number | null | undefined) =>
+  v === null || v === undefined || v === '' ? null : String(v);
 
 function cleanTarget(t: EditableTarget): TargetInput {
-  return { min: figure(t.min), max: figure(t.max), unit: t.unit.trim(), perYear: !!t.perYear, comparison: t.comparison, source: blank(t.source ?? null) };
+  return {
+    min: figure(t.min),
+    max: figure(t.max),
+    unit: t.unit.trim(),
+    perYear: !!t.perYear,
+    comparison: t.comparison,
+    source: blank(t.source ?? null),
+  };
 }
 
 /** The corrected tree as the confirmation takes it: only the fields its strict schema knows. */
@@ -91,7 +105,12 @@ function cleanSection(s: ParsedSection): Record<string, unknown> {
       line: t.line,
       endLine: t.endLine,
       targets: (t.targets ?? []).map(cleanTarget),
-      units: (t.units ?? []).map((u) => ({ name: u.name.trim(), role: u.role, side: u.side, organisationId: u.organisationId ?? null })),
+      units: (t.units ?? []).map((u) => ({
+        name: u.name.trim(),
+        role: u.role,
+        side: u.side,
+        organisationId: u.organisationId ?? null,
+      })),
     })),
     ...(s.children?.length ? { children: s.children.map(cleanSection) } : {}),
   };

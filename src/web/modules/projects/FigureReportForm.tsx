@@ -26,7 +26,13 @@ const ALIASES = { 'period.month': 'periodMonth', period: 'periodYear', 'override
  * Reports one money figure for a period (a month, or the whole year). When 到位资金 would exceed the 签约额 of the
  * period, the server refuses; the form then asks for an explicit, recorded override with its reason.
  */
-export function FigureReportForm({ project, onReported }: { project: ProjectDetail; onReported: (p: ProjectDetail) => void }) {
+export function FigureReportForm({
+  project,
+  onReported,
+}: {
+  project: ProjectDetail;
+  onReported: (p: ProjectDetail) => void;
+}) {
   const { t, pick } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -41,7 +47,8 @@ export function FigureReportForm({ project, onReported }: { project: ProjectDeta
     setSaving(true);
     setBanner(null);
     try {
-      const reason = overrideAsked && values.figure === 'arrived' && values.override ? values.overrideReason?.trim() : undefined;
+      const reason =
+        overrideAsked && values.figure === 'arrived' && values.override ? values.overrideReason?.trim() : undefined;
       const saved = await projectsApi.report(project.id, {
         figure: values.figure,
         period: { year: values.periodYear, month: values.periodMonth || null },
@@ -70,20 +77,34 @@ export function FigureReportForm({ project, onReported }: { project: ProjectDeta
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ figure: 'arrived', periodYear: now.getFullYear(), periodMonth: now.getMonth() + 1, override: false }}
+      initialValues={{
+        figure: 'arrived',
+        periodYear: now.getFullYear(),
+        periodMonth: now.getMonth() + 1,
+        override: false,
+      }}
       onFinish={submit}
       onValuesChange={(changed) => 'figure' in changed && setOverrideAsked(false)}
       data-testid="figure-form"
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="figure-banner" />}
+      {banner && (
+        <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="figure-banner" />
+      )}
       <Row gutter={12}>
         <Col xs={24} md={6}>
           <Form.Item name="figure" label={t('ui.projects.page.figure')}>
-            <Select options={MONEY_FIGURES.map((f) => ({ value: f, label: t(`ui.projects.figures.${f}`) }))} data-testid="figure-select" />
+            <Select
+              options={MONEY_FIGURES.map((f) => ({ value: f, label: t(`ui.projects.figures.${f}`) }))}
+              data-testid="figure-select"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={5}>
-          <Form.Item name="periodYear" label={t('ui.projects.page.periodYear')} rules={[{ required: true, message: t('errors.field.required') }]}>
+          <Form.Item
+            name="periodYear"
+            label={t('ui.projects.page.periodYear')}
+            rules={[{ required: true, message: t('errors.field.required') }]}
+          >
             <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} data-testid="figure-year" />
           </Form.Item>
         </Col>
@@ -93,7 +114,11 @@ export function FigureReportForm({ project, onReported }: { project: ProjectDeta
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="amount" label={t('ui.projects.page.amount')} rules={[{ required: true, message: t('errors.field.required') }]}>
+          <Form.Item
+            name="amount"
+            label={t('ui.projects.page.amount')}
+            rules={[{ required: true, message: t('errors.field.required') }]}
+          >
             <Input inputMode="decimal" suffix={t('ui.projects.wanUnit')} data-testid="figure-amount" />
           </Form.Item>
         </Col>
@@ -105,7 +130,11 @@ export function FigureReportForm({ project, onReported }: { project: ProjectDeta
             <Checkbox data-testid="figure-override">{t('ui.projects.page.override')}</Checkbox>
           </Form.Item>
           {override && (
-            <Form.Item name="overrideReason" label={t('ui.projects.page.overrideReason')} rules={[{ required: true, whitespace: true, message: t('errors.field.required') }]}>
+            <Form.Item
+              name="overrideReason"
+              label={t('ui.projects.page.overrideReason')}
+              rules={[{ required: true, whitespace: true, message: t('errors.field.required') }]}
+            >
               <Input.TextArea rows={2} maxLength={500} data-testid="figure-override-reason" />
             </Form.Item>
           )}

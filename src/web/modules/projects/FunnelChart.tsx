@@ -28,12 +28,29 @@ export default function FunnelChart({ funnel, height = 300 }: { funnel: ProjectS
           bottom: 10,
           minSize: '12%',
           gap: 3,
-          label: { show: true, position: 'inside', color: '#1f1f1f', formatter: (p: { name: string; value: number }) => t('ui.projects.funnelReached', { stage: p.name, count: p.value }) },
-          data: funnel.map((f, i) => ({ name: t(`domain.projectStages.${f.stage}`), value: f.reached, itemStyle: { color: COLOURS[i] } })),
+          label: {
+            show: true,
+            position: 'inside',
+            color: '#1f1f1f',
+            formatter: (p: { name: string; value: number }) =>
+              t('ui.projects.funnelReached', { stage: p.name, count: p.value }),
+          },
+          data: funnel.map((f, i) => ({
+            name: t(`domain.projectStages.${f.stage}`),
+            value: f.reached,
+            itemStyle: { color: COLOURS[i] },
+          })),
         },
       ],
     }),
     [funnel, t],
   );
-  return <EChart option={option} style={{ height }} data-testid="funnel-chart" data-funnel={funnel.map((f) => f.reached).join(',')} />;
+  return (
+    <EChart
+      option={option}
+      style={{ height }}
+      data-testid="funnel-chart"
+      data-funnel={funnel.map((f) => f.reached).join(',')}
+    />
+  );
 }

@@ -19,7 +19,10 @@ export function PairingProjects({ pairingId }: { pairingId: string }) {
 
 function PairingProjectsCard({ pairingId }: { pairingId: string }) {
   const { t } = useI18n();
-  const { data, error, reload } = useApi((signal) => projectsApi.stats({ pairingId, withSubPairs: 'true' }, signal), [pairingId]);
+  const { data, error, reload } = useApi(
+    (signal) => projectsApi.stats({ pairingId, withSubPairs: 'true' }, signal),
+    [pairingId],
+  );
   const filter = `?pairingId=${pairingId}&withSubPairs=true`;
   return (
     <Card
@@ -35,7 +38,13 @@ function PairingProjectsCard({ pairingId }: { pairingId: string }) {
         </Space>
       }
     >
-      {error ? <ErrorResult error={error} onRetry={reload} /> : data ? <ProjectOverview stats={data} /> : <Skeleton active />}
+      {error ? (
+        <ErrorResult error={error} onRetry={reload} />
+      ) : data ? (
+        <ProjectOverview stats={data} />
+      ) : (
+        <Skeleton active />
+      )}
     </Card>
   );
 }

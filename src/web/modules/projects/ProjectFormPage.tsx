@@ -1,6 +1,22 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
@@ -41,7 +57,7 @@ interface Values {
   note?: string | null;
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 /** The API's names for the form's fields that hold more than one of them. */
 const ALIASES = { industrySection: 'industry', industryDivision: 'industry' };
@@ -81,7 +97,10 @@ function describe(v: Values) {
     projectCode: blank(v.projectCode),
     landmark: !!v.landmark,
     greenChannel: !!v.greenChannel,
-    support: Object.fromEntries(SUPPORT_KINDS.map((k) => [k, blank(v.support?.[k])])) as Record<SupportKind, string | null>,
+    support: Object.fromEntries(SUPPORT_KINDS.map((k) => [k, blank(v.support?.[k])])) as Record<
+      SupportKind,
+      string | null
+    >,
     taskIds: v.taskIds ?? [],
     contactName: blank(v.contactName),
     contactPhone: blank(v.contactPhone),
@@ -118,7 +137,18 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
   const stage = Form.useWatch('stage', form);
 
   const initial = useMemo<Values>(
-    () => (project ? fromProject(project) : { pairingId: search.get('pairingId') ?? undefined, stage: 'planning', stageOn: dayjs(), landmark: false, greenChannel: false, support: {}, taskIds: [] }),
+    () =>
+      project
+        ? fromProject(project)
+        : {
+            pairingId: search.get('pairingId') ?? undefined,
+            stage: 'planning',
+            stageOn: dayjs(),
+            landmark: false,
+            greenChannel: false,
+            support: {},
+            taskIds: [],
+          },
     [project, search],
   );
 
@@ -131,7 +161,9 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
         const now = describe(values);
         const before = describe(initial);
         const changes = changedFields(now, before);
-        saved = Object.keys(changes).length ? await projectsApi.update(project.id, { version: project.version, ...changes } as UpdateProjectInput) : project;
+        saved = Object.keys(changes).length
+          ? await projectsApi.update(project.id, { version: project.version, ...changes } as UpdateProjectInput)
+          : project;
         message.success(t('ui.projects.form.saved'));
       } else {
         const input: CreateProjectInput = {
@@ -161,7 +193,10 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
   const required = [{ required: true, message: t('errors.field.required') }];
   const title = project ? t('ui.projects.editTitle') : t('ui.projects.newTitle');
   const initialRegions = project
-    ? [project.hostRegion, ...(project.investorRegion ? [project.investorRegion] : [])].map((r) => ({ code: r.code, name: r.name }))
+    ? [project.hostRegion, ...(project.investorRegion ? [project.investorRegion] : [])].map((r) => ({
+        code: r.code,
+        name: r.name,
+      }))
     : [];
 
   return (
@@ -177,8 +212,16 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
         title={title}
         extra={
           <Space>
-            <Button onClick={() => navigate(project ? `/projects/${project.id}` : '/projects')}>{t('ui.common.cancel')}</Button>
-            <Button type="primary" loading={saving} disabled={conflict} onClick={() => form.submit()} data-testid="project-save">
+            <Button onClick={() => navigate(project ? `/projects/${project.id}` : '/projects')}>
+              {t('ui.common.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              loading={saving}
+              disabled={conflict}
+              onClick={() => form.submit()}
+              data-testid="project-save"
+            >
               {project ? t('ui.projects.form.save') : t('ui.projects.form.create')}
             </Button>
           </Space>
@@ -198,8 +241,17 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
             }
           />
         )}
-        {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
-        <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="project-form" scrollToFirstError>
+        {banner && (
+          <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={submit}
+          data-testid="project-form"
+          scrollToFirstError
+        >
           <Row gutter={16}>
             <Col xs={24} md={12}>
               {project ? (
@@ -208,7 +260,11 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
                 </Form.Item>
               ) : (
                 <Form.Item name="pairingId" label={t('ui.projects.fields.pairing')} rules={required}>
-                  <PairingSelect allowClear={false} testId="project-pairing" onChange={() => form.setFieldsValue({ parkId: null, taskIds: [] })} />
+                  <PairingSelect
+                    allowClear={false}
+                    testId="project-pairing"
+                    onChange={() => form.setFieldsValue({ parkId: null, taskIds: [] })}
+                  />
                 </Form.Item>
               )}
             </Col>
@@ -219,7 +275,11 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
                 </Form.Item>
               ) : (
                 <Form.Item name="side" label={t('ui.projects.fields.side')}>
-                  <Select allowClear placeholder={t('ui.projects.fields.sideAuto')} options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))} />
+                  <Select
+                    allowClear
+                    placeholder={t('ui.projects.fields.sideAuto')}
+                    options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))}
+                  />
                 </Form.Item>
               )}
             </Col>
@@ -255,11 +315,18 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="type" label={t('ui.projects.fields.type')} rules={required}>
-                <Select options={PROJECT_TYPES.map((v) => ({ value: v, label: t(`domain.projectTypes.${v}`) }))} data-testid="project-type" />
+                <Select
+                  options={PROJECT_TYPES.map((v) => ({ value: v, label: t(`domain.projectTypes.${v}`) }))}
+                  data-testid="project-type"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
-              <Form.Item name="projectCode" label={t('ui.projects.fields.projectCode')} extra={t('ui.projects.fields.projectCodeHint')}>
+              <Form.Item
+                name="projectCode"
+                label={t('ui.projects.fields.projectCode')}
+                extra={t('ui.projects.fields.projectCodeHint')}
+              >
                 <Input maxLength={40} placeholder="2104-220100-04-01-123456" data-testid="project-code-input" />
               </Form.Item>
             </Col>
@@ -286,7 +353,10 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
                 <Form.Item name="stage" label={t('ui.projects.fields.initialStage')}>
                   <Radio.Group
                     optionType="button"
-                    options={(['planning', 'signed'] as const).map((s) => ({ value: s, label: t(`domain.projectStages.${s}`) }))}
+                    options={(['planning', 'signed'] as const).map((s) => ({
+                      value: s,
+                      label: t(`domain.projectStages.${s}`),
+                    }))}
                     data-testid="project-initial-stage"
                   />
                 </Form.Item>
@@ -316,7 +386,11 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
             {SUPPORT_KINDS.map((kind) => (
               <Col key={kind} xs={24} md={8}>
                 <Form.Item name={['support', kind]} label={t(`domain.supportKinds.${kind}`)}>
-                  <Input inputMode="decimal" suffix={t('ui.projects.wanUnit')} data-testid={`project-support-${kind}`} />
+                  <Input
+                    inputMode="decimal"
+                    suffix={t('ui.projects.wanUnit')}
+                    data-testid={`project-support-${kind}`}
+                  />
                 </Form.Item>
               </Col>
             ))}

@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Form, Progress, Space, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Form,
+  Progress,
+  Space,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { CheckCircleFilled, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError, isApiError, saveBlob } from '../../app/api-client.ts';
 import { useMessage } from '../../app/feedback.tsx';
@@ -20,9 +32,21 @@ function localError(code: string, key: 'ui.common.networkError'): ApiError {
 
 function tooLarge(): ApiError {
   const params = { limit: '10 MB' };
-  return new ApiError(400, 'project_sheet_refused', translate('zh-CN', 'errors.project_sheet_refused'), translate('en', 'errors.project_sheet_refused'), [
-    { field: 'file', code: 'file_too_large', message: '', zh: translate('zh-CN', 'errors.field.file_too_large', params), en: translate('en', 'errors.field.file_too_large', params) },
-  ]);
+  return new ApiError(
+    400,
+    'project_sheet_refused',
+    translate('zh-CN', 'errors.project_sheet_refused'),
+    translate('en', 'errors.project_sheet_refused'),
+    [
+      {
+        field: 'file',
+        code: 'file_too_large',
+        message: '',
+        zh: translate('zh-CN', 'errors.field.file_too_large', params),
+        en: translate('en', 'errors.field.file_too_large', params),
+      },
+    ],
+  );
 }
 
 /**
@@ -114,7 +138,12 @@ export function ProjectImportPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="project-import">
-      <Breadcrumb items={[{ title: <Link to="/projects">{t('ui.projects.ledgerTitle')}</Link> }, { title: t('ui.projects.importTitle') }]} />
+      <Breadcrumb
+        items={[
+          { title: <Link to="/projects">{t('ui.projects.ledgerTitle')}</Link> },
+          { title: t('ui.projects.importTitle') },
+        ]}
+      />
       <Card title={t('ui.projects.importTitle')}>
         <Typography.Paragraph type="secondary">{t('ui.projects.import.intro')}</Typography.Paragraph>
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
@@ -130,12 +159,19 @@ export function ProjectImportPage() {
             />
           </Form.Item>
           <Form.Item>
-            <Button icon={<DownloadOutlined />} loading={downloading} onClick={downloadTemplate} data-testid="import-template">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={downloading}
+              onClick={downloadTemplate}
+              data-testid="import-template"
+            >
               {t('ui.projects.templateButton')}
             </Button>
           </Form.Item>
         </Form>
-        {!pairingId && <Alert type="info" showIcon title={t('ui.projects.import.pairingRequired')} style={{ marginBottom: 16 }} />}
+        {!pairingId && (
+          <Alert type="info" showIcon title={t('ui.projects.import.pairingRequired')} style={{ marginBottom: 16 }} />
+        )}
         <div data-testid="import-upload" data-busy={running ? 'true' : 'false'}>
           <Upload.Dragger
             accept=".xlsx"
@@ -150,7 +186,9 @@ export function ProjectImportPage() {
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{uploading ? t('ui.projects.import.uploading', { file: uploading }) : t('ui.projects.import.uploadText')}</p>
+            <p className="ant-upload-text">
+              {uploading ? t('ui.projects.import.uploading', { file: uploading }) : t('ui.projects.import.uploadText')}
+            </p>
             <p className="ant-upload-hint">{t('ui.projects.import.uploadHint')}</p>
           </Upload.Dragger>
         </div>
@@ -169,7 +207,11 @@ export function ProjectImportPage() {
       {job && job.status === 'running' && (
         <Card data-testid="import-progress" data-phase={job.phase}>
           <Typography.Text>
-            {t('ui.projects.import.progress', { phase: t(`ui.projects.import.phases.${job.phase}`), processed: job.processed, total: job.total || '…' })}
+            {t('ui.projects.import.progress', {
+              phase: t(`ui.projects.import.phases.${job.phase}`),
+              processed: job.processed,
+              total: job.total || '…',
+            })}
           </Typography.Text>
           <Progress percent={job.total ? Math.floor((job.processed / job.total) * 100) : 0} status="active" />
         </Card>
@@ -191,7 +233,14 @@ export function ProjectImportPage() {
               columns={errorColumns}
               dataSource={job.errors}
               pagination={job.errors.length > 50 ? { pageSize: 50 } : false}
-              onRow={(e) => ({ 'data-testid': 'import-error-row', 'data-row': e.row, 'data-column': e.column, 'data-code': e.code }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(e) =>
+                ({
+                  'data-testid': 'import-error-row',
+                  'data-row': e.row,
+                  'data-column': e.column,
+                  'data-code': e.code,
+                }) as React.HTMLAttributes<HTMLElement>
+              }
             />
           )}
         </Card>
@@ -210,7 +259,12 @@ export function ProjectImportPage() {
               {t('ui.projects.import.doneTitle')}
             </Typography.Title>
             <Typography.Text data-testid="import-summary">
-              {t('ui.projects.import.doneText', { total: job.total, created: job.result.created, updated: job.result.updated, unchanged: job.result.unchanged })}
+              {t('ui.projects.import.doneText', {
+                total: job.total,
+                created: job.result.created,
+                updated: job.result.updated,
+                unchanged: job.result.unchanged,
+              })}
             </Typography.Text>
             <Space>
               <Link to={`/projects?pairingId=${pairingId ?? ''}`}>

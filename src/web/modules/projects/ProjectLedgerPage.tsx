@@ -88,7 +88,8 @@ export function ProjectLedgerPage() {
   const download = async (kind: 'export' | 'template') => {
     setDownloading(kind);
     try {
-      const file = kind === 'export' ? await projectsApi.exportLedger(filters) : await projectsApi.template(filters.pairingId);
+      const file =
+        kind === 'export' ? await projectsApi.exportLedger(filters) : await projectsApi.template(filters.pairingId);
       saveBlob(file.blob, file.fileName ?? `${kind}.xlsx`);
       if (kind === 'export') message.success(t('ui.projects.exported'));
     } catch (err) {
@@ -132,11 +133,39 @@ export function ProjectLedgerPage() {
         </Space>
       ),
     },
-    { key: 'hostRegion', title: t('ui.projects.fields.hostRegion'), width: 110, render: (_: unknown, row) => row.hostRegion.name },
-    { key: 'industry', title: t('ui.projects.fields.industryShort'), width: 130, render: (_: unknown, row) => row.industryName ?? '—' },
-    { key: 'type', title: t('ui.projects.fields.type'), dataIndex: 'type', width: 90, render: (type: ProjectSummary['type']) => t(`domain.projectTypes.${type}`) },
-    { key: 'stage', title: t('ui.projects.fields.stage'), dataIndex: 'stage', width: 80, render: (stage: ProjectSummary['stage']) => <StageTag stage={stage} /> },
-    { key: 'signedOn', title: t('ui.projects.fields.signedOn'), dataIndex: 'signedOn', width: 110, render: (d: string | null) => d ?? '—' },
+    {
+      key: 'hostRegion',
+      title: t('ui.projects.fields.hostRegion'),
+      width: 110,
+      render: (_: unknown, row) => row.hostRegion.name,
+    },
+    {
+      key: 'industry',
+      title: t('ui.projects.fields.industryShort'),
+      width: 130,
+      render: (_: unknown, row) => row.industryName ?? '—',
+    },
+    {
+      key: 'type',
+      title: t('ui.projects.fields.type'),
+      dataIndex: 'type',
+      width: 90,
+      render: (type: ProjectSummary['type']) => t(`domain.projectTypes.${type}`),
+    },
+    {
+      key: 'stage',
+      title: t('ui.projects.fields.stage'),
+      dataIndex: 'stage',
+      width: 80,
+      render: (stage: ProjectSummary['stage']) => <StageTag stage={stage} />,
+    },
+    {
+      key: 'signedOn',
+      title: t('ui.projects.fields.signedOn'),
+      dataIndex: 'signedOn',
+      width: 110,
+      render: (d: string | null) => d ?? '—',
+    },
     ...MONEY_FIGURES.map((figure) => ({
       key: figure === 'signed' ? 'signed' : `figure-${figure}`,
       title: t(`ui.projects.figures.${figure}`),
@@ -156,12 +185,22 @@ export function ProjectLedgerPage() {
           <Link to={`/projects/stats${filters.pairingId ? `?pairingId=${filters.pairingId}` : ''}`}>
             <Button icon={<BarChartOutlined />}>{t('ui.projects.statsButton')}</Button>
           </Link>
-          <Button icon={<FileExcelOutlined />} loading={downloading === 'export'} onClick={() => download('export')} data-testid="ledger-export">
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={downloading === 'export'}
+            onClick={() => download('export')}
+            data-testid="ledger-export"
+          >
             {t('ui.projects.exportButton')}
           </Button>
           {can('project.import') && (
             <>
-              <Button icon={<DownloadOutlined />} loading={downloading === 'template'} onClick={() => download('template')} data-testid="ledger-template">
+              <Button
+                icon={<DownloadOutlined />}
+                loading={downloading === 'template'}
+                onClick={() => download('template')}
+                data-testid="ledger-template"
+              >
                 {t('ui.projects.templateButton')}
               </Button>
               <Link to={`/projects/import${filters.pairingId ? `?pairingId=${filters.pairingId}` : ''}`}>
@@ -183,7 +222,10 @@ export function ProjectLedgerPage() {
     >
       <FilterBar
         extra={
-          <Button onClick={() => query.update(Object.fromEntries([...query.params.keys()].map((k) => [k, undefined])))} data-testid="filter-reset">
+          <Button
+            onClick={() => query.update(Object.fromEntries([...query.params.keys()].map((k) => [k, undefined])))}
+            data-testid="filter-reset"
+          >
             {t('ui.projects.filters.reset')}
           </Button>
         }
@@ -191,17 +233,28 @@ export function ProjectLedgerPage() {
         <SearchFilter query={query} placeholder={t('ui.projects.searchPlaceholder')} testId="project-search" />
         <PairingSelect
           value={filters.pairingId}
-          onChange={(pairingId) => query.update({ pairingId, withSubPairs: pairingId ? query.get('withSubPairs') : undefined })}
+          onChange={(pairingId) =>
+            query.update({ pairingId, withSubPairs: pairingId ? query.get('withSubPairs') : undefined })
+          }
           placeholder={t('ui.projects.filters.pairing')}
           width={190}
           testId="filter-pairing"
         />
         {filters.pairingId && (
-          <Checkbox checked={filters.withSubPairs === 'true'} onChange={(e) => query.update({ withSubPairs: e.target.checked ? 'true' : undefined })}>
+          <Checkbox
+            checked={filters.withSubPairs === 'true'}
+            onChange={(e) => query.update({ withSubPairs: e.target.checked ? 'true' : undefined })}
+          >
             {t('ui.projects.filters.withSubPairs')}
           </Checkbox>
         )}
-        <SelectFilter query={query} name="side" placeholder={t('ui.projects.filters.side')} options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))} width={130} />
+        <SelectFilter
+          query={query}
+          name="side"
+          placeholder={t('ui.projects.filters.side')}
+          options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))}
+          width={130}
+        />
         <SelectFilter
           query={query}
           name="stage"
@@ -210,7 +263,13 @@ export function ProjectLedgerPage() {
           width={100}
           testId="filter-stage"
         />
-        <SelectFilter query={query} name="type" placeholder={t('ui.projects.fields.type')} options={PROJECT_TYPES.map((s) => ({ value: s, label: t(`domain.projectTypes.${s}`) }))} width={110} />
+        <SelectFilter
+          query={query}
+          name="type"
+          placeholder={t('ui.projects.fields.type')}
+          options={PROJECT_TYPES.map((s) => ({ value: s, label: t(`domain.projectTypes.${s}`) }))}
+          width={110}
+        />
         <IndustryCascader
           value={industry}
           onChange={(v) => query.update({ industrySection: v[0], industryDivision: v[1] })}
@@ -218,12 +277,26 @@ export function ProjectLedgerPage() {
           width={200}
           testId="filter-industry"
         />
-        <SelectFilter query={query} name="year" placeholder={t('ui.projects.filters.year')} options={years.map((y) => ({ value: y, label: y }))} width={110} />
+        <SelectFilter
+          query={query}
+          name="year"
+          placeholder={t('ui.projects.filters.year')}
+          options={years.map((y) => ({ value: y, label: y }))}
+          width={110}
+        />
         <DemoFilter query={query} />
-        <Checkbox checked={filters.landmark === 'true'} onChange={(e) => query.update({ landmark: e.target.checked ? 'true' : undefined })} data-testid="filter-landmark">
+        <Checkbox
+          checked={filters.landmark === 'true'}
+          onChange={(e) => query.update({ landmark: e.target.checked ? 'true' : undefined })}
+          data-testid="filter-landmark"
+        >
           {t('ui.projects.filters.landmark')}
         </Checkbox>
-        <Checkbox checked={filters.greenChannel === 'true'} onChange={(e) => query.update({ greenChannel: e.target.checked ? 'true' : undefined })} data-testid="filter-green">
+        <Checkbox
+          checked={filters.greenChannel === 'true'}
+          onChange={(e) => query.update({ greenChannel: e.target.checked ? 'true' : undefined })}
+          data-testid="filter-green"
+        >
           {t('ui.projects.filters.greenChannel')}
         </Checkbox>
       </FilterBar>
@@ -236,7 +309,12 @@ export function ProjectLedgerPage() {
         sortable={['title', 'signedOn', 'signed']}
         emptyText={t('ui.projects.empty')}
         rowLink={(row) => `/projects/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'project-row', 'data-id': row.id, 'data-demo': row.isDemo ? 'true' : 'false', 'data-stage': row.stage })}
+        rowData={(row) => ({
+          'data-testid': 'project-row',
+          'data-id': row.id,
+          'data-demo': row.isDemo ? 'true' : 'false',
+          'data-stage': row.stage,
+        })}
         scrollX={1400}
       />
     </Card>

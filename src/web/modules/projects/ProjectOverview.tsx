@@ -46,7 +46,13 @@ export function MoneyByStage({ stats }: { stats: ProjectStats }) {
   const { t } = useI18n();
   const columns: LightColumn<StageRow>[] = [
     { key: 'stage', title: t('ui.projects.dashboard.stage'), width: 80, render: (r) => <StageTag stage={r.stage} /> },
-    { key: 'projects', title: t('ui.projects.dashboard.projects'), width: 70, align: 'right', render: (r) => r.projects },
+    {
+      key: 'projects',
+      title: t('ui.projects.dashboard.projects'),
+      width: 70,
+      align: 'right',
+      render: (r) => r.projects,
+    },
     ...MONEY_FIGURES.map((figure) => ({
       key: figure,
       title: t(`ui.projects.figures.${figure}`),

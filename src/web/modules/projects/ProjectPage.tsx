@@ -18,7 +18,15 @@ import { projectsApi } from './projects.api.ts';
 import type { ProjectDetail, ProjectStage } from './project-types.ts';
 
 /** The stage on the pipeline, the legal next moves as buttons (and only those), and the stop states. */
-function StageCard({ project, canManage, onMove }: { project: ProjectDetail; canManage: boolean; onMove: (to: ProjectStage) => void }) {
+function StageCard({
+  project,
+  canManage,
+  onMove,
+}: {
+  project: ProjectDetail;
+  canManage: boolean;
+  onMove: (to: ProjectStage) => void;
+}) {
   const { t } = useI18n();
   const shown = project.stage === 'paused' || project.stage === 'terminated' ? project.furthestStage : project.stage;
   const current = PIPELINE_STAGES.indexOf(shown as (typeof PIPELINE_STAGES)[number]);
@@ -26,16 +34,32 @@ function StageCard({ project, canManage, onMove }: { project: ProjectDetail; can
   for (const m of project.moves) dated[m.to] ??= m.on;
   const stopped = project.stage === 'paused' || project.stage === 'terminated';
   return (
-    <Card size="small" title={t('ui.projects.page.stageTitle')} extra={<StageTag stage={project.stage} />} data-testid="stage-card" data-stage={project.stage}>
+    <Card
+      size="small"
+      title={t('ui.projects.page.stageTitle')}
+      extra={<StageTag stage={project.stage} />}
+      data-testid="stage-card"
+      data-stage={project.stage}
+    >
       <Steps
         size="small"
         current={current}
-        status={project.stage === 'terminated' ? 'error' : project.stage === 'paused' ? 'wait' : project.stage === 'producing' ? 'finish' : 'process'}
+        status={
+          project.stage === 'terminated'
+            ? 'error'
+            : project.stage === 'paused'
+              ? 'wait'
+              : project.stage === 'producing'
+                ? 'finish'
+                : 'process'
+        }
         items={PIPELINE_STAGES.map((s) => ({ title: t(`domain.projectStages.${s}`), description: dated[s] ?? '' }))}
         style={{ marginBottom: 16 }}
       />
       {project.stage === 'paused' && project.pausedFrom && (
-        <Typography.Paragraph type="warning">{t('ui.projects.page.pausedFrom', { stage: t(`domain.projectStages.${project.pausedFrom}`) })}</Typography.Paragraph>
+        <Typography.Paragraph type="warning">
+          {t('ui.projects.page.pausedFrom', { stage: t(`domain.projectStages.${project.pausedFrom}`) })}
+        </Typography.Paragraph>
       )}
       {canManage &&
         (project.nextStages.length ? (
@@ -45,12 +69,20 @@ function StageCard({ project, canManage, onMove }: { project: ProjectDetail; can
               const resume = project.stage === 'paused' && to === project.pausedFrom;
               const stop = to === 'paused' || to === 'terminated';
               return (
-                <Button key={to} type={stop ? 'default' : 'primary'} danger={to === 'terminated'} onClick={() => onMove(to)} data-testid={`move-${to}`}>
+                <Button
+                  key={to}
+                  type={stop ? 'default' : 'primary'}
+                  danger={to === 'terminated'}
+                  onClick={() => onMove(to)}
+                  data-testid={`move-${to}`}
+                >
                   {to === 'paused'
                     ? t('ui.projects.page.pause')
                     : to === 'terminated'
                       ? t('ui.projects.page.terminate')
-                      : t(resume ? 'ui.projects.page.resumeTo' : 'ui.projects.page.moveTo', { stage: t(`domain.projectStages.${to}`) })}
+                      : t(resume ? 'ui.projects.page.resumeTo' : 'ui.projects.page.moveTo', {
+                          stage: t(`domain.projectStages.${to}`),
+                        })}
                 </Button>
               );
             })}
@@ -64,7 +96,15 @@ function StageCard({ project, canManage, onMove }: { project: ProjectDetail; can
   );
 }
 
-function FiguresCard({ project, canManage, onReported }: { project: ProjectDetail; canManage: boolean; onReported: (p: ProjectDetail) => void }) {
+function FiguresCard({
+  project,
+  canManage,
+  onReported,
+}: {
+  project: ProjectDetail;
+  canManage: boolean;
+  onReported: (p: ProjectDetail) => void;
+}) {
   const { t } = useI18n();
   return (
     <Card size="small" title={t('ui.projects.page.figuresTitle')} data-testid="figures-card">
@@ -73,7 +113,10 @@ function FiguresCard({ project, canManage, onReported }: { project: ProjectDetai
         {MONEY_FIGURES.map((figure) => (
           <Col key={figure} xs={12} md={6}>
             <Card size="small" style={{ height: '100%' }}>
-              <Statistic title={t(`ui.projects.figures.${figure}`)} valueRender={() => <WanAmount value={project.figures[figure]} testId={`figure-${figure}`} />} />
+              <Statistic
+                title={t(`ui.projects.figures.${figure}`)}
+                valueRender={() => <WanAmount value={project.figures[figure]} testId={`figure-${figure}`} />}
+              />
             </Card>
           </Col>
         ))}
@@ -108,7 +151,13 @@ export function ProjectPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const message = useMessage();
-  const { data: project, error, loading, reload, setData: setLatest } = useApi((signal) => projectsApi.get(id, signal), [id]);
+  const {
+    data: project,
+    error,
+    loading,
+    reload,
+    setData: setLatest,
+  } = useApi((signal) => projectsApi.get(id, signal), [id]);
   const [moving, setMoving] = useState<ProjectStage | null>(null);
   usePageTitle('ui.projects.ledgerTitle', project?.title);
 
@@ -119,8 +168,16 @@ export function ProjectPage() {
   const dash = '—';
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="project-page" data-project-id={project.id}>
-      <Breadcrumb items={[{ title: <Link to="/projects">{t('ui.projects.ledgerTitle')}</Link> }, { title: project.title }]} />
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="project-page"
+      data-project-id={project.id}
+    >
+      <Breadcrumb
+        items={[{ title: <Link to="/projects">{t('ui.projects.ledgerTitle')}</Link> }, { title: project.title }]}
+      />
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="project-title">
           {project.title}
@@ -142,21 +199,33 @@ export function ProjectPage() {
           <Descriptions.Item label={t('ui.projects.fields.pairing')}>
             <Link to={`/pairings/${project.pairingId}`}>{project.pairingName}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('ui.projects.fields.side')}>{t(`domain.sides.${project.side}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.projects.fields.side')}>
+            {t(`domain.sides.${project.side}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.investor')}>{project.investor}</Descriptions.Item>
-          <Descriptions.Item label={t('ui.projects.fields.investorRegion')}>{project.investorRegion?.name ?? dash}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.projects.fields.investorRegion')}>
+            {project.investorRegion?.name ?? dash}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.hostRegion')}>{project.hostRegion.name}</Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.park')}>{project.park?.name ?? dash}</Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.industryShort')}>
-            {project.industryName ? `${[project.industrySection, project.industryDivision].filter(Boolean).join('')} ${project.industryName}` : dash}
+            {project.industryName
+              ? `${[project.industrySection, project.industryDivision].filter(Boolean).join('')} ${project.industryName}`
+              : dash}
           </Descriptions.Item>
-          <Descriptions.Item label={t('ui.projects.fields.type')}>{t(`domain.projectTypes.${project.type}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.projects.fields.type')}>
+            {t(`domain.projectTypes.${project.type}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.projectCode')}>
             <span data-testid="project-code">{project.projectCode ?? dash}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.event')}>{project.event?.title ?? dash}</Descriptions.Item>
-          <Descriptions.Item label={t('ui.projects.fields.contactName')}>{project.contactName ?? dash}</Descriptions.Item>
-          <Descriptions.Item label={t('ui.projects.fields.contactPhone')}>{project.contactPhone ?? dash}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.projects.fields.contactName')}>
+            {project.contactName ?? dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('ui.projects.fields.contactPhone')}>
+            {project.contactPhone ?? dash}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.projects.fields.support')} span={3}>
             {SUPPORT_KINDS.some((k) => project.support[k]) ? (
               <Space wrap size={16}>

@@ -45,7 +45,8 @@ export function PairingSelect({
   for (const p of data?.items ?? []) known.current.set(p.id, p.name);
   const options = useMemo(() => {
     const list = (data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
-    if (value && !list.some((o) => o.value === value) && known.current.has(value)) list.unshift({ value, label: known.current.get(value)! });
+    if (value && !list.some((o) => o.value === value) && known.current.has(value))
+      list.unshift({ value, label: known.current.get(value)! });
     return list;
   }, [data, value]);
   const timer = useRef<number | undefined>(undefined);
@@ -96,7 +97,10 @@ export function IndustryCascader({
       (catalogue?.sections ?? []).map((s) => ({
         value: s.code,
         label: `${s.code} ${locale === 'en' ? s.nameEn : s.name}`,
-        children: s.divisions.map((d) => ({ value: d.code, label: `${d.code} ${locale === 'en' ? d.nameEn : d.name}` })),
+        children: s.divisions.map((d) => ({
+          value: d.code,
+          label: `${d.code} ${locale === 'en' ? d.nameEn : d.name}`,
+        })),
       })),
     [catalogue, locale],
   );
@@ -104,7 +108,7 @@ export function IndustryCascader({
     <Cascader
       id={id}
       data-testid={testId}
-      value={value && value.length ? value : undefined}
+      value={value?.length ? value : undefined}
       onChange={(v) => onChange?.((v ?? []).map(String))}
       options={options}
       changeOnSelect
@@ -117,11 +121,25 @@ export function IndustryCascader({
 }
 
 /** The co-built parks of a pairing. */
-export function ParkSelect({ pairingId, value, onChange, id, testId }: { pairingId?: string; value?: string | null; onChange?: (v: string | null) => void; id?: string; testId?: string }) {
+export function ParkSelect({
+  pairingId,
+  value,
+  onChange,
+  id,
+  testId,
+}: {
+  pairingId?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const { data, loading } = useApi(
     (signal) =>
-      pairingId ? parksApi.list({ pairingId, pageSize: 500 }, signal) : Promise.resolve({ items: [] as { id: string; name: string }[] }),
+      pairingId
+        ? parksApi.list({ pairingId, pageSize: 500 }, signal)
+        : Promise.resolve({ items: [] as { id: string; name: string }[] }),
     [pairingId],
   );
   return (
@@ -151,7 +169,19 @@ export function usePairingTasks(pairingId: string | undefined, enabled = true) {
   );
 }
 
-export function TaskSelect({ pairingId, value, onChange, id, testId }: { pairingId?: string; value?: string[]; onChange?: (v: string[]) => void; id?: string; testId?: string }) {
+export function TaskSelect({
+  pairingId,
+  value,
+  onChange,
+  id,
+  testId,
+}: {
+  pairingId?: string;
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  id?: string;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const { data, loading } = usePairingTasks(pairingId);
   return (
@@ -165,7 +195,11 @@ export function TaskSelect({ pairingId, value, onChange, id, testId }: { pairing
       disabled={!pairingId}
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={pairingId ? t('ui.projects.fields.tasksPlaceholder') : t('ui.projects.form.chooseAPairingFirst')}
-      options={(data ?? []).map((task) => ({ value: task.id, label: `${task.code} ${task.title}`, title: task.planTitle }))}
+      options={(data ?? []).map((task) => ({
+        value: task.id,
+        label: `${task.code} ${task.title}`,
+        title: task.planTitle,
+      }))}
       notFoundContent={t('ui.common.empty')}
     />
   );

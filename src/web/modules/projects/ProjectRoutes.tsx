@@ -16,10 +16,31 @@ export function ProjectRoutes() {
     <Routes>
       <Route index element={<ProjectLedgerPage />} />
       <Route path="stats" element={<ProjectStatsPage />} />
-      <Route path="import" element={<RequirePermission permission="project.import"><ProjectImportPage /></RequirePermission>} />
-      <Route path="new" element={<RequirePermission permission="project.manage"><ProjectFormPage /></RequirePermission>} />
+      <Route
+        path="import"
+        element={
+          <RequirePermission permission="project.import">
+            <ProjectImportPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="new"
+        element={
+          <RequirePermission permission="project.manage">
+            <ProjectFormPage />
+          </RequirePermission>
+        }
+      />
       <Route path=":id" element={<ProjectPage />} />
-      <Route path=":id/edit" element={<RequirePermission permission="project.manage"><ProjectFormPage /></RequirePermission>} />
+      <Route
+        path=":id/edit"
+        element={
+          <RequirePermission permission="project.manage">
+            <ProjectFormPage />
+          </RequirePermission>
+        }
+      />
       <Route path="*" element={<NotFoundResult />} />
     </Routes>
   );

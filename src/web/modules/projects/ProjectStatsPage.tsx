@@ -1,5 +1,17 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, Checkbox, Col, Row, Segmented, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Row,
+  Segmented,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { UnorderedListOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
@@ -24,7 +36,9 @@ export function ProjectStatsPage() {
   usePageTitle('ui.projects.statsTitle');
   const query = useUrlQuery();
   const industries = useIndustries();
-  const groupBy: Group = (GROUPS as readonly string[]).includes(query.get('groupBy') ?? '') ? (query.get('groupBy') as Group) : 'pairing';
+  const groupBy: Group = (GROUPS as readonly string[]).includes(query.get('groupBy') ?? '')
+    ? (query.get('groupBy') as Group)
+    : 'pairing';
   const pairingId = query.get('pairingId');
   const params = {
     pairingId,
@@ -47,16 +61,73 @@ export function ProjectStatsPage() {
   };
 
   const columns: TableColumnsType<RateRow> = [
-    { key: 'label', title: t(`ui.projects.groupBy.${groupBy}`), render: (_: unknown, row) => (row.key === 'all' ? <strong>{t('ui.projects.rates.overall')}</strong> : label(row)) },
+    {
+      key: 'label',
+      title: t(`ui.projects.groupBy.${groupBy}`),
+      render: (_: unknown, row) => (row.key === 'all' ? <strong>{t('ui.projects.rates.overall')}</strong> : label(row)),
+    },
     { key: 'projects', title: t('ui.projects.rates.projects'), dataIndex: 'projects', align: 'right', width: 80 },
-    { key: 'signedProjects', title: t('ui.projects.rates.signedProjects'), dataIndex: 'signedProjects', align: 'right', width: 80 },
-    { key: 'startedProjects', title: t('ui.projects.rates.startedProjects'), dataIndex: 'startedProjects', align: 'right', width: 80 },
-    { key: 'producingProjects', title: t('ui.projects.rates.producingProjects'), dataIndex: 'producingProjects', align: 'right', width: 80 },
-    { key: 'signedAmount', title: t('ui.projects.rates.signedAmount'), dataIndex: 'signedAmount', align: 'right', width: 130, render: (v: string) => wanText(v) },
-    { key: 'arrivedFunds', title: t('ui.projects.rates.arrivedFunds'), dataIndex: 'arrivedFunds', align: 'right', width: 130, render: (v: string) => wanText(v) },
-    { key: 'arrivalRate', title: t('ui.projects.rates.arrivalRate'), dataIndex: 'arrivalRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },
-    { key: 'startRate', title: t('ui.projects.rates.startRate'), dataIndex: 'startRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },
-    { key: 'productionRate', title: t('ui.projects.rates.productionRate'), dataIndex: 'productionRate', align: 'right', width: 90, render: (v: string | null) => formatRate(v) },
+    {
+      key: 'signedProjects',
+      title: t('ui.projects.rates.signedProjects'),
+      dataIndex: 'signedProjects',
+      align: 'right',
+      width: 80,
+    },
+    {
+      key: 'startedProjects',
+      title: t('ui.projects.rates.startedProjects'),
+      dataIndex: 'startedProjects',
+      align: 'right',
+      width: 80,
+    },
+    {
+      key: 'producingProjects',
+      title: t('ui.projects.rates.producingProjects'),
+      dataIndex: 'producingProjects',
+      align: 'right',
+      width: 80,
+    },
+    {
+      key: 'signedAmount',
+      title: t('ui.projects.rates.signedAmount'),
+      dataIndex: 'signedAmount',
+      align: 'right',
+      width: 130,
+      render: (v: string) => wanText(v),
+    },
+    {
+      key: 'arrivedFunds',
+      title: t('ui.projects.rates.arrivedFunds'),
+      dataIndex: 'arrivedFunds',
+      align: 'right',
+      width: 130,
+      render: (v: string) => wanText(v),
+    },
+    {
+      key: 'arrivalRate',
+      title: t('ui.projects.rates.arrivalRate'),
+      dataIndex: 'arrivalRate',
+      align: 'right',
+      width: 90,
+      render: (v: string | null) => formatRate(v),
+    },
+    {
+      key: 'startRate',
+      title: t('ui.projects.rates.startRate'),
+      dataIndex: 'startRate',
+      align: 'right',
+      width: 90,
+      render: (v: string | null) => formatRate(v),
+    },
+    {
+      key: 'productionRate',
+      title: t('ui.projects.rates.productionRate'),
+      dataIndex: 'productionRate',
+      align: 'right',
+      width: 90,
+      render: (v: string | null) => formatRate(v),
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -80,7 +151,10 @@ export function ProjectStatsPage() {
             testId="stats-pairing"
           />
           {pairingId && (
-            <Checkbox checked={params.withSubPairs === 'true'} onChange={(e) => query.update({ withSubPairs: e.target.checked ? 'true' : undefined })}>
+            <Checkbox
+              checked={params.withSubPairs === 'true'}
+              onChange={(e) => query.update({ withSubPairs: e.target.checked ? 'true' : undefined })}
+            >
               {t('ui.projects.filters.withSubPairs')}
             </Checkbox>
           )}

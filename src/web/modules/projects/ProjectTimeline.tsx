@@ -8,7 +8,9 @@ import type { ProjectDetail } from './project-types.ts';
 
 type Move = ProjectDetail['moves'][number];
 type Report = ProjectDetail['reports'][number];
-type Entry = { kind: 'move'; date: string; recordedAt: string; move: Move } | { kind: 'report'; date: string; recordedAt: string; report: Report; correction: boolean };
+type Entry =
+  | { kind: 'move'; date: string; recordedAt: string; move: Move }
+  | { kind: 'report'; date: string; recordedAt: string; report: Report; correction: boolean };
 
 const MOVE_COLOURS: Record<string, string> = { paused: 'orange', terminated: 'red', producing: 'green' };
 
@@ -30,7 +32,8 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
     }),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
 
-  if (!entries.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.projects.page.timelineEmpty')} />;
+  if (!entries.length)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.projects.page.timelineEmpty')} />;
 
   const period = (p: Report['period']) => periodText(p, t);
 
@@ -40,9 +43,13 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
       items={entries.map((e, i) => {
         if (e.kind === 'move') {
           const m = e.move;
-          const text = m.from === null
-            ? t('ui.projects.page.timelineStart', { stage: t(`domain.projectStages.${m.to}`) })
-            : t('ui.projects.page.timelineMove', { from: t(`domain.projectStages.${m.from}`), to: t(`domain.projectStages.${m.to}`) });
+          const text =
+            m.from === null
+              ? t('ui.projects.page.timelineStart', { stage: t(`domain.projectStages.${m.to}`) })
+              : t('ui.projects.page.timelineMove', {
+                  from: t(`domain.projectStages.${m.from}`),
+                  to: t(`domain.projectStages.${m.to}`),
+                });
           return {
             key: `m${i}`,
             color: MOVE_COLOURS[m.to] ?? 'blue',
@@ -63,11 +70,19 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
           title: period(r.period),
           content: (
             <div data-testid="timeline-item" data-kind="report" data-figure={r.figure}>
-              <span>{t('ui.projects.page.timelineReport', { figure: t(`ui.projects.figures.${r.figure}`), amount: wanText(r.amount), period: period(r.period) })}</span>
+              <span>
+                {t('ui.projects.page.timelineReport', {
+                  figure: t(`ui.projects.figures.${r.figure}`),
+                  amount: wanText(r.amount),
+                  period: period(r.period),
+                })}
+              </span>
               {e.correction && <Tag style={{ marginLeft: 8 }}>{t('ui.projects.page.timelineCorrection')}</Tag>}
               {r.overrideReason && (
                 <div data-testid="timeline-override">
-                  <Typography.Text type="warning">{t('ui.projects.page.timelineOverride', { reason: r.overrideReason })}</Typography.Text>
+                  <Typography.Text type="warning">
+                    {t('ui.projects.page.timelineOverride', { reason: r.overrideReason })}
+                  </Typography.Text>
                 </div>
               )}
               <RecordedAt at={r.recordedAt} />

@@ -16,7 +16,17 @@ interface Values {
  * Moves a project to one of the stages the server offers, with the date of the move. The server checks the move
  * again (the order of dates, a move made meanwhile): its refusal is shown on the date, or above the form.
  */
-export function StageMoveModal({ project, to, onClose, onMoved }: { project: ProjectDetail; to: ProjectStage; onClose: () => void; onMoved: (p: ProjectDetail) => void }) {
+export function StageMoveModal({
+  project,
+  to,
+  onClose,
+  onMoved,
+}: {
+  project: ProjectDetail;
+  to: ProjectStage;
+  onClose: () => void;
+  onMoved: (p: ProjectDetail) => void;
+}) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -26,11 +36,18 @@ export function StageMoveModal({ project, to, onClose, onMoved }: { project: Pro
     setSaving(true);
     setRefusal(null);
     try {
-      onMoved(await projectsApi.move(project.id, { to, on: values.on.format('YYYY-MM-DD'), note: values.note?.trim() || null }));
+      onMoved(
+        await projectsApi.move(project.id, {
+          to,
+          on: values.on.format('YYYY-MM-DD'),
+          note: values.note?.trim() || null,
+        }),
+      );
     } catch (err) {
       const { placed, unplaced } = applyServerErrors(form, err, pick);
       if (!isApiError(err)) setRefusal(t('ui.common.networkError'));
-      else if (!placed || unplaced.length) setRefusal([...new Set([pick(err), ...unplaced.map((e) => e.text)])].join(t('ui.common.messageSeparator')));
+      else if (!placed || unplaced.length)
+        setRefusal([...new Set([pick(err), ...unplaced.map((e) => e.text)])].join(t('ui.common.messageSeparator')));
     } finally {
       setSaving(false);
     }
@@ -39,7 +56,10 @@ export function StageMoveModal({ project, to, onClose, onMoved }: { project: Pro
   return (
     <Modal
       open
-      title={t('ui.projects.page.moveTitle', { from: t(`domain.projectStages.${project.stage}`), to: t(`domain.projectStages.${to}`) })}
+      title={t('ui.projects.page.moveTitle', {
+        from: t(`domain.projectStages.${project.stage}`),
+        to: t(`domain.projectStages.${to}`),
+      })}
       okText={t('ui.common.confirm')}
       cancelText={t('ui.common.cancel')}
       confirmLoading={saving}
@@ -48,9 +68,15 @@ export function StageMoveModal({ project, to, onClose, onMoved }: { project: Pro
       okButtonProps={{ 'data-testid': 'move-confirm' } as ButtonProps}
       destroyOnHidden
     >
-      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="move-refusal" />}
+      {refusal && (
+        <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="move-refusal" />
+      )}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={submit} data-testid="move-form">
-        <Form.Item name="on" label={t('ui.projects.page.moveOn')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="on"
+          label={t('ui.projects.page.moveOn')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="move-on" />
         </Form.Item>
         <Form.Item name="note" label={t('ui.projects.page.moveNote')}>

@@ -2,9 +2,32 @@
 // value import from there would pull zod into the bundle; the records make the compiler check they stay complete.
 import type { MoneyFigure, PipelineStage, ProjectStage, ProjectType, SupportKind } from './project-types.ts';
 
-const stages: Record<ProjectStage, true> = { planning: true, signed: true, sited: true, started: true, producing: true, paused: true, terminated: true };
-const pipeline: Record<PipelineStage, true> = { planning: true, signed: true, sited: true, started: true, producing: true };
-const types: Record<ProjectType, true> = { industrial: true, infrastructure: true, ppp: true, science_tech: true, agriculture: true, tourism: true, finance: true, service: true };
+const stages: Record<ProjectStage, true> = {
+  planning: true,
+  signed: true,
+  sited: true,
+  started: true,
+  producing: true,
+  paused: true,
+  terminated: true,
+};
+const pipeline: Record<PipelineStage, true> = {
+  planning: true,
+  signed: true,
+  sited: true,
+  started: true,
+  producing: true,
+};
+const types: Record<ProjectType, true> = {
+  industrial: true,
+  infrastructure: true,
+  ppp: true,
+  science_tech: true,
+  agriculture: true,
+  tourism: true,
+  finance: true,
+  service: true,
+};
 const figures: Record<MoneyFigure, true> = { signed: true, planned: true, arrived: true, completed: true };
 const supportKinds: Record<SupportKind, true> = { central_budget: true, bank_credit: true, industry_fund: true };
 

@@ -43,17 +43,23 @@ export const projectsApi = {
   update: (id: string, input: UpdateProjectInput) => api.patch<ProjectDetail>(projectPath(id), input),
   move: (id: string, input: StageMoveInput) => api.post<ProjectDetail>(`${projectPath(id)}/moves`, input),
   report: (id: string, input: FigureReportInput) => api.post<ProjectDetail>(`${projectPath(id)}/figures`, input),
-  stats: (params: { pairingId?: string; withSubPairs?: 'true'; groupBy?: string; demo?: 'true' | 'false' }, signal?: AbortSignal) =>
-    api.get<ProjectStats>('/api/projects/stats', params, { signal }),
+  stats: (
+    params: { pairingId?: string; withSubPairs?: 'true'; groupBy?: string; demo?: 'true' | 'false' },
+    signal?: AbortSignal,
+  ) => api.get<ProjectStats>('/api/projects/stats', params, { signal }),
   industries: (signal?: AbortSignal) => api.get<IndustryCatalogue>('/api/industries', undefined, { signal }),
   /** The filtered ledger as an Excel workbook. */
   exportLedger: (filters: ProjectFilters) => requestFile('/api/projects/export.xlsx', { query: filters }),
   /** The import template, titled for the pairing when one is given. */
   template: (pairingId?: string) => requestFile('/api/projects/template.xlsx', { query: { pairingId } }),
   /** Starts a background import of a sheet into a pairing; the job is polled with `job`. */
-  startImport: (pairingId: string, file: File) => api.uploadFile<ImportJob>('/api/projects/import', file, { pairingId }),
+  startImport: (pairingId: string, file: File) =>
+    api.uploadFile<ImportJob>('/api/projects/import', file, { pairingId }),
   uploadAttachment: (id: string, file: File) => api.uploadFile<ProjectDetail>(`${projectPath(id)}/attachments`, file),
-  downloadAttachment: (id: string, attachmentId: string) => requestFile(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
-  removeAttachment: (id: string, attachmentId: string) => api.delete<ProjectDetail>(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
-  job: (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/api/projects/import/${encodeURIComponent(id)}`, undefined, { signal }),
+  downloadAttachment: (id: string, attachmentId: string) =>
+    requestFile(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  removeAttachment: (id: string, attachmentId: string) =>
+    api.delete<ProjectDetail>(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  job: (id: string, signal?: AbortSignal) =>
+    api.get<ImportJob>(`/api/projects/import/${encodeURIComponent(id)}`, undefined, { signal }),
 };

@@ -7,7 +7,10 @@ import { regionsApi } from './regions.api.ts';
 
 export function RegionDetailCard({ code, onSelect }: { code: string | undefined; onSelect: (code: string) => void }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useApi((signal) => (code ? regionsApi.get(code, signal) : Promise.resolve(undefined)), [code]);
+  const { data, error, loading, reload } = useApi(
+    (signal) => (code ? regionsApi.get(code, signal) : Promise.resolve(undefined)),
+    [code],
+  );
 
   if (!code) {
     return (
@@ -26,13 +29,18 @@ export function RegionDetailCard({ code, onSelect }: { code: string | undefined;
   }
 
   const columns: TableColumnsType<RegionItem> = [
-    { title: t('ui.regions.name'), dataIndex: 'name', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+    {
+      title: t('ui.regions.name'),
+      dataIndex: 'name',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
     { title: t('ui.regions.code'), dataIndex: 'code', width: 120 },
     {
       title: t('ui.regions.level'),
       dataIndex: 'level',
       width: 120,
-      render: (_: unknown, r) => (r.zoneType ? t(`domain.zoneTypes.${r.zoneType}`) : t(`domain.regionLevels.${r.level}`)),
+      render: (_: unknown, r) =>
+        r.zoneType ? t(`domain.zoneTypes.${r.zoneType}`) : t(`domain.regionLevels.${r.level}`),
     },
     { title: t('ui.regions.childCount'), dataIndex: 'childCount', width: 100, align: 'right' },
   ];
@@ -47,11 +55,21 @@ export function RegionDetailCard({ code, onSelect }: { code: string | undefined;
         </span>
       }
     >
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        style={{ marginBottom: 16 }}
+        styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('ui.regions.code')}>{data.code}</Descriptions.Item>
         <Descriptions.Item label={t('ui.regions.shortName')}>{data.shortName}</Descriptions.Item>
         <Descriptions.Item label={t('ui.regions.level')}>{t(`domain.regionLevels.${data.level}`)}</Descriptions.Item>
-        {data.zoneType && <Descriptions.Item label={t('ui.regions.zoneType')}>{t(`domain.zoneTypes.${data.zoneType}`)}</Descriptions.Item>}
+        {data.zoneType && (
+          <Descriptions.Item label={t('ui.regions.zoneType')}>
+            {t(`domain.zoneTypes.${data.zoneType}`)}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('ui.regions.path')} span="filled">
           {data.path.length ? (
             <Breadcrumb
@@ -84,7 +102,16 @@ export function RegionDetailCard({ code, onSelect }: { code: string | undefined;
       {data.zones.length > 0 && (
         <>
           <Typography.Title level={5}>{t('ui.regions.zones')}</Typography.Title>
-          <Table<RegionItem> rowKey="code" size="small" columns={columns} dataSource={data.zones} pagination={false} onRow={rowProps} style={{ marginBottom: 16 }} data-testid="region-zones" />
+          <Table<RegionItem>
+            rowKey="code"
+            size="small"
+            columns={columns}
+            dataSource={data.zones}
+            pagination={false}
+            onRow={rowProps}
+            style={{ marginBottom: 16 }}
+            data-testid="region-zones"
+          />
         </>
       )}
       {data.children.length > 0 && (

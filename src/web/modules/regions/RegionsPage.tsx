@@ -35,7 +35,11 @@ const toNode = (region: RegionItem): RegionNode => ({
 
 function withChildren(nodes: RegionNode[], key: string, children: RegionNode[]): RegionNode[] {
   return nodes.map((node) =>
-    node.key === key ? { ...node, children, isLeaf: children.length === 0 } : node.children ? { ...node, children: withChildren(node.children, key, children) } : node,
+    node.key === key
+      ? { ...node, children, isLeaf: children.length === 0 }
+      : node.children
+        ? { ...node, children: withChildren(node.children, key, children) }
+        : node,
   );
 }
 
@@ -84,7 +88,11 @@ export function RegionsPage() {
   return (
     <Row gutter={16}>
       <Col xs={24} lg={9}>
-        <Card size="small" title={q ? t('ui.regions.searchResults') : t('ui.regions.tree')} style={{ marginBottom: 16 }}>
+        <Card
+          size="small"
+          title={q ? t('ui.regions.searchResults') : t('ui.regions.tree')}
+          style={{ marginBottom: 16 }}
+        >
           <Input.Search
             allowClear
             defaultValue={q}
@@ -109,7 +117,9 @@ export function RegionsPage() {
                 >
                   <List.Item.Meta
                     title={<RegionTitle region={region} />}
-                    description={[t(`domain.regionLevels.${region.level}`), region.parentName].filter(Boolean).join(' · ')}
+                    description={[t(`domain.regionLevels.${region.level}`), region.parentName]
+                      .filter(Boolean)
+                      .join(' · ')}
                   />
                 </List.Item>
               )}

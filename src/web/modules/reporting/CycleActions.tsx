@@ -14,13 +14,27 @@ interface ApproveValues {
   closeUnreported?: boolean;
 }
 
-function ApproveModal({ cycle, unreported, onClose, onDone }: { cycle: CycleDetail; unreported: number; onClose: () => void; onDone: (c: CycleDetail) => void }) {
+function ApproveModal({
+  cycle,
+  unreported,
+  onClose,
+  onDone,
+}: {
+  cycle: CycleDetail;
+  unreported: number;
+  onClose: () => void;
+  onDone: (c: CycleDetail) => void;
+}) {
   const { t, locale } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<ApproveValues>();
   const period = cycleLabel(cycle, locale);
   const submit = async (values: ApproveValues) => {
-    const next = await reportingApi.approveCycle(cycle.id, { version: cycle.version, comment: values.comment?.trim() || null, closeUnreported: !!values.closeUnreported });
+    const next = await reportingApi.approveCycle(cycle.id, {
+      version: cycle.version,
+      comment: values.comment?.trim() || null,
+      closeUnreported: !!values.closeUnreported,
+    });
     message.success(t('ui.reporting.cycleApproved', { period }));
     onDone(next);
   };
@@ -35,7 +49,11 @@ function ApproveModal({ cycle, unreported, onClose, onDone }: { cycle: CycleDeta
       onClose={onClose}
     >
       {unreported > 0 && (
-        <Form.Item name="closeUnreported" valuePropName="checked" extra={t('ui.reporting.approveCycleUnreported', { count: unreported })}>
+        <Form.Item
+          name="closeUnreported"
+          valuePropName="checked"
+          extra={t('ui.reporting.approveCycleUnreported', { count: unreported })}
+        >
           <Checkbox data-testid="cycle-close-unreported">{t('ui.reporting.closeUnreported')}</Checkbox>
         </Form.Item>
       )}
@@ -46,7 +64,15 @@ function ApproveModal({ cycle, unreported, onClose, onDone }: { cycle: CycleDeta
   );
 }
 
-function UnlockModal({ cycle, onClose, onDone }: { cycle: CycleDetail; onClose: () => void; onDone: (c: CycleDetail) => void }) {
+function UnlockModal({
+  cycle,
+  onClose,
+  onDone,
+}: {
+  cycle: CycleDetail;
+  onClose: () => void;
+  onDone: (c: CycleDetail) => void;
+}) {
   const { t, locale } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<{ reason: string }>();
@@ -67,8 +93,17 @@ function UnlockModal({ cycle, onClose, onDone }: { cycle: CycleDetail; onClose: 
       onSubmit={submit}
       onClose={onClose}
     >
-      <Form.Item name="reason" label={t('ui.reporting.unlockReason')} rules={[{ required: true, whitespace: true, message: t('ui.reporting.unlockReasonPlaceholder') }]}>
-        <Input.TextArea rows={3} maxLength={1000} placeholder={t('ui.reporting.unlockReasonPlaceholder')} data-testid="cycle-unlock-reason" />
+      <Form.Item
+        name="reason"
+        label={t('ui.reporting.unlockReason')}
+        rules={[{ required: true, whitespace: true, message: t('ui.reporting.unlockReasonPlaceholder') }]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={1000}
+          placeholder={t('ui.reporting.unlockReasonPlaceholder')}
+          data-testid="cycle-unlock-reason"
+        />
       </Form.Item>
     </ActionModal>
   );
@@ -128,7 +163,9 @@ export function CycleActions({
           {t('ui.reporting.unlock')}
         </Button>
       )}
-      {open === 'approve' && <ApproveModal cycle={cycle} unreported={unreported} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'approve' && (
+        <ApproveModal cycle={cycle} unreported={unreported} onClose={() => setOpen(null)} onDone={done} />
+      )}
       {open === 'unlock' && <UnlockModal cycle={cycle} onClose={() => setOpen(null)} onDone={done} />}
     </Space>
   );

@@ -2,7 +2,13 @@ import { Col, DatePicker, Form, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { REPORT_FREQUENCIES, periodsPerYear, reportingApi, type CycleDetail, type ReportFrequency } from './reporting.api.ts';
+import {
+  REPORT_FREQUENCIES,
+  periodsPerYear,
+  reportingApi,
+  type CycleDetail,
+  type ReportFrequency,
+} from './reporting.api.ts';
 import { cycleLabel, periodName } from './reporting-display.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -24,11 +30,21 @@ function periodOf(frequency: ReportFrequency, date: Dayjs): number {
 /** The due date the server sets when none is given: ten days after the period ends. */
 function defaultDueOn(frequency: ReportFrequency, year: number, period: number): string {
   const months = 12 / periodsPerYear(frequency);
-  return dayjs(new Date(year, period * months, 0)).add(10, 'day').format('YYYY-MM-DD');
+  return dayjs(new Date(year, period * months, 0))
+    .add(10, 'day')
+    .format('YYYY-MM-DD');
 }
 
 /** Opens a reporting period for a pairing: frequency, which period, due date and reminder window. */
-export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?: string; onClose: () => void; onCreated: (cycle: CycleDetail) => void }) {
+export function CycleCreateModal({
+  pairingId,
+  onClose,
+  onCreated,
+}: {
+  pairingId?: string;
+  onClose: () => void;
+  onCreated: (cycle: CycleDetail) => void;
+}) {
   const { t, locale } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -59,13 +75,25 @@ export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?
       okText={t('ui.common.confirm')}
       testId="cycle-create"
       width={620}
-      initialValues={{ pairingId, frequency: 'quarterly', year: today.year(), period: periodOf('quarterly', today), reminderDays: 7 }}
+      initialValues={{
+        pairingId,
+        frequency: 'quarterly',
+        year: today.year(),
+        period: periodOf('quarterly', today),
+        reminderDays: 7,
+      }}
       // A new frequency keeps the period that holds today rather than an index that may not exist.
-      onValuesChange={(changed) => changed.frequency && form.setFieldValue('period', periodOf(changed.frequency, today))}
+      onValuesChange={(changed) =>
+        changed.frequency && form.setFieldValue('period', periodOf(changed.frequency, today))
+      }
       onSubmit={submit}
       onClose={onClose}
     >
-      <Form.Item name="pairingId" label={t('ui.reporting.pairing')} rules={[{ required: true, message: t('ui.reporting.pairingPlaceholder') }]}>
+      <Form.Item
+        name="pairingId"
+        label={t('ui.reporting.pairing')}
+        rules={[{ required: true, message: t('ui.reporting.pairingPlaceholder') }]}
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           loading={pairings.loading}
@@ -77,7 +105,10 @@ export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="frequency" label={t('ui.reporting.frequency')}>
-            <Select options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))} data-testid="cycle-frequency" />
+            <Select
+              options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))}
+              data-testid="cycle-frequency"
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -88,7 +119,10 @@ export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?
         <Col span={8}>
           <Form.Item name="period" label={t('ui.reporting.period')}>
             <Select
-              options={Array.from({ length: periodsPerYear(frequency) }, (_, i) => ({ value: i + 1, label: periodName(frequency, i + 1, t) }))}
+              options={Array.from({ length: periodsPerYear(frequency) }, (_, i) => ({
+                value: i + 1,
+                label: periodName(frequency, i + 1, t),
+              }))}
               data-testid="cycle-period"
             />
           </Form.Item>
@@ -96,13 +130,28 @@ export function CycleCreateModal({ pairingId, onClose, onCreated }: { pairingId?
       </Row>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="dueOn" label={t('ui.reporting.dueOn')} extra={t('ui.reporting.dueOnHelp', { date: defaultDueOn(frequency, year, period) })}>
+          <Form.Item
+            name="dueOn"
+            label={t('ui.reporting.dueOn')}
+            extra={t('ui.reporting.dueOnHelp', { date: defaultDueOn(frequency, year, period) })}
+          >
             <DatePicker style={{ width: '100%' }} data-testid="cycle-due-on" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="reminderDays" label={t('ui.reporting.reminderDays')} extra={t('ui.reporting.reminderDaysHelp')}>
-            <InputNumber min={0} max={60} precision={0} suffix={t('ui.reporting.daysUnit')} style={{ width: '100%' }} data-testid="cycle-reminder-days" />
+          <Form.Item
+            name="reminderDays"
+            label={t('ui.reporting.reminderDays')}
+            extra={t('ui.reporting.reminderDaysHelp')}
+          >
+            <InputNumber
+              min={0}
+              max={60}
+              precision={0}
+              suffix={t('ui.reporting.daysUnit')}
+              style={{ width: '100%' }}
+              data-testid="cycle-reminder-days"
+            />
           </Form.Item>
         </Col>
       </Row>

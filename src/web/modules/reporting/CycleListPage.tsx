@@ -9,7 +9,13 @@ import { useApi } from '../../app/use-api.ts';
 import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { CYCLE_STATUSES, REPORT_FREQUENCIES, reportingApi, type CycleListParams, type CycleSummary } from './reporting.api.ts';
+import {
+  CYCLE_STATUSES,
+  REPORT_FREQUENCIES,
+  reportingApi,
+  type CycleListParams,
+  type CycleSummary,
+} from './reporting.api.ts';
 import { CycleStatusTag, DueText, cycleLabel } from './reporting-display.tsx';
 import { CycleCreateModal } from './CycleCreateModal.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -30,8 +36,14 @@ export function CycleProgress({ cycle }: { cycle: CycleSummary }) {
         style={{ width: 80, margin: 0 }}
         strokeColor={owed && cycle.daysOverdue > 0 ? '#f5222d' : undefined}
       />
-      <span style={{ whiteSpace: 'nowrap' }}>{t('ui.reporting.progressText', { reported: reported(cycle), total })}</span>
-      {owed > 0 && cycle.status === 'open' && <Tag color={cycle.daysOverdue > 0 ? 'error' : 'warning'}>{t('ui.reporting.notReportedShort', { count: owed })}</Tag>}
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {t('ui.reporting.progressText', { reported: reported(cycle), total })}
+      </span>
+      {owed > 0 && cycle.status === 'open' && (
+        <Tag color={cycle.daysOverdue > 0 ? 'error' : 'warning'}>
+          {t('ui.reporting.notReportedShort', { count: owed })}
+        </Tag>
+      )}
     </Space>
   );
 }
@@ -77,10 +89,22 @@ export function CycleListPage() {
       title: t('ui.reporting.dueOn'),
       dataIndex: 'dueOn',
       width: 200,
-      render: (dueOn: string, row) => <DueText dueOn={dueOn} daysLeft={row.status === 'open' && row.daysOverdue > 0 ? -row.daysOverdue : null} />,
+      render: (dueOn: string, row) => (
+        <DueText dueOn={dueOn} daysLeft={row.status === 'open' && row.daysOverdue > 0 ? -row.daysOverdue : null} />
+      ),
     },
-    { title: t('ui.reporting.progress'), key: 'progress', width: 300, render: (_: unknown, row) => <CycleProgress cycle={row} /> },
-    { title: t('ui.reporting.status'), dataIndex: 'status', width: 140, render: (status: CycleSummary['status']) => <CycleStatusTag status={status} /> },
+    {
+      title: t('ui.reporting.progress'),
+      key: 'progress',
+      width: 300,
+      render: (_: unknown, row) => <CycleProgress cycle={row} />,
+    },
+    {
+      title: t('ui.reporting.status'),
+      dataIndex: 'status',
+      width: 140,
+      render: (status: CycleSummary['status']) => <CycleStatusTag status={status} />,
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -97,7 +121,14 @@ export function CycleListPage() {
       }
     >
       <FilterBar>
-        <SelectFilter query={query} name="pairingId" placeholder={t('ui.reporting.filterPairing')} options={pairings.options} width={220} testId="filter-pairing" />
+        <SelectFilter
+          query={query}
+          name="pairingId"
+          placeholder={t('ui.reporting.filterPairing')}
+          options={pairings.options}
+          width={220}
+          testId="filter-pairing"
+        />
         <SelectFilter
           query={query}
           name="frequency"
@@ -108,7 +139,10 @@ export function CycleListPage() {
           query={query}
           name="year"
           placeholder={t('ui.reporting.filterYear')}
-          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({ value: String(y), label: String(y) }))}
+          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
+            value: String(y),
+            label: String(y),
+          }))}
           width={110}
         />
         <SelectFilter

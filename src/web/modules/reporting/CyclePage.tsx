@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Card,
+  Descriptions,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -8,7 +19,14 @@ import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { reportingUi } from '../../../common/i18n/zh-CN/ui-reporting.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
-import { SLOT_STATES, reportingApi, type AddSlotsResult, type CycleDetail, type NotReported, type ReportSummary } from './reporting.api.ts';
+import {
+  SLOT_STATES,
+  reportingApi,
+  type AddSlotsResult,
+  type CycleDetail,
+  type NotReported,
+  type ReportSummary,
+} from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { CycleActions } from './CycleActions.tsx';
 import { RecordTimeline } from './RecordTimeline.tsx';
@@ -17,7 +35,12 @@ import { ReviewActions } from './ReviewActions.tsx';
 /** Who has not reported, at a glance: the count, then each unit with its side, days overdue and the tasks it owes. */
 function NotReportedCard({ data }: { data: NotReported | undefined }) {
   const { t } = useI18n();
-  if (!data) return <Card title={t('ui.reporting.notReportedTitle')}><Skeleton active /></Card>;
+  if (!data)
+    return (
+      <Card title={t('ui.reporting.notReportedTitle')}>
+        <Skeleton active />
+      </Card>
+    );
   return (
     <Card
       title={t('ui.reporting.notReportedTitle')}
@@ -32,21 +55,33 @@ function NotReportedCard({ data }: { data: NotReported | undefined }) {
       }
     >
       {data.total === 0 ? (
-        <Typography.Text type="success" data-testid="all-reported">{t('ui.reporting.allReported')}</Typography.Text>
+        <Typography.Text type="success" data-testid="all-reported">
+          {t('ui.reporting.allReported')}
+        </Typography.Text>
       ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 12 }}>
           {data.units.map((u) => (
-            <div key={u.organisationId ?? u.unitName} style={{ padding: '8px 12px', background: '#fff7f6', border: '1px solid #ffd8d2', borderRadius: 6 }} data-testid="not-reported-unit" data-unit={u.unitName}>
+            <div
+              key={u.organisationId ?? u.unitName}
+              style={{ padding: '8px 12px', background: '#fff7f6', border: '1px solid #ffd8d2', borderRadius: 6 }}
+              data-testid="not-reported-unit"
+              data-unit={u.unitName}
+            >
               <Space size={6} wrap>
                 <Typography.Text strong>{u.unitName}</Typography.Text>
                 <Tag style={{ marginInlineEnd: 0 }}>{t(`domain.sides.${u.side}`)}</Tag>
-                {u.daysOverdue > 0 && <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('ui.reporting.notReportedOverdue', { days: u.daysOverdue })}</Tag>}
+                {u.daysOverdue > 0 && (
+                  <Tag color="error" style={{ marginInlineEnd: 0 }}>
+                    {t('ui.reporting.notReportedOverdue', { days: u.daysOverdue })}
+                  </Tag>
+                )}
               </Space>
               <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                 {u.slots.map((s) => (
                   <li key={s.slotId}>
                     <Link to={`/reporting/reports/${s.slotId}`}>{`${s.taskCode} ${s.taskTitle}`}</Link>{' '}
-                    <Typography.Text type="secondary">{t(`domain.unitRoles.${s.role}`)}</Typography.Text> <SlotStateTag state={s.state} />
+                    <Typography.Text type="secondary">{t(`domain.unitRoles.${s.role}`)}</Typography.Text>{' '}
+                    <SlotStateTag state={s.state} />
                   </li>
                 ))}
               </ul>
@@ -118,7 +153,12 @@ export function CyclePage() {
         </Space>
       ),
     },
-    { title: t('ui.reporting.state'), dataIndex: 'state', width: 130, render: (s: ReportSummary['state']) => <SlotStateTag state={s} /> },
+    {
+      title: t('ui.reporting.state'),
+      dataIndex: 'state',
+      width: 130,
+      render: (s: ReportSummary['state']) => <SlotStateTag state={s} />,
+    },
     {
       title: t('ui.reporting.taskStatus'),
       dataIndex: 'taskStatus',
@@ -126,7 +166,12 @@ export function CyclePage() {
       render: (s: ReportSummary['taskStatus']) => (s ? <TaskStatusTag status={s} /> : '—'),
     },
     { title: t('ui.reporting.percent'), dataIndex: 'percent', width: 90, align: 'right', render: percentText },
-    { title: t('ui.reporting.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (at: string | null) => formatDateTime(at) },
+    {
+      title: t('ui.reporting.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (at: string | null) => formatDateTime(at),
+    },
     {
       title: t('ui.common.actions'),
       key: 'actions',
@@ -134,7 +179,9 @@ export function CyclePage() {
       render: (_: unknown, r) => (
         <Space size={6}>
           <Link to={`/reporting/reports/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="slot-open">
-            {can('report.fill') && r.cycleStatus === 'open' && ['pending', 'draft', 'returned'].includes(r.state) ? t('ui.reporting.fill') : t('ui.reporting.open')}
+            {can('report.fill') && r.cycleStatus === 'open' && ['pending', 'draft', 'returned'].includes(r.state)
+              ? t('ui.reporting.fill')
+              : t('ui.reporting.open')}
           </Link>
           <ReviewActions report={r} size="small" onDone={refresh} />
         </Space>
@@ -143,8 +190,15 @@ export function CyclePage() {
   ];
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="cycle-page" data-status={cycle.status} data-version={cycle.version}>
-      <Breadcrumb items={[{ title: <Link to="/reporting">{t('ui.reporting.cyclesTitle')}</Link> }, { title: period }]} />
+    <div
+      style={{ display: 'flex', flexDirection: 'column', gap: 16 }}
+      data-testid="cycle-page"
+      data-status={cycle.status}
+      data-version={cycle.version}
+    >
+      <Breadcrumb
+        items={[{ title: <Link to="/reporting">{t('ui.reporting.cyclesTitle')}</Link> }, { title: period }]}
+      />
       <Card
         title={
           <Space size={8} wrap>
@@ -173,28 +227,47 @@ export function CyclePage() {
             type={slotsAdded.added > 0 ? 'success' : 'info'}
             showIcon
             closable={{ onClose: () => setSlotsAdded(null) }}
-            title={slotsAdded.added > 0 ? t('ui.reporting.slotsAdded', { count: slotsAdded.added }) : t('ui.reporting.noSlotsMissing')}
+            title={
+              slotsAdded.added > 0
+                ? t('ui.reporting.slotsAdded', { count: slotsAdded.added })
+                : t('ui.reporting.noSlotsMissing')
+            }
             style={{ marginBottom: 16 }}
             data-testid="slots-added"
             data-added={slotsAdded.added}
           />
         )}
         {cycle.status === 'locked' && (
-          <Alert type="info" showIcon title={t('ui.reporting.lockedNotice', { at: formatDateTime(cycle.lockedAt) })} style={{ marginBottom: 16 }} data-testid="cycle-locked" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('ui.reporting.lockedNotice', { at: formatDateTime(cycle.lockedAt) })}
+            style={{ marginBottom: 16 }}
+            data-testid="cycle-locked"
+          />
         )}
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('ui.reporting.pairing')}>
             <Link to={`/pairings/${cycle.pairingId}`}>{cycle.pairingName}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('ui.reporting.frequency')}>{t(`ui.reporting.frequencies.${cycle.frequency}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.reporting.frequency')}>
+            {t(`ui.reporting.frequencies.${cycle.frequency}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.reporting.periodLabel')}>
             {t('ui.reporting.periodRange', { start: cycle.periodStart, end: cycle.periodEnd })}
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.reporting.dueOn')}>
-            <DueText dueOn={cycle.dueOn} daysLeft={cycle.status === 'open' && cycle.daysOverdue > 0 ? -cycle.daysOverdue : null} />
+            <DueText
+              dueOn={cycle.dueOn}
+              daysLeft={cycle.status === 'open' && cycle.daysOverdue > 0 ? -cycle.daysOverdue : null}
+            />
           </Descriptions.Item>
-          <Descriptions.Item label={t('ui.reporting.reminderDays')}>{`${cycle.reminderDays} ${t('ui.reporting.daysUnit')}`}</Descriptions.Item>
-          {cycle.lockedAt && <Descriptions.Item label={t('ui.reporting.lockedAt')}>{formatDateTime(cycle.lockedAt)}</Descriptions.Item>}
+          <Descriptions.Item
+            label={t('ui.reporting.reminderDays')}
+          >{`${cycle.reminderDays} ${t('ui.reporting.daysUnit')}`}</Descriptions.Item>
+          {cycle.lockedAt && (
+            <Descriptions.Item label={t('ui.reporting.lockedAt')}>{formatDateTime(cycle.lockedAt)}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('ui.reporting.counts')} span={3}>
             <StateCounts cycle={cycle} />
           </Descriptions.Item>
@@ -212,7 +285,15 @@ export function CyclePage() {
           loading={slots.loading}
           pagination={false}
           scroll={{ x: 1250 }}
-          onRow={(r) => ({ 'data-testid': 'slot-row', 'data-id': r.id, 'data-state': r.state, 'data-task': r.taskCode, 'data-unit': r.unitName }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': 'slot-row',
+              'data-id': r.id,
+              'data-state': r.state,
+              'data-task': r.taskCode,
+              'data-unit': r.unitName,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       </Card>
 
@@ -223,7 +304,11 @@ export function CyclePage() {
         entries={cycle.history.map((h) => ({
           ...h,
           label: cycleAction(h.action, t),
-          note: h.reason && (h.action === 'unlocked' ? t('ui.reporting.historyReason', { reason: h.reason }) : t('ui.reporting.historyComment', { comment: h.reason })),
+          note:
+            h.reason &&
+            (h.action === 'unlocked'
+              ? t('ui.reporting.historyReason', { reason: h.reason })
+              : t('ui.reporting.historyComment', { comment: h.reason })),
         }))}
       />
     </div>
@@ -234,5 +319,7 @@ export function CyclePage() {
 type CycleAction = keyof typeof reportingUi.cycleActions;
 
 function cycleAction(action: string, t: ReturnType<typeof useI18n>['t']): string {
-  return Object.hasOwn(reportingUi.cycleActions, action) ? t(`ui.reporting.cycleActions.${action as CycleAction}`) : action;
+  return Object.hasOwn(reportingUi.cycleActions, action)
+    ? t(`ui.reporting.cycleActions.${action as CycleAction}`)
+    : action;
 }

@@ -14,7 +14,9 @@ export function InboxPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useApi((signal) => reportingApi.inbox(signal), []);
-  const items = [...(data?.items ?? [])].sort((a, b) => a.daysLeft - b.daysLeft || a.taskCode.localeCompare(b.taskCode, 'zh-CN', { numeric: true }));
+  const items = [...(data?.items ?? [])].sort(
+    (a, b) => a.daysLeft - b.daysLeft || a.taskCode.localeCompare(b.taskCode, 'zh-CN', { numeric: true }),
+  );
 
   const columns: TableColumnsType<InboxItem> = [
     {
@@ -32,9 +34,24 @@ export function InboxPage() {
         </Space>
       ),
     },
-    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150, render: (_: string, r) => cycleLabel(r, locale) },
-    { title: t('ui.reporting.dueOn'), dataIndex: 'dueOn', width: 210, render: (dueOn: string, r) => <DueText dueOn={dueOn} daysLeft={r.daysLeft} /> },
-    { title: t('ui.reporting.state'), dataIndex: 'state', width: 130, render: (s: InboxItem['state']) => <SlotStateTag state={s} /> },
+    {
+      title: t('ui.reporting.periodLabel'),
+      dataIndex: 'periodLabel',
+      width: 150,
+      render: (_: string, r) => cycleLabel(r, locale),
+    },
+    {
+      title: t('ui.reporting.dueOn'),
+      dataIndex: 'dueOn',
+      width: 210,
+      render: (dueOn: string, r) => <DueText dueOn={dueOn} daysLeft={r.daysLeft} />,
+    },
+    {
+      title: t('ui.reporting.state'),
+      dataIndex: 'state',
+      width: 130,
+      render: (s: InboxItem['state']) => <SlotStateTag state={s} />,
+    },
     {
       title: t('ui.reporting.reviewComment'),
       dataIndex: 'reviewComment',

@@ -47,7 +47,13 @@ export function NotificationList({ onUnread, onClose }: { onUnread: (count: numb
     <div style={{ width: 380 }} data-testid="notification-list">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Text strong>{t('ui.reporting.notificationsTitle')}</Typography.Text>
-        <Button size="small" type="link" disabled={!data?.unread} onClick={() => void readAll()} data-testid="notification-read-all">
+        <Button
+          size="small"
+          type="link"
+          disabled={!data?.unread}
+          onClick={() => void readAll()}
+          data-testid="notification-read-all"
+        >
           {t('ui.reporting.markAllRead')}
         </Button>
       </Space>

@@ -20,7 +20,11 @@ export function NotificationsPage() {
   const query = useUrlQuery();
   const unreadOnly = query.get('unread') === 'true';
   const { data, error, loading, reload } = useApi(
-    (signal) => notificationsApi.list({ unread: unreadOnly ? 'true' : undefined, page: query.page, pageSize: query.pageSize }, signal),
+    (signal) =>
+      notificationsApi.list(
+        { unread: unreadOnly ? 'true' : undefined, page: query.page, pageSize: query.pageSize },
+        signal,
+      ),
     [query.key],
   );
 
@@ -36,24 +40,45 @@ export function NotificationsPage() {
   };
 
   const columns: TableColumnsType<Notification> = [
-    { title: '', dataIndex: 'kind', width: 100, render: (kind: Notification['kind']) => <NotificationKindTag kind={kind} /> },
+    {
+      title: '',
+      dataIndex: 'kind',
+      width: 100,
+      render: (kind: Notification['kind']) => <NotificationKindTag kind={kind} />,
+    },
     {
       title: t('ui.reporting.notificationsTitle'),
       key: 'text',
       render: (_: unknown, n) => {
         const to = notificationLink(n);
         const text = <span style={{ fontWeight: n.read ? 'normal' : 600 }}>{pick(n)}</span>;
-        return to ? <Link to={to} onClick={() => !n.read && void notificationsApi.read(n.id).then(notificationsChanged)}>{text}</Link> : text;
+        return to ? (
+          <Link to={to} onClick={() => !n.read && void notificationsApi.read(n.id).then(notificationsChanged)}>
+            {text}
+          </Link>
+        ) : (
+          text
+        );
       },
     },
-    { title: '', dataIndex: 'createdAt', width: 150, render: (at: string) => <Typography.Text type="secondary">{formatDateTime(at)}</Typography.Text> },
+    {
+      title: '',
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (at: string) => <Typography.Text type="secondary">{formatDateTime(at)}</Typography.Text>,
+    },
     {
       title: '',
       key: 'read',
       width: 120,
       render: (_: unknown, n) =>
         n.read ? null : (
-          <Button size="small" type="link" onClick={() => void act(() => notificationsApi.read(n.id))} data-testid="notification-mark-read">
+          <Button
+            size="small"
+            type="link"
+            onClick={() => void act(() => notificationsApi.read(n.id))}
+            data-testid="notification-mark-read"
+          >
             {t('ui.reporting.markRead')}
           </Button>
         ),
@@ -66,17 +91,27 @@ export function NotificationsPage() {
     <Card
       title={t('ui.reporting.notificationsTitle')}
       extra={
-        <Button disabled={!data?.unread} onClick={() => void act(() => notificationsApi.readAll(), t('ui.reporting.allRead'))} data-testid="notifications-read-all">
+        <Button
+          disabled={!data?.unread}
+          onClick={() => void act(() => notificationsApi.readAll(), t('ui.reporting.allRead'))}
+          data-testid="notifications-read-all"
+        >
           {t('ui.reporting.markAllRead')}
         </Button>
       }
     >
       <FilterBar>
         <Space>
-          <Checkbox checked={unreadOnly} onChange={(e) => query.update({ unread: e.target.checked ? 'true' : undefined })} data-testid="notifications-unread-only">
+          <Checkbox
+            checked={unreadOnly}
+            onChange={(e) => query.update({ unread: e.target.checked ? 'true' : undefined })}
+            data-testid="notifications-unread-only"
+          >
             {t('ui.reporting.onlyUnread')}
           </Checkbox>
-          {data && <Typography.Text type="secondary">{t('ui.reporting.bellUnread', { count: data.unread })}</Typography.Text>}
+          {data && (
+            <Typography.Text type="secondary">{t('ui.reporting.bellUnread', { count: data.unread })}</Typography.Text>
+          )}
         </Space>
       </FilterBar>
       <ListTable<Notification>

@@ -15,7 +15,17 @@ export interface RecordEntry {
 const COLOURS: Record<string, string> = { approved: 'green', returned: 'red', unlocked: 'orange' };
 
 /** The record of a period or a report: when, who, what, and why, oldest first. */
-export function RecordTimeline({ title, entries, testId, itemTestId }: { title: string; entries: RecordEntry[]; testId: string; itemTestId: string }) {
+export function RecordTimeline({
+  title,
+  entries,
+  testId,
+  itemTestId,
+}: {
+  title: string;
+  entries: RecordEntry[];
+  testId: string;
+  itemTestId: string;
+}) {
   return (
     <Card title={title} data-testid={testId}>
       {entries.length === 0 ? (

@@ -2,7 +2,15 @@ import { AttachmentList } from '../../shared/AttachmentList.tsx';
 import { reportingApi, type ReportDetail } from './reporting.api.ts';
 
 /** A report's attachments: upload and delete while the unit can still change it; download for whoever sees it. */
-export function ReportAttachments({ report, editable, onChanged }: { report: ReportDetail; editable: boolean; onChanged: (r: ReportDetail) => void }) {
+export function ReportAttachments({
+  report,
+  editable,
+  onChanged,
+}: {
+  report: ReportDetail;
+  editable: boolean;
+  onChanged: (r: ReportDetail) => void;
+}) {
   return (
     <AttachmentList
       attachments={report.attachments}

@@ -31,7 +31,12 @@ function initialValues(report: ReportDetail): Values {
     narrative: report.narrative ?? '',
     figures: report.targets.map((target) => {
       const saved = report.figures.find((f) => f.targetId === target.id);
-      return { targetId: target.id, value: saved?.value, unit: saved?.unit ?? target.unit, note: saved?.note ?? undefined };
+      return {
+        targetId: target.id,
+        value: saved?.value,
+        unit: saved?.unit ?? target.unit,
+        note: saved?.note ?? undefined,
+      };
     }),
   };
 }
@@ -46,7 +51,12 @@ function toInput(values: Values, version: number): { input: SaveReportInput; row
   values.figures.forEach((f, row) => {
     if (f.value === undefined || f.value === null || String(f.value).trim() === '') return;
     rowOf.push(row);
-    figures.push({ targetId: f.targetId, value: String(f.value).trim(), unit: f.unit ?? '', note: f.note?.trim() || null });
+    figures.push({
+      targetId: f.targetId,
+      value: String(f.value).trim(),
+      unit: f.unit ?? '',
+      note: f.note?.trim() || null,
+    });
   });
   return {
     input: {
@@ -75,7 +85,15 @@ function onFormRows(err: unknown, rowOf: number[]): unknown {
  * Saving keeps a draft; submitting sends it to the office (the server checks that status, percentage and narrative
  * are given and that each figure is in its target's unit, and the errors show on the fields).
  */
-export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail; onSaved: (r: ReportDetail) => void; onStale: () => Promise<void> }) {
+export function ReportForm({
+  report,
+  onSaved,
+  onStale,
+}: {
+  report: ReportDetail;
+  onSaved: (r: ReportDetail) => void;
+  onStale: () => Promise<void>;
+}) {
   const { t, pick } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -87,11 +105,18 @@ export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail;
     setBanner(null);
     setConflict(false);
     // Clear the server's earlier errors so only the current ones show.
-    form.setFields(form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name as never, errors: [] })));
+    form.setFields(
+      form
+        .getFieldsError()
+        .filter((f) => f.errors.length)
+        .map((f) => ({ name: f.name as never, errors: [] })),
+    );
     const { input, rowOf } = toInput(form.getFieldsValue(true) as Values, report.version);
     setBusy(submit ? 'submit' : 'save');
     try {
-      const next = submit ? await reportingApi.submitReport(report.id, input) : await reportingApi.saveReport(report.id, input);
+      const next = submit
+        ? await reportingApi.submitReport(report.id, input)
+        : await reportingApi.saveReport(report.id, input);
       message.success(t(submit ? 'ui.reporting.submitted' : 'ui.reporting.draftSaved'));
       onSaved(next);
     } catch (err) {
@@ -139,12 +164,25 @@ export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail;
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="percent" label={t('ui.reporting.percent')}>
-              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} data-testid="report-percent" />
+              <InputNumber
+                min={0}
+                max={100}
+                precision={0}
+                suffix="%"
+                style={{ width: '100%' }}
+                data-testid="report-percent"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="narrative" label={t('ui.reporting.narrative')}>
-          <Input.TextArea rows={6} maxLength={10_000} showCount placeholder={t('ui.reporting.narrativePlaceholder')} data-testid="report-narrative" />
+          <Input.TextArea
+            rows={6}
+            maxLength={10_000}
+            showCount
+            placeholder={t('ui.reporting.narrativePlaceholder')}
+            data-testid="report-narrative"
+          />
         </Form.Item>
 
         <div className="duikou-task-subtitle" style={{ marginBottom: 8 }}>
@@ -182,7 +220,13 @@ export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail;
         )}
 
         <Space style={{ marginTop: 8 }}>
-          <Button icon={<SaveOutlined />} loading={busy === 'save'} disabled={busy !== null} onClick={() => void send(false)} data-testid="report-save">
+          <Button
+            icon={<SaveOutlined />}
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={() => void send(false)}
+            data-testid="report-save"
+          >
             {t('ui.reporting.saveDraft')}
           </Button>
           <Popconfirm
@@ -192,7 +236,13 @@ export function ReportForm({ report, onSaved, onStale }: { report: ReportDetail;
             okButtonProps={{ 'data-testid': 'report-submit-confirm' }}
             onConfirm={() => send(true)}
           >
-            <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} disabled={busy !== null} data-testid="report-submit">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={busy === 'submit'}
+              disabled={busy !== null}
+              data-testid="report-submit"
+            >
               {t('ui.reporting.submit')}
             </Button>
           </Popconfirm>

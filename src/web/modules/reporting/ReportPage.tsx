@@ -22,7 +22,9 @@ function ReportContent({ report }: { report: ReportDetail }) {
     <div data-testid="report-view">
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('ui.reporting.taskStatus')}>
-          <span data-testid="report-view-status">{report.taskStatus ? <TaskStatusTag status={report.taskStatus} /> : '—'}</span>
+          <span data-testid="report-view-status">
+            {report.taskStatus ? <TaskStatusTag status={report.taskStatus} /> : '—'}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('ui.reporting.percent')}>
           <span data-testid="report-view-percent">{percentText(report.percent)}</span>
@@ -47,7 +49,12 @@ function ReportContent({ report }: { report: ReportDetail }) {
           locale={{ emptyText: '—' }}
           columns={[
             { title: t('ui.reporting.target'), dataIndex: 'targetText' },
-            { title: t('ui.reporting.value'), key: 'value', width: 200, render: (_: unknown, f) => <span data-testid="report-view-figure">{`${f.value} ${f.unit}`}</span> },
+            {
+              title: t('ui.reporting.value'),
+              key: 'value',
+              width: 200,
+              render: (_: unknown, f) => <span data-testid="report-view-figure">{`${f.value} ${f.unit}`}</span>,
+            },
             { title: t('ui.reporting.figureNote'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
           ]}
         />
@@ -83,7 +90,13 @@ export function ReportPage() {
   const period = cycleLabel(report, locale);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="report-page" data-state={report.state} data-version={report.version} data-editable={report.editable}>
+    <div
+      style={{ display: 'flex', flexDirection: 'column', gap: 16 }}
+      data-testid="report-page"
+      data-state={report.state}
+      data-version={report.version}
+      data-editable={report.editable}
+    >
       <Breadcrumb
         items={[
           { title: <Link to="/reporting">{t('ui.reporting.cyclesTitle')}</Link> },
@@ -94,7 +107,9 @@ export function ReportPage() {
       <Card
         title={
           <Space size={8} wrap>
-            <span data-testid="report-heading">{t('ui.reporting.reportHeading', { period, code: report.taskCode })}</span>
+            <span data-testid="report-heading">
+              {t('ui.reporting.reportHeading', { period, code: report.taskCode })}
+            </span>
             <SlotStateTag state={report.state} />
           </Space>
         }
@@ -114,7 +129,11 @@ export function ReportPage() {
             {t('ui.reporting.dueLabel')}
             <DueText dueOn={report.dueOn} daysLeft={report.editable ? daysLeft : null} />
           </span>
-          {report.submittedAt && <Typography.Text type="secondary">{t('ui.reporting.submittedAtLabel', { at: formatDateTime(report.submittedAt) })}</Typography.Text>}
+          {report.submittedAt && (
+            <Typography.Text type="secondary">
+              {t('ui.reporting.submittedAtLabel', { at: formatDateTime(report.submittedAt) })}
+            </Typography.Text>
+          )}
         </Space>
 
         {report.state === 'returned' && report.reviewComment && (
@@ -122,20 +141,46 @@ export function ReportPage() {
             type="warning"
             showIcon
             title={t('ui.reporting.returnedTitle')}
-            description={<span data-testid="return-comment">{t('ui.reporting.returnedBy', { comment: report.reviewComment })}</span>}
+            description={
+              <span data-testid="return-comment">
+                {t('ui.reporting.returnedBy', { comment: report.reviewComment })}
+              </span>
+            }
             style={{ marginBottom: 16 }}
             data-testid="report-returned"
           />
         )}
         {report.cycleStatus === 'locked' ? (
-          <Alert type="info" showIcon title={t('ui.reporting.reportLockedNotice')} style={{ marginBottom: 16 }} data-testid="report-locked" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('ui.reporting.reportLockedNotice')}
+            style={{ marginBottom: 16 }}
+            data-testid="report-locked"
+          />
         ) : report.state === 'submitted' ? (
-          <Alert type="info" showIcon title={t('ui.reporting.submittedNotice')} style={{ marginBottom: 16 }} data-testid="report-submitted" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('ui.reporting.submittedNotice')}
+            style={{ marginBottom: 16 }}
+            data-testid="report-submitted"
+          />
         ) : report.state === 'approved' ? (
-          <Alert type="success" showIcon title={t('ui.reporting.approvedNotice')} style={{ marginBottom: 16 }} data-testid="report-approved" />
+          <Alert
+            type="success"
+            showIcon
+            title={t('ui.reporting.approvedNotice')}
+            style={{ marginBottom: 16 }}
+            data-testid="report-approved"
+          />
         ) : null}
 
-        {fills ? <ReportForm key={`${report.id}:${report.version}`} report={report} onSaved={changed} onStale={stale} /> : <ReportContent report={report} />}
+        {fills ? (
+          <ReportForm key={`${report.id}:${report.version}`} report={report} onSaved={changed} onStale={stale} />
+        ) : (
+          <ReportContent report={report} />
+        )}
       </Card>
 
       <Card title={t('ui.attachments.title')}>
@@ -148,7 +193,9 @@ export function ReportPage() {
         itemTestId="report-event"
         entries={report.events.map((e) => ({
           ...e,
-          label: (REPORT_ACTIONS as readonly string[]).includes(e.action) ? t(`ui.reporting.reportActions.${e.action as (typeof REPORT_ACTIONS)[number]}`) : e.action,
+          label: (REPORT_ACTIONS as readonly string[]).includes(e.action)
+            ? t(`ui.reporting.reportActions.${e.action as (typeof REPORT_ACTIONS)[number]}`)
+            : e.action,
           note: e.comment,
         }))}
       />

@@ -9,7 +9,17 @@ import { ActionModal } from './ActionModal.tsx';
 
 type Mode = 'approve' | 'return';
 
-function ReviewModal({ report, mode, onClose, onDone }: { report: ReportSummary; mode: Mode; onClose: () => void; onDone: (r: ReportDetail) => void }) {
+function ReviewModal({
+  report,
+  mode,
+  onClose,
+  onDone,
+}: {
+  report: ReportSummary;
+  mode: Mode;
+  onClose: () => void;
+  onDone: (r: ReportDetail) => void;
+}) {
   const { t } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<{ comment?: string }>();
@@ -34,9 +44,18 @@ function ReviewModal({ report, mode, onClose, onDone }: { report: ReportSummary;
       <Form.Item
         name="comment"
         label={t(mode === 'approve' ? 'ui.reporting.reviewCommentOptional' : 'ui.reporting.returnComment')}
-        rules={mode === 'return' ? [{ required: true, whitespace: true, message: t('ui.reporting.returnCommentPlaceholder') }] : []}
+        rules={
+          mode === 'return'
+            ? [{ required: true, whitespace: true, message: t('ui.reporting.returnCommentPlaceholder') }]
+            : []
+        }
       >
-        <Input.TextArea rows={4} maxLength={2000} placeholder={mode === 'return' ? t('ui.reporting.returnCommentPlaceholder') : undefined} data-testid="review-comment" />
+        <Input.TextArea
+          rows={4}
+          maxLength={2000}
+          placeholder={mode === 'return' ? t('ui.reporting.returnCommentPlaceholder') : undefined}
+          data-testid="review-comment"
+        />
       </Form.Item>
     </ActionModal>
   );
@@ -46,7 +65,15 @@ function ReviewModal({ report, mode, onClose, onDone }: { report: ReportSummary;
  * The office's review of one report: approve a submitted report, or return it (submitted, or approved while the
  * period is open again) with a comment. Nothing shows for users who may not review; the server refuses them anyway.
  */
-export function ReviewActions({ report, onDone, size }: { report: ReportSummary; onDone: (r: ReportDetail) => void; size?: 'small' | 'middle' }) {
+export function ReviewActions({
+  report,
+  onDone,
+  size,
+}: {
+  report: ReportSummary;
+  onDone: (r: ReportDetail) => void;
+  size?: 'small' | 'middle';
+}) {
   const { t } = useI18n();
   const { can } = useSession();
   const [mode, setMode] = useState<Mode | null>(null);
@@ -57,12 +84,24 @@ export function ReviewActions({ report, onDone, size }: { report: ReportSummary;
   return (
     <Space size={6} onClick={(e) => e.stopPropagation()}>
       {canApprove && (
-        <Button size={size} type="primary" icon={<CheckOutlined />} onClick={() => setMode('approve')} data-testid="report-approve">
+        <Button
+          size={size}
+          type="primary"
+          icon={<CheckOutlined />}
+          onClick={() => setMode('approve')}
+          data-testid="report-approve"
+        >
           {t('ui.reporting.approve')}
         </Button>
       )}
       {canReturn && (
-        <Button size={size} danger icon={<RollbackOutlined />} onClick={() => setMode('return')} data-testid="report-return">
+        <Button
+          size={size}
+          danger
+          icon={<RollbackOutlined />}
+          onClick={() => setMode('return')}
+          data-testid="report-return"
+        >
           {t('ui.reporting.returnReport')}
         </Button>
       )}

@@ -18,10 +18,18 @@ export function TaskReports({ taskId }: { taskId: string }) {
 function TaskReportsCard({ taskId }: { taskId: string }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi((signal) => reportingApi.reports({ taskId, pageSize: 200 }, signal), [taskId]);
+  const { data, error, loading, reload } = useApi(
+    (signal) => reportingApi.reports({ taskId, pageSize: 200 }, signal),
+    [taskId],
+  );
 
   const columns: TableColumnsType<ReportSummary> = [
-    { title: t('ui.reporting.periodLabel'), dataIndex: 'periodLabel', width: 150, render: (_: string, r) => cycleLabel(r, locale) },
+    {
+      title: t('ui.reporting.periodLabel'),
+      dataIndex: 'periodLabel',
+      width: 150,
+      render: (_: string, r) => cycleLabel(r, locale),
+    },
     {
       title: t('ui.reporting.unit'),
       key: 'unit',
@@ -34,10 +42,25 @@ function TaskReportsCard({ taskId }: { taskId: string }) {
         </span>
       ),
     },
-    { title: t('ui.reporting.state'), dataIndex: 'state', width: 130, render: (s: ReportSummary['state']) => <SlotStateTag state={s} /> },
-    { title: t('ui.reporting.taskStatus'), dataIndex: 'taskStatus', width: 100, render: (s: ReportSummary['taskStatus']) => (s ? <TaskStatusTag status={s} /> : '—') },
+    {
+      title: t('ui.reporting.state'),
+      dataIndex: 'state',
+      width: 130,
+      render: (s: ReportSummary['state']) => <SlotStateTag state={s} />,
+    },
+    {
+      title: t('ui.reporting.taskStatus'),
+      dataIndex: 'taskStatus',
+      width: 100,
+      render: (s: ReportSummary['taskStatus']) => (s ? <TaskStatusTag status={s} /> : '—'),
+    },
     { title: t('ui.reporting.percent'), dataIndex: 'percent', width: 90, align: 'right', render: percentText },
-    { title: t('ui.reporting.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (at: string | null) => formatDateTime(at) },
+    {
+      title: t('ui.reporting.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (at: string | null) => formatDateTime(at),
+    },
   ];
 
   return (
@@ -54,7 +77,13 @@ function TaskReportsCard({ taskId }: { taskId: string }) {
           pagination={false}
           locale={{ emptyText: t('ui.reporting.taskReportsEmpty') }}
           rowClassName={() => 'duikou-clickable-row'}
-          onRow={(r) => ({ onClick: () => navigate(`/reporting/reports/${r.id}`), 'data-testid': 'task-report-row', 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              onClick: () => navigate(`/reporting/reports/${r.id}`),
+              'data-testid': 'task-report-row',
+              'data-state': r.state,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           scroll={{ x: 760 }}
         />
       )}

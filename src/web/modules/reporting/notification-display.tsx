@@ -2,7 +2,11 @@ import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import type { Notification } from './notifications.api.ts';
 
-const KIND_COLOURS: Record<Notification['kind'], string> = { due_soon: 'warning', overdue: 'error', returned: 'volcano' };
+const KIND_COLOURS: Record<Notification['kind'], string> = {
+  due_soon: 'warning',
+  overdue: 'error',
+  returned: 'volcano',
+};
 
 export function NotificationKindTag({ kind }: { kind: Notification['kind'] }) {
   const { t } = useI18n();
@@ -14,4 +18,5 @@ export function NotificationKindTag({ kind }: { kind: Notification['kind'] }) {
 }
 
 /** Where a notice leads: the report it is about, else its period. */
-export const notificationLink = (n: Notification) => (n.slotId ? `/reporting/reports/${n.slotId}` : n.cycleId ? `/reporting/cycles/${n.cycleId}` : null);
+export const notificationLink = (n: Notification) =>
+  n.slotId ? `/reporting/reports/${n.slotId}` : n.cycleId ? `/reporting/cycles/${n.cycleId}` : null;

@@ -67,7 +67,11 @@ export function DueText({ dueOn, daysLeft }: { dueOn: string; daysLeft: number |
       <Typography.Text type="secondary">{t('ui.reporting.daysLeft', { days: daysLeft })}</Typography.Text>
     );
   return (
-    <span style={{ whiteSpace: 'nowrap', display: 'inline-flex', gap: 6, alignItems: 'center' }} data-testid="due" data-late={late}>
+    <span
+      style={{ whiteSpace: 'nowrap', display: 'inline-flex', gap: 6, alignItems: 'center' }}
+      data-testid="due"
+      data-late={late}
+    >
       <span style={{ color: late ? '#f5222d' : undefined }}>{dueOn}</span>
       {status}
     </span>

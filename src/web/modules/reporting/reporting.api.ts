@@ -42,7 +42,13 @@ export type SlotState = ReportSummary['state'];
 // The lists below are records so the compiler checks they name every value of the API's enums.
 const frequencies: Record<ReportFrequency, number> = { monthly: 12, quarterly: 4, half_yearly: 2, yearly: 1 };
 const cycleStatuses: Record<CycleStatus, true> = { open: true, locked: true };
-const slotStates: Record<SlotState, true> = { pending: true, draft: true, submitted: true, returned: true, approved: true };
+const slotStates: Record<SlotState, true> = {
+  pending: true,
+  draft: true,
+  submitted: true,
+  returned: true,
+  approved: true,
+};
 
 export const REPORT_FREQUENCIES = Object.keys(frequencies) as ReportFrequency[];
 export const CYCLE_STATUSES = Object.keys(cycleStatuses) as CycleStatus[];
@@ -75,7 +81,8 @@ export const reportingApi = {
   cycles: (params: CycleListParams, signal?: AbortSignal) => api.get<CycleList>('/api/cycles', params, { signal }),
   cycle: (id: string, signal?: AbortSignal) => api.get<CycleDetail>(cyclePath(id), undefined, { signal }),
   createCycle: (input: CreateCycleInput) => api.post<CycleDetail>('/api/cycles', input),
-  notReported: (id: string, signal?: AbortSignal) => api.get<NotReported>(`${cyclePath(id)}/not-reported`, undefined, { signal }),
+  notReported: (id: string, signal?: AbortSignal) =>
+    api.get<NotReported>(`${cyclePath(id)}/not-reported`, undefined, { signal }),
   approveCycle: (id: string, input: ApproveCycleInput) => api.post<CycleDetail>(`${cyclePath(id)}/approve`, input),
   unlockCycle: (id: string, input: UnlockCycleInput) => api.post<CycleDetail>(`${cyclePath(id)}/unlock`, input),
   /** Adds the slots of units assigned to the pairing's tasks after the period opened. */
@@ -86,9 +93,13 @@ export const reportingApi = {
   report: (id: string, signal?: AbortSignal) => api.get<ReportDetail>(reportPath(id), undefined, { signal }),
   saveReport: (id: string, input: SaveReportInput) => api.patch<ReportDetail>(reportPath(id), input),
   submitReport: (id: string, input: SaveReportInput) => api.post<ReportDetail>(`${reportPath(id)}/submit`, input),
-  returnReport: (id: string, input: { version: number; comment: string }) => api.post<ReportDetail>(`${reportPath(id)}/return`, input),
-  approveReport: (id: string, input: { version: number; comment?: string | null }) => api.post<ReportDetail>(`${reportPath(id)}/approve`, input),
+  returnReport: (id: string, input: { version: number; comment: string }) =>
+    api.post<ReportDetail>(`${reportPath(id)}/return`, input),
+  approveReport: (id: string, input: { version: number; comment?: string | null }) =>
+    api.post<ReportDetail>(`${reportPath(id)}/approve`, input),
   upload: (id: string, file: File) => api.uploadFile<ReportDetail>(`${reportPath(id)}/attachments`, file),
-  download: (id: string, attachmentId: string) => requestFile(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
-  removeAttachment: (id: string, attachmentId: string) => api.delete<ReportDetail>(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  download: (id: string, attachmentId: string) =>
+    requestFile(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  removeAttachment: (id: string, attachmentId: string) =>
+    api.delete<ReportDetail>(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
 };

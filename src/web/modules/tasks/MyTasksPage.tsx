@@ -67,14 +67,26 @@ export function MyTasksPage() {
       width: 120,
       render: (deadline: string | null, row) => <DeadlineText deadline={deadline} light={row.light} />,
     },
-    { title: t('ui.tasks.status'), dataIndex: 'status', width: 100, render: (s: TaskSummary['status']) => <TaskStatusTag status={s} /> },
+    {
+      title: t('ui.tasks.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: TaskSummary['status']) => <TaskStatusTag status={s} />,
+    },
   ];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
   return (
-    <Card title={t('ui.tasks.mineTitle')} extra={<Typography.Text type="secondary">{me.user.organisationName}</Typography.Text>}>
-      <FilterBar extra={<LightLegend counts={data?.lights} active={params.light} onToggle={(light) => query.update({ light })} />}>
+    <Card
+      title={t('ui.tasks.mineTitle')}
+      extra={<Typography.Text type="secondary">{me.user.organisationName}</Typography.Text>}
+    >
+      <FilterBar
+        extra={
+          <LightLegend counts={data?.lights} active={params.light} onToggle={(light) => query.update({ light })} />
+        }
+      >
         <SearchFilter query={query} placeholder={t('ui.tasks.searchPlaceholder')} width={240} testId="task-search" />
         <SelectFilter
           query={query}

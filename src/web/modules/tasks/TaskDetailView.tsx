@@ -34,7 +34,9 @@ export function ClauseText({ task }: { task: TaskDetail }) {
           <span>{t('ui.tasks.clause')}</span>
           {(task.source || lines) && (
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
-              {[task.source ? t('ui.tasks.sourceDoc', { title: task.source.title }) : null, lines].filter(Boolean).join(' · ')}
+              {[task.source ? t('ui.tasks.sourceDoc', { title: task.source.title }) : null, lines]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography.Text>
           )}
         </Space>
@@ -51,9 +53,18 @@ export function ClauseText({ task }: { task: TaskDetail }) {
  * Everything the platform knows about a task: the clause, targets, units on both sides, deadline, milestones,
  * status and progress. `compact` leaves out the history (the panel beside the plan's tree).
  */
-export function TaskDetailView({ task, compact, actions }: { task: TaskDetail; compact?: boolean; actions?: ReactNode }) {
+export function TaskDetailView({
+  task,
+  compact,
+  actions,
+}: {
+  task: TaskDetail;
+  compact?: boolean;
+  actions?: ReactNode;
+}) {
   const { t } = useI18n();
-  const unitsOf = (side: 'a' | 'b', role: 'lead' | 'co') => task.units.filter((u) => u.side === side && u.role === role);
+  const unitsOf = (side: 'a' | 'b', role: 'lead' | 'co') =>
+    task.units.filter((u) => u.side === side && u.role === role);
   const none = <Typography.Text type="secondary">{t('ui.tasks.unassigned')}</Typography.Text>;
 
   return (
@@ -127,14 +138,22 @@ export function TaskDetailView({ task, compact, actions }: { task: TaskDetail; c
           <Descriptions.Item label={t('ui.tasks.deadline')}>
             <DeadlineText deadline={task.deadline} light={task.light} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('ui.tasks.warningDays')}>{t('ui.tasks.days', { days: task.warningDays })}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.tasks.warningDays')}>
+            {t('ui.tasks.days', { days: task.warningDays })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('ui.tasks.plan')}>
             <Link to={`/plans/${task.planId}`}>{task.planTitle}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('ui.tasks.pairing')}>
-            {task.pairingId ? <Link to={`/pairings/${task.pairingId}`}>{task.pairingName}</Link> : t('ui.tasks.programmeLevel')}
+            {task.pairingId ? (
+              <Link to={`/pairings/${task.pairingId}`}>{task.pairingName}</Link>
+            ) : (
+              t('ui.tasks.programmeLevel')
+            )}
           </Descriptions.Item>
-          {task.sectionTitle && <Descriptions.Item label={t('ui.tasks.section')}>{task.sectionTitle}</Descriptions.Item>}
+          {task.sectionTitle && (
+            <Descriptions.Item label={t('ui.tasks.section')}>{task.sectionTitle}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('ui.common.updatedAt')}>{formatDateTime(task.updatedAt)}</Descriptions.Item>
         </Descriptions>
         <div className="duikou-task-subtitle">{t('ui.tasks.milestones')}</div>
@@ -151,7 +170,11 @@ export function TaskDetailView({ task, compact, actions }: { task: TaskDetail; c
                 <span data-testid="task-milestone">
                   {m.title}
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {m.doneOn ? t('ui.tasks.milestoneDone', { date: m.doneOn }) : m.dueOn ? t('ui.tasks.milestoneDue', { date: m.dueOn }) : ''}
+                    {m.doneOn
+                      ? t('ui.tasks.milestoneDone', { date: m.doneOn })
+                      : m.dueOn
+                        ? t('ui.tasks.milestoneDue', { date: m.dueOn })
+                        : ''}
                   </Typography.Text>
                 </span>
               ),
@@ -218,10 +241,22 @@ export function TaskDetailView({ task, compact, actions }: { task: TaskDetail; c
 const KNOWN_ACTIONS = ['imported', 'reimported', 'removed', 'updated', 'created'] as const;
 
 function historyAction(action: string, t: ReturnType<typeof useI18n>['t']): string {
-  return (KNOWN_ACTIONS as readonly string[]).includes(action) ? t(`ui.tasks.historyActions.${action as (typeof KNOWN_ACTIONS)[number]}`) : action;
+  return (KNOWN_ACTIONS as readonly string[]).includes(action)
+    ? t(`ui.tasks.historyActions.${action as (typeof KNOWN_ACTIONS)[number]}`)
+    : action;
 }
 
-const FIELD_KEYS = ['status', 'deadline', 'warningDays', 'progressNote', 'targets', 'units', 'milestones', 'title', 'text'] as const;
+const FIELD_KEYS = [
+  'status',
+  'deadline',
+  'warningDays',
+  'progressNote',
+  'targets',
+  'units',
+  'milestones',
+  'title',
+  'text',
+] as const;
 
 /** Which fields a history entry changed, named in the user's language. */
 function historyFields(changes: unknown, t: ReturnType<typeof useI18n>['t']): string {

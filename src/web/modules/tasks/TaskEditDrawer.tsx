@@ -46,8 +46,9 @@ interface Values {
 
 const day = (v: string | null | undefined) => (v ? dayjs(v) : null);
 const isoDay = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-const figure = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+const figure = (v: string | number | null | undefined) =>
+  v === null || v === undefined || v === '' ? null : String(v);
 
 function initialValues(task: TaskDetail): Values {
   return {
@@ -57,7 +58,14 @@ function initialValues(task: TaskDetail): Values {
     progressNote: task.progressNote,
     units: task.units.map((u) => ({ side: u.side, role: u.role, name: u.name, organisationId: u.organisationId })),
     milestones: task.milestones.map((m) => ({ title: m.title, dueOn: day(m.dueOn), doneOn: day(m.doneOn) })),
-    targets: task.targets.map((g) => ({ comparison: g.comparison, min: g.min, max: g.max, unit: g.unit, perYear: g.perYear, source: g.source })),
+    targets: task.targets.map((g) => ({
+      comparison: g.comparison,
+      min: g.min,
+      max: g.max,
+      unit: g.unit,
+      perYear: g.perYear,
+      source: g.source,
+    })),
   };
 }
 
@@ -67,8 +75,17 @@ function toInput(values: Values) {
     deadline: isoDay(values.deadline),
     warningDays: values.warningDays ?? 0,
     progressNote: blank(values.progressNote),
-    units: (values.units ?? []).map((u) => ({ side: u.side, role: u.role, name: blank(u.name), organisationId: u.organisationId ?? null })),
-    milestones: (values.milestones ?? []).map((m) => ({ title: m.title?.trim() ?? '', dueOn: isoDay(m.dueOn), doneOn: isoDay(m.doneOn) })),
+    units: (values.units ?? []).map((u) => ({
+      side: u.side,
+      role: u.role,
+      name: blank(u.name),
+      organisationId: u.organisationId ?? null,
+    })),
+    milestones: (values.milestones ?? []).map((m) => ({
+      title: m.title?.trim() ?? '',
+      dueOn: isoDay(m.dueOn),
+      doneOn: isoDay(m.doneOn),
+    })),
     targets: (values.targets ?? []).map((g) => ({
       comparison: g.comparison,
       min: figure(g.min),
@@ -165,7 +182,13 @@ export function TaskEditDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={conflict} onClick={() => form.submit()} data-testid="task-save">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={conflict}
+            onClick={() => form.submit()}
+            data-testid="task-save"
+          >
             {t('ui.common.save')}
           </Button>
         </Space>
@@ -191,7 +214,10 @@ export function TaskEditDrawer({
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="status" label={t('ui.tasks.status')} rules={required}>
-              <Select options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))} data-testid="task-status" />
+              <Select
+                options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))}
+                data-testid="task-status"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -243,7 +269,9 @@ export function TaskEditDrawer({
                         <OrganisationSelect
                           allowClear
                           placeholder={t('ui.tasks.unitOrganisation')}
-                          initial={id && organisationNames.has(id) ? { id, name: organisationNames.get(id)! } : undefined}
+                          initial={
+                            id && organisationNames.has(id) ? { id, name: organisationNames.get(id)! } : undefined
+                          }
                         />
                       </Form.Item>
                     );
@@ -290,7 +318,9 @@ export function TaskEditDrawer({
             <>
               <Col span={5}>
                 <Form.Item name={[field.name, 'comparison']} rules={required}>
-                  <Select options={TARGET_COMPARISONS.map((c) => ({ value: c, label: t(`ui.tasks.comparisons.${c}`) }))} />
+                  <Select
+                    options={TARGET_COMPARISONS.map((c) => ({ value: c, label: t(`ui.tasks.comparisons.${c}`) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col span={5}>

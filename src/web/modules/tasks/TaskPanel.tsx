@@ -30,7 +30,13 @@ export function TaskPanel({
   const { t } = useI18n();
   const { can } = useSession();
   // A saved or reloaded copy replaces the loaded one until the next load.
-  const { data: task, error, loading, reload, setData: setLocal } = useApi((signal) => tasksApi.get(taskId, signal), [taskId]);
+  const {
+    data: task,
+    error,
+    loading,
+    reload,
+    setData: setLocal,
+  } = useApi((signal) => tasksApi.get(taskId, signal), [taskId]);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
     if (task) onLoaded?.(task);

@@ -5,7 +5,12 @@ import { useI18n, type I18n } from '../../app/i18n.tsx';
 import { TASK_LIGHTS } from '../../shared/enums.ts';
 
 /** The colours of the traffic lights, as officials read them: on track, due soon, overdue, suspended. */
-export const LIGHT_COLOURS: Record<TaskLight, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#bfbfbf' };
+export const LIGHT_COLOURS: Record<TaskLight, string> = {
+  green: '#52c41a',
+  yellow: '#faad14',
+  red: '#f5222d',
+  grey: '#bfbfbf',
+};
 
 const STATUS_COLOURS: Record<TaskStatus, string> = {
   not_started: 'default',
@@ -125,5 +130,14 @@ export function unitNames(units: Unit[], role: Unit['role'], t: I18n['t']): stri
 /** A deadline, red once it has passed for a task that is not done. */
 export function DeadlineText({ deadline, light }: { deadline: string | null; light?: TaskLight }) {
   if (!deadline) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
-  return <span style={{ color: light === 'red' ? LIGHT_COLOURS.red : light === 'yellow' ? '#d48806' : undefined, whiteSpace: 'nowrap' }}>{deadline}</span>;
+  return (
+    <span
+      style={{
+        color: light === 'red' ? LIGHT_COLOURS.red : light === 'yellow' ? '#d48806' : undefined,
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {deadline}
+    </span>
+  );
 }

@@ -23,7 +23,15 @@ export interface PairingMapProps {
 const TINT_A = '#fbe3df';
 const TINT_B = '#e1ebfa';
 
-export function PairingMap({ provinces, pairings, tint, testId, countAttribute, height = 480, onOpen }: PairingMapProps) {
+export function PairingMap({
+  provinces,
+  pairings,
+  tint,
+  testId,
+  countAttribute,
+  height = 480,
+  onOpen,
+}: PairingMapProps) {
   const { t } = useI18n();
   const [map, setMap] = useState<LoadedMap | null>(null);
   const [failed, setFailed] = useState(false);
@@ -81,7 +89,15 @@ export function PairingMap({ provinces, pairings, tint, testId, countAttribute, 
           zlevel: 2,
           data: geometry.points,
           symbolSize: provinceKey ? 6 : 8,
-          label: { show: true, formatter: '{b}', position: 'right', fontSize: 11, color: '#333', textBorderColor: '#fff', textBorderWidth: 2 },
+          label: {
+            show: true,
+            formatter: '{b}',
+            position: 'right',
+            fontSize: 11,
+            color: '#333',
+            textBorderColor: '#fff',
+            textBorderWidth: 2,
+          },
           // Labels that would still collide (the cities of one province) show on hover.
           labelLayout: { hideOverlap: true },
           emphasis: { label: { show: true, fontWeight: 'bold' } },
@@ -97,7 +113,13 @@ export function PairingMap({ provinces, pairings, tint, testId, countAttribute, 
     if (!params?.event || !datum) return setHover(null);
     const lines =
       params.seriesType === 'lines' && datum.pairingId
-        ? [t('ui.dashboard.lineTooltip', { name: datum.name ?? '', status: t(`domain.pairingStatuses.${datum.status!}`) }), `${datum.fromName} — ${datum.toName}`]
+        ? [
+            t('ui.dashboard.lineTooltip', {
+              name: datum.name ?? '',
+              status: t(`domain.pairingStatuses.${datum.status!}`),
+            }),
+            `${datum.fromName} — ${datum.toName}`,
+          ]
         : [datum.name ?? '', datum.code ?? ''];
     setHover({ x: params.event.offsetX, y: params.event.offsetY, lines });
   };
@@ -117,7 +139,11 @@ export function PairingMap({ provinces, pairings, tint, testId, countAttribute, 
       </div>
     );
   }
-  const attributes = { [countAttribute]: geometry.drawnPairings, 'data-line-segments': geometry.lines.length, 'data-testid': testId };
+  const attributes = {
+    [countAttribute]: geometry.drawnPairings,
+    'data-line-segments': geometry.lines.length,
+    'data-testid': testId,
+  };
   return (
     <div style={{ position: 'relative' }}>
       <EChart option={option} onClick={handleClick} onHover={handleHover} style={{ height }} {...attributes} />

@@ -25,7 +25,8 @@ export interface PointDatum {
   label?: { position: 'left' | 'right' };
 }
 
-const located = (region: RegionRef): region is RegionRef & { lng: number; lat: number } => region.lng !== null && region.lat !== null;
+const located = (region: RegionRef): region is RegionRef & { lng: number; lat: number } =>
+  region.lng !== null && region.lat !== null;
 
 /**
  * One line from every located region of side A to every located region of side B (a side of several regions,
@@ -79,7 +80,13 @@ export function pairingGeometry(pairings: PairingSummary[], separator: string) {
   // A label would run into a neighbour just east of it (北京 and 天津, 广东 and 深圳): put it on the left.
   const all = [...points.values()];
   for (const p of all) {
-    const crowded = all.some((q) => q !== p && q.value[0] - p.value[0] > 0 && q.value[0] - p.value[0] < 2 && Math.abs(q.value[1] - p.value[1]) < 1.2);
+    const crowded = all.some(
+      (q) =>
+        q !== p &&
+        q.value[0] - p.value[0] > 0 &&
+        q.value[0] - p.value[0] < 2 &&
+        Math.abs(q.value[1] - p.value[1]) < 1.2,
+    );
     if (crowded) p.label = { position: 'left' };
   }
   return { lines, points: all, drawnPairings: drawn.size };

@@ -17,10 +17,19 @@ export const hangzhouJilin = (): SharingAgreement => ({
   startsOn: '2019-07-01',
   endsOn: '2034-06-30',
   terms: [
-    { figures: ['vat', 'corporate_income_tax'], from: '2019-07-01', to: '2024-06-30', shares: { out: pct('50'), in: pct('50') } },
-    { figures: ['vat', 'corporate_income_tax'], from: '2024-07-01', to: null, shares: { out: pct('30'), in: pct('70') } },
+    {
+      figures: ['vat', 'corporate_income_tax'],
+      from: '2019-07-01',
+      to: '2024-06-30',
+      shares: { out: pct('50'), in: pct('50') },
+    },
+    {
+      figures: ['vat', 'corporate_income_tax'],
+      from: '2024-07-01',
+      to: null,
+      shares: { out: pct('30'), in: pct('70') },
+    },
     { figures: ['gdp'], from: '2019-07-01', to: null, shares: { out: pct('50'), in: pct('50') } },
   ],
   costShares: { out: pct('60'), in: pct('40') },
 });
-

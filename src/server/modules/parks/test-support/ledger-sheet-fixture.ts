@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import type { TestApp, TestClient } from '../../../testing/test-app.ts';
 import { LEDGER_SHEET_COLUMNS, LEDGER_TEMPLATE_SHEET } from '../ledger-sheet.ts';
 
-export type LedgerSheetRow = Partial<Record<'seq' | 'enterprise' | 'creditCode' | 'figure' | 'year' | 'month' | 'amount', unknown>>;
+export type LedgerSheetRow = Partial<
+  Record<'seq' | 'enterprise' | 'creditCode' | 'figure' | 'year' | 'month' | 'amount', unknown>
+>;
 
 /** A park's downloaded template filled with `rows` from the second row on, as an office would upload it. */
 export async function filledLedgerTemplate(template: Buffer, rows: LedgerSheetRow[]): Promise<Buffer> {
@@ -24,9 +26,16 @@ export async function filledLedgerTemplate(template: Buffer, rows: LedgerSheetRo
 export async function uploadFile(t: TestApp, c: TestClient, url: string, content: Buffer, fileName = '园区台账.xlsx') {
   const boundary = `----duikou${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }

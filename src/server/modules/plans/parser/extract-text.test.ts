@@ -34,17 +34,26 @@ const TITLES: Record<SeedName, string> = {
 };
 
 // 吉林—浙江 excerpt saved as GB18030 by a Chinese Windows editor.
-const GB18030_PLAN = Buffer.from('bcaac1d6caa1d3ebd5e3bdadcaa1b6d4bfdabacfd7f7cab5caa9b7bdb0b80a0ad2bba1a2d6d8b5e3c8cecef10a0aa3a8d2bba3a9cce5d6c6bbfad6c6b4b4d0c20a0a31a3aed6a7b3d6d5e3bdadc6f3d2b5b2ced3ebbcaac1d6b9fad3d0c6f3d2b5b8c4b8efa3acd1a1d4f13130a1aa3230bba7b9fad3d0c6f3d2b5bfaad5b9bbecbacfcbf9d3d0d6c6b8c4b8efcad4b5e3a1a30a0a32a3aec3bfc4eabed9b0ecc8f4b8c9c5e0d1b5b0e0b4cea3acc5e0d1b5c7a7c8cbd2d4c9cfa1a30a0ab6fea1a2b6d4bfdabacfd7f7c1aacfb5bbfad6c60a0ab3a4b4bacad0d3ebbabcd6ddcad0a3bbbcaac1d6cad0d3ebcec2d6ddcad0a1a30a', 'hex');
+const GB18030_PLAN = Buffer.from(
+  'bcaac1d6caa1d3ebd5e3bdadcaa1b6d4bfdabacfd7f7cab5caa9b7bdb0b80a0ad2bba1a2d6d8b5e3c8cecef10a0aa3a8d2bba3a9cce5d6c6bbfad6c6b4b4d0c20a0a31a3aed6a7b3d6d5e3bdadc6f3d2b5b2ced3ebbcaac1d6b9fad3d0c6f3d2b5b8c4b8efa3acd1a1d4f13130a1aa3230bba7b9fad3d0c6f3d2b5bfaad5b9bbecbacfcbf9d3d0d6c6b8c4b8efcad4b5e3a1a30a0a32a3aec3bfc4eabed9b0ecc8f4b8c9c5e0d1b5b0e0b4cea3acc5e0d1b5c7a7c8cbd2d4c9cfa1a30a0ab6fea1a2b6d4bfdabacfd7f7c1aacfb5bbfad6c60a0ab3a4b4bacad0d3ebbabcd6ddcad0a3bbbcaac1d6cad0d3ebcec2d6ddcad0a1a30a',
+  'hex',
+);
 
 describe('plain text', () => {
   it('reads UTF-8 with a BOM and GB18030', async () => {
-    const utf8 = await extractPlanText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('一、重点任务\n1．培训千人以上。')]), 'a.txt');
+    const utf8 = await extractPlanText(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('一、重点任务\n1．培训千人以上。')]),
+      'a.txt',
+    );
     expect(utf8).toBe('一、重点任务\n1．培训千人以上。');
     const gb = await extractPlanText(GB18030_PLAN, '方案.txt');
     expect(gb.startsWith('吉林省与浙江省对口合作实施方案')).toBe(true);
     const plan = parsePlan(gb, { regions: regions() });
     expect(plan.sections[0].children![0].tasks.map((t) => t.targets[0].source)).toEqual(['10—20户', '千人以上']);
-    expect(plan.sections[1].subPairs.map((p) => p.a[0].code + '-' + p.b[0].code)).toEqual(['220100-330100', '220200-330300']);
+    expect(plan.sections[1].subPairs.map((p) => p.a[0].code + '-' + p.b[0].code)).toEqual([
+      '220100-330100',
+      '220200-330300',
+    ]);
   });
 });
 
@@ -100,14 +109,26 @@ describe('files that are not plans are refused', () => {
     const types = { name: '[Content_Types].xml', data: Buffer.from('<Types/>') };
     const ratioBomb = writeZip([types, { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }]);
     await expectRefused(extractPlanText(ratioBomb, 'plan.docx'), 'zip_bomb');
-    const liar = writeZip([types, { name: 'word/document.xml', data: Buffer.alloc(4 * 1024 * 1024, 0x61), declaredSize: 1000 }]);
+    const liar = writeZip([
+      types,
+      { name: 'word/document.xml', data: Buffer.alloc(4 * 1024 * 1024, 0x61), declaredSize: 1000 },
+    ]);
     await expectRefused(extractPlanText(liar, 'plan.docx'), 'zip_bomb');
-    const parts = [0, 1, 2].map((i) => ({ name: i ? `word/media/p${i}.xml` : 'word/document.xml', data: Buffer.from(String(i).repeat(400_000)) }));
-    await expectRefused(extractPlanText(writeZip([types, ...parts]), 'plan.docx', { maxUncompressedBytes: 1_000_000 }), 'zip_bomb');
+    const parts = [0, 1, 2].map((i) => ({
+      name: i ? `word/media/p${i}.xml` : 'word/document.xml',
+      data: Buffer.from(String(i).repeat(400_000)),
+    }));
+    await expectRefused(
+      extractPlanText(writeZip([types, ...parts]), 'plan.docx', { maxUncompressedBytes: 1_000_000 }),
+      'zip_bomb',
+    );
   });
 
   it('a zip that is no Word document, an old .doc, a binary, a text called .pdf', async () => {
-    await expectRefused(extractPlanText(writeZip([{ name: 'a.txt', data: Buffer.from('x') }]), 'plan.docx'), 'unsupported_type');
+    await expectRefused(
+      extractPlanText(writeZip([{ name: 'a.txt', data: Buffer.from('x') }]), 'plan.docx'),
+      'unsupported_type',
+    );
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 0)]);
     const err = await refusal(extractPlanText(ole, '方案.doc'));
     expect([err.code, err.messageZh]).toEqual(['unsupported_type', expect.stringContaining('.docx')]);

@@ -66,9 +66,13 @@ export function decodeText(buf: Buffer): string {
 async function extractDocx(buf: Buffer, opts: typeof DEFAULTS): Promise<string> {
   const entries = readZipDirectory(buf);
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml') || [...names].some((n) => n.startsWith('xl/'))) throw new PlanFileError('spreadsheet');
+  if (names.has('xl/workbook.xml') || [...names].some((n) => n.startsWith('xl/')))
+    throw new PlanFileError('spreadsheet');
   if (!names.has('word/document.xml')) {
-    throw new PlanFileError('unsupported_type', { hint: '（压缩包，不是 Word 文档）', hintEn: ' (a zip archive, not a Word document)' });
+    throw new PlanFileError('unsupported_type', {
+      hint: '（压缩包，不是 Word 文档）',
+      hintEn: ' (a zip archive, not a Word document)',
+    });
   }
   checkZipSafety(buf, entries, {
     maxUncompressedBytes: opts.maxUncompressedBytes,
@@ -114,7 +118,8 @@ export async function extractPlanText(buffer: Buffer, fileName: string, options:
       throw new PlanFileError('unsupported_type');
     case 'text':
       if (ext === 'pdf' || ext === 'docx') throw new PlanFileError('corrupt', {}, `not a ${ext} file`);
-      if (!TEXT_EXT.has(ext)) throw new PlanFileError('unsupported_type', { hint: `（.${ext}）`, hintEn: ` (.${ext})` });
+      if (!TEXT_EXT.has(ext))
+        throw new PlanFileError('unsupported_type', { hint: `（.${ext}）`, hintEn: ` (.${ext})` });
       text = decodeText(buffer);
       break;
   }

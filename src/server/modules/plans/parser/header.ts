@@ -30,7 +30,8 @@ export function planKind(title: string, docNo: string | null): PlanKind {
   if (/年度工作计划|工作要点|年度计划|年工作计划/.test(title)) return 'annual';
   if (/分工方案|任务分工|责任分工/.test(title)) return 'division';
   if (/专项/.test(title)) return 'special';
-  if ((docNo && /^国(?:办)?发/.test(docNo)) || /东北地区与东部地区部分省市对口合作工作方案/.test(title)) return 'national';
+  if ((docNo && /^国(?:办)?发/.test(docNo)) || /东北地区与东部地区部分省市对口合作工作方案/.test(title))
+    return 'national';
   if (/实施方案|合作方案|工作方案|行动方案|规划/.test(title)) return 'implementation';
   return 'other';
 }

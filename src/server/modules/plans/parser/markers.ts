@@ -84,7 +84,7 @@ export class MarkerSequence {
   }
 }
 
-const DOC_NO_RE = /^[\u4e00-\u9fff]{1,12}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号$/;
+const DOC_NO_RE = /^[\u4e00-\u9fff]{1,12}[〔［[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号$/;
 /** 国办发〔2017〕22号 on a line of its own. */
 export function isDocNoLine(line: string): boolean {
   return DOC_NO_RE.test(line);

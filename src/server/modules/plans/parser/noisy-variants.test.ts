@@ -20,10 +20,18 @@ describe.each(Object.keys(SEED_FILES) as SeedName[])('noisy variants of %s', (na
     ['A4', 18, 40],
     ['unwrapped', 200, 300],
   ];
-  const cases = bands.flatMap(([band, minWidth, maxWidth]) => [1, 2, 3, 4, 5].map((seed) => ({ band, minWidth, maxWidth, seed })));
+  const cases = bands.flatMap(([band, minWidth, maxWidth]) =>
+    [1, 2, 3, 4, 5].map((seed) => ({ band, minWidth, maxWidth, seed })),
+  );
 
   it.each(cases)('$band lines, seed $seed: same plan', ({ minWidth, maxWidth, seed }) => {
-    const noisy = noisyVariant(seedText(name), { seed, minWidth, maxWidth, runningHeader: HEADERS[name], pageLines: 15 + seed * 3 });
+    const noisy = noisyVariant(seedText(name), {
+      seed,
+      minWidth,
+      maxWidth,
+      runningHeader: HEADERS[name],
+      pageLines: 15 + seed * 3,
+    });
     const parsed = parsePlan(noisy, { regions: regions() });
     expect(planContent(parsed)).toEqual(clean);
   });

@@ -38,12 +38,14 @@ const TITLE_END_RE = /(?:方案|计划|要点|通知|意见|办法|规划|纲要
 const TERMINAL_END = /[。；！？：;!?:][”’）)」』]*$/;
 
 // Whole-line artefacts of newspaper and web extraction.
-const STRAY_LINE_RE = /^(?:[（(][上下][接转]第[一二三四五六七八九十\d]{1,2}版[）)]|据(?:中国政府网|新华社|人民网|新华网)|来源[:：]\S{0,12})$/;
-const STRAY_INLINE_RE = /[（(][上下][接转]第[一二三四五六七八九十\d]{1,2}版[）)]|\s*据(?:中国政府网|新华社|人民网|新华网)\s*$/g;
+const STRAY_LINE_RE =
+  /^(?:[（(][上下][接转]第[一二三四五六七八九十\d]{1,2}版[）)]|据(?:中国政府网|新华社|人民网|新华网)|来源[:：]\S{0,12})$/;
+const STRAY_INLINE_RE =
+  /[（(][上下][接转]第[一二三四五六七八九十\d]{1,2}版[）)]|\s*据(?:中国政府网|新华社|人民网|新华网)\s*$/g;
 // A lowercase English word between Chinese characters ("推动 and 合作") is an extraction artefact.
 const STRAY_WORD_RE = /(?<=^|[\u3000-\u9fff\uff00-\uffef])\s*[a-z]{1,5}\s*(?=$|[\u3000-\u9fff\uff00-\uffef])/g;
 const PAGE_NUMBER_RE =
-  /^[-—–_·\s]*(?:第\s*)?\d{1,3}\s*页?(?:\s*[\/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–_·\s]*$|^[-—–]\s*[ivxlc]{1,5}\s*[-—–]$/i;
+  /^[-—–_·\s]*(?:第\s*)?\d{1,3}\s*页?(?:\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–_·\s]*$|^[-—–]\s*[ivxlc]{1,5}\s*[-—–]$/i;
 
 /** Character-level clean-up: full-width digits and letters, odd dots, invisible characters, spaces. */
 export function cleanLineText(raw: string): string {
@@ -75,7 +77,8 @@ function findRunningHeaders(lines: PhysicalLine[]): Set<string> {
   const firstAt = new Map<string, number>();
   for (const [i, l] of lines.entries()) {
     // A wrapped line can leave the same short tail ("。", "合作。") on several pages: headers are words.
-    if (visualWidth(l.text) > 40 || readMarker(l.text) || (l.text.match(/[\u4e00-\u9fffA-Za-z]/g)?.length ?? 0) < 4) continue;
+    if (visualWidth(l.text) > 40 || readMarker(l.text) || (l.text.match(/[\u4e00-\u9fffA-Za-z]/g)?.length ?? 0) < 4)
+      continue;
     if (TERMINAL_END.test(l.text)) continue;
     const key = l.text.replace(/\d+/g, '#');
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -91,7 +94,10 @@ function findRunningHeaders(lines: PhysicalLine[]): Set<string> {
 }
 
 function typicalWidth(lines: PhysicalLine[]): number {
-  const widths = lines.map((l) => visualWidth(l.text)).filter((w) => w >= 4).sort((a, b) => a - b);
+  const widths = lines
+    .map((l) => visualWidth(l.text))
+    .filter((w) => w >= 4)
+    .sort((a, b) => a - b);
   if (widths.length === 0) return 30;
   return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.8))];
 }
@@ -166,7 +172,8 @@ export function normalisePlanText(source: string): NormalisedText {
       text: cur.text,
       sourceLines: cur.sources,
       marker: cur.marker,
-      heading: !cur.punct && (visualWidth(cur.text) <= 40 || (visualWidth(cur.text) <= 80 && TITLE_END_RE.test(cur.text))),
+      heading:
+        !cur.punct && (visualWidth(cur.text) <= 40 || (visualWidth(cur.text) <= 80 && TITLE_END_RE.test(cur.text))),
     });
     cur = null;
   };

@@ -26,14 +26,20 @@ describe('a plan in another layout', () => {
   const plan = parsePlan(ANNUAL, { regions: regions() });
 
   it('reads an annual plan with bare headings and 1、 items', () => {
-    expect([plan.title, plan.docNo, plan.kind]).toEqual(['吉林省与浙江省对口合作2019年工作要点', '吉发改〔2019〕12号', 'annual']);
+    expect([plan.title, plan.docNo, plan.kind]).toEqual([
+      '吉林省与浙江省对口合作2019年工作要点',
+      '吉发改〔2019〕12号',
+      'annual',
+    ]);
     expect(plan.sides.map((s) => s.code)).toEqual(['220000', '330000']);
     expect(plan.sections.map((s) => [s.no, s.title, s.tasks.map((t) => t.no)])).toEqual([
       ['', '体制机制创新', [1, 2]],
       ['', '产业合作', [3, 4]],
       ['', '干部人才交流', [5]],
     ]);
-    expect(allTasks(plan)[1].text).toBe('选择3至5个开发区开展“最多跑一次”改革试点。（1）长春新区率先试点；（2）其他开发区逐步推开。');
+    expect(allTasks(plan)[1].text).toBe(
+      '选择3至5个开发区开展“最多跑一次”改革试点。（1）长春新区率先试点；（2）其他开发区逐步推开。',
+    );
   });
 
   it('reads its targets', () => {
@@ -41,18 +47,32 @@ describe('a plan in another layout', () => {
     expect(brief).toEqual([
       [['atLeast', 5, null, '项', false]],
       [['range', 3, 5, '个', false]],
-      [['exactly', 2, 2, '次', false], ['atLeast', 20, null, '个', false], ['atLeast', 100, null, '亿元', false]],
+      [
+        ['exactly', 2, 2, '次', false],
+        ['atLeast', 20, null, '个', false],
+        ['atLeast', 100, null, '亿元', false],
+      ],
       [],
-      [['exactly', 30, 30, '名', true], ['exactly', 500, 500, '人次', true]],
+      [
+        ['exactly', 30, 30, '名', true],
+        ['exactly', 500, 500, '人次', true],
+      ],
     ]);
   });
 
   it('reads a district list where one side names two units', () => {
     expect(allTasks(plan)[3].subPairs).toEqual([
-      { a: [{ name: '南关区', code: '220102' }], b: [{ name: '上城区', code: '330102' }], source: '长春市南关区与杭州市上城区' },
+      {
+        a: [{ name: '南关区', code: '220102' }],
+        b: [{ name: '上城区', code: '330102' }],
+        source: '长春市南关区与杭州市上城区',
+      },
       {
         a: [{ name: '宽城区', code: '220103' }],
-        b: [{ name: '拱墅区', code: '330105' }, { name: '西湖区', code: '330106' }],
+        b: [
+          { name: '拱墅区', code: '330105' },
+          { name: '西湖区', code: '330106' },
+        ],
         source: '长春市宽城区与杭州市拱墅区和西湖区',
       },
     ]);
@@ -66,9 +86,16 @@ describe('a plan in another layout', () => {
   });
 
   it.each(['（2026年修订）', '(试行)', '（征求意见稿）'])('reads a title with the bracketed note %s', (note) => {
-    const revised = seedText('jilinZhejiang').replace('吉林省与浙江省对口合作实施方案', `吉林省与浙江省对口合作实施方案${note}`);
+    const revised = seedText('jilinZhejiang').replace(
+      '吉林省与浙江省对口合作实施方案',
+      `吉林省与浙江省对口合作实施方案${note}`,
+    );
     const parsed = parsePlan(revised, { regions: regions() });
-    expect([parsed.title, parsed.kind, parsed.sides.map((s) => s.code)]).toEqual([`吉林省与浙江省对口合作实施方案${note}`, 'implementation', ['220000', '330000']]);
+    expect([parsed.title, parsed.kind, parsed.sides.map((s) => s.code)]).toEqual([
+      `吉林省与浙江省对口合作实施方案${note}`,
+      'implementation',
+      ['220000', '330000'],
+    ]);
     expect(allTasks(parsed)).toHaveLength(39);
   });
 });

@@ -41,7 +41,9 @@ function mapSection(s: SkeletonSection, ctx: PairContext): PlanSection {
   const subPairs = s.body.flatMap((t) => findSubPairs(t, ctx));
   const head = { no: s.no, title: s.title, level: s.level, line: s.line, subPairs };
   // Key order follows the documented shape: …, subPairs, children?, tasks.
-  return s.children.length > 0 ? { ...head, children: s.children.map((c) => mapSection(c, ctx)), tasks } : { ...head, tasks };
+  return s.children.length > 0
+    ? { ...head, children: s.children.map((c) => mapSection(c, ctx)), tasks }
+    : { ...head, tasks };
 }
 
 export function parsePlanWithSource(text: string, deps: ParsePlanDeps): ParsedPlanWithSource {

@@ -15,8 +15,14 @@ const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
 /** Rebuilds the lines of a page from its text items: items on the same baseline form one line, left to right. */
 export function itemsToLines(items: TextItem[]): string[] {
   const parts = items
-    .filter((it) => it.str && it.str.trim())
-    .map((it) => ({ s: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: Math.abs(it.height || it.transform[3]) || 10 }))
+    .filter((it) => it.str?.trim())
+    .map((it) => ({
+      s: it.str,
+      x: it.transform[4],
+      y: it.transform[5],
+      w: it.width,
+      h: Math.abs(it.height || it.transform[3]) || 10,
+    }))
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: (typeof parts)[] = [];
   for (const p of parts) {

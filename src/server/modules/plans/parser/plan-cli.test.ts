@@ -28,7 +28,16 @@ describe('duikou plan parse', () => {
     expect(Object.keys(plan)).toEqual(['title', 'docNo', 'kind', 'sides', 'subPairs', 'sections', 'measures']);
     expect(plan.title).toBe('吉林省与浙江省对口合作实施方案');
     expect(plan.sections[2].children).toHaveLength(6);
-    expect(Object.keys(plan.sections[2].children![0].tasks[0])).toEqual(['no', 'title', 'text', 'line', 'endLine', 'targets', 'subPairs', 'units']);
+    expect(Object.keys(plan.sections[2].children![0].tasks[0])).toEqual([
+      'no',
+      'title',
+      'text',
+      'line',
+      'endLine',
+      'targets',
+      'subPairs',
+      'units',
+    ]);
   });
 
   it('prints a readable tree without --json', async () => {

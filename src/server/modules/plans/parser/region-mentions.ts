@@ -124,7 +124,7 @@ export class RegionMatcher {
         const s = text.slice(i, end);
         if (!NAME_CHARS_RE.test(s)) continue;
         const guard = NOT_A_NAME_AFTER[text[end - 1]];
-        if (guard && guard.test(text.slice(end, end + 1))) continue;
+        if (guard?.test(text.slice(end, end + 1))) continue;
         const found = this.lookup(s);
         if (found) {
           hit = { start: i, end, name: found.name, record: found.rec, province: this.provinceOf(found.rec) };

@@ -142,7 +142,7 @@ export function buildSkeleton(lines: NormalisedLine[]): PlanSkeleton {
     if (isUnnumberedHeading(lines, i)) {
       task = null;
       measure = null;
-      if (top && top.no) {
+      if (top?.no) {
         sub = newSection('', l.text, top.level + 1, lineNo, top);
       } else {
         top = newSection('', l.text, 1, lineNo, null);

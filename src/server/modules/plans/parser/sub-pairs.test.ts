@@ -5,7 +5,12 @@ import { regions } from './test-support/seeds.ts';
 
 const ctx = (sides: [string, string] | null = null) => ({ matcher: new RegionMatcher(regions()), sideCodes: sides });
 const brief = (text: string, sides: [string, string] | null = null) =>
-  findSubPairs(text, ctx(sides)).map((p) => ({ a: p.a.map((r) => r.code), b: p.b.map((r) => r.code), theme: p.theme, note: p.note }));
+  findSubPairs(text, ctx(sides)).map((p) => ({
+    a: p.a.map((r) => r.code),
+    b: p.b.map((r) => r.code),
+    theme: p.theme,
+    note: p.note,
+  }));
 
 describe('sub-pairs', () => {
   it('splits district lists "A 与 B、C 与 D 和 E" where the side changes', () => {

@@ -20,19 +20,43 @@ describe('Chinese numerals', () => {
     ['一亿二千万', 120000000],
   ])('%s → %d', (s, n) => expect(parseChineseNumber(s)).toBe(n));
 
-  it.each(['十三五', '五位', '三五', '百千', ''])('%s is not a number', (s) => expect(parseChineseNumber(s)).toBeNull());
+  it.each(['十三五', '五位', '三五', '百千', ''])('%s is not a number', (s) =>
+    expect(parseChineseNumber(s)).toBeNull(),
+  );
 });
 
 describe('targets', () => {
   it('reads ranges, comparisons, units and periods', () => {
     expect(one('选择10—20户国有企业吸引浙江省有实力的企业')).toEqual({
-      min: 10, max: 20, unit: '户', perYear: false, comparison: 'range', source: '10—20户',
+      min: 10,
+      max: 20,
+      unit: '户',
+      perYear: false,
+      comparison: 'range',
+      source: '10—20户',
     });
     expect(one('每年举办若干培训班次，培训千人以上。')).toEqual({
-      min: 1000, max: null, unit: '人', perYear: true, comparison: 'atLeast', source: '千人以上',
+      min: 1000,
+      max: null,
+      unit: '人',
+      perYear: true,
+      comparison: 'atLeast',
+      source: '千人以上',
     });
-    expect(one('协调不少于50家企业参与')).toMatchObject({ min: 50, max: null, unit: '家', comparison: 'atLeast', perYear: false });
-    expect(one('每年选择1—2个重点产业')).toMatchObject({ min: 1, max: 2, unit: '个', comparison: 'range', perYear: true });
+    expect(one('协调不少于50家企业参与')).toMatchObject({
+      min: 50,
+      max: null,
+      unit: '家',
+      comparison: 'atLeast',
+      perYear: false,
+    });
+    expect(one('每年选择1—2个重点产业')).toMatchObject({
+      min: 1,
+      max: 2,
+      unit: '个',
+      comparison: 'range',
+      perYear: true,
+    });
     expect(one('引进项目投资不超过5亿元')).toMatchObject({ min: null, max: 5, unit: '亿元', comparison: 'atMost' });
     expect(one('新建3个产业园区')).toMatchObject({ min: 3, max: 3, unit: '个', comparison: 'exactly' });
     expect(one('互派干部三至五名')).toMatchObject({ min: 3, max: 5, unit: '名', comparison: 'range' });

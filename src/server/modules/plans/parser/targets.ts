@@ -4,9 +4,41 @@ import type { Comparison, PlanTarget } from './types.ts';
 // Longest first, so 万元 wins over 元 and 人次 over 人. 年, 月, 号, 市, 省 are never target units:
 // "三年行动计划", "2020年", "22号", "苏南5市" are not targets.
 const UNITS = [
-  '个百分点', '平方公里', '万平方米', '万人次', '亿美元', '万美元', '平方米',
-  '人次', '万人', '亿元', '万元', '美元', '公里', '万吨', '万亩',
-  '%', '户', '家', '人', '个', '次', '名', '项', '所', '场', '套', '座', '条', '处', '台', '支', '亩', '吨', '元', '倍',
+  '个百分点',
+  '平方公里',
+  '万平方米',
+  '万人次',
+  '亿美元',
+  '万美元',
+  '平方米',
+  '人次',
+  '万人',
+  '亿元',
+  '万元',
+  '美元',
+  '公里',
+  '万吨',
+  '万亩',
+  '%',
+  '户',
+  '家',
+  '人',
+  '个',
+  '次',
+  '名',
+  '项',
+  '所',
+  '场',
+  '套',
+  '座',
+  '条',
+  '处',
+  '台',
+  '支',
+  '亩',
+  '吨',
+  '元',
+  '倍',
 ];
 const AT_LEAST_WORDS = ['不少于', '不低于', '不小于', '至少', '超过', '多于', '大于', '达到', '突破'];
 const AT_MOST_WORDS = ['不超过', '不高于', '不多于', '最多', '控制在'];
@@ -63,8 +95,10 @@ export function extractTargets(text: string): PlanTarget[] {
 
     let comparison: Comparison = 'exactly';
     if (hi !== null) comparison = 'range';
-    else if ((prefix && AT_LEAST_WORDS.includes(prefix)) || suffix === '以上' || suffix === '及以上' || approxMore) comparison = 'atLeast';
-    else if ((prefix && AT_MOST_WORDS.includes(prefix)) || suffix === '以内' || suffix === '以下' || suffix === '之内') comparison = 'atMost';
+    else if ((prefix && AT_LEAST_WORDS.includes(prefix)) || suffix === '以上' || suffix === '及以上' || approxMore)
+      comparison = 'atLeast';
+    else if ((prefix && AT_MOST_WORDS.includes(prefix)) || suffix === '以内' || suffix === '以下' || suffix === '之内')
+      comparison = 'atMost';
 
     const sentenceStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('；', start)) + 1;
     const perYear = PER_YEAR_RE.test(text.slice(sentenceStart, start)) || /^(?:\/年|每年)/.test(text.slice(end));

@@ -62,7 +62,10 @@ describe('responsible units named in task text', () => {
   });
 
   it('does not take ordinary brackets for units', () => {
-    const plan = parsePlan(`辽宁省与江苏省对口合作实施方案\n\n一、产业合作\n1．推进沈阳（中德）装备园建设，支持企业（含民营企业）参与。\n2．推动两省企业合作，由市场主体负责运营。\n`, { regions: regions() });
+    const plan = parsePlan(
+      `辽宁省与江苏省对口合作实施方案\n\n一、产业合作\n1．推进沈阳（中德）装备园建设，支持企业（含民营企业）参与。\n2．推动两省企业合作，由市场主体负责运营。\n`,
+      { regions: regions() },
+    );
     expect(allTasks(plan).map((t) => t.units)).toEqual([[], []]);
   });
 });

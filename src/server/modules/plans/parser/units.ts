@@ -12,10 +12,12 @@ import type { ResponsibleUnit, UnitRole } from './types.ts';
 
 const LEAD_LABEL = /^(?:牵头单位|牵头部门|主责单位|牵头)$/;
 const CO_LABEL = /^(?:配合单位|配合部门|参与单位|协同单位|协办单位|协助单位|参加单位)$/;
-const LABEL_RE = /(责任单位|责任部门|责任主体|承办单位|实施单位|牵头单位|牵头部门|主责单位|配合单位|配合部门|参与单位|协同单位|协办单位|协助单位|参加单位)\s*[:：]/g;
+const LABEL_RE =
+  /(责任单位|责任部门|责任主体|承办单位|实施单位|牵头单位|牵头部门|主责单位|配合单位|配合部门|参与单位|协同单位|协办单位|协助单位|参加单位)\s*[:：]/g;
 const VERB_RE = /^(.+?)(牵头|负责|主责)(?:[，,、；;]\s*(.+?)(配合|参与|协同|协助|协办))?[。；;]?$/;
 // A unit named only by its kind, without the region: 省发展改革委, 市商务局. Real units end with one of these.
-const UNIT_END_RE = /(?:委员会|委|厅|局|办公室|办|部|院|署|会|联|协|中心|政府|管委会|集团|公司|银行|所|社|队|室|处|组|校|馆|站|台)$/;
+const UNIT_END_RE =
+  /(?:委员会|委|厅|局|办公室|办|部|院|署|会|联|协|中心|政府|管委会|集团|公司|银行|所|社|队|室|处|组|校|馆|站|台)$/;
 // Each name of a bare list starts like a government unit: 省…, 市…, 两省…, 各….
 const BARE_LIST_RE = /^(?:(?:省|市|县|区|两省|两市|各)[^、，,]{2,30}(?:、|$))+$/;
 const BOTH_SIDES_RE = /^(两省|两市|两区|双方|两地|两省市)(.+)$/;
@@ -85,7 +87,7 @@ function fragments(body: string): Fragment[] | null {
 function sideOf(name: string, ctx: PairContext): 'a' | 'b' | null {
   if (!ctx.sideCodes) return null;
   const head = ctx.matcher.find(name)[0];
-  if (!head || head.start !== 0) return null;
+  if (head?.start !== 0) return null;
   const [a, b] = ctx.sideCodes;
   if (a && ctx.matcher.isWithin(head.record, a)) return 'a';
   if (b && ctx.matcher.isWithin(head.record, b)) return 'b';
@@ -94,7 +96,7 @@ function sideOf(name: string, ctx: PairContext): 'a' | 'b' | null {
 
 /** Region names of the plan's sides as units prefix them: 吉林省, 浙江省 (for 两省), 长春市, 杭州市 (for 两市). */
 function sideNames(ctx: PairContext): [string, string] | null {
-  if (!ctx.sideCodes || !ctx.sideCodes[0] || !ctx.sideCodes[1]) return null;
+  if (!ctx.sideCodes?.[0] || !ctx.sideCodes[1]) return null;
   const a = ctx.matcher.nameOf(ctx.sideCodes[0]);
   const b = ctx.matcher.nameOf(ctx.sideCodes[1]);
   return a && b ? [a, b] : null;
@@ -110,7 +112,11 @@ export function findUnits(text: string, ctx: PairContext): ResponsibleUnit[] {
     const found: ResponsibleUnit[] = [];
     for (const f of frags) {
       const names = splitNames(f.names);
-      if (names.length === 0 || !names.every((n) => UNIT_END_RE.test(n.replace(/[（(]牵头[）)]$/, '')) || /^各/.test(n))) continue;
+      if (
+        names.length === 0 ||
+        !names.every((n) => UNIT_END_RE.test(n.replace(/[（(]牵头[）)]$/, '')) || /^各/.test(n))
+      )
+        continue;
       const marked = names.some((n) => /[（(]牵头[）)]$/.test(n));
       names.forEach((raw, i) => {
         const lead = /[（(]牵头[）)]$/.test(raw);

@@ -37,13 +37,15 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   // Word never writes ZIP64 archives; one that claims to be is built to hide its real size.
-  if (count === 0xffff || cdOffset === ZIP64_MARK || cdSize === ZIP64_MARK) throw new PlanFileError('zip_bomb', {}, 'zip64');
+  if (count === 0xffff || cdOffset === ZIP64_MARK || cdSize === ZIP64_MARK)
+    throw new PlanFileError('zip_bomb', {}, 'zip64');
   if (cdOffset + cdSize > buf.length) throw new PlanFileError('corrupt', {}, 'zip: central directory out of range');
 
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG) throw new PlanFileError('corrupt', {}, 'zip: bad directory entry');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG)
+      throw new PlanFileError('corrupt', {}, 'zip: bad directory entry');
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
@@ -68,17 +70,27 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
   if (entries.length > limits.maxEntries) throw new PlanFileError('zip_bomb', {}, `${entries.length} entries`);
   let total = 0;
   for (const e of entries) {
-    if (e.compressedSize === ZIP64_MARK || e.uncompressedSize === ZIP64_MARK) throw new PlanFileError('zip_bomb', {}, 'zip64 entry');
+    if (e.compressedSize === ZIP64_MARK || e.uncompressedSize === ZIP64_MARK)
+      throw new PlanFileError('zip_bomb', {}, 'zip64 entry');
     if (e.flags & 1) throw new PlanFileError('encrypted', {}, e.name);
     total += e.uncompressedSize;
-    if (total > limits.maxUncompressedBytes) throw new PlanFileError('zip_bomb', {}, `expands to over ${limits.maxUncompressedBytes} bytes`);
-    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio) {
-      throw new PlanFileError('zip_bomb', {}, `${e.name} ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}`);
+    if (total > limits.maxUncompressedBytes)
+      throw new PlanFileError('zip_bomb', {}, `expands to over ${limits.maxUncompressedBytes} bytes`);
+    if (
+      e.uncompressedSize > 1024 * 1024 &&
+      e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio
+    ) {
+      throw new PlanFileError(
+        'zip_bomb',
+        {},
+        `${e.name} ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}`,
+      );
     }
   }
   for (const e of entries) {
     const h = e.localHeaderOffset;
-    if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOC_SIG) throw new PlanFileError('corrupt', {}, `zip: bad local header for ${e.name}`);
+    if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOC_SIG)
+      throw new PlanFileError('corrupt', {}, `zip: bad local header for ${e.name}`);
     const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
     const data = buf.subarray(start, start + e.compressedSize);
     if (data.length !== e.compressedSize) throw new PlanFileError('corrupt', {}, `zip: ${e.name} truncated`);
@@ -88,12 +100,14 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
       try {
         actual = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) }).length;
       } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PlanFileError('zip_bomb', {}, `${e.name} inflates past its declared size`);
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new PlanFileError('zip_bomb', {}, `${e.name} inflates past its declared size`);
         throw new PlanFileError('corrupt', {}, `zip: ${e.name} does not inflate`);
       }
     } else {
       throw new PlanFileError('unsupported_type', {}, `zip compression method ${e.method}`);
     }
-    if (actual !== e.uncompressedSize) throw new PlanFileError('zip_bomb', {}, `${e.name} size differs from its header`);
+    if (actual !== e.uncompressedSize)
+      throw new PlanFileError('zip_bomb', {}, `${e.name} size differs from its header`);
   }
 }

@@ -9,7 +9,8 @@ export function plainCell(v: unknown): Cell {
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return plainCell((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
+    if (Array.isArray(o.richText))
+      return plainCell((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
     if ('result' in o) return plainCell(o.result);
     if ('formula' in o || 'sharedFormula' in o) return null;
     if ('text' in o) return plainCell(o.text);
@@ -31,7 +32,8 @@ function isoDay(d: Date): string {
 
 function validDay(y: number, m: number, d: number): string | null {
   const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || y < 1990 || y > 2100) return null;
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || y < 1990 || y > 2100)
+    return null;
   return isoDay(t);
 }
 
@@ -61,7 +63,8 @@ export function cellDate(c: Cell): string | null | undefined {
 /** A month "2024-12", "2024/12", "2024年12月", "202412", or a date cell. */
 export function cellMonth(c: Cell): { year: number; month: number } | null | undefined {
   if (c === null) return undefined;
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : { year: c.getUTCFullYear(), month: c.getUTCMonth() + 1 };
+  if (c instanceof Date)
+    return Number.isNaN(c.getTime()) ? null : { year: c.getUTCFullYear(), month: c.getUTCMonth() + 1 };
   const t = toHalfWidth(String(typeof c === 'object' ? '' : c)).trim();
   const m = /^(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*月?$/.exec(t);
   if (!m) return null;
@@ -74,7 +77,9 @@ export function cellMonth(c: Cell): { year: number; month: number } | null | und
 export function cellFlag(c: Cell): boolean | null | undefined {
   if (c === null) return undefined;
   if (typeof c === 'boolean') return c;
-  const t = String(typeof c === 'object' ? '' : c).trim().toLowerCase();
+  const t = String(typeof c === 'object' ? '' : c)
+    .trim()
+    .toLowerCase();
   if (['是', 'y', 'yes', 'true', '1', '√', '✓'].includes(t)) return true;
   if (['否', 'n', 'no', 'false', '0', '×', '-'].includes(t)) return false;
   return null;

@@ -25,7 +25,11 @@ export interface ColumnSheetOptions {
   ignoreForBlank?: readonly string[];
 }
 
-export async function readColumnSheet(buf: Buffer, defs: readonly SheetColumn[], opts: ColumnSheetOptions = {}): Promise<ColumnSheet> {
+export async function readColumnSheet(
+  buf: Buffer,
+  defs: readonly SheetColumn[],
+  opts: ColumnSheetOptions = {},
+): Promise<ColumnSheet> {
   guardSpreadsheet(buf, opts.limits ?? DEFAULT_SHEET_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
@@ -38,7 +42,10 @@ export async function readColumnSheet(buf: Buffer, defs: readonly SheetColumn[],
   for (const c of defs) for (const h of [c.header, ...(c.aliases ?? [])]) byHeader.set(normaliseHeader(h), c);
   const required = defs.filter((c) => c.required);
   const missingError = (cols: readonly SheetColumn[]) =>
-    new SheetFileError('missing_columns', { columns: cols.map((c) => c.header).join('、'), columnsEn: cols.map((c) => c.headerEn).join(', ') });
+    new SheetFileError('missing_columns', {
+      columns: cols.map((c) => c.header).join('、'),
+      columnsEn: cols.map((c) => c.headerEn).join(', '),
+    });
 
   // The sheet and header row: the first of a sheet's first ten rows naming most of the required columns.
   let found: { ws: ExcelJS.Worksheet; row: number; columns: Map<string, number> } | null = null;
@@ -91,5 +98,14 @@ export function columnRowError(
   const [zh, en] = own ? [fill(own[0]), fill(own[1])] : rowMessage(code, params);
   const zhText = `第 ${row} 行 ${letter} 列“${col.header}”：${zh}`;
   const enText = `Row ${row}, column ${letter} (${col.headerEn}): ${en}`;
-  return { row, column: letter, header: col.header, field: key, code, zh: zhText, en: enText, message: `${zhText} / ${enText}` };
+  return {
+    row,
+    column: letter,
+    header: col.header,
+    field: key,
+    code,
+    zh: zhText,
+    en: enText,
+    message: `${zhText} / ${enText}`,
+  };
 }

@@ -12,7 +12,11 @@ const regionResolver = () => (resolver ??= createRegionResolver(loadRegionRecord
  * the pairing's parks by name.
  */
 export async function importLookups(db: DbOrTx, pairingId: string, today: string): Promise<RowLookups> {
-  const [sides, roots, parks] = await Promise.all([pairingSideMap(db, pairingId), pairingSideRoots(db, pairingId), parksByName(db, pairingId)]);
+  const [sides, roots, parks] = await Promise.all([
+    pairingSideMap(db, pairingId),
+    pairingSideRoots(db, pairingId),
+    parksByName(db, pairingId),
+  ]);
   const r = regionResolver();
   return {
     today,

@@ -8,7 +8,11 @@ import type { DbOrTx } from '../../../db/database.ts';
  * times slower than one document. Columns the rows leave out get their plain default, a new uuid for `id`, or
  * now() for timestamps, since the record type ignores the table's SQL defaults.
  */
-export async function insertViaJson<T extends Table>(db: DbOrTx, table: T, rows: Partial<T['$inferInsert']>[]): Promise<void> {
+export async function insertViaJson<T extends Table>(
+  db: DbOrTx,
+  table: T,
+  rows: Partial<T['$inferInsert']>[],
+): Promise<void> {
   if (!rows.length) return;
   const columns = Object.entries(getTableColumns(table));
   const now = new Date().toISOString();
@@ -28,5 +32,7 @@ export async function insertViaJson<T extends Table>(db: DbOrTx, table: T, rows:
     ),
   );
   const name = sql.identifier(getTableName(table));
-  await db.execute(sql`INSERT INTO ${name} SELECT * FROM jsonb_populate_recordset(NULL::${name}, ${JSON.stringify(docs)}::jsonb)`);
+  await db.execute(
+    sql`INSERT INTO ${name} SELECT * FROM jsonb_populate_recordset(NULL::${name}, ${JSON.stringify(docs)}::jsonb)`,
+  );
 }

@@ -52,7 +52,12 @@ export interface ImportPlan {
  * same natural key, or leave it as it is. Two rows of one file naming the same project, and a row that would move
  * a project back through the pipeline, are errors; the import as a whole then stores nothing.
  */
-export function planImport(pairingId: string, drafts: readonly ProjectDraft[], existing: ReadonlyMap<string, ExistingProject>, columns: ReadonlyMap<string, number>): ImportPlan {
+export function planImport(
+  pairingId: string,
+  drafts: readonly ProjectDraft[],
+  existing: ReadonlyMap<string, ExistingProject>,
+  columns: ReadonlyMap<string, number>,
+): ImportPlan {
   const actions: ImportAction[] = [];
   const errors: RowError[] = [];
   const firstRow = new Map<string, number>();
@@ -60,7 +65,12 @@ export function planImport(pairingId: string, drafts: readonly ProjectDraft[], e
     const key = naturalKey(pairingId, d);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      errors.push(rowError(d.row, columns, d.projectCode ? 'projectCode' : 'title', 'duplicate_in_file', { first, key: d.projectCode ?? `${d.title} / ${d.investor}` }));
+      errors.push(
+        rowError(d.row, columns, d.projectCode ? 'projectCode' : 'title', 'duplicate_in_file', {
+          first,
+          key: d.projectCode ?? `${d.title} / ${d.investor}`,
+        }),
+      );
       continue;
     }
     firstRow.set(key, d.row);
@@ -70,7 +80,9 @@ export function planImport(pairingId: string, drafts: readonly ProjectDraft[], e
       continue;
     }
     if (PIPELINE_STAGES.indexOf(d.stage) < PIPELINE_STAGES.indexOf(found.furthestStage)) {
-      errors.push(rowError(d.row, columns, 'stage', 'stage_behind_ledger', { current: STAGE_LABELS[found.furthestStage] }));
+      errors.push(
+        rowError(d.row, columns, 'stage', 'stage_behind_ledger', { current: STAGE_LABELS[found.furthestStage] }),
+      );
       continue;
     }
     if (found.fingerprint === draftFingerprint(d)) actions.push({ kind: 'unchanged', key, id: found.id, row: d.row });

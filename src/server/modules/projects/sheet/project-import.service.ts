@@ -15,7 +15,13 @@ import { applyMove, furthestStage, replay, type StageEntry } from '../stage-mach
 import { checkReport, series, valueAt, type FigureReport } from '../project-money.ts';
 import { readProjectSheet } from './project-sheet-reader.ts';
 import { validateProjectRow, type ProjectDraft } from './project-row-validator.ts';
-import { planImport, draftFingerprint, naturalKey, type ExistingProject, type ImportAction } from './project-import-plan.ts';
+import {
+  planImport,
+  draftFingerprint,
+  naturalKey,
+  type ExistingProject,
+  type ImportAction,
+} from './project-import-plan.ts';
 import { importLookups } from './import-lookups.ts';
 import { rowError, type RowError } from './row-error.ts';
 import type { Progress } from '../../jobs/job-store.ts';
@@ -24,13 +30,26 @@ type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
 const CHUNK = 500;
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-const FIGURE_COLUMN = { signed: 'signedAmount', planned: 'plannedInvestment', arrived: 'arrivedFunds', completed: 'completedInvestment' } as const;
+const FIGURE_COLUMN = {
+  signed: 'signedAmount',
+  planned: 'plannedInvestment',
+  arrived: 'arrivedFunds',
+  completed: 'completedInvestment',
+} as const;
 
 function draftReports(d: ProjectDraft, recordedAt: string): FigureReport[] {
   return MONEY_FIGURES.flatMap((figure) => {
     const amount = d.figures[figure];
     if (amount === null) return [];
-    return [{ figure, period: d.figuresAsOf, amount, recordedAt, override: figure === 'arrived' && d.arrivedOverride ? { reason: d.arrivedOverride } : null }];
+    return [
+      {
+        figure,
+        period: d.figuresAsOf,
+        amount,
+        recordedAt,
+        override: figure === 'arrived' && d.arrivedOverride ? { reason: d.arrivedOverride } : null,
+      },
+    ];
   });
 }
 
@@ -68,7 +87,13 @@ interface UpdateWork {
 }
 
 /** For a project already in the ledger: the moves beyond where it is and the figures that changed, checked. */
-function planUpdate(a: Extract<ImportAction, { kind: 'update' }>, h: ProjectHistory, columns: ReadonlyMap<string, number>, today: string, errors: RowError[]): UpdateWork {
+function planUpdate(
+  a: Extract<ImportAction, { kind: 'update' }>,
+  h: ProjectHistory,
+  columns: ReadonlyMap<string, number>,
+  today: string,
+  errors: RowError[],
+): UpdateWork {
   const d = a.draft;
   const reached = PIPELINE_STAGES.indexOf(furthestStage(h.state.history));
   let state = h.state;
@@ -77,7 +102,15 @@ function planUpdate(a: Extract<ImportAction, { kind: 'update' }>, h: ProjectHist
     if (PIPELINE_STAGES.indexOf(m.to as (typeof PIPELINE_STAGES)[number]) <= reached) continue;
     const r = applyMove(state, m, today);
     if (!r.ok) {
-      errors.push(rowError(d.row, columns, 'stage', r.error.code, r.error.code === 'stage_date_order' ? { previous: state.history.at(-1)!.on } : {}));
+      errors.push(
+        rowError(
+          d.row,
+          columns,
+          'stage',
+          r.error.code,
+          r.error.code === 'stage_date_order' ? { previous: state.history.at(-1)!.on } : {},
+        ),
+      );
       break;
     }
     state = r.state;
@@ -87,7 +120,12 @@ function planUpdate(a: Extract<ImportAction, { kind: 'update' }>, h: ProjectHist
   const all = [...h.reports];
   for (const report of draftReports(d, new Date(Date.now() + 1).toISOString())) {
     if (valueAt(series(all, report.figure), report.period) === report.amount) continue;
-    for (const p of checkReport(all, report, state.history, today)) errors.push(rowError(d.row, columns, FIGURE_COLUMN[report.figure], p.code, { period: `${report.period.year}年${report.period.month}月` }));
+    for (const p of checkReport(all, report, state.history, today))
+      errors.push(
+        rowError(d.row, columns, FIGURE_COLUMN[report.figure], p.code, {
+          period: `${report.period.year}年${report.period.month}月`,
+        }),
+      );
     all.push(report);
     reports.push(report);
   }
@@ -100,7 +138,13 @@ function planUpdate(a: Extract<ImportAction, { kind: 'update' }>, h: ProjectHist
  * are inserted in bulk, known ones (same 项目代码, or same title and investor in the pairing) are updated, and
  * unchanged ones are left alone, in one transaction with one audit row.
  */
-export async function runProjectImport(ctx: AuthedContext, pairingId: string, file: { buffer: Buffer; fileName: string }, progress: Progress, opts: { demo?: boolean } = {}): Promise<Outcome> {
+export async function runProjectImport(
+  ctx: AuthedContext,
+  pairingId: string,
+  file: { buffer: Buffer; fileName: string },
+  progress: Progress,
+  opts: { demo?: boolean } = {},
+): Promise<Outcome> {
   const today = chinaToday();
   if (!inPairingScope(ctx.actor, pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   progress({ phase: 'reading' });
@@ -139,7 +183,10 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
   const toUpdate = plan.actions.filter((a): a is Extract<ImportAction, { kind: 'update' }> => a.kind === 'update');
   for (let i = 0; i < toUpdate.length; i += 1000) {
     const chunk = toUpdate.slice(i, i + 1000);
-    const histories = await loadHistories(ctx.db, chunk.map((a) => a.id));
+    const histories = await loadHistories(
+      ctx.db,
+      chunk.map((a) => a.id),
+    );
     for (const a of chunk) updates.push(planUpdate(a, histories.get(a.id)!, sheet.columns, today, errors));
   }
   if (errors.length) {
@@ -159,21 +206,57 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
         const replayed = replay(draft.moves, today);
         if (!replayed.ok) throw new Error(`row ${draft.row} passed validation with an invalid history`);
         const reports = draftReports(draft, stamp);
-        return { key, draft, history: replayed.state.history, reports, derived: derivedColumns(replayed.state.history, replayed.state, reports) };
+        return {
+          key,
+          draft,
+          history: replayed.state.history,
+          reports,
+          derived: derivedColumns(replayed.state.history, replayed.state, reports),
+        };
       });
       // Ids are made here so the three inserts need no RETURNING round trip.
       const withIds = prepared.map((p) => ({ ...p, id: randomUUID() }));
-      await insertViaJson(tx, projects, withIds.map((p) => ({ id: p.id, pairingId, ...descriptive(p.draft), ...p.derived, naturalKey: p.key, isDemo: !!opts.demo, createdBy: ctx.actor.userId })));
+      await insertViaJson(
+        tx,
+        projects,
+        withIds.map((p) => ({
+          id: p.id,
+          pairingId,
+          ...descriptive(p.draft),
+          ...p.derived,
+          naturalKey: p.key,
+          isDemo: !!opts.demo,
+          createdBy: ctx.actor.userId,
+        })),
+      );
       await insertViaJson(
         tx,
         projectStageMoves,
-        withIds.flatMap((p) => p.history.map((m, k) => ({ projectId: p.id, ordinal: k + 1, fromStage: m.from, toStage: m.to, on: m.on, note: m.note ?? null, recordedBy: ctx.actor.userId }))),
+        withIds.flatMap((p) =>
+          p.history.map((m, k) => ({
+            projectId: p.id,
+            ordinal: k + 1,
+            fromStage: m.from,
+            toStage: m.to,
+            on: m.on,
+            note: m.note ?? null,
+            recordedBy: ctx.actor.userId,
+          })),
+        ),
       );
       await insertViaJson(
         tx,
         projectFigureReports,
         withIds.flatMap((p) =>
-          p.reports.map((r) => ({ projectId: p.id, figure: r.figure, periodYear: r.period.year, periodMonth: r.period.month, amountWan: toWan(r.amount), overrideReason: r.override?.reason ?? null, recordedBy: ctx.actor.userId })),
+          p.reports.map((r) => ({
+            projectId: p.id,
+            figure: r.figure,
+            periodYear: r.period.year,
+            periodMonth: r.period.month,
+            amountWan: toWan(r.amount),
+            overrideReason: r.override?.reason ?? null,
+            recordedBy: ctx.actor.userId,
+          })),
         ),
       );
       createdIds.push(...withIds.map((p) => p.id));
@@ -186,16 +269,41 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
       // Locked first, so the histories read below include any other writer's moves and reports committed meanwhile.
       await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, ids)).for('update');
       const moves = chunk.flatMap((u) =>
-        u.moves.map((m, k) => ({ projectId: u.id, ordinal: u.firstOrdinal + k, fromStage: m.from, toStage: m.to, on: m.on, note: m.note ?? null, recordedBy: ctx.actor.userId })),
+        u.moves.map((m, k) => ({
+          projectId: u.id,
+          ordinal: u.firstOrdinal + k,
+          fromStage: m.from,
+          toStage: m.to,
+          on: m.on,
+          note: m.note ?? null,
+          recordedBy: ctx.actor.userId,
+        })),
       );
       if (moves.length) await tx.insert(projectStageMoves).values(moves);
-      await appendReports(tx, chunk.flatMap((u) => u.reports.map((r) => ({ projectId: u.id, figure: r.figure, period: r.period, amountFen: r.amount, overrideReason: r.override?.reason }))), ctx.actor.userId);
+      await appendReports(
+        tx,
+        chunk.flatMap((u) =>
+          u.reports.map((r) => ({
+            projectId: u.id,
+            figure: r.figure,
+            period: r.period,
+            amountFen: r.amount,
+            overrideReason: r.override?.reason,
+          })),
+        ),
+        ctx.actor.userId,
+      );
       const histories = await loadHistories(tx, ids);
       for (const u of chunk) {
         const h = histories.get(u.id)!;
         await tx
           .update(projects)
-          .set({ ...descriptive(u.draft), ...derivedColumns(h.state.history, h.state, h.reports), version: sql`${projects.version} + 1`, updatedAt: new Date() })
+          .set({
+            ...descriptive(u.draft),
+            ...derivedColumns(h.state.history, h.state, h.reports),
+            version: sql`${projects.version} + 1`,
+            updatedAt: new Date(),
+          })
           .where(eq(projects.id, u.id));
       }
       progress({ processed: creates.length + Math.min(i + CHUNK, updates.length) });
@@ -206,11 +314,23 @@ export async function runProjectImport(ctx: AuthedContext, pairingId: string, fi
       result: 'success',
       objectType: 'pairing',
       objectId: pairingId,
-      details: { fileName: file.fileName, sha256, rows: sheet.rows.length, created: createdIds, updated: updates.map((u) => u.id), unchanged: plan.counts.unchanged },
+      details: {
+        fileName: file.fileName,
+        sha256,
+        rows: sheet.rows.length,
+        created: createdIds,
+        updated: updates.map((u) => u.id),
+        unchanged: plan.counts.unchanged,
+      },
     });
   });
   return {
-    result: { created: creates.length, updated: updates.length, unchanged: plan.counts.unchanged, projectIds: [...createdIds, ...updates.map((u) => u.id)] },
+    result: {
+      created: creates.length,
+      updated: updates.length,
+      unchanged: plan.counts.unchanged,
+      projectIds: [...createdIds, ...updates.map((u) => u.id)],
+    },
     errors: [],
     error: null,
   };

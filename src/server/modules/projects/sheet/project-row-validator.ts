@@ -49,10 +49,27 @@ export interface RowLookups {
 }
 
 const BY_KEY = new Map(PROJECT_SHEET_COLUMNS.map((c) => [c.key, c]));
-const STAGE_BY_LABEL = new Map<string, PipelineStage>(Object.entries(STAGE_LABELS).map(([k, v]) => [v, k as PipelineStage]));
-const TYPE_BY_LABEL = new Map<string, ProjectType>(Object.entries(TYPE_LABELS).flatMap(([k, v]) => [[v, k as ProjectType], [k, k as ProjectType]]));
-const FIGURE_COLUMNS: Record<MoneyFigure, string> = { signed: 'signedAmount', planned: 'plannedInvestment', arrived: 'arrivedFunds', completed: 'completedInvestment' };
-const DATE_COLUMNS: Record<Exclude<PipelineStage, 'planning'>, string> = { signed: 'signedOn', sited: 'sitedOn', started: 'startedOn', producing: 'producingOn' };
+const STAGE_BY_LABEL = new Map<string, PipelineStage>(
+  Object.entries(STAGE_LABELS).map(([k, v]) => [v, k as PipelineStage]),
+);
+const TYPE_BY_LABEL = new Map<string, ProjectType>(
+  Object.entries(TYPE_LABELS).flatMap(([k, v]) => [
+    [v, k as ProjectType],
+    [k, k as ProjectType],
+  ]),
+);
+const FIGURE_COLUMNS: Record<MoneyFigure, string> = {
+  signed: 'signedAmount',
+  planned: 'plannedInvestment',
+  arrived: 'arrivedFunds',
+  completed: 'completedInvestment',
+};
+const DATE_COLUMNS: Record<Exclude<PipelineStage, 'planning'>, string> = {
+  signed: 'signedOn',
+  sited: 'sitedOn',
+  started: 'startedOn',
+  producing: 'producingOn',
+};
 const PHONE = /^[0-9+\-()（） ]{5,30}$/;
 
 /** 万元 by default; a cell may say 亿元 or 万元 after the number. */
@@ -68,9 +85,14 @@ function parseMoneyCell(c: Cell) {
  * Chinese and English, what is wrong. Stage dates and money are checked with the same rules as in the app
  * (stage-machine.ts, project-money.ts).
  */
-export function validateProjectRow(raw: RawRow, columns: ReadonlyMap<string, number>, lookups: RowLookups): { ok: true; draft: ProjectDraft } | { ok: false; errors: RowError[] } {
+export function validateProjectRow(
+  raw: RawRow,
+  columns: ReadonlyMap<string, number>,
+  lookups: RowLookups,
+): { ok: true; draft: ProjectDraft } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
-  const fail = (key: string, code: string, params: Record<string, string | number> = {}) => errors.push(rowError(raw.row, columns, key, code, params));
+  const fail = (key: string, code: string, params: Record<string, string | number> = {}) =>
+    errors.push(rowError(raw.row, columns, key, code, params));
   const cell = (key: string): Cell => raw.cells[key] ?? null;
 
   const text = (key: string): string | null => {
@@ -148,8 +170,13 @@ export function validateProjectRow(raw: RawRow, columns: ReadonlyMap<string, num
   const stageText = text('stage');
   let stage: PipelineStage | undefined;
   if (stageText) {
-    stage = STAGE_BY_LABEL.get(stageText) ?? (Object.keys(STAGE_LABELS).includes(stageText) ? (stageText as PipelineStage) : undefined);
-    if (!stage) fail('stage', ['暂停', '终止'].includes(stageText) ? 'stage_not_importable' : 'invalid_choice', { choices: Object.values(STAGE_LABELS).join('、') });
+    stage =
+      STAGE_BY_LABEL.get(stageText) ??
+      (Object.keys(STAGE_LABELS).includes(stageText) ? (stageText as PipelineStage) : undefined);
+    if (!stage)
+      fail('stage', ['暂停', '终止'].includes(stageText) ? 'stage_not_importable' : 'invalid_choice', {
+        choices: Object.values(STAGE_LABELS).join('、'),
+      });
   }
 
   const dates: Partial<Record<PipelineStage, string | null>> = {};
@@ -166,22 +193,30 @@ export function validateProjectRow(raw: RawRow, columns: ReadonlyMap<string, num
     if (!m.ok) {
       for (const e of m.errors) {
         const s = e.field.split('.')[1] as Exclude<PipelineStage, 'planning'>;
-        fail(DATE_COLUMNS[s], e.code, { stage: STAGE_LABELS[(e.code === 'stage_date_required' ? s : stage)] });
+        fail(DATE_COLUMNS[s], e.code, { stage: STAGE_LABELS[e.code === 'stage_date_required' ? s : stage] });
       }
     } else {
       moves = m.moves;
       history = replay(moves, lookups.today);
       if (!history.ok) {
-        const bad = moves.find((mv, i) => i > 0 && mv.on < moves[i - 1]!.on) ?? moves.find((mv) => mv.on > lookups.today)!;
+        const bad =
+          moves.find((mv, i) => i > 0 && mv.on < moves[i - 1]!.on) ?? moves.find((mv) => mv.on > lookups.today)!;
         const key = bad.to === 'planning' ? 'signedOn' : DATE_COLUMNS[bad.to as Exclude<PipelineStage, 'planning'>];
-        fail(key, history.error.code, history.error.code === 'stage_date_order' ? { previous: moves[moves.indexOf(bad) - 1]?.on ?? '' } : {});
+        fail(
+          key,
+          history.error.code,
+          history.error.code === 'stage_date_order' ? { previous: moves[moves.indexOf(bad) - 1]?.on ?? '' } : {},
+        );
       }
     }
   }
 
   const asOfCell = cellMonth(cell('figuresAsOf'));
   if (asOfCell === null) fail('figuresAsOf', 'invalid_month');
-  const figuresAsOf: Period = asOfCell ?? { year: Number(lookups.today.slice(0, 4)), month: Number(lookups.today.slice(5, 7)) };
+  const figuresAsOf: Period = asOfCell ?? {
+    year: Number(lookups.today.slice(0, 4)),
+    month: Number(lookups.today.slice(5, 7)),
+  };
 
   const figures = {} as Record<MoneyFigure, Fen | null>;
   for (const [f, key] of Object.entries(FIGURE_COLUMNS) as [MoneyFigure, string][]) figures[f] = money(key);
@@ -195,13 +230,23 @@ export function validateProjectRow(raw: RawRow, columns: ReadonlyMap<string, num
     for (const f of ['signed', 'planned', 'arrived', 'completed'] as const) {
       const amount = figures[f];
       if (amount === null) continue;
-      const report: FigureReport = { figure: f, period: figuresAsOf, amount, recordedAt: stamp, override: f === 'arrived' && arrivedOverride ? { reason: arrivedOverride } : null };
+      const report: FigureReport = {
+        figure: f,
+        period: figuresAsOf,
+        amount,
+        recordedAt: stamp,
+        override: f === 'arrived' && arrivedOverride ? { reason: arrivedOverride } : null,
+      };
       for (const p of checkReport(reports, report, history.state.history, lookups.today)) {
-        fail(p.field === 'period' ? 'figuresAsOf' : FIGURE_COLUMNS[p.field as MoneyFigure] ?? 'arrivedOverride', p.code, {
-          period: `${figuresAsOf.year}年${figuresAsOf.month}月`,
-          arrived: figures.arrived !== null ? String(cellText(cell('arrivedFunds'))) : '',
-          signed: figures.signed !== null ? String(cellText(cell('signedAmount'))) : '0',
-        });
+        fail(
+          p.field === 'period' ? 'figuresAsOf' : (FIGURE_COLUMNS[p.field as MoneyFigure] ?? 'arrivedOverride'),
+          p.code,
+          {
+            period: `${figuresAsOf.year}年${figuresAsOf.month}月`,
+            arrived: figures.arrived !== null ? String(cellText(cell('arrivedFunds'))) : '',
+            signed: figures.signed !== null ? String(cellText(cell('signedAmount'))) : '0',
+          },
+        );
       }
       reports.push(report);
     }
@@ -214,7 +259,11 @@ export function validateProjectRow(raw: RawRow, columns: ReadonlyMap<string, num
   };
   const landmark = flag('landmark');
   const greenChannel = flag('greenChannel');
-  const support: Record<SupportKind, Fen | null> = { central_budget: money('centralBudget'), bank_credit: money('bankCredit'), industry_fund: money('industryFund') };
+  const support: Record<SupportKind, Fen | null> = {
+    central_budget: money('centralBudget'),
+    bank_credit: money('bankCredit'),
+    industry_fund: money('industryFund'),
+  };
   const contactName = text('contactName');
   const contactPhone = text('contactPhone');
   if (contactPhone && !PHONE.test(contactPhone)) fail('contactPhone', 'invalid_phone');

@@ -1,12 +1,19 @@
 import ExcelJS from 'exceljs';
-import { PROJECT_SHEET_COLUMNS, STAGE_LABELS, TYPE_LABELS, FLAG_LABELS, columnLetter } from './project-sheet-columns.ts';
+import {
+  PROJECT_SHEET_COLUMNS,
+  STAGE_LABELS,
+  TYPE_LABELS,
+  FLAG_LABELS,
+  columnLetter,
+} from './project-sheet-columns.ts';
 
 /**
  * exceljs keeps range validations (one <dataValidation sqref="H2:H2001">) on the worksheet but leaves them out
  * of its typings; per-cell validations would write one element per cell.
  */
 function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
 export const TEMPLATE_SHEET = '项目导入';
@@ -25,7 +32,11 @@ export async function buildProjectTemplate(opts: { pairingName?: string } = {}):
   wb.creator = 'Duikou 对口';
   wb.title = '合作项目导入模板';
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = PROJECT_SHEET_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
+  ws.columns = PROJECT_SHEET_COLUMNS.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: c.width,
+  }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -36,7 +47,12 @@ export async function buildProjectTemplate(opts: { pairingName?: string } = {}):
     cell.note = c.hint ? `${c.hint}\n${c.headerEn}` : c.headerEn;
   });
 
-  const lists: Record<string, readonly string[]> = { type: Object.values(TYPE_LABELS), stage: Object.values(STAGE_LABELS), landmark: FLAG_LABELS, greenChannel: FLAG_LABELS };
+  const lists: Record<string, readonly string[]> = {
+    type: Object.values(TYPE_LABELS),
+    stage: Object.values(STAGE_LABELS),
+    landmark: FLAG_LABELS,
+    greenChannel: FLAG_LABELS,
+  };
   PROJECT_SHEET_COLUMNS.forEach((c, i) => {
     const letter = columnLetter(i + 1);
     const range = `${letter}2:${letter}${PREPARED_ROWS + 1}`;
@@ -65,7 +81,14 @@ export async function buildProjectTemplate(opts: { pairingName?: string } = {}):
     { header: '示例', key: 'example', width: 32 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of PROJECT_SHEET_COLUMNS) help.addRow({ header: c.header, headerEn: c.headerEn, required: c.required ? '是' : '否', hint: c.hint, example: c.example });
+  for (const c of PROJECT_SHEET_COLUMNS)
+    help.addRow({
+      header: c.header,
+      headerEn: c.headerEn,
+      required: c.required ? '是' : '否',
+      hint: c.hint,
+      example: c.example,
+    });
   help.addRow({});
   const notes = [
     opts.pairingName ? `本模板用于“${opts.pairingName}”的合作项目导入。` : '导入时在系统中选择项目所属的对口合作关系。',

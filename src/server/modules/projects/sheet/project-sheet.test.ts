@@ -28,7 +28,10 @@ describe('the downloadable template', () => {
     expect(headers).toHaveLength(PROJECT_SHEET_COLUMNS.length);
     expect(headers).toContain('项目名称*');
     expect(headers).toContain('签约额（万元）');
-    expect(ws.getCell('H2').dataValidation).toMatchObject({ type: 'list', formulae: ['"工业,基础设施,PPP,科技,农业,旅游,金融,服务业"'] });
+    expect(ws.getCell('H2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"工业,基础设施,PPP,科技,农业,旅游,金融,服务业"'],
+    });
     expect(ws.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"谋划,签约,落位,开工,投产"'] });
     const help = wb.getWorksheet(HELP_SHEET)!;
     expect(help.getCell('A2').value).toBe('序号');
@@ -59,8 +62,16 @@ describe('project rows', () => {
       landmark: false,
       greenChannel: true,
     });
-    expect(d.moves).toEqual([{ to: 'signed', on: '2024-03-15' }, { to: 'started', on: '2024-08-01' }]);
-    expect(d.figures).toEqual({ signed: wan('50000'), planned: wan('52000'), arrived: wan('18000.5'), completed: wan('12000') });
+    expect(d.moves).toEqual([
+      { to: 'signed', on: '2024-03-15' },
+      { to: 'started', on: '2024-08-01' },
+    ]);
+    expect(d.figures).toEqual({
+      signed: wan('50000'),
+      planned: wan('52000'),
+      arrived: wan('18000.5'),
+      completed: wan('12000'),
+    });
     expect(d.support).toEqual({ central_budget: null, bank_credit: wan('20000'), industry_fund: null });
   });
 
@@ -69,7 +80,14 @@ describe('project rows', () => {
       goodRow(1),
       goodRow(2, { signedAmount: -5, hostRegion: '南京市' }),
       goodRow(3),
-      goodRow(4, { stage: '谋划', signedOn: undefined, startedOn: undefined, completedInvestment: 10, arrivedFunds: undefined, signedAmount: undefined }),
+      goodRow(4, {
+        stage: '谋划',
+        signedOn: undefined,
+        startedOn: undefined,
+        completedInvestment: 10,
+        arrivedFunds: undefined,
+        signedAmount: undefined,
+      }),
     ]);
     expect(errors.map((e) => [e.row, e.column, e.field, e.code])).toEqual([
       [3, 'E', 'hostRegion', 'region_outside_pairing'],
@@ -111,23 +129,47 @@ describe('project rows', () => {
     const { errors } = await validate(cases.map(([extra], i) => goodRow(i + 1, extra)));
     cases.forEach(([extra, field, code], i) => {
       const mine = errors.filter((e) => e.row === i + 2);
-      expect(mine.map((e) => `${e.field}:${e.code}`), JSON.stringify(extra)).toContain(`${field}:${code}`);
+      expect(
+        mine.map((e) => `${e.field}:${e.code}`),
+        JSON.stringify(extra),
+      ).toContain(`${field}:${code}`);
       for (const e of mine) expect(e.zh).toMatch(new RegExp(`^第 ${i + 2} 行 [A-Z]+ 列“`));
     });
   });
 
   it('accepts what offices really write', async () => {
     const { drafts, errors } = await validate([
-      goodRow(1, { signedAmount: '5亿元', arrivedFunds: '18,000.5万元', signedOn: '2024年3月15日', startedOn: '2024/8/1', figuresAsOf: '2024年12月', landmark: '是', projectCode: '２１０４－２２０１００－０４－０１－１２３４５６' }),
+      goodRow(1, {
+        signedAmount: '5亿元',
+        arrivedFunds: '18,000.5万元',
+        signedOn: '2024年3月15日',
+        startedOn: '2024/8/1',
+        figuresAsOf: '2024年12月',
+        landmark: '是',
+        projectCode: '２１０４－２２０１００－０４－０１－１２３４５６',
+      }),
       goodRow(2, { arrivedFunds: 60000, arrivedOverride: '追加投资协议已签，待补录签约额' }),
-      goodRow(3, { stage: '谋划', signedOn: undefined, startedOn: undefined, signedAmount: undefined, arrivedFunds: undefined, completedInvestment: undefined, industry: '制造业' }),
+      goodRow(3, {
+        stage: '谋划',
+        signedOn: undefined,
+        startedOn: undefined,
+        signedAmount: undefined,
+        arrivedFunds: undefined,
+        completedInvestment: undefined,
+        industry: '制造业',
+      }),
     ]);
     expect(errors).toEqual([]);
     expect(drafts[0]!.figures.signed).toBe(wan('50000'));
     expect(drafts[0]!.projectCode).toBe('2104-220100-04-01-123456');
     expect(drafts[0]!.landmark).toBe(true);
     expect(drafts[1]!.arrivedOverride).toMatch(/追加投资/);
-    expect(drafts[2]).toMatchObject({ stage: 'planning', industrySection: 'C', industryDivision: null, moves: [{ to: 'planning', on: '2026-06-30' }] });
+    expect(drafts[2]).toMatchObject({
+      stage: 'planning',
+      industrySection: 'C',
+      industryDivision: null,
+      moves: [{ to: 'planning', on: '2026-06-30' }],
+    });
   });
 
   it('finds columns by header whatever their order, and ignores columns it does not know', async () => {
@@ -140,7 +182,13 @@ describe('project rows', () => {
     expect(sheet.rows).toHaveLength(1);
     expect(sheet.rows[0]!.row).toBe(3);
     const r = validateProjectRow(sheet.rows[0]!, sheet.columns, testLookups);
-    expect(r.ok && r.draft).toMatchObject({ title: '长白山冰雪旅游综合体', type: 'tourism', hostRegionCode: '220200', side: 'a', stage: 'planning' });
+    expect(r.ok && r.draft).toMatchObject({
+      title: '长白山冰雪旅游综合体',
+      type: 'tourism',
+      hostRegionCode: '220200',
+      side: 'a',
+      stage: 'planning',
+    });
   });
 
   it('refuses a sheet without the required columns, naming them', async () => {
@@ -158,9 +206,19 @@ describe('idempotent import planning', () => {
   const PAIRING = '11111111-1111-4111-8111-111111111111';
 
   it('keys on the project code, else on pairing + title + investor without spacing or width differences', () => {
-    expect(naturalKey(PAIRING, { projectCode: '2104-220100-04-01-123456', title: 'a', investor: 'b' })).toBe('code:2104-220100-04-01-123456');
-    const k1 = naturalKey(PAIRING, { projectCode: null, title: '年产10万辆 新能源汽车项目', investor: '浙江某某（集团）有限公司' });
-    const k2 = naturalKey(PAIRING, { projectCode: null, title: '年产１０万辆新能源汽车项目', investor: '浙江某某(集团)有限公司' });
+    expect(naturalKey(PAIRING, { projectCode: '2104-220100-04-01-123456', title: 'a', investor: 'b' })).toBe(
+      'code:2104-220100-04-01-123456',
+    );
+    const k1 = naturalKey(PAIRING, {
+      projectCode: null,
+      title: '年产10万辆 新能源汽车项目',
+      investor: '浙江某某（集团）有限公司',
+    });
+    const k2 = naturalKey(PAIRING, {
+      projectCode: null,
+      title: '年产１０万辆新能源汽车项目',
+      investor: '浙江某某(集团)有限公司',
+    });
     expect(k1).toBe(k2);
   });
 
@@ -168,9 +226,21 @@ describe('idempotent import planning', () => {
     const { drafts, sheet } = await validate([goodRow(1), goodRow(2)]);
     const first = planImport(PAIRING, drafts, new Map(), sheet.columns);
     expect(first.counts).toEqual({ create: 2, update: 0, unchanged: 0 });
-    const stored = new Map(first.actions.map((a, i) => [a.key, { id: `p${i}`, fingerprint: a.kind === 'create' ? draftFingerprint(a.draft) : null, furthestStage: 'started' as const }]));
+    const stored = new Map(
+      first.actions.map((a, i) => [
+        a.key,
+        {
+          id: `p${i}`,
+          fingerprint: a.kind === 'create' ? draftFingerprint(a.draft) : null,
+          furthestStage: 'started' as const,
+        },
+      ]),
+    );
     expect(planImport(PAIRING, drafts, stored, sheet.columns).counts).toEqual({ create: 0, update: 0, unchanged: 2 });
-    const changed: ProjectDraft[] = [{ ...drafts[0]!, figures: { ...drafts[0]!.figures, arrived: wan('20000') } }, drafts[1]!];
+    const changed: ProjectDraft[] = [
+      { ...drafts[0]!, figures: { ...drafts[0]!.figures, arrived: wan('20000') } },
+      drafts[1]!,
+    ];
     expect(planImport(PAIRING, changed, stored, sheet.columns).counts).toEqual({ create: 0, update: 1, unchanged: 1 });
   });
 
@@ -180,7 +250,12 @@ describe('idempotent import planning', () => {
     expect(plan.errors.map((e) => [e.row, e.field, e.code])).toEqual([[4, 'title', 'duplicate_in_file']]);
     expect(plan.errors[0]!.zh).toContain('第 2 行');
     const key = naturalKey(PAIRING, drafts[0]!);
-    const back = planImport(PAIRING, [drafts[0]!], new Map([[key, { id: 'p', fingerprint: null, furthestStage: 'producing' as const }]]), sheet.columns);
+    const back = planImport(
+      PAIRING,
+      [drafts[0]!],
+      new Map([[key, { id: 'p', fingerprint: null, furthestStage: 'producing' as const }]]),
+      sheet.columns,
+    );
     expect(back.errors.map((e) => e.code)).toEqual(['stage_behind_ledger']);
   });
 });

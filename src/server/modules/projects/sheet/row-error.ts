@@ -14,6 +14,12 @@ export interface RowError {
 }
 
 /** "第 7 行 F 列“签约额（万元）”：不能为负数" and its English, for the project import report. */
-export function rowError(row: number, columns: ReadonlyMap<string, number>, key: string, code: string, params: Record<string, string | number> = {}): RowError {
+export function rowError(
+  row: number,
+  columns: ReadonlyMap<string, number>,
+  key: string,
+  code: string,
+  params: Record<string, string | number> = {},
+): RowError {
   return columnRowError(PROJECT_SHEET_COLUMNS, row, columns, key, code, params);
 }

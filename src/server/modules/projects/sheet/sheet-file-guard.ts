@@ -32,7 +32,8 @@ const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  */
 export function guardSpreadsheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): void {
   if (buf.length === 0) throw new SheetFileError('empty');
-  if (buf.length > limits.maxBytes) throw new SheetFileError('too_large', { limit: `${Math.round(limits.maxBytes / 1024 / 1024)} MB` });
+  if (buf.length > limits.maxBytes)
+    throw new SheetFileError('too_large', { limit: `${Math.round(limits.maxBytes / 1024 / 1024)} MB` });
   if (buf.subarray(0, 8).equals(CFB)) throw new SheetFileError('legacy_or_encrypted');
   if (buf.readUInt32LE(0) !== 0x04034b50) throw new SheetFileError('not_spreadsheet');
   let names: string[];
@@ -46,5 +47,6 @@ export function guardSpreadsheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEE
     if (err.code === 'encrypted') throw new SheetFileError('legacy_or_encrypted', {}, err.detail);
     throw new SheetFileError('corrupt', {}, err.detail);
   }
-  if (!names.includes('[Content_Types].xml') || !names.includes('xl/workbook.xml')) throw new SheetFileError('not_spreadsheet');
+  if (!names.includes('[Content_Types].xml') || !names.includes('xl/workbook.xml'))
+    throw new SheetFileError('not_spreadsheet');
 }

@@ -1,12 +1,23 @@
 import type { TestApp, TestClient } from '../../../testing/test-app.ts';
 
 /** A browser's multipart upload of a project sheet for a pairing. */
-export async function uploadSheet(t: TestApp, c: TestClient, pairingId: string | null, content: Buffer, fileName = '项目台账.xlsx') {
+export async function uploadSheet(
+  t: TestApp,
+  c: TestClient,
+  pairingId: string | null,
+  content: Buffer,
+  fileName = '项目台账.xlsx',
+) {
   const boundary = `----duikou${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  if (pairingId) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pairingId"\r\n\r\n${pairingId}\r\n`));
+  if (pairingId)
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pairingId"\r\n\r\n${pairingId}\r\n`),
+    );
   parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );

@@ -22,19 +22,36 @@ export async function taskByCode(s: Suite, planId: string, code: string): Promis
 }
 
 /** The office assigns units (and optionally targets) to a task, as the task page does. */
-export async function assignTask(office: TestClient, taskId: string, units: UnitInput[], targets?: TargetInput[]): Promise<TaskDetail> {
+export async function assignTask(
+  office: TestClient,
+  taskId: string,
+  units: UnitInput[],
+  targets?: TargetInput[],
+): Promise<TaskDetail> {
   const t = (await office.get(`/api/tasks/${taskId}`)).json() as TaskDetail;
-  const res = await office.patch(`/api/tasks/${taskId}`, { version: t.version, units, ...(targets ? { targets } : {}) });
+  const res = await office.patch(`/api/tasks/${taskId}`, {
+    version: t.version,
+    units,
+    ...(targets ? { targets } : {}),
+  });
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   return res.json();
 }
 
 /** A second lead unit, on the other side of 吉林—浙江, for the tests that need both sides' units. */
 export async function zhejiangUnit(t: TestApp) {
-  return buildOrgUser(systemContext(t.deps), { username: 'zhejiang-unit', regionCode: '330000', roles: ['lead_unit'], kind: 'lead_unit' });
+  return buildOrgUser(systemContext(t.deps), {
+    username: 'zhejiang-unit',
+    regionCode: '330000',
+    roles: ['lead_unit'],
+    kind: 'lead_unit',
+  });
 }
 
-export async function createCycle(office: TestClient, body: Partial<CreateCycleInput> & { pairingId: string }): Promise<CycleDetail> {
+export async function createCycle(
+  office: TestClient,
+  body: Partial<CreateCycleInput> & { pairingId: string },
+): Promise<CycleDetail> {
   const res = await office.post('/api/cycles', { frequency: 'quarterly', year: 2026, period: 4, ...body });
   expect(res.statusCode, res.body.slice(0, 400)).toBe(201);
   return res.json();
@@ -50,7 +67,9 @@ export async function reportsOf(c: TestClient, cycleId: string): Promise<Map<str
 export async function uploadFile(t: TestApp, c: TestClient, url: string, fileName: string, content: Buffer) {
   const boundary = `----duikou${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -63,10 +82,16 @@ export async function uploadFile(t: TestApp, c: TestClient, url: string, fileNam
 }
 
 /** A browser's multipart upload of one file to a report. */
-export const uploadAttachment = (t: TestApp, c: TestClient, reportId: string, fileName: string, content: Buffer) => uploadFile(t, c, `/api/reports/${reportId}/attachments`, fileName, content);
+export const uploadAttachment = (t: TestApp, c: TestClient, reportId: string, fileName: string, content: Buffer) =>
+  uploadFile(t, c, `/api/reports/${reportId}/attachments`, fileName, content);
 
 export const auditActions = async (t: TestApp, objectId: string) =>
-  (await t.database.db.execute<{ action: string; details: Record<string, unknown> }>(sql`SELECT action, details FROM audit_log WHERE object_id = ${objectId} ORDER BY id`)).rows;
+  (
+    await t.database.db.execute<{ action: string; details: Record<string, unknown> }>(
+      sql`SELECT action, details FROM audit_log WHERE object_id = ${objectId} ORDER BY id`,
+    )
+  ).rows;
 
 /** The field errors of a refusal, as "field:code". */
-export const fieldCodes = (res: { json: () => { error: { details: { field: string; code: string }[] } } }) => res.json().error.details.map((d) => `${d.field}:${d.code}`);
+export const fieldCodes = (res: { json: () => { error: { details: { field: string; code: string }[] } } }) =>
+  res.json().error.details.map((d) => `${d.field}:${d.code}`);

@@ -38,7 +38,11 @@ export function OrganisationFormModal({
     setBanner(null);
     try {
       // Empty fields go as missing, so the server answers 必填 rather than a format error.
-      const input = { name: values.name ?? '', kind: values.kind, regionCode: values.regionCode || undefined } as CreateOrganisationInput;
+      const input = {
+        name: values.name ?? '',
+        kind: values.kind,
+        regionCode: values.regionCode || undefined,
+      } as CreateOrganisationInput;
       const saved = organisation
         ? await organisationsApi.update(organisation.id, { version: organisation.version, ...input })
         : await organisationsApi.create(input);
@@ -69,13 +73,19 @@ export function OrganisationFormModal({
         layout="vertical"
         onFinish={submit}
         data-testid="organisation-form"
-        initialValues={organisation ? { name: organisation.name, kind: organisation.kind, regionCode: organisation.regionCode } : { kind: 'pairing_office' }}
+        initialValues={
+          organisation
+            ? { name: organisation.name, kind: organisation.kind, regionCode: organisation.regionCode }
+            : { kind: 'pairing_office' }
+        }
       >
         <Form.Item name="name" label={t('ui.organisations.name')} required>
           <Input maxLength={100} data-testid="organisation-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('ui.organisations.kind')} required>
-          <Select options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))} />
+          <Select
+            options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
+          />
         </Form.Item>
         <Form.Item name="regionCode" label={t('ui.organisations.region')} required>
           <RegionSelect

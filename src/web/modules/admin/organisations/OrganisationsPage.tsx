@@ -23,7 +23,13 @@ export function OrganisationsPage() {
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
   const query = useUrlQuery();
-  const params: OrganisationQuery = { q: query.get('q'), kind: query.get<NonNullable<OrganisationQuery['kind']>>('kind'), active: query.get<NonNullable<OrganisationQuery['active']>>('active'), page: query.page, pageSize: query.pageSize };
+  const params: OrganisationQuery = {
+    q: query.get('q'),
+    kind: query.get<NonNullable<OrganisationQuery['kind']>>('kind'),
+    active: query.get<NonNullable<OrganisationQuery['active']>>('active'),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
   const [editing, setEditing] = useState<OrganisationItem | 'new' | null>(null);
   const { data, error, loading, reload } = useApi((signal) => organisationsApi.list(params, signal), [query.key]);
   const manage = can('organisation.manage');
@@ -31,7 +37,9 @@ export function OrganisationsPage() {
   const toggle = (org: OrganisationItem) =>
     modal.confirm({
       title: org.active ? t('ui.common.deactivate') : t('ui.common.activate'),
-      content: t(org.active ? 'ui.organisations.deactivateConfirm' : 'ui.organisations.activateConfirm', { name: org.name }),
+      content: t(org.active ? 'ui.organisations.deactivateConfirm' : 'ui.organisations.activateConfirm', {
+        name: org.name,
+      }),
       okText: t('ui.common.confirm'),
       cancelText: t('ui.common.cancel'),
       okButtonProps: { danger: org.active },
@@ -48,13 +56,23 @@ export function OrganisationsPage() {
 
   const columns: TableColumnsType<OrganisationItem> = [
     { title: t('ui.organisations.name'), dataIndex: 'name' },
-    { title: t('ui.organisations.kind'), dataIndex: 'kind', width: 160, render: (kind: OrganisationItem['kind']) => t(`domain.organisationKinds.${kind}`) },
-    { title: t('ui.organisations.region'), dataIndex: 'regionName', render: (name: string, org) => `${name} ${org.regionCode}` },
+    {
+      title: t('ui.organisations.kind'),
+      dataIndex: 'kind',
+      width: 160,
+      render: (kind: OrganisationItem['kind']) => t(`domain.organisationKinds.${kind}`),
+    },
+    {
+      title: t('ui.organisations.region'),
+      dataIndex: 'regionName',
+      render: (name: string, org) => `${name} ${org.regionCode}`,
+    },
     {
       title: t('ui.common.status'),
       dataIndex: 'active',
       width: 90,
-      render: (active: boolean) => (active ? <Tag color="green">{t('ui.common.active')}</Tag> : <Tag>{t('ui.common.inactive')}</Tag>),
+      render: (active: boolean) =>
+        active ? <Tag color="green">{t('ui.common.active')}</Tag> : <Tag>{t('ui.common.inactive')}</Tag>,
     },
     { title: t('ui.common.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
     ...(manage
@@ -85,7 +103,12 @@ export function OrganisationsPage() {
       title={t('ui.organisations.title')}
       extra={
         manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="organisation-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="organisation-create"
+          >
             {t('ui.organisations.new')}
           </Button>
         )
@@ -101,9 +124,25 @@ export function OrganisationsPage() {
           width={180}
           options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
         />
-        <SelectFilter query={query} name="active" placeholder={t('ui.common.status')} width={120} options={ACTIVE_OPTIONS.map((v) => ({ value: v, label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive') }))} />
+        <SelectFilter
+          query={query}
+          name="active"
+          placeholder={t('ui.common.status')}
+          width={120}
+          options={ACTIVE_OPTIONS.map((v) => ({
+            value: v,
+            label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
+          }))}
+        />
       </FilterBar>
-      <ListTable<OrganisationItem> query={query} columns={columns} data={data} loading={loading} rowData={() => ({ 'data-testid': 'organisation-row' })} scrollX={900} />
+      <ListTable<OrganisationItem>
+        query={query}
+        columns={columns}
+        data={data}
+        loading={loading}
+        rowData={() => ({ 'data-testid': 'organisation-row' })}
+        scrollX={900}
+      />
       {editing && (
         <OrganisationFormModal
           organisation={editing === 'new' ? undefined : editing}

@@ -26,11 +26,16 @@ export function OrganisationSelect({
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const { data, loading } = useApi(
-    (signal) => api.get<OrganisationList>('/api/organisations', { q: q || undefined, active: 'true', pageSize: 50 }, { signal }),
+    (signal) =>
+      api.get<OrganisationList>('/api/organisations', { q: q || undefined, active: 'true', pageSize: 50 }, { signal }),
     [q],
   );
-  const options = (data?.items ?? []).map((o) => ({ value: o.id, label: t('ui.common.nameWithContext', { name: o.name, context: o.regionName }) }));
-  if (initial && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: initial.name });
+  const options = (data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: t('ui.common.nameWithContext', { name: o.name, context: o.regionName }),
+  }));
+  if (initial && !options.some((o) => o.value === initial.id))
+    options.unshift({ value: initial.id, label: initial.name });
   return (
     <Select
       id={id}

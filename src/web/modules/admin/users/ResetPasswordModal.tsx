@@ -44,7 +44,11 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="password" label={t('ui.users.newPassword')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('ui.users.newPassword')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordRules policy={me.passwordPolicy} password={password} username={user.username} />

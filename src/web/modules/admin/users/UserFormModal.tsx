@@ -18,7 +18,15 @@ interface Values {
   password: string;
 }
 
-export function UserFormModal({ user, onClose, onSaved }: { user?: UserItem; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user?: UserItem;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const me = useMe();
   const { can } = useSession();
@@ -79,9 +87,23 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserItem; onC
         layout="vertical"
         onFinish={submit}
         data-testid="user-form"
-        initialValues={user ? { username: user.username, displayName: user.displayName, organisationId: user.organisationId, roles: user.roles } : { roles: [] }}
+        initialValues={
+          user
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                organisationId: user.organisationId,
+                roles: user.roles,
+              }
+            : { roles: [] }
+        }
       >
-        <Form.Item name="username" label={t('ui.users.username')} extra={user ? undefined : t('ui.auth.usernameHint')} rules={user ? [] : required}>
+        <Form.Item
+          name="username"
+          label={t('ui.users.username')}
+          extra={user ? undefined : t('ui.auth.usernameHint')}
+          rules={user ? [] : required}
+        >
           <Input disabled={!!user} autoComplete="off" data-testid="user-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('ui.users.displayName')} rules={required}>

@@ -26,7 +26,14 @@ export function UsersPage() {
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
   const query = useUrlQuery();
-  const params: UserQuery = { q: query.get('q'), role: query.get<NonNullable<UserQuery['role']>>('role'), organisationId: query.get('organisationId'), active: query.get<NonNullable<UserQuery['active']>>('active'), page: query.page, pageSize: query.pageSize };
+  const params: UserQuery = {
+    q: query.get('q'),
+    role: query.get<NonNullable<UserQuery['role']>>('role'),
+    organisationId: query.get('organisationId'),
+    active: query.get<NonNullable<UserQuery['active']>>('active'),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
   const [editing, setEditing] = useState<UserItem | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserItem | null>(null);
   const { data, error, loading, reload } = useApi((signal) => usersApi.list(params, signal), [query.key]);
@@ -38,7 +45,11 @@ export function UsersPage() {
       message.success(done);
       reload();
     } catch (err) {
-      message.error(isApiError(err) ? [pick(err), ...err.details.map((d) => pick(d))].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+      message.error(
+        isApiError(err)
+          ? [pick(err), ...err.details.map((d) => pick(d))].join(t('ui.common.messageSeparator'))
+          : t('ui.common.networkError'),
+      );
     }
   };
 
@@ -49,7 +60,8 @@ export function UsersPage() {
       okText: t('ui.common.confirm'),
       cancelText: t('ui.common.cancel'),
       okButtonProps: { danger: user.active },
-      onOk: () => run(() => usersApi.update(user.id, { version: user.version, active: !user.active }), t('ui.common.saved')),
+      onOk: () =>
+        run(() => usersApi.update(user.id, { version: user.version, active: !user.active }), t('ui.common.saved')),
     });
 
   const columns: TableColumnsType<UserItem> = [
@@ -76,7 +88,12 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('ui.users.lastLoginAt'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : t('ui.users.never')) },
+    {
+      title: t('ui.users.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      render: (v: string | null) => (v ? formatDateTime(v) : t('ui.users.never')),
+    },
     ...(manage
       ? [
           {
@@ -92,7 +109,11 @@ export function UsersPage() {
                   {t('ui.users.resetPassword')}
                 </Button>
                 {user.locked && can('user.unlock') && (
-                  <Button type="link" size="small" onClick={() => run(() => usersApi.unlock(user.id), t('ui.users.unlocked'))}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => run(() => usersApi.unlock(user.id), t('ui.users.unlocked'))}
+                  >
                     {t('ui.users.unlock')}
                   </Button>
                 )}
@@ -124,7 +145,13 @@ export function UsersPage() {
       {modalHolder}
       <FilterBar>
         <SearchFilter query={query} placeholder={t('ui.users.searchPlaceholder')} width={240} />
-        <SelectFilter query={query} name="role" placeholder={t('ui.users.filterRole')} width={180} options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))} />
+        <SelectFilter
+          query={query}
+          name="role"
+          placeholder={t('ui.users.filterRole')}
+          width={180}
+          options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))}
+        />
         <OrganisationSelect
           allowClear
           placeholder={t('ui.users.filterOrganisation')}
@@ -132,9 +159,25 @@ export function UsersPage() {
           value={params.organisationId}
           onChange={(organisationId) => query.update({ organisationId })}
         />
-        <SelectFilter query={query} name="active" placeholder={t('ui.common.status')} width={120} options={ACTIVE_OPTIONS.map((v) => ({ value: v, label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive') }))} />
+        <SelectFilter
+          query={query}
+          name="active"
+          placeholder={t('ui.common.status')}
+          width={120}
+          options={ACTIVE_OPTIONS.map((v) => ({
+            value: v,
+            label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
+          }))}
+        />
       </FilterBar>
-      <ListTable<UserItem> query={query} columns={columns} data={data} loading={loading} rowData={() => ({ 'data-testid': 'user-row' })} scrollX={1100} />
+      <ListTable<UserItem>
+        query={query}
+        columns={columns}
+        data={data}
+        loading={loading}
+        rowData={() => ({ 'data-testid': 'user-row' })}
+        scrollX={1100}
+      />
       {editing && (
         <UserFormModal
           user={editing === 'new' ? undefined : editing}

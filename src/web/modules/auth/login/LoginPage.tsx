@@ -26,7 +26,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const setup = useApi((signal) => api.get<SetupStatus>('/api/setup/status', undefined, { signal }), []);
   const from = (location.state as { from?: string } | null)?.from;
-  const target = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+  const target = from?.startsWith('/') && !from.startsWith('/login') ? from : '/';
 
   if (me) return <Navigate to={target} replace />;
 
@@ -47,13 +47,23 @@ export function LoginPage() {
 
   return (
     <AuthFrame title={t('ui.auth.loginTitle')}>
-      {setup.data?.needsSetup && <Alert type="info" showIcon title={t('ui.auth.setupPending')} style={{ marginBottom: 16 }} />}
+      {setup.data?.needsSetup && (
+        <Alert type="info" showIcon title={t('ui.auth.setupPending')} style={{ marginBottom: 16 }} />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
-        <Form.Item name="username" label={t('ui.auth.username')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="username"
+          label={t('ui.auth.username')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item name="password" label={t('ui.auth.password')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('ui.auth.password')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

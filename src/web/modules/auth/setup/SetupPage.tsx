@@ -38,18 +38,29 @@ export function SetupPage() {
   if (status.error) return <ErrorResult error={status.error} onRetry={status.reload} />;
   if (!status.data?.needsSetup) return <Navigate to="/login" replace />;
   // The status may name the deployment's policy; the default profile is 等保 level 3.
-  const policy: PasswordPolicyName = (status.data as SetupStatus & { passwordPolicy?: PasswordPolicyName }).passwordPolicy ?? 'dengbao-l3';
+  const policy: PasswordPolicyName =
+    (status.data as SetupStatus & { passwordPolicy?: PasswordPolicyName }).passwordPolicy ?? 'dengbao-l3';
 
   const submit = async (values: Values) => {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/setup', { token, username: values.username.trim(), displayName: values.displayName.trim(), password: values.password });
+      await api.post('/api/setup', {
+        token,
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password,
+      });
       message.success(t('ui.auth.setupDone'));
       navigate('/login', { replace: true });
     } catch (err) {
       const { placed, unplaced } = applyServerErrors(form, err, pick);
-      if (!placed || unplaced.length) setError(isApiError(err) ? [...new Set([pick(err), ...unplaced.map(unplacedLine)])].join(t('ui.common.messageSeparator')) : t('ui.common.networkError'));
+      if (!placed || unplaced.length)
+        setError(
+          isApiError(err)
+            ? [...new Set([pick(err), ...unplaced.map(unplacedLine)])].join(t('ui.common.messageSeparator'))
+            : t('ui.common.networkError'),
+        );
     } finally {
       setBusy(false);
     }
@@ -69,10 +80,18 @@ export function SetupPage() {
         >
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('ui.auth.displayName')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('ui.auth.displayName')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input autoComplete="name" />
         </Form.Item>
-        <Form.Item name="password" label={t('ui.auth.password')} rules={[{ required: true, message: t('errors.field.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('ui.auth.password')}
+          rules={[{ required: true, message: t('errors.field.required') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordRules policy={policy} password={password} username={username} />
@@ -84,7 +103,9 @@ export function SetupPage() {
             { required: true, message: t('errors.field.required') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('ui.auth.passwordMismatch'))),
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('ui.auth.passwordMismatch'))),
             }),
           ]}
         >

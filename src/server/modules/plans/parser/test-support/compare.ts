@@ -4,7 +4,13 @@ import type { ParsedPlan } from '../types.ts';
 /** What must not change when the same plan arrives wrapped, paginated or typeset differently: all but line numbers. */
 export function planContent(plan: ParsedPlan) {
   const sections = (list: ParsedPlan['sections']): unknown[] =>
-    list.map((s) => ({ no: s.no, title: s.title, level: s.level, subPairs: s.subPairs, children: sections(s.children ?? []) }));
+    list.map((s) => ({
+      no: s.no,
+      title: s.title,
+      level: s.level,
+      subPairs: s.subPairs,
+      children: sections(s.children ?? []),
+    }));
   return {
     title: plan.title,
     docNo: plan.docNo,

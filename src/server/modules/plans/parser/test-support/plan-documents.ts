@@ -5,7 +5,13 @@ import { repoPath } from '../../../../repo-path.ts';
 
 const require = createRequire(import.meta.url);
 
-export const CJK_FONT = repoPath('node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf');
+export const CJK_FONT = repoPath(
+  'node_modules',
+  '@expo-google-fonts',
+  'noto-sans-sc',
+  '400Regular',
+  'NotoSansSC_400Regular.ttf',
+);
 export const hasCjkFont = () => fs.existsSync(CJK_FONT);
 
 /** A Word file with one paragraph per plan paragraph, a running header and page numbers, as offices write them. */
@@ -14,7 +20,11 @@ export async function planDocx(paragraphs: string[], header = ''): Promise<Buffe
     sections: [
       {
         headers: { default: new Header({ children: [new Paragraph(header)] }) },
-        footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+          }),
+        },
         children: paragraphs.map((p) => new Paragraph({ children: [new TextRun({ text: p, font: '仿宋_GB2312' })] })),
       },
     ],

@@ -50,11 +50,19 @@ export function goodRow(n: number, extra: SheetRow = {}): SheetRow {
 /** Regions of the 吉林—浙江 pairing as the import service would resolve them. */
 export const testLookups: RowLookups = {
   resolveRegion(text) {
-    const known: Record<string, string> = { 长春市: '220100', 吉林市: '220200', 宁波市: '330200', 杭州市: '330100', 220100: '220100', 南京市: '320100' };
+    const known: Record<string, string> = {
+      长春市: '220100',
+      吉林市: '220200',
+      宁波市: '330200',
+      杭州市: '330100',
+      220100: '220100',
+      南京市: '320100',
+    };
     if (text === '朝阳区') return { error: 'ambiguous_region' };
     return known[text] ? { code: known[text]! } : { error: 'unknown_region' };
   },
   sideOf: (code) => (code.startsWith('22') ? 'a' : code.startsWith('33') ? 'b' : null),
-  resolvePark: (text) => (text === '中韩（长春）国际合作示范区' ? { id: '00000000-0000-4000-8000-000000000001' } : null),
+  resolvePark: (text) =>
+    text === '中韩（长春）国际合作示范区' ? { id: '00000000-0000-4000-8000-000000000001' } : null,
   today: '2026-06-30',
 };
