@@ -1,7 +1,7 @@
 import type { AppDeps } from './http/context.ts';
-import { seedRegions } from './modules/regions/region-seed.ts';
-import { seedProgramme } from './modules/programmes/programme-seed.ts';
-import { seedPlans } from './modules/plans/plan-seed.ts';
+import { seedRegions } from './seed/region-seed.ts';
+import { seedProgramme } from './seed/programme-seed.ts';
+import { seedPlans } from './seed/plan-seed.ts';
 import { systemContext } from './http/system-actor.ts';
 
 /** Reference data and the real programme, loaded once into an empty database. Returns what it loaded. */

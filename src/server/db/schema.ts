@@ -5,7 +5,7 @@ export * from '../modules/pairings/pairings.tables.ts';
 export * from '../modules/organisations/organisations.tables.ts';
 export * from '../modules/users/users.tables.ts';
 export * from '../modules/auth/auth.tables.ts';
-export * from '../modules/audit/audit.tables.ts';
+export * from '../kernel/audit/audit.tables.ts';
 export * from '../modules/plans/plans.tables.ts';
 export * from '../modules/tasks/tasks.tables.ts';
 export * from '../modules/parks/parks.tables.ts';

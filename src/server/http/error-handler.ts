@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, bilingual, type ErrorDetail } from './app-error.ts';
 import { zodIssuesToDetails } from './zod-issues.ts';
-import { auditStandalone } from '../modules/audit/audit-writer.ts';
+import { auditStandalone } from '../kernel/audit/audit-writer.ts';
 
 function send(reply: FastifyReply, err: AppError) {
   return reply.status(err.status).send({

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
 import type { AppDeps } from './context.ts';
-import { chinaToday } from '../modules/tasks/task-light.ts';
+import { chinaToday } from '../kernel/dates.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AuthedContext } from '../http/context.ts';
-import { writeAudit } from '../modules/audit/audit-writer.ts';
+import { writeAudit } from '../kernel/audit/audit-writer.ts';
 import { pairingSideMap } from '../modules/projects/projects.repository.ts';
 import type { ProjectType, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
 import { fixedText } from '../../common/money/money.ts';
@@ -13,7 +13,7 @@ import {
   buildEvent,
   buildEventAgreement,
 } from './builders.ts';
-import { removeAttachment } from '../modules/reporting/attachment-store.ts';
+import { removeAttachment } from '../kernel/attachments/attachment-store.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
-import { seedRegions } from '../modules/regions/region-seed.ts';
+import { seedRegions } from '../seed/region-seed.ts';
 import { TEMPLATE_DB, testEngines } from './test-engines.ts';
 
 /**

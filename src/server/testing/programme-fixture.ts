@@ -3,7 +3,7 @@ import { beforeAll, afterAll, expect } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from './test-app.ts';
 import type { Engine } from './test-engines.ts';
 import { systemContext } from '../http/system-actor.ts';
-import { seedProgramme } from '../modules/programmes/programme-seed.ts';
+import { seedProgramme } from '../seed/programme-seed.ts';
 import { buildOrgUser } from '../seed/builders.ts';
 import type { Role } from '../../common/access/roles.ts';
 

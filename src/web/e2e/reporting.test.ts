@@ -5,7 +5,6 @@ import { systemContext } from '../../server/http/system-actor.ts';
 import { updateTask } from '../../server/modules/tasks/tasks.service.ts';
 import { generateReminders } from '../../server/modules/reporting/reminders.ts';
 import { addDays } from '../../server/modules/reporting/cycle-period.ts';
-import { chinaToday } from '../../server/modules/tasks/task-light.ts';
 import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
@@ -17,6 +16,7 @@ import {
   startE2eServer,
   type E2eServer,
 } from './harness.ts';
+import { chinaToday } from '../../server/kernel/dates.ts';
 
 /*
  * Progress reporting (调度) in Chromium against the real server, one quarter of 吉林—浙江 from opening to unlock:

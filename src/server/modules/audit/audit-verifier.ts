@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { CryptoProvider } from '../../security/crypto-provider.ts';
 import { auditBatchAfter } from './audit.repository.ts';
-import { auditRowHash, GENESIS_HASH } from './audit-writer.ts';
+import { auditRowHash, GENESIS_HASH } from '../../kernel/audit/audit-writer.ts';
 
 /** Walks the whole chain: a row edited, inserted or deleted outside the app breaks it at that row. */
 export async function verifyAuditChain(db: DbOrTx, crypto: CryptoProvider, key: Buffer) {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { auditLog } from './audit.tables.ts';
+import { auditLog } from '../../kernel/audit/audit.tables.ts';
 
 export interface AuditFilter {
   actorUserId?: string;

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
-import { auditLog } from '../audit/audit.tables.ts';
+import { auditLog } from '../../kernel/audit/audit.tables.ts';
 
 const ADMIN = { username: 'admin', displayName: '管理员', password: 'Str0ng#Passw0rd' };
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
-import { writeAudit, auditStandalone } from '../audit/audit-writer.ts';
+import { writeAudit, auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import {
   findUserForLogin,
   recordLoginFailure,

@@ -3,7 +3,7 @@ import type { AppDeps, Actor } from '../../http/context.ts';
 import type { Role } from '../../../common/access/roles.ts';
 import { findSession, touchSession, deleteSession } from './session.repository.ts';
 import { SESSION_COOKIE, tokenHash } from './session-token.ts';
-import { loadPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
 
 /** Writing last-seen on every request would turn each read into a write; a minute's resolution is enough for the idle timeout. */

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { countAdmins, insertUser, usernameTaken } from '../users/users.repository.ts';
 import { insertOrganisation } from '../organisations/organisations.repository.ts';
 import { hashPassword } from './password-hash.ts';

@@ -1,8 +1,8 @@
 import type { EventDetail } from '../../../common/api/events.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
 import type { EventSummaryRow } from './events.repository.ts';
-import { dateString } from '../tasks/tasks.presenter.ts';
 import type { eventAgreements, events } from './events.tables.ts';
+import { dateString } from '../../kernel/dates.ts';
 
 const money = (v: string) => toWan(wan(v));
 

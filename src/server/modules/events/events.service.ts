@@ -2,16 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, AppError } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { wan } from '../../../common/money/money.ts';
 import type { CreateEventInput, UpdateEventInput, AgreementInput } from '../../../common/api/events.ts';
-import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { createProjectIn } from '../projects/projects.service.ts';
 import { events, eventAgreements } from './events.tables.ts';
 import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';
 import { checkEvent, checkAgreement } from './event-rules.ts';
-import { editPatch } from '../parks/edit-patch.ts';
+import { editPatch } from '../../kernel/edit-patch.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 export async function createEvent(
   ctx: AuthedContext,

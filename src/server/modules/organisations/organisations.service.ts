@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, fieldError, notFound, conflict } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import {
   findOrganisation,

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { rowsInPairingScope, uuidArray } from './pairing-scope.repository.ts';
+import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { pairings, pairingSideRegions, pairingOffices, pairingContacts } from './pairings.tables.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 

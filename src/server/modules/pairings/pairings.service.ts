@@ -1,7 +1,7 @@
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, fieldError, notFound, conflict, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { CreatePairingInput, UpdatePairingInput } from '../../../common/api/pairings.ts';
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { regionCatalogue } from '../regions/region-catalogue.ts';

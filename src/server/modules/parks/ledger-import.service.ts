@@ -2,19 +2,19 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, notFound, bilingual } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { fixedText } from '../../../common/money/money.ts';
 import type { LedgerImportResult } from '../../../common/api/parks.ts';
-import { readColumnSheet } from '../projects/sheet/column-sheet.ts';
-import { SheetFileError } from '../projects/sheet/sheet-file-error.ts';
-import type { RowError } from '../projects/sheet/row-error.ts';
+import { readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
+import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
+import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { parkLedgerEntries } from './parks.tables.ts';
 import { findPark, enterprisesOf, agreementsOf } from './parks.repository.ts';
 import { agreementInForce } from './park-ledger.ts';
 import { loadAgreement, loadEntry } from './sharing-codec.ts';
 import { LEDGER_SHEET_COLUMNS, buildLedgerTemplate } from './ledger-sheet.ts';
 import { enterpriseIndex, planLedgerImport, validateLedgerRow } from './ledger-import.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 /** A file refused as a whole, before any row is looked at: 400 with the reason in both languages. */
 export function ledgerSheetRefusal(err: SheetFileError): AppError {

@@ -1,10 +1,10 @@
 import { TAX_FIGURES, type ParkDetail } from '../../../common/api/parks.ts';
 import { industries } from '../projects/industries.ts';
-import { dateString as day } from '../tasks/tasks.presenter.ts';
 import type { ParkSummaryRow, ledgerOf } from './parks.repository.ts';
 import type { parks, parkEnterprises, sharingAgreements } from './parks.tables.ts';
 import { showShares, loadEntry, yuanText, type StoredTerm } from './sharing-codec.ts';
 import { entriesAsOf } from './park-ledger.ts';
+import { dateString as day } from '../../kernel/dates.ts';
 
 export function presentParkSummary(r: ParkSummaryRow) {
   return {

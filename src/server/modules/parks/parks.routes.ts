@@ -21,8 +21,8 @@ import {
 import { notFound } from '../../http/app-error.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { DEFAULT_SHEET_LIMITS } from '../projects/sheet/sheet-file-guard.ts';
-import { SheetFileError } from '../projects/sheet/sheet-file-error.ts';
+import { DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
+import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
 import {
   listParks,
   findPark,

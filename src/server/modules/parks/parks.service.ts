@@ -2,8 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { yuan } from '../../../common/money/money.ts';
 import type {
   CreateParkInput,
@@ -14,14 +13,15 @@ import type {
 } from '../../../common/api/parks.ts';
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { pairingSideMap } from '../projects/projects.repository.ts';
-import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { industries } from '../projects/industries.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
 import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repository.ts';
 import { termEnd, validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
 import { checkLedgerEntry, agreementInForce } from './park-ledger.ts';
 import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
-import { editPatch } from './edit-patch.ts';
+import { editPatch } from '../../kernel/edit-patch.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 /**
  * The rules a park's fields meet, on create and on edit alike; each given field is checked (undefined = not

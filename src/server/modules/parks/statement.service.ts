@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, fieldError } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { StatementResponse } from '../../../common/api/parks.ts';
 import { formatPercent } from '../../../common/money/share.ts';
 import { parkLedgerEntries } from './parks.tables.ts';

@@ -1,7 +1,7 @@
 import { and, inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { AnnualPlanInput, PlanCreated } from '../../../common/api/plans.ts';
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { tasks } from '../tasks/tasks.tables.ts';

@@ -1,15 +1,16 @@
 import { inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import { notFound } from '../../http/app-error.ts';
-import { auditStandalone } from '../audit/audit-writer.ts';
+import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { targetsOf, milestonesOf } from '../tasks/tasks.repository.ts';
-import { dateString, targetText } from '../tasks/tasks.presenter.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { targetText } from '../tasks/tasks.presenter.ts';
 import { findPlan } from './plans.repository.ts';
 import { presentPlanDetail } from './plans.presenter.ts';
 import { buildLedger, type LedgerExtras } from './ledger-export.ts';
 import type { PlanDetail } from '../../../common/api/plans.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { dateString } from '../../kernel/dates.ts';
 
 function visibleTaskIds(plan: PlanDetail): string[] {
   const ids = plan.tasks.map((t) => t.id);

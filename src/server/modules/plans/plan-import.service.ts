@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { AuthedContext } from '../../http/context.ts';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { AppError, invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type {
   ImportPlanInput,
   PlanCreated,

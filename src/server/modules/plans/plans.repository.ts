@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { uuidArray } from '../pairings/pairing-scope.repository.ts';
+import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { plans, planSections } from './plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';

@@ -14,7 +14,6 @@ import {
 import { notFound } from '../../http/app-error.ts';
 import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { chinaToday } from '../tasks/task-light.ts';
 import { PlanFileError } from './parser/plan-file-error.ts';
 import { listPlans, findPlan, planSourceText } from './plans.repository.ts';
 import { presentPlanDetail, presentPlanSummary } from './plans.presenter.ts';
@@ -22,6 +21,7 @@ import { previewPlan, planFileRefusal, MAX_PLAN_FILE_BYTES } from './plan-previe
 import { importPlan } from './plan-import.service.ts';
 import { createAnnualPlan } from './annual-plan.service.ts';
 import { exportLedger } from './ledger.service.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 const planUpload: UploadRules = {
   requiredCode: 'plan_upload_required',

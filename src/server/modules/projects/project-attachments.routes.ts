@@ -5,7 +5,7 @@ import { idParams } from '../../../common/api/common.ts';
 import { projectDetail } from '../../../common/api/projects.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { MAX_ATTACHMENT_BYTES } from '../reporting/attachment-type.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/attachments/attachment-type.ts';
 import { attachmentParams, attachmentUpload, sendAttachment } from '../reporting/attachments.routes.ts';
 import {
   deleteProjectAttachment,

@@ -1,8 +1,8 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { fieldError, invalid, notFound } from '../../http/app-error.ts';
-import { auditStandalone, writeAudit } from '../audit/audit-writer.ts';
-import { readAttachment } from '../reporting/attachment-store.ts';
-import { forgetAttachment, keepAttachment } from '../reporting/keep-attachment.ts';
+import { auditStandalone, writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { readAttachment } from '../../kernel/attachments/attachment-store.ts';
+import { forgetAttachment, keepAttachment } from '../../kernel/attachments/keep-attachment.ts';
 import {
   attachmentsOf,
   deleteAttachmentRow,

@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import type { AuthedContext } from '../../http/context.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { percentage, toWan, wan } from '../../../common/money/money.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { ledgerRows } from './projects.repository.ts';
 import { presentSummary } from './projects.presenter.ts';
 import { safeCells } from '../../xlsx/safe-cell.ts';
 import { STAGE_NAMES } from './stage-machine.ts';
 import { TYPE_LABELS } from './sheet/project-sheet-columns.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 /** An export past this many rows should be filtered first; the file says so in its title row. */
 export const MAX_EXPORT_ROWS = 200_000;

@@ -1,9 +1,8 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
-import { dateString as day } from '../tasks/tasks.presenter.ts';
 import { industries } from './industries.ts';
-import { presentAttachment } from '../reporting/attachment-type.ts';
+import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
 import { nextStages } from './stage-machine.ts';
 import {
   attachmentsOf,
@@ -14,6 +13,7 @@ import {
   type ProjectListRow,
   type ProjectRow,
 } from './projects.repository.ts';
+import { dateString as day } from '../../kernel/dates.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
 export const money = (v: string | null | undefined): string | null =>

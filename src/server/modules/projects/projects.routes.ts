@@ -20,15 +20,15 @@ import { AppError, fieldError, invalid, notFound } from '../../http/app-error.ts
 import { uploadedFile } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { findProject, findProjectListRow, listProjects, pairingName } from './projects.repository.ts';
-import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { money, presentDetail, presentSummary } from './projects.presenter.ts';
 import { createProject, updateProject, moveStage, reportFigure } from './projects.service.ts';
 import { projectStats as computeStats } from './project-stats.ts';
 import { exportProjectLedger } from './project-ledger-export.ts';
 import { industries } from './industries.ts';
 import { buildProjectTemplate } from './sheet/project-sheet-template.ts';
-import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from './sheet/sheet-file-guard.ts';
-import { SheetFileError } from './sheet/sheet-file-error.ts';
+import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
+import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
 import { startJob, getJob } from '../jobs/job-store.ts';
 import { runProjectImport } from './sheet/project-import.service.ts';
 

@@ -2,8 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { wan } from '../../../common/money/money.ts';
 import type {
   CreateProjectInput,
@@ -20,13 +19,14 @@ import {
   replaceTasks,
   taskIdsOf,
 } from './projects.repository.ts';
-import { inPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, appendMoves, appendReport, derivedColumns, loadHistory } from './project-history.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from './industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
-import { editPatch } from '../parks/edit-patch.ts';
+import { editPatch } from '../../kernel/edit-patch.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 type Fields = Partial<
   Pick<

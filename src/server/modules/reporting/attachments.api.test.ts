@@ -6,7 +6,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { ReportDetail } from '../../../common/api/reporting.ts';
-import { MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/attachments/attachment-type.ts';
 import {
   assignTask,
   auditActions,

@@ -7,8 +7,8 @@ import { reportDetail, type AttachmentKind } from '../../../common/api/reporting
 import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.ts';
-import { attachmentRefusal } from './keep-attachment.ts';
-import { CONTENT_TYPES, EXTENSIONS, MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
+import { attachmentRefusal } from '../../kernel/attachments/keep-attachment.ts';
+import { CONTENT_TYPES, EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../kernel/attachments/attachment-type.ts';
 import { loadReport } from './reports.routes.ts';
 
 export const attachmentParams = z.strictObject({ id: uuid, attachmentId: uuid });

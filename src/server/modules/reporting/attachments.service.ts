@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { fieldError, invalid, notFound } from '../../http/app-error.ts';
-import { writeAudit, auditStandalone } from '../audit/audit-writer.ts';
+import { writeAudit, auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
   findReport,
@@ -10,9 +10,9 @@ import {
   deleteAttachmentRow,
   insertReportEvents,
 } from './reports.repository.ts';
-import { MAX_ATTACHMENTS_PER_REPORT } from './attachment-type.ts';
-import { readAttachment } from './attachment-store.ts';
-import { forgetAttachment, keepAttachment } from './keep-attachment.ts';
+import { MAX_ATTACHMENTS_PER_REPORT } from '../../kernel/attachments/attachment-type.ts';
+import { readAttachment } from '../../kernel/attachments/attachment-store.ts';
+import { forgetAttachment, keepAttachment } from '../../kernel/attachments/keep-attachment.ts';
 import { assertCycleOpen, transition } from './reporting.policy.ts';
 
 /** Attaches a file to a report the unit can still change (see keepAttachment for the file's life). */

@@ -1,5 +1,5 @@
 import type { ReportFrequency } from '../../../common/api/reporting.ts';
-import { daysBetween } from '../tasks/task-light.ts';
+import { daysBetween } from '../../kernel/dates.ts';
 
 export interface CyclePeriod {
   /** As officials write it: 2026年10月, 2026年第四季度, 2026年下半年, 2026年度. */
@@ -61,7 +61,7 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export { daysBetween };
+
 
 /** Reports are due ten days after their period ends unless the office sets another date. */
 export const DEFAULT_DUE_AFTER_END_DAYS = 10;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { rowsInPairingScope } from '../pairings/pairing-scope.repository.ts';
+import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import type { CycleListQuery } from '../../../common/api/reporting.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { plans } from '../plans/plans.tables.ts';

@@ -15,7 +15,6 @@ import {
 } from '../../../common/api/reporting.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle, listCycles } from './cycles.repository.ts';
 import { slotsOfCycle } from './reports.repository.ts';
 import { addMissingSlots, approveCycle, createCycle, unlockCycle } from './cycles.service.ts';
@@ -23,6 +22,7 @@ import { openReport } from './reports.service.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
 import { presentCycleDetail, presentCycles, presentNotReported } from './reporting.presenter.ts';
 import { loadReport } from './reports.routes.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 async function loadCycle(ctx: AuthedContext, id: string) {
   const row = await findCycle(ctx.db, ctx.actor, id);

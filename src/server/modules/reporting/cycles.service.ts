@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, conflict, fieldError, invalid, notFound, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { ApproveCycleInput, CreateCycleInput, UnlockCycleInput } from '../../../common/api/reporting.ts';
 import { findPairing } from '../pairings/pairings.repository.ts';
 import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';

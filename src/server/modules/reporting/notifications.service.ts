@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { notFound } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { markAllRead, markRead } from './notifications.repository.ts';
 
 /** A user marks a notice of their organisation read; another organisation's notice is not found. */

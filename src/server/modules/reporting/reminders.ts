@@ -1,13 +1,14 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/context.ts';
 import { systemContext } from '../../http/system-actor.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
-import { chinaToday } from '../tasks/task-light.ts';
 import { notifications, reportingCycles, reportSlots } from './reporting.tables.ts';
-import { daysBetween, daysOverdue, inReminderWindow, periodLabelEn } from './cycle-period.ts';
+import { daysOverdue, inReminderWindow, periodLabelEn } from './cycle-period.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { daysBetween } from '../../kernel/dates.ts';
 
 /** Every few minutes: often enough that a new day's reminders appear soon after midnight, rare enough to cost nothing. */
 export const REMINDER_INTERVAL_MS = 5 * 60_000;

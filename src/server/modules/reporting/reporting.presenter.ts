@@ -11,15 +11,17 @@ import type {
   SlotState,
 } from '../../../common/api/reporting.ts';
 import { SLOT_STATES } from '../../../common/api/reporting.ts';
-import { dateString, decimalString } from '../tasks/tasks.presenter.ts';
-import { chinaToday } from '../tasks/task-light.ts';
+import { decimalString } from '../tasks/tasks.presenter.ts';
 import { cycleEvents, slotCounts, type CycleRow } from './cycles.repository.ts';
 import { attachmentsOf, eventsOf, figuresOf, taskTargetsForFigures, type SlotRow } from './reports.repository.ts';
-import { daysBetween, daysOverdue, periodLabelEn } from './cycle-period.ts';
+import { daysOverdue, periodLabelEn } from './cycle-period.ts';
 import { isEditable, unitKey } from './report-rules.ts';
 import { notificationText } from './notification-text.ts';
 import type { listNotifications } from './notifications.repository.ts';
-import { presentAttachment } from './attachment-type.ts';
+import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { dateString } from '../../kernel/dates.ts';
+import { daysBetween } from '../../kernel/dates.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -13,11 +13,11 @@ import {
 } from '../../../common/api/reporting.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { chinaToday } from '../tasks/task-light.ts';
 import { findReport, listReports, owedBy } from './reports.repository.ts';
 import { reviewReport, saveReport } from './reports.service.ts';
 import { UNREPORTED_STATES } from './report-rules.ts';
 import { presentInbox, presentReportDetail, presentReportSummary } from './reporting.presenter.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 export async function loadReport(ctx: AuthedContext, id: string) {
   const row = await findReport(ctx.db, ctx.actor, id);

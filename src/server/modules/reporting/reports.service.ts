@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../tasks/tasks.presenter.ts';
-import { chinaToday } from '../tasks/task-light.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
   findReport,
@@ -23,6 +22,7 @@ import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './r
 import { applyApprovedProgress } from './task-progress.ts';
 import { insertNotifications } from './notifications.repository.ts';
 import { periodLabelEn } from './cycle-period.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 /** The slot the actor may see and its cycle, the cycle row locked so the period cannot lock under a change. */
 async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { taskLight, chinaToday } from './task-light.ts';
+import { taskLight } from './task-light.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 const today = '2026-06-15';
 const t = (status: Parameters<typeof taskLight>[0]['status'], deadline: string | null, warningDays = 30) =>

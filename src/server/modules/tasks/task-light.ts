@@ -1,3 +1,4 @@
+import { daysBetween } from '../../kernel/dates.ts';
 import type { TaskLight, TaskStatus } from '../../../common/api/tasks.ts';
 
 export interface LightInput {
@@ -5,16 +6,6 @@ export interface LightInput {
   /** YYYY-MM-DD */
   deadline: string | null;
   warningDays: number;
-}
-
-/** Today's date where the programme works (China Standard Time), as YYYY-MM-DD; a task is due on its deadline day. */
-export function chinaToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-
-/** Whole days from one date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
-import { taskLight, chinaToday } from './task-light.ts';
+import { taskLight } from './task-light.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

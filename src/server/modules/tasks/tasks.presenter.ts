@@ -1,3 +1,4 @@
+import { dateString } from '../../kernel/dates.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { TaskDetail, TaskSummary } from '../../../common/api/tasks.ts';
@@ -14,12 +15,6 @@ import {
   type TaskSummaryRow,
   type findTask,
 } from './tasks.repository.ts';
-
-export function dateString(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
 
 /** Numeric columns come back as strings; trailing zeros of the scale (1000.0000) are not part of the figure. */
 export function decimalString(v: string | null): string | null {

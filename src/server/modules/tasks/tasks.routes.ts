@@ -7,7 +7,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { listTasks, findTask } from './tasks.repository.ts';
 import { presentTaskDetail, presentTaskSummaries } from './tasks.presenter.ts';
 import { updateTask } from './tasks.service.ts';
-import { chinaToday } from './task-light.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 
 async function loadDetail(ctx: AuthedContext, id: string) {
   const row = await findTask(ctx.db, ctx.actor, id, chinaToday());

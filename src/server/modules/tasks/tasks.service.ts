@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, conflict, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { UpdateTaskInput } from '../../../common/api/tasks.ts';
 import { assertCanManageProgrammePlan } from '../plans/plans.policy.ts';
 import {
@@ -15,8 +15,9 @@ import {
   milestonesOf,
 } from './tasks.repository.ts';
 import { resolveUnits, targetProblems, targetRows, milestoneRows } from './task-input.ts';
-import { chinaToday } from './task-light.ts';
-import { dateString, decimalString } from './tasks.presenter.ts';
+import { decimalString } from './tasks.presenter.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { dateString } from '../../kernel/dates.ts';
 
 /**
  * Status, deadline, progress note, milestones, units and targets of a task, checked against the version the user

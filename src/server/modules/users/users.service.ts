@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, fieldError, notFound, conflict } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
 import { hashPassword } from '../auth/password-hash.ts';

@@ -4,7 +4,7 @@ import type { TestApp, TestClient } from '../../../testing/test-app.ts';
 import { systemContext } from '../../../http/system-actor.ts';
 import { repoPath } from '../../../repo-path.ts';
 import type { PlanPreview } from '../../../../common/api/plans.ts';
-import { seedPlans } from '../plan-seed.ts';
+import { seedPlans } from '../../../seed/plan-seed.ts';
 
 export const SEED_PLAN_FILES = {
   national: 'national-2017-22.txt',

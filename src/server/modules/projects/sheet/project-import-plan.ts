@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PIPELINE_STAGES } from '../../../../common/api/projects.ts';
 import type { ProjectDraft } from './project-row-validator.ts';
 import { STAGE_LABELS } from './project-sheet-columns.ts';
-import { rowError, type RowError } from './row-error.ts';
+import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
 
 /**
  * The natural key that makes a re-import idempotent: the national project code when the row has one, otherwise

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { insertViaJson } from './json-insert.ts';
+import { insertViaJson } from '../../../kernel/sheet/json-insert.ts';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AuthedContext } from '../../../http/context.ts';
 import { invalid, fieldError } from '../../../http/app-error.ts';
-import { writeAudit } from '../../audit/audit-writer.ts';
-import { chinaToday } from '../../tasks/task-light.ts';
+import { writeAudit } from '../../../kernel/audit/audit-writer.ts';
 import { toWan, type Fen } from '../../../../common/money/money.ts';
 import { MONEY_FIGURES, PIPELINE_STAGES, type ImportJob } from '../../../../common/api/projects.ts';
 import { projects, projectStageMoves, projectFigureReports } from '../projects.tables.ts';
 import { projectsByNaturalKey } from '../projects.repository.ts';
-import { inPairingScope } from '../../pairings/pairing-scope.repository.ts';
+import { inPairingScope } from '../../../kernel/pairing-scope.repository.ts';
 import { derivedColumns, loadHistories, appendReports, type ProjectHistory } from '../project-history.ts';
 import { applyMove, furthestStage, replay, type StageEntry } from '../stage-machine.ts';
 import { checkReport, series, valueAt, type FigureReport } from '../project-money.ts';
@@ -23,8 +22,9 @@ import {
   type ImportAction,
 } from './project-import-plan.ts';
 import { importLookups } from './import-lookups.ts';
-import { rowError, type RowError } from './row-error.ts';
+import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
 import type { Progress } from '../../jobs/job-store.ts';
+import { chinaToday } from '../../../kernel/dates.ts';
 
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
 const CHUNK = 500;

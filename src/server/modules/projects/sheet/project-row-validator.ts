@@ -6,8 +6,8 @@ import { movesFromDates, replay, type StageMove } from '../stage-machine.ts';
 import { checkReport, type FigureReport } from '../project-money.ts';
 import type { Period } from '../reporting-period.ts';
 import { PROJECT_SHEET_COLUMNS, STAGE_LABELS, TYPE_LABELS } from './project-sheet-columns.ts';
-import { cellDate, cellFlag, cellMonth, cellText, type Cell } from './cell-values.ts';
-import { rowError, type RowError } from './row-error.ts';
+import { cellDate, cellFlag, cellMonth, cellText, type Cell } from '../../../kernel/sheet/cell-values.ts';
+import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
 import type { RawRow } from './project-sheet-reader.ts';
 
 export type { RowError };

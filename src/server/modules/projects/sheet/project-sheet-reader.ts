@@ -1,6 +1,6 @@
 import { PROJECT_SHEET_COLUMNS } from './project-sheet-columns.ts';
-import { readColumnSheet, type ColumnSheet } from './column-sheet.ts';
-import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-file-guard.ts';
+import { readColumnSheet, type ColumnSheet } from '../../../kernel/sheet/column-sheet.ts';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../../kernel/sheet/sheet-file-guard.ts';
 
 export type RawRow = ColumnSheet['rows'][number];
 export type ReadSheet = ColumnSheet;

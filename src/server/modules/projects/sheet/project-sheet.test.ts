@@ -5,7 +5,7 @@ import { validateProjectRow, type ProjectDraft } from './project-row-validator.t
 import { planImport, naturalKey, draftFingerprint } from './project-import-plan.ts';
 import { buildProjectTemplate, HELP_SHEET, TEMPLATE_SHEET } from './project-sheet-template.ts';
 import { PROJECT_SHEET_COLUMNS } from './project-sheet-columns.ts';
-import { SheetFileError } from './sheet-file-error.ts';
+import { SheetFileError } from '../../../kernel/sheet/sheet-file-error.ts';
 import { filledTemplate, goodRow, testLookups, type SheetRow } from './test-support/project-sheet-fixture.ts';
 import { wan } from '../../../../common/money/money.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { attachmentDir } from '../attachment-store.ts';
+import { attachmentDir } from '../../../kernel/attachments/attachment-store.ts';
 import ExcelJS from 'exceljs';
 import { planDocx } from '../../plans/parser/test-support/plan-documents.ts';
 import { writeZip } from '../../plans/parser/test-support/zip-writer.ts';

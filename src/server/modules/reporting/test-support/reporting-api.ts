@@ -6,8 +6,8 @@ import { systemContext } from '../../../http/system-actor.ts';
 import { buildOrgUser } from '../../../seed/builders.ts';
 import type { TaskDetail, TaskSummary, UnitInput, TargetInput } from '../../../../common/api/tasks.ts';
 import type { CreateCycleInput, CycleDetail, ReportDetail } from '../../../../common/api/reporting.ts';
-import { chinaToday } from '../../tasks/task-light.ts';
 import { addDays } from '../cycle-period.ts';
+import { chinaToday } from '../../../kernel/dates.ts';
 
 type Suite = ReturnType<typeof useProgrammeApp>;
 

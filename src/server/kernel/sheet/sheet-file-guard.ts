@@ -1,5 +1,5 @@
-import { readZipDirectory, checkZipSafety } from '../../plans/parser/zip-inspect.ts';
-import { PlanFileError } from '../../plans/parser/plan-file-error.ts';
+import { readZipDirectory, checkZipSafety } from '../../modules/plans/parser/zip-inspect.ts';
+import { PlanFileError } from '../../modules/plans/parser/plan-file-error.ts';
 import { SheetFileError } from './sheet-file-error.ts';
 
 export interface SheetLimits {

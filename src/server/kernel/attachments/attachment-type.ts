@@ -1,6 +1,6 @@
 import type { AttachmentKind } from '../../../common/api/reporting.ts';
-import { checkZipSafety, readZipDirectory } from '../plans/parser/zip-inspect.ts';
-import { PlanFileError } from '../plans/parser/plan-file-error.ts';
+import { checkZipSafety, readZipDirectory } from '../../modules/plans/parser/zip-inspect.ts';
+import { PlanFileError } from '../../modules/plans/parser/plan-file-error.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_REPORT = 20;

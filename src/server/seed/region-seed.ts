@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
-import { regions } from './regions.tables.ts';
-import { loadRegionRecords } from './region-resolver.ts';
+import type { Db } from '../db/database.ts';
+import { regions } from '../modules/regions/regions.tables.ts';
+import { loadRegionRecords } from '../modules/regions/region-resolver.ts';
 
 const BATCH = 1000;
 

@@ -1,7 +1,7 @@
 import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.ts';
-import type { Actor, PairingScope } from '../../http/context.ts';
-import type { Role } from '../../../common/access/roles.ts';
+import type { DbOrTx } from '../db/database.ts';
+import type { Actor, PairingScope } from '../http/context.ts';
+import type { Role } from '../../common/access/roles.ts';
 
 /** The national office sees every pairing; everyone else the pairings one of whose sides is their region, with all sub-pairs. */
 export async function loadPairingScope(db: DbOrTx, roles: readonly Role[], regionCode: string): Promise<PairingScope> {

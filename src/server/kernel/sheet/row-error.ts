@@ -1,4 +1,4 @@
-import { PROJECT_SHEET_COLUMNS } from './project-sheet-columns.ts';
+import { PROJECT_SHEET_COLUMNS } from '../../modules/projects/sheet/project-sheet-columns.ts';
 import { columnRowError } from './column-sheet.ts';
 
 export interface RowError {

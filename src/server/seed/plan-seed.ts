@@ -1,14 +1,14 @@
 import fs from 'node:fs';
-import type { AuthedContext } from '../../http/context.ts';
-import { repoPath } from '../../repo-path.ts';
-import { sidesKey } from '../pairings/pairing-sides.ts';
-import { parsePlanWithSource } from './parser/parse-plan.ts';
-import { planRegions } from './plan-preview.service.ts';
-import { visiblePairingBySides, programmeForPlan } from './plan-pairing.repository.ts';
-import { importInputFromParsed } from './plan-import-input.ts';
-import { importPlan } from './plan-import.service.ts';
-import { currentOfLineage } from './plans.repository.ts';
-import { lineageKey } from './plan-tree.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { repoPath } from '../repo-path.ts';
+import { sidesKey } from '../modules/pairings/pairing-sides.ts';
+import { parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
+import { planRegions } from '../modules/plans/plan-preview.service.ts';
+import { visiblePairingBySides, programmeForPlan } from '../modules/plans/plan-pairing.repository.ts';
+import { importInputFromParsed } from '../modules/plans/plan-import-input.ts';
+import { importPlan } from '../modules/plans/plan-import.service.ts';
+import { currentOfLineage } from '../modules/plans/plans.repository.ts';
+import { lineageKey } from '../modules/plans/plan-tree.ts';
 
 interface ManifestDocument {
   file: string;

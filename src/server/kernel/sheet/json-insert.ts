@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName, sql, SQL, type Table } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/database.ts';
+import type { DbOrTx } from '../../db/database.ts';
 
 /**
  * Inserts many rows as one JSON parameter (`jsonb_populate_recordset`) instead of one bind parameter per value:

@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../../../../common/money/money.ts';
+import { toHalfWidth } from '../../../common/money/money.ts';
 
 /** A cell as the validator sees it: exceljs' many value shapes reduced to text, number, boolean or date. */
 export type Cell = string | number | boolean | Date | { error: string } | null;

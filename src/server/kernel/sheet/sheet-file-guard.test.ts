@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from './sheet-file-guard.ts';
 import { SheetFileError } from './sheet-file-error.ts';
-import { buildProjectTemplate } from './project-sheet-template.ts';
-import { readProjectSheet } from './project-sheet-reader.ts';
-import { writeZip } from '../../plans/parser/test-support/zip-writer.ts';
+import { buildProjectTemplate } from '../../modules/projects/sheet/project-sheet-template.ts';
+import { readProjectSheet } from '../../modules/projects/sheet/project-sheet-reader.ts';
+import { writeZip } from '../../modules/plans/parser/test-support/zip-writer.ts';
 
 function refusal(buf: Buffer, limits = DEFAULT_SHEET_LIMITS): string | null {
   try {

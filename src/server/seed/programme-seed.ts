@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import type { AuthedContext } from '../../http/context.ts';
-import { repoPath } from '../../repo-path.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
-import { pairingLevel, regionCatalogue } from '../regions/region-catalogue.ts';
-import type { RegionResolver } from '../regions/region-resolver.ts';
-import { parsePlanWithSource } from '../plans/parser/parse-plan.ts';
-import type { ParsedPlan, PlanSection, SubPair } from '../plans/parser/types.ts';
-import { countProgrammes, insertProgramme, insertSourceDocument } from './programmes.repository.ts';
-import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../pairings/pairings.repository.ts';
-import { sidesKey } from '../pairings/pairing-sides.ts';
-import { defaultName } from '../pairings/pairings.service.ts';
-import { pairings } from '../pairings/pairings.tables.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { repoPath } from '../repo-path.ts';
+import { writeAudit } from '../kernel/audit/audit-writer.ts';
+import { pairingLevel, regionCatalogue } from '../modules/regions/region-catalogue.ts';
+import type { RegionResolver } from '../modules/regions/region-resolver.ts';
+import { parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
+import type { ParsedPlan, PlanSection, SubPair } from '../modules/plans/parser/types.ts';
+import { countProgrammes, insertProgramme, insertSourceDocument } from '../modules/programmes/programmes.repository.ts';
+import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../modules/pairings/pairings.repository.ts';
+import { sidesKey } from '../modules/pairings/pairing-sides.ts';
+import { defaultName } from '../modules/pairings/pairings.service.ts';
+import { pairings } from '../modules/pairings/pairings.tables.ts';
 import { and, eq } from 'drizzle-orm';
 
 interface ManifestDocument {

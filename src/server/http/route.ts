@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { RouteAccess } from './access-hook.ts';
+import type { AuthedContext, RequestContext } from './context.ts';
+
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route declares: who may call it, what it takes and what it answers. */
+export interface RouteSpec<
+  A extends RouteAccess,
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+  R extends Schema,
+> {
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The answer's schema; without one the handler answers through `reply` itself (a file, a redirect). */
+  response?: R;
+  /** The status of a successful answer (201 for a create). */
+  status?: 200 | 201;
+  /** A read whose answer may be kept until the data version moves (see response-cache.ts). */
+  cacheable?: boolean;
+  summary?: string;
+}
+
+/** What a handler receives: the caller's context (signed in unless the route is public) and its parsed input. */
+export interface RouteInput<A extends RouteAccess, P extends Schema, Q extends Schema, B extends Schema> {
+  ctx: A extends 'public' ? RequestContext : AuthedContext;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+type Answer<R extends Schema> = R extends z.ZodType ? z.input<R> : unknown;
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+type Declare = <
+  A extends RouteAccess,
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  R extends Schema = undefined,
+>(
+  url: string,
+  spec: RouteSpec<A, P, Q, B, R>,
+  handler: (input: RouteInput<A, P, Q, B>) => Promise<Answer<R>> | Answer<R>,
+) => void;
+
+export interface ModuleRoutes {
+  get: Declare;
+  post: Declare;
+  patch: Declare;
+  put: Declare;
+  delete: Declare;
+}
+
+/**
+ * Declares a module's routes with one shape: access, input and answer schemas, and a handler that gets an
+ * authenticated context and parsed input without casts. The access hook has already refused callers without a
+ * session or the permission by the time the handler runs, so `ctx.actor` is there for every non-public route.
+ */
+export function moduleRoutes(app: FastifyInstance, tag: string): ModuleRoutes {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const declare =
+    (method: Method): Declare =>
+    (url, spec, handler) => {
+      typed.route({
+        method,
+        url,
+        config: { access: spec.access, cacheable: spec.cacheable },
+        schema: {
+          tags: [tag],
+          summary: spec.summary,
+          params: spec.params,
+          querystring: spec.query,
+          body: spec.body,
+          response: spec.response ? { [spec.status ?? 200]: spec.response } : undefined,
+        },
+        handler: async (req, reply) => {
+          // The one place the parsed input meets its declared types: fastify-type-provider-zod has parsed each
+          // part with the schema named in the spec, and the access hook has refused a missing session.
+          const input = { ctx: req.ctx, params: req.params, query: req.query, body: req.body, req, reply } as never;
+          const answer = await handler(input);
+          if (spec.response && spec.status) reply.status(spec.status);
+          return answer;
+        },
+      });
+    };
+  return {
+    get: declare('GET'),
+    post: declare('POST'),
+    patch: declare('PATCH'),
+    put: declare('PUT'),
+    delete: declare('DELETE'),
+  };
+}

@@ -1,0 +1,16 @@
+/** Today's date where the programme works (China Standard Time), as YYYY-MM-DD; a task is due on its deadline day. */
+export function chinaToday(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A date column as YYYY-MM-DD, whichever way the driver hands it back (Date or string). */
+export function dateString(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
