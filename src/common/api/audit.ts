@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuery, paged, uuid } from './common.ts';
+import { AUDIT_RESULTS } from './enums.ts';
 
 export const auditItem = z.object({
   id: z.number().int(),
@@ -11,7 +12,7 @@ export const auditItem = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
-  result: z.enum(['success', 'failure', 'denied']),
+  result: z.enum(AUDIT_RESULTS),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.unknown(),
@@ -24,7 +25,7 @@ export const auditListQuery = z.strictObject({
   action: z.string().trim().max(64).optional(),
   objectType: z.string().trim().max(64).optional(),
   objectId: z.string().trim().max(64).optional(),
-  result: z.enum(['success', 'failure', 'denied']).optional(),
+  result: z.enum(AUDIT_RESULTS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...pageQuery,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
 import { wanInput, projectType, side } from './projects.ts';
+import { EVENT_KINDS, type EventKind } from './enums.ts';
 
-/** 招商推介, 展会, 论坛, 考察, and the culture days and product fairs the plans name. */
-export const EVENT_KINDS = ['promotion', 'expo', 'forum', 'visit', 'culture_day', 'product_fair'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, type EventKind };
 
 export const eventKind = z.enum(EVENT_KINDS);
 

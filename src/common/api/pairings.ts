@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
 import { regionRef } from './regions.ts';
+import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from './enums.ts';
 
-export const PAIRING_LEVELS = ['province', 'city', 'county', 'zone', 'department'] as const;
-export const PAIRING_STATUSES = ['active', 'exploratory', 'inactive'] as const;
-export const SIDES = ['a', 'b'] as const;
+export { PAIRING_LEVELS, PAIRING_STATUSES, SIDES };
 
 export const sourceRef = z.object({
   documentId: z.uuid(),

@@ -2,25 +2,9 @@ import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
 import { parseAmount, FEN_PER_YUAN, fixedText } from '../money/money.ts';
 import { period } from './projects.ts';
+import { PARK_TYPES, SHARED_FIGURES, TAX_FIGURES, type ParkType, type SharedFigure } from './enums.ts';
 
-/** 合作示范园区, 分园区, 飞地, 双创示范基地. */
-export const PARK_TYPES = ['cooperation', 'branch', 'enclave', 'innovation_base'] as const;
-export type ParkType = (typeof PARK_TYPES)[number];
-
-/**
- * What a benefit-sharing agreement may share: taxes by type (增值税, 企业所得税, 个人所得税, 其他税费) and statistics
- * (地区生产总值, 产值). Taxes are money the parties receive; statistics are figures they count (分计统计).
- */
-export const SHARED_FIGURES = [
-  'vat',
-  'corporate_income_tax',
-  'personal_income_tax',
-  'other_tax',
-  'gdp',
-  'output',
-] as const;
-export type SharedFigure = (typeof SHARED_FIGURES)[number];
-export const TAX_FIGURES: readonly SharedFigure[] = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax'];
+export { PARK_TYPES, SHARED_FIGURES, TAX_FIGURES, type ParkType, type SharedFigure };
 
 export const parkType = z.enum(PARK_TYPES);
 export const sharedFigure = z.enum(SHARED_FIGURES);

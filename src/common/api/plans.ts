@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
-import { PAIRING_LEVELS } from './pairings.ts';
-import { TARGET_COMPARISONS, TASK_LIGHTS, TASK_STATUSES, targetInput, taskSummary, unitInput } from './tasks.ts';
+import {
+  IMPORT_KINDS,
+  PAIRING_LEVELS,
+  PLAN_KINDS,
+  TARGET_COMPARISONS,
+  TASK_LIGHTS,
+  TASK_STATUSES,
+  type PlanKind,
+} from './enums.ts';
+import { targetInput, taskSummary, unitInput } from './tasks.ts';
 
-export const PLAN_KINDS = ['implementation', 'annual', 'special', 'division', 'national'] as const;
-export type PlanKind = (typeof PLAN_KINDS)[number];
-/** Kinds a document import may create; annual plans are assembled from tasks (see annualPlanInput). */
-export const IMPORT_KINDS = ['implementation', 'special', 'division', 'national'] as const;
+export { IMPORT_KINDS, PLAN_KINDS, type PlanKind };
 
 /**
  * Section trees nest 一、 → （一） → un-numbered headings. The schemas spell out a fixed depth instead of a

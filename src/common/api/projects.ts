@@ -3,33 +3,31 @@ import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from 
 import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
 import { attachment } from './reporting.ts';
+import {
+  MONEY_FIGURES,
+  PIPELINE_STAGES,
+  PROJECT_STAGES,
+  PROJECT_TYPES,
+  SUPPORT_KINDS,
+  type MoneyFigure,
+  type PipelineStage,
+  type ProjectStage,
+  type ProjectType,
+  type SupportKind,
+} from './enums.ts';
 
-/** 谋划 → 签约 → 落位 → 开工 → 投产, plus 暂停 (resumable) and 终止 (final). */
-export const PROJECT_STAGES = ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated'] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
-/** The stages of the pipeline proper, in order; 暂停 and 终止 stand outside it. */
-export const PIPELINE_STAGES = ['planning', 'signed', 'sited', 'started', 'producing'] as const;
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
-
-/** 签约额, 计划总投资, 到位资金, 完成投资: four figures kept apart, never added to one another. */
-export const MONEY_FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
-export type MoneyFigure = (typeof MONEY_FIGURES)[number];
-
-export const PROJECT_TYPES = [
-  'industrial',
-  'infrastructure',
-  'ppp',
-  'science_tech',
-  'agriculture',
-  'tourism',
-  'finance',
-  'service',
-] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
-
-/** 中央预算内投资, bank credit, industry fund. */
-export const SUPPORT_KINDS = ['central_budget', 'bank_credit', 'industry_fund'] as const;
-export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export {
+  MONEY_FIGURES,
+  PIPELINE_STAGES,
+  PROJECT_STAGES,
+  PROJECT_TYPES,
+  SUPPORT_KINDS,
+  type MoneyFigure,
+  type PipelineStage,
+  type ProjectStage,
+  type ProjectType,
+  type SupportKind,
+};
 
 export const projectStage = z.enum(PROJECT_STAGES);
 export const moneyFigure = z.enum(MONEY_FIGURES);

@@ -1,23 +1,33 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, text, uuid } from './common.ts';
-import { TASK_STATUSES, UNIT_ROLES, decimalInput } from './tasks.ts';
+import { decimalInput } from './tasks.ts';
+import {
+  ATTACHMENT_KINDS,
+  CYCLE_STATUSES,
+  NOTIFICATION_KINDS,
+  REPORT_FREQUENCIES,
+  SLOT_STATES,
+  TASK_STATUSES,
+  UNIT_ROLES,
+  type AttachmentKind,
+  type CycleStatus,
+  type NotificationKind,
+  type ReportFrequency,
+  type SlotState,
+} from './enums.ts';
 
-/** 调度: how often a pairing collects progress on its tasks. */
-export const REPORT_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
-export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
-/** A cycle is open for reporting until the office approves it as a whole, which locks the period. */
-export const CYCLE_STATUSES = ['open', 'locked'] as const;
-export type CycleStatus = (typeof CYCLE_STATUSES)[number];
-/**
- * pending: nothing saved yet; draft: saved, not submitted; submitted: waiting for the office; returned: sent back
- * with a comment, to be corrected and resubmitted; approved: accepted by the office.
- */
-export const SLOT_STATES = ['pending', 'draft', 'submitted', 'returned', 'approved'] as const;
-export type SlotState = (typeof SLOT_STATES)[number];
-export const ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-export const NOTIFICATION_KINDS = ['due_soon', 'overdue', 'returned'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export {
+  ATTACHMENT_KINDS,
+  CYCLE_STATUSES,
+  NOTIFICATION_KINDS,
+  REPORT_FREQUENCIES,
+  SLOT_STATES,
+  type AttachmentKind,
+  type CycleStatus,
+  type NotificationKind,
+  type ReportFrequency,
+  type SlotState,
+};
 
 const side = z.enum(['a', 'b']);
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, text, uuid } from './common.ts';
+import {
+  TARGET_COMPARISONS,
+  TASK_LIGHTS,
+  TASK_STATUSES,
+  UNIT_ROLES,
+  type TaskLight,
+  type TaskStatus,
+} from './enums.ts';
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'delayed', 'suspended'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-/** grey: suspended (暂缓), not judged against its deadline. */
-export const TASK_LIGHTS = ['green', 'yellow', 'red', 'grey'] as const;
-export type TaskLight = (typeof TASK_LIGHTS)[number];
-export const TARGET_COMPARISONS = ['atLeast', 'atMost', 'range', 'exactly'] as const;
-export const UNIT_ROLES = ['lead', 'co'] as const;
+export { TARGET_COMPARISONS, TASK_LIGHTS, TASK_STATUSES, UNIT_ROLES, type TaskLight, type TaskStatus };
 
 const DECIMAL_RE = /^-?\d{1,16}(?:\.\d{1,4})?$/;
 

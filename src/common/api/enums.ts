@@ -1,0 +1,109 @@
+/*
+ * The values of the API's enums, without zod: the schemas build their z.enum()s from these lists, and the web
+ * imports them for its filters and selects without pulling zod into its bundle.
+ */
+
+// ---- pairings ----
+
+export const PAIRING_LEVELS = ['province', 'city', 'county', 'zone', 'department'] as const;
+export type PairingLevel = (typeof PAIRING_LEVELS)[number];
+export const PAIRING_STATUSES = ['active', 'exploratory', 'inactive'] as const;
+export type PairingStatus = (typeof PAIRING_STATUSES)[number];
+export const SIDES = ['a', 'b'] as const;
+export type Side = (typeof SIDES)[number];
+
+// ---- plans and tasks ----
+
+export const PLAN_KINDS = ['implementation', 'annual', 'special', 'division', 'national'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+/** Kinds a document import may create; annual plans are assembled from tasks (see annualPlanInput). */
+export const IMPORT_KINDS = ['implementation', 'special', 'division', 'national'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'delayed', 'suspended'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** grey: suspended (暂缓), not judged against its deadline. */
+export const TASK_LIGHTS = ['green', 'yellow', 'red', 'grey'] as const;
+export type TaskLight = (typeof TASK_LIGHTS)[number];
+export const TARGET_COMPARISONS = ['atLeast', 'atMost', 'range', 'exactly'] as const;
+export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
+export const UNIT_ROLES = ['lead', 'co'] as const;
+export type UnitRole = (typeof UNIT_ROLES)[number];
+
+// ---- projects ----
+
+/** 谋划 → 签约 → 落位 → 开工 → 投产, plus 暂停 (resumable) and 终止 (final). */
+export const PROJECT_STAGES = ['planning', 'signed', 'sited', 'started', 'producing', 'paused', 'terminated'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** The stages of the pipeline proper, in order; 暂停 and 终止 stand outside it. */
+export const PIPELINE_STAGES = ['planning', 'signed', 'sited', 'started', 'producing'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** 签约额, 计划总投资, 到位资金, 完成投资: four figures kept apart, never added to one another. */
+export const MONEY_FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
+export type MoneyFigure = (typeof MONEY_FIGURES)[number];
+
+export const PROJECT_TYPES = [
+  'industrial',
+  'infrastructure',
+  'ppp',
+  'science_tech',
+  'agriculture',
+  'tourism',
+  'finance',
+  'service',
+] as const;
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+
+/** 中央预算内投资, bank credit, industry fund. */
+export const SUPPORT_KINDS = ['central_budget', 'bank_credit', 'industry_fund'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+// ---- parks and events ----
+
+/** 合作示范园区, 分园区, 飞地, 双创示范基地. */
+export const PARK_TYPES = ['cooperation', 'branch', 'enclave', 'innovation_base'] as const;
+export type ParkType = (typeof PARK_TYPES)[number];
+
+/**
+ * What a benefit-sharing agreement may share: taxes by type (增值税, 企业所得税, 个人所得税, 其他税费) and statistics
+ * (地区生产总值, 产值). Taxes are money the parties receive; statistics are figures they count (分计统计).
+ */
+export const SHARED_FIGURES = [
+  'vat',
+  'corporate_income_tax',
+  'personal_income_tax',
+  'other_tax',
+  'gdp',
+  'output',
+] as const;
+export type SharedFigure = (typeof SHARED_FIGURES)[number];
+export const TAX_FIGURES: readonly SharedFigure[] = ['vat', 'corporate_income_tax', 'personal_income_tax', 'other_tax'];
+
+/** 招商推介, 展会, 论坛, 考察, and the culture days and product fairs the plans name. */
+export const EVENT_KINDS = ['promotion', 'expo', 'forum', 'visit', 'culture_day', 'product_fair'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+// ---- reporting ----
+
+/** 调度: how often a pairing collects progress on its tasks. */
+export const REPORT_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
+/** A cycle is open for reporting until the office approves it as a whole, which locks the period. */
+export const CYCLE_STATUSES = ['open', 'locked'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+/**
+ * pending: nothing saved yet; draft: saved, not submitted; submitted: waiting for the office; returned: sent back
+ * with a comment, to be corrected and resubmitted; approved: accepted by the office.
+ */
+export const SLOT_STATES = ['pending', 'draft', 'submitted', 'returned', 'approved'] as const;
+export type SlotState = (typeof SLOT_STATES)[number];
+export const ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export const NOTIFICATION_KINDS = ['due_soon', 'overdue', 'returned'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// ---- audit ----
+
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
