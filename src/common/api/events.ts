@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { wanInput, projectType, side } from './projects.ts';
 import { EVENT_KINDS, type EventKind } from './enums.ts';
 
@@ -21,6 +21,7 @@ export const createEventInput = z.strictObject({
   note: optionalText(2000),
 });
 export type CreateEventInput = z.infer<typeof createEventInput>;
+export type CreateEventBody = z.input<typeof createEventInput>;
 
 /** An edit of an event: any field of the create form but its pairing, with the version it was read at. */
 export const updateEventInput = z.strictObject({
@@ -37,6 +38,7 @@ export const updateEventInput = z.strictObject({
   note: createEventInput.shape.note,
 });
 export type UpdateEventInput = z.infer<typeof updateEventInput>;
+export type UpdateEventBody = z.input<typeof updateEventInput>;
 
 export const agreementInput = z.strictObject({
   title: text(200),
@@ -61,6 +63,7 @@ export const agreementInput = z.strictObject({
     .optional(),
 });
 export type AgreementInput = z.infer<typeof agreementInput>;
+export type AgreementBody = z.input<typeof agreementInput>;
 
 export const agreementToProjectInput = z.strictObject({
   hostRegionCode: regionCode,
@@ -72,6 +75,7 @@ export const agreementToProjectInput = z.strictObject({
     .optional(),
   side: side.optional(),
 });
+export type AgreementToProjectBody = z.input<typeof agreementToProjectInput>;
 
 export const eventAgreement = z.object({
   id: z.uuid(),
@@ -83,6 +87,7 @@ export const eventAgreement = z.object({
   projectId: z.uuid().nullable(),
   isDemo: z.boolean(),
 });
+export type EventAgreement = z.infer<typeof eventAgreement>;
 
 export const eventSummary = z.object({
   id: z.uuid(),
@@ -99,6 +104,7 @@ export const eventSummary = z.object({
   agreedAmount: z.string(),
   isDemo: z.boolean(),
 });
+export type EventSummary = z.infer<typeof eventSummary>;
 
 export const eventDetail = eventSummary.extend({
   organisersA: z.string().nullable(),
@@ -120,5 +126,8 @@ export const eventListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type EventListQuery = z.output<typeof eventListQuery>;
+export type EventListParams = QueryParams<typeof eventListQuery>;
 export const eventListResponse = paged(eventSummary);
+export type EventList = z.infer<typeof eventListResponse>;
 export const agreementParams = z.strictObject({ id: uuid, agreementId: uuid });

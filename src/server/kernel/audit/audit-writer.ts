@@ -1,7 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { auditLog } from './audit.tables.ts';
+import { appendAuditRow, lockChainHead } from './audit-log.repository.ts';
 import type { CryptoProvider } from '../../security/crypto-provider.ts';
 
 export interface AuditEntry {
@@ -13,9 +12,6 @@ export interface AuditEntry {
   /** For events before a session exists (a failed login names the account tried). */
   actorOverride?: { userId?: string; name?: string };
 }
-
-/** Any constant works; it only serialises writers of the hash chain. */
-const CHAIN_LOCK = 727_001;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -74,8 +70,7 @@ export function auditRowHash(crypto: CryptoProvider, key: Buffer, row: AuditRowF
  * Callers outside a transaction get one of their own.
  */
 export async function writeAudit(db: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = await lockChainHead(db);
   const a = ctx.actor;
   const row: AuditRowForHash = {
     at: new Date(),
@@ -91,25 +86,36 @@ export async function writeAudit(db: DbOrTx, ctx: RequestContext, entry: AuditEn
     ip: ctx.ip || null,
     requestId: ctx.requestId || null,
     details: entry.details ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: prevHash ?? GENESIS_HASH,
   };
-  const hash = auditRowHash(ctx.deps.crypto, ctx.deps.auditKey, row);
-  await db.insert(auditLog).values({ ...row, result: entry.result, hash });
+  await appendAuditRow(db, {
+    ...row,
+    result: entry.result,
+    hash: auditRowHash(ctx.deps.crypto, ctx.deps.auditKey, row),
+  });
 }
 
-/** Runs a change and its audit row in one transaction. */
-export async function auditedChange<T>(
-  ctx: RequestContext,
-  entry: (result: T) => AuditEntry,
-  change: (tx: DbOrTx) => Promise<T>,
-): Promise<T> {
+/** A transaction in progress and the audit rows it will write before it commits. */
+export interface UnitOfWork {
+  tx: DbOrTx;
+  audit(entry: AuditEntry): void;
+}
+
+/**
+ * Every change runs through here: one transaction, and the audit rows the change names written at its end, so
+ * they commit or roll back with it. The chain lock is taken only then, which keeps writers of different records
+ * from queuing behind each other for the whole change.
+ */
+export async function auditedChange<T>(ctx: RequestContext, change: (work: UnitOfWork) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    const result = await change(tx);
-    await writeAudit(tx, ctx, entry(result));
+    const entries: AuditEntry[] = [];
+    const result = await change({ tx, audit: (entry) => entries.push(entry) });
+    for (const entry of entries) await writeAudit(tx, ctx, entry);
     return result;
   });
 }
 
+/** An audit row of its own, for what changes nothing else (a denial, a download, a failed sign-in). */
 export async function auditStandalone(ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await ctx.db.transaction((tx) => writeAudit(tx, ctx, entry));
 }

@@ -1,7 +1,6 @@
 import type { EventDetail } from '../../../common/api/events.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
-import type { EventSummaryRow } from './events.repository.ts';
-import type { eventAgreements, events } from './events.tables.ts';
+import type { EventDetailRows, EventSummaryRow } from './events.repository.ts';
 import { dateString } from '../../kernel/dates.ts';
 
 const money = (v: string) => toWan(wan(v));
@@ -23,11 +22,7 @@ export function presentEventSummary(r: EventSummaryRow) {
   };
 }
 
-export function presentEventDetail(
-  summary: EventSummaryRow,
-  row: typeof events.$inferSelect,
-  agreements: (typeof eventAgreements.$inferSelect)[],
-): EventDetail {
+export function presentEventDetail({ summary, row, agreements }: EventDetailRows): EventDetail {
   return {
     ...presentEventSummary(summary),
     organisersA: row.organisersA,

@@ -60,9 +60,47 @@ export async function findEvent(db: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
-export async function findEventSummary(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await summaryQuery(db).where(and(eq(events.id, id), eventScope(actor)));
-  return row;
+/** An event with its summary figures and its agreements, in two queries; undefined when out of scope. */
+export async function findEventDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [[found], agreements] = await Promise.all([
+    db
+      .select({ summary: summaryColumns, row: events })
+      .from(events)
+      .innerJoin(pairings, eq(pairings.id, events.pairingId))
+      .where(and(eq(events.id, id), eventScope(actor))),
+    agreementsOf(db, id),
+  ]);
+  return found && { ...found, agreements };
+}
+export type EventDetailRows = NonNullable<Awaited<ReturnType<typeof findEventDetail>>>;
+
+export async function insertEvent(db: DbOrTx, values: typeof events.$inferInsert): Promise<string> {
+  const [row] = await db.insert(events).values(values).returning({ id: events.id });
+  return row!.id;
+}
+
+/** Saves an edit over the version it was read at; false when someone saved in between. */
+export async function updateEventRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof events.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(events)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(events.id, id), eq(events.version, version)))
+    .returning({ id: events.id });
+  return updated.length > 0;
+}
+
+export async function insertAgreement(db: DbOrTx, values: typeof eventAgreements.$inferInsert) {
+  const [row] = await db.insert(eventAgreements).values(values).returning();
+  return row!;
+}
+
+export async function linkAgreementToProject(db: DbOrTx, agreementId: string, projectId: string): Promise<void> {
+  await db.update(eventAgreements).set({ projectId }).where(eq(eventAgreements.id, agreementId));
 }
 
 export async function agreementsOf(db: DbOrTx, eventId: string) {

@@ -1,97 +1,72 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
 import {
-  createEventInput,
-  updateEventInput,
   agreementInput,
+  agreementParams,
   agreementToProjectInput,
+  createEventInput,
   eventDetail,
   eventListQuery,
   eventListResponse,
-  agreementParams,
+  updateEventInput,
 } from '../../../common/api/events.ts';
-import { notFound } from '../../http/app-error.ts';
-import type { AuthedContext } from '../../http/context.ts';
-import { listEvents, findEvent, findEventSummary, agreementsOf } from './events.repository.ts';
+import { moduleRoutes } from '../../http/route.ts';
 import { presentEventDetail, presentEventSummary } from './events.presenter.ts';
-import { createEvent, updateEvent, signAgreement, agreementToProject } from './events.service.ts';
-
-async function loadDetail(ctx: AuthedContext, id: string) {
-  const [row, summary] = await Promise.all([findEvent(ctx.db, ctx.actor, id), findEventSummary(ctx.db, ctx.actor, id)]);
-  if (!row || !summary) throw notFound();
-  return presentEventDetail(summary, row, await agreementsOf(ctx.db, id));
-}
+import {
+  agreementToProject,
+  createEvent,
+  eventDetail as loadEventDetail,
+  listEventPage,
+  signAgreement,
+  updateEvent,
+} from './events.service.ts';
 
 export function registerEventRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = moduleRoutes(app, 'events');
   r.get(
     '/api/events',
-    {
-      config: { access: 'event.read' },
-      schema: { tags: ['events'], querystring: eventListQuery, response: { 200: eventListResponse } },
-    },
-    async (req) => {
-      const { page, pageSize, ...filter } = req.query;
-      const { items, total } = await listEvents(req.ctx.db, req.actor!, filter, page, pageSize);
-      return { items: items.map(presentEventSummary), total, page, pageSize };
+    { access: 'event.read', query: eventListQuery, response: eventListResponse },
+    async ({ ctx, query }) => {
+      const page = await listEventPage(ctx, query);
+      return { ...page, items: page.items.map(presentEventSummary) };
     },
   );
-  r.get(
-    '/api/events/:id',
-    {
-      config: { access: 'event.read' },
-      schema: { tags: ['events'], params: idParams, response: { 200: eventDetail } },
-    },
-    async (req) => loadDetail(req.ctx as AuthedContext, req.params.id),
+  r.get('/api/events/:id', { access: 'event.read', params: idParams, response: eventDetail }, async ({ ctx, params }) =>
+    presentEventDetail(await loadEventDetail(ctx, params.id)),
   );
   r.post(
     '/api/events',
-    {
-      config: { access: 'event.manage' },
-      schema: { tags: ['events'], body: createEventInput, response: { 201: eventDetail } },
-    },
-    async (req, reply) => {
-      const id = await createEvent(req.ctx as AuthedContext, req.body);
-      return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, id));
-    },
+    { access: 'event.manage', body: createEventInput, response: eventDetail, status: 201 },
+    async ({ ctx, body }) => presentEventDetail(await loadEventDetail(ctx, await createEvent(ctx, body))),
   );
   r.patch(
     '/api/events/:id',
-    {
-      config: { access: 'event.manage' },
-      schema: { tags: ['events'], params: idParams, body: updateEventInput, response: { 200: eventDetail } },
-    },
-    async (req) => {
-      await updateEvent(req.ctx as AuthedContext, req.params.id, req.body);
-      return loadDetail(req.ctx as AuthedContext, req.params.id);
+    { access: 'event.manage', params: idParams, body: updateEventInput, response: eventDetail },
+    async ({ ctx, params, body }) => {
+      await updateEvent(ctx, params.id, body);
+      return presentEventDetail(await loadEventDetail(ctx, params.id));
     },
   );
   r.post(
     '/api/events/:id/agreements',
-    {
-      config: { access: 'event.manage' },
-      schema: { tags: ['events'], params: idParams, body: agreementInput, response: { 201: eventDetail } },
-    },
-    async (req, reply) => {
-      await signAgreement(req.ctx as AuthedContext, req.params.id, req.body);
-      return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, req.params.id));
+    { access: 'event.manage', params: idParams, body: agreementInput, response: eventDetail, status: 201 },
+    async ({ ctx, params, body }) => {
+      await signAgreement(ctx, params.id, body);
+      return presentEventDetail(await loadEventDetail(ctx, params.id));
     },
   );
   r.post(
     '/api/events/:id/agreements/:agreementId/project',
     {
-      config: { access: 'project.manage' },
-      schema: {
-        tags: ['events'],
-        params: agreementParams,
-        body: agreementToProjectInput,
-        response: { 201: eventDetail },
-      },
+      access: 'project.manage',
+      params: agreementParams,
+      body: agreementToProjectInput,
+      response: eventDetail,
+      status: 201,
     },
-    async (req, reply) => {
-      await agreementToProject(req.ctx as AuthedContext, req.params.id, req.params.agreementId, req.body);
-      return reply.status(201).send(await loadDetail(req.ctx as AuthedContext, req.params.id));
+    async ({ ctx, params, body }) => {
+      await agreementToProject(ctx, params.id, params.agreementId, body);
+      return presentEventDetail(await loadEventDetail(ctx, params.id));
     },
   );
 }

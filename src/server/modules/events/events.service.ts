@@ -1,17 +1,35 @@
-import { and, eq } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
-import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, AppError } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { wan } from '../../../common/money/money.ts';
-import type { CreateEventInput, UpdateEventInput, AgreementInput } from '../../../common/api/events.ts';
+import type { CreateEventInput, UpdateEventInput, AgreementInput, EventListQuery } from '../../../common/api/events.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { createProjectIn } from '../projects/projects.service.ts';
-import { events, eventAgreements } from './events.tables.ts';
-import { findEvent, findAgreement, agreementsOf } from './events.repository.ts';
+import {
+  agreementsOf,
+  findAgreement,
+  findEvent,
+  findEventDetail,
+  insertAgreement,
+  insertEvent,
+  linkAgreementToProject,
+  listEvents,
+  updateEventRow,
+} from './events.repository.ts';
 import { checkEvent, checkAgreement } from './event-rules.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+
+export async function listEventPage(ctx: AuthedContext, { page, pageSize, ...filter }: EventListQuery) {
+  const { items, total } = await listEvents(ctx.db, ctx.actor, filter, page, pageSize);
+  return { items, total, page, pageSize };
+}
+
+export async function eventDetail(ctx: AuthedContext, id: string) {
+  const found = await findEventDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return found;
+}
 
 export async function createEvent(
   ctx: AuthedContext,
@@ -26,32 +44,23 @@ export async function createEvent(
     enterprises: input.enterprises,
   });
   if (problems.length) throw invalid(...problems);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(events)
-      .values({
-        pairingId: input.pairingId,
-        kind: input.kind,
-        title: input.title,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        place: input.place ?? null,
-        organisersA: input.organisersA ?? null,
-        organisersB: input.organisersB ?? null,
-        enterpriseCount: input.enterpriseCount ?? null,
-        enterprises: input.enterprises,
-        note: input.note ?? null,
-        isDemo: !!opts.demo,
-      })
-      .returning({ id: events.id });
-    await writeAudit(tx, ctx, {
-      action: 'event.create',
-      result: 'success',
-      objectType: 'event',
-      objectId: row!.id,
-      details: { after: input },
+  return auditedChange(ctx, async ({ tx, audit }) => {
+    const id = await insertEvent(tx, {
+      pairingId: input.pairingId,
+      kind: input.kind,
+      title: input.title,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      place: input.place ?? null,
+      organisersA: input.organisersA ?? null,
+      organisersB: input.organisersB ?? null,
+      enterpriseCount: input.enterpriseCount ?? null,
+      enterprises: input.enterprises,
+      note: input.note ?? null,
+      isDemo: !!opts.demo,
     });
-    return row!.id;
+    audit({ action: 'event.create', result: 'success', objectType: 'event', objectId: id, details: { after: input } });
+    return id;
   });
 }
 
@@ -73,7 +82,7 @@ const EDITABLE = [
  * whole, and dates that still hold every agreement signed there. Audited with before and after.
  */
 export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateEventInput): Promise<void> {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const current = await findEvent(tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
@@ -100,25 +109,14 @@ export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateE
     }
     if (problems.length) throw invalid(...problems);
     const { patch, before, after } = editPatch(EDITABLE, input, current);
-    const updated = await tx
-      .update(events)
-      .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
-      .where(and(eq(events.id, id), eq(events.version, input.version)))
-      .returning({ id: events.id });
-    if (!updated.length) throw conflict();
-    await writeAudit(tx, ctx, {
-      action: 'event.update',
-      result: 'success',
-      objectType: 'event',
-      objectId: id,
-      details: { before, after },
-    });
+    if (!(await updateEventRow(tx, id, input.version, patch))) throw conflict();
+    audit({ action: 'event.update', result: 'success', objectType: 'event', objectId: id, details: { before, after } });
   });
 }
 
 /** The project an agreement becomes: stage 签约 on the signing date, its 签约额 and 计划总投资, linked both ways. */
 async function projectFromAgreement(
-  tx: DbOrTx,
+  { tx }: UnitOfWork,
   ctx: AuthedContext,
   event: { id: string; pairingId: string; title: string; isDemo: boolean },
   agreement: {
@@ -153,7 +151,7 @@ async function projectFromAgreement(
       },
       { eventId: event.id, eventAgreementId: agreement.id, demo: event.isDemo },
     );
-    await tx.update(eventAgreements).set({ projectId }).where(eq(eventAgreements.id, agreement.id));
+    await linkAgreementToProject(tx, agreement.id, projectId);
     return projectId;
   } catch (err) {
     // The project's field names, seen from the agreement form: under `project.`.
@@ -169,7 +167,8 @@ export async function signAgreement(
   input: AgreementInput,
 ): Promise<{ agreementId: string; projectId: string | null }> {
   const today = chinaToday();
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const event = await findEvent(tx, ctx.actor, eventId);
     if (!event) throw notFound();
     const problems = checkAgreement(
@@ -185,30 +184,27 @@ export async function signAgreement(
     );
     if (input.createProject && !input.project) problems.push(fieldError('project', 'required'));
     if (problems.length) throw invalid(...problems);
-    const [row] = await tx
-      .insert(eventAgreements)
-      .values({
-        eventId,
-        title: input.title,
-        parties: input.parties,
-        signedOn: input.signedOn,
-        amountWan: input.amount,
-        plannedInvestmentWan: input.plannedInvestment ?? null,
-        hostRegionCode: input.project?.hostRegionCode ?? null,
-        isDemo: event.isDemo,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
+    const row = await insertAgreement(tx, {
+      eventId,
+      title: input.title,
+      parties: input.parties,
+      signedOn: input.signedOn,
+      amountWan: input.amount,
+      plannedInvestmentWan: input.plannedInvestment ?? null,
+      hostRegionCode: input.project?.hostRegionCode ?? null,
+      isDemo: event.isDemo,
+    });
+    audit({
       action: 'event.agreement',
       result: 'success',
       objectType: 'event',
       objectId: eventId,
-      details: { agreementId: row!.id, ...input },
+      details: { agreementId: row.id, ...input },
     });
     const projectId = input.createProject
-      ? await projectFromAgreement(tx, ctx, event, { ...row!, signedOn: String(row!.signedOn) }, input.project!)
+      ? await projectFromAgreement(work, ctx, event, { ...row, signedOn: String(row.signedOn) }, input.project!)
       : null;
-    return { agreementId: row!.id, projectId };
+    return { agreementId: row.id, projectId };
   });
 }
 
@@ -218,12 +214,12 @@ export async function agreementToProject(
   agreementId: string,
   project: NonNullable<AgreementInput['project']>,
 ): Promise<string> {
-  return ctx.db.transaction(async (tx) => {
-    const event = await findEvent(tx, ctx.actor, eventId);
+  return auditedChange(ctx, async (work) => {
+    const event = await findEvent(work.tx, ctx.actor, eventId);
     if (!event) throw notFound();
-    const agreement = await findAgreement(tx, eventId, agreementId);
+    const agreement = await findAgreement(work.tx, eventId, agreementId);
     if (!agreement) throw notFound();
     if (agreement.projectId) throw invalid(fieldError('agreementId', 'agreement_has_project'));
-    return projectFromAgreement(tx, ctx, event, { ...agreement, signedOn: String(agreement.signedOn) }, project);
+    return projectFromAgreement(work, ctx, event, { ...agreement, signedOn: String(agreement.signedOn) }, project);
   });
 }
