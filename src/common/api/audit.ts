@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, paged, uuid } from './common.ts';
-import { AUDIT_RESULTS } from './enums.ts';
+import { isoDate, pageQuery, paged, type QueryParams, uuid } from './common.ts';
+import { AUDIT_RESULTS, type AuditResult } from './enums.ts';
+
+export { AUDIT_RESULTS, type AuditResult };
 
 export const auditItem = z.object({
   id: z.number().int(),
@@ -30,10 +32,13 @@ export const auditListQuery = z.strictObject({
   to: isoDate.optional(),
   ...pageQuery,
 });
+export type AuditListParams = QueryParams<typeof auditListQuery>;
 export const auditListResponse = paged(auditItem);
+export type AuditList = z.infer<typeof auditListResponse>;
 
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
 });
+export type AuditVerify = z.infer<typeof auditVerifyResponse>;

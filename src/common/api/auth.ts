@@ -5,6 +5,7 @@ export const loginInput = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
 });
+export type LoginBody = z.input<typeof loginInput>;
 
 export const sessionUser = z.object({
   id: z.uuid(),
@@ -28,6 +29,7 @@ export const setupStatusResponse = z.object({
   needsSetup: z.boolean(),
   passwordPolicy: z.enum(['dengbao-l3', 'asvs']),
 });
+export type SetupStatus = z.infer<typeof setupStatusResponse>;
 
 export const setupInput = z.strictObject({
   token: z.string().min(1).max(200),
@@ -40,8 +42,10 @@ export const setupInput = z.strictObject({
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(128),
 });
+export type SetupBody = z.input<typeof setupInput>;
 
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(128),
   newPassword: z.string().min(1).max(128),
 });
+export type ChangePasswordBody = z.input<typeof changePasswordInput>;

@@ -30,3 +30,11 @@ export const errorResponse = z.object({
 export type ErrorResponse = z.infer<typeof errorResponse>;
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/**
+ * A list query as a client sends it: the schema's input, with the fields the server coerces from the address
+ * (numbers) typed as numbers or text.
+ */
+export type QueryParams<S extends z.ZodType> = {
+  [K in keyof z.input<S>]: unknown extends z.input<S>[K] ? number | string : z.input<S>[K];
+};

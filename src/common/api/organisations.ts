@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../access/roles.ts';
-import { pageQuery, paged, regionCode, text } from './common.ts';
+import { pageQuery, paged, type QueryParams, regionCode, text } from './common.ts';
 
 export const organisationItem = z.object({
   id: z.uuid(),
@@ -25,13 +25,16 @@ export const organisationListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type OrganisationListParams = QueryParams<typeof organisationListQuery>;
 export const organisationListResponse = paged(organisationItem);
+export type OrganisationList = z.infer<typeof organisationListResponse>;
 
 export const createOrganisationInput = z.strictObject({
   name: text(100),
   kind: z.enum(ORGANISATION_KINDS),
   regionCode,
 });
+export type CreateOrganisationBody = z.input<typeof createOrganisationInput>;
 export const updateOrganisationInput = z.strictObject({
   version: z.number().int().min(1),
   name: text(100).optional(),
@@ -39,3 +42,4 @@ export const updateOrganisationInput = z.strictObject({
   regionCode: regionCode.optional(),
   active: z.boolean().optional(),
 });
+export type UpdateOrganisationBody = z.input<typeof updateOrganisationInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { regionRef } from './regions.ts';
 import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from './enums.ts';
 
@@ -76,7 +76,9 @@ export const pairingListQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pageQuery,
 });
+export type PairingListParams = QueryParams<typeof pairingListQuery>;
 export const pairingListResponse = paged(pairingSummary);
+export type PairingList = z.infer<typeof pairingListResponse>;
 
 const officeInput = z.strictObject({
   side: z.enum(SIDES),
@@ -118,6 +120,7 @@ export const createPairingInput = z.strictObject({
   ...pairingFields,
 });
 export type CreatePairingInput = z.infer<typeof createPairingInput>;
+export type CreatePairingBody = z.input<typeof createPairingInput>;
 
 export const updatePairingInput = z.strictObject({
   version: z.number().int().min(1),
@@ -135,6 +138,7 @@ export const updatePairingInput = z.strictObject({
   contacts: pairingFields.contacts,
 });
 export type UpdatePairingInput = z.infer<typeof updatePairingInput>;
+export type UpdatePairingBody = z.input<typeof updatePairingInput>;
 
 export const programmeItem = z.object({
   id: z.uuid(),
@@ -152,3 +156,4 @@ export const programmeItem = z.object({
 });
 export type ProgrammeItem = z.infer<typeof programmeItem>;
 export const programmeListResponse = z.object({ items: z.array(programmeItem) });
+export type ProgrammeList = z.infer<typeof programmeListResponse>;

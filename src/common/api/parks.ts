@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { parseAmount, FEN_PER_YUAN, fixedText } from '../money/money.ts';
 import { period } from './projects.ts';
 import { PARK_TYPES, SHARED_FIGURES, TAX_FIGURES, type ParkType, type SharedFigure } from './enums.ts';
@@ -48,6 +48,7 @@ export const createParkInput = z.strictObject({
   note: optionalText(2000),
 });
 export type CreateParkInput = z.infer<typeof createParkInput>;
+export type CreateParkBody = z.input<typeof createParkInput>;
 
 /** An edit of a park: any field of the create form but its pairing, with the version it was read at. */
 export const updateParkInput = z.strictObject({
@@ -68,6 +69,7 @@ export const updateParkInput = z.strictObject({
   note: createParkInput.shape.note,
 });
 export type UpdateParkInput = z.infer<typeof updateParkInput>;
+export type UpdateParkBody = z.input<typeof updateParkInput>;
 
 export const enterpriseInput = z.strictObject({
   name: text(200),
@@ -85,6 +87,7 @@ export const enterpriseInput = z.strictObject({
   settledOn: isoDate.nullable().optional(),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
+export type EnterpriseBody = z.input<typeof enterpriseInput>;
 
 export const sharingAgreementInput = z.strictObject({
   title: text(200),
@@ -116,6 +119,7 @@ export const sharingAgreementInput = z.strictObject({
   costShares: z.record(z.string(), percentText).nullable().optional(),
 });
 export type SharingAgreementInput = z.infer<typeof sharingAgreementInput>;
+export type SharingAgreementBody = z.input<typeof sharingAgreementInput>;
 
 export const ledgerEntryInput = z.strictObject({
   enterpriseId: uuid,
@@ -127,6 +131,7 @@ export const ledgerEntryInput = z.strictObject({
   supersedesId: uuid.nullable().optional(),
 });
 export type LedgerEntryInput = z.infer<typeof ledgerEntryInput>;
+export type LedgerEntryBody = z.input<typeof ledgerEntryInput>;
 
 export const parkSummary = z.object({
   id: z.uuid(),
@@ -142,6 +147,7 @@ export const parkSummary = z.object({
   areaKm2: z.string().nullable(),
   isDemo: z.boolean(),
 });
+export type ParkSummary = z.infer<typeof parkSummary>;
 
 export const parkDetail = parkSummary.extend({
   focusIndustries: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -182,6 +188,7 @@ export const parkDetail = parkSummary.extend({
   version: z.number().int(),
 });
 export type ParkDetail = z.infer<typeof parkDetail>;
+export type SharingAgreement = ParkDetail['agreements'][number];
 
 export const parkListQuery = z.strictObject({
   pairingId: uuid.optional(),
@@ -192,7 +199,9 @@ export const parkListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type ParkListParams = QueryParams<typeof parkListQuery>;
 export const parkListResponse = paged(parkSummary);
+export type ParkList = z.infer<typeof parkListResponse>;
 
 export const ledgerEntry = z.object({
   id: z.uuid(),
@@ -207,6 +216,7 @@ export const ledgerEntry = z.object({
   recordedAt: z.string(),
   isDemo: z.boolean(),
 });
+export type LedgerEntry = z.infer<typeof ledgerEntry>;
 export const ledgerQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });
 export const ledgerResponse = z.object({
   items: z.array(ledgerEntry),
@@ -223,6 +233,7 @@ export const ledgerResponse = z.object({
     }),
   ),
 });
+export type LedgerResponse = z.infer<typeof ledgerResponse>;
 
 /** What a ledger sheet import stored: new entries, corrections of entries whose amount changed, rows already on file. */
 export const ledgerImportResult = z.object({

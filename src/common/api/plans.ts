@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import {
   IMPORT_KINDS,
   PAIRING_LEVELS,
@@ -30,6 +30,7 @@ export const parsedSubPair = z.object({
   note: z.string().optional(),
   exploratory: z.boolean().optional(),
 });
+export type ParsedSubPair = z.infer<typeof parsedSubPair>;
 const parsedTarget = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
@@ -95,6 +96,7 @@ export const subPairSuggestion = z.object({
   /** A pairing between these sides already exists. */
   exists: z.boolean(),
 });
+export type SubPairSuggestion = z.infer<typeof subPairSuggestion>;
 
 export const planPreview = z.object({
   fileName: z.string(),
@@ -205,6 +207,7 @@ export const importPlanInput = z.strictObject({
   subPairs: z.array(subPairCreateInput).max(100).default([]),
 });
 export type ImportPlanInput = z.infer<typeof importPlanInput>;
+export type ImportPlanBody = z.input<typeof importPlanInput>;
 
 export const annualItemInput = z.strictObject({
   /** The implementation-plan task the item serves. */
@@ -228,6 +231,7 @@ export const annualPlanInput = z.strictObject({
   items: z.array(annualItemInput).min(1).max(500),
 });
 export type AnnualPlanInput = z.infer<typeof annualPlanInput>;
+export type AnnualPlanBody = z.input<typeof annualPlanInput>;
 
 export const createPlanInput = z.discriminatedUnion('kind', [importPlanInput, annualPlanInput]);
 export type CreatePlanInput = z.infer<typeof createPlanInput>;
@@ -325,7 +329,9 @@ export const planListQuery = z.strictObject({
   q: z.string().trim().min(1).max(50).optional(),
   ...pageQuery,
 });
+export type PlanListParams = QueryParams<typeof planListQuery>;
 export const planListResponse = paged(planSummary);
+export type PlanList = z.infer<typeof planListResponse>;
 
 export const planCreated = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
 import { attachment } from './reporting.ts';
@@ -119,6 +119,7 @@ export const createProjectInput = z.strictObject({
   plannedInvestment: wanInput.nullable().optional(),
 });
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
+export type CreateProjectBody = z.input<typeof createProjectInput>;
 
 export const updateProjectInput = z.strictObject({
   version: z.number().int().min(1),
@@ -140,9 +141,11 @@ export const updateProjectInput = z.strictObject({
   note: projectFields.note,
 });
 export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
+export type UpdateProjectBody = z.input<typeof updateProjectInput>;
 
 export const stageMoveInput = z.strictObject({ to: projectStage, on: isoDate, note: optionalText(500) });
 export type StageMoveInput = z.infer<typeof stageMoveInput>;
+export type StageMoveBody = z.input<typeof stageMoveInput>;
 
 export const figureReportInput = z.strictObject({
   figure: moneyFigure,
@@ -152,6 +155,7 @@ export const figureReportInput = z.strictObject({
   overrideReason: optionalText(500),
 });
 export type FigureReportInput = z.infer<typeof figureReportInput>;
+export type FigureReportBody = z.input<typeof figureReportInput>;
 
 const figures = z.object({ signed: z.string(), planned: z.string(), arrived: z.string(), completed: z.string() });
 
@@ -260,11 +264,13 @@ export const projectListQuery = z.strictObject({
   ...pageQuery,
 });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
+export type ProjectListParams = QueryParams<typeof projectListQuery>;
 
 export const projectListResponse = paged(projectSummary).extend({
   /** Totals of the whole filtered ledger, not only the page, in 万元. */
   totals: figures,
 });
+export type ProjectList = z.infer<typeof projectListResponse>;
 
 export const rateRow = z.object({
   key: z.string(),
@@ -279,6 +285,7 @@ export const rateRow = z.object({
   startRate: z.string().nullable(),
   productionRate: z.string().nullable(),
 });
+export type RateRow = z.infer<typeof rateRow>;
 
 export const projectStatsQuery = z.strictObject({
   pairingId: uuid.optional(),
@@ -293,6 +300,7 @@ export const projectStatsQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
 });
+export type ProjectStatsParams = QueryParams<typeof projectStatsQuery>;
 
 export const projectStats = z.object({
   /** `demo`: how many of the projects counted are generated demo records. */
@@ -322,6 +330,7 @@ export const importRowError = z.object({
   en: z.string(),
   message: z.string(),
 });
+export type ImportRowError = z.infer<typeof importRowError>;
 
 export const importJob = z.object({
   id: z.uuid(),
@@ -354,3 +363,4 @@ export const industryCatalogue = z.object({
     }),
   ),
 });
+export type IndustryCatalogue = z.infer<typeof industryCatalogue>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGION_LEVELS, ZONE_TYPES } from '../regions/region-types.ts';
-import { pageQuery, paged, regionCode } from './common.ts';
+import { pageQuery, paged, type QueryParams, regionCode } from './common.ts';
 
 export const regionRef = z.object({
   code: z.string(),
@@ -33,7 +33,9 @@ export const regionListQuery = z.strictObject({
   parentCode: regionCode.optional(),
   ...pageQuery,
 });
+export type RegionListParams = QueryParams<typeof regionListQuery>;
 export const regionListResponse = paged(regionItem);
+export type RegionList = z.infer<typeof regionListResponse>;
 
 export const regionDetailResponse = regionItem.extend({
   path: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 import { decimalInput } from './tasks.ts';
 import {
   ATTACHMENT_KINDS,
@@ -45,6 +45,7 @@ export const createCycleInput = z.strictObject({
   reminderDays: z.number().int().min(0).max(60).default(7),
 });
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
+export type CreateCycleBody = z.input<typeof createCycleInput>;
 
 export const approveCycleInput = z.strictObject({
   version: z.number().int().min(1),
@@ -53,12 +54,14 @@ export const approveCycleInput = z.strictObject({
   closeUnreported: z.boolean().default(false),
 });
 export type ApproveCycleInput = z.infer<typeof approveCycleInput>;
+export type ApproveCycleBody = z.input<typeof approveCycleInput>;
 
 export const unlockCycleInput = z.strictObject({
   version: z.number().int().min(1),
   reason: z.string().trim().min(2).max(1000),
 });
 export type UnlockCycleInput = z.infer<typeof unlockCycleInput>;
+export type UnlockCycleBody = z.input<typeof unlockCycleInput>;
 
 export const cycleListQuery = z.strictObject({
   pairingId: uuid.optional(),
@@ -68,6 +71,7 @@ export const cycleListQuery = z.strictObject({
   ...pageQuery,
 });
 export type CycleListQuery = z.infer<typeof cycleListQuery>;
+export type CycleListParams = QueryParams<typeof cycleListQuery>;
 
 const stateCounts = z.object({
   total: z.number().int(),
@@ -102,6 +106,7 @@ export const cycleSummary = z.object({
 });
 export type CycleSummary = z.infer<typeof cycleSummary>;
 export const cycleListResponse = paged(cycleSummary);
+export type CycleList = z.infer<typeof cycleListResponse>;
 
 export const cycleDetail = cycleSummary.extend({
   history: z.array(
@@ -165,11 +170,14 @@ const reportFields = {
 };
 export const saveReportInput = z.strictObject({ version: z.number().int().min(1), ...reportFields });
 export type SaveReportInput = z.infer<typeof saveReportInput>;
+export type SaveReportBody = z.input<typeof saveReportInput>;
 /** Submitting may carry the last edits, so a form saves and submits in one request. */
 export const submitReportInput = saveReportInput;
 
 export const returnReportInput = z.strictObject({ version: z.number().int().min(1), comment: text(2000) });
+export type ReturnReportBody = z.input<typeof returnReportInput>;
 export const approveReportInput = z.strictObject({ version: z.number().int().min(1), comment: optionalText(2000) });
+export type ApproveReportBody = z.input<typeof approveReportInput>;
 export type ReviewInput = { version: number; comment?: string | null };
 
 /** A unit asks for its report on a task in a cycle (made on the spot when it was assigned after the cycle opened). */
@@ -184,6 +192,7 @@ export const reportListQuery = z.strictObject({
   ...pageQuery,
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
+export type ReportListParams = QueryParams<typeof reportListQuery>;
 
 export const reportSummary = z.object({
   id: z.uuid(),
@@ -210,6 +219,7 @@ export const reportSummary = z.object({
 });
 export type ReportSummary = z.infer<typeof reportSummary>;
 export const reportListResponse = paged(reportSummary);
+export type ReportList = z.infer<typeof reportListResponse>;
 
 export const attachment = z.object({
   id: z.uuid(),
@@ -260,6 +270,7 @@ export const inboxItem = z.object({
   unitName: z.string(),
   reviewComment: z.string().nullable(),
 });
+export type InboxItem = z.infer<typeof inboxItem>;
 export const inboxResponse = z.object({ items: z.array(inboxItem), overdue: z.number().int() });
 export type InboxResponse = z.infer<typeof inboxResponse>;
 
@@ -272,6 +283,7 @@ export const notificationListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type NotificationListParams = QueryParams<typeof notificationListQuery>;
 export const notification = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
@@ -286,3 +298,4 @@ export const notification = z.object({
 });
 export type Notification = z.infer<typeof notification>;
 export const notificationListResponse = paged(notification).extend({ unread: z.number().int() });
+export type NotificationList = z.infer<typeof notificationListResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 import {
   TARGET_COMPARISONS,
   TASK_LIGHTS,
@@ -35,6 +35,7 @@ export const targetInput = z.strictObject({
   source: optionalText(500),
 });
 export type TargetInput = z.infer<typeof targetInput>;
+export type TargetBody = z.input<typeof targetInput>;
 
 export const unitInput = z.strictObject({
   /** A registered organisation; the name defaults to its name. */
@@ -147,6 +148,7 @@ export const taskListQuery = z.strictObject({
   ...pageQuery,
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
+export type TaskListParams = QueryParams<typeof taskListQuery>;
 export const taskListResponse = paged(taskSummary).extend({
   /** How many tasks of each light match the other filters. */
   lights: z.object({
@@ -156,6 +158,7 @@ export const taskListResponse = paged(taskSummary).extend({
     grey: z.number().int(),
   }),
 });
+export type TaskList = z.infer<typeof taskListResponse>;
 
 export const updateTaskInput = z.strictObject({
   version: z.number().int().min(1),
@@ -168,3 +171,4 @@ export const updateTaskInput = z.strictObject({
   targets: z.array(targetInput).max(20).optional(),
 });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
+export type UpdateTaskBody = z.input<typeof updateTaskInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles.ts';
-import { pageQuery, paged, text, uuid } from './common.ts';
+import { pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 
 export const userItem = z.object({
   id: z.uuid(),
@@ -29,7 +29,9 @@ export const userListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type UserListParams = QueryParams<typeof userListQuery>;
 export const userListResponse = paged(userItem);
+export type UserList = z.infer<typeof userListResponse>;
 
 const username = z
   .string()
@@ -45,6 +47,7 @@ export const createUserInput = z.strictObject({
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   password: z.string().min(1).max(128),
 });
+export type CreateUserBody = z.input<typeof createUserInput>;
 export const updateUserInput = z.strictObject({
   version: z.number().int().min(1),
   displayName: text(100).optional(),
@@ -52,4 +55,6 @@ export const updateUserInput = z.strictObject({
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
   active: z.boolean().optional(),
 });
+export type UpdateUserBody = z.input<typeof updateUserInput>;
 export const resetPasswordInput = z.strictObject({ password: z.string().min(1).max(128) });
+export type ResetPasswordBody = z.input<typeof resetPasswordInput>;
