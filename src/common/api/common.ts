@@ -38,3 +38,4 @@ export const okResponse = z.object({ ok: z.literal(true) });
 export type QueryParams<S extends z.ZodType> = {
   [K in keyof z.input<S>]: unknown extends z.input<S>[K] ? number | string : z.input<S>[K];
 };
+export type Ok = z.infer<typeof okResponse>;

@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { hasPermission, type Permission } from '../../common/access/permissions.ts';
-import { api, isApiError, onUnauthorized, setCsrfToken } from './api-client.ts';
-import type { Me } from './api-types.ts';
+import type { Me } from '../../common/api/auth.ts';
+import { authApi } from '../modules/auth/auth.api.ts';
+import { isApiError, onUnauthorized, setCsrfToken } from './api-client.ts';
 import { useI18n } from './i18n.tsx';
 import { useMessage } from './feedback.tsx';
 
@@ -33,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.get<Me>('/api/auth/me', undefined, { signal: controller.signal, quietUnauthorized: true }).then(
+    authApi.me(controller.signal).then(
       (value) => adopt(value),
       (err: unknown) => {
         if (controller.signal.aborted) return;
@@ -62,14 +63,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       signedOut,
       login: async (username, password) => {
-        const next = await api.post<Me>('/api/auth/login', { username, password }, { quietUnauthorized: true });
+        const next = await authApi.login({ username, password });
         setSignedOut(false);
         adopt(next);
         return next;
       },
       logout: async () => {
         try {
-          await api.post('/api/auth/logout', {}, { quietUnauthorized: true });
+          await authApi.logout();
         } finally {
           setSignedOut(true);
           adopt(null);

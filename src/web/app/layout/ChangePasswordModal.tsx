@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
-import { api } from '../api-client.ts';
-import type { ChangePasswordInput } from '../api-types.ts';
+import type { ChangePasswordBody } from '../../../common/api/auth.ts';
+import { authApi } from '../../modules/auth/auth.api.ts';
 import { applyServerErrors, unplacedLine } from '../form-errors.ts';
 import { useI18n } from '../i18n.tsx';
 import { useMe } from '../session.tsx';
 import { PasswordRules } from '../../shared/PasswordRules.tsx';
 import { useMessage } from '../feedback.tsx';
 
-interface Values extends ChangePasswordInput {
+interface Values extends ChangePasswordBody {
   confirm: string;
 }
 
@@ -23,7 +23,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const submit = async (values: Values) => {
     setSaving(true);
     try {
-      await api.post('/api/auth/password', {
+      await authApi.changePassword({
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { api, isApiError } from '../../../app/api-client.ts';
-import type { SetupStatus } from '../../../app/api-types.ts';
+import { isApiError } from '../../../app/api-client.ts';
 import { applyServerErrors } from '../../../app/form-errors.ts';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useApi } from '../../../app/use-api.ts';
 import { AuthFrame } from '../../../shared/AuthFrame.tsx';
+import { authApi } from '../auth.api.ts';
 
 interface Values {
   username: string;
@@ -24,7 +24,7 @@ export function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const setup = useApi((signal) => api.get<SetupStatus>('/api/setup/status', undefined, { signal }), []);
+  const setup = useApi((signal) => authApi.setupStatus(signal), []);
   const from = (location.state as { from?: string } | null)?.from;
   const target = from?.startsWith('/') && !from.startsWith('/login') ? from : '/';
 

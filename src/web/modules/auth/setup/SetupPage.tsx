@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Form, Input, Spin, Typography } from 'antd';
 import type { PasswordPolicyName } from '../../../../common/access/password-policy.ts';
-import { api, isApiError } from '../../../app/api-client.ts';
-import type { SetupStatus } from '../../../app/api-types.ts';
+import type { SetupStatus } from '../../../../common/api/auth.ts';
+import { isApiError } from '../../../app/api-client.ts';
 import { ErrorResult } from '../../../app/ErrorResult.tsx';
 import { applyServerErrors, unplacedLine } from '../../../app/form-errors.ts';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
@@ -11,6 +11,7 @@ import { useApi } from '../../../app/use-api.ts';
 import { AuthFrame } from '../../../shared/AuthFrame.tsx';
 import { PasswordRules } from '../../../shared/PasswordRules.tsx';
 import { useMessage } from '../../../app/feedback.tsx';
+import { authApi } from '../auth.api.ts';
 
 interface Values {
   username: string;
@@ -30,7 +31,7 @@ export function SetupPage() {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const status = useApi((signal) => api.get<SetupStatus>('/api/setup/status', undefined, { signal }), []);
+  const status = useApi((signal) => authApi.setupStatus(signal), []);
   const password = Form.useWatch('password', form) ?? '';
   const username = Form.useWatch('username', form) ?? '';
 
@@ -45,7 +46,7 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/setup', {
+      await authApi.setup({
         token,
         username: values.username.trim(),
         displayName: values.displayName.trim(),
