@@ -5,12 +5,15 @@ import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { listenForChanges, trackWrites } from './data-version.ts';
 import { repoPath } from '../repo-path.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+/**
+ * Queries name their tables themselves (the builder API), so the handle needs no schema: the database layer stays
+ * free of the modules' tables, which src/server/schema.ts gathers for drizzle-kit.
+ */
+export type Db = NodePgDatabase;
 /** A transaction handle has the same query surface as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -45,7 +48,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client whose server connection drops (restart, failover) must not take the process down; the pool replaces it.
   pool.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
-  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  const db = drizzle(pool, { casing: 'snake_case' });
   const version = trackWrites(pool, db, { notify: true });
   let stopListening: () => Promise<void>;
   try {
@@ -104,7 +107,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   worker.removeAllListeners('exit');
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
-  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  const db = drizzle(pool, { casing: 'snake_case' });
   trackWrites(pool, db, { notify: false });
   let closing: Promise<void> | undefined;
   const close = () =>

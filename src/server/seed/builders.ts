@@ -1,10 +1,7 @@
 import type { AuthedContext } from '../http/context.ts';
 import type { Role, OrganisationKind } from '../../common/access/roles.ts';
-import type { CreatePairingInput } from '../../common/api/pairings.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { createPairing } from '../modules/pairings/pairings.service.ts';
-import { insertProgramme } from '../modules/programmes/programmes.repository.ts';
 
 import type { CreateProjectInput, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
 import type {
@@ -50,17 +47,6 @@ export async function buildOrgUser(
   });
   const userId = await buildUser(ctx, { username: o.username, organisationId, roles: o.roles });
   return { organisationId, userId, username: o.username, password: DEMO_PASSWORD };
-}
-
-export async function buildProgramme(ctx: AuthedContext, p: { name: string; docNo?: string }) {
-  return insertProgramme(ctx.db, { name: p.name, docNo: p.docNo ?? null });
-}
-
-export async function buildPairing(
-  ctx: AuthedContext,
-  p: Omit<CreatePairingInput, 'status'> & { status?: CreatePairingInput['status'] },
-) {
-  return createPairing(ctx, { status: 'active', ...p });
 }
 
 /** Marks what a builder makes as demo data (shown as such, removed by `duikou demo clear`). */
