@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { repoPath } from '../../repo-path.ts';
+import { repoPath } from '../repo-path.ts';
 
 /** GB/T 4754-2017 门类 (section) and 大类 (division), shipped in resources/industries (see docs/DATA-SOURCES.md). */
 export interface IndustryDivision {

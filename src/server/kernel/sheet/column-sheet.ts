@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { normaliseHeader, columnLetter, type SheetColumn } from '../../modules/projects/sheet/project-sheet-columns.ts';
+import { normaliseHeader, columnLetter, type SheetColumn } from './sheet-column.ts';
 import { plainCell, type Cell } from './cell-values.ts';
 import { guardSpreadsheet, DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-file-guard.ts';
 import { SheetFileError } from './sheet-file-error.ts';

@@ -1,10 +1,10 @@
 import { SHARED_FIGURES, type SharedFigure } from '../../../common/api/parks.ts';
 import { domain as zhDomain } from '../../../common/i18n/zh-CN/domain.ts';
 import { parseAmount, toHalfWidth, FEN_PER_YUAN, type Fen } from '../../../common/money/money.ts';
-import { periodLabel, type Period } from '../projects/reporting-period.ts';
+import { periodLabel, type Period } from '../../kernel/reporting-period.ts';
 import { cellText, type Cell } from '../../kernel/sheet/cell-values.ts';
 import { columnRowError } from '../../kernel/sheet/column-sheet.ts';
-import { normaliseName } from '../projects/sheet/project-import-plan.ts';
+import { normaliseName } from '../../kernel/sheet/normalise-name.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { checkLedgerEntry, entriesAsOf, type LedgerEntry } from './park-ledger.ts';
 import type { SharingAgreement } from './sharing-agreement.ts';

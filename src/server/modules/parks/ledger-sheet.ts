@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { SHARED_FIGURES, type SharedFigure } from '../../../common/api/parks.ts';
 import { domain as zhDomain } from '../../../common/i18n/zh-CN/domain.ts';
 import { domain as enDomain } from '../../../common/i18n/en/domain.ts';
-import { columnLetter, type SheetColumn } from '../projects/sheet/project-sheet-columns.ts';
+import { columnLetter, type SheetColumn } from '../../kernel/sheet/sheet-column.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import type { SharedFigure } from '../../../common/api/parks.ts';
 import type { Fen } from '../../../common/money/money.ts';
-import { isValidPeriod, periodEnd, periodStart, samePeriod, type Period } from '../projects/reporting-period.ts';
+import { isValidPeriod, periodEnd, periodStart, samePeriod, type Period } from '../../kernel/reporting-period.ts';
 import { termFor, type SharingAgreement } from './sharing-agreement.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { TAX_FIGURES, type ParkDetail } from '../../../common/api/parks.ts';
-import { industries } from '../projects/industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import type { ParkSummaryRow, ledgerOf } from './parks.repository.ts';
 import type { parks, parkEnterprises, sharingAgreements } from './parks.tables.ts';
 import { showShares, loadEntry, yuanText, type StoredTerm } from './sharing-codec.ts';

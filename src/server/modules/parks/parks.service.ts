@@ -14,7 +14,7 @@ import type {
 import { existingRegionCodes } from '../regions/regions.repository.ts';
 import { pairingSideMap } from '../projects/projects.repository.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
-import { industries } from '../projects/industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
 import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repository.ts';
 import { termEnd, validateAgreement, type SharingAgreement } from './sharing-agreement.ts';

@@ -2,7 +2,7 @@ import { SHARED_FIGURES, TAX_FIGURES, type SharedFigure } from '../../../common/
 import { allocate } from '../../../common/money/allocate.ts';
 import type { Fen } from '../../../common/money/money.ts';
 import type { Share } from '../../../common/money/share.ts';
-import { periodEnd, periodStart } from '../projects/reporting-period.ts';
+import { periodEnd, periodStart } from '../../kernel/reporting-period.ts';
 import { entriesAsOf, type LedgerEntry } from './park-ledger.ts';
 import { termFor, weightsOf, type SharingAgreement } from './sharing-agreement.ts';
 

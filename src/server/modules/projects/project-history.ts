@@ -5,7 +5,7 @@ import type { MoneyFigure, ProjectStage } from '../../../common/api/projects.ts'
 import { projectStageMoves, projectFigureReports } from './projects.tables.ts';
 import { furthestStage, reachedOn, replay, type StageEntry, type StageMove, type StageState } from './stage-machine.ts';
 import { currentFigures, type FigureReport } from './project-money.ts';
-import type { Period } from './reporting-period.ts';
+import type { Period } from '../../kernel/reporting-period.ts';
 
 /** A project's stage history and money reports as the domain rules take them. */
 export interface ProjectHistory {

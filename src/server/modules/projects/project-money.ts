@@ -2,7 +2,14 @@ import { fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import type { MoneyFigure } from '../../../common/api/projects.ts';
 import { toWan, type Fen } from '../../../common/money/money.ts';
 import { reachedOn, type StageEntry } from './stage-machine.ts';
-import { comparePeriods, periodEnd, periodLabel, periodStart, samePeriod, type Period } from './reporting-period.ts';
+import {
+  comparePeriods,
+  periodEnd,
+  periodLabel,
+  periodStart,
+  samePeriod,
+  type Period,
+} from '../../kernel/reporting-period.ts';
 
 /**
  * The four money figures of a project, each its own series of reports; one figure is never added to or compared

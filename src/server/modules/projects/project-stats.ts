@@ -3,13 +3,13 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { PIPELINE_STAGES, PROJECT_STAGES, type ProjectStats } from '../../../common/api/projects.ts';
 import { percentage, toWan, wan } from '../../../common/money/money.ts';
-import { industries } from './industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
-import { pairingCondition } from './projects.repository.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { parkScope } from '../parks/parks.repository.ts';
 import { events } from '../events/events.tables.ts';
 import { eventScope } from '../events/events.repository.ts';
+import { pairingCondition } from '../../kernel/pairing-scope.repository.ts';
 
 /**
  * The dashboard's project figures, computed in the database in a few grouped queries whatever the number of

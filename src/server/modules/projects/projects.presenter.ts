@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
-import { industries } from './industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
 import { nextStages } from './stage-machine.ts';
 import {

@@ -25,7 +25,7 @@ import { money, presentDetail, presentSummary } from './projects.presenter.ts';
 import { createProject, updateProject, moveStage, reportFigure } from './projects.service.ts';
 import { projectStats as computeStats } from './project-stats.ts';
 import { exportProjectLedger } from './project-ledger-export.ts';
-import { industries } from './industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import { buildProjectTemplate } from './sheet/project-sheet-template.ts';
 import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';

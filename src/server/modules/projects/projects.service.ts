@@ -23,7 +23,7 @@ import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, appendMoves, appendReport, derivedColumns, loadHistory } from './project-history.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
-import { industries } from './industries.ts';
+import { industries } from '../../kernel/industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';

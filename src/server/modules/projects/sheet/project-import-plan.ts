@@ -2,20 +2,14 @@ import { createHash } from 'node:crypto';
 import { PIPELINE_STAGES } from '../../../../common/api/projects.ts';
 import type { ProjectDraft } from './project-row-validator.ts';
 import { STAGE_LABELS } from './project-sheet-columns.ts';
-import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
+import type { RowError } from '../../../kernel/sheet/row-error.ts';
+import { normaliseName } from '../../../kernel/sheet/normalise-name.ts';
+import { rowError } from './project-row-error.ts';
 
 /**
  * The natural key that makes a re-import idempotent: the national project code when the row has one, otherwise
- * the pairing with the project's title and investor, compared without spaces, punctuation or width and case
- * differences ("年产10万辆 新能源汽车项目" and "年产１０万辆新能源汽车项目" are one project).
+ * the pairing with the project's title and investor, compared as normaliseName compares names.
  */
-export function normaliseName(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-}
-
 export function naturalKey(pairingId: string, d: Pick<ProjectDraft, 'projectCode' | 'title' | 'investor'>): string {
   if (d.projectCode) return `code:${d.projectCode}`;
   return `name:${pairingId}|${normaliseName(d.title)}|${normaliseName(d.investor)}`;

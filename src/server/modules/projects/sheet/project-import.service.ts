@@ -22,7 +22,8 @@ import {
   type ImportAction,
 } from './project-import-plan.ts';
 import { importLookups } from './import-lookups.ts';
-import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
+import type { RowError } from '../../../kernel/sheet/row-error.ts';
+import { rowError } from './project-row-error.ts';
 import type { Progress } from '../../jobs/job-store.ts';
 import { chinaToday } from '../../../kernel/dates.ts';
 

@@ -1,13 +1,14 @@
 import type { PipelineStage, ProjectType, SupportKind, MoneyFigure } from '../../../../common/api/projects.ts';
 import { validateProjectCode } from '../../../../common/api/project-code.ts';
 import { parseAmount, toHalfWidth, FEN_PER_WAN, FEN_PER_YI, type Fen } from '../../../../common/money/money.ts';
-import { industries } from '../industries.ts';
+import { industries } from '../../../kernel/industries.ts';
 import { movesFromDates, replay, type StageMove } from '../stage-machine.ts';
 import { checkReport, type FigureReport } from '../project-money.ts';
-import type { Period } from '../reporting-period.ts';
+import type { Period } from '../../../kernel/reporting-period.ts';
 import { PROJECT_SHEET_COLUMNS, STAGE_LABELS, TYPE_LABELS } from './project-sheet-columns.ts';
 import { cellDate, cellFlag, cellMonth, cellText, type Cell } from '../../../kernel/sheet/cell-values.ts';
-import { rowError, type RowError } from '../../../kernel/sheet/row-error.ts';
+import type { RowError } from '../../../kernel/sheet/row-error.ts';
+import { rowError } from './project-row-error.ts';
 import type { RawRow } from './project-sheet-reader.ts';
 
 export type { RowError };

@@ -1,25 +1,9 @@
+import type { SheetColumn } from '../../../kernel/sheet/sheet-column.ts';
+
 /**
  * The columns of the project sheet (合作项目台账导入表), in the order offices keep them. One list drives the
  * downloadable template, the reader (which finds columns by header, in any order) and the row validator.
  */
-export type ColumnKind = 'text' | 'money' | 'date' | 'month' | 'flag' | 'choice';
-
-export interface SheetColumn {
-  key: string;
-  header: string;
-  headerEn: string;
-  kind: ColumnKind;
-  required?: boolean;
-  /** Longest text accepted. */
-  max?: number;
-  width: number;
-  /** What the 填写说明 sheet says about the column. */
-  hint: string;
-  example: string;
-  /** Other headers offices use for the same column. */
-  aliases?: string[];
-}
-
 export const STAGE_LABELS = {
   planning: '谋划',
   signed: '签约',
@@ -299,19 +283,3 @@ export const PROJECT_SHEET_COLUMNS: readonly SheetColumn[] = [
   },
   { key: 'note', header: '备注', headerEn: 'Note', kind: 'text', max: 1000, width: 24, hint: '', example: '' },
 ];
-
-/** Column letters as Excel shows them: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** A header as written, without the required-mark, spaces or unit variants, for matching. */
-export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFKC')
-    .replace(/[*＊\s]/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）');
-}

@@ -1,11 +1,6 @@
 import ExcelJS from 'exceljs';
-import {
-  PROJECT_SHEET_COLUMNS,
-  STAGE_LABELS,
-  TYPE_LABELS,
-  FLAG_LABELS,
-  columnLetter,
-} from './project-sheet-columns.ts';
+import { columnLetter } from '../../../kernel/sheet/sheet-column.ts';
+import { PROJECT_SHEET_COLUMNS, STAGE_LABELS, TYPE_LABELS, FLAG_LABELS } from './project-sheet-columns.ts';
 
 /**
  * exceljs keeps range validations (one <dataValidation sqref="H2:H2001">) on the worksheet but leaves them out
