@@ -1,18 +1,15 @@
 import fs from 'node:fs';
-import crypto from 'node:crypto';
 import type { AuthedContext } from '../http/context.ts';
 import { repoPath } from '../repo-path.ts';
-import { writeAudit } from '../kernel/audit/audit-writer.ts';
+import { auditedChange } from '../kernel/audit/audit-writer.ts';
 import { pairingLevel, regionCatalogue } from '../modules/regions/region-catalogue.ts';
 import type { RegionResolver } from '../modules/regions/region-resolver.ts';
 import { parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
 import type { ParsedPlan, PlanSection, SubPair } from '../modules/plans/parser/types.ts';
-import { countProgrammes, insertProgramme, insertSourceDocument } from '../modules/programmes/programmes.repository.ts';
-import { insertPairing, replaceSides, replaceOffices, sidesKeyTaken } from '../modules/pairings/pairings.repository.ts';
+import { addProgramme, hasProgramme, keepSourceDocument } from '../modules/programmes/programmes.service.ts';
+import { insertPairing, replaceSides, replaceOffices } from '../modules/pairings/pairings.repository.ts';
 import { sidesKey } from '../modules/pairings/pairing-sides.ts';
 import { defaultName } from '../modules/pairings/pairings.service.ts';
-import { pairings } from '../modules/pairings/pairings.tables.ts';
-import { and, eq } from 'drizzle-orm';
 
 interface ManifestDocument {
   file: string;
@@ -78,7 +75,7 @@ const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).fil
  * Returns a line describing what it loaded, or null when a programme already exists.
  */
 export async function seedProgramme(ctx: AuthedContext): Promise<string | null> {
-  if ((await countProgrammes(ctx.db)) > 0) return null;
+  if (await hasProgramme(ctx)) return null;
   const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as Manifest;
   const regions = regionCatalogue().resolver;
   const docs = manifest.documents.map((d) => ({
@@ -90,25 +87,25 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
   requireQuote(docOf(manifest.programme.document), manifest.programme.ownerOfficeQuote);
   for (const o of manifest.offices) requireQuote(docOf(o.document), o.quote);
 
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx } = work;
     const docIds = new Map<string, string>();
     for (const d of docs) {
       docIds.set(
         d.file,
-        await insertSourceDocument(tx, {
+        await keepSourceDocument(work, {
           title: d.title,
           docNo: d.docNo,
           issuer: d.issuer,
           issuedOn: d.issuedOn,
           fileName: d.file,
-          sha256: crypto.createHash('sha256').update(d.body).digest('hex'),
           body: d.body,
         }),
       );
     }
     const national = docOf(manifest.programme.document);
     const p = manifest.programme;
-    const programmeId = await insertProgramme(tx, {
+    const programmeId = await addProgramme(work, {
       name: p.name,
       shortName: p.shortName,
       docNo: national.docNo,
@@ -120,6 +117,8 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       ownerOffice: p.ownerOffice,
       sourceDocumentId: docIds.get(national.file),
     });
+    // The programme is new, so every pairing of it is made here: its sides keys are all in this map.
+    const pairingOfKey = new Map<string, string>();
     let top = 0;
     let sub = 0;
     // One transaction gives every row the same now(); distinct creation times keep document order in lists.
@@ -138,7 +137,7 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       // Park-to-park cooperation named in task text belongs to the parks register, not the pairing tree.
       if (pairingLevel(a) === 'zone') return null;
       const key = sidesKey(a, b);
-      if (await sidesKeyTaken(tx, programmeId, key)) return null;
+      if (pairingOfKey.has(key)) return null;
       const id = await insertPairing(tx, {
         programmeId,
         parentId,
@@ -155,6 +154,7 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
         sourceQuote: pair.source,
       });
       await replaceSides(tx, id, a, b);
+      pairingOfKey.set(key, id);
       return id;
     };
     for (const { pair, line } of locatedSubPairs(national.body, regions).pairs)
@@ -164,25 +164,16 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       const { plan, pairs } = locatedSubPairs(d.body, regions);
       const sides = codesOf(plan.sides);
       if (sides.length !== 2) throw new Error(`seed: cannot tell the two sides of ${d.file}`);
-      const [parent] = await tx
-        .select({ id: pairings.id })
-        .from(pairings)
-        .where(and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([sides[0]!], [sides[1]!]))));
-      if (!parent) throw new Error(`seed: no pairing ${sides.join('—')} for ${d.file}`);
-      for (const { pair, line } of pairs) if (await create(pair, line, d.file, parent.id, null)) sub++;
+      const parentId = pairingOfKey.get(sidesKey([sides[0]!], [sides[1]!]));
+      if (!parentId) throw new Error(`seed: no pairing ${sides.join('—')} for ${d.file}`);
+      for (const { pair, line } of pairs) if (await create(pair, line, d.file, parentId, null)) sub++;
     }
+    const officesOf = new Map<string, Parameters<typeof replaceOffices>[2]>();
     for (const o of manifest.offices) {
-      const [pairing] = await tx
-        .select({ id: pairings.id })
-        .from(pairings)
-        .where(
-          and(eq(pairings.programmeId, programmeId), eq(pairings.sidesKey, sidesKey([o.pairing[0]], [o.pairing[1]]))),
-        );
-      if (!pairing) throw new Error(`seed: no pairing ${o.pairing.join('—')} for an office`);
-      await replaceOffices(tx, pairing.id, [
-        ...(await tx.query.pairingOffices.findMany({ where: (t, { eq: e }) => e(t.pairingId, pairing.id) })).map(
-          ({ id: _i, pairingId: _p, ...rest }) => rest,
-        ),
+      const pairingId = pairingOfKey.get(sidesKey([o.pairing[0]], [o.pairing[1]]));
+      if (!pairingId) throw new Error(`seed: no pairing ${o.pairing.join('—')} for an office`);
+      officesOf.set(pairingId, [
+        ...(officesOf.get(pairingId) ?? []),
         {
           side: o.side,
           leadingGroup: o.leadingGroup,
@@ -194,7 +185,8 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
         },
       ]);
     }
-    await writeAudit(tx, ctx, {
+    for (const [pairingId, offices] of officesOf) await replaceOffices(tx, pairingId, offices);
+    work.audit({
       action: 'programme.seed',
       result: 'success',
       objectType: 'programme',

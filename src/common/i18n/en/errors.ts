@@ -181,4 +181,9 @@ export const errors: Shape<typeof zh> = {
     ledger_sheet_no_rows: 'The sheet has no ledger rows.',
     agreements_outside_event: '{count} agreements were signed outside the changed event dates',
   },
+  planFileHints: {
+    zip_not_docx: ' (a zip archive, not a Word document)',
+    old_office: ' (an old binary Office file; save it as .docx)',
+    extension: ' (.{ext})',
+  },
 };

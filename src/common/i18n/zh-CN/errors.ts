@@ -171,4 +171,10 @@ export const errors = {
     ledger_sheet_no_rows: '工作表中没有台账数据行。',
     agreements_outside_event: '已有 {count} 项签约的日期不在修改后的活动期间内',
   },
+  /** What an unsupported plan file is, inserted into errors.field.file_unsupported_type. */
+  planFileHints: {
+    zip_not_docx: '（压缩包，不是 Word 文档）',
+    old_office: '（旧版 Office 文件，请另存为 .docx）',
+    extension: '（.{ext}）',
+  },
 } as const;

@@ -1,6 +1,5 @@
 import type { AttachmentKind } from '../../../common/api/reporting.ts';
-import { checkZipSafety, readZipDirectory } from '../../modules/plans/parser/zip-inspect.ts';
-import { PlanFileError } from '../../modules/plans/parser/plan-file-error.ts';
+import { checkZipSafety, readZipDirectory, ZipError } from '../zip/zip-inspect.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_REPORT = 20;
@@ -59,10 +58,10 @@ function officeKind(buf: Buffer): AttachmentKind | AttachmentRefusal {
     });
     return kind;
   } catch (err) {
-    if (!(err instanceof PlanFileError)) throw err;
+    if (!(err instanceof ZipError)) throw err;
     if (err.code === 'zip_bomb') return { code: 'attachment_zip_bomb' };
     if (err.code === 'encrypted') return { code: 'attachment_encrypted' };
-    if (err.code === 'unsupported_type') return { code: 'attachment_type' };
+    if (err.code === 'unsupported_method') return { code: 'attachment_type' };
     return { code: 'attachment_corrupt' };
   }
 }

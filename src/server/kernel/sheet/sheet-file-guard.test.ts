@@ -3,7 +3,7 @@ import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from './sheet-file-guard.ts';
 import { SheetFileError } from './sheet-file-error.ts';
 import { buildProjectTemplate } from '../../modules/projects/sheet/project-sheet-template.ts';
 import { readProjectSheet } from '../../modules/projects/sheet/project-sheet-reader.ts';
-import { writeZip } from '../../modules/plans/parser/test-support/zip-writer.ts';
+import { writeZip } from '../zip/test-support/zip-writer.ts';
 
 function refusal(buf: Buffer, limits = DEFAULT_SHEET_LIMITS): string | null {
   try {

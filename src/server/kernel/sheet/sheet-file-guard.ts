@@ -1,5 +1,4 @@
-import { readZipDirectory, checkZipSafety } from '../../modules/plans/parser/zip-inspect.ts';
-import { PlanFileError } from '../../modules/plans/parser/plan-file-error.ts';
+import { readZipDirectory, checkZipSafety, ZipError } from '../zip/zip-inspect.ts';
 import { SheetFileError } from './sheet-file-error.ts';
 
 export interface SheetLimits {
@@ -27,8 +26,8 @@ const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  * .xlsx is a zip; an OLE compound file is an Excel 97–2003 workbook or a password-protected .xlsx, which
  * Excel also wraps in one); the zip's central directory (entry count, declared sizes and ratios, encryption);
  * each entry inflated with a hard cap so an archive lying about its sizes is caught; and the parts every
- * workbook has. The zip checks are the plan importer's (plans/parser/zip-inspect.ts), so both imports refuse
- * the same bombs.
+ * workbook has. The zip checks (kernel/zip/zip-inspect.ts) are those of plan and attachment uploads too, so
+ * every upload refuses the same bombs.
  */
 export function guardSpreadsheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): void {
   if (buf.length === 0) throw new SheetFileError('empty');
@@ -42,7 +41,7 @@ export function guardSpreadsheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEE
     checkZipSafety(buf, entries, limits);
     names = entries.map((e) => e.name);
   } catch (err) {
-    if (!(err instanceof PlanFileError)) throw err;
+    if (!(err instanceof ZipError)) throw err;
     if (err.code === 'zip_bomb') throw new SheetFileError('zip_bomb', {}, err.detail);
     if (err.code === 'encrypted') throw new SheetFileError('legacy_or_encrypted', {}, err.detail);
     throw new SheetFileError('corrupt', {}, err.detail);

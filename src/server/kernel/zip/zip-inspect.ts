@@ -1,5 +1,20 @@
 import { inflateRawSync } from 'node:zlib';
-import { PlanFileError } from './plan-file-error.ts';
+
+/**
+ * Why an archive is refused. Each importer (plans, spreadsheets, attachments) tells its user in its own words;
+ * the detail is for the log.
+ */
+export type ZipErrorCode = 'corrupt' | 'zip_bomb' | 'encrypted' | 'unsupported_method';
+
+export class ZipError extends Error {
+  constructor(
+    readonly code: ZipErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'ZipError';
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -32,20 +47,19 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new PlanFileError('corrupt', {}, 'zip: no end of central directory');
+  if (eocd < 0) throw new ZipError('corrupt', 'zip: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   // Word never writes ZIP64 archives; one that claims to be is built to hide its real size.
-  if (count === 0xffff || cdOffset === ZIP64_MARK || cdSize === ZIP64_MARK)
-    throw new PlanFileError('zip_bomb', {}, 'zip64');
-  if (cdOffset + cdSize > buf.length) throw new PlanFileError('corrupt', {}, 'zip: central directory out of range');
+  if (count === 0xffff || cdOffset === ZIP64_MARK || cdSize === ZIP64_MARK) throw new ZipError('zip_bomb', 'zip64');
+  if (cdOffset + cdSize > buf.length) throw new ZipError('corrupt', 'zip: central directory out of range');
 
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG)
-      throw new PlanFileError('corrupt', {}, 'zip: bad directory entry');
+      throw new ZipError('corrupt', 'zip: bad directory entry');
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
@@ -67,22 +81,21 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
  * entry is inflated here with a hard output cap, so an archive that lies about its sizes is caught too.
  */
 export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimits): void {
-  if (entries.length > limits.maxEntries) throw new PlanFileError('zip_bomb', {}, `${entries.length} entries`);
+  if (entries.length > limits.maxEntries) throw new ZipError('zip_bomb', `${entries.length} entries`);
   let total = 0;
   for (const e of entries) {
     if (e.compressedSize === ZIP64_MARK || e.uncompressedSize === ZIP64_MARK)
-      throw new PlanFileError('zip_bomb', {}, 'zip64 entry');
-    if (e.flags & 1) throw new PlanFileError('encrypted', {}, e.name);
+      throw new ZipError('zip_bomb', 'zip64 entry');
+    if (e.flags & 1) throw new ZipError('encrypted', e.name);
     total += e.uncompressedSize;
     if (total > limits.maxUncompressedBytes)
-      throw new PlanFileError('zip_bomb', {}, `expands to over ${limits.maxUncompressedBytes} bytes`);
+      throw new ZipError('zip_bomb', `expands to over ${limits.maxUncompressedBytes} bytes`);
     if (
       e.uncompressedSize > 1024 * 1024 &&
       e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio
     ) {
-      throw new PlanFileError(
+      throw new ZipError(
         'zip_bomb',
-        {},
         `${e.name} ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}`,
       );
     }
@@ -90,10 +103,10 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
   for (const e of entries) {
     const h = e.localHeaderOffset;
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOC_SIG)
-      throw new PlanFileError('corrupt', {}, `zip: bad local header for ${e.name}`);
+      throw new ZipError('corrupt', `zip: bad local header for ${e.name}`);
     const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
     const data = buf.subarray(start, start + e.compressedSize);
-    if (data.length !== e.compressedSize) throw new PlanFileError('corrupt', {}, `zip: ${e.name} truncated`);
+    if (data.length !== e.compressedSize) throw new ZipError('corrupt', `zip: ${e.name} truncated`);
     let actual: number;
     if (e.method === 0) actual = data.length;
     else if (e.method === 8) {
@@ -101,13 +114,12 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
         actual = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) }).length;
       } catch (err) {
         if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-          throw new PlanFileError('zip_bomb', {}, `${e.name} inflates past its declared size`);
-        throw new PlanFileError('corrupt', {}, `zip: ${e.name} does not inflate`);
+          throw new ZipError('zip_bomb', `${e.name} inflates past its declared size`);
+        throw new ZipError('corrupt', `zip: ${e.name} does not inflate`);
       }
     } else {
-      throw new PlanFileError('unsupported_type', {}, `zip compression method ${e.method}`);
+      throw new ZipError('unsupported_method', `zip compression method ${e.method}`);
     }
-    if (actual !== e.uncompressedSize)
-      throw new PlanFileError('zip_bomb', {}, `${e.name} size differs from its header`);
+    if (actual !== e.uncompressedSize) throw new ZipError('zip_bomb', `${e.name} size differs from its header`);
   }
 }

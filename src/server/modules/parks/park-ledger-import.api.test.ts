@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
-import { writeZip } from '../plans/parser/test-support/zip-writer.ts';
+import { writeZip } from '../../kernel/zip/test-support/zip-writer.ts';
 import { filledLedgerTemplate, uploadFile, type LedgerSheetRow } from './test-support/ledger-sheet-fixture.ts';
 
 describe.each(testEngines())('park ledger import from Excel on %s', (engine) => {

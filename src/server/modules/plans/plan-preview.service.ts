@@ -1,5 +1,4 @@
 import type { AuthedContext } from '../../http/context.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { PlanPreview } from '../../../common/api/plans.ts';
 import { sidesKeyTaken } from '../pairings/pairings.repository.ts';
@@ -23,23 +22,9 @@ export function planRegions(): RegionResolver {
   return (resolver ??= createRegionResolver(loadRegionRecords()));
 }
 
-/** The values a catalogue template was filled with to give `message` ("不支持该文件格式{hint}。" → hint). */
-function paramsFrom(template: string, message: string): Record<string, string> {
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>.*?)');
-  return new RegExp(`^${pattern}$`, 's').exec(message)?.groups ?? {};
-}
-
-/**
- * A refused file answers 400 naming the `file` field, with the parser's reason in Chinese and English. The
- * catalogues hold the same texts as PlanFileError (a test keeps them equal); the parameters are read back from its messages.
- */
+/** A refused file answers 400 naming the `file` field, in the words the parser refused it with. */
 export function planFileRefusal(err: PlanFileError): AppError {
-  const key = `errors.field.file_${err.code}`;
-  const params = {
-    ...paramsFrom(translate('zh-CN', key), err.messageZh),
-    ...paramsFrom(translate('en', key), err.messageEn),
-  };
-  return new AppError(400, 'plan_file_refused', [fieldError('file', `file_${err.code}`, params)]);
+  return new AppError(400, 'plan_file_refused', [fieldError('file', `file_${err.code}`, err.params)]);
 }
 
 export async function extractOrRefuse(buffer: Buffer, fileName: string): Promise<string> {

@@ -7,7 +7,7 @@ import { PlanFileError, type PlanFileErrorCode } from './plan-file-error.ts';
 import { planContent } from './test-support/compare.ts';
 import { CJK_FONT, hasCjkFont, planDocx, planPdf } from './test-support/plan-documents.ts';
 import { regions, SEED_FILES, type SeedName, seedText } from './test-support/seeds.ts';
-import { writeZip } from './test-support/zip-writer.ts';
+import { writeZip } from '../../../kernel/zip/test-support/zip-writer.ts';
 
 async function refusal(p: Promise<unknown>): Promise<PlanFileError> {
   try {

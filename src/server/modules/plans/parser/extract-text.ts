@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { extractPdfText } from './pdf-text.ts';
-import { formatBytes, PlanFileError } from './plan-file-error.ts';
-import { checkZipSafety, readZipDirectory } from './zip-inspect.ts';
+import { checkZipSafety, readZipDirectory, ZipError, type ZipEntry } from '../../../kernel/zip/zip-inspect.ts';
+import { formatBytes, PlanFileError, typeHint } from './plan-file-error.ts';
 
 export interface ExtractOptions {
   /** Largest file accepted; default 20 MB. */
@@ -63,22 +63,31 @@ export function decodeText(buf: Buffer): string {
   }
 }
 
+/** The archive's checks, refusing the file as a plan in the archive's own terms. */
+function zipChecked<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    throw new PlanFileError(err.code === 'unsupported_method' ? 'unsupported_type' : err.code, {}, err.detail);
+  }
+}
+
 async function extractDocx(buf: Buffer, opts: typeof DEFAULTS): Promise<string> {
-  const entries = readZipDirectory(buf);
+  const entries: ZipEntry[] = zipChecked(() => readZipDirectory(buf));
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml') || [...names].some((n) => n.startsWith('xl/')))
     throw new PlanFileError('spreadsheet');
   if (!names.has('word/document.xml')) {
-    throw new PlanFileError('unsupported_type', {
-      hint: '（压缩包，不是 Word 文档）',
-      hintEn: ' (a zip archive, not a Word document)',
-    });
+    throw new PlanFileError('unsupported_type', typeHint('zip_not_docx'));
   }
-  checkZipSafety(buf, entries, {
-    maxUncompressedBytes: opts.maxUncompressedBytes,
-    maxCompressionRatio: opts.maxCompressionRatio,
-    maxEntries: 5000,
-  });
+  zipChecked(() =>
+    checkZipSafety(buf, entries, {
+      maxUncompressedBytes: opts.maxUncompressedBytes,
+      maxCompressionRatio: opts.maxCompressionRatio,
+      maxEntries: 5000,
+    }),
+  );
   try {
     const result = await mammoth.extractRawText({ buffer: buf });
     return result.value;
@@ -110,16 +119,12 @@ export async function extractPlanText(buffer: Buffer, fileName: string, options:
       text = await extractDocx(buffer, opts);
       break;
     case 'ole':
-      throw new PlanFileError('unsupported_type', {
-        hint: '（旧版 Office 文件，请另存为 .docx）',
-        hintEn: ' (an old binary Office file; save it as .docx)',
-      });
+      throw new PlanFileError('unsupported_type', typeHint('old_office'));
     case 'binary':
       throw new PlanFileError('unsupported_type');
     case 'text':
       if (ext === 'pdf' || ext === 'docx') throw new PlanFileError('corrupt', {}, `not a ${ext} file`);
-      if (!TEXT_EXT.has(ext))
-        throw new PlanFileError('unsupported_type', { hint: `（.${ext}）`, hintEn: ` (.${ext})` });
+      if (!TEXT_EXT.has(ext)) throw new PlanFileError('unsupported_type', typeHint('extension', { ext }));
       text = decodeText(buffer);
       break;
   }

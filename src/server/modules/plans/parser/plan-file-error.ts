@@ -1,3 +1,5 @@
+import { translate } from '../../../../common/i18n/messages.ts';
+
 export type PlanFileErrorCode =
   | 'empty'
   | 'too_large'
@@ -9,50 +11,52 @@ export type PlanFileErrorCode =
   | 'encrypted'
   | 'no_text';
 
-const MESSAGES: Record<PlanFileErrorCode, [zh: string, en: string]> = {
-  empty: ['文件为空，没有方案内容。', 'The file is empty.'],
-  too_large: ['文件超过大小上限 {limit}，请压缩或拆分后再上传。', 'The file is larger than the {limit} limit.'],
-  image: [
-    '文件是图片，不是方案文档。请上传 .txt、.docx 或 .pdf 格式的方案。',
-    'The file is an image, not a plan document. Upload the plan as .txt, .docx or .pdf.',
-  ],
-  spreadsheet: [
-    '文件是电子表格，不是方案文档。请上传 .txt、.docx 或 .pdf 格式的方案。',
-    'The file is a spreadsheet, not a plan document. Upload the plan as .txt, .docx or .pdf.',
-  ],
-  unsupported_type: [
-    '不支持该文件格式{hint}。请上传 .txt、.docx 或 .pdf 格式的方案。',
-    'This file type is not supported{hintEn}. Upload the plan as .txt, .docx or .pdf.',
-  ],
-  zip_bomb: [
-    '文件解压后的大小或压缩比异常，疑似压缩炸弹，已拒绝。',
-    'The file expands to an abnormal size or ratio (suspected zip bomb) and was refused.',
-  ],
-  corrupt: ['文件已损坏，或内容与扩展名不符。', 'The file is damaged or its content does not match its extension.'],
-  encrypted: ['文件已加密，请去除密码后再上传。', 'The file is encrypted; remove the password and upload it again.'],
-  no_text: [
-    '文件中没有可提取的文字（可能是扫描件或图片版 PDF），请上传文字版方案。',
-    'The file has no extractable text (perhaps a scan); upload a text version of the plan.',
-  ],
-};
+const key = (code: PlanFileErrorCode) => `errors.field.file_${code}`;
 
-/** A file refused as a plan, with a message for the user in Chinese and English. */
+/** Every placeholder of the code's texts, one not given left empty (an unsupported type need not name itself). */
+function allParams(code: PlanFileErrorCode, params: Record<string, string>): Record<string, string> {
+  const names = [translate('zh-CN', key(code)), translate('en', key(code))].flatMap((t) =>
+    [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+  );
+  return { ...Object.fromEntries(names.map((n) => [n, ''])), ...params };
+}
+
+/**
+ * A file refused as a plan. The user is told the catalogue's `errors.field.file_<code>` text, the one the API
+ * answers with (the CLI prints it too); the detail is for the log.
+ */
 export class PlanFileError extends Error {
-  readonly code: PlanFileErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
-  readonly detail?: string;
+  readonly params: Record<string, string>;
 
-  constructor(code: PlanFileErrorCode, params: Record<string, string> = {}, detail?: string) {
-    const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? '');
-    const [zh, en] = MESSAGES[code];
-    super(fill(en) + (detail ? ` (${detail})` : ''));
+  constructor(
+    readonly code: PlanFileErrorCode,
+    params: Record<string, string> = {},
+    readonly detail?: string,
+  ) {
+    const all = allParams(code, params);
+    super(translate('en', key(code), all) + (detail ? ` (${detail})` : ''));
     this.name = 'PlanFileError';
-    this.code = code;
-    this.messageZh = fill(zh);
-    this.messageEn = fill(en);
-    this.detail = detail;
+    this.params = all;
   }
+
+  get messageZh(): string {
+    return translate('zh-CN', key(this.code), this.params);
+  }
+
+  get messageEn(): string {
+    return translate('en', key(this.code), this.params);
+  }
+}
+
+/** What an unsupported type is, in the words of each language's text (`hint` Chinese, `hintEn` English). */
+export function typeHint(
+  hint: 'zip_not_docx' | 'old_office' | 'extension',
+  params: Record<string, string> = {},
+): { hint: string; hintEn: string } {
+  return {
+    hint: translate('zh-CN', `errors.planFileHints.${hint}`, params),
+    hintEn: translate('en', `errors.planFileHints.${hint}`, params),
+  };
 }
 
 export function formatBytes(n: number): string {
