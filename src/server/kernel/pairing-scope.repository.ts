@@ -34,3 +34,18 @@ export function rowsInPairingScope(actor: Actor, pairingColumn: AnyColumn): SQL 
 export function inPairingScope(actor: Actor, pairingId: string): boolean {
   return actor.scope.all || actor.scope.pairingIds.includes(pairingId);
 }
+
+/**
+ * The pairing and, with `withSubPairs`, every pairing below it, as a condition on a table's pairing column. The
+ * actor's scope still applies on its own: a sub-pair outside it stays out of sight.
+ */
+export function pairingCondition(
+  column: SQL | AnyColumn,
+  pairingId: string | undefined,
+  withSubPairs?: boolean,
+): SQL | undefined {
+  if (!pairingId) return undefined;
+  if (!withSubPairs) return sql`${column} = ${pairingId}`;
+  return sql`${column} IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
+    UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`;
+}

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
@@ -34,21 +34,6 @@ export async function findProject(
     .where(and(eq(projects.id, id), projectScope(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
-}
-
-/**
- * The pairing and, with `withSubPairs`, every pairing below it, as a condition on a table's pairing column. The
- * actor's scope still applies on its own: a sub-pair outside it stays out of sight.
- */
-export function pairingCondition(
-  column: SQL | AnyColumn,
-  pairingId: string | undefined,
-  withSubPairs?: boolean,
-): SQL | undefined {
-  if (!pairingId) return undefined;
-  if (!withSubPairs) return sql`${column} = ${pairingId}`;
-  return sql`${column} IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
-    UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`;
 }
 
 function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
