@@ -80,7 +80,7 @@ export async function readColumnSheet(
 
 /**
  * "第 7 行 F 列“金额（元）”：不能为负数" and its English, for a sheet described by `defs`. `messages` gives the texts
- * of the sheet's own codes; the project sheet's texts (sheet-row-messages.ts) serve the rest.
+ * of the sheet's own codes; the catalogue's shared sheet texts (errors.sheetRows) serve the rest.
  */
 export function columnRowError(
   defs: readonly SheetColumn[],
