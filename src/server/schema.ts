@@ -12,4 +12,4 @@ export * from './modules/parks/parks.tables.ts';
 export * from './modules/events/events.tables.ts';
 export * from './modules/projects/projects.tables.ts';
 export * from './modules/reporting/reporting.tables.ts';
-export * from './modules/jobs/jobs.tables.ts';
+export * from './kernel/jobs/jobs.tables.ts';

@@ -5,7 +5,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { importSheet, uploadSheet } from './test-support/project-api.ts';
 import { filledTemplate, goodRow } from './sheet/test-support/project-sheet-fixture.ts';
 import { writeZip } from '../../kernel/zip/test-support/zip-writer.ts';
-import { forgetLiveJobs } from '../jobs/job-store.ts';
+import { forgetLiveJobs } from '../../kernel/jobs/job-store.ts';
 
 describe.each(testEngines())('project sheet import on %s', (engine) => {
   const s = useProgrammeApp(engine);

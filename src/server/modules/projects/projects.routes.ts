@@ -29,7 +29,7 @@ import { industries } from '../../kernel/industries.ts';
 import { buildProjectTemplate } from './sheet/project-sheet-template.ts';
 import { guardSpreadsheet, DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
-import { startJob, getJob } from '../jobs/job-store.ts';
+import { startJob, getJob } from '../../kernel/jobs/job-store.ts';
 import { runProjectImport } from './sheet/project-import.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

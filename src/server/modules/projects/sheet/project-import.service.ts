@@ -24,7 +24,7 @@ import {
 import { importLookups } from './import-lookups.ts';
 import type { RowError } from '../../../kernel/sheet/row-error.ts';
 import { rowError } from './project-row-error.ts';
-import type { Progress } from '../../jobs/job-store.ts';
+import type { Progress } from '../../../kernel/jobs/job-store.ts';
 import { chinaToday } from '../../../kernel/dates.ts';
 
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import { AppError, bilingual } from '../../http/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportJob } from '../../../common/api/projects.ts';
-import { backgroundJobs } from './jobs.tables.ts';
+import { deleteJobsCreatedBefore, findOwnJob, insertJob, updateJob, type JobRow } from './jobs.repository.ts';
 
 export type Progress = (p: Partial<Pick<ImportJob, 'phase' | 'processed' | 'total'>>) => void;
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
@@ -55,10 +54,8 @@ export async function startJob(
     errors: [],
     error: null,
   };
-  await db.delete(backgroundJobs).where(lt(backgroundJobs.createdAt, new Date(Date.now() - KEEP_MS)));
-  await db
-    .insert(backgroundJobs)
-    .values({ id: state.id, kind, ownerUserId: owner, status: 'running', phase: state.phase });
+  await deleteJobsCreatedBefore(db, new Date(Date.now() - KEEP_MS));
+  await insertJob(db, { id: state.id, kind, ownerUserId: owner, status: 'running', phase: state.phase });
 
   let lastWrite = Date.now();
   let writing: Promise<unknown> = Promise.resolve();
@@ -72,9 +69,7 @@ export async function startJob(
       ...(final ? { outcome: { result: state.result, errors: state.errors, error: state.error } } : {}),
     };
     // In order, and never awaited by the job: with one connection a progress write waits for the import's own transaction.
-    writing = writing
-      .then(() => db.update(backgroundJobs).set(row).where(eq(backgroundJobs.id, state.id)))
-      .catch(() => undefined);
+    writing = writing.then(() => updateJob(db, state.id, row)).catch(() => undefined);
     return writing;
   };
   const progress: Progress = (p) => {
@@ -98,7 +93,7 @@ export async function startJob(
   return { ...state };
 }
 
-function fromRow(row: typeof backgroundJobs.$inferSelect): ImportJob {
+function fromRow(row: JobRow): ImportJob {
   const outcome = (row.outcome ?? {}) as Partial<Outcome>;
   const interrupted = row.status === 'running' && Date.now() - row.heartbeatAt.getTime() > STALE_MS;
   return {
@@ -123,10 +118,7 @@ export async function getJob(db: Db, owner: string, id: string, wait: boolean): 
   }
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const [row] = await db
-      .select()
-      .from(backgroundJobs)
-      .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.ownerUserId, owner)));
+    const row = await findOwnJob(db, owner, id);
     if (!row) return null;
     const job = fromRow(row);
     if (!wait || job.status !== 'running' || Date.now() > deadline) return job;

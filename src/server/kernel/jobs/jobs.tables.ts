@@ -1,5 +1,5 @@
 import { pgTable, text, uuid, timestamp, integer, jsonb, index } from 'drizzle-orm/pg-core';
-import { users } from '../users/users.tables.ts';
+import { users } from '../../modules/users/users.tables.ts';
 
 /**
  * Long work (imports) runs after its request has answered; its progress and outcome live here so that any app
