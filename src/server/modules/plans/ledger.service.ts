@@ -4,7 +4,7 @@ import { notFound } from '../../http/app-error.ts';
 import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { targetsOf, milestonesOf } from '../tasks/tasks.repository.ts';
-import { targetText } from '../tasks/tasks.presenter.ts';
+import { targetText } from '../tasks/target-text.ts';
 import { findPlan } from './plans.repository.ts';
 import { presentPlanDetail } from './plans.presenter.ts';
 import { buildLedger, type LedgerExtras } from './ledger-export.ts';

@@ -27,14 +27,14 @@ import {
 } from '../tasks/tasks.repository.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
-import { assertCanManageProgrammePlan } from './plans.policy.ts';
+import { assertCanManageProgrammeLevel } from '../tasks/tasks.policy.ts';
 import { withTaskCodes, diffTasks, isEmptyDiff, lineageKey, type FlatTask } from './plan-tree.ts';
 
 /** Which programme and pairing the plan belongs to; a pairing the actor cannot see is "unknown", as on reads. */
 async function owner(tx: DbOrTx, ctx: AuthedContext, input: ImportPlanInput) {
   if (input.kind === 'national' || !input.pairingId) {
     if (input.kind !== 'national') throw invalid(fieldError('pairingId', 'pairing_required'));
-    assertCanManageProgrammePlan(ctx.actor);
+    assertCanManageProgrammeLevel(ctx.actor);
     if (input.pairingId) throw invalid(fieldError('pairingId', 'invalid_value'));
     const programme = input.programmeId ? await findProgramme(tx, input.programmeId) : undefined;
     if (!programme) throw invalid(fieldError('programmeId', 'unknown_programme'));

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { PlanDetail, PlanSectionNode, PlanSummary, PlanDiff } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
-import { presentTaskSummaries } from '../tasks/tasks.presenter.ts';
+import { presentTaskSummary } from '../tasks/tasks.presenter.ts';
 import { tasksOfPlan } from '../tasks/tasks.repository.ts';
 import { sectionsOf, versionsOf, type PlanRow } from './plans.repository.ts';
 
@@ -53,7 +53,7 @@ export async function presentPlanDetail(db: DbOrTx, actor: Actor, row: PlanRow, 
     tasksOfPlan(db, actor, row.id, today),
     versionsOf(db, row.lineageKey),
   ]);
-  const tasks = await presentTaskSummaries(db, taskRows);
+  const tasks = taskRows.map(presentTaskSummary);
   const tasksBySection = new Map<string | null, TaskSummary[]>();
   for (const t of tasks) tasksBySection.set(t.sectionId, [...(tasksBySection.get(t.sectionId) ?? []), t]);
   const nodes = new Map<string, PlanSectionNode>();

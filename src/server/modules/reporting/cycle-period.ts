@@ -61,8 +61,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-
-
 /** Reports are due ten days after their period ends unless the office sets another date. */
 export const DEFAULT_DUE_AFTER_END_DAYS = 10;
 

@@ -6,7 +6,7 @@ import type { CycleListQuery } from '../../../common/api/reporting.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { plans } from '../plans/plans.tables.ts';
 import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
-import { seesOnlyOwnTasks } from '../tasks/tasks.repository.ts';
+import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { reportingCycles, reportingCycleEvents, reportSlots } from './reporting.tables.ts';
 
 /** Cycles of the actor's pairings (both sides of a pairing see the same cycles); another pairing's are not found. */

@@ -11,7 +11,7 @@ import type {
   SlotState,
 } from '../../../common/api/reporting.ts';
 import { SLOT_STATES } from '../../../common/api/reporting.ts';
-import { decimalString } from '../tasks/tasks.presenter.ts';
+import { decimalString } from '../../kernel/decimal.ts';
 import { cycleEvents, slotCounts, type CycleRow } from './cycles.repository.ts';
 import { attachmentsOf, eventsOf, figuresOf, taskTargetsForFigures, type SlotRow } from './reports.repository.ts';
 import { daysOverdue, periodLabelEn } from './cycle-period.ts';

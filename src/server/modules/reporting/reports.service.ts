@@ -3,7 +3,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { writeAudit } from '../../kernel/audit/audit-writer.ts';
 import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
-import { decimalString } from '../tasks/tasks.presenter.ts';
+import { decimalString } from '../../kernel/decimal.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
   findReport,

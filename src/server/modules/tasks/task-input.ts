@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import type { TargetInput, UnitInput } from '../../../common/api/tasks.ts';
-import { organisationsByIds } from '../organisations/organisations.repository.ts';
+import { visibleOrganisations } from '../organisations/organisations.service.ts';
 import type { MilestoneRow, TargetRow, UnitRow } from './tasks.repository.ts';
 
 const cmp = (a: string, b: string) => Number(a) - Number(b);
@@ -50,7 +50,7 @@ export async function resolveUnitLists(
   lists: readonly { units: readonly UnitInput[]; prefix: string }[],
 ): Promise<{ rows: UnitRow[][]; problems: ErrorDetail[] }> {
   const ids = lists.flatMap((l) => l.units.flatMap((u) => (u.organisationId ? [u.organisationId] : [])));
-  const nameOf = new Map((await organisationsByIds(db, actor, ids)).map((o) => [o.id, o.name]));
+  const nameOf = new Map((await visibleOrganisations({ tx: db }, actor, ids)).map((o) => [o.id, o.name]));
   const problems: ErrorDetail[] = [];
   const rows = lists.map(({ units, prefix }) => {
     const out: UnitRow[] = [];

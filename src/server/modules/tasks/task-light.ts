@@ -12,7 +12,7 @@ export interface LightInput {
  * The traffic light of a task. Red: past its deadline and not done, or declared 滞后 by the office. Yellow: due
  * within the warning window and not started. Grey: 暂缓, not judged. Green otherwise (done, on track, or no
  * deadline to be late against). `taskLightSql` in tasks.repository.ts is the same rule in SQL, so lists can be
- * filtered and counted by light; task-light.api.test.ts checks the two agree.
+ * filtered and counted by light; tasks.api.test.ts checks the two agree.
  */
 export function taskLight(t: LightInput, today: string): TaskLight {
   if (t.status === 'suspended') return 'grey';

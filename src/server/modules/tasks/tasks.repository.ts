@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -6,11 +6,8 @@ import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-
-/** A lead unit (without an office role) sees the tasks its organisation is assigned to, and no others. */
-export function seesOnlyOwnTasks(actor: Actor): boolean {
-  return !actor.roles.includes('national_office') && !actor.roles.includes('pairing_office');
-}
+import { sourceDocuments } from '../programmes/programmes.tables.ts';
+import { seesOnlyOwnTasks } from './tasks.policy.ts';
 
 const assignedTo = (organisationId: string) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
@@ -145,15 +142,27 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
     number
   >;
   const total = filter.light ? lights[filter.light] : Object.values(lights).reduce((a, b) => a + b, 0);
-  return { items: items as TaskSummaryRow[], total, lights };
+  return { items: await withUnits(db, items as TaskSummaryRow[]), total, lights };
 }
+
+/** Summary rows with their units, in one more query whatever their number. */
+async function withUnits<R extends TaskSummaryRow>(db: DbOrTx, rows: R[]): Promise<WithUnits<R>[]> {
+  const byTask = new Map<string, (typeof taskUnits.$inferSelect)[]>();
+  for (const u of await unitsOf(
+    db,
+    rows.map((r) => r.id),
+  ))
+    byTask.set(u.taskId, [...(byTask.get(u.taskId) ?? []), u]);
+  return rows.map((r) => ({ ...r, units: byTask.get(r.id) ?? [] }));
+}
+export type WithUnits<R = TaskSummaryRow> = R & { units: (typeof taskUnits.$inferSelect)[] };
 
 /** Every visible task of one plan version, in document order. */
 export async function tasksOfPlan(db: DbOrTx, actor: Actor, planId: string, today: string) {
   const rows = await baseQuery(db, today)
     .where(and(taskScope(actor), eq(tasks.planId, planId)))
     .orderBy(asc(tasks.ordinal));
-  return rows as TaskSummaryRow[];
+  return withUnits(db, rows as TaskSummaryRow[]);
 }
 
 export async function findTask(db: DbOrTx, actor: Actor, id: string, today: string) {
@@ -186,8 +195,30 @@ export async function findTask(db: DbOrTx, actor: Actor, id: string, today: stri
     | undefined;
 }
 
+/** A task with everything its page shows, in a fixed number of queries; undefined when out of scope. */
+export async function findTaskDetail(db: DbOrTx, actor: Actor, id: string, today: string) {
+  const found = await findTask(db, actor, id, today);
+  if (!found) return undefined;
+  const [[row], targets, milestones, history, traced, servedBy, source] = await Promise.all([
+    withUnits(db, [found]),
+    targetsOf(db, [id]),
+    milestonesOf(db, [id]),
+    historyOf(db, id),
+    found.tracedTaskId ? taskRefs(db, actor, byId(found.tracedTaskId)) : Promise.resolve([]),
+    taskRefs(db, actor, tracedBy(id)),
+    found.sourceDocumentId
+      ? db
+          .select({ documentId: sourceDocuments.id, title: sourceDocuments.title, fileName: sourceDocuments.fileName })
+          .from(sourceDocuments)
+          .where(eq(sourceDocuments.id, found.sourceDocumentId))
+      : Promise.resolve([]),
+  ]);
+  return { row: row!, targets, milestones, history, tracedTask: traced[0], servedBy, source: source[0] };
+}
+export type TaskDetailRows = NonNullable<Awaited<ReturnType<typeof findTaskDetail>>>;
+
 /** Tasks by id as references (code, title, plan), within the actor's scope. */
-export async function taskRefs(db: DbOrTx, actor: Actor, where: SQL) {
+async function taskRefs(db: DbOrTx, actor: Actor, where: SQL) {
   return db
     .select({
       id: tasks.id,
@@ -203,8 +234,8 @@ export async function taskRefs(db: DbOrTx, actor: Actor, where: SQL) {
     .orderBy(asc(plans.year), asc(tasks.ordinal));
 }
 
-export const tracedBy = (taskId: string) => and(eq(tasks.tracedTaskId, taskId), eq(plans.current, true))!;
-export const byId = (taskId: string) => eq(tasks.id, taskId);
+const tracedBy = (taskId: string) => and(eq(tasks.tracedTaskId, taskId), eq(plans.current, true))!;
+const byId = (taskId: string) => eq(tasks.id, taskId);
 
 export async function unitsOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
@@ -236,6 +267,88 @@ export async function historyOf(db: DbOrTx, taskId: string) {
     .from(taskHistory)
     .where(eq(taskHistory.taskId, taskId))
     .orderBy(asc(taskHistory.at), asc(taskHistory.id));
+}
+
+/** Visible tasks per plan and light, over the tasks the actor may see (the plan list's counts). */
+export async function taskLightsOfPlans(db: DbOrTx, actor: Actor, planIds: readonly string[], today: string) {
+  if (!planIds.length) return [];
+  const light = taskLightSql(today);
+  return (
+    db
+      .select({ planId: tasks.planId, light, n: count() })
+      .from(tasks)
+      .where(and(inArray(tasks.planId, [...planIds]), taskScope(actor)))
+      // By position, as in listTasks: the light expression carries parameters.
+      .groupBy(tasks.planId, sql`2`)
+  );
+}
+
+/** The clause and progress note of tasks the caller has found visible (the ledger's columns). */
+export async function taskTextsOf(db: DbOrTx, taskIds: readonly string[]) {
+  if (!taskIds.length) return [];
+  return db
+    .select({ id: tasks.id, text: tasks.text, progressNote: tasks.progressNote })
+    .from(tasks)
+    .where(inArray(tasks.id, [...taskIds]));
+}
+
+/** Tasks among `taskIds` that belong to one of `planIds` (what an annual plan's items may trace). */
+export async function tasksOfPlansByIds(db: DbOrTx, taskIds: readonly string[], planIds: readonly string[]) {
+  if (!taskIds.length || !planIds.length) return [];
+  return db
+    .select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId })
+    .from(tasks)
+    .where(and(inArray(tasks.id, [...taskIds]), inArray(tasks.planId, [...planIds])));
+}
+
+/** Tasks locked for a change of status: their rows stay as read until the transaction ends. */
+export async function lockTasks(db: DbOrTx, taskIds: readonly string[]) {
+  if (!taskIds.length) return [];
+  return db
+    .select({ id: tasks.id, code: tasks.code, status: tasks.status, version: tasks.version, planId: tasks.planId })
+    .from(tasks)
+    .where(inArray(tasks.id, [...taskIds]))
+    .for('update');
+}
+
+/** A task of a pairing (unscoped: the caller has found the pairing's record in the actor's scope). */
+export async function taskOfPairing(db: DbOrTx, taskId: string, pairingId: string) {
+  const [row] = await db
+    .select({ id: tasks.id, code: tasks.code })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.pairingId, pairingId)));
+  return row;
+}
+
+/** The rows naming an organisation among a task's units (lead or co-responsible, either side). */
+export async function unitsOfOrganisationOnTask(db: DbOrTx, taskId: string, organisationId: string) {
+  return db
+    .select()
+    .from(taskUnits)
+    .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.organisationId, organisationId)))
+    .orderBy(asc(taskUnits.ordinal));
+}
+
+/**
+ * The units assigned to the pairing's current tasks that are still under way: one row per task and unit. Tasks
+ * already done or suspended (暂缓) owe no progress report. The caller has checked the actor may manage the pairing.
+ */
+export async function unitsOfOpenTasks(db: DbOrTx, pairingId: string) {
+  return db
+    .select({
+      taskId: taskUnits.taskId,
+      organisationId: taskUnits.organisationId,
+      name: taskUnits.name,
+      side: taskUnits.side,
+      role: taskUnits.role,
+    })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(
+      and(eq(tasks.pairingId, pairingId), eq(plans.current, true), notInArray(tasks.status, ['done', 'suspended'])),
+    )
+    .orderBy(asc(plans.createdAt), asc(tasks.ordinal), asc(taskUnits.ordinal));
 }
 
 /** The tasks of one plan version for the importer: unscoped, as the caller has checked the plan. */

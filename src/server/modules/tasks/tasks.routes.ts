@@ -1,53 +1,29 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
 import { taskDetail, taskListQuery, taskListResponse, updateTaskInput } from '../../../common/api/tasks.ts';
-import { notFound } from '../../http/app-error.ts';
-import type { AuthedContext } from '../../http/context.ts';
-import { listTasks, findTask } from './tasks.repository.ts';
-import { presentTaskDetail, presentTaskSummaries } from './tasks.presenter.ts';
-import { updateTask } from './tasks.service.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-
-async function loadDetail(ctx: AuthedContext, id: string) {
-  const row = await findTask(ctx.db, ctx.actor, id, chinaToday());
-  if (!row) throw notFound();
-  return presentTaskDetail(ctx.db, ctx.actor, row);
-}
+import { moduleRoutes } from '../../http/route.ts';
+import { presentTaskDetail, presentTaskSummary } from './tasks.presenter.ts';
+import { listTaskPage, taskDetail as loadTaskDetail, updateTask } from './tasks.service.ts';
 
 export function registerTaskRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = moduleRoutes(app, 'tasks');
   r.get(
     '/api/tasks',
-    {
-      config: { access: 'task.read', cacheable: true },
-      schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: taskListResponse } },
-    },
-    async (req) => {
-      const { items, total, lights } = await listTasks(req.ctx.db, req.actor!, req.query, chinaToday());
-      return {
-        items: await presentTaskSummaries(req.ctx.db, items),
-        total,
-        lights,
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-      };
+    { access: 'task.read', query: taskListQuery, response: taskListResponse, cacheable: true },
+    async ({ ctx, query }) => {
+      const page = await listTaskPage(ctx, query);
+      return { ...page, items: page.items.map(presentTaskSummary) };
     },
   );
-  r.get(
-    '/api/tasks/:id',
-    { config: { access: 'task.read' }, schema: { tags: ['tasks'], params: idParams, response: { 200: taskDetail } } },
-    async (req) => loadDetail(req.ctx as AuthedContext, req.params.id),
+  r.get('/api/tasks/:id', { access: 'task.read', params: idParams, response: taskDetail }, async ({ ctx, params }) =>
+    presentTaskDetail(await loadTaskDetail(ctx, params.id)),
   );
   r.patch(
     '/api/tasks/:id',
-    {
-      config: { access: 'task.update' },
-      schema: { tags: ['tasks'], params: idParams, body: updateTaskInput, response: { 200: taskDetail } },
-    },
-    async (req) => {
-      await updateTask(req.ctx as AuthedContext, req.params.id, req.body);
-      return loadDetail(req.ctx as AuthedContext, req.params.id);
+    { access: 'task.update', params: idParams, body: updateTaskInput, response: taskDetail },
+    async ({ ctx, params, body }) => {
+      await updateTask(ctx, params.id, body);
+      return presentTaskDetail(await loadTaskDetail(ctx, params.id));
     },
   );
 }

@@ -1,10 +1,11 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, conflict, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import type { UpdateTaskInput } from '../../../common/api/tasks.ts';
-import { assertCanManageProgrammePlan } from '../plans/plans.policy.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
+import type { TaskListQuery, UpdateTaskInput } from '../../../common/api/tasks.ts';
 import {
   findTask,
+  findTaskDetail,
+  listTasks,
   updateTaskRow,
   replaceTargets,
   replaceUnits,
@@ -15,19 +16,30 @@ import {
   milestonesOf,
 } from './tasks.repository.ts';
 import { resolveUnits, targetProblems, targetRows, milestoneRows } from './task-input.ts';
-import { decimalString } from './tasks.presenter.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-import { dateString } from '../../kernel/dates.ts';
+import { assertCanManageProgrammeLevel } from './tasks.policy.ts';
+import { chinaToday, dateString } from '../../kernel/dates.ts';
+import { decimalString } from '../../kernel/decimal.ts';
+
+export async function listTaskPage(ctx: AuthedContext, query: TaskListQuery) {
+  const { items, total, lights } = await listTasks(ctx.db, ctx.actor, query, chinaToday());
+  return { items, total, lights, page: query.page, pageSize: query.pageSize };
+}
+
+export async function taskDetail(ctx: AuthedContext, id: string) {
+  const found = await findTaskDetail(ctx.db, ctx.actor, id, chinaToday());
+  if (!found) throw notFound();
+  return found;
+}
 
 /**
  * Status, deadline, progress note, milestones, units and targets of a task, checked against the version the user
  * saw. The change, the task's history entry and the audit row commit together.
  */
 export async function updateTask(ctx: AuthedContext, id: string, input: UpdateTaskInput) {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const current = await findTask(tx, ctx.actor, id, chinaToday());
     if (!current) throw notFound();
-    if (!current.pairingId) assertCanManageProgrammePlan(ctx.actor);
+    if (!current.pairingId) assertCanManageProgrammeLevel(ctx.actor);
     if (current.version !== input.version) throw conflict();
 
     const problems: ErrorDetail[] = [];
@@ -92,7 +104,7 @@ export async function updateTask(ctx: AuthedContext, id: string, input: UpdateTa
         changes,
       },
     ]);
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'task.update',
       result: 'success',
       objectType: 'task',
