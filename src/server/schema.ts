@@ -12,4 +12,6 @@ export * from './modules/parks/parks.tables.ts';
 export * from './modules/events/events.tables.ts';
 export * from './modules/projects/projects.tables.ts';
 export * from './modules/reporting/reporting.tables.ts';
+export * from './modules/tracking/tracking.tables.ts';
+export * from './modules/meetings/meetings.tables.ts';
 export * from './kernel/jobs/jobs.tables.ts';

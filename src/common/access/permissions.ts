@@ -50,6 +50,16 @@ export const PERMISSIONS = {
   'report.fill': ['lead_unit', 'pairing_office'],
   'report.review': ['pairing_office', 'national_office'],
   'cycle.manage': ['pairing_office', 'national_office'],
+  /**
+   * Tracked items (督办: meeting decisions, rectification orders): offices record, assign, close (销号) and reopen;
+   * owner units read and report progress on their own.
+   */
+  'item.read': ['national_office', 'pairing_office', 'lead_unit'],
+  'item.manage': ['national_office', 'pairing_office'],
+  'item.progress': ['national_office', 'pairing_office', 'lead_unit'],
+  /** Meetings of a pairing: its offices record them; lead units and 组织部 read them. */
+  'meeting.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'meeting.manage': ['national_office', 'pairing_office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -107,3 +107,31 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+// ---- tracked items (督办) and meetings ----
+
+/** Where a tracked item comes from: a decision of a meeting (议定事项), or a rectification order of an evaluation. */
+export const ITEM_SOURCES = ['meeting_decision', 'rectification'] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+/** Stored states; 逾期 (overdue) is not stored but read from the deadline, so it is never stale. */
+export const ITEM_STATES = ['not_started', 'in_progress', 'closed'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+/** What a list shows: the stored state, or overdue when the deadline has passed and the item is not closed. */
+export const ITEM_STATUSES = ['not_started', 'in_progress', 'closed', 'overdue'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** 进展 by an owner unit or the office; 销号 and 重新打开 by the office. */
+export const ITEM_NOTE_KINDS = ['progress', 'closed', 'reopened'] as const;
+export type ItemNoteKind = (typeof ITEM_NOTE_KINDS)[number];
+/** 高层互访, 联席会议, 部门对接会, 座谈会, 视频会议, 其他. */
+export const MEETING_KINDS = [
+  'high_level_visit',
+  'joint_meeting',
+  'department_docking',
+  'symposium',
+  'video_conference',
+  'other',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+/** How the next host was proposed: by the rotation after the last host, as the rotation's first side, or not at all. */
+export const MEETING_HOST_PROPOSALS = ['rotation', 'first', 'none'] as const;
+export type MeetingHostProposal = (typeof MEETING_HOST_PROPOSALS)[number];

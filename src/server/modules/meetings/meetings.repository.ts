@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { MeetingKind, Side } from '../../../common/api/enums.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { trackedItems } from '../tracking/tracking.tables.ts';
+import { meetingRotations, meetings } from './meetings.tables.ts';
+
+export const meetingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, meetings.pairingId);
+
+const decisionsOf = sql`${trackedItems.source} = 'meeting_decision' AND ${trackedItems.sourceId} = ${meetings.id}`;
+
+const summaryColumns = {
+  id: meetings.id,
+  pairingId: meetings.pairingId,
+  pairingName: pairings.name,
+  kind: meetings.kind,
+  title: meetings.title,
+  heldOn: meetings.heldOn,
+  endsOn: meetings.endsOn,
+  place: meetings.place,
+  hostSide: meetings.hostSide,
+  decisionCount: sql<number>`(SELECT count(*)::int FROM ${trackedItems} WHERE ${decisionsOf})`,
+  openDecisionCount: sql<number>`(SELECT count(*)::int FROM ${trackedItems} WHERE ${decisionsOf} AND ${trackedItems.state} <> 'closed')`,
+  isDemo: meetings.isDemo,
+};
+export type MeetingSummaryRow = Awaited<ReturnType<typeof listMeetings>>['items'][number];
+
+export async function listMeetings(
+  db: DbOrTx,
+  actor: Actor,
+  f: { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean },
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    meetingScope(actor),
+    f.pairingId ? eq(meetings.pairingId, f.pairingId) : undefined,
+    f.kind ? eq(meetings.kind, f.kind) : undefined,
+    f.year
+      ? sql`${meetings.heldOn} >= make_date(${f.year}, 1, 1) AND ${meetings.heldOn} < make_date(${f.year + 1}, 1, 1)`
+      : undefined,
+    f.demo !== undefined ? eq(meetings.isDemo, f.demo) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(meetings)
+      .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+      .where(where)
+      .orderBy(desc(meetings.heldOn), asc(meetings.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function findMeeting(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), meetingScope(actor)));
+  const [row] = await (opts.forUpdate ? q.for('update') : q);
+  return row;
+}
+
+/** A meeting with its summary figures, in one query; undefined when out of scope. */
+export async function findMeetingDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [found] = await db
+    .select({ summary: summaryColumns, row: meetings })
+    .from(meetings)
+    .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+    .where(and(eq(meetings.id, id), meetingScope(actor)));
+  return found;
+}
+export type MeetingDetailRows = NonNullable<Awaited<ReturnType<typeof findMeetingDetail>>>;
+
+export async function insertMeeting(db: DbOrTx, values: typeof meetings.$inferInsert): Promise<string> {
+  const [row] = await db.insert(meetings).values(values).returning({ id: meetings.id });
+  return row!.id;
+}
+
+export async function updateMeetingRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof meetings.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(meetings)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+    .returning({ id: meetings.id });
+  return updated.length > 0;
+}
+
+export async function findRotation(db: DbOrTx, pairingId: string, kind: MeetingKind): Promise<Side[]> {
+  const [row] = await db
+    .select({ sides: meetingRotations.sides })
+    .from(meetingRotations)
+    .where(and(eq(meetingRotations.pairingId, pairingId), eq(meetingRotations.kind, kind)));
+  return row?.sides ?? [];
+}
+
+export async function saveRotation(db: DbOrTx, pairingId: string, kind: MeetingKind, sides: Side[]): Promise<void> {
+  if (!sides.length) {
+    await db
+      .delete(meetingRotations)
+      .where(and(eq(meetingRotations.pairingId, pairingId), eq(meetingRotations.kind, kind)));
+    return;
+  }
+  await db
+    .insert(meetingRotations)
+    .values({ pairingId, kind, sides })
+    .onConflictDoUpdate({
+      target: [meetingRotations.pairingId, meetingRotations.kind],
+      set: { sides, updatedAt: new Date() },
+    });
+}
+
+/** The latest meeting of a kind held before a date (or at all), other than the one being edited. */
+export async function lastMeeting(
+  db: DbOrTx,
+  pairingId: string,
+  kind: MeetingKind,
+  opts: { before?: string; except?: string } = {},
+) {
+  const [row] = await db
+    .select({ id: meetings.id, title: meetings.title, heldOn: meetings.heldOn, hostSide: meetings.hostSide })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.pairingId, pairingId),
+        eq(meetings.kind, kind),
+        opts.before ? sql`${meetings.heldOn} < ${opts.before}::date` : undefined,
+        opts.except ? sql`${meetings.id} <> ${opts.except}` : undefined,
+      ),
+    )
+    .orderBy(desc(meetings.heldOn), desc(meetings.createdAt))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,279 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ItemStatus } from '../../../common/api/enums.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { organisations } from '../organisations/organisations.tables.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { projects } from '../projects/projects.tables.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
+import { trackedItemNotes, trackedItemOwners, trackedItems } from './tracking.tables.ts';
+import { seesOnlyOwnItems } from './tracking.policy.ts';
+
+const ownedBy = (organisationId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${trackedItemOwners} o WHERE o.item_id = ${trackedItems.id} AND o.organisation_id = ${organisationId})`;
+
+/** Items of the pairings in scope; a unit that only reports sees the items it owns. */
+export function itemScope(actor: Actor): SQL | undefined {
+  return and(
+    rowsInPairingScope(actor, trackedItems.pairingId),
+    seesOnlyOwnItems(actor) ? ownedBy(actor.organisationId) : undefined,
+  );
+}
+
+/** 逾期 is read from the deadline at query time, so a list never shows a stale status. */
+const statusSql = (today: string) =>
+  sql<ItemStatus>`CASE WHEN ${trackedItems.state} = 'closed' THEN 'closed' WHEN ${trackedItems.deadline} < ${today}::date THEN 'overdue' ELSE ${trackedItems.state} END`;
+
+const summaryColumns = (today: string) => ({
+  id: trackedItems.id,
+  pairingId: trackedItems.pairingId,
+  pairingName: pairings.name,
+  source: trackedItems.source,
+  sourceId: trackedItems.sourceId,
+  sourceTitle: trackedItems.sourceTitle,
+  seq: trackedItems.seq,
+  text: trackedItems.text,
+  deadline: trackedItems.deadline,
+  status: statusSql(today),
+  closedAt: trackedItems.closedAt,
+  isDemo: trackedItems.isDemo,
+});
+
+export interface ItemFilter {
+  pairingId?: string;
+  withSubPairs?: boolean;
+  source?: string;
+  sourceId?: string;
+  status?: ItemStatus;
+  organisationId?: string;
+  taskId?: string;
+  projectId?: string;
+  mine?: boolean;
+  dueBefore?: string;
+  demo?: boolean;
+}
+
+function filterCondition(actor: Actor, f: ItemFilter): SQL | undefined {
+  return and(
+    itemScope(actor),
+    pairingCondition(trackedItems.pairingId, f.pairingId, f.withSubPairs),
+    f.source ? eq(trackedItems.source, f.source as never) : undefined,
+    f.sourceId ? eq(trackedItems.sourceId, f.sourceId) : undefined,
+    f.organisationId ? ownedBy(f.organisationId) : undefined,
+    f.mine ? ownedBy(actor.organisationId) : undefined,
+    f.taskId ? sql`${trackedItems.taskIds} @> ARRAY[${f.taskId}]::uuid[]` : undefined,
+    f.projectId ? sql`${trackedItems.projectIds} @> ARRAY[${f.projectId}]::uuid[]` : undefined,
+    f.dueBefore ? sql`${trackedItems.deadline} <= ${f.dueBefore}::date` : undefined,
+    f.demo !== undefined ? eq(trackedItems.isDemo, f.demo) : undefined,
+  );
+}
+
+export type ItemSummaryRow = Awaited<ReturnType<typeof listItems>>['items'][number];
+
+/** A page of items (most urgent first), the total, and the counts by status under every filter but the status. */
+export async function listItems(
+  db: DbOrTx,
+  actor: Actor,
+  f: ItemFilter,
+  today: string,
+  page: { page: number; pageSize: number } | 'all',
+) {
+  const base = filterCondition(actor, f);
+  const where = and(base, f.status ? sql`${statusSql(today)} = ${f.status}` : undefined);
+  const query = db
+    .select(summaryColumns(today))
+    .from(trackedItems)
+    .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
+    .where(where)
+    .orderBy(
+      sql`${trackedItems.state} = 'closed'`,
+      asc(trackedItems.deadline),
+      asc(trackedItems.seq),
+      asc(trackedItems.id),
+    );
+  const [items, [counts]] = await Promise.all([
+    page === 'all' ? query : query.limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db
+      .select({
+        total: sql<number>`count(*) FILTER (WHERE ${f.status ? sql`${statusSql(today)} = ${f.status}` : sql`true`})::int`,
+        not_started: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'not_started')::int`,
+        in_progress: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'in_progress')::int`,
+        closed: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'closed')::int`,
+        overdue: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'overdue')::int`,
+      })
+      .from(trackedItems)
+      .where(base),
+  ]);
+  const { total, ...byStatus } = counts!;
+  return { items, total, counts: byStatus };
+}
+
+export type OwnerRow = Awaited<ReturnType<typeof ownersOf>>[number];
+
+export async function ownersOf(db: DbOrTx, itemIds: readonly string[]) {
+  if (!itemIds.length) return [];
+  return db
+    .select({
+      itemId: trackedItemOwners.itemId,
+      organisationId: trackedItemOwners.organisationId,
+      name: organisations.name,
+      side: trackedItemOwners.side,
+      role: trackedItemOwners.role,
+    })
+    .from(trackedItemOwners)
+    .innerJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
+    .where(inArray(trackedItemOwners.itemId, [...itemIds]))
+    .orderBy(asc(trackedItemOwners.role), asc(organisations.name));
+}
+
+/** The item as stored, for a change (locked when asked, so two closings cannot both pass the version check). */
+export async function findItem(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select()
+    .from(trackedItems)
+    .where(and(eq(trackedItems.id, id), itemScope(actor)));
+  const [row] = await (opts.forUpdate ? q.for('update', { of: trackedItems }) : q);
+  return row;
+}
+
+/** An item with its owners and its record, in three queries; undefined when out of scope. */
+export async function findItemDetail(db: DbOrTx, actor: Actor, id: string, today: string) {
+  const [[summary], owners, notes] = await Promise.all([
+    db
+      .select({
+        ...summaryColumns(today),
+        taskIds: trackedItems.taskIds,
+        projectIds: trackedItems.projectIds,
+        version: trackedItems.version,
+      })
+      .from(trackedItems)
+      .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
+      .where(and(eq(trackedItems.id, id), itemScope(actor))),
+    ownersOf(db, [id]),
+    db
+      .select({
+        id: trackedItemNotes.id,
+        kind: trackedItemNotes.kind,
+        note: trackedItemNotes.note,
+        percent: trackedItemNotes.percent,
+        link: trackedItemNotes.link,
+        actorName: trackedItemNotes.actorName,
+        organisationName: organisations.name,
+        at: trackedItemNotes.at,
+      })
+      .from(trackedItemNotes)
+      .leftJoin(organisations, eq(organisations.id, trackedItemNotes.organisationId))
+      .where(eq(trackedItemNotes.itemId, id))
+      .orderBy(desc(trackedItemNotes.at), desc(trackedItemNotes.id)),
+  ]);
+  // Owners and notes were read by id alongside the scoped row; they count only when that row is visible.
+  return summary && { summary, owners, notes };
+}
+export type ItemDetailRows = NonNullable<Awaited<ReturnType<typeof findItemDetail>>>;
+
+/**
+ * The side of each organisation in a pairing, read from its region or any region above it; null for a unit on
+ * neither side (which cannot own the pairing's items). Unknown ids are absent.
+ */
+export async function ownerSides(db: DbOrTx, pairingId: string, organisationIds: readonly string[]) {
+  if (!organisationIds.length) return new Map<string, { name: string; side: 'a' | 'b' | null }>();
+  const result = await db.execute<{ id: string; name: string; side: 'a' | 'b' | null }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT o.id AS org_id, r.code, r.parent_code FROM organisations o JOIN regions r ON r.code = o.region_code
+      WHERE o.id = ANY(${uuidArray(organisationIds)})
+      UNION
+      SELECT up.org_id, r.code, r.parent_code FROM up JOIN regions r ON r.code = up.parent_code
+    )
+    SELECT o.id, o.name,
+      (SELECT s.side FROM up JOIN pairing_side_regions s ON s.region_code = up.code AND s.pairing_id = ${pairingId}
+       WHERE up.org_id = o.id LIMIT 1) AS side
+    FROM organisations o WHERE o.id = ANY(${uuidArray(organisationIds)})`);
+  return new Map(result.rows.map((r) => [r.id, { name: r.name, side: r.side }]));
+}
+
+export async function nextSeq(db: DbOrTx, source: string, sourceId: string | null, pairingId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${trackedItems.seq}), 0)::int` })
+    .from(trackedItems)
+    .where(
+      and(
+        eq(trackedItems.source, source as never),
+        sourceId ? eq(trackedItems.sourceId, sourceId) : eq(trackedItems.pairingId, pairingId),
+      ),
+    );
+  return (row?.n ?? 0) + 1;
+}
+
+export async function insertItem(db: DbOrTx, values: typeof trackedItems.$inferInsert): Promise<string> {
+  const [row] = await db.insert(trackedItems).values(values).returning({ id: trackedItems.id });
+  return row!.id;
+}
+
+export async function replaceOwners(
+  db: DbOrTx,
+  itemId: string,
+  owners: { organisationId: string; role: 'lead' | 'co'; side: 'a' | 'b' | null }[],
+): Promise<void> {
+  await db.delete(trackedItemOwners).where(eq(trackedItemOwners.itemId, itemId));
+  if (owners.length) await db.insert(trackedItemOwners).values(owners.map((o) => ({ itemId, ...o })));
+}
+
+/** Saves a change over the version it was read at; false when someone saved in between. */
+export async function updateItemRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof trackedItems.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(trackedItems)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(trackedItems.id, id), eq(trackedItems.version, version)))
+    .returning({ id: trackedItems.id });
+  return updated.length > 0;
+}
+
+export async function insertNote(db: DbOrTx, values: typeof trackedItemNotes.$inferInsert): Promise<string> {
+  const [row] = await db.insert(trackedItemNotes).values(values).returning({ id: trackedItemNotes.id });
+  return row!.id;
+}
+
+/** Whether the organisation owns the item (a unit reports only on its own items). */
+export async function ownsItem(db: DbOrTx, itemId: string, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(trackedItemOwners)
+    .where(and(eq(trackedItemOwners.itemId, itemId), eq(trackedItemOwners.organisationId, organisationId)));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Of the task and project ids an item links to, those that do not exist or lie outside the actor's pairings. */
+export async function unknownLinks(
+  db: DbOrTx,
+  actor: Actor,
+  taskIds: readonly string[],
+  projectIds: readonly string[],
+): Promise<{ taskIds: Set<string>; projectIds: Set<string> }> {
+  const [foundTasks, foundProjects] = await Promise.all([
+    taskIds.length
+      ? db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(and(inArray(tasks.id, [...taskIds]), rowsInPairingScope(actor, tasks.pairingId)))
+      : [],
+    projectIds.length
+      ? db
+          .select({ id: projects.id })
+          .from(projects)
+          .where(and(inArray(projects.id, [...projectIds]), rowsInPairingScope(actor, projects.pairingId)))
+      : [],
+  ]);
+  const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+  const t = known(foundTasks);
+  const p = known(foundProjects);
+  return {
+    taskIds: new Set(taskIds.filter((id) => !t.has(id))),
+    projectIds: new Set(projectIds.filter((id) => !p.has(id))),
+  };
+}
