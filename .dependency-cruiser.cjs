@@ -17,6 +17,8 @@ const MODULE_ORDER = [
   'parks',
   'projects',
   'events',
+  'tracking',
+  'meetings',
   'dashboard',
 ];
 
