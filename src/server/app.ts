@@ -10,6 +10,7 @@ import type { AppDeps } from './http/context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerAccessControl, type RegisteredRoute } from './http/access-hook.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { registerResponseCache } from './http/response-cache.ts';
 import { registerSessionLoader } from './modules/auth/session-plugin.ts';
 import { SetupToken } from './modules/auth/setup.service.ts';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps };
   });
   registerAccessControl(app, app.registeredRoutes);
+  registerInputGuard(app);
   registerResponseCache(app, deps);
 
   await app.register(swagger, {

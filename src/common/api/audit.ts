@@ -40,5 +40,8 @@ export const auditVerifyResponse = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
+  /** Every row where the chain breaks; the list stops at 1,000, the count does not. */
+  brokenCount: z.number().int(),
+  broken: z.array(z.object({ id: z.number().int(), reason: z.enum(['content', 'link']) })),
 });
 export type AuditVerify = z.infer<typeof auditVerifyResponse>;

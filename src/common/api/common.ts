@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { textFault } from './text-faults.ts';
 
 export const uuid = z.uuid();
 export const isoDate = z.iso.date();
 export const regionCode = z.string().regex(/^(\d{6}|Z\d{8})$/);
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** Text as it may enter the system: no NUL or other controls, no lone surrogates, no bidi overrides (text-faults.ts). */
+export const cleanText = () =>
+  z.string().superRefine((value, ctx) => {
+    const fault = textFault(value);
+    if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
+  });
+export const text = (max: number) => cleanText().trim().min(1).max(max);
+export const optionalText = (max: number) => cleanText().trim().max(max).nullable().optional();
 
 export const idParams = z.strictObject({ id: uuid });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, fieldError } from './app-error.ts';
+import { AppError, fieldError, invalid } from './app-error.ts';
+import { textFaultDetails } from './input-guard.ts';
 
 /** How a route takes its one uploaded file (the scope registers @fastify/multipart; these are the route's own rules). */
 export interface UploadRules {
@@ -39,5 +40,8 @@ export async function uploadedFile(req: FastifyRequest, rules: UploadRules): Pro
     throw err;
   }
   if (!file) throw required();
+  // The input guard saw no body on a multipart request: the file's name and the fields are checked here.
+  const faults = textFaultDetails({ file: file.fileName, ...fields });
+  if (faults.length) throw invalid(...faults);
   return { ...file, fields };
 }

@@ -54,6 +54,10 @@ export const errors: Shape<typeof zh> = {
     invalid_value: 'Invalid value',
     control_character: 'Must not contain control characters (such as NUL)',
     lone_surrogate: 'Contains invalid Unicode (a lone surrogate)',
+    bidi_control:
+      'Must not contain bidirectional text controls (such as U+202E), which make text display differently from what it is',
+    control_character: 'Must not contain control characters (such as NUL)',
+    lone_surrogate: 'Contains invalid Unicode (a lone surrogate)',
     bidi_control: 'Must not contain bidirectional text controls (such as U+202E), which make text display differently from what it is',
     invalid_format: 'Invalid format',
     invalid_uuid: 'Not a valid identifier',

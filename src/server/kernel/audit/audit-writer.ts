@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { appendAuditRow, lockChainHead } from './audit-log.repository.ts';
 import type { CryptoProvider } from '../../security/crypto-provider.ts';
+import { storedJson, storedText } from './stored-form.ts';
 
 export interface AuditEntry {
   action: string;
@@ -32,19 +33,7 @@ export type AuditRowForHash = {
   prevHash: string;
 };
 
-/** jsonb does not keep key order, so the hash covers details with keys sorted at every depth. */
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
+/** The row's HMAC, over its content in the form the database stores (stored-form.ts), so a read verifies it. */
 export function auditRowHash(crypto: CryptoProvider, key: Buffer, row: AuditRowForHash): string {
   const canonical = JSON.stringify([
     row.at.toISOString(),
@@ -59,7 +48,7 @@ export function auditRowHash(crypto: CryptoProvider, key: Buffer, row: AuditRowF
     row.result,
     row.ip,
     row.requestId,
-    sortedKeys(row.details ?? null),
+    storedJson(row.details),
     row.prevHash,
   ]);
   return crypto.hmacSm3(key, canonical);
@@ -72,20 +61,22 @@ export function auditRowHash(crypto: CryptoProvider, key: Buffer, row: AuditRowF
 export async function writeAudit(db: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   const prevHash = await lockChainHead(db);
   const a = ctx.actor;
+  // Stored as hashed: text and details in the form the database keeps, so no input can break the chain.
   const row: AuditRowForHash = {
     at: new Date(),
-    actorUserId: entry.actorOverride?.userId ?? a?.userId ?? null,
-    actorName: entry.actorOverride?.name ?? a?.username ?? null,
-    actorRoles: a?.roles ?? null,
-    organisationId: a?.organisationId ?? null,
-    regionCode: a?.regionCode ?? null,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
+    // uuid columns give back lower case.
+    actorUserId: (entry.actorOverride?.userId ?? a?.userId)?.toLowerCase() ?? null,
+    actorName: storedText(entry.actorOverride?.name ?? a?.username ?? null),
+    actorRoles: a?.roles.map((r) => storedText(r)) ?? null,
+    organisationId: a?.organisationId.toLowerCase() ?? null,
+    regionCode: storedText(a?.regionCode ?? null),
+    action: storedText(entry.action),
+    objectType: storedText(entry.objectType ?? null),
+    objectId: storedText(entry.objectId ?? null),
     result: entry.result,
-    ip: ctx.ip || null,
-    requestId: ctx.requestId || null,
-    details: entry.details ?? null,
+    ip: storedText(ctx.ip || null),
+    requestId: storedText(ctx.requestId || null),
+    details: storedJson(entry.details),
     prevHash: prevHash ?? GENESIS_HASH,
   };
   await appendAuditRow(db, {

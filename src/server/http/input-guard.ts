@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { textFault } from '../../common/api/text-faults.ts';
+import { fieldError, invalid, type ErrorDetail } from './app-error.ts';
+
+/** Enough to show the caller what to fix without answering a body of thousands of errors. */
+const MAX_DETAILS = 20;
+
+/**
+ * Every text in the value (strings and object keys, at any depth) checked against the shared text rule, each
+ * fault named by its dotted field path as zod names fields. Walked with a stack, since a JSON body may nest
+ * deeper than the call stack allows.
+ */
+export function textFaultDetails(value: unknown, out: ErrorDetail[] = []): ErrorDetail[] {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length && out.length < MAX_DETAILS) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === 'string') {
+      const fault = textFault(node);
+      if (fault) out.push(fieldError(path, fault));
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], path ? `${path}.${i}` : String(i)]);
+    } else if (node && typeof node === 'object' && !Buffer.isBuffer(node)) {
+      for (const key of Object.keys(node).reverse()) {
+        const field = path ? `${path}.${key}` : key;
+        const fault = textFault(key);
+        if (fault) out.push(fieldError(field, fault));
+        else stack.push([(node as Record<string, unknown>)[key], field]);
+      }
+    }
+  }
+  return out;
+}
+
+/** A body sent to a route that declares none: refused field by field, so nothing a client sends is silently dropped. */
+function undeclaredBody(req: FastifyRequest): ErrorDetail[] {
+  const body = req.body;
+  if (req.routeOptions.schema?.body || body === undefined || body === null) return [];
+  if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body))
+    return Object.keys(body).map((key) => fieldError(key, 'unknown_field', { key }));
+  return body === '' ? [] : [fieldError('body', 'unknown_field', { key: 'body' })];
+}
+
+/**
+ * Text that enters the system is valid: after the access check and before any schema, the address's parameters,
+ * the query and the body of every route — declared through moduleRoutes or not, today's and tomorrow's — are
+ * checked once, and a fault is a 400 naming the field, whatever the route's own schema says. Multipart file
+ * names and fields are checked where they are read (upload.ts).
+ */
+export function registerInputGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const details = undeclaredBody(req);
+    for (const part of [req.params, req.query, req.body]) textFaultDetails(part, details);
+    if (details.length) throw invalid(...details.slice(0, MAX_DETAILS));
+  });
+}
