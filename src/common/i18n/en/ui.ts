@@ -4,6 +4,7 @@ import { reportingUi } from './ui-reporting.ts';
 import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
+import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 
 export const ui: Shape<typeof zh> = {
@@ -458,5 +459,6 @@ export const ui: Shape<typeof zh> = {
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
+  tracking: trackingUi,
   projects: projectsUi,
 };

@@ -2,6 +2,7 @@ import { reportingUi } from './ui-reporting.ts';
 import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
+import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
@@ -453,5 +454,6 @@ export const ui = {
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
+  tracking: trackingUi,
   projects: projectsUi,
 } as const;

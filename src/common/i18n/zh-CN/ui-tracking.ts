@@ -1,0 +1,31 @@
+/** 督办事项 and 会议: lists, pages, the 督办台账. en/ui-tracking.ts has exactly these keys. */
+export const trackingUi = {
+  title: '督办事项',
+  meetingsTitle: '会商会议',
+  statuses: { not_started: '未启动', in_progress: '推进中', closed: '已办结', overdue: '逾期' },
+  sources: { meeting_decision: '会议议定事项', rectification: '整改要求' },
+  noteKinds: { progress: '进展', closed: '销号', reopened: '重新打开' },
+  meetingKinds: {
+    high_level_visit: '高层互访',
+    joint_meeting: '联席会议',
+    department_docking: '部门对接会',
+    symposium: '座谈会',
+    video_conference: '视频会议',
+    other: '其他',
+  },
+  proposals: { rotation: '按轮值顺序', first: '轮值首次', none: '未设轮值' },
+  ledgerSheet: '督办台账',
+  ledgerTitle: '对口合作督办事项台账',
+  ledgerExported: '导出人：{name}　导出日期：{date}',
+  columns: {
+    seq: '序号',
+    pairing: '对口合作关系',
+    source: '来源',
+    text: '事项',
+    lead: '牵头单位',
+    co: '配合单位',
+    deadline: '完成时限',
+    status: '状态',
+    closedOn: '办结日期',
+  },
+};
