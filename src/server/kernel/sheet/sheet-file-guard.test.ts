@@ -44,6 +44,10 @@ describe('spreadsheet files refused before they are opened', () => {
     expect(refusal(docx)).toBe('not_spreadsheet');
   });
 
+  it('refuses a file too short to hold a signature, such as a 2-byte "PK"', () => {
+    for (const bytes of ['P', 'PK', 'PK\u0003']) expect(refusal(Buffer.from(bytes, 'latin1'))).toBe('not_spreadsheet');
+  });
+
   it('refuses Excel 97-2003 and password-protected workbooks (OLE compound files)', () => {
     expect(
       refusal(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])),

@@ -34,7 +34,7 @@ export function guardSpreadsheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEE
   if (buf.length > limits.maxBytes)
     throw new SheetFileError('too_large', { limit: `${Math.round(limits.maxBytes / 1024 / 1024)} MB` });
   if (buf.subarray(0, 8).equals(CFB)) throw new SheetFileError('legacy_or_encrypted');
-  if (buf.readUInt32LE(0) !== 0x04034b50) throw new SheetFileError('not_spreadsheet');
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new SheetFileError('not_spreadsheet');
   let names: string[];
   try {
     const entries = readZipDirectory(buf);

@@ -28,9 +28,25 @@ export interface ZipEntry {
 export interface ZipLimits {
   /** Total uncompressed size of all entries. */
   maxUncompressedBytes: number;
-  /** Uncompressed / compressed, checked for entries over 1 MB. */
+  /**
+   * Uncompressed / compressed, checked for each entry over 1 MB and for the whole archive once it expands past
+   * 1 MB (many entries just under 1 MB each add up to a bomb no single entry shows).
+   */
   maxCompressionRatio: number;
   maxEntries: number;
+}
+
+/** Below this, no expansion can hurt, and tiny parts of ordinary documents compress far beyond any ratio. */
+const RATIO_FLOOR = 1024 * 1024;
+
+/** A read past the end of a truncated or malformed archive is a damaged file, never a crash. */
+function withinBuffer<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof RangeError) throw new ZipError('corrupt', `zip: ${err.message}`);
+    throw err;
+  }
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -40,6 +56,10 @@ const ZIP64_MARK = 0xffffffff;
 
 /** Reads the central directory without inflating anything. */
 export function readZipDirectory(buf: Buffer): ZipEntry[] {
+  return withinBuffer(() => readDirectory(buf));
+}
+
+function readDirectory(buf: Buffer): ZipEntry[] {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === EOCD_SIG) {
@@ -81,6 +101,10 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
  * entry is inflated here with a hard output cap, so an archive that lies about its sizes is caught too.
  */
 export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimits): void {
+  withinBuffer(() => checkEntries(buf, entries, limits));
+}
+
+function checkEntries(buf: Buffer, entries: ZipEntry[], limits: ZipLimits): void {
   if (entries.length > limits.maxEntries) throw new ZipError('zip_bomb', `${entries.length} entries`);
   let total = 0;
   for (const e of entries) {
@@ -91,7 +115,7 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
     if (total > limits.maxUncompressedBytes)
       throw new ZipError('zip_bomb', `expands to over ${limits.maxUncompressedBytes} bytes`);
     if (
-      e.uncompressedSize > 1024 * 1024 &&
+      e.uncompressedSize > RATIO_FLOOR &&
       e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio
     ) {
       throw new ZipError(
@@ -100,6 +124,8 @@ export function checkZipSafety(buf: Buffer, entries: ZipEntry[], limits: ZipLimi
       );
     }
   }
+  if (total > RATIO_FLOOR && total / buf.length > limits.maxCompressionRatio)
+    throw new ZipError('zip_bomb', `the archive expands ${Math.round(total / buf.length)} times`);
   for (const e of entries) {
     const h = e.localHeaderOffset;
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOC_SIG)
