@@ -12,7 +12,6 @@ export const sourceRef = z.object({
   line: z.number().int().nullable(),
   quote: z.string().nullable(),
 });
-export type SourceRef = z.infer<typeof sourceRef>;
 
 export const pairingSummary = z.object({
   id: z.uuid(),

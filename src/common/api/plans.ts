@@ -234,7 +234,6 @@ export type AnnualPlanInput = z.infer<typeof annualPlanInput>;
 export type AnnualPlanBody = z.input<typeof annualPlanInput>;
 
 export const createPlanInput = z.discriminatedUnion('kind', [importPlanInput, annualPlanInput]);
-export type CreatePlanInput = z.infer<typeof createPlanInput>;
 
 // ---- reads ----
 

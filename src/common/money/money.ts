@@ -9,8 +9,6 @@ export type Fen = bigint;
 export const FEN_PER_YUAN = 100n;
 export const FEN_PER_WAN = 1_000_000n;
 export const FEN_PER_YI = 10_000n * FEN_PER_WAN;
-/** 万元 decimals that still name a whole fen. */
-export const WAN_DECIMALS = 6;
 /** Twelve integer digits of 万元 (a trillion 万元) is far beyond any project, and fits numeric(20,6). */
 export const MAX_ABS_FEN = 10n ** 18n - 1n;
 

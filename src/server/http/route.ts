@@ -23,6 +23,12 @@ export interface RouteSpec<
   response?: R;
   /** The status of a successful answer (201 for a create). */
   status?: 200 | 201;
+  /** Another status the handler may answer with, with the same schema (it sets it on `reply` itself). */
+  otherStatus?: 200 | 201;
+  /** Body media types besides JSON (an upload's multipart/form-data), for the API description. */
+  consumes?: string[];
+  /** A larger body than the server's limit, for a route that takes whole documents. */
+  bodyLimit?: number;
   /** A read whose answer may be kept until the data version moves (see response-cache.ts). */
   cacheable?: boolean;
   summary?: string;
@@ -76,21 +82,27 @@ export function moduleRoutes(app: FastifyInstance, tag: string): ModuleRoutes {
         method,
         url,
         config: { access: spec.access, cacheable: spec.cacheable },
+        bodyLimit: spec.bodyLimit,
         schema: {
           tags: [tag],
           summary: spec.summary,
           params: spec.params,
           querystring: spec.query,
           body: spec.body,
-          response: spec.response ? { [spec.status ?? 200]: spec.response } : undefined,
+          consumes: spec.consumes,
+          response: spec.response
+            ? Object.fromEntries(
+                [spec.status ?? 200, ...(spec.otherStatus ? [spec.otherStatus] : [])].map((s) => [s, spec.response]),
+              )
+            : undefined,
         },
         handler: async (req, reply) => {
           // The one place the parsed input meets its declared types: fastify-type-provider-zod has parsed each
           // part with the schema named in the spec, and the access hook has refused a missing session.
           const input = { ctx: req.ctx, params: req.params, query: req.query, body: req.body, req, reply } as never;
-          const answer = await handler(input);
+          // Set before the handler runs, so a handler answering its other status can set that on `reply`.
           if (spec.response && spec.status) reply.status(spec.status);
-          return answer;
+          return handler(input);
         },
       });
     };

@@ -14,8 +14,6 @@ const DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /**
  * Value of a Chinese numeral (千 → 1000, 十五 → 15, 两千三百 → 2300, 一亿二千万), or null when the characters
  * do not form a well-built number: 十三五 and 五位 must not pass as numbers.
