@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { containing, startingWith } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { auditLog } from '../../kernel/audit/audit.tables.ts';
 
@@ -16,8 +17,8 @@ export interface AuditFilter {
 function condition(f: AuditFilter): SQL | undefined {
   return and(
     f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
-    f.actorName ? ilike(auditLog.actorName, `%${f.actorName}%`) : undefined,
-    f.action ? ilike(auditLog.action, `${f.action}%`) : undefined,
+    f.actorName ? ilike(auditLog.actorName, containing(f.actorName)) : undefined,
+    f.action ? ilike(auditLog.action, startingWith(f.action)) : undefined,
     f.objectType ? eq(auditLog.objectType, f.objectType) : undefined,
     f.objectId ? eq(auditLog.objectId, f.objectId) : undefined,
     f.result ? eq(auditLog.result, f.result) : undefined,

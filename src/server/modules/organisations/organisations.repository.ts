@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { organisations } from './organisations.tables.ts';
@@ -48,7 +49,7 @@ export async function listOrganisations(
 ) {
   const where = and(
     scopeCondition(actor),
-    filter.q ? ilike(organisations.name, `%${filter.q}%`) : undefined,
+    filter.q ? ilike(organisations.name, containing(filter.q)) : undefined,
     filter.kind ? eq(organisations.kind, filter.kind as never) : undefined,
     filter.regionCode ? eq(organisations.regionCode, filter.regionCode) : undefined,
     filter.active === undefined ? undefined : eq(organisations.active, filter.active),

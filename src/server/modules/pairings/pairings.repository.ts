@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -62,7 +63,7 @@ export async function listPairings(
     f.regionCode
       ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code = ${f.regionCode})`
       : undefined,
-    f.q ? ilike(pairings.name, `%${f.q}%`) : undefined,
+    f.q ? ilike(pairings.name, containing(f.q)) : undefined,
   );
   const dir = paging.order === 'desc' ? desc : asc;
   const [items, [total]] = await Promise.all([

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -69,7 +70,7 @@ export async function listPlans(
     f.pairingId ? eq(plans.pairingId, f.pairingId) : undefined,
     f.kind ? eq(plans.kind, f.kind as never) : undefined,
     f.year ? eq(plans.year, f.year) : undefined,
-    f.q ? ilike(plans.title, `%${f.q}%`) : undefined,
+    f.q ? ilike(plans.title, containing(f.q)) : undefined,
   );
   const [items, [total]] = await Promise.all([
     db

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -52,7 +53,11 @@ function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
     f.greenChannel !== undefined ? eq(projects.greenChannel, f.greenChannel) : undefined,
     f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
     f.q
-      ? or(ilike(projects.title, `%${f.q}%`), ilike(projects.investor, `%${f.q}%`), eq(projects.projectCode, f.q))
+      ? or(
+          ilike(projects.title, containing(f.q)),
+          ilike(projects.investor, containing(f.q)),
+          eq(projects.projectCode, f.q),
+        )
       : undefined,
   );
 }

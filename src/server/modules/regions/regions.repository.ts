@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { containing, startingWith } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import { regions } from './regions.tables.ts';
@@ -27,8 +28,8 @@ function filterCondition(f: RegionFilter): SQL | undefined {
   return and(
     f.q
       ? or(
-          ilike(regions.name, `%${f.q}%`),
-          sql`${regions.code} LIKE ${f.q + '%'}`,
+          ilike(regions.name, containing(f.q)),
+          sql`${regions.code} LIKE ${startingWith(f.q)}`,
           sql`${f.q} = ANY(${regions.aliases})`,
         )
       : undefined,

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -101,10 +102,10 @@ function filterCondition(actor: Actor, f: Omit<TaskListQuery, 'page' | 'pageSize
       : undefined,
     f.organisationId ? assignedTo(f.organisationId) : undefined,
     f.unit
-      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${`%${f.unit}%`})`
+      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${containing(f.unit)})`
       : undefined,
     f.mine ? assignedTo(actor.organisationId) : undefined,
-    f.q ? sql`(${ilike(tasks.title, `%${f.q}%`)} OR ${ilike(tasks.text, `%${f.q}%`)})` : undefined,
+    f.q ? sql`(${ilike(tasks.title, containing(f.q))} OR ${ilike(tasks.text, containing(f.q))})` : undefined,
   );
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { users } from './users.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
@@ -74,7 +75,9 @@ export interface UserFilter {
 
 export async function listUsers(db: DbOrTx, filter: UserFilter, page: number, pageSize: number) {
   const conds: (SQL | undefined)[] = [
-    filter.q ? or(ilike(users.username, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`)) : undefined,
+    filter.q
+      ? or(ilike(users.username, containing(filter.q)), ilike(users.displayName, containing(filter.q)))
+      : undefined,
     filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined,
     filter.role ? sql`${filter.role} = ANY(${users.roles})` : undefined,
     filter.active === undefined ? undefined : eq(users.active, filter.active),
