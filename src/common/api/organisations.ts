@@ -26,6 +26,7 @@ export const organisationListQuery = z.strictObject({
   ...pageQuery,
 });
 export type OrganisationListParams = QueryParams<typeof organisationListQuery>;
+export type OrganisationListQuery = z.output<typeof organisationListQuery>;
 export const organisationListResponse = paged(organisationItem);
 export type OrganisationList = z.infer<typeof organisationListResponse>;
 

@@ -34,6 +34,7 @@ export const regionListQuery = z.strictObject({
   ...pageQuery,
 });
 export type RegionListParams = QueryParams<typeof regionListQuery>;
+export type RegionListQuery = z.output<typeof regionListQuery>;
 export const regionListResponse = paged(regionItem);
 export type RegionList = z.infer<typeof regionListResponse>;
 

@@ -68,14 +68,15 @@ export async function listOrganisations(
   return { items, total: total?.n ?? 0 };
 }
 
-export async function findOrganisation(db: DbOrTx, actor: Actor | null, id: string) {
+export async function findOrganisation(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
     .select(columns)
     .from(organisations)
     .innerJoin(regions, eq(regions.code, organisations.regionCode))
-    .where(and(eq(organisations.id, id), actor ? scopeCondition(actor) : undefined));
+    .where(and(eq(organisations.id, id), scopeCondition(actor)));
   return row;
 }
+export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
 
 /** Organisations among `ids` the actor can see, in one query (units of many tasks at once). */
 export async function organisationsByIds(db: DbOrTx, actor: Actor, ids: readonly string[]) {

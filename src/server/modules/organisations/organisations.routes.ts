@@ -1,82 +1,47 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
 import {
+  createOrganisationInput,
   organisationItem,
   organisationListQuery,
   organisationListResponse,
-  createOrganisationInput,
   updateOrganisationInput,
-  type OrganisationItem,
 } from '../../../common/api/organisations.ts';
-import { notFound } from '../../http/app-error.ts';
-import type { AuthedContext } from '../../http/context.ts';
-import { findOrganisation, listOrganisations } from './organisations.repository.ts';
-import { createOrganisation, updateOrganisationById } from './organisations.service.ts';
-
-type Row = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
-const present = (o: Row): OrganisationItem => ({
-  ...o,
-  createdAt: o.createdAt.toISOString(),
-  updatedAt: o.updatedAt.toISOString(),
-});
+import { moduleRoutes } from '../../http/route.ts';
+import { presentOrganisation } from './organisations.presenter.ts';
+import {
+  createOrganisation,
+  organisationDetail,
+  organisationPage,
+  updateOrganisationById,
+} from './organisations.service.ts';
 
 export function registerOrganisationRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const load = async (ctx: AuthedContext, id: string) => {
-    const row = await findOrganisation(ctx.db, ctx.actor, id);
-    if (!row) throw notFound();
-    return present(row);
-  };
+  const r = moduleRoutes(app, 'organisations');
   r.get(
     '/api/organisations',
-    {
-      config: { access: 'organisation.read' },
-      schema: {
-        tags: ['organisations'],
-        querystring: organisationListQuery,
-        response: { 200: organisationListResponse },
-      },
-    },
-    async (req) => {
-      const { page, pageSize, ...filter } = req.query;
-      const { items, total } = await listOrganisations(req.ctx.db, req.actor!, filter, page, pageSize);
-      return { items: items.map(present), total, page, pageSize };
+    { access: 'organisation.read', query: organisationListQuery, response: organisationListResponse },
+    async ({ ctx, query }) => {
+      const page = await organisationPage(ctx, query);
+      return { ...page, items: page.items.map(presentOrganisation) };
     },
   );
   r.get(
     '/api/organisations/:id',
-    {
-      config: { access: 'organisation.read' },
-      schema: { tags: ['organisations'], params: idParams, response: { 200: organisationItem } },
-    },
-    async (req) => load(req.ctx as AuthedContext, req.params.id),
+    { access: 'organisation.read', params: idParams, response: organisationItem },
+    async ({ ctx, params }) => presentOrganisation(await organisationDetail(ctx, params.id)),
   );
   r.post(
     '/api/organisations',
-    {
-      config: { access: 'organisation.manage' },
-      schema: { tags: ['organisations'], body: createOrganisationInput, response: { 201: organisationItem } },
-    },
-    async (req, reply) => {
-      const id = await createOrganisation(req.ctx as AuthedContext, req.body);
-      return reply.status(201).send(await load(req.ctx as AuthedContext, id));
-    },
+    { access: 'organisation.manage', body: createOrganisationInput, response: organisationItem, status: 201 },
+    async ({ ctx, body }) => presentOrganisation(await organisationDetail(ctx, await createOrganisation(ctx, body))),
   );
   r.patch(
     '/api/organisations/:id',
-    {
-      config: { access: 'organisation.manage' },
-      schema: {
-        tags: ['organisations'],
-        params: idParams,
-        body: updateOrganisationInput,
-        response: { 200: organisationItem },
-      },
-    },
-    async (req) => {
-      await updateOrganisationById(req.ctx as AuthedContext, req.params.id, req.body);
-      return load(req.ctx as AuthedContext, req.params.id);
+    { access: 'organisation.manage', params: idParams, body: updateOrganisationInput, response: organisationItem },
+    async ({ ctx, params, body }) => {
+      await updateOrganisationById(ctx, params.id, body);
+      return presentOrganisation(await organisationDetail(ctx, params.id));
     },
   );
 }

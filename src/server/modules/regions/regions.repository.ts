@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import { containing, startingWith } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
+import type { RegionLevel } from '../../../common/regions/region-types.ts';
 import { regions } from './regions.tables.ts';
 
 const parent = alias(regions, 'parent');
@@ -54,34 +55,34 @@ export async function listRegions(db: DbOrTx, f: RegionFilter, page: number, pag
   return { items, total: total?.n ?? 0 };
 }
 
-export async function findRegion(db: DbOrTx, code: string) {
-  const [row] = await db
-    .select(itemColumns)
-    .from(regions)
-    .leftJoin(parent, eq(parent.code, regions.parentCode))
-    .where(eq(regions.code, code));
-  return row;
+/**
+ * A region with its children (zones among them) and the chain from the nation down to it, in three queries run
+ * together; undefined when no region has the code.
+ */
+export async function findRegionDetail(db: DbOrTx, code: string) {
+  const [[region], children, path] = await Promise.all([
+    db
+      .select(itemColumns)
+      .from(regions)
+      .leftJoin(parent, eq(parent.code, regions.parentCode))
+      .where(eq(regions.code, code)),
+    db
+      .select(itemColumns)
+      .from(regions)
+      .leftJoin(parent, eq(parent.code, regions.parentCode))
+      .where(eq(regions.parentCode, code))
+      .orderBy(asc(regions.sortOrder)),
+    db.execute<{ code: string; name: string; level: RegionLevel; depth: number }>(sql`
+      WITH RECURSIVE up AS (
+        SELECT code, name, level, parent_code, 0 AS depth FROM regions WHERE code = ${code}
+        UNION ALL
+        SELECT r.code, r.name, r.level, r.parent_code, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code
+      ) SELECT code, name, level, depth FROM up ORDER BY depth DESC`),
+  ]);
+  return region && { region, children, path: path.rows };
 }
-
-export async function childRegions(db: DbOrTx, code: string) {
-  return db
-    .select(itemColumns)
-    .from(regions)
-    .leftJoin(parent, eq(parent.code, regions.parentCode))
-    .where(eq(regions.parentCode, code))
-    .orderBy(asc(regions.sortOrder));
-}
-
-/** The chain from the nation down to the region itself. */
-export async function regionPath(db: DbOrTx, code: string) {
-  const result = await db.execute<{ code: string; name: string; level: string; depth: number }>(sql`
-    WITH RECURSIVE up AS (
-      SELECT code, name, level, parent_code, 0 AS depth FROM regions WHERE code = ${code}
-      UNION ALL
-      SELECT r.code, r.name, r.level, r.parent_code, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code
-    ) SELECT code, name, level, depth FROM up ORDER BY depth DESC`);
-  return result.rows;
-}
+export type RegionItemRow = Awaited<ReturnType<typeof listRegions>>['items'][number];
+export type RegionDetailRows = NonNullable<Awaited<ReturnType<typeof findRegionDetail>>>;
 
 export async function existingRegionCodes(db: DbOrTx, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
