@@ -76,6 +76,7 @@ export const pairingListQuery = z.strictObject({
   ...pageQuery,
 });
 export type PairingListParams = QueryParams<typeof pairingListQuery>;
+export type PairingListQuery = z.output<typeof pairingListQuery>;
 export const pairingListResponse = paged(pairingSummary);
 export type PairingList = z.infer<typeof pairingListResponse>;
 

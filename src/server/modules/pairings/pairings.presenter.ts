@@ -1,91 +1,88 @@
-import type { DbOrTx } from '../../db/database.ts';
-import type { PairingSummary, PairingDetail } from '../../../common/api/pairings.ts';
+import type { PairingDetail, PairingList, PairingSummary } from '../../../common/api/pairings.ts';
 import type { RegionRef } from '../../../common/api/regions.ts';
-import { regionCatalogue, type RegionRefRow } from '../regions/region-catalogue.ts';
-import { sidesOf, type PairingSummaryRow } from './pairings.repository.ts';
+import { dateString } from '../../kernel/dates.ts';
+import type { RegionRefRow } from '../regions/region-catalogue.ts';
+import type { PairingDetailRows, PairingSummaryRow } from './pairings.repository.ts';
 
-function toDateString(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
+/** The regions named on the pairings being shown, by code (see pairingRegions in the service). */
+export type RegionRefs = ReadonlyMap<string, RegionRefRow>;
 
-function ref(refs: Map<string, RegionRefRow>, code: string): RegionRef {
-  const r = refs.get(code);
-  return r
-    ? {
-        code,
-        name: r.name,
-        level: r.level,
-        lng: r.lng,
-        lat: r.lat,
-        approximate: r.approximate,
-        provinceCode: r.provinceCode,
-      }
-    : { code, name: code, level: 'county', lng: null, lat: null, approximate: true, provinceCode: null };
-}
-
-/** Summaries with both sides resolved to names and map positions, in two queries whatever the page size. */
-export async function presentSummaries(db: DbOrTx, rows: PairingSummaryRow[]): Promise<PairingSummary[]> {
-  const sides = await sidesOf(
-    db,
-    rows.map((r) => r.id),
+/** A code the catalogue does not know is still shown, by its code and without a map position. */
+function ref(regions: RegionRefs, code: string): RegionRef {
+  return (
+    regions.get(code) ?? {
+      code,
+      name: code,
+      level: 'county',
+      lng: null,
+      lat: null,
+      approximate: true,
+      provinceCode: null,
+    }
   );
-  const codes = [...new Set([...sides.values()].flatMap((s) => [...s.a, ...s.b]))];
-  const refs = regionCatalogue().refs(codes);
-  return rows.map((r) => {
-    const s = sides.get(r.id)!;
-    return {
-      id: r.id,
-      programmeId: r.programmeId,
-      parentId: r.parentId,
-      name: r.name,
-      level: r.level as PairingSummary['level'],
-      status: r.status as PairingSummary['status'],
-      theme: r.theme,
-      sideA: s.a.map((c) => ref(refs, c)),
-      sideB: s.b.map((c) => ref(refs, c)),
-      subPairCount: Number(r.subPairCount),
-      startedOn: toDateString(r.startedOn),
-    };
-  });
 }
 
-export type DetailParts = {
-  row: PairingSummaryRow & {
-    endedOn: unknown;
-    note: string | null;
-    version: number;
-    createdAt: Date;
-    updatedAt: Date;
-    sourceLine: number | null;
-    sourceQuote: string | null;
-    sourceDocumentId: string | null;
-    sourceTitle: string | null;
-    sourceDocNo: string | null;
-    programmeName: string;
-    programmeDocNo: string | null;
-  };
-  parent: { id: string; name: string } | null;
-  offices: PairingDetail['offices'];
-  contacts: PairingDetail['contacts'];
-  subPairs: PairingSummaryRow[];
-};
-
-export async function presentDetail(db: DbOrTx, parts: DetailParts): Promise<PairingDetail> {
-  const [summary, ...subPairs] = await presentSummaries(db, [parts.row, ...parts.subPairs]);
-  const provinces = new Set<string>();
-  for (const p of [summary!, ...subPairs])
-    for (const r of [...p.sideA, ...p.sideB]) if (r.provinceCode) provinces.add(r.provinceCode);
-  const { row } = parts;
+export function presentPairingSummary(r: PairingSummaryRow, regions: RegionRefs): PairingSummary {
   return {
-    ...summary!,
+    id: r.id,
+    programmeId: r.programmeId,
+    parentId: r.parentId,
+    name: r.name,
+    level: r.level,
+    status: r.status,
+    theme: r.theme,
+    sideA: r.sideA.map((c) => ref(regions, c)),
+    sideB: r.sideB.map((c) => ref(regions, c)),
+    subPairCount: Number(r.subPairCount),
+    startedOn: dateString(r.startedOn),
+  };
+}
+
+export function presentPairingPage(page: {
+  items: PairingSummaryRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  regions: RegionRefs;
+}): PairingList {
+  return {
+    items: page.items.map((r) => presentPairingSummary(r, page.regions)),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+export function presentPairingDetail(d: PairingDetailRows & { regions: RegionRefs }): PairingDetail {
+  const { row } = d;
+  const summary = presentPairingSummary(row, d.regions);
+  const subPairs = d.subPairs.map((r) => presentPairingSummary(r, d.regions));
+  const provinces = new Set<string>();
+  for (const p of [summary, ...subPairs])
+    for (const r of [...p.sideA, ...p.sideB]) if (r.provinceCode) provinces.add(r.provinceCode);
+  return {
+    ...summary,
     programme: { id: row.programmeId, name: row.programmeName, docNo: row.programmeDocNo },
-    parent: parts.parent,
-    endedOn: toDateString(row.endedOn),
+    parent: row.parentId && row.parentName !== null ? { id: row.parentId, name: row.parentName } : null,
+    endedOn: dateString(row.endedOn),
     note: row.note,
-    offices: parts.offices,
-    contacts: parts.contacts,
+    offices: d.offices.map((o) => ({
+      id: o.id,
+      side: o.side,
+      leadingGroup: o.leadingGroup,
+      officeName: o.officeName,
+      hostUnit: o.hostUnit,
+      note: o.note,
+      sourceQuote: o.sourceQuote,
+    })),
+    contacts: d.contacts.map((c) => ({
+      id: c.id,
+      side: c.side,
+      name: c.name,
+      post: c.post,
+      phone: c.phone,
+      email: c.email,
+    })),
     subPairs,
     source: row.sourceDocumentId
       ? {

@@ -1,13 +1,24 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
-import { pairings, pairingSideRegions, pairingOffices, pairingContacts } from './pairings.tables.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
+import { regions } from '../regions/regions.tables.ts';
+import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
 
 /** The rows an actor may see; every query below goes through it. */
 export const pairingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, pairings.id);
+
+/*
+ * The subqueries below name the outer row as "pairings"."id": drizzle leaves columns unqualified in a query
+ * without joins, and a bare "id" there would be the subquery's own.
+ */
+const sideCodes = (side: 'a' | 'b') => {
+  const ofPairing = sql`SELECT s.region_code FROM pairing_side_regions s WHERE s.pairing_id = "pairings"."id"`;
+  return sql<string[]>`ARRAY(${ofPairing} AND s.side = ${side} ORDER BY s.ordinal)`;
+};
 
 const summaryColumns = {
   id: pairings.id,
@@ -18,19 +29,14 @@ const summaryColumns = {
   status: pairings.status,
   theme: pairings.theme,
   startedOn: pairings.startedOn,
+  /** Each side's region codes in the order the pairing lists them. */
+  sideA: sideCodes('a'),
+  sideB: sideCodes('b'),
   subPairCount: sql<number>`(SELECT count(*)::int FROM pairings c WHERE c.parent_id = "pairings"."id")`,
 };
-export type PairingSummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
-  id: string;
-  programmeId: string;
-  parentId: string | null;
-  name: string;
-  level: string;
-  status: string;
-  theme: string | null;
-  startedOn: string | null;
-  subPairCount: number;
-};
+
+const summaryQuery = (db: DbOrTx) => db.select(summaryColumns).from(pairings);
+export type PairingSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
 
 export interface PairingFilter {
   programmeId?: string;
@@ -67,91 +73,108 @@ export async function listPairings(
   );
   const dir = paging.order === 'desc' ? desc : asc;
   const [items, [total]] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(pairings)
+    summaryQuery(db)
       .where(where)
       .orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
       .limit(paging.pageSize)
       .offset((paging.page - 1) * paging.pageSize),
     db.select({ n: count() }).from(pairings).where(where),
   ]);
-  return { items: items as PairingSummaryRow[], total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
-export async function findPairing(db: DbOrTx, actor: Actor | null, id: string) {
+/** A pairing in the actor's scope with what a change checks against: its version, dates and sides. */
+export async function findPairing(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
-    .select({
-      ...summaryColumns,
-      endedOn: pairings.endedOn,
-      note: pairings.note,
-      version: pairings.version,
-      createdAt: pairings.createdAt,
-      updatedAt: pairings.updatedAt,
-      sourceLine: pairings.sourceLine,
-      sourceQuote: pairings.sourceQuote,
-      sourceDocumentId: pairings.sourceDocumentId,
-      sourceTitle: sourceDocuments.title,
-      sourceDocNo: sourceDocuments.docNo,
-      programmeName: programmes.name,
-      programmeDocNo: programmes.docNo,
-    })
+    .select({ ...summaryColumns, endedOn: pairings.endedOn, note: pairings.note, version: pairings.version })
     .from(pairings)
-    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
-    .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
-    .where(and(eq(pairings.id, id), actor ? pairingScope(actor) : undefined));
-  return row as (typeof row & PairingSummaryRow) | undefined;
+    .where(and(eq(pairings.id, id), pairingScope(actor)));
+  return row;
 }
 
-export async function subPairsOf(db: DbOrTx, actor: Actor, id: string) {
-  const rows = await db
-    .select(summaryColumns)
-    .from(pairings)
-    .where(and(eq(pairings.parentId, id), pairingScope(actor)))
-    .orderBy(asc(pairings.createdAt), asc(pairings.id));
-  return rows as PairingSummaryRow[];
-}
+const parent = alias(pairings, 'parent');
 
+/**
+ * A pairing with its programme, source clause, parent (when the actor sees it), offices, contacts and the
+ * sub-pairs the actor sees, in four queries run together; undefined when out of scope.
+ */
+export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [[row], offices, contacts, subPairs] = await Promise.all([
+    db
+      .select({
+        ...summaryColumns,
+        endedOn: pairings.endedOn,
+        note: pairings.note,
+        version: pairings.version,
+        createdAt: pairings.createdAt,
+        updatedAt: pairings.updatedAt,
+        sourceLine: pairings.sourceLine,
+        sourceQuote: pairings.sourceQuote,
+        sourceDocumentId: pairings.sourceDocumentId,
+        sourceTitle: sourceDocuments.title,
+        sourceDocNo: sourceDocuments.docNo,
+        programmeName: programmes.name,
+        programmeDocNo: programmes.docNo,
+        parentName: parent.name,
+      })
+      .from(pairings)
+      .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+      .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
+      .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
+      .where(and(eq(pairings.id, id), pairingScope(actor))),
+    db
+      .select()
+      .from(pairingOffices)
+      .where(eq(pairingOffices.pairingId, id))
+      .orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName)),
+    db
+      .select()
+      .from(pairingContacts)
+      .where(eq(pairingContacts.pairingId, id))
+      .orderBy(asc(pairingContacts.side), asc(pairingContacts.name)),
+    summaryQuery(db)
+      .where(and(eq(pairings.parentId, id), pairingScope(actor)))
+      .orderBy(asc(pairings.createdAt), asc(pairings.id)),
+  ]);
+  return row && { row, offices, contacts, subPairs };
+}
+export type PairingDetailRows = NonNullable<Awaited<ReturnType<typeof findPairingDetail>>>;
+
+/** A scoped user's "top" pairings are those whose parent they cannot see (长春市 sees 长春—杭州 under 吉林—浙江). */
 export async function topLevelPairings(db: DbOrTx, actor: Actor) {
-  // A scoped user's "top" pairings are those whose parent they cannot see (長春市 sees 长春—杭州 under 吉林—浙江).
   const visibleParent = actor.scope.all
     ? isNull(pairings.parentId)
     : sql`(${pairings.parentId} IS NULL OR NOT (${pairings.parentId} = ANY(${uuidArray(actor.scope.pairingIds)})))`;
-  const rows = await db
-    .select(summaryColumns)
-    .from(pairings)
+  return summaryQuery(db)
     .where(and(pairingScope(actor), visibleParent))
     .orderBy(asc(pairings.createdAt), asc(pairings.id));
-  return rows as PairingSummaryRow[];
 }
 
-export async function sidesOf(db: DbOrTx, ids: string[]) {
-  const map = new Map<string, { a: string[]; b: string[] }>();
-  for (const id of ids) map.set(id, { a: [], b: [] });
-  if (!ids.length) return map;
-  const rows = await db
-    .select()
-    .from(pairingSideRegions)
-    .where(inArray(pairingSideRegions.pairingId, ids))
-    .orderBy(asc(pairingSideRegions.ordinal));
-  for (const r of rows) map.get(r.pairingId)![r.side].push(r.regionCode);
-  return map;
+export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
+  const [row] = await db
+    .select({
+      top: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NULL AND ${pairings.status} <> 'exploratory')::int`,
+      sub: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NOT NULL)::int`,
+      exploratory: sql<number>`count(*) FILTER (WHERE ${pairings.status} = 'exploratory')::int`,
+      regions: sql<number>`(SELECT count(DISTINCT s.region_code)::int FROM pairing_side_regions s WHERE s.pairing_id IN (SELECT p2.id FROM pairings p2 WHERE ${actor.scope.all ? sql`true` : sql`p2.id = ANY(${uuidArray(actor.scope.pairingIds)})`}))`,
+    })
+    .from(pairings)
+    .where(pairingScope(actor));
+  return row!;
 }
 
-export async function officesOf(db: DbOrTx, id: string) {
-  return db
-    .select()
-    .from(pairingOffices)
-    .where(eq(pairingOffices.pairingId, id))
-    .orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName));
-}
-
-export async function contactsOf(db: DbOrTx, id: string) {
-  return db
-    .select()
-    .from(pairingContacts)
-    .where(eq(pairingContacts.pairingId, id))
-    .orderBy(asc(pairingContacts.side), asc(pairingContacts.name));
+/** Every region on either side of a pairing, the sides' own regions and all regions inside them, with its side. */
+export async function regionSides(db: DbOrTx, pairingId: string): Promise<Map<string, 'a' | 'b'>> {
+  const r = await db.execute<{ code: string; side: 'a' | 'b' }>(sql`
+    WITH RECURSIVE down AS (
+      SELECT s.region_code AS code, s.side FROM ${pairingSideRegions} s WHERE s.pairing_id = ${pairingId}
+      UNION
+      SELECT r.code, d.side FROM ${regions} r JOIN down d ON r.parent_code = d.code
+    )
+    SELECT code, side FROM down`);
+  const m = new Map<string, 'a' | 'b'>();
+  for (const row of r.rows) if (!m.has(row.code)) m.set(row.code, row.side);
+  return m;
 }
 
 export async function sidesKeyTaken(db: DbOrTx, programmeId: string, sidesKey: string, exceptId?: string) {
@@ -201,11 +224,9 @@ export async function replaceSides(db: DbOrTx, id: string, a: string[], b: strin
   if (rows.length) await db.insert(pairingSideRegions).values(rows);
 }
 
-export async function replaceOffices(
-  db: DbOrTx,
-  id: string,
-  offices: Omit<typeof pairingOffices.$inferInsert, 'pairingId'>[],
-) {
+export type OfficeValues = Omit<typeof pairingOffices.$inferInsert, 'pairingId'>;
+
+export async function replaceOffices(db: DbOrTx, id: string, offices: OfficeValues[]) {
   await db.delete(pairingOffices).where(eq(pairingOffices.pairingId, id));
   if (offices.length) await db.insert(pairingOffices).values(offices.map((o) => ({ ...o, pairingId: id })));
 }
@@ -217,19 +238,6 @@ export async function replaceContacts(
 ) {
   await db.delete(pairingContacts).where(eq(pairingContacts.pairingId, id));
   if (contacts.length) await db.insert(pairingContacts).values(contacts.map((c) => ({ ...c, pairingId: id })));
-}
-
-export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
-  const [row] = await db
-    .select({
-      top: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NULL AND ${pairings.status} <> 'exploratory')::int`,
-      sub: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NOT NULL)::int`,
-      exploratory: sql<number>`count(*) FILTER (WHERE ${pairings.status} = 'exploratory')::int`,
-      regions: sql<number>`(SELECT count(DISTINCT s.region_code)::int FROM pairing_side_regions s WHERE s.pairing_id IN (SELECT p2.id FROM pairings p2 WHERE ${actor.scope.all ? sql`true` : sql`p2.id = ANY(${uuidArray(actor.scope.pairingIds)})`}))`,
-    })
-    .from(pairings)
-    .where(pairingScope(actor));
-  return row!;
 }
 
 /** Links a pairing to the clause of the document that names it (a sub-pair found in an imported plan). */

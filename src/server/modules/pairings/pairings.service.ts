@@ -1,24 +1,93 @@
-import type { AuthedContext } from '../../http/context.ts';
-import type { DbOrTx } from '../../db/database.ts';
-import { invalid, fieldError, notFound, conflict, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import type { CreatePairingInput, UpdatePairingInput } from '../../../common/api/pairings.ts';
-import { existingRegionCodes } from '../regions/regions.repository.ts';
+import type { CreatePairingInput, PairingListQuery, UpdatePairingInput } from '../../../common/api/pairings.ts';
+import { conflict, type ErrorDetail, fieldError, invalid, notFound } from '../../http/app-error.ts';
+import type { Actor, AuthedContext } from '../../http/context.ts';
+import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
+import { dateString } from '../../kernel/dates.ts';
+import { editPatch } from '../../kernel/edit-patch.ts';
+import { findProgramme } from '../programmes/programmes.service.ts';
 import { regionCatalogue } from '../regions/region-catalogue.ts';
-import { findProgramme } from '../programmes/programmes.repository.ts';
-import {
-  findPairing,
-  insertPairing,
-  updatePairingRow,
-  replaceSides,
-  replaceOffices,
-  replaceContacts,
-  sidesKeyTaken,
-  descendantIds,
-  sidesOf,
-} from './pairings.repository.ts';
-import { assertCanCreatePairing, assertCanUpdatePairing } from './pairings.policy.ts';
+import { knownRegionCodes } from '../regions/regions.service.ts';
 import { sidesKey, uniqueCodes } from './pairing-sides.ts';
+import { presentPairingSummary } from './pairings.presenter.ts';
+import { assertCanCreatePairing, assertCanUpdatePairing } from './pairings.policy.ts';
+import {
+  countPairingsByKind,
+  descendantIds,
+  findPairing,
+  findPairingDetail,
+  insertPairing,
+  listPairings,
+  type PairingInsert,
+  regionSides,
+  replaceContacts,
+  replaceOffices,
+  replaceSides,
+  sidesKeyTaken,
+  topLevelPairings,
+  updatePairingRow,
+} from './pairings.repository.ts';
+
+/** The catalogue's names and map positions of every region on the pairings' sides. */
+function pairingRegions(rows: { sideA: string[]; sideB: string[] }[]) {
+  return regionCatalogue().refs(rows.flatMap((r) => [...r.sideA, ...r.sideB]));
+}
+
+export async function pairingPage(ctx: AuthedContext, { page, pageSize, sort, order, ...filter }: PairingListQuery) {
+  const { items, total } = await listPairings(ctx.db, ctx.actor, filter, { page, pageSize, sort, order });
+  return { items, total, page, pageSize, regions: pairingRegions(items) };
+}
+
+export async function pairingDetail(ctx: AuthedContext, id: string) {
+  const found = await findPairingDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return { ...found, regions: pairingRegions([found.row, ...found.subPairs]) };
+}
+
+/** A pairing just created, as its creator sees it: their scope was computed before it existed. */
+export async function createdPairingDetail(ctx: AuthedContext, id: string) {
+  const { scope } = ctx.actor;
+  if (scope.all) return pairingDetail(ctx, id);
+  return pairingDetail(
+    { ...ctx, actor: { ...ctx.actor, scope: { all: false, pairingIds: [...scope.pairingIds, id] } } },
+    id,
+  );
+}
+
+/**
+ * The dashboard's view of the pairings the actor sees: how many there are of each kind, and the top-level ones
+ * (with their sides' map positions) for the lines on the map.
+ */
+export async function pairingOverview(ctx: AuthedContext) {
+  const [counts, top] = await Promise.all([
+    countPairingsByKind(ctx.db, ctx.actor),
+    topLevelPairings(ctx.db, ctx.actor),
+  ]);
+  const regions = pairingRegions(top);
+  return {
+    counts: {
+      pairings: Number(counts.top),
+      subPairs: Number(counts.sub),
+      regions: Number(counts.regions),
+      exploratory: Number(counts.exploratory),
+    },
+    pairings: top.map((r) => presentPairingSummary(r, regions)),
+  };
+}
+
+/** A pairing in the actor's scope (undefined otherwise), read in the caller's transaction. */
+export async function visiblePairing({ tx }: Pick<UnitOfWork, 'tx'>, actor: Actor, id: string) {
+  return findPairing(tx, actor, id);
+}
+
+/** Every region on either side of a pairing, inside the sides' regions too (a county of a paired city), with its side. */
+export async function sideOfRegions({ tx }: Pick<UnitOfWork, 'tx'>, pairingId: string) {
+  return regionSides(tx, pairingId);
+}
+
+/** Whether the programme already pairs these two sides (in either order). */
+export async function sidesPaired({ tx }: Pick<UnitOfWork, 'tx'>, programmeId: string, a: string[], b: string[]) {
+  return sidesKeyTaken(tx, programmeId, sidesKey(a, b));
+}
 
 interface SidesInput {
   programmeId: string;
@@ -31,13 +100,13 @@ interface SidesInput {
 
 /** Every rule a pairing's sides and dates must meet; all problems are reported at once, naming the field. */
 async function validateSides(
-  db: DbOrTx,
+  work: Pick<UnitOfWork, 'tx'>,
   input: SidesInput,
   exceptId?: string,
 ): Promise<{ a: string[]; b: string[]; key: string }> {
   const a = uniqueCodes(input.sideA);
   const b = uniqueCodes(input.sideB);
-  const known = await existingRegionCodes(db, [...a, ...b]);
+  const known = await knownRegionCodes(work, [...a, ...b]);
   const problems: ErrorDetail[] = [];
   a.forEach((code, i) => known.has(code) || problems.push(fieldError(`sideA.${i}`, 'unknown_region', { code })));
   b.forEach((code, i) => known.has(code) || problems.push(fieldError(`sideB.${i}`, 'unknown_region', { code })));
@@ -49,7 +118,7 @@ async function validateSides(
     problems.push(fieldError('endedOn', 'date_order'));
   if (problems.length) throw invalid(...problems);
   const key = sidesKey(a, b);
-  if (await sidesKeyTaken(db, input.programmeId, key, exceptId))
+  if (await sidesKeyTaken(work.tx, input.programmeId, key, exceptId))
     throw invalid(fieldError('sideB', 'duplicate_pairing'));
   return { a, b, key };
 }
@@ -61,48 +130,68 @@ export function defaultName(a: string[], b: string[]) {
   return b.length ? `${names(a)}—${names(b)}` : names(a);
 }
 
-export async function createPairing(ctx: AuthedContext, input: CreatePairingInput) {
-  assertCanCreatePairing(ctx.actor, input.parentId);
-  return ctx.db.transaction(async (tx) => {
-    if (!(await findProgramme(tx, input.programmeId))) throw invalid(fieldError('programmeId', 'unknown_programme'));
-    if (input.parentId) {
-      const parent = await findPairing(tx, ctx.actor, input.parentId);
-      if (!parent || parent.programmeId !== input.programmeId) throw invalid(fieldError('parentId', 'unknown_parent'));
-    }
-    const sides = await validateSides(tx, input);
-    const id = await insertPairing(tx, {
-      programmeId: input.programmeId,
-      parentId: input.parentId ?? null,
-      name: input.name || defaultName(sides.a, sides.b),
-      level: input.level,
-      status: input.status,
-      theme: input.theme ?? null,
-      startedOn: input.startedOn ?? null,
-      endedOn: input.endedOn ?? null,
-      note: input.note ?? null,
-      sidesKey: sides.key,
-    });
-    await replaceSides(tx, id, sides.a, sides.b);
-    await replaceOffices(tx, id, (input.offices ?? []).map(officeRow));
-    await replaceContacts(tx, id, (input.contacts ?? []).map(contactRow));
-    await writeAudit(tx, ctx, {
-      action: 'pairing.create',
-      result: 'success',
-      objectType: 'pairing',
-      objectId: id,
-      details: { after: input },
-    });
-    return id;
-  });
+export async function createPairing(ctx: AuthedContext, input: CreatePairingInput): Promise<string> {
+  return auditedChange(ctx, (work) => createPairingIn(work, ctx, input));
 }
 
-export async function updatePairing(ctx: AuthedContext, id: string, input: UpdatePairingInput) {
-  return ctx.db.transaction(async (tx) => {
+/**
+ * Creates a pairing in the caller's unit of work, with its audit row; `source` names the clause of the document
+ * it was found in (a sub-pair of an imported plan).
+ */
+export async function createPairingIn(
+  work: UnitOfWork,
+  ctx: AuthedContext,
+  input: CreatePairingInput,
+  source?: { documentId: string; line: number | null; quote: string | null },
+): Promise<string> {
+  const { tx, audit } = work;
+  assertCanCreatePairing(ctx.actor, input.parentId);
+  if (!(await findProgramme(work, input.programmeId))) throw invalid(fieldError('programmeId', 'unknown_programme'));
+  if (input.parentId) {
+    const parent = await findPairing(tx, ctx.actor, input.parentId);
+    if (!parent || parent.programmeId !== input.programmeId) throw invalid(fieldError('parentId', 'unknown_parent'));
+  }
+  const sides = await validateSides(work, input);
+  const id = await insertPairing(tx, {
+    programmeId: input.programmeId,
+    parentId: input.parentId ?? null,
+    name: input.name || defaultName(sides.a, sides.b),
+    level: input.level,
+    status: input.status,
+    theme: input.theme ?? null,
+    startedOn: input.startedOn ?? null,
+    endedOn: input.endedOn ?? null,
+    note: input.note ?? null,
+    sidesKey: sides.key,
+    ...(source && { sourceDocumentId: source.documentId, sourceLine: source.line, sourceQuote: source.quote }),
+  });
+  await replaceSides(tx, id, sides.a, sides.b);
+  await replaceOffices(tx, id, (input.offices ?? []).map(officeRow));
+  await replaceContacts(tx, id, (input.contacts ?? []).map(contactRow));
+  audit({
+    action: 'pairing.create',
+    result: 'success',
+    objectType: 'pairing',
+    objectId: id,
+    details: { after: input },
+  });
+  return id;
+}
+
+const EDITABLE = ['name', 'level', 'status', 'theme', 'startedOn', 'endedOn', 'note'] as const;
+
+/**
+ * Edits a pairing read at `version` (409 when someone saved it since). Sides, status and dates are checked as a
+ * whole whenever one of them changes; setting a pairing inactive is audited as its deactivation.
+ */
+export async function updatePairing(ctx: AuthedContext, id: string, input: UpdatePairingInput): Promise<void> {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const current = await findPairing(tx, ctx.actor, id);
     if (!current) throw notFound();
     assertCanUpdatePairing(ctx.actor, current, input);
     if (current.version !== input.version) throw conflict();
-    const patch: Parameters<typeof updatePairingRow>[3] = {};
+    const patch: Partial<PairingInsert> = editPatch(EDITABLE, input, current).patch;
     if (input.parentId !== undefined && input.parentId !== current.parentId) {
       if (input.parentId) {
         const parent = await findPairing(tx, ctx.actor, input.parentId);
@@ -112,19 +201,17 @@ export async function updatePairing(ctx: AuthedContext, id: string, input: Updat
       }
       patch.parentId = input.parentId;
     }
-    const before = (await sidesOf(tx, [id])).get(id)!;
     const sidesChanged = input.sideA !== undefined || input.sideB !== undefined;
-    const status = input.status ?? current.status;
     if (sidesChanged || input.status !== undefined || input.startedOn !== undefined || input.endedOn !== undefined) {
       const sides = await validateSides(
-        tx,
+        work,
         {
           programmeId: current.programmeId,
-          sideA: input.sideA ?? before.a,
-          sideB: input.sideB ?? before.b,
-          status,
-          startedOn: input.startedOn === undefined ? (current.startedOn as string | null) : input.startedOn,
-          endedOn: input.endedOn === undefined ? (current.endedOn as string | null) : input.endedOn,
+          sideA: input.sideA ?? current.sideA,
+          sideB: input.sideB ?? current.sideB,
+          status: input.status ?? current.status,
+          startedOn: input.startedOn === undefined ? dateString(current.startedOn) : input.startedOn,
+          endedOn: input.endedOn === undefined ? dateString(current.endedOn) : input.endedOn,
         },
         id,
       );
@@ -133,21 +220,12 @@ export async function updatePairing(ctx: AuthedContext, id: string, input: Updat
         patch.sidesKey = sides.key;
       }
     }
-    for (const k of ['name', 'level', 'status', 'theme', 'startedOn', 'endedOn', 'note'] as const) {
-      if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];
-    }
     if (!(await updatePairingRow(tx, id, input.version, patch))) throw conflict();
     if (input.offices) await replaceOffices(tx, id, input.offices.map(officeRow));
     if (input.contacts) await replaceContacts(tx, id, input.contacts.map(contactRow));
     const action =
       input.status === 'inactive' && current.status !== 'inactive' ? 'pairing.deactivate' : 'pairing.update';
-    await writeAudit(tx, ctx, {
-      action,
-      result: 'success',
-      objectType: 'pairing',
-      objectId: id,
-      details: { changes: input },
-    });
+    audit({ action, result: 'success', objectType: 'pairing', objectId: id, details: { changes: input } });
   });
 }
 
