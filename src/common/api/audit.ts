@@ -33,6 +33,7 @@ export const auditListQuery = z.strictObject({
   ...pageQuery,
 });
 export type AuditListParams = QueryParams<typeof auditListQuery>;
+export type AuditListQuery = z.output<typeof auditListQuery>;
 export const auditListResponse = paged(auditItem);
 export type AuditList = z.infer<typeof auditListResponse>;
 

@@ -42,6 +42,7 @@ export async function listAudit(db: DbOrTx, f: AuditFilter, page: number, pageSi
   ]);
   return { items, total: total?.n ?? 0 };
 }
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>['items'][number];
 
 export async function auditBatchAfter(db: DbOrTx, afterId: number, limit: number) {
   return db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
