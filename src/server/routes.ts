@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { moduleRoutes } from './http/route.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
@@ -19,12 +19,9 @@ import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  moduleRoutes(app, 'system').get(
     '/api/health',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true) }) } },
-    },
+    { access: 'public', response: z.object({ ok: z.literal(true) }) },
     async () => ({ ok: true as const }),
   );
   registerAuthRoutes(app, app.setupToken);
