@@ -10,6 +10,7 @@ import type { LoadResult } from './lib/load.ts';
 import { PARSE_RUNS } from './plan-parse.ts';
 import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
+import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
 
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
 const x = (r: number) => (r >= 0.1 ? r.toFixed(2) : r.toFixed(3)) + '×';
@@ -626,6 +627,7 @@ export function renderReport(r: BenchResults): string {
   const summary = table(
     ['', 'PGlite', 'PostgreSQL'],
     [
+      ...mixedSummaryRows(r),
       ['Cold start, empty database (median of 3)', cl ? fmtS(median(cl.empty)) : na, cs ? fmtS(median(cs.empty)) : na],
       [
         'Cold start, existing database (median of 3)',
@@ -669,6 +671,8 @@ here is part of the tests. ${r.postgres.note ? `**${r.postgres.note}**` : ''}
 ${summary}
 
 ${machineSection(r)}
+
+${mixedSection(r)}
 
 ${coldSection(r)}
 

@@ -34,13 +34,16 @@ import { measureStall, type StallResult } from './stall.ts';
 import { measurePlanParsing, type ParseResult } from './plan-parse.ts';
 import { measurePlans, type PlansResult } from './plans.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
+import { measureMixed, type MixedResult } from './mixed.ts';
 import { LOAD } from './lib/load.ts';
 import { benchScale } from './lib/scale.ts';
 import { REPO, removeAllTempDirs, removeDir, tempDir, type Target } from './lib/duikou-server.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
 import {
   acquirePostgres,
+  acquireReplica,
   createDatabase,
+  databaseUrl,
   dropDatabase,
   serverVersion,
   stopOwnClusterSync,
@@ -62,6 +65,10 @@ export interface BenchResults {
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
+  /** Stage 0, the headline (issue 10): the realistic mix of many users. */
+  mixed?: MixedResult[];
+  /** The streaming replica the mix's scale-out rows used, when there was one. */
+  replica?: { version: string | null; source: string; note?: string };
   /** BENCH_SCALE and the autocannon settings of this run. */
   settings?: { scale: number; load: typeof LOAD };
   stages: string[];
@@ -111,7 +118,7 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   setQuietDeadline(started + QUIET_BUDGET_MS);
-  const stages = (process.env.BENCH_STAGES ?? 'cold,load,stall,plans,projects').split(',').map((s) => s.trim());
+  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects').split(',').map((s) => s.trim());
   const scale = benchScale();
   const machine = machineInfo();
   log(`Duikou bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}`);
@@ -152,6 +159,7 @@ async function main(): Promise<void> {
     stall: [],
     plans: [],
     projects: [],
+    mixed: [],
     settings: { scale, load: LOAD },
     stages,
     failures: [],
@@ -191,6 +199,37 @@ async function main(): Promise<void> {
       { cwd: REPO },
     );
 
+    if (stages.includes('mixed')) {
+      let replicaServer: string | null = null;
+      if (pg?.own) {
+        try {
+          replicaServer = await acquireReplica();
+          results.replica = {
+            version: await serverVersion(replicaServer),
+            source: 'streaming replica of the throwaway cluster (pg_basebackup -R, hot standby)',
+          };
+        } catch (err) {
+          results.replica = {
+            version: null,
+            source: 'none',
+            note: `no replica: ${(err as Error).message.split('\n')[0]}`,
+          };
+        }
+      } else if (process.env.BENCH_REPLICA_URL) {
+        replicaServer = process.env.BENCH_REPLICA_URL;
+        results.replica = { version: await serverVersion(replicaServer), source: 'BENCH_REPLICA_URL' };
+      }
+      for (const engine of engines) {
+        log(`\n[0] the realistic mix on ${engine}`);
+        await onFreshDatabase('mixed', engine, (target) =>
+          measureMixed(target, log, {
+            replicaUrl: replicaServer
+              ? (primary) => databaseUrl(replicaServer!, new URL(primary).pathname.slice(1))
+              : undefined,
+          }).then((r) => void results.mixed!.push(r)),
+        );
+      }
+    }
     if (stages.includes('cold')) {
       for (const engine of engines) {
         log(`\n[1] cold start on ${engine}`);

@@ -40,5 +40,10 @@ export async function cloneRows(
   return result.rowCount ?? 0;
 }
 
-/** A stable uuid for copy `g` of the row with id `id` (so child rows can point at their parent's copy). */
-export const copyId = (id: SQL) => sql`md5(${id}::text || ':' || g::text)::uuid`;
+/**
+ * A stable uuid for copy `g` of the row with id `id` (so child rows can point at their parent's copy): an md5 with
+ * the version nibble set to 4 and the variant to RFC 4122, so it passes the API's uuid validation (a bare md5 does
+ * not, and a ledger page showing such a copy answered 500).
+ */
+export const copyId = (id: SQL) =>
+  sql`overlay(overlay(md5(${id}::text || ':' || g::text) placing '4' from 13) placing '8' from 17)::uuid`;

@@ -33,6 +33,15 @@ function readProc(pid: number): ProcStat | null {
   }
 }
 
+/**
+ * Processes the bench started that are not its descendants (a PostgreSQL postmaster detaches from pg_ctl): their
+ * trees count as the bench's own work, not as other load.
+ */
+const ownRoots = new Set<number>();
+export function addOwnRoot(pid: number) {
+  ownRoots.add(pid);
+}
+
 /** CPU ticks of this process and all its live descendants, with the reaped children folded in (cutime/cstime). */
 function ownTicks(): number {
   const all: ProcStat[] = [];
@@ -44,7 +53,7 @@ function ownTicks(): number {
   const children = new Map<number, ProcStat[]>();
   for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   let sum = 0;
-  const stack = [readProc(process.pid)!];
+  const stack = [readProc(process.pid)!, ...[...ownRoots].map(readProc).filter((p): p is ProcStat => !!p)];
   while (stack.length) {
     const p = stack.pop()!;
     sum += p.ticks;

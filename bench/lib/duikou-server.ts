@@ -35,6 +35,8 @@ export function removeAllTempDirs() {
 export function serverEnv(target: Target, port?: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: target.dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
+  delete env.DATABASE_REPLICA_URLS;
+  delete env.WORKERS;
   delete env.AUDIT_HMAC_KEY;
   if (port !== undefined) env.PORT = String(port);
   if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;
@@ -53,13 +55,16 @@ export interface RunningDuikou {
 /** `node --import tsx src/server/main.ts`, exactly as an operator would run it, timed to its first 200. */
 export async function startDuikou(
   target: Target,
-  opts: { timeoutMs?: number; nodeArgs?: string[] } = {},
+  opts: { timeoutMs?: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningDuikou> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const port = await freePort();
   const t0 = performance.now();
   const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'];
-  const { child, output } = spawnTracked(process.execPath, args, { cwd: REPO, env: serverEnv(target, port) });
+  const { child, output } = spawnTracked(process.execPath, args, {
+    cwd: REPO,
+    env: { ...serverEnv(target, port), ...opts.env },
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     const t1 = await waitFor200(`${baseUrl}/api/health`, child, output, timeoutMs);

@@ -3,10 +3,22 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { runToCompletion } from './processes.ts';
 import { REPO } from './duikou-server.ts';
+import { addOwnRoot } from './cpu-meter.ts';
+
+/** The postmaster of a cluster the bench started: its CPU is the bench's own work, not other load. */
+function countAsOwn(dataDir: string) {
+  try {
+    addOwnRoot(Number(fs.readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]));
+  } catch {
+    // not readable: its CPU is then counted as other load
+  }
+}
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const CLUSTER_DIR = '/tmp/bench-pg';
 const CLUSTER_PORT = 55440;
+const REPLICA_DIR = '/tmp/bench-pg-replica';
+const REPLICA_PORT = 55441;
 
 export interface PgServer {
   url: string;
@@ -34,18 +46,45 @@ export async function acquirePostgres(): Promise<PgServer | null> {
     timeoutMs: 60_000,
   });
   const url = out.trim().split('\n').pop()!.trim();
+  countAsOwn(`${CLUSTER_DIR}/pgdata`);
   return {
     url,
     own: true,
     stop: async () => {
+      await stopReplica();
       await runToCompletion(script, ['stop', CLUSTER_DIR], { cwd: REPO }).catch(() => {});
       fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
     },
   };
 }
 
+async function stopReplica() {
+  if (!fs.existsSync(REPLICA_DIR)) return;
+  await runToCompletion(`${REPO}/.ci/pg-cluster.sh`, ['stop', REPLICA_DIR], { cwd: REPO }).catch(() => {});
+  fs.rmSync(REPLICA_DIR, { recursive: true, force: true });
+}
+
+/**
+ * A streaming replica of the bench's own cluster (.ci/pg-cluster.sh replica: pg_basebackup -R, hot standby), on
+ * the same machine; stopped with the cluster. Returns its server URL.
+ */
+export async function acquireReplica(): Promise<string> {
+  await stopReplica();
+  const out = await runToCompletion(
+    `${REPO}/.ci/pg-cluster.sh`,
+    ['replica', REPLICA_DIR, String(REPLICA_PORT), String(CLUSTER_PORT)],
+    { cwd: REPO, timeoutMs: 120_000 },
+  );
+  countAsOwn(`${REPLICA_DIR}/pgdata`);
+  return out.trim().split('\n').pop()!.trim();
+}
+
 /** For the exit path (signal, watchdog): stop the cluster the bench started, synchronously. */
 export function stopOwnClusterSync() {
+  if (fs.existsSync(`${REPLICA_DIR}/pgdata`)) {
+    spawnSync(`${REPO}/.ci/pg-cluster.sh`, ['stop', REPLICA_DIR], { cwd: REPO, stdio: 'ignore', timeout: 30_000 });
+    fs.rmSync(REPLICA_DIR, { recursive: true, force: true });
+  }
   if (!fs.existsSync(`${CLUSTER_DIR}/pgdata`)) return;
   spawnSync(`${REPO}/.ci/pg-cluster.sh`, ['stop', CLUSTER_DIR], { cwd: REPO, stdio: 'ignore', timeout: 30_000 });
   fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { registerAccessControl, type RegisteredRoute } from './http/access-hook.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerResponseCache } from './http/response-cache.ts';
+import { registerDbContext } from './http/db-context.ts';
 import { registerSessionLoader } from './modules/auth/session-plugin.ts';
 import { SetupToken } from './modules/auth/setup.service.ts';
 import { registerModuleRoutes } from './routes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerErrorHandling(app);
   registerSessionLoader(app, deps);
   app.addHook('onRequest', async (req) => {
+  registerDbContext(app, deps);
     req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps };
   });
   registerAccessControl(app, app.registeredRoutes);

@@ -9,6 +9,7 @@ import { bootstrapData } from './bootstrap.ts';
 import { needsSetup } from './modules/auth/setup.service.ts';
 import type { AppDeps } from './http/context.ts';
 import { startReminderTimer } from './modules/reporting/reminders.ts';
+import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,7 +24,11 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
   const say = opts.quiet ? () => {} : (line: string) => console.log(line);
   runKnownAnswerTests(nodeCryptoProvider);
   const secrets = loadSecrets(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    replicaUrls: config.replicaUrls,
+    dataDir: config.dataDir,
+  });
   let app: FastifyInstance | undefined;
   try {
     const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: secrets.auditKey };
@@ -51,10 +56,13 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
       );
     }
     say(`Duikou 对口 已启动 / running at ${url} (${database.engine})`);
-    // Reminders of reports due and overdue: the timer's run under way is awaited before the database closes.
-    const reminders = startReminderTimer(deps, {
-      onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
-    });
+    // Reminders of reports due and overdue, in one process of several (db/leader.ts): the timer's run under way is
+    // awaited before the database closes.
+    const reminders = runWhileLeading(config.databaseUrl, LEADER_KEYS.reminders, () =>
+      startReminderTimer(deps, {
+        onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
+      }),
+    );
     const stop = async () => {
       await reminders.stop();
       await app!.close();

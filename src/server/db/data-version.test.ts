@@ -2,6 +2,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CHANGE_CHANNEL, dataVersionOf, isWrite } from './data-version.ts';
+import { tablesRead, tablesWritten } from './statements.ts';
+import { runInStore } from './routing.ts';
 import { touchSession } from '../modules/auth/session.repository.ts';
 import { openDatabase, type Database } from './database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
@@ -41,6 +43,34 @@ describe('which statements may change data', () => {
   });
 });
 
+describe('which tables a statement writes and reads', () => {
+  it('names the written tables, or null when it cannot tell', () => {
+    expect(tablesWritten('insert into "projects" ("id") values ($1)')).toEqual(['projects']);
+    expect(tablesWritten('update "tasks" set "status" = $1 where "tasks"."id" = $2')).toEqual(['tasks']);
+    expect(tablesWritten('delete from "sessions" where …')).toEqual(['sessions']);
+    expect(tablesWritten('WITH x AS (DELETE FROM a RETURNING 1) INSERT INTO b SELECT * FROM x')?.sort()).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(tablesWritten('TRUNCATE TABLE audit_log')).toEqual(['audit_log']);
+    for (const unknown of [
+      'CREATE TABLE t ()',
+      'ALTER TABLE x ADD y int',
+      'DO $$ BEGIN END $$',
+      'select f()',
+      undefined,
+    ])
+      expect(tablesWritten(unknown), String(unknown)).toBeNull();
+  });
+  it('names every table after FROM and JOIN', () => {
+    expect(
+      tablesRead(
+        'select "a"."x" from "projects" "a" inner join "pairings" on … left join lateral (select 1 from regions r) q',
+      ),
+    ).toEqual(['projects', 'pairings', 'regions']);
+  });
+});
+
 describe.each(testEngines())('the data version on %s', (engine) => {
   const open: Database[] = [];
   afterEach(async () => {
@@ -64,14 +94,64 @@ describe.each(testEngines())('the data version on %s', (engine) => {
       await tx.execute(sql`SELECT 1`);
       inside = at();
     });
-    // A transaction that only read still ends with a COMMIT, which counts.
+    // A transaction that only read changed nothing: its COMMIT does not count.
     expect(inside).toBe(v1);
+    expect(at()).toBe(v1);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO probe VALUES (1)`);
+    });
     expect(at()).toBeGreaterThan(v1);
 
     // The idle-timeout touch, as the session loader sends it, is not a change any cache holds.
     const v2 = at();
     await touchSession(db, 'no-such-session', new Date());
     expect(at()).toBe(v2);
+  });
+
+  it('keeps what was read from other tables when one table is written, in and out of transactions', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db } = database;
+    const version = dataVersionOf(db)!;
+    // What a request read is collected in its store: this "answer" read regions and programmes.
+    const reads = new Set<string>();
+    const at = version.current!;
+    await runInStore({ primary: true, reads }, async () => {
+      // Awaited inside the store: Drizzle sends the statement when its promise is awaited.
+      await db.execute(sql`SELECT count(*) FROM regions r JOIN programmes p ON true`);
+    });
+    expect([...reads].sort()).toEqual(['programmes', 'regions']);
+    expect(version.unchangedSince(at, reads)).toBe(true);
+    await db.execute(sql`CREATE TEMP TABLE IF NOT EXISTS probe3 (n int)`);
+    // DDL names no table it writes: everything counts as changed.
+    expect(version.unchangedSince(at, reads)).toBe(false);
+    const at2 = version.current!;
+    await db.execute(sql`INSERT INTO probe3 VALUES (1)`);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE probe3 SET n = 2`);
+    });
+    expect(version.unchangedSince(at2, reads)).toBe(true);
+    expect(version.unchangedSince(at2, ['probe3'])).toBe(false);
+    // Without the tables read, only an unchanged clock will do.
+    expect(version.unchangedSince(at2, null)).toBe(false);
+    // A transaction's COMMIT marks what it wrote: a reader of regions that began inside it keeps nothing.
+    const at3 = version.current!;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE regions SET sort_order = sort_order WHERE code = '000000'`);
+    });
+    expect(version.unchangedSince(at3, reads)).toBe(false);
+  });
+
+  it('marks the tables a foreign key cascades to with the table written', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const version = dataVersionOf(database.db)!;
+    // Deleting a pairing deletes its side regions (ON DELETE CASCADE).
+    expect(version.implied.get('pairings')).toContain('pairing_side_regions');
+    const at = version.current!;
+    await database.db.execute(sql`DELETE FROM pairings WHERE false`);
+    expect(version.unchangedSince(at, ['pairing_side_regions'])).toBe(false);
+    expect(version.unchangedSince(at, ['regions'])).toBe(true);
   });
 });
 
@@ -106,13 +186,16 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
       const version = dataVersionOf(database.db)!;
       await database.db.execute(sql`CREATE TEMP TABLE probe1 (n int)`);
       const afterWrite = version.current!;
-      await expect.poll(() => heard.includes(version.origin), { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => heard.some((h) => h?.startsWith(`${version.origin}|`)), { timeout: 5_000 }).toBe(true);
       // Another process's announcement, committed after the echo of ours, counts; the echo must not have. The pause
       // gives a wrongly counted echo time to show (notifications on one machine arrive within milliseconds).
-      await other.query(`NOTIFY ${CHANGE_CHANNEL}, 'another process'`);
+      await other.query(`NOTIFY ${CHANGE_CHANNEL}, 'another process|tasks|0/0'`);
       await expect.poll(() => version.current!, { timeout: 5_000 }).toBeGreaterThan(afterWrite);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(version.current).toBe(afterWrite + 1);
+      // The announcement named its table: what was read from others still stands.
+      expect(version.unchangedSince(afterWrite, ['regions'])).toBe(true);
+      expect(version.unchangedSince(afterWrite, ['tasks'])).toBe(false);
     } finally {
       await other.end();
     }

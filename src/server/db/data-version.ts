@@ -1,46 +1,80 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { isBegin, isCommit, isRollback, isWrite, tablesWritten } from './statements.ts';
+import { parseLsn, type ReplicaSet } from './routing.ts';
+
+export { isWrite } from './statements.ts';
 
 /**
- * A counter that changes whenever the database may have changed, so that caches of reads (sessions, dashboards,
- * lists) stay correct without asking the database on every request.
+ * A clock that moves whenever the database may have changed, and when each table last may have, so that caches of
+ * reads (sessions, dashboards, lists) stay correct without asking the database on every request, and a write to
+ * one table leaves answers read from others in place.
  *
- * Every statement this process sends that can write (anything but SELECT and the like), and every COMMIT, bumps
- * it when sent and again when done: a reader that started before a commit stores its result under the version it
- * read first, which the commit has moved past. Other processes on the same PostgreSQL are heard through
- * LISTEN/NOTIFY (delivered at their commit); if that channel fails, the counter stops being trusted and every
- * read goes to the database. PGlite has one process by construction (the data directory lock).
+ * Every statement this process sends that can write (anything but SELECT and the like), and every COMMIT, moves
+ * the clock and marks its tables (a transaction's COMMIT marks every table the transaction wrote) when sent and
+ * again when done: a reader that started before a commit keeps its answer under the time it started, which the
+ * commit has moved past. Tables a write changes through foreign-key actions or triggers are marked with it
+ * (`implied`, read from the catalogue at start). A statement whose tables cannot be told marks everything.
+ * Other processes on the same PostgreSQL are heard through LISTEN/NOTIFY (delivered at their commit, naming the
+ * tables); if that channel fails, the clock stops being trusted and every read goes to the database. With streaming
+ * replicas, nothing read may be kept while a replica has not replayed a known commit (a replica's answer could be
+ * older than the clock says). PGlite has one process by construction (the data directory lock).
  */
 export class DataVersion {
-  private value = 0;
+  private clock = 0;
   private trusted = true;
+  private changedAt = new Map<string, number>();
+  /** When a write whose tables could not be told last happened: everything changed then. */
+  private everythingAt = 0;
+  /** Tables that change with a table (foreign-key actions, triggers). */
+  implied = new Map<string, string[]>();
+  /** Set when reads may go to replicas. */
+  replicas: ReplicaSet | null = null;
   /** Names this process's announcements, so that it does not hear its own writes a second time. */
   readonly origin = randomUUID();
 
-  /** The current version, or null when it cannot be trusted (then nothing may be served from a cache). */
+  /**
+   * The time now, to stamp a read with before it starts, or null when nothing may be cached (the clock cannot be
+   * trusted, or a replica may be behind a known commit).
+   */
   get current(): number | null {
-    return this.trusted ? this.value : null;
+    if (!this.trusted) return null;
+    if (this.replicas && !this.replicas.caughtUp()) return null;
+    return this.clock;
   }
 
-  bump(): void {
-    this.value++;
+  /** The clock, trusted or not: whether anything was written between two moments. */
+  get ticks(): number {
+    return this.clock;
+  }
+
+  /** Whether an answer read from `tables` at time `at` still stands (null tables: read from anything). */
+  unchangedSince(at: number, tables: Iterable<string> | null): boolean {
+    const now = this.current;
+    if (now === null) return false;
+    if (tables === null) return now === at;
+    if (this.everythingAt > at) return false;
+    for (const t of tables) if ((this.changedAt.get(t) ?? 0) > at) return false;
+    return true;
+  }
+
+  /** Marks `tables` (null: everything) as changed now. */
+  bump(tables: readonly string[] | null = null): void {
+    this.clock++;
+    if (tables === null) {
+      this.everythingAt = this.clock;
+      return;
+    }
+    for (const t of tables) {
+      this.changedAt.set(t, this.clock);
+      for (const u of this.implied.get(t) ?? []) this.changedAt.set(u, this.clock);
+    }
   }
 
   distrust(): void {
     this.trusted = false;
-    this.value++;
+    this.bump(null);
   }
-}
-
-const READ_ONLY =
-  /^\s*(?:select|show|explain|set|reset|listen|unlisten|begin|start\s+transaction|notify|savepoint|release)\b/i;
-// Keeping the idle timeout is a write on every signed-in minute; it changes nothing any cache holds.
-const SESSION_TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=/i;
-
-export function isWrite(text: string | undefined): boolean {
-  if (!text) return true;
-  if (/^\s*with\b/i.test(text)) return /\b(?:insert|update|delete|merge)\b/i.test(text);
-  return !READ_ONLY.test(text) && !SESSION_TOUCH.test(text);
 }
 
 const versions = new WeakMap<object, DataVersion>();
@@ -50,34 +84,86 @@ export function dataVersionOf(db: object): DataVersion | undefined {
   return versions.get(db);
 }
 
+export function registerDataVersion(db: object, version: DataVersion) {
+  versions.set(db, version);
+}
+
 export const CHANGE_CHANNEL = 'duikou_data_changed';
+
+/** `origin|tables|lsn`: who wrote, which tables ('*': could not be told), and the primary's WAL position after it. */
+function parsePayload(payload: string | undefined) {
+  const [origin, tables, lsn] = (payload ?? '').split('|');
+  return {
+    origin,
+    tables: tables === undefined || tables === '*' || tables === '' ? null : tables.split(','),
+    lsn: lsn ? parseLsn(lsn) : null,
+  };
+}
+
+type TrackedClient = { query: (...args: unknown[]) => unknown; __txTables?: Set<string> | null };
 
 /**
  * Watches every connection of the pool. With `notify`, each finished write is announced to the other processes
- * (coalesced: one NOTIFY per turn of the event loop).
+ * (coalesced: one NOTIFY per turn of the event loop, naming every table written in it).
  */
 export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }): DataVersion {
   const version = new DataVersion();
   versions.set(db, version);
-  let announcing = false;
-  const announce = () => {
-    if (!opts.notify || announcing) return;
-    announcing = true;
-    setImmediate(() => {
-      announcing = false;
-      pool.query(`NOTIFY ${CHANGE_CHANNEL}, '${version.origin}'`).catch(() => version.distrust());
-    });
+  let announcing: Set<string> | null | undefined;
+  const announce = (tables: readonly string[] | null) => {
+    if (!opts.notify) return;
+    if (announcing === undefined) {
+      announcing = tables ? new Set(tables) : null;
+      // Until the announcement has read the commit position, a replica cannot be known to have our writes.
+      version.replicas?.writeDone();
+      setImmediate(() => {
+        const names = announcing ? [...announcing].join(',') : '*';
+        announcing = undefined;
+        // Names our tables for the other processes, and reads where the primary's WAL stands after our commit: the
+        // position a replica must reach before our writes can be read from it.
+        pool
+          .query<{ lsn: string }>(
+            `SELECT pg_notify('${CHANGE_CHANNEL}', $1 || '|' || pg_current_wal_lsn()::text), pg_current_wal_lsn()::text AS lsn`,
+            [`${version.origin}|${names.length > 7000 ? '*' : names}`],
+          )
+          .then(
+            (r) => version.replicas?.committed(parseLsn(r.rows[0]?.lsn), true),
+            () => {
+              version.replicas?.committed(null, true);
+              version.distrust();
+            },
+          );
+      });
+    } else if (announcing !== null) {
+      if (tables === null) announcing = null;
+      else for (const t of tables) announcing.add(t);
+    }
   };
-  pool.on('connect', (client) => {
+  pool.on('connect', (connected) => {
+    const client = connected as unknown as TrackedClient;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    client.query = (...args: unknown[]) => {
       const first = args[0] as string | { text?: string } | undefined;
       const text = typeof first === 'string' ? first : first?.text;
+      if (isBegin(text)) client.__txTables = new Set();
       if (!isWrite(text)) return query(...args);
-      version.bump();
+      let tables: string[] | null;
+      const inTx = client.__txTables;
+      if (isCommit(text) || isRollback(text)) {
+        // A COMMIT makes the transaction's writes visible: mark what it wrote (nothing, if it only read).
+        tables = inTx === undefined ? [] : inTx === null ? null : [...inTx];
+        client.__txTables = undefined;
+        if (tables && !tables.length) return query(...args);
+      } else {
+        tables = tablesWritten(text);
+        if (inTx) for (const t of tables ?? []) inTx.add(t);
+        if (inTx && tables === null) client.__txTables = null;
+      }
+      version.bump(tables);
       const done = () => {
-        version.bump();
-        announce();
+        version.bump(tables);
+        // Inside a transaction nothing is visible to others before the COMMIT, which announces it.
+        if (client.__txTables === undefined) announce(tables);
       };
       // pg-pool's own query (Drizzle's path outside transactions) hands the client a callback and gets no promise.
       const callback = args[args.length - 1];
@@ -97,6 +183,48 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
   return version;
 }
 
+/**
+ * Which tables change with each table: children of foreign keys with ON DELETE/UPDATE CASCADE, SET NULL or SET
+ * DEFAULT, and the tables trigger functions on it write (read from their source); followed transitively.
+ */
+export async function loadImpliedWrites(pool: { query: pg.Pool['query'] }, version: DataVersion) {
+  const direct = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => {
+    if (from === to) return;
+    if (!direct.has(from)) direct.set(from, new Set());
+    direct.get(from)!.add(to);
+  };
+  const fks = await pool.query<{ parent: string; child: string }>(`
+    SELECT pc.relname AS parent, cc.relname AS child
+    FROM pg_constraint k JOIN pg_class pc ON pc.oid = k.confrelid JOIN pg_class cc ON cc.oid = k.conrelid
+    JOIN pg_namespace n ON n.oid = cc.relnamespace
+    WHERE k.contype = 'f' AND n.nspname = current_schema()
+      AND (k.confdeltype IN ('c', 'n', 'd') OR k.confupdtype IN ('c', 'n', 'd'))`);
+  for (const r of fks.rows) add(r.parent, r.child);
+  const triggers = await pool.query<{ tbl: string; src: string }>(`
+    SELECT c.relname AS tbl, p.prosrc AS src
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE NOT t.tgisinternal AND n.nspname = current_schema()`);
+  // Trigger bodies are PL/pgSQL: every INSERT, UPDATE or DELETE in them names a table that changes with this one.
+  for (const r of triggers.rows)
+    for (const m of r.src.matchAll(/\b(?:insert\s+into|update|delete\s+from)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi))
+      add(r.tbl, m[1]!.toLowerCase());
+  const closure = new Map<string, string[]>();
+  for (const start of direct.keys()) {
+    const seen = new Set<string>();
+    const stack = [...direct.get(start)!];
+    while (stack.length) {
+      const t = stack.pop()!;
+      if (seen.has(t) || t === start) continue;
+      seen.add(t);
+      stack.push(...(direct.get(t) ?? []));
+    }
+    closure.set(start, [...seen]);
+  }
+  version.implied = closure;
+}
+
 /** Hears the other processes' writes; returns a function that stops listening. */
 export async function listenForChanges(connectionString: string, version: DataVersion): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString });
@@ -104,7 +232,10 @@ export async function listenForChanges(connectionString: string, version: DataVe
   client.on('end', () => version.distrust());
   // Our own announcements come back too; the writes they announce were counted when they were made.
   client.on('notification', (msg) => {
-    if (msg.payload !== version.origin) version.bump();
+    const p = parsePayload(msg.payload);
+    if (p.origin === version.origin) return;
+    version.replicas?.committed(p.lsn, false);
+    version.bump(p.tables);
   });
   await client.connect();
   await client.query(`LISTEN ${CHANGE_CHANNEL}`);

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { lockDataDir } from './data-dir-lock.ts';
-import { listenForChanges, trackWrites } from './data-version.ts';
+import { listenForChanges, loadImpliedWrites, trackWrites, type DataVersion } from './data-version.ts';
+import { ReplicaSet, RoutingPool } from './routing.ts';
 import { repoPath } from '../repo-path.ts';
 
 /**
@@ -20,23 +21,32 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** The primary's pool (PostgreSQL) or the worker's (PGlite). */
   pool: pg.Pool;
   engine: 'pglite' | 'postgres';
+  /** Streaming replicas that take reads (PostgreSQL with DATABASE_REPLICA_URLS); null otherwise. */
+  replicas: ReplicaSet | null;
+  version: DataVersion;
   close: () => Promise<void>;
 }
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /** Streaming replicas of databaseUrl's server (same database name), for reads (README, operation). */
+  replicaUrls?: readonly string[];
   dataDir: string;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const opened = opts.databaseUrl
-    ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10)
+    ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.replicaUrls ?? [])
     : await openPglite(opts.dataDir);
   try {
     await migrate(opened.db, { migrationsFolder: repoPath('drizzle') });
+    // After the migrations, which may add foreign keys and triggers: what changes with what.
+    await loadImpliedWrites(opened.pool, opened.version);
+    await opened.replicas?.start();
   } catch (err) {
     await opened.close();
     throw err;
@@ -44,26 +54,32 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opened;
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, replicaUrls: readonly string[]): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client whose server connection drops (restart, failover) must not take the process down; the pool replaces it.
   pool.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
-  const db = drizzle(pool, { casing: 'snake_case' });
+  const replicas = replicaUrls.length ? new ReplicaSet(replicaUrls, max) : null;
+  // Drizzle is given the routing pool: reads outside transactions may go to a replica (routing.ts).
+  const routing = new RoutingPool(pool, replicas);
+  const db = drizzle(routing as unknown as pg.Pool, { casing: 'snake_case' });
   const version = trackWrites(pool, db, { notify: true });
+  version.replicas = replicas;
   let stopListening: () => Promise<void>;
   try {
     stopListening = await listenForChanges(url, version);
   } catch (err) {
-    await pool.end();
+    await routing.end();
     throw err;
   }
   return {
     db,
     pool,
     engine: 'postgres',
+    replicas,
+    version,
     close: async () => {
       await stopListening();
-      await pool.end();
+      await routing.end();
     },
   };
 }
@@ -107,8 +123,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   worker.removeAllListeners('exit');
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
-  const db = drizzle(pool, { casing: 'snake_case' });
-  trackWrites(pool, db, { notify: false });
+  // Through the routing pool too, without replicas: it notes each statement's tables for the caches.
+  const db = drizzle(new RoutingPool(pool, null) as unknown as pg.Pool, { casing: 'snake_case' });
+  const version = trackWrites(pool, db, { notify: false });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -126,5 +143,5 @@ async function openPglite(dataDir: string): Promise<Database> {
       await worker.terminate();
       cleanupFiles();
     })());
-  return { db, pool, engine: 'pglite', close };
+  return { db, pool, engine: 'pglite', replicas: null, version, close };
 }

@@ -1,0 +1,274 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { isWrite, tablesRead } from './statements.ts';
+
+/**
+ * Where a request's statements go, and what they read.
+ *
+ * Every request runs in a store (src/server/http/db-context.ts opens it first thing): `primary` sends its reads to
+ * the primary (state-changing requests, and reads of a user whose own write no replica has replayed yet). Work
+ * outside a request (start-up, jobs, timers, the CLI) has no store and reads from the primary: it often reads what
+ * it has just written.
+ * `reads` collects the tables its statements read, so a cached answer can be kept until one of them changes
+ * instead of until anything changes (data-version.ts).
+ */
+export interface RouteStore {
+  primary: boolean;
+  /** A replica must have replayed this WAL position to answer (the user's own last write); 0: any replica. */
+  minLsn?: bigint;
+  reads: Set<string> | null;
+}
+
+const als = new AsyncLocalStorage<RouteStore>();
+
+export function routeStore(): RouteStore | undefined {
+  return als.getStore();
+}
+
+export function runInStore<T>(store: RouteStore, fn: () => T): T {
+  return als.run(store, fn);
+}
+
+/** Runs `fn` with its reads collected apart (and still added to the surrounding store's): what a shared computation read. */
+export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T; tables: Set<string> }> {
+  const outer = als.getStore();
+  const tables = new Set<string>();
+  const value = await als.run({ primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables }, fn);
+  if (outer?.reads) for (const t of tables) outer.reads.add(t);
+  return { value, tables };
+}
+
+/** Adds tables to the current store's reads (a cached computation's tables, when its answer is reused). */
+export function noteReads(tables: Iterable<string>) {
+  const reads = als.getStore()?.reads;
+  if (reads) for (const t of tables) reads.add(t);
+}
+
+function record(text: string | undefined) {
+  const reads = als.getStore()?.reads;
+  if (!reads || !text) return;
+  for (const t of tablesRead(text)) reads.add(t);
+}
+
+/** A read that locks rows must see, and lock, the primary's rows. */
+const LOCKING = /\bfor\s+(?:update|no\s+key\s+update|share|key\s+share)\b/i;
+
+const textOf = (first: unknown) => (typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text);
+
+// ---- replicas ----
+
+/** A WAL position ('16/B374D848') as a number that orders correctly. */
+export function parseLsn(lsn: string | null | undefined): bigint {
+  if (!lsn) return 0n;
+  const [hi, lo] = lsn.split('/');
+  return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
+}
+
+interface Replica {
+  url: string;
+  pool: pg.Pool;
+  /** The last position it was seen to have replayed. */
+  replayed: bigint;
+  healthy: boolean;
+}
+
+/** How often a replica's replay position is read: often while some write is not yet known to be replayed. */
+const POLL_BEHIND_MS = 5;
+const POLL_IDLE_MS = 250;
+
+/**
+ * Streaming replicas of the primary. Reads that need not see the newest commit go to one of them; the set knows
+ * the newest commit this process made or heard of (`required`) and whether every healthy replica has replayed it,
+ * which caches use to decide whether a replica's answer may be kept (data-version.ts).
+ */
+export class ReplicaSet {
+  readonly replicas: Replica[];
+  private required = 0n;
+  /** Writes done whose commit position is not known yet (the announcement that reads it is under way). */
+  private pending = 0;
+  private next = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private closed = false;
+  private waiters: { lsn: bigint; resolve: () => void }[] = [];
+  /** Statements sent to a replica (for tests and the bench). */
+  served = 0;
+
+  constructor(urls: readonly string[], poolSize: number) {
+    this.replicas = urls.map((url) => {
+      const pool = new pg.Pool({ connectionString: url, max: poolSize });
+      pool.on('error', (err) => console.error(`只读副本连接中断 / replica connection lost: ${err.message}`));
+      return { url, pool, replayed: 0n, healthy: false };
+    });
+  }
+
+  async start() {
+    await this.poll();
+    this.schedule();
+  }
+
+  private schedule() {
+    if (this.closed) return;
+    const behind = this.pending > 0 || this.replicas.some((r) => r.healthy && r.replayed < this.required);
+    this.timer = setTimeout(
+      () => {
+        this.poll().finally(() => this.schedule());
+      },
+      behind || this.waiters.length ? POLL_BEHIND_MS : POLL_IDLE_MS,
+    );
+    this.timer.unref();
+  }
+
+  private async poll() {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      await Promise.all(
+        this.replicas.map(async (r) => {
+          try {
+            const { rows } = await r.pool.query<{ lsn: string }>(
+              'SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text AS lsn',
+            );
+            const lsn = parseLsn(rows[0]?.lsn);
+            if (lsn > r.replayed) r.replayed = lsn;
+            r.healthy = true;
+          } catch {
+            r.healthy = false;
+          }
+        }),
+      );
+    } finally {
+      this.polling = false;
+    }
+    this.waiters = this.waiters.filter((w) => {
+      if (!this.replicas.some((r) => r.healthy && r.replayed >= w.lsn)) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** A write of this process has finished; its commit position follows with `committed`. */
+  writeDone() {
+    this.pending++;
+  }
+
+  committed(lsn: bigint | null, own: boolean) {
+    if (own) this.pending = Math.max(0, this.pending - 1);
+    if (lsn !== null && lsn > this.required) this.required = lsn;
+  }
+
+  /** Whether every healthy replica has replayed every commit this process made or heard of. */
+  caughtUp(): boolean {
+    if (this.pending > 0) return false;
+    return this.replicas.every((r) => !r.healthy || r.replayed >= this.required);
+  }
+
+  /** A healthy replica that has replayed `lsn` (0: any healthy one), in turn; null when there is none. */
+  pick(lsn = 0n): Replica | null {
+    for (let i = 0; i < this.replicas.length; i++) {
+      const r = this.replicas[(this.next + i) % this.replicas.length]!;
+      if (r.healthy && r.replayed >= lsn) {
+        this.next = (this.next + i + 1) % this.replicas.length;
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Resolves once some healthy replica has replayed `lsn`, or after `timeoutMs` (false then). For tests and tools. */
+  waitFor(lsn: bigint, timeoutMs = 5_000): Promise<boolean> {
+    if (this.pick(lsn)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter = {
+        lsn,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  markUnhealthy(r: Replica) {
+    r.healthy = false;
+  }
+
+  async close() {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const w of this.waiters) w.resolve();
+    this.waiters = [];
+    await Promise.all(this.replicas.map((r) => r.pool.end().catch(() => undefined)));
+  }
+}
+
+// ---- the pool Drizzle talks to ----
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * What Drizzle is given instead of the primary's pg.Pool (its name ends in "Pool", which is how Drizzle knows to
+ * check out a client for a transaction). Statements outside a transaction that only read go to a replica when
+ * the request may read from one; everything else, and every transaction, goes to the primary. A read a replica
+ * fails (down, or cancelled by recovery) is sent again to the primary. Each statement's tables are noted in the
+ * request's store here, in the caller's context (pg-pool runs its callbacks in whichever context released a client).
+ */
+export class RoutingPool extends EventEmitter {
+  constructor(
+    readonly primary: pg.Pool,
+    readonly replicas: ReplicaSet | null,
+  ) {
+    super();
+  }
+
+  get options() {
+    return this.primary.options;
+  }
+
+  query(...args: unknown[]): unknown {
+    const text = textOf(args[0]);
+    record(text);
+    const callback = typeof args[args.length - 1] === 'function';
+    const store = als.getStore();
+    if (this.replicas && store && !store.primary && !callback && !isWrite(text) && !LOCKING.test(text ?? '')) {
+      const replica = this.replicas.pick(store.minLsn);
+      if (replica) {
+        this.replicas.served++;
+        // A replica that is down, or cancelled the read to replay the primary's WAL: the primary answers instead (an
+        // error in the statement itself comes back from there too).
+        return ((replica.pool.query as QueryFn)(...args) as Promise<unknown>).catch((err: { code?: string }) => {
+          if (!err.code || /^(08|57P)/.test(err.code)) this.replicas!.markUnhealthy(replica);
+          return (this.primary.query as QueryFn)(...args);
+        });
+      }
+    }
+    return (this.primary.query as QueryFn)(...args);
+  }
+
+  /** A client of the primary, for a transaction; its statements' tables are noted in the caller's store too. */
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.primary.connect();
+    const query = client.query.bind(client) as QueryFn;
+    return new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'query')
+          return (...args: unknown[]) => {
+            record(textOf(args[0]));
+            return query(...args);
+          };
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
+
+  async end() {
+    await this.replicas?.close();
+    await this.primary.end();
+  }
+}
