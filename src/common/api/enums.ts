@@ -38,6 +38,8 @@ export type ProjectStage = (typeof PROJECT_STAGES)[number];
 /** The stages of the pipeline proper, in order; 暂停 and 终止 stand outside it. */
 export const PIPELINE_STAGES = ['planning', 'signed', 'sited', 'started', 'producing'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+/** The stages a project may be registered in. */
+export const INITIAL_STAGES = ['planning', 'signed'] as const;
 
 /** 签约额, 计划总投资, 到位资金, 完成投资: four figures kept apart, never added to one another. */
 export const MONEY_FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
@@ -58,6 +60,10 @@ export type ProjectType = (typeof PROJECT_TYPES)[number];
 /** 中央预算内投资, bank credit, industry fund. */
 export const SUPPORT_KINDS = ['central_budget', 'bank_credit', 'industry_fund'] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+/** What the project statistics' rates are grouped by. */
+export const STATS_GROUPS = ['pairing', 'side', 'industry', 'year'] as const;
+export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 // ---- parks and events ----
 
@@ -89,6 +95,13 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** 调度: how often a pairing collects progress on its tasks. */
 export const REPORT_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
+/** How many periods a year has at each frequency: month 1–12, quarter 1–4, half 1–2, the year. */
+export const PERIODS_PER_YEAR: Readonly<Record<ReportFrequency, number>> = {
+  monthly: 12,
+  quarterly: 4,
+  half_yearly: 2,
+  yearly: 1,
+};
 /** A cycle is open for reporting until the office approves it as a whole, which locks the period. */
 export const CYCLE_STATUSES = ['open', 'locked'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];

@@ -4,10 +4,12 @@ import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
 import { attachment } from './reporting.ts';
 import {
+  INITIAL_STAGES,
   MONEY_FIGURES,
   PIPELINE_STAGES,
   PROJECT_STAGES,
   PROJECT_TYPES,
+  STATS_GROUPS,
   SUPPORT_KINDS,
   type MoneyFigure,
   type PipelineStage,
@@ -112,7 +114,7 @@ export const createProjectInput = z.strictObject({
   /** Defaults to the side the host region belongs to. */
   side: side.optional(),
   ...projectFields,
-  stage: z.enum(['planning', 'signed']).default('planning'),
+  stage: z.enum(INITIAL_STAGES).default('planning'),
   /** The date of the first stage; defaults to today. */
   stageOn: isoDate.optional(),
   signedAmount: wanInput.nullable().optional(),
@@ -289,7 +291,7 @@ export type RateRow = z.infer<typeof rateRow>;
 
 export const projectStatsQuery = z.strictObject({
   pairingId: uuid.optional(),
-  groupBy: z.enum(['pairing', 'side', 'industry', 'year']).default('pairing'),
+  groupBy: z.enum(STATS_GROUPS).default('pairing'),
   /** With pairingId: the projects, parks and events of its sub-pairs too. */
   withSubPairs: z
     .enum(['true', 'false'])
