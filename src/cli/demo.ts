@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { systemContext } from '../server/http/system-actor.ts';
-import { processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
-import { findPairing } from '../server/modules/pairings/pairings.repository.ts';
+import { appErrorText, processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
+import { AppError } from '../server/http/app-error.ts';
+import { visiblePairing } from '../server/modules/pairings/pairings.service.ts';
 import { fillDemo, clearDemo } from '../server/seed/demo-data.ts';
 
 const USAGE = `用法 / usage:
@@ -45,7 +46,7 @@ export async function demoCommand(
       return 0;
     }
     const id = parsed.values.pairing!;
-    const pairing = /^[0-9a-f-]{36}$/i.test(id) ? await findPairing(ctx.db, ctx.actor, id) : undefined;
+    const pairing = /^[0-9a-f-]{36}$/i.test(id) ? await visiblePairing({ tx: ctx.db }, ctx.actor, id) : undefined;
     if (!pairing) {
       io.err(`对口合作关系不存在 / no such pairing: ${id}\n`);
       return 1;
@@ -55,7 +56,7 @@ export async function demoCommand(
       io.out(`已为“${pairing.name}”生成演示数据 / demo data created: ${JSON.stringify(counts)}\n`);
       return 0;
     } catch (err) {
-      io.err(`${(err as Error).message}\n`);
+      io.err(`${err instanceof AppError ? appErrorText(err) : (err as Error).message}\n`);
       return 1;
     }
   });
