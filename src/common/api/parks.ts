@@ -199,6 +199,7 @@ export const parkListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type ParkListQuery = z.infer<typeof parkListQuery>;
 export type ParkListParams = QueryParams<typeof parkListQuery>;
 export const parkListResponse = paged(parkSummary);
 export type ParkList = z.infer<typeof parkListResponse>;

@@ -104,4 +104,6 @@ export const domain: Shape<typeof zh> = {
     culture_day: 'Culture day',
     product_fair: 'Product fair',
   },
+  sharingRounding:
+    "For each tax or statistic and each sharing term, the total is split once: each party's share rounded down to the fen, the fen left over going one by one to the largest remainders, ties to the party listed first; the parts always add up to the total.",
 };

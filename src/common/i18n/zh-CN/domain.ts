@@ -80,4 +80,7 @@ export const domain = {
     culture_day: '文化日',
     product_fair: '产品展销',
   },
+  /** How a sharing statement splits each total, stated on the statement and its printed sheet. */
+  sharingRounding:
+    '每一税种或指标、每一分成期的合计数按比例一次分配：各方先取整到分，剩余的分按余数从大到小逐一分给各方，余数相同的按协议所列顺序；各方之和恒等于合计数。',
 } as const;

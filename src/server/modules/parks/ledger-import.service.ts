@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, notFound, bilingual } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange, auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { fixedText } from '../../../common/money/money.ts';
 import type { LedgerImportResult } from '../../../common/api/parks.ts';
 import { readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
-import { parkLedgerEntries } from './parks.tables.ts';
-import { findPark, enterprisesOf, agreementsOf } from './parks.repository.ts';
+import {
+  findPark,
+  enterprisesOf,
+  agreementsOf,
+  insertLedgerEntries,
+  ledgerEntriesOfYears,
+} from './parks.repository.ts';
 import { agreementInForce } from './park-ledger.ts';
 import { loadAgreement, loadEntry } from './sharing-codec.ts';
 import { LEDGER_SHEET_COLUMNS, buildLedgerTemplate } from './ledger-sheet.ts';
@@ -32,7 +36,7 @@ export async function ledgerTemplate(ctx: AuthedContext, parkId: string) {
   const enterprises = await enterprisesOf(ctx.db, parkId);
   const buffer = await buildLedgerTemplate({ name: park.name, enterprises });
   // The template lists the park's enterprises: an export of its records, audited as such.
-  await writeAudit(ctx.db, ctx, {
+  await auditStandalone(ctx, {
     action: 'park.ledger.template',
     result: 'success',
     objectType: 'park',
@@ -51,11 +55,13 @@ export async function ledgerTemplate(ctx: AuthedContext, parkId: string) {
 export async function importLedgerSheet(
   ctx: AuthedContext,
   parkId: string,
-  file: { buffer: Buffer; fileName: string },
+  upload: () => Promise<{ buffer: Buffer; fileName: string }>,
   opts: { demo?: boolean; today?: string } = {},
 ): Promise<LedgerImportResult> {
   const today = opts.today ?? chinaToday();
+  // Another pairing's park is not found, whatever was sent: it is looked for before the upload is read.
   if (!(await findPark(ctx.db, ctx.actor, parkId))) throw notFound();
+  const file = await upload();
   let sheet;
   try {
     sheet = await readColumnSheet(file.buffer, LEDGER_SHEET_COLUMNS, { ignoreForBlank: ['seq'] });
@@ -65,7 +71,7 @@ export async function importLedgerSheet(
   }
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     const enterprises = await enterprisesOf(tx, parkId);
@@ -78,14 +84,7 @@ export async function importLedgerSheet(
       return [];
     });
     const years = [...new Set(drafts.map((d) => d.period.year))];
-    const existing = years.length
-      ? (
-          await tx
-            .select()
-            .from(parkLedgerEntries)
-            .where(and(eq(parkLedgerEntries.parkId, parkId), inArray(parkLedgerEntries.periodYear, years)))
-        ).map(loadEntry)
-      : [];
+    const existing = (await ledgerEntriesOfYears(tx, parkId, years)).map(loadEntry);
     const agreements = (await agreementsOf(tx, parkId)).map(loadAgreement);
     const plan = planLedgerImport(drafts, existing, {
       columns: sheet.columns,
@@ -99,34 +98,29 @@ export async function importLedgerSheet(
       throw new AppError(400, 'park_ledger_import_invalid', errors, { count: errors.length });
     }
 
-    const stored = plan.actions.filter((a) => a.kind !== 'unchanged');
-    const ids: string[] = [];
-    for (let i = 0; i < stored.length; i += 500) {
-      const rows = await tx
-        .insert(parkLedgerEntries)
-        .values(
-          stored.slice(i, i + 500).map((a) => ({
-            parkId,
-            enterpriseId: a.draft.enterpriseId,
-            figure: a.draft.figure,
-            periodYear: a.draft.period.year,
-            periodMonth: a.draft.period.month,
-            amountYuan: fixedText(a.draft.amount, 2),
-            supersedesId: a.kind === 'correct' ? a.supersedesId : null,
-            recordedBy: ctx.actor.userId,
-            isDemo: !!opts.demo,
-          })),
-        )
-        .returning({ id: parkLedgerEntries.id });
-      ids.push(...rows.map((r) => r.id));
-    }
+    const ids = await insertLedgerEntries(
+      tx,
+      plan.actions
+        .filter((a) => a.kind !== 'unchanged')
+        .map((a) => ({
+          parkId,
+          enterpriseId: a.draft.enterpriseId,
+          figure: a.draft.figure,
+          periodYear: a.draft.period.year,
+          periodMonth: a.draft.period.month,
+          amountYuan: fixedText(a.draft.amount, 2),
+          supersedesId: a.kind === 'correct' ? a.supersedesId : null,
+          recordedBy: ctx.actor.userId,
+          isDemo: !!opts.demo,
+        })),
+    );
     const result = {
       created: plan.counts.create,
       corrected: plan.counts.correct,
       unchanged: plan.counts.unchanged,
       rows: sheet.rows.length,
     };
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'park.ledger.import',
       result: 'success',
       objectType: 'park',

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { SHARED_FIGURES, type SharedFigure } from '../../../common/api/parks.ts';
 import { domain as zhDomain } from '../../../common/i18n/zh-CN/domain.ts';
 import { domain as enDomain } from '../../../common/i18n/en/domain.ts';
+import { errors as zhErrors } from '../../../common/i18n/zh-CN/errors.ts';
+import { translate } from '../../../common/i18n/messages.ts';
 import { columnLetter, type SheetColumn } from '../../kernel/sheet/sheet-column.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
@@ -78,31 +80,16 @@ export const LEDGER_SHEET_COLUMNS: readonly SheetColumn[] = [
   },
 ];
 
-/** Texts of the ledger sheet's own row codes; the others are the project sheet's. */
-export const LEDGER_ROW_MESSAGES: Record<string, readonly [string, string]> = {
-  enterprise_not_in_park: [
-    '“{text}”不是本园区登记的入驻企业，请先在园区页面登记该企业',
-    '"{text}" is not an enterprise settled in this park; register it on the park page first',
-  ],
-  credit_code_mismatch: [
-    '与该企业登记的统一社会信用代码 {code} 不符',
-    "does not match the enterprise's registered credit code {code}",
-  ],
-  invalid_year: ['不是有效的年度，应为“2024”这样的四位年份', 'is not a valid year (write it like 2024)'],
-  invalid_month_number: [
-    '应为 1 到 12 的月份，全年数据请留空',
-    'must be a month from 1 to 12, or blank for the whole year',
-  ],
-  invalid_yuan: ['不是有效的金额（元，最多 2 位小数）', 'is not a valid amount (yuan, at most 2 decimals)'],
-  period_straddles_terms: [
-    '该年度跨越了分成比例的变更，请按月填报',
-    'the year spans a change of shares; enter it month by month',
-  ],
-  duplicate_in_file: [
-    '与第 {first} 行是同一企业、指标和期间（{key}）',
-    'is the same enterprise, figure and period as row {first} ({key})',
-  ],
-};
+/**
+ * Texts of the ledger sheet's own row codes (errors.ledgerRows), placeholders left for the row error to fill;
+ * the shared sheet texts serve the other codes.
+ */
+export const LEDGER_ROW_MESSAGES: Record<string, readonly [string, string]> = Object.fromEntries(
+  Object.keys(zhErrors.ledgerRows).map((code) => [
+    code,
+    [translate('zh-CN', `errors.ledgerRows.${code}`), translate('en', `errors.ledgerRows.${code}`)],
+  ]),
+);
 
 /** 增值税 / VAT / vat → vat. */
 export const FIGURE_BY_LABEL = new Map<string, SharedFigure>(

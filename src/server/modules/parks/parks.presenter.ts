@@ -1,7 +1,6 @@
 import { TAX_FIGURES, type ParkDetail } from '../../../common/api/parks.ts';
 import { industries } from '../../kernel/industries.ts';
-import type { ParkSummaryRow, ledgerOf } from './parks.repository.ts';
-import type { parks, parkEnterprises, sharingAgreements } from './parks.tables.ts';
+import type { LedgerRow, ParkDetailRows, ParkSummaryRow } from './parks.repository.ts';
 import { showShares, loadEntry, yuanText, type StoredTerm } from './sharing-codec.ts';
 import { entriesAsOf } from './park-ledger.ts';
 import { dateString as day } from '../../kernel/dates.ts';
@@ -25,13 +24,7 @@ export function presentParkSummary(r: ParkSummaryRow) {
   };
 }
 
-export function presentParkDetail(
-  summary: ParkSummaryRow,
-  row: typeof parks.$inferSelect,
-  branches: { id: string; name: string; type: (typeof parks.$inferSelect)['type'] }[],
-  enterprises: (typeof parkEnterprises.$inferSelect)[],
-  agreements: (typeof sharingAgreements.$inferSelect)[],
-): ParkDetail {
+export function presentParkDetail({ summary, row, branches, enterprises, agreements }: ParkDetailRows): ParkDetail {
   return {
     ...presentParkSummary(summary),
     focusIndustries: row.focusIndustries.map((code) => ({ code, name: industries().division(code)?.name ?? code })),
@@ -66,8 +59,6 @@ export function presentParkDetail(
     version: row.version,
   };
 }
-
-type LedgerRow = Awaited<ReturnType<typeof ledgerOf>>[number];
 
 /**
  * The ledger's entries, each saying whether a later correction superseded it, and, for one year, each

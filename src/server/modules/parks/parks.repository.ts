@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -6,7 +6,7 @@ import { pairings } from '../pairings/pairings.tables.ts';
 import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
 
 /** Parks of the pairings in the actor's scope; every query below goes through it. */
-export const parkScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, parks.pairingId);
+const parkScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, parks.pairingId);
 
 const summaryColumns = {
   id: parks.id,
@@ -61,9 +61,58 @@ export async function findPark(db: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
-export async function findParkSummary(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await summaryQuery(db).where(and(eq(parks.id, id), parkScope(actor)));
+/** A park with its summary figures, branches, enterprises and agreements, in four queries; undefined when out of scope. */
+export async function findParkDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [[found], branches, enterprises, agreements] = await Promise.all([
+    db
+      .select({ summary: summaryColumns, row: parks })
+      .from(parks)
+      .innerJoin(pairings, eq(pairings.id, parks.pairingId))
+      .where(and(eq(parks.id, id), parkScope(actor))),
+    branchesOf(db, id),
+    enterprisesOf(db, id),
+    agreementsOf(db, id),
+  ]);
+  return found && { ...found, branches, enterprises, agreements };
+}
+export type ParkDetailRows = NonNullable<Awaited<ReturnType<typeof findParkDetail>>>;
+
+/** A park of the pairing, whatever the actor's scope (the pairing is already the actor's). */
+export async function findParkOfPairing(db: DbOrTx, pairingId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(parks)
+    .where(and(eq(parks.id, id), eq(parks.pairingId, pairingId)));
   return row;
+}
+
+/** Whether another park of the pairing has this name. */
+export async function parkNameTaken(db: DbOrTx, pairingId: string, name: string, exceptId?: string) {
+  const [dup] = await db
+    .select({ id: parks.id })
+    .from(parks)
+    .where(and(eq(parks.pairingId, pairingId), eq(parks.name, name), exceptId ? ne(parks.id, exceptId) : undefined));
+  return !!dup;
+}
+
+export async function insertPark(db: DbOrTx, values: typeof parks.$inferInsert): Promise<string> {
+  const [row] = await db.insert(parks).values(values).returning({ id: parks.id });
+  return row!.id;
+}
+
+/** Saves an edit over the version it was read at; false when someone saved in between. */
+export async function updateParkRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof parks.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(parks)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(parks.id, id), eq(parks.version, version)))
+    .returning({ id: parks.id });
+  return updated.length > 0;
 }
 
 export async function branchesOf(db: DbOrTx, id: string) {
@@ -76,6 +125,11 @@ export async function branchesOf(db: DbOrTx, id: string) {
 
 export async function enterprisesOf(db: DbOrTx, parkId: string) {
   return db.select().from(parkEnterprises).where(eq(parkEnterprises.parkId, parkId)).orderBy(asc(parkEnterprises.name));
+}
+
+export async function insertEnterprise(db: DbOrTx, values: typeof parkEnterprises.$inferInsert): Promise<string> {
+  const [row] = await db.insert(parkEnterprises).values(values).returning({ id: parkEnterprises.id });
+  return row!.id;
 }
 
 export async function agreementsOf(db: DbOrTx, parkId: string) {
@@ -94,10 +148,15 @@ export async function findAgreement(db: DbOrTx, parkId: string, id: string) {
   return row;
 }
 
-/** A park's ledger, a year at a time on the page; without a year, the latest years first, capped. */
-export const LEDGER_PAGE_LIMIT = 10_000;
+export async function insertAgreement(db: DbOrTx, values: typeof sharingAgreements.$inferInsert): Promise<string> {
+  const [row] = await db.insert(sharingAgreements).values(values).returning({ id: sharingAgreements.id });
+  return row!.id;
+}
 
-export async function ledgerOf(db: DbOrTx, parkId: string, year?: number) {
+/** A park's ledger, a year at a time on the page; without a year, the latest years first, capped. */
+const LEDGER_PAGE_LIMIT = 10_000;
+
+function ledgerOf(db: DbOrTx, parkId: string, year?: number) {
   return db
     .select({ entry: parkLedgerEntries, enterpriseName: parkEnterprises.name })
     .from(parkLedgerEntries)
@@ -111,13 +170,60 @@ export async function ledgerOf(db: DbOrTx, parkId: string, year?: number) {
     )
     .limit(LEDGER_PAGE_LIMIT);
 }
+export type LedgerRow = Awaited<ReturnType<typeof ledgerOf>>[number];
 
 /** The years a park's ledger has entries for, latest first. */
-export async function ledgerYears(db: DbOrTx, parkId: string): Promise<number[]> {
+async function ledgerYears(db: DbOrTx, parkId: string): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: parkLedgerEntries.periodYear })
     .from(parkLedgerEntries)
     .where(eq(parkLedgerEntries.parkId, parkId))
     .orderBy(desc(parkLedgerEntries.periodYear));
   return rows.map((r) => r.year);
+}
+
+/** A park's ledger (of one year, or the latest) and the years it has entries for; undefined when out of scope. */
+export async function findParkLedger(db: DbOrTx, actor: Actor, parkId: string, year?: number) {
+  if (!(await findPark(db, actor, parkId))) return undefined;
+  const [rows, years] = await Promise.all([ledgerOf(db, parkId, year), ledgerYears(db, parkId)]);
+  return { rows, years };
+}
+
+/** The entries of the given years (with every correction: a correction has its original's period). */
+export async function ledgerEntriesOfYears(db: DbOrTx, parkId: string, years: readonly number[]) {
+  if (!years.length) return [];
+  return db
+    .select()
+    .from(parkLedgerEntries)
+    .where(and(eq(parkLedgerEntries.parkId, parkId), inArray(parkLedgerEntries.periodYear, [...years])));
+}
+
+/** One enterprise's entries of one figure, every period. */
+export async function ledgerSeries(db: DbOrTx, parkId: string, enterpriseId: string, figure: string) {
+  return db
+    .select()
+    .from(parkLedgerEntries)
+    .where(
+      and(
+        eq(parkLedgerEntries.parkId, parkId),
+        eq(parkLedgerEntries.enterpriseId, enterpriseId),
+        eq(parkLedgerEntries.figure, figure as never),
+      ),
+    );
+}
+
+/** Stores ledger entries 500 to a statement; their ids in the order given. */
+export async function insertLedgerEntries(
+  db: DbOrTx,
+  rows: (typeof parkLedgerEntries.$inferInsert)[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db
+      .insert(parkLedgerEntries)
+      .values(rows.slice(i, i + 500))
+      .returning({ id: parkLedgerEntries.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
 }

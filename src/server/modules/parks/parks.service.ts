@@ -1,8 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { yuan } from '../../../common/money/money.ts';
 import type {
   CreateParkInput,
@@ -10,18 +8,52 @@ import type {
   EnterpriseInput,
   SharingAgreementInput,
   LedgerEntryInput,
+  ParkListQuery,
 } from '../../../common/api/parks.ts';
-import { existingRegionCodes } from '../regions/regions.repository.ts';
-import { pairingSideMap } from '../projects/projects.repository.ts';
+import { knownRegionCodes } from '../regions/regions.service.ts';
+import { sideOfRegions } from '../pairings/pairings.service.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { industries } from '../../kernel/industries.ts';
-import { parks, parkEnterprises, sharingAgreements, parkLedgerEntries } from './parks.tables.ts';
-import { findPark, enterprisesOf, agreementsOf, branchesOf } from './parks.repository.ts';
+import {
+  agreementsOf,
+  branchesOf,
+  enterprisesOf,
+  findPark,
+  findParkDetail,
+  findParkLedger,
+  findParkOfPairing,
+  insertAgreement,
+  insertEnterprise,
+  insertLedgerEntries,
+  insertPark,
+  ledgerSeries,
+  listParks,
+  parkNameTaken,
+  updateParkRow,
+} from './parks.repository.ts';
 import { termEnd, validateAgreement, type SharingAgreement } from './sharing-agreement.ts';
 import { checkLedgerEntry, agreementInForce } from './park-ledger.ts';
 import { parseShares, storedAgreement, loadAgreement, loadEntry } from './sharing-codec.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+
+export async function parkPage(ctx: AuthedContext, { page, pageSize, ...filter }: ParkListQuery) {
+  const { items, total } = await listParks(ctx.db, ctx.actor, filter, page, pageSize);
+  return { items, total, page, pageSize };
+}
+
+export async function parkDetail(ctx: AuthedContext, id: string) {
+  const found = await findParkDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+/** A park's ledger of one year (or the latest entries) and the years it has entries for. */
+export async function parkLedger(ctx: AuthedContext, parkId: string, year?: number) {
+  const found = await findParkLedger(ctx.db, ctx.actor, parkId, year);
+  if (!found) throw notFound();
+  return found;
+}
 
 /**
  * The rules a park's fields meet, on create and on edit alike; each given field is checked (undefined = not
@@ -29,21 +61,19 @@ import { chinaToday } from '../../kernel/dates.ts';
  * branches of its own.
  */
 async function checkParkFields(
-  tx: DbOrTx,
+  work: UnitOfWork,
   pairingId: string,
   f: Partial<Pick<CreateParkInput, 'name' | 'hostRegionCode' | 'partnerRegionCode' | 'mainParkId' | 'focusIndustries'>>,
   self?: string,
 ): Promise<ErrorDetail[]> {
+  const { tx } = work;
   const problems: ErrorDetail[] = [];
-  if (f.hostRegionCode !== undefined && !(await pairingSideMap(tx, pairingId)).has(f.hostRegionCode))
+  if (f.hostRegionCode !== undefined && !(await sideOfRegions(work, pairingId)).has(f.hostRegionCode))
     problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
-  if (f.partnerRegionCode && !(await existingRegionCodes(tx, [f.partnerRegionCode])).size)
+  if (f.partnerRegionCode && !(await knownRegionCodes(work, [f.partnerRegionCode])).size)
     problems.push(fieldError('partnerRegionCode', 'unknown_region', { code: f.partnerRegionCode }));
   if (f.mainParkId) {
-    const [main] = await tx
-      .select()
-      .from(parks)
-      .where(and(eq(parks.id, f.mainParkId), eq(parks.pairingId, pairingId)));
+    const main = await findParkOfPairing(tx, pairingId, f.mainParkId);
     if (!main || main.id === self) problems.push(fieldError('mainParkId', 'unknown_main_park'));
     else if (main.mainParkId) problems.push(fieldError('mainParkId', 'branch_of_branch'));
     else if (self && (await branchesOf(tx, self)).length)
@@ -52,13 +82,8 @@ async function checkParkFields(
   (f.focusIndustries ?? []).forEach(
     (d, i) => industries().division(d) || problems.push(fieldError(`focusIndustries.${i}`, 'unknown_industry')),
   );
-  if (f.name !== undefined) {
-    const [dup] = await tx
-      .select({ id: parks.id })
-      .from(parks)
-      .where(and(eq(parks.pairingId, pairingId), eq(parks.name, f.name), self ? ne(parks.id, self) : undefined));
-    if (dup) problems.push(fieldError('name', 'duplicate_park'));
-  }
+  if (f.name !== undefined && (await parkNameTaken(tx, pairingId, f.name, self)))
+    problems.push(fieldError('name', 'duplicate_park'));
   return problems;
 }
 
@@ -68,35 +93,32 @@ export async function createPark(
   opts: { demo?: boolean } = {},
 ): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
-  return ctx.db.transaction(async (tx) => {
-    const problems = await checkParkFields(tx, input.pairingId, input);
+  return auditedChange(ctx, async (work) => {
+    const problems = await checkParkFields(work, input.pairingId, input);
     if (problems.length) throw invalid(...problems);
-    const [row] = await tx
-      .insert(parks)
-      .values({
-        pairingId: input.pairingId,
-        name: input.name,
-        type: input.type,
-        hostRegionCode: input.hostRegionCode,
-        partnerRegionCode: input.partnerRegionCode ?? null,
-        mainParkId: input.mainParkId ?? null,
-        areaKm2: input.areaKm2 ?? null,
-        focusIndustries: input.focusIndustries,
-        operator: input.operator ?? null,
-        operatorTeamFrom: input.operatorTeamFrom ?? null,
-        establishedOn: input.establishedOn ?? null,
-        note: input.note ?? null,
-        isDemo: !!opts.demo,
-      })
-      .returning({ id: parks.id });
-    await writeAudit(tx, ctx, {
+    const id = await insertPark(work.tx, {
+      pairingId: input.pairingId,
+      name: input.name,
+      type: input.type,
+      hostRegionCode: input.hostRegionCode,
+      partnerRegionCode: input.partnerRegionCode ?? null,
+      mainParkId: input.mainParkId ?? null,
+      areaKm2: input.areaKm2 ?? null,
+      focusIndustries: input.focusIndustries,
+      operator: input.operator ?? null,
+      operatorTeamFrom: input.operatorTeamFrom ?? null,
+      establishedOn: input.establishedOn ?? null,
+      note: input.note ?? null,
+      isDemo: !!opts.demo,
+    });
+    work.audit({
       action: 'park.create',
       result: 'success',
       objectType: 'park',
-      objectId: row!.id,
+      objectId: id,
       details: { after: input },
     });
-    return row!.id;
+    return id;
   });
 }
 
@@ -116,20 +138,15 @@ const EDITABLE = [
 
 /** Edits a park read at `version` (409 when someone saved it since), with the create form's rules; audited with before and after. */
 export async function updatePark(ctx: AuthedContext, id: string, input: UpdateParkInput): Promise<void> {
-  return ctx.db.transaction(async (tx) => {
-    const current = await findPark(tx, ctx.actor, id);
+  return auditedChange(ctx, async (work) => {
+    const current = await findPark(work.tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
-    const problems = await checkParkFields(tx, current.pairingId, input, id);
+    const problems = await checkParkFields(work, current.pairingId, input, id);
     if (problems.length) throw invalid(...problems);
     const { patch, before, after } = editPatch(EDITABLE, input, current);
-    const updated = await tx
-      .update(parks)
-      .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
-      .where(and(eq(parks.id, id), eq(parks.version, input.version)))
-      .returning({ id: parks.id });
-    if (!updated.length) throw conflict();
-    await writeAudit(tx, ctx, {
+    if (!(await updateParkRow(work.tx, id, input.version, patch))) throw conflict();
+    work.audit({
       action: 'park.update',
       result: 'success',
       objectType: 'park',
@@ -145,7 +162,7 @@ export async function addEnterprise(
   input: EnterpriseInput,
   opts: { demo?: boolean } = {},
 ): Promise<string> {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     const problems: ErrorDetail[] = [];
@@ -154,25 +171,22 @@ export async function addEnterprise(
     if ((await enterprisesOf(tx, parkId)).some((e) => e.name === input.name))
       problems.push(fieldError('name', 'duplicate_enterprise'));
     if (problems.length) throw invalid(...problems);
-    const [row] = await tx
-      .insert(parkEnterprises)
-      .values({
-        parkId,
-        name: input.name,
-        creditCode: input.creditCode ?? null,
-        industryDivision: input.industryDivision ?? null,
-        settledOn: input.settledOn ?? null,
-        isDemo: !!opts.demo,
-      })
-      .returning({ id: parkEnterprises.id });
-    await writeAudit(tx, ctx, {
+    const id = await insertEnterprise(tx, {
+      parkId,
+      name: input.name,
+      creditCode: input.creditCode ?? null,
+      industryDivision: input.industryDivision ?? null,
+      settledOn: input.settledOn ?? null,
+      isDemo: !!opts.demo,
+    });
+    audit({
       action: 'park.enterprise',
       result: 'success',
       objectType: 'park',
       objectId: parkId,
-      details: { enterpriseId: row!.id, ...input },
+      details: { enterpriseId: id, ...input },
     });
-    return row!.id;
+    return id;
   });
 }
 
@@ -200,7 +214,7 @@ export async function createSharingAgreement(
   input: SharingAgreementInput,
   opts: { demo?: boolean } = {},
 ): Promise<string> {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     const { agreement, problems } = toAgreement(input);
@@ -217,26 +231,22 @@ export async function createSharingAgreement(
       if (clash) problems.push(fieldError('startsOn', 'agreement_overlap', { title: other.title }));
     }
     if (problems.length) throw invalid(...problems);
-    const stored = storedAgreement(agreement);
-    const [row] = await tx
-      .insert(sharingAgreements)
-      .values({
-        parkId,
-        title: input.title,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn ?? null,
-        ...stored,
-        isDemo: !!opts.demo,
-      })
-      .returning({ id: sharingAgreements.id });
-    await writeAudit(tx, ctx, {
+    const id = await insertAgreement(tx, {
+      parkId,
+      title: input.title,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      ...storedAgreement(agreement),
+      isDemo: !!opts.demo,
+    });
+    audit({
       action: 'park.agreement',
       result: 'success',
       objectType: 'park',
       objectId: parkId,
-      details: { agreementId: row!.id, ...input },
+      details: { agreementId: id, ...input },
     });
-    return row!.id;
+    return id;
   });
 }
 
@@ -248,21 +258,12 @@ export async function addLedgerEntry(
   opts: { demo?: boolean; today?: string } = {},
 ): Promise<string> {
   const today = opts.today ?? chinaToday();
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
     // Sequential: a transaction's one client takes one query at a time.
     const enterprises = await enterprisesOf(tx, parkId);
-    const existing = await tx
-      .select()
-      .from(parkLedgerEntries)
-      .where(
-        and(
-          eq(parkLedgerEntries.parkId, parkId),
-          eq(parkLedgerEntries.enterpriseId, input.enterpriseId),
-          eq(parkLedgerEntries.figure, input.figure),
-        ),
-      );
+    const existing = await ledgerSeries(tx, parkId, input.enterpriseId, input.figure);
     const agreements = await agreementsOf(tx, parkId);
     const period = { year: input.period.year, month: input.period.month ?? null };
     const inForce = agreementInForce(agreements.map(loadAgreement), period.year);
@@ -282,9 +283,8 @@ export async function addLedgerEntry(
       },
     );
     if (problems.length) throw invalid(...problems);
-    const [row] = await tx
-      .insert(parkLedgerEntries)
-      .values({
+    const [id] = await insertLedgerEntries(tx, [
+      {
         parkId,
         enterpriseId: input.enterpriseId,
         figure: input.figure,
@@ -294,15 +294,15 @@ export async function addLedgerEntry(
         supersedesId: input.supersedesId ?? null,
         recordedBy: ctx.actor.userId,
         isDemo: !!opts.demo,
-      })
-      .returning({ id: parkLedgerEntries.id });
-    await writeAudit(tx, ctx, {
+      },
+    ]);
+    audit({
       action: input.supersedesId ? 'park.ledger.correct' : 'park.ledger',
       result: 'success',
       objectType: 'park',
       objectId: parkId,
-      details: { entryId: row!.id, ...input },
+      details: { entryId: id!, ...input },
     });
-    return row!.id;
+    return id!;
   });
 }
