@@ -11,11 +11,11 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   if (group === 'admin' && command === 'create') return adminCreateCommand(rest);
   if (group === 'plan' && command === 'parse') {
-    const { planParseCommand } = await import('../server/modules/plans/plan-cli.ts');
+    const { planParseCommand } = await import('./plan-parse.ts');
     return planParseCommand(rest);
   }
   if (group === 'plan' && command === 'import') {
-    const { planImportCommand } = await import('../server/modules/plans/plan-import-cli.ts');
+    const { planImportCommand } = await import('./plan-import.ts');
     return planImportCommand(rest);
   }
   if (group === 'demo') {

@@ -328,6 +328,7 @@ export const planListQuery = z.strictObject({
   q: z.string().trim().min(1).max(50).optional(),
   ...pageQuery,
 });
+export type PlanListQuery = z.infer<typeof planListQuery>;
 export type PlanListParams = QueryParams<typeof planListQuery>;
 export const planListResponse = paged(planSummary);
 export type PlanList = z.infer<typeof planListResponse>;

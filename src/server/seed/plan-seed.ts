@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import type { AuthedContext } from '../http/context.ts';
 import { repoPath } from '../repo-path.ts';
-import { sidesKey } from '../modules/pairings/pairing-sides.ts';
 import { parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
 import { planRegions } from '../modules/plans/plan-preview.service.ts';
-import { visiblePairingBySides, programmeForPlan } from '../modules/plans/plan-pairing.repository.ts';
+import { currentVersion, pairingOfSides, programmeOfPlan } from '../modules/plans/plan-owner.service.ts';
 import { importInputFromParsed } from '../modules/plans/plan-import-input.ts';
 import { importPlan } from '../modules/plans/plan-import.service.ts';
-import { currentOfLineage } from '../modules/plans/plans.repository.ts';
-import { lineageKey } from '../modules/plans/plan-tree.ts';
 
 interface ManifestDocument {
   file: string;
@@ -31,16 +28,15 @@ export async function seedPlans(ctx: AuthedContext): Promise<string | null> {
     });
     let owner: { pairingId: string | null; programmeId: string };
     if (doc.role === 'programme') {
-      const programme = await programmeForPlan(ctx.db, plan.docNo);
+      const programme = await programmeOfPlan(ctx, plan, undefined);
       if (!programme) return null;
       owner = { pairingId: null, programmeId: programme.id };
     } else {
-      const [a, b] = plan.sides.map((s) => s.code);
-      const pairing = a && b ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([a], [b])) : undefined;
+      const pairing = await pairingOfSides(ctx, plan.sides);
       if (!pairing) throw new Error(`seed: no pairing for the plan ${doc.file}`);
       owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
     }
-    if (await currentOfLineage(ctx.db, lineageKey({ ...owner, title: plan.title }))) continue;
+    if (await currentVersion(ctx, { ...owner, title: plan.title })) continue;
     const created = await importPlan(ctx, importInputFromParsed(plan, normalised.text, doc.file, owner));
     loaded.push(`${plan.title} ${created.taskCount}`);
   }

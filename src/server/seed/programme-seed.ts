@@ -4,8 +4,8 @@ import { repoPath } from '../repo-path.ts';
 import { auditedChange } from '../kernel/audit/audit-writer.ts';
 import { pairingLevel, regionCatalogue } from '../modules/regions/region-catalogue.ts';
 import type { RegionResolver } from '../modules/regions/region-resolver.ts';
-import { parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
-import type { ParsedPlan, PlanSection, SubPair } from '../modules/plans/parser/types.ts';
+import { locatedSubPairs, parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
+import type { SubPair } from '../modules/plans/parser/types.ts';
 import { addProgramme, hasProgramme, keepSourceDocument } from '../modules/programmes/programmes.service.ts';
 import { insertPairing, replaceSides, replaceOffices } from '../modules/pairings/pairings.repository.ts';
 import { sidesKey } from '../modules/pairings/pairing-sides.ts';
@@ -51,20 +51,11 @@ function requireQuote(doc: { file: string; body: string }, quote: string) {
     throw new Error(`seed manifest: quote not found in ${doc.file}: ${quote.slice(0, 40)}…`);
 }
 
-type Located = { pair: SubPair; line: number };
-
-/** Sub-pairs with the line of the stored (raw) document where their clause starts. */
-function locatedSubPairs(text: string, regions: RegionResolver): { plan: ParsedPlan; pairs: Located[] } {
+/** Sub-pairs with the line of the stored (raw) document where their clause starts (the first, for the preamble's). */
+function subPairsOfDocument(text: string, regions: RegionResolver) {
   const { plan, normalised } = parsePlanWithSource(text, { regions });
   const rawLine = (n: number) => normalised.lines[n - 1]?.sourceLines[0] ?? n;
-  const out: Located[] = plan.subPairs.map((pair) => ({ pair, line: 1 }));
-  const walk = (s: PlanSection) => {
-    for (const pair of s.subPairs) out.push({ pair, line: s.line });
-    for (const t of s.tasks) for (const pair of t.subPairs) out.push({ pair, line: t.line });
-    (s.children ?? []).forEach(walk);
-  };
-  plan.sections.forEach(walk);
-  return { plan, pairs: out.map((l) => ({ ...l, line: rawLine(l.line) })) };
+  return { plan, pairs: locatedSubPairs(plan).map(({ pair, line }) => ({ pair, line: rawLine(line ?? 1) })) };
 }
 
 const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).filter((c): c is string => !!c);
@@ -157,11 +148,11 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       pairingOfKey.set(key, id);
       return id;
     };
-    for (const { pair, line } of locatedSubPairs(national.body, regions).pairs)
+    for (const { pair, line } of subPairsOfDocument(national.body, regions).pairs)
       if (await create(pair, line, national.file, null, national.issuedOn)) top++;
 
     for (const d of docs.filter((x) => x.role === 'pairingPlan')) {
-      const { plan, pairs } = locatedSubPairs(d.body, regions);
+      const { plan, pairs } = subPairsOfDocument(d.body, regions);
       const sides = codesOf(plan.sides);
       if (sides.length !== 2) throw new Error(`seed: cannot tell the two sides of ${d.file}`);
       const parentId = pairingOfKey.get(sidesKey([sides[0]!], [sides[1]!]));

@@ -1,18 +1,17 @@
-import { and, inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import type { AnnualPlanInput, PlanCreated } from '../../../common/api/plans.ts';
-import { findPairing } from '../pairings/pairings.repository.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
+import { visiblePairing } from '../pairings/pairings.service.ts';
 import {
-  insertTasks,
-  replaceTargets,
-  replaceUnits,
-  insertHistory,
+  addTasks,
+  recordTaskHistory,
+  replaceTaskTargets,
+  replaceTaskUnits,
+  traceableTasks,
   type TargetRow,
   type UnitRow,
-} from '../tasks/tasks.repository.ts';
+} from '../tasks/plan-tasks.service.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, currentSourcePlans, insertPlan } from './plans.repository.ts';
 import { lineageKey } from './plan-tree.ts';
@@ -23,8 +22,9 @@ import { lineageKey } from './plan-tree.ts';
  * the year. One annual plan per pairing and year.
  */
 export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInput): Promise<PlanCreated> {
-  return ctx.db.transaction(async (tx) => {
-    const pairing = await findPairing(tx, ctx.actor, input.pairingId);
+  return auditedChange(ctx, async (work) => {
+    const { tx } = work;
+    const pairing = await visiblePairing(work, ctx.actor, input.pairingId);
     if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
     const key = lineageKey({ annual: true, pairingId: pairing.id, year: input.year });
     if (await currentOfLineage(tx, key)) throw invalid(fieldError('year', 'annual_plan_exists', { year: input.year }));
@@ -35,18 +35,11 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
     const tracedIds = [...new Set(input.items.map((i) => i.tracedTaskId))];
     const traced = new Map(
       (
-        await tx
-          .select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId })
-          .from(tasks)
-          .where(
-            and(
-              inArray(tasks.id, tracedIds),
-              inArray(
-                tasks.planId,
-                sources.map((s) => s.id),
-              ),
-            ),
-          )
+        await traceableTasks(
+          work,
+          tracedIds,
+          sources.map((s) => s.id),
+        )
       ).map((t) => [t.id, t]),
     );
     const problems: ErrorDetail[] = [];
@@ -78,8 +71,8 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
       lineageKey: key,
       createdBy: ctx.actor.userId,
     });
-    const created = await insertTasks(
-      tx,
+    const created = await addTasks(
+      work,
       input.items.map((item, i) => {
         const source = traced.get(item.tracedTaskId)!;
         return {
@@ -96,13 +89,13 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
         };
       }),
     );
-    await replaceTargets(
-      tx,
+    await replaceTaskTargets(
+      work,
       new Map<string, TargetRow[]>(created.map((t, i) => [t.id, targetRows(input.items[i]!.targets)])),
     );
-    await replaceUnits(tx, new Map<string, UnitRow[]>(created.map((t, i) => [t.id, units[i]!])));
-    await insertHistory(
-      tx,
+    await replaceTaskUnits(work, new Map<string, UnitRow[]>(created.map((t, i) => [t.id, units[i]!])));
+    await recordTaskHistory(
+      work,
       created.map((t, i) => ({
         taskId: t.id,
         planId,
@@ -112,7 +105,7 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
         changes: { tracedTaskId: input.items[i]!.tracedTaskId },
       })),
     );
-    await writeAudit(tx, ctx, {
+    work.audit({
       action: 'plan.create_annual',
       result: 'success',
       objectType: 'plan',

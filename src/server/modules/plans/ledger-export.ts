@@ -4,8 +4,6 @@ import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
-export { safeCell };
-
 export interface LedgerExtras {
   /** The full clause of each task, by task id. */
   texts: Map<string, string>;

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { loadSeedPlans } from './test-support/plan-api.ts';
-import { LEDGER_HEADERS, safeCell } from './ledger-export.ts';
+import { LEDGER_HEADERS } from './ledger-export.ts';
+import { safeCell } from '../../xlsx/safe-cell.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
 
 describe('formula injection guard', () => {

@@ -1,16 +1,11 @@
-import { inArray } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
-import { notFound } from '../../http/app-error.ts';
 import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
-import { targetsOf, milestonesOf } from '../tasks/tasks.repository.ts';
-import { targetText } from '../tasks/target-text.ts';
-import { findPlan } from './plans.repository.ts';
+import { ledgerColumnsOf } from '../tasks/plan-tasks.service.ts';
+import { planDetail } from './plans.service.ts';
 import { presentPlanDetail } from './plans.presenter.ts';
 import { buildLedger, type LedgerExtras } from './ledger-export.ts';
 import type { PlanDetail } from '../../../common/api/plans.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-import { dateString } from '../../kernel/dates.ts';
+import { chinaToday, dateString } from '../../kernel/dates.ts';
 
 function visibleTaskIds(plan: PlanDetail): string[] {
   const ids = plan.tasks.map((t) => t.id);
@@ -37,31 +32,13 @@ function progressText(note: string | null, milestones: { title: string; dueOn: u
 /** The 任务台账 of a plan the actor may see, with the tasks it may see; the download is audited. */
 export async function exportLedger(ctx: AuthedContext, planId: string): Promise<{ fileName: string; buffer: Buffer }> {
   const today = chinaToday();
-  const row = await findPlan(ctx.db, ctx.actor, planId, today);
-  if (!row) throw notFound();
-  const plan = await presentPlanDetail(ctx.db, ctx.actor, row, today);
+  const plan = presentPlanDetail(await planDetail(ctx, planId));
   const ids = visibleTaskIds(plan);
-  const [texts, targets, milestones] = await Promise.all([
-    ids.length
-      ? ctx.db
-          .select({ id: tasks.id, text: tasks.text, progressNote: tasks.progressNote })
-          .from(tasks)
-          .where(inArray(tasks.id, ids))
-      : Promise.resolve([]),
-    targetsOf(ctx.db, ids),
-    milestonesOf(ctx.db, ids),
-  ]);
   const extras: LedgerExtras = { texts: new Map(), targets: new Map(), progress: new Map() };
-  for (const t of targets) extras.targets.set(t.taskId, [...(extras.targets.get(t.taskId) ?? []), targetText(t)]);
-  for (const t of texts) {
-    extras.texts.set(t.id, t.text);
-    extras.progress.set(
-      t.id,
-      progressText(
-        t.progressNote,
-        milestones.filter((m) => m.taskId === t.id),
-      ),
-    );
+  for (const [id, c] of await ledgerColumnsOf(ctx, ids)) {
+    extras.texts.set(id, c.text);
+    extras.targets.set(id, c.targets);
+    extras.progress.set(id, progressText(c.progressNote, c.milestones));
   }
   const buffer = await buildLedger(plan, extras, today);
   await auditStandalone(ctx, {

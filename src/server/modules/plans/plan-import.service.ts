@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
 import type { AuthedContext } from '../../http/context.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
 import { AppError, invalid, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import type {
   ImportPlanInput,
   PlanCreated,
@@ -10,37 +8,37 @@ import type {
   PlanTaskInput,
   SubPairCreateInput,
 } from '../../../common/api/plans.ts';
-import { findPairing, setPairingSource } from '../pairings/pairings.repository.ts';
-import { createPairing } from '../pairings/pairings.service.ts';
-import { findProgramme, findSourceDocumentBySha, insertSourceDocument } from '../programmes/programmes.repository.ts';
+import { createPairingIn, visiblePairing } from '../pairings/pairings.service.ts';
+import { findProgramme, keepSourceDocument } from '../programmes/programmes.service.ts';
 import { pairingLevel } from '../regions/region-catalogue.ts';
 import {
-  insertTasks,
-  updateTaskRow,
-  replaceTargets,
-  replaceUnits,
-  unitsOf,
-  insertHistory,
-  tasksForReimport,
+  addTasks,
+  moveTask,
+  recordTaskHistory,
+  replaceTaskTargets,
+  replaceTaskUnits,
+  tasksOfPlanForReimport,
+  tasksWithUnits,
   type TargetRow,
+  type TaskHistoryEntry,
   type UnitRow,
-} from '../tasks/tasks.repository.ts';
+} from '../tasks/plan-tasks.service.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
-import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
 import { assertCanManageProgrammeLevel } from '../tasks/tasks.policy.ts';
+import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
 import { withTaskCodes, diffTasks, isEmptyDiff, lineageKey, type FlatTask } from './plan-tree.ts';
 
 /** Which programme and pairing the plan belongs to; a pairing the actor cannot see is "unknown", as on reads. */
-async function owner(tx: DbOrTx, ctx: AuthedContext, input: ImportPlanInput) {
+async function owner(work: UnitOfWork, ctx: AuthedContext, input: ImportPlanInput) {
   if (input.kind === 'national' || !input.pairingId) {
     if (input.kind !== 'national') throw invalid(fieldError('pairingId', 'pairing_required'));
     assertCanManageProgrammeLevel(ctx.actor);
     if (input.pairingId) throw invalid(fieldError('pairingId', 'invalid_value'));
-    const programme = input.programmeId ? await findProgramme(tx, input.programmeId) : undefined;
+    const programme = input.programmeId ? await findProgramme(work, input.programmeId) : undefined;
     if (!programme) throw invalid(fieldError('programmeId', 'unknown_programme'));
     return { programmeId: programme.id, pairingId: null };
   }
-  const pairing = await findPairing(tx, ctx.actor, input.pairingId);
+  const pairing = await visiblePairing(work, ctx.actor, input.pairingId);
   if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   if (input.programmeId && input.programmeId !== pairing.programmeId)
     throw invalid(fieldError('programmeId', 'unknown_programme'));
@@ -76,21 +74,8 @@ function treeProblems(input: ImportPlanInput, flat: FlatTask<PlanTaskInput>[]): 
   return problems;
 }
 
-async function sourceDocumentFor(tx: DbOrTx, input: ImportPlanInput) {
-  const sha256 = crypto.createHash('sha256').update(input.sourceText).digest('hex');
-  const existing = await findSourceDocumentBySha(tx, sha256);
-  if (existing) return existing.id;
-  return insertSourceDocument(tx, {
-    title: input.title,
-    docNo: input.docNo ?? null,
-    fileName: input.fileName,
-    sha256,
-    body: input.sourceText,
-  });
-}
-
 /** Sections in document order; returns the section id of each task (by its path in the tree). */
-async function writeSections(tx: DbOrTx, planId: string, input: ImportPlanInput) {
+async function writeSections({ tx }: UnitOfWork, planId: string, input: ImportPlanInput) {
   const sectionOfTask = new Map<PlanTaskInput, string>();
   let ordinal = 0;
   const walk = async (list: PlanSectionInput[], parentId: string | null, level: number) => {
@@ -128,28 +113,31 @@ async function writeSections(tx: DbOrTx, planId: string, input: ImportPlanInput)
 
 /** Sub-pairs go through the pairings service, so they meet its rules and leave its audit rows; errors name the sub-pair. */
 async function createSubPairs(
-  tx: DbOrTx,
+  work: UnitOfWork,
   ctx: AuthedContext,
   owner: { programmeId: string; pairingId: string | null },
   documentId: string,
   list: SubPairCreateInput[],
 ) {
   const ids: string[] = [];
-  // A nested transaction on the import's transaction is a savepoint: all of it commits or none.
-  const inTx: AuthedContext = { ...ctx, db: tx as unknown as Db };
   for (const [i, p] of list.entries()) {
     try {
-      const id = await createPairing(inTx, {
-        programmeId: owner.programmeId,
-        parentId: owner.pairingId,
-        level: p.level ?? pairingLevel(p.sideA),
-        status: 'active',
-        sideA: p.sideA,
-        sideB: p.sideB,
-        theme: p.theme ?? null,
-      });
-      await setPairingSource(tx, id, { documentId, line: p.line ?? null, quote: p.quote ?? null });
-      ids.push(id);
+      ids.push(
+        await createPairingIn(
+          work,
+          ctx,
+          {
+            programmeId: owner.programmeId,
+            parentId: owner.pairingId,
+            level: p.level ?? pairingLevel(p.sideA),
+            status: 'active',
+            sideA: p.sideA,
+            sideB: p.sideB,
+            theme: p.theme ?? null,
+          },
+          { documentId, line: p.line ?? null, quote: p.quote ?? null },
+        ),
+      );
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       throw new AppError(
@@ -183,16 +171,22 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
   const problems = treeProblems(input, flat);
   if (problems.length) throw invalid(...problems);
 
-  return ctx.db.transaction(async (tx) => {
-    const own = await owner(tx, ctx, input);
+  return auditedChange(ctx, async (work) => {
+    const { tx } = work;
+    const own = await owner(work, ctx, input);
     const key = lineageKey({ ...own, title: input.title });
     const previous = await currentOfLineage(tx, key);
-    const before = previous ? await tasksForReimport(tx, previous.id) : [];
+    const before = previous ? await tasksOfPlanForReimport(work, previous.id) : [];
     const diff = diffTasks(
       before,
       flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })),
     );
-    const documentId = await sourceDocumentFor(tx, input);
+    const documentId = await keepSourceDocument(work, {
+      title: input.title,
+      docNo: input.docNo ?? null,
+      fileName: input.fileName,
+      body: input.sourceText,
+    });
     if (previous && previous.sourceDocumentId === documentId && isEmptyDiff(diff) && input.subPairs.length === 0) {
       return {
         id: previous.id,
@@ -218,7 +212,7 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
       changes: previous ? diff : null,
       createdBy: ctx.actor.userId,
     });
-    const sectionOf = await writeSections(tx, planId, input);
+    const sectionOf = await writeSections(work, planId, input);
 
     const kept = new Map(before.map((t) => [t.code, t]));
     const changedCodes = new Set(diff.changed.map((c) => c.code));
@@ -226,10 +220,10 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     const ordinalOf = new Map(flat.map((f, i) => [f.code, i]));
     const targetsByTask = new Map<string, TargetRow[]>();
     const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
-    const history: Parameters<typeof insertHistory>[1] = [];
+    const history: TaskHistoryEntry[] = [];
 
-    const inserted = await insertTasks(
-      tx,
+    const inserted = await addTasks(
+      work,
       fresh.map((f) => ({
         planId,
         sectionId: sectionOf.get(f.task) ?? null,
@@ -257,13 +251,9 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     }
     // Units the office assigned to a kept task stay; the clause's units only fill a task that has none.
     const keptFlat = flat.filter((x) => kept.has(x.code));
-    const assigned = new Set(
-      (
-        await unitsOf(
-          tx,
-          keptFlat.map((f) => kept.get(f.code)!.id),
-        )
-      ).map((u) => u.taskId),
+    const assigned = await tasksWithUnits(
+      work,
+      keptFlat.map((f) => kept.get(f.code)!.id),
     );
     for (const f of keptFlat) if (!assigned.has(kept.get(f.code)!.id)) takeUnits(kept.get(f.code)!.id, f);
     const resolved = await resolveUnitLists(tx, ctx.actor, unitLists);
@@ -272,7 +262,7 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
     for (const f of keptFlat) {
       const old = kept.get(f.code)!;
       const textChanged = changedCodes.has(f.code);
-      const moved = await updateTaskRow(tx, old.id, old.version, {
+      const moved = await moveTask(work, old.id, old.version, {
         planId,
         sectionId: sectionOf.get(f.task) ?? null,
         ordinal: ordinalOf.get(f.code)!,
@@ -304,17 +294,17 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
         changes: { versionNo: previous!.versionNo + 1 },
         ...actor,
       });
-    await replaceTargets(tx, targetsByTask);
-    await replaceUnits(tx, unitsByTask);
-    await insertHistory(tx, history);
+    await replaceTaskTargets(work, targetsByTask);
+    await replaceTaskUnits(work, unitsByTask);
+    await recordTaskHistory(work, history);
 
-    const subPairIds = await createSubPairs(tx, ctx, own, documentId, input.subPairs);
+    const subPairIds = await createSubPairs(work, ctx, own, documentId, input.subPairs);
     const summary = {
       added: diff.added.map((t) => t.code),
       removed: diff.removed.map((t) => t.code),
       changed: diff.changed.map((t) => t.code),
     };
-    await writeAudit(tx, ctx, {
+    work.audit({
       action: previous ? 'plan.reimport' : 'plan.import',
       result: 'success',
       objectType: 'plan',

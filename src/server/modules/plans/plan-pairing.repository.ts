@@ -1,9 +1,11 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-import { pairingScope } from '../pairings/pairings.repository.ts';
-import { programmes } from '../programmes/programmes.tables.ts';
+
+/** The pairings in the actor's scope. */
+const pairingScope = (actor: Actor) => rowsInPairingScope(actor, pairings.id);
 
 const choice = {
   id: pairings.id,
@@ -47,13 +49,4 @@ export async function candidatePairings(db: DbOrTx, actor: Actor, regionCodes: s
       )
       .limit(limit)
   );
-}
-
-/** The programme a national plan belongs to: the one with its document number, else the first. */
-export async function programmeForPlan(db: DbOrTx, docNo: string | null) {
-  const rows = await db
-    .select({ id: programmes.id, docNo: programmes.docNo })
-    .from(programmes)
-    .orderBy(asc(programmes.createdAt));
-  return rows.find((p) => docNo && p.docNo === docNo) ?? rows[0];
 }

@@ -1,18 +1,16 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { PlanPreview } from '../../../common/api/plans.ts';
-import { sidesKeyTaken } from '../pairings/pairings.repository.ts';
-import { sidesKey } from '../pairings/pairing-sides.ts';
+import { sidesPaired } from '../pairings/pairings.service.ts';
 import { createRegionResolver, loadRegionRecords, type RegionResolver } from '../regions/region-resolver.ts';
 import { extractPlanText } from './parser/extract-text.ts';
-import { parsePlanWithSource } from './parser/parse-plan.ts';
+import { locatedSubPairs, parsePlanWithSource } from './parser/parse-plan.ts';
 import { PlanFileError } from './parser/plan-file-error.ts';
-import type { ParsedPlan, PlanSection, PlanTask, SubPair } from './parser/types.ts';
-import { currentOfLineage } from './plans.repository.ts';
-import { tasksForReimport } from '../tasks/tasks.repository.ts';
-import { organisationsNamed } from '../organisations/organisations.repository.ts';
-import { visiblePairingBySides, candidatePairings, programmeForPlan } from './plan-pairing.repository.ts';
-import { withTaskCodes, diffTasks, lineageKey } from './plan-tree.ts';
+import type { PlanSection, PlanTask } from './parser/types.ts';
+import { tasksOfPlanForReimport } from '../tasks/plan-tasks.service.ts';
+import { organisationIdsByName } from '../organisations/organisations.service.ts';
+import { currentVersion, pairingCandidates, pairingOfSides, programmeOfPlan } from './plan-owner.service.ts';
+import { withTaskCodes, diffTasks } from './plan-tree.ts';
 
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -36,18 +34,6 @@ export async function extractOrRefuse(buffer: Buffer, fileName: string): Promise
   }
 }
 
-type LocatedPair = { pair: SubPair; line: number | null };
-function locatedSubPairs(plan: ParsedPlan): LocatedPair[] {
-  const out: LocatedPair[] = plan.subPairs.map((pair) => ({ pair, line: null }));
-  const walk = (s: PlanSection) => {
-    for (const pair of s.subPairs) out.push({ pair, line: s.line });
-    for (const t of s.tasks) for (const pair of t.subPairs) out.push({ pair, line: t.line });
-    (s.children ?? []).forEach(walk);
-  };
-  plan.sections.forEach(walk);
-  return out;
-}
-
 const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('、');
 
 /**
@@ -64,7 +50,8 @@ export async function previewPlan(
   const flat = withTaskCodes<PlanTask>(plan.sections);
   if (flat.length === 0) throw new AppError(400, 'plan_file_refused', [fieldError('file', 'file_no_tasks')]);
   const codeOf = new Map(flat.map((f) => [f.task, f.code]));
-  const organisationOf = await organisationsNamed(ctx.db, ctx.actor, [
+  const read = { tx: ctx.db };
+  const organisationOf = await organisationIdsByName(read, ctx.actor, [
     ...new Set(flat.flatMap((f) => f.task.units.map((u) => u.name))),
   ]);
   const withCodes = (s: PlanSection): PlanSection => ({
@@ -77,25 +64,22 @@ export async function previewPlan(
     ...(s.children ? { children: s.children.map(withCodes) } : {}),
   });
 
-  const sideCodes = plan.sides.map((s) => s.code).filter((c): c is string => !!c);
-  const pairing =
-    plan.kind !== 'national' && sideCodes.length === 2
-      ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([sideCodes[0]!], [sideCodes[1]!]))
-      : undefined;
-  const programme = pairing ? { id: pairing.programmeId } : await programmeForPlan(ctx.db, plan.docNo);
-  const candidates = pairing || plan.kind === 'national' ? [] : await candidatePairings(ctx.db, ctx.actor, sideCodes);
+  const pairing = plan.kind !== 'national' ? await pairingOfSides(ctx, plan.sides) : undefined;
+  const programme = await programmeOfPlan(ctx, plan, pairing);
+  const candidates = pairing || plan.kind === 'national' ? [] : await pairingCandidates(ctx, plan.sides);
 
   let existing: PlanPreview['existing'] = null;
   let diff: PlanPreview['diff'] = null;
   if (programme && (pairing || plan.kind === 'national')) {
-    const current = await currentOfLineage(
-      ctx.db,
-      lineageKey({ pairingId: pairing?.id ?? null, programmeId: programme.id, title: plan.title }),
-    );
+    const current = await currentVersion(ctx, {
+      pairingId: pairing?.id ?? null,
+      programmeId: programme.id,
+      title: plan.title,
+    });
     if (current) {
       existing = { id: current.id, versionNo: current.versionNo, title: current.title };
       diff = diffTasks(
-        await tasksForReimport(ctx.db, current.id),
+        await tasksOfPlanForReimport(read, current.id),
         flat.map((f) => ({ code: f.code, title: f.task.title, text: f.task.text })),
       );
     }
@@ -116,7 +100,7 @@ export async function previewPlan(
       line,
       quote: pair.source,
       resolved,
-      exists: resolved && !!programme && (await sidesKeyTaken(ctx.db, programme.id, sidesKey(codesA, codesB))),
+      exists: resolved && !!programme && (await sidesPaired(read, programme.id, codesA, codesB)),
     });
   }
 

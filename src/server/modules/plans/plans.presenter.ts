@@ -1,59 +1,44 @@
-import type { DbOrTx } from '../../db/database.ts';
-import type { Actor } from '../../http/context.ts';
-import type { PlanDetail, PlanSectionNode, PlanSummary, PlanDiff } from '../../../common/api/plans.ts';
-import type { TaskSummary } from '../../../common/api/tasks.ts';
-import { presentTaskSummary } from '../tasks/tasks.presenter.ts';
-import { tasksOfPlan } from '../tasks/tasks.repository.ts';
-import { sectionsOf, versionsOf, type PlanRow } from './plans.repository.ts';
+import type { PlanDetail, PlanSectionNode, PlanSource, PlanSummary, PlanDiff } from '../../../common/api/plans.ts';
+import { TASK_LIGHTS, type TaskLight, type TaskSummary } from '../../../common/api/tasks.ts';
+import type { PlanTaskCounts } from '../tasks/plan-tasks.service.ts';
+import type { PlanDetailRows, PlanSummaryRow } from './plans.repository.ts';
 
-type SummaryRow = Pick<
-  PlanRow,
-  | 'id'
-  | 'programmeId'
-  | 'pairingId'
-  | 'pairingName'
-  | 'kind'
-  | 'title'
-  | 'docNo'
-  | 'year'
-  | 'parentPlanId'
-  | 'versionNo'
-  | 'current'
-  | 'createdAt'
-  | 'taskCount'
-  | 'green'
-  | 'yellow'
-  | 'red'
-  | 'grey'
->;
+const noLights = (): Record<TaskLight, number> =>
+  Object.fromEntries(TASK_LIGHTS.map((l) => [l, 0])) as Record<TaskLight, number>;
 
-export function presentPlanSummary(r: SummaryRow): PlanSummary {
+export function presentPlanSummary(row: PlanSummaryRow, counts: PlanTaskCounts | undefined): PlanSummary {
   return {
-    id: r.id,
-    programmeId: r.programmeId,
-    pairingId: r.pairingId,
-    pairingName: r.pairingName,
-    kind: r.kind,
-    title: r.title,
-    docNo: r.docNo,
-    year: r.year,
-    parentPlanId: r.parentPlanId,
-    versionNo: r.versionNo,
-    current: r.current,
-    taskCount: Number(r.taskCount),
-    lights: { green: Number(r.green), yellow: Number(r.yellow), red: Number(r.red), grey: Number(r.grey) },
-    createdAt: r.createdAt.toISOString(),
+    id: row.id,
+    programmeId: row.programmeId,
+    pairingId: row.pairingId,
+    pairingName: row.pairingName,
+    kind: row.kind,
+    title: row.title,
+    docNo: row.docNo,
+    year: row.year,
+    parentPlanId: row.parentPlanId,
+    versionNo: row.versionNo,
+    current: row.current,
+    taskCount: counts?.taskCount ?? 0,
+    lights: counts?.lights ?? noLights(),
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
+/** The counts of the plan's visible tasks, from the tasks themselves. */
+function countsOf(tasks: TaskSummary[]): PlanTaskCounts {
+  const lights = noLights();
+  for (const t of tasks) lights[t.light] += 1;
+  return { taskCount: tasks.length, lights };
+}
+
 /** The plan's section tree with its visible tasks in place; items outside any section (annual plans) listed apart. */
-export async function presentPlanDetail(db: DbOrTx, actor: Actor, row: PlanRow, today: string): Promise<PlanDetail> {
-  const [sections, taskRows, versions] = await Promise.all([
-    sectionsOf(db, row.id),
-    tasksOfPlan(db, actor, row.id, today),
-    versionsOf(db, row.lineageKey),
-  ]);
-  const tasks = taskRows.map(presentTaskSummary);
+export function presentPlanDetail({
+  row,
+  sections,
+  versions,
+  tasks,
+}: PlanDetailRows & { tasks: TaskSummary[] }): PlanDetail {
   const tasksBySection = new Map<string | null, TaskSummary[]>();
   for (const t of tasks) tasksBySection.set(t.sectionId, [...(tasksBySection.get(t.sectionId) ?? []), t]);
   const nodes = new Map<string, PlanSectionNode>();
@@ -72,7 +57,7 @@ export async function presentPlanDetail(db: DbOrTx, actor: Actor, row: PlanRow, 
     (s.parentId ? nodes.get(s.parentId)?.children : roots)?.push(node);
   }
   return {
-    ...presentPlanSummary(row),
+    ...presentPlanSummary(row, countsOf(tasks)),
     supersedesId: row.supersedesId,
     changes: (row.changes as PlanDiff | null) ?? null,
     source: row.sourceDocumentId
@@ -94,5 +79,14 @@ export async function presentPlanDetail(db: DbOrTx, actor: Actor, row: PlanRow, 
       current: v.current,
       createdAt: v.createdAt.toISOString(),
     })),
+  };
+}
+
+export function presentPlanSource(doc: { title: string; fileName: string; sha256: string; body: string }): PlanSource {
+  return {
+    title: doc.title,
+    fileName: doc.fileName,
+    sha256: doc.sha256,
+    lines: doc.body.split('\n').map((text, i) => ({ line: i + 1, text })),
   };
 }

@@ -6,31 +6,14 @@ import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { plans, planSections } from './plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
-import { taskLightSql, taskScope } from '../tasks/tasks.repository.ts';
 
 /**
  * The plans an actor may see: those of its pairings and their sub-pairs, and the programme-level plans (the
  * State Council's 工作方案) every pairing works under. Every plan query goes through it.
  */
-export function planScope(actor: Actor): SQL | undefined {
+function planScope(actor: Actor): SQL | undefined {
   if (actor.scope.all) return undefined;
   return sql`(${plans.pairingId} IS NULL OR ${plans.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
-}
-
-/** Task and light counts over the tasks the actor may see. */
-function countsColumns(actor: Actor, today: string) {
-  const visible = taskScope(actor) ?? sql`true`;
-  const light = taskLightSql(today);
-  const n = (cond: SQL) =>
-    sql<number>`(SELECT count(*)::int FROM ${tasks} WHERE ${tasks.planId} = ${plans.id} AND ${visible} AND ${cond})`;
-  return {
-    taskCount: n(sql`true`),
-    green: n(sql`${light} = 'green'`),
-    yellow: n(sql`${light} = 'yellow'`),
-    red: n(sql`${light} = 'red'`),
-    grey: n(sql`${light} = 'grey'`),
-  };
 }
 
 const planColumns = {
@@ -56,14 +39,11 @@ export interface PlanFilter {
   q?: string;
 }
 
-export async function listPlans(
-  db: DbOrTx,
-  actor: Actor,
-  f: PlanFilter,
-  page: number,
-  pageSize: number,
-  today: string,
-) {
+const listQuery = (db: DbOrTx) =>
+  db.select(planColumns).from(plans).leftJoin(pairings, eq(pairings.id, plans.pairingId));
+export type PlanSummaryRow = Awaited<ReturnType<typeof listQuery>>[number];
+
+export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: number, pageSize: number) {
   const where = and(
     planScope(actor),
     f.all ? undefined : eq(plans.current, true),
@@ -73,10 +53,7 @@ export async function listPlans(
     f.q ? ilike(plans.title, containing(f.q)) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db
-      .select({ ...planColumns, ...countsColumns(actor, today) })
-      .from(plans)
-      .leftJoin(pairings, eq(pairings.id, plans.pairingId))
+    listQuery(db)
       .where(where)
       .orderBy(
         sql`${plans.pairingId} IS NOT NULL`,
@@ -93,38 +70,36 @@ export async function listPlans(
   return { items, total: total?.n ?? 0 };
 }
 
-export async function findPlan(db: DbOrTx, actor: Actor, id: string, today: string) {
-  const [row] = await db
-    .select({
-      ...planColumns,
-      ...countsColumns(actor, today),
-      supersedesId: plans.supersedesId,
-      changes: plans.changes,
-      lineageKey: plans.lineageKey,
-      sourceDocumentId: plans.sourceDocumentId,
-      sourceTitle: sourceDocuments.title,
-      sourceFileName: sourceDocuments.fileName,
-      sourceLineCount: sql<number | null>`array_length(string_to_array(${sourceDocuments.body}, E'\\n'), 1)`,
-    })
-    .from(plans)
-    .leftJoin(pairings, eq(pairings.id, plans.pairingId))
-    .leftJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
-    .where(and(eq(plans.id, id), planScope(actor)));
-  return row;
+/**
+ * A plan with its source document's name and length, its sections and the versions of its lineage, in three
+ * queries; undefined when the actor may not see it.
+ */
+export async function findPlanDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [[row], sections, versions] = await Promise.all([
+    db
+      .select({
+        ...planColumns,
+        supersedesId: plans.supersedesId,
+        changes: plans.changes,
+        sourceDocumentId: plans.sourceDocumentId,
+        sourceTitle: sourceDocuments.title,
+        sourceFileName: sourceDocuments.fileName,
+        sourceLineCount: sql<number | null>`array_length(string_to_array(${sourceDocuments.body}, E'\\n'), 1)`,
+      })
+      .from(plans)
+      .leftJoin(pairings, eq(pairings.id, plans.pairingId))
+      .leftJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
+      .where(and(eq(plans.id, id), planScope(actor))),
+    db.select().from(planSections).where(eq(planSections.planId, id)).orderBy(asc(planSections.ordinal)),
+    db
+      .select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
+      .from(plans)
+      .where(sql`${plans.lineageKey} = (SELECT p.lineage_key FROM plans p WHERE p.id = ${id})`)
+      .orderBy(desc(plans.versionNo)),
+  ]);
+  return row && { row, sections, versions };
 }
-export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
-
-export async function sectionsOf(db: DbOrTx, planId: string) {
-  return db.select().from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.ordinal));
-}
-
-export async function versionsOf(db: DbOrTx, lineageKey: string) {
-  return db
-    .select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
-    .from(plans)
-    .where(eq(plans.lineageKey, lineageKey))
-    .orderBy(desc(plans.versionNo));
-}
+export type PlanDetailRows = NonNullable<Awaited<ReturnType<typeof findPlanDetail>>>;
 
 /** The current version of a lineage, locked so two imports of the same plan cannot both supersede it. */
 export async function currentOfLineage(db: DbOrTx, lineageKey: string) {
@@ -157,11 +132,6 @@ export async function retirePlan(db: DbOrTx, id: string) {
 export async function insertSection(db: DbOrTx, row: typeof planSections.$inferInsert) {
   const [created] = await db.insert(planSections).values(row).returning({ id: planSections.id });
   return created!.id;
-}
-
-export async function countPlans(db: DbOrTx) {
-  const [row] = await db.select({ n: count() }).from(plans);
-  return row?.n ?? 0;
 }
 
 /** The whole normalised text of the document a plan was imported from, when the user may see the plan. */

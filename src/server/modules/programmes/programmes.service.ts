@@ -16,7 +16,7 @@ export async function listProgrammes(ctx: AuthedContext) {
   return listProgrammeRows(ctx.db, ctx.actor);
 }
 
-export async function findProgramme({ tx }: UnitOfWork, id: string) {
+export async function findProgramme({ tx }: Pick<UnitOfWork, 'tx'>, id: string) {
   return findProgrammeRow(tx, id);
 }
 

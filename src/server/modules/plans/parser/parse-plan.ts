@@ -73,16 +73,23 @@ export function parsePlan(text: string, deps: ParsePlanDeps): ParsedPlan {
   return parsePlanWithSource(text, deps).plan;
 }
 
-/** Every sub-pair of a plan, wherever the text names it, in document order. */
-export function allSubPairs(plan: ParsedPlan): SubPair[] {
-  const out: SubPair[] = [...plan.subPairs];
+/**
+ * Every sub-pair of a plan, wherever the text names it, in document order, with the line of the section or task
+ * that names it (null for the preamble's).
+ */
+export function locatedSubPairs(plan: ParsedPlan): { pair: SubPair; line: number | null }[] {
+  const out: { pair: SubPair; line: number | null }[] = plan.subPairs.map((pair) => ({ pair, line: null }));
   const walk = (s: PlanSection) => {
-    out.push(...s.subPairs);
-    for (const t of s.tasks) out.push(...t.subPairs);
+    for (const pair of s.subPairs) out.push({ pair, line: s.line });
+    for (const t of s.tasks) for (const pair of t.subPairs) out.push({ pair, line: t.line });
     for (const c of s.children ?? []) walk(c);
   };
   plan.sections.forEach(walk);
   return out;
+}
+
+export function allSubPairs(plan: ParsedPlan): SubPair[] {
+  return locatedSubPairs(plan).map((l) => l.pair);
 }
 
 /** Every task of a plan in document order. */

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planParseCommand } from '../plan-cli.ts';
-import { seedText } from './test-support/seeds.ts';
-import type { ParsedPlan } from './types.ts';
+import { planParseCommand } from './plan-parse.ts';
+import { seedText } from '../server/modules/plans/parser/test-support/seeds.ts';
+import type { ParsedPlan } from '../server/modules/plans/parser/types.ts';
 
-// The CLI lives beside this folder (plans/plan-cli.ts); its test sits here with the parser's fixtures.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-plan-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { planImportCommand } from './plan-import-cli.ts';
-import { seedPlanText } from './test-support/plan-api.ts';
-import { testEngines } from '../../testing/test-engines.ts';
-import { embeddedDataDir } from '../../testing/test-database.ts';
+import { planImportCommand } from './plan-import.ts';
+import { seedPlanText } from '../server/modules/plans/test-support/plan-api.ts';
+import { testEngines } from '../server/testing/test-engines.ts';
+import { embeddedDataDir } from '../server/testing/test-database.ts';
 
 /** The command opens the embedded database itself, as `npx duikou plan import` does on an installed machine. */
 describe.skipIf(!testEngines().includes('pglite'))('duikou plan import', () => {

@@ -1,18 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRegionResolver, loadRegionRecords } from '../regions/region-resolver.ts';
-import { extractPlanText } from './parser/extract-text.ts';
-import { parsePlan } from './parser/parse-plan.ts';
-import { PlanFileError } from './parser/plan-file-error.ts';
-import type { ParsedPlan, PlanSection, RegionRef, SubPair } from './parser/types.ts';
-import { processIo, type CliIo } from '../../cli-support.ts';
+import { extractPlanText } from '../server/modules/plans/parser/extract-text.ts';
+import { parsePlan } from '../server/modules/plans/parser/parse-plan.ts';
+import { formatBytes, PlanFileError } from '../server/modules/plans/parser/plan-file-error.ts';
+import { MAX_PLAN_FILE_BYTES, planRegions } from '../server/modules/plans/plan-preview.service.ts';
+import type { ParsedPlan, PlanSection, RegionRef, SubPair } from '../server/modules/plans/parser/types.ts';
+import { processIo, type CliIo } from '../server/cli-support.ts';
 
 const USAGE = `用法 / usage: duikou plan parse FILE [--json]
   FILE    方案文件 / plan file (.txt, .docx, .pdf)
   --json  输出解析结果 JSON / print the parsed plan as JSON
 `;
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 function names(refs: RegionRef[]): string {
   return refs.map((r) => `${r.name}${r.code ? `(${r.code})` : ''}`).join('、') || '—';
@@ -77,11 +75,11 @@ export async function planParseCommand(args: string[], io: CliIo = processIo): P
   try {
     const stat = await fs.stat(file);
     // Refuse an oversized file before reading it into memory.
-    if (stat.size > MAX_BYTES) throw new PlanFileError('too_large', { limit: '20 MB' });
+    if (stat.size > MAX_PLAN_FILE_BYTES)
+      throw new PlanFileError('too_large', { limit: formatBytes(MAX_PLAN_FILE_BYTES) });
     const buffer = await fs.readFile(file);
-    const text = await extractPlanText(buffer, path.basename(file), { maxBytes: MAX_BYTES });
-    const regions = createRegionResolver(loadRegionRecords());
-    const plan = parsePlan(text, { regions });
+    const text = await extractPlanText(buffer, path.basename(file), { maxBytes: MAX_PLAN_FILE_BYTES });
+    const plan = parsePlan(text, { regions: planRegions() });
     io.out(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanTree(plan));
     return 0;
   } catch (err) {

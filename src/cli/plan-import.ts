@@ -1,17 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../http/app-error.ts';
-import { systemContext } from '../../http/system-actor.ts';
-import { appErrorText, processIo, withAppDeps, type CliIo } from '../../cli-support.ts';
-import { sidesKey } from '../pairings/pairing-sides.ts';
-import { findPairing } from '../pairings/pairings.repository.ts';
-import { parsePlanWithSource } from './parser/parse-plan.ts';
-import { extractOrRefuse, planRegions, planFileRefusal, MAX_PLAN_FILE_BYTES } from './plan-preview.service.ts';
-import { PlanFileError } from './parser/plan-file-error.ts';
-import { visiblePairingBySides, candidatePairings, programmeForPlan } from './plan-pairing.repository.ts';
-import { importInputFromParsed } from './plan-import-input.ts';
-import { importPlan } from './plan-import.service.ts';
+import { AppError } from '../server/http/app-error.ts';
+import { systemContext } from '../server/http/system-actor.ts';
+import { appErrorText, processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
+import { visiblePairing } from '../server/modules/pairings/pairings.service.ts';
+import { parsePlanWithSource } from '../server/modules/plans/parser/parse-plan.ts';
+import {
+  extractOrRefuse,
+  planRegions,
+  planFileRefusal,
+  MAX_PLAN_FILE_BYTES,
+} from '../server/modules/plans/plan-preview.service.ts';
+import { formatBytes, PlanFileError } from '../server/modules/plans/parser/plan-file-error.ts';
+import { pairingCandidates, pairingOfSides, programmeOfPlan } from '../server/modules/plans/plan-owner.service.ts';
+import { importInputFromParsed } from '../server/modules/plans/plan-import-input.ts';
+import { importPlan } from '../server/modules/plans/plan-import.service.ts';
 
 const USAGE = `用法 / usage: duikou plan import FILE [--pairing ID]
   FILE           方案文件 / plan file (.txt, .docx, .pdf)
@@ -52,7 +56,9 @@ export async function planImportCommand(
   try {
     // Refuse an oversized file before reading it into memory.
     if ((await fs.stat(file)).size > MAX_PLAN_FILE_BYTES) {
-      io.err(`${appErrorText(planFileRefusal(new PlanFileError('too_large', { limit: '20 MB' })))}\n`);
+      io.err(
+        `${appErrorText(planFileRefusal(new PlanFileError('too_large', { limit: formatBytes(MAX_PLAN_FILE_BYTES) })))}\n`,
+      );
       return 1;
     }
     buffer = await fs.readFile(file);
@@ -68,7 +74,7 @@ export async function planImportCommand(
       let owner: { pairingId: string | null; programmeId: string } | undefined;
       if (parsed.values.pairing) {
         const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing)
-          ? await findPairing(ctx.db, ctx.actor, parsed.values.pairing)
+          ? await visiblePairing({ tx: ctx.db }, ctx.actor, parsed.values.pairing)
           : undefined;
         if (!pairing) {
           io.err(`对口合作关系不存在 / no such pairing: ${parsed.values.pairing}\n`);
@@ -76,20 +82,14 @@ export async function planImportCommand(
         }
         owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
       } else if (plan.kind === 'national') {
-        const programme = await programmeForPlan(ctx.db, plan.docNo);
+        const programme = await programmeOfPlan(ctx, plan, undefined);
         if (programme) owner = { pairingId: null, programmeId: programme.id };
       } else {
-        const [a, b] = plan.sides.map((s) => s.code);
-        const pairing = a && b ? await visiblePairingBySides(ctx.db, ctx.actor, sidesKey([a], [b])) : undefined;
+        const pairing = await pairingOfSides(ctx, plan.sides);
         if (pairing) owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
       }
       if (!owner) {
-        const candidates = await candidatePairings(
-          ctx.db,
-          ctx.actor,
-          plan.sides.map((s) => s.code).filter((c): c is string => !!c),
-          20,
-        );
+        const candidates = await pairingCandidates(ctx, plan.sides, 20);
         io.err(
           `方案双方未对应任何对口合作关系，请用 --pairing 指定 / the plan's sides match no pairing; choose one with --pairing:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join('\n')}\n`,
         );
