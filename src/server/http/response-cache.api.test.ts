@@ -7,6 +7,29 @@ import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
 describe.each(testEngines())('cached answers on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
+  it('keeps an answer while only tables it did not read are written, and drops it when one it read is', async () => {
+    const plans = await loadSeedPlans(s.t);
+    const jl = await s.as(s.f.users.jilin);
+    const url = `/api/tasks?planId=${plans.jilinZhejiang}&pageSize=5`;
+    await jl.get(url);
+    expect((await jl.get(url)).headers['x-cache']).toBe('hit');
+    // Projects, parks and the audit trail are not what a task list is read from.
+    await s.t.database.db.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`);
+    await s.t.database.db.execute(sql`UPDATE parks SET updated_at = updated_at WHERE false`);
+    expect((await jl.get(url)).headers['x-cache']).toBe('hit');
+    // Its tasks are.
+    await s.t.database.db.execute(sql`UPDATE tasks SET updated_at = updated_at WHERE false`);
+    expect((await jl.get(url)).headers['x-cache']).toBeUndefined();
+    expect((await jl.get(url)).headers['x-cache']).toBe('hit');
+    // So are the user's session and pairing scope: a change to the pairings drops it too.
+    await s.t.database.db.execute(sql`UPDATE pairings SET updated_at = updated_at WHERE false`);
+    expect((await jl.get(url)).headers['x-cache']).toBeUndefined();
+    // A statement whose tables cannot be told counts as changing everything.
+    expect((await jl.get(url)).headers['x-cache']).toBe('hit');
+    await s.t.database.db.execute(sql`CREATE TEMP TABLE IF NOT EXISTS cache_probe (n int)`);
+    expect((await jl.get(url)).headers['x-cache']).toBeUndefined();
+  });
+
   it('serves a read again until anything is written, per user, and never across pairings', async () => {
     const plans = await loadSeedPlans(s.t);
     const jl = await s.as(s.f.users.jilin);

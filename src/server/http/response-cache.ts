@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
+import { routeStore } from '../db/routing.ts';
 import type { AppDeps } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The answer depends only on the data, the user and the address: it may be served again, as sent, until
-     * anything is written (the data version moves). Only for reads that write nothing, not even an audit row.
+     * The answer depends only on the data, the user and the address: it may be served again, as sent, until a
+     * table it read (or the user's session and scope read) is written. Only for reads that write nothing, not
+     * even an audit row.
      */
     cacheable?: boolean;
   }
@@ -29,11 +31,12 @@ const MAX_BYTES = 16 * 1024 * 1024;
  */
 export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const version = dataVersionOf(deps.db);
-  const cache = new Map<string, { version: number; body: string }>();
+  /** `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes. */
+  const cache = new Map<string, { version: number; tables: Set<string> | null; body: string }>();
   const inflight = new Map<string, Promise<string | null>>();
   let totalBytes = 0;
 
-  const store = (key: string, entry: { version: number; body: string }) => {
+  const store = (key: string, entry: { version: number; tables: Set<string> | null; body: string }) => {
     const old = cache.get(key);
     if (old) totalBytes -= old.body.length;
     cache.delete(key);
@@ -56,7 +59,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${req.actor.userId}|${req.url}`;
     const hit = cache.get(key);
-    if (hit && hit.version === v) {
+    if (hit && version!.unchangedSince(hit.version, hit.tables)) {
       store(key, hit);
       return send(reply, hit.body);
     }
@@ -84,8 +87,9 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const miss = req.cacheMiss;
     if (!miss) return payload;
     const ok = reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES;
-    // Stored under the version read before the handler ran: a write meanwhile has moved past it.
-    if (ok) store(miss.key, { version: miss.version, body: payload as string });
+    // Stored under the version read before the handler ran, with the tables the request read (the session's
+    // among them): a write to one of them, meanwhile or later, makes it stale.
+    if (ok) store(miss.key, { version: miss.version, tables: routeStore()?.reads ?? null, body: payload as string });
     miss.settle(ok ? (payload as string) : null);
     return payload;
   });

@@ -5,6 +5,7 @@ import { findSession, touchSession, deleteSession } from './session.repository.t
 import { SESSION_COOKIE, tokenHash } from './session-token.ts';
 import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
+import { noteReads, trackingReads } from '../../db/routing.ts';
 
 /** Writing last-seen on every request would turn each read into a write; a minute's resolution is enough for the idle timeout. */
 const TOUCH_EVERY_MS = 60_000;
@@ -18,7 +19,7 @@ type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
  */
 const CACHE_MS = 10_000;
 const CACHE_MAX = 5_000;
-type Cached = { version: number; at: number; row: SessionRow; scope: Actor['scope'] };
+type Cached = { version: number; tables: Set<string>; at: number; row: SessionRow; scope: Actor['scope'] };
 
 /** Resolves the session cookie into `req.actor` (or null) before anything else runs. */
 export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
@@ -29,18 +30,21 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   async function load(hash: string): Promise<Cached | null> {
     const v = version?.current ?? null;
     const hit = cache.get(hash);
-    if (hit && v !== null && hit.version === v && Date.now() - hit.at < CACHE_MS) return hit;
-    const row = await findSession(deps.db, hash);
-    if (!row) {
+    // Kept while none of the tables it was read from (sessions, users, organisations, pairings …) has changed;
+    // a request served from it depends on them too, so cached answers made for it follow the same tables.
+    if (hit && v !== null && version!.unchangedSince(hit.version, hit.tables) && Date.now() - hit.at < CACHE_MS) {
+      noteReads(hit.tables);
+      return hit;
+    }
+    const { value: loaded, tables } = await trackingReads(async () => {
+      const row = await findSession(deps.db, hash);
+      return row ? { row, scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode) } : null;
+    });
+    if (!loaded) {
       cache.delete(hash);
       return null;
     }
-    const entry = {
-      version: v ?? -1,
-      at: Date.now(),
-      row,
-      scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode),
-    };
+    const entry = { version: v ?? -1, tables, at: Date.now(), ...loaded };
     if (v !== null) {
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
       cache.set(hash, entry);

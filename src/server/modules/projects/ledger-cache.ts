@@ -1,4 +1,5 @@
 import { dataVersionOf } from '../../db/data-version.ts';
+import { noteReads, trackingReads } from '../../db/routing.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 
@@ -11,21 +12,45 @@ import type { Actor } from '../../http/context.ts';
  */
 const MAX_ENTRIES = 500;
 /** Per database handle: one process may serve (or test) several databases, whose versions mean nothing to each other. */
-const caches = new WeakMap<object, Map<string, { version: number; value: Promise<unknown> }>>();
+const caches = new WeakMap<
+  object,
+  Map<string, { version: number; tables: Promise<Set<string>>; value: Promise<unknown> }>
+>();
 
 export function scopeKey(actor: Actor): string {
   return actor.scope.all ? 'all' : [...actor.scope.pairingIds].sort().join(',');
 }
 
 export async function cachedByVersion<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = dataVersionOf(db)?.current;
+  const dv = dataVersionOf(db);
+  const version = dv?.current;
   if (version === null || version === undefined) return compute();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
-  const value = compute();
-  cache.set(key, { version, value });
+  // Kept until one of the tables the computation read changes; whoever uses it depends on those tables too.
+  if (hit && hit.version === version) {
+    noteReads(await hit.tables);
+    return hit.value as Promise<T>;
+  }
+  if (hit) {
+    const tables = await hit.tables;
+    if (dv!.unchangedSince(hit.version, tables)) {
+      noteReads(tables);
+      return hit.value as Promise<T>;
+    }
+  }
+  const tracked = trackingReads(compute);
+  const value = tracked.then((t) => t.value);
+  // A failed computation is dropped below; its tables must not reject unobserved.
+  cache.set(key, {
+    version,
+    tables: tracked.then(
+      (t) => t.tables,
+      () => new Set<string>(),
+    ),
+    value,
+  });
   value.catch(() => cache.delete(key));
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return value;
