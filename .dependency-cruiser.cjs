@@ -40,10 +40,18 @@ module.exports = {
   forbidden: [
     {
       name: 'infrastructure-imports-no-domain',
-      comment: 'http/, db/, kernel/ and security/ serve every module and import none',
+      comment:
+        'http/, db/, kernel/ and security/ serve every module and import none (a kernel table may reference a module table: a foreign key is data, not code)',
       severity: 'error',
-      from: { path: '^src/server/(http|db|kernel|security)/', pathNot: COMPOSITION },
+      from: { path: '^src/server/(http|db|kernel|security)/', pathNot: `${COMPOSITION}|\\.tables\\.ts$` },
       to: { path: '^src/server/modules/' },
+    },
+    {
+      name: 'kernel-tables-reference-only-tables',
+      comment: 'a kernel table file may import a module table file for a foreign key, and nothing else of the module',
+      severity: 'error',
+      from: { path: '^src/server/kernel/.*\\.tables\\.ts$' },
+      to: { path: '^src/server/modules/', pathNot: TABLES },
     },
     ...moduleOrder,
     {
