@@ -15,7 +15,7 @@ import { parkLedgerEntries, sharingAgreements } from '../src/server/modules/park
 import { loadAgreement, loadEntry } from '../src/server/modules/parks/sharing-codec.ts';
 import { computeStatement } from '../src/server/modules/parks/sharing-statement.ts';
 import { statementFor } from '../src/server/modules/parks/statement.service.ts';
-import { projectStats } from '../src/server/modules/projects/project-stats.ts';
+import { projectFigures } from '../src/server/modules/projects/projects.service.ts';
 import { listProjects, pairingSideMap } from '../src/server/modules/projects/projects.repository.ts';
 import { runProjectImport } from '../src/server/modules/projects/sheet/project-import.service.ts';
 import { filledTemplate, goodRow } from '../src/server/modules/projects/sheet/test-support/project-sheet-fixture.ts';
@@ -438,7 +438,7 @@ export async function prepareProjects(
   };
   const pageQuery = projectListQuery.parse({ pageSize: '20' });
   const ledger = await withFirst(() => listProjects(db, ctx.actor, pageQuery), { warmup: 3, runs: 30 });
-  const stats = await withFirst(() => projectStats(db, ctx.actor, { groupBy: 'pairing' }), { warmup: 3, runs: 30 });
+  const stats = await withFirst(() => projectFigures(ctx, { groupBy: 'pairing' }), { warmup: 3, runs: 30 });
   const statementCounts = benchScale() < 1 ? { warmup: 1, runs: 5 } : { warmup: 2, runs: 20 };
   const statement = await timedRuns(() => statementFor(ctx, parkId, agreementId, last), statementCounts);
   // The computation alone, on what the service loads: one year's entries, then every year from the whole ledger.

@@ -21,8 +21,8 @@ export interface RouteSpec<
   body?: B;
   /** The answer's schema; without one the handler answers through `reply` itself (a file, a redirect). */
   response?: R;
-  /** The status of a successful answer (201 for a create). */
-  status?: 200 | 201;
+  /** The status of a successful answer (201 for a create, 202 for work that goes on after the answer). */
+  status?: 200 | 201 | 202;
   /** Another status the handler may answer with, with the same schema (it sets it on `reply` itself). */
   otherStatus?: 200 | 201;
   /** Body media types besides JSON (an upload's multipart/form-data), for the API description. */

@@ -116,7 +116,7 @@ export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateE
 
 /** The project an agreement becomes: stage 签约 on the signing date, its 签约额 and 计划总投资, linked both ways. */
 async function projectFromAgreement(
-  { tx }: UnitOfWork,
+  work: UnitOfWork,
   ctx: AuthedContext,
   event: { id: string; pairingId: string; title: string; isDemo: boolean },
   agreement: {
@@ -131,7 +131,7 @@ async function projectFromAgreement(
 ) {
   try {
     const projectId = await createProjectIn(
-      tx,
+      work,
       ctx,
       {
         pairingId: event.pairingId,
@@ -151,7 +151,7 @@ async function projectFromAgreement(
       },
       { eventId: event.id, eventAgreementId: agreement.id, demo: event.isDemo },
     );
-    await linkAgreementToProject(tx, agreement.id, projectId);
+    await linkAgreementToProject(work.tx, agreement.id, projectId);
     return projectId;
   } catch (err) {
     // The project's field names, seen from the agreement form: under `project.`.

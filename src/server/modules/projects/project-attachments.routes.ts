@@ -12,7 +12,8 @@ import {
   downloadProjectAttachment,
   uploadProjectAttachment,
 } from './project-attachments.service.ts';
-import { loadDetail } from './projects.routes.ts';
+import { presentDetail } from './projects.presenter.ts';
+import { projectDetail as loadProjectDetail } from './projects.service.ts';
 
 export function registerProjectAttachmentRoutes(app: FastifyInstance) {
   // Multipart bodies are parsed in this scope only, with the attachments' own size limit.
@@ -35,7 +36,7 @@ export function registerProjectAttachmentRoutes(app: FastifyInstance) {
       async (req, reply) => {
         const ctx = req.ctx as AuthedContext;
         await uploadProjectAttachment(ctx, req.params.id, await uploadedFile(req, attachmentUpload));
-        return reply.status(201).send(await loadDetail(ctx, req.params.id));
+        return reply.status(201).send(presentDetail(await loadProjectDetail(ctx, req.params.id)));
       },
     );
     r.get(
@@ -55,7 +56,7 @@ export function registerProjectAttachmentRoutes(app: FastifyInstance) {
       },
       async (req) => {
         await deleteProjectAttachment(req.ctx as AuthedContext, req.params.id, req.params.attachmentId);
-        return loadDetail(req.ctx as AuthedContext, req.params.id);
+        return presentDetail(await loadProjectDetail(req.ctx as AuthedContext, req.params.id));
       },
     );
   });

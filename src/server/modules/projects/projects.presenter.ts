@@ -1,18 +1,13 @@
-import type { DbOrTx } from '../../db/database.ts';
-import type { ProjectDetail, ProjectSummary } from '../../../common/api/projects.ts';
+import type {
+  IndustryCatalogue as IndustryCatalogueAnswer,
+  ProjectDetail,
+  ProjectSummary,
+} from '../../../common/api/projects.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
-import { industries } from '../../kernel/industries.ts';
+import { industries, type IndustryCatalogue } from '../../kernel/industries.ts';
 import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
 import { nextStages } from './stage-machine.ts';
-import {
-  attachmentsOf,
-  movesOf,
-  reportsOf,
-  taskIdsOf,
-  eventTitle,
-  type ProjectListRow,
-  type ProjectRow,
-} from './projects.repository.ts';
+import type { ProjectDetailRows, ProjectListRow, listProjects } from './projects.repository.ts';
 import { dateString as day } from '../../kernel/dates.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
@@ -61,16 +56,16 @@ export function presentSummary(r: ProjectListRow): ProjectSummary {
   };
 }
 
-export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: ProjectRow): Promise<ProjectDetail> {
-  const [moves, reports, taskIds, attachments, event] = await Promise.all([
-    movesOf(db, row.id),
-    reportsOf(db, row.id),
-    taskIdsOf(db, row.id),
-    attachmentsOf(db, row.id),
-    row.eventId ? eventTitle(db, row.eventId) : Promise.resolve(undefined),
-  ]);
+export function presentDetail({
+  row,
+  taskIds,
+  moves,
+  reports,
+  attachments,
+  ...names
+}: ProjectDetailRows): ProjectDetail {
   return {
-    ...presentSummary(summary),
+    ...presentSummary({ ...row, ...names }),
     pausedFrom: row.pausedFrom,
     nextStages: nextStages({ stage: row.stage, pausedFrom: row.pausedFrom }),
     support: {
@@ -78,7 +73,7 @@ export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: Pr
       bank_credit: money(row.bankCreditWan),
       industry_fund: money(row.industryFundWan),
     },
-    event: event ? { id: event.id, title: event.title } : null,
+    event: row.eventId && names.eventTitle !== null ? { id: row.eventId, title: names.eventTitle } : null,
     eventAgreementId: row.eventAgreementId,
     taskIds,
     contactName: row.contactName,
@@ -102,5 +97,35 @@ export async function presentDetail(db: DbOrTx, summary: ProjectListRow, row: Pr
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentProjectPage(
+  { items, totals }: Awaited<ReturnType<typeof listProjects>>,
+  page: { page: number; pageSize: number },
+) {
+  return {
+    items: items.map(presentSummary),
+    total: totals.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    totals: {
+      signed: money(totals.signed)!,
+      planned: money(totals.planned)!,
+      arrived: money(totals.arrived)!,
+      completed: money(totals.completed)!,
+    },
+  };
+}
+
+export function presentIndustryCatalogue(c: IndustryCatalogue): IndustryCatalogueAnswer {
+  return {
+    standard: c.standard,
+    sections: c.sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      nameEn: s.nameEn,
+      divisions: s.divisions.map(({ code, name, nameEn }) => ({ code, name, nameEn })),
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -8,14 +8,9 @@ import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
-import {
-  projects,
-  projectStageMoves,
-  projectFigureReports,
-  projectTasks,
-  projectAttachments,
-} from './projects.tables.ts';
+import { projects, projectTasks, projectAttachments } from './projects.tables.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
+import { movesOf, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
 export const projectScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, projects.pairingId);
@@ -136,28 +131,95 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   return { items, totals };
 }
 
+/**
+ * A project with everything its page shows, in four queries whatever it holds: the row with the names it refers
+ * to (pairing, regions, park, event) and its task ids, then its moves, reports and attachments. With `forUpdate`
+ * the project's row is read first and stays locked until the transaction ends, so the history read after it
+ * includes every other writer's commit; undefined when out of scope.
+ */
+export async function findProjectDetail(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({
+      row: projects,
+      pairingName: pairings.name,
+      hostRegionName: listColumns.hostRegionName,
+      investorRegionName: listColumns.investorRegionName,
+      parkName: parks.name,
+      eventTitle: events.title,
+      taskIds: sql<string[]>`ARRAY(SELECT t.task_id::text FROM project_tasks t WHERE t.project_id = ${projects.id})`,
+    })
+    .from(projects)
+    .innerJoin(pairings, eq(pairings.id, projects.pairingId))
+    .leftJoin(parks, eq(parks.id, projects.parkId))
+    .leftJoin(events, eq(events.id, projects.eventId))
+    .where(and(eq(projects.id, id), projectScope(actor)));
+  const parts = () => Promise.all([movesOf(db, id), reportsOf(db, id), attachmentsOf(db, id)]);
+  if (opts.forUpdate) {
+    // One after the other: a transaction has a single connection.
+    const [found] = await q.for('update', { of: projects });
+    if (!found) return undefined;
+    const moves = await movesOf(db, id);
+    const reports = await reportsOf(db, id);
+    const attachments = await attachmentsOf(db, id);
+    return { ...found, moves, reports, attachments };
+  }
+  const [[found], [moves, reports, attachments]] = await Promise.all([q, parts()]);
+  return found && { ...found, moves, reports, attachments };
+}
+export type ProjectDetailRows = NonNullable<Awaited<ReturnType<typeof findProjectDetail>>>;
+
+export type NewProjectRow = typeof projects.$inferInsert;
+
+export async function insertProject(db: DbOrTx, values: NewProjectRow): Promise<string> {
+  const [row] = await db.insert(projects).values(values).returning({ id: projects.id });
+  return row!.id;
+}
+
+/** Saves an edit over the version it was read at; false when someone saved in between. */
+export async function updateProjectRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<NewProjectRow>,
+): Promise<boolean> {
+  const updated = await db
+    .update(projects)
+    .set(patch)
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  return updated.length > 0;
+}
+
+/** Saves a row the caller holds locked; answers it as stored. */
+export async function saveLockedProject(db: DbOrTx, id: string, patch: Partial<NewProjectRow>): Promise<ProjectRow> {
+  const [row] = await db.update(projects).set(patch).where(eq(projects.id, id)).returning();
+  return row!;
+}
+
+/** Whether another project than `exceptId` has this 项目代码. */
+export async function projectCodeTaken(db: DbOrTx, projectCode: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.projectCode, projectCode), exceptId ? ne(projects.id, exceptId) : undefined));
+  return !!row;
+}
+
+/** Whether another project than `exceptId` has this natural key (sheet/project-import-plan.ts). */
+export async function naturalKeyTaken(db: DbOrTx, key: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.naturalKey, key), exceptId ? ne(projects.id, exceptId) : undefined));
+  return !!row;
+}
+
 /** Every row of a filtered ledger, for the Excel export (bounded by the caller). */
 export async function ledgerRows(db: DbOrTx, actor: Actor, f: Partial<ProjectListQuery>, limit: number) {
   return listQuery(db)
     .where(filters(actor, f))
     .orderBy(asc(pairings.name), asc(projects.signedOn), asc(projects.title))
     .limit(limit);
-}
-
-export async function movesOf(db: DbOrTx, projectId: string) {
-  return db
-    .select()
-    .from(projectStageMoves)
-    .where(eq(projectStageMoves.projectId, projectId))
-    .orderBy(asc(projectStageMoves.ordinal));
-}
-
-export async function reportsOf(db: DbOrTx, projectId: string) {
-  return db
-    .select()
-    .from(projectFigureReports)
-    .where(eq(projectFigureReports.projectId, projectId))
-    .orderBy(asc(projectFigureReports.recordedAt), asc(projectFigureReports.id));
 }
 
 export async function taskIdsOf(db: DbOrTx, projectId: string) {
@@ -204,11 +266,6 @@ export async function pairingTaskIds(db: DbOrTx, pairingId: string, ids: string[
     sql`SELECT id FROM tasks WHERE pairing_id = ${pairingId} AND id = ANY(${sql.param(ids)}::uuid[])`,
   );
   return new Set(r.rows.map((x) => x.id));
-}
-
-export async function eventTitle(db: DbOrTx, id: string) {
-  const [row] = await db.select({ id: events.id, title: events.title }).from(events).where(eq(events.id, id));
-  return row;
 }
 
 /**
@@ -265,9 +322,4 @@ export async function projectsByNaturalKey(db: DbOrTx, keys: string[]) {
     })
     .from(projects)
     .where(inArray(projects.naturalKey, keys));
-}
-
-export async function findProjectListRow(db: DbOrTx, actor: Actor, id: string): Promise<ProjectListRow | undefined> {
-  const [row] = await listQuery(db).where(and(eq(projects.id, id), projectScope(actor)));
-  return row;
 }

@@ -1,32 +1,64 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { wan } from '../../../common/money/money.ts';
 import type {
   CreateProjectInput,
   UpdateProjectInput,
   StageMoveInput,
   FigureReportInput,
+  ProjectListQuery,
+  ProjectStats,
 } from '../../../common/api/projects.ts';
-import { projects } from './projects.tables.ts';
 import {
   findProject,
+  findProjectDetail,
+  insertProject,
+  listProjects,
+  naturalKeyTaken,
   pairingSideMap,
-  parkInPairing,
   pairingTaskIds,
+  parkInPairing,
+  projectCodeTaken,
   replaceTasks,
+  saveLockedProject,
   taskIdsOf,
+  updateProjectRow,
+  type ProjectDetailRows,
 } from './projects.repository.ts';
+import { appendMoves, appendReport } from './project-history.repository.ts';
+import { projectStatsRows, type StatsQuery } from './project-stats.repository.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
-import { NEWEST, appendMoves, appendReport, derivedColumns, loadHistory } from './project-history.ts';
+import { NEWEST, derivedColumns, historyOf } from './project-history.ts';
+import { statsFromRows } from './project-stats.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from '../../kernel/industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+
+export async function projectPage(ctx: AuthedContext, query: ProjectListQuery) {
+  return listProjects(ctx.db, ctx.actor, query);
+}
+
+/** A project with everything its page shows; 404 when the actor may not see it. */
+export async function projectDetail(ctx: AuthedContext, id: string): Promise<ProjectDetailRows> {
+  const found = await findProjectDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+/** The figures of the projects the actor sees, with their parks and events, grouped as asked (the dashboard's too). */
+export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Promise<ProjectStats> {
+  return statsFromRows(await projectStatsRows(ctx.db, ctx.actor, query), query.groupBy);
+}
+
+/** The GB/T 4754-2017 industries a project is filed under. */
+export function industryCatalogue() {
+  return industries();
+}
 
 type Fields = Partial<
   Pick<
@@ -58,26 +90,13 @@ async function checkFields(
   }
   if (f.industrySection && !industries().section(f.industrySection))
     problems.push(fieldError('industrySection', 'unknown_industry'));
-  if (f.projectCode) {
-    const [taken] = await db
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(eq(projects.projectCode, f.projectCode), exceptId ? ne(projects.id, exceptId) : undefined));
-    if (taken) problems.push(fieldError('projectCode', 'duplicate_project_code'));
-  }
+  if (f.projectCode && (await projectCodeTaken(db, f.projectCode, exceptId)))
+    problems.push(fieldError('projectCode', 'duplicate_project_code'));
   if (f.taskIds?.length) {
     const known = await pairingTaskIds(db, pairingId, f.taskIds);
     f.taskIds.forEach((t, i) => known.has(t) || problems.push(fieldError(`taskIds.${i}`, 'unknown_task')));
   }
   return { side, problems };
-}
-
-async function keyTaken(db: DbOrTx, key: string, exceptId?: string) {
-  const [row] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.naturalKey, key), exceptId ? ne(projects.id, exceptId) : undefined));
-  return !!row;
 }
 
 export async function createProject(
@@ -86,97 +105,91 @@ export async function createProject(
   opts: { demo?: boolean } = {},
 ): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
-  return ctx.db.transaction((tx) => createProjectIn(tx, ctx, input, opts));
+  return auditedChange(ctx, (work) => createProjectIn(work, ctx, input, opts));
 }
 
 /**
- * Creates a project inside the caller's transaction, with its audit row; `link` ties it to the event agreement
- * it comes from. Problems are reported with the field names of the project input.
+ * Creates a project in the caller's unit of work, with its audit row; `link` ties it to the event agreement it
+ * comes from. Problems are reported with the field names of the project input.
  */
 export async function createProjectIn(
-  tx: DbOrTx,
+  { tx, audit }: UnitOfWork,
   ctx: AuthedContext,
   input: CreateProjectInput,
   link?: { eventId?: string; eventAgreementId?: string; demo?: boolean },
 ): Promise<string> {
   const today = chinaToday();
-  {
-    const { side, problems } = await checkFields(tx, input.pairingId, input);
-    const start = startState({ to: input.stage, on: input.stageOn ?? today }, today);
-    if (!start.ok) problems.push({ ...start.error, field: start.error.field === 'on' ? 'stageOn' : 'stage' });
-    const key = naturalKey(input.pairingId, {
-      projectCode: input.projectCode ?? null,
-      title: input.title,
-      investor: input.investor,
-    });
-    if (await keyTaken(tx, key)) problems.push(fieldError('title', 'duplicate_project'));
-    const reports: FigureReport[] = [];
-    if (start.ok) {
-      const [y, m] = (input.stageOn ?? today).split('-').map(Number) as [number, number];
-      for (const [figure, amount] of [
-        ['signed', input.signedAmount],
-        ['planned', input.plannedInvestment],
-      ] as const) {
-        if (amount == null) continue;
-        const report: FigureReport = {
-          figure,
-          period: { year: y, month: m },
-          amount: wan(amount),
-          recordedAt: new Date().toISOString(),
-        };
-        for (const p of checkReport(reports, report, start.state.history, today))
-          problems.push({ ...p, field: figure === 'signed' ? 'signedAmount' : 'plannedInvestment' });
-        reports.push(report);
-      }
+  const { side, problems } = await checkFields(tx, input.pairingId, input);
+  const start = startState({ to: input.stage, on: input.stageOn ?? today }, today);
+  if (!start.ok) problems.push({ ...start.error, field: start.error.field === 'on' ? 'stageOn' : 'stage' });
+  const key = naturalKey(input.pairingId, {
+    projectCode: input.projectCode ?? null,
+    title: input.title,
+    investor: input.investor,
+  });
+  if (await naturalKeyTaken(tx, key)) problems.push(fieldError('title', 'duplicate_project'));
+  const reports: FigureReport[] = [];
+  if (start.ok) {
+    const [y, m] = (input.stageOn ?? today).split('-').map(Number) as [number, number];
+    for (const [figure, amount] of [
+      ['signed', input.signedAmount],
+      ['planned', input.plannedInvestment],
+    ] as const) {
+      if (amount == null) continue;
+      const report: FigureReport = {
+        figure,
+        period: { year: y, month: m },
+        amount: wan(amount),
+        recordedAt: new Date().toISOString(),
+      };
+      for (const p of checkReport(reports, report, start.state.history, today))
+        problems.push({ ...p, field: figure === 'signed' ? 'signedAmount' : 'plannedInvestment' });
+      reports.push(report);
     }
-    if (problems.length || !start.ok) throw invalid(...problems);
-
-    const [row] = await tx
-      .insert(projects)
-      .values({
-        pairingId: input.pairingId,
-        side: side!,
-        title: input.title,
-        investor: input.investor,
-        investorRegionCode: input.investorRegionCode ?? null,
-        hostRegionCode: input.hostRegionCode,
-        parkId: input.parkId ?? null,
-        industrySection:
-          input.industrySection ??
-          (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
-        industryDivision: input.industryDivision ?? null,
-        type: input.type,
-        projectCode: input.projectCode ?? null,
-        landmark: input.landmark,
-        greenChannel: input.greenChannel,
-        ...derivedColumns(start.state.history, start.state, reports),
-        centralBudgetWan: input.support?.central_budget ?? null,
-        bankCreditWan: input.support?.bank_credit ?? null,
-        industryFundWan: input.support?.industry_fund ?? null,
-        contactName: input.contactName ?? null,
-        contactPhone: input.contactPhone ?? null,
-        note: input.note ?? null,
-        naturalKey: key,
-        eventId: link?.eventId ?? null,
-        eventAgreementId: link?.eventAgreementId ?? null,
-        isDemo: !!link?.demo,
-        createdBy: ctx.actor.userId,
-      })
-      .returning({ id: projects.id });
-    const id = row!.id;
-    await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
-    for (const r of reports)
-      await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
-    if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
-    await writeAudit(tx, ctx, {
-      action: 'project.create',
-      result: 'success',
-      objectType: 'project',
-      objectId: id,
-      details: { after: input, ...link },
-    });
-    return id;
   }
+  if (problems.length || !start.ok) throw invalid(...problems);
+
+  const id = await insertProject(tx, {
+    pairingId: input.pairingId,
+    side: side!,
+    title: input.title,
+    investor: input.investor,
+    investorRegionCode: input.investorRegionCode ?? null,
+    hostRegionCode: input.hostRegionCode,
+    parkId: input.parkId ?? null,
+    industrySection:
+      input.industrySection ??
+      (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
+    industryDivision: input.industryDivision ?? null,
+    type: input.type,
+    projectCode: input.projectCode ?? null,
+    landmark: input.landmark,
+    greenChannel: input.greenChannel,
+    ...derivedColumns(start.state.history, start.state, reports),
+    centralBudgetWan: input.support?.central_budget ?? null,
+    bankCreditWan: input.support?.bank_credit ?? null,
+    industryFundWan: input.support?.industry_fund ?? null,
+    contactName: input.contactName ?? null,
+    contactPhone: input.contactPhone ?? null,
+    note: input.note ?? null,
+    naturalKey: key,
+    eventId: link?.eventId ?? null,
+    eventAgreementId: link?.eventAgreementId ?? null,
+    isDemo: !!link?.demo,
+    createdBy: ctx.actor.userId,
+  });
+  await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
+  for (const r of reports)
+    await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
+  if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
+  audit({
+    action: 'project.create',
+    result: 'success',
+    objectType: 'project',
+    objectId: id,
+    details: { after: input, ...link },
+  });
+  return id;
 }
 
 const EDITABLE = [
@@ -197,8 +210,8 @@ const EDITABLE = [
 ] as const;
 const SUPPORT_COLUMNS = ['centralBudgetWan', 'bankCreditWan', 'industryFundWan'] as const;
 
-export async function updateProject(ctx: AuthedContext, id: string, input: UpdateProjectInput) {
-  return ctx.db.transaction(async (tx) => {
+export async function updateProject(ctx: AuthedContext, id: string, input: UpdateProjectInput): Promise<void> {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const current = await findProject(tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
@@ -219,7 +232,7 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
     const investor = input.investor ?? current.investor;
     const projectCode = input.projectCode === undefined ? current.projectCode : input.projectCode;
     const key = naturalKey(current.pairingId, { projectCode, title, investor });
-    if (key !== current.naturalKey && (await keyTaken(tx, key, id)))
+    if (key !== current.naturalKey && (await naturalKeyTaken(tx, key, id)))
       problems.push(fieldError('title', 'duplicate_project'));
     if (problems.length) throw invalid(...problems);
 
@@ -245,14 +258,9 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
       before.taskIds = await taskIdsOf(tx, id);
       after.taskIds = input.taskIds;
     }
-    const updated = await tx
-      .update(projects)
-      .set(patch)
-      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
-      .returning({ id: projects.id });
-    if (!updated.length) throw conflict();
+    if (!(await updateProjectRow(tx, id, input.version, patch))) throw conflict();
     if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'project.update',
       result: 'success',
       objectType: 'project',
@@ -262,41 +270,49 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
   });
 }
 
-/** One stage move, checked by the stage machine against the stored history. */
-export async function moveStage(ctx: AuthedContext, id: string, input: StageMoveInput) {
+/**
+ * One stage move, checked by the stage machine against the stored history. Reads the project once, locked, with
+ * its history, and answers it as the move left it.
+ */
+export async function moveStage(ctx: AuthedContext, id: string, input: StageMoveInput): Promise<ProjectDetailRows> {
   const today = chinaToday();
-  return ctx.db.transaction(async (tx) => {
-    const current = await findProject(tx, ctx.actor, id, { forUpdate: true });
-    if (!current) throw notFound();
-    const h = await loadHistory(tx, id);
+  return auditedChange(ctx, async ({ tx, audit }) => {
+    const found = await findProjectDetail(tx, ctx.actor, id, { forUpdate: true });
+    if (!found) throw notFound();
+    const h = historyOf(id, found.moves, found.reports);
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
-    await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
-    await tx
-      .update(projects)
-      .set({
-        ...derivedColumns(r.state.history, r.state, h.reports),
-        version: current.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(projects.id, id));
-    await writeAudit(tx, ctx, {
+    const moved = await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
+    const row = await saveLockedProject(tx, id, {
+      ...derivedColumns(r.state.history, r.state, h.reports),
+      version: found.row.version + 1,
+      updatedAt: new Date(),
+    });
+    audit({
       action: 'project.stage',
       result: 'success',
       objectType: 'project',
       objectId: id,
-      details: { from: current.stage, ...input },
+      details: { from: found.row.stage, ...input },
     });
+    return { ...found, row, moves: [...found.moves, ...moved] };
   });
 }
 
-/** One money report (or a correction of a period already reported), checked by the money rules. */
-export async function reportFigure(ctx: AuthedContext, id: string, input: FigureReportInput) {
+/**
+ * One money report (or a correction of a period already reported), checked by the money rules. Reads the project
+ * once, locked, with its history, and answers it as the report left it.
+ */
+export async function reportFigure(
+  ctx: AuthedContext,
+  id: string,
+  input: FigureReportInput,
+): Promise<ProjectDetailRows> {
   const today = chinaToday();
-  return ctx.db.transaction(async (tx) => {
-    const current = await findProject(tx, ctx.actor, id, { forUpdate: true });
-    if (!current) throw notFound();
-    const h = await loadHistory(tx, id);
+  return auditedChange(ctx, async ({ tx, audit }) => {
+    const found = await findProjectDetail(tx, ctx.actor, id, { forUpdate: true });
+    if (!found) throw notFound();
+    const h = historyOf(id, found.moves, found.reports);
     const candidate: FigureReport = {
       figure: input.figure,
       period: { year: input.period.year, month: input.period.month ?? null },
@@ -308,7 +324,7 @@ export async function reportFigure(ctx: AuthedContext, id: string, input: Figure
       p.field === input.figure ? { ...p, field: 'amount' } : p,
     );
     if (problems.length) throw invalid(...problems);
-    await appendReport(
+    const reported = await appendReport(
       tx,
       id,
       {
@@ -321,21 +337,19 @@ export async function reportFigure(ctx: AuthedContext, id: string, input: Figure
     );
     // Stored with the database's clock after every earlier report, it is the newest whatever this process's clock says.
     const reports = [...h.reports, { ...candidate, recordedAt: NEWEST }];
-    await tx
-      .update(projects)
-      .set({
-        ...derivedColumns(h.state.history, h.state, reports),
-        version: current.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(projects.id, id));
+    const row = await saveLockedProject(tx, id, {
+      ...derivedColumns(h.state.history, h.state, reports),
+      version: found.row.version + 1,
+      updatedAt: new Date(),
+    });
     const overridden = input.figure === 'arrived' && !!input.overrideReason;
-    await writeAudit(tx, ctx, {
+    audit({
       action: overridden ? 'project.figure.override' : 'project.figure',
       result: 'success',
       objectType: 'project',
       objectId: id,
       details: { ...input },
     });
+    return { ...found, row, reports: [...found.reports, reported] };
   });
 }

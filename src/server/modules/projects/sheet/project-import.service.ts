@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { insertViaJson } from '../../../kernel/sheet/json-insert.ts';
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { AuthedContext } from '../../../http/context.ts';
 import { invalid, fieldError } from '../../../http/app-error.ts';
-import { writeAudit } from '../../../kernel/audit/audit-writer.ts';
+import { auditedChange } from '../../../kernel/audit/audit-writer.ts';
 import { toWan, type Fen } from '../../../../common/money/money.ts';
 import { MONEY_FIGURES, PIPELINE_STAGES, type ImportJob } from '../../../../common/api/projects.ts';
-import { projects, projectStageMoves, projectFigureReports } from '../projects.tables.ts';
 import { projectsByNaturalKey } from '../projects.repository.ts';
+import { appendReports, insertMoves, loadHistories } from '../project-history.repository.ts';
+import { insertImportedProjects, lockProjects, saveImportedProject } from './project-import.repository.ts';
 import { inPairingScope } from '../../../kernel/pairing-scope.repository.ts';
-import { derivedColumns, loadHistories, appendReports, type ProjectHistory } from '../project-history.ts';
+import { derivedColumns, type ProjectHistory } from '../project-history.ts';
 import { applyMove, furthestStage, replay, type StageEntry } from '../stage-machine.ts';
 import { checkReport, series, valueAt, type FigureReport } from '../project-money.ts';
 import { readProjectSheet } from './project-sheet-reader.ts';
@@ -199,7 +198,7 @@ export async function runProjectImport(
   progress({ phase: 'saving', total: creates.length + updates.length, processed: 0 });
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   const createdIds: string[] = [];
-  await ctx.db.transaction(async (tx) => {
+  await auditedChange(ctx, async ({ tx, audit }) => {
     const stamp = new Date().toISOString();
     for (let i = 0; i < creates.length; i += CHUNK) {
       const chunk = creates.slice(i, i + CHUNK);
@@ -217,10 +216,8 @@ export async function runProjectImport(
       });
       // Ids are made here so the three inserts need no RETURNING round trip.
       const withIds = prepared.map((p) => ({ ...p, id: randomUUID() }));
-      await insertViaJson(
-        tx,
-        projects,
-        withIds.map((p) => ({
+      await insertImportedProjects(tx, {
+        projects: withIds.map((p) => ({
           id: p.id,
           pairingId,
           ...descriptive(p.draft),
@@ -229,11 +226,7 @@ export async function runProjectImport(
           isDemo: !!opts.demo,
           createdBy: ctx.actor.userId,
         })),
-      );
-      await insertViaJson(
-        tx,
-        projectStageMoves,
-        withIds.flatMap((p) =>
+        moves: withIds.flatMap((p) =>
           p.history.map((m, k) => ({
             projectId: p.id,
             ordinal: k + 1,
@@ -244,11 +237,7 @@ export async function runProjectImport(
             recordedBy: ctx.actor.userId,
           })),
         ),
-      );
-      await insertViaJson(
-        tx,
-        projectFigureReports,
-        withIds.flatMap((p) =>
+        reports: withIds.flatMap((p) =>
           p.reports.map((r) => ({
             projectId: p.id,
             figure: r.figure,
@@ -259,7 +248,7 @@ export async function runProjectImport(
             recordedBy: ctx.actor.userId,
           })),
         ),
-      );
+      });
       createdIds.push(...withIds.map((p) => p.id));
       progress({ processed: Math.min(i + CHUNK, creates.length) });
       await yieldToLoop();
@@ -268,7 +257,7 @@ export async function runProjectImport(
       const chunk = updates.slice(i, i + CHUNK);
       const ids = chunk.map((u) => u.id);
       // Locked first, so the histories read below include any other writer's moves and reports committed meanwhile.
-      await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, ids)).for('update');
+      await lockProjects(tx, ids);
       const moves = chunk.flatMap((u) =>
         u.moves.map((m, k) => ({
           projectId: u.id,
@@ -280,7 +269,7 @@ export async function runProjectImport(
           recordedBy: ctx.actor.userId,
         })),
       );
-      if (moves.length) await tx.insert(projectStageMoves).values(moves);
+      await insertMoves(tx, moves);
       await appendReports(
         tx,
         chunk.flatMap((u) =>
@@ -297,20 +286,15 @@ export async function runProjectImport(
       const histories = await loadHistories(tx, ids);
       for (const u of chunk) {
         const h = histories.get(u.id)!;
-        await tx
-          .update(projects)
-          .set({
-            ...descriptive(u.draft),
-            ...derivedColumns(h.state.history, h.state, h.reports),
-            version: sql`${projects.version} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(eq(projects.id, u.id));
+        await saveImportedProject(tx, u.id, {
+          ...descriptive(u.draft),
+          ...derivedColumns(h.state.history, h.state, h.reports),
+        });
       }
       progress({ processed: creates.length + Math.min(i + CHUNK, updates.length) });
       await yieldToLoop();
     }
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'project.import',
       result: 'success',
       objectType: 'pairing',

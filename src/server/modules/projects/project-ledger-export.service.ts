@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AuthedContext } from '../../http/context.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { percentage, toWan, wan } from '../../../common/money/money.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
+import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { ledgerRows } from './projects.repository.ts';
 import { presentSummary } from './projects.presenter.ts';
 import { safeCells } from '../../xlsx/safe-cell.ts';
@@ -117,7 +117,7 @@ export async function exportProjectLedger(
   ]);
   total.font = { bold: true };
   COLUMNS.forEach((c, i) => c.money && (ws.getColumn(i + 1).numFmt = '#,##0.00####'));
-  await writeAudit(ctx.db, ctx, {
+  await auditStandalone(ctx, {
     action: 'project.export',
     result: 'success',
     objectType: 'project',
