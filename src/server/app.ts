@@ -14,6 +14,7 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { registerResponseCache } from './http/response-cache.ts';
 import { registerDbContext } from './http/db-context.ts';
 import { registerSessionLoader } from './modules/auth/session-plugin.ts';
+import { registerApiRateLimit } from './security/api-rate-limit.ts';
 import { SetupToken } from './modules/auth/setup.service.ts';
 import { registerModuleRoutes } from './routes.ts';
 import { repoPath } from './repo-path.ts';
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerSecurityHeaders(app, { hsts: deps.config.session.cookieSecure });
   registerErrorHandling(app);
   registerSessionLoader(app, deps);
+  await registerApiRateLimit(app, deps.config.security.apiPerMinute);
   app.addHook('onRequest', async (req) => {
   registerDbContext(app, deps);
     req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps };

@@ -6,6 +6,8 @@ import { loadProgrammeWithUsers, type ProgrammeFixture } from './testing/program
 import type { RouteAccess } from './http/access-hook.ts';
 import { hasPermission } from '../common/access/permissions.ts';
 import { ROLES, type Role } from '../common/access/roles.ts';
+import { systemContext } from './http/system-actor.ts';
+import { buildOrgUser } from './seed/builders.ts';
 
 /**
  * The expected access of every API route. A route added without an entry here fails this test, and so does an
@@ -19,6 +21,9 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/auth/logout': 'authenticated',
   'GET /api/auth/me': 'authenticated',
   'POST /api/auth/password': 'authenticated',
+  'POST /api/auth/totp/enrolment': 'authenticated',
+  'POST /api/auth/totp/confirm': 'authenticated',
+  'POST /api/auth/totp/disable': 'authenticated',
   'GET /api/dashboard': 'dashboard.read',
   'GET /api/programmes': 'programme.read',
   'GET /api/pairings': 'pairing.read',
@@ -37,6 +42,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': 'user.manage',
   'POST /api/users/:id/unlock': 'user.unlock',
   'POST /api/users/:id/password': 'user.manage',
+  'POST /api/users/:id/totp/reset': 'user.manage',
   'GET /api/audit': 'audit.read',
   'GET /api/audit/verify': 'audit.read',
   'POST /api/plans/preview': 'plan.import',
@@ -113,9 +119,28 @@ describe.each(testEngines())('authorization on %s', (engine) => {
   let t: TestApp;
   let f: ProgrammeFixture;
   const clients = new Map<Role, TestClient>();
+  /** Accounts the matrix's account routes act on, so that resetting or unlocking them ends no client's session. */
+  const targets = { business: '', admin: '' };
   beforeAll(async () => {
     t = await createTestApp(engine);
     f = await loadProgrammeWithUsers(t);
+    const ctx = systemContext(t.deps);
+    targets.business = (
+      await buildOrgUser(ctx, {
+        username: 'matrix-unit',
+        regionCode: '220000',
+        roles: ['lead_unit'],
+        kind: 'lead_unit',
+      })
+    ).userId;
+    targets.admin = (
+      await buildOrgUser(ctx, {
+        username: 'matrix-auditor',
+        regionCode: '000000',
+        roles: ['audit_admin'],
+        kind: 'operator',
+      })
+    ).userId;
     const userFor: Partial<Record<Role, { username: string; password: string }>> = {
       national_office: f.users.national,
       pairing_office: f.users.jilin,
@@ -132,11 +157,12 @@ describe.each(testEngines())('authorization on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const concrete = (url: string) =>
+  // The security administrator manages administrator accounts, every other role is tried on a business account.
+  const concrete = (url: string, role?: Role) =>
     url
       .replace('/api/pairings/:id', `/api/pairings/${f.pairings.jilinZhejiang}`)
       .replace('/api/organisations/:id', `/api/organisations/${f.users.jilin.organisationId}`)
-      .replace('/api/users/:id', `/api/users/${f.users.jilinUnit.userId}`)
+      .replace('/api/users/:id', `/api/users/${role === 'security_admin' ? targets.admin : targets.business}`)
       .replace(/\/api\/(plans|tasks)\/:id/, '/api/$1/00000000-0000-4000-8000-000000000000')
       .replace(':code', '220000');
 
@@ -160,7 +186,7 @@ describe.each(testEngines())('authorization on %s', (engine) => {
     );
     for (const r of routes) {
       for (const [role, c] of clients) {
-        const res = await c.request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
+        const res = await c.request(r.method as 'GET', concrete(r.url, role), r.method === 'GET' ? undefined : {});
         const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
         if (allowed(r.access, [role])) expect([401, 403], label).not.toContain(res.statusCode);
         else expect(res.statusCode, label).toBe(403);
@@ -246,6 +272,168 @@ describe.each(testEngines())('authorization on %s', (engine) => {
         .items.map((o: { regionCode: string }) => o.regionCode);
       expect(names).not.toContain('210000');
       expect(names).toContain('330000');
+    });
+  });
+  describe('三员: administrators are kept apart and cannot step around each other', () => {
+    const signIn = async (u: { username: string; password: string }) => {
+      const c = t.client();
+      expect((await c.login(u.username, u.password)).statusCode).toBe(200);
+      return c;
+    };
+    const fieldOf = (res: { json: () => { error: { details: { field: string; code: string }[] } } }) =>
+      res.json().error.details[0];
+    const userRow = async (id: string) =>
+      (await (await signIn(f.users.secadmin)).get(`/api/users/${id}`)).json() as { version: number; roles: Role[] };
+
+    it('the system administrator cannot reset, deactivate or unlock an administrator account', async () => {
+      const sys = await signIn(f.users.sysadmin);
+      for (const admin of [f.users.secadmin, f.users.auditor]) {
+        const reset = await sys.post(`/api/users/${admin.userId}/password`, { password: 'Taken#2026over' });
+        expect(reset.statusCode).toBe(403);
+        expect(fieldOf(reset).code).toBe('admin_account_requires_security_admin');
+        const off = await sys.patch(`/api/users/${admin.userId}`, {
+          version: (await userRow(admin.userId)).version,
+          active: false,
+        });
+        expect(off.statusCode).toBe(403);
+        expect((await sys.post(`/api/users/${admin.userId}/unlock`)).statusCode).toBe(403);
+        expect((await sys.post(`/api/users/${admin.userId}/totp/reset`)).statusCode).toBe(403);
+      }
+      // The accounts are as they were: the auditor still signs in with its own password and code.
+      await signIn(f.users.auditor);
+    });
+
+    it('no administrator changes their own roles, password, lock or second factor through account management', async () => {
+      for (const admin of [f.users.sysadmin, f.users.secadmin]) {
+        const c = await signIn(admin);
+        const own = await userRow(admin.userId);
+        const roles = await c.patch(`/api/users/${admin.userId}`, {
+          version: own.version,
+          roles: [...own.roles, 'national_office'],
+        });
+        expect(roles.statusCode).toBe(403);
+        expect(fieldOf(roles).code).toBe('cannot_manage_self');
+        expect((await c.post(`/api/users/${admin.userId}/password`, { password: 'Self#2026reset' })).statusCode).toBe(
+          403,
+        );
+        expect((await c.post(`/api/users/${admin.userId}/totp/reset`)).statusCode).toBe(403);
+      }
+      const sec = await signIn(f.users.secadmin);
+      expect((await sec.post(`/api/users/${f.users.secadmin.userId}/unlock`)).statusCode).toBe(403);
+      expect((await userRow(f.users.sysadmin.userId)).roles).toEqual(['sys_admin']);
+      // And so cannot read a pairing's data through a role of its own making.
+      expect((await (await signIn(f.users.sysadmin)).get(`/api/pairings/${f.pairings.jilinZhejiang}`)).statusCode).toBe(
+        403,
+      );
+    });
+
+    it('administrative and business roles never share an account, and one account holds one 三员 role', async () => {
+      const sec = await signIn(f.users.secadmin);
+      const base = { displayName: 'x', organisationId: f.users.secadmin.organisationId, password: 'Mix#2026roles' };
+      const mixed = await sec.post('/api/users', {
+        ...base,
+        username: 'mixed1',
+        roles: ['audit_admin', 'national_office'],
+      });
+      expect(mixed.statusCode).toBe(400);
+      expect(fieldOf(mixed)).toMatchObject({ field: 'roles', code: 'mixed_roles' });
+      const two = await sec.post('/api/users', { ...base, username: 'mixed2', roles: ['audit_admin', 'sys_admin'] });
+      expect(fieldOf(two)).toMatchObject({ field: 'roles', code: 'one_admin_role' });
+      const auditor = (await sec.post('/api/users', { ...base, username: 'auditor3', roles: ['audit_admin'] })).json();
+      const grow = await sec.patch(`/api/users/${auditor.id}`, {
+        version: auditor.version,
+        roles: ['audit_admin', 'national_office'],
+      });
+      expect(fieldOf(grow).code).toBe('mixed_roles');
+    });
+
+    it('the security administrator manages administrator accounts only; business accounts are the system administrator’s', async () => {
+      const sec = await signIn(f.users.secadmin);
+      const business = await sec.post('/api/users', {
+        username: 'biz-by-sec',
+        displayName: 'x',
+        organisationId: f.users.jilin.organisationId,
+        roles: ['pairing_office'],
+        password: 'Biz#2026create',
+      });
+      expect(business.statusCode).toBe(403);
+      expect(fieldOf(business).code).toBe('business_account_requires_system_admin');
+      expect(
+        (await sec.post(`/api/users/${f.users.jilinUnit.userId}/password`, { password: 'Biz#2026reset1' })).statusCode,
+      ).toBe(403);
+      const sys = await signIn(f.users.sysadmin);
+      const admin = await sys.post('/api/users', {
+        username: 'admin-by-sys',
+        displayName: 'x',
+        organisationId: f.users.sysadmin.organisationId,
+        roles: ['audit_admin'],
+        password: 'Adm#2026create',
+      });
+      expect(admin.statusCode).toBe(403);
+    });
+
+    it('a reset forces a new password at the next sign-in, and does not lift a lock', async () => {
+      const sys = await signIn(f.users.sysadmin);
+      const created = (
+        await sys.post('/api/users', {
+          username: 'reset-me',
+          displayName: 'x',
+          organisationId: f.users.jilin.organisationId,
+          roles: ['pairing_office'],
+          password: 'Reset#2026first',
+        })
+      ).json();
+      await t.database.db.execute(
+        sql`INSERT INTO login_throttle (account, address, failures, locked_until) VALUES ('reset-me', '127.0.0.1', 0, now() + interval '1 hour')`,
+      );
+      expect((await sys.post(`/api/users/${created.id}/password`, { password: 'Reset#2026second' })).statusCode).toBe(
+        200,
+      );
+      expect((await t.client().login('reset-me', 'Reset#2026second')).statusCode).toBe(423);
+      expect((await (await signIn(f.users.secadmin)).post(`/api/users/${created.id}/unlock`)).statusCode).toBe(200);
+      const u = await signIn({ username: 'reset-me', password: 'Reset#2026second' });
+      expect((await u.get('/api/auth/me')).json().pending).toBe('password_change');
+      const blocked = await u.get('/api/dashboard');
+      expect(blocked.statusCode).toBe(403);
+      expect(blocked.json().error.code).toBe('password_change_required');
+      const same = await u.post('/api/auth/password', {
+        currentPassword: 'Reset#2026second',
+        newPassword: 'Reset#2026second',
+      });
+      expect(same.statusCode).toBe(400);
+      expect(
+        (await u.post('/api/auth/password', { currentPassword: 'Reset#2026second', newPassword: 'Mine#2026chosen' }))
+          .statusCode,
+      ).toBe(200);
+      expect((await u.get('/api/auth/me')).json().pending).toBeNull();
+      expect((await u.get('/api/dashboard')).statusCode).toBe(200);
+    });
+
+    it('an administrator without a second factor can do nothing but set one up', async () => {
+      const sec = await signIn(f.users.secadmin);
+      const created = (
+        await sec.post('/api/users', {
+          username: 'new-auditor',
+          displayName: 'x',
+          organisationId: f.users.secadmin.organisationId,
+          roles: ['audit_admin'],
+          password: 'Aud#2026fresh',
+        })
+      ).json();
+      const a = await signIn({ username: 'new-auditor', password: 'Aud#2026fresh' });
+      const me = (await a.get('/api/auth/me')).json();
+      expect(me).toMatchObject({ pending: 'totp_enrolment', totp: { enabled: false, required: true } });
+      const audit = await a.get('/api/audit');
+      expect(audit.statusCode).toBe(403);
+      expect(audit.json().error.code).toBe('totp_enrolment_required');
+      await a.enrolTotp('new-auditor', 'Aud#2026fresh');
+      expect((await a.get('/api/audit')).statusCode).toBe(200);
+      expect((await a.post('/api/auth/totp/disable', { currentPassword: 'Aud#2026fresh' })).statusCode).toBe(403);
+      // The password alone no longer signs in.
+      const bare = await t.client().post('/api/auth/login', { username: 'new-auditor', password: 'Aud#2026fresh' });
+      expect(bare.statusCode).toBe(401);
+      expect(bare.json().error.code).toBe('totp_required');
+      expect(created.totpEnabled).toBe(false);
     });
   });
 });

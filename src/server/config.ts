@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadSecurityConfig } from './security/security-config.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -71,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     passwordPolicy: e.PASSWORD_POLICY,
     kdfIterations: e.PASSWORD_KDF_ITERATIONS,
     seedProgramme: e.SEED_PROGRAMME,
+    security: loadSecurityConfig(env),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'user.manage': ['sys_admin', 'security_admin'],
   /** Granting or removing one of the 三员 roles, and unlocking accounts, is the security administrator's job. */
   'user.manageAdminRoles': ['security_admin'],
+  /** Business accounts (every account without a 三员 role) are the system administrator's alone. */
+  'user.manageBusiness': ['sys_admin'],
   'user.unlock': ['security_admin'],
   'audit.read': ['audit_admin'],
   /** Plans and tasks: pairing offices run their pairings' plans; lead units read the tasks assigned to them. */

@@ -11,7 +11,10 @@ export const userItem = z.object({
   regionCode: z.string(),
   roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
+  /** Refused sign-in from at least one address for now (the lock is per account and address). */
   locked: z.boolean(),
+  totpEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),

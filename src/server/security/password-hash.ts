@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { CryptoProvider } from '../../security/crypto-provider.ts';
+import type { CryptoProvider } from './crypto-provider.ts';
 
 /** Stored as `pbkdf2-sm3$iterations$salt$hash` so the cost can rise without invalidating old hashes. */
 export async function hashPassword(crypto: CryptoProvider, password: string, iterations: number): Promise<string> {

@@ -1,5 +1,5 @@
-import { checkPassword, minPasswordLength, type PasswordPolicyName } from '../../../common/access/password-policy.ts';
-import { fieldError, type ErrorDetail } from '../../http/app-error.ts';
+import { checkPassword, minPasswordLength, type PasswordPolicyName } from '../../common/access/password-policy.ts';
+import { fieldError, type ErrorDetail } from '../http/app-error.ts';
 
 export function passwordErrors(
   field: string,

@@ -28,6 +28,12 @@ export async function loadProgrammeWithUsers(t: TestApp) {
     secadmin: await user('secadmin', '000000', ['security_admin'], 'operator'),
     auditor: await user('auditor', '000000', ['audit_admin'], 'operator'),
   };
+  // The 三员 must sign in with a second factor: each sets up its authenticator, as at its first sign-in.
+  for (const admin of [users.sysadmin, users.secadmin, users.auditor]) {
+    const c = t.client();
+    await c.login(admin.username, admin.password);
+    await c.enrolTotp(admin.username, admin.password);
+  }
   const ids = async (name: string) => {
     const r = await t.database.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`);
     return r.rows[0]!.id;

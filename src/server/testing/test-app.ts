@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { nodeCryptoProvider } from '../security/crypto-provider.ts';
 import type { AppDeps, RequestContext } from '../http/context.ts';
 import { openTestDatabase } from './test-database.ts';
+import { totpClock, totpCodeAt } from '../security/totp.ts';
 import type { Engine } from './test-engines.ts';
 import type { Database } from '../db/database.ts';
 
@@ -22,6 +23,9 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
   const config = loadConfig({
     DATA_DIR: database.dataDir,
     PASSWORD_KDF_ITERATIONS: '1000',
+    // Tests fire requests faster than any person; the limits have their own tests, which set them.
+    RATE_LIMIT_API_PER_MINUTE: '0',
+    LOGIN_ADDRESS_MAX_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -41,6 +45,26 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     },
   };
 }
+
+/**
+ * The authenticator app of the test users who have one. TOTP codes are checked against a clock that moves one
+ * 30-second step per code made here, so a test can sign the same user in many times without waiting (a code, like a
+ * step, is accepted once). Tests register a user's key when they enrol it.
+ */
+const testTime = { ms: Date.now() };
+totpClock.nowMs = () => testTime.ms;
+export const testAuthenticator = {
+  secrets: new Map<string, string>(),
+  /** The code the user's phone would show after the next step. */
+  async nextCode(username: string): Promise<string> {
+    testTime.ms += 30_000;
+    return totpCodeAt(this.secrets.get(username.toLowerCase())!, testTime.ms);
+  },
+  /** The code of the step now (for a test that checks replay). */
+  currentCode(username: string): Promise<string> {
+    return totpCodeAt(this.secrets.get(username.toLowerCase())!, testTime.ms);
+  },
+};
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token the server handed out. */
 export class TestClient {
@@ -76,9 +100,30 @@ export class TestClient {
     this.request('PATCH', url, body ?? {}, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 
+  /** Signs in; for a user whose authenticator the tests hold, answers the second-factor step as the user would. */
   async login(username: string, password: string) {
-    const res = await this.post('/api/auth/login', { username, password });
+    let res = await this.post('/api/auth/login', { username, password });
+    if (
+      res.statusCode === 401 &&
+      res.json().error.code === 'totp_required' &&
+      testAuthenticator.secrets.has(username.toLowerCase())
+    )
+      res = await this.post('/api/auth/login', {
+        username,
+        password,
+        totpCode: await testAuthenticator.nextCode(username),
+      });
     if (res.statusCode === 200) this.csrf = res.json().csrfToken;
     return res;
+  }
+
+  /** Sets up TOTP for the signed-in user through the API and keeps the key as the user's phone would. */
+  async enrolTotp(username: string, password: string): Promise<string[]> {
+    const started = await this.post('/api/auth/totp/enrolment', { currentPassword: password });
+    if (started.statusCode !== 200) throw new Error(`TOTP enrolment: ${started.statusCode} ${started.body}`);
+    testAuthenticator.secrets.set(username.toLowerCase(), started.json().secret);
+    const confirmed = await this.post('/api/auth/totp/confirm', { code: await testAuthenticator.nextCode(username) });
+    if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation: ${confirmed.statusCode} ${confirmed.body}`);
+    return confirmed.json().recoveryCodes;
   }
 }

@@ -1,13 +1,15 @@
-import type { DbOrTx } from '../../db/database.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Me } from '../../../common/api/auth.ts';
 import type { Role } from '../../../common/access/roles.ts';
-import { findUserById } from '../users/users.repository.ts';
-import { notFound } from '../../http/app-error.ts';
+import type { UserRow } from '../users/users.service.ts';
 
-export async function presentMe(db: DbOrTx, config: AppConfig, userId: string, csrfToken: string): Promise<Me> {
-  const user = await findUserById(db, userId);
-  if (!user) throw notFound();
+export function presentMe(
+  config: AppConfig,
+  user: UserRow,
+  csrfToken: string,
+  pending: Me['pending'],
+  totpRequired: boolean,
+): Me {
   return {
     user: {
       id: user.id,
@@ -21,5 +23,7 @@ export async function presentMe(db: DbOrTx, config: AppConfig, userId: string, c
     csrfToken,
     passwordPolicy: config.passwordPolicy,
     idleTimeoutMinutes: Math.round(config.session.idleMs / 60_000),
+    pending,
+    totp: { enabled: user.totpEnabled, required: totpRequired },
   };
 }

@@ -1,95 +1,148 @@
-import type { RequestContext } from '../../http/context.ts';
+import type { AuthedContext, RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
-import { writeAudit, auditStandalone } from '../../kernel/audit/audit-writer.ts';
-import {
-  findUserForLogin,
-  recordLoginFailure,
-  recordLoginSuccess,
-  findPasswordHash,
-  updateUser,
-} from '../users/users.repository.ts';
-import { insertSession, deleteSession, deleteUserSessions } from './session.repository.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { auditedChange, auditStandalone } from '../../kernel/audit/audit-writer.ts';
+import { hashPassword, verifyPassword } from '../../security/password-hash.ts';
+import { passwordErrors } from '../../security/password-rules.ts';
+import { KdfBusy } from '../../security/kdf-gate.ts';
+import { accountKey, endSessionsOf, markSignedIn, setOwnPassword, userForSignIn } from '../users/users.service.ts';
+import { insertSession, deleteSession, endSessionsBeyond } from './session.repository.ts';
+import { findThrottle, recordFailure, recordSuccess, strangerFailures } from './login-throttle.repository.ts';
 import { newToken, tokenHash } from './session-token.ts';
-import { passwordErrors } from './password-rules.ts';
+import { RetryLater, signInGuardOf } from './sign-in-guard.ts';
+import { checkSecondFactor } from './totp.service.ts';
+import { assertCurrentPassword } from './current-password.ts';
+
+/** An address that signed an account in within this time is "known" to it: strangers' failures do not shut it out. */
+const KNOWN_ADDRESS_MS = 90 * 24 * 3_600_000;
 
 /** Verifying against a fixed hash when the account does not exist keeps the response time the same (no user enumeration). */
 let dummyHash: string | undefined;
 
-export async function login(
-  ctx: RequestContext,
-  input: { username: string; password: string },
-  userAgent: string | null,
-) {
+export interface LoginInput {
+  username: string;
+  password: string;
+  totpCode?: string;
+  recoveryCode?: string;
+}
+
+/**
+ * Sign-in, in this order: attempts per address (in memory), the account-and-address lock and its backoff, the
+ * account's failures from unknown addresses, the password (through the KDF gate), the second factor, then the
+ * account's state. Unknown and known account names go through the same steps, count and lock the same way, and get
+ * the same answers, so the answers do not tell which names exist.
+ */
+export async function login(ctx: RequestContext, input: LoginInput, userAgent: string | null) {
   const { deps } = ctx;
-  const user = await findUserForLogin(ctx.db, input.username);
-  dummyHash ??= await hashPassword(deps.crypto, 'dummy-password', deps.config.kdfIterations);
-  const passwordOk = await verifyPassword(deps.crypto, input.password, user?.passwordHash ?? dummyHash);
+  const cfg = deps.config;
+  const guard = signInGuardOf(deps);
   const now = new Date();
-  const failure = async (reason: string, extra: Record<string, unknown> = {}) =>
+  const account = accountKey(input.username);
+  const address = ctx.ip || 'unknown';
+  guard.countAttempt(address, now.getTime());
+
+  const windowStart = new Date(now.getTime() - cfg.login.lockMs);
+  const knownSince = new Date(now.getTime() - KNOWN_ADDRESS_MS);
+  const pair = await findThrottle(ctx.db, account, address);
+  const known = !!pair?.lastSuccessAt && pair.lastSuccessAt > knownSince;
+  const user = await userForSignIn(ctx.db, input.username);
+  const failure = async (reason: string, action = 'auth.login') =>
     auditStandalone(ctx, {
-      action: 'auth.login',
+      action,
       result: 'failure',
       objectType: 'user',
       objectId: user?.id,
       actorOverride: { userId: user?.id, name: input.username.slice(0, 64) },
-      details: { reason, ...extra },
+      details: { reason },
     });
-  if (!user) {
-    await failure('unknown_user');
-    throw new AppError(401, 'login_failed');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
+  const lockedAnswer = (until: Date) =>
+    new AppError(423, 'account_locked', [], {
+      minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)),
+    });
+
+  if (pair?.lockedUntil && pair.lockedUntil > now) {
     await failure('locked');
-    throw new AppError(423, 'account_locked', [], {
-      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
-    });
+    throw lockedAnswer(pair.lockedUntil);
   }
-  if (!passwordOk) {
-    const lockedUntil = await ctx.db.transaction(async (tx) => {
-      const until = await recordLoginFailure(
+  if (
+    !known &&
+    (await strangerFailures(ctx.db, account, windowStart, knownSince)) >= cfg.security.login.accountMaxFailures
+  ) {
+    await failure('locked_for_unknown_addresses');
+    throw lockedAnswer(new Date(now.getTime() + cfg.login.lockMs));
+  }
+  const base = cfg.security.login.backoffSeconds;
+  if (base && pair?.lastFailureAt && pair.lastFailureAt > windowStart && pair.failures >= 2) {
+    const waitMs = Math.min(base * 2 ** (pair.failures - 2), 60) * 1000;
+    const left = pair.lastFailureAt.getTime() + waitMs - now.getTime();
+    if (left > 0) throw new RetryLater(Math.ceil(left / 1000));
+  }
+
+  dummyHash ??= await hashPassword(deps.crypto, 'dummy-password', cfg.kdfIterations);
+  let passwordOk: boolean;
+  try {
+    passwordOk = await guard.kdf.run(address, known ? 'known' : 'stranger', () =>
+      verifyPassword(deps.crypto, input.password, user?.passwordHash ?? dummyHash!),
+    );
+  } catch (err) {
+    if (!(err instanceof KdfBusy)) throw err;
+    throw err.reason === 'client_busy' ? new RetryLater(1) : new RetryLater(2, 'server_busy');
+  }
+
+  const countFailure = async (reason: string, code: 'login_failed' | 'totp_invalid') => {
+    const lockedUntil = await auditedChange(ctx, async ({ tx, audit }) => {
+      const until = await recordFailure(
         tx,
-        user.id,
-        deps.config.login.maxFailures,
-        new Date(now.getTime() + deps.config.login.lockMs),
+        account,
+        address,
+        now,
+        windowStart,
+        cfg.login.maxFailures,
+        new Date(now.getTime() + cfg.login.lockMs),
       );
-      const locked = until !== null && until > now;
-      await writeAudit(tx, ctx, {
-        action: locked ? 'auth.lock' : 'auth.login',
+      audit({
+        action: until ? 'auth.lock' : 'auth.login',
         result: 'failure',
         objectType: 'user',
-        objectId: user.id,
-        actorOverride: { userId: user.id, name: user.username },
-        details: { reason: 'wrong_password' },
+        objectId: user?.id,
+        actorOverride: { userId: user?.id, name: input.username.slice(0, 64) },
+        details: { reason, ...(until ? { address } : {}) },
       });
-      return locked ? until : null;
+      return until;
     });
-    if (lockedUntil)
-      throw new AppError(423, 'account_locked', [], { minutes: Math.ceil(deps.config.login.lockMs / 60_000) });
-    throw new AppError(401, 'login_failed');
-  }
+    if (lockedUntil) throw lockedAnswer(lockedUntil);
+    throw new AppError(401, code);
+  };
+  if (!user || !passwordOk) return countFailure(user ? 'wrong_password' : 'unknown_user', 'login_failed');
+
+  const second = await checkSecondFactor(ctx, user.id, input);
+  if (second === 'missing') throw new AppError(401, 'totp_required');
+  if (second === 'wrong') return countFailure('wrong_second_factor', 'totp_invalid');
+
   if (!user.active || !user.organisationActive) {
     await failure('disabled');
     throw new AppError(403, 'account_disabled');
   }
   const token = newToken(deps.crypto);
   const csrfToken = newToken(deps.crypto);
-  await ctx.db.transaction(async (tx) => {
-    await recordLoginSuccess(tx, user.id, now);
+  await auditedChange(ctx, async ({ tx, audit }) => {
+    await markSignedIn(tx, user.id, now);
+    await recordSuccess(tx, account, address, now);
+    const ended = await endSessionsBeyond(tx, user.id, cfg.security.maxSessions);
     await insertSession(tx, {
       tokenHash: tokenHash(deps.crypto, token),
       userId: user.id,
       csrfToken,
-      expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
+      expiresAt: new Date(now.getTime() + cfg.session.absoluteMs),
       ip: ctx.ip || null,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'auth.login',
       result: 'success',
       objectType: 'user',
       objectId: user.id,
       actorOverride: { userId: user.id, name: user.username },
+      ...(second === 'none' && !ended ? {} : { details: { secondFactor: second, endedSessions: ended } }),
     });
   });
   return { token, csrfToken, userId: user.id };
@@ -98,38 +151,22 @@ export async function login(
 export async function logout(ctx: RequestContext) {
   const actor = ctx.actor;
   if (!actor) return;
-  await ctx.db.transaction(async (tx) => {
+  await auditedChange(ctx, async ({ tx, audit }) => {
     await deleteSession(tx, actor.sessionTokenHash);
-    await writeAudit(tx, ctx, { action: 'auth.logout', result: 'success', objectType: 'user', objectId: actor.userId });
+    audit({ action: 'auth.logout', result: 'success', objectType: 'user', objectId: actor.userId });
   });
 }
 
-export async function changeOwnPassword(
-  ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> },
-  input: { currentPassword: string; newPassword: string },
-) {
+export async function changeOwnPassword(ctx: AuthedContext, input: { currentPassword: string; newPassword: string }) {
   const { deps, actor } = ctx;
-  const stored = await findPasswordHash(ctx.db, actor.userId);
-  if (!stored || !(await verifyPassword(deps.crypto, input.currentPassword, stored))) {
-    await auditStandalone(ctx, {
-      action: 'user.password_change',
-      result: 'failure',
-      objectType: 'user',
-      objectId: actor.userId,
-    });
-    throw invalid(fieldError('currentPassword', 'invalid_value'));
-  }
+  await assertCurrentPassword(ctx, input.currentPassword, 'currentPassword', 'user.password_change');
   const problems = passwordErrors('newPassword', input.newPassword, deps.config.passwordPolicy, actor.username);
+  if (input.newPassword === input.currentPassword) problems.push(fieldError('newPassword', 'password_unchanged'));
   if (problems.length) throw invalid(...problems);
   const hash = await hashPassword(deps.crypto, input.newPassword, deps.config.kdfIterations);
-  await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, actor.userId, { passwordHash: hash, passwordChangedAt: new Date() });
-    await deleteUserSessions(tx, actor.userId, actor.sessionTokenHash);
-    await writeAudit(tx, ctx, {
-      action: 'user.password_change',
-      result: 'success',
-      objectType: 'user',
-      objectId: actor.userId,
-    });
+  await auditedChange(ctx, async ({ tx, audit }) => {
+    await setOwnPassword(tx, actor.userId, hash);
+    await endSessionsOf(tx, actor.userId, actor.sessionTokenHash);
+    audit({ action: 'user.password_change', result: 'success', objectType: 'user', objectId: actor.userId });
   });
 }

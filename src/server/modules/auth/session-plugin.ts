@@ -1,13 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps, Actor } from '../../http/context.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Me } from '../../../common/api/auth.ts';
 import type { Role } from '../../../common/access/roles.ts';
 import { findSession, touchSession, deleteSession } from './session.repository.ts';
 import { SESSION_COOKIE, tokenHash } from './session-token.ts';
 import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
 import { noteReads, trackingReads } from '../../db/routing.ts';
+import { totpRequiredFor } from './totp.service.ts';
 
-/** Writing last-seen on every request would turn each read into a write; a minute's resolution is enough for the idle timeout. */
+/**
+ * Writing last-seen on every request would turn each read into a write, so it is written at most this often — and
+ * at most a quarter of the idle timeout, so that an active session is never taken for idle (with a 1-minute timeout
+ * a once-a-minute refresh signed active users out at 60 s).
+ */
 const TOUCH_EVERY_MS = 60_000;
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
@@ -21,11 +28,33 @@ const CACHE_MS = 10_000;
 const CACHE_MAX = 5_000;
 type Cached = { version: number; tables: Set<string>; at: number; row: SessionRow; scope: Actor['scope'] };
 
+/** What a session with a pending step may still reach: its own state, sign-out, and the step itself. */
+const PENDING_ALLOWED = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/auth/totp/enrolment',
+  'POST /api/auth/totp/confirm',
+]);
+
+export interface SessionState {
+  pending: Me['pending'];
+  totpRequired: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionState: SessionState | null;
+  }
+}
+
 /** Resolves the session cookie into `req.actor` (or null) before anything else runs. */
 export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionState', null);
   const cache = new Map<string, Cached>();
   const version = dataVersionOf(deps.db);
+  const touchEveryMs = Math.min(TOUCH_EVERY_MS, deps.config.session.idleMs / 4);
 
   async function load(hash: string): Promise<Cached | null> {
     const v = version?.current ?? null;
@@ -54,6 +83,7 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
 
   app.addHook('onRequest', async (req) => {
     req.actor = null;
+    req.sessionState = null;
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -68,12 +98,17 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
       await deleteSession(deps.db, hash);
       return;
     }
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
       await touchSession(deps.db, hash, now);
       row.lastSeenAt = now;
     }
     const roles = row.roles as Role[];
-    const actor: Actor = {
+    const totpRequired = totpRequiredFor({ deps }, roles);
+    req.sessionState = {
+      pending: row.mustChangePassword ? 'password_change' : totpRequired && !row.totpEnabled ? 'totp_enrolment' : null,
+      totpRequired,
+    };
+    req.actor = {
       userId: row.userId,
       username: row.username,
       displayName: row.displayName,
@@ -85,6 +120,13 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
       csrfToken: row.csrfToken,
       scope: entry.scope,
     };
-    req.actor = actor;
+  });
+
+  // A reset password must be replaced, and a required second factor set up, before the session does anything else.
+  app.addHook('preValidation', async (req) => {
+    const pending = req.sessionState?.pending;
+    if (!pending || req.routeOptions.config?.access === 'public') return;
+    if (PENDING_ALLOWED.has(`${req.method} ${req.routeOptions.url}`)) return;
+    throw new AppError(403, pending === 'password_change' ? 'password_change_required' : 'totp_enrolment_required');
   });
 }

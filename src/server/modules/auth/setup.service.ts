@@ -1,17 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import { countAdmins, insertUser, usernameTaken } from '../users/users.repository.ts';
-import { insertOrganisation } from '../organisations/organisations.repository.ts';
-import { hashPassword } from './password-hash.ts';
-import { passwordErrors } from './password-rules.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
+import { addUser, administratorCount, usernameInUse } from '../users/users.service.ts';
+import { addOrganisation } from '../organisations/organisations.service.ts';
+import { hashPassword } from '../../security/password-hash.ts';
+import { passwordErrors } from '../../security/password-rules.ts';
 import { NATION_CODE } from '../regions/region-codes.ts';
 
 export const OPERATOR_ORGANISATION = '平台运维单位';
 
 export async function needsSetup(ctx: Pick<RequestContext, 'db'>) {
-  return (await countAdmins(ctx.db)) === 0;
+  return (await administratorCount(ctx.db)) === 0;
 }
 
 /**
@@ -48,22 +48,23 @@ export async function createInitialAdmin(ctx: RequestContext, input: InitialAdmi
   const problems = passwordErrors('password', input.password, ctx.deps.config.passwordPolicy, input.username);
   if (problems.length) throw invalid(...problems);
   const passwordHash = await hashPassword(ctx.deps.crypto, input.password, ctx.deps.config.kdfIterations);
-  return ctx.db.transaction(async (tx) => {
-    if ((await countAdmins(tx)) > 0) throw new AppError(409, 'setup_done');
-    if (await usernameTaken(tx, input.username)) throw invalid(fieldError('username', 'duplicate_username'));
-    const organisationId = await insertOrganisation(tx, {
+  return auditedChange(ctx, async (work) => {
+    const { tx } = work;
+    if ((await administratorCount(tx)) > 0) throw new AppError(409, 'setup_done');
+    if (await usernameInUse(tx, input.username)) throw invalid(fieldError('username', 'duplicate_username'));
+    const organisationId = await addOrganisation(work, {
       name: OPERATOR_ORGANISATION,
       kind: 'operator',
       regionCode: NATION_CODE,
     });
-    const userId = await insertUser(tx, {
+    const userId = await addUser(tx, {
       username: input.username,
       displayName: input.displayName,
       organisationId,
       roles: ['sys_admin', 'security_admin', 'audit_admin'],
       passwordHash,
     });
-    await writeAudit(tx, ctx, {
+    work.audit({
       action: 'setup.initial_admin',
       result: 'success',
       objectType: 'user',

@@ -71,7 +71,7 @@ describe.each(testEngines())('organisations and users on %s', (engine) => {
     });
     expect(ok.statusCode).toBe(201);
     await s.t.database.db.execute(
-      sql`UPDATE users SET locked_until = now() + interval '1 hour' WHERE username = 'auditor2'`,
+      sql`INSERT INTO login_throttle (account, address, failures, locked_until) VALUES ('auditor2', '127.0.0.1', 0, now() + interval '1 hour')`,
     );
     expect((await sys.post(`/api/users/${ok.json().id}/unlock`)).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${ok.json().id}/unlock`)).statusCode).toBe(200);

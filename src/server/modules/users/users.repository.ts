@@ -3,6 +3,13 @@ import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { users } from './users.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
+import { loginThrottle, recoveryCodes, sessions, totpCredentials } from '../auth/auth.tables.ts';
+
+/** The account name the sign-in throttle keys on: as typed, trimmed and lower-cased. */
+export const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 64);
+
+const lockedNow = sql<boolean>`EXISTS (SELECT 1 FROM ${loginThrottle} WHERE ${loginThrottle.account} = lower(${users.username}) AND ${loginThrottle.lockedUntil} > now())`;
+const totpEnabled = sql<boolean>`EXISTS (SELECT 1 FROM ${totpCredentials} WHERE ${totpCredentials.userId} = ${users.id} AND ${totpCredentials.confirmedAt} IS NOT NULL)`;
 
 const userColumns = {
   id: users.id,
@@ -13,14 +20,16 @@ const userColumns = {
   regionCode: organisations.regionCode,
   roles: users.roles,
   active: users.active,
-  lockedUntil: users.lockedUntil,
+  locked: lockedNow,
+  totpEnabled,
+  mustChangePassword: users.mustChangePassword,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
 
-export type UserRow = Awaited<ReturnType<typeof findUserById>>;
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
 /** User names are compared case-insensitively; they are stored as entered. */
 export async function findUserForLogin(db: DbOrTx, username: string) {
@@ -28,7 +37,6 @@ export async function findUserForLogin(db: DbOrTx, username: string) {
     .select({
       ...userColumns,
       passwordHash: users.passwordHash,
-      failedLogins: users.failedLogins,
       organisationActive: organisations.active,
     })
     .from(users)
@@ -115,8 +123,7 @@ export async function updateUser(
     active: boolean;
     passwordHash: string;
     passwordChangedAt: Date;
-    lockedUntil: Date | null;
-    failedLogins: number;
+    mustChangePassword: boolean;
   }>,
 ) {
   await db
@@ -125,18 +132,35 @@ export async function updateUser(
     .where(eq(users.id, id));
 }
 
-export async function recordLoginFailure(db: DbOrTx, id: string, maxFailures: number, lockUntil: Date) {
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN 0 ELSE ${users.failedLogins} + 1 END`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil}::timestamptz ELSE ${users.lockedUntil} END`,
-    })
-    .where(eq(users.id, id))
-    .returning({ lockedUntil: users.lockedUntil });
-  return row?.lockedUntil ?? null;
+export async function recordLoginSuccess(db: DbOrTx, id: string, now: Date) {
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id));
 }
 
-export async function recordLoginSuccess(db: DbOrTx, id: string, now: Date) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, id));
+/** Disabling an account, changing its roles or password ends its sessions at once (ASVS 7.4.2, 8.3.2). */
+export async function endUserSessions(db: DbOrTx, userId: string, exceptTokenHash?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+/** Lifts the sign-in locks of an account, from every address. */
+export async function clearLoginLocks(db: DbOrTx, username: string) {
+  await db
+    .update(loginThrottle)
+    .set({ failures: 0, lockedUntil: null })
+    .where(eq(loginThrottle.account, accountKey(username)));
+}
+
+/** Removes a user's second factor (TOTP key and recovery codes); answers whether there was one. */
+export async function removeSecondFactor(db: DbOrTx, userId: string) {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  const removed = await db
+    .delete(totpCredentials)
+    .where(eq(totpCredentials.userId, userId))
+    .returning({ id: totpCredentials.userId });
+  return removed.length > 0;
 }

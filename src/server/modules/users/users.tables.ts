@@ -13,8 +13,8 @@ export const users = pgTable(
     roles: text().array().notNull(),
     passwordHash: text().notNull(),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    failedLogins: integer().notNull().default(0),
-    lockedUntil: timestamp({ withTimezone: true }),
+    /** Set by an administrator's reset: the next sign-in may do nothing but choose a new password. */
+    mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     lastLoginAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
