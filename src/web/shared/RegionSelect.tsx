@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
-import { api } from '../app/api-client.ts';
-import type { RegionItem, RegionList } from '../app/api-types.ts';
+import type { RegionItem } from '../../common/api/regions.ts';
 import { useI18n } from '../app/i18n.tsx';
+import { regionsApi } from '../modules/regions/regions.api.ts';
 
 export interface RegionOption {
   code: string;
@@ -42,8 +42,8 @@ export function RegionSelect(props: Props) {
       const ctl = new AbortController();
       controller.current = ctl;
       setSearching(true);
-      api
-        .get<RegionList>('/api/regions', { q: q.trim() || undefined, pageSize: 30 }, { signal: ctl.signal })
+      regionsApi
+        .list({ q: q.trim() || undefined, pageSize: 30 }, ctl.signal)
         .then((res) => {
           const found = res.items.map(toOption);
           for (const option of found) known.current.set(option.code, option);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 import { projectsApi } from '../modules/projects/projects.api.ts';
-import type { IndustryCatalogue } from '../modules/projects/project-types.ts';
+import type { IndustryCatalogue } from '../../common/api/projects.ts';
 
 let industryCatalogue: Promise<IndustryCatalogue> | null = null;
 

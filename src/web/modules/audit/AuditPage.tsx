@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, isApiError } from '../../app/api-client.ts';
-import type { AuditItem, AuditList, AuditVerify } from '../../app/api-types.ts';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import type { AuditItem, AuditListParams, AuditVerify } from '../../../common/api/audit.ts';
+import { AUDIT_RESULTS, type AuditResult } from '../../../common/api/enums.ts';
+import { isApiError } from '../../app/api-client.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery, type UrlQuery } from '../../app/list/use-url-query.ts';
 import { useApi } from '../../app/use-api.ts';
-import { AUDIT_RESULTS } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { auditApi } from './audit.api.ts';
 
-const RESULT_COLOURS: Record<AuditItem['result'], string> = { success: 'green', failure: 'orange', denied: 'red' };
+const RESULT_COLOURS: Record<AuditResult, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
 /** The days of the trail to show, bound to the `from` and `to` address parameters. */
 function DateRangeFilter({ query }: { query: UrlQuery }) {
@@ -36,29 +36,25 @@ function DateRangeFilter({ query }: { query: UrlQuery }) {
 /** The audit trail, for the audit administrator only: filter it, and check that nobody has altered it. */
 export function AuditPage() {
   const { t, pick } = useI18n();
-  usePageTitle('ui.audit.title');
   const query = useUrlQuery();
-  const params = {
+  const params: AuditListParams = {
     actorName: query.get('actorName'),
     action: query.get('action'),
     objectType: query.get('objectType'),
-    result: query.get<AuditItem['result']>('result'),
+    result: query.get<AuditResult>('result'),
     from: query.get('from'),
     to: query.get('to'),
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi(
-    (signal) => api.get<AuditList>('/api/audit', params, { signal }),
-    [query.key],
-  );
+  const list = useApi((signal) => auditApi.list(params, signal), [query.key]);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ result?: AuditVerify; error?: string } | null>(null);
 
   const runVerify = async () => {
     setVerifying(true);
     try {
-      setVerify({ result: await api.get<AuditVerify>('/api/audit/verify') });
+      setVerify({ result: await auditApi.verify() });
     } catch (err) {
       setVerify({ error: isApiError(err) ? pick(err) : t('ui.common.networkError') });
     } finally {
@@ -81,109 +77,106 @@ export function AuditPage() {
       title: t('ui.audit.result'),
       dataIndex: 'result',
       width: 90,
-      render: (r: AuditItem['result']) => <Tag color={RESULT_COLOURS[r]}>{t(`domain.auditResults.${r}`)}</Tag>,
+      render: (r: AuditResult) => <Tag color={RESULT_COLOURS[r]}>{t(`domain.auditResults.${r}`)}</Tag>,
     },
     { title: t('ui.audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.audit.title')}
-      extra={
+    <ListPage<AuditItem>
+      title="ui.audit.title"
+      list={list}
+      actions={
         <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">
           {t('ui.audit.verify')}
         </Button>
       }
-    >
-      {verify && (
-        <Alert
-          closable={{ onClose: () => setVerify(null) }}
-          showIcon
-          style={{ marginBottom: 16 }}
-          type={verify.result?.ok ? 'success' : 'error'}
-          title={t('ui.audit.verifyTitle')}
-          description={
-            verify.error ??
-            (verify.result?.ok
-              ? t('ui.audit.verifyOk', { checked: verify.result.checked })
-              : t('ui.audit.verifyBroken', {
-                  checked: verify.result?.checked ?? 0,
-                  id: verify.result?.firstBrokenId ?? '—',
-                }))
-          }
-          data-testid="audit-verify-result"
-        />
-      )}
-      <FilterBar
-        extra={
-          <Button
-            onClick={() =>
-              query.update({
-                actorName: undefined,
-                action: undefined,
-                objectType: undefined,
-                result: undefined,
-                from: undefined,
-                to: undefined,
-              })
+      notice={
+        verify && (
+          <Alert
+            closable={{ onClose: () => setVerify(null) }}
+            showIcon
+            style={{ marginBottom: 16 }}
+            type={verify.result?.ok ? 'success' : 'error'}
+            title={t('ui.audit.verifyTitle')}
+            description={
+              verify.error ??
+              (verify.result?.ok
+                ? t('ui.audit.verifyOk', { checked: verify.result.checked })
+                : t('ui.audit.verifyBroken', {
+                    checked: verify.result?.checked ?? 0,
+                    id: verify.result?.firstBrokenId ?? '—',
+                  }))
             }
-          >
-            {t('ui.common.reset')}
-          </Button>
-        }
-      >
-        <SearchFilter
-          key={`actor-${query.get('actorName') ?? ''}`}
-          query={query}
-          name="actorName"
-          placeholder={t('ui.audit.actorPlaceholder')}
-          width={150}
-        />
-        <SearchFilter
-          key={`action-${query.get('action') ?? ''}`}
-          query={query}
-          name="action"
-          placeholder={t('ui.audit.actionPlaceholder')}
-          width={150}
-        />
-        <SearchFilter
-          key={`type-${query.get('objectType') ?? ''}`}
-          query={query}
-          name="objectType"
-          placeholder={t('ui.audit.objectTypePlaceholder')}
-          width={140}
-        />
-        <SelectFilter
-          query={query}
-          name="result"
-          placeholder={t('ui.audit.result')}
-          width={110}
-          options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))}
-        />
-        <DateRangeFilter query={query} />
-      </FilterBar>
-      <ListTable<AuditItem>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        rowData={() => ({ 'data-testid': 'audit-row' })}
-        expandable={{
-          rowExpandable: (row) => row.details !== null && row.details !== undefined,
-          expandedRowRender: (row) => (
-            <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
-              {[
-                row.requestId ? t('ui.audit.requestIdLine', { id: row.requestId }) : '',
-                JSON.stringify(row.details, null, 2),
-              ]
-                .filter(Boolean)
-                .join('\n')}
-            </pre>
-          ),
-        }}
-      />
-    </Card>
+            data-testid="audit-verify-result"
+          />
+        )
+      }
+      filterExtra={
+        <Button
+          onClick={() =>
+            query.update({
+              actorName: undefined,
+              action: undefined,
+              objectType: undefined,
+              result: undefined,
+              from: undefined,
+              to: undefined,
+            })
+          }
+        >
+          {t('ui.common.reset')}
+        </Button>
+      }
+      filters={
+        <>
+          <SearchFilter
+            key={`actor-${query.get('actorName') ?? ''}`}
+            query={query}
+            name="actorName"
+            placeholder={t('ui.audit.actorPlaceholder')}
+            width={150}
+          />
+          <SearchFilter
+            key={`action-${query.get('action') ?? ''}`}
+            query={query}
+            name="action"
+            placeholder={t('ui.audit.actionPlaceholder')}
+            width={150}
+          />
+          <SearchFilter
+            key={`type-${query.get('objectType') ?? ''}`}
+            query={query}
+            name="objectType"
+            placeholder={t('ui.audit.objectTypePlaceholder')}
+            width={140}
+          />
+          <SelectFilter
+            query={query}
+            name="result"
+            placeholder={t('ui.audit.result')}
+            width={110}
+            options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`domain.auditResults.${r}`) }))}
+          />
+          <DateRangeFilter query={query} />
+        </>
+      }
+      query={query}
+      columns={columns}
+      rowData={() => ({ 'data-testid': 'audit-row' })}
+      expandable={{
+        rowExpandable: (row) => row.details !== null && row.details !== undefined,
+        expandedRowRender: (row) => (
+          <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
+            {[
+              row.requestId ? t('ui.audit.requestIdLine', { id: row.requestId }) : '',
+              JSON.stringify(row.details, null, 2),
+            ]
+              .filter(Boolean)
+              .join('\n')}
+          </pre>
+        ),
+      }}
+    />
   );
 }

@@ -2,16 +2,17 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BranchesOutlined, CompassOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { api } from '../../app/api-client.ts';
-import type { Dashboard, PairingSummary } from '../../app/api-types.ts';
+import { PAIRING_STATUSES } from '../../../common/api/enums.ts';
+import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { PairingMap } from '../../shared/map/PairingMap.tsx';
 import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
-import { LevelText, RegionNames, StatusTag } from '../../shared/pairing-display.tsx';
+import { LevelText, RegionNames, StatusTag } from '../pairings/pairing-display.tsx';
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
+import { dashboardApi } from './dashboard.api.ts';
 
 // The project figures load after the first screen: their tables and funnel chart are not part of its budget.
 const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
@@ -20,10 +21,7 @@ export function DashboardPage() {
   const { t } = useI18n();
   usePageTitle('ui.dashboard.title');
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi(
-    (signal) => api.get<Dashboard>('/api/dashboard', undefined, { signal }),
-    [],
-  );
+  const { data, error, loading, reload } = useApi((signal) => dashboardApi.get(signal), []);
 
   const tint = useMemo(() => {
     const provinceCodes = (side: 'sideA' | 'sideB') => [
@@ -103,7 +101,7 @@ export function DashboardPage() {
         title={t('ui.dashboard.mapTitle')}
         extra={
           <Space size={12} wrap>
-            {(['active', 'exploratory', 'inactive'] as const).map((status) => (
+            {PAIRING_STATUSES.map((status) => (
               <span key={status}>
                 <span
                   style={{

@@ -4,11 +4,10 @@ import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { useIndustryDivisions } from '../../shared/use-industries.ts';
-import { eventsApi, type AgreementToProjectInput, type EventAgreement, type EventDetail } from './events.api.ts';
+import type { EventAgreement, EventDetail } from '../../../common/api/events.ts';
+import { eventsApi } from './events.api.ts';
 import { wanText } from '../../shared/format.ts';
-import { PROJECT_TYPES } from '../projects/project-enums.ts';
-
-type ProjectType = AgreementToProjectInput['type'];
+import { PROJECT_TYPES, type ProjectType } from '../../../common/api/enums.ts';
 
 /**
  * Offered after signing (or later, from the agreement's row): the agreement becomes a project in stage 签约 on

@@ -6,7 +6,9 @@ import { useServerForm } from '../../shared/use-server-form.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-import { EVENT_KINDS, eventsApi, type EventDetail, type UpdateEventInput } from './events.api.ts';
+import { EVENT_KINDS } from '../../../common/api/enums.ts';
+import type { EventDetail, UpdateEventBody } from '../../../common/api/events.ts';
+import { eventsApi } from './events.api.ts';
 
 interface Values {
   pairingId?: string;
@@ -82,7 +84,7 @@ export function EventFormDrawer({
       let saved: EventDetail;
       if (event) {
         const changes = changedFields(input, toInput(initialValues));
-        saved = await eventsApi.update(event.id, { version: event.version, ...changes } as UpdateEventInput);
+        saved = await eventsApi.update(event.id, { version: event.version, ...changes } as UpdateEventBody);
       } else {
         saved = await eventsApi.create({ pairingId: values.pairingId ?? '', ...input });
       }

@@ -1,24 +1,24 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Space, type TableColumnsType } from 'antd';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { EVENT_KINDS, type EventKind } from '../../../common/api/enums.ts';
+import type { EventListParams, EventSummary } from '../../../common/api/events.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
-import { EVENT_KINDS, eventsApi, type EventListParams, type EventSummary } from './events.api.ts';
 import { wanText } from '../../shared/format.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { eventsApi } from './events.api.ts';
 import { EventFormDrawer } from './EventFormDrawer.tsx';
 
 /** Investment-promotion events, expos, forums and visits of the user's pairings, latest first. */
 export function EventListPage() {
   const { t } = useI18n();
-  usePageTitle('ui.events.title');
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
@@ -28,13 +28,13 @@ export function EventListPage() {
 
   const params: EventListParams = {
     pairingId: query.get('pairingId'),
-    kind: query.get<NonNullable<EventListParams['kind']>>('kind'),
+    kind: query.get<EventKind>('kind'),
     year: year ? Number(year) : undefined,
     demo: query.get<'true' | 'false'>('demo'),
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => eventsApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => eventsApi.list(params, signal), [query.key]);
   const thisYear = new Date().getFullYear();
 
   const columns: TableColumnsType<EventSummary> = [
@@ -54,7 +54,7 @@ export function EventListPage() {
       title: t('ui.events.kind'),
       dataIndex: 'kind',
       width: 110,
-      render: (kind: EventSummary['kind']) => t(`domain.eventKinds.${kind}`),
+      render: (kind: EventKind) => t(`domain.eventKinds.${kind}`),
     },
     {
       title: t('ui.events.dates'),
@@ -82,55 +82,52 @@ export function EventListPage() {
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.events.title')}
-      extra={
+    <ListPage<EventSummary>
+      title="ui.events.title"
+      list={list}
+      actions={
         can('event.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="event-create">
             {t('ui.events.create')}
           </Button>
         )
       }
+      filters={
+        <>
+          <SelectFilter
+            query={query}
+            name="pairingId"
+            placeholder={t('ui.events.pairing')}
+            options={pairings.options}
+            width={220}
+          />
+          <SelectFilter
+            query={query}
+            name="kind"
+            placeholder={t('ui.events.kind')}
+            options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))}
+            width={140}
+          />
+          <SelectFilter
+            query={query}
+            name="year"
+            placeholder={t('ui.events.year')}
+            options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
+            width={110}
+          />
+          <DemoFilter query={query} />
+        </>
+      }
+      query={query}
+      columns={columns}
+      emptyText={t('ui.events.empty')}
+      rowLink={(row) => `/events/${row.id}`}
+      rowData={(row) => ({ 'data-testid': 'event-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
     >
-      <FilterBar>
-        <SelectFilter
-          query={query}
-          name="pairingId"
-          placeholder={t('ui.events.pairing')}
-          options={pairings.options}
-          width={220}
-        />
-        <SelectFilter
-          query={query}
-          name="kind"
-          placeholder={t('ui.events.kind')}
-          options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))}
-          width={140}
-        />
-        <SelectFilter
-          query={query}
-          name="year"
-          placeholder={t('ui.events.year')}
-          options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-          width={110}
-        />
-        <DemoFilter query={query} />
-      </FilterBar>
-      <ListTable<EventSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        emptyText={t('ui.events.empty')}
-        rowLink={(row) => `/events/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'event-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
-      />
       {creating && (
         <EventFormDrawer onClose={() => setCreating(false)} onSaved={(ev) => navigate(`/events/${ev.id}`)} />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -3,7 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { eventsApi, type EventAgreement, type EventDetail } from './events.api.ts';
+import type { EventAgreement, EventDetail } from '../../../common/api/events.ts';
+import { eventsApi } from './events.api.ts';
 
 interface Values {
   title?: string;

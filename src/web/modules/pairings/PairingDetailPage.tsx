@@ -16,14 +16,14 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
-import type { PairingSummary } from '../../app/api-types.ts';
+import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { isApiError } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { PairingMap } from '../../shared/map/PairingMap.tsx';
-import { LevelText, RegionNames, StatusTag } from '../../shared/pairing-display.tsx';
+import { LevelText, RegionNames, StatusTag } from './pairing-display.tsx';
 import { pairingsApi } from './pairings.api.ts';
 import { PairingFormDrawer } from './PairingFormDrawer.tsx';
 import { SideCard } from './SideCard.tsx';

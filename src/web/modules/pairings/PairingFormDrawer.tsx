@@ -2,18 +2,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CreatePairingInput, PairingDetail, UpdatePairingInput } from '../../app/api-types.ts';
+import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../../common/api/enums.ts';
+import type { CreatePairingBody, PairingDetail, UpdatePairingBody } from '../../../common/api/pairings.ts';
 import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../shared/enums.ts';
 import { RegionSelect, type RegionOption } from '../../shared/RegionSelect.tsx';
 import { EditableRows } from '../../shared/EditableRows.tsx';
 import { pairingsApi } from './pairings.api.ts';
 import { useMessage } from '../../app/feedback.tsx';
 
-type Office = NonNullable<CreatePairingInput['offices']>[number];
-type Contact = NonNullable<CreatePairingInput['contacts']>[number];
+type Office = NonNullable<CreatePairingBody['offices']>[number];
+type Contact = NonNullable<CreatePairingBody['contacts']>[number];
 
 interface Values {
   programmeId?: string;
@@ -147,12 +147,12 @@ export function PairingFormDrawer({
       if (pairing) {
         const before = toInput(initialValues);
         const changes = changedFields(input, before);
-        saved = await pairingsApi.update(pairing.id, { version: pairing.version, ...changes } as UpdatePairingInput);
+        saved = await pairingsApi.update(pairing.id, { version: pairing.version, ...changes } as UpdatePairingBody);
       } else {
         saved = await pairingsApi.create({
           programmeId: values.programmeId ?? programmes.data?.items[0]?.id ?? '',
           ...input,
-        } as CreatePairingInput);
+        } as CreatePairingBody);
       }
       message.success(t(pairing ? 'ui.common.saved' : 'ui.common.created'));
       onSaved(saved);

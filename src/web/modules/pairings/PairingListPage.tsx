@@ -1,25 +1,23 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, Card, Checkbox, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PAIRING_LEVELS, PAIRING_STATUSES } from '../../shared/enums.ts';
-import type { PairingSummary } from '../../app/api-types.ts';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { PAIRING_LEVELS, PAIRING_STATUSES } from '../../../common/api/enums.ts';
+import type { PairingListParams, PairingSummary } from '../../../common/api/pairings.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { LevelText, RegionNames, StatusTag } from '../../shared/pairing-display.tsx';
-import { pairingsApi, type PairingListParams } from './pairings.api.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { LevelText, RegionNames, StatusTag } from './pairing-display.tsx';
+import { pairingsApi } from './pairings.api.ts';
 import { PairingFormDrawer } from './PairingFormDrawer.tsx';
 
 const SORTABLE = ['name', 'level', 'startedOn'] as const;
 
 export function PairingListPage() {
   const { t } = useI18n();
-  usePageTitle('ui.pairings.title');
   const navigate = useNavigate();
   const { can } = useSession();
   const query = useUrlQuery();
@@ -35,7 +33,7 @@ export function PairingListPage() {
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => pairingsApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => pairingsApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<PairingSummary> = [
     {
@@ -83,49 +81,49 @@ export function PairingListPage() {
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.pairings.title')}
-      extra={
+    <ListPage<PairingSummary>
+      title="ui.pairings.title"
+      list={list}
+      actions={
         can('pairing.create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="pairing-create">
             {t('ui.pairings.new')}
           </Button>
         )
       }
+      filters={
+        <>
+          <SearchFilter query={query} placeholder={t('ui.pairings.searchPlaceholder')} testId="pairing-search" />
+          <SelectFilter
+            query={query}
+            name="level"
+            placeholder={t('ui.pairings.filterLevel')}
+            options={PAIRING_LEVELS.map((level) => ({ value: level, label: t(`domain.pairingLevels.${level}`) }))}
+          />
+          <SelectFilter
+            query={query}
+            name="status"
+            placeholder={t('ui.pairings.filterStatus')}
+            options={PAIRING_STATUSES.map((status) => ({
+              value: status,
+              label: t(`domain.pairingStatuses.${status}`),
+            }))}
+          />
+          <Checkbox
+            checked={params.parentId === 'root'}
+            onChange={(e) => query.update({ top: e.target.checked ? 1 : undefined })}
+          >
+            {t('ui.pairings.onlyTopLevel')}
+          </Checkbox>
+        </>
+      }
+      query={query}
+      columns={columns}
+      sortable={SORTABLE}
+      rowLink={(row) => `/pairings/${row.id}`}
+      rowData={() => ({ 'data-testid': 'pairing-row' })}
     >
-      <FilterBar>
-        <SearchFilter query={query} placeholder={t('ui.pairings.searchPlaceholder')} testId="pairing-search" />
-        <SelectFilter
-          query={query}
-          name="level"
-          placeholder={t('ui.pairings.filterLevel')}
-          options={PAIRING_LEVELS.map((level) => ({ value: level, label: t(`domain.pairingLevels.${level}`) }))}
-        />
-        <SelectFilter
-          query={query}
-          name="status"
-          placeholder={t('ui.pairings.filterStatus')}
-          options={PAIRING_STATUSES.map((status) => ({ value: status, label: t(`domain.pairingStatuses.${status}`) }))}
-        />
-        <Checkbox
-          checked={params.parentId === 'root'}
-          onChange={(e) => query.update({ top: e.target.checked ? 1 : undefined })}
-        >
-          {t('ui.pairings.onlyTopLevel')}
-        </Checkbox>
-      </FilterBar>
-      <ListTable<PairingSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        sortable={SORTABLE}
-        rowLink={(row) => `/pairings/${row.id}`}
-        rowData={() => ({ 'data-testid': 'pairing-row' })}
-      />
       {creating && (
         <PairingFormDrawer
           onClose={() => setCreating(false)}
@@ -135,6 +133,6 @@ export function PairingListPage() {
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
-import type { PairingDetail } from '../../app/api-types.ts';
+import type { PairingDetail } from '../../../common/api/pairings.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { RegionNames } from '../../shared/pairing-display.tsx';
+import { RegionNames } from './pairing-display.tsx';
 
 type Contact = PairingDetail['contacts'][number];
 

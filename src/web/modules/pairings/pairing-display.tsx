@@ -1,9 +1,10 @@
 import { Tag, Tooltip } from 'antd';
-import type { PairingSummary, RegionRef } from '../app/api-types.ts';
-import { useI18n } from '../app/i18n.tsx';
-import { STATUS_COLOURS } from './map/pairing-lines.ts';
+import type { PairingLevel, PairingStatus } from '../../../common/api/enums.ts';
+import type { RegionRef } from '../../../common/api/regions.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
 
-export function StatusTag({ status }: { status: PairingSummary['status'] }) {
+export function StatusTag({ status }: { status: PairingStatus }) {
   const { t } = useI18n();
   return (
     <Tag color={STATUS_COLOURS[status]} data-status={status}>
@@ -12,7 +13,7 @@ export function StatusTag({ status }: { status: PairingSummary['status'] }) {
   );
 }
 
-export function LevelText({ level }: { level: PairingSummary['level'] }) {
+export function LevelText({ level }: { level: PairingLevel }) {
   const { t } = useI18n();
   return <>{t(`domain.pairingLevels.${level}`)}</>;
 }

@@ -5,8 +5,9 @@ import { ApiError, isApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { parksApi, type ParkDetail, type SharedFigure } from './parks.api.ts';
-import { SHARED_FIGURES, TAX_FIGURES } from './park-display.tsx';
+import { SHARED_FIGURES, TAX_FIGURES, type SharedFigure } from '../../../common/api/enums.ts';
+import type { ParkDetail } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
 
 interface TermValues {
   figures: SharedFigure[];

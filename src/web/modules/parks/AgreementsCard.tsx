@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
-import type { ParkDetail, SharingAgreement } from './parks.api.ts';
+import type { ParkDetail, SharingAgreement } from '../../../common/api/parks.ts';
 import { DemoTag } from '../../shared/demo.tsx';
 import { AgreementFormModal } from './AgreementFormModal.tsx';
 

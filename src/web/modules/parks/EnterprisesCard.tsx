@@ -5,13 +5,14 @@ import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { parksApi, type Ledger, type ParkDetail } from './parks.api.ts';
+import type { LedgerResponse, ParkDetail } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
 import { yuanText } from './park-display.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
 import { useIndustryDivisions } from '../../shared/use-industries.ts';
 
 type Enterprise = ParkDetail['enterprises'][number];
-type Totals = Ledger['enterpriseTotals'][number];
+type Totals = LedgerResponse['enterpriseTotals'][number];
 
 function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();

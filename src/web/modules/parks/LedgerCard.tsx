@@ -5,7 +5,7 @@ import type { ApiState } from '../../app/use-api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import type { Ledger, LedgerEntry, ParkDetail } from './parks.api.ts';
+import type { LedgerEntry, LedgerResponse, ParkDetail } from '../../../common/api/parks.ts';
 import { yuanText } from './park-display.tsx';
 import { PeriodText } from '../../shared/period.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
@@ -35,7 +35,7 @@ export function LedgerCard({
   manage: boolean;
   year: number;
   onYear: (year: number) => void;
-  ledger: ApiState<Ledger>;
+  ledger: ApiState<LedgerResponse>;
   /** After a change; with the year of an entry just recorded, so the ledger shows it. */
   onChanged: (entryYear?: number) => void;
   /** Shows the statement of the entry's year as the ledger stood just before `entry` was recorded. */

@@ -2,8 +2,10 @@ import { Alert, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { parksApi, type LedgerEntry, type ParkDetail, type SharedFigure } from './parks.api.ts';
-import { SHARED_FIGURES, yuanText } from './park-display.tsx';
+import { SHARED_FIGURES, type SharedFigure } from '../../../common/api/enums.ts';
+import type { LedgerEntry, ParkDetail } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
+import { yuanText } from './park-display.tsx';
 import { PeriodText, monthOptions } from '../../shared/period.tsx';
 
 interface Period {

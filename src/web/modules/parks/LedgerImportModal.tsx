@@ -3,7 +3,8 @@ import { Alert, Button, Modal, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { isApiError, saveBlob, type ApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { parksApi, type LedgerImportResult, type ParkDetail } from './parks.api.ts';
+import type { LedgerImportResult, ParkDetail } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
 
 type RowProblem = ApiError['details'][number] & { row?: number; column?: string };
 

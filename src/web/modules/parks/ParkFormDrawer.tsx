@@ -8,8 +8,9 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-import { parksApi, type ParkDetail, type UpdateParkInput } from './parks.api.ts';
-import { PARK_TYPES } from './park-display.tsx';
+import { PARK_TYPES } from '../../../common/api/enums.ts';
+import type { ParkDetail, UpdateParkBody } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
 import { useIndustryDivisions } from '../../shared/use-industries.ts';
 
 interface Values {
@@ -97,7 +98,7 @@ export function ParkFormDrawer({
       let saved: ParkDetail;
       if (park) {
         const changes = changedFields(input, toInput(initialValues));
-        saved = await parksApi.update(park.id, { version: park.version, ...changes } as UpdateParkInput);
+        saved = await parksApi.update(park.id, { version: park.version, ...changes } as UpdateParkBody);
       } else {
         saved = await parksApi.create({ pairingId: values.pairingId ?? '', ...input });
       }

@@ -1,24 +1,23 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { PARK_TYPES, type ParkType } from '../../../common/api/enums.ts';
+import type { ParkListParams, ParkSummary } from '../../../common/api/parks.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-import { parksApi, type ParkListParams, type ParkSummary } from './parks.api.ts';
-import { PARK_TYPES } from './park-display.tsx';
 import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { parksApi } from './parks.api.ts';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 
 /** The co-built parks of the user's pairings, main parks before their branches. */
 export function ParkListPage() {
   const { t } = useI18n();
-  usePageTitle('ui.parks.title');
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
@@ -27,12 +26,12 @@ export function ParkListPage() {
 
   const params: ParkListParams = {
     pairingId: query.get('pairingId'),
-    type: query.get<NonNullable<ParkListParams['type']>>('type'),
+    type: query.get<ParkType>('type'),
     demo: query.get<'true' | 'false'>('demo'),
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => parksApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => parksApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<ParkSummary> = [
     {
@@ -58,7 +57,7 @@ export function ParkListPage() {
       title: t('ui.parks.type'),
       dataIndex: 'type',
       width: 130,
-      render: (type: ParkSummary['type']) => t(`domain.parkTypes.${type}`),
+      render: (type: ParkType) => t(`domain.parkTypes.${type}`),
     },
     { title: t('ui.parks.pairing'), dataIndex: 'pairingName', width: 160 },
     {
@@ -84,48 +83,45 @@ export function ParkListPage() {
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.parks.title')}
-      extra={
+    <ListPage<ParkSummary>
+      title="ui.parks.title"
+      list={list}
+      actions={
         can('park.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="park-create">
             {t('ui.parks.create')}
           </Button>
         )
       }
+      filters={
+        <>
+          <SelectFilter
+            query={query}
+            name="pairingId"
+            placeholder={t('ui.parks.pairing')}
+            options={pairings.options}
+            width={220}
+          />
+          <SelectFilter
+            query={query}
+            name="type"
+            placeholder={t('ui.parks.type')}
+            options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))}
+            width={160}
+          />
+          <DemoFilter query={query} />
+        </>
+      }
+      query={query}
+      columns={columns}
+      emptyText={t('ui.parks.empty')}
+      rowLink={(row) => `/parks/${row.id}`}
+      rowData={(row) => ({ 'data-testid': 'park-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
     >
-      <FilterBar>
-        <SelectFilter
-          query={query}
-          name="pairingId"
-          placeholder={t('ui.parks.pairing')}
-          options={pairings.options}
-          width={220}
-        />
-        <SelectFilter
-          query={query}
-          name="type"
-          placeholder={t('ui.parks.type')}
-          options={PARK_TYPES.map((type) => ({ value: type, label: t(`domain.parkTypes.${type}`) }))}
-          width={160}
-        />
-        <DemoFilter query={query} />
-      </FilterBar>
-      <ListTable<ParkSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        emptyText={t('ui.parks.empty')}
-        rowLink={(row) => `/parks/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'park-row', 'data-id': row.id, 'data-demo': String(row.isDemo) })}
-      />
       {creating && (
         <ParkFormDrawer onClose={() => setCreating(false)} onSaved={(park) => navigate(`/parks/${park.id}`)} />
       )}
-    </Card>
+    </ListPage>
   );
 }

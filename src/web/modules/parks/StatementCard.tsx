@@ -1,14 +1,15 @@
-import { useState, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { Alert, Button, Card, DatePicker, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { isApiError, saveBlob } from '../../app/api-client.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n } from '../../app/i18n.tsx';
-import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import { parksApi, type ParkDetail, type SharedFigure, type Statement } from './parks.api.ts';
+import type { SharedFigure } from '../../../common/api/enums.ts';
+import type { ParkDetail, StatementResponse } from '../../../common/api/parks.ts';
+import { parksApi } from './parks.api.ts';
 import { yuanText } from './park-display.tsx';
 import './park-print.css';
 
@@ -28,7 +29,7 @@ type Row = {
   notShared: string | null;
   unallocated: string | null;
 };
-type Group = Statement['figures'][number]['groups'][number] & { figure: SharedFigure; key: string };
+type Group = StatementResponse['figures'][number]['groups'][number] & { figure: SharedFigure; key: string };
 
 /** The years an agreement covers, up to this one, latest first. */
 function agreementYears(a: ParkDetail['agreements'][number]): number[] {
@@ -54,9 +55,7 @@ export function StatementCard({
   view: StatementView;
   onView: (v: StatementView) => void;
 }) {
-  const { t, pick, locale } = useI18n();
-  const message = useMessage();
-  const [exporting, setExporting] = useState(false);
+  const { t, locale } = useI18n();
   const agreement = park.agreements.find((a) => a.id === view.agreementId) ?? park.agreements[0]!;
   const years = agreementYears(agreement);
   const year =
@@ -72,19 +71,6 @@ export function StatementCard({
     (signal) => parksApi.statement(park.id, agreement.id, year, view.asOf, signal),
     [park.id, agreement.id, year, view.asOf, ledgerVersion],
   );
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const { blob, fileName } = await parksApi.statementXlsx(park.id, agreement.id, year, view.asOf);
-      saveBlob(blob, fileName ?? t('ui.parks.statementFileName', { name: park.name, year }));
-      message.success(t('ui.parks.exported'));
-    } catch (err) {
-      message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const parties = st?.parties ?? [];
   const rows: Row[] = st
@@ -208,9 +194,15 @@ export function StatementCard({
             {t('ui.parks.asOfReset')}
           </Button>
         )}
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx} data-testid="statement-export">
+        <DownloadButton
+          file={() => parksApi.statementXlsx(park.id, agreement.id, year, view.asOf)}
+          fileName={t('ui.parks.statementFileName', { name: park.name, year })}
+          done={t('ui.parks.exported')}
+          icon={<DownloadOutlined />}
+          testId="statement-export"
+        >
           {t('ui.parks.exportXlsx')}
-        </Button>
+        </DownloadButton>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="statement-print">
           {t('ui.parks.print')}
         </Button>

@@ -16,8 +16,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AnnualPlanInput } from '../../../common/api/plans.ts';
-import type { TaskSummary } from '../../app/api-types.ts';
+import type { AnnualPlanBody } from '../../../common/api/plans.ts';
+import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { applyServerErrors, unplacedLine } from '../../app/form-errors.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
@@ -99,7 +99,7 @@ export function AnnualPlanPage() {
       return;
     }
     const ordered = tasks.filter((task) => picked.includes(task.id));
-    const input: AnnualPlanInput = {
+    const input: AnnualPlanBody = {
       kind: 'annual',
       pairingId: plan.pairingId!,
       year: values.year,

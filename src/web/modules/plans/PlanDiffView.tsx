@@ -1,5 +1,5 @@
 import { Collapse, Empty, Space, Tag, Typography } from 'antd';
-import type { PlanDiff } from '../../app/api-types.ts';
+import type { PlanDiff } from '../../../common/api/plans.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 type Change = PlanDiff['added'][number];

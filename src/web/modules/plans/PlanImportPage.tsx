@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Breadcrumb, Card, Spin, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError, isApiError } from '../../app/api-client.ts';
-import type { PlanPreview } from '../../app/api-types.ts';
+import type { PlanPreview } from '../../../common/api/plans.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { translate } from '../../../common/i18n/messages.ts';
 import { plansApi } from './plans.api.ts';

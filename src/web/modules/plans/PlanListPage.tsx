@@ -1,18 +1,17 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, Checkbox, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import type { PlanSummary } from '../../app/api-types.ts';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { PLAN_KINDS, type PlanKind, TASK_LIGHTS } from '../../../common/api/enums.ts';
+import type { PlanListParams, PlanSummary } from '../../../common/api/plans.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { PLAN_KINDS, TASK_LIGHTS } from '../../shared/enums.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
 import { LIGHT_COLOURS } from '../tasks/task-display.tsx';
-import { plansApi, type PlanListParams } from './plans.api.ts';
+import { plansApi } from './plans.api.ts';
 
 /** The four light counts of a plan in a row of dots. */
 export function LightCounts({ lights }: { lights: PlanSummary['lights'] }) {
@@ -39,18 +38,17 @@ export function LightCounts({ lights }: { lights: PlanSummary['lights'] }) {
 /** The plans the user may see: implementation plans of their pairings, the national plan, annual plans. */
 export function PlanListPage() {
   const { t } = useI18n();
-  usePageTitle('ui.plans.title');
   const { can } = useSession();
   const query = useUrlQuery();
 
   const params: PlanListParams = {
-    kind: query.get<NonNullable<PlanListParams['kind']>>('kind'),
+    kind: query.get<PlanKind>('kind'),
     q: query.get('q'),
     all: query.get('all') === 'true' ? 'true' : undefined,
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => plansApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => plansApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<PlanSummary> = [
     {
@@ -73,7 +71,7 @@ export function PlanListPage() {
       title: t('ui.plans.kind'),
       dataIndex: 'kind',
       width: 130,
-      render: (kind: PlanSummary['kind']) => t(`domain.planKinds.${kind}`),
+      render: (kind: PlanKind) => t(`domain.planKinds.${kind}`),
     },
     {
       title: t('ui.plans.pairing'),
@@ -103,12 +101,11 @@ export function PlanListPage() {
     { title: t('ui.plans.importedAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.plans.title')}
-      extra={
+    <ListPage<PlanSummary>
+      title="ui.plans.title"
+      list={list}
+      actions={
         can('plan.import') && (
           <Link to="/plans/import">
             <Button type="primary" icon={<UploadOutlined />} data-testid="plan-import-button">
@@ -117,32 +114,29 @@ export function PlanListPage() {
           </Link>
         )
       }
-    >
-      <FilterBar>
-        <SearchFilter query={query} placeholder={t('ui.plans.searchPlaceholder')} testId="plan-search" />
-        <SelectFilter
-          query={query}
-          name="kind"
-          placeholder={t('ui.plans.kind')}
-          options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`domain.planKinds.${kind}`) }))}
-          width={170}
-        />
-        <Checkbox
-          checked={params.all === 'true'}
-          onChange={(e) => query.update({ all: e.target.checked ? 'true' : undefined })}
-        >
-          {t('ui.plans.includeSuperseded')}
-        </Checkbox>
-      </FilterBar>
-      <ListTable<PlanSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        emptyText={t('ui.plans.empty')}
-        rowLink={(row) => `/plans/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'plan-row', 'data-id': row.id })}
-      />
-    </Card>
+      filters={
+        <>
+          <SearchFilter query={query} placeholder={t('ui.plans.searchPlaceholder')} testId="plan-search" />
+          <SelectFilter
+            query={query}
+            name="kind"
+            placeholder={t('ui.plans.kind')}
+            options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`domain.planKinds.${kind}`) }))}
+            width={170}
+          />
+          <Checkbox
+            checked={params.all === 'true'}
+            onChange={(e) => query.update({ all: e.target.checked ? 'true' : undefined })}
+          >
+            {t('ui.plans.includeSuperseded')}
+          </Checkbox>
+        </>
+      }
+      query={query}
+      columns={columns}
+      emptyText={t('ui.plans.empty')}
+      rowLink={(row) => `/plans/${row.id}`}
+      rowData={(row) => ({ 'data-testid': 'plan-row', 'data-id': row.id })}
+    />
   );
 }

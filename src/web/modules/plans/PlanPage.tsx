@@ -25,15 +25,15 @@ import {
   FileTextOutlined,
   HistoryOutlined,
 } from '@ant-design/icons';
-import type { PlanSectionNode, TaskLight, TaskSummary } from '../../app/api-types.ts';
-import { isApiError, saveBlob } from '../../app/api-client.ts';
+import { SIDES, TASK_LIGHTS, TASK_STATUSES, type TaskLight } from '../../../common/api/enums.ts';
+import type { PlanSectionNode } from '../../../common/api/plans.ts';
+import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { useUrlQuery, type QueryChanges } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
-import { SIDES, TASK_LIGHTS, TASK_STATUSES } from '../../shared/enums.ts';
+import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { LightLegend } from '../tasks/task-display.tsx';
 import { TaskPanel } from '../tasks/TaskPanel.tsx';
@@ -71,13 +71,11 @@ function sectionIndex(sections: PlanSectionNode[]) {
  */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { can } = useSession();
-  const message = useMessage();
   const query = useUrlQuery();
   const { data: plan, error, loading, reload } = useApi((signal) => plansApi.get(id, signal), [id]);
   usePageTitle('ui.plans.title', plan?.title);
-  const [downloading, setDownloading] = useState(false);
   const [showSource, setShowSource] = useState(false);
 
   const filters: Filters = {
@@ -120,19 +118,6 @@ export function PlanPage() {
 
   const shownCount = tasks.filter(keep).length;
   const current = plan.versions.find((v) => v.current);
-
-  const downloadLedger = async () => {
-    setDownloading(true);
-    try {
-      const { blob, fileName } = await plansApi.ledger(plan.id);
-      saveBlob(blob, fileName ?? t('ui.plans.ledgerFileName', { title: plan.title }));
-      message.success(t('ui.plans.ledgerDone'));
-    } catch (err) {
-      message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="plan-page">
@@ -181,15 +166,16 @@ export function PlanPage() {
               {t('ui.plans.viewSource')}
             </Button>
           )}
-          <Button
+          <DownloadButton
+            file={() => plansApi.ledger(plan.id)}
+            fileName={t('ui.plans.ledgerFileName', { title: plan.title })}
+            done={t('ui.plans.ledgerDone')}
             type="primary"
             icon={<DownloadOutlined />}
-            loading={downloading}
-            onClick={downloadLedger}
-            data-testid="ledger-download"
+            testId="ledger-download"
           >
             {t('ui.plans.ledger')}
-          </Button>
+          </DownloadButton>
         </Space>
       </div>
 

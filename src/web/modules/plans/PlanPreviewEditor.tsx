@@ -19,11 +19,11 @@ import {
 } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { isApiError } from '../../app/api-client.ts';
-import type { PlanPreview } from '../../app/api-types.ts';
+import { IMPORT_KINDS } from '../../../common/api/enums.ts';
+import type { ParsedSubPair, PlanPreview } from '../../../common/api/plans.ts';
 import { applyServerErrors, unplacedLine } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { IMPORT_KINDS } from '../../shared/enums.ts';
 import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
 import { SourceText, type LineRange } from './SourceText.tsx';
@@ -38,7 +38,6 @@ import {
   type FieldPath,
   type LocatedTask,
   type ParsedSection,
-  type ParsedSubPair,
   type PreviewValues,
 } from './preview-tree.ts';
 

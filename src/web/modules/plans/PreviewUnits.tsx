@@ -1,7 +1,7 @@
 import { Button, Form, Input, Select, Space, Tooltip } from 'antd';
 import { MinusCircleOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
-import { SIDES, UNIT_ROLES } from '../../shared/enums.ts';
+import { SIDES, UNIT_ROLES } from '../../../common/api/enums.ts';
 import type { FieldPath } from './preview-tree.ts';
 
 /**

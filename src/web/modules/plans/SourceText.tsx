@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import type { PlanPreview } from '../../app/api-types.ts';
+import type { PlanPreview } from '../../../common/api/plans.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 export interface LineRange {

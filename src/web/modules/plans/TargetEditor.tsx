@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, Input, InputNumber, Popover, Select, Space, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { TargetInput } from '../../app/api-types.ts';
+import { TARGET_COMPARISONS, type TargetComparison } from '../../../common/api/enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { TARGET_COMPARISONS } from '../../shared/enums.ts';
 import { formatTarget } from '../tasks/task-display.tsx';
 
 export interface EditableTarget {
@@ -11,7 +10,7 @@ export interface EditableTarget {
   max: number | string | null;
   unit: string;
   perYear: boolean;
-  comparison: TargetInput['comparison'];
+  comparison: TargetComparison;
   source?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Typography } from 'antd';
-import type { PlanSectionNode, TaskSummary } from '../../app/api-types.ts';
+import type { PlanSectionNode } from '../../../common/api/plans.ts';
+import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { DeadlineText, LightDot, TaskStatusTag, unitNames } from '../tasks/task-display.tsx';
 

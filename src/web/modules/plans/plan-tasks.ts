@@ -1,4 +1,5 @@
-import type { PlanDetail, PlanSectionNode, TaskSummary } from '../../app/api-types.ts';
+import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
+import type { TaskSummary } from '../../../common/api/tasks.ts';
 
 /** Every task of a plan in document order: the items outside sections, then each section's, depth first. */
 export function planTasks(plan: PlanDetail): TaskSummary[] {

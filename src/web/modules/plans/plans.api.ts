@@ -1,23 +1,14 @@
-import { api, requestFile, type Query } from '../../app/api-client.ts';
-import type { AnnualPlanInput, PlanSource } from '../../../common/api/plans.ts';
 import type {
-  ImportPlanInput,
+  AnnualPlanBody,
+  ImportPlanBody,
   PlanCreated,
   PlanDetail,
   PlanList,
+  PlanListParams,
   PlanPreview,
-  PlanSummary,
-} from '../../app/api-types.ts';
-
-export interface PlanListParams extends Query {
-  pairingId?: string;
-  kind?: PlanSummary['kind'];
-  year?: number;
-  all?: 'true' | 'false';
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+  PlanSource,
+} from '../../../common/api/plans.ts';
+import { api, requestFile } from '../../app/api-client.ts';
 
 const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 
@@ -25,8 +16,8 @@ export const plansApi = {
   /** Reads an uploaded file and answers what an import would make of it; the server writes nothing. */
   preview: (file: File, signal?: AbortSignal) =>
     api.uploadFile<PlanPreview>('/api/plans/preview', file, {}, { signal }),
-  confirm: (input: ImportPlanInput) => api.post<PlanCreated>('/api/plans', input),
-  createAnnual: (input: AnnualPlanInput) => api.post<PlanCreated>('/api/plans', input),
+  confirm: (input: ImportPlanBody) => api.post<PlanCreated>('/api/plans', input),
+  createAnnual: (input: AnnualPlanBody) => api.post<PlanCreated>('/api/plans', input),
   list: (params: PlanListParams, signal?: AbortSignal) => api.get<PlanList>('/api/plans', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<PlanDetail>(planPath(id), undefined, { signal }),
   /** The whole source text the plan was imported from. */

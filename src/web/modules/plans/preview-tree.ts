@@ -1,14 +1,12 @@
-import type { z } from 'zod';
-import type { parsedSubPair } from '../../../common/api/plans.ts';
-import type { ImportPlanInput, PlanPreview, SubPairSuggestion, TargetInput } from '../../app/api-types.ts';
+import type { ImportKind, Side, UnitRole } from '../../../common/api/enums.ts';
+import type { ImportPlanBody, ParsedSubPair, PlanPreview, SubPairSuggestion } from '../../../common/api/plans.ts';
+import type { TargetBody } from '../../../common/api/tasks.ts';
 import type { EditableTarget } from './TargetEditor.tsx';
 
 /*
  * The preview's section tree, typed: the shared schema spells the nesting out to a fixed depth, which its inferred
  * type cannot follow (src/common/api/plans.ts).
  */
-export type ParsedSubPair = z.infer<typeof parsedSubPair>;
-
 export interface ParsedTask {
   no: number;
   code: string;
@@ -20,8 +18,8 @@ export interface ParsedTask {
   subPairs: ParsedSubPair[];
   units: {
     name: string;
-    role: 'lead' | 'co';
-    side: 'a' | 'b' | null;
+    role: UnitRole;
+    side: Side | null;
     source: string;
     organisationId?: string | null;
   }[];
@@ -69,7 +67,7 @@ export function locateTasks(sections: ParsedSection[]): LocatedTask[] {
 export interface PreviewValues {
   title: string;
   docNo?: string | null;
-  kind: ImportPlanInput['kind'];
+  kind: ImportKind;
   pairingId?: string | null;
   sections: ParsedSection[];
   /** Indices into the preview's sub-pair suggestions. */
@@ -80,7 +78,7 @@ const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 const figure = (v: string | number | null | undefined) =>
   v === null || v === undefined || v === '' ? null : String(v);
 
-function cleanTarget(t: EditableTarget): TargetInput {
+function cleanTarget(t: EditableTarget): TargetBody {
   return {
     min: figure(t.min),
     max: figure(t.max),
@@ -117,7 +115,7 @@ function cleanSection(s: ParsedSection): Record<string, unknown> {
 }
 
 /** The body of POST /api/plans for the preview as the user corrected it. */
-export function confirmInput(preview: PlanPreview, values: PreviewValues): ImportPlanInput {
+export function confirmInput(preview: PlanPreview, values: PreviewValues): ImportPlanBody {
   const national = values.kind === 'national';
   const chosen: SubPairSuggestion[] = (values.subPairs ?? []).map((i) => preview.subPairs[i]!).filter(Boolean);
   return {
@@ -135,7 +133,7 @@ export function confirmInput(preview: PlanPreview, values: PreviewValues): Impor
 }
 
 /** The kind an import starts with: what the parser found, as a kind a document import may create. */
-export function initialKind(preview: PlanPreview): ImportPlanInput['kind'] {
+export function initialKind(preview: PlanPreview): ImportKind {
   const kind = preview.plan.kind;
   if (kind === 'national') return preview.pairing ? 'implementation' : 'national';
   return kind === 'special' || kind === 'division' ? kind : 'implementation';

@@ -4,10 +4,10 @@ import { isApiError } from '../../app/api-client.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { monthOptions } from '../../shared/period.tsx';
-import { MONEY_FIGURES } from './project-enums.ts';
 import { applyProjectErrors, hasErrorCode } from './project-form-errors.ts';
 import { projectsApi } from './projects.api.ts';
-import type { MoneyFigure, ProjectDetail } from './project-types.ts';
+import { MONEY_FIGURES, type MoneyFigure } from '../../../common/api/enums.ts';
+import type { ProjectDetail } from '../../../common/api/projects.ts';
 
 interface Values {
   figure: MoneyFigure;

@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useI18n } from '../../app/i18n.tsx';
 import { EChart } from '../../shared/map/EChart.tsx';
 import type { EChartsOption } from '../../shared/map/echarts.ts';
-import type { ProjectStats } from './project-types.ts';
+import type { ProjectStats } from '../../../common/api/projects.ts';
 
 // Only the funnel: this module is loaded lazily, after the page's figures are on screen.
 echarts.use([EFunnel, CanvasRenderer]);

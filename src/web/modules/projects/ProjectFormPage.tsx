@@ -25,13 +25,12 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
-import { SIDES } from '../../shared/enums.ts';
-import { PROJECT_TYPES, SUPPORT_KINDS } from './project-enums.ts';
+import { INITIAL_STAGES, PROJECT_TYPES, SIDES, SUPPORT_KINDS, type SupportKind } from '../../../common/api/enums.ts';
 import { changedFields, formErrorBanner } from '../../app/form-errors.ts';
 import { applyProjectErrors } from './project-form-errors.ts';
 import { IndustryCascader, PairingSelect, ParkSelect, TaskSelect } from './ProjectPickers.tsx';
 import { projectsApi } from './projects.api.ts';
-import type { CreateProjectInput, ProjectDetail, SupportKind, UpdateProjectInput } from './project-types.ts';
+import type { CreateProjectBody, ProjectDetail, UpdateProjectBody } from '../../../common/api/projects.ts';
 
 interface Values {
   pairingId?: string;
@@ -162,11 +161,11 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
         const before = describe(initial);
         const changes = changedFields(now, before);
         saved = Object.keys(changes).length
-          ? await projectsApi.update(project.id, { version: project.version, ...changes } as UpdateProjectInput)
+          ? await projectsApi.update(project.id, { version: project.version, ...changes } as UpdateProjectBody)
           : project;
         message.success(t('ui.projects.form.saved'));
       } else {
-        const input: CreateProjectInput = {
+        const input: CreateProjectBody = {
           pairingId: values.pairingId!,
           side: values.side,
           ...describe(values),
@@ -353,7 +352,7 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
                 <Form.Item name="stage" label={t('ui.projects.fields.initialStage')}>
                   <Radio.Group
                     optionType="button"
-                    options={(['planning', 'signed'] as const).map((s) => ({
+                    options={INITIAL_STAGES.map((s) => ({
                       value: s,
                       label: t(`domain.projectStages.${s}`),
                     }))}

@@ -14,13 +14,13 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { CheckCircleFilled, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { ApiError, isApiError, saveBlob } from '../../app/api-client.ts';
-import { useMessage } from '../../app/feedback.tsx';
+import { ApiError, isApiError } from '../../app/api-client.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { translate } from '../../../common/i18n/messages.ts';
+import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { PairingSelect } from './ProjectPickers.tsx';
 import { projectsApi } from './projects.api.ts';
-import type { ImportJob, ImportRowError } from './project-types.ts';
+import type { ImportJob, ImportRowError } from '../../../common/api/projects.ts';
 
 /** The server's limit (sheet-file-guard.ts); a larger file is refused here instead of being sent for nothing. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -57,13 +57,11 @@ function tooLarge(): ApiError {
 export function ProjectImportPage() {
   const { t, pick } = useI18n();
   usePageTitle('ui.projects.importTitle');
-  const message = useMessage();
   const [search, setSearch] = useSearchParams();
   const pairingId = search.get('pairingId') ?? undefined;
   const [uploading, setUploading] = useState<string | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [downloading, setDownloading] = useState(false);
   const poller = useRef<{ timer?: number; controller?: AbortController }>({});
 
   const stopPolling = () => {
@@ -110,18 +108,6 @@ export function ProjectImportPage() {
     }
   };
 
-  const downloadTemplate = async () => {
-    setDownloading(true);
-    try {
-      const file = await projectsApi.template(pairingId);
-      saveBlob(file.blob, file.fileName ?? 'template.xlsx');
-    } catch (err) {
-      message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   const reset = () => {
     stopPolling();
     setJob(null);
@@ -159,14 +145,14 @@ export function ProjectImportPage() {
             />
           </Form.Item>
           <Form.Item>
-            <Button
+            <DownloadButton
+              file={() => projectsApi.template(pairingId)}
+              fileName="template.xlsx"
               icon={<DownloadOutlined />}
-              loading={downloading}
-              onClick={downloadTemplate}
-              data-testid="import-template"
+              testId="import-template"
             >
               {t('ui.projects.templateButton')}
-            </Button>
+            </DownloadButton>
           </Form.Item>
         </Form>
         {!pairingId && (

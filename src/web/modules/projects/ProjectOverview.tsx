@@ -3,10 +3,9 @@ import { Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
-import { MONEY_FIGURES } from './project-enums.ts';
-import { StageTag, WanAmount } from './project-display.tsx';
-import { formatRate } from './project-format.ts';
-import type { ProjectStats } from './project-types.ts';
+import { MONEY_FIGURES } from '../../../common/api/enums.ts';
+import type { ProjectStats } from '../../../common/api/projects.ts';
+import { formatRate, StageTag, WanAmount } from './project-display.tsx';
 
 const FunnelChart = lazy(() => import('./FunnelChart.tsx'));
 

@@ -8,14 +8,14 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { AttachmentList } from '../../shared/AttachmentList.tsx';
-import { MONEY_FIGURES, PIPELINE_STAGES, SUPPORT_KINDS } from './project-enums.ts';
 import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
 import { usePairingTasks } from './ProjectPickers.tsx';
 import { FigureReportForm } from './FigureReportForm.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
 import { StageMoveModal } from './StageMoveModal.tsx';
 import { projectsApi } from './projects.api.ts';
-import type { ProjectDetail, ProjectStage } from './project-types.ts';
+import { MONEY_FIGURES, PIPELINE_STAGES, type ProjectStage, SUPPORT_KINDS } from '../../../common/api/enums.ts';
+import type { ProjectDetail } from '../../../common/api/projects.ts';
 
 /** The stage on the pipeline, the legal next moves as buttons (and only those), and the stop states. */
 function StageCard({

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Cascader, Select, Spin } from 'antd';
-import type { TaskList } from '../../app/api-types.ts';
+import type { TaskList } from '../../../common/api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { useIndustries } from '../../shared/use-industries.ts';

@@ -22,13 +22,11 @@ import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { Funnel, MoneyByStage, ProjectCounts } from './ProjectOverview.tsx';
 import { PairingSelect } from './ProjectPickers.tsx';
 import { useIndustries } from '../../shared/use-industries.ts';
-import { formatRate } from './project-format.ts';
 import { wanText } from '../../shared/format.ts';
 import { projectsApi } from './projects.api.ts';
-import type { RateRow } from './project-types.ts';
-
-const GROUPS = ['pairing', 'side', 'industry', 'year'] as const;
-type Group = (typeof GROUPS)[number];
+import { STATS_GROUPS, type StatsGroup } from '../../../common/api/enums.ts';
+import type { ProjectStatsParams, RateRow } from '../../../common/api/projects.ts';
+import { formatRate } from './project-display.tsx';
 
 /** 项目统计: the funnel, money by stage, and 到位率/开工率/投产率 by pairing, side, industry or signing year. */
 export function ProjectStatsPage() {
@@ -36,11 +34,11 @@ export function ProjectStatsPage() {
   usePageTitle('ui.projects.statsTitle');
   const query = useUrlQuery();
   const industries = useIndustries();
-  const groupBy: Group = (GROUPS as readonly string[]).includes(query.get('groupBy') ?? '')
-    ? (query.get('groupBy') as Group)
+  const groupBy: StatsGroup = (STATS_GROUPS as readonly string[]).includes(query.get('groupBy') ?? '')
+    ? (query.get('groupBy') as StatsGroup)
     : 'pairing';
   const pairingId = query.get('pairingId');
-  const params = {
+  const params: ProjectStatsParams = {
     pairingId,
     withSubPairs: pairingId && query.get('withSubPairs') === 'true' ? ('true' as const) : undefined,
     groupBy,
@@ -180,10 +178,10 @@ export function ProjectStatsPage() {
       <Card
         title={t('ui.projects.ratesTitle')}
         extra={
-          <Segmented<Group>
+          <Segmented<StatsGroup>
             value={groupBy}
             onChange={(v) => query.update({ groupBy: v === 'pairing' ? undefined : v })}
-            options={GROUPS.map((g) => ({ value: g, label: t(`ui.projects.groupBy.${g}`) }))}
+            options={STATS_GROUPS.map((g) => ({ value: g, label: t(`ui.projects.groupBy.${g}`) }))}
             data-testid="stats-group"
           />
         }

@@ -1,10 +1,16 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import { periodEnd } from './project-format.ts';
 import { wanText } from '../../shared/format.ts';
 import { periodText } from '../../shared/period.tsx';
 import { RecordedAt } from './project-display.tsx';
-import type { ProjectDetail } from './project-types.ts';
+import type { ProjectDetail } from '../../../common/api/projects.ts';
+
+/** The last day of a reporting period (a month, or a whole year when `month` is null), to order it among dated moves. */
+function periodEnd(period: { year: number; month: number | null }): string {
+  if (period.month === null) return `${period.year}-12-31`;
+  const last = new Date(Date.UTC(period.year, period.month, 0)).getUTCDate();
+  return `${period.year}-${String(period.month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
 
 type Move = ProjectDetail['moves'][number];
 type Report = ProjectDetail['reports'][number];

@@ -5,7 +5,8 @@ import { isApiError } from '../../app/api-client.ts';
 import { applyServerErrors } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { projectsApi } from './projects.api.ts';
-import type { ProjectDetail, ProjectStage } from './project-types.ts';
+import type { ProjectStage } from '../../../common/api/enums.ts';
+import type { ProjectDetail } from '../../../common/api/projects.ts';
 
 interface Values {
   on: Dayjs;

@@ -2,8 +2,18 @@ import { Space, Tag, Typography } from 'antd';
 import { DemoTag } from '../../shared/demo.tsx';
 import { formatDateTime, wanText, yiText } from '../../shared/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { STAGE_COLOURS } from './project-enums.ts';
-import type { ProjectStage, ProjectSummary } from './project-types.ts';
+import type { ProjectStage } from '../../../common/api/enums.ts';
+import type { ProjectSummary } from '../../../common/api/projects.ts';
+
+const STAGE_COLOURS: Record<ProjectStage, string> = {
+  planning: 'default',
+  signed: 'blue',
+  sited: 'cyan',
+  started: 'orange',
+  producing: 'green',
+  paused: 'gold',
+  terminated: 'red',
+};
 
 export function StageTag({ stage }: { stage: ProjectStage }) {
   const { t } = useI18n();
@@ -49,4 +59,9 @@ export function RecordedAt({ at }: { at: string }) {
       </Typography.Text>
     </div>
   );
+}
+
+/** A rate as the API gives it ("33.90"), with its per-cent sign, or a dash when there is nothing to divide by. */
+export function formatRate(value: string | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${value}%`;
 }

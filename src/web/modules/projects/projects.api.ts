@@ -1,52 +1,32 @@
-import { api, requestFile, type Query } from '../../app/api-client.ts';
 import type {
-  CreateProjectInput,
-  FigureReportInput,
+  CreateProjectBody,
+  FigureReportBody,
   ImportJob,
   IndustryCatalogue,
   ProjectDetail,
   ProjectList,
+  ProjectListParams,
   ProjectStats,
-  StageMoveInput,
-  UpdateProjectInput,
-} from './project-types.ts';
+  ProjectStatsParams,
+  StageMoveBody,
+  UpdateProjectBody,
+} from '../../../common/api/projects.ts';
+import { api, requestFile } from '../../app/api-client.ts';
 
 /** The ledger's filters, as the list, its totals and the Excel export take them. */
-export interface ProjectFilters extends Query {
-  pairingId?: string;
-  withSubPairs?: 'true';
-  side?: 'a' | 'b';
-  stage?: string;
-  type?: string;
-  industrySection?: string;
-  industryDivision?: string;
-  year?: number;
-  landmark?: 'true';
-  greenChannel?: 'true';
-  demo?: 'true' | 'false';
-  q?: string;
-}
-
-export interface ProjectListParams extends ProjectFilters {
-  sort?: 'title' | 'signedOn' | 'signed' | 'createdAt';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+export type ProjectFilters = Omit<ProjectListParams, 'sort' | 'order' | 'page' | 'pageSize'>;
 
 const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const projectsApi = {
   list: (params: ProjectListParams, signal?: AbortSignal) => api.get<ProjectList>('/api/projects', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<ProjectDetail>(projectPath(id), undefined, { signal }),
-  create: (input: CreateProjectInput) => api.post<ProjectDetail>('/api/projects', input),
-  update: (id: string, input: UpdateProjectInput) => api.patch<ProjectDetail>(projectPath(id), input),
-  move: (id: string, input: StageMoveInput) => api.post<ProjectDetail>(`${projectPath(id)}/moves`, input),
-  report: (id: string, input: FigureReportInput) => api.post<ProjectDetail>(`${projectPath(id)}/figures`, input),
-  stats: (
-    params: { pairingId?: string; withSubPairs?: 'true'; groupBy?: string; demo?: 'true' | 'false' },
-    signal?: AbortSignal,
-  ) => api.get<ProjectStats>('/api/projects/stats', params, { signal }),
+  create: (input: CreateProjectBody) => api.post<ProjectDetail>('/api/projects', input),
+  update: (id: string, input: UpdateProjectBody) => api.patch<ProjectDetail>(projectPath(id), input),
+  move: (id: string, input: StageMoveBody) => api.post<ProjectDetail>(`${projectPath(id)}/moves`, input),
+  report: (id: string, input: FigureReportBody) => api.post<ProjectDetail>(`${projectPath(id)}/figures`, input),
+  stats: (params: ProjectStatsParams, signal?: AbortSignal) =>
+    api.get<ProjectStats>('/api/projects/stats', params, { signal }),
   industries: (signal?: AbortSignal) => api.get<IndustryCatalogue>('/api/industries', undefined, { signal }),
   /** The filtered ledger as an Excel workbook. */
   exportLedger: (filters: ProjectFilters) => requestFile('/api/projects/export.xlsx', { query: filters }),

@@ -1,5 +1,5 @@
 import { Breadcrumb, Card, Descriptions, Empty, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { RegionItem } from '../../app/api-types.ts';
+import type { RegionItem } from '../../../common/api/regions.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';

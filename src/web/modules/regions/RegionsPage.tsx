@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Col, Input, List, Row, Tag, Tree, Typography, type TreeDataNode } from 'antd';
-import type { RegionItem } from '../../app/api-types.ts';
+import type { RegionItem } from '../../../common/api/regions.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';

@@ -1,11 +1,8 @@
+import type { RegionDetail, RegionList, RegionListParams } from '../../../common/api/regions.ts';
 import { api } from '../../app/api-client.ts';
-import type { RegionDetail, RegionList } from '../../app/api-types.ts';
 
 export const regionsApi = {
-  list: (
-    query: { q?: string; level?: string; parentCode?: string; page?: number; pageSize?: number },
-    signal?: AbortSignal,
-  ) => api.get<RegionList>('/api/regions', query, { signal }),
+  list: (params: RegionListParams, signal?: AbortSignal) => api.get<RegionList>('/api/regions', params, { signal }),
   get: (code: string, signal?: AbortSignal) =>
     api.get<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`, undefined, { signal }),
 };

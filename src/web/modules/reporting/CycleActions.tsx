@@ -5,7 +5,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { isApiError } from '../../app/api-client.ts';
 import { useSession } from '../../app/session.tsx';
-import { reportingApi, type AddSlotsResult, type CycleDetail } from './reporting.api.ts';
+import type { AddSlotsResponse, CycleDetail } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { cycleLabel } from './reporting-display.tsx';
 import { ActionModal } from './ActionModal.tsx';
 
@@ -123,7 +124,7 @@ export function CycleActions({
   cycle: CycleDetail;
   unreported: number;
   onChanged: (c: CycleDetail) => void;
-  onSlotsAdded: (result: AddSlotsResult) => void;
+  onSlotsAdded: (result: AddSlotsResponse) => void;
 }) {
   const { t, pick } = useI18n();
   const { can } = useSession();

@@ -2,13 +2,9 @@ import { Col, DatePicker, Form, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import {
-  REPORT_FREQUENCIES,
-  periodsPerYear,
-  reportingApi,
-  type CycleDetail,
-  type ReportFrequency,
-} from './reporting.api.ts';
+import { PERIODS_PER_YEAR, REPORT_FREQUENCIES, type ReportFrequency } from '../../../common/api/enums.ts';
+import type { CycleDetail } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { cycleLabel, periodName } from './reporting-display.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -24,12 +20,12 @@ interface Values {
 
 /** The period of `frequency` a date falls in (the current quarter is the usual choice). */
 function periodOf(frequency: ReportFrequency, date: Dayjs): number {
-  return Math.floor(date.month() / (12 / periodsPerYear(frequency))) + 1;
+  return Math.floor(date.month() / (12 / PERIODS_PER_YEAR[frequency])) + 1;
 }
 
 /** The due date the server sets when none is given: ten days after the period ends. */
 function defaultDueOn(frequency: ReportFrequency, year: number, period: number): string {
-  const months = 12 / periodsPerYear(frequency);
+  const months = 12 / PERIODS_PER_YEAR[frequency];
   return dayjs(new Date(year, period * months, 0))
     .add(10, 'day')
     .format('YYYY-MM-DD');
@@ -119,7 +115,7 @@ export function CycleCreateModal({
         <Col span={8}>
           <Form.Item name="period" label={t('ui.reporting.period')}>
             <Select
-              options={Array.from({ length: periodsPerYear(frequency) }, (_, i) => ({
+              options={Array.from({ length: PERIODS_PER_YEAR[frequency] }, (_, i) => ({
                 value: i + 1,
                 label: periodName(frequency, i + 1, t),
               }))}

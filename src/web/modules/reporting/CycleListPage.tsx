@@ -1,57 +1,28 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Progress, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { useSession } from '../../app/session.tsx';
-import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
-import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import {
   CYCLE_STATUSES,
   REPORT_FREQUENCIES,
-  reportingApi,
-  type CycleListParams,
-  type CycleSummary,
-} from './reporting.api.ts';
-import { CycleStatusTag, DueText, cycleLabel } from './reporting-display.tsx';
-import { CycleCreateModal } from './CycleCreateModal.tsx';
+  type CycleStatus,
+  type ReportFrequency,
+} from '../../../common/api/enums.ts';
+import type { CycleListParams, CycleSummary } from '../../../common/api/reporting.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { SelectFilter } from '../../app/list/FilterBar.tsx';
+import { useUrlQuery } from '../../app/list/use-url-query.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-
-const reported = (c: CycleSummary) => c.counts.submitted + c.counts.approved;
-
-/** How far a period's reports have come: reported of due, and how many are still owed. */
-export function CycleProgress({ cycle }: { cycle: CycleSummary }) {
-  const { t } = useI18n();
-  const { total } = cycle.counts;
-  const owed = total - reported(cycle);
-  return (
-    <Space size={8} data-testid="cycle-progress" data-owed={owed}>
-      <Progress
-        percent={total ? Math.round((reported(cycle) / total) * 100) : 0}
-        size="small"
-        showInfo={false}
-        style={{ width: 80, margin: 0 }}
-        strokeColor={owed && cycle.daysOverdue > 0 ? '#f5222d' : undefined}
-      />
-      <span style={{ whiteSpace: 'nowrap' }}>
-        {t('ui.reporting.progressText', { reported: reported(cycle), total })}
-      </span>
-      {owed > 0 && cycle.status === 'open' && (
-        <Tag color={cycle.daysOverdue > 0 ? 'error' : 'warning'}>
-          {t('ui.reporting.notReportedShort', { count: owed })}
-        </Tag>
-      )}
-    </Space>
-  );
-}
+import { reportingApi } from './reporting.api.ts';
+import { CycleProgress, CycleStatusTag, DueText, cycleLabel } from './reporting-display.tsx';
+import { CycleCreateModal } from './CycleCreateModal.tsx';
 
 /** 进展调度: the reporting periods of the user's pairings, newest first; offices open new ones here. */
 export function CycleListPage() {
   const { t, locale } = useI18n();
-  usePageTitle('ui.reporting.cyclesTitle');
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
@@ -61,13 +32,13 @@ export function CycleListPage() {
 
   const params: CycleListParams = {
     pairingId: query.get('pairingId'),
-    status: query.get<NonNullable<CycleListParams['status']>>('status'),
-    frequency: query.get<NonNullable<CycleListParams['frequency']>>('frequency'),
+    status: query.get<CycleStatus>('status'),
+    frequency: query.get<ReportFrequency>('frequency'),
     year: query.get('year') ? Number(query.get('year')) : undefined,
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => reportingApi.cycles(params, signal), [query.key]);
+  const list = useApi((signal) => reportingApi.cycles(params, signal), [query.key]);
 
   const columns: TableColumnsType<CycleSummary> = [
     {
@@ -103,64 +74,61 @@ export function CycleListPage() {
       title: t('ui.reporting.status'),
       dataIndex: 'status',
       width: 140,
-      render: (status: CycleSummary['status']) => <CycleStatusTag status={status} />,
+      render: (status: CycleStatus) => <CycleStatusTag status={status} />,
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.reporting.cyclesTitle')}
-      extra={
+    <ListPage<CycleSummary>
+      title="ui.reporting.cyclesTitle"
+      list={list}
+      actions={
         can('cycle.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cycle-new">
             {t('ui.reporting.newCycle')}
           </Button>
         )
       }
+      filters={
+        <>
+          <SelectFilter
+            query={query}
+            name="pairingId"
+            placeholder={t('ui.reporting.filterPairing')}
+            options={pairings.options}
+            width={220}
+            testId="filter-pairing"
+          />
+          <SelectFilter
+            query={query}
+            name="frequency"
+            placeholder={t('ui.reporting.filterFrequency')}
+            options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))}
+          />
+          <SelectFilter
+            query={query}
+            name="year"
+            placeholder={t('ui.reporting.filterYear')}
+            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
+              value: String(y),
+              label: String(y),
+            }))}
+            width={110}
+          />
+          <SelectFilter
+            query={query}
+            name="status"
+            placeholder={t('ui.reporting.filterStatus')}
+            options={CYCLE_STATUSES.map((s) => ({ value: s, label: t(`ui.reporting.cycleStatuses.${s}`) }))}
+          />
+        </>
+      }
+      query={query}
+      columns={columns}
+      emptyText={t('ui.reporting.cyclesEmpty')}
+      rowLink={(row) => `/reporting/cycles/${row.id}`}
+      rowData={(row) => ({ 'data-testid': 'cycle-row', 'data-id': row.id, 'data-status': row.status })}
     >
-      <FilterBar>
-        <SelectFilter
-          query={query}
-          name="pairingId"
-          placeholder={t('ui.reporting.filterPairing')}
-          options={pairings.options}
-          width={220}
-          testId="filter-pairing"
-        />
-        <SelectFilter
-          query={query}
-          name="frequency"
-          placeholder={t('ui.reporting.filterFrequency')}
-          options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: t(`ui.reporting.frequencies.${f}`) }))}
-        />
-        <SelectFilter
-          query={query}
-          name="year"
-          placeholder={t('ui.reporting.filterYear')}
-          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
-            value: String(y),
-            label: String(y),
-          }))}
-          width={110}
-        />
-        <SelectFilter
-          query={query}
-          name="status"
-          placeholder={t('ui.reporting.filterStatus')}
-          options={CYCLE_STATUSES.map((s) => ({ value: s, label: t(`ui.reporting.cycleStatuses.${s}`) }))}
-        />
-      </FilterBar>
-      <ListTable<CycleSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        emptyText={t('ui.reporting.cyclesEmpty')}
-        rowLink={(row) => `/reporting/cycles/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'cycle-row', 'data-id': row.id, 'data-status': row.status })}
-      />
       {creating && (
         <CycleCreateModal
           pairingId={params.pairingId}
@@ -168,6 +136,6 @@ export function CycleListPage() {
           onCreated={(cycle) => navigate(`/reporting/cycles/${cycle.id}`)}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -19,21 +19,21 @@ import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { reportingUi } from '../../../common/i18n/zh-CN/ui-reporting.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
-import {
-  SLOT_STATES,
-  reportingApi,
-  type AddSlotsResult,
-  type CycleDetail,
-  type NotReported,
-  type ReportSummary,
-} from './reporting.api.ts';
+import { SLOT_STATES } from '../../../common/api/enums.ts';
+import type {
+  AddSlotsResponse,
+  CycleDetail,
+  NotReportedResponse,
+  ReportSummary,
+} from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { CycleActions } from './CycleActions.tsx';
 import { RecordTimeline } from './RecordTimeline.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
 /** Who has not reported, at a glance: the count, then each unit with its side, days overdue and the tasks it owes. */
-function NotReportedCard({ data }: { data: NotReported | undefined }) {
+function NotReportedCard({ data }: { data: NotReportedResponse | undefined }) {
   const { t } = useI18n();
   if (!data)
     return (
@@ -214,7 +214,7 @@ export function CyclePage() {
               setLocal(c);
               refresh();
             }}
-            onSlotsAdded={({ added, cycle: c }: AddSlotsResult) => {
+            onSlotsAdded={({ added, cycle: c }: AddSlotsResponse) => {
               setLocal(c);
               setSlotsAdded({ cycleId: c.id, added });
               refresh();

@@ -4,7 +4,8 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { reportingApi, type InboxItem } from './reporting.api.ts';
+import type { InboxItem } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { DueText, SlotStateTag, cycleLabel } from './reporting-display.tsx';
 
 /** 待填报: what the user's organisation still owes in open periods, soonest due first, overdue marked. */

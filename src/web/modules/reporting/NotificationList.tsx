@@ -5,7 +5,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { notificationsApi, type Notification } from './notifications.api.ts';
+import type { Notification } from '../../../common/api/reporting.ts';
+import { notificationsApi } from './notifications.api.ts';
 import { NotificationKindTag, notificationLink } from './notification-display.tsx';
 
 /** The latest notices under the bell: a click opens what it is about and marks it read; all can be marked read at once. */

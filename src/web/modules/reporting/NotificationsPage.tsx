@@ -9,7 +9,8 @@ import { FilterBar } from '../../app/list/FilterBar.tsx';
 import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { notificationsApi, notificationsChanged, type Notification } from './notifications.api.ts';
+import type { Notification } from '../../../common/api/reporting.ts';
+import { notificationsApi, notificationsChanged } from './notifications.api.ts';
 import { NotificationKindTag, notificationLink } from './notification-display.tsx';
 
 /** Every notice to the user's organisation, newest first, with who has read what (per user). */

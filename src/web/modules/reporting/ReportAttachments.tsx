@@ -1,5 +1,6 @@
 import { AttachmentList } from '../../shared/AttachmentList.tsx';
-import { reportingApi, type ReportDetail } from './reporting.api.ts';
+import type { ReportDetail } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 
 /** A report's attachments: upload and delete while the unit can still change it; download for whoever sees it. */
 export function ReportAttachments({

@@ -4,9 +4,9 @@ import { ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError, isApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
-import { TASK_STATUSES } from '../../shared/enums.ts';
-import type { TaskStatus } from '../../app/api-types.ts';
-import { reportingApi, type ReportDetail, type SaveReportInput } from './reporting.api.ts';
+import { TASK_STATUSES, type TaskStatus } from '../../../common/api/enums.ts';
+import type { ReportDetail, SaveReportBody } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { formFailure } from '../../app/form-errors.ts';
 import { isVersionConflict } from './form-failure.ts';
 
@@ -45,9 +45,9 @@ function initialValues(report: ReportDetail): Values {
  * What is sent: the filled figure rows only. `rowOf` maps the index of each sent figure back to its row in the form,
  * so the server's `figures.<i>.unit` errors land on the right field.
  */
-function toInput(values: Values, version: number): { input: SaveReportInput; rowOf: number[] } {
+function toInput(values: Values, version: number): { input: SaveReportBody; rowOf: number[] } {
   const rowOf: number[] = [];
-  const figures: NonNullable<SaveReportInput['figures']> = [];
+  const figures: NonNullable<SaveReportBody['figures']> = [];
   values.figures.forEach((f, row) => {
     if (f.value === undefined || f.value === null || String(f.value).trim() === '') return;
     rowOf.push(row);

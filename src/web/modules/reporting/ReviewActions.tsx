@@ -4,7 +4,8 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useSession } from '../../app/session.tsx';
-import { reportingApi, type ReportDetail, type ReportSummary } from './reporting.api.ts';
+import type { ReportDetail, ReportSummary } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { ActionModal } from './ActionModal.tsx';
 
 type Mode = 'approve' | 'return';

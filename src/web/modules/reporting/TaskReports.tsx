@@ -6,7 +6,8 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { TaskStatusTag } from '../tasks/task-display.tsx';
-import { reportingApi, type ReportSummary } from './reporting.api.ts';
+import type { ReportSummary } from '../../../common/api/reporting.ts';
+import { reportingApi } from './reporting.api.ts';
 import { SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 
 /** The progress reports on a task, period by period and unit by unit (a lead unit sees its own), for the task page. */

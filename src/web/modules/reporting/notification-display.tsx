@@ -1,14 +1,15 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Notification } from './notifications.api.ts';
+import type { NotificationKind } from '../../../common/api/enums.ts';
+import type { Notification } from '../../../common/api/reporting.ts';
 
-const KIND_COLOURS: Record<Notification['kind'], string> = {
+const KIND_COLOURS: Record<NotificationKind, string> = {
   due_soon: 'warning',
   overdue: 'error',
   returned: 'volcano',
 };
 
-export function NotificationKindTag({ kind }: { kind: Notification['kind'] }) {
+export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
   const { t } = useI18n();
   return (
     <Tag color={KIND_COLOURS[kind]} style={{ marginInlineEnd: 0 }}>

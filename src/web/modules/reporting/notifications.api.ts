@@ -1,15 +1,12 @@
 /** In-app notices (reminders, returned reports): what the header's bell reads. Kept apart so the bell stays small. */
-import type { z } from 'zod';
-import type { notification, notificationListResponse } from '../../../common/api/reporting.ts';
+import type { Ok } from '../../../common/api/common.ts';
+import type { NotificationList, NotificationListParams } from '../../../common/api/reporting.ts';
 import { api } from '../../app/api-client.ts';
 
-export type Notification = z.infer<typeof notification>;
-export type NotificationList = z.infer<typeof notificationListResponse>;
-
 export const notificationsApi = {
-  list: (params: { unread?: 'true' | 'false'; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+  list: (params: NotificationListParams, signal?: AbortSignal) =>
     api.get<NotificationList>('/api/notifications', params, { signal }),
-  read: (id: string) => api.post<{ ok: true }>(`/api/notifications/${encodeURIComponent(id)}/read`),
+  read: (id: string) => api.post<Ok>(`/api/notifications/${encodeURIComponent(id)}/read`),
   readAll: () => api.post<{ count: number }>('/api/notifications/read-all'),
 };
 

@@ -1,8 +1,9 @@
-import { Tag, Typography } from 'antd';
+import { Progress, Space, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import type { I18n } from '../../app/i18n.tsx';
 import { useI18n } from '../../app/i18n.tsx';
-import type { CycleStatus, ReportFrequency, SlotState } from './reporting.api.ts';
+import type { CycleStatus, ReportFrequency, SlotState } from '../../../common/api/enums.ts';
+import type { CycleSummary } from '../../../common/api/reporting.ts';
 
 const STATE_COLOURS: Record<SlotState, string> = {
   pending: 'default',
@@ -80,3 +81,31 @@ export function DueText({ dueOn, daysLeft }: { dueOn: string; daysLeft: number |
 
 /** The percentage a report gives, or a dash. */
 export const percentText = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
+
+const reported = (c: CycleSummary) => c.counts.submitted + c.counts.approved;
+
+/** How far a period's reports have come: reported of due, and how many are still owed. */
+export function CycleProgress({ cycle }: { cycle: CycleSummary }) {
+  const { t } = useI18n();
+  const { total } = cycle.counts;
+  const owed = total - reported(cycle);
+  return (
+    <Space size={8} data-testid="cycle-progress" data-owed={owed}>
+      <Progress
+        percent={total ? Math.round((reported(cycle) / total) * 100) : 0}
+        size="small"
+        showInfo={false}
+        style={{ width: 80, margin: 0 }}
+        strokeColor={owed && cycle.daysOverdue > 0 ? '#f5222d' : undefined}
+      />
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {t('ui.reporting.progressText', { reported: reported(cycle), total })}
+      </span>
+      {owed > 0 && cycle.status === 'open' && (
+        <Tag color={cycle.daysOverdue > 0 ? 'error' : 'warning'}>
+          {t('ui.reporting.notReportedShort', { count: owed })}
+        </Tag>
+      )}
+    </Space>
+  );
+}

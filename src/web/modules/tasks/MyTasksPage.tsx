@@ -1,35 +1,33 @@
 import { Link } from 'react-router-dom';
-import { Card, Space, Typography, type TableColumnsType } from 'antd';
-import type { TaskSummary } from '../../app/api-types.ts';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { Space, Typography, type TableColumnsType } from 'antd';
+import { TASK_LIGHTS, TASK_STATUSES, type TaskLight, type TaskStatus } from '../../../common/api/enums.ts';
+import type { TaskListParams, TaskSummary } from '../../../common/api/tasks.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
+import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { TASK_LIGHTS, TASK_STATUSES } from '../../shared/enums.ts';
-import { tasksApi, type TaskListParams } from './tasks.api.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { tasksApi } from './tasks.api.ts';
 import { DeadlineText, LightDot, LightLegend, TaskStatusTag, unitNames } from './task-display.tsx';
 
 /** 我的任务: the tasks the user's own organisation leads or co-operates on, across plans, latest deadline last. */
 export function MyTasksPage() {
   const { t } = useI18n();
-  usePageTitle('ui.tasks.mineTitle');
   const me = useMe();
   const query = useUrlQuery();
 
   const params: TaskListParams = {
     mine: 'true',
-    status: query.get<NonNullable<TaskListParams['status']>>('status'),
-    light: query.get<NonNullable<TaskListParams['light']>>('light'),
+    status: query.get<TaskStatus>('status'),
+    light: query.get<TaskLight>('light'),
     q: query.get('q'),
     sort: query.get<NonNullable<TaskListParams['sort']>>('sort') ?? 'deadline',
     order: query.get<NonNullable<TaskListParams['order']>>('order') ?? 'asc',
     page: query.page,
     pageSize: query.pageSize,
   };
-  const { data, error, loading, reload } = useApi((signal) => tasksApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => tasksApi.list(params, signal), [query.key]);
 
   const myRole = (task: TaskSummary) => {
     const roles = new Set(task.units.filter((u) => u.organisationId === me.user.organisationId).map((u) => u.role));
@@ -71,49 +69,44 @@ export function MyTasksPage() {
       title: t('ui.tasks.status'),
       dataIndex: 'status',
       width: 100,
-      render: (s: TaskSummary['status']) => <TaskStatusTag status={s} />,
+      render: (s: TaskStatus) => <TaskStatusTag status={s} />,
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.tasks.mineTitle')}
-      extra={<Typography.Text type="secondary">{me.user.organisationName}</Typography.Text>}
-    >
-      <FilterBar
-        extra={
-          <LightLegend counts={data?.lights} active={params.light} onToggle={(light) => query.update({ light })} />
-        }
-      >
-        <SearchFilter query={query} placeholder={t('ui.tasks.searchPlaceholder')} width={240} testId="task-search" />
-        <SelectFilter
-          query={query}
-          name="status"
-          placeholder={t('ui.tasks.filterStatus')}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))}
-          width={130}
-        />
-        <SelectFilter
-          query={query}
-          name="light"
-          placeholder={t('ui.tasks.filterLight')}
-          options={TASK_LIGHTS.map((l) => ({ value: l, label: t(`domain.taskLights.${l}`) }))}
-          width={130}
-        />
-      </FilterBar>
-      <ListTable<TaskSummary>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        sortable={['deadline']}
-        emptyText={t('ui.tasks.mineEmpty')}
-        rowLink={(row) => `/tasks/${row.id}`}
-        rowData={(row) => ({ 'data-testid': 'my-task-row', 'data-light': row.light })}
-        scrollX={900}
-      />
-    </Card>
+    <ListPage<TaskSummary>
+      title="ui.tasks.mineTitle"
+      list={list}
+      actions={<Typography.Text type="secondary">{me.user.organisationName}</Typography.Text>}
+      filterExtra={
+        <LightLegend counts={list.data?.lights} active={params.light} onToggle={(light) => query.update({ light })} />
+      }
+      filters={
+        <>
+          <SearchFilter query={query} placeholder={t('ui.tasks.searchPlaceholder')} width={240} testId="task-search" />
+          <SelectFilter
+            query={query}
+            name="status"
+            placeholder={t('ui.tasks.filterStatus')}
+            options={TASK_STATUSES.map((s) => ({ value: s, label: t(`domain.taskStatuses.${s}`) }))}
+            width={130}
+          />
+          <SelectFilter
+            query={query}
+            name="light"
+            placeholder={t('ui.tasks.filterLight')}
+            options={TASK_LIGHTS.map((l) => ({ value: l, label: t(`domain.taskLights.${l}`) }))}
+            width={130}
+          />
+        </>
+      }
+      query={query}
+      columns={columns}
+      sortable={['deadline']}
+      emptyText={t('ui.tasks.mineEmpty')}
+      rowLink={(row) => `/tasks/${row.id}`}
+      rowData={(row) => ({ 'data-testid': 'my-task-row', 'data-light': row.light })}
+      scrollX={900}
+    />
   );
 }

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Descriptions, Empty, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import type { TaskDetail } from '../../app/api-types.ts';
+import { SIDES, UNIT_ROLES } from '../../../common/api/enums.ts';
+import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import { SIDES, UNIT_ROLES } from '../../shared/enums.ts';
 import { DeadlineText, LightDot, TaskStatusTag, formatTarget } from './task-display.tsx';
 
 function Block({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {

@@ -3,21 +3,26 @@ import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNum
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
-import type { TargetInput, TaskDetail, UpdateTaskInput } from '../../app/api-types.ts';
+import {
+  SIDES,
+  TARGET_COMPARISONS,
+  TASK_STATUSES,
+  UNIT_ROLES,
+  type Side,
+  type TargetComparison,
+  type UnitRole,
+} from '../../../common/api/enums.ts';
+import type { TaskDetail, UpdateTaskBody } from '../../../common/api/tasks.ts';
 import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
 import { EditableRows } from '../../shared/EditableRows.tsx';
-import { SIDES, TARGET_COMPARISONS, TASK_STATUSES, UNIT_ROLES } from '../../shared/enums.ts';
 import { tasksApi } from './tasks.api.ts';
-
-type Side = 'a' | 'b';
-type Role = 'lead' | 'co';
 
 interface UnitValue {
   side: Side;
-  role: Role;
+  role: UnitRole;
   name?: string | null;
   organisationId?: string | null;
 }
@@ -27,7 +32,7 @@ interface MilestoneValue {
   doneOn?: Dayjs | null;
 }
 interface TargetValue {
-  comparison: TargetInput['comparison'];
+  comparison: TargetComparison;
   min?: string | number | null;
   max?: string | number | null;
   unit?: string;
@@ -140,7 +145,7 @@ export function TaskEditDrawer({
         onClose();
         return;
       }
-      const saved = await tasksApi.update(task.id, { version: task.version, ...changes } as UpdateTaskInput);
+      const saved = await tasksApi.update(task.id, { version: task.version, ...changes } as UpdateTaskBody);
       message.success(t('ui.common.saved'));
       onChanged(saved, true);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Breadcrumb, Card } from 'antd';
-import type { TaskDetail } from '../../app/api-types.ts';
+import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { TaskReports } from '../reporting/TaskReports.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Skeleton, Space, Tooltip } from 'antd';
 import { EditOutlined, ExportOutlined } from '@ant-design/icons';
-import type { TaskDetail } from '../../app/api-types.ts';
+import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';

@@ -1,8 +1,8 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Tag, Tooltip } from 'antd';
-import type { TaskLight, TaskStatus, TaskSummary } from '../../app/api-types.ts';
+import { TASK_LIGHTS, type TaskLight, type TaskStatus } from '../../../common/api/enums.ts';
+import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { useI18n, type I18n } from '../../app/i18n.tsx';
-import { TASK_LIGHTS } from '../../shared/enums.ts';
 
 /** The colours of the traffic lights, as officials read them: on track, due soon, overdue, suspended. */
 export const LIGHT_COLOURS: Record<TaskLight, string> = {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Spin } from 'antd';
-import type { PairingSummary } from '../../app/api-types.ts';
+import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { animate, EChart, type ChartEvent } from './EChart.tsx';
 import type { EChartsOption } from './echarts.ts';

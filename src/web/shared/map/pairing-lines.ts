@@ -1,6 +1,8 @@
-import type { PairingSummary, RegionRef } from '../../app/api-types.ts';
+import type { PairingStatus } from '../../../common/api/enums.ts';
+import type { PairingSummary } from '../../../common/api/pairings.ts';
+import type { RegionRef } from '../../../common/api/regions.ts';
 
-export const STATUS_COLOURS: Record<PairingSummary['status'], string> = {
+export const STATUS_COLOURS: Record<PairingStatus, string> = {
   active: '#c62828',
   exploratory: '#ef6c00',
   inactive: '#9e9e9e',
@@ -9,7 +11,7 @@ export const STATUS_COLOURS: Record<PairingSummary['status'], string> = {
 export interface LineDatum {
   pairingId: string;
   name: string;
-  status: PairingSummary['status'];
+  status: PairingStatus;
   coords: [[number, number], [number, number]];
   fromName: string;
   toName: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
-import type { CreateOrganisationInput, OrganisationItem } from '../../../app/api-types.ts';
+import type { CreateOrganisationBody, OrganisationItem } from '../../../../common/api/organisations.ts';
 import { formFailure } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { RegionSelect } from '../../../shared/RegionSelect.tsx';
@@ -42,7 +42,7 @@ export function OrganisationFormModal({
         name: values.name ?? '',
         kind: values.kind,
         regionCode: values.regionCode || undefined,
-      } as CreateOrganisationInput;
+      } as CreateOrganisationBody;
       const saved = organisation
         ? await organisationsApi.update(organisation.id, { version: organisation.version, ...input })
         : await organisationsApi.create(input);

@@ -1,37 +1,35 @@
 import { useState } from 'react';
-import { Button, Card, Space, Modal, Tag, type TableColumnsType } from 'antd';
+import { Button, Space, Modal, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
+import type { OrganisationItem, OrganisationListParams } from '../../../../common/api/organisations.ts';
 import { isApiError } from '../../../app/api-client.ts';
-import type { OrganisationItem } from '../../../app/api-types.ts';
-import { ErrorResult } from '../../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
+import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useApi } from '../../../app/use-api.ts';
-import { ACTIVE_OPTIONS, FilterBar, SearchFilter, SelectFilter } from '../../../app/list/FilterBar.tsx';
-import { ListTable } from '../../../app/list/ListTable.tsx';
+import { ACTIVE_OPTIONS, SearchFilter, SelectFilter } from '../../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../../app/list/use-url-query.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { organisationsApi, type OrganisationQuery } from './organisations.api.ts';
+import { ListPage } from '../../../shared/ListPage.tsx';
+import { organisationsApi } from './organisations.api.ts';
 import { OrganisationFormModal } from './OrganisationFormModal.tsx';
 import { useMessage } from '../../../app/feedback.tsx';
 
 export function OrganisationsPage() {
   const { t, pick } = useI18n();
-  usePageTitle('ui.organisations.title');
   const { can } = useSession();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
   const query = useUrlQuery();
-  const params: OrganisationQuery = {
+  const params: OrganisationListParams = {
     q: query.get('q'),
-    kind: query.get<NonNullable<OrganisationQuery['kind']>>('kind'),
-    active: query.get<NonNullable<OrganisationQuery['active']>>('active'),
+    kind: query.get<NonNullable<OrganisationListParams['kind']>>('kind'),
+    active: query.get<NonNullable<OrganisationListParams['active']>>('active'),
     page: query.page,
     pageSize: query.pageSize,
   };
   const [editing, setEditing] = useState<OrganisationItem | 'new' | null>(null);
-  const { data, error, loading, reload } = useApi((signal) => organisationsApi.list(params, signal), [query.key]);
+  const list = useApi((signal) => organisationsApi.list(params, signal), [query.key]);
   const manage = can('organisation.manage');
 
   const toggle = (org: OrganisationItem) =>
@@ -47,7 +45,7 @@ export function OrganisationsPage() {
         try {
           await organisationsApi.update(org.id, { version: org.version, active: !org.active });
           message.success(t(org.active ? 'ui.organisations.deactivated' : 'ui.organisations.activated'));
-          reload();
+          list.reload();
         } catch (err) {
           message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
         }
@@ -96,12 +94,11 @@ export function OrganisationsPage() {
       : []),
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.organisations.title')}
-      extra={
+    <ListPage<OrganisationItem>
+      title="ui.organisations.title"
+      list={list}
+      actions={
         manage && (
           <Button
             type="primary"
@@ -113,46 +110,44 @@ export function OrganisationsPage() {
           </Button>
         )
       }
+      filters={
+        <>
+          <SearchFilter query={query} placeholder={t('ui.organisations.searchPlaceholder')} width={240} />
+          <SelectFilter
+            query={query}
+            name="kind"
+            placeholder={t('ui.organisations.kind')}
+            width={180}
+            options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
+          />
+          <SelectFilter
+            query={query}
+            name="active"
+            placeholder={t('ui.common.status')}
+            width={120}
+            options={ACTIVE_OPTIONS.map((v) => ({
+              value: v,
+              label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
+            }))}
+          />
+        </>
+      }
+      query={query}
+      columns={columns}
+      rowData={() => ({ 'data-testid': 'organisation-row' })}
+      scrollX={900}
     >
       {modalHolder}
-      <FilterBar>
-        <SearchFilter query={query} placeholder={t('ui.organisations.searchPlaceholder')} width={240} />
-        <SelectFilter
-          query={query}
-          name="kind"
-          placeholder={t('ui.organisations.kind')}
-          width={180}
-          options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`domain.organisationKinds.${kind}`) }))}
-        />
-        <SelectFilter
-          query={query}
-          name="active"
-          placeholder={t('ui.common.status')}
-          width={120}
-          options={ACTIVE_OPTIONS.map((v) => ({
-            value: v,
-            label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
-          }))}
-        />
-      </FilterBar>
-      <ListTable<OrganisationItem>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        rowData={() => ({ 'data-testid': 'organisation-row' })}
-        scrollX={900}
-      />
       {editing && (
         <OrganisationFormModal
           organisation={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            reload();
+            list.reload();
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,26 +1,17 @@
-import { api } from '../../../app/api-client.ts';
 import type {
-  CreateOrganisationInput,
+  CreateOrganisationBody,
   OrganisationItem,
   OrganisationList,
-  UpdateOrganisationInput,
-} from '../../../app/api-types.ts';
+  OrganisationListParams,
+  UpdateOrganisationBody,
+} from '../../../../common/api/organisations.ts';
+import { api } from '../../../app/api-client.ts';
 
-export interface OrganisationQuery {
-  q?: string;
-  kind?: OrganisationItem['kind'];
-  regionCode?: string;
-  active?: 'true' | 'false';
-  page?: number;
-  pageSize?: number;
-}
+const organisationPath = (id: string) => `/api/organisations/${encodeURIComponent(id)}`;
 
 export const organisationsApi = {
-  list: (query: OrganisationQuery, signal?: AbortSignal) =>
-    api.get<OrganisationList>('/api/organisations', { ...query }, { signal }),
-  get: (id: string, signal?: AbortSignal) =>
-    api.get<OrganisationItem>(`/api/organisations/${encodeURIComponent(id)}`, undefined, { signal }),
-  create: (input: CreateOrganisationInput) => api.post<OrganisationItem>('/api/organisations', input),
-  update: (id: string, input: UpdateOrganisationInput) =>
-    api.patch<OrganisationItem>(`/api/organisations/${encodeURIComponent(id)}`, input),
+  list: (params: OrganisationListParams, signal?: AbortSignal) =>
+    api.get<OrganisationList>('/api/organisations', params, { signal }),
+  create: (input: CreateOrganisationBody) => api.post<OrganisationItem>('/api/organisations', input),
+  update: (id: string, input: UpdateOrganisationBody) => api.patch<OrganisationItem>(organisationPath(id), input),
 };

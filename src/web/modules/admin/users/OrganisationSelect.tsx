@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { api } from '../../../app/api-client.ts';
-import type { OrganisationList } from '../../../app/api-types.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useApi } from '../../../app/use-api.ts';
+import { organisationsApi } from '../organisations/organisations.api.ts';
 
 /** Picks an active organisation by name. */
 export function OrganisationSelect({
@@ -26,8 +25,7 @@ export function OrganisationSelect({
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const { data, loading } = useApi(
-    (signal) =>
-      api.get<OrganisationList>('/api/organisations', { q: q || undefined, active: 'true', pageSize: 50 }, { signal }),
+    (signal) => organisationsApi.list({ q: q || undefined, active: 'true', pageSize: 50 }, signal),
     [q],
   );
   const options = (data?.items ?? []).map((o) => ({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { isApiError } from '../../../app/api-client.ts';
-import type { UserItem } from '../../../app/api-types.ts';
+import type { UserItem } from '../../../../common/api/users.ts';
 import { applyServerErrors, unplacedLine } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useMe } from '../../../app/session.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ADMIN_ROLES, ROLES } from '../../../../common/access/roles.ts';
-import type { UserItem } from '../../../app/api-types.ts';
+import type { UserItem } from '../../../../common/api/users.ts';
 import { formFailure } from '../../../app/form-errors.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useMe, useSession } from '../../../app/session.tsx';

@@ -3,7 +3,7 @@ import { Button, Card, Space, Modal, Tag, type TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../../common/access/roles.ts';
 import { isApiError } from '../../../app/api-client.ts';
-import type { UserItem } from '../../../app/api-types.ts';
+import type { UserItem, UserListParams } from '../../../../common/api/users.ts';
 import { ErrorResult } from '../../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../../app/i18n.tsx';
 import { useMe, useSession } from '../../../app/session.tsx';
@@ -15,7 +15,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
-import { usersApi, type UserQuery } from './users.api.ts';
+import { usersApi } from './users.api.ts';
 import { useMessage } from '../../../app/feedback.tsx';
 
 export function UsersPage() {
@@ -26,11 +26,11 @@ export function UsersPage() {
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
   const query = useUrlQuery();
-  const params: UserQuery = {
+  const params: UserListParams = {
     q: query.get('q'),
-    role: query.get<NonNullable<UserQuery['role']>>('role'),
+    role: query.get<NonNullable<UserListParams['role']>>('role'),
     organisationId: query.get('organisationId'),
-    active: query.get<NonNullable<UserQuery['active']>>('active'),
+    active: query.get<NonNullable<UserListParams['active']>>('active'),
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -1,21 +1,21 @@
+import type { Ok } from '../../../../common/api/common.ts';
+import type {
+  CreateUserBody,
+  ResetPasswordBody,
+  UpdateUserBody,
+  UserItem,
+  UserList,
+  UserListParams,
+} from '../../../../common/api/users.ts';
 import { api } from '../../../app/api-client.ts';
-import type { CreateUserInput, UpdateUserInput, UserItem, UserList } from '../../../app/api-types.ts';
 
-export interface UserQuery {
-  q?: string;
-  organisationId?: string;
-  role?: UserItem['roles'][number];
-  active?: 'true' | 'false';
-  page?: number;
-  pageSize?: number;
-}
-
-const path = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 
 export const usersApi = {
-  list: (query: UserQuery, signal?: AbortSignal) => api.get<UserList>('/api/users', { ...query }, { signal }),
-  create: (input: CreateUserInput) => api.post<UserItem>('/api/users', input),
-  update: (id: string, input: UpdateUserInput) => api.patch<UserItem>(path(id), input),
-  unlock: (id: string) => api.post<unknown>(`${path(id)}/unlock`, {}),
-  resetPassword: (id: string, password: string) => api.post<unknown>(`${path(id)}/password`, { password }),
+  list: (params: UserListParams, signal?: AbortSignal) => api.get<UserList>('/api/users', params, { signal }),
+  create: (input: CreateUserBody) => api.post<UserItem>('/api/users', input),
+  update: (id: string, input: UpdateUserBody) => api.patch<UserItem>(userPath(id), input),
+  unlock: (id: string) => api.post<Ok>(`${userPath(id)}/unlock`, {}),
+  resetPassword: (id: string, password: string) =>
+    api.post<Ok>(`${userPath(id)}/password`, { password } satisfies ResetPasswordBody),
 };
