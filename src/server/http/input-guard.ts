@@ -31,10 +31,15 @@ export function textFaultDetails(value: unknown, out: ErrorDetail[] = []): Error
   return out;
 }
 
-/** A body sent to a route that declares none: refused field by field, so nothing a client sends is silently dropped. */
+/**
+ * A body sent to a route that declares none: refused field by field, so nothing a client sends is silently dropped.
+ * An upload route reads its multipart body itself (and says which file it wants when it gets something else).
+ */
 function undeclaredBody(req: FastifyRequest): ErrorDetail[] {
   const body = req.body;
-  if (req.routeOptions.schema?.body || body === undefined || body === null) return [];
+  const schema = req.routeOptions.schema;
+  if (schema?.body || schema?.consumes?.includes('multipart/form-data') || body === undefined || body === null)
+    return [];
   if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body))
     return Object.keys(body).map((key) => fieldError(key, 'unknown_field', { key }));
   return body === '' ? [] : [fieldError('body', 'unknown_field', { key: 'body' })];
