@@ -15,3 +15,4 @@ export * from './modules/reporting/reporting.tables.ts';
 export * from './modules/tracking/tracking.tables.ts';
 export * from './modules/meetings/meetings.tables.ts';
 export * from './kernel/jobs/jobs.tables.ts';
+export * from './kernel/attachments/attachments.tables.ts';

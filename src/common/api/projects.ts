@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
-import { attachment } from './reporting.ts';
+import { attachment } from './attachments.ts';
 import {
   INITIAL_STAGES,
   MONEY_FIGURES,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { attachment } from './attachments.ts';
 import { decimalInput } from './tasks.ts';
 import {
   ATTACHMENT_KINDS,
@@ -221,16 +222,6 @@ export type ReportSummary = z.infer<typeof reportSummary>;
 export const reportListResponse = paged(reportSummary);
 export type ReportList = z.infer<typeof reportListResponse>;
 
-export const attachment = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  kind: z.enum(ATTACHMENT_KINDS),
-  size: z.number().int(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
-});
-export type Attachment = z.infer<typeof attachment>;
-
 export const reportDetail = reportSummary.extend({
   narrative: z.string().nullable(),
   figures: z.array(
@@ -283,6 +274,7 @@ export const notificationListQuery = z.strictObject({
     .optional(),
   ...pageQuery,
 });
+export type NotificationListQuery = z.infer<typeof notificationListQuery>;
 export type NotificationListParams = QueryParams<typeof notificationListQuery>;
 export const notification = z.object({
   id: z.uuid(),
@@ -298,4 +290,6 @@ export const notification = z.object({
 });
 export type Notification = z.infer<typeof notification>;
 export const notificationListResponse = paged(notification).extend({ unread: z.number().int() });
+/** How many notices marking all read marked. */
+export const readAllResponse = z.object({ count: z.number().int() });
 export type NotificationList = z.infer<typeof notificationListResponse>;

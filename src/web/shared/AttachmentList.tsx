@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Popconfirm, Space, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Attachment } from '../../common/api/reporting.ts';
+import type { Attachment } from '../../common/api/attachments.ts';
 import { isApiError, saveBlob } from '../app/api-client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { useMessage } from '../app/feedback.tsx';

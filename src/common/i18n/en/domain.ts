@@ -106,4 +106,31 @@ export const domain: Shape<typeof zh> = {
   },
   sharingRounding:
     "For each tax or statistic and each sharing term, the total is split once: each party's share rounded down to the fen, the fen left over going one by one to the largest remainders, ties to the party listed first; the parts always add up to the total.",
+  cyclePeriods: {
+    monthly: {
+      1: 'January {year}',
+      2: 'February {year}',
+      3: 'March {year}',
+      4: 'April {year}',
+      5: 'May {year}',
+      6: 'June {year}',
+      7: 'July {year}',
+      8: 'August {year}',
+      9: 'September {year}',
+      10: 'October {year}',
+      11: 'November {year}',
+      12: 'December {year}',
+    },
+    quarterly: { 1: 'Q1 {year}', 2: 'Q2 {year}', 3: 'Q3 {year}', 4: 'Q4 {year}' },
+    half_yearly: { 1: 'H1 {year}', 2: 'H2 {year}' },
+    yearly: { 1: '{year}' },
+  },
+  notifications: {
+    due_soon:
+      'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) is due on {dueOn}, in {daysLeft} day(s).',
+    overdue:
+      'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) is {daysOverdue} day(s) overdue (due {dueOn}).',
+    returned:
+      'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) was returned: {comment}. Correct it and submit again.',
+  },
 };

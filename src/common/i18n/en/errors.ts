@@ -275,4 +275,26 @@ export const errors: Shape<typeof zh> = {
     duplicate_in_file: 'is the same project as row {first} ({key})',
     stage_behind_ledger: 'the project is already at stage {current}; the sheet cannot move it back',
   },
+  attachmentFiles: {
+    pdf: 'a PDF document',
+    docx: 'a Word document',
+    xlsx: 'an Excel workbook',
+    jpg: 'a JPEG image',
+    png: 'a PNG image',
+    noExtension: '（无）',
+  },
+  reportStates: {
+    pending: 'not started',
+    draft: 'a draft',
+    submitted: 'submitted, awaiting review',
+    returned: 'returned',
+    approved: 'approved',
+  },
+  reportActions: {
+    save: 'be saved',
+    submit: 'be submitted',
+    return: 'be returned',
+    approve: 'be approved',
+    attach: 'have its attachments changed',
+  },
 };

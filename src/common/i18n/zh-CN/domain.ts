@@ -83,4 +83,32 @@ export const domain = {
   /** How a sharing statement splits each total, stated on the statement and its printed sheet. */
   sharingRounding:
     '每一税种或指标、每一分成期的合计数按比例一次分配：各方先取整到分，剩余的分按余数从大到小逐一分给各方，余数相同的按协议所列顺序；各方之和恒等于合计数。',
+  /** A reporting cycle's period as officials write it; the label is stored with the cycle. */
+  cyclePeriods: {
+    monthly: {
+      1: '{year}年1月',
+      2: '{year}年2月',
+      3: '{year}年3月',
+      4: '{year}年4月',
+      5: '{year}年5月',
+      6: '{year}年6月',
+      7: '{year}年7月',
+      8: '{year}年8月',
+      9: '{year}年9月',
+      10: '{year}年10月',
+      11: '{year}年11月',
+      12: '{year}年12月',
+    },
+    quarterly: { 1: '{year}年第一季度', 2: '{year}年第二季度', 3: '{year}年第三季度', 4: '{year}年第四季度' },
+    half_yearly: { 1: '{year}年上半年', 2: '{year}年下半年' },
+    yearly: { 1: '{year}年度' },
+  },
+  /** In-app notices to a unit about its reports, worded when read, so a wording change reaches old notices too. */
+  notifications: {
+    due_soon:
+      '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告将于 {dueOn} 截止，还剩 {daysLeft} 天，请按时填报。',
+    overdue:
+      '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告已逾期 {daysOverdue} 天（截止 {dueOn}），请尽快填报。',
+    returned: '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告被退回：{comment}。请修改后重新提交。',
+  },
 } as const;

@@ -264,4 +264,28 @@ export const errors = {
     duplicate_in_file: '与第 {first} 行是同一项目（{key}）',
     stage_behind_ledger: '系统中该项目已到“{current}”阶段，表中阶段不能倒退',
   },
+  /** What an attachment refusal calls the kind the bytes show, and a name without an extension. */
+  attachmentFiles: {
+    pdf: 'PDF 文档',
+    docx: 'Word 文档',
+    xlsx: 'Excel 表格',
+    jpg: 'JPEG 图片',
+    png: 'PNG 图片',
+    noExtension: '（无）',
+  },
+  /** A report's state and the action refused in it (errors.report_state). */
+  reportStates: {
+    pending: '未填报',
+    draft: '草稿',
+    submitted: '已提交待审核',
+    returned: '已退回',
+    approved: '已审核通过',
+  },
+  reportActions: {
+    save: '保存',
+    submit: '提交',
+    return: '退回',
+    approve: '审核通过',
+    attach: '增删附件',
+  },
 } as const;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import type { AttachmentKind } from '../../../common/api/reporting.ts';
+import type { AttachmentKind } from '../../../common/api/enums.ts';
 import { EXTENSIONS } from './attachment-type.ts';
 
 /**
@@ -20,7 +20,7 @@ function pathOf(dataDir: string, storedName: string): string {
 }
 
 /** Writes the bytes under a new name (via a temporary file, so a crash leaves no half file by that name). */
-export async function storeAttachment(dataDir: string, kind: AttachmentKind, bytes: Buffer): Promise<string> {
+export async function storeAttachmentFile(dataDir: string, kind: AttachmentKind, bytes: Buffer): Promise<string> {
   const storedName = `${crypto.randomBytes(16).toString('hex')}${EXTENSIONS[kind][0]}`;
   const file = pathOf(dataDir, storedName);
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -30,11 +30,11 @@ export async function storeAttachment(dataDir: string, kind: AttachmentKind, byt
   return storedName;
 }
 
-export async function readAttachment(dataDir: string, storedName: string): Promise<Buffer> {
+export async function readAttachmentFile(dataDir: string, storedName: string): Promise<Buffer> {
   return fs.readFile(pathOf(dataDir, storedName));
 }
 
 /** Removes the bytes; a file already gone is not an error (the row is what counts). */
-export async function removeAttachment(dataDir: string, storedName: string): Promise<void> {
+export async function removeAttachmentFile(dataDir: string, storedName: string): Promise<void> {
   await fs.rm(pathOf(dataDir, storedName), { force: true });
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { detectAttachment, displayFileName, MAX_ATTACHMENT_BYTES } from '../../kernel/attachments/attachment-type.ts';
+import { detectAttachment, displayFileName, MAX_ATTACHMENT_BYTES } from './attachment-type.ts';
 import {
   docxBomb,
   exe,

@@ -1,8 +1,9 @@
-import type { AttachmentKind } from '../../../common/api/reporting.ts';
+import type { AttachmentKind } from '../../../common/api/enums.ts';
+import { AppError, bilingual, fieldError } from '../../http/app-error.ts';
+import { sizeInWords } from '../../http/upload.ts';
 import { checkZipSafety, readZipDirectory, ZipError } from '../zip/zip-inspect.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_REPORT = 20;
 
 /** What a file may be called for each kind; the bytes decide the kind, the name must agree with them. */
 export const EXTENSIONS: Record<AttachmentKind, readonly string[]> = {
@@ -18,13 +19,6 @@ export const CONTENT_TYPES: Record<AttachmentKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jpg: 'image/jpeg',
   png: 'image/png',
-};
-const KIND_NAMES: Record<AttachmentKind, [string, string]> = {
-  pdf: ['PDF 文档', 'a PDF document'],
-  docx: ['Word 文档', 'a Word document'],
-  xlsx: ['Excel 表格', 'an Excel workbook'],
-  jpg: ['JPEG 图片', 'a JPEG image'],
-  png: ['PNG 图片', 'a PNG image'],
 };
 
 export type AttachmentRefusal =
@@ -78,13 +72,15 @@ export function detectAttachment(buf: Buffer, fileName: string): { kind: Attachm
   else kind = { code: 'attachment_type' };
   if (typeof kind !== 'string') return kind;
   const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
-  if (!EXTENSIONS[kind].includes(ext))
+  if (!EXTENSIONS[kind].includes(ext)) {
+    const name = bilingual(`errors.attachmentFiles.${kind}`);
     return {
       code: 'attachment_type_mismatch',
-      kindZh: KIND_NAMES[kind][0],
-      kindEn: KIND_NAMES[kind][1],
-      ext: ext || '（无）',
+      kindZh: name.zh,
+      kindEn: name.en,
+      ext: ext || bilingual('errors.attachmentFiles.noExtension').zh,
     };
+  }
   return { kind };
 }
 
@@ -96,21 +92,11 @@ export function displayFileName(name: string): string {
   return (clean || 'attachment').slice(-200);
 }
 
-/** An attachment row as the API shows it (a report's or a project's). */
-export function presentAttachment(a: {
-  id: string;
-  fileName: string;
-  kind: AttachmentKind;
-  size: number;
-  uploadedAt: Date;
-  uploadedByName: string | null;
-}) {
-  return {
-    id: a.id,
-    fileName: a.fileName,
-    kind: a.kind,
-    size: a.size,
-    uploadedAt: a.uploadedAt.toISOString(),
-    uploadedBy: a.uploadedByName,
-  };
+/** Why a file cannot be attached, as the API says it: under `file`, with the limit or the kinds named. */
+export function attachmentRefusal(r: AttachmentRefusal): AppError {
+  const params: Record<string, string> =
+    r.code === 'attachment_type_mismatch'
+      ? { kindZh: r.kindZh, kindEn: r.kindEn, ext: r.ext }
+      : { limit: sizeInWords(MAX_ATTACHMENT_BYTES) };
+  return new AppError(400, 'attachment_refused', [fieldError('file', r.code, params)]);
 }

@@ -4,8 +4,9 @@ import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import type { ProjectDetail } from '../../../common/api/projects.ts';
-import { auditActions, uploadFile } from '../reporting/test-support/reporting-api.ts';
-import { samplePdf, samplePng, storedFiles } from '../reporting/test-support/attachment-files.ts';
+import { auditActions } from '../reporting/test-support/reporting-api.ts';
+import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
+import { samplePdf, samplePng, storedFiles } from '../../kernel/attachments/test-support/attachment-files.ts';
 import { MAX_ATTACHMENTS_PER_PROJECT } from './project-attachments.service.ts';
 
 const storedCount = (dataDir: string) => storedFiles(dataDir).length;
@@ -99,7 +100,7 @@ describe.each(testEngines())('project attachments on %s', (engine) => {
     expect(over.statusCode).toBe(400);
     expect(over.json().error.details[0]).toMatchObject({ field: 'file', code: 'too_many_project_attachments' });
     const rows = await s.t.database.db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM project_attachments WHERE project_id = ${project.id}`,
+      sql`SELECT count(*)::int AS n FROM attachments WHERE owner_kind = 'project' AND owner_id = ${project.id}`,
     );
     expect(rows.rows[0]!.n).toBe(MAX_ATTACHMENTS_PER_PROJECT);
   });

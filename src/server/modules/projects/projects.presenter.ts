@@ -5,7 +5,7 @@ import type {
 } from '../../../common/api/projects.ts';
 import { toWan, wan } from '../../../common/money/money.ts';
 import { industries, type IndustryCatalogue } from '../../kernel/industries.ts';
-import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import { nextStages } from './stage-machine.ts';
 import type { ProjectDetailRows, ProjectListRow, listProjects } from './projects.repository.ts';
 import { dateString as day } from '../../kernel/dates.ts';

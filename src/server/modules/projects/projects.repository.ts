@@ -8,7 +8,8 @@ import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
-import { projects, projectTasks, projectAttachments } from './projects.tables.ts';
+import { projects, projectTasks } from './projects.tables.ts';
+import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
 import { movesOf, reportsOf } from './project-history.repository.ts';
 
@@ -153,14 +154,14 @@ export async function findProjectDetail(db: DbOrTx, actor: Actor, id: string, op
     .leftJoin(parks, eq(parks.id, projects.parkId))
     .leftJoin(events, eq(events.id, projects.eventId))
     .where(and(eq(projects.id, id), projectScope(actor)));
-  const parts = () => Promise.all([movesOf(db, id), reportsOf(db, id), attachmentsOf(db, id)]);
+  const parts = () => Promise.all([movesOf(db, id), reportsOf(db, id), attachmentsOf(db, { kind: 'project', id })]);
   if (opts.forUpdate) {
     // One after the other: a transaction has a single connection.
     const [found] = await q.for('update', { of: projects });
     if (!found) return undefined;
     const moves = await movesOf(db, id);
     const reports = await reportsOf(db, id);
-    const attachments = await attachmentsOf(db, id);
+    const attachments = await attachmentsOf(db, { kind: 'project', id });
     return { ...found, moves, reports, attachments };
   }
   const [[found], [moves, reports, attachments]] = await Promise.all([q, parts()]);
@@ -226,31 +227,6 @@ export async function taskIdsOf(db: DbOrTx, projectId: string) {
   return (
     await db.select({ taskId: projectTasks.taskId }).from(projectTasks).where(eq(projectTasks.projectId, projectId))
   ).map((r) => r.taskId);
-}
-
-export async function attachmentsOf(db: DbOrTx, projectId: string) {
-  return db
-    .select()
-    .from(projectAttachments)
-    .where(eq(projectAttachments.projectId, projectId))
-    .orderBy(asc(projectAttachments.uploadedAt), asc(projectAttachments.id));
-}
-
-export async function findAttachment(db: DbOrTx, projectId: string, attachmentId: string) {
-  const [row] = await db
-    .select()
-    .from(projectAttachments)
-    .where(and(eq(projectAttachments.projectId, projectId), eq(projectAttachments.id, attachmentId)));
-  return row;
-}
-
-export async function insertAttachment(db: DbOrTx, row: typeof projectAttachments.$inferInsert) {
-  const [created] = await db.insert(projectAttachments).values(row).returning({ id: projectAttachments.id });
-  return created!.id;
-}
-
-export async function deleteAttachmentRow(db: DbOrTx, id: string) {
-  await db.delete(projectAttachments).where(eq(projectAttachments.id, id));
 }
 
 export async function replaceTasks(db: DbOrTx, projectId: string, taskIds: string[]) {

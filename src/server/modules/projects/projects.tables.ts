@@ -19,7 +19,6 @@ import { parks } from '../parks/parks.tables.ts';
 import { events, eventAgreements } from '../events/events.tables.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { PROJECT_STAGES, PIPELINE_STAGES, PROJECT_TYPES, MONEY_FIGURES } from '../../../common/api/projects.ts';
-import { ATTACHMENT_KINDS } from '../../../common/api/reporting.ts';
 
 const wan = () => numeric({ precision: 20, scale: 6 });
 
@@ -149,26 +148,3 @@ export const projectTasks = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.taskId] })],
 );
 
-/** A file kept with a project (agreement scans, approvals, photos); the bytes live under DATA_DIR/attachments by a name the server chose. */
-export const projectAttachments = pgTable(
-  'project_attachments',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    /** The name the user gave, for display and the download's filename* only; never used as a path. */
-    fileName: text().notNull(),
-    storedName: text().notNull(),
-    kind: text({ enum: ATTACHMENT_KINDS }).notNull(),
-    size: integer().notNull(),
-    sm3: text().notNull(),
-    uploadedBy: uuid(),
-    uploadedByName: text(),
-    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('project_attachments_project_idx').on(t.projectId),
-    uniqueIndex('project_attachments_stored_uq').on(t.storedName),
-  ],
-);

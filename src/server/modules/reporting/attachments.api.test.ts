@@ -23,7 +23,7 @@ import {
   samplePng,
   sampleXlsx,
   storedFiles,
-} from './test-support/attachment-files.ts';
+} from '../../kernel/attachments/test-support/attachment-files.ts';
 
 describe.each(testEngines())('report attachments on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -32,7 +32,11 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
   let report: ReportDetail;
   const dataDir = () => s.t.deps.config.dataDir;
   const rows = async () =>
-    (await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM report_attachments`)).rows[0]!.n;
+    (
+      await s.t.database.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM attachments WHERE owner_kind = 'report'`,
+      )
+    ).rows[0]!.n;
 
   beforeAll(async () => {
     const plans = await loadSeedPlans(s.t);

@@ -1,4 +1,5 @@
 import type { ReportFrequency } from '../../../common/api/reporting.ts';
+import { bilingual } from '../../http/app-error.ts';
 import { daysBetween } from '../../kernel/dates.ts';
 
 export interface CyclePeriod {
@@ -10,22 +11,6 @@ export interface CyclePeriod {
 }
 
 const PERIODS_PER_YEAR: Record<ReportFrequency, number> = { monthly: 12, quarterly: 4, half_yearly: 2, yearly: 1 };
-const QUARTERS = ['一', '二', '三', '四'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -42,13 +27,7 @@ export function cyclePeriod(frequency: ReportFrequency, year: number, n: number)
   const lastMonth = firstMonth + months - 1;
   const start = `${year}-${pad(firstMonth)}-01`;
   const end = `${year}-${pad(lastMonth)}-${pad(lastDayOf(year, lastMonth))}`;
-  const labels: Record<ReportFrequency, [string, string]> = {
-    monthly: [`${year}年${n}月`, `${MONTHS_EN[n - 1]} ${year}`],
-    quarterly: [`${year}年第${QUARTERS[n - 1]}季度`, `Q${n} ${year}`],
-    half_yearly: [`${year}年${n === 1 ? '上' : '下'}半年`, `H${n} ${year}`],
-    yearly: [`${year}年度`, `${year}`],
-  };
-  const [label, labelEn] = labels[frequency];
+  const { zh: label, en: labelEn } = bilingual(`domain.cyclePeriods.${frequency}.${n}`, { year });
   return { label, labelEn, start, end };
 }
 

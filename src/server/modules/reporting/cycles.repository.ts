@@ -1,11 +1,10 @@
-import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import type { CycleListQuery } from '../../../common/api/reporting.ts';
+import type { SlotState } from '../../../common/api/reporting.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-import { plans } from '../plans/plans.tables.ts';
-import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { reportingCycles, reportingCycleEvents, reportSlots } from './reporting.tables.ts';
 
@@ -66,7 +65,7 @@ export async function listCycles(db: DbOrTx, actor: Actor, q: CycleListQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(reportingCycles).where(where),
   ]);
-  return { items: items as CycleRow[], total: total?.n ?? 0 };
+  return { items: await withSlotCounts(db, actor, items as CycleRow[]), total: total?.n ?? 0 };
 }
 
 export async function findCycle(
@@ -85,8 +84,29 @@ export async function findCycle(
   return row as CycleRow | undefined;
 }
 
-/** Slots by state per cycle, counting only the slots the actor sees (a lead unit its own organisation's). */
-export async function slotCounts(db: DbOrTx, actor: Actor, cycleIds: string[]) {
+/** A cycle with its slot counts and its history, in three queries; undefined when out of scope. */
+export async function findCycleDetail(db: DbOrTx, actor: Actor, id: string) {
+  const row = await findCycle(db, actor, id);
+  if (!row) return undefined;
+  const [[cycle], events] = await Promise.all([withSlotCounts(db, actor, [row]), cycleEvents(db, id)]);
+  return { cycle: cycle!, events };
+}
+export type CycleDetailRows = NonNullable<Awaited<ReturnType<typeof findCycleDetail>>>;
+
+type SlotCount = { state: SlotState; n: number };
+export type CycleWithCounts = CycleRow & { slotCounts: SlotCount[] };
+
+/** Cycles with their slots counted by state, in one more query; only the slots the actor sees count (a lead unit its own organisation's). */
+async function withSlotCounts(db: DbOrTx, actor: Actor, rows: CycleRow[]): Promise<CycleWithCounts[]> {
+  const counts = await slotCounts(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, slotCounts: counts.filter((c) => c.cycleId === r.id) }));
+}
+
+async function slotCounts(db: DbOrTx, actor: Actor, cycleIds: string[]) {
   if (!cycleIds.length) return [];
   return db
     .select({ cycleId: reportSlots.cycleId, state: reportSlots.state, n: count() })
@@ -124,37 +144,10 @@ export async function insertCycleEvent(db: DbOrTx, row: typeof reportingCycleEve
   await db.insert(reportingCycleEvents).values(row);
 }
 
-export async function cycleEvents(db: DbOrTx, cycleId: string) {
+async function cycleEvents(db: DbOrTx, cycleId: string) {
   return db
     .select()
     .from(reportingCycleEvents)
     .where(eq(reportingCycleEvents.cycleId, cycleId))
     .orderBy(asc(reportingCycleEvents.at), asc(reportingCycleEvents.id));
-}
-
-/**
- * The units assigned to the pairing's current tasks: one row per task and unit. Tasks already done or suspended
- * (暂缓) owe no progress report. The caller has checked the actor may manage the pairing.
- */
-export async function assignedUnits(db: DbOrTx, pairingId: string, taskId?: string) {
-  return db
-    .select({
-      taskId: taskUnits.taskId,
-      organisationId: taskUnits.organisationId,
-      name: taskUnits.name,
-      side: taskUnits.side,
-      role: taskUnits.role,
-    })
-    .from(taskUnits)
-    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(
-      and(
-        eq(tasks.pairingId, pairingId),
-        eq(plans.current, true),
-        notInArray(tasks.status, ['done', 'suspended']),
-        taskId ? eq(tasks.id, taskId) : undefined,
-      ),
-    )
-    .orderBy(asc(plans.createdAt), asc(tasks.ordinal), asc(taskUnits.ordinal));
 }

@@ -1,10 +1,24 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, conflict, fieldError, invalid, notFound, type ErrorDetail } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import type { ApproveCycleInput, CreateCycleInput, UnlockCycleInput } from '../../../common/api/reporting.ts';
-import { findPairing } from '../pairings/pairings.repository.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import type {
+  ApproveCycleInput,
+  CreateCycleInput,
+  CycleListQuery,
+  UnlockCycleInput,
+} from '../../../common/api/reporting.ts';
+import { visiblePairing } from '../pairings/pairings.service.ts';
+import { unitsOwingProgress } from '../tasks/task-progress.service.ts';
 import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';
-import { assignedUnits, findCycle, insertCycle, insertCycleEvent, updateCycleRow } from './cycles.repository.ts';
+import {
+  findCycle,
+  findCycleDetail,
+  insertCycle,
+  insertCycleEvent,
+  listCycles,
+  updateCycleRow,
+} from './cycles.repository.ts';
 import {
   insertSlots,
   slotsOfCycle,
@@ -14,22 +28,41 @@ import {
 } from './reports.repository.ts';
 import { UNREPORTED_STATES, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion } from './reporting.policy.ts';
-import { applyApprovedProgress } from './task-progress.ts';
+import { applyApprovedProgress } from './approved-progress.ts';
+
+export async function listCyclePage(ctx: AuthedContext, query: CycleListQuery) {
+  const { items, total } = await listCycles(ctx.db, ctx.actor, query);
+  return { items, total, page: query.page, pageSize: query.pageSize, today: chinaToday() };
+}
+
+export async function cycleDetail(ctx: AuthedContext, id: string) {
+  const found = await findCycleDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return { ...found, today: chinaToday() };
+}
+
+/** The cycle's slots that still owe a submission, as the actor sees them. */
+export async function unreportedSlots(ctx: AuthedContext, id: string) {
+  const cycle = await findCycle(ctx.db, ctx.actor, id);
+  if (!cycle) throw notFound();
+  return { cycle, slots: await slotsOfCycle(ctx.db, ctx.actor, cycle.id, UNREPORTED_STATES), today: chinaToday() };
+}
 
 /**
  * Opens a reporting period for a pairing and gives every unit assigned to one of its current tasks (lead and
  * co-responsible, both sides) a slot to report in. The cycle, its slots and the audit row commit together.
  */
 export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): Promise<string> {
-  return ctx.db.transaction(async (tx) => {
-    const pairing = await findPairing(tx, ctx.actor, input.pairingId);
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
+    const pairing = await visiblePairing(work, ctx.actor, input.pairingId);
     if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
     const problems: ErrorDetail[] = [];
     const period = cyclePeriod(input.frequency, input.year, input.period);
     if (!period) throw invalid(fieldError('period', 'too_big', { max: periodsPerYear(input.frequency) }));
     const dueOn = input.dueOn ?? defaultDueOn(period);
     if (dueOn < period.start) problems.push(fieldError('dueOn', 'due_before_period', { start: period.start }));
-    const units = await assignedUnits(tx, pairing.id);
+    const units = await unitsOwingProgress(work, pairing.id);
     if (!units.length) problems.push(fieldError('pairingId', 'no_assigned_tasks'));
     if (problems.length) throw invalid(...problems);
 
@@ -55,7 +88,7 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.username,
     });
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'cycle.create',
       result: 'success',
       objectType: 'reporting_cycle',
@@ -73,7 +106,7 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
 }
 
 /** One slot per task and unit; an organisation listed twice on a task (lead and co) reports once, as lead. */
-function slotsFor(cycleId: string, units: Awaited<ReturnType<typeof assignedUnits>>): SlotInsert[] {
+function slotsFor(cycleId: string, units: Awaited<ReturnType<typeof unitsOwingProgress>>): SlotInsert[] {
   const slots = new Map<string, SlotInsert>();
   for (const u of units) {
     const key = `${u.taskId}|${unitKey(u)}`;
@@ -97,18 +130,19 @@ function slotsFor(cycleId: string, units: Awaited<ReturnType<typeof assignedUnit
  * Returns how many were added.
  */
 export async function addMissingSlots(ctx: AuthedContext, id: string): Promise<number> {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
     if (!cycle) throw notFound();
     assertCycleOpen(cycle);
-    const added = await insertSlots(tx, slotsFor(id, await assignedUnits(tx, cycle.pairingId)));
+    const added = await insertSlots(tx, slotsFor(id, await unitsOwingProgress(work, cycle.pairingId)));
     const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.username };
     await insertReportEvents(
       tx,
       added.map((slot) => ({ slotId: slot.id, action: 'opened' as const, ...actor })),
     );
     if (added.length) await insertCycleEvent(tx, { cycleId: id, action: 'slots_added', ...actor });
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'cycle.add_slots',
       result: 'success',
       objectType: 'reporting_cycle',
@@ -125,7 +159,8 @@ export async function addMissingSlots(ctx: AuthedContext, id: string): Promise<n
  * not reported; they stay on record as such.
  */
 export async function approveCycle(ctx: AuthedContext, id: string, input: ApproveCycleInput) {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
     if (!cycle) throw notFound();
     assertCycleOpen(cycle);
@@ -157,7 +192,9 @@ export async function approveCycle(ctx: AuthedContext, id: string, input: Approv
         actorName: ctx.actor.username,
       })),
     );
-    const taskChanges = await applyApprovedProgress(tx, ctx, cycle, [...new Set(submitted.map((s) => s.taskId))]);
+    const taskChanges = await applyApprovedProgress(work, ctx.actor, cycle, [
+      ...new Set(submitted.map((s) => s.taskId)),
+    ]);
     if (!(await updateCycleRow(tx, id, cycle.version, { status: 'locked', lockedAt: now }))) throw conflict();
     await insertCycleEvent(tx, {
       cycleId: id,
@@ -166,7 +203,7 @@ export async function approveCycle(ctx: AuthedContext, id: string, input: Approv
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.username,
     });
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'cycle.approve',
       result: 'success',
       objectType: 'reporting_cycle',
@@ -183,7 +220,7 @@ export async function approveCycle(ctx: AuthedContext, id: string, input: Approv
 
 /** Unlocking reopens a locked period for corrections; only the office does it, and it says why. */
 export async function unlockCycle(ctx: AuthedContext, id: string, input: UnlockCycleInput) {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const cycle = await findCycle(tx, ctx.actor, id, { forUpdate: true });
     if (!cycle) throw notFound();
     if (cycle.status !== 'locked')
@@ -202,7 +239,7 @@ export async function unlockCycle(ctx: AuthedContext, id: string, input: UnlockC
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.username,
     });
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'cycle.unlock',
       result: 'success',
       objectType: 'reporting_cycle',

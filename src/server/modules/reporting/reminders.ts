@@ -1,14 +1,9 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/context.ts';
 import { systemContext } from '../../http/system-actor.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
-import { notifications, reportingCycles, reportSlots } from './reporting.tables.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { daysOverdue, inReminderWindow, periodLabelEn } from './cycle-period.ts';
-import { UNREPORTED_STATES } from './report-rules.ts';
-import { insertNotifications, type NotificationInsert } from './notifications.repository.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-import { daysBetween } from '../../kernel/dates.ts';
+import { insertNotifications, reminderCandidates, type NotificationInsert } from './notifications.repository.ts';
+import { chinaToday, daysBetween } from '../../kernel/dates.ts';
 
 /** Every few minutes: often enough that a new day's reminders appear soon after midnight, rare enough to cost nothing. */
 export const REMINDER_INTERVAL_MS = 5 * 60_000;
@@ -20,36 +15,7 @@ export const REMINDER_INTERVAL_MS = 5 * 60_000;
  */
 export async function generateReminders(deps: AppDeps, now: Date = new Date()): Promise<number> {
   const today = chinaToday(now);
-  const candidates = await deps.db
-    .select({
-      slotId: reportSlots.id,
-      cycleId: reportSlots.cycleId,
-      organisationId: reportSlots.organisationId,
-      taskCode: tasks.code,
-      taskTitle: tasks.title,
-      periodLabel: reportingCycles.periodLabel,
-      frequency: reportingCycles.frequency,
-      year: reportingCycles.year,
-      period: reportingCycles.period,
-      dueOn: reportingCycles.dueOn,
-      reminderDays: reportingCycles.reminderDays,
-    })
-    .from(reportSlots)
-    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
-    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
-    .where(
-      and(
-        eq(reportingCycles.status, 'open'),
-        inArray(reportSlots.state, [...UNREPORTED_STATES]),
-        isNotNull(reportSlots.organisationId),
-        // A cheap bound in SQL; inReminderWindow/daysOverdue below decide which reminder, if any.
-        sql`${reportingCycles.dueOn} - ${reportingCycles.reminderDays} <= ${today}::date`,
-        // Today's notice already there (the kind is the one chosen below: overdue once past the due date) is not sent
-        // again; a run with nothing new then writes nothing, so it leaves the data version and every cache alone.
-        sql`NOT EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.slotId} = ${reportSlots.id} AND ${notifications.day} = ${today}::date
-        AND ${notifications.kind} = CASE WHEN ${reportingCycles.dueOn} < ${today}::date THEN 'overdue' ELSE 'due_soon' END)`,
-      ),
-    );
+  const candidates = await reminderCandidates(deps.db, today);
   const rows: NotificationInsert[] = [];
   for (const c of candidates) {
     const late = daysOverdue(c.dueOn, today);
@@ -72,12 +38,11 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
     });
   }
   if (!rows.length) return 0; // nothing new: no transaction, no write
-  const ctx = systemContext(deps, 'reminders');
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(systemContext(deps, 'reminders'), async ({ tx, audit }) => {
     const inserted = await insertNotifications(tx, rows);
     // One audit row per run that reminded anyone, not one per reminder: the notices themselves are the detail.
     if (inserted.length)
-      await writeAudit(tx, ctx, {
+      audit({
         action: 'reminder.generate',
         result: 'success',
         objectType: 'notification',

@@ -1,21 +1,6 @@
 import type { SlotState } from '../../../common/api/reporting.ts';
-import { AppError, conflict, fieldError } from '../../http/app-error.ts';
+import { AppError, bilingual, conflict, fieldError } from '../../http/app-error.ts';
 import { nextState, type ReportAction } from './report-rules.ts';
-
-const STATE_NAMES: Record<SlotState, [string, string]> = {
-  pending: ['未填报', 'not started'],
-  draft: ['草稿', 'a draft'],
-  submitted: ['已提交待审核', 'submitted, awaiting review'],
-  returned: ['已退回', 'returned'],
-  approved: ['已审核通过', 'approved'],
-};
-const ACTION_NAMES: Record<ReportAction | 'attach', [string, string]> = {
-  save: ['保存', 'be saved'],
-  submit: ['提交', 'be submitted'],
-  return: ['退回', 'be returned'],
-  approve: ['审核通过', 'be approved'],
-  attach: ['增删附件', 'have its attachments changed'],
-};
 
 /**
  * A locked period refuses every change to its reports, with the reason and what to do. 409: the request is sound,
@@ -40,8 +25,8 @@ export function assertVersion(current: number, expected: number) {
 export function transition(state: SlotState, action: ReportAction | 'attach'): SlotState {
   const next = action === 'attach' ? (nextState(state, 'save') ? state : null) : nextState(state, action);
   if (next) return next;
-  const [stateZh, stateEn] = STATE_NAMES[state];
-  const [actionZh, actionEn] = ACTION_NAMES[action];
+  const { zh: stateZh, en: stateEn } = bilingual(`errors.reportStates.${state}`);
+  const { zh: actionZh, en: actionEn } = bilingual(`errors.reportActions.${action}`);
   throw new AppError(
     409,
     'report_state',

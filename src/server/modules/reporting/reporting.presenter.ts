@@ -1,5 +1,3 @@
-import type { DbOrTx } from '../../db/database.ts';
-import type { Actor } from '../../http/context.ts';
 import type {
   CycleDetail,
   CycleSummary,
@@ -8,42 +6,27 @@ import type {
   NotReportedResponse,
   ReportDetail,
   ReportSummary,
-  SlotState,
 } from '../../../common/api/reporting.ts';
 import { SLOT_STATES } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
-import { cycleEvents, slotCounts, type CycleRow } from './cycles.repository.ts';
-import { attachmentsOf, eventsOf, figuresOf, taskTargetsForFigures, type SlotRow } from './reports.repository.ts';
+import type { CycleDetailRows, CycleRow, CycleWithCounts } from './cycles.repository.ts';
+import type { ReportDetailRows, SlotRow } from './reports.repository.ts';
 import { daysOverdue, periodLabelEn } from './cycle-period.ts';
-import { isEditable, unitKey } from './report-rules.ts';
+import { isEditable, unitKey, type TargetForFigure } from './report-rules.ts';
 import { notificationText } from './notification-text.ts';
 import type { listNotifications } from './notifications.repository.ts';
-import { presentAttachment } from '../../kernel/attachments/attachment-type.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-import { dateString } from '../../kernel/dates.ts';
-import { daysBetween } from '../../kernel/dates.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
+import { chinaToday, dateString, daysBetween } from '../../kernel/dates.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function presentCycles(
-  db: DbOrTx,
-  actor: Actor,
-  rows: CycleRow[],
-  today: string,
-): Promise<CycleSummary[]> {
-  const counts = new Map<string, CycleSummary['counts']>();
-  for (const c of await slotCounts(
-    db,
-    actor,
-    rows.map((r) => r.id),
-  )) {
-    const entry = counts.get(c.cycleId) ?? { total: 0, pending: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
-    entry[c.state as SlotState] = c.n;
-    entry.total += c.n;
-    counts.set(c.cycleId, entry);
+export function presentCycle(r: CycleWithCounts, today: string): CycleSummary {
+  const counts = Object.fromEntries(['total', ...SLOT_STATES].map((k) => [k, 0])) as CycleSummary['counts'];
+  for (const c of r.slotCounts) {
+    counts[c.state] = c.n;
+    counts.total += c.n;
   }
-  const empty = Object.fromEntries(['total', ...SLOT_STATES].map((k) => [k, 0])) as CycleSummary['counts'];
-  return rows.map((r) => ({
+  return {
     id: r.id,
     pairingId: r.pairingId,
     pairingName: r.pairingName,
@@ -58,17 +41,16 @@ export async function presentCycles(
     reminderDays: r.reminderDays,
     status: r.status,
     lockedAt: iso(r.lockedAt),
-    counts: counts.get(r.id) ?? empty,
+    counts,
     daysOverdue: r.status === 'locked' ? 0 : daysOverdue(dateString(r.dueOn)!, today),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
-  }));
+  };
 }
 
-export async function presentCycleDetail(db: DbOrTx, actor: Actor, row: CycleRow, today: string): Promise<CycleDetail> {
-  const [[summary], events] = await Promise.all([presentCycles(db, actor, [row], today), cycleEvents(db, row.id)]);
+export function presentCycleDetail({ cycle, events, today }: CycleDetailRows & { today: string }): CycleDetail {
   return {
-    ...summary!,
+    ...presentCycle(cycle, today),
     history: events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
@@ -104,13 +86,14 @@ export function presentReportSummary(r: SlotRow): ReportSummary {
   };
 }
 
-export async function presentReportDetail(db: DbOrTx, r: SlotRow): Promise<ReportDetail> {
-  const [figures, targets, attachments, events] = await Promise.all([
-    figuresOf(db, r.id),
-    taskTargetsForFigures(db, r.taskId),
-    attachmentsOf(db, r.id),
-    eventsOf(db, r.id),
-  ]);
+/** A report with its figures, files and history, and the task's targets a figure may be reported against. */
+export function presentReportDetail({
+  slot: r,
+  figures,
+  attachments,
+  events,
+  targets,
+}: ReportDetailRows & { targets: TargetForFigure[] }): ReportDetail {
   return {
     ...presentReportSummary(r),
     narrative: r.narrative,
@@ -136,7 +119,15 @@ export async function presentReportDetail(db: DbOrTx, r: SlotRow): Promise<Repor
 }
 
 /** The slots not yet submitted, grouped by unit (units in the order the plan's sides list them). */
-export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: string): NotReportedResponse {
+export function presentNotReported({
+  cycle,
+  slots,
+  today,
+}: {
+  cycle: CycleRow;
+  slots: SlotRow[];
+  today: string;
+}): NotReportedResponse {
   // A locked period stopped counting the day it locked.
   const asOf = cycle.status === 'locked' && cycle.lockedAt ? chinaToday(cycle.lockedAt) : today;
   const late = daysOverdue(dateString(cycle.dueOn)!, asOf);
@@ -171,7 +162,7 @@ export function presentNotReported(cycle: CycleRow, slots: SlotRow[], today: str
   };
 }
 
-export function presentInbox(slots: SlotRow[], today: string): InboxResponse {
+export function presentInbox({ slots, today }: { slots: SlotRow[]; today: string }): InboxResponse {
   const items = slots.map((s) => ({
     slotId: s.id,
     cycleId: s.cycleId,

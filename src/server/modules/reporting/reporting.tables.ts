@@ -18,13 +18,7 @@ import { pairings } from '../pairings/pairings.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { users } from '../users/users.tables.ts';
 import { tasks, TASK_STATUSES } from '../tasks/tasks.tables.ts';
-import {
-  REPORT_FREQUENCIES,
-  CYCLE_STATUSES,
-  SLOT_STATES,
-  ATTACHMENT_KINDS,
-  NOTIFICATION_KINDS,
-} from '../../../common/api/reporting.ts';
+import { REPORT_FREQUENCIES, CYCLE_STATUSES, SLOT_STATES, NOTIFICATION_KINDS } from '../../../common/api/reporting.ts';
 
 /**
  * A reporting period of one pairing (调度: 2026年第四季度 …). Approving the cycle as a whole locks it: nothing in it
@@ -140,30 +134,6 @@ export const reportFigures = pgTable(
     note: text(),
   },
   (t) => [index('report_figures_slot_idx').on(t.slotId)],
-);
-
-/** A file attached to a report; the bytes live under DATA_DIR/attachments by a name the server chose. */
-export const reportAttachments = pgTable(
-  'report_attachments',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    slotId: uuid()
-      .notNull()
-      .references(() => reportSlots.id, { onDelete: 'cascade' }),
-    /** The name the user gave, for display and the download's filename* only; never used as a path. */
-    fileName: text().notNull(),
-    storedName: text().notNull(),
-    kind: text({ enum: ATTACHMENT_KINDS }).notNull(),
-    size: integer().notNull(),
-    sm3: text().notNull(),
-    uploadedBy: uuid(),
-    uploadedByName: text(),
-    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('report_attachments_slot_idx').on(t.slotId),
-    uniqueIndex('report_attachments_stored_uq').on(t.storedName),
-  ],
 );
 
 /** The life of a report: saves, submissions, returns with their comment, approvals, attachments. */

@@ -2,19 +2,17 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
-import { tasks, taskUnits } from '../tasks/tasks.tables.ts';
-import { targetsOf } from '../tasks/tasks.repository.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
-import { targetText } from '../tasks/target-text.ts';
-import type { TargetForFigure } from './report-rules.ts';
-import { reportingCycles, reportSlots, reportFigures, reportAttachments, reportEvents } from './reporting.tables.ts';
+import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
+import { reportingCycles, reportSlots, reportFigures, reportEvents } from './reporting.tables.ts';
 import { cycleScope } from './cycles.repository.ts';
 
 /**
  * The reports an actor may see: those of its pairings' cycles (both sides see each other's), and for a lead unit
  * only its own organisation's. Every query below goes through it.
  */
-export function slotScope(actor: Actor): SQL | undefined {
+function slotScope(actor: Actor): SQL | undefined {
   return and(
     cycleScope(actor),
     seesOnlyOwnTasks(actor) ? eq(reportSlots.organisationId, actor.organisationId) : undefined,
@@ -122,6 +120,19 @@ export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<
   return row as SlotRow | undefined;
 }
 
+/** A report with its figures, files and history, in four queries; undefined when out of scope. */
+export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
+  const slot = await findReport(db, actor, id);
+  if (!slot) return undefined;
+  const [figures, attachments, events] = await Promise.all([
+    figuresOf(db, id),
+    attachmentsOf(db, { kind: 'report', id }),
+    eventsOf(db, id),
+  ]);
+  return { slot, figures, attachments, events };
+}
+export type ReportDetailRows = NonNullable<Awaited<ReturnType<typeof findReportDetail>>>;
+
 /** The slots of one cycle in given states, as the actor sees them (the not-reported view, the cycle approval). */
 export async function slotsOfCycle(db: DbOrTx, actor: Actor, cycleId: string, states?: readonly SlotState[]) {
   const rows = await base(db)
@@ -149,24 +160,6 @@ export async function owedBy(db: DbOrTx, actor: Actor, states: readonly SlotStat
     )
     .orderBy(asc(reportingCycles.dueOn), ...slotOrder);
   return rows as SlotRow[];
-}
-
-/** A task of the cycle's pairing (unscoped: the caller has found the cycle in the actor's scope). */
-export async function taskOfPairing(db: DbOrTx, taskId: string, pairingId: string) {
-  const [row] = await db
-    .select({ id: tasks.id, code: tasks.code })
-    .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.pairingId, pairingId)));
-  return row;
-}
-
-/** The rows naming an organisation among a task's units (lead or co-responsible, either side). */
-export async function unitsOfOrganisationOnTask(db: DbOrTx, taskId: string, organisationId: string) {
-  return db
-    .select()
-    .from(taskUnits)
-    .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.organisationId, organisationId)))
-    .orderBy(asc(taskUnits.ordinal));
 }
 
 export type SlotInsert = typeof reportSlots.$inferInsert;
@@ -217,11 +210,6 @@ export async function approveSubmittedSlots(
     .returning({ id: reportSlots.id, taskId: reportSlots.taskId });
 }
 
-/** The task's current targets as figures are checked against them: id, unit, and the words a report keeps. */
-export async function taskTargetsForFigures(db: DbOrTx, taskId: string): Promise<TargetForFigure[]> {
-  return (await targetsOf(db, [taskId])).map((t) => ({ id: t.id, unit: t.unit, text: targetText(t) }));
-}
-
 export async function figuresOf(db: DbOrTx, slotId: string) {
   return db.select().from(reportFigures).where(eq(reportFigures.slotId, slotId)).orderBy(asc(reportFigures.ordinal));
 }
@@ -235,37 +223,12 @@ export async function replaceFigures(
   if (rows.length) await db.insert(reportFigures).values(rows.map((r, ordinal) => ({ ...r, slotId, ordinal })));
 }
 
-export async function attachmentsOf(db: DbOrTx, slotId: string) {
-  return db
-    .select()
-    .from(reportAttachments)
-    .where(eq(reportAttachments.slotId, slotId))
-    .orderBy(asc(reportAttachments.uploadedAt), asc(reportAttachments.id));
-}
-
-export async function findAttachment(db: DbOrTx, slotId: string, attachmentId: string) {
-  const [row] = await db
-    .select()
-    .from(reportAttachments)
-    .where(and(eq(reportAttachments.slotId, slotId), eq(reportAttachments.id, attachmentId)));
-  return row;
-}
-
-export async function insertAttachment(db: DbOrTx, row: typeof reportAttachments.$inferInsert) {
-  const [created] = await db.insert(reportAttachments).values(row).returning({ id: reportAttachments.id });
-  return created!.id;
-}
-
-export async function deleteAttachmentRow(db: DbOrTx, id: string) {
-  await db.delete(reportAttachments).where(eq(reportAttachments.id, id));
-}
-
 /** Events in the reports' histories, one statement however many. */
 export async function insertReportEvents(db: DbOrTx, rows: (typeof reportEvents.$inferInsert)[]) {
   if (rows.length) await db.insert(reportEvents).values(rows);
 }
 
-export async function eventsOf(db: DbOrTx, slotId: string) {
+async function eventsOf(db: DbOrTx, slotId: string) {
   return db
     .select()
     .from(reportEvents)

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/api/common.ts';
 import {
   approveReportInput,
@@ -11,89 +10,65 @@ import {
   saveReportInput,
   submitReportInput,
 } from '../../../common/api/reporting.ts';
-import { notFound } from '../../http/app-error.ts';
-import type { AuthedContext } from '../../http/context.ts';
-import { findReport, listReports, owedBy } from './reports.repository.ts';
-import { reviewReport, saveReport } from './reports.service.ts';
-import { UNREPORTED_STATES } from './report-rules.ts';
+import { moduleRoutes } from '../../http/route.ts';
+import {
+  listReportPage,
+  reportDetail as loadReportDetail,
+  reportInbox,
+  reviewReport,
+  saveReport,
+} from './reports.service.ts';
 import { presentInbox, presentReportDetail, presentReportSummary } from './reporting.presenter.ts';
-import { chinaToday } from '../../kernel/dates.ts';
-
-export async function loadReport(ctx: AuthedContext, id: string) {
-  const row = await findReport(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  return presentReportDetail(ctx.db, row);
-}
 
 export function registerReportRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = moduleRoutes(app, 'reporting');
   r.get(
     '/api/reports',
-    {
-      config: { access: 'report.read' },
-      schema: { tags: ['reporting'], querystring: reportListQuery, response: { 200: reportListResponse } },
-    },
-    async (req) => {
-      const { items, total } = await listReports(req.ctx.db, req.actor!, req.query);
-      return { items: items.map(presentReportSummary), total, page: req.query.page, pageSize: req.query.pageSize };
+    { access: 'report.read', query: reportListQuery, response: reportListResponse },
+    async ({ ctx, query }) => {
+      const page = await listReportPage(ctx, query);
+      return { ...page, items: page.items.map(presentReportSummary) };
     },
   );
   // What the user's own organisation still owes in open periods: pending, drafts, and reports returned to it.
-  r.get(
-    '/api/reports/inbox',
-    { config: { access: 'report.read' }, schema: { tags: ['reporting'], response: { 200: inboxResponse } } },
-    async (req) => presentInbox(await owedBy(req.ctx.db, req.actor!, UNREPORTED_STATES), chinaToday()),
+  r.get('/api/reports/inbox', { access: 'report.read', response: inboxResponse }, async ({ ctx }) =>
+    presentInbox(await reportInbox(ctx)),
   );
   r.get(
     '/api/reports/:id',
-    {
-      config: { access: 'report.read' },
-      schema: { tags: ['reporting'], params: idParams, response: { 200: reportDetail } },
-    },
-    async (req) => loadReport(req.ctx as AuthedContext, req.params.id),
+    { access: 'report.read', params: idParams, response: reportDetail },
+    async ({ ctx, params }) => presentReportDetail(await loadReportDetail(ctx, params.id)),
   );
   r.patch(
     '/api/reports/:id',
-    {
-      config: { access: 'report.fill' },
-      schema: { tags: ['reporting'], params: idParams, body: saveReportInput, response: { 200: reportDetail } },
-    },
-    async (req) => {
-      await saveReport(req.ctx as AuthedContext, req.params.id, req.body, false);
-      return loadReport(req.ctx as AuthedContext, req.params.id);
+    { access: 'report.fill', params: idParams, body: saveReportInput, response: reportDetail },
+    async ({ ctx, params, body }) => {
+      await saveReport(ctx, params.id, body, false);
+      return presentReportDetail(await loadReportDetail(ctx, params.id));
     },
   );
   r.post(
     '/api/reports/:id/submit',
-    {
-      config: { access: 'report.fill' },
-      schema: { tags: ['reporting'], params: idParams, body: submitReportInput, response: { 200: reportDetail } },
-    },
-    async (req) => {
-      await saveReport(req.ctx as AuthedContext, req.params.id, req.body, true);
-      return loadReport(req.ctx as AuthedContext, req.params.id);
+    { access: 'report.fill', params: idParams, body: submitReportInput, response: reportDetail },
+    async ({ ctx, params, body }) => {
+      await saveReport(ctx, params.id, body, true);
+      return presentReportDetail(await loadReportDetail(ctx, params.id));
     },
   );
   r.post(
     '/api/reports/:id/return',
-    {
-      config: { access: 'report.review' },
-      schema: { tags: ['reporting'], params: idParams, body: returnReportInput, response: { 200: reportDetail } },
-    },
-    async (req) => {
-      await reviewReport(req.ctx as AuthedContext, req.params.id, 'return', req.body);
-      return loadReport(req.ctx as AuthedContext, req.params.id);
+    { access: 'report.review', params: idParams, body: returnReportInput, response: reportDetail },
+    async ({ ctx, params, body }) => {
+      await reviewReport(ctx, params.id, 'return', body);
+      return presentReportDetail(await loadReportDetail(ctx, params.id));
     },
   );
   r.post(
     '/api/reports/:id/approve',
-    {
-      config: { access: 'report.review' },
-      schema: { tags: ['reporting'], params: idParams, body: approveReportInput, response: { 200: reportDetail } },
-    },
-    async (req) => {
-      await reviewReport(req.ctx as AuthedContext, req.params.id, 'approve', req.body);
-      return loadReport(req.ctx as AuthedContext, req.params.id);
+    { access: 'report.review', params: idParams, body: approveReportInput, response: reportDetail },
+    async ({ ctx, params, body }) => {
+      await reviewReport(ctx, params.id, 'approve', body);
+      return presentReportDetail(await loadReportDetail(ctx, params.id));
     },
   );
 }

@@ -1,31 +1,49 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
-import { writeAudit } from '../../kernel/audit/audit-writer.ts';
-import type { ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
+import { auditedChange } from '../../kernel/audit/audit-writer.ts';
+import type { ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { organisationOnTask, targetsForFigures, taskOfPairingById } from '../tasks/task-progress.service.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
   findReport,
+  findReportDetail,
   figuresOf,
+  listReports,
+  owedBy,
   replaceFigures,
   updateSlotRow,
   insertReportEvents,
   insertSlots,
   slotIdFor,
-  taskTargetsForFigures,
-  taskOfPairing,
-  unitsOfOrganisationOnTask,
 } from './reports.repository.ts';
-import { contentProblems, figureProblems, unitKey } from './report-rules.ts';
+import { contentProblems, figureProblems, UNREPORTED_STATES, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './reporting.policy.ts';
-import { applyApprovedProgress } from './task-progress.ts';
+import { applyApprovedProgress } from './approved-progress.ts';
 import { insertNotifications } from './notifications.repository.ts';
 import { periodLabelEn } from './cycle-period.ts';
-import { chinaToday } from '../../kernel/dates.ts';
+
+export async function listReportPage(ctx: AuthedContext, query: ReportListQuery) {
+  const { items, total } = await listReports(ctx.db, ctx.actor, query);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** What the user's own organisation still owes in open periods: pending, drafts, and reports returned to it. */
+export async function reportInbox(ctx: AuthedContext) {
+  return { slots: await owedBy(ctx.db, ctx.actor, UNREPORTED_STATES), today: chinaToday() };
+}
+
+/** A report with its figures, files and history, and the task's current targets to report figures against. */
+export async function reportDetail(ctx: AuthedContext, id: string) {
+  const found = await findReportDetail(ctx.db, ctx.actor, id);
+  if (!found) throw notFound();
+  return { ...found, targets: await targetsForFigures({ tx: ctx.db }, found.slot.taskId) };
+}
 
 /** The slot the actor may see and its cycle, the cycle row locked so the period cannot lock under a change. */
-async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {
+export async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {
   const slot = await findReport(tx, ctx.actor, id);
   if (!slot) throw notFound();
   const cycle = await findCycle(tx, ctx.actor, slot.cycleId, { forUpdate: true });
@@ -39,12 +57,13 @@ async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {
  * after the cycle opened; a unit that is neither lead nor co-responsible on the task is refused with the reason.
  */
 export async function openReport(ctx: AuthedContext, cycleId: string, taskId: string): Promise<string> {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const cycle = await findCycle(tx, ctx.actor, cycleId, { forUpdate: true });
     if (!cycle) throw notFound();
-    const task = await taskOfPairing(tx, taskId, cycle.pairingId);
+    const task = await taskOfPairingById(work, taskId, cycle.pairingId);
     if (!task) throw invalid(fieldError('taskId', 'unknown_task'));
-    const units = await unitsOfOrganisationOnTask(tx, taskId, ctx.actor.organisationId);
+    const units = await organisationOnTask(work, taskId, ctx.actor.organisationId);
     const unit = units.find((u) => u.role === 'lead') ?? units[0];
     if (!unit) throw unitNotAssigned(task.code);
     const key = unitKey(unit);
@@ -67,7 +86,7 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
     await insertReportEvents(tx, [
       { slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username },
     ]);
-    await writeAudit(tx, ctx, {
+    audit({
       action: 'report.open',
       result: 'success',
       objectType: 'report',
@@ -83,7 +102,8 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
  * must say the status, percentage and narrative. The report, its figures, its history and the audit row commit together.
  */
 export async function saveReport(ctx: AuthedContext, id: string, input: SaveReportInput, submit: boolean) {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const { slot } = await slotForChange(tx, ctx, id);
     assertVersion(slot.version, input.version);
     const state = transition(slot.state, submit ? 'submit' : 'save');
@@ -92,7 +112,7 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
       percent: input.percent ?? slot.percent,
       narrative: input.narrative !== undefined ? input.narrative || null : slot.narrative,
     };
-    const targets = await taskTargetsForFigures(tx, slot.taskId);
+    const targets = await targetsForFigures(work, slot.taskId);
     // Figures saved earlier are checked again on submission: the task's targets may have changed since.
     const figures =
       input.figures ??
@@ -137,7 +157,7 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
         actorName: ctx.actor.username,
       },
     ]);
-    await writeAudit(tx, ctx, {
+    audit({
       action: submit ? 'report.submit' : 'report.save',
       result: 'success',
       objectType: 'report',
@@ -160,7 +180,8 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
  * takes the approved progress.
  */
 export async function reviewReport(ctx: AuthedContext, id: string, action: 'return' | 'approve', input: ReviewInput) {
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
     const { slot, cycle } = await slotForChange(tx, ctx, id);
     assertVersion(slot.version, input.version);
     const state = transition(slot.state, action);
@@ -183,7 +204,7 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
         actorName: ctx.actor.username,
       },
     ]);
-    const taskChanges = action === 'approve' ? await applyApprovedProgress(tx, ctx, cycle, [slot.taskId]) : [];
+    const taskChanges = action === 'approve' ? await applyApprovedProgress(work, ctx.actor, cycle, [slot.taskId]) : [];
     if (action === 'return' && slot.organisationId) {
       await insertNotifications(tx, [
         {
@@ -202,7 +223,7 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
         },
       ]);
     }
-    await writeAudit(tx, ctx, {
+    audit({
       action: action === 'return' ? 'report.return' : 'report.approve',
       result: 'success',
       objectType: 'report',

@@ -27,7 +27,7 @@ import { targetText } from './target-text.ts';
  * import or an annual plan, inside the plan's own transaction.
  */
 
-export type { TargetRow, TaskInsert, UnitRow };
+export type { TargetRow, UnitRow };
 export type TaskHistoryEntry = Parameters<typeof insertHistory>[1][number];
 
 /** The tasks of a plan version the actor may see, in document order, as the plan page lists them. */

@@ -17,7 +17,7 @@ const assignedTo = (organisationId: string) =>
  * The tasks an actor may see; every task query goes through it. Tasks of the actor's pairings (and their sub-pairs),
  * and the programme-level tasks of the national plan, which every pairing works under.
  */
-export function taskScope(actor: Actor): SQL | undefined {
+function taskScope(actor: Actor): SQL | undefined {
   const pairing = actor.scope.all
     ? undefined
     : sql`(${tasks.pairingId} IS NULL OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;

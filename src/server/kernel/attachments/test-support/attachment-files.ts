@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { attachmentDir } from '../../../kernel/attachments/attachment-store.ts';
+import { attachmentDir } from '../attachment-store.ts';
 import ExcelJS from 'exceljs';
-import { planDocx } from '../../plans/parser/test-support/plan-documents.ts';
-import { writeZip } from '../../../kernel/zip/test-support/zip-writer.ts';
+import { planDocx } from '../../../modules/plans/parser/test-support/plan-documents.ts';
+import { writeZip } from '../../zip/test-support/zip-writer.ts';
 
 /** Small real files of each accepted kind, and the hostile ones the upload must refuse, made in the tests. */
 export const samplePdf = () =>

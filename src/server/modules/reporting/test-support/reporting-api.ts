@@ -8,6 +8,7 @@ import type { TaskDetail, TaskSummary, UnitInput, TargetInput } from '../../../.
 import type { CreateCycleInput, CycleDetail, ReportDetail } from '../../../../common/api/reporting.ts';
 import { addDays } from '../cycle-period.ts';
 import { chinaToday } from '../../../kernel/dates.ts';
+import { uploadFile } from '../../../kernel/attachments/test-support/upload-file.ts';
 
 type Suite = ReturnType<typeof useProgrammeApp>;
 
@@ -61,24 +62,6 @@ export async function createCycle(
 export async function reportsOf(c: TestClient, cycleId: string): Promise<Map<string, ReportDetail>> {
   const list = (await c.get(`/api/reports?cycleId=${cycleId}&pageSize=100`)).json().items as ReportDetail[];
   return new Map(list.map((r) => [`${r.taskCode}/${r.unitName}`, r]));
-}
-
-/** Sends one file as a multipart upload, as the browser's file picker does. */
-export async function uploadFile(t: TestApp, c: TestClient, url: string, fileName: string, content: Buffer) {
-  const boundary = `----duikou${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
 }
 
 /** A browser's multipart upload of one file to a report. */
