@@ -9,6 +9,7 @@ import { bootstrapData } from './bootstrap.ts';
 import { needsSetup } from './modules/auth/setup.service.ts';
 import type { AppDeps } from './http/context.ts';
 import { startReminderTimer } from './modules/reporting/reminders.ts';
+import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
 
 export interface RunningServer {
@@ -63,7 +64,11 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
         onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
       }),
     );
+    const purge = startSessionPurge(deps, {
+      onError: (err) => app!.log.error({ err }, 'session purge failed'),
+    });
     const stop = async () => {
+      await purge.stop();
       await reminders.stop();
       await app!.close();
       await database.close();
