@@ -5,7 +5,7 @@ import { systemContext } from '../../server/http/system-actor.ts';
 import { updateTask } from '../../server/modules/tasks/tasks.service.ts';
 import { generateReminders } from '../../server/modules/reporting/reminders.ts';
 import { addDays } from '../../server/modules/reporting/cycle-period.ts';
-import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
+import { samplePdf, samplePng } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import {
