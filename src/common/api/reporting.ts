@@ -161,7 +161,6 @@ export const figureInput = z.strictObject({
   unit: text(20),
   note: optionalText(500),
 });
-export type FigureInput = z.infer<typeof figureInput>;
 
 const reportFields = {
   taskStatus: z.enum(TASK_STATUSES).optional(),
