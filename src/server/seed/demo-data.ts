@@ -13,7 +13,7 @@ import {
   buildEvent,
   buildEventAgreement,
 } from './builders.ts';
-import { removeAttachment } from '../kernel/attachments/attachment-store.ts';
+import { removeAttachmentFile } from '../kernel/attachments/attachment-store.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -369,10 +369,10 @@ export async function clearDemo(ctx: AuthedContext): Promise<Record<string, numb
     const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
     const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
     const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
-    // Files kept with demo projects go with them, once the rows are gone for good.
+    // Files kept with demo projects go with them (their rows here, the bytes once the rows are gone for good).
     const files = (
       await tx.execute<{ stored_name: string }>(
-        sql`SELECT a.stored_name FROM project_attachments a JOIN projects p ON p.id = a.project_id WHERE p.is_demo`,
+        sql`DELETE FROM attachments WHERE owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo) RETURNING stored_name`,
       )
     ).rows.map((r) => r.stored_name);
     await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
@@ -396,6 +396,6 @@ export async function clearDemo(ctx: AuthedContext): Promise<Record<string, numb
     });
     return { counts, files };
   });
-  for (const storedName of files) await removeAttachment(ctx.deps.config.dataDir, storedName);
+  for (const storedName of files) await removeAttachmentFile(ctx.deps.config.dataDir, storedName);
   return counts;
 }

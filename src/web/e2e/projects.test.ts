@@ -9,7 +9,7 @@ import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { samplePdf, samplePng } from '../../server/modules/reporting/test-support/attachment-files.ts';
+import { samplePdf, samplePng } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import {
   createUsers,
   openBrowser,
