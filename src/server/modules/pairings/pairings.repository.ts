@@ -9,7 +9,7 @@ import { regions } from '../regions/regions.tables.ts';
 import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
 
 /** The rows an actor may see; every query below goes through it. */
-export const pairingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, pairings.id);
+const pairingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, pairings.id);
 
 /*
  * The subqueries below name the outer row as "pairings"."id": drizzle leaves columns unqualified in a query
@@ -224,7 +224,7 @@ export async function replaceSides(db: DbOrTx, id: string, a: string[], b: strin
   if (rows.length) await db.insert(pairingSideRegions).values(rows);
 }
 
-export type OfficeValues = Omit<typeof pairingOffices.$inferInsert, 'pairingId'>;
+type OfficeValues = Omit<typeof pairingOffices.$inferInsert, 'pairingId'>;
 
 export async function replaceOffices(db: DbOrTx, id: string, offices: OfficeValues[]) {
   await db.delete(pairingOffices).where(eq(pairingOffices.pairingId, id));
@@ -238,16 +238,4 @@ export async function replaceContacts(
 ) {
   await db.delete(pairingContacts).where(eq(pairingContacts.pairingId, id));
   if (contacts.length) await db.insert(pairingContacts).values(contacts.map((c) => ({ ...c, pairingId: id })));
-}
-
-/** Links a pairing to the clause of the document that names it (a sub-pair found in an imported plan). */
-export async function setPairingSource(
-  db: DbOrTx,
-  id: string,
-  source: { documentId: string; line: number | null; quote: string | null },
-) {
-  await db
-    .update(pairings)
-    .set({ sourceDocumentId: source.documentId, sourceLine: source.line, sourceQuote: source.quote })
-    .where(eq(pairings.id, id));
 }
