@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { AppDeps } from './http/context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { registerAccessControl, type RegisteredRoute } from './http/access-hook.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerResponseCache } from './http/response-cache.ts';
@@ -40,6 +40,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     ajv: undefined,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -19,8 +19,9 @@ export interface RegisteredRoute {
 }
 
 /**
- * Authentication, then CSRF, then the action's permission — all before the body is validated, so an anonymous
- * caller learns nothing about the input format. Row scope is the repositories' job.
+ * Authentication, then CSRF, then the action's permission — all before the body is read, so an anonymous caller
+ * learns nothing about the input format and cannot make the server read a large body before the 401 (the error
+ * handler stops reading a body its refusal left unread). Row scope is the repositories' job.
  */
 export function registerAccessControl(app: FastifyInstance, routes: RegisteredRoute[]) {
   app.addHook('onRoute', (opts) => {
@@ -29,7 +30,7 @@ export function registerAccessControl(app: FastifyInstance, routes: RegisteredRo
     if (!access) throw new Error(`Route ${String(opts.method)} ${opts.url} declares no access rule`);
     for (const method of [opts.method].flat()) if (method !== 'HEAD') routes.push({ method, url: opts.url, access });
   });
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preParsing', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     if (access !== 'public' && !req.actor) throw unauthenticated();

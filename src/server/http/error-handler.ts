@@ -5,10 +5,45 @@ import { AppError, bilingual, type ErrorDetail } from './app-error.ts';
 import { zodIssuesToDetails } from './zod-issues.ts';
 import { auditStandalone } from '../kernel/audit/audit-writer.ts';
 
+/** What is read and dropped of a refused body after the answer, before the connection is cut. */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 2000;
+
+/**
+ * A refusal before the body was read (no session, too large) must not end in reading the rest of it, as Node
+ * does to keep the connection alive. Cutting the connection at once does not do either: closing a socket with
+ * unread data resets it, and the reset can discard the answer on its way. So, as nginx's lingering close, a
+ * little more is read and dropped while the answer reaches the client, and then the connection is cut.
+ */
+function stopReadingAfterAnswer(reply: FastifyReply) {
+  const req = reply.request.raw;
+  if (req.complete !== false) return;
+  reply.raw.once('finish', () => {
+    const socket = req.socket;
+    const cut = () => socket.destroy();
+    const timer = setTimeout(cut, LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    let dropped = 0;
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) cut();
+    });
+    req.resume();
+  });
+}
+
 function send(reply: FastifyReply, err: AppError) {
+  stopReadingAfterAnswer(reply);
   return reply.status(err.status).send({
     error: { code: err.code, message: err.text.message, zh: err.text.zh, en: err.text.en, details: err.details },
   });
+}
+
+function sendInternal(reply: FastifyReply) {
+  const text = bilingual('errors.internal');
+  return reply
+    .status(500)
+    .send({ error: { code: 'internal', message: text.message, zh: text.zh, en: text.en, details: [] } });
 }
 
 /** PostgreSQL's unique violation, raised when two requests race past the service's own duplicate check. */
@@ -45,16 +80,24 @@ function toAppError(err: unknown): AppError | null {
   return null;
 }
 
+/**
+ * Errors Fastify raises before a route is found (an address that is not valid UTF-8, a parameter over the length
+ * limit) answer in the app's shape too; passed to Fastify as its `frameworkErrors` option.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return send(reply, new AppError(err.code === 'FST_ERR_BAD_URL' ? 400 : 414, 'invalid_url'));
+  reply.log.error({ err }, 'framework error');
+  return sendInternal(reply);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const appErr = toAppError(err);
     if (!appErr) {
       if (isResponseSerializationError(err)) req.log.error({ err }, 'response did not match its schema');
       else req.log.error({ err }, 'unhandled error');
-      const text = bilingual('errors.internal');
-      return reply
-        .status(500)
-        .send({ error: { code: 'internal', message: text.message, zh: text.zh, en: text.en, details: [] } });
+      return sendInternal(reply);
     }
     if ((appErr.status === 403 || appErr.status === 404) && req.actor) {
       await auditStandalone(req.ctx, {

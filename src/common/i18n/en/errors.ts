@@ -12,6 +12,8 @@ export const errors: Shape<typeof zh> = {
   route_not_found: 'No such endpoint',
   conflict: 'The record was changed by someone else; reload and try again',
   payload_too_large: 'The request is too large',
+  invalid_url: 'The address is not valid (not UTF-8, or a parameter is too long)',
+  multipart_invalid: 'The upload is malformed (incomplete or damaged multipart/form-data)',
   rate_limited: 'Too many requests; try again later',
   internal: 'Internal server error; please try again later',
   job_failed: 'The import failed; nothing was imported',

@@ -9,6 +9,8 @@ export const errors = {
   route_not_found: '接口不存在',
   conflict: '记录已被他人修改，请刷新后重试',
   payload_too_large: '请求内容过大',
+  invalid_url: '请求地址无效（不是有效的 UTF-8 编码，或参数过长）',
+  multipart_invalid: '上传内容格式有误（multipart/form-data 不完整或已损坏）',
   rate_limited: '请求过于频繁，请稍后再试',
   internal: '服务器内部错误，请稍后再试',
   job_failed: '导入失败，未导入任何内容',
