@@ -16,6 +16,10 @@ import { registerProjectAttachmentRoutes } from './modules/projects/project-atta
 import { registerEventRoutes } from './modules/events/events.routes.ts';
 import { registerParkRoutes } from './modules/parks/parks.routes.ts';
 import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
+import { registerItemAttachmentRoutes } from './modules/tracking/item-attachments.routes.ts';
+import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -39,4 +43,8 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerEventRoutes(app);
   registerParkRoutes(app);
   registerReportingRoutes(app);
+  registerPeopleRoutes(app);
+  registerTrackingRoutes(app);
+  registerItemAttachmentRoutes(app);
+  registerMeetingRoutes(app);
 }

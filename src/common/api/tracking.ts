@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { attachment } from './attachments.ts';
 import { ITEM_NOTE_KINDS, ITEM_SOURCES, ITEM_STATUSES, SIDES, UNIT_ROLES } from './enums.ts';
 
 export const itemOwnerInput = z.strictObject({
@@ -89,8 +90,16 @@ export const itemDetail = itemSummary.extend({
   taskIds: z.array(uuid),
   projectIds: z.array(uuid),
   notes: z.array(itemNote),
+  /** Evidence files (销号 needs a link or at least one of these). */
+  attachments: z.array(attachment),
   /** What the caller may do here, decided on the server so the page shows only what will be accepted. */
-  can: z.object({ edit: z.boolean(), progress: z.boolean(), close: z.boolean(), reopen: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    progress: z.boolean(),
+    close: z.boolean(),
+    reopen: z.boolean(),
+    attach: z.boolean(),
+  }),
   version: z.number().int(),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;

@@ -43,6 +43,13 @@ export const errors = {
   park_ledger_import_invalid: '台账表有 {count} 处错误，未导入任何记录，请修改后重新上传',
   park_ledger_sheet_refused: '该文件不能作为园区台账导入',
   park_upload_required: '请上传台账表（multipart/form-data 的 file 字段）',
+  // Demo data (duikou demo fill)
+  demo_exists: '该对口合作关系已有演示数据，请先执行 demo clear',
+  demo_no_north_east_side: '该对口合作关系没有东北地区一方',
+  // Cadre exchange and training
+  roster_import_invalid: '花名册有 {count} 处错误，未导入任何记录，请修改后重新上传',
+  roster_sheet_refused: '该文件不能作为挂职干部花名册导入',
+  roster_upload_required: '请上传花名册（multipart/form-data 的 file 字段）',
   field: {
     required: '必填',
     too_short: '长度不能少于 {min} 个字符',
@@ -52,9 +59,6 @@ export const errors = {
     invalid_type: '类型不正确，应为{expected}',
     unknown_field: '不允许的字段“{key}”',
     invalid_value: '取值无效',
-    control_character: '不能包含控制字符（如 NUL）',
-    lone_surrogate: '含有无效的 Unicode 字符（孤立的代理项）',
-    bidi_control: '不能包含双向文本控制字符（如 U+202E），它们会让文字显示得与实际内容不同',
     control_character: '不能包含控制字符（如 NUL）',
     lone_surrogate: '含有无效的 Unicode 字符（孤立的代理项）',
     bidi_control: '不能包含双向文本控制字符（如 U+202E），它们会让文字显示得与实际内容不同',
@@ -199,10 +203,36 @@ export const errors = {
     attachment_corrupt: '文件已损坏，或内容与扩展名不符',
     attachment_encrypted: '文件已加密，请去除密码后再上传',
     too_many_attachments: '每份报告最多 {max} 个附件',
+    too_many_item_attachments: '每个督办事项最多 {max} 个佐证文件，请先删除不再需要的文件',
     too_many_project_attachments: '每个项目最多 {max} 个附件，请先删除不再需要的附件',
     // Parks and events
     ledger_sheet_no_rows: '工作表中没有台账数据行。',
     agreements_outside_event: '已有 {count} 项签约的日期不在修改后的活动期间内',
+    // Cadre exchange and training
+    id_number_format: '身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X',
+    id_number_birth_date: '身份证号中的出生日期无效',
+    id_number_check_digit: '身份证号校验位不正确（GB 11643），请核对',
+    invalid_mobile: '手机号应为 11 位数字，以 1 开头',
+    birth_year_mismatch: '出生年份与身份证号中的 {year} 年不一致',
+    duplicate_secondment: '此人已在批次“{batch}”中登记',
+    trainee_sides_total: '两方学员合计 {sides} 人，与各类别合计 {total} 人不一致',
+    task_not_in_pairing: '任务不存在，或不属于该对口合作关系',
+  },
+  /** A bad cell of the secondment roster; the import report names its row and column first. */
+  rosterRows: {
+    invalid_rank: '应为以下之一：厅局级、县处级、乡科级、专业技术人员',
+    invalid_gender: '应填“男”或“女”',
+    invalid_direction: '应填“东北→东部”或“东部→东北”',
+    invalid_status: '应为以下之一：拟派、在岗、已返回',
+    invalid_birth_year: '不是有效的出生年份',
+    id_number_format: '身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X',
+    id_number_birth_date: '身份证号中的出生日期无效',
+    id_number_check_digit: '身份证号校验位不正确（GB 11643），请核对',
+    invalid_mobile: '手机号应为 11 位数字，以 1 开头',
+    birth_year_mismatch: '与身份证号中的出生年份 {year} 不一致',
+    date_order: '结束日期不能早于开始日期 {start}',
+    duplicate_in_file: '与第 {first} 行是同一人、同一批次',
+    duplicate_on_file: '此人已在批次“{batch}”中登记',
   },
   /** What an unsupported plan file is, inserted into errors.field.file_unsupported_type. */
   planFileHints: {

@@ -15,7 +15,7 @@ export const trackingUi = {
   },
   proposals: { rotation: '按轮值顺序', first: '轮值首次', none: '未设轮值' },
   ledgerSheet: '督办台账',
-  ledgerTitle: '对口合作督办事项台账',
+  ledgerTitle: '对口合作督办台账',
   ledgerExported: '导出人：{name}　导出日期：{date}',
   columns: {
     seq: '序号',

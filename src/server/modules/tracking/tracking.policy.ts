@@ -9,9 +9,12 @@ export function seesOnlyOwnItems(actor: Actor): boolean {
 /** What an actor may do with an item it can see: offices edit, close and reopen; owners and offices report. */
 export function itemAbilities(actor: Actor, item: { closed: boolean; ownedByActor: boolean }) {
   const office = hasPermission(actor.roles, 'item.manage');
+  const progress = !item.closed && (office || (hasPermission(actor.roles, 'item.progress') && item.ownedByActor));
   return {
     edit: office && !item.closed,
-    progress: !item.closed && (office || (hasPermission(actor.roles, 'item.progress') && item.ownedByActor)),
+    progress,
+    /** Evidence is added by whoever may report on the open item. */
+    attach: progress,
     close: office && !item.closed,
     reopen: office && item.closed,
   };

@@ -1,4 +1,5 @@
 import type { ItemDetail, ItemSummary } from '../../../common/api/tracking.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import { dateString } from '../../kernel/dates.ts';
 import type { ItemDetailRows, ItemSummaryRow, OwnerRow } from './tracking.repository.ts';
 
@@ -54,6 +55,7 @@ export function presentItemDetail(d: ItemDetailRows & { can: ItemDetail['can'] }
       organisationName: n.organisationName,
       at: n.at.toISOString(),
     })),
+    attachments: d.files.map(presentAttachment),
     can: d.can,
     version: d.summary.version,
   };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ItemStatus } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -137,9 +138,9 @@ export async function findItem(db: DbOrTx, actor: Actor, id: string, opts: { for
   return row;
 }
 
-/** An item with its owners and its record, in three queries; undefined when out of scope. */
+/** An item with its owners, its record and its files, in four queries; undefined when out of scope. */
 export async function findItemDetail(db: DbOrTx, actor: Actor, id: string, today: string) {
-  const [[summary], owners, notes] = await Promise.all([
+  const [[summary], owners, notes, files] = await Promise.all([
     db
       .select({
         ...summaryColumns(today),
@@ -166,9 +167,10 @@ export async function findItemDetail(db: DbOrTx, actor: Actor, id: string, today
       .leftJoin(organisations, eq(organisations.id, trackedItemNotes.organisationId))
       .where(eq(trackedItemNotes.itemId, id))
       .orderBy(desc(trackedItemNotes.at), desc(trackedItemNotes.id)),
+    attachmentsOf(db, { kind: 'tracked_item', id }),
   ]);
-  // Owners and notes were read by id alongside the scoped row; they count only when that row is visible.
-  return summary && { summary, owners, notes };
+  // Owners, notes and files were read by id alongside the scoped row; they count only when that row is visible.
+  return summary && { summary, owners, notes, files };
 }
 export type ItemDetailRows = NonNullable<Awaited<ReturnType<typeof findItemDetail>>>;
 

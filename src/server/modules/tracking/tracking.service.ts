@@ -9,6 +9,7 @@ import type {
 } from '../../../common/api/tracking.ts';
 import { conflict, type ErrorDetail, fieldError, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
+import { countAttachments } from '../../kernel/attachments/attachments.repository.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
@@ -221,24 +222,15 @@ export async function addProgress(ctx: AuthedContext, id: string, input: Progres
   });
 }
 
-/**
- * 销号: only the office closes, and only with evidence — a note and a link or at least one file attached to the
- * item (`attachmentCount` is the item's files, counted by the caller that owns the attachments).
- */
-export async function closeItem(
-  ctx: AuthedContext,
-  id: string,
-  input: CloseItemInput,
-  attachmentCount: (work: UnitOfWork) => Promise<number>,
-): Promise<void> {
-  await auditedChange(ctx, async (work) => {
-    const { tx, audit } = work;
+/** 销号: only the office closes, and only with evidence — a note and a link or at least one file on the item. */
+export async function closeItem(ctx: AuthedContext, id: string, input: CloseItemInput): Promise<void> {
+  await auditedChange(ctx, async ({ tx, audit }) => {
     const item = await findItem(tx, ctx.actor, id, { forUpdate: true });
     if (!item) throw notFound();
     const can = itemAbilities(ctx.actor, { closed: item.state === 'closed', ownedByActor: false });
     if (!can.close) throw item.state === 'closed' ? invalid(fieldError('version', 'item_closed')) : forbidden();
     if (item.version !== input.version) throw conflict();
-    if (!input.link && (await attachmentCount(work)) === 0)
+    if (!input.link && (await countAttachments(tx, { kind: 'tracked_item', id })) === 0)
       throw invalid(fieldError('link', 'close_evidence_required'));
     await insertNote(tx, {
       itemId: id,

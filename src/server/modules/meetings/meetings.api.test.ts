@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { chinaToday } from '../../kernel/dates.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { testEngines } from '../../testing/test-engines.ts';
+
+/** A date some days from today (China time), so deadlines stay in the future whenever the tests run. */
+const inDays = (n: number) =>
+  new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(testEngines())(
+  'meetings and their decisions on %s',
+  (engine) => {
+    const s = useProgrammeApp(engine);
+    const meeting = (overrides: Record<string, unknown> = {}) => ({
+      pairingId: s.f.pairings.jilinZhejiang,
+      kind: 'joint_meeting',
+      title: '吉林省—浙江省对口合作第三次联席会议',
+      heldOn: '2024-05-20',
+      place: '长春',
+      hostSide: 'a',
+      chair: '省发展改革委主任',
+      attendees: [
+        { side: 'a', name: '张某', post: '副主任', organisation: '吉林省发展改革委' },
+        { side: 'b', name: '李某', post: '副主任', organisation: '浙江省发展改革委' },
+      ],
+      agenda: '一、通报上年度合作进展；二、审议年度工作要点',
+      minutes: '会议议定以下事项……',
+      ...overrides,
+    });
+
+    it('records a joint meeting with two decisions that become tracked items owned on both sides', async () => {
+      const c = await s.as(s.f.users.jilin);
+      const res = await c.post(
+        '/api/meetings',
+        meeting({
+          decisions: [
+            {
+              text: '两省共同举办2024浙商吉林行活动',
+              deadline: inDays(60),
+              owners: [
+                { organisationId: s.f.users.jilin.organisationId, role: 'lead' },
+                { organisationId: s.f.users.zhejiang.organisationId, role: 'co' },
+              ],
+            },
+            {
+              text: '建立干部互派挂职工作台账',
+              deadline: inDays(30),
+              owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
+            },
+          ],
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const m = res.json();
+      expect(m).toMatchObject({ decisionCount: 2, openDecisionCount: 2, hostSide: 'a' });
+      expect(m.decisions.map((d: { seq: number; status: string }) => [d.seq, d.status])).toEqual([
+        [2, 'not_started'],
+        [1, 'not_started'],
+      ]);
+      const first = m.decisions.find((d: { seq: number }) => d.seq === 1);
+      expect(first.owners.map((o: { side: string; role: string }) => [o.side, o.role]).sort()).toEqual([
+        ['a', 'lead'],
+        ['b', 'co'],
+      ]);
+      expect(first).toMatchObject({ source: 'meeting_decision', sourceId: m.id, sourceTitle: m.title });
+      const audit = await s.t.database.db.execute<{ action: string }>(
+        sql`SELECT action FROM audit_log WHERE object_id IN (${m.id}, ${first.id}) ORDER BY id`,
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual(['meeting.create', 'item.create']);
+    });
+
+    it('proposes the next host from the rotation and asks for a reason to differ', async () => {
+      const c = await s.as(s.f.users.jilin);
+      const pairingId = s.f.pairings.jilinWenzhou;
+      expect((await c.get(`/api/meetings/next-host?pairingId=${pairingId}&kind=joint_meeting`)).json()).toMatchObject({
+        side: null,
+        proposal: 'none',
+      });
+      const rot = await c.request('PUT', '/api/meetings/rotation', {
+        pairingId,
+        kind: 'joint_meeting',
+        order: ['a', 'b'],
+      });
+      expect(rot.statusCode, rot.body).toBe(200);
+      expect((await c.get(`/api/meetings/next-host?pairingId=${pairingId}&kind=joint_meeting`)).json()).toMatchObject({
+        side: 'a',
+        proposal: 'first',
+      });
+      const held = await c.post('/api/meetings', meeting({ pairingId, title: '第一次联席会议', heldOn: '2024-03-01' }));
+      expect(held.statusCode, held.body).toBe(201);
+      expect((await c.get(`/api/meetings/next-host?pairingId=${pairingId}&kind=joint_meeting`)).json()).toMatchObject({
+        side: 'b',
+        proposal: 'rotation',
+        last: { title: '第一次联席会议', hostSide: 'a' },
+      });
+      const again = await c.post(
+        '/api/meetings',
+        meeting({ pairingId, title: '第二次联席会议', heldOn: '2024-09-01' }),
+      );
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error.details[0]).toMatchObject({
+        field: 'hostOverrideReason',
+        code: 'host_override_reason_required',
+      });
+      expect(again.json().error.details[0].zh).toContain('东部地区一方');
+      const overridden = await c.post(
+        '/api/meetings',
+        meeting({
+          pairingId,
+          title: '第二次联席会议',
+          heldOn: '2024-09-01',
+          hostOverrideReason: '温州市承办条件尚不具备，经双方商定互换',
+        }),
+      );
+      expect(overridden.statusCode, overridden.body).toBe(201);
+      const dup = await c.request('PUT', '/api/meetings/rotation', {
+        pairingId,
+        kind: 'joint_meeting',
+        order: ['a', 'a'],
+      });
+      expect(dup.json().error.details[0]).toMatchObject({ field: 'order', code: 'duplicate_side' });
+    });
+
+    it('refuses bad input naming the field, and changes nothing', async () => {
+      const c = await s.as(s.f.users.jilin);
+      const count = async () =>
+        (await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM meetings`)).rows[0]!.n;
+      const before = await count();
+      const outOfOrder = await c.post('/api/meetings', meeting({ heldOn: '2024-05-20', endsOn: '2024-05-18' }));
+      expect(outOfOrder.json().error.details[0]).toMatchObject({ field: 'endsOn', code: 'date_order' });
+      const badSide = await c.post('/api/meetings', meeting({ hostSide: 'c' }));
+      expect(badSide.statusCode).toBe(400);
+      expect(badSide.json().error.details[0].field).toBe('hostSide');
+      const outsider = await c.post(
+        '/api/meetings',
+        meeting({
+          decisions: [
+            {
+              text: '事项',
+              deadline: inDays(10),
+              owners: [{ organisationId: s.f.users.liaoning.organisationId, role: 'lead' }],
+            },
+          ],
+        }),
+      );
+      expect(outsider.statusCode).toBe(400);
+      expect(outsider.json().error.details[0]).toMatchObject({
+        field: 'decisions.0.owners.0.organisationId',
+      });
+      const past = await c.post(
+        '/api/meetings',
+        meeting({
+          decisions: [
+            {
+              text: '事项',
+              deadline: '2020-01-01',
+              owners: [{ organisationId: s.f.users.jilin.organisationId, role: 'lead' }],
+            },
+          ],
+        }),
+      );
+      expect(past.json().error.details[0]).toMatchObject({ field: 'decisions.0.deadline', code: 'deadline_in_past' });
+      expect(await count()).toBe(before);
+    });
+
+    it("answers 404 for another pairing's meeting and item", async () => {
+      const c = await s.as(s.f.users.jilin);
+      const m = (
+        await c.post(
+          '/api/meetings',
+          meeting({
+            decisions: [
+              {
+                text: '事项甲',
+                deadline: inDays(20),
+                owners: [{ organisationId: s.f.users.jilin.organisationId, role: 'lead' }],
+              },
+            ],
+          }),
+        )
+      ).json();
+      const other = await s.as(s.f.users.liaoning);
+      expect((await other.get(`/api/meetings/${m.id}`)).statusCode).toBe(404);
+      expect((await other.get(`/api/tracked-items/${m.decisions[0].id}`)).statusCode).toBe(404);
+      const list = (await other.get(`/api/meetings?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
+      expect(list.total).toBe(0);
+    });
+  },
+  120_000,
+);

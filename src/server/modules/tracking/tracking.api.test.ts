@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { samplePdf } from '../../kernel/attachments/test-support/attachment-files.ts';
+import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { testEngines } from '../../testing/test-engines.ts';
+
+const inDays = (n: number) =>
+  new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(testEngines())(
+  'tracked items (督办) on %s',
+  (engine) => {
+    const s = useProgrammeApp(engine);
+
+    /** A joint meeting of 吉林—浙江 with two decisions: one for the office, one for the lead unit. */
+    async function meetingWithDecisions() {
+      const c = await s.as(s.f.users.jilin);
+      const res = await c.post('/api/meetings', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        kind: 'joint_meeting',
+        title: '联席会议',
+        heldOn: '2024-05-20',
+        hostSide: 'a',
+        decisions: [
+          {
+            text: '共同举办浙商吉林行',
+            deadline: inDays(40),
+            owners: [
+              { organisationId: s.f.users.jilin.organisationId, role: 'lead' },
+              { organisationId: s.f.users.zhejiang.organisationId, role: 'co' },
+            ],
+          },
+          {
+            text: '报送挂职干部名单',
+            deadline: inDays(20),
+            owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
+          },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const m = res.json();
+      const bySeq = (n: number) => m.decisions.find((d: { seq: number }) => d.seq === n);
+      return { office: c, meeting: m, officeItem: bySeq(1), unitItem: bySeq(2) };
+    }
+
+    it('lets the owner unit report progress on its own item only, which moves it to 推进中', async () => {
+      const { officeItem, unitItem } = await meetingWithDecisions();
+      const unit = await s.as(s.f.users.jilinUnit);
+      const mine = (await unit.get('/api/tracked-items?mine=true')).json();
+      expect(mine.items.map((i: { id: string }) => i.id)).toContain(unitItem.id);
+      expect(mine.items.map((i: { id: string }) => i.id)).not.toContain(officeItem.id);
+      // Not an owner: the unit does not even see the office's item.
+      expect((await unit.post(`/api/tracked-items/${officeItem.id}/progress`, { note: '已启动' })).statusCode).toBe(
+        404,
+      );
+      const res = await unit.post(`/api/tracked-items/${unitItem.id}/progress`, {
+        note: '已汇总 12 名干部',
+        percent: 50,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const d = res.json();
+      expect(d).toMatchObject({ status: 'in_progress', can: { progress: true, close: false, edit: false } });
+      expect(d.notes[0]).toMatchObject({ kind: 'progress', note: '已汇总 12 名干部', percent: 50 });
+      // A unit may not close or edit, whatever it sends.
+      expect(
+        (
+          await unit.post(`/api/tracked-items/${unitItem.id}/close`, {
+            version: d.version,
+            note: 'x',
+            link: 'https://a.cn',
+          })
+        ).statusCode,
+      ).toBe(403);
+    });
+
+    it('closes only with evidence, shows overdue past the deadline, and reopens with a reason', async () => {
+      const { office, officeItem, unitItem } = await meetingWithDecisions();
+      const d0 = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+      const bare = await office.post(`/api/tracked-items/${officeItem.id}/close`, {
+        version: d0.version,
+        note: '已办结',
+      });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json().error.details[0]).toMatchObject({ field: 'link', code: 'close_evidence_required' });
+      expect((await office.get(`/api/tracked-items/${officeItem.id}`)).json().status).toBe('not_started');
+
+      const closed = await office.post(`/api/tracked-items/${officeItem.id}/close`, {
+        version: d0.version,
+        note: '活动已于6月举办，签约项目12个',
+        link: 'https://fgw.jl.gov.cn/news/2024-06-20.html',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(closed.json()).toMatchObject({ status: 'closed', can: { reopen: true, close: false, progress: false } });
+      const stale = await office.post(`/api/tracked-items/${officeItem.id}/close`, {
+        version: d0.version,
+        note: 'x',
+        link: 'https://a.cn',
+      });
+      expect(stale.statusCode).toBe(400);
+
+      // Time passes: the other item's deadline is behind us, and it turns red (逾期) without any write of its status.
+      await s.t.database.db.execute(sql`UPDATE tracked_items SET deadline = '2024-01-31' WHERE id = ${unitItem.id}`);
+      const list = (
+        await office.get(`/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}&status=overdue`)
+      ).json();
+      expect(list.items.map((i: { id: string }) => i.id)).toContain(unitItem.id);
+      expect(list.counts.overdue).toBeGreaterThanOrEqual(1);
+
+      const d1 = closed.json();
+      const noReason = await office.post(`/api/tracked-items/${officeItem.id}/reopen`, {
+        version: d1.version,
+        reason: '',
+      });
+      expect(noReason.json().error.details[0].field).toBe('reason');
+      const reopened = await office.post(`/api/tracked-items/${officeItem.id}/reopen`, {
+        version: d1.version,
+        reason: '签约项目落地情况需继续跟踪',
+      });
+      expect(reopened.statusCode, reopened.body).toBe(200);
+      expect(reopened.json().status).toBe('in_progress');
+      expect(reopened.json().notes.map((n: { kind: string }) => n.kind)).toEqual(['reopened', 'closed']);
+      const audit = await s.t.database.db.execute<{ action: string }>(
+        sql`SELECT action FROM audit_log WHERE object_id = ${officeItem.id} ORDER BY id`,
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual(['item.create', 'item.close', 'item.reopen']);
+    });
+
+    it('takes a file from the owner unit as evidence, which lets the office close without a link', async () => {
+      const { office, unitItem } = await meetingWithDecisions();
+      const unit = await s.as(s.f.users.jilinUnit);
+      const up = await uploadFile(
+        s.t,
+        unit,
+        `/api/tracked-items/${unitItem.id}/attachments`,
+        '挂职干部名单.pdf',
+        samplePdf(),
+      );
+      expect(up.statusCode, up.body).toBe(201);
+      expect(up.json().attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['挂职干部名单.pdf']);
+      const outsider = await s.as(s.f.users.liaoning);
+      expect(
+        (await uploadFile(s.t, outsider, `/api/tracked-items/${unitItem.id}/attachments`, 'x.pdf', samplePdf()))
+          .statusCode,
+      ).toBe(404);
+      const d = (await office.get(`/api/tracked-items/${unitItem.id}`)).json();
+      const closed = await office.post(`/api/tracked-items/${unitItem.id}/close`, {
+        version: d.version,
+        note: '名单已报送',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(closed.json()).toMatchObject({ status: 'closed', can: { attach: false } });
+      // Closed: no more evidence, not even from the owner.
+      const late = await uploadFile(s.t, unit, `/api/tracked-items/${unitItem.id}/attachments`, 'y.pdf', samplePdf());
+      expect(late.json().error.details[0]).toMatchObject({ field: 'file', code: 'item_closed' });
+    });
+
+    it('edits owners and deadline with the version, refusing an unknown task link by its place', async () => {
+      const { office, officeItem } = await meetingWithDecisions();
+      const d = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+      const bad = await office.patch(`/api/tracked-items/${officeItem.id}`, {
+        version: d.version,
+        taskIds: ['00000000-0000-4000-8000-000000000000'],
+      });
+      expect(bad.json().error.details[0]).toMatchObject({ field: 'taskIds.0', code: 'unknown_task' });
+      const ok = await office.patch(`/api/tracked-items/${officeItem.id}`, {
+        version: d.version,
+        deadline: inDays(90),
+        owners: [{ organisationId: s.f.users.zhejiang.organisationId, role: 'lead' }],
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().owners).toEqual([
+        expect.objectContaining({ organisationId: s.f.users.zhejiang.organisationId, side: 'b', role: 'lead' }),
+      ]);
+      const conflict = await office.patch(`/api/tracked-items/${officeItem.id}`, { version: d.version, text: '改' });
+      expect(conflict.statusCode).toBe(409);
+    });
+
+    it('exports the 督办台账 with its items and who exported it', async () => {
+      const { office } = await meetingWithDecisions();
+      const res = await office.get(`/api/tracked-items/ledger.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(String(ws.getCell(1, 1).value)).toContain('督办台账');
+      expect(String(ws.getCell(2, 1).value)).toContain('jilin');
+      const texts = ws.getColumn(4).values.map(String);
+      expect(texts).toContain('共同举办浙商吉林行');
+      expect(texts).toContain('报送挂职干部名单');
+    });
+  },
+  120_000,
+);
