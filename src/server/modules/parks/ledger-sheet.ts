@@ -5,6 +5,7 @@ import { domain as enDomain } from '../../../common/i18n/en/domain.ts';
 import { errors as zhErrors } from '../../../common/i18n/zh-CN/errors.ts';
 import { translate } from '../../../common/i18n/messages.ts';
 import { columnLetter, type SheetColumn } from '../../kernel/sheet/sheet-column.ts';
+import { rangeValidations } from '../../kernel/sheet/range-validations.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
 /**
@@ -106,11 +107,6 @@ export const FIGURE_BY_LABEL = new Map<string, SharedFigure>(
 export const LEDGER_TEMPLATE_SHEET = '园区台账导入';
 const NAMES_SHEET = '入驻企业名单';
 const PREPARED_ROWS = 2000;
-
-function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
-}
 
 /**
  * The template for one park: the header row (required columns marked *), drop-downs of the park's enterprises

@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../../kernel/sheet/sheet-column.ts';
+import { rangeValidations } from '../../../kernel/sheet/range-validations.ts';
 import { PROJECT_SHEET_COLUMNS, STAGE_LABELS, TYPE_LABELS, FLAG_LABELS } from './project-sheet-columns.ts';
-
-/**
- * exceljs keeps range validations (one <dataValidation sqref="H2:H2001">) on the worksheet but leaves them out
- * of its typings; per-cell validations would write one element per cell.
- */
-function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
-}
 
 export const TEMPLATE_SHEET = '项目导入';
 export const HELP_SHEET = '填写说明';
