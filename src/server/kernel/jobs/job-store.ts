@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, bilingual } from '../../http/app-error.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, DbOrTx } from '../../db/database.ts';
 import type { ImportJob } from '../../../common/api/projects.ts';
 import { deleteJobsCreatedBefore, findOwnJob, insertJob, updateJob, type JobRow } from './jobs.repository.ts';
 
 export type Progress = (p: Partial<Pick<ImportJob, 'phase' | 'processed' | 'total'>>) => void;
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
+/**
+ * Writes the job's outcome in the caller's transaction, the one that stores what the job did: a process that dies
+ * right after that commit leaves a job that reports what it stored, not "interrupted, nothing imported".
+ */
+export type FinishJob = (tx: DbOrTx, outcome: Outcome) => Promise<void>;
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Progress is written this often at most; a poll from another process sees it this late at worst. */
@@ -42,7 +47,7 @@ export async function startJob(
   db: Db,
   kind: string,
   owner: string,
-  run: (progress: Progress) => Promise<Outcome>,
+  run: (progress: Progress, finish: FinishJob) => Promise<Outcome>,
 ): Promise<ImportJob> {
   const state: ImportJob = {
     id: randomUUID(),
@@ -59,15 +64,24 @@ export async function startJob(
 
   let lastWrite = Date.now();
   let writing: Promise<unknown> = Promise.resolve();
+  const finalRow = (outcome: Outcome) => ({
+    status: outcome.result ? ('done' as const) : ('failed' as const),
+    phase: 'done',
+    processed: state.processed,
+    total: state.total,
+    heartbeatAt: new Date(),
+    outcome: { result: outcome.result, errors: outcome.errors, error: outcome.error },
+  });
   const save = (final: boolean) => {
-    const row = {
-      status: state.status,
-      phase: state.phase,
-      processed: state.processed,
-      total: state.total,
-      heartbeatAt: new Date(),
-      ...(final ? { outcome: { result: state.result, errors: state.errors, error: state.error } } : {}),
-    };
+    const row = final
+      ? finalRow(state)
+      : {
+          status: state.status,
+          phase: state.phase,
+          processed: state.processed,
+          total: state.total,
+          heartbeatAt: new Date(),
+        };
     // In order, and never awaited by the job: with one connection a progress write waits for the import's own transaction.
     writing = writing.then(() => updateJob(db, state.id, row)).catch(() => undefined);
     return writing;
@@ -79,7 +93,8 @@ export async function startJob(
       void save(false);
     }
   };
-  const done = run(progress)
+  const finish: FinishJob = (tx, outcome) => updateJob(tx, state.id, finalRow(outcome));
+  const done = run(progress, finish)
     .then(
       (r) => void Object.assign(state, r, { status: r.result ? 'done' : 'failed', phase: 'done' }),
       (err: unknown) => void Object.assign(state, { status: 'failed', phase: 'done', error: failure(err) }),

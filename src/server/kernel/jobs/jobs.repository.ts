@@ -1,5 +1,5 @@
-import { and, eq, lt } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/database.ts';
 import { backgroundJobs } from './jobs.tables.ts';
 
 export type JobRow = typeof backgroundJobs.$inferSelect;
@@ -17,8 +17,15 @@ export async function insertJob(
   await db.insert(backgroundJobs).values(job);
 }
 
-export async function updateJob(db: Db, id: string, row: JobProgressRow): Promise<void> {
-  await db.update(backgroundJobs).set(row).where(eq(backgroundJobs.id, id));
+/**
+ * Progress (a row without an outcome) never overwrites a job whose outcome is written: a progress write queued
+ * behind the import's transaction must not set a finished job back to running.
+ */
+export async function updateJob(db: DbOrTx, id: string, row: JobProgressRow): Promise<void> {
+  await db
+    .update(backgroundJobs)
+    .set(row)
+    .where(and(eq(backgroundJobs.id, id), row.outcome === undefined ? isNull(backgroundJobs.outcome) : undefined));
 }
 
 /** The job if `owner` started it. */

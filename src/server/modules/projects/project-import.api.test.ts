@@ -5,7 +5,9 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { importSheet, uploadSheet } from './test-support/project-api.ts';
 import { filledTemplate, goodRow } from './sheet/test-support/project-sheet-fixture.ts';
 import { writeZip } from '../../kernel/zip/test-support/zip-writer.ts';
-import { forgetLiveJobs } from '../../kernel/jobs/job-store.ts';
+import { forgetLiveJobs, getJob, startJob } from '../../kernel/jobs/job-store.ts';
+import { systemContext } from '../../http/system-actor.ts';
+import { runProjectImport } from './sheet/project-import.service.ts';
 
 describe.each(testEngines())('project sheet import on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -149,5 +151,30 @@ describe.each(testEngines())('project sheet import on %s', (engine) => {
     const dead = (await jilin.get(`/api/projects/import/${id}?wait=true`)).json();
     expect(dead).toMatchObject({ status: 'failed', phase: 'done', result: null, error: { code: 'job_interrupted' } });
     expect(dead.error.zh).toContain('请重新上传');
+  });
+
+  it('reports what an import stored when its process died right after the commit', async () => {
+    const system = systemContext(s.t.deps);
+    const ctx = { ...system, actor: { ...system.actor, userId: s.f.users.jilin.userId } };
+    const file = { buffer: await filledTemplate(rows(3)), fileName: 'projects.xlsx' };
+    let committed!: () => void;
+    const stored = new Promise<void>((resolve) => {
+      committed = resolve;
+    });
+    const job = await startJob(ctx.db, 'project_import', ctx.actor.userId, async (progress, finish) => {
+      const outcome = await runProjectImport(ctx, s.f.pairings.jilinZhejiang, file, progress, { finish });
+      committed();
+      expect(outcome.result).not.toBeNull();
+      // The process dies here: the job store never gets to write the outcome itself.
+      return new Promise(() => {});
+    });
+    await stored;
+    forgetLiveJobs();
+    await s.t.database.db.execute(
+      sql`UPDATE background_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = ${job.id}`,
+    );
+    const seen = await getJob(ctx.db, ctx.actor.userId, job.id, false);
+    expect(seen).toMatchObject({ status: 'done', phase: 'done', error: null });
+    expect(seen!.result).not.toBeNull();
   });
 });

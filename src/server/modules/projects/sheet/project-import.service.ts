@@ -23,7 +23,7 @@ import {
 import { importLookups } from './import-lookups.ts';
 import type { RowError } from '../../../kernel/sheet/row-error.ts';
 import { rowError } from './project-row-error.ts';
-import type { Progress } from '../../../kernel/jobs/job-store.ts';
+import type { FinishJob, Progress } from '../../../kernel/jobs/job-store.ts';
 import { chinaToday } from '../../../kernel/dates.ts';
 
 type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
@@ -143,7 +143,7 @@ export async function runProjectImport(
   pairingId: string,
   file: { buffer: Buffer; fileName: string },
   progress: Progress,
-  opts: { demo?: boolean } = {},
+  opts: { demo?: boolean; finish?: FinishJob } = {},
 ): Promise<Outcome> {
   const today = chinaToday();
   if (!inPairingScope(ctx.actor, pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
@@ -198,7 +198,7 @@ export async function runProjectImport(
   progress({ phase: 'saving', total: creates.length + updates.length, processed: 0 });
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   const createdIds: string[] = [];
-  await auditedChange(ctx, async ({ tx, audit }) => {
+  return auditedChange(ctx, async ({ tx, audit }) => {
     const stamp = new Date().toISOString();
     for (let i = 0; i < creates.length; i += CHUNK) {
       const chunk = creates.slice(i, i + CHUNK);
@@ -308,15 +308,18 @@ export async function runProjectImport(
         unchanged: plan.counts.unchanged,
       },
     });
+    const outcome: Outcome = {
+      result: {
+        created: creates.length,
+        updated: updates.length,
+        unchanged: plan.counts.unchanged,
+        projectIds: [...createdIds, ...updates.map((u) => u.id)],
+      },
+      errors: [],
+      error: null,
+    };
+    // The job's outcome commits with the projects, so a crash after the commit cannot report "nothing imported".
+    await opts.finish?.(tx, outcome);
+    return outcome;
   });
-  return {
-    result: {
-      created: creates.length,
-      updated: updates.length,
-      unchanged: plan.counts.unchanged,
-      projectIds: [...createdIds, ...updates.map((u) => u.id)],
-    },
-    errors: [],
-    error: null,
-  };
 }

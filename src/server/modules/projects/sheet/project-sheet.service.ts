@@ -53,8 +53,8 @@ export async function startProjectImport(ctx: AuthedContext, upload: Upload): Pr
     if (err instanceof SheetFileError) throw sheetRefusal(err);
     throw err;
   }
-  return startJob(ctx.db, 'project_import', ctx.actor.userId, (progress) =>
-    runProjectImport(ctx, parsed.data, upload, progress),
+  return startJob(ctx.db, 'project_import', ctx.actor.userId, (progress, finish) =>
+    runProjectImport(ctx, parsed.data, upload, progress, { finish }),
   );
 }
 
