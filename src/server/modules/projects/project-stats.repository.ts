@@ -33,19 +33,6 @@ function pairingRowsAsked(actor: Actor, q: StatsQuery, pairingId: AnyColumn, isD
   );
 }
 
-/** The furthest stage as its position in the pipeline (0 谋划 … 4 投产). */
-const ORD = sql.raw(
-  `array_position(ARRAY[${PIPELINE_STAGES.map((s) => `'${s}'`).join(',')}]::text[], p.furthest_stage)`,
-);
-
-const rateColumns = sql`
-  count(*)::int AS projects,
-  count(*) FILTER (WHERE ${ORD} >= 2)::int AS signed_projects,
-  count(*) FILTER (WHERE ${ORD} >= 4)::int AS started_projects,
-  count(*) FILTER (WHERE ${ORD} >= 5)::int AS producing_projects,
-  coalesce(sum(p.signed_wan) FILTER (WHERE ${ORD} >= 2), 0)::text AS signed_amount,
-  coalesce(sum(p.arrived_wan) FILTER (WHERE ${ORD} >= 2), 0)::text AS arrived_funds`;
-
 export type RateSqlRow = {
   key: string | null;
   label: string | null;
@@ -66,55 +53,63 @@ export type StageSqlRow = {
   completed: string;
 };
 
-const GROUP_KEY: Record<StatsGroupBy, SQL> = {
-  pairing: sql`p.pairing_id::text`,
-  side: sql`p.side`,
-  industry: sql`coalesce(p.industry_section, '')`,
-  year: sql`coalesce(extract(year from p.signed_on)::int::text, '')`,
-};
-
 /**
- * The dashboard's project figures as the database sums them, in a few grouped queries whatever the number of
- * projects: overall, by current stage and by the asked grouping, with the parks and events of the same pairings.
- * Kept per scope and question until the data version moves (ledger-cache.ts).
+ * The dashboard's project figures: overall, by current stage and by the asked grouping, with the parks and events
+ * of the same pairings. Kept per scope and question until a table they are read from changes (ledger-cache.ts).
  */
 export async function projectStatsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
   return cachedByVersion(db, `stats|${scopeKey(actor)}|${JSON.stringify(q)}`, () => statsRows(db, actor, q));
 }
 export type ProjectStatsRows = Awaited<ReturnType<typeof projectStatsRows>>;
 
+/** The pipeline position (1 谋划 … 5 投产) of a rollup row's furthest stage. */
+const ROLLUP_ORD = sql.raw(
+  `CASE x.furthest_stage ${PIPELINE_STAGES.map((s, i) => `WHEN '${s}' THEN ${i + 1}`).join(' ')} END`,
+);
+const rollupRates = sql`
+  coalesce(sum(r.projects), 0)::int AS projects,
+  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 2), 0)::int AS signed_projects,
+  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 4), 0)::int AS started_projects,
+  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 5), 0)::int AS producing_projects,
+  coalesce(sum(r.signed_wan) FILTER (WHERE r.ord >= 2), 0)::text AS signed_amount,
+  coalesce(sum(r.arrived_wan) FILTER (WHERE r.ord >= 2), 0)::text AS arrived_funds`;
+/** Which rollup dimension a grouping reads; by pairing, any one dimension adds up to the pairing's projects. */
+const ROLLUP_DIM: Record<StatsGroupBy, string> = { pairing: 'side', side: 'side', industry: 'industry', year: 'year' };
+
+/**
+ * The figures from project_rollups (kept by triggers on projects, migration 0012) instead of three aggregates over
+ * every project: a few thousand rows at 100,000 projects, in one statement with the parks and events counts.
+ */
 async function statsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
-  const where = scopeSql(actor, 'p', q);
-  const count = sql<number>`count(*)::int`;
-  const [overall, byStage, groups, [p], [e]] = await Promise.all([
-    db.execute<RateSqlRow & { landmark: number; demo: number; funnel: number[] }>(sql`
-      SELECT ${rateColumns}, count(*) FILTER (WHERE p.landmark)::int AS landmark, count(*) FILTER (WHERE p.is_demo)::int AS demo,
-        ARRAY[${sql.join(
-          PIPELINE_STAGES.map((_, i) => sql`count(*) FILTER (WHERE ${ORD} >= ${i + 1})::int`),
-          sql`, `,
-        )}] AS funnel
-      FROM projects p WHERE ${where}`),
-    db.execute<StageSqlRow>(sql`
-      SELECT p.stage, count(*)::int AS projects, sum(p.signed_wan)::text AS signed, sum(p.planned_wan)::text AS planned,
-             sum(p.arrived_wan)::text AS arrived, sum(p.completed_wan)::text AS completed
-      FROM projects p WHERE ${where} GROUP BY p.stage`),
-    db.execute<RateSqlRow>(sql`
-      SELECT ${GROUP_KEY[q.groupBy]} AS key, ${q.groupBy === 'pairing' ? sql`min(pr.name)` : sql`null`} AS label, ${rateColumns}
-      FROM projects p JOIN pairings pr ON pr.id = p.pairing_id WHERE ${where} GROUP BY 1 ORDER BY 1`),
-    db
-      .select({ n: count })
-      .from(parks)
-      .where(pairingRowsAsked(actor, q, parks.pairingId, parks.isDemo)),
-    db
-      .select({ n: count })
-      .from(events)
-      .where(pairingRowsAsked(actor, q, events.pairingId, events.isDemo)),
-  ]);
-  return {
-    overall: overall.rows[0]!,
-    byStage: byStage.rows,
-    groups: groups.rows,
-    parks: p!.n,
-    events: e!.n,
-  };
+  const where = scopeSql(actor, 'x', q);
+  const dim = ROLLUP_DIM[q.groupBy];
+  const key = q.groupBy === 'pairing' ? sql`r.pairing_id::text` : sql`r.key`;
+  const { rows } = await db.execute<{
+    overall: RateSqlRow & { landmark: number; demo: number; funnel: number[] };
+    by_stage: StageSqlRow[];
+    groups: RateSqlRow[];
+    parks: number;
+    events: number;
+  }>(sql`
+    WITH r AS (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x WHERE ${where})
+    SELECT
+      (SELECT row_to_json(o) FROM (
+        SELECT ${rollupRates}, coalesce(sum(r.landmark), 0)::int AS landmark,
+          coalesce(sum(r.projects) FILTER (WHERE r.is_demo), 0)::int AS demo,
+          ARRAY[${sql.join(
+            PIPELINE_STAGES.map((_, i) => sql`coalesce(sum(r.projects) FILTER (WHERE r.ord >= ${i + 1}), 0)::int`),
+            sql`, `,
+          )}] AS funnel
+        FROM r WHERE r.dim = 'side') o) AS overall,
+      (SELECT coalesce(json_agg(b), '[]') FROM (
+        SELECT r.key AS stage, sum(r.projects)::int AS projects, sum(r.signed_wan)::text AS signed,
+          sum(r.planned_wan)::text AS planned, sum(r.arrived_wan)::text AS arrived, sum(r.completed_wan)::text AS completed
+        FROM r WHERE r.dim = 'stage' GROUP BY r.key HAVING sum(r.projects) > 0) b) AS by_stage,
+      (SELECT coalesce(json_agg(g ORDER BY g.key), '[]') FROM (
+        SELECT ${key} AS key, ${q.groupBy === 'pairing' ? sql`min(pr.name)` : sql`null`} AS label, ${rollupRates}
+        FROM r JOIN pairings pr ON pr.id = r.pairing_id WHERE r.dim = ${dim} GROUP BY 1 HAVING sum(r.projects) > 0) g) AS groups,
+      (SELECT count(*)::int FROM ${parks} WHERE ${pairingRowsAsked(actor, q, parks.pairingId, parks.isDemo) ?? sql`true`}) AS parks,
+      (SELECT count(*)::int FROM ${events} WHERE ${pairingRowsAsked(actor, q, events.pairingId, events.isDemo) ?? sql`true`}) AS events`);
+  const row = rows[0]!;
+  return { overall: row.overall, byStage: row.by_stage, groups: row.groups, parks: row.parks, events: row.events };
 }

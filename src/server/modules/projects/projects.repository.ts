@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
-import { projects, projectTasks } from './projects.tables.ts';
+import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion, scopeKey } from './ledger-cache.ts';
 import { movesOf, reportsOf } from './project-history.repository.ts';
@@ -41,7 +41,8 @@ function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
     f.stage ? eq(projects.stage, f.stage) : undefined,
     f.type ? eq(projects.type, f.type) : undefined,
     f.industrySection ? eq(projects.industrySection, f.industrySection) : undefined,
-    f.year ? sql`extract(year from ${projects.signedOn}) = ${f.year}` : undefined,
+    // A range of the signing date, which its index serves (extract(year …) = y would read every row).
+    f.year ? and(gte(projects.signedOn, `${f.year}-01-01`), lt(projects.signedOn, `${f.year + 1}-01-01`)) : undefined,
     f.parkId ? eq(projects.parkId, f.parkId) : undefined,
     f.eventId ? eq(projects.eventId, f.eventId) : undefined,
     f.industryDivision ? eq(projects.industryDivision, f.industryDivision) : undefined,
@@ -104,6 +105,39 @@ const listQuery = (db: DbOrTx) =>
     .leftJoin(parks, eq(parks.id, projects.parkId));
 export type ProjectListRow = Awaited<ReturnType<typeof listQuery>>[number];
 
+type LedgerTotals = { total: number; signed: string; planned: string; arrived: string; completed: string };
+/** The ledger filters project_rollups holds, one at a time, with the dimension that holds each. */
+const ROLLUP_FILTERS = { side: 'side', stage: 'stage', industrySection: 'industry', year: 'year' } as const;
+
+/**
+ * The ledger's count and sums from project_rollups (kept by triggers, migration 0012) when the filter is one they
+ * hold: the scope, a pairing with or without its sub-pairs, demo or not, and at most one of side, stage, industry
+ * section and signing year. Null otherwise (the caller sums the projects).
+ */
+function rollupTotals(actor: Actor, f: Partial<ProjectListQuery>): SQL | null {
+  const { pairingId, withSubPairs, demo, ...rest } = f;
+  const set = Object.entries(rest).filter(([, v]) => v !== undefined && v !== '');
+  if (set.length > 1) return null;
+  const [name, value] = set[0] ?? [];
+  if (name !== undefined && !(name in ROLLUP_FILTERS)) return null;
+  const dim = name === undefined ? 'stage' : ROLLUP_FILTERS[name as keyof typeof ROLLUP_FILTERS];
+  const where = and(
+    sql`r.dim = ${dim}`,
+    value === undefined ? undefined : sql`r.key = ${String(value)}`,
+    actor.scope.all
+      ? undefined
+      : actor.scope.pairingIds.length
+        ? sql`r.pairing_id = ANY(${uuidArray(actor.scope.pairingIds)})`
+        : sql`false`,
+    pairingCondition(sql`r.pairing_id`, pairingId, withSubPairs),
+    demo === undefined ? undefined : sql`r.is_demo = ${demo}`,
+  );
+  return sql`SELECT coalesce(sum(r.projects), 0)::int AS total, coalesce(sum(r.signed_wan), 0)::text AS signed,
+    coalesce(sum(r.planned_wan), 0)::text AS planned, coalesce(sum(r.arrived_wan), 0)::text AS arrived,
+    coalesce(sum(r.completed_wan), 0)::text AS completed
+    FROM ${projectRollups} r WHERE ${where}`;
+}
+
 export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
   const where = filters(actor, f);
   // The tie-breaker runs the same way as the sort, so (created_at, id) serves the default order from its index.
@@ -116,6 +150,8 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     cachedByVersion(db, `totals|${scopeKey(actor)}|${JSON.stringify(totalsFilter)}`, async () => {
+      const fromRollups = rollupTotals(actor, totalsFilter);
+      if (fromRollups) return (await db.execute<LedgerTotals>(fromRollups)).rows[0]!;
       const [row] = await db
         .select({
           total: sql<number>`count(*)::int`,

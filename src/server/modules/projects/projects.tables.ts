@@ -82,6 +82,10 @@ export const projects = pgTable(
     index('projects_park_idx').on(t.parkId),
     index('projects_event_idx').on(t.eventId),
     index('projects_created_idx').on(t.createdAt, t.id),
+    // The ledger's other sorts (title, 签约额, signing date) and the signing-year filter (a range of signed_on).
+    index('projects_title_idx').on(t.title, t.id),
+    index('projects_signed_idx').on(t.signedWan, t.id),
+    index('projects_signed_on_idx').on(t.signedOn, t.id),
     check(
       'projects_money_not_negative',
       sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`,
@@ -148,3 +152,28 @@ export const projectTasks = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.taskId] })],
 );
 
+/**
+ * The projects counted and summed by pairing, demo flag and furthest stage, along one dimension at a time: side,
+ * industry section, signing year, current stage (`dim`, with its value in `key`; '' for none). Kept by statement
+ * triggers on projects (migration 0012) in the same transaction as every insert, update and delete, so the
+ * stats, the dashboard and the ledger's totals read a few thousand rows instead of every project. Rows whose
+ * counts fall to zero stay (they add nothing).
+ */
+export const projectRollups = pgTable(
+  'project_rollups',
+  {
+    dim: text({ enum: ['side', 'industry', 'year', 'stage'] }).notNull(),
+    pairingId: uuid().notNull(),
+    isDemo: boolean().notNull(),
+    key: text().notNull(),
+    furthestStage: text({ enum: PIPELINE_STAGES }).notNull(),
+    projects: integer().notNull().default(0),
+    landmark: integer().notNull().default(0),
+    // Sums of numeric(20,6) may outgrow it: unbounded numeric.
+    signedWan: numeric().notNull().default('0'),
+    plannedWan: numeric().notNull().default('0'),
+    arrivedWan: numeric().notNull().default('0'),
+    completedWan: numeric().notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.pairingId, t.isDemo, t.key, t.furthestStage] })],
+);

@@ -160,7 +160,21 @@ export type WithUnits<R = TaskSummaryRow> = R & { units: (typeof taskUnits.$infe
 
 /** Every visible task of one plan version, in document order. */
 export async function tasksOfPlan(db: DbOrTx, actor: Actor, planId: string, today: string) {
-  const rows = await baseQuery(db, today)
+  // Target counts of a whole plan by one grouped join: the per-row subquery of summaryColumns, run 5,000 times,
+  // was 90 % of a 5,000-task plan's time in the database (EXPLAIN ANALYZE: 220 ms of 234 ms on PostgreSQL).
+  const counts = db
+    .select({ taskId: taskTargets.taskId, n: sql<number>`count(*)::int`.as('n') })
+    .from(taskTargets)
+    .where(sql`${taskTargets.taskId} IN (SELECT t.id FROM tasks t WHERE t.plan_id = ${planId})`)
+    .groupBy(taskTargets.taskId)
+    .as('target_counts');
+  const rows = await db
+    .select({ ...summaryColumns(today), targetCount: sql<number>`coalesce(${counts.n}, 0)` })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
+    .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
+    .leftJoin(counts, eq(counts.taskId, tasks.id))
     .where(and(taskScope(actor), eq(tasks.planId, planId)))
     .orderBy(asc(tasks.ordinal));
   return withUnits(db, rows as TaskSummaryRow[]);
@@ -240,11 +254,14 @@ const byId = (taskId: string) => eq(tasks.id, taskId);
 
 export async function unitsOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
-  return db
-    .select()
-    .from(taskUnits)
-    .where(inArray(taskUnits.taskId, taskIds))
-    .orderBy(asc(taskUnits.taskId), asc(taskUnits.ordinal));
+  return (
+    db
+      .select()
+      .from(taskUnits)
+      // One array parameter, not one per task: a whole plan's 5,000 ids as separate parameters cost more to send and plan.
+      .where(sql`${taskUnits.taskId} = ANY(${uuidArray(taskIds)})`)
+      .orderBy(asc(taskUnits.taskId), asc(taskUnits.ordinal))
+  );
 }
 export async function targetsOf(db: DbOrTx, taskIds: string[]) {
   if (!taskIds.length) return [];
