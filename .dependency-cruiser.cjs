@@ -19,6 +19,7 @@ const MODULE_ORDER = [
   'events',
   'tracking',
   'meetings',
+  'people',
   'dashboard',
 ];
 

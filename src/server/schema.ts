@@ -14,5 +14,6 @@ export * from './modules/projects/projects.tables.ts';
 export * from './modules/reporting/reporting.tables.ts';
 export * from './modules/tracking/tracking.tables.ts';
 export * from './modules/meetings/meetings.tables.ts';
+export * from './modules/people/people.tables.ts';
 export * from './kernel/jobs/jobs.tables.ts';
 export * from './kernel/attachments/attachments.tables.ts';

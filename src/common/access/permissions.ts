@@ -62,6 +62,15 @@ export const PERMISSIONS = {
   /** Meetings of a pairing: its offices record them; lead units and 组织部 read them. */
   'meeting.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'meeting.manage': ['national_office', 'pairing_office'],
+  /**
+   * Cadre exchange and training: counts for everyone who follows a pairing; names (masked numbers, reveals,
+   * named exports) only for its pairing offices and the 组织部 of its sides, who also keep the records.
+   */
+  'cadre.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'cadre.readNames': ['pairing_office', 'org_dept'],
+  'cadre.manage': ['pairing_office', 'org_dept'],
+  'training.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'training.manage': ['national_office', 'pairing_office', 'org_dept'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

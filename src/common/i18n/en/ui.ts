@@ -6,6 +6,7 @@ import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
+import { peopleUi } from './ui-people.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -461,4 +462,5 @@ export const ui: Shape<typeof zh> = {
   events: eventsUi,
   tracking: trackingUi,
   projects: projectsUi,
+  people: peopleUi,
 };

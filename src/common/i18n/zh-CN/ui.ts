@@ -4,6 +4,7 @@ import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
+import { peopleUi } from './ui-people.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -456,4 +457,5 @@ export const ui = {
   events: eventsUi,
   tracking: trackingUi,
   projects: projectsUi,
+  people: peopleUi,
 } as const;

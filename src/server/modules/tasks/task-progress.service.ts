@@ -65,3 +65,37 @@ export async function takeReportedStatuses(
   await insertHistory(tx, history);
   return changes;
 }
+
+/** The yearly targets of tasks (每年培训千人以上: ≥1000 人/年), for records that count toward them year by year. */
+export async function yearlyTargetsOf({ tx }: Pick<UnitOfWork, 'tx'>, taskIds: string[]) {
+  return (await targetsOf(tx, taskIds))
+    .filter((t) => t.perYear)
+    .map((t) => ({ taskId: t.taskId, min: t.min, max: t.max, unit: t.unit, text: targetText(t) }));
+}
+
+/**
+ * A record counted toward a task's yearly target (a training toward 每年培训千人以上) shows on the task: a task not
+ * yet started goes to 推进中, so its light reads as work under way rather than as due and idle; the change goes to
+ * the task's history, naming what moved it. 已完成 stays the office's call: a yearly target is met year by year.
+ */
+export async function takeTargetProgress(
+  { tx }: UnitOfWork,
+  actor: Actor,
+  taskId: string,
+  cause: { kind: string; id: string; year: number; achieved: number },
+): Promise<TaskStatusChange | null> {
+  const [t] = await lockTasks(tx, [taskId]);
+  if (t?.status !== 'not_started' || cause.achieved <= 0) return null;
+  await updateTaskRow(tx, t.id, t.version, { status: 'in_progress' });
+  await insertHistory(tx, [
+    {
+      taskId: t.id,
+      planId: t.planId,
+      action: 'updated',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      changes: { status: [t.status, 'in_progress'], progress: cause },
+    },
+  ]);
+  return { taskId: t.id, code: t.code, from: t.status, to: 'in_progress' };
+}

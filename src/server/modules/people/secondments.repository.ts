@@ -1,0 +1,143 @@
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { SecondmentListQuery } from '../../../common/api/people.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { containing } from '../../kernel/like-pattern.ts';
+import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { secondments } from './people.tables.ts';
+
+/** Cadres of the pairings in the actor's scope; every read below goes through it. */
+export const secondmentScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, secondments.pairingId);
+
+/** What a list shows: the masked numbers, never the ciphertexts. */
+const summaryColumns = {
+  id: secondments.id,
+  pairingId: secondments.pairingId,
+  pairingName: pairings.name,
+  name: secondments.name,
+  gender: secondments.gender,
+  birthYear: secondments.birthYear,
+  idNumberMasked: secondments.idNumberMasked,
+  mobileMasked: secondments.mobileMasked,
+  direction: secondments.direction,
+  homeUnit: secondments.homeUnit,
+  homePost: secondments.homePost,
+  hostUnit: secondments.hostUnit,
+  hostPost: secondments.hostPost,
+  rank: secondments.rank,
+  batch: secondments.batch,
+  startsOn: secondments.startsOn,
+  endsOn: secondments.endsOn,
+  status: secondments.status,
+  isDemo: secondments.isDemo,
+};
+const summaryQuery = (db: DbOrTx) =>
+  db.select(summaryColumns).from(secondments).innerJoin(pairings, eq(pairings.id, secondments.pairingId));
+export type SecondmentSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
+
+export type SecondmentFilter = Omit<SecondmentListQuery, 'page' | 'pageSize'>;
+
+function filterOf(actor: Actor, f: SecondmentFilter): SQL | undefined {
+  return and(
+    secondmentScope(actor),
+    f.pairingId ? eq(secondments.pairingId, f.pairingId) : undefined,
+    f.direction ? eq(secondments.direction, f.direction) : undefined,
+    f.rank ? eq(secondments.rank, f.rank) : undefined,
+    f.status ? eq(secondments.status, f.status) : undefined,
+    f.batch ? eq(secondments.batch, f.batch) : undefined,
+    f.year
+      ? sql`${secondments.startsOn} < make_date(${f.year + 1}, 1, 1) AND ${secondments.endsOn} >= make_date(${f.year}, 1, 1)`
+      : undefined,
+    f.q
+      ? or(
+          ilike(secondments.name, containing(f.q)),
+          ilike(secondments.homeUnit, containing(f.q)),
+          ilike(secondments.hostUnit, containing(f.q)),
+        )
+      : undefined,
+    f.demo !== undefined ? eq(secondments.isDemo, f.demo) : undefined,
+  );
+}
+
+export async function listSecondments(
+  db: DbOrTx,
+  actor: Actor,
+  f: SecondmentFilter,
+  paging: { page: number; pageSize: number } | 'all',
+) {
+  const where = filterOf(actor, f);
+  const q = summaryQuery(db).where(where).orderBy(desc(secondments.startsOn), asc(secondments.id));
+  if (paging === 'all') return { items: await q, total: -1 };
+  const [items, [total]] = await Promise.all([
+    q.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function findSecondment(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select()
+    .from(secondments)
+    .where(and(eq(secondments.id, id), secondmentScope(actor)));
+  const [row] = await (opts.forUpdate ? q.for('update') : q);
+  return row;
+}
+
+/** A cadre with the pairing's name, in one query; undefined when out of scope. */
+export async function findSecondmentDetail(db: DbOrTx, actor: Actor, id: string) {
+  const [found] = await db
+    .select({
+      summary: summaryColumns,
+      evaluation: secondments.evaluation,
+      version: secondments.version,
+    })
+    .from(secondments)
+    .innerJoin(pairings, eq(pairings.id, secondments.pairingId))
+    .where(and(eq(secondments.id, id), secondmentScope(actor)));
+  return found;
+}
+export type SecondmentDetailRow = NonNullable<Awaited<ReturnType<typeof findSecondmentDetail>>>;
+
+export type SecondmentInsert = typeof secondments.$inferInsert;
+
+/** Rows go in 500 to a statement (a roster of thousands stays well under PostgreSQL's parameter limit). */
+export async function insertSecondments(db: DbOrTx, rows: readonly SecondmentInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(secondments).values(rows.slice(i, i + 500));
+}
+
+export async function updateSecondmentRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<SecondmentInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(secondments)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(secondments.id, id), eq(secondments.version, version)))
+    .returning({ id: secondments.id });
+  return updated.length > 0;
+}
+
+/** Which of these (batch, blind index) pairs a pairing already holds, other than the record being edited. */
+export async function takenPersonBatches(
+  db: DbOrTx,
+  pairingId: string,
+  indexes: readonly string[],
+  except?: string,
+): Promise<Set<string>> {
+  if (!indexes.length) return new Set();
+  const rows = await db
+    .select({ batch: secondments.batch, index: secondments.idNumberIndex })
+    .from(secondments)
+    .where(
+      and(
+        eq(secondments.pairingId, pairingId),
+        inArray(secondments.idNumberIndex, [...new Set(indexes)]),
+        except ? sql`${secondments.id} <> ${except}` : undefined,
+      ),
+    );
+  return new Set(rows.map((r) => `${r.batch}|${r.index}`));
+}
