@@ -78,6 +78,7 @@ export const errors: Shape<typeof zh> = {
     unknown_region: 'Region code {code} does not exist',
     same_region: 'The two sides cannot be the same region',
     sides_overlap: 'The two sides cannot share a region',
+    outside_parent: 'Region {code} is not within the matching side of the parent pairing',
     duplicate_pairing: 'A pairing between the same sides already exists',
     unknown_organisation: 'No such organisation',
     unknown_programme: 'No such programme',

@@ -68,6 +68,7 @@ export const errors = {
     unknown_region: '行政区划代码 {code} 不存在',
     same_region: '双方不能是同一地区',
     sides_overlap: '双方不能包含同一地区',
+    outside_parent: '地区 {code} 不在上级对口关系相应一方的地区范围内',
     duplicate_pairing: '已存在相同双方的对口合作关系',
     unknown_organisation: '组织机构不存在',
     unknown_programme: '合作规划不存在',

@@ -97,6 +97,30 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect(audit.rows.map((r) => r.action)).toEqual(['pairing.create', 'pairing.update', 'pairing.deactivate']);
   });
 
+  it('keeps a sub-pair inside its parent’s sides, when created and when edited', async () => {
+    const c = await s.as(s.f.users.jilin);
+    const sub = { programmeId: s.f.programmeId, parentId: s.f.pairings.jilinZhejiang, level: 'county' };
+    const codes = (res: { json: () => { error: { details: { field: string; code: string }[] } } }) =>
+      res.json().error.details.map((d) => `${d.field}:${d.code}`);
+    // 大连 (辽宁) and 无锡 (江苏) under 吉林—浙江.
+    const foreign = await c.post('/api/pairings', { ...sub, sideA: ['210200'], sideB: ['320200'] });
+    expect(foreign.statusCode).toBe(400);
+    expect(codes(foreign)).toEqual(['sideA.0:outside_parent', 'sideB.0:outside_parent']);
+    const half = await c.post('/api/pairings', { ...sub, sideA: ['220281'], sideB: ['320200'] });
+    expect(codes(half)).toEqual(['sideB.0:outside_parent']);
+    // Counties of 吉林市 and 宁波市, in the parent's order and the other way round.
+    const inside = await c.post('/api/pairings', { ...sub, sideA: ['220281'], sideB: ['330281'] });
+    expect(inside.statusCode).toBe(201);
+    const crossed = await c.post('/api/pairings', { ...sub, sideA: ['330282'], sideB: ['220282'] });
+    expect(crossed.statusCode).toBe(201);
+    const moved = await c.patch(`/api/pairings/${inside.json().id}`, { version: 1, sideB: ['320200'] });
+    expect(moved.statusCode).toBe(400);
+    expect(codes(moved)).toEqual(['sideB.0:outside_parent']);
+    expect(
+      (await c.get(`/api/pairings/${inside.json().id}`)).json().sideB.map((r: { code: string }) => r.code),
+    ).toEqual(['330281']);
+  });
+
   it('refuses a pairing office changing the sides of a national pairing, but lets it keep its offices current', async () => {
     const c = await s.as(s.f.users.jilin);
     const current = (await c.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).json();

@@ -7,7 +7,7 @@ import { editPatch } from '../../kernel/edit-patch.ts';
 import { findProgramme } from '../programmes/programmes.service.ts';
 import { regionCatalogue } from '../regions/region-catalogue.ts';
 import { knownRegionCodes } from '../regions/regions.service.ts';
-import { sidesKey, uniqueCodes } from './pairing-sides.ts';
+import { regionsOutsideParent, sidesKey, uniqueCodes } from './pairing-sides.ts';
 import { presentPairingSummary } from './pairings.presenter.ts';
 import { assertCanCreatePairing, assertCanUpdatePairing } from './pairings.policy.ts';
 import {
@@ -123,6 +123,14 @@ async function validateSides(
   return { a, b, key };
 }
 
+/** A sub-pair works within its parent: 吉林—浙江 cannot hold a sub-pair of 辽宁 and 江苏 regions. */
+function assertInsideParent(sides: { a: string[]; b: string[] }, parent: { sideA: string[]; sideB: string[] }) {
+  const records = new Map(regionCatalogue().records.map((r) => [r.code, r.parentCode]));
+  const outside = regionsOutsideParent(sides, parent, (code) => records.get(code) ?? null);
+  if (outside.length)
+    throw invalid(...outside.map((o) => fieldError(`${o.side}.${o.index}`, 'outside_parent', { code: o.code })));
+}
+
 /** A pairing's name when the office gives none: its sides' region names, side A—side B. */
 export function defaultName(a: string[], b: string[]) {
   const refs = regionCatalogue().refs([...a, ...b]);
@@ -147,11 +155,11 @@ export async function createPairingIn(
   const { tx, audit } = work;
   assertCanCreatePairing(ctx.actor, input.parentId);
   if (!(await findProgramme(work, input.programmeId))) throw invalid(fieldError('programmeId', 'unknown_programme'));
-  if (input.parentId) {
-    const parent = await findPairing(tx, ctx.actor, input.parentId);
-    if (!parent || parent.programmeId !== input.programmeId) throw invalid(fieldError('parentId', 'unknown_parent'));
-  }
+  const parent = input.parentId ? await findPairing(tx, ctx.actor, input.parentId) : undefined;
+  if (input.parentId && (!parent || parent.programmeId !== input.programmeId))
+    throw invalid(fieldError('parentId', 'unknown_parent'));
   const sides = await validateSides(work, input);
+  if (parent) assertInsideParent(sides, parent);
   const id = await insertPairing(tx, {
     programmeId: input.programmeId,
     parentId: input.parentId ?? null,
@@ -202,6 +210,12 @@ export async function updatePairing(ctx: AuthedContext, id: string, input: Updat
       patch.parentId = input.parentId;
     }
     const sidesChanged = input.sideA !== undefined || input.sideB !== undefined;
+    const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+    if (parentId && (sidesChanged || parentId !== current.parentId)) {
+      // Read whatever the actor sees: a city office edits a sub-pair of a provincial pairing it cannot open.
+      const parent = await findPairing(tx, { ...ctx.actor, scope: { all: true } }, parentId);
+      if (parent) assertInsideParent({ a: input.sideA ?? current.sideA, b: input.sideB ?? current.sideB }, parent);
+    }
     if (sidesChanged || input.status !== undefined || input.startedOn !== undefined || input.endedOn !== undefined) {
       const sides = await validateSides(
         work,
