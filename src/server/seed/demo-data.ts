@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { AuthedContext } from '../http/context.ts';
-import { writeAudit } from '../kernel/audit/audit-writer.ts';
-import { pairingSideMap } from '../modules/projects/projects.repository.ts';
+import { AppError } from '../http/app-error.ts';
+import { auditedChange, auditStandalone } from '../kernel/audit/audit-writer.ts';
+import { removeAttachmentFile } from '../kernel/attachments/attachment-store.ts';
+import { sideOfRegions } from '../modules/pairings/pairings.service.ts';
+import { regionCatalogue } from '../modules/regions/region-catalogue.ts';
 import type { ProjectType, StageMoveInput, FigureReportInput } from '../../common/api/projects.ts';
 import { fixedText } from '../../common/money/money.ts';
 import {
@@ -13,7 +15,7 @@ import {
   buildEvent,
   buildEventAgreement,
 } from './builders.ts';
-import { removeAttachmentFile } from '../kernel/attachments/attachment-store.ts';
+import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repository.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -85,14 +87,10 @@ export interface DemoCounts {
   eventAgreements: number;
 }
 
+/** The pairing's cities on each side (its regions when a side has no city), by code. */
 async function regionsOf(ctx: AuthedContext, pairingId: string) {
-  const sides = await pairingSideMap(ctx.db, pairingId);
-  const codes = [...sides.keys()];
-  const rows = (
-    await ctx.db.execute<{ code: string; name: string; level: string }>(
-      sql`SELECT code, name, level FROM regions WHERE code = ANY(${sql.param(codes)}::text[]) ORDER BY code`,
-    )
-  ).rows;
+  const sides = await sideOfRegions({ tx: ctx.db }, pairingId);
+  const rows = [...regionCatalogue().refs(sides.keys()).values()].sort((x, y) => (x.code < y.code ? -1 : 1));
   const pick = (side: 'a' | 'b') => {
     const mine = rows.filter((r) => sides.get(r.code) === side);
     const cities = mine.filter((r) => r.level === 'city');
@@ -102,17 +100,11 @@ async function regionsOf(ctx: AuthedContext, pairingId: string) {
 }
 
 export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 2026): Promise<DemoCounts> {
-  const existing = await ctx.db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM projects WHERE pairing_id = ${pairingId} AND is_demo`,
-  );
-  if (existing.rows[0]!.n > 0)
-    throw new Error(
-      '该对口合作关系已有演示数据，请先执行 demo clear / this pairing has demo data already; run demo clear first',
-    );
+  if (await pairingHasDemoProjects(ctx.db, pairingId)) throw new AppError(409, 'demo_exists');
   const rnd = prng(seed);
   const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const { a, b } = await regionsOf(ctx, pairingId);
-  if (!a.length) throw new Error('该对口合作关系没有东北地区一方 / the pairing has no north-eastern side');
+  if (!a.length) throw new AppError(400, 'demo_no_north_east_side');
   const partner = b.length ? b : a;
   const counts: DemoCounts = {
     projects: 0,
@@ -349,7 +341,7 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
       if (k === 0) counts.projects++;
     }
   }
-  await writeAudit(ctx.db, ctx, {
+  await auditStandalone(ctx, {
     action: 'demo.fill',
     result: 'success',
     objectType: 'pairing',
@@ -359,42 +351,17 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   return counts;
 }
 
-/**
- * Removes every demo record in one transaction, children first. What users added under a demo park or event
- * (an entry in a demo park's ledger) goes with it; a real project linked to a demo park or event keeps its data
- * and loses the link.
- */
+/** Removes every demo record in one transaction (see deleteDemoRecords), then the files kept with demo projects. */
 export async function clearDemo(ctx: AuthedContext): Promise<Record<string, number>> {
-  const { counts, files } = await ctx.db.transaction(async (tx) => {
-    const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
-    const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
-    const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
-    // Files kept with demo projects go with them (their rows here, the bytes once the rows are gone for good).
-    const files = (
-      await tx.execute<{ stored_name: string }>(
-        sql`DELETE FROM attachments WHERE owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo) RETURNING stored_name`,
-      )
-    ).rows.map((r) => r.stored_name);
-    await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
-    await run(
-      sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`,
-    );
-    const counts = {
-      projects: await run(sql`DELETE FROM projects WHERE is_demo`),
-      eventAgreements: await run(sql`DELETE FROM event_agreements WHERE is_demo OR event_id IN (${demoEvents})`),
-      events: await run(sql`DELETE FROM events WHERE is_demo`),
-      ledgerEntries: await run(sql`DELETE FROM park_ledger_entries WHERE is_demo OR park_id IN (${demoParks})`),
-      agreements: await run(sql`DELETE FROM sharing_agreements WHERE is_demo OR park_id IN (${demoParks})`),
-      enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
-      parks: await run(sql`DELETE FROM parks WHERE is_demo`),
-    };
-    await writeAudit(tx, ctx, {
+  const { counts, files } = await auditedChange(ctx, async ({ tx, audit }) => {
+    const removed = await deleteDemoRecords(tx);
+    audit({
       action: 'demo.clear',
       result: 'success',
       objectType: 'demo',
-      details: { ...counts, attachments: files.length },
+      details: { ...removed.counts, attachments: removed.files.length },
     });
-    return { counts, files };
+    return removed;
   });
   for (const storedName of files) await removeAttachmentFile(ctx.deps.config.dataDir, storedName);
   return counts;

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+
+/*
+ * Demo records span the projects, parks and events modules and are made through their services; only finding
+ * and removing them all at once is done here, in plain SQL over their tables.
+ */
+
+export async function pairingHasDemoProjects(db: DbOrTx, pairingId: string): Promise<boolean> {
+  const found = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM projects WHERE pairing_id = ${pairingId} AND is_demo`,
+  );
+  return found.rows[0]!.n > 0;
+}
+
+/**
+ * Deletes every demo record, children first. What users added under a demo park or event (an entry in a demo
+ * park's ledger) goes with it; a real project linked to a demo park or event keeps its data and loses the link.
+ * Answers how many rows of each kind went, and the stored names of the files kept with demo projects (their rows
+ * go here; the bytes are for the caller to remove once this has committed).
+ */
+export async function deleteDemoRecords(tx: DbOrTx) {
+  const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
+  const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
+  const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
+  const files = (
+    await tx.execute<{ stored_name: string }>(
+      sql`DELETE FROM attachments WHERE owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo) RETURNING stored_name`,
+    )
+  ).rows.map((r) => r.stored_name);
+  await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
+  await run(
+    sql`UPDATE projects SET event_id = NULL, event_agreement_id = NULL WHERE NOT is_demo AND event_id IN (${demoEvents})`,
+  );
+  const counts = {
+    projects: await run(sql`DELETE FROM projects WHERE is_demo`),
+    eventAgreements: await run(sql`DELETE FROM event_agreements WHERE is_demo OR event_id IN (${demoEvents})`),
+    events: await run(sql`DELETE FROM events WHERE is_demo`),
+    ledgerEntries: await run(sql`DELETE FROM park_ledger_entries WHERE is_demo OR park_id IN (${demoParks})`),
+    agreements: await run(sql`DELETE FROM sharing_agreements WHERE is_demo OR park_id IN (${demoParks})`),
+    enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
+    parks: await run(sql`DELETE FROM parks WHERE is_demo`),
+  };
+  return { counts, files };
+}
