@@ -7,6 +7,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.tsx';
 import { authRoutes } from '../modules/auth/auth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
+import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
 import { pairingRoutes } from '../modules/pairings/pairings.routes.tsx';
 import { parkRoutes } from '../modules/parks/parks.routes.tsx';
 import { planRoutes } from '../modules/plans/plans.routes.tsx';
@@ -14,6 +15,7 @@ import { projectRoutes } from '../modules/projects/projects.routes.tsx';
 import { regionRoutes } from '../modules/regions/regions.routes.tsx';
 import { reportingRoutes } from '../modules/reporting/reporting.routes.tsx';
 import { taskRoutes } from '../modules/tasks/tasks.routes.tsx';
+import { trackingRoutes } from '../modules/tracking/tracking.routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundResult } from './ErrorResult.tsx';
 import { useSession } from './session.tsx';
@@ -47,6 +49,8 @@ const routes: RouteObject[] = [
       ...projectRoutes,
       ...parkRoutes,
       ...eventRoutes,
+      ...meetingRoutes,
+      ...trackingRoutes,
       ...reportingRoutes,
       ...organisationRoutes,
       ...userRoutes,

@@ -29,6 +29,7 @@ import { PairingFormDrawer } from './PairingFormDrawer.tsx';
 import { SideCard } from './SideCard.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { PairingProjects } from '../projects/PairingProjects.tsx';
+import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
 
 export function PairingDetailPage() {
   const { id = '' } = useParams();
@@ -243,6 +244,8 @@ export function PairingDetailPage() {
           </Col>
         )}
       </Row>
+
+      <PairingMeetings pairingId={current.id} />
 
       <PairingProjects pairingId={current.id} />
 

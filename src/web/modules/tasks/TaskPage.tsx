@@ -5,6 +5,7 @@ import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { TaskReports } from '../reporting/TaskReports.tsx';
+import { TaskItems } from '../tracking/TaskItems.tsx';
 
 /** A task on its own page (/tasks/:id): what a lead unit opens from its list, or an office from a link. */
 export function TaskPage() {
@@ -26,6 +27,7 @@ export function TaskPage() {
         <TaskPanel taskId={id} onLoaded={setTask} />
       </Card>
       <TaskReports taskId={id} />
+      <TaskItems taskId={id} />
     </div>
   );
 }

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { Button, Drawer, Form, Space } from 'antd';
+import dayjs from 'dayjs';
+import type { ItemDetail, UpdateItemInput } from '../../../common/api/tracking.ts';
+import { changedFields } from '../../app/form-errors.ts';
+import { useMessage } from '../../app/feedback.tsx';
+import { useI18n } from '../../app/i18n.tsx';
+import { useServerForm } from '../../shared/use-server-form.tsx';
+import { ItemFields, type ItemValues, toItemInput } from './ItemFields.tsx';
+import { trackingApi } from './tracking.api.ts';
+
+/** The office edits an open item's text, deadline, owners and linked tasks, sending what changed with its version. */
+export function ItemEditDrawer({
+  item,
+  onClose,
+  onSaved,
+}: {
+  item: ItemDetail;
+  onClose: () => void;
+  onSaved: (saved: ItemDetail) => void;
+}) {
+  const { t } = useI18n();
+  const message = useMessage();
+  const [form] = Form.useForm<ItemValues>();
+  const { saving, banner, run } = useServerForm(form);
+  const initial = useMemo<ItemValues>(
+    () => ({
+      text: item.text,
+      deadline: dayjs(item.deadline),
+      owners: item.owners.map((o) => ({ organisationId: o.organisationId, role: o.role })),
+      taskIds: item.taskIds,
+    }),
+    [item],
+  );
+  const known = useMemo(() => new Map(item.owners.map((o) => [o.organisationId, o.name])), [item]);
+
+  const submit = (values: ItemValues) =>
+    run(async () => {
+      const { projectIds: _p, ...now } = toItemInput(values);
+      const { projectIds: _q, ...before } = toItemInput(initial);
+      const changes = changedFields(now, before);
+      if (Object.keys(changes).length === 0) return onClose();
+      const saved = await trackingApi.update(item.id, { version: item.version, ...changes } as UpdateItemInput);
+      message.success(t('ui.common.saved'));
+      onSaved(saved);
+    });
+
+  return (
+    <Drawer
+      open
+      size={720}
+      title={t('ui.tracking.items.editTitle')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="item-save">
+            {t('ui.common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {banner}
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="item-form">
+        <ItemFields pairingId={item.pairingId} known={known} />
+      </Form>
+    </Drawer>
+  );
+}
