@@ -5,7 +5,9 @@ const USAGE = `用法 / Usage:
   duikou plan parse FILE [--json]                               解析规划文本，不写数据库 / parse a plan without touching the database
   duikou plan import FILE [--pairing ID]                        导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
   duikou demo fill --pairing ID [--seed N]                      生成演示数据 / fill a pairing with demo data
-  duikou demo clear                                             删除全部演示数据 / remove all demo data`;
+  duikou demo clear                                             删除全部演示数据 / remove all demo data
+  duikou backup FILE                                            一致性备份（服务器运行时也可）/ consistent backup, also while the server runs
+  duikou restore FILE [--force]                                 恢复到空实例（不能覆盖运行中的实例）/ restore into an empty instance (never over a live one)`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -17,6 +19,11 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'plan' && command === 'import') {
     const { planImportCommand } = await import('./plan-import.ts');
     return planImportCommand(rest);
+  }
+  if (group === 'backup' || group === 'restore') {
+    const { backupCommand, restoreCommand } = await import('./backup.ts');
+    const args = [command, ...rest].filter((a): a is string => a !== undefined);
+    return group === 'backup' ? backupCommand(args) : restoreCommand(args);
   }
   if (group === 'demo') {
     const { demoCommand } = await import('./demo.ts');

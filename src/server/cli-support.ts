@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { loadSecrets } from './security/secrets.ts';
+import { loadSecretsFor } from './security/secrets.ts';
+import { hasAuditTrail } from './backup-control.ts';
 import { nodeCryptoProvider } from './security/crypto-provider.ts';
 import { bootstrapData } from './bootstrap.ts';
 import type { AppError } from './http/app-error.ts';
@@ -31,7 +32,7 @@ export async function withAppDeps<T>(env: NodeJS.ProcessEnv, work: (deps: AppDep
       db: database.db,
       config,
       crypto: nodeCryptoProvider,
-      auditKey: loadSecrets(config.dataDir).auditKey,
+      auditKey: (await loadSecretsFor(config.dataDir, () => hasAuditTrail(database))).auditKey,
     };
     await bootstrapData(deps);
     return await work(deps);

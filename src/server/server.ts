@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { loadSecrets } from './security/secrets.ts';
+import { loadSecretsFor, type Secrets } from './security/secrets.ts';
+import { hasAuditTrail, startBackupControl } from './backup-control.ts';
 import { nodeCryptoProvider, runKnownAnswerTests } from './security/crypto-provider.ts';
 import { buildApp } from './app.ts';
 import { bootstrapData } from './bootstrap.ts';
@@ -24,12 +25,18 @@ export interface RunningServer {
 export async function startServer(config: AppConfig, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
   const say = opts.quiet ? () => {} : (line: string) => console.log(line);
   runKnownAnswerTests(nodeCryptoProvider);
-  const secrets = loadSecrets(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     replicaUrls: config.replicaUrls,
     dataDir: config.dataDir,
   });
+  let secrets: Secrets;
+  try {
+    secrets = await loadSecretsFor(config.dataDir, () => hasAuditTrail(database));
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   let app: FastifyInstance | undefined;
   try {
     const deps: AppDeps = { db: database.db, config, crypto: nodeCryptoProvider, auditKey: secrets.auditKey };
@@ -67,7 +74,10 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     const purge = startSessionPurge(deps, {
       onError: (err) => app!.log.error({ err }, 'session purge failed'),
     });
+    // `npx duikou backup` beside a running server asks it for the backup (only this process may open PGlite).
+    const control = database.engine === 'pglite' ? await startBackupControl(deps, database, secrets) : null;
     const stop = async () => {
+      await control?.close();
       await purge.stop();
       await reminders.stop();
       await app!.close();
