@@ -8,6 +8,7 @@ import { authRoutes } from '../modules/auth/auth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
+import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { pairingRoutes } from '../modules/pairings/pairings.routes.tsx';
 import { parkRoutes } from '../modules/parks/parks.routes.tsx';
 import { planRoutes } from '../modules/plans/plans.routes.tsx';
@@ -50,6 +51,7 @@ const routes: RouteObject[] = [
       ...parkRoutes,
       ...eventRoutes,
       ...meetingRoutes,
+      ...peopleRoutes,
       ...trackingRoutes,
       ...reportingRoutes,
       ...organisationRoutes,

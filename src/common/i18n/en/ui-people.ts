@@ -2,6 +2,11 @@ import type { peopleUi as zh } from '../zh-CN/ui-people.ts';
 import type { Shape } from '../shape.ts';
 
 export const peopleUi: Shape<typeof zh> = {
+  export: 'Export to Excel',
+  exported: 'Exported',
+  create: 'New',
+  save: 'Save',
+  cancel: 'Cancel',
   nav: { secondments: 'Secondments', trainings: 'Trainings', exchanges: 'Exchanges & experts' },
   ranks: {
     bureau: 'Bureau level',

@@ -1,5 +1,10 @@
 /** Cadre exchange, training and exchange visits (人才交流): the pages, the roster sheet and the exports. */
 export const peopleUi = {
+  export: '导出 Excel',
+  exported: '已导出',
+  create: '新增',
+  save: '保存',
+  cancel: '取消',
   nav: { secondments: '干部挂职', trainings: '培训班', exchanges: '交流与专家服务' },
   ranks: { bureau: '厅局级', division: '县处级', section: '乡科级', professional: '专业技术人员' },
   genders: { male: '男', female: '女' },

@@ -13,6 +13,7 @@ import { LevelText, RegionNames, StatusTag } from '../pairings/pairing-display.t
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { dashboardApi } from './dashboard.api.ts';
+import { PeopleFiguresSection } from '../people/people-display.tsx';
 
 // The project figures load after the first screen: their tables and funnel chart are not part of its budget.
 const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
@@ -147,6 +148,7 @@ export function DashboardPage() {
           <Skeleton active />
         )}
       </Panel>
+      <PeopleFiguresSection />
     </Space>
   );
 }

@@ -30,6 +30,7 @@ import { SideCard } from './SideCard.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { PairingProjects } from '../projects/PairingProjects.tsx';
 import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
+import { PeopleFiguresSection } from '../people/people-display.tsx';
 
 export function PairingDetailPage() {
   const { id = '' } = useParams();
@@ -246,6 +247,8 @@ export function PairingDetailPage() {
       </Row>
 
       <PairingMeetings pairingId={current.id} />
+
+      <PeopleFiguresSection pairingId={current.id} />
 
       <PairingProjects pairingId={current.id} />
 
