@@ -149,14 +149,16 @@ export const stageMoveInput = z.strictObject({ to: projectStage, on: isoDate, no
 export type StageMoveInput = z.infer<typeof stageMoveInput>;
 export type StageMoveBody = z.input<typeof stageMoveInput>;
 
-export const figureReportInput = z.strictObject({
+const figureReport = z.strictObject({
   figure: moneyFigure,
   period,
   amount: wanInput,
   /** Required to let 到位资金 exceed 签约额; kept with the report and in the audit trail. */
   overrideReason: optionalText(500),
 });
-export type FigureReportInput = z.infer<typeof figureReportInput>;
+/** A report as the client sends it, with the project's version as read: 409 when someone changed it since. */
+export const figureReportInput = figureReport.extend({ version: z.number().int().min(1) });
+export type FigureReportInput = z.infer<typeof figureReport>;
 export type FigureReportBody = z.input<typeof figureReportInput>;
 
 const figures = z.object({ signed: z.string(), planned: z.string(), arrived: z.string(), completed: z.string() });

@@ -29,10 +29,12 @@ describe.each(testEngines())('projects on %s', (engine) => {
     expect(p.nextStages).toEqual(['signed', 'paused', 'terminated']);
 
     const move = (to: string, on: string) => c.post(`/api/projects/${p.id}/moves`, { to, on });
+    const version = async () => (await c.get(`/api/projects/${p.id}`)).json().version;
     expect((await move('signed', '2024-03-15')).statusCode).toBe(200);
     expect(
       (
         await c.post(`/api/projects/${p.id}/figures`, {
+          version: await version(),
           figure: 'signed',
           period: { year: 2024, month: 3 },
           amount: '50000',
@@ -44,6 +46,7 @@ describe.each(testEngines())('projects on %s', (engine) => {
     expect(
       (
         await c.post(`/api/projects/${p.id}/figures`, {
+          version: await version(),
           figure: 'completed',
           period: { year: 2024, month: 12 },
           amount: 12000,
@@ -114,7 +117,10 @@ describe.each(testEngines())('projects on %s', (engine) => {
       ['figures', { figure: 'planned', period: { year: 2024, month: 13 }, amount: '5' }, 'period.month', 'too_big'],
     ];
     for (const [path, body, field, code] of cases) {
-      const res = await c.post(`/api/projects/${p.id}/${path}`, body);
+      const res = await c.post(
+        `/api/projects/${p.id}/${path}`,
+        path === 'figures' ? { version: p.version, ...(body as object) } : body,
+      );
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       const detail = res.json().error.details.find((x: { field: string }) => x.field === field);
       expect(detail, JSON.stringify(res.json().error.details)).toMatchObject({ code });
@@ -154,7 +160,7 @@ describe.each(testEngines())('projects on %s', (engine) => {
       )
     ).json();
     expect(p.stage).toBe('signed');
-    const over = { figure: 'arrived', period: { year: 2024, month: 6 }, amount: '1200' };
+    const over = { version: p.version, figure: 'arrived', period: { year: 2024, month: 6 }, amount: '1200' };
     expect((await c.post(`/api/projects/${p.id}/figures`, over)).statusCode).toBe(400);
     const ok = await c.post(`/api/projects/${p.id}/figures`, {
       ...over,
@@ -170,6 +176,38 @@ describe.each(testEngines())('projects on %s', (engine) => {
       sql`SELECT action FROM audit_log WHERE object_id = ${p.id} ORDER BY id DESC LIMIT 1`,
     );
     expect(audit.rows[0]!.action).toBe('project.figure.override');
+  });
+
+  it('reports a figure against the version seen: the second of two writers gets 409', async () => {
+    const c = await s.as(s.f.users.jilin);
+    const p = (
+      await c.post(
+        '/api/projects',
+        newProject(s.f.pairings.jilinZhejiang, {
+          title: '长白山矿泉水项目',
+          investor: '杭州某饮品公司',
+          stage: 'signed',
+          stageOn: '2024-03-01',
+          signedAmount: '1000',
+        }),
+      )
+    ).json();
+    const report = (amount: string) => ({
+      version: p.version,
+      figure: 'arrived',
+      period: { year: 2024, month: 6 },
+      amount,
+    });
+    const first = await c.post(`/api/projects/${p.id}/figures`, report('300'));
+    expect(first.statusCode).toBe(200);
+    const second = await c.post(`/api/projects/${p.id}/figures`, report('400'));
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('conflict');
+    const now = (await c.get(`/api/projects/${p.id}`)).json();
+    expect(now.figures.arrived).toBe('300');
+    expect((await c.post(`/api/projects/${p.id}/figures`, { ...report('400'), version: now.version })).statusCode).toBe(
+      200,
+    );
   });
 
   it('edits a project against the version seen, keeps project codes unique, audited', async () => {

@@ -135,7 +135,8 @@ export function registerProjectRoutes(app: FastifyInstance) {
     r.post(
       '/api/projects/:id/figures',
       { access: 'project.manage', params: idParams, body: figureReportInput, response: projectDetail },
-      async ({ ctx, params, body }) => presentDetail(await reportFigure(ctx, params.id, body)),
+      async ({ ctx, params, body: { version, ...report } }) =>
+        presentDetail(await reportFigure(ctx, params.id, report, version)),
     );
   });
 }

@@ -307,11 +307,14 @@ export async function reportFigure(
   ctx: AuthedContext,
   id: string,
   input: FigureReportInput,
+  /** The project's version as the client read it (a seed reporting on a project it just made gives none). */
+  version?: number,
 ): Promise<ProjectDetailRows> {
   const today = chinaToday();
   return auditedChange(ctx, async ({ tx, audit }) => {
     const found = await findProjectDetail(tx, ctx.actor, id, { forUpdate: true });
     if (!found) throw notFound();
+    if (version !== undefined && found.row.version !== version) throw conflict();
     const h = historyOf(id, found.moves, found.reports);
     const candidate: FigureReport = {
       figure: input.figure,

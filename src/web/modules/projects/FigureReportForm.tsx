@@ -50,6 +50,7 @@ export function FigureReportForm({
       const reason =
         overrideAsked && values.figure === 'arrived' && values.override ? values.overrideReason?.trim() : undefined;
       const saved = await projectsApi.report(project.id, {
+        version: project.version,
         figure: values.figure,
         period: { year: values.periodYear, month: values.periodMonth || null },
         amount: values.amount?.trim() ?? '',
