@@ -52,10 +52,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(cookie);
   registerSecurityHeaders(app, { hsts: deps.config.session.cookieSecure });
   registerErrorHandling(app);
+  registerDbContext(app, deps);
   registerSessionLoader(app, deps);
   await registerApiRateLimit(app, deps.config.security.apiPerMinute);
   app.addHook('onRequest', async (req) => {
-  registerDbContext(app, deps);
     req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps };
   });
   registerAccessControl(app, app.registeredRoutes);
