@@ -12,7 +12,9 @@ export interface Session {
   me: Me | null | undefined;
   /** True after the user signed out here: the login page then starts afresh instead of returning to the last page. */
   signedOut: boolean;
-  login: (username: string, password: string) => Promise<Me>;
+  login: (username: string, password: string, second?: { totpCode?: string; recoveryCode?: string }) => Promise<Me>;
+  /** Reads the session again (after a pending step such as a new password or TOTP set-up is done). */
+  refresh: () => Promise<void>;
   logout: () => Promise<void>;
   can: (permission: Permission) => boolean;
 }
@@ -62,12 +64,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       signedOut,
-      login: async (username, password) => {
-        const next = await authApi.login({ username, password });
+      login: async (username, password, second) => {
+        const next = await authApi.login({ username, password, ...second });
         setSignedOut(false);
         adopt(next);
         return next;
       },
+      refresh: async () => adopt(await authApi.me()),
       logout: async () => {
         try {
           await authApi.logout();

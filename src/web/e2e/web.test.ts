@@ -4,6 +4,7 @@ import { CHROMIUM, hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { firstScreenJavaScript } from './bundle-size.ts';
 import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
+import { enrolTotpInBrowser } from './totp-steps.ts';
 
 /*
  * The web app in a real browser against the real server: a fresh data directory, the programme loaded from
@@ -98,8 +99,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await containsText(page.getByTestId('login-error'), '用户名或密码错误');
 
     await signIn(ADMIN.username, ADMIN.password);
-    // The administrator has no dashboard; the 三员 land on their own pages.
+    // The administrator has no dashboard; the 三员 land on their own pages, once their second factor is set up.
     await page.waitForURL('**/admin/users');
+    await enrolTotpInBrowser(page, ADMIN.username, ADMIN.password);
     await hasText(page.getByTestId('user-name'), ADMIN.displayName);
   });
 

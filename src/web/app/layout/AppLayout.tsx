@@ -18,6 +18,7 @@ import {
   InboxOutlined,
   EnvironmentOutlined,
   KeyOutlined,
+  SafetyOutlined,
   LogoutOutlined,
   FundProjectionScreenOutlined,
   ProjectOutlined,
@@ -32,6 +33,8 @@ import { useI18n } from '../i18n.tsx';
 import { useMe, useSession } from '../session.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+import { TwoFactorModal } from './TwoFactorModal.tsx';
+import { PendingStep } from '../../modules/auth/totp/PendingStep.tsx';
 import { useMessage } from '../feedback.tsx';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
 
@@ -98,26 +101,30 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [twoFactor, setTwoFactor] = useState(false);
   const { token } = theme.useToken();
 
   const menuItems = useMemo<MenuProps['items']>(
     () =>
-      NAV_ITEMS.filter((item) => can(item.permission)).map((item) => ({
+      // A pending step (new password, second factor) comes first: the server refuses everything else until then.
+      NAV_ITEMS.filter((item) => !me.pending && can(item.permission)).map((item) => ({
         key: item.path,
         icon: item.icon,
         label: <Link to={item.path}>{t(item.label)}</Link>,
       })),
-    [can, t],
+    [can, t, me.pending],
   );
 
   const userMenu: MenuProps = {
     items: [
       { key: 'password', icon: <KeyOutlined />, label: t('ui.header.changePassword') },
+      { key: 'two-factor', icon: <SafetyOutlined />, label: t('ui.header.twoFactor') },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: t('ui.header.logout') },
     ],
     onClick: async ({ key }) => {
       if (key === 'password') setChangingPassword(true);
+      if (key === 'two-factor') setTwoFactor(true);
       if (key === 'logout') {
         await logout();
         message.success(t('ui.header.loggedOut'));
@@ -193,11 +200,12 @@ export function AppLayout() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
-            <Outlet />
+            {me.pending ? <PendingStep /> : <Outlet />}
           </Suspense>
         </Layout.Content>
       </Layout>
       {changingPassword && <ChangePasswordModal open onClose={() => setChangingPassword(false)} />}
+      {twoFactor && <TwoFactorModal onClose={() => setTwoFactor(false)} />}
     </Layout>
   );
 }

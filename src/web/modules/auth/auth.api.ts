@@ -1,4 +1,15 @@
-import type { ChangePasswordBody, LoginBody, Me, SetupBody, SetupStatus } from '../../../common/api/auth.ts';
+import type {
+  ChangePasswordBody,
+  LoginBody,
+  Me,
+  RecoveryCodes,
+  SetupBody,
+  SetupStatus,
+  TotpConfirmBody,
+  TotpDisableBody,
+  TotpEnrolment,
+  TotpEnrolmentBody,
+} from '../../../common/api/auth.ts';
 import type { Ok } from '../../../common/api/common.ts';
 import { api } from '../../app/api-client.ts';
 
@@ -13,4 +24,8 @@ export const authApi = {
   /** Whether the first administrator is still to be created, and the deployment's password policy. */
   setupStatus: (signal?: AbortSignal) => api.get<SetupStatus>('/api/setup/status', undefined, { signal }),
   setup: (input: SetupBody) => api.post<Ok>('/api/setup', input),
+  /** Two-factor authentication (TOTP): start with the password, confirm with a code, turn off with the password. */
+  startTotp: (input: TotpEnrolmentBody) => api.post<TotpEnrolment>('/api/auth/totp/enrolment', input),
+  confirmTotp: (input: TotpConfirmBody) => api.post<RecoveryCodes>('/api/auth/totp/confirm', input),
+  disableTotp: (input: TotpDisableBody) => api.post<Ok>('/api/auth/totp/disable', input),
 };

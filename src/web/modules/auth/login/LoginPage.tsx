@@ -13,6 +13,8 @@ import { authApi } from '../auth.api.ts';
 interface Values {
   username: string;
   password: string;
+  totpCode?: string;
+  recoveryCode?: string;
 }
 
 export function LoginPage() {
@@ -24,6 +26,8 @@ export function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After the password, an account with a second factor is asked for its code (or a recovery code).
+  const [second, setSecond] = useState<'totp' | 'recovery' | null>(null);
   const setup = useApi((signal) => authApi.setupStatus(signal), []);
   const from = (location.state as { from?: string } | null)?.from;
   const target = from?.startsWith('/') && !from.startsWith('/login') ? from : '/';
@@ -34,12 +38,28 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
+      await login(
+        values.username.trim(),
+        values.password,
+        second === 'totp'
+          ? { totpCode: values.totpCode?.trim() }
+          : second === 'recovery'
+            ? { recoveryCode: values.recoveryCode?.trim() }
+            : undefined,
+      );
       navigate(target, { replace: true });
     } catch (err) {
+      if (isApiError(err) && err.code === 'totp_required') {
+        setSecond('totp');
+        return;
+      }
       const { placed } = applyServerErrors(form, err, pick);
       if (!placed) setError(isApiError(err) ? pick(err) : t('ui.common.networkError'));
-      form.setFieldValue('password', '');
+      if (isApiError(err) && err.code === 'totp_invalid') form.setFieldsValue({ totpCode: '', recoveryCode: '' });
+      else {
+        form.setFieldValue('password', '');
+        setSecond(null);
+      }
     } finally {
       setBusy(false);
     }
@@ -54,6 +74,7 @@ export function LoginPage() {
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
         <Form.Item
           name="username"
+          hidden={!!second}
           label={t('ui.auth.username')}
           rules={[{ required: true, message: t('errors.field.required') }]}
         >
@@ -61,14 +82,44 @@ export function LoginPage() {
         </Form.Item>
         <Form.Item
           name="password"
+          hidden={!!second}
           label={t('ui.auth.password')}
           rules={[{ required: true, message: t('errors.field.required') }]}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
+        {second === 'totp' && (
+          <Form.Item
+            name="totpCode"
+            label={t('ui.auth.totpCodeLabel')}
+            extra={t('ui.auth.totpCodeHint')}
+            rules={[{ required: true, message: t('errors.field.required') }]}
+          >
+            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus data-testid="login-totp" />
+          </Form.Item>
+        )}
+        {second === 'recovery' && (
+          <Form.Item
+            name="recoveryCode"
+            label={t('ui.auth.recoveryCodeLabel')}
+            rules={[{ required: true, message: t('errors.field.required') }]}
+          >
+            <Input autoComplete="off" autoFocus data-testid="login-recovery" />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-          {busy ? t('ui.auth.loggingIn') : t('ui.auth.login')}
+          {busy ? t('ui.auth.loggingIn') : second ? t('ui.auth.verify') : t('ui.auth.login')}
         </Button>
+        {second && (
+          <Button
+            type="link"
+            block
+            onClick={() => setSecond(second === 'totp' ? 'recovery' : 'totp')}
+            data-testid="login-switch-second"
+          >
+            {t(second === 'totp' ? 'ui.auth.useRecoveryCode' : 'ui.auth.useTotpCode')}
+          </Button>
+        )}
       </Form>
     </AuthFrame>
   );
