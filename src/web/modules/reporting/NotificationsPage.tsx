@@ -1,26 +1,24 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, Checkbox, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Space, Typography, type TableColumnsType } from 'antd';
+import type { NotificationKind } from '../../../common/api/enums.ts';
+import type { Notification } from '../../../common/api/reporting.ts';
 import { isApiError } from '../../app/api-client.ts';
-import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FilterBar } from '../../app/list/FilterBar.tsx';
-import { ListTable } from '../../app/list/ListTable.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import type { Notification } from '../../../common/api/reporting.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
 import { notificationsApi, notificationsChanged } from './notifications.api.ts';
 import { NotificationKindTag, notificationLink } from './notification-display.tsx';
 
 /** Every notice to the user's organisation, newest first, with who has read what (per user). */
 export function NotificationsPage() {
   const { t, pick } = useI18n();
-  usePageTitle('ui.reporting.notificationsTitle');
   const message = useMessage();
   const query = useUrlQuery();
   const unreadOnly = query.get('unread') === 'true';
-  const { data, error, loading, reload } = useApi(
+  const list = useApi(
     (signal) =>
       notificationsApi.list(
         { unread: unreadOnly ? 'true' : undefined, page: query.page, pageSize: query.pageSize },
@@ -33,7 +31,7 @@ export function NotificationsPage() {
     try {
       await action();
       if (done) message.success(done);
-      reload();
+      list.reload();
       notificationsChanged();
     } catch (err) {
       message.error(isApiError(err) ? pick(err) : t('ui.common.networkError'));
@@ -45,7 +43,7 @@ export function NotificationsPage() {
       title: '',
       dataIndex: 'kind',
       width: 100,
-      render: (kind: Notification['kind']) => <NotificationKindTag kind={kind} />,
+      render: (kind: NotificationKind) => <NotificationKindTag kind={kind} />,
     },
     {
       title: t('ui.reporting.notificationsTitle'),
@@ -86,22 +84,20 @@ export function NotificationsPage() {
     },
   ];
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
-
   return (
-    <Card
-      title={t('ui.reporting.notificationsTitle')}
-      extra={
+    <ListPage<Notification>
+      title="ui.reporting.notificationsTitle"
+      list={list}
+      actions={
         <Button
-          disabled={!data?.unread}
+          disabled={!list.data?.unread}
           onClick={() => void act(() => notificationsApi.readAll(), t('ui.reporting.allRead'))}
           data-testid="notifications-read-all"
         >
           {t('ui.reporting.markAllRead')}
         </Button>
       }
-    >
-      <FilterBar>
+      filters={
         <Space>
           <Checkbox
             checked={unreadOnly}
@@ -110,19 +106,17 @@ export function NotificationsPage() {
           >
             {t('ui.reporting.onlyUnread')}
           </Checkbox>
-          {data && (
-            <Typography.Text type="secondary">{t('ui.reporting.bellUnread', { count: data.unread })}</Typography.Text>
+          {list.data && (
+            <Typography.Text type="secondary">
+              {t('ui.reporting.bellUnread', { count: list.data.unread })}
+            </Typography.Text>
           )}
         </Space>
-      </FilterBar>
-      <ListTable<Notification>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        emptyText={t('ui.reporting.notificationsEmpty')}
-        rowData={(n) => ({ 'data-testid': 'notification-row', 'data-kind': n.kind, 'data-read': String(n.read) })}
-      />
-    </Card>
+      }
+      query={query}
+      columns={columns}
+      emptyText={t('ui.reporting.notificationsEmpty')}
+      rowData={(n) => ({ 'data-testid': 'notification-row', 'data-kind': n.kind, 'data-read': String(n.read) })}
+    />
   );
 }
