@@ -35,6 +35,8 @@ export function DecisionsDrawer({
       size={780}
       title={t('ui.tracking.meetings.addDecisions')}
       onClose={onClose}
+      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
+      keyboard={false}
       destroyOnHidden
       extra={
         <Space>

@@ -179,6 +179,8 @@ export function MeetingFormDrawer({
       size={820}
       title={t(meeting ? 'ui.tracking.meetings.editTitle' : 'ui.tracking.meetings.createTitle')}
       onClose={onClose}
+      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
+      keyboard={false}
       destroyOnHidden
       extra={
         <Space>

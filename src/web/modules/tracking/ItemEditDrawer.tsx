@@ -51,6 +51,8 @@ export function ItemEditDrawer({
       size={720}
       title={t('ui.tracking.items.editTitle')}
       onClose={onClose}
+      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
+      keyboard={false}
       destroyOnHidden
       extra={
         <Space>
