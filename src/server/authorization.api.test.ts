@@ -62,6 +62,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/projects/import': 'project.import',
   'GET /api/projects/import/:id': 'project.import',
   'GET /api/projects/:id': 'project.read',
+  'GET /api/projects/:id/contact': 'project.read',
   'POST /api/projects': 'project.manage',
   'PATCH /api/projects/:id': 'project.manage',
   'POST /api/projects/:id/moves': 'project.manage',

@@ -100,10 +100,11 @@ const projectFields = {
     .optional(),
   taskIds: z.array(uuid).max(50).optional(),
   contactName: optionalText(50),
+  // `*` only as the masked form the API shows (kept as it is when sent back unchanged).
   contactPhone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-() ]{5,30}$/)
+    .regex(/^[0-9+\-() *]{5,30}$/)
     .nullable()
     .optional(),
   note: optionalText(2000),
@@ -191,6 +192,10 @@ export const projectSummary = z.object({
   isDemo: z.boolean(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
+
+/** A project's contact unmasked (GET /api/projects/:id/contact, audited). */
+export const projectContact = z.object({ contactName: z.string().nullable(), contactPhone: z.string().nullable() });
+export type ProjectContact = z.infer<typeof projectContact>;
 
 export const projectDetail = projectSummary.extend({
   pausedFrom: z.enum(PIPELINE_STAGES).nullable(),

@@ -9,6 +9,7 @@ import { presentAttachment } from '../../kernel/attachments/attachments.presente
 import { nextStages } from './stage-machine.ts';
 import type { ProjectDetailRows, ProjectListRow, listProjects } from './projects.repository.ts';
 import { dateString as day } from '../../kernel/dates.ts';
+import { maskPhone } from '../../kernel/personal-data.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
 export const money = (v: string | null | undefined): string | null =>
@@ -77,7 +78,7 @@ export function presentDetail({
     eventAgreementId: row.eventAgreementId,
     taskIds,
     contactName: row.contactName,
-    contactPhone: row.contactPhone,
+    contactPhone: maskPhone(row.contactPhone),
     note: row.note,
     moves: moves.map((m) => ({
       from: m.fromStage,

@@ -30,6 +30,8 @@ import {
   updateProject,
 } from './projects.service.ts';
 import { exportProjectLedger } from './project-ledger-export.service.ts';
+import { revealContact } from './project-contact.service.ts';
+import { projectContact } from '../../../common/api/projects.ts';
 import {
   PROJECT_SHEET_UPLOAD,
   projectImportJob,
@@ -109,6 +111,13 @@ export function registerProjectRoutes(app: FastifyInstance) {
       '/api/projects/:id',
       { access: 'project.read', params: idParams, response: projectDetail },
       async ({ ctx, params }) => presentDetail(await loadProjectDetail(ctx, params.id)),
+    );
+
+    // The contact is shown masked; revealing it is a read of personal data, audited.
+    r.get(
+      '/api/projects/:id/contact',
+      { access: 'project.read', params: idParams, response: projectContact },
+      async ({ ctx, params }) => revealContact(ctx, params.id),
     );
 
     r.post(

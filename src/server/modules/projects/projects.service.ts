@@ -38,6 +38,7 @@ import { industries } from '../../kernel/industries.ts';
 import { naturalKey } from './sheet/project-import-plan.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { isMasked, maskPhone } from '../../kernel/personal-data.ts';
 
 export async function projectPage(ctx: AuthedContext, query: ProjectListQuery) {
   return listProjects(ctx.db, ctx.actor, query);
@@ -215,6 +216,12 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
     const current = await findProject(tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
+    // The form sends back the masked phone it was shown: unchanged, not a new number.
+    if (input.contactPhone && isMasked(input.contactPhone)) {
+      if (input.contactPhone !== maskPhone(current.contactPhone))
+        throw invalid(fieldError('contactPhone', 'invalid_format'));
+      input = { ...input, contactPhone: undefined };
+    }
     const { side, problems } = await checkFields(
       tx,
       current.pairingId,
