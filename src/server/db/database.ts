@@ -7,7 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { lockDataDir } from './data-dir-lock.ts';
 import { listenForChanges, loadImpliedWrites, trackWrites, type DataVersion } from './data-version.ts';
-import { ReplicaSet, RoutingPool } from './routing.ts';
+import { ReplicaSet, RoutingPool, StatementTurns } from './routing.ts';
 import { repoPath } from '../repo-path.ts';
 
 /**
@@ -124,7 +124,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   worker.removeAllListeners('exit');
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
   // Through the routing pool too, without replicas: it notes each statement's tables for the caches.
-  const db = drizzle(new RoutingPool(pool, null) as unknown as pg.Pool, { casing: 'snake_case' });
+  // One connection: statements take turns shortest expected first, so a heavy read does not hold up light ones.
+  const db = drizzle(new RoutingPool(pool, null, new StatementTurns()) as unknown as pg.Pool, { casing: 'snake_case' });
   const version = trackWrites(pool, db, { notify: false });
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -219,10 +219,76 @@ type QueryFn = (...args: unknown[]) => unknown;
  * fails (down, or cancelled by recovery) is sent again to the primary. Each statement's tables are noted in the
  * request's store here, in the caller's context (pg-pool runs its callbacks in whichever context released a client).
  */
+/**
+ * The turn of statements on a single connection (PGlite: one statement at a time), shortest expected first instead
+ * of first come: each statement's expected time is what statements of the same text took before (a moving
+ * average), and a waiting statement's claim grows with its wait, so a heavy read (a 5,000-task plan, a search
+ * through every project) goes after the light ones queued with it instead of holding all of them up, yet is never
+ * starved: it goes first once it has waited as long as it is expected to take. A transaction takes the connection
+ * for its whole length and goes ahead of reads.
+ */
+export class StatementTurns {
+  private busy = false;
+  private waiting: { cost: number; at: number; go: () => void }[] = [];
+  private costs = new Map<string, number>();
+  /** Expected milliseconds of a statement never seen. */
+  static readonly UNKNOWN_MS = 2;
+  private static readonly KEEP = 5_000;
+
+  expected(text: string | undefined): number {
+    return (text ? this.costs.get(text) : undefined) ?? StatementTurns.UNKNOWN_MS;
+  }
+
+  learn(text: string | undefined, ms: number) {
+    if (!text) return;
+    const was = this.costs.get(text);
+    if (was === undefined && this.costs.size >= StatementTurns.KEEP) this.costs.delete(this.costs.keys().next().value!);
+    this.costs.set(text, was === undefined ? ms : 0.7 * was + 0.3 * ms);
+  }
+
+  acquire(cost: number): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((go) => this.waiting.push({ cost, at: performance.now(), go }));
+  }
+
+  release() {
+    if (!this.waiting.length) {
+      this.busy = false;
+      return;
+    }
+    const now = performance.now();
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i++) {
+      const w = this.waiting[i]!;
+      const b = this.waiting[best]!;
+      if (w.cost - (now - w.at) < b.cost - (now - b.at)) best = i;
+    }
+    const [next] = this.waiting.splice(best, 1);
+    next!.go();
+  }
+
+  /** Runs one statement in its turn, and learns how long it took. */
+  async run<T>(text: string | undefined, send: () => Promise<T>): Promise<T> {
+    await this.acquire(this.expected(text));
+    const t0 = performance.now();
+    try {
+      return await send();
+    } finally {
+      this.learn(text, performance.now() - t0);
+      this.release();
+    }
+  }
+}
+
 export class RoutingPool extends EventEmitter {
   constructor(
     readonly primary: pg.Pool,
     readonly replicas: ReplicaSet | null,
+    /** For a database with one connection (PGlite): statements take turns, shortest expected first. */
+    readonly turns: StatementTurns | null = null,
   ) {
     super();
   }
@@ -248,19 +314,39 @@ export class RoutingPool extends EventEmitter {
         });
       }
     }
+    if (this.turns && !callback)
+      return this.turns.run(text, () => (this.primary.query as QueryFn)(...args) as Promise<unknown>);
     return (this.primary.query as QueryFn)(...args);
   }
 
   /** A client of the primary, for a transaction; its statements' tables are noted in the caller's store too. */
   async connect(): Promise<pg.PoolClient> {
-    const client = await this.primary.connect();
+    // A transaction holds the one connection until it ends; it goes ahead of every waiting read.
+    if (this.turns) await this.turns.acquire(0);
+    let client: pg.PoolClient;
+    try {
+      client = await this.primary.connect();
+    } catch (err) {
+      this.turns?.release();
+      throw err;
+    }
     const query = client.query.bind(client) as QueryFn;
+    const turns = this.turns;
+    let released = false;
     return new Proxy(client, {
       get(target, prop, receiver) {
         if (prop === 'query')
           return (...args: unknown[]) => {
             record(textOf(args[0]));
             return query(...args);
+          };
+        if (prop === 'release')
+          return (...args: unknown[]) => {
+            (target.release as (...a: unknown[]) => void)(...args);
+            if (turns && !released) {
+              released = true;
+              turns.release();
+            }
           };
         return Reflect.get(target, prop, receiver);
       },
