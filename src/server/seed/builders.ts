@@ -14,6 +14,8 @@ import type { CreateEventInput, AgreementInput } from '../../common/api/events.t
 import { createProject, moveStage, reportFigure } from '../modules/projects/projects.service.ts';
 import { createPark, addEnterprise, createSharingAgreement, addLedgerEntry } from '../modules/parks/parks.service.ts';
 import { createEvent, signAgreement } from '../modules/events/events.service.ts';
+import type { CreateMeetingInput } from '../../common/api/meetings.ts';
+import { createMeeting, meetingDetail } from '../modules/meetings/meetings.service.ts';
 
 /**
  * Builders for tests and demo data alike. They go through the services, so what they make passes the same
@@ -107,4 +109,15 @@ export async function buildEventAgreement(
   a: Omit<AgreementInput, 'createProject'> & Partial<Pick<AgreementInput, 'createProject'>>,
 ) {
   return signAgreement(ctx, eventId, { createProject: false, ...a });
+}
+
+/** A meeting with its decisions; answers the meeting's id and its decisions' item ids, in the order given. */
+export async function buildMeeting(
+  ctx: AuthedContext,
+  m: Omit<CreateMeetingInput, 'attendees' | 'decisions'> & Partial<Pick<CreateMeetingInput, 'attendees' | 'decisions'>>,
+  flag: DemoFlag = {},
+) {
+  const id = await createMeeting(ctx, { attendees: [], decisions: [], ...m }, flag);
+  const decisions = (await meetingDetail(ctx, id)).decisions.items.sort((x, y) => x.seq - y.seq);
+  return { id, itemIds: decisions.map((d) => d.id) };
 }

@@ -23,6 +23,8 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       agreements: 1,
       events: 3,
       eventAgreements: 6,
+      meetings: 3,
+      trackedItems: 3,
     });
     await expect(fillDemo(ctx, s.f.pairings.jilinZhejiang)).rejects.toThrow(/demo clear/);
 
@@ -73,6 +75,24 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const events = (await c.get(`/api/events?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
     expect(events.items.every((e: { isDemo: boolean }) => e.isDemo)).toBe(true);
 
+    // Meetings and their decisions, marked as demo, owned on both sides; one due within days.
+    const meetings = (await c.get(`/api/meetings?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
+    expect(meetings.total).toBe(3);
+    for (const m of meetings.items) {
+      expect(m.isDemo).toBe(true);
+      expect(m.title.startsWith(DEMO_MARK)).toBe(true);
+    }
+    const items = (await c.get(`/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
+    expect(items.total).toBe(3);
+    expect(items.items.every((i: { isDemo: boolean }) => i.isDemo)).toBe(true);
+    expect(items.counts).toMatchObject({ not_started: 3, overdue: 0 });
+    const sides = new Set(items.items.flatMap((i: { owners: { side: string }[] }) => i.owners.map((o) => o.side)));
+    expect([...sides].sort()).toEqual(['a', 'b']);
+    const open = items.items[0];
+    expect(
+      (await uploadFile(s.t, c, `/api/tracked-items/${open.id}/attachments`, '名单.pdf', samplePdf())).statusCode,
+    ).toBe(201);
+
     const real = await c.post('/api/projects', {
       pairingId: s.f.pairings.jilinZhejiang,
       title: '真实项目',
@@ -88,14 +108,17 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       (await uploadFile(s.t, c, `/api/projects/${list.items[0].id}/attachments`, '协议.pdf', samplePdf())).statusCode,
     ).toBe(201);
     const files = () => storedFiles(s.t.deps.config.dataDir).length;
-    expect(files()).toBe(1);
+    expect(files()).toBe(2);
 
     const removed = await clearDemo(ctx);
     expect(files()).toBe(0);
-    expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3 });
+    expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3, meetings: 3, trackedItems: 3 });
     const left = await s.t.database.db.execute<{ n: number }>(sql`
       SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events)
-           + (SELECT count(*) FROM park_ledger_entries) + (SELECT count(*) FROM event_agreements) AS n`);
+           + (SELECT count(*) FROM park_ledger_entries) + (SELECT count(*) FROM event_agreements)
+           + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM tracked_items)
+           + (SELECT count(*) FROM tracked_item_owners) + (SELECT count(*) FROM tracked_item_notes)
+           + (SELECT count(*) FROM attachments WHERE owner_kind = 'tracked_item') AS n`);
     expect(Number(left.rows[0]!.n)).toBe(0);
     const kept = (await c.get(`/api/projects/${real.json().id}`)).json();
     expect(kept).toMatchObject({ title: '真实项目', park: null, isDemo: false });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 
 /*
- * Demo records span the projects, parks and events modules and are made through their services; only finding
+ * Demo records span the projects, parks, events, tracking and meetings modules and are made through their services; only finding
  * and removing them all at once is done here, in plain SQL over their tables.
  */
 
@@ -23,9 +23,12 @@ export async function deleteDemoRecords(tx: DbOrTx) {
   const run = async (q: ReturnType<typeof sql>) => (await tx.execute(q)).rowCount ?? 0;
   const demoParks = sql`SELECT id FROM parks WHERE is_demo`;
   const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
+  // A demo meeting's decisions go with it, even one a user added to it later (its items are then not marked).
+  const demoItems = sql`SELECT id FROM tracked_items WHERE is_demo OR (source = 'meeting_decision' AND source_id IN (SELECT id FROM meetings WHERE is_demo))`;
   const files = (
     await tx.execute<{ stored_name: string }>(
-      sql`DELETE FROM attachments WHERE owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo) RETURNING stored_name`,
+      sql`DELETE FROM attachments WHERE (owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo))
+        OR (owner_kind = 'tracked_item' AND owner_id IN (${demoItems})) RETURNING stored_name`,
     )
   ).rows.map((r) => r.stored_name);
   await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
@@ -40,6 +43,9 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     agreements: await run(sql`DELETE FROM sharing_agreements WHERE is_demo OR park_id IN (${demoParks})`),
     enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
     parks: await run(sql`DELETE FROM parks WHERE is_demo`),
+    // Owners and notes go with their items (ON DELETE CASCADE).
+    trackedItems: await run(sql`DELETE FROM tracked_items WHERE id IN (${demoItems})`),
+    meetings: await run(sql`DELETE FROM meetings WHERE is_demo`),
   };
   return { counts, files };
 }

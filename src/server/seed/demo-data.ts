@@ -14,7 +14,11 @@ import {
   buildLedgerEntry,
   buildEvent,
   buildEventAgreement,
+  buildMeeting,
 } from './builders.ts';
+import { organisationPage } from '../modules/organisations/organisations.service.ts';
+import { chinaToday } from '../kernel/dates.ts';
+import type { ItemInput } from '../../common/api/tracking.ts';
 import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repository.ts';
 
 /**
@@ -85,6 +89,8 @@ export interface DemoCounts {
   ledgerEntries: number;
   events: number;
   eventAgreements: number;
+  meetings: number;
+  trackedItems: number;
 }
 
 /** The pairing's cities on each side (its regions when a side has no city), by code. */
@@ -114,6 +120,8 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     ledgerEntries: 0,
     events: 0,
     eventAgreements: 0,
+    meetings: 0,
+    trackedItems: 0,
   };
   const flag = { demo: true };
 
@@ -341,6 +349,7 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
       if (k === 0) counts.projects++;
     }
   }
+  await demoMeetings(ctx, pairingId, host.name, from.name, counts);
   await auditStandalone(ctx, {
     action: 'demo.fill',
     result: 'success',
@@ -349,6 +358,99 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     details: { ...counts, seed },
   });
   return counts;
+}
+
+const dayFromToday = (n: number) =>
+  new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** One active organisation on each side of the pairing (its offices, its units), where there is one. */
+async function unitsOnSides(ctx: AuthedContext, pairingId: string) {
+  const sides = await sideOfRegions({ tx: ctx.db }, pairingId);
+  const found: Partial<Record<'a' | 'b', string>> = {};
+  for (const [regionCode, side] of [...sides].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    if (found[side]) continue;
+    const page = await organisationPage(ctx, { regionCode, active: true, page: 1, pageSize: 1 });
+    if (page.items[0]) found[side] = page.items[0].id;
+  }
+  return found;
+}
+
+/**
+ * Two joint meetings a year apart and a department meeting, with decisions owned by units of both sides, one due
+ * within days (deadlines are set through the service, which refuses past ones, so the demo's urgent item is due
+ * soon rather than overdue). Decisions need owner units in the pairing's regions; without any, the meetings are
+ * recorded without decisions.
+ */
+async function demoMeetings(
+  ctx: AuthedContext,
+  pairingId: string,
+  hostName: string,
+  fromName: string,
+  counts: DemoCounts,
+) {
+  const units = await unitsOnSides(ctx, pairingId);
+  const lead = units.a ?? units.b;
+  const co = units.a && units.b ? units.b : undefined;
+  const owners = (lead: string | undefined, co: string | undefined): ItemInput['owners'] =>
+    lead ? [{ organisationId: lead, role: 'lead' }, ...(co ? [{ organisationId: co, role: 'co' as const }] : [])] : [];
+  const decision = (text: string, deadline: number, o: ItemInput['owners']): ItemInput[] =>
+    o.length ? [{ text, deadline: dayFromToday(deadline), owners: o, taskIds: [], projectIds: [] }] : [];
+  const flag = { demo: true };
+  const attendees = [
+    { side: 'a' as const, name: '张某', post: '副省长', organisation: `${hostName}人民政府` },
+    { side: 'b' as const, name: '李某', post: '副省长', organisation: `${fromName}人民政府` },
+  ];
+
+  const first = await buildMeeting(
+    ctx,
+    {
+      pairingId,
+      kind: 'joint_meeting',
+      title: `${DEMO_MARK}${hostName}—${fromName}对口合作联席会议（第一次）`,
+      heldOn: dayFromToday(-400),
+      place: hostName,
+      hostSide: 'a',
+      chair: '张某',
+      attendees,
+      agenda: '一、通报对口合作进展\n二、审议年度工作要点',
+      minutes: '会议商定共同举办产业对接活动，互派干部挂职交流。',
+      decisions: [
+        ...decision('共同举办产业对接活动', 30, owners(lead, co)),
+        ...decision('报送互派挂职干部名单', 3, owners(co ?? lead, undefined)),
+      ],
+    },
+    flag,
+  );
+  const second = await buildMeeting(
+    ctx,
+    {
+      pairingId,
+      kind: 'joint_meeting',
+      title: `${DEMO_MARK}${hostName}—${fromName}对口合作联席会议（第二次）`,
+      heldOn: dayFromToday(-35),
+      place: fromName,
+      hostSide: 'b',
+      chair: '李某',
+      attendees,
+      agenda: '一、总结上年议定事项办理情况\n二、研究园区共建',
+      decisions: decision('编制共建园区发展规划', 90, owners(lead, co)),
+    },
+    flag,
+  );
+  await buildMeeting(
+    ctx,
+    {
+      pairingId,
+      kind: 'department_docking',
+      title: `${DEMO_MARK}商务部门对接会`,
+      heldOn: dayFromToday(-20),
+      place: hostName,
+      hostSide: 'a',
+    },
+    flag,
+  );
+  counts.meetings += 3;
+  counts.trackedItems += first.itemIds.length + second.itemIds.length;
 }
 
 /** Removes every demo record in one transaction (see deleteDemoRecords), then the files kept with demo projects. */
