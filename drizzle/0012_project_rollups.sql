@@ -99,3 +99,6 @@ INSERT INTO project_rollups (dim, pairing_id, is_demo, key, furthest_stage, proj
   CROSS JOIN LATERAL (VALUES ('side', p.side), ('industry', coalesce(p.industry_section, '')),
     ('year', coalesce(extract(year FROM p.signed_on)::int::text, '')), ('stage', p.stage)) d(dim, key)
   GROUP BY 1, 2, 3, 4, 5;
+--> statement-breakpoint
+-- PGlite runs no autovacuum: give the planner the new table's figures now.
+ANALYZE project_rollups;
