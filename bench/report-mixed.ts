@@ -189,17 +189,20 @@ or search filter, or a sort by title, amount or signing date), project detail, p
 industry or year, sometimes for one pairing), task list (a visible plan, pages, light, status, side, deadline
 sort), plan detail (any visible plan, the 5,000-task one among them) and report list — and ${pct(WRITE_SHARE)} of the time a write
 by a user allowed to make it: a project edit (detail read, then PATCH), a money report on a project (POST), or a
-lead unit's progress report draft (report read, then PATCH). A 409 (someone else saved first) is counted, not a
-failure; any 5xx or non-200 read fails the run. "Cache hits" is the share of reads answered with \`x-cache: hit\`.
-Bare Fastify is measured with autocannon at the same ${LOAD.connections} connections in the same run.
+lead unit's progress report draft (report read, then PATCH). A ledger request with a search term is reported as its own
+kind, "project search". A 409 (someone else saved first) is counted, not a failure; any 5xx or non-200 read fails
+the run. "Cache hits" is the share of reads answered with \`x-cache: hit\`. Bare Fastify is measured with autocannon at
+the same ${LOAD.connections} connections in the same run. The server runs with its sign-in and API rate limits off and no second
+factor required (\`LOGIN_ADDRESS_MAX_PER_MINUTE=0\`, \`RATE_LIMIT_API_PER_MINUTE=0\`, \`TOTP_REQUIRED_ROLES=none\`):
+the bench measures capacity, and ~100 users signing in from one address would otherwise be refused.
 
 ${runs}
 
 ${kinds}
 
 **One request alone, uncached.** Each request is preceded by a write that touches what it reads (a project edit for
-the project views, the dashboard and the pairing list; a task edit for the task list and the plan tree), so no
-cache can answer it; only the read is timed (${first.uncached.value[0]?.runs ?? 0} runs after 2 warm-up runs). Target: every list, stats and
+the project views and the dashboard, a pairing edit for the pairing list, a task edit for the task list and the
+plan tree), so no cache can answer it; only the read is timed (${first.uncached.value[0]?.runs ?? 0} runs after 2 warm-up runs). Target: every list, stats and
 dashboard endpoint under ${MIXED_TARGETS.uncached} ms (the plan tree is a document of 3 MB, not a list).
 
 ${uncached}
