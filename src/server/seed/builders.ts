@@ -1,3 +1,5 @@
+import type { CloseItemInput, ProgressInput } from '../../common/api/tracking.ts';
+import { addProgress, closeItem, itemDetail } from '../modules/tracking/tracking.service.ts';
 import type { AuthedContext } from '../http/context.ts';
 import type { Role, OrganisationKind } from '../../common/access/roles.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
@@ -14,6 +16,10 @@ import type { CreateEventInput, AgreementInput } from '../../common/api/events.t
 import { createProject, moveStage, reportFigure } from '../modules/projects/projects.service.ts';
 import { createPark, addEnterprise, createSharingAgreement, addLedgerEntry } from '../modules/parks/parks.service.ts';
 import { createEvent, signAgreement } from '../modules/events/events.service.ts';
+import type { CreateExchangeInput, CreateSecondmentInput, CreateTrainingInput } from '../../common/api/people.ts';
+import { createSecondment } from '../modules/people/secondments.service.ts';
+import { createTraining } from '../modules/people/trainings.service.ts';
+import { createExchange } from '../modules/people/exchanges.service.ts';
 import type { CreateMeetingInput } from '../../common/api/meetings.ts';
 import { createMeeting, meetingDetail } from '../modules/meetings/meetings.service.ts';
 
@@ -121,3 +127,26 @@ export async function buildMeeting(
   const decisions = (await meetingDetail(ctx, id)).decisions.items.sort((x, y) => x.seq - y.seq);
   return { id, itemIds: decisions.map((d) => d.id) };
 }
+
+/**
+ * A tracked item worked through to its end: progress reported, then closed (销号) with a note and a link as
+ * evidence, through the same services and checks as an office.
+ */
+export async function buildClosedItem(
+  ctx: AuthedContext,
+  itemId: string,
+  progress: ProgressInput,
+  close: Omit<CloseItemInput, 'version'>,
+) {
+  await addProgress(ctx, itemId, progress);
+  const { summary } = await itemDetail(ctx, itemId);
+  await closeItem(ctx, itemId, { ...close, version: summary.version });
+}
+
+/** A seconded cadre, a training and an exchange, through the people services (the same checks and audit rows). */
+export const buildSecondment = (ctx: AuthedContext, s: CreateSecondmentInput, flag: DemoFlag = {}) =>
+  createSecondment(ctx, s, flag);
+export const buildTraining = (ctx: AuthedContext, t: CreateTrainingInput, flag: DemoFlag = {}) =>
+  createTraining(ctx, t, flag);
+export const buildExchange = (ctx: AuthedContext, e: CreateExchangeInput, flag: DemoFlag = {}) =>
+  createExchange(ctx, e, flag);

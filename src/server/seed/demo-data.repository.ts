@@ -43,6 +43,9 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     agreements: await run(sql`DELETE FROM sharing_agreements WHERE is_demo OR park_id IN (${demoParks})`),
     enterprises: await run(sql`DELETE FROM park_enterprises WHERE is_demo OR park_id IN (${demoParks})`),
     parks: await run(sql`DELETE FROM parks WHERE is_demo`),
+    secondments: await run(sql`DELETE FROM secondments WHERE is_demo`),
+    trainings: await run(sql`DELETE FROM trainings WHERE is_demo`),
+    exchanges: await run(sql`DELETE FROM exchanges WHERE is_demo`),
     // Owners and notes go with their items (ON DELETE CASCADE).
     trackedItems: await run(sql`DELETE FROM tracked_items WHERE id IN (${demoItems})`),
     meetings: await run(sql`DELETE FROM meetings WHERE is_demo`),

@@ -15,11 +15,13 @@ import {
   buildEvent,
   buildEventAgreement,
   buildMeeting,
+  buildClosedItem,
 } from './builders.ts';
 import { organisationPage } from '../modules/organisations/organisations.service.ts';
 import { chinaToday } from '../kernel/dates.ts';
 import type { ItemInput } from '../../common/api/tracking.ts';
 import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repository.ts';
+import { fillDemoPeople } from './demo-people.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -350,14 +352,15 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     }
   }
   await demoMeetings(ctx, pairingId, host.name, from.name, counts);
+  const people = await fillDemoPeople(ctx, pairingId, host.name, from.name);
   await auditStandalone(ctx, {
     action: 'demo.fill',
     result: 'success',
     objectType: 'pairing',
     objectId: pairingId,
-    details: { ...counts, seed },
+    details: { ...counts, ...people, seed },
   });
-  return counts;
+  return { ...counts, ...people };
 }
 
 const dayFromToday = (n: number) =>
@@ -421,6 +424,13 @@ async function demoMeetings(
     },
     flag,
   );
+  if (first.itemIds[0])
+    await buildClosedItem(
+      ctx,
+      first.itemIds[0],
+      { note: `${DEMO_MARK}活动筹备完成，参会企业已确定`, percent: 60 },
+      { note: `${DEMO_MARK}活动已举办，签约项目已录入项目台账`, link: 'https://www.ndrc.gov.cn/' },
+    );
   const second = await buildMeeting(
     ctx,
     {

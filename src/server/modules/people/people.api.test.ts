@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withCheckCharacter } from '../../../common/api/id-number.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import { buildOrgUser } from '../../seed/builders.ts';
+import { fillDemoPeople } from '../../seed/demo-people.ts';
 import { seedPlans } from '../../seed/plan-seed.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { testEngines } from '../../testing/test-engines.ts';
@@ -373,6 +374,18 @@ describe.each(testEngines())(
       ]);
       const liaoning = await s.as(s.f.users.liaoning);
       expect((await liaoning.get(`/api/exchanges/${res.json().id}`)).statusCode).toBe(404);
+    });
+
+    it('makes demo cadres, trainings and exchanges through the services, marked 演示', async () => {
+      const counts = await fillDemoPeople(systemContext(s.t.deps), s.f.pairings.liaoningJiangsu, '辽宁省', '江苏省');
+      expect(counts).toEqual({ secondments: 12, trainings: 4, exchanges: 3 });
+      const c = await s.as(s.f.users.liaoning);
+      const list = (await c.get(`/api/secondments?pairingId=${s.f.pairings.liaoningJiangsu}&demo=true`)).json();
+      expect(list.total).toBe(12);
+      expect(
+        list.items.every((i: { name: string; isDemo: boolean }) => i.isDemo && i.name.startsWith('【演示】')),
+      ).toBe(true);
+      expect((await c.get('/api/trainings?demo=true')).json().total).toBe(4);
     });
   },
   180_000,
