@@ -100,8 +100,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
 
     await signIn(ADMIN.username, ADMIN.password);
     // The administrator has no dashboard; the 三员 land on their own pages, once their second factor is set up.
-    await page.waitForURL('**/admin/users');
     await enrolTotpInBrowser(page, ADMIN.username, ADMIN.password);
+    await page.waitForURL('**/admin/users');
     await hasText(page.getByTestId('user-name'), ADMIN.displayName);
   });
 

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Typography, theme, type MenuProps } from 'antd';
 import {
@@ -33,8 +33,11 @@ import { useI18n } from '../i18n.tsx';
 import { useMe, useSession } from '../session.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
-import { TwoFactorModal } from './TwoFactorModal.tsx';
-import { PendingStep } from '../../modules/auth/totp/PendingStep.tsx';
+// Rarely shown, and the QR code is heavy: kept out of the first screen's JavaScript.
+const TwoFactorModal = lazy(() => import('./TwoFactorModal.tsx').then((m) => ({ default: m.TwoFactorModal })));
+const PendingStep = lazy(() =>
+  import('../../modules/auth/totp/PendingStep.tsx').then((m) => ({ default: m.PendingStep })),
+);
 import { useMessage } from '../feedback.tsx';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
 
@@ -205,7 +208,11 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {changingPassword && <ChangePasswordModal open onClose={() => setChangingPassword(false)} />}
-      {twoFactor && <TwoFactorModal onClose={() => setTwoFactor(false)} />}
+      {twoFactor && (
+        <Suspense fallback={null}>
+          <TwoFactorModal onClose={() => setTwoFactor(false)} />
+        </Suspense>
+      )}
     </Layout>
   );
 }
