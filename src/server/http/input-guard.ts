@@ -32,28 +32,32 @@ export function textFaultDetails(value: unknown, out: ErrorDetail[] = []): Error
 }
 
 /**
- * A body sent to a route that declares none: refused field by field, so nothing a client sends is silently dropped.
- * An upload route reads its multipart body itself (and says which file it wants when it gets something else).
+ * A query or body sent to an API route that declares none: refused field by field, so nothing a client sends is
+ * silently dropped. An upload route reads its multipart body itself (and says which file it wants when it gets
+ * something else). Pages, maps and the API description take what browsers add, such as cache busters.
  */
-function undeclaredBody(req: FastifyRequest): ErrorDetail[] {
-  const body = req.body;
+function undeclaredInput(req: FastifyRequest): ErrorDetail[] {
+  const url = req.routeOptions.url ?? '';
+  if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return [];
   const schema = req.routeOptions.schema;
+  const unknown = (fields: object) => Object.keys(fields).map((key) => fieldError(key, 'unknown_field', { key }));
+  const details = schema?.querystring ? [] : unknown(req.query as object);
+  const body = req.body;
   if (schema?.body || schema?.consumes?.includes('multipart/form-data') || body === undefined || body === null)
-    return [];
-  if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body))
-    return Object.keys(body).map((key) => fieldError(key, 'unknown_field', { key }));
-  return body === '' ? [] : [fieldError('body', 'unknown_field', { key: 'body' })];
+    return details;
+  if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) return [...details, ...unknown(body)];
+  return body === '' ? details : [...details, fieldError('body', 'unknown_field', { key: 'body' })];
 }
 
 /**
  * Text that enters the system is valid: after the access check and before any schema, the address's parameters,
  * the query and the body of every route — declared through moduleRoutes or not, today's and tomorrow's — are
- * checked once, and a fault is a 400 naming the field, whatever the route's own schema says. Multipart file
- * names and fields are checked where they are read (upload.ts).
+ * checked once, and a fault is a 400 naming the field, whatever the route's own schema says; so is a query or
+ * body the route does not declare. Multipart file names and fields are checked where they are read (upload.ts).
  */
 export function registerInputGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
-    const details = undeclaredBody(req);
+    const details = undeclaredInput(req);
     for (const part of [req.params, req.query, req.body]) textFaultDetails(part, details);
     if (details.length) throw invalid(...details.slice(0, MAX_DETAILS));
   });
