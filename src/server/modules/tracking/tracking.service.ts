@@ -9,6 +9,7 @@ import type {
 } from '../../../common/api/tracking.ts';
 import { conflict, type ErrorDetail, fieldError, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
+import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 import { countAttachments } from '../../kernel/attachments/attachments.repository.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { chinaToday } from '../../kernel/dates.ts';
@@ -29,6 +30,16 @@ import {
   unknownLinks,
   updateItemRow,
 } from './tracking.repository.ts';
+
+/** Who wrote a note; the platform's own actor (demo data, commands) belongs to no registered organisation. */
+function noteAuthor(ctx: AuthedContext) {
+  const a = ctx.actor;
+  return {
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    organisationId: a.userId === SYSTEM_USER_ID ? null : a.organisationId,
+  };
+}
 
 /** Where new items come from: the record that raised them, named so a list can show it without asking its module. */
 export interface ItemOrigin {
@@ -206,9 +217,7 @@ export async function addProgress(ctx: AuthedContext, id: string, input: Progres
       kind: 'progress',
       note: input.note,
       percent: input.percent ?? null,
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      organisationId: ctx.actor.organisationId,
+      ...noteAuthor(ctx),
     });
     if (item.state === 'not_started' && !(await updateItemRow(tx, id, item.version, { state: 'in_progress' })))
       throw conflict();
@@ -237,9 +246,7 @@ export async function closeItem(ctx: AuthedContext, id: string, input: CloseItem
       kind: 'closed',
       note: input.note,
       link: input.link ?? null,
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      organisationId: ctx.actor.organisationId,
+      ...noteAuthor(ctx),
     });
     if (!(await updateItemRow(tx, id, input.version, { state: 'closed', closedAt: new Date() }))) throw conflict();
     audit({
@@ -264,9 +271,7 @@ export async function reopenItem(ctx: AuthedContext, id: string, input: ReopenIt
       itemId: id,
       kind: 'reopened',
       note: input.reason,
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      organisationId: ctx.actor.organisationId,
+      ...noteAuthor(ctx),
     });
     if (!(await updateItemRow(tx, id, input.version, { state: 'in_progress', closedAt: null }))) throw conflict();
     audit({
