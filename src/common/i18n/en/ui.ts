@@ -247,6 +247,12 @@ export const ui: Shape<typeof zh> = {
     never: 'Never',
     unlock: 'Unlock',
     unlocked: 'The account was unlocked',
+    totpOn: '2FA',
+    mustChange: 'New password due',
+    resetTotp: 'Reset 2FA',
+    resetTotpConfirm:
+      'Reset two-factor authentication of “{name}”? Their authenticator and recovery codes stop working; they set it up again at the next sign-in (required for administrators).',
+    totpReset: 'Two-factor authentication was reset',
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset the password of “{name}”',
     resetPasswordDone: 'The password was reset',

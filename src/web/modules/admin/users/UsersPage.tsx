@@ -64,6 +64,16 @@ export function UsersPage() {
         run(() => usersApi.update(user.id, { version: user.version, active: !user.active }), t('ui.common.saved')),
     });
 
+  const resetTotp = (user: UserItem) =>
+    modal.confirm({
+      title: t('ui.users.resetTotp'),
+      content: t('ui.users.resetTotpConfirm', { name: user.displayName }),
+      okText: t('ui.common.confirm'),
+      cancelText: t('ui.common.cancel'),
+      okButtonProps: { danger: true },
+      onOk: () => run(() => usersApi.resetTotp(user.id), t('ui.users.totpReset')),
+    });
+
   const columns: TableColumnsType<UserItem> = [
     { title: t('ui.users.username'), dataIndex: 'username' },
     { title: t('ui.users.displayName'), dataIndex: 'displayName' },
@@ -85,6 +95,8 @@ export function UsersPage() {
               {t('ui.users.locked')}
             </Tag>
           )}
+          {user.totpEnabled && <Tag color="blue">{t('ui.users.totpOn')}</Tag>}
+          {user.mustChangePassword && <Tag color="orange">{t('ui.users.mustChange')}</Tag>}
         </Space>
       ),
     },
@@ -105,10 +117,18 @@ export function UsersPage() {
                 <Button type="link" size="small" onClick={() => setEditing(user)}>
                   {t('ui.common.edit')}
                 </Button>
-                <Button type="link" size="small" onClick={() => setResetting(user)}>
-                  {t('ui.users.resetPassword')}
-                </Button>
-                {user.locked && can('user.unlock') && (
+                {/* One's own account is changed from the account menu, never here (三员: the server refuses it too). */}
+                {user.id !== me.user.id && (
+                  <Button type="link" size="small" onClick={() => setResetting(user)}>
+                    {t('ui.users.resetPassword')}
+                  </Button>
+                )}
+                {user.totpEnabled && user.id !== me.user.id && (
+                  <Button type="link" size="small" onClick={() => resetTotp(user)} data-testid="user-reset-totp">
+                    {t('ui.users.resetTotp')}
+                  </Button>
+                )}
+                {user.locked && can('user.unlock') && user.id !== me.user.id && (
                   <Button
                     type="link"
                     size="small"

@@ -16,6 +16,8 @@ export const usersApi = {
   create: (input: CreateUserBody) => api.post<UserItem>('/api/users', input),
   update: (id: string, input: UpdateUserBody) => api.patch<UserItem>(userPath(id), input),
   unlock: (id: string) => api.post<Ok>(`${userPath(id)}/unlock`, {}),
+  /** For a lost authenticator: the user sets up a new one at the next sign-in. */
+  resetTotp: (id: string) => api.post<Ok>(`${userPath(id)}/totp/reset`, {}),
   resetPassword: (id: string, password: string) =>
     api.post<Ok>(`${userPath(id)}/password`, { password } satisfies ResetPasswordBody),
 };
