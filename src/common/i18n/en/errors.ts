@@ -277,6 +277,9 @@ export const errors: Shape<typeof zh> = {
   sheetRows: {
     required: 'is required',
     too_long: 'must be at most {max} characters',
+    control_character: 'must not contain control characters (such as NUL)',
+    lone_surrogate: 'contains invalid Unicode (a lone surrogate)',
+    bidi_control: 'must not contain bidirectional text controls (such as U+202E)',
     invalid_decimal: 'is not a valid amount (10k yuan)',
     sub_fen: 'is finer than one fen (0.000001 10k yuan)',
     too_big: 'is too large',

@@ -268,6 +268,9 @@ export const errors = {
   sheetRows: {
     required: '必填，不能为空',
     too_long: '不能超过 {max} 个字符',
+    control_character: '不能包含控制字符（如 NUL）',
+    lone_surrogate: '含有无效的 Unicode 字符（孤立的代理项）',
+    bidi_control: '不能包含双向文本控制字符（如 U+202E）',
     invalid_decimal: '不是有效的金额（万元）',
     sub_fen: '金额精度不能超过 0.000001 万元（1 分）',
     too_big: '金额过大',

@@ -1,3 +1,4 @@
+import { textFault } from '../../../../common/api/text-faults.ts';
 import type { PipelineStage, ProjectType, SupportKind, MoneyFigure } from '../../../../common/api/projects.ts';
 import { validateProjectCode } from '../../../../common/api/project-code.ts';
 import { parseAmount, toHalfWidth, FEN_PER_WAN, FEN_PER_YI, type Fen } from '../../../../common/money/money.ts';
@@ -108,7 +109,9 @@ export function validateProjectRow(
       if (col.required) fail(key, 'required');
       return null;
     }
-    if (col.max && t.length > col.max) fail(key, 'too_long', { max: col.max });
+    const fault = textFault(t);
+    if (fault) fail(key, fault);
+    else if (col.max && t.length > col.max) fail(key, 'too_long', { max: col.max });
     return t;
   };
 

@@ -137,6 +137,13 @@ describe('project rows', () => {
     });
   });
 
+  it('refuses text that may not enter the system, as the API does: bidi overrides and control characters', async () => {
+    const { errors } = await validate([goodRow(1, { title: '长春\u202e项目', investor: '某公司\u0085' })]);
+    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(['title:bidi_control', 'investor:control_character']);
+    expect(errors[0]!.zh).toContain('双向文本控制字符');
+    expect(errors[1]!.en).toContain('control characters');
+  });
+
   it('accepts what offices really write', async () => {
     const { drafts, errors } = await validate([
       goodRow(1, {
