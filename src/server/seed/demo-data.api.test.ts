@@ -85,7 +85,12 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const items = (await c.get(`/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
     expect(items.total).toBe(3);
     expect(items.items.every((i: { isDemo: boolean }) => i.isDemo)).toBe(true);
-    expect(items.counts).toMatchObject({ not_started: 3, overdue: 0 });
+    // One decision worked through to its end: progress, then 销号 with its evidence.
+    expect(items.counts).toMatchObject({ not_started: 2, in_progress: 0, closed: 1, overdue: 0 });
+    const done = items.items.find((i: { status: string }) => i.status === 'closed');
+    const record = (await c.get(`/api/tracked-items/${done.id}`)).json();
+    expect(record.notes.map((n: { kind: string }) => n.kind)).toEqual(['closed', 'progress']);
+    expect(record.notes[0].link).toMatch(/^https:/);
     const sides = new Set(items.items.flatMap((i: { owners: { side: string }[] }) => i.owners.map((o) => o.side)));
     expect([...sides].sort()).toEqual(['a', 'b']);
     const open = items.items[0];
