@@ -1,17 +1,10 @@
-import { errors as zhErrors } from './zh-CN/errors.ts';
-import { domain as zhDomain } from './zh-CN/domain.ts';
-import { errors as enErrors } from './en/errors.ts';
-import { domain as enDomain } from './en/domain.ts';
-import { ui as zhUi } from './zh-CN/ui.ts';
-import { ui as enUi } from './en/ui.ts';
+import { en } from './en/index.ts';
+import { zhCN } from './zh-CN/index.ts';
+import { textOf, type Locale } from './text.ts';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from './text.ts';
 
-export const catalogues = {
-  'zh-CN': { errors: zhErrors, domain: zhDomain, ui: zhUi },
-  en: { errors: enErrors, domain: enDomain, ui: enUi },
-} as const;
+export const catalogues = { 'zh-CN': zhCN, en } as const;
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -24,8 +17,5 @@ export function translate(
   key: MessageKey | string,
   params: Record<string, string | number> = {},
 ): string {
-  let node: unknown = catalogues[locale];
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const text = typeof node === 'string' ? node : key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return textOf(catalogues[locale], key, params);
 }

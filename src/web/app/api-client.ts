@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '../../common/api/common.ts';
-import { translate } from '../../common/i18n/messages.ts';
+import { translate } from './texts.ts';
 
 export type ErrorDetail = ErrorResponse['error']['details'][number];
 

@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { LOCALES, translate, type Locale, type MessageKey } from '../../common/i18n/messages.ts';
+import type { MessageKey } from '../../common/i18n/messages.ts';
+import { LOCALES, type Locale } from '../../common/i18n/text.ts';
+import { hasTexts, loadTexts, translate } from './texts.ts';
 
 const STORAGE_KEY = 'duikou.locale';
 
@@ -32,31 +34,54 @@ function initialLocale(): Locale {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // Undefined while the texts of the language chosen last time are still loading.
+  const [locale, setLocaleState] = useState<Locale | undefined>(() => {
+    const chosen = initialLocale();
+    return hasTexts(chosen) ? chosen : undefined;
+  });
 
   useEffect(() => {
+    if (locale) return;
+    const chosen = initialLocale();
+    loadTexts(chosen).then(
+      () => setLocaleState(chosen),
+      () => setLocaleState('zh-CN'),
+    );
+  }, [locale]);
+
+  useEffect(() => {
+    if (!locale) return;
     document.documentElement.lang = locale;
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered, still switched.
-    }
+    loadTexts(next).then(
+      () => {
+        setLocaleState(next);
+        try {
+          window.localStorage.setItem(STORAGE_KEY, next);
+        } catch {
+          // Not remembered, still switched.
+        }
+      },
+      // The texts could not be fetched (offline): the interface stays in its language.
+      () => undefined,
+    );
   }, []);
 
-  const value = useMemo<I18n>(
-    () => ({
-      locale,
-      setLocale,
-      t: (key, params) => translate(locale, key, params),
-      pick: (text) => (locale === 'en' ? text.en : text.zh),
-    }),
+  const value = useMemo<I18n | undefined>(
+    () =>
+      locale && {
+        locale,
+        setLocale,
+        t: (key, params) => translate(locale, key, params),
+        pick: (text) => (locale === 'en' ? text.en : text.zh),
+      },
     [locale, setLocale],
   );
+  // Nothing until the chosen language's texts are there, rather than a moment of Chinese.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -13,10 +13,12 @@ import { LevelText, RegionNames, StatusTag } from '../pairings/pairing-display.t
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { dashboardApi } from './dashboard.api.ts';
-import { PeopleFiguresSection } from '../people/people-display.tsx';
 
-// The project figures load after the first screen: their tables and funnel chart are not part of its budget.
+// The project and cadre figures load after the first screen: their tables and charts are not part of its budget.
 const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
+const PeopleFiguresSection = lazy(() =>
+  import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
+);
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -148,7 +150,10 @@ export function DashboardPage() {
           <Skeleton active />
         )}
       </Panel>
-      <PeopleFiguresSection />
+      {/* Nothing while it loads: the section shows nothing at all to users who may not read cadres. */}
+      <Suspense fallback={null}>
+        <PeopleFiguresSection />
+      </Suspense>
     </Space>
   );
 }

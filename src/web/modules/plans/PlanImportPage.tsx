@@ -5,7 +5,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { ApiError, isApiError } from '../../app/api-client.ts';
 import type { PlanPreview } from '../../../common/api/plans.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { translate } from '../../../common/i18n/messages.ts';
+import { translate } from '../../app/texts.ts';
 import { plansApi } from './plans.api.ts';
 import { PlanPreviewEditor } from './PlanPreviewEditor.tsx';
 

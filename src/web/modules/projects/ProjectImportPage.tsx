@@ -16,7 +16,7 @@ import {
 import { CheckCircleFilled, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError, isApiError } from '../../app/api-client.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { translate } from '../../../common/i18n/messages.ts';
+import { translate } from '../../app/texts.ts';
 import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { PairingSelect } from './ProjectPickers.tsx';
 import { projectsApi } from './projects.api.ts';
