@@ -277,7 +277,8 @@ export const ui: Shape<typeof zh> = {
     to: 'To',
     verify: 'Verify the audit chain',
     verifyOk: 'The audit chain is intact: {checked} records checked, no tampering found.',
-    verifyBroken: 'The audit chain is broken: {checked} records checked; the chain breaks at record {id}.',
+    verifyBroken:
+      'The audit chain is broken: {checked} records checked; it breaks at {count} records (each edited, or the record before it deleted or inserted): {ids}.',
     verifyTitle: 'Audit chain verification',
     actorPlaceholder: 'Actor user name',
     actionPlaceholder: 'e.g. auth.login',

@@ -273,7 +273,8 @@ export const ui = {
     to: '结束日期',
     verify: '校验审计链',
     verifyOk: '审计链完整：已校验 {checked} 条记录，未发现篡改。',
-    verifyBroken: '审计链校验失败：已校验 {checked} 条记录，第 {id} 条记录起链条断裂。',
+    verifyBroken:
+      '审计链校验失败：已校验 {checked} 条记录，{count} 条记录处链条断裂（记录被改动，或其前一条被删除或插入），记录编号：{ids}。',
     verifyTitle: '审计链校验结果',
     actorPlaceholder: '操作人用户名',
     actionPlaceholder: '如 auth.login',

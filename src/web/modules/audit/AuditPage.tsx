@@ -105,7 +105,12 @@ export function AuditPage() {
                 ? t('ui.audit.verifyOk', { checked: verify.result.checked })
                 : t('ui.audit.verifyBroken', {
                     checked: verify.result?.checked ?? 0,
-                    id: verify.result?.firstBrokenId ?? '—',
+                    count: verify.result?.brokenCount ?? 0,
+                    ids:
+                      verify.result?.broken
+                        .slice(0, 20)
+                        .map((b) => b.id)
+                        .join(', ') ?? '—',
                   }))
             }
             data-testid="audit-verify-result"
