@@ -16,7 +16,8 @@ import { loadAgreement, loadEntry } from '../src/server/modules/parks/sharing-co
 import { computeStatement } from '../src/server/modules/parks/sharing-statement.ts';
 import { statementFor } from '../src/server/modules/parks/statement.service.ts';
 import { projectFigures } from '../src/server/modules/projects/projects.service.ts';
-import { listProjects, pairingSideMap } from '../src/server/modules/projects/projects.repository.ts';
+import { listProjects } from '../src/server/modules/projects/projects.repository.ts';
+import { sideOfRegions } from '../src/server/modules/pairings/pairings.service.ts';
 import { runProjectImport } from '../src/server/modules/projects/sheet/project-import.service.ts';
 import { filledTemplate, goodRow } from '../src/server/modules/projects/sheet/test-support/project-sheet-fixture.ts';
 import { ApiClient } from './lib/api-client.ts';
@@ -273,7 +274,7 @@ export async function prepareProjects(
   });
 
   // 5. The park, its enterprises, agreement and ledger.
-  const sides = await pairingSideMap(db, pairingId);
+  const sides = await sideOfRegions({ tx: db }, pairingId);
   const sideCode = (s: 'a' | 'b') => [...sides.entries()].find(([, v]) => v === s)![0];
   const names = new Map(
     (

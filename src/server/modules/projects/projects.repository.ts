@@ -5,7 +5,6 @@ import type { Actor } from '../../http/context.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
-import { regions } from '../regions/regions.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
@@ -284,19 +283,6 @@ export async function pairingTaskIds(db: DbOrTx, pairingId: string, ids: string[
  * Which side of a pairing each region belongs to: the side's own regions and everything below them. One query
  * per pairing; the import resolves thousands of rows against the map it returns.
  */
-export async function pairingSideMap(db: DbOrTx, pairingId: string): Promise<Map<string, 'a' | 'b'>> {
-  const r = await db.execute<{ code: string; side: 'a' | 'b' }>(sql`
-    WITH RECURSIVE down AS (
-      SELECT s.region_code AS code, s.side FROM ${pairingSideRegions} s WHERE s.pairing_id = ${pairingId}
-      UNION
-      SELECT r.code, d.side FROM ${regions} r JOIN down d ON r.parent_code = d.code
-    )
-    SELECT code, side FROM down`);
-  const m = new Map<string, 'a' | 'b'>();
-  for (const row of r.rows) if (!m.has(row.code)) m.set(row.code, row.side);
-  return m;
-}
-
 export async function pairingSideRoots(db: DbOrTx, pairingId: string) {
   return db
     .select({ code: pairingSideRegions.regionCode, side: pairingSideRegions.side })

@@ -1,3 +1,4 @@
+import { sideOfRegions } from '../pairings/pairings.service.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
@@ -17,7 +18,6 @@ import {
   insertProject,
   listProjects,
   naturalKeyTaken,
-  pairingSideMap,
   pairingTaskIds,
   parkInPairing,
   projectCodeTaken,
@@ -78,7 +78,7 @@ async function checkFields(
   const problems: ErrorDetail[] = [];
   let side: 'a' | 'b' | null = null;
   if (f.hostRegionCode) {
-    side = (await pairingSideMap(db, pairingId)).get(f.hostRegionCode) ?? null;
+    side = (await sideOfRegions({ tx: db }, pairingId)).get(f.hostRegionCode) ?? null;
     if (!side) problems.push(fieldError('hostRegionCode', 'region_outside_pairing'));
     else if (f.side && f.side !== side) side = f.side; // an office may book a project to the other side explicitly
   }

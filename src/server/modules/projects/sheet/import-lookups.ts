@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../db/database.ts';
 import { createRegionResolver, loadRegionRecords, type RegionResolver } from '../../regions/region-resolver.ts';
-import { pairingSideMap, pairingSideRoots, parksByName } from '../projects.repository.ts';
+import { sideOfRegions } from '../../pairings/pairings.service.ts';
+import { pairingSideRoots, parksByName } from '../projects.repository.ts';
 import type { RowLookups } from './project-row-validator.ts';
 
 let resolver: RegionResolver | undefined;
@@ -13,7 +14,7 @@ const regionResolver = () => (resolver ??= createRegionResolver(loadRegionRecord
  */
 export async function importLookups(db: DbOrTx, pairingId: string, today: string): Promise<RowLookups> {
   const [sides, roots, parks] = await Promise.all([
-    pairingSideMap(db, pairingId),
+    sideOfRegions({ tx: db }, pairingId),
     pairingSideRoots(db, pairingId),
     parksByName(db, pairingId),
   ]);
