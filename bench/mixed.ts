@@ -473,10 +473,11 @@ async function writeOp(rec: Recorder, writers: LiveUser[]) {
   }
   if (!u.pools.projectIds.length) return;
   const id = pick(u.pools.projectIds);
+  // Both project writes name the version the user saw, as the project page does: read it first.
+  const r = await rec.request(u.session, 'project detail', 'GET', `/api/projects/${id}`, { parse: true });
+  const p = r.json as { version?: number; landmark?: boolean } | null;
+  if (!p?.version) return;
   if (Math.random() < 0.5) {
-    const r = await rec.request(u.session, 'project detail', 'GET', `/api/projects/${id}`, { parse: true });
-    const p = r.json as { version?: number; landmark?: boolean } | null;
-    if (!p?.version) return;
     await rec.request(u.session, 'project edit', 'PATCH', `/api/projects/${id}`, {
       body: { version: p.version, landmark: !p.landmark },
       write: true,
@@ -485,6 +486,7 @@ async function writeOp(rec: Recorder, writers: LiveUser[]) {
     const now = new Date();
     await rec.request(u.session, 'money report', 'POST', `/api/projects/${id}/figures`, {
       body: {
+        version: p.version,
         figure: 'planned',
         period: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 },
         amount: String(100 + rnd(90_000)),
@@ -642,6 +644,7 @@ export async function mixedRun(
     log(
       `    ${k.kind}: ${k.requests} requests, p50 ${k.p50.toFixed(1)} p95 ${k.p95.toFixed(1)} p99 ${k.p99.toFixed(1)} ms, hits ${(100 * k.hitShare).toFixed(0)} %${Object.keys(k.other).length ? ` ${JSON.stringify(k.other)}` : ''}`,
     );
+  if (l.refusals.length) log(`    refused writes, e.g.: ${l.refusals.join('; ')}`);
   if (l.failures) throw new Error(`${l.failures} failed requests in ${opts.label}: ${l.failureSamples.join('; ')}`);
   return r;
 }

@@ -61,6 +61,8 @@ export interface MixedLoadResult {
   failureSamples: string[];
   /** Share of all requests that were writes. */
   writeShare: number;
+  /** Why some writes were refused (400), a few examples. */
+  refusals: string[];
 }
 
 interface Sample {
@@ -97,6 +99,7 @@ export async function runMixedLoad(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
   const samples: Sample[] = [];
   const failureSamples: string[] = [];
+  const refusals: string[] = [];
   let failures = 0;
   const t0 = performance.now();
   const measureFrom = t0 + opts.warmupS * 1000;
@@ -157,7 +160,14 @@ export async function runMixedLoad(opts: {
                 }
               }
               const status = res.statusCode ?? 0;
-              const detail = status >= 400 ? JSON.stringify(json).slice(0, 200) : undefined;
+              // A refused write (400: a rule; 409: someone saved first) is an answer, counted apart, not a failure.
+              const failed = status >= 500 || (!o.write && status !== 200);
+              const err = (json as { error?: { code?: string; details?: unknown } } | null)?.error;
+              const detail = failed
+                ? JSON.stringify(err ? { code: err.code, details: err.details } : json).slice(0, 300)
+                : undefined;
+              if (o.write && status === 400 && refusals.length < 5)
+                refusals.push(`${path}: ${JSON.stringify(err?.details).slice(0, 200)}`);
               finish(status, json, res.headers['x-cache'] === 'hit', detail);
             });
             res.on('error', (err) => finish(0, null, false, err.message));
@@ -213,6 +223,7 @@ export async function runMixedLoad(opts: {
     kinds,
     failures,
     failureSamples,
+    refusals,
     writeShare: samples.length ? writes.length / samples.length : 0,
   };
 }
