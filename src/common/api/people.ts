@@ -1,26 +1,38 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
-import { SIDES } from './enums.ts';
+import {
+  EXCHANGE_KINDS,
+  GENDERS,
+  PROTECTED_FIELDS,
+  SECONDMENT_DIRECTIONS,
+  SECONDMENT_RANKS,
+  SECONDMENT_STATUSES,
+  TRAINEE_CATEGORIES,
+  type ExchangeKind,
+  type ProtectedField,
+  type SecondmentDirection,
+  type SecondmentRank,
+  type SecondmentStatus,
+  type TraineeCategory,
+  SIDES,
+} from './enums.ts';
 import { idNumberFault, MOBILE_PATTERN, normaliseIdNumber } from './id-number.ts';
 
-/** 挂职 rank: 厅局级, 县处级, 乡科级, 专业技术人员. */
-export const SECONDMENT_RANKS = ['bureau', 'division', 'section', 'professional'] as const;
-export type SecondmentRank = (typeof SECONDMENT_RANKS)[number];
-export const GENDERS = ['male', 'female'] as const;
-/** 东北→东部 (side a sends) or 东部→东北 (side b sends). */
-export const SECONDMENT_DIRECTIONS = ['ne_to_east', 'east_to_ne'] as const;
-export type SecondmentDirection = (typeof SECONDMENT_DIRECTIONS)[number];
-export const SECONDMENT_STATUSES = ['planned', 'in_post', 'returned'] as const;
-export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
-/** The fields kept encrypted, which a reveal may show. */
-export const PROTECTED_FIELDS = ['idNumber', 'mobile'] as const;
-export type ProtectedField = (typeof PROTECTED_FIELDS)[number];
-/** 培训 trainee categories: 党政干部, 企业经营管理人员, 专业技术人员, 其他. */
-export const TRAINEE_CATEGORIES = ['officials', 'managers', 'professionals', 'other'] as const;
-export type TraineeCategory = (typeof TRAINEE_CATEGORIES)[number];
-/** 考察交流, 院士专家工作站, 高校毕业生招聘. */
-export const EXCHANGE_KINDS = ['visit', 'expert_station', 'graduate_recruitment'] as const;
-export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+export {
+  EXCHANGE_KINDS,
+  GENDERS,
+  PROTECTED_FIELDS,
+  SECONDMENT_DIRECTIONS,
+  SECONDMENT_RANKS,
+  SECONDMENT_STATUSES,
+  TRAINEE_CATEGORIES,
+  type ExchangeKind,
+  type ProtectedField,
+  type SecondmentDirection,
+  type SecondmentRank,
+  type SecondmentStatus,
+  type TraineeCategory,
+};
 
 /** The side that sends a cadre: side a is the north-eastern one. */
 export const homeSideOf = (d: SecondmentDirection) => (d === 'ne_to_east' ? 'a' : 'b');

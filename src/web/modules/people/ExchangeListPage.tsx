@@ -2,12 +2,8 @@ import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import {
-  EXCHANGE_KINDS,
-  type ExchangeKind,
-  type ExchangeListParams,
-  type ExchangeSummary,
-} from '../../../common/api/people.ts';
+import { EXCHANGE_KINDS, type ExchangeKind } from '../../../common/api/enums.ts';
+import type { ExchangeListParams, ExchangeSummary } from '../../../common/api/people.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';

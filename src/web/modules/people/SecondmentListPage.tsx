@@ -7,11 +7,10 @@ import {
   SECONDMENT_RANKS,
   SECONDMENT_STATUSES,
   type SecondmentDirection,
-  type SecondmentListParams,
   type SecondmentRank,
   type SecondmentStatus,
-  type SecondmentSummary,
-} from '../../../common/api/people.ts';
+} from '../../../common/api/enums.ts';
+import type { SecondmentListParams, SecondmentSummary } from '../../../common/api/people.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';

@@ -1,12 +1,11 @@
 import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { TRAINEE_CATEGORIES, type TrainingDetail } from '../../../common/api/people.ts';
-import { SIDES } from '../../../common/api/enums.ts';
+import { SIDES, TRAINEE_CATEGORIES } from '../../../common/api/enums.ts';
+import type { TrainingDetail } from '../../../common/api/people.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { useApi } from '../../app/use-api.ts';
-import { api } from '../../app/api-client.ts';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
+import { usePairingTasks } from '../tasks/use-pairing-tasks.ts';
 import { peopleApi } from './people.api.ts';
 
 interface Values {
@@ -35,17 +34,7 @@ export function TrainingFormDrawer({
   const { saving, banner, run } = useServerForm(form, (err) => err);
   const pairings = usePairingOptions();
   const pairingId = Form.useWatch('pairingId', form) as string | undefined;
-  const tasks = useApi(
-    (signal) =>
-      pairingId
-        ? api.get<{ items: { id: string; code: string; title: string }[] }>(
-            '/api/tasks',
-            { pairingId, pageSize: 200 },
-            { signal },
-          )
-        : Promise.resolve({ items: [] }),
-    [pairingId],
-  );
+  const tasks = usePairingTasks(pairingId);
   const save = (v: Values) =>
     run(async () => {
       const saved = await peopleApi.createTraining({
@@ -152,7 +141,7 @@ export function TrainingFormDrawer({
             loading={tasks.loading}
             showSearch
             optionFilterProp="label"
-            options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code}. ${x.title}` }))}
+            options={(tasks.data ?? []).map((x) => ({ value: x.id, label: `${x.code}. ${x.title}` }))}
             data-testid="training-task"
           />
         </Form.Item>

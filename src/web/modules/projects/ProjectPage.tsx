@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { AttachmentList } from '../../shared/AttachmentList.tsx';
 import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
-import { usePairingTasks } from './ProjectPickers.tsx';
+import { usePairingTasks } from '../tasks/use-pairing-tasks.ts';
 import { FigureReportForm } from './FigureReportForm.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
 import { StageMoveModal } from './StageMoveModal.tsx';

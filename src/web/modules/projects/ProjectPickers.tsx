@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Cascader, Select, Spin } from 'antd';
-import type { TaskList } from '../../../common/api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { useIndustries } from '../../shared/use-industries.ts';
 import { pairingsApi } from '../pairings/pairings.api.ts';
 import { parksApi } from '../parks/parks.api.ts';
-import { tasksApi } from '../tasks/tasks.api.ts';
+import { usePairingTasks } from '../tasks/use-pairing-tasks.ts';
 
 interface PairingOption {
   id: string;
@@ -155,17 +154,6 @@ export function ParkSelect({
       options={(data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
       notFoundContent={t('ui.common.empty')}
     />
-  );
-}
-
-/** The plan tasks of a pairing (all its plans), for linking a project to the tasks it serves. */
-export function usePairingTasks(pairingId: string | undefined, enabled = true) {
-  return useApi(
-    (signal) =>
-      pairingId && enabled
-        ? tasksApi.list({ pairingId, pageSize: 500 }, signal).then((r) => r.items)
-        : Promise.resolve([] as TaskList['items']),
-    [pairingId, enabled],
   );
 }
 
