@@ -22,6 +22,8 @@ function stopReadingAfterAnswer(reply: FastifyReply) {
     const socket = req.socket;
     const cut = () => socket.destroy();
     const timer = setTimeout(cut, LINGER_MS);
+    // A body that ends within the allowance leaves the connection open for the client's next request.
+    req.once('end', () => clearTimeout(timer));
     socket.once('close', () => clearTimeout(timer));
     let dropped = 0;
     req.on('data', (chunk: Buffer) => {
