@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { Writable } from 'node:stream';
@@ -171,11 +171,22 @@ export async function writeBackup(
 
 export class BackupRefused extends Error {}
 
+/** The backup's lines, read on demand (the reader waits while each batch is inserted). */
+async function* backupLines(file: string): AsyncGenerator<string> {
+  let rest = '';
+  const text = new StringDecoder('utf8'); // a character split between two chunks stays whole
+  for await (const chunk of fs.createReadStream(file).pipe(zlib.createGunzip())) {
+    const lines = (rest + text.write(chunk as Buffer)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  rest += text.end();
+  if (rest) yield rest;
+}
+
 /** Reads the header line of a backup file (to check its key and migrations before anything is touched). */
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()) });
-  for await (const line of lines) {
-    lines.close();
+  for await (const line of backupLines(file)) {
     const header = JSON.parse(line) as BackupHeader;
     if (header.format !== BACKUP_FORMAT || header.version !== 1)
       throw new BackupRefused('不是 Duikou 备份文件 / not a Duikou backup file');
@@ -192,7 +203,6 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 export async function loadBackup(pool: pg.Pool, file: string): Promise<Record<string, number>> {
   const client = await pool.connect();
   const counts: Record<string, number> = {};
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()) });
   try {
     await client.query('BEGIN');
     let table: TableInfo | null = null;
@@ -219,7 +229,7 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<Record<st
         );
       batch = [];
     };
-    for await (const line of lines) {
+    for await (const line of backupLines(file)) {
       if (first) {
         first = false;
         continue;
@@ -268,7 +278,6 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<Record<st
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    lines.close();
     client.release();
   }
 }
