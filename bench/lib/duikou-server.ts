@@ -36,7 +36,11 @@ export function serverEnv(target: Target, port?: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: target.dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   // The bench measures throughput from a few accounts on one address: the rate limits and the administrator's
   // second factor (issue 9) would measure refusals instead; they have their own tests.
-  Object.assign(env, { RATE_LIMIT_API_PER_MINUTE: '0', LOGIN_ADDRESS_MAX_PER_MINUTE: '0', TOTP_REQUIRED_ROLES: 'none' });
+  Object.assign(env, {
+    RATE_LIMIT_API_PER_MINUTE: '0',
+    LOGIN_ADDRESS_MAX_PER_MINUTE: '0',
+    TOTP_REQUIRED_ROLES: 'none',
+  });
   delete env.DATABASE_URL;
   delete env.DATABASE_REPLICA_URLS;
   delete env.WORKERS;

@@ -10,15 +10,20 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
-  PUBLIC_URL: z.string().url().optional(),
   /** Comma-separated streaming replicas of DATABASE_URL's server, for reads. */
   DATABASE_REPLICA_URLS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url())),
   /** App processes sharing the port (PostgreSQL only); 1 runs the server in this process. */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -60,9 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    publicUrl,
     replicaUrls: e.DATABASE_REPLICA_URLS,
     workers: e.WORKERS,
+    publicUrl,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

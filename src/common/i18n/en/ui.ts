@@ -123,14 +123,16 @@ export const ui: Shape<typeof zh> = {
     totpConfirm: 'Turn on',
     totpEnabledDone: 'Two-factor authentication is on',
     recoveryTitle: 'Recovery codes (shown only this once)',
-    recoveryIntro: 'Write them down or print them and keep them safe. If you lose your phone, each signs you in once instead of a code.',
+    recoveryIntro:
+      'Write them down or print them and keep them safe. If you lose your phone, each signs you in once instead of a code.',
     recoveryDone: 'I have saved the recovery codes',
     totpDisable: 'Turn two-factor authentication off',
     totpDisabledDone: 'Two-factor authentication is off',
     pendingPasswordTitle: 'Choose a new password',
     pendingPasswordIntro: 'An administrator reset your password. Nothing else can be done until you choose a new one.',
     pendingTotpTitle: 'Turn on two-factor authentication',
-    pendingTotpIntro: 'Your administrator role (三员) requires two-factor authentication. Nothing else can be done until it is set up.',
+    pendingTotpIntro:
+      'Your administrator role (三员) requires two-factor authentication. Nothing else can be done until it is set up.',
   },
   dashboard: {
     title: 'National overview of paired cooperation',
