@@ -632,7 +632,8 @@ export async function mixedRun(
         warmupS: MIXED_LOAD.warmupS,
         next: (rec) => (Math.random() < opts.writeShare ? writeOp(rec, writers) : readOp(rec, pick(users))),
       });
-      return { ...opts, load, serverRssMb: rssMb(server.child.pid) };
+      // With several processes the child is the supervisor: its memory says nothing of the workers'.
+      return { ...opts, load, serverRssMb: opts.processes > 1 ? null : rssMb(server.child.pid) };
     },
     { retries: 0 },
   );
