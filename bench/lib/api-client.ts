@@ -17,8 +17,21 @@ export class ApiClient {
       headers,
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('duikou_sid='));
-    if (setCookie) this.cookie = setCookie.split(';')[0];
+    // Every cookie the server sets, as a browser keeps them: the session, and with read replicas the
+    // read-your-writes position (duikou_rw), without which a read right after a write may miss it.
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const name = pair!.split('=')[0]!;
+      const jar = new Map(
+        this.cookie
+          .split('; ')
+          .filter(Boolean)
+          .map((kv) => [kv.split('=')[0]!, kv] as const),
+      );
+      if (pair!.endsWith('=')) jar.delete(name);
+      else jar.set(name, pair!);
+      this.cookie = [...jar.values()].join('; ');
+    }
     const text = await res.text();
     return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
   }

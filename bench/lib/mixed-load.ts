@@ -150,6 +150,13 @@ export async function runMixedLoad(opts: {
             res.on('data', (c: Buffer) => {
               if (keep) chunks.push(c);
             });
+            // Keeps the cookies the server sets (the read-your-writes position after a write), as a browser does.
+            for (const c of res.headers['set-cookie'] ?? []) {
+              const [pair] = c.split(';');
+              const name = pair!.split('=')[0]!;
+              const rest = session.cookie.split('; ').filter((kv) => kv && kv.split('=')[0] !== name);
+              session.cookie = [...rest, ...(pair!.endsWith('=') ? [] : [pair!])].join('; ');
+            }
             res.on('end', () => {
               let json: unknown = null;
               if (keep && chunks.length) {
