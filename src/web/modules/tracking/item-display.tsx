@@ -49,7 +49,7 @@ export function ItemOwners({ owners }: { owners: ItemSummary['owners'] }) {
 
 /** An overdue item's text and deadline in red, wherever it is listed. */
 export function OverdueText({ status, children }: { status: ItemStatus; children: React.ReactNode }) {
-  return status === 'overdue' ? <Typography.Text type="danger">{children}</Typography.Text> : <>{children}</>;
+  return status === 'overdue' ? <Typography.Text type="danger">{children}</Typography.Text> : children;
 }
 
 /** The columns every list of items shares: text (linked), owners, deadline, status. */
