@@ -604,6 +604,8 @@ export interface MixedResult {
   uncached: Quietly<UncachedTiming[]>;
   /** /proc/loadavg before and after the engine's measurements. */
   loadavg: { before: string; after: string };
+  /** Scale-out runs that failed (the others stand). */
+  failures?: string[];
 }
 
 const loadavg = () => {
@@ -734,6 +736,7 @@ export async function measureMixed(
   const before = loadavg();
   const prepared = await runInChild<MixedPrepared>('bench/mixed.ts', 'prepareMixed', target, args, log);
   const runs: Quietly<MixedRun>[] = [];
+  const failures: string[] = [];
   let bare: Quietly<LoadResult> | undefined;
   let uncached: Quietly<UncachedTiming[]> | undefined;
 
@@ -787,10 +790,17 @@ export async function measureMixed(
         true,
       ]);
     for (const [label, env, replica] of scaleOut) {
-      await withServer(env, async (server) => {
-        const users = await signIn(server.baseUrl, prepared.users);
-        runs.push(await mixedRun(server, users, { label, processes: 2, replica, writeShare: WRITE_SHARE }, log));
-      });
+      // A scale-out run that fails is reported as such; the single-process figures stand.
+      try {
+        await withServer(env, async (server) => {
+          const users = await signIn(server.baseUrl, prepared.users);
+          runs.push(await mixedRun(server, users, { label, processes: 2, replica, writeShare: WRITE_SHARE }, log));
+        });
+      } catch (err) {
+        const message = `${label}: ${(err as Error).message.split('\n')[0]}`;
+        log(`  FAILED: ${message}`);
+        failures.push(message);
+      }
     }
   }
   return {
@@ -801,5 +811,6 @@ export async function measureMixed(
     runs,
     uncached: uncached!,
     loadavg: { before, after: loadavg() },
+    failures,
   };
 }

@@ -209,6 +209,8 @@ ${uncached}
 
 ${scaleOut ? `**Scale-out on PostgreSQL** (same machine, same 2 cores — more processes add no cores here): ${scaleOut}. ${r.replica ? `Replica: ${r.replica.version ?? r.replica.note ?? ''}${r.replica.version ? `; ${r.replica.source}` : ''}.` : ''}` : ''}
 
+${mixed.flatMap((m) => (m.failures ?? []).map((f) => `**Failed on ${ENGINE[m.engine]}:** ${f}`)).join('\n\n')}
+
 Load average (/proc/loadavg) before and after each engine's measurements: ${mixed.map((m) => `${ENGINE[m.engine]} ${m.loadavg.before.split(' ').slice(0, 3).join(' ')} → ${m.loadavg.after.split(' ').slice(0, 3).join(' ')}`).join('; ')}.
 
 ${PROFILE_NOTES}`;
