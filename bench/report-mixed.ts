@@ -99,6 +99,62 @@ function kindTable(m: MixedResult, q: Quietly<MixedRun>): string {
   );
 }
 
+/**
+ * Issue 10's figures, measured before this change on the same sizes and load shape (its text): what the rows of this
+ * section are compared with. Not re-measured.
+ */
+const BEFORE = {
+  mixWrites: { pglite: '28 req/s, p95 3,923 ms', postgres: '61 req/s, p95 1,677 ms' },
+  mixReadOnly: { pglite: '66 req/s, p95 2,427 ms (18 % hits)', postgres: '286 req/s, p95 658 ms' },
+  uncached: {
+    dashboard: { pglite: '424 ms', postgres: '336 ms' },
+    'project stats by pairing': { pglite: '518 ms', postgres: '316 ms' },
+    'project stats by industry': { pglite: '595 ms', postgres: '294 ms' },
+    'ledger page 1 with totals': { pglite: '92 ms', postgres: '57 ms' },
+    'tree of the 5,000-task plan': { pglite: '317 ms', postgres: '436 ms' },
+  } as Record<string, { pglite: string; postgres: string }>,
+};
+
+function beforeAfter(mixed: MixedResult[]): string {
+  const by = (e: MixedResult['engine']) => mixed.find((m) => m.engine === e);
+  const run = (e: MixedResult['engine'], writes: boolean) =>
+    by(e)?.runs.find((q) => q.value.processes === 1 && q.value.writeShare > 0 === writes)?.value.load;
+  const now = (e: MixedResult['engine'], writes: boolean) => {
+    const l = run(e, writes);
+    return l ? `${fmtRate(l.rps)} req/s, p95 ${fmtMs(l.reads.p95)} (${pct(l.reads.hitShare)} hits)` : '—';
+  };
+  const un = (e: MixedResult['engine'], label: string) => {
+    const u = by(e)?.uncached.value.find((x) => x.label === label);
+    return u ? fmtMs(u.median) : '—';
+  };
+  return table(
+    ['', 'PGlite before', 'PGlite now', 'PostgreSQL before', 'PostgreSQL now'],
+    [
+      [
+        'Mix, 2 % writes, 64 connections',
+        BEFORE.mixWrites.pglite,
+        now('pglite', true),
+        BEFORE.mixWrites.postgres,
+        now('postgres', true),
+      ],
+      [
+        'Mix, read-only',
+        BEFORE.mixReadOnly.pglite,
+        now('pglite', false),
+        BEFORE.mixReadOnly.postgres,
+        now('postgres', false),
+      ],
+      ...Object.entries(BEFORE.uncached).map(([label, b]) => [
+        `Uncached, alone: ${label}`,
+        b.pglite,
+        un('pglite', label),
+        b.postgres,
+        un('postgres', label),
+      ]),
+    ],
+  );
+}
+
 export function mixedSection(r: BenchResults): string {
   const mixed = r.mixed ?? [];
   if (!mixed.length) return '## 0. The realistic mix (issue 10)\n\nNot measured in this run.';
@@ -196,9 +252,26 @@ the same ${LOAD.connections} connections in the same run. The server runs with i
 factor required (\`LOGIN_ADDRESS_MAX_PER_MINUTE=0\`, \`RATE_LIMIT_API_PER_MINUTE=0\`, \`TOTP_REQUIRED_ROLES=none\`):
 the bench measures capacity, and ~100 users signing in from one address would otherwise be refused.
 
+**Before and after.** The "before" column is issue 10's measurement of the same sizes and load shape before this
+change (the bench did not yet have the mix); "now" is this run.
+
+${beforeAfter(mixed)}
+
 ${runs}
 
 ${kinds}
+
+**The targets under load are not met.** ${mixed
+    .map((m) => {
+      const l = m.runs.find((q) => q.value.processes === 1 && q.value.writeShare > 0)?.value.load;
+      if (!l) return '';
+      const target = MIXED_TARGETS[m.engine];
+      const cpuMs = (2 * 1000) / l.rps;
+      return `${ENGINE[m.engine]}: with ${LOAD.connections} requests always in flight the mean latency is ${LOAD.connections} ÷ throughput (Little's law), ${fmtMs((1000 * LOAD.connections) / l.rps)} at ${fmtRate(l.rps)} req/s; a p95 under ${target} ms needs well over ${fmtRate((1000 * LOAD.connections) / target)} req/s of this mix, ${ratio((1000 * LOAD.connections) / target / l.rps)} this run's, while the ${m.engine === 'postgres' ? 'two cores (client, Node and PostgreSQL together)' : "two cores (client, Node and PGlite's worker together)"} spend about ${fmtMs(cpuMs)} of CPU per request.`;
+    })
+    .filter(Boolean)
+    .join(' ')} Every uncached request alone answers in a few to twenty milliseconds (below): the time under load is
+queueing for CPU. Where that CPU goes, and what would cut it, is in "Where the time goes" below.
 
 **One request alone, uncached.** Each request is preceded by a write that touches what it reads (a project edit for
 the project views and the dashboard, a pairing edit for the pairing list, a task edit for the task list and the

@@ -74,6 +74,8 @@ export interface BenchResults {
   stages: string[];
   /** Measurements that failed; the rest of the run goes on and the report lists these. */
   failures: string[];
+  /** Said at the top of the report (e.g. that a section was measured in another run, merged with --from-raw). */
+  notes?: string[];
   durationS: number;
 }
 
