@@ -17,10 +17,17 @@ const MODULE_ORDER = [
   'parks',
   'projects',
   'events',
+  'listings',
   'tracking',
   'meetings',
   'people',
+  'replication',
+  'indicators',
+  'evaluations',
+  'summaries',
+  'portal',
   'dashboard',
+  'workbench',
 ];
 
 // Tests, test support, seeds and commands put the modules together; they may use any of them.
