@@ -13,7 +13,7 @@ import { buildOrgUser } from '../server/seed/builders.ts';
 import { verifyAuditChain } from '../server/modules/audit/audit-verifier.ts';
 import { nodeCryptoProvider } from '../server/security/crypto-provider.ts';
 import { readSecrets } from '../server/security/secrets.ts';
-import { testEngines, TEMPLATE_DB } from '../server/testing/test-engines.ts';
+import { testEngines, templateDb } from '../server/testing/test-engines.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -154,7 +154,7 @@ describe.skipIf(!testEngines().includes('postgres'))('duikou backup and restore 
     await admin.connect();
     const suffix = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
     const names = [`duikou_bk_src_${suffix}`, `duikou_bk_dst_${suffix}`];
-    await admin.query(`CREATE DATABASE ${names[0]} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${names[0]} TEMPLATE ${templateDb()}`);
     await admin.query(`CREATE DATABASE ${names[1]}`);
     const urlOf = (name: string) => {
       const u = new URL(process.env.TEST_DATABASE_URL!);

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import os from 'node:os';
 import { openDatabase, type Database } from '../db/database.ts';
-import { TEMPLATE_DB, type Engine } from './test-engines.ts';
+import { templateDb, type Engine } from './test-engines.ts';
 
 /** A fresh database for one test file, copied from the template built in global-setup.ts. */
 export async function openTestDatabase(engine: Engine): Promise<Database & { dataDir: string }> {
@@ -20,7 +20,7 @@ export async function openTestDatabase(engine: Engine): Promise<Database & { dat
   const name = `duikou_t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;

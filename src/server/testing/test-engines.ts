@@ -12,4 +12,9 @@ export function testEngines(): Engine[] {
   return engines;
 }
 
-export const TEMPLATE_DB = 'duikou_template';
+/** The PostgreSQL template of this run (global-setup.ts names it), so that runs sharing one server do not drop each other's. */
+export function templateDb(): string {
+  const name = process.env.DUIKOU_PG_TEMPLATE;
+  if (!name) throw new Error('DUIKOU_PG_TEMPLATE is set by the tests\' global setup');
+  return name;
+}
