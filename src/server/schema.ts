@@ -17,3 +17,4 @@ export * from './modules/meetings/meetings.tables.ts';
 export * from './modules/people/people.tables.ts';
 export * from './kernel/jobs/jobs.tables.ts';
 export * from './kernel/attachments/attachments.tables.ts';
+export * from './modules/listings/listings.tables.ts';

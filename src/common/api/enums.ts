@@ -134,7 +134,21 @@ export const SLOT_STATES = ['pending', 'draft', 'submitted', 'returned', 'approv
 export type SlotState = (typeof SLOT_STATES)[number];
 export const ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-export const NOTIFICATION_KINDS = ['due_soon', 'overdue', 'returned'] as const;
+/**
+ * What a notice is about: a report owed soon or overdue, a period opened, a report submitted (to its reviewers),
+ * returned or approved; a tracked item assigned to a unit, due soon or overdue.
+ */
+export const NOTIFICATION_KINDS = [
+  'due_soon',
+  'overdue',
+  'returned',
+  'period_opened',
+  'report_submitted',
+  'report_approved',
+  'item_assigned',
+  'item_due_soon',
+  'item_overdue',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // ---- audit ----
@@ -169,3 +183,43 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 /** How the next host was proposed: by the rotation after the last host, as the rotation's first side, or not at all. */
 export const MEETING_HOST_PROPOSALS = ['rotation', 'first', 'none'] as const;
 export type MeetingHostProposal = (typeof MEETING_HOST_PROPOSALS)[number];
+/** Listings (供需对接): 供给 and 需求, their categories, moderation states and an interest's course. */
+export const LISTING_KINDS = ['offer', 'need'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+/** 产品, 技术, 资本, 人才, 土地空间, 物流, 服务. */
+export const LISTING_CATEGORIES = ['product', 'technology', 'capital', 'talent', 'land', 'logistics', 'service'] as const;
+export type ListingCategory = (typeof LISTING_CATEGORIES)[number];
+/** 待审核, 已发布, 已撤回. */
+export const LISTING_STATES = ['pending', 'published', 'withdrawn'] as const;
+export type ListingState = (typeof LISTING_STATES)[number];
+/** 意向 → 洽谈 (accepted, contact revealed) → 签约 / 未成; or 已婉拒 by the owner. */
+export const INTEREST_STATES = ['interest', 'negotiating', 'signed', 'failed', 'declined'] as const;
+export type InterestState = (typeof INTEREST_STATES)[number];
+/** An enterprise, university or institute's self-registration: 待审核, 已通过, 未通过. */
+export const REGISTRATION_STATES = ['pending', 'approved', 'refused'] as const;
+export type RegistrationState = (typeof REGISTRATION_STATES)[number];
+
+// ---- reform and experience replication (复制推广) ----
+
+/** What a practice reforms: 政务服务, 国企改革, 营商环境, 开放平台, 园区管理, other. */
+export const PRACTICE_CATEGORIES = [
+  'government_services',
+  'soe_reform',
+  'business_environment',
+  'opening_platforms',
+  'park_management',
+  'other',
+] as const;
+export type PracticeCategory = (typeof PRACTICE_CATEGORIES)[number];
+/**
+ * How far an adopting unit has taken a practice: 学习借鉴 → 试点 → 推广 → 制度化, in this order. A stage may be
+ * skipped (a province can adopt a practice everywhere at once), never reached before an earlier one.
+ */
+export const ADOPTION_STAGES = ['learning', 'pilot', 'rollout', 'institutionalised'] as const;
+export type AdoptionStage = (typeof ADOPTION_STAGES)[number];
+
+// ---- published figures (press and official reports, kept apart from computed figures) ----
+
+/** What a published figure is about; each module that shows published figures shows its own topic. */
+export const PUBLISHED_FIGURE_TOPICS = ['replication', 'cadres', 'projects', 'general'] as const;
+export type PublishedFigureTopic = (typeof PUBLISHED_FIGURE_TOPICS)[number];
