@@ -18,3 +18,4 @@ export * from './modules/people/people.tables.ts';
 export * from './kernel/jobs/jobs.tables.ts';
 export * from './kernel/attachments/attachments.tables.ts';
 export * from './modules/listings/listings.tables.ts';
+export * from './kernel/published-figures/published-figures.tables.ts';
