@@ -19,3 +19,4 @@ export * from './kernel/jobs/jobs.tables.ts';
 export * from './kernel/attachments/attachments.tables.ts';
 export * from './modules/listings/listings.tables.ts';
 export * from './kernel/published-figures/published-figures.tables.ts';
+export * from './modules/replication/replication.tables.ts';
