@@ -20,6 +20,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerItemAttachmentRoutes } from './modules/tracking/item-attachments.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -47,4 +48,5 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerTrackingRoutes(app);
   registerItemAttachmentRoutes(app);
   registerMeetingRoutes(app);
+  registerNotificationRoutes(app);
 }

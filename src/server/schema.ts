@@ -20,3 +20,4 @@ export * from './kernel/attachments/attachments.tables.ts';
 export * from './modules/listings/listings.tables.ts';
 export * from './kernel/published-figures/published-figures.tables.ts';
 export * from './modules/replication/replication.tables.ts';
+export * from './kernel/notifications/notifications.tables.ts';

@@ -9,7 +9,9 @@ import { buildApp } from './app.ts';
 import { bootstrapData } from './bootstrap.ts';
 import { needsSetup } from './modules/auth/setup.service.ts';
 import type { AppDeps } from './http/context.ts';
-import { startReminderTimer } from './modules/reporting/reminders.ts';
+import { generateReminders } from './modules/reporting/reminders.ts';
+import { generateItemReminders } from './modules/tracking/item-reminders.ts';
+import { startReminderTimer } from './kernel/notifications/reminder-timer.ts';
 import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
 
@@ -64,10 +66,10 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
       );
     }
     say(`Duikou 对口 已启动 / running at ${url} (${database.engine})`);
-    // Reminders of reports due and overdue, in one process of several (db/leader.ts): the timer's run under way is
-    // awaited before the database closes.
+    // Reminders of reports and tracked items due and overdue, in one process of several (db/leader.ts): the
+    // timer's run under way is awaited before the database closes.
     const reminders = runWhileLeading(config.databaseUrl, LEADER_KEYS.reminders, () =>
-      startReminderTimer(deps, {
+      startReminderTimer(deps, [generateReminders, generateItemReminders], {
         onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
       }),
     );

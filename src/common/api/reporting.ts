@@ -5,14 +5,12 @@ import { decimalInput } from './tasks.ts';
 import {
   ATTACHMENT_KINDS,
   CYCLE_STATUSES,
-  NOTIFICATION_KINDS,
   REPORT_FREQUENCIES,
   SLOT_STATES,
   TASK_STATUSES,
   UNIT_ROLES,
   type AttachmentKind,
   type CycleStatus,
-  type NotificationKind,
   type ReportFrequency,
   type SlotState,
 } from './enums.ts';
@@ -20,12 +18,10 @@ import {
 export {
   ATTACHMENT_KINDS,
   CYCLE_STATUSES,
-  NOTIFICATION_KINDS,
   REPORT_FREQUENCIES,
   SLOT_STATES,
   type AttachmentKind,
   type CycleStatus,
-  type NotificationKind,
   type ReportFrequency,
   type SlotState,
 };
@@ -263,32 +259,3 @@ export const inboxItem = z.object({
 export type InboxItem = z.infer<typeof inboxItem>;
 export const inboxResponse = z.object({ items: z.array(inboxItem), overdue: z.number().int() });
 export type InboxResponse = z.infer<typeof inboxResponse>;
-
-// ---- notifications ----
-
-export const notificationListQuery = z.strictObject({
-  unread: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  ...pageQuery,
-});
-export type NotificationListQuery = z.infer<typeof notificationListQuery>;
-export type NotificationListParams = QueryParams<typeof notificationListQuery>;
-export const notification = z.object({
-  id: z.uuid(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  /** Ready-made text in both languages; `params` carries the same facts for a client that words it itself. */
-  zh: z.string(),
-  en: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  slotId: z.uuid().nullable(),
-  cycleId: z.uuid().nullable(),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
-export type Notification = z.infer<typeof notification>;
-export const notificationListResponse = paged(notification).extend({ unread: z.number().int() });
-/** How many notices marking all read marked. */
-export const readAllResponse = z.object({ count: z.number().int() });
-export type NotificationList = z.infer<typeof notificationListResponse>;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { updateTask } from '../../server/modules/tasks/tasks.service.ts';
 import { generateReminders } from '../../server/modules/reporting/reminders.ts';
-import { addDays } from '../../server/modules/reporting/cycle-period.ts';
+import { addDays } from '../../server/kernel/dates.ts';
 import { samplePdf, samplePng } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';

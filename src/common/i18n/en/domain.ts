@@ -1,7 +1,9 @@
+import { listingsDomain } from './domain-listings.ts';
 import type { Shape } from '../shape.ts';
 import type { domain as zh } from '../zh-CN/domain.ts';
 
 export const domain: Shape<typeof zh> = {
+  ...listingsDomain,
   roles: {
     national_office: 'National office',
     pairing_office: 'Pairing office',
@@ -132,5 +134,14 @@ export const domain: Shape<typeof zh> = {
       'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) is {daysOverdue} day(s) overdue (due {dueOn}).',
     returned:
       'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) was returned: {comment}. Correct it and submit again.',
+    period_opened:
+      'Reporting period {periodLabelEn} of {pairingName} is open: report progress on your tasks by {dueOn}.',
+    report_submitted:
+      '{unitName} submitted the progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) for review.',
+    report_approved: 'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) was approved.',
+    item_assigned:
+      'Your unit is responsible for item {seq} of "{sourceTitle}": {itemText} (deadline {deadline}).',
+    item_due_soon: 'Item {seq} of "{sourceTitle}" is due on {deadline}, in {daysLeft} day(s): {itemText}',
+    item_overdue: 'Item {seq} of "{sourceTitle}" is {daysOverdue} day(s) overdue (deadline {deadline}): {itemText}',
   },
 };

@@ -161,6 +161,16 @@ export const reportingUi: Shape<typeof zh> = {
   allRead: 'All marked as read',
   viewAll: 'All notifications',
   onlyUnread: 'Unread only',
-  notificationKinds: { due_soon: 'Due soon', overdue: 'Overdue', returned: 'Returned' },
+  notificationKinds: {
+    due_soon: 'Due soon',
+    overdue: 'Overdue',
+    returned: 'Returned',
+    period_opened: 'Period open',
+    report_submitted: 'To review',
+    report_approved: 'Approved',
+    item_assigned: 'Item assigned',
+    item_due_soon: 'Item due soon',
+    item_overdue: 'Item overdue',
+  },
   openReport: 'Fill in',
 };

@@ -1,4 +1,6 @@
+import { listingsDomain } from './domain-listings.ts';
 export const domain = {
+  ...listingsDomain,
   roles: {
     national_office: '国家对口合作工作办公室',
     pairing_office: '对口合作办公室',
@@ -110,5 +112,11 @@ export const domain = {
     overdue:
       '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告已逾期 {daysOverdue} 天（截止 {dueOn}），请尽快填报。',
     returned: '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告被退回：{comment}。请修改后重新提交。',
+    period_opened: '{pairingName}{periodLabel}报送期已开启，请于 {dueOn} 前填报所负责任务的进展。',
+    report_submitted: '{unitName}已提交{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告，请审核。',
+    report_approved: '{periodLabel}任务 {taskCode}「{taskTitle}」的进展报告已审核通过。',
+    item_assigned: '您单位被列为督办事项「{sourceTitle}」第 {seq} 项的责任单位：{itemText}（完成时限 {deadline}）。',
+    item_due_soon: '督办事项「{sourceTitle}」第 {seq} 项将于 {deadline} 到期，还剩 {daysLeft} 天：{itemText}',
+    item_overdue: '督办事项「{sourceTitle}」第 {seq} 项已逾期 {daysOverdue} 天（时限 {deadline}）：{itemText}',
   },
 } as const;

@@ -155,6 +155,16 @@ export const reportingUi = {
   allRead: '已全部标为已读',
   viewAll: '查看全部通知',
   onlyUnread: '只看未读',
-  notificationKinds: { due_soon: '即将截止', overdue: '已逾期', returned: '被退回' },
+  notificationKinds: {
+    due_soon: '即将截止',
+    overdue: '已逾期',
+    returned: '被退回',
+    period_opened: '报送期开启',
+    report_submitted: '待审核',
+    report_approved: '已通过',
+    item_assigned: '督办交办',
+    item_due_soon: '督办将到期',
+    item_overdue: '督办逾期',
+  },
   openReport: '去填报',
 } as const;

@@ -1,6 +1,6 @@
 import type { ReportFrequency } from '../../../common/api/reporting.ts';
 import { bilingual } from '../../http/app-error.ts';
-import { daysBetween } from '../../kernel/dates.ts';
+import { addDays, daysBetween } from '../../kernel/dates.ts';
 
 export interface CyclePeriod {
   /** As officials write it: 2026年10月, 2026年第四季度, 2026年下半年, 2026年度. */
@@ -34,10 +34,6 @@ export function cyclePeriod(frequency: ReportFrequency, year: number, n: number)
 /** The English label of a stored cycle (the Chinese one is stored as officials wrote it). */
 export function periodLabelEn(frequency: ReportFrequency, year: number, n: number): string {
   return cyclePeriod(frequency, year, n)?.labelEn ?? `${year}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Reports are due ten days after their period ends unless the office sets another date. */

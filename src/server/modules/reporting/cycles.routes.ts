@@ -13,6 +13,8 @@ import {
   unlockCycleInput,
 } from '../../../common/api/reporting.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
+import { exportCycleList, exportPeriodSummary } from './cycle-exports.service.ts';
 import {
   addMissingSlots,
   approveCycle,
@@ -33,6 +35,22 @@ export function registerCycleRoutes(app: FastifyInstance) {
     async ({ ctx, query }) => {
       const { today, ...page } = await listCyclePage(ctx, query);
       return { ...page, items: page.items.map((c) => presentCycle(c, today)) };
+    },
+  );
+  r.get(
+    '/api/cycles/export.xlsx',
+    { access: 'report.read', query: cycleListQuery.omit({ page: true, pageSize: true }) },
+    async ({ ctx, query, reply }) => {
+      const { fileName, file } = await exportCycleList(ctx, query);
+      return sendXlsx(reply, fileName, file);
+    },
+  );
+  r.get(
+    '/api/cycles/:id/summary.xlsx',
+    { access: 'report.read', params: idParams },
+    async ({ ctx, params, reply }) => {
+      const { fileName, file } = await exportPeriodSummary(ctx, params.id);
+      return sendXlsx(reply, fileName, file);
     },
   );
   r.post(

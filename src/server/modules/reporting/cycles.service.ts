@@ -10,7 +10,8 @@ import type {
 } from '../../../common/api/reporting.ts';
 import { visiblePairing } from '../pairings/pairings.service.ts';
 import { unitsOwingProgress } from '../tasks/task-progress.service.ts';
-import { cyclePeriod, defaultDueOn, periodsPerYear } from './cycle-period.ts';
+import { cyclePeriod, defaultDueOn, periodLabelEn, periodsPerYear } from './cycle-period.ts';
+import { notify } from '../../kernel/notifications/notifications.service.ts';
 import {
   findCycle,
   findCycleDetail,
@@ -82,6 +83,22 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
 
     const slots = slotsFor(id, units);
     await insertSlots(tx, slots);
+    // Each unit with an organisation hears of the period once, however many of its tasks are in it.
+    const toNotify = new Set(slots.flatMap((s) => (s.organisationId ? [s.organisationId] : [])));
+    await notify(
+      work,
+      [...toNotify].map((organisationId) => ({
+        organisationId,
+        kind: 'period_opened' as const,
+        cycleId: id,
+        params: {
+          periodLabel: period.label,
+          periodLabelEn: periodLabelEn(input.frequency, input.year, input.period),
+          pairingName: pairing.name,
+          dueOn,
+        },
+      })),
+    );
     await insertCycleEvent(tx, {
       cycleId: id,
       action: 'created',

@@ -2,7 +2,6 @@ import type {
   CycleDetail,
   CycleSummary,
   InboxResponse,
-  Notification,
   NotReportedResponse,
   ReportDetail,
   ReportSummary,
@@ -13,8 +12,6 @@ import type { CycleDetailRows, CycleRow, CycleWithCounts } from './cycles.reposi
 import type { ReportDetailRows, SlotRow } from './reports.repository.ts';
 import { daysOverdue, periodLabelEn } from './cycle-period.ts';
 import { isEditable, unitKey, type TargetForFigure } from './report-rules.ts';
-import { notificationText } from './notification-text.ts';
-import type { listNotifications } from './notifications.repository.ts';
 import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import { chinaToday, dateString, daysBetween } from '../../kernel/dates.ts';
 
@@ -178,19 +175,4 @@ export function presentInbox({ slots, today }: { slots: SlotRow[]; today: string
     reviewComment: s.state === 'returned' ? s.reviewComment : null,
   }));
   return { items, overdue: items.filter((i) => i.daysLeft < 0).length };
-}
-
-export function presentNotification(row: Awaited<ReturnType<typeof listNotifications>>['items'][number]): Notification {
-  const n = row.n;
-  const params = (n.params ?? {}) as Record<string, string | number>;
-  return {
-    id: n.id,
-    kind: n.kind,
-    ...notificationText(n.kind, params),
-    params,
-    slotId: n.slotId,
-    cycleId: n.cycleId,
-    read: row.readAt !== null,
-    createdAt: n.createdAt.toISOString(),
-  };
 }

@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { registerCycleRoutes } from './cycles.routes.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { registerAttachmentRoutes } from './attachments.routes.ts';
-import { registerNotificationRoutes } from './notifications.routes.ts';
 
 /** Progress reporting (调度): cycles, reports and their attachments, and the in-app notices that remind units. */
 export function registerReportingRoutes(app: FastifyInstance) {
   registerCycleRoutes(app);
   registerReportRoutes(app);
   registerAttachmentRoutes(app);
-  registerNotificationRoutes(app);
 }

@@ -6,19 +6,16 @@ import {
   integer,
   numeric,
   date,
-  jsonb,
   bigserial,
   index,
   uniqueIndex,
-  primaryKey,
   check,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
-import { users } from '../users/users.tables.ts';
 import { tasks, TASK_STATUSES } from '../tasks/tasks.tables.ts';
-import { REPORT_FREQUENCIES, CYCLE_STATUSES, SLOT_STATES, NOTIFICATION_KINDS } from '../../../common/api/reporting.ts';
+import { REPORT_FREQUENCIES, CYCLE_STATUSES, SLOT_STATES } from '../../../common/api/reporting.ts';
 
 /**
  * A reporting period of one pairing (调度: 2026年第四季度 …). Approving the cycle as a whole locks it: nothing in it
@@ -151,43 +148,4 @@ export const reportEvents = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('report_events_slot_idx').on(t.slotId, t.at)],
-);
-
-/**
- * An in-app notice to an organisation (every user of it sees it; each marks it read for themself). The unique
- * index makes reminders idempotent: one per slot, kind and day, however often the generator runs.
- */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
-    slotId: uuid().references(() => reportSlots.id, { onDelete: 'cascade' }),
-    cycleId: uuid().references(() => reportingCycles.id, { onDelete: 'cascade' }),
-    /** The day (China Standard Time) the notice is for. */
-    day: date().notNull(),
-    params: jsonb().notNull().default({}),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('notifications_slot_kind_day_uq').on(t.slotId, t.kind, t.day),
-    index('notifications_organisation_idx').on(t.organisationId, t.createdAt),
-  ],
-);
-
-export const notificationReads = pgTable(
-  'notification_reads',
-  {
-    notificationId: uuid()
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
-    readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
 );

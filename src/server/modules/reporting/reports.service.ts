@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
-import type { ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
+import type { ReportFrequency, ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { organisationOnTask, targetsForFigures, taskOfPairingById } from '../tasks/task-progress.service.ts';
@@ -22,7 +22,7 @@ import {
 import { contentProblems, figureProblems, UNREPORTED_STATES, unitKey } from './report-rules.ts';
 import { assertCycleOpen, assertVersion, transition, unitNotAssigned } from './reporting.policy.ts';
 import { applyApprovedProgress } from './approved-progress.ts';
-import { insertNotifications } from './notifications.repository.ts';
+import { notify, notifyPairingOffices } from '../../kernel/notifications/notifications.service.ts';
 import { periodLabelEn } from './cycle-period.ts';
 
 export async function listReportPage(ctx: AuthedContext, query: ReportListQuery) {
@@ -104,7 +104,7 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
 export async function saveReport(ctx: AuthedContext, id: string, input: SaveReportInput, submit: boolean) {
   return auditedChange(ctx, async (work) => {
     const { tx, audit } = work;
-    const { slot } = await slotForChange(tx, ctx, id);
+    const { slot, cycle } = await slotForChange(tx, ctx, id);
     assertVersion(slot.version, input.version);
     const state = transition(slot.state, submit ? 'submit' : 'save');
     const content = {
@@ -157,6 +157,13 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
         actorName: ctx.actor.username,
       },
     ]);
+    if (submit)
+      await notifyPairingOffices(work, cycle.pairingId, {
+        kind: 'report_submitted',
+        slotId: slot.id,
+        cycleId: slot.cycleId,
+        params: { ...slotNoticeParams(slot, cycle), unitName: slot.unitName },
+      });
     audit({
       action: submit ? 'report.submit' : 'report.save',
       result: 'success',
@@ -205,24 +212,17 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
       },
     ]);
     const taskChanges = action === 'approve' ? await applyApprovedProgress(work, ctx.actor, cycle, [slot.taskId]) : [];
-    if (action === 'return' && slot.organisationId) {
-      await insertNotifications(tx, [
+    // The unit hears of the office's decision, in the same transaction as the decision itself.
+    if (slot.organisationId)
+      await notify(work, [
         {
           organisationId: slot.organisationId,
-          kind: 'returned',
+          kind: action === 'return' ? 'returned' : 'report_approved',
           slotId: slot.id,
           cycleId: slot.cycleId,
-          day: chinaToday(),
-          params: {
-            periodLabel: slot.periodLabel,
-            periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period),
-            taskCode: slot.taskCode,
-            taskTitle: slot.taskTitle,
-            comment: comment ?? '',
-          },
+          params: { ...slotNoticeParams(slot, cycle), comment: comment ?? '' },
         },
       ]);
-    }
     audit({
       action: action === 'return' ? 'report.return' : 'report.approve',
       result: 'success',
@@ -238,4 +238,17 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
       },
     });
   });
+}
+
+/** The facts every notice about a report carries (domain.notifications words them). */
+function slotNoticeParams(
+  slot: { periodLabel: string; taskCode: string; taskTitle: string },
+  cycle: { frequency: ReportFrequency; year: number; period: number },
+) {
+  return {
+    periodLabel: slot.periodLabel,
+    periodLabelEn: periodLabelEn(cycle.frequency, cycle.year, cycle.period),
+    taskCode: slot.taskCode,
+    taskTitle: slot.taskTitle,
+  };
 }

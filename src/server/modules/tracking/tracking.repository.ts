@@ -279,3 +279,28 @@ export async function unknownLinks(
     projectIds: new Set(projectIds.filter((id) => !p.has(id))),
   };
 }
+
+/**
+ * The owners of open items whose deadline is at most `withinDays` away or past, each with the item: the ones the
+ * reminder generator (item-reminders.ts) may have to remind today. Only organisations are reminded, so every
+ * owner row qualifies.
+ */
+export async function itemReminderCandidates(db: DbOrTx, today: string, withinDays: number) {
+  return db
+    .select({
+      id: trackedItems.id,
+      sourceTitle: trackedItems.sourceTitle,
+      seq: trackedItems.seq,
+      text: trackedItems.text,
+      deadline: trackedItems.deadline,
+      organisationId: trackedItemOwners.organisationId,
+    })
+    .from(trackedItems)
+    .innerJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
+    .where(
+      and(
+        sql`${trackedItems.state} <> 'closed'`,
+        sql`${trackedItems.deadline} - ${withinDays}::int <= ${today}::date`,
+      ),
+    );
+}

@@ -16,6 +16,7 @@ import { chinaToday } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { itemAbilities } from './tracking.policy.ts';
+import { notifyAssigned } from './item-notices.ts';
 import {
   findItem,
   findItemDetail,
@@ -162,6 +163,11 @@ export async function raiseItems(
       isDemo: !!origin.isDemo,
     });
     await replaceOwners(work.tx, id, checked[i]!);
+    await notifyAssigned(
+      work,
+      { id, sourceTitle: origin.sourceTitle, seq: seq - 1, text: item.text, deadline: item.deadline },
+      checked[i]!.map((o) => o.organisationId),
+    );
     work.audit({
       action: 'item.create',
       result: 'success',
@@ -191,6 +197,12 @@ export async function updateItem(ctx: AuthedContext, id: string, input: UpdateIt
     if (input.owners) {
       const old = await ownersOf(tx, [id]);
       await replaceOwners(tx, id, owners);
+      const had = new Set(old.map((o) => o.organisationId));
+      await notifyAssigned(
+        { tx },
+        { ...current, text: input.text ?? current.text, deadline: input.deadline ?? current.deadline },
+        owners.filter((o) => !had.has(o.organisationId)).map((o) => o.organisationId),
+      );
       before.owners = old.map((o) => ({ organisationId: o.organisationId, role: o.role }));
       after.owners = input.owners;
     }

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import type { Notification } from '../../../common/api/reporting.ts';
+import type { Notification } from '../../../common/api/notifications.ts';
 import { notificationsApi } from './notifications.api.ts';
 import { NotificationKindTag, notificationLink } from './notification-display.tsx';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Button, Checkbox, Space, Typography, type TableColumnsType } from 'antd';
 import type { NotificationKind } from '../../../common/api/enums.ts';
-import type { Notification } from '../../../common/api/reporting.ts';
+import type { Notification } from '../../../common/api/notifications.ts';
 import { isApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';

@@ -1,12 +1,18 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import type { NotificationKind } from '../../../common/api/enums.ts';
-import type { Notification } from '../../../common/api/reporting.ts';
+import type { Notification } from '../../../common/api/notifications.ts';
 
 const KIND_COLOURS: Record<NotificationKind, string> = {
   due_soon: 'warning',
   overdue: 'error',
   returned: 'volcano',
+  period_opened: 'processing',
+  report_submitted: 'blue',
+  report_approved: 'success',
+  item_assigned: 'purple',
+  item_due_soon: 'warning',
+  item_overdue: 'error',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
@@ -18,6 +24,12 @@ export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
   );
 }
 
-/** Where a notice leads: the report it is about, else its period. */
+/** Where a notice leads: the report it is about, else its period, else the tracked item. */
 export const notificationLink = (n: Notification) =>
-  n.slotId ? `/reporting/reports/${n.slotId}` : n.cycleId ? `/reporting/cycles/${n.cycleId}` : null;
+  n.slotId
+    ? `/reporting/reports/${n.slotId}`
+    : n.cycleId
+      ? `/reporting/cycles/${n.cycleId}`
+      : n.subjectId
+        ? `/tracking/${n.subjectId}`
+        : null;

@@ -1,6 +1,6 @@
 /** In-app notices (reminders, returned reports): what the header's bell reads. Kept apart so the bell stays small. */
 import type { Ok } from '../../../common/api/common.ts';
-import type { NotificationList, NotificationListParams } from '../../../common/api/reporting.ts';
+import type { NotificationList, NotificationListParams } from '../../../common/api/notifications.ts';
 import { api } from '../../app/api-client.ts';
 
 export const notificationsApi = {

@@ -6,8 +6,7 @@ import { systemContext } from '../../../http/system-actor.ts';
 import { buildOrgUser } from '../../../seed/builders.ts';
 import type { TaskDetail, TaskSummary, UnitInput, TargetInput } from '../../../../common/api/tasks.ts';
 import type { CreateCycleInput, CycleDetail, ReportDetail } from '../../../../common/api/reporting.ts';
-import { addDays } from '../cycle-period.ts';
-import { chinaToday } from '../../../kernel/dates.ts';
+import { addDays, chinaToday } from '../../../kernel/dates.ts';
 import { uploadFile } from '../../../kernel/attachments/test-support/upload-file.ts';
 
 type Suite = ReturnType<typeof useProgrammeApp>;

@@ -1,20 +1,35 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
-import { notifications, notificationReads, reportingCycles, reportSlots } from './reporting.tables.ts';
-import { UNREPORTED_STATES } from './report-rules.ts';
+import { notifications, notificationReads } from './notifications.tables.ts';
 
 export type NotificationInsert = typeof notifications.$inferInsert;
 
-/** Inserts notices; one for a slot, kind and day that exists already is skipped (the unique index decides, even under a race). */
+/**
+ * Inserts notices; one for a report (or other record), organisation, kind and day that exists already is skipped
+ * (the unique indexes decide, even under a race).
+ */
 export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]) {
   if (!rows.length) return [];
-  return db
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: [notifications.slotId, notifications.kind, notifications.day] })
-    .returning({ id: notifications.id });
+  return db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+}
+
+/**
+ * The active pairing offices that oversee a pairing: those of a region on one side of it or of a pairing above it
+ * (a provincial office oversees its cities' sub-pairs), the same rule as the pairing scope (pairing-scope.repository.ts).
+ */
+export async function pairingOfficesOverseeing(db: DbOrTx, pairingId: string): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT p.id, p.parent_id FROM pairings p WHERE p.id = ${pairingId}
+      UNION
+      SELECT p.id, p.parent_id FROM pairings p JOIN up ON p.id = up.parent_id
+    )
+    SELECT DISTINCT o.id FROM organisations o
+    JOIN pairing_side_regions s ON s.region_code = o.region_code
+    JOIN up ON up.id = s.pairing_id
+    WHERE o.kind = 'pairing_office' AND o.active`);
+  return result.rows.map((r) => r.id);
 }
 
 /** Notices to the actor's organisation, newest first, each with whether this user has read it. */
@@ -67,40 +82,4 @@ export async function markAllRead(db: DbOrTx, actor: Actor): Promise<number> {
     SELECT n.id, ${actor.userId}::uuid FROM ${notifications} n WHERE n.organisation_id = ${actor.organisationId}
     ON CONFLICT DO NOTHING`);
   return result.rowCount ?? 0;
-}
-
-/**
- * The open cycles' slots of units with an organisation that still owe their report and may need reminding today:
- * from the cycle's reminder window on, leaving out those already reminded today (the kind is the one the caller
- * chooses: overdue once past the due date), so a run with nothing new reads nothing to write.
- */
-export async function reminderCandidates(db: DbOrTx, today: string) {
-  return db
-    .select({
-      slotId: reportSlots.id,
-      cycleId: reportSlots.cycleId,
-      organisationId: reportSlots.organisationId,
-      taskCode: tasks.code,
-      taskTitle: tasks.title,
-      periodLabel: reportingCycles.periodLabel,
-      frequency: reportingCycles.frequency,
-      year: reportingCycles.year,
-      period: reportingCycles.period,
-      dueOn: reportingCycles.dueOn,
-      reminderDays: reportingCycles.reminderDays,
-    })
-    .from(reportSlots)
-    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
-    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
-    .where(
-      and(
-        eq(reportingCycles.status, 'open'),
-        inArray(reportSlots.state, [...UNREPORTED_STATES]),
-        isNotNull(reportSlots.organisationId),
-        // A cheap bound in SQL; the caller's inReminderWindow/daysOverdue decide which reminder, if any.
-        sql`${reportingCycles.dueOn} - ${reportingCycles.reminderDays} <= ${today}::date`,
-        sql`NOT EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.slotId} = ${reportSlots.id} AND ${notifications.day} = ${today}::date
-        AND ${notifications.kind} = CASE WHEN ${reportingCycles.dueOn} < ${today}::date THEN 'overdue' ELSE 'due_soon' END)`,
-      ),
-    );
 }

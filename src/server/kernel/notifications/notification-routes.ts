@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { idParams, okResponse } from '../../../common/api/common.ts';
-import { notificationListQuery, notificationListResponse, readAllResponse } from '../../../common/api/reporting.ts';
+import {
+  notificationListQuery,
+  notificationListResponse,
+  readAllResponse,
+} from '../../../common/api/notifications.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { presentNotification } from './notifications.presenter.ts';
 import { notificationPage, readAllNotifications, readNotification } from './notifications.service.ts';
-import { presentNotification } from './reporting.presenter.ts';
 
 /** Notices are addressed to the user's own organisation, so any signed-in user reads their own and no one else's. */
 export function registerNotificationRoutes(app: FastifyInstance) {

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../../../common/api/reporting.ts';
+import type { NotificationKind } from '../../../common/api/enums.ts';
 import { bilingual } from '../../http/app-error.ts';
 
 /**
