@@ -21,3 +21,4 @@ export * from './modules/listings/listings.tables.ts';
 export * from './kernel/published-figures/published-figures.tables.ts';
 export * from './modules/replication/replication.tables.ts';
 export * from './kernel/notifications/notifications.tables.ts';
+export * from './modules/indicators/indicators.tables.ts';
