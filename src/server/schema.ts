@@ -22,3 +22,4 @@ export * from './kernel/published-figures/published-figures.tables.ts';
 export * from './modules/replication/replication.tables.ts';
 export * from './kernel/notifications/notifications.tables.ts';
 export * from './modules/indicators/indicators.tables.ts';
+export * from './modules/evaluations/evaluations.tables.ts';
