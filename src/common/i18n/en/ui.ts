@@ -7,6 +7,7 @@ import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
+import { outputUi } from './ui-output.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -498,4 +499,5 @@ export const ui: Shape<typeof zh> = {
   tracking: trackingUi,
   projects: projectsUi,
   people: peopleUi,
+  output: outputUi,
 };

@@ -5,6 +5,7 @@ import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
+import { outputUi } from './ui-output.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -490,4 +491,5 @@ export const ui = {
   tracking: trackingUi,
   projects: projectsUi,
   people: peopleUi,
+  output: outputUi,
 } as const;

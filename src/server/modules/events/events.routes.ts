@@ -11,6 +11,8 @@ import {
   updateEventInput,
 } from '../../../common/api/events.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
+import { exportEventList } from './event-list-export.ts';
 import { presentEventDetail, presentEventSummary } from './events.presenter.ts';
 import {
   agreementToProject,
@@ -29,6 +31,14 @@ export function registerEventRoutes(app: FastifyInstance) {
     async ({ ctx, query }) => {
       const page = await listEventPage(ctx, query);
       return { ...page, items: page.items.map(presentEventSummary) };
+    },
+  );
+  r.get(
+    '/api/events/export.xlsx',
+    { access: 'event.read', query: eventListQuery.omit({ page: true, pageSize: true }) },
+    async ({ ctx, query, reply }) => {
+      const { fileName, file } = await exportEventList(ctx, query);
+      return sendXlsx(reply, fileName, file);
     },
   );
   r.get('/api/events/:id', { access: 'event.read', params: idParams, response: eventDetail }, async ({ ctx, params }) =>

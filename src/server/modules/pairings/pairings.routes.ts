@@ -8,6 +8,8 @@ import {
   updatePairingInput,
 } from '../../../common/api/pairings.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
+import { exportPairingList } from './pairing-list-export.ts';
 import { presentPairingDetail, presentPairingPage } from './pairings.presenter.ts';
 import {
   createdPairingDetail,
@@ -23,6 +25,14 @@ export function registerPairingRoutes(app: FastifyInstance) {
     '/api/pairings',
     { access: 'pairing.read', query: pairingListQuery, response: pairingListResponse, cacheable: true },
     async ({ ctx, query }) => presentPairingPage(await pairingPage(ctx, query)),
+  );
+  r.get(
+    '/api/pairings/export.xlsx',
+    { access: 'pairing.read', query: pairingListQuery.omit({ page: true, pageSize: true }) },
+    async ({ ctx, query, reply }) => {
+      const { fileName, file } = await exportPairingList(ctx, query);
+      return sendXlsx(reply, fileName, file);
+    },
   );
   r.get(
     '/api/pairings/:id',

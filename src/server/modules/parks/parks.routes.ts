@@ -18,6 +18,8 @@ import {
   ledgerImportResult,
 } from '../../../common/api/parks.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
+import { exportParkList } from './park-list-export.ts';
 import { uploadedFile, type UploadRules } from '../../http/upload.ts';
 import { DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
@@ -65,6 +67,14 @@ function parkRoutes(app: FastifyInstance) {
     async ({ ctx, query }) => {
       const page = await parkPage(ctx, query);
       return { ...page, items: page.items.map(presentParkSummary) };
+    },
+  );
+  r.get(
+    '/api/parks/export.xlsx',
+    { access: 'park.read', query: parkListQuery.omit({ page: true, pageSize: true }) },
+    async ({ ctx, query, reply }) => {
+      const { fileName, file } = await exportParkList(ctx, query);
+      return sendXlsx(reply, fileName, file);
     },
   );
   r.get('/api/parks/:id', { access: 'park.read', params: idParams, response: parkDetail }, async ({ ctx, params }) =>

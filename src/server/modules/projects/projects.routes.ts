@@ -30,6 +30,8 @@ import {
   updateProject,
 } from './projects.service.ts';
 import { exportProjectLedger } from './project-ledger-export.service.ts';
+import { exportProjectStats } from './project-stats-export.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
 import { revealContact } from './project-contact.service.ts';
 import { projectContact } from '../../../common/api/projects.ts';
 import {
@@ -67,6 +69,15 @@ export function registerProjectRoutes(app: FastifyInstance) {
       '/api/projects/stats',
       { access: 'project.read', cacheable: true, query: projectStatsQuery, response: projectStats },
       ({ ctx, query }) => projectFigures(ctx, query),
+    );
+
+    r.get(
+      '/api/projects/stats.xlsx',
+      { access: 'project.read', query: projectStatsQuery },
+      async ({ ctx, query, reply }) => {
+        const { fileName, file } = await exportProjectStats(ctx, query);
+        return sendXlsx(reply, fileName, file);
+      },
     );
 
     r.get(

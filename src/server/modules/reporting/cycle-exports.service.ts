@@ -85,7 +85,16 @@ export function countsByUnit(slots: readonly SlotRow[]): UnitCounts[] {
     const key = `${s.side}\u0000${s.unitName}`;
     let u = units.get(key);
     if (!u) {
-      u = { unitName: s.unitName, side: s.side, total: 0, pending: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+      u = {
+        unitName: s.unitName,
+        side: s.side,
+        total: 0,
+        pending: 0,
+        draft: 0,
+        submitted: 0,
+        returned: 0,
+        approved: 0,
+      };
       units.set(key, u);
     }
     u.total += 1;

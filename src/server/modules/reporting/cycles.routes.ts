@@ -45,14 +45,10 @@ export function registerCycleRoutes(app: FastifyInstance) {
       return sendXlsx(reply, fileName, file);
     },
   );
-  r.get(
-    '/api/cycles/:id/summary.xlsx',
-    { access: 'report.read', params: idParams },
-    async ({ ctx, params, reply }) => {
-      const { fileName, file } = await exportPeriodSummary(ctx, params.id);
-      return sendXlsx(reply, fileName, file);
-    },
-  );
+  r.get('/api/cycles/:id/summary.xlsx', { access: 'report.read', params: idParams }, async ({ ctx, params, reply }) => {
+    const { fileName, file } = await exportPeriodSummary(ctx, params.id);
+    return sendXlsx(reply, fileName, file);
+  });
   r.post(
     '/api/cycles',
     { access: 'cycle.manage', body: createCycleInput, response: cycleDetail, status: 201 },
