@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { idParams, okResponse } from '../../../common/api/common.ts';
-import {
-  notificationListQuery,
-  notificationListResponse,
-  readAllResponse,
-} from '../../../common/api/notifications.ts';
+import { notificationListQuery, notificationListResponse, readAllResponse } from '../../../common/api/notifications.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import { notificationPage, readAllNotifications, readNotification } from './notifications.service.ts';

@@ -119,7 +119,9 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
     // The server's timer runs the generator at once; stop() waits for that run, so its work is visible here.
     const timer = startReminderTimer(s.t.deps, [generateReminders]);
     await timer.stop();
-    const created = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications WHERE kind IN ('due_soon', 'overdue')`);
+    const created = await s.t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM notifications WHERE kind IN ('due_soon', 'overdue')`,
+    );
     // Overdue: jilin-unit 1 (21) + zhejiang-unit 2; due soon: 2 + 2. Units known only by name have no one to remind;
     // the half-year due in 30 days is outside its 7-day window.
     expect(created.rows[0]!.n).toBe(7);
@@ -151,8 +153,10 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
 
   it("lists a user's notices with their text, and marks them read one by one or all at once", async () => {
     const list = (await unit.get('/api/notifications?pageSize=100')).json();
-    expect(list.total).toBe(6);
-    expect(list.unread).toBe(6);
+    // Three reminders, three the next day, and the opening of each of the three periods.
+    expect(list.total).toBe(9);
+    expect(list.unread).toBe(9);
+    expect(list.items.filter((n: Notification) => n.kind === 'period_opened')).toHaveLength(3);
     const overdueNotice = list.items.find(
       (n: Notification) => n.kind === 'overdue' && n.params.daysOverdue === 3,
     ) as Notification;
@@ -165,14 +169,14 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
 
     expect((await unit.post(`/api/notifications/${overdueNotice.id}/read`)).statusCode).toBe(200);
     expect((await unit.get('/api/notifications?unread=true&pageSize=100')).json()).toMatchObject({
-      total: 5,
-      unread: 5,
+      total: 8,
+      unread: 8,
     });
     // Another organisation's notice is not found, and reading is per user.
     expect((await zjUnit.post(`/api/notifications/${overdueNotice.id}/read`)).statusCode).toBe(404);
-    expect((await zjUnit.get('/api/notifications')).json().unread).toBe(8);
-    expect((await unit.post('/api/notifications/read-all')).json()).toEqual({ count: 5 });
-    expect((await unit.get('/api/notifications')).json()).toMatchObject({ total: 6, unread: 0 });
+    expect((await zjUnit.get('/api/notifications')).json().unread).toBe(11);
+    expect((await unit.post('/api/notifications/read-all')).json()).toEqual({ count: 8 });
+    expect((await unit.get('/api/notifications')).json()).toMatchObject({ total: 9, unread: 0 });
   });
 
   it('stops reminding once a report is submitted or its period is locked', async () => {

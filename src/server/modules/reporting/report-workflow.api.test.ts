@@ -197,6 +197,17 @@ describe.each(testEngines())('report workflow on %s', (engine) => {
   });
 
   it('does not let a lead unit review; the office returns with a comment and the unit resubmits', async () => {
+    // The submission reached the reviewers: the pairing offices of both sides, each with a notice of its own.
+    for (const reviewer of [office, zjOffice]) {
+      const notices = (await reviewer.get('/api/notifications')).json();
+      expect(notices.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'report_submitted',
+          slotId: report.id,
+          zh: expect.stringMatching(/^jilin-unit 单位已提交2026年第四季度任务 12「.+」的进展报告，请审核。$/),
+        }),
+      );
+    }
     expect((await unit.post(`/api/reports/${report.id}/approve`, { version: report.version })).statusCode).toBe(403);
     expect(
       (await unit.post(`/api/reports/${report.id}/return`, { version: report.version, comment: '自己退回' }))
@@ -219,8 +230,10 @@ describe.each(testEngines())('report workflow on %s', (engine) => {
       periodLabel: '2026年第四季度',
     });
     const notices = (await unit.get('/api/notifications')).json();
+    // Newest first: the return, and before it the opening of the period.
     expect(notices.items.map((n: { kind: string; zh: string }) => [n.kind, n.zh])).toEqual([
       ['returned', expect.stringContaining('被退回：请补充签约项目名单')],
+      ['period_opened', expect.stringContaining('2026年第四季度报送期已开启')],
     ]);
 
     const again = await unit.post(`/api/reports/${report.id}/submit`, {
@@ -242,6 +255,11 @@ describe.each(testEngines())('report workflow on %s', (engine) => {
     expect(approved.statusCode, approved.body.slice(0, 300)).toBe(200);
     report = approved.json();
     expect(report.state).toBe('approved');
+    expect((await unit.get('/api/notifications')).json().items[0]).toMatchObject({
+      kind: 'report_approved',
+      slotId: report.id,
+      en: expect.stringContaining('was approved'),
+    });
     const task = (await office.get(`/api/tasks/${task12.id}`)).json() as TaskDetail;
     expect(task.status).toBe('in_progress');
     expect(task.history.at(-1)).toMatchObject({

@@ -22,7 +22,8 @@ export function itemReminderFor(deadline: string, today: string) {
     const week = Math.floor((late - 1) / ITEM_OVERDUE_EVERY_DAYS);
     return { kind: 'item_overdue' as const, day: addDays(deadline, 1 + week * ITEM_OVERDUE_EVERY_DAYS), late };
   }
-  if (-late <= ITEM_REMINDER_DAYS) return { kind: 'item_due_soon' as const, day: addDays(deadline, -ITEM_REMINDER_DAYS), late };
+  if (-late <= ITEM_REMINDER_DAYS)
+    return { kind: 'item_due_soon' as const, day: addDays(deadline, -ITEM_REMINDER_DAYS), late };
   return null;
 }
 

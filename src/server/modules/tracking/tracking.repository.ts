@@ -298,9 +298,6 @@ export async function itemReminderCandidates(db: DbOrTx, today: string, withinDa
     .from(trackedItems)
     .innerJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
     .where(
-      and(
-        sql`${trackedItems.state} <> 'closed'`,
-        sql`${trackedItems.deadline} - ${withinDays}::int <= ${today}::date`,
-      ),
+      and(sql`${trackedItems.state} <> 'closed'`, sql`${trackedItems.deadline} - ${withinDays}::int <= ${today}::date`),
     );
 }
