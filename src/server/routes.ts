@@ -6,6 +6,8 @@ import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
 import { registerPairingRoutes } from './modules/pairings/pairings.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { registerEvaluationRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -31,6 +33,8 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   );
   registerAuthRoutes(app, app.setupToken);
   registerDashboardRoutes(app);
+  registerIndicatorRoutes(app);
+  registerEvaluationRoutes(app);
   registerProgrammeRoutes(app);
   registerPairingRoutes(app);
   registerRegionRoutes(app);

@@ -71,6 +71,15 @@ export const PERMISSIONS = {
   'cadre.manage': ['pairing_office', 'org_dept'],
   'training.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'training.manage': ['national_office', 'pairing_office', 'org_dept'],
+  /**
+   * Indicators and evaluation rounds (成效评估): the national office keeps the indicator library and targets, opens,
+   * reviews and publishes rounds; pairing offices read their values and write their self-assessment.
+   */
+  'indicator.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'indicator.manage': ['national_office'],
+  'evaluation.read': ['national_office', 'pairing_office'],
+  'evaluation.self': ['pairing_office'],
+  'evaluation.manage': ['national_office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -81,7 +81,8 @@ export const adjustInput = z.strictObject({
 });
 export type AdjustInput = z.infer<typeof adjustInput>;
 export const praiseInput = z.strictObject({ text: text(2000) });
-export const rectificationInput = itemInput;
+/** 整改要求: each item becomes a tracked item of the pairing. */
+export const rectificationInput = z.strictObject({ items: z.array(itemInput).min(1).max(20) });
 
 export const roundSummary = z.object({
   id: uuid,

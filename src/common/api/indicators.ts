@@ -39,10 +39,12 @@ export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
 export const INDICATOR_UNITS = ['count', 'person', 'wan', 'percent', 'per_item'] as const;
 
 /** A decimal as the API takes it (string or JSON number), at most 16 integer and 4 decimal digits. */
-export const decimalInput = z
-  .union([z.number(), z.string().trim()])
-  .transform((v) => (typeof v === 'number' ? String(v) : v))
-  .pipe(z.string().regex(/^-?\d{1,16}(\.\d{1,4})?$/, { params: { code: 'invalid_decimal' } }));
+export const decimalInput = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v;
+  if (/^-?\d{1,16}(\.\d{1,4})?$/.test(s)) return s;
+  ctx.addIssue({ code: 'custom', message: 'invalid decimal', params: { code: 'invalid_decimal' } });
+  return z.NEVER;
+});
 
 export const termFilters = z.strictObject({
   side: z.enum(SIDES).optional(),

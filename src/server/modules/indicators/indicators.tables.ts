@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { INDICATOR_DIRECTIONS, INDICATOR_TYPES, INDICATOR_UNITS, type Term } from '../../../common/api/indicators.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 

@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { indicators, indicatorTargets } from './indicators.tables.ts';
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export async function listIndicators(db: DbOrTx, opts: { activeOnly?: boolean; ids?: readonly string[] } = {}) {
+  return db
+    .select()
+    .from(indicators)
+    .where(
+      and(
+        opts.activeOnly ? eq(indicators.active, true) : undefined,
+        opts.ids ? (opts.ids.length ? inArray(indicators.id, [...opts.ids]) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(asc(indicators.ordinal), asc(indicators.code));
+}
+
+export async function findIndicator(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db.select().from(indicators).where(eq(indicators.id, id));
+  const [row] = await (opts.forUpdate ? q.for('update') : q);
+  return row;
+}
+
+export async function codeTaken(db: DbOrTx, code: string): Promise<boolean> {
+  const [row] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, code));
+  return Boolean(row);
+}
+
+export async function insertIndicator(db: DbOrTx, values: typeof indicators.$inferInsert): Promise<string> {
+  const [row] = await db.insert(indicators).values(values).returning({ id: indicators.id });
+  return row!.id;
+}
+
+/** The built-in set: new codes are added, existing ones left as the national office may have renamed them. */
+export async function insertMissingIndicators(db: DbOrTx, rows: (typeof indicators.$inferInsert)[]): Promise<number> {
+  if (!rows.length) return 0;
+  const added = await db
+    .insert(indicators)
+    .values(rows)
+    .onConflictDoNothing({ target: indicators.code })
+    .returning({ id: indicators.id });
+  return added.length;
+}
+
+export async function updateIndicatorRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof indicators.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(indicators)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
+    .returning({ id: indicators.id });
+  return updated.length > 0;
+}
+
+/** Targets of the indicators for the years, by `indicatorId|pairingId|year`. */
+export async function targetsOf(
+  db: DbOrTx,
+  indicatorIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<Map<string, string>> {
+  if (!indicatorIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(indicatorTargets)
+    .where(
+      and(
+        inArray(indicatorTargets.indicatorId, [...indicatorIds]),
+        sql`${indicatorTargets.year} BETWEEN ${fromYear} AND ${toYear}`,
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.indicatorId}|${r.pairingId}|${r.year}`, r.value]));
+}
+
+/** Sets (value) or removes (null) each pairing's target; returns the values they replace, for the audit row. */
+export async function saveTargets(
+  db: DbOrTx,
+  indicatorId: string,
+  year: number,
+  targets: readonly { pairingId: string; value: string | null }[],
+): Promise<Record<string, string | null>> {
+  const before: Record<string, string | null> = {};
+  const current = await targetsOf(db, [indicatorId], year, year);
+  for (const t of targets) {
+    before[t.pairingId] = current.get(`${indicatorId}|${t.pairingId}|${year}`) ?? null;
+    if (t.value === null) {
+      await db
+        .delete(indicatorTargets)
+        .where(
+          and(
+            eq(indicatorTargets.indicatorId, indicatorId),
+            eq(indicatorTargets.pairingId, t.pairingId),
+            eq(indicatorTargets.year, year),
+          ),
+        );
+    } else {
+      await db
+        .insert(indicatorTargets)
+        .values({ indicatorId, pairingId: t.pairingId, year, value: t.value })
+        .onConflictDoUpdate({
+          target: [indicatorTargets.indicatorId, indicatorTargets.pairingId, indicatorTargets.year],
+          set: { value: t.value, updatedAt: new Date() },
+        });
+    }
+  }
+  return before;
+}
+
+/** Which of these ids are pairings (a target names a pairing that exists). */
+export async function existingPairings(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(inArray(pairings.id, [...ids]));
+  return new Set(rows.map((r) => r.id));
+}
