@@ -164,9 +164,9 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     planId = /\/plans\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
     await hasText(page.getByTestId('plan-title'), TITLE);
     await hasCount(tree().getByTestId('tree-task'), 24);
-    // Nothing has a deadline yet: every task is on track, and the legend counts them.
-    await hasCount(tree().locator('[data-testid="tree-task"][data-light="green"]'), 24);
-    await containsText(page.getByTestId('legend-green'), '24');
+    // No task has a unit yet: none is judged (grey, not green as if on track), and the legend counts them.
+    await hasCount(tree().locator('[data-testid="tree-task"][data-light="grey"]'), 24);
+    await containsText(page.getByTestId('legend-grey'), '24');
     await containsText(treeTask('1'), '深化行政管理体制改革（修订）');
 
     // The selected task shows its clause and targets beside the tree.
@@ -259,7 +259,8 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     await editTask('5', () => chooseStatus('暂缓'));
     await hasAttribute(treeTask('5'), 'data-light', 'grey');
     await containsText(page.getByTestId('legend-red'), '1');
-    await containsText(page.getByTestId('legend-grey'), '1');
+    // Task 5 suspended, and the 22 others still without a unit.
+    await containsText(page.getByTestId('legend-grey'), '23');
   });
 
   it('filters the task tree by light (legend and select), by unit, and resets', async () => {
@@ -269,9 +270,9 @@ describe.skipIf(!hasChromium())('plans and tasks in Chromium', () => {
     expect(page.url()).toContain('light=red');
 
     await page.getByTestId('filter-light').click();
-    await optionOf('暂缓').click();
-    await hasCount(tree().getByTestId('tree-task'), 1);
-    await hasAttribute(tree().getByTestId('tree-task'), 'data-code', '5');
+    await optionOf('暂缓或未分工').click();
+    await hasCount(tree().getByTestId('tree-task'), 23);
+    await hasCount(tree().locator('[data-testid="tree-task"][data-code="4"]'), 0);
 
     await page.getByTestId('filter-reset').click();
     await hasCount(tree().getByTestId('tree-task'), 24);

@@ -58,7 +58,7 @@ export const domain: Shape<typeof zh> = {
     delayed: 'Delayed',
     suspended: 'Suspended',
   },
-  taskLights: { green: 'On track', yellow: 'Due soon', red: 'Overdue', grey: 'Suspended' },
+  taskLights: { green: 'On track', yellow: 'Due soon', red: 'Overdue', grey: 'Suspended or unassigned' },
   unitRoles: { lead: 'Lead unit', co: 'Co-responsible unit' },
   projectStages: {
     planning: 'Planning',

@@ -489,7 +489,7 @@ export const ui: Shape<typeof zh> = {
       green: 'On track: progressing, done, or without a deadline',
       yellow: 'Due soon: the deadline is near and the task has not started',
       red: 'Overdue: past its deadline and not done, or marked delayed',
-      grey: 'Suspended: not judged against its deadline',
+      grey: 'Suspended, or not started with no unit assigned: not judged against its deadline',
     },
   },
   reporting: reportingUi,

@@ -43,7 +43,7 @@ export const domain = {
     national: '工作方案（国家）',
   },
   taskStatuses: { not_started: '未启动', in_progress: '推进中', done: '已完成', delayed: '滞后', suspended: '暂缓' },
-  taskLights: { green: '正常', yellow: '临期', red: '逾期', grey: '暂缓' },
+  taskLights: { green: '正常', yellow: '临期', red: '逾期', grey: '暂缓或未分工' },
   unitRoles: { lead: '牵头单位', co: '配合单位' },
   projectStages: {
     planning: '谋划',

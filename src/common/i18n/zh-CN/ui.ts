@@ -481,7 +481,7 @@ export const ui = {
       green: '正常：按期推进、已完成或未设时限',
       yellow: '临期：临近完成时限仍未启动',
       red: '逾期：已过完成时限未完成，或标为滞后',
-      grey: '暂缓：不按时限评判',
+      grey: '暂缓，或未启动且尚未明确责任单位：不按时限评判',
     },
   },
   reporting: reportingUi,

@@ -60,7 +60,8 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     ]);
     expect(
       inSection.items.every(
-        (t: TaskSummary) => t.sectionTitle === '体制机制创新' && t.light === 'green' && t.status === 'not_started',
+        // Not started and given to no unit yet: grey, not judged (not green as if on track).
+        (t: TaskSummary) => t.sectionTitle === '体制机制创新' && t.light === 'grey' && t.status === 'not_started',
       ),
     ).toBe(true);
     const desc = (await jl.get(`/api/tasks?sectionId=${institutions.id}&order=desc&pageSize=3&page=2`)).json();
@@ -182,6 +183,10 @@ describe.each(testEngines())('tasks on %s', (engine) => {
         deadline = CASE WHEN (${sql.param(offsets)}::int[])[1 + (no % 10)] IS NULL THEN NULL ELSE ${today}::date + (${sql.param(offsets)}::int[])[1 + (no % 10)] END,
         warning_days = CASE WHEN no % 3 = 0 THEN 3 ELSE 30 END
       WHERE plan_id = ${plans.liaoningJiangsu}`);
+    // Half the tasks have a unit (by name), so unassigned ones (grey when not started) are among them too.
+    await s.t.database.db.execute(sql`
+      INSERT INTO task_units (task_id, name, side, role)
+      SELECT id, '省发展改革委', 'a', 'lead' FROM tasks WHERE plan_id = ${plans.liaoningJiangsu} AND no % 4 < 2`);
     const c = await s.as(s.f.users.liaoning);
     const items = (await c.get(`/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=100`)).json()
       .items as TaskSummary[];

@@ -30,8 +30,9 @@ export function taskLightSql(today: string): SQL<string> {
     WHEN ${tasks.status} = 'suspended' THEN 'grey'
     WHEN ${tasks.status} = 'done' THEN 'green'
     WHEN ${tasks.status} = 'delayed' THEN 'red'
-    WHEN ${tasks.deadline} IS NULL THEN 'green'
     WHEN ${tasks.deadline} < ${today}::date THEN 'red'
+    WHEN ${tasks.status} = 'not_started' AND NOT EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id}) THEN 'grey'
+    WHEN ${tasks.deadline} IS NULL THEN 'green'
     WHEN ${tasks.status} = 'not_started' AND ${tasks.deadline} - ${today}::date <= ${tasks.warningDays} THEN 'yellow'
     ELSE 'green' END)`;
 }
