@@ -322,6 +322,7 @@ for (const z of MANUAL_ZONES) {
     parentCode: z.parentCode,
     zoneType: z.zoneType,
     aliases: z.aliases ?? [],
+    source: z.source,
     lng,
     lat,
   });
@@ -339,7 +340,7 @@ for (const r of records) {
 }
 
 // ---------- write ----------
-const KEY_ORDER = ['code', 'name', 'shortName', 'level', 'parentCode', 'zoneType', 'aliases', 'lng', 'lat'];
+const KEY_ORDER = ['code', 'name', 'shortName', 'level', 'parentCode', 'zoneType', 'aliases', 'source', 'lng', 'lat'];
 const order = { nation: 0, province: 1, city: 2, county: 3, zone: 4 };
 records.sort((a, b) => order[a.level] - order[b.level] || a.code.localeCompare(b.code));
 const lines = records.map((r) => {

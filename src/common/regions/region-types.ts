@@ -27,6 +27,8 @@ export interface RegionRecord {
   zoneType?: ZoneType;
   /** Other names used in documents (长白山开发区管委会, 长白山保护开发区…). */
   aliases?: string[];
+  /** Where a zone added by hand is documented (the zones plans name that the official lists lack). */
+  source?: string;
   /** Centre for drawing on the map; null where the map data has none. */
   lng: number | null;
   lat: number | null;

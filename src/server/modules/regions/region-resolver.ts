@@ -29,6 +29,8 @@ export interface RegionMention {
 export interface RegionResolver {
   byCode(code: string): RegionRecord | null;
   resolve(name: string, opts?: ResolveOptions): RegionRecord | null;
+  /** Every region the name could mean (鼓楼区: four of them), full-name matches before short-name ones; no chains. */
+  candidates(name: string): RegionRecord[];
   findAll(text: string): RegionMention[];
 }
 
@@ -348,6 +350,17 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
     return null;
   }
 
+  function candidates(name: string): RegionRecord[] {
+    const n = normalize(name);
+    const bare = stripSuffix(n, ORG_SUFFIXES) ?? n;
+    for (const key of new Set([n, bare])) {
+      const list = exact.get(key) ?? short.get(key);
+      if (list?.length) return [...list].sort(byRank);
+    }
+    const stem = stripSuffix(bare, ADMIN_SUFFIXES);
+    return stem ? [...(short.get(stem) ?? [])].sort(byRank) : [];
+  }
+
   /** 北京市 named as a city still means the municipality: a 市辖区 row is never what a document means. */
   function resolveReal(name: string, opts?: ResolveOptions): RegionRecord | null {
     const r = resolve(name, opts);
@@ -357,6 +370,7 @@ export function createRegionResolver(records: readonly RegionRecord[]): RegionRe
   return {
     byCode: (code) => byCode.get(code) ?? null,
     resolve: resolveReal,
+    candidates: (name) => candidates(name).filter((r) => !PLACEHOLDER_NAMES.has(r.name)),
     findAll,
   };
 }

@@ -86,9 +86,11 @@ function findRunningHeaders(lines: PhysicalLine[]): Set<string> {
     if (!firstAt.has(key)) firstAt.set(key, i);
   }
   const headers = new Set<string>();
-  // Three sightings make a header; two do when the first is the title at the top and the other sits at a page break.
+  // Three sightings make a header; two do when the first is the title at the top and the other sits at a page
+  // break, or when both sit at page breaks (a title wrapped on the first page is not seen as a sighting).
   for (const [key, n] of counts) {
-    if (n >= 3 || (n === 2 && firstAt.get(key)! < 5 && (nearBreak.get(key) ?? 0) > 0)) headers.add(key);
+    const atBreaks = nearBreak.get(key) ?? 0;
+    if (n >= 3 || (n === 2 && ((firstAt.get(key)! < 5 && atBreaks > 0) || atBreaks === 2))) headers.add(key);
   }
   return headers;
 }

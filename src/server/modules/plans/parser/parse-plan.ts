@@ -34,7 +34,7 @@ function mapSection(s: SkeletonSection, ctx: PairContext): PlanSection {
     text: t.text,
     line: t.line,
     endLine: t.endLine,
-    targets: extractTargets(t.text),
+    targets: extractTargets(t.text, ctx.matcher.find(t.text)),
     subPairs: findSubPairs(t.text, ctx),
     units: findUnits(t.text, ctx),
   }));

@@ -1,5 +1,5 @@
-import type { RegionMatcher, RegionMention } from './region-mentions.ts';
-import type { RegionRef, SubPair } from './types.ts';
+import type { PlaceMention, RegionMatcher } from './region-mentions.ts';
+import type { RegionLike, RegionRef, SubPair } from './types.ts';
 
 export interface PairContext {
   matcher: RegionMatcher;
@@ -10,7 +10,7 @@ export interface PairContext {
 type Side = 'A' | 'B';
 type Glue = 'conn' | 'and' | 'list' | 'strong' | 'break';
 
-interface Mention extends RegionMention {
+interface Mention extends PlaceMention {
   /** "江苏省有关城市": the province stands for cities the text does not name. */
   unnamed?: string;
 }
@@ -59,12 +59,10 @@ function glueOf(between: string): Glue {
   const g = between.trim();
   if (/^(?:与|同|跟)$/.test(g)) return 'conn';
   if (g === '和') return 'and';
-  if (/^(?:、|及|以及|、以及|、及)$/.test(g)) return 'list';
+  if (/^(?:、|及|以及|、以及|、及|、和)$/.test(g)) return 'list';
   if (/^[，；,;]$/.test(g)) return 'strong';
   return 'break';
 }
-
-const ref = (m: RegionMention): RegionRef => ({ name: m.name, code: m.record.code });
 
 /** Sentences with their offsets; pairs never span a full stop. */
 function sentences(text: string): { text: string; start: number }[] {
@@ -74,43 +72,76 @@ function sentences(text: string): { text: string; start: number }[] {
   return out;
 }
 
+// A bracket that says who works with whom, or closes before a separator, is a remark on the pair before it.
+const REMARK_RE = /（[^（）]*）|\([^()]*\)/g;
+const REMARK_WORDS_RE = /对接|对口|结对|合作|与|和|及|、|，|；|等|包括|含|重点/;
+const IDEOGRAPH_RE = /[\u4e00-\u9fff]/;
+
+/**
+ * Blanks out remarks in brackets ("D区（E对接F和G）、…") so their names form no pairs of their own; a bracket inside a
+ * name (中德（沈阳）高端装备制造产业园) stays. Offsets are kept, so the pair's words are read from the sentence itself.
+ */
+export function maskRemarks(s: string): string {
+  return s.replace(REMARK_RE, (m, offset: number) => {
+    const after = s[offset + m.length] ?? '';
+    const inName = IDEOGRAPH_RE.test(after) && !REMARK_WORDS_RE.test(m) && m.length <= 10;
+    return inName ? m : ' '.repeat(m.length);
+  });
+}
+
 /**
  * Finds sub-pairs named in a text: "长春市、长白山开发区管委会与杭州市；吉林市与温州市", "辽宁省与江苏省，吉林省与
- * 浙江省", "支持辽宁省盘锦市与江苏省无锡市结对打造…", "A 与 B、C 与 D 和 E". Names joined by 与 / 同 (and 和 when
- * it joins a north-eastern and an eastern name) form a pair; 、 及 和 extend a side while the next name is on the
- * same side, so "B、C" splits where the side changes.
+ * 浙江省", "支持辽宁省盘锦市与江苏省无锡市结对打造…", "A区与B区、C开发区与D区（E对接F和G）、H与I区和J进行合作对接".
+ * Names joined by 与 / 同 (and 和 when it joins places of the two sides) form a pair; 、 及 和 extend a side while the
+ * next name is on the same side and does not open a pair of its own, so "B、C 与 D" splits before C. Short names are
+ * resolved within the plan's two sides and the cities named before them; a name still ambiguous, or a zone the
+ * registry does not know, stays in the pair unresolved for the office to map.
  */
 export function findSubPairs(text: string, ctx: PairContext): SubPair[] {
   const pairs: SubPair[] = [];
   for (const sentence of sentences(text)) {
     if (!/[与和同]|主动/.test(sentence.text)) continue;
     const s = sentence.text;
-    const mentions: Mention[] = ctx.matcher.find(s);
+    const masked = maskRemarks(s);
+    const mentions: Mention[] = ctx.matcher.places(masked, ctx.sideCodes ?? []);
     if (mentions.length === 0) continue;
     for (const m of mentions) {
-      const u = UNNAMED_RE.exec(s.slice(m.end));
+      const u = UNNAMED_RE.exec(masked.slice(m.end));
       if (u) m.unnamed = u[0];
     }
-    const side = (m: Mention): Side => sideOf(m, ctx);
-    pairs.push(...pairsInSentence(s, mentions, side, ctx));
+    pairs.push(...pairsInSentence(s, masked, mentions, ctx));
     pairs.push(...exploratoryInSentence(s, mentions));
   }
   return pairs;
 }
 
-function sideOf(m: RegionMention, ctx: PairContext): Side {
+function sideOfRecord(rec: RegionLike, ctx: PairContext): Side {
   const [a, b] = ctx.sideCodes ?? [null, null];
-  if (a && ctx.matcher.isWithin(m.record, a)) return 'A';
-  if (b && ctx.matcher.isWithin(m.record, b)) return 'B';
-  return ctx.matcher.isNorthEast(m.record) ? 'A' : 'B';
+  if (a && ctx.matcher.isWithin(rec, a)) return 'A';
+  if (b && ctx.matcher.isWithin(rec, b)) return 'B';
+  return ctx.matcher.isNorthEast(rec) ? 'A' : 'B';
 }
 
-function pairsInSentence(s: string, ms: Mention[], side: (m: Mention) => Side, ctx: PairContext): SubPair[] {
+/** The side a place is on; null when nothing tells (an unknown zone, candidates on both sides). */
+function sideOf(m: Mention, ctx: PairContext): Side | null {
+  const rec = m.record ?? m.hint;
+  if (rec) return sideOfRecord(rec, ctx);
+  const sides = new Set(m.candidates.map((c) => sideOfRecord(c, ctx)));
+  return sides.size === 1 ? [...sides][0] : null;
+}
+
+const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
+
+function pairsInSentence(s: string, masked: string, ms: Mention[], ctx: PairContext): SubPair[] {
   const n = ms.length;
+  const sides = ms.map((m) => sideOf(m, ctx));
+  const sameOrUnknown = (i: number, j: number) => !sides[i] || !sides[j] || sides[i] === sides[j];
   const glue: Glue[] = [];
-  for (let k = 0; k + 1 < n; k++) glue.push(glueOf(s.slice(ms[k].end, ms[k + 1].start)));
+  for (let k = 0; k + 1 < n; k++) glue.push(glueOf(masked.slice(ms[k].end, ms[k + 1].start)));
   const isConnector = (k: number) =>
-    k >= 0 && k < glue.length && (glue[k] === 'conn' || (glue[k] === 'and' && side(ms[k]) !== side(ms[k + 1])));
+    k >= 0 &&
+    k < glue.length &&
+    (glue[k] === 'conn' || (glue[k] === 'and' && !!sides[k] && !!sides[k + 1] && sides[k] !== sides[k + 1]));
   const joinsSide = (k: number) => (glue[k] === 'list' || glue[k] === 'and') && !isConnector(k);
 
   const out: SubPair[] = [];
@@ -118,28 +149,30 @@ function pairsInSentence(s: string, ms: Mention[], side: (m: Mention) => Side, c
   for (let k = 0; k < glue.length; k++) {
     if (!isConnector(k)) continue;
     let first = k;
-    while (first - 1 > lastRight && joinsSide(first - 1) && side(ms[first - 1]) === side(ms[k])) first--;
+    while (first - 1 > lastRight && joinsSide(first - 1) && sameOrUnknown(first - 1, k)) first--;
     let last = k + 1;
-    while (last + 1 < n && joinsSide(last) && !isConnector(last + 1) && side(ms[last + 1]) === side(ms[k + 1])) last++;
+    while (last + 1 < n && joinsSide(last) && !isConnector(last + 1) && sameOrUnknown(last + 1, k + 1)) last++;
     lastRight = last;
 
     const left = ms.slice(first, k + 1);
     const right = ms.slice(k + 1, last + 1);
-    const leftSide = side(ms[k]);
-    const rightSide = side(ms[k + 1]);
-    if (leftSide === rightSide) continue; // 沈阳市与大连市: two cities of one side are not a pair
+    const leftKnown = left.map((_, i) => sides[first + i]).find((x) => x);
+    const rightKnown = right.map((_, i) => sides[k + 1 + i]).find((x) => x);
+    if (leftKnown && rightKnown && leftKnown === rightKnown) continue; // 沈阳市与大连市: one side, not a pair
+    const leftSide: Side = leftKnown ?? (rightKnown ? other(rightKnown) : 'A');
     if (left.some((m) => m.unnamed)) continue;
     if (isPlanItself(left, right, ctx)) continue;
 
     let end = ms[last].end;
     const unnamed = right.find((m) => m.unnamed);
     if (unnamed) end = unnamed.end + unnamed.unnamed!.length;
-    const theme = readTheme(s.slice(end));
+    const theme = readTheme(masked.slice(end));
     if (theme) end += theme.length;
 
     const named = right.filter((m) => !m.unnamed);
-    const [a, b] = leftSide === 'A' ? [left.map(ref), named.map(ref)] : [named.map(ref), left.map(ref)];
-    const pair: SubPair = { a, b, source: s.slice(ms[first].start, end) };
+    const refsOf = (list: Mention[], side: Side) => list.map((m) => refOn(m, side, ctx));
+    const [a, b] = leftSide === 'A' ? [refsOf(left, 'A'), refsOf(named, 'B')] : [refsOf(named, 'A'), refsOf(left, 'B')];
+    const pair: SubPair = { a, b, source: s.slice(ms[first].start, end).trim() };
     if (theme) pair.theme = theme.theme;
     if (unnamed) pair.note = `${unnamed.name}${unnamed.unnamed}（未具名）`;
     out.push(pair);
@@ -147,10 +180,28 @@ function pairsInSentence(s: string, ms: Mention[], side: (m: Mention) => Side, c
   return out;
 }
 
-function isPlanItself(left: RegionMention[], right: RegionMention[], ctx: PairContext): boolean {
+/** A place as a side of a pair: a name still ambiguous is narrowed to the regions on that side of the plan. */
+function refOn(m: Mention, side: Side, ctx: PairContext): RegionRef {
+  if (m.record) return { name: m.name, code: m.record.code };
+  let cands = m.candidates;
+  const code = ctx.sideCodes?.[side === 'A' ? 0 : 1];
+  if (code && cands.length > 1) {
+    const inside = cands.filter((c) => ctx.matcher.isWithin(c, code));
+    if (inside.length) cands = inside;
+  }
+  if (cands.length === 1) return { name: m.name, code: cands[0].code };
+  if (cands.length === 0) return { name: m.name, code: null };
+  return {
+    name: m.name,
+    code: null,
+    candidates: cands.map((c) => ({ name: ctx.matcher.qualifiedName(c), code: c.code })),
+  };
+}
+
+function isPlanItself(left: Mention[], right: Mention[], ctx: PairContext): boolean {
   const codes = ctx.sideCodes;
   if (!codes || left.length !== 1 || right.length !== 1) return false;
-  const pair = [left[0].record.code, right[0].record.code];
+  const pair = [left[0].record?.code, right[0].record?.code];
   return pair.includes(codes[0] ?? '') && pair.includes(codes[1] ?? '');
 }
 
@@ -159,10 +210,17 @@ function exploratoryInSentence(s: string, ms: Mention[]): SubPair[] {
   if (!/探索/.test(s)) return [];
   const out: SubPair[] = [];
   for (const m of ms) {
+    if (!m.record) continue;
     const e = EXPLORATORY_RE.exec(s.slice(m.end));
     if (!e || ms.some((o) => o.start >= m.end && o.start < m.end + e[0].length)) continue;
     const source = s.slice(m.start).replace(/[。！？!?]$/, '');
-    out.push({ a: [ref(m)], b: [], source, note: source.slice(m.end - m.start), exploratory: true });
+    out.push({
+      a: [{ name: m.name, code: m.record.code }],
+      b: [],
+      source,
+      note: source.slice(m.end - m.start),
+      exploratory: true,
+    });
   }
   return out;
 }

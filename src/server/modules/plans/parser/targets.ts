@@ -59,6 +59,10 @@ const WORD_BEFORE_RE = /[第统同唯单专逐之万进每]$/;
 // What follows a unit that shows it was not a count: 千人计划, 一次性, 一条龙, 千家万户.
 const WORD_AFTER_RE = /^(?:计划|性|龙|万户|一)/;
 const PER_YEAR_RE = /每年|年均|每年度|全年|一年/;
+// "一个主园和三个分园", "两个平台": a small count in words describes the task unless the clause sets it as a goal.
+const GOAL_WORDS_RE =
+  /力争|目标|达到|新增|新建|建成|累计|完成|实现|不少于|至少|培育|引进|每年|年均|年内|共计|争取|确保/;
+const DESCRIPTIVE_MAX = 10;
 
 function value(s: string): number | null {
   if (/^\d/.test(s)) return Number(s.replace(/,/g, ''));
@@ -75,9 +79,10 @@ function quotedSpans(text: string): [number, number][] {
 
 /**
  * Quantitative targets in a task text: "选择10—20户" → 10..20 户, "培训千人以上" → ≥1000 人,
- * "不少于50家" → ≥50 家, "每年选择1—2个" → 1..2 个 per year.
+ * "不少于50家" → ≥50 家, "每年选择1—2个" → 1..2 个 per year. `places` are the spans of place names in the text:
+ * a numeral inside one is part of the name (七台河市, 九台区, 五家渠市), never a count.
  */
-export function extractTargets(text: string): PlanTarget[] {
+export function extractTargets(text: string, places: readonly { start: number; end: number }[] = []): PlanTarget[] {
   const out: PlanTarget[] = [];
   const quoted = quotedSpans(text);
   TARGET_RE.lastIndex = 0;
@@ -89,6 +94,7 @@ export function extractTargets(text: string): PlanTarget[] {
     if (WORD_BEFORE_RE.test(text.slice(0, numStart))) continue;
     if (WORD_AFTER_RE.test(text.slice(end))) continue;
     if (quoted.some(([a, b]) => numStart >= a && numStart < b)) continue;
+    if (places.some((p) => numStart < p.end && end > p.start)) continue;
     const lo = value(n1);
     const hi = n2 !== undefined ? value(n2) : null;
     if (lo === null || Number.isNaN(lo) || (n2 !== undefined && (hi === null || Number.isNaN(hi)))) continue;
@@ -102,6 +108,15 @@ export function extractTargets(text: string): PlanTarget[] {
 
     const sentenceStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('；', start)) + 1;
     const perYear = PER_YEAR_RE.test(text.slice(sentenceStart, start)) || /^(?:\/年|每年)/.test(text.slice(end));
+    const inWords = !/\d/.test(n1) && n2 === undefined;
+    const clauseStart = Math.max(sentenceStart, text.lastIndexOf('，', start) + 1);
+    if (
+      inWords &&
+      comparison === 'exactly' &&
+      lo <= DESCRIPTIVE_MAX &&
+      !GOAL_WORDS_RE.test(text.slice(clauseStart, start))
+    )
+      continue;
 
     out.push({
       min: comparison === 'atMost' ? null : lo,

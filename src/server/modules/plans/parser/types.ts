@@ -2,10 +2,20 @@ import type { RegionLevel } from '../../../../common/regions/region-types.ts';
 
 export type PlanKind = 'implementation' | 'annual' | 'special' | 'division' | 'national' | 'other';
 
-/** A region as the document names it; `code` is null when the name could not be resolved. */
+/** A region the document's name could mean, with the name of its city or province in front (沈阳市铁西区). */
+export interface RegionChoice {
+  name: string;
+  code: string;
+}
+
+/**
+ * A region as the document names it; `code` is null when the name could not be resolved: an unknown zone, or a name
+ * several regions bear within the plan's context (鼓楼区 in 南京 and 徐州), then listed in `candidates`.
+ */
 export interface RegionRef {
   name: string;
   code: string | null;
+  candidates?: RegionChoice[];
 }
 
 export interface SubPair {
@@ -96,6 +106,8 @@ export interface RegionLike {
 export interface RegionResolver {
   byCode(code: string): RegionLike | null | undefined;
   resolve(name: string, opts?: { within?: string; prefer?: RegionLevel[] }): RegionLike | null | undefined;
+  /** Every region the name could mean, without context. */
+  candidates(name: string): RegionLike[];
 }
 
 export interface ParsePlanDeps {
