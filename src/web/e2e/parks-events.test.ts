@@ -317,11 +317,17 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
 
     await page.emulateMedia({ media: 'print' });
     try {
-      await hidden(page.locator('.park-no-print').first());
+      // The page's own print: the whole park without the app's frame and buttons.
+      await visible(page.locator('.park-no-print').first());
+      await hidden(page.locator('.ant-layout-sider'));
       await hidden(page.getByTestId('statement-export'));
+      // The statement's print button marks the body while printing (as PrintButton does): the statement alone.
+      await page.evaluate(() => document.body.classList.add('print-statement'));
+      await hidden(page.locator('.park-no-print').first());
       await visible(page.getByTestId('statement-title'));
       expect(await page.getByTestId('ledger-year').isVisible()).toBe(false);
     } finally {
+      await page.evaluate(() => document.body.classList.remove('print-statement'));
       await page.emulateMedia({ media: 'screen' });
     }
   });

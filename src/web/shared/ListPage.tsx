@@ -12,9 +12,10 @@ import { DownloadButton, type DownloadedFile } from './DownloadButton.tsx';
 /** The Excel workbook of the list as filtered. */
 export interface ListExport {
   file: () => Promise<DownloadedFile>;
-  label: string;
-  /** Said once the file is saved. */
-  done: string;
+  /** The button's text; 导出 Excel when not given. */
+  label?: string;
+  /** Said once the file is saved; 已导出 when not given. */
+  done?: string;
   testId?: string;
 }
 
@@ -25,6 +26,9 @@ export interface ListPageProps<T> extends Omit<ListTableProps<T>, 'data' | 'load
   list: Omit<ApiState<PageOf<T>>, 'setData'>;
   /** The filters, bound to the address (FilterBar's SearchFilter, SelectFilter…). */
   filters: ReactNode;
+  /** Filters used less often, behind the filter bar's toggle; open when `moreFiltersActive`. */
+  moreFilters?: ReactNode;
+  moreFiltersActive?: boolean;
   /** At the right end of the filter bar: a reset, a legend. */
   filterExtra?: ReactNode;
   /** At the top right, after the export: create, import… */
@@ -43,6 +47,8 @@ export function ListPage<T extends object>({
   title,
   list,
   filters,
+  moreFilters,
+  moreFiltersActive,
   filterExtra,
   actions,
   export: exported,
@@ -65,11 +71,11 @@ export function ListPage<T extends object>({
             <DownloadButton
               file={exported.file}
               fileName="export.xlsx"
-              done={exported.done}
+              done={exported.done ?? t('ui.output.exported')}
               icon={<FileExcelOutlined />}
               testId={exported.testId}
             >
-              {exported.label}
+              {exported.label ?? t('ui.output.export')}
             </DownloadButton>
             {actions}
           </Space>
@@ -79,7 +85,9 @@ export function ListPage<T extends object>({
       }
     >
       {notice}
-      <FilterBar extra={filterExtra}>{filters}</FilterBar>
+      <FilterBar extra={filterExtra} more={moreFilters} moreActive={moreFiltersActive}>
+        {filters}
+      </FilterBar>
       {summary}
       <ListTable<T> {...table} data={list.data} loading={list.loading} />
       {children}

@@ -37,3 +37,20 @@ export function useIndustryDivisions(): { value: string; label: string }[] {
     [catalogue, locale],
   );
 }
+
+/**
+ * A 大类's name by its code ("36" → 汽车制造业), in the user's language, for tables that store the code; the code
+ * itself until the catalogue has loaded or when it is not in it.
+ */
+export function useIndustryName(): (code: string | null) => string | null {
+  const { locale } = useI18n();
+  const catalogue = useIndustries();
+  return useMemo(() => {
+    const names = new Map(
+      (catalogue?.sections ?? []).flatMap((s) =>
+        s.divisions.map((d) => [d.code, locale === 'en' ? d.nameEn : d.name] as const),
+      ),
+    );
+    return (code) => (code === null ? null : (names.get(code) ?? code));
+  }, [catalogue, locale]);
+}

@@ -10,6 +10,11 @@ export const outputUi: Shape<typeof zh> = {
   print: 'Print',
   printedOn: 'Printed on {date}',
   saveImage: 'Save as image',
+  moreFilters: 'More filters',
+  fewerFilters: 'Fewer filters',
+  columns: 'Columns',
+  columnsTitle: 'Columns to show',
+  periodSummaryButton: 'Export period summary',
   yes: 'Yes',
   inWan: '{label} (10k yuan)',
   pairings: { sheet: 'Pairings', title: 'Pairings', file: 'Pairings' },
@@ -36,4 +41,7 @@ export const outputUi: Shape<typeof zh> = {
     taskTitle: 'Task',
   },
   chartFile: '{title}-{date}',
+  namedChart: '{name} – {chart}',
+  mapSource:
+    'Schematic map: base map from Apache ECharts 4.9.0 map data, not a standard map of the Ministry of Natural Resources, with no map review number (审图号); not authoritative for borders or administrative boundaries.',
 };

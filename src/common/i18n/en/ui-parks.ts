@@ -30,6 +30,7 @@ export const parksUi: Shape<typeof zh> = {
   establishedOn: 'Established on',
   note: 'Note',
   enterprises: 'Settled enterprises ({count})',
+  enterprisesNav: 'Enterprises',
   enterprisesEmpty: 'No settled enterprises yet',
   enterpriseAdd: 'Register an enterprise',
   enterpriseName: 'Enterprise',

@@ -7,6 +7,11 @@ export const outputUi = {
   print: '打印',
   printedOn: '打印日期：{date}',
   saveImage: '保存为图片',
+  moreFilters: '更多筛选',
+  fewerFilters: '收起筛选',
+  columns: '显示列',
+  columnsTitle: '选择显示的列',
+  periodSummaryButton: '导出本期汇总',
   yes: '是',
   inWan: '{label}（万元）',
   pairings: { sheet: '对口合作关系', title: '对口合作关系一览表', file: '对口合作关系' },
@@ -33,4 +38,7 @@ export const outputUi = {
     taskTitle: '任务内容',
   },
   chartFile: '{title}-{date}',
+  namedChart: '{name}{chart}',
+  mapSource:
+    '示意图：底图为 Apache ECharts 4.9.0 地图数据，非自然资源部标准地图，无审图号，不作为国界和行政区划界线的依据。',
 } as const;

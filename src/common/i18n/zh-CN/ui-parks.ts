@@ -28,6 +28,7 @@ export const parksUi = {
   establishedOn: '设立日期',
   note: '备注',
   enterprises: '入驻企业（{count} 家）',
+  enterprisesNav: '入驻企业',
   enterprisesEmpty: '尚未登记入驻企业',
   enterpriseAdd: '登记入驻企业',
   enterpriseName: '企业名称',

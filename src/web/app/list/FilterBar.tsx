@@ -1,12 +1,42 @@
-import type { ReactNode } from 'react';
-import { Input, Select, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Button, Input, Select, Space } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { useI18n } from '../i18n.tsx';
 import type { UrlQuery } from './use-url-query.ts';
 
-/** The row of filters above a list; `extra` sits at the right end (a legend, a reset button). */
-export function FilterBar({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
+/**
+ * The row of filters above a list; `extra` sits at the right end (a legend, a reset button). A list with many
+ * filters keeps one row: the rest (`more`) open behind a toggle, already open when one of them is set.
+ */
+export function FilterBar({
+  children,
+  more,
+  moreActive = false,
+  extra,
+}: {
+  children: ReactNode;
+  more?: ReactNode;
+  moreActive?: boolean;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(moreActive);
   return (
     <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: extra ? 'space-between' : 'flex-start' }}>
-      <Space wrap>{children}</Space>
+      <Space wrap>
+        {children}
+        {more && open && more}
+        {more && (
+          <Button
+            type="link"
+            icon={open ? <UpOutlined /> : <DownOutlined />}
+            onClick={() => setOpen(!open)}
+            data-testid="filters-more"
+          >
+            {t(open ? 'ui.output.fewerFilters' : 'ui.output.moreFilters')}
+          </Button>
+        )}
+      </Space>
       {extra}
     </Space>
   );

@@ -19,6 +19,7 @@ const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 const PeopleFiguresSection = lazy(() =>
   import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
 );
+);
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -128,6 +129,7 @@ export function DashboardPage() {
             pairings={data.pairings}
             tint={tint}
             testId="dashboard-map"
+            title={t('ui.dashboard.mapTitle')}
             countAttribute="data-pairing-lines"
             height={500}
             onOpen={(id) => navigate(`/pairings/${id}`)}

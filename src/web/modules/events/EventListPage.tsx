@@ -86,6 +86,7 @@ export function EventListPage() {
     <ListPage<EventSummary>
       title="ui.events.title"
       list={list}
+      export={{ file: () => eventsApi.exportList(params), testId: 'list-export' }}
       actions={
         can('event.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="event-create">

@@ -24,6 +24,7 @@ import { wanText } from '../../shared/format.ts';
 import { EventFormDrawer } from './EventFormDrawer.tsx';
 import { SignAgreementModal } from './SignAgreementModal.tsx';
 import { CreateProjectModal } from './CreateProjectModal.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 function EventFacts({ event }: { event: EventDetail }) {
   const { t } = useI18n();
@@ -158,11 +159,14 @@ export function EventPage() {
           </Space>
         }
         extra={
-          manage && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="event-edit">
-              {t('ui.common.edit')}
-            </Button>
-          )
+          <Space>
+            <PrintButton />
+            {manage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="event-edit">
+                {t('ui.common.edit')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <EventFacts event={event} />

@@ -14,6 +14,7 @@ import { DecisionsDrawer } from './DecisionsDrawer.tsx';
 import { DecisionCount, MeetingDates } from './meeting-display.tsx';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 import { meetingsApi } from './meetings.api.ts';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useI18n();
@@ -105,11 +106,14 @@ export function MeetingPage() {
           </Space>
         }
         extra={
-          manage && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="meeting-edit">
-              {t('ui.common.edit')}
-            </Button>
-          )
+          <Space>
+            <PrintButton />
+            {manage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="meeting-edit">
+                {t('ui.common.edit')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <MeetingFacts meeting={meeting} />

@@ -31,6 +31,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { PairingProjects } from '../projects/PairingProjects.tsx';
 import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
 import { PeopleFiguresSection } from '../people/people-display.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 export function PairingDetailPage() {
   const { id = '' } = useParams();
@@ -137,6 +138,7 @@ export function PairingDetailPage() {
         </Typography.Title>
         <StatusTag status={current.status} />
         <div style={{ flex: 1 }} />
+        <PrintButton />
         {can('pairing.update') && (
           <Space>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="pairing-edit">
@@ -237,6 +239,7 @@ export function PairingDetailPage() {
                     : { a: current.sideA.map((r) => r.code), b: current.sideB.map((r) => r.code) }
                 }
                 testId="pairing-map"
+                title={t('ui.output.namedChart', { name: current.name, chart: t('ui.pairings.mapTitle') })}
                 countAttribute={current.subPairs.length ? 'data-subpair-lines' : 'data-pairing-lines'}
                 height={Math.max(520, 120 + current.subPairs.length * 40)}
                 onOpen={(target) => target !== current.id && navigate(`/pairings/${target}`)}

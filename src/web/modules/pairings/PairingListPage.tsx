@@ -85,6 +85,7 @@ export function PairingListPage() {
     <ListPage<PairingSummary>
       title="ui.pairings.title"
       list={list}
+      export={{ file: () => pairingsApi.exportList(params), testId: 'list-export' }}
       actions={
         can('pairing.create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="pairing-create">

@@ -9,7 +9,7 @@ import type { LedgerResponse, ParkDetail } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
 import { yuanText } from './park-display.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
-import { useIndustryDivisions } from '../../shared/use-industries.ts';
+import { useIndustryDivisions, useIndustryName } from '../../shared/use-industries.ts';
 
 type Enterprise = ParkDetail['enterprises'][number];
 type Totals = LedgerResponse['enterpriseTotals'][number];
@@ -92,6 +92,7 @@ export function EnterprisesCard({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
+  const industryName = useIndustryName();
   const [adding, setAdding] = useState(false);
   const byId = new Map((totals ?? []).map((x) => [x.enterpriseId, x]));
   const figure = (key: 'tax' | 'output' | 'gdp') => (row: Enterprise) => (
@@ -110,7 +111,13 @@ export function EnterprisesCard({
       ),
     },
     { title: t('ui.parks.creditCode'), dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
-    { title: t('ui.parks.industry'), dataIndex: 'industryDivision', width: 80, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('ui.parks.industry'),
+      dataIndex: 'industryDivision',
+      width: 200,
+      ellipsis: true,
+      render: (v: string | null) => <span title={v ?? undefined}>{industryName(v) ?? '—'}</span>,
+    },
     { title: t('ui.parks.settledOn'), dataIndex: 'settledOn', width: 110, render: (v: string | null) => v ?? '—' },
     {
       title: t('ui.parks.yearTax', { year }),

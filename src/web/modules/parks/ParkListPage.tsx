@@ -87,6 +87,7 @@ export function ParkListPage() {
     <ListPage<ParkSummary>
       title="ui.parks.title"
       list={list}
+      export={{ file: () => parksApi.exportList(params), testId: 'list-export' }}
       actions={
         can('park.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="park-create">

@@ -14,6 +14,8 @@ import { EnterprisesCard } from './EnterprisesCard.tsx';
 import { AgreementsCard } from './AgreementsCard.tsx';
 import { LedgerCard } from './LedgerCard.tsx';
 import { StatementCard, type StatementView } from './StatementCard.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
+import { SectionNav } from '../../shared/SectionNav.tsx';
 
 function ParkFacts({ park }: { park: ParkDetail }) {
   const { t } = useI18n();
@@ -34,7 +36,11 @@ function ParkFacts({ park }: { park: ParkDetail }) {
       <Descriptions.Item label={t('ui.parks.operatorTeamFrom')}>{park.operatorTeamFrom ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('ui.parks.focusIndustries')}>
         {park.focusIndustries.length
-          ? park.focusIndustries.map((f) => <Tag key={f.code}>{`${f.code} ${f.name}`}</Tag>)
+          ? park.focusIndustries.map((f) => (
+              <Tag key={f.code} title={f.code}>
+                {f.name}
+              </Tag>
+            ))
           : none}
       </Descriptions.Item>
       {park.mainPark ? (
@@ -108,55 +114,74 @@ export function ParkPage() {
           </Space>
         }
         extra={
-          manage && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="park-edit">
-              {t('ui.common.edit')}
-            </Button>
-          )
+          <Space>
+            <PrintButton />
+            {manage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="park-edit">
+                {t('ui.common.edit')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <ParkFacts park={park} />
       </Card>
-      <EnterprisesCard
-        park={park}
-        manage={manage}
-        year={year}
-        totals={ledger.data?.enterpriseTotals}
-        onChanged={reload}
+      <SectionNav
+        sections={[
+          { id: 'park-enterprises', title: t('ui.parks.enterprisesNav') },
+          { id: 'park-agreements', title: t('ui.parks.agreements') },
+          { id: 'park-ledger', title: t('ui.parks.ledger') },
+          ...(park.agreements.length ? [{ id: 'park-statement', title: t('ui.parks.statement') }] : []),
+        ]}
       />
-      <AgreementsCard park={park} manage={manage} onChanged={reload} />
-      <LedgerCard
-        park={park}
-        manage={manage}
-        year={year}
-        onYear={setYear}
-        ledger={ledger}
-        onChanged={(entryYear) => {
-          if (entryYear !== undefined) setYear(entryYear);
-          setLedgerVersion((n) => n + 1);
-        }}
-        onStatementBefore={
-          park.agreements.length
-            ? (entry) => {
-                setStatementView((v) => ({
-                  ...v,
-                  year: entry.period.year,
-                  asOf: new Date(Date.parse(entry.recordedAt) - 1).toISOString(),
-                }));
-                document.querySelector('[data-testid="statement"]')?.scrollIntoView({ behavior: 'smooth' });
-              }
-            : undefined
-        }
-      />
+      <section id="park-enterprises">
+        <EnterprisesCard
+          park={park}
+          manage={manage}
+          year={year}
+          totals={ledger.data?.enterpriseTotals}
+          onChanged={reload}
+        />
+      </section>
+      <section id="park-agreements">
+        <AgreementsCard park={park} manage={manage} onChanged={reload} />
+      </section>
+      <section id="park-ledger">
+        <LedgerCard
+          park={park}
+          manage={manage}
+          year={year}
+          onYear={setYear}
+          ledger={ledger}
+          onChanged={(entryYear) => {
+            if (entryYear !== undefined) setYear(entryYear);
+            setLedgerVersion((n) => n + 1);
+          }}
+          onStatementBefore={
+            park.agreements.length
+              ? (entry) => {
+                  setStatementView((v) => ({
+                    ...v,
+                    year: entry.period.year,
+                    asOf: new Date(Date.parse(entry.recordedAt) - 1).toISOString(),
+                  }));
+                  document.querySelector('[data-testid="statement"]')?.scrollIntoView({ behavior: 'smooth' });
+                }
+              : undefined
+          }
+        />
+      </section>
       {/* Once the ledger's years are known: the statement opens on the latest of them, asked for once. */}
       {park.agreements.length > 0 && ledger.data && (
-        <StatementCard
-          park={park}
-          ledgerVersion={ledgerVersion}
-          ledgerYears={ledger.data.years}
-          view={statementView}
-          onView={setStatementView}
-        />
+        <section id="park-statement">
+          <StatementCard
+            park={park}
+            ledgerVersion={ledgerVersion}
+            ledgerYears={ledger.data.years}
+            view={statementView}
+            onView={setStatementView}
+          />
+        </section>
       )}
       {editing && (
         <ParkFormDrawer

@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { Alert, Button, Card, DatePicker, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 import dayjs from 'dayjs';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n } from '../../app/i18n.tsx';
@@ -203,9 +204,9 @@ export function StatementCard({
         >
           {t('ui.parks.exportXlsx')}
         </DownloadButton>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="statement-print">
+        <PrintButton testId="statement-print" bodyClass="print-statement">
           {t('ui.parks.print')}
-        </Button>
+        </PrintButton>
       </Space>
       {error ? (
         <ErrorResult error={error} onRetry={reload} />

@@ -11,7 +11,8 @@ import type {
   StatementResponse,
   UpdateParkBody,
 } from '../../../common/api/parks.ts';
-import { api, requestFile } from '../../app/api-client.ts';
+import { api, requestFile, type Query } from '../../app/api-client.ts';
+import { withoutPage } from '../../shared/list-export.ts';
 
 const parkPath = (id: string) => `/api/parks/${encodeURIComponent(id)}`;
 const statementPath = (parkId: string, agreementId: string) =>
@@ -19,6 +20,9 @@ const statementPath = (parkId: string, agreementId: string) =>
 
 export const parksApi = {
   list: (params: ParkListParams, signal?: AbortSignal) => api.get<ParkList>('/api/parks', params, { signal }),
+  /** The list as filtered, as an Excel workbook. */
+  exportList: (params: ParkListParams) =>
+    requestFile('/api/parks/export.xlsx', { query: withoutPage(params) as Query }),
   get: (id: string, signal?: AbortSignal) => api.get<ParkDetail>(parkPath(id), undefined, { signal }),
   create: (input: CreateParkBody) => api.post<ParkDetail>('/api/parks', input),
   update: (id: string, input: UpdateParkBody) => api.patch<ParkDetail>(parkPath(id), input),

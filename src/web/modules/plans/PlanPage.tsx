@@ -42,6 +42,7 @@ import { PlanDiffView } from './PlanDiffView.tsx';
 import { PlanSourceDrawer } from './PlanSourceDrawer.tsx';
 import { planTasks } from './plan-tasks.ts';
 import { TaskTree, sectionNo, type TaskFilter } from './TaskTree.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 interface Filters {
   side?: 'a' | 'b';
@@ -133,6 +134,7 @@ export function PlanPage() {
         </Tag>
         <div style={{ flex: 1 }} />
         <Space wrap>
+          <PrintButton />
           {plan.versions.length > 1 && (
             <Dropdown
               menu={{

@@ -48,6 +48,7 @@ export default function FunnelChart({ funnel, height = 300 }: { funnel: ProjectS
   return (
     <EChart
       option={option}
+      fileTitle={t('ui.projects.funnelTitle')}
       style={{ height }}
       data-testid="funnel-chart"
       data-funnel={funnel.map((f) => f.reached).join(',')}

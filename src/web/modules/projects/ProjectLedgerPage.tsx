@@ -19,11 +19,18 @@ import { useUrlQuery, type UrlQuery } from '../../app/list/use-url-query.ts';
 import { DemoFilter } from '../../shared/demo.tsx';
 import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
+import { useColumnChoice } from '../../shared/ColumnChooser.tsx';
 import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
 import { IndustryCascader, PairingSelect } from './ProjectPickers.tsx';
 import { projectsApi, type ProjectFilters } from './projects.api.ts';
 
 const FIRST_YEAR = 2017;
+const TITLE_WIDTH = 250;
+const MONEY_WIDTH = 115;
+/** Columns the user may hide; the title, the stage and the four money figures always show. */
+const OPTIONAL_COLUMNS = ['pairing', 'hostRegion', 'industry', 'type', 'signedOn'];
+/** Filters behind the filter bar's toggle (the address parameters they set). */
+const MORE_FILTERS = ['side', 'type', 'industrySection', 'industryDivision', 'demo', 'landmark', 'greenChannel'];
 
 /** The ledger's filters as the address holds them. */
 export function ledgerFilters(query: UrlQuery): ProjectFilters {
@@ -90,11 +97,13 @@ export function ProjectLedgerPage() {
   const years = Array.from({ length: thisYear - FIRST_YEAR + 2 }, (_, i) => String(thisYear + 1 - i));
   const industry = [filters.industrySection, filters.industryDivision].filter((v): v is string => !!v);
 
-  const columns: TableColumnsType<ProjectSummary> = [
+  const allColumns: TableColumnsType<ProjectSummary> = [
     {
       key: 'title',
       title: t('ui.projects.fields.title'),
       dataIndex: 'title',
+      width: TITLE_WIDTH,
+      fixed: 'left',
       render: (title: string, row) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/projects/${row.id}`} onClick={(e) => e.stopPropagation()} data-testid="project-link">
@@ -156,11 +165,20 @@ export function ProjectLedgerPage() {
     ...MONEY_FIGURES.map((figure) => ({
       key: figure === 'signed' ? 'signed' : `figure-${figure}`,
       title: t(`ui.projects.figures.${figure}`),
-      width: 120,
+      width: MONEY_WIDTH,
       align: 'right' as const,
       render: (_: unknown, row: ProjectSummary) => <WanAmount value={row.figures[figure]} />,
     })),
   ];
+  // The title stays at the left and the four money figures are always shown; the other columns are the user's
+  // choice, so the ledger fits 1366 px without sideways scrolling.
+  const { hidden, chooser } = useColumnChoice(
+    'duikou.projectLedger.columns',
+    OPTIONAL_COLUMNS.map((key) => ({ key, title: String(allColumns.find((c) => c.key === key)!.title) })),
+    ['industry', 'type', 'signedOn'],
+  );
+  const columns = allColumns.filter((c) => !hidden.has(String(c.key)));
+  const scrollX = columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
   return (
     <ListPage<ProjectSummary>
@@ -174,6 +192,7 @@ export function ProjectLedgerPage() {
       }}
       actions={
         <>
+          {chooser}
           <Link to={`/projects/stats${filters.pairingId ? `?pairingId=${filters.pairingId}` : ''}`}>
             <Button icon={<BarChartOutlined />}>{t('ui.projects.statsButton')}</Button>
           </Link>
@@ -233,18 +252,30 @@ export function ProjectLedgerPage() {
           )}
           <SelectFilter
             query={query}
-            name="side"
-            placeholder={t('ui.projects.filters.side')}
-            options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))}
-            width={130}
-          />
-          <SelectFilter
-            query={query}
             name="stage"
             placeholder={t('ui.projects.filters.stage')}
             options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`domain.projectStages.${s}`) }))}
             width={100}
             testId="filter-stage"
+          />
+          <SelectFilter
+            query={query}
+            name="year"
+            placeholder={t('ui.projects.filters.year')}
+            options={years.map((y) => ({ value: y, label: y }))}
+            width={110}
+          />
+        </>
+      }
+      moreFiltersActive={MORE_FILTERS.some((k) => query.get(k) !== undefined)}
+      moreFilters={
+        <>
+          <SelectFilter
+            query={query}
+            name="side"
+            placeholder={t('ui.projects.filters.side')}
+            options={SIDES.map((s) => ({ value: s, label: t(`domain.sides.${s}`) }))}
+            width={130}
           />
           <SelectFilter
             query={query}
@@ -259,13 +290,6 @@ export function ProjectLedgerPage() {
             placeholder={t('ui.projects.filters.industry')}
             width={200}
             testId="filter-industry"
-          />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.projects.filters.year')}
-            options={years.map((y) => ({ value: y, label: y }))}
-            width={110}
           />
           <DemoFilter query={query} />
           <Checkbox
@@ -296,7 +320,7 @@ export function ProjectLedgerPage() {
         'data-demo': row.isDemo ? 'true' : 'false',
         'data-stage': row.stage,
       })}
-      scrollX={1400}
+      scrollX={scrollX}
     />
   );
 }

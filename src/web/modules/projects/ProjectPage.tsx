@@ -16,6 +16,7 @@ import { StageMoveModal } from './StageMoveModal.tsx';
 import { projectsApi } from './projects.api.ts';
 import { MONEY_FIGURES, PIPELINE_STAGES, type ProjectStage, SUPPORT_KINDS } from '../../../common/api/enums.ts';
 import type { ProjectDetail } from '../../../common/api/projects.ts';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 /** The stage on the pipeline, the legal next moves as buttons (and only those), and the stop states. */
 function StageCard({
@@ -185,6 +186,7 @@ export function ProjectPage() {
         <StageTag stage={project.stage} />
         <ProjectMarks project={project} />
         <div style={{ flex: 1 }} />
+        <PrintButton />
         {canManage && (
           <Link to={`/projects/${project.id}/edit`}>
             <Button icon={<EditOutlined />} data-testid="project-edit">

@@ -12,7 +12,8 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { UnorderedListOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadButton } from '../../shared/DownloadButton.tsx';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
@@ -135,9 +136,20 @@ export function ProjectStatsPage() {
       <Card
         title={t('ui.projects.statsTitle')}
         extra={
-          <Link to={`/projects${pairingId ? `?pairingId=${pairingId}` : ''}`}>
-            <Button icon={<UnorderedListOutlined />}>{t('ui.projects.openLedger')}</Button>
-          </Link>
+          <Space wrap className="no-print">
+            <DownloadButton
+              file={() => projectsApi.exportStats(params)}
+              fileName="stats.xlsx"
+              done={t('ui.output.exported')}
+              icon={<FileExcelOutlined />}
+              testId="list-export"
+            >
+              {t('ui.output.export')}
+            </DownloadButton>
+            <Link to={`/projects${pairingId ? `?pairingId=${pairingId}` : ''}`}>
+              <Button icon={<UnorderedListOutlined />}>{t('ui.projects.openLedger')}</Button>
+            </Link>
+          </Space>
         }
       >
         <FilterBar>

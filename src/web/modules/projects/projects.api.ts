@@ -27,6 +27,8 @@ export const projectsApi = {
   report: (id: string, input: FigureReportBody) => api.post<ProjectDetail>(`${projectPath(id)}/figures`, input),
   stats: (params: ProjectStatsParams, signal?: AbortSignal) =>
     api.get<ProjectStats>('/api/projects/stats', params, { signal }),
+  /** The statistics as shown, as an Excel workbook. */
+  exportStats: (params: ProjectStatsParams) => requestFile('/api/projects/stats.xlsx', { query: params }),
   industries: (signal?: AbortSignal) => api.get<IndustryCatalogue>('/api/industries', undefined, { signal }),
   /** The filtered ledger as an Excel workbook. */
   exportLedger: (filters: ProjectFilters) => requestFile('/api/projects/export.xlsx', { query: filters }),

@@ -82,6 +82,7 @@ export function CycleListPage() {
     <ListPage<CycleSummary>
       title="ui.reporting.cyclesTitle"
       list={list}
+      export={{ file: () => reportingApi.exportCycles(params), testId: 'list-export' }}
       actions={
         can('cycle.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cycle-new">

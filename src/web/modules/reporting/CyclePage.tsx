@@ -26,9 +26,12 @@ import type {
   NotReportedResponse,
   ReportSummary,
 } from '../../../common/api/reporting.ts';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { reportingApi } from './reporting.api.ts';
 import { CycleStatusTag, DueText, SlotStateTag, cycleLabel, percentText } from './reporting-display.tsx';
 import { CycleActions } from './CycleActions.tsx';
+import { DownloadButton } from '../../shared/DownloadButton.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 import { RecordTimeline } from './RecordTimeline.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
@@ -207,19 +210,31 @@ export function CyclePage() {
           </Space>
         }
         extra={
-          <CycleActions
-            cycle={cycle}
-            unreported={notReported.data?.total ?? 0}
-            onChanged={(c) => {
-              setLocal(c);
-              refresh();
-            }}
-            onSlotsAdded={({ added, cycle: c }: AddSlotsResponse) => {
-              setLocal(c);
-              setSlotsAdded({ cycleId: c.id, added });
-              refresh();
-            }}
-          />
+          <Space wrap className="no-print">
+            <DownloadButton
+              file={() => reportingApi.periodSummary(cycle.id)}
+              fileName="summary.xlsx"
+              done={t('ui.output.exported')}
+              icon={<FileExcelOutlined />}
+              testId="period-summary-export"
+            >
+              {t('ui.output.periodSummaryButton')}
+            </DownloadButton>
+            <PrintButton />
+            <CycleActions
+              cycle={cycle}
+              unreported={notReported.data?.total ?? 0}
+              onChanged={(c) => {
+                setLocal(c);
+                refresh();
+              }}
+              onSlotsAdded={({ added, cycle: c }: AddSlotsResponse) => {
+                setLocal(c);
+                setSlotsAdded({ cycleId: c.id, added });
+                refresh();
+              }}
+            />
+          </Space>
         }
       >
         {slotsAdded?.cycleId === cycle.id && (

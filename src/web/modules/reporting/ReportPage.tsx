@@ -15,6 +15,7 @@ import { ReportAttachments } from './ReportAttachments.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { RecordTimeline } from './RecordTimeline.tsx';
 import { notificationsChanged } from './notifications.api.ts';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 /** What the unit reported, read-only (submitted, approved, locked, or seen by someone who does not fill it). */
 function ReportContent({ report }: { report: ReportDetail }) {
@@ -114,7 +115,12 @@ export function ReportPage() {
             <SlotStateTag state={report.state} />
           </Space>
         }
-        extra={<ReviewActions report={report} onDone={changed} />}
+        extra={
+          <Space wrap>
+            <PrintButton />
+            <ReviewActions report={report} onDone={changed} />
+          </Space>
+        }
       >
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           <Link to={`/tasks/${report.taskId}`} data-testid="report-task">

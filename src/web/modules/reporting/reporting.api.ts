@@ -15,7 +15,8 @@ import type {
   SaveReportBody,
   UnlockCycleBody,
 } from '../../../common/api/reporting.ts';
-import { api, requestFile } from '../../app/api-client.ts';
+import { api, requestFile, type Query } from '../../app/api-client.ts';
+import { withoutPage } from '../../shared/list-export.ts';
 
 const cyclePath = (id: string) => `/api/cycles/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
@@ -23,6 +24,11 @@ const reportPath = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
 /** Progress reporting (调度): periods, the reports units owe in them, and their review. */
 export const reportingApi = {
   cycles: (params: CycleListParams, signal?: AbortSignal) => api.get<CycleList>('/api/cycles', params, { signal }),
+  /** The periods as filtered, as an Excel workbook. */
+  exportCycles: (params: CycleListParams) =>
+    requestFile('/api/cycles/export.xlsx', { query: withoutPage(params) as Query }),
+  /** The period's 汇总: every report by unit and task, with its state. */
+  periodSummary: (id: string) => requestFile(`${cyclePath(id)}/summary.xlsx`),
   cycle: (id: string, signal?: AbortSignal) => api.get<CycleDetail>(cyclePath(id), undefined, { signal }),
   createCycle: (input: CreateCycleBody) => api.post<CycleDetail>('/api/cycles', input),
   notReported: (id: string, signal?: AbortSignal) =>

@@ -6,6 +6,7 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { TaskReports } from '../reporting/TaskReports.tsx';
 import { TaskItems } from '../tracking/TaskItems.tsx';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 /** A task on its own page (/tasks/:id): what a lead unit opens from its list, or an office from a link. */
 export function TaskPage() {
@@ -23,7 +24,7 @@ export function TaskPage() {
           { title: shown ? t('ui.tasks.taskCode', { code: shown.code }) : t('ui.tasks.title') },
         ]}
       />
-      <Card>
+      <Card extra={<PrintButton />}>
         <TaskPanel taskId={id} onLoaded={setTask} />
       </Card>
       <TaskReports taskId={id} />

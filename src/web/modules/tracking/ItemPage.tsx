@@ -13,6 +13,7 @@ import { ItemOwners, ItemStatusTag, OverdueText } from './item-display.tsx';
 import { type ItemAction, ItemActionModal } from './ItemActionModals.tsx';
 import { ItemEditDrawer } from './ItemEditDrawer.tsx';
 import { trackingApi } from './tracking.api.ts';
+import { PrintButton } from '../../shared/PrintButton.tsx';
 
 const NOTE_COLOURS = { progress: 'blue', closed: 'green', reopened: 'red' } as const;
 
@@ -141,6 +142,7 @@ export function ItemPage() {
         }
         extra={
           <Space wrap>
+            <PrintButton />
             {item.can.progress && (
               <Button
                 type="primary"

@@ -1,4 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
+import { Button, Tooltip } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { useI18n } from '../../app/i18n.tsx';
 import { echarts, type EChartsOption } from './echarts.ts';
 
 export interface ChartEvent {
@@ -7,15 +10,21 @@ export interface ChartEvent {
   event?: { offsetX: number; offsetY: number };
 }
 
-/** A chart that follows its option and its container's size; disposed with the component. */
+/**
+ * Every chart of the app: follows its option and its container's size, is disposed with the component, and can be
+ * saved as a PNG named after it and the day, in the user's language (the button does not print).
+ */
 export function EChart({
   option,
+  fileTitle,
   onClick,
   onHover,
   style,
   ...rest
 }: {
   option: EChartsOption;
+  /** What the chart shows, for the saved image's file name ("项目推进漏斗-2026-12-06.png"). */
+  fileTitle: string;
   onClick?: (params: ChartEvent) => void;
   /** The item under the pointer, or null when the pointer leaves it. */
   onHover?: (params: ChartEvent | null) => void;
@@ -46,7 +55,33 @@ export function EChart({
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height: 480, ...style }} {...rest} />;
+  const { t } = useI18n();
+  const save = () => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const link = document.createElement('a');
+    link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    link.download = `${t('ui.output.chartFile', { title: fileTitle, date: new Date().toLocaleDateString('sv-SE') })}.png`;
+    link.click();
+  };
+
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={ref} style={{ width: '100%', height: 480, ...style }} {...rest} />
+      <Tooltip title={t('ui.output.saveImage')}>
+        <Button
+          className="no-print"
+          size="small"
+          type="text"
+          icon={<CameraOutlined />}
+          aria-label={t('ui.output.saveImage')}
+          onClick={save}
+          data-testid="chart-save"
+          style={{ position: 'absolute', top: 4, right: 4, zIndex: 5 }}
+        />
+      </Tooltip>
+    </div>
+  );
 }
 
 /** Browser tests (navigator.webdriver) get a still map they can screenshot. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Spin } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { animate, EChart, type ChartEvent } from './EChart.tsx';
@@ -14,6 +14,8 @@ export interface PairingMapProps {
   /** Map features to tint, by code: side A (north-east) and side B (east). */
   tint?: { a: string[]; b: string[] };
   testId: string;
+  /** What the map shows, for the saved image's file name. */
+  title: string;
   /** Name of the data attribute carrying the number of pairings drawn (for browser tests). */
   countAttribute: `data-${string}`;
   height?: number;
@@ -28,6 +30,7 @@ export function PairingMap({
   pairings,
   tint,
   testId,
+  title,
   countAttribute,
   height = 480,
   onOpen,
@@ -98,8 +101,11 @@ export function PairingMap({
             textBorderColor: '#fff',
             textBorderWidth: 2,
           },
-          // Labels that would still collide (the cities of one province) show on hover.
-          labelLayout: { hideOverlap: true },
+          // Colliding labels (天津 and 大连, a province and its capital's neighbours) first move apart vertically,
+          // tied to their point by a leader line; those that would still collide (the cities of one province)
+          // are hidden and show on hover.
+          labelLayout: { moveOverlap: 'shiftY', hideOverlap: true },
+          labelLine: { show: true, length2: 4, lineStyle: { color: '#8c8c8c', width: 0.8 } },
           emphasis: { label: { show: true, fontWeight: 'bold' } },
           cursor: 'pointer',
         },
@@ -146,7 +152,14 @@ export function PairingMap({
   };
   return (
     <div style={{ position: 'relative' }}>
-      <EChart option={option} onClick={handleClick} onHover={handleHover} style={{ height }} {...attributes} />
+      <EChart
+        option={option}
+        fileTitle={title}
+        onClick={handleClick}
+        onHover={handleHover}
+        style={{ height }}
+        {...attributes}
+      />
       {hover && (
         <div
           role="tooltip"
@@ -173,6 +186,9 @@ export function PairingMap({
           ))}
         </div>
       )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="map-source">
+        {t('ui.output.mapSource')}
+      </Typography.Text>
     </div>
   );
 }

@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { buildEvent, buildPark } from '../../server/seed/builders.ts';
+import { translate } from '../../common/i18n/messages.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
+
+/*
+ * Output from the pages, in Chromium against the real server: each list page's export button saves the list as
+ * filtered on screen (the file opens with exceljs, headings from the catalogue, the filtered rows), a detail page's
+ * print layout leaves out the menu, header and buttons and numbers its A4 pages, and a chart saves as a PNG named
+ * after it and the day.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
+const PARK = '长春—杭州产业合作园';
+const EVENT_2024 = '2024浙商吉林行';
+const EVENT_2023 = '2023浙商吉林行';
+const t = (key: string) => translate('zh-CN', key);
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let pairingId = '';
+  const { signIn, visible, hidden, poll } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-output-e2e-');
+    await createUsers(e2e.server, [OFFICE], PASSWORD);
+    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+    );
+    pairingId = pairing.rows[0]!.id;
+    const ctx = systemContext(e2e.server.deps);
+    await buildPark(ctx, { pairingId, name: PARK, type: 'cooperation', hostRegionCode: '220100' });
+    for (const [title, year] of [
+      [EVENT_2024, 2024],
+      [EVENT_2023, 2023],
+    ] as const)
+      await buildEvent(ctx, {
+        pairingId,
+        kind: 'promotion',
+        title,
+        startsOn: `${year}-06-18`,
+        endsOn: `${year}-06-20`,
+      });
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  /** Clicks the export button and opens the saved file: each sheet's header row (row 3) and data rows. */
+  async function exported(testId = 'list-export') {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
+      const rows: string[][] = [];
+      for (let r = 4; r <= ws.rowCount; r++) rows.push(row(r));
+      return { title: row(1)[0], header: row(3), rows };
+    });
+  }
+  const tableRows = () => page.locator('.ant-table-tbody tr.ant-table-row');
+
+  it('exports each list page as filtered', async () => {
+    await signIn(OFFICE.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto('/pairings?level=province');
+    await visible(page.getByTestId('pairing-row'));
+    const [pairings] = await exported();
+    expect(pairings!.header).toEqual(
+      ['name', 'sideA', 'sideB', 'level', 'theme', 'status', 'subPairCount', 'startedOn'].map((k) =>
+        t(`ui.pairings.${k}`),
+      ),
+    );
+    expect(pairings!.rows.map((r) => r[0])).toContain('吉林省—浙江省');
+    expect(pairings!.rows.every((r) => r[3] === t('domain.pairingLevels.province'))).toBe(true);
+    expect(pairings!.rows).toHaveLength(await page.getByTestId('pairing-row').count());
+
+    await page.goto(`/parks?pairingId=${pairingId}`);
+    await visible(tableRows());
+    const [parks] = await exported();
+    expect(parks!.header[0]).toBe(t('ui.parks.name'));
+    expect(parks!.rows.map((r) => r[0])).toEqual([PARK]);
+
+    await page.goto('/events?year=2024');
+    await visible(tableRows());
+    const [events] = await exported();
+    expect(events!.header[0]).toBe(t('ui.events.eventTitle'));
+    expect(events!.rows.map((r) => r[0])).toEqual([EVENT_2024]);
+
+    await page.goto('/reporting?year=2026');
+    await visible(page.getByTestId('list-export'));
+    const [cycles] = await exported();
+    expect(cycles!.header.slice(0, 3)).toEqual([
+      t('ui.reporting.periodLabel'),
+      t('ui.reporting.frequency'),
+      t('ui.reporting.pairing'),
+    ]);
+    expect(cycles!.rows).toEqual([]);
+
+    await page.goto(`/projects/stats?groupBy=side&pairingId=${pairingId}`);
+    await visible(page.getByTestId('project-stats'));
+    const [rates, stages] = await exported();
+    expect(rates!.header[0]).toBe(t('ui.projects.groupBy.side'));
+    expect(rates!.rows.at(-1)![0]).toBe(t('ui.projects.rates.overall'));
+    expect(stages!.rows[0]![0]).toBe(t('domain.projectStages.planning'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits the project ledger in 1366 px: title fixed at the left, the money columns shown, filters in one row', async () => {
+    await page.goto('/projects');
+    await visible(page.getByTestId('ledger-export'));
+    const table = page.locator('.ant-table-container').first();
+    const widths = await table.evaluate((el) => {
+      const scroller = el.querySelector('.ant-table-content, .ant-table-body') as HTMLElement;
+      return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
+    });
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+    for (const f of ['signed', 'planned', 'arrived', 'completed'])
+      expect(headers.map((h) => h.trim())).toContain(t(`ui.projects.figures.${f}`));
+    expect(await page.locator('.ant-table-thead th.ant-table-cell-fix-left').count()).toBe(1);
+    // One row of filters: every filter shown sits on the first one's line; the others open behind the toggle.
+    const tops = await page
+      .locator('[data-testid="project-search"], [data-testid="filter-pairing"], [data-testid="filter-stage"]')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await hidden(page.getByTestId('filter-landmark'));
+    await page.getByTestId('filters-more').click();
+    await visible(page.getByTestId('filter-landmark'));
+    // A hidden column comes back from the chooser, and the choice is remembered.
+    await page.getByTestId('column-chooser').click();
+    await page.getByTestId('column-choice').getByText(t('ui.projects.fields.signedOn')).click();
+    await poll(async () => (await page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim())).toContain(
+      t('ui.projects.fields.signedOn'),
+    );
+    await page.reload();
+    await poll(async () => (await page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim())).toContain(
+      t('ui.projects.fields.signedOn'),
+    );
+  });
+
+  it('prints a detail page without the menu, header or buttons, on numbered A4 pages', async () => {
+    await page.goto(`/pairings/${pairingId}`);
+    await visible(page.getByTestId('pairing-title'));
+    await visible(page.getByTestId('print'));
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await hidden(page.locator('.ant-layout-sider'));
+      await hidden(page.locator('.ant-layout-header'));
+      await hidden(page.getByTestId('print'));
+      await hidden(page.locator('.ant-breadcrumb'));
+      await visible(page.getByTestId('pairing-title'));
+      await visible(page.getByTestId('map-source'));
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // The page rule: A4, and the page number and count in the bottom margin.
+    const pageRules = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((s) =>
+        [...s.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.cssText),
+      ),
+    );
+    const shared = pageRules.find((r) => r.includes('counter(page)'));
+    expect(shared).toContain('size: A4');
+    expect(shared).toContain('counter(pages)');
+    // Chromium lays the print out: more than one A4 page for this pairing, no error.
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('saves a chart as a PNG named after it and the day', async () => {
+    await page.goto(`/projects/stats?pairingId=${pairingId}`);
+    await visible(page.getByTestId('funnel-chart'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      // The chart's own button, beside its canvas.
+      page.getByTestId('funnel-chart').locator('xpath=..').getByTestId('chart-save').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^${t('ui.projects.funnelTitle')}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
+    );
+    const png = fs.readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(1000);
+
+    await page.goto('/');
+    await visible(page.getByTestId('dashboard-map'));
+    await visible(page.getByTestId('map-source'));
+    const [map] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-save').first().click()]);
+    expect(map.suggestedFilename()).toMatch(new RegExp(`^${t('ui.dashboard.mapTitle')}-`));
+    await poll(async () =>
+      fs
+        .readFileSync((await map.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(pageErrors).toEqual([]);
+  });
+});
