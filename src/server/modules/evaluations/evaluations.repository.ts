@@ -11,14 +11,15 @@ export type AwardRow = typeof evaluationAwards.$inferSelect;
 
 /** A round is in an actor's sight when one of its subjects is (the national office sees every round). */
 function roundInScope(actor: Actor): SQL | undefined {
-  const own = rowsInPairingScope(actor, evaluationSubjects.pairingId);
-  if (!own) return undefined;
-  return sql`EXISTS (SELECT 1 FROM ${evaluationSubjects} WHERE ${evaluationSubjects.roundId} = ${evaluationRounds.id} AND ${own})`;
+  if (actor.scope.all) return undefined;
+  if (!actor.scope.pairingIds.length) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM evaluation_subjects es WHERE es.round_id = "evaluation_rounds"."id"
+    AND es.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[]))`;
 }
-
+// Written out with the outer table's name: inside a one-table query drizzle leaves its columns unqualified.
 const counts = {
-  subjectCount: sql<number>`(SELECT count(*)::int FROM ${evaluationSubjects} WHERE ${evaluationSubjects.roundId} = ${evaluationRounds.id})`,
-  submittedCount: sql<number>`(SELECT count(*)::int FROM ${evaluationSubjects} WHERE ${evaluationSubjects.roundId} = ${evaluationRounds.id} AND ${evaluationSubjects.submittedAt} IS NOT NULL)`,
+  subjectCount: sql<number>`(SELECT count(*)::int FROM evaluation_subjects es WHERE es.round_id = "evaluation_rounds"."id")`,
+  submittedCount: sql<number>`(SELECT count(*)::int FROM evaluation_subjects es WHERE es.round_id = "evaluation_rounds"."id" AND es.submitted_at IS NOT NULL)`,
 };
 
 export async function listRounds(db: DbOrTx, actor: Actor, opts: { publishedOnly?: boolean; limit?: number } = {}) {
