@@ -1,18 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.DUIKOU_API ?? 'http://localhost:3000';
 
 /**
  * The web app lives in src/web and builds to dist/web, which the server serves (src/server/app.ts).
+ * Every text file of the build gets .br and .gz copies beside it (scripts/precompress.ts), served as they are.
  * During development `npx vite` proxies the API and the map files to a running server.
  */
 export default defineConfig({
   root: `${repoRoot}src/web`,
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

@@ -12,6 +12,7 @@ import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts'
 import { registerAccessControl, type RegisteredRoute } from './http/access-hook.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerResponseCache } from './http/response-cache.ts';
+import { registerCompression, webCacheHeaders } from './http/web-delivery.ts';
 import { registerDbContext } from './http/db-context.ts';
 import { registerSessionLoader } from './modules/auth/session-plugin.ts';
 import { registerApiRateLimit } from './security/api-rate-limit.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerAccessControl(app, app.registeredRoutes);
   registerInputGuard(app);
   registerResponseCache(app, deps);
+  await registerCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -85,11 +87,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   const webRoot = repoPath('dist/web');
   if (opts.serveWeb !== false && fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: webCacheHeaders,
+    });
     const indexHtml = fs.readFileSync(`${webRoot}/index.html`, 'utf8');
     // Every non-API path is a page of the single-page app.
     app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // A missing hashed file is a 404, not the app's page (a browser would run HTML as a script).
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
     });
   }
