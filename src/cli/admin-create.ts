@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInitialAdmin, needsSetup } from '../server/modules/auth/setup.service.ts';
 import { AppError } from '../server/http/app-error.ts';
-import { appErrorText, withAppDeps } from '../server/cli-support.ts';
+import { appErrorText, commandWithAppDeps, processIo } from '../server/cli-support.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -13,7 +13,8 @@ async function readStdin(): Promise<string> {
 
 /**
  * For scripted installs: `echo "$PASSWORD" | npx duikou admin create --username admin`. It opens the database
- * itself, so with the embedded database the server must not be running (the data directory lock says so).
+ * itself: while the server runs on the embedded database it says so in one line (the first-start page does this
+ * through the server).
  */
 export async function adminCreateCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({ args, options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
@@ -23,7 +24,7 @@ export async function adminCreateCommand(args: string[], env: NodeJS.ProcessEnv 
     return 2;
   }
   const password = env.DUIKOU_ADMIN_PASSWORD ?? (await readStdin());
-  return withAppDeps(env, async (deps) => {
+  return commandWithAppDeps(env, processIo, async (deps) => {
     try {
       if (!(await needsSetup(deps))) {
         console.error('系统已有管理员 / An administrator already exists');

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { demoCommand } from './demo.ts';
 import { adminCreateCommand } from './admin-create.ts';
 import { withAppDeps } from '../server/cli-support.ts';
+import { lockDataDir } from '../server/db/data-dir-lock.ts';
 import { testEngines } from '../server/testing/test-engines.ts';
 import { embeddedDataDir } from '../server/testing/test-database.ts';
 
@@ -29,9 +30,12 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
     expect((await demo('fill')).code).toBe(2);
     const unknown = await demo('fill', '--pairing', '00000000-0000-4000-8000-000000000000');
     expect(unknown).toMatchObject({ code: 1, err: expect.stringContaining('no such pairing') });
+    const unnamed = await demo('fill', '--pairing', '吉林省—江苏省');
+    expect(unnamed).toMatchObject({ code: 1, err: expect.stringContaining('no such pairing: 吉林省—江苏省') });
     const [pairing] = await query<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`);
 
-    const filled = await demo('fill', '--pairing', pairing!.id, '--seed', '7');
+    // The pairing by its exact name, as an operator types it.
+    const filled = await demo('fill', '--pairing', '吉林省—浙江省', '--seed', '7');
     expect(filled.code).toBe(0);
     expect(filled.out).toContain('吉林省—浙江省');
     expect(JSON.parse(filled.out.slice(filled.out.indexOf('{')))).toMatchObject({ projects: 23, parks: 3, events: 3 });
@@ -50,6 +54,26 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
              (SELECT count(*) FROM audit_log WHERE request_id = 'cli') AS audited`);
     expect(Number(after!.remaining)).toBe(0);
     expect(Number(after!.audited)).toBeGreaterThan(0);
+  });
+
+  it('says in one line to stop the server when the running server holds the data directory', async () => {
+    const held = lockDataDir(env.DATA_DIR!);
+    try {
+      const refused = await demo('fill', '--pairing', '吉林省—浙江省');
+      expect(refused.code).toBe(1);
+      expect(refused.out).toBe('');
+      expect(refused.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(refused.err).toContain('请先停止服务器');
+      expect(refused.err).toContain('stop it before running this command');
+      expect(refused.err).not.toMatch(/\n\s+at /);
+      const adminCode = await adminCreateCommand(['--username', 'x'], {
+        ...env,
+        DUIKOU_ADMIN_PASSWORD: 'Duikou-Admin-2026!',
+      });
+      expect(adminCode).toBe(1);
+    } finally {
+      held.release();
+    }
   });
 
   it('creates the first administrator from the password given, once', async () => {

@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util';
 import { systemContext } from '../server/http/system-actor.ts';
-import { appErrorText, processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
+import { appErrorText, commandWithAppDeps, pairingArgument, processIo, type CliIo } from '../server/cli-support.ts';
 import { AppError } from '../server/http/app-error.ts';
-import { visiblePairing } from '../server/modules/pairings/pairings.service.ts';
 import { fillDemo, clearDemo } from '../server/seed/demo-data.ts';
 
 const USAGE = `用法 / usage:
-  duikou demo fill --pairing ID [--seed N]   为对口合作关系生成演示数据（项目、园区、分成协议与台账、活动） / fill a pairing with demo data
-  duikou demo clear                          一次删除全部演示数据 / remove every demo record in one step
+  duikou demo fill --pairing ID|NAME [--seed N]   为对口合作关系生成演示数据（项目、园区、分成协议与台账、活动） / fill a pairing with demo data
+  duikou demo clear                               一次删除全部演示数据 / remove every demo record in one step
 `;
 
 /**
- * `duikou demo fill|clear`: opens the database itself (stop the server first when it runs on the embedded
- * database), and works as the system user, so every record is audited.
+ * `duikou demo fill|clear`: opens the database itself, and works as the system user, so every record is audited.
+ * While the server runs on the embedded database it says so in one line (the web app's 演示数据 page does the same
+ * work through the server). `--pairing` takes the pairing's id or its exact name (吉林省—浙江省).
  */
 export async function demoCommand(
   command: string | undefined,
@@ -38,19 +38,15 @@ export async function demoCommand(
     (parsed.values.help ? io.out : io.err)(USAGE);
     return parsed.values.help ? 0 : 2;
   }
-  return withAppDeps(env, async (deps) => {
+  return commandWithAppDeps(env, io, async (deps) => {
     const ctx = systemContext(deps, 'cli');
     if (command === 'clear') {
       const counts = await clearDemo(ctx);
       io.out(`已删除演示数据 / demo data removed: ${JSON.stringify(counts)}\n`);
       return 0;
     }
-    const id = parsed.values.pairing!;
-    const pairing = /^[0-9a-f-]{36}$/i.test(id) ? await visiblePairing({ tx: ctx.db }, ctx.actor, id) : undefined;
-    if (!pairing) {
-      io.err(`对口合作关系不存在 / no such pairing: ${id}\n`);
-      return 1;
-    }
+    const pairing = await pairingArgument({ tx: ctx.db }, ctx.actor, parsed.values.pairing!, io);
+    if (!pairing) return 1;
     try {
       const counts = await fillDemo(ctx, pairing.id, parsed.values.seed ? Number(parsed.values.seed) : undefined);
       io.out(`已为“${pairing.name}”生成演示数据 / demo data created: ${JSON.stringify(counts)}\n`);

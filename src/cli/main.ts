@@ -3,8 +3,8 @@ import { adminCreateCommand } from './admin-create.ts';
 const USAGE = `用法 / Usage:
   duikou admin create --username NAME [--display-name NAME]   创建初始管理员，密码从标准输入读取 / create the initial administrator; password read from stdin
   duikou plan parse FILE [--json]                               解析规划文本，不写数据库 / parse a plan without touching the database
-  duikou plan import FILE [--pairing ID]                        导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
-  duikou demo fill --pairing ID [--seed N]                      生成演示数据 / fill a pairing with demo data
+  duikou plan import FILE [--pairing ID|NAME]                   导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
+  duikou demo fill --pairing ID|NAME [--seed N]                 生成演示数据 / fill a pairing with demo data
   duikou demo clear                                             删除全部演示数据 / remove all demo data
   duikou backup FILE                                            一致性备份（服务器运行时也可）/ consistent backup, also while the server runs
   duikou restore FILE [--force]                                 恢复到空实例（不能覆盖运行中的实例）/ restore into an empty instance (never over a live one)`;

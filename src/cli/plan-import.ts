@@ -3,8 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../server/http/app-error.ts';
 import { systemContext } from '../server/http/system-actor.ts';
-import { appErrorText, processIo, withAppDeps, type CliIo } from '../server/cli-support.ts';
-import { visiblePairing } from '../server/modules/pairings/pairings.service.ts';
+import { appErrorText, commandWithAppDeps, pairingArgument, processIo, type CliIo } from '../server/cli-support.ts';
 import { parsePlanWithSource } from '../server/modules/plans/parser/parse-plan.ts';
 import {
   extractOrRefuse,
@@ -17,15 +16,16 @@ import { pairingCandidates, pairingOfSides, programmeOfPlan } from '../server/mo
 import { importInputFromParsed } from '../server/modules/plans/plan-import-input.ts';
 import { importPlan } from '../server/modules/plans/plan-import.service.ts';
 
-const USAGE = `用法 / usage: duikou plan import FILE [--pairing ID]
+const USAGE = `用法 / usage: duikou plan import FILE [--pairing ID|NAME]
   FILE           方案文件 / plan file (.txt, .docx, .pdf)
-  --pairing ID   所属对口合作关系；缺省时按方案标题中的双方识别 / the pairing; by default the one whose sides the title names
+  --pairing ID|NAME   所属对口合作关系（ID 或名称，如 吉林省—浙江省）；缺省时按方案标题中的双方识别 / the pairing (id or exact name); by default the one whose sides the title names
 `;
 
 /**
- * `duikou plan import FILE [--pairing ID]`: imports a plan as the preview page would with its tree confirmed
+ * `duikou plan import FILE [--pairing ID|NAME]`: imports a plan as the preview page would with its tree confirmed
  * unchanged, as the system user (audited as such); a changed version of a plan already imported becomes its new
- * version. Like `admin create` it opens the database itself, so with the embedded database the server must be stopped.
+ * version. Like `admin create` it opens the database itself: while the server runs on the embedded database it says
+ * so in one line (the web app imports plans through the server).
  */
 export async function planImportCommand(
   args: string[],
@@ -66,20 +66,15 @@ export async function planImportCommand(
     io.err(`找不到文件 / file not found: ${file}\n`);
     return 1;
   }
-  return withAppDeps(env, async (deps) => {
+  return commandWithAppDeps(env, io, async (deps) => {
     try {
       const ctx = systemContext(deps, 'cli');
       const text = await extractOrRefuse(buffer, path.basename(file));
       const { plan, normalised } = parsePlanWithSource(text, { regions: planRegions() });
       let owner: { pairingId: string | null; programmeId: string } | undefined;
       if (parsed.values.pairing) {
-        const pairing = /^[0-9a-f-]{36}$/i.test(parsed.values.pairing)
-          ? await visiblePairing({ tx: ctx.db }, ctx.actor, parsed.values.pairing)
-          : undefined;
-        if (!pairing) {
-          io.err(`对口合作关系不存在 / no such pairing: ${parsed.values.pairing}\n`);
-          return 1;
-        }
+        const pairing = await pairingArgument({ tx: ctx.db }, ctx.actor, parsed.values.pairing, io);
+        if (!pairing) return 1;
         owner = { pairingId: pairing.id, programmeId: pairing.programmeId };
       } else if (plan.kind === 'national') {
         const programme = await programmeOfPlan(ctx, plan, undefined);

@@ -92,6 +92,16 @@ export async function findPairing(db: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
+/** The pairings in the actor's scope named exactly `name` (two at most: enough to tell the name is ambiguous). */
+export async function findPairingsNamed(db: DbOrTx, actor: Actor, name: string) {
+  return db
+    .select({ ...summaryColumns, endedOn: pairings.endedOn, note: pairings.note, version: pairings.version })
+    .from(pairings)
+    .where(and(eq(pairings.name, name), pairingScope(actor)))
+    .orderBy(asc(pairings.id))
+    .limit(2);
+}
+
 const parent = alias(pairings, 'parent');
 
 /**

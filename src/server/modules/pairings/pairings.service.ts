@@ -15,6 +15,7 @@ import {
   descendantIds,
   findPairing,
   findPairingDetail,
+  findPairingsNamed,
   insertPairing,
   listPairings,
   type PairingInsert,
@@ -77,6 +78,23 @@ export async function pairingOverview(ctx: AuthedContext) {
 /** A pairing in the actor's scope (undefined otherwise), read in the caller's transaction. */
 export async function visiblePairing({ tx }: Pick<UnitOfWork, 'tx'>, actor: Actor, id: string) {
   return findPairing(tx, actor, id);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A pairing named on a command line or in a form: its id, or its exact name (吉林省—浙江省). Undefined when none in
+ * the actor's scope has it, 'ambiguous' when two pairings (of different programmes) share the name.
+ */
+export async function resolvePairing(
+  uow: Pick<UnitOfWork, 'tx'>,
+  actor: Actor,
+  idOrName: string,
+): Promise<Awaited<ReturnType<typeof findPairing>> | 'ambiguous'> {
+  const key = idOrName.trim();
+  if (UUID.test(key)) return visiblePairing(uow, actor, key.toLowerCase());
+  const named = await findPairingsNamed(uow.tx, actor, key);
+  return named.length > 1 ? 'ambiguous' : named[0];
 }
 
 /** Every region on either side of a pairing, inside the sides' regions too (a county of a paired city), with its side. */
