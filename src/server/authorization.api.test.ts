@@ -169,6 +169,22 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/exchanges/:id': 'training.read',
   'POST /api/exchanges': 'training.manage',
   'PATCH /api/exchanges/:id': 'training.manage',
+  'GET /api/listings': 'listing.read',
+  'GET /api/listings/search': 'listing.read',
+  'GET /api/listings/counts': 'listing.read',
+  'POST /api/listings/import': 'listing.import',
+  'GET /api/listings/:id': 'listing.read',
+  'GET /api/listings/:id/matches': 'listing.read',
+  'POST /api/listings': 'listing.publish',
+  'PATCH /api/listings/:id': 'listing.publish',
+  'POST /api/listings/:id/moderation': 'listing.publish',
+  'POST /api/listings/:id/interests': 'listing.publish',
+  'GET /api/listing-interests': 'listing.publish',
+  'POST /api/listing-interests/:id/decision': 'listing.publish',
+  'POST /api/listing-interests/:id/outcome': 'listing.publish',
+  'POST /api/registrations': 'public',
+  'GET /api/registrations': 'registration.review',
+  'POST /api/registrations/:id/decision': 'registration.review',
 };
 
 function allowed(access: RouteAccess, roles: Role[]) {

@@ -16,6 +16,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerProjectAttachmentRoutes } from './modules/projects/project-attachments.routes.ts';
 import { registerEventRoutes } from './modules/events/events.routes.ts';
+import { registerListingRoutes } from './modules/listings/listings.routes.ts';
 import { registerParkRoutes } from './modules/parks/parks.routes.ts';
 import { registerReportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
@@ -46,6 +47,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerProjectRoutes(app);
   registerProjectAttachmentRoutes(app);
   registerEventRoutes(app);
+  registerListingRoutes(app);
   registerParkRoutes(app);
   registerReportingRoutes(app);
   registerPeopleRoutes(app);

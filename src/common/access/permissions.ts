@@ -80,6 +80,16 @@ export const PERMISSIONS = {
   'evaluation.read': ['national_office', 'pairing_office'],
   'evaluation.self': ['pairing_office'],
   'evaluation.manage': ['national_office'],
+  /**
+   * Listings (供需对接): everyone reads published listings; enterprises (once approved) and offices publish and
+   * express interest; pairing offices and lead units moderate and import; a pairing office of a registrant's
+   * region approves its registration.
+   */
+  'listing.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  'listing.publish': ['national_office', 'pairing_office', 'lead_unit', 'enterprise'],
+  'listing.moderate': ['national_office', 'pairing_office', 'lead_unit'],
+  'listing.import': ['national_office', 'pairing_office', 'lead_unit'],
+  'registration.review': ['national_office', 'pairing_office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

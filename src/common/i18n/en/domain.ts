@@ -1,8 +1,10 @@
 import { listingsDomain } from './domain-listings.ts';
+import { listingsDomain } from './domain-listings.ts';
 import type { Shape } from '../shape.ts';
 import type { domain as zh } from '../zh-CN/domain.ts';
 
 export const domain: Shape<typeof zh> = {
+  ...listingsDomain,
   ...listingsDomain,
   roles: {
     national_office: 'National office',

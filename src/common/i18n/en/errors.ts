@@ -1,7 +1,9 @@
+import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 import type { Shape } from '../shape.ts';
 import type { errors as zh } from '../zh-CN/errors.ts';
 
 export const errors: Shape<typeof zh> = {
+  ...listingsErrors,
   validation: 'The request is invalid; check the fields named',
   invalid_json: 'The request body is not valid JSON',
   unauthenticated: 'Please sign in',
@@ -60,6 +62,7 @@ export const errors: Shape<typeof zh> = {
   roster_sheet_refused: 'This file cannot be imported as a secondment roster',
   roster_upload_required: 'Upload the roster (the file field of multipart/form-data)',
   field: {
+    ...listingsFieldErrors,
     required: 'Required',
     too_short: 'At least {min} characters',
     too_long: 'At most {max} characters',

@@ -1,5 +1,7 @@
 import { listingsDomain } from './domain-listings.ts';
+import { listingsDomain } from './domain-listings.ts';
 export const domain = {
+  ...listingsDomain,
   ...listingsDomain,
   roles: {
     national_office: '国家对口合作工作办公室',

@@ -1,4 +1,6 @@
+import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 export const errors = {
+  ...listingsErrors,
   validation: '请求内容有误，请检查标出的字段',
   invalid_json: '请求内容不是有效的 JSON',
   unauthenticated: '请先登录',
@@ -51,6 +53,7 @@ export const errors = {
   roster_sheet_refused: '该文件不能作为挂职干部花名册导入',
   roster_upload_required: '请上传花名册（multipart/form-data 的 file 字段）',
   field: {
+    ...listingsFieldErrors,
     required: '必填',
     too_short: '长度不能少于 {min} 个字符',
     too_long: '长度不能超过 {max} 个字符',

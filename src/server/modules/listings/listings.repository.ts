@@ -1,0 +1,394 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { ListingCategory, ListingKind, ListingState } from '../../../common/api/enums.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { Actor } from '../../http/context.ts';
+import { containing } from '../../kernel/like-pattern.ts';
+import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
+import { regions } from '../regions/regions.tables.ts';
+import { listingInterests, listingMatchViews, listings } from './listings.tables.ts';
+
+/**
+ * What an actor sees: every published listing; and, beyond those, its own organisation's listings in any state and,
+ * for a moderator (`moderates`), every listing of the pairings in its scope.
+ */
+export function listingVisibility(actor: Actor, moderates: boolean, publishedOnly: boolean): SQL | undefined {
+  if (publishedOnly) return eq(listings.state, 'published');
+  return or(
+    eq(listings.state, 'published'),
+    eq(listings.ownerOrganisationId, actor.organisationId),
+    moderates ? (rowsInPairingScope(actor, listings.pairingId) ?? sql`true`) : undefined,
+  );
+}
+
+export const summaryColumns = {
+  id: listings.id,
+  ref: listings.ref,
+  kind: listings.kind,
+  category: listings.category,
+  title: listings.title,
+  description: listings.description,
+  regionCode: listings.regionCode,
+  regionName: regions.name,
+  industryDivision: listings.industryDivision,
+  tags: listings.tags,
+  quantity: listings.quantity,
+  unit: listings.unit,
+  validUntil: listings.validUntil,
+  organisationName: listings.organisationName,
+  ownerOrganisationId: listings.ownerOrganisationId,
+  pairingId: listings.pairingId,
+  pairingName: pairings.name,
+  state: listings.state,
+  contactCipher: listings.contactCipher,
+  terms: listings.terms,
+  isDemo: listings.isDemo,
+  isSynthetic: listings.isSynthetic,
+  version: listings.version,
+  createdAt: listings.createdAt,
+  updatedAt: listings.updatedAt,
+};
+export type ListingRow = Awaited<ReturnType<typeof findListing>> & {};
+
+export interface ListingFilter {
+  kind?: ListingKind;
+  category?: ListingCategory;
+  regionCode?: string;
+  industryDivision?: string;
+  pairingId?: string;
+  valid?: boolean;
+  state?: ListingState;
+  mine?: boolean;
+}
+
+/** A region filter takes the region and everything inside it (codes share the province's or city's prefix). */
+function regionPrefix(code: string): string {
+  if (/^\d{6}$/.test(code)) return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return code;
+}
+
+function filterConditions(actor: Actor, f: ListingFilter, today: string): (SQL | undefined)[] {
+  return [
+    f.kind ? eq(listings.kind, f.kind) : undefined,
+    f.category ? eq(listings.category, f.category) : undefined,
+    f.regionCode ? sql`${listings.regionCode} LIKE ${`${regionPrefix(f.regionCode)}%`}` : undefined,
+    f.industryDivision ? eq(listings.industryDivision, f.industryDivision) : undefined,
+    f.pairingId ? eq(listings.pairingId, f.pairingId) : undefined,
+    f.valid ? sql`(${listings.validUntil} IS NULL OR ${listings.validUntil} >= ${today})` : undefined,
+    f.state ? eq(listings.state, f.state) : undefined,
+    f.mine ? eq(listings.ownerOrganisationId, actor.organisationId) : undefined,
+  ];
+}
+
+export async function listListings(
+  db: DbOrTx,
+  actor: Actor,
+  visibility: SQL | undefined,
+  f: ListingFilter,
+  today: string,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(visibility, ...filterConditions(actor, f, today));
+  const [items, [total]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(listings)
+      .innerJoin(regions, eq(regions.code, listings.regionCode))
+      .innerJoin(pairings, eq(pairings.id, listings.pairingId))
+      .where(where)
+      .orderBy(desc(listings.createdAt), asc(listings.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function findListing(db: DbOrTx, visibility: SQL | undefined, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select(summaryColumns)
+    .from(listings)
+    .innerJoin(regions, eq(regions.code, listings.regionCode))
+    .innerJoin(pairings, eq(pairings.id, listings.pairingId))
+    .where(and(eq(listings.id, id), visibility));
+  const [row] = await (opts.forUpdate ? q.for('update', { of: listings }) : q);
+  return row;
+}
+
+/** A listing by its publisher's reference (编号), as the command line names it. */
+export async function findListingIdByRef(db: DbOrTx, visibility: SQL | undefined, ref: string) {
+  const rows = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.ref, ref), visibility))
+    .limit(2);
+  return rows.length === 1 ? rows[0]!.id : undefined;
+}
+
+export async function insertListings(db: DbOrTx, values: (typeof listings.$inferInsert)[]): Promise<string[]> {
+  if (!values.length) return [];
+  const rows = await db.insert(listings).values(values).returning({ id: listings.id });
+  return rows.map((r) => r.id);
+}
+
+export async function updateListingRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof listings.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(listings)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(listings.id, id), eq(listings.version, version)))
+    .returning({ id: listings.id });
+  return rows.length === 1;
+}
+
+/** The listings an import source already holds under these references (an import updates them). */
+export async function listingsByRefs(db: DbOrTx, source: string, refs: string[]) {
+  if (!refs.length) return [];
+  return db
+    .select({ id: listings.id, ref: listings.ref, version: listings.version, state: listings.state })
+    .from(listings)
+    .where(and(eq(listings.source, source), inArray(listings.ref, refs)));
+}
+
+/** The weights of a match's score parts (they sum to 1, so a score reads as a share of a perfect match). */
+export const MATCH_WEIGHTS = { text: 0.5, industry: 0.15, category: 0.1, pairing: 0.15, freshness: 0.1 } as const;
+
+export interface RankRequest {
+  /** Words to look for (an OR query; the rank counts how many and how often). */
+  words: string[];
+  /** Characters of a query too short to segment (a single character), looked for inside the stored words. */
+  prefixes: string[];
+  /** A typed query, also compared by trigram similarity with titles and organisation names (typos). */
+  fuzzy?: string;
+  kind?: ListingKind;
+  excludeId?: string;
+  industryDivision?: string | null;
+  industrySection?: string | null;
+  /** Divisions of the same 门类 (section), for the smaller industry bonus. */
+  sectionDivisions?: string[];
+  category?: ListingCategory;
+  /** Region codes on the other side of the listing's pairing (a bonus, not a filter). */
+  counterpartRegions?: string[];
+  filter: ListingFilter;
+  today: string;
+  top: number;
+}
+
+/**
+ * Ranks published listings: text rank over the segmented words (normalised to 0..1), trigram similarity of title
+ * and organisation name for typed queries, and for matching the industry, category, counterpart-region and
+ * freshness parts. The whole score is computed in SQL so ORDER BY … LIMIT is exact, and filters are in the same
+ * WHERE as the index condition (no top-k taken before filtering, so filters cannot starve the result).
+ */
+export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
+  const tsq = r.words.join(' | ');
+  const query = sql`to_tsquery('simple', ${tsq})`;
+  // A one-character query is looked for inside the stored words (a scan, but such queries are rare and short).
+  const inside = r.prefixes.length
+    ? or(...r.prefixes.map((p) => sql`${listings.terms} LIKE ${containing(p)}`))
+    : undefined;
+  const text = tsq
+    ? sql`ts_rank(${listings.searchVector}, ${query}, 32) * 2`
+    : inside
+      ? sql`CASE WHEN ${inside} THEN 0.5 ELSE 0 END`
+      : sql`0`;
+  const fuzzy = r.fuzzy
+    ? sql`greatest(similarity(${listings.title}, ${r.fuzzy}), similarity(${listings.organisationName}, ${r.fuzzy}))`
+    : sql`0`;
+  const industry = r.industryDivision
+    ? sql`CASE WHEN ${listings.industryDivision} = ${r.industryDivision} THEN 1 WHEN ${listings.industryDivision} = ANY(${sql.param(r.sectionDivisions ?? [])}::text[]) THEN 0.5 ELSE 0 END`
+    : sql`0`;
+  const category = r.category ? sql`CASE WHEN ${listings.category} = ${r.category} THEN 1 ELSE 0 END` : sql`0`;
+  const pairing = r.counterpartRegions?.length
+    ? sql`CASE WHEN ${listings.regionCode} = ANY(${sql.param(r.counterpartRegions)}::text[]) THEN 1 ELSE 0 END`
+    : sql`0`;
+  const freshness = sql`exp(-greatest(0, extract(epoch FROM (now() - ${listings.updatedAt})) / 86400) / 180)`;
+  const candidates = or(
+    tsq ? sql`${listings.searchVector} @@ ${query}` : inside,
+    r.fuzzy ? sql`(${listings.title} % ${r.fuzzy} OR ${listings.organisationName} % ${r.fuzzy})` : undefined,
+    r.industryDivision ? eq(listings.industryDivision, r.industryDivision) : undefined,
+  );
+  // The weights are constants of the code, written into the statement as numerals (a parameter would be typed integer).
+  const w = (k: keyof typeof MATCH_WEIGHTS) => sql.raw(MATCH_WEIGHTS[k].toFixed(2));
+  const parts = sql`least(1, greatest(${text}, ${fuzzy}))`;
+  const score = sql<number>`(${w('text')} * ${parts} + ${w('industry')} * ${industry} + ${w('category')} * ${category} + ${w('pairing')} * ${pairing} + ${w('freshness')} * ${freshness})`;
+  const where = and(
+    eq(listings.state, 'published'),
+    sql`(${listings.validUntil} IS NULL OR ${listings.validUntil} >= ${r.today})`,
+    r.kind ? eq(listings.kind, r.kind) : undefined,
+    r.excludeId ? sql`${listings.id} <> ${r.excludeId}` : undefined,
+    candidates ?? sql`false`,
+    ...filterConditions(actor, r.filter, r.today),
+  );
+  return db
+    .select({
+      ...summaryColumns,
+      score,
+      textPart: sql<number>`${parts}`.mapWith(Number),
+      fuzzyPart: sql<number>`${fuzzy}`.mapWith(Number),
+      industryPart: sql<number>`${industry}`.mapWith(Number),
+      categoryPart: sql<number>`${category}`.mapWith(Number),
+      pairingPart: sql<number>`${pairing}`.mapWith(Number),
+      freshnessPart: sql<number>`${freshness}`.mapWith(Number),
+    })
+    .from(listings)
+    .innerJoin(regions, eq(regions.code, listings.regionCode))
+    .innerJoin(pairings, eq(pairings.id, listings.pairingId))
+    .where(where)
+    .orderBy(sql`${score} DESC`, asc(listings.id))
+    .limit(r.top);
+}
+export type RankedRow = Awaited<ReturnType<typeof rankListings>>[number];
+
+export async function recordMatchView(db: DbOrTx, v: typeof listingMatchViews.$inferInsert) {
+  await db.insert(listingMatchViews).values(v);
+}
+
+// ---- expressions of interest ----
+
+const interestColumns = {
+  id: listingInterests.id,
+  listingId: listingInterests.listingId,
+  fromListingId: listingInterests.fromListingId,
+  organisationId: listingInterests.organisationId,
+  message: listingInterests.message,
+  state: listingInterests.state,
+  revealedAt: listingInterests.revealedAt,
+  projectId: listingInterests.projectId,
+  version: listingInterests.version,
+  createdAt: listingInterests.createdAt,
+  updatedAt: listingInterests.updatedAt,
+  organisationName: sql<string>`(SELECT o.name FROM organisations o WHERE o.id = ${listingInterests.organisationId})`,
+  listingTitle: listings.title,
+  listingOrganisation: listings.organisationName,
+  listingOwnerId: listings.ownerOrganisationId,
+  listingPairingId: listings.pairingId,
+  listingContactCipher: listings.contactCipher,
+  listingIsDemo: listings.isDemo,
+  listingRegionCode: listings.regionCode,
+  listingIndustryDivision: listings.industryDivision,
+  fromListingTitle: sql<string | null>`(SELECT f.title FROM listings f WHERE f.id = ${listingInterests.fromListingId})`,
+};
+export type InterestRow = Awaited<ReturnType<typeof findInterest>> & {};
+
+/** The interests the actor's organisation expressed or received (on its own listings). */
+export async function listInterests(db: DbOrTx, organisationId: string, listingId?: string) {
+  return db
+    .select(interestColumns)
+    .from(listingInterests)
+    .innerJoin(listings, eq(listings.id, listingInterests.listingId))
+    .where(
+      and(
+        or(eq(listingInterests.organisationId, organisationId), eq(listings.ownerOrganisationId, organisationId)),
+        listingId ? eq(listingInterests.listingId, listingId) : undefined,
+      ),
+    )
+    .orderBy(desc(listingInterests.updatedAt), asc(listingInterests.id));
+}
+
+/** An interest one of whose two sides is the organisation (undefined otherwise: 404). */
+export async function findInterest(db: DbOrTx, organisationId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select(interestColumns)
+    .from(listingInterests)
+    .innerJoin(listings, eq(listings.id, listingInterests.listingId))
+    .where(
+      and(
+        eq(listingInterests.id, id),
+        or(eq(listingInterests.organisationId, organisationId), eq(listings.ownerOrganisationId, organisationId)),
+      ),
+    );
+  const [row] = await (opts.forUpdate ? q.for('update', { of: listingInterests }) : q);
+  return row;
+}
+
+export async function interestTaken(db: DbOrTx, listingId: string, organisationId: string) {
+  const [row] = await db
+    .select({ id: listingInterests.id })
+    .from(listingInterests)
+    .where(and(eq(listingInterests.listingId, listingId), eq(listingInterests.organisationId, organisationId)));
+  return !!row;
+}
+
+export async function insertInterest(db: DbOrTx, v: typeof listingInterests.$inferInsert): Promise<string> {
+  const [row] = await db.insert(listingInterests).values(v).returning({ id: listingInterests.id });
+  return row!.id;
+}
+
+export async function updateInterestRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof listingInterests.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(listingInterests)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(listingInterests.id, id), eq(listingInterests.version, version)))
+    .returning({ id: listingInterests.id });
+  return rows.length === 1;
+}
+
+/** Listings, matches viewed, interests, contacts revealed, deals and projects, per pairing and year. */
+export async function countsPerPairingYear(db: DbOrTx, actor: Actor, pairingId?: string, year?: number) {
+  const r = await db.execute<{
+    pairing_id: string;
+    pairing_name: string;
+    year: number;
+    listings: number;
+    matches_viewed: number;
+    interests: number;
+    contacts_revealed: number;
+    deals: number;
+    projects: number;
+  }>(sql`
+    WITH facts AS (
+      SELECT pairing_id, extract(year FROM created_at)::int AS year, 1 AS listings, 0 AS views, 0 AS interests,
+             0 AS revealed, 0 AS deals, 0 AS projects
+        FROM listings WHERE NOT is_synthetic
+      UNION ALL
+      SELECT pairing_id, extract(year FROM viewed_at)::int, 0, 1, 0, 0, 0, 0 FROM listing_match_views
+      UNION ALL
+      SELECT l.pairing_id, extract(year FROM i.created_at)::int, 0, 0, 1, 0, 0, 0
+        FROM listing_interests i JOIN listings l ON l.id = i.listing_id
+      UNION ALL
+      SELECT l.pairing_id, extract(year FROM i.revealed_at)::int, 0, 0, 0, 1, 0, 0
+        FROM listing_interests i JOIN listings l ON l.id = i.listing_id WHERE i.revealed_at IS NOT NULL
+      UNION ALL
+      SELECT l.pairing_id, extract(year FROM i.signed_on)::int, 0, 0, 0, 0, 1, (i.project_id IS NOT NULL)::int
+        FROM listing_interests i JOIN listings l ON l.id = i.listing_id WHERE i.state = 'signed'
+    )
+    SELECT f.pairing_id, p.name AS pairing_name, f.year, sum(f.listings)::int AS listings,
+           sum(f.views)::int AS matches_viewed, sum(f.interests)::int AS interests,
+           sum(f.revealed)::int AS contacts_revealed, sum(f.deals)::int AS deals, sum(f.projects)::int AS projects
+      FROM facts f JOIN pairings p ON p.id = f.pairing_id
+     WHERE ${actor.scope.all ? sql`true` : sql`p.id = ANY(${uuidArray(actor.scope.pairingIds)})`}
+       ${pairingId ? sql`AND p.id = ${pairingId}` : sql``}
+       ${year ? sql`AND f.year = ${year}` : sql``}
+     GROUP BY f.pairing_id, p.name, f.year
+     ORDER BY p.name, f.year`);
+  return r.rows;
+}
+
+/** The top pairings' side regions (those the actor may use; every one when `actor` is null), to place a listing by its region. */
+export async function topPairingRegions(db: DbOrTx, actor: Actor | null) {
+  const r = await db.execute<{ pairing_id: string; region_code: string }>(sql`
+    SELECT s.pairing_id, s.region_code FROM pairing_side_regions s JOIN pairings p ON p.id = s.pairing_id
+     WHERE p.parent_id IS NULL
+       ${!actor || actor.scope.all ? sql`` : sql`AND p.id = ANY(${uuidArray(actor.scope.pairingIds)})`}
+     ORDER BY p.created_at, s.pairing_id`);
+  return r.rows;
+}
+
+/** The operator's own organisation: the owner of what the command line imports as the system user. */
+export async function operatorOrganisationId(db: DbOrTx): Promise<string | undefined> {
+  const r = await db.execute<{ id: string }>(
+    sql`SELECT id FROM organisations WHERE kind = 'operator' ORDER BY created_at LIMIT 1`,
+  );
+  return r.rows[0]?.id;
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict';
+import { repoPath } from '../../repo-path.ts';
+
+/**
+ * Chinese word segmentation for listings (neither PGlite nor PostgreSQL 15 has a Chinese parser): jieba with the
+ * domain's terms and the programme's place names (resources/listings/user-dict.txt), search mode (吉林大米 also
+ * gives 吉林 and 大米), and synonym groups (resources/listings/synonyms.txt) folded onto one word, on the stored
+ * text and on queries alike, so 冷链 finds 低温物流.
+ */
+interface Segmenter {
+  jieba: Jieba;
+  tfidf: TfIdf;
+  canonical: Map<string, string>;
+}
+
+let loaded: Segmenter | undefined;
+
+function segmenter(): Segmenter {
+  if (loaded) return loaded;
+  const jieba = Jieba.withDict(dict);
+  jieba.loadDict(fs.readFileSync(repoPath('resources', 'listings', 'user-dict.txt')));
+  const canonical = new Map<string, string>();
+  const groups = fs.readFileSync(repoPath('resources', 'listings', 'synonyms.txt'), 'utf8').split('\n');
+  for (const line of groups) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [head, ...rest] = line.trim().split(/\s+/);
+    for (const word of rest) canonical.set(word, head!);
+  }
+  // Synonyms must come out of jieba whole, or they could never be folded.
+  jieba.loadDict(Buffer.from([...canonical.keys()].map((w) => `${w} 500 n`).join('\n')));
+  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical };
+  return loaded;
+}
+
+/** Words that carry no meaning for matching (particles, the listing genre's own words). */
+const STOP = new Set(
+  '的 了 和 与 及 或 在 是 为 对 有 等 我 我们 公司 企业 有限公司 有限责任公司 需要 寻求 提供 寻找 希望 可 可以 能 一 个 年 月 日 万 元 进行 相关 以上 以下 左右 方面 一批 开展 优质'.split(
+    ' ',
+  ),
+);
+
+const WORDISH = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** The words of a text: segmented for search, lower-cased, stop words and lone Han characters dropped, synonyms folded. */
+export function segment(text: string): string[] {
+  const { jieba, canonical } = segmenter();
+  const out: string[] = [];
+  for (const raw of jieba.cutForSearch(text.normalize('NFKC'), true)) {
+    const word = raw.trim().toLowerCase();
+    if (!word || !WORDISH.test(word) || STOP.has(word)) continue;
+    if (/^\p{Script=Han}$/u.test(word)) continue;
+    out.push(canonical.get(word) ?? word);
+  }
+  return out;
+}
+
+/** The stored form: every word once, space-separated (tsvector 'simple' splits on spaces and keeps the words). */
+export function termsOf(...texts: (string | null | undefined)[]): string {
+  return [...new Set(segment(texts.filter(Boolean).join('\n')))].map(tsSafe).join(' ');
+}
+
+/** The distinct words of a query, safe to put into a tsquery. */
+export function queryWords(text: string): string[] {
+  return [...new Set(segment(text).map(tsSafe))].filter(Boolean);
+}
+
+/**
+ * The words that say most about a listing (TF-IDF over jieba's corpus frequencies), for matching a listing against
+ * others: its own long text would otherwise ask for every common word in it.
+ */
+export function keyWords(text: string, top: number): string[] {
+  const { jieba, tfidf, canonical } = segmenter();
+  const words = tfidf
+    .extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])
+    .map((k) => k.keyword.toLowerCase())
+    .filter((w) => !STOP.has(w) && WORDISH.test(w) && !/^\p{Script=Han}$/u.test(w))
+    .map((w) => tsSafe(canonical.get(w) ?? w));
+  return [...new Set(words)].filter(Boolean).slice(0, top);
+}
+
+/** tsvector/tsquery syntax characters cannot reach the parser: words keep letters, digits and a few joiners. */
+function tsSafe(word: string): string {
+  return word.replace(/[^\p{L}\p{N}._-]/gu, '');
+}
