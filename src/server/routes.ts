@@ -24,6 +24,7 @@ import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerItemAttachmentRoutes } from './modules/tracking/item-attachments.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
+import { registerDemoRoutes } from './seed/demo.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
 export async function registerModuleRoutes(app: FastifyInstance) {
@@ -55,4 +56,5 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerItemAttachmentRoutes(app);
   registerMeetingRoutes(app);
   registerNotificationRoutes(app);
+  registerDemoRoutes(app);
 }

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'user.manageBusiness': ['sys_admin'],
   'user.unlock': ['security_admin'],
   'audit.read': ['audit_admin'],
+  /** Demo data (marked 演示) for trying the product: the national office fills a pairing and clears it all. */
+  'demo.manage': ['national_office'],
   /** Plans and tasks: pairing offices run their pairings' plans; lead units read the tasks assigned to them. */
   'plan.read': ['national_office', 'pairing_office', 'lead_unit'],
   'plan.import': ['national_office', 'pairing_office'],

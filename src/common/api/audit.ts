@@ -14,6 +14,8 @@ export const auditItem = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The object's current name when it still exists (null when deleted, or when it has no name to show). */
+  objectName: z.string().nullable(),
   result: z.enum(AUDIT_RESULTS),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -36,6 +38,14 @@ export type AuditListParams = QueryParams<typeof auditListQuery>;
 export type AuditListQuery = z.output<typeof auditListQuery>;
 export const auditListResponse = paged(auditItem);
 export type AuditList = z.infer<typeof auditListResponse>;
+
+/** The filtered trail as an Excel workbook: the list's filters without the paging. */
+export const auditExportQuery = auditListQuery.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.output<typeof auditExportQuery>;
+
+/** The actions the trail holds, for the filter's select list. */
+export const auditActionsResponse = z.object({ actions: z.array(z.string()) });
+export type AuditActions = z.infer<typeof auditActionsResponse>;
 
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),

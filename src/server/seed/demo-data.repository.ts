@@ -13,6 +13,17 @@ export async function pairingHasDemoProjects(db: DbOrTx, pairingId: string): Pro
   return found.rows[0]!.n > 0;
 }
 
+/** The pairings holding demo projects now, by name, with their count (the national office's page lists them). */
+export async function pairingsWithDemoData(db: DbOrTx) {
+  const found = await db.execute<{ id: string; name: string; projects: number }>(sql`
+    SELECT p.id, p.name, count(*)::int AS projects
+    FROM projects pr JOIN pairings p ON p.id = pr.pairing_id
+    WHERE pr.is_demo
+    GROUP BY p.id, p.name
+    ORDER BY p.name`);
+  return found.rows;
+}
+
 /**
  * Deletes every demo record, children first. What users added under a demo park or event (an entry in a demo
  * park's ledger) goes with it; a real project linked to a demo park or event keeps its data and loses the link.

@@ -55,7 +55,7 @@ export const errors: Shape<typeof zh> = {
   park_ledger_sheet_refused: 'This file cannot be imported as a park ledger',
   park_upload_required: 'Upload the ledger sheet (multipart/form-data field "file")',
   // Demo data (duikou demo fill)
-  demo_exists: 'this pairing has demo data already; run demo clear first',
+  demo_exists: 'this pairing has demo data already; clear it first (the Demo data page, or the command demo clear)',
   demo_no_north_east_side: 'the pairing has no north-eastern side',
   // Cadre exchange and training
   roster_import_invalid: 'The roster has {count} errors; nothing was imported. Correct them and upload again',

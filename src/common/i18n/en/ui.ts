@@ -8,6 +8,7 @@ import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
 import { outputUi } from './ui-output.ts';
+import { demoUi } from './ui-demo.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -101,6 +102,8 @@ export const ui: Shape<typeof zh> = {
     ruleClasses: 'At least three of: upper case, lower case, digits, symbols',
     ruleNotCommon: 'Not a common password',
     ruleNoUsername: 'Does not contain the user name',
+    rulePassed: 'met',
+    ruleFailed: 'not met',
     usernameHint: '3–64 letters, digits or _ . @ -',
     submitSetup: 'Create administrator',
     changePasswordTitle: 'Change password',
@@ -284,8 +287,14 @@ export const ui: Shape<typeof zh> = {
       'The audit chain is broken: {checked} records checked; it breaks at {count} records (each edited, or the record before it deleted or inserted): {ids}.',
     verifyTitle: 'Audit chain verification',
     actorPlaceholder: 'Actor user name',
-    actionPlaceholder: 'e.g. auth.login',
-    objectTypePlaceholder: 'e.g. user',
+    actionPlaceholder: 'Action',
+    objectTypePlaceholder: 'Object type',
+    object: 'Object',
+    requestId: 'Request',
+    export: 'Export to Excel',
+    exportSheet: 'Audit log',
+    exportTitle: 'Audit log',
+    exportFile: 'audit-log',
   },
   plans: {
     menu: 'Plans',
@@ -500,4 +509,5 @@ export const ui: Shape<typeof zh> = {
   projects: projectsUi,
   people: peopleUi,
   output: outputUi,
+  demo: demoUi,
 };

@@ -1,8 +1,10 @@
 import { listingsDomain } from './domain-listings.ts';
 import { listingsDomain } from './domain-listings.ts';
+import { auditDomain } from './domain-audit.ts';
 export const domain = {
   ...listingsDomain,
   ...listingsDomain,
+  ...auditDomain,
   roles: {
     national_office: '国家对口合作工作办公室',
     pairing_office: '对口合作办公室',

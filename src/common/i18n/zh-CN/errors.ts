@@ -46,7 +46,7 @@ export const errors = {
   park_ledger_sheet_refused: '该文件不能作为园区台账导入',
   park_upload_required: '请上传台账表（multipart/form-data 的 file 字段）',
   // Demo data (duikou demo fill)
-  demo_exists: '该对口合作关系已有演示数据，请先执行 demo clear',
+  demo_exists: '该对口合作关系已有演示数据，请先清除（“演示数据”页面，或命令 demo clear）',
   demo_no_north_east_side: '该对口合作关系没有东北地区一方',
   // Cadre exchange and training
   roster_import_invalid: '花名册有 {count} 处错误，未导入任何记录，请修改后重新上传',

@@ -6,6 +6,7 @@ import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
 import { outputUi } from './ui-output.ts';
+import { demoUi } from './ui-demo.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -98,6 +99,8 @@ export const ui = {
     ruleClasses: '包含大写字母、小写字母、数字、特殊字符中的至少三类',
     ruleNotCommon: '不能是常见密码',
     ruleNoUsername: '不能包含用户名',
+    rulePassed: '已满足',
+    ruleFailed: '未满足',
     usernameHint: '3–64 位字母、数字或 _ . @ -',
     submitSetup: '创建管理员',
     changePasswordTitle: '修改密码',
@@ -278,8 +281,14 @@ export const ui = {
       '审计链校验失败：已校验 {checked} 条记录，{count} 条记录处链条断裂（记录被改动，或其前一条被删除或插入），记录编号：{ids}。',
     verifyTitle: '审计链校验结果',
     actorPlaceholder: '操作人用户名',
-    actionPlaceholder: '如 auth.login',
-    objectTypePlaceholder: '如 user',
+    actionPlaceholder: '操作',
+    objectTypePlaceholder: '对象类型',
+    object: '对象',
+    requestId: '请求编号',
+    export: '导出 Excel',
+    exportSheet: '审计日志',
+    exportTitle: '审计日志',
+    exportFile: '审计日志',
   },
   plans: {
     menu: '实施方案',
@@ -492,4 +501,5 @@ export const ui = {
   projects: projectsUi,
   people: peopleUi,
   output: outputUi,
+  demo: demoUi,
 } as const;

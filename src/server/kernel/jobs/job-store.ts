@@ -5,12 +5,14 @@ import type { ImportJob } from '../../../common/api/projects.ts';
 import { deleteJobsCreatedBefore, findOwnJob, insertJob, updateJob, type JobRow } from './jobs.repository.ts';
 
 export type Progress = (p: Partial<Pick<ImportJob, 'phase' | 'processed' | 'total'>>) => void;
-type Outcome = Pick<ImportJob, 'result' | 'errors' | 'error'>;
+/** A job's state as its owner polls it; `R` is what it answers when done (an import's counts by default). */
+export type BackgroundJob<R = NonNullable<ImportJob['result']>> = Omit<ImportJob, 'result'> & { result: R | null };
+type Outcome<R> = Pick<BackgroundJob<R>, 'result' | 'errors' | 'error'>;
 /**
  * Writes the job's outcome in the caller's transaction, the one that stores what the job did: a process that dies
  * right after that commit leaves a job that reports what it stored, not "interrupted, nothing imported".
  */
-export type FinishJob = (tx: DbOrTx, outcome: Outcome) => Promise<void>;
+export type FinishJob<R = NonNullable<ImportJob['result']>> = (tx: DbOrTx, outcome: Outcome<R>) => Promise<void>;
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Progress is written this often at most; a poll from another process sees it this late at worst. */
@@ -21,7 +23,7 @@ const WAIT_MS = 5 * 60_000;
 
 interface Live {
   owner: string;
-  state: ImportJob;
+  state: BackgroundJob<unknown>;
   done: Promise<void>;
 }
 
@@ -43,13 +45,13 @@ function failure(err: unknown): ImportJob['error'] {
  * Starts `run` after recording the job; answers at once with its first state. Progress and the outcome are kept in
  * this process and written to the jobs table (progress at most once a second, the outcome when it ends).
  */
-export async function startJob(
+export async function startJob<R = NonNullable<ImportJob['result']>>(
   db: Db,
   kind: string,
   owner: string,
-  run: (progress: Progress, finish: FinishJob) => Promise<Outcome>,
-): Promise<ImportJob> {
-  const state: ImportJob = {
+  run: (progress: Progress, finish: FinishJob<R>) => Promise<Outcome<R>>,
+): Promise<BackgroundJob<R>> {
+  const state: BackgroundJob<R> = {
     id: randomUUID(),
     status: 'running',
     phase: 'reading',
@@ -64,7 +66,7 @@ export async function startJob(
 
   let lastWrite = Date.now();
   let writing: Promise<unknown> = Promise.resolve();
-  const finalRow = (outcome: Outcome) => ({
+  const finalRow = (outcome: Outcome<R>) => ({
     status: outcome.result ? ('done' as const) : ('failed' as const),
     phase: 'done',
     processed: state.processed,
@@ -93,7 +95,7 @@ export async function startJob(
       void save(false);
     }
   };
-  const finish: FinishJob = (tx, outcome) => updateJob(tx, state.id, finalRow(outcome));
+  const finish: FinishJob<R> = (tx, outcome) => updateJob(tx, state.id, finalRow(outcome));
   const done = run(progress, finish)
     .then(
       (r) => void Object.assign(state, r, { status: r.result ? 'done' : 'failed', phase: 'done' }),
@@ -108,8 +110,8 @@ export async function startJob(
   return { ...state };
 }
 
-function fromRow(row: JobRow): ImportJob {
-  const outcome = (row.outcome ?? {}) as Partial<Outcome>;
+function fromRow<R>(row: JobRow): BackgroundJob<R> {
+  const outcome = (row.outcome ?? {}) as Partial<Outcome<R>>;
   const interrupted = row.status === 'running' && Date.now() - row.heartbeatAt.getTime() > STALE_MS;
   return {
     id: row.id,
@@ -124,18 +126,23 @@ function fromRow(row: JobRow): ImportJob {
 }
 
 /** The job as its owner sees it, from whichever process ran it; `wait` resolves once it has finished. */
-export async function getJob(db: Db, owner: string, id: string, wait: boolean): Promise<ImportJob | null> {
+export async function getJob<R = NonNullable<ImportJob['result']>>(
+  db: Db,
+  owner: string,
+  id: string,
+  wait: boolean,
+): Promise<BackgroundJob<R> | null> {
   const mine = live.get(id);
   if (mine) {
     if (mine.owner !== owner) return null;
     if (wait) await mine.done;
-    return { ...mine.state };
+    return { ...(mine.state as BackgroundJob<R>) };
   }
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const row = await findOwnJob(db, owner, id);
     if (!row) return null;
-    const job = fromRow(row);
+    const job = fromRow<R>(row);
     if (!wait || job.status !== 'running' || Date.now() > deadline) return job;
     await new Promise((r) => setTimeout(r, 250));
   }

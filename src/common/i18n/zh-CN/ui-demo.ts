@@ -1,0 +1,30 @@
+/** 演示数据 page: the national office fills a pairing with demo records and clears them all. */
+export const demoUi = {
+  menu: '演示数据',
+  title: '演示数据',
+  intro:
+    '为一个对口合作关系生成演示数据（项目、园区与分成台账、招商活动、会议与督办事项、干部人才），便于试用。所有演示记录都标有“演示”，可一次全部清除，不影响真实数据。',
+  pairing: '对口合作关系',
+  pairingPlaceholder: '选择对口合作关系',
+  fill: '生成演示数据',
+  filling: '正在生成演示数据，请稍候……',
+  filled: '已为“{name}”生成演示数据：{summary}',
+  fillFailed: '生成失败：{reason}',
+  clear: '清除全部演示数据',
+  clearConfirm: '删除全部演示数据？真实数据不受影响。',
+  cleared: '已清除演示数据：{summary}',
+  current: '已有演示数据的对口合作关系',
+  none: '目前没有演示数据。',
+  projects: '{count} 个演示项目',
+  counts: {
+    projects: '项目',
+    parks: '园区',
+    enterprises: '入园企业',
+    agreements: '分成协议',
+    ledgerEntries: '台账记录',
+    events: '活动',
+    eventAgreements: '活动签约',
+    meetings: '会议',
+    trackedItems: '督办事项',
+  },
+};
