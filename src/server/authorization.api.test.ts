@@ -156,6 +156,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/notifications': 'authenticated',
   'POST /api/notifications/:id/read': 'authenticated',
   'POST /api/notifications/read-all': 'authenticated',
+  'GET /api/workbench': 'workbench.read',
   'GET /api/secondments': 'cadre.readNames',
   'GET /api/secondments/export.xlsx': 'cadre.readNames',
   'GET /api/secondments/template.xlsx': 'cadre.manage',

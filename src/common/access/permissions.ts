@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'pairing.create': ['national_office', 'pairing_office'],
   'pairing.update': ['national_office', 'pairing_office'],
   'dashboard.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  /** 工作台: the landing page of every business role (to-dos, lights, notices); each section by its own permission. */
+  'workbench.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise'],
   'region.read': [
     'national_office',
     'pairing_office',

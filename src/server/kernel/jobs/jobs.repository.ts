@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { backgroundJobs } from './jobs.tables.ts';
 
@@ -35,4 +35,19 @@ export async function findOwnJob(db: Db, owner: string, id: string): Promise<Job
     .from(backgroundJobs)
     .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.ownerUserId, owner)));
   return row;
+}
+
+/** The latest jobs `owner` started that failed (refused rows or an error), newest first, with how many rows were refused. */
+export async function failedJobsOf(db: DbOrTx, owner: string, limit: number) {
+  return db
+    .select({
+      id: backgroundJobs.id,
+      kind: backgroundJobs.kind,
+      createdAt: backgroundJobs.createdAt,
+      rowErrors: sql<number>`coalesce(jsonb_array_length(${backgroundJobs.outcome}->'errors'), 0)`.mapWith(Number),
+    })
+    .from(backgroundJobs)
+    .where(and(eq(backgroundJobs.ownerUserId, owner), eq(backgroundJobs.status, 'failed')))
+    .orderBy(desc(backgroundJobs.createdAt))
+    .limit(limit);
 }

@@ -24,6 +24,9 @@ function taskScope(actor: Actor): SQL | undefined {
   return and(pairing, seesOnlyOwnTasks(actor) ? assignedTo(actor.organisationId) : undefined);
 }
 
+/** A task no unit has been given (registered or by name). */
+const unassignedSql = sql`NOT EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id})`;
+
 /** taskLight() of task-light.ts in SQL, so lists filter, sort and count by light in the database. */
 export function taskLightSql(today: string): SQL<string> {
   return sql<string>`(CASE
@@ -31,7 +34,7 @@ export function taskLightSql(today: string): SQL<string> {
     WHEN ${tasks.status} = 'done' THEN 'green'
     WHEN ${tasks.status} = 'delayed' THEN 'red'
     WHEN ${tasks.deadline} < ${today}::date THEN 'red'
-    WHEN ${tasks.status} = 'not_started' AND NOT EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id}) THEN 'grey'
+    WHEN ${tasks.status} = 'not_started' AND ${unassignedSql} THEN 'grey'
     WHEN ${tasks.deadline} IS NULL THEN 'green'
     WHEN ${tasks.status} = 'not_started' AND ${tasks.deadline} - ${today}::date <= ${tasks.warningDays} THEN 'yellow'
     ELSE 'green' END)`;
@@ -286,6 +289,94 @@ export async function historyOf(db: DbOrTx, taskId: string) {
     .from(taskHistory)
     .where(eq(taskHistory.taskId, taskId))
     .orderBy(asc(taskHistory.at), asc(taskHistory.id));
+}
+
+/**
+ * Per pairing the actor sees (null: the national plan's tasks), over its current plans: tasks per light, those
+ * still under way that no unit has been given, and the three nearest deadlines of tasks not done (the workbench).
+ */
+export async function pairingTaskOverview(db: DbOrTx, actor: Actor, today: string) {
+  const light = taskLightSql(today);
+  const current = and(taskScope(actor), eq(plans.current, true));
+  const [lights, deadlines] = await Promise.all([
+    db
+      .select({
+        pairingId: tasks.pairingId,
+        pairingName: pairings.name,
+        light,
+        n: count(),
+        unassigned:
+          sql<number>`count(*) FILTER (WHERE ${tasks.status} NOT IN ('done', 'suspended') AND ${unassignedSql})`.mapWith(
+            Number,
+          ),
+      })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
+      .where(current)
+      // By position, as in listTasks: the light expression carries parameters.
+      .groupBy(tasks.pairingId, pairings.name, sql`3`),
+    db.execute<{
+      pairing_id: string | null;
+      id: string;
+      code: string;
+      title: string;
+      deadline: string;
+      light: string;
+    }>(sql`
+      SELECT pairing_id, id, code, title, deadline::text AS deadline, light FROM (
+        SELECT ${tasks.pairingId} AS pairing_id, ${tasks.id} AS id, ${tasks.code} AS code, ${tasks.title} AS title,
+          ${tasks.deadline} AS deadline, ${light} AS light,
+          row_number() OVER (PARTITION BY ${tasks.pairingId} ORDER BY ${tasks.deadline}, ${tasks.ordinal}) AS n
+        FROM ${tasks} JOIN ${plans} ON ${plans.id} = ${tasks.planId}
+        WHERE ${current} AND ${tasks.deadline} IS NOT NULL AND ${tasks.status} NOT IN ('done', 'suspended')
+      ) d WHERE n <= 3 ORDER BY deadline`),
+  ]);
+  return { lights, deadlines: deadlines.rows };
+}
+
+/**
+ * The latest edits of tasks the actor sees made by users of organisations outside the actor's region (the other
+ * side of the actor's pairings, or the national office), newest first: what the other side did lately. An
+ * organisation is inside the actor's region when the actor's region is one of its region's ancestors or its own.
+ */
+export async function recentTaskChangesByOthers(db: DbOrTx, actor: Actor, since: Date, limit: number) {
+  const scope = taskScope(actor) ?? sql`true`;
+  const result = await db.execute<{
+    id: number;
+    task_id: string;
+    code: string;
+    title: string;
+    pairing_name: string | null;
+    at: Date;
+    actor_name: string | null;
+    organisation_name: string;
+    changes: unknown;
+  }>(sql`
+    WITH RECURSIVE recent AS (
+      SELECT h.id, h.task_id, ${tasks.code} AS code, ${tasks.title} AS title, ${pairings.name} AS pairing_name, h.at,
+        h.actor_name, h.changes, o.name AS organisation_name, o.region_code
+      FROM ${taskHistory} h
+      JOIN ${tasks} ON ${tasks.id} = h.task_id
+      JOIN ${plans} ON ${plans.id} = ${tasks.planId}
+      LEFT JOIN ${pairings} ON ${pairings.id} = ${tasks.pairingId}
+      JOIN users u ON u.id = h.actor_user_id
+      JOIN organisations o ON o.id = u.organisation_id
+      WHERE h.action = 'updated' AND h.at >= ${since.toISOString()}::timestamptz AND ${scope}
+        AND o.id <> ${actor.organisationId}
+      ORDER BY h.at DESC, h.id DESC
+      LIMIT ${limit * 5}
+    ),
+    up(id, code) AS (
+      SELECT id, region_code FROM recent
+      UNION
+      SELECT up.id, r.parent_code FROM up JOIN regions r ON r.code = up.code WHERE r.parent_code IS NOT NULL
+    )
+    SELECT id, task_id, code, title, pairing_name, at, actor_name, organisation_name, changes FROM recent
+    WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.id = recent.id AND up.code = ${actor.regionCode})
+    ORDER BY at DESC, id DESC
+    LIMIT ${limit}`);
+  return result.rows;
 }
 
 /** Visible tasks per plan and light, over the tasks the actor may see (the plan list's counts). */

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { TASK_LIGHTS } from './enums.ts';
+import { inboxItem, reportSummary } from './reporting.ts';
+import { itemSummary } from './tracking.ts';
+
+/** One pairing's tasks as the workbench shows them (pairingId null: the national plan's tasks). */
+export const workbenchPairing = z.object({
+  pairingId: z.uuid().nullable(),
+  pairingName: z.string().nullable(),
+  lights: z.object(
+    Object.fromEntries(TASK_LIGHTS.map((l) => [l, z.number().int()])) as Record<
+      (typeof TASK_LIGHTS)[number],
+      z.ZodNumber
+    >,
+  ),
+  /** Tasks still under way that no unit has been given. */
+  unassigned: z.number().int(),
+  /** The nearest deadlines of its tasks not done. */
+  deadlines: z.array(
+    z.object({
+      taskId: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      deadline: z.string(),
+      light: z.enum(TASK_LIGHTS),
+    }),
+  ),
+});
+export type WorkbenchPairing = z.infer<typeof workbenchPairing>;
+
+export const workbenchChange = z.object({
+  taskId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  pairingName: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  organisationName: z.string(),
+  /** The fields the edit changed (status, percent, deadline, units, …). */
+  fields: z.array(z.string()),
+});
+export type WorkbenchChange = z.infer<typeof workbenchChange>;
+
+export const workbenchImport = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  createdAt: z.string(),
+  rowErrors: z.number().int(),
+});
+
+/**
+ * The day's work of the signed-in user's organisation. A section the role has no part in is null (a unit reviews
+ * nothing); lists are short (the most urgent first) and `counts` says how many there are in all.
+ */
+export const workbenchResponse = z.object({
+  today: z.string(),
+  counts: z.object({
+    toFill: z.number().int(),
+    toReview: z.number().int(),
+    itemsDue: z.number().int(),
+    unassignedTasks: z.number().int(),
+    failedImports: z.number().int(),
+    /** The sum the menu's badge shows. */
+    total: z.number().int(),
+  }),
+  toFill: z.array(inboxItem).nullable(),
+  toReview: z.array(reportSummary).nullable(),
+  itemsDue: z.array(itemSummary).nullable(),
+  pairings: z.array(workbenchPairing).nullable(),
+  failedImports: z.array(workbenchImport),
+  recentChanges: z.array(workbenchChange).nullable(),
+});
+export type Workbench = z.infer<typeof workbenchResponse>;

@@ -1,0 +1,83 @@
+import { TASK_LIGHTS, type TaskLight } from '../../../common/api/enums.ts';
+import type { Workbench, WorkbenchPairing } from '../../../common/api/workbench.ts';
+import { presentInbox, presentReportSummary } from '../reporting/reporting.presenter.ts';
+import { presentItemSummary } from '../tracking/tracking.presenter.ts';
+import type { WorkbenchRows } from './workbench.service.ts';
+
+const noLights = (): Record<TaskLight, number> =>
+  Object.fromEntries(TASK_LIGHTS.map((l) => [l, 0])) as Record<TaskLight, number>;
+
+function presentPairings(overview: NonNullable<WorkbenchRows['overview']>): WorkbenchPairing[] {
+  const byPairing = new Map<string | null, WorkbenchPairing>();
+  const entry = (pairingId: string | null, pairingName: string | null) => {
+    let p = byPairing.get(pairingId);
+    if (!p)
+      byPairing.set(pairingId, (p = { pairingId, pairingName, lights: noLights(), unassigned: 0, deadlines: [] }));
+    return p;
+  };
+  for (const r of overview.lights) {
+    const p = entry(r.pairingId, r.pairingName);
+    p.lights[r.light as TaskLight] += Number(r.n);
+    p.unassigned += r.unassigned;
+  }
+  for (const d of overview.deadlines) {
+    byPairing.get(d.pairing_id)?.deadlines.push({
+      taskId: d.id,
+      code: d.code,
+      title: d.title,
+      deadline: d.deadline,
+      light: d.light as TaskLight,
+    });
+  }
+  // The national plan first, then the pairings by name.
+  return [...byPairing.values()].sort((a, b) =>
+    a.pairingId === null
+      ? -1
+      : b.pairingId === null
+        ? 1
+        : (a.pairingName ?? '').localeCompare(b.pairingName ?? '', 'zh'),
+  );
+}
+
+export function presentWorkbench(w: WorkbenchRows): Workbench {
+  const toFill = w.inbox ? presentInbox(w.inbox).items : null;
+  const openItems = w.itemsDue ? w.itemsDue.items.filter((i) => i.status !== 'closed') : null;
+  const itemsDueCount = w.itemsDue
+    ? w.itemsDue.counts.overdue + w.itemsDue.counts.not_started + w.itemsDue.counts.in_progress
+    : 0;
+  const pairings = w.overview ? presentPairings(w.overview) : null;
+  const unassignedTasks = w.canAssign && pairings ? pairings.reduce((n, p) => n + p.unassigned, 0) : 0;
+  const counts = {
+    toFill: toFill?.length ?? 0,
+    toReview: w.toReview?.total ?? 0,
+    itemsDue: itemsDueCount,
+    unassignedTasks,
+    failedImports: w.failedImports.length,
+  };
+  return {
+    today: w.today,
+    counts: { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) },
+    toFill,
+    toReview: w.toReview ? w.toReview.items.map(presentReportSummary) : null,
+    itemsDue: openItems && w.itemsDue ? openItems.map((i) => presentItemSummary(i, w.itemsDue!.owners)) : null,
+    pairings,
+    failedImports: w.failedImports.map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      createdAt: j.createdAt.toISOString(),
+      rowErrors: j.rowErrors,
+    })),
+    recentChanges: w.recent
+      ? w.recent.map((c) => ({
+          taskId: c.task_id,
+          code: c.code,
+          title: c.title,
+          pairingName: c.pairing_name,
+          at: new Date(c.at).toISOString(),
+          actorName: c.actor_name,
+          organisationName: c.organisation_name,
+          fields: c.changes && typeof c.changes === 'object' ? Object.keys(c.changes) : [],
+        }))
+      : null,
+  };
+}
