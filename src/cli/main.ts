@@ -6,6 +6,9 @@ const USAGE = `用法 / Usage:
   duikou plan import FILE [--pairing ID|NAME]                   导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
   duikou demo fill --pairing ID|NAME [--seed N]                 生成演示数据 / fill a pairing with demo data
   duikou demo clear                                             删除全部演示数据 / remove all demo data
+  duikou listings import FILE [--pairing ID|NAME]              导入供需表（.xlsx/.csv）/ import a listing sheet
+  duikou listings match 编号|ID [--top 20] [--json]               为供需找匹配并说明理由 / matches of a listing, with reasons
+  duikou listings search "查询" [--type 供给|需求] [--top 20] [--json]   搜索供需 / search listings
   duikou backup FILE                                            一致性备份（服务器运行时也可）/ consistent backup, also while the server runs
   duikou restore FILE [--force]                                 恢复到空实例（不能覆盖运行中的实例）/ restore into an empty instance (never over a live one)`;
 
@@ -24,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
     const { backupCommand, restoreCommand } = await import('./backup.ts');
     const args = [command, ...rest].filter((a): a is string => a !== undefined);
     return group === 'backup' ? backupCommand(args) : restoreCommand(args);
+  }
+  if (group === 'listings') {
+    const { listingsCommand } = await import('./listings.ts');
+    return listingsCommand(command, rest);
   }
   if (group === 'demo') {
     const { demoCommand } = await import('./demo.ts');

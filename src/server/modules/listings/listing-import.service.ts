@@ -8,7 +8,10 @@ import { DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { columnRowError } from '../../kernel/sheet/column-sheet.ts';
+import { OPERATOR_ORGANISATION } from '../auth/setup.service.ts';
+import { addOrganisation } from '../organisations/organisations.service.ts';
 import { resolvePairing } from '../pairings/pairings.service.ts';
+import { NATION_CODE } from '../regions/region-codes.ts';
 import { knownRegionCodes } from '../regions/regions.service.ts';
 import { LISTING_SHEET_COLUMNS, type ListingDraft, readListingSheet, validateListingRow } from './listing-sheet.ts';
 import {
@@ -62,9 +65,6 @@ export async function importListingFile(
     if (err instanceof SheetFileError) throw sheetRefusal(err);
     throw err;
   }
-  const owner =
-    ctx.actor.organisationId === SYSTEM_USER_ID ? await operatorOrganisationId(ctx.db) : ctx.actor.organisationId;
-  if (!owner) throw invalid(fieldError('file', 'unknown_organisation'));
   let pairingId: string | undefined;
   if (opts.pairing) {
     const p = await resolvePairing({ tx: ctx.db }, ctx.actor, opts.pairing);
@@ -105,7 +105,15 @@ export async function importListingFile(
     throw new AppError(400, 'listing_import_invalid', errors, { count: errors.length });
   }
 
-  return auditedChange(ctx, async ({ tx, audit }) => {
+  return auditedChange(ctx, async (work) => {
+    const { tx, audit } = work;
+    // The command line imports as the system user: its listings belong to the operator's organisation (made here
+    // on an instance whose administrator was never created, as setup would name it).
+    const owner =
+      ctx.actor.userId !== SYSTEM_USER_ID
+        ? ctx.actor.organisationId
+        : ((await operatorOrganisationId(tx)) ??
+          (await addOrganisation(work, { name: OPERATOR_ORGANISATION, kind: 'operator', regionCode: NATION_CODE })));
     const existing = new Map<string, { id: string; version: number }>();
     for (let i = 0; i < drafts.length; i += 5000)
       for (const e of await listingsByRefs(

@@ -18,6 +18,7 @@ import { chinaToday } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { industries } from '../../kernel/industries.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 import { decryptField, encryptField } from '../../security/field-cipher.ts';
 import { fieldKeyring } from '../../security/field-keys.ts';
 import { sideOfRegions } from '../pairings/pairings.service.ts';
@@ -315,11 +316,13 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     today: chinaToday(),
     top,
   });
-  await recordMatchView(ctx.db, {
-    listingId: source.id,
-    pairingId: source.pairingId,
-    organisationId: ctx.actor.organisationId,
-  });
+  // Views by people are counted; the command line's (the system user, evaluation runs) are not.
+  if (ctx.actor.userId !== SYSTEM_USER_ID)
+    await recordMatchView(ctx.db, {
+      listingId: source.id,
+      pairingId: source.pairingId,
+      organisationId: ctx.actor.organisationId,
+    });
   return { source, rows, words };
 }
 
