@@ -8,6 +8,7 @@ import { SYNTHETIC_SUB_PAIRS, SYNTHETIC_THEME } from './lib/synthetic-data.ts';
 import { fmtMs, fmtRate, fmtS, median, percentile } from './lib/stats.ts';
 import type { LoadResult } from './lib/load.ts';
 import { PARSE_RUNS } from './plan-parse.ts';
+import { corpusSection } from './report-corpus.ts';
 import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
@@ -682,6 +683,8 @@ ${throughputSection(r)}
 ${stallSection(r)}
 
 ${plansSection(r)}
+
+${corpusSection(r)}
 
 ${projectsSection(r)}
 

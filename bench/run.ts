@@ -7,7 +7,8 @@
  *   3. the longest stall of a cheap request while a heavy query runs, PGlite in its worker against PGlite on the
  *      main thread;
  *   4. plans (issue 3): parse time of the seed plans (text, .docx, .pdf); a 40-task plan imported over HTTP (preview
- *      and confirm); the plan tree and the task list of a 5,000-task plan at 64 connections;
+ *      and confirm); the plan tree and the task list of a 5,000-task plan at 64 connections; (issue 15) precision
+ *      and recall of sub-pairs and targets on the labelled corpus of plans never seen (also alone: BENCH_STAGES=corpus);
  *   5. projects (issue 4): a 10,000-row project sheet import (time, peak memory); the project ledger, a filtered
  *      ledger and the stats with 100,000 projects at 64 connections; the benefit-sharing statement of a park with
  *      1,000 enterprises over ten years (over HTTP and in the service).
@@ -32,6 +33,7 @@ import { measureColdStart, type ColdStartResult } from './cold-start.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { measureStall, type StallResult } from './stall.ts';
 import { measurePlanParsing, type ParseResult } from './plan-parse.ts';
+import { measurePlanCorpus, type CorpusResult } from './plan-corpus.ts';
 import { measurePlans, type PlansResult } from './plans.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
@@ -62,6 +64,8 @@ export interface BenchResults {
   stall: Quietly<StallResult>[];
   /** Stage 4 (issue 3); absent in results written before it existed. */
   parse?: Quietly<ParseResult>;
+  /** Stage 4 or corpus (issue 15): precision and recall of the parser on the labelled corpus. */
+  corpus?: CorpusResult;
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
@@ -276,12 +280,22 @@ async function main(): Promise<void> {
       await attempt('plan parse times', async () => {
         results.parse = await measurePlanParsing(log);
       });
+      log('\n[4] plans never seen (issue 15): precision and recall on the labelled corpus');
+      await attempt('plan corpus', async () => {
+        results.corpus = await measurePlanCorpus(log);
+      });
       for (const engine of engines) {
         log(`\n[4] plans on ${engine}: 40-task import over HTTP, plan tree and task list of a large plan`);
         await onFreshDatabase('plans', engine, (target) =>
           measurePlans(target, log).then((r) => void results.plans!.push(r)),
         );
       }
+    }
+    if (stages.includes('corpus') && !stages.includes('plans')) {
+      log('\n[4] plans never seen (issue 15): precision and recall on the labelled corpus');
+      await attempt('plan corpus', async () => {
+        results.corpus = await measurePlanCorpus(log);
+      });
     }
     if (stages.includes('projects')) {
       for (const engine of engines) {
