@@ -23,6 +23,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerItemAttachmentRoutes } from './modules/tracking/item-attachments.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { registerReplicationRoutes } from './modules/replication/replication.routes.ts';
 import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { registerDemoRoutes } from './seed/demo.routes.ts';
@@ -56,6 +57,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerTrackingRoutes(app);
   registerItemAttachmentRoutes(app);
   registerMeetingRoutes(app);
+  registerReplicationRoutes(app);
   registerNotificationRoutes(app);
   registerWorkbenchRoutes(app);
   registerDemoRoutes(app);

@@ -76,6 +76,15 @@ export const PERMISSIONS = {
   'training.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'training.manage': ['national_office', 'pairing_office', 'org_dept'],
   /**
+   * Reform and experience replication (复制推广): everyone who follows a pairing reads its register; its pairing
+   * offices register practices and keep every adoption; a lead unit records its own adoptions and their stages.
+   * Published figures with their source: the offices, and the national office for the programme.
+   */
+  'replication.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
+  'replication.manage': ['pairing_office'],
+  'replication.adopt': ['pairing_office', 'lead_unit'],
+  'replication.figures': ['national_office', 'pairing_office'],
+  /**
    * Indicators and evaluation rounds (成效评估): the national office keeps the indicator library and targets, opens,
    * reviews and publishes rounds; pairing offices read their values and write their self-assessment.
    */

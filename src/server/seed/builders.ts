@@ -22,6 +22,8 @@ import { createTraining } from '../modules/people/trainings.service.ts';
 import { createExchange } from '../modules/people/exchanges.service.ts';
 import type { CreateMeetingInput } from '../../common/api/meetings.ts';
 import { createMeeting, meetingDetail } from '../modules/meetings/meetings.service.ts';
+import type { CreatePracticeInput, StageInput } from '../../common/api/replication.ts';
+import { advanceStage, createAdoption, createPractice } from '../modules/replication/replication.service.ts';
 
 /**
  * Builders for tests and demo data alike. They go through the services, so what they make passes the same
@@ -150,3 +152,28 @@ export const buildTraining = (ctx: AuthedContext, t: CreateTrainingInput, flag: 
   createTraining(ctx, t, flag);
 export const buildExchange = (ctx: AuthedContext, e: CreateExchangeInput, flag: DemoFlag = {}) =>
   createExchange(ctx, e, flag);
+
+/**
+ * A practice with its adoptions, each taken through its stages in order (学习借鉴 → 试点 → …) through the same
+ * services and checks as an office.
+ */
+export async function buildPractice(
+  ctx: AuthedContext,
+  p: CreatePracticeInput,
+  adoptions: { adopterName: string; regionCode: string; results?: string; stages: StageInput[] }[] = [],
+  flag: DemoFlag = {},
+) {
+  const id = await createPractice(ctx, p, flag);
+  for (const a of adoptions) {
+    const [first, ...later] = a.stages;
+    if (!first) continue;
+    const adoptionId = await createAdoption(ctx, id, {
+      adopterName: a.adopterName,
+      regionCode: a.regionCode,
+      results: a.results ?? null,
+      firstStage: first,
+    });
+    for (const [i, stage] of later.entries()) await advanceStage(ctx, adoptionId, { ...stage, version: i + 1 });
+  }
+  return id;
+}

@@ -36,10 +36,14 @@ export async function deleteDemoRecords(tx: DbOrTx) {
   const demoEvents = sql`SELECT id FROM events WHERE is_demo`;
   // A demo meeting's decisions go with it, even one a user added to it later (its items are then not marked).
   const demoItems = sql`SELECT id FROM tracked_items WHERE is_demo OR (source = 'meeting_decision' AND source_id IN (SELECT id FROM meetings WHERE is_demo))`;
+  // A demo practice's adoptions and stages go with it (ON DELETE CASCADE), even those a user added to it later.
+  const demoStages = sql`SELECT s.id FROM replication_stages s JOIN replication_adoptions a ON a.id = s.adoption_id
+    JOIN replication_practices p ON p.id = a.practice_id WHERE p.is_demo`;
   const files = (
     await tx.execute<{ stored_name: string }>(
       sql`DELETE FROM attachments WHERE (owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo))
-        OR (owner_kind = 'tracked_item' AND owner_id IN (${demoItems})) RETURNING stored_name`,
+        OR (owner_kind = 'tracked_item' AND owner_id IN (${demoItems}))
+        OR (owner_kind = 'replication_stage' AND owner_id IN (${demoStages})) RETURNING stored_name`,
     )
   ).rows.map((r) => r.stored_name);
   await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
@@ -60,6 +64,8 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     // Owners and notes go with their items (ON DELETE CASCADE).
     trackedItems: await run(sql`DELETE FROM tracked_items WHERE id IN (${demoItems})`),
     meetings: await run(sql`DELETE FROM meetings WHERE is_demo`),
+    practices: await run(sql`DELETE FROM replication_practices WHERE is_demo`),
+    publishedFigures: await run(sql`DELETE FROM published_figures WHERE is_demo`),
   };
   return { counts, files };
 }

@@ -22,6 +22,7 @@ import { chinaToday } from '../kernel/dates.ts';
 import type { ItemInput } from '../../common/api/tracking.ts';
 import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repository.ts';
 import { fillDemoPeople } from './demo-people.ts';
+import { fillDemoReplication } from './demo-replication.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -353,14 +354,15 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   }
   await demoMeetings(ctx, pairingId, host.name, from.name, counts);
   const people = await fillDemoPeople(ctx, pairingId, host.name, from.name);
+  const replication = await fillDemoReplication(ctx, pairingId, a, b);
   await auditStandalone(ctx, {
     action: 'demo.fill',
     result: 'success',
     objectType: 'pairing',
     objectId: pairingId,
-    details: { ...counts, ...people, seed },
+    details: { ...counts, ...people, ...replication, seed },
   });
-  return { ...counts, ...people };
+  return { ...counts, ...people, ...replication };
 }
 
 const dayFromToday = (n: number) =>

@@ -47,6 +47,16 @@ export const domain: Shape<typeof zh> = {
   },
   pairingStatuses: { active: 'Active', exploratory: 'Exploratory', inactive: 'Inactive' },
   sides: { a: 'North-eastern side', b: 'Eastern side' },
+  /** 复制推广: how far an adopting unit has taken a practice. */
+  adoptionStages: { learning: 'Study', pilot: 'Pilot', rollout: 'Roll-out', institutionalised: 'Institutionalised' },
+  practiceCategories: {
+    government_services: 'Government services',
+    soe_reform: 'State-owned enterprise reform',
+    business_environment: 'Business environment',
+    opening_platforms: 'Opening-up platforms',
+    park_management: 'Park management',
+    other: 'Other',
+  },
   auditResults: { success: 'Success', failure: 'Failure', denied: 'Denied' },
   planKinds: {
     implementation: 'Implementation plan',

@@ -38,6 +38,16 @@ export const domain = {
   pairingLevels: { province: '省际', city: '市际', county: '县区', zone: '园区', department: '部门' },
   pairingStatuses: { active: '开展中', exploratory: '探索中', inactive: '已停止' },
   sides: { a: '东北地区一方', b: '东部地区一方' },
+  /** 复制推广: how far an adopting unit has taken a practice. */
+  adoptionStages: { learning: '学习借鉴', pilot: '试点', rollout: '推广', institutionalised: '制度化' },
+  practiceCategories: {
+    government_services: '政务服务',
+    soe_reform: '国企改革',
+    business_environment: '营商环境',
+    opening_platforms: '开放平台',
+    park_management: '园区管理',
+    other: '其他',
+  },
   auditResults: { success: '成功', failure: '失败', denied: '拒绝' },
   planKinds: {
     implementation: '实施方案',

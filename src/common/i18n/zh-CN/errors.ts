@@ -237,6 +237,17 @@ export const errors = {
     duplicate_secondment: '此人已在批次“{batch}”中登记',
     trainee_sides_total: '两方学员合计 {sides} 人，与各类别合计 {total} 人不一致',
     task_not_in_pairing: '任务不存在，或不属于该对口合作关系',
+    // Reform and experience replication, published figures
+    adopter_on_source_side: '该地区与经验做法的来源地区在同一方，复制推广须由另一方的地区承接',
+    adopter_own_unit_only: '牵头单位只能登记本单位的复制推广情况',
+    stage_not_forward: '复制推广阶段只能向前推进，当前已到“{stageZh}”；如需退回，请撤回当前阶段并说明原因',
+    before_source_document: '不能早于经验做法来源文件的日期 {date}',
+    first_stage_kept: '第一个阶段不能撤回',
+    source_side_fixed: '来源地区须在原来的一方（已有另一方的单位复制推广）',
+    too_many_stage_attachments: '每个阶段最多 {max} 个文件，请先删除不再需要的文件',
+    pairing_required_for_figure: '请选择对口合作关系；全国层面的数字由国家层面录入',
+    side_needs_pairing: '指定一方时须同时选择对口合作关系',
+    source_before_year: '来源日期不能早于所报告的年度（{year} 年）',
   },
   /** A bad cell of the secondment roster; the import report names its row and column first. */
   rosterRows: {

@@ -5,6 +5,7 @@ import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
+import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
@@ -500,6 +501,7 @@ export const ui = {
   tracking: trackingUi,
   projects: projectsUi,
   people: peopleUi,
+  replication: replicationUi,
   output: outputUi,
   demo: demoUi,
 } as const;
