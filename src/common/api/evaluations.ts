@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachment } from './attachments.ts';
 import { isoDate, text, uuid } from './common.ts';
 import { decimalInput, figure, INDICATOR_UNITS } from './indicators.ts';
 import { itemInput } from './tracking.ts';
@@ -136,7 +137,7 @@ export const subjectView = z.object({
   version: z.number().int(),
   values: z.array(subjectValue),
   awards: z.array(award),
-  attachments: z.array(z.object({ id: uuid, fileName: z.string(), size: z.number().int() })),
+  attachments: z.array(attachment),
   can: z.object({ selfAssess: z.boolean() }),
   ...scoreFields,
 });

@@ -17,6 +17,8 @@ import { regionRoutes } from '../modules/regions/regions.routes.tsx';
 import { reportingRoutes } from '../modules/reporting/reporting.routes.tsx';
 import { taskRoutes } from '../modules/tasks/tasks.routes.tsx';
 import { trackingRoutes } from '../modules/tracking/tracking.routes.tsx';
+import { indicatorRoutes } from '../modules/indicators/indicators.routes.tsx';
+import { evaluationRoutes } from '../modules/evaluations/evaluations.routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundResult } from './ErrorResult.tsx';
 import { useSession } from './session.tsx';
@@ -43,6 +45,8 @@ const routes: RouteObject[] = [
     ),
     children: [
       ...dashboardRoutes,
+      ...indicatorRoutes,
+      ...evaluationRoutes,
       ...pairingRoutes,
       ...regionRoutes,
       ...planRoutes,

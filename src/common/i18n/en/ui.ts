@@ -7,6 +7,7 @@ import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
+import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
@@ -509,6 +510,8 @@ export const ui: Shape<typeof zh> = {
   tracking: trackingUi,
   projects: projectsUi,
   people: peopleUi,
+  indicators: indicatorsUi,
+  evaluations: evaluationsUi,
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,

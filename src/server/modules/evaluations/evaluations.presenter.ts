@@ -6,6 +6,8 @@ import type {
   SubjectView,
 } from '../../../common/api/evaluations.ts';
 import type { FrozenValue } from '../../../common/api/evaluations.ts';
+import type { AttachmentRow } from '../../kernel/attachments/attachments.repository.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import type { IndicatorRow } from '../indicators/indicators.service.ts';
 import type { RoundRow, SubjectRow } from './evaluations.service.ts';
 
@@ -82,7 +84,7 @@ interface DetailInput extends Found {
       trackedItemId: string | null;
       createdAt: Date;
     }[];
-    attachments: { id: string; fileName: string; size: number }[];
+    attachments: AttachmentRow[];
     can: { selfAssess: boolean };
   }[];
   ranking: { row: SubjectRow; finalScore: number | null }[];
@@ -130,7 +132,7 @@ export function presentRoundDetail(d: DetailInput): RoundDetail {
           trackedItemId: a.trackedItemId,
           createdAt: a.createdAt.toISOString(),
         })),
-        attachments: s.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+        attachments: s.attachments.map(presentAttachment),
         can: s.can,
         ...scoreFields(s.row, s.finalScore),
       }),

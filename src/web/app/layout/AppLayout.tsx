@@ -40,6 +40,7 @@ const PendingStep = lazy(() =>
 );
 import { useMessage } from '../feedback.tsx';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
+import { LineChartOutlined, TrophyOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -75,6 +76,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <CarryOutOutlined />,
     permission: 'item.progress',
   },
+  { path: '/indicators', label: 'ui.indicators.menu', icon: <LineChartOutlined />, permission: 'indicator.read' },
+  { path: '/evaluations', label: 'ui.evaluations.menu', icon: <TrophyOutlined />, permission: 'evaluation.read' },
   { path: '/reporting/inbox', label: 'ui.nav.reportInbox', icon: <InboxOutlined />, permission: 'report.fill' },
   { path: '/reporting', label: 'ui.nav.reporting', icon: <ScheduleOutlined />, permission: 'report.read' },
   { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },

@@ -19,6 +19,8 @@ const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 const PeopleFiguresSection = lazy(() =>
   import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
 );
+const IndicatorTrend = lazy(() => import('../indicators/IndicatorTrend.tsx'));
+const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
 );
 
 export function DashboardPage() {
@@ -156,6 +158,18 @@ export function DashboardPage() {
       <Suspense fallback={null}>
         <PeopleFiguresSection />
       </Suspense>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Suspense fallback={null}>
+            <IndicatorTrend />
+          </Suspense>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Suspense fallback={null}>
+            <LatestRanking />
+          </Suspense>
+        </Col>
+      </Row>
     </Space>
   );
 }

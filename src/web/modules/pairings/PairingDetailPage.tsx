@@ -30,6 +30,7 @@ import { SideCard } from './SideCard.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { PairingProjects } from '../projects/PairingProjects.tsx';
 import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
+import IndicatorTrend from '../indicators/IndicatorTrend.tsx';
 import { PeopleFiguresSection } from '../people/people-display.tsx';
 import { PrintButton } from '../../shared/PrintButton.tsx';
 
@@ -250,6 +251,8 @@ export function PairingDetailPage() {
       </Row>
 
       <PairingMeetings pairingId={current.id} />
+
+      <IndicatorTrend pairingId={current.id} />
 
       <PeopleFiguresSection pairingId={current.id} />
 

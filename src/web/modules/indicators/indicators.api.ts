@@ -1,0 +1,22 @@
+import type {
+  CreateIndicatorBody,
+  Indicator,
+  IndicatorList,
+  IndicatorValues,
+  TargetsInput,
+} from '../../../common/api/indicators.ts';
+import { api, request } from '../../app/api-client.ts';
+
+export const indicatorsApi = {
+  list: (signal?: AbortSignal) => api.get<IndicatorList>('/api/indicators', undefined, { signal }),
+  create: (input: CreateIndicatorBody) => api.post<Indicator>('/api/indicators', input),
+  setTargets: (id: string, input: TargetsInput) =>
+    request<{ ok: true }>('PUT', `/api/indicators/${encodeURIComponent(id)}/targets`, { body: input }),
+  /** Values by year of the chosen indicators, for a pairing (sub-pairs rolled in) or, without one, the programme. */
+  values: (q: { pairingId?: string; fromYear: number; toYear: number; indicatorId: string }, signal?: AbortSignal) =>
+    api.get<IndicatorValues>(
+      '/api/indicators/values',
+      { pairingId: q.pairingId, fromYear: q.fromYear, toYear: q.toYear, indicatorIds: q.indicatorId },
+      { signal },
+    ),
+};
