@@ -13,7 +13,13 @@ import { addOrganisation } from '../organisations/organisations.service.ts';
 import { resolvePairing } from '../pairings/pairings.service.ts';
 import { NATION_CODE } from '../regions/region-codes.ts';
 import { knownRegionCodes } from '../regions/regions.service.ts';
-import { LISTING_SHEET_COLUMNS, type ListingDraft, readListingSheet, validateListingRow } from './listing-sheet.ts';
+import {
+  LISTING_SHEET_COLUMNS,
+  type ListingDraft,
+  ownMessages,
+  readListingSheet,
+  validateListingRow,
+} from './listing-sheet.ts';
 import {
   insertListings,
   listingsByRefs,
@@ -86,7 +92,9 @@ export async function importListingFile(
       continue;
     }
     const err = (key: string, code: string, params: Record<string, string | number> = {}) =>
-      errors.push(columnRowError(LISTING_SHEET_COLUMNS, r.row, sheet.columns, key, code, params));
+      errors.push(
+        columnRowError(LISTING_SHEET_COLUMNS, r.row, sheet.columns, key, code, params, ownMessages([code], params)),
+      );
     const seen = firstRow.get(v.draft.ref);
     if (seen) {
       err('ref', 'duplicate_in_file', { first: seen, key: v.draft.ref });

@@ -1,4 +1,4 @@
-import { LISTING_CATEGORIES } from '../../../common/api/enums.ts';
+import type { LISTING_CATEGORIES } from '../../../common/api/enums.ts';
 import { type Cell, cellDate, cellText } from '../../kernel/sheet/cell-values.ts';
 import { type ColumnSheet, columnRowError, readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
@@ -58,23 +58,31 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   const s = text.replace(/^\uFEFF/, '');
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') endField();
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
+      endField();
       rows.push(row);
       row = [];
-      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -138,7 +146,7 @@ export interface ListingDraft {
 }
 
 /** This sheet's own cell texts (errors.field.*), beside the shared ones (errors.sheetRows.*). */
-function ownMessages(codes: string[], params: Record<string, string | number>) {
+export function ownMessages(codes: string[], params: Record<string, string | number>) {
   const out: Record<string, readonly [string, string]> = {};
   for (const code of codes) {
     const t = sheetText(`errors.field.${code}`, params);
@@ -155,9 +163,7 @@ export function validateListingRow(
 ): { ok: true; draft: ListingDraft } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
   const bad = (key: string, code: string, params: Record<string, string | number> = {}) =>
-    errors.push(
-      columnRowError(LISTING_SHEET_COLUMNS, r.row, columns, key, code, params, ownMessages([code], params)),
-    );
+    errors.push(columnRowError(LISTING_SHEET_COLUMNS, r.row, columns, key, code, params, ownMessages([code], params)));
   const text = (key: string) => {
     const v = cellText(r.cells[key] ?? null);
     const def = LISTING_SHEET_COLUMNS.find((c) => c.key === key)!;
@@ -179,7 +185,8 @@ export function validateListingRow(
   const title = text('title');
   const description = text('description');
   const regionCode = text('regionCode');
-  if (regionCode && !knownRegions.has(regionCode)) bad('regionCode', 'unknown_region', { code: regionCode, text: regionCode });
+  if (regionCode && !knownRegions.has(regionCode))
+    bad('regionCode', 'unknown_region', { code: regionCode, text: regionCode });
   const industryText = text('industryDivision');
   const industry = industryText ? industries().resolve(industryText) : null;
   if (industryText && !industry?.division) bad('industryDivision', 'unknown_industry');

@@ -75,7 +75,10 @@ describe.each(testEngines())(
       expect(search.json().items.map((i: { listing: { id: string } }) => i.listing.id)).not.toContain(state.needId);
 
       const office = await s.as(s.f.users.zhejiang);
-      const published = await office.post(`/api/listings/${state.needId}/moderation`, { version: 1, action: 'publish' });
+      const published = await office.post(`/api/listings/${state.needId}/moderation`, {
+        version: 1,
+        action: 'publish',
+      });
       expect(published.statusCode, published.body).toBe(200);
       expect(published.json()).toMatchObject({ state: 'published', contact: null, contactHidden: true });
       // Another region's office does not moderate it: the pairing is not in its scope.
@@ -114,7 +117,9 @@ describe.each(testEngines())(
       const found = matches.json().items.find((i: { listing: { id: string } }) => i.listing.id === state.needId);
       expect(found).toBeDefined();
       const codes = found.reasons.map((r: { code: string }) => r.code);
-      expect(codes).toEqual(expect.arrayContaining(['matchedTerms', 'complementaryNeed', 'counterpartRegion', 'validUntil']));
+      expect(codes).toEqual(
+        expect.arrayContaining(['matchedTerms', 'complementaryNeed', 'counterpartRegion', 'validUntil']),
+      );
       expect(found.reasons.find((r: { code: string }) => r.code === 'matchedTerms').zh).toContain('吉林大米');
       expect(found.reasons.find((r: { code: string }) => r.code === 'counterpartRegion').zh).toContain('吉林省—浙江省');
       expect(found.parts.pairing).toBeGreaterThan(0);
@@ -126,7 +131,10 @@ describe.each(testEngines())(
         const res = await c.get(`/api/listings/search?q=${encodeURIComponent(q)}&kind=need`);
         expect(res.statusCode).toBe(200);
         expect(res.body).not.toContain(NEED_PHONE);
-        expect(res.json().items.map((i: { listing: { id: string } }) => i.listing.id), q).toContain(state.needId);
+        expect(
+          res.json().items.map((i: { listing: { id: string } }) => i.listing.id),
+          q,
+        ).toContain(state.needId);
       }
       // The list does not carry it either, nor the owner's edit rights.
       const list = await c.get('/api/listings?kind=need');

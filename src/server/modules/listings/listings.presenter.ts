@@ -1,9 +1,4 @@
-import type {
-  ListingInterest,
-  ListingSummary,
-  RankedListing,
-  Registration,
-} from '../../../common/api/listings.ts';
+import type { ListingInterest, ListingSummary, RankedListing, Registration } from '../../../common/api/listings.ts';
 import type { InterestRow, ListingRow, RankedRow } from './listings.repository.ts';
 import { type ReasonContext, reasonsFor, scorePartsOf } from './match-reasons.ts';
 import type { RegistrationRow } from './registrations.repository.ts';
@@ -53,7 +48,11 @@ export function presentRanked(row: RankedRow, actorOrganisationId: string, ctx: 
   };
 }
 
-export function presentInterest(row: InterestRow, actorOrganisationId: string, contact: Contact | null): ListingInterest {
+export function presentInterest(
+  row: InterestRow,
+  actorOrganisationId: string,
+  contact: Contact | null,
+): ListingInterest {
   return {
     id: row.id,
     listingId: row.listingId,

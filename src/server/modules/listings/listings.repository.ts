@@ -63,7 +63,8 @@ export interface ListingFilter {
 
 /** A region filter takes the region and everything inside it (codes share the province's or city's prefix). */
 function regionPrefix(code: string): string {
-  if (/^\d{6}$/.test(code)) return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  if (/^\d{6}$/.test(code))
+    return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
   return code;
 }
 
@@ -105,7 +106,12 @@ export async function listListings(
   return { items, total: total!.n };
 }
 
-export async function findListing(db: DbOrTx, visibility: SQL | undefined, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findListing(
+  db: DbOrTx,
+  visibility: SQL | undefined,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   const q = db
     .select(summaryColumns)
     .from(listings)
@@ -161,6 +167,8 @@ export const MATCH_WEIGHTS = { text: 0.5, industry: 0.15, category: 0.1, pairing
 export interface RankRequest {
   /** Words to look for (an OR query; the rank counts how many and how often). */
   words: string[];
+  /** Each word's weight (its idf, or its TF-IDF in the matched listing); 1 when absent. */
+  weights?: Record<string, number>;
   /** Characters of a query too short to segment (a single character), looked for inside the stored words. */
   prefixes: string[];
   /** A typed query, also compared by trigram similarity with titles and organisation names (typos). */
@@ -192,13 +200,25 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
   const inside = r.prefixes.length
     ? or(...r.prefixes.map((p) => sql`${listings.terms} LIKE ${containing(p)}`))
     : undefined;
+  // Weighted coordination: the share of the query's weight (idf) whose words the listing holds, so a listing with
+  // 吉林大米 outranks one that only shares 吉林; ts_rank adds a little for how often they occur.
+  const total = r.words.reduce((a, w) => a + (r.weights?.[w] ?? 1), 0);
+  const coordination = sql.join(
+    r.words.map(
+      (w) =>
+        sql`${sql.raw(((r.weights?.[w] ?? 1) / total).toFixed(4))} * (${listings.searchVector} @@ to_tsquery('simple', ${w}))::int`,
+    ),
+    sql` + `,
+  );
   const text = tsq
-    ? sql`ts_rank(${listings.searchVector}, ${query}, 32) * 2`
+    ? sql`(0.85 * (${coordination}) + 0.15 * least(1, ts_rank(${listings.searchVector}, ${query}, 32) * 4))`
     : inside
       ? sql`CASE WHEN ${inside} THEN 0.5 ELSE 0 END`
       : sql`0`;
+  // Trigram similarity catches typos in titles and organisation names; it counts at 0.6, so a near-miss name never
+  // outranks the listings that hold the query's words.
   const fuzzy = r.fuzzy
-    ? sql`greatest(similarity(${listings.title}, ${r.fuzzy}), similarity(${listings.organisationName}, ${r.fuzzy}))`
+    ? sql`0.6 * greatest(similarity(${listings.title}, ${r.fuzzy}), similarity(${listings.organisationName}, ${r.fuzzy}))`
     : sql`0`;
   const industry = r.industryDivision
     ? sql`CASE WHEN ${listings.industryDivision} = ${r.industryDivision} THEN 1 WHEN ${listings.industryDivision} = ANY(${sql.param(r.sectionDivisions ?? [])}::text[]) THEN 0.5 ELSE 0 END`

@@ -112,8 +112,10 @@ export function registerListingRoutes(app: FastifyInstance) {
         });
       },
     );
-    r.get('/api/listings/:id', { access: 'listing.read', params: idParams, response: listingSummary }, ({ ctx, params }) =>
-      shown(ctx, params.id),
+    r.get(
+      '/api/listings/:id',
+      { access: 'listing.read', params: idParams, response: listingSummary },
+      ({ ctx, params }) => shown(ctx, params.id),
     );
     r.get(
       '/api/listings/:id/matches',
@@ -149,12 +151,14 @@ export function registerListingRoutes(app: FastifyInstance) {
       '/api/listings/:id/interests',
       { access: 'listing.publish', params: idParams, body: interestInput, response: listingInterest, status: 201 },
       async ({ ctx, params, body }) =>
-        presentInterest(await interestDetail(ctx, await expressInterest(ctx, params.id, body)), ctx.actor.organisationId, null),
+        presentInterest(
+          await interestDetail(ctx, await expressInterest(ctx, params.id, body)),
+          ctx.actor.organisationId,
+          null,
+        ),
     );
-    r.get(
-      '/api/listing-interests',
-      { access: 'listing.publish', response: interestListResponse },
-      ({ ctx }) => shownInterests(ctx),
+    r.get('/api/listing-interests', { access: 'listing.publish', response: interestListResponse }, ({ ctx }) =>
+      shownInterests(ctx),
     );
     r.post(
       '/api/listing-interests/:id/decision',
@@ -178,9 +182,13 @@ export function registerListingRoutes(app: FastifyInstance) {
       { access: 'public', body: registrationInput, response: registrationCreated, status: 201 },
       async ({ ctx, body }) => ({ id: await register(ctx, body), state: 'pending' as const }),
     );
-    r.get('/api/registrations', { access: 'registration.review', response: registrationListResponse }, async ({ ctx }) => ({
-      items: (await registrationsToReview(ctx)).map(presentRegistration),
-    }));
+    r.get(
+      '/api/registrations',
+      { access: 'registration.review', response: registrationListResponse },
+      async ({ ctx }) => ({
+        items: (await registrationsToReview(ctx)).map(presentRegistration),
+      }),
+    );
     r.post(
       '/api/registrations/:id/decision',
       { access: 'registration.review', params: idParams, body: registrationDecisionInput, response: registration },

@@ -49,7 +49,7 @@ import {
   type RegistrationStanding,
   seesOnlyPublished,
 } from './listings.policy.ts';
-import { keyWords, queryWords, termsOf } from './segmenter.ts';
+import { keyWords, queryWords, termsOf, wordWeight } from './segmenter.ts';
 import { registrationStanding } from './registrations.repository.ts';
 
 export type Contact = { name: string; phone: string | null; email: string | null };
@@ -269,6 +269,7 @@ export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: 
   const { words, prefixes } = wordsOfQuery(q);
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
+    weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
     prefixes,
     fuzzy: q,
     filter: { ...filter, valid: filter.valid ?? true },
@@ -283,7 +284,8 @@ const complement = (kind: ListingKind): ListingKind => (kind === 'need' ? 'offer
 /** Region codes on the side of the listing's pairing opposite the listing's own region (empty if neither side). */
 async function counterpartRegions(ctx: AuthedContext, pairingId: string, regionCode: string): Promise<string[]> {
   const sides = await sideOfRegions({ tx: ctx.db }, pairingId);
-  const own = sides.get(regionCode) ?? sides.get(`${regionCode.slice(0, 4)}00`) ?? sides.get(`${regionCode.slice(0, 2)}0000`);
+  const own =
+    sides.get(regionCode) ?? sides.get(`${regionCode.slice(0, 4)}00`) ?? sides.get(`${regionCode.slice(0, 2)}0000`);
   if (!own) return [];
   return [...sides].filter(([, side]) => side !== own).map(([code]) => code);
 }
@@ -295,7 +297,8 @@ async function counterpartRegions(ctx: AuthedContext, pairingId: string, regionC
  */
 export async function matchListing(ctx: AuthedContext, id: string, top: number) {
   const source = await listingDetail(ctx, id);
-  const words = keyWords([source.title, source.title, source.description, source.tags.join(' ')].join('\n'), 12);
+  const keys = keyWords([source.title, source.title, source.description, source.tags.join(' ')].join('\n'), 12);
+  const words = keys.map((k) => k.word);
   const division = source.industryDivision ? industries().division(source.industryDivision) : undefined;
   const sectionDivisions = division
     ? (industries()
@@ -305,6 +308,7 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     : [];
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
+    weights: Object.fromEntries(keys.map((k) => [k.word, k.weight])),
     prefixes: [],
     kind: complement(source.kind),
     excludeId: source.id,
@@ -350,7 +354,13 @@ export async function expressInterest(ctx: AuthedContext, listingId: string, inp
       message: input.message,
       isDemo: listing.isDemo,
     });
-    audit({ action: 'listing.interest', result: 'success', objectType: 'listing_interest', objectId: id, details: input });
+    audit({
+      action: 'listing.interest',
+      result: 'success',
+      objectType: 'listing_interest',
+      objectId: id,
+      details: input,
+    });
     return id;
   });
 }
@@ -401,9 +411,7 @@ export async function interestOutcome(ctx: AuthedContext, id: string, input: Int
       projectId = await projectFromDeal(work, ctx, row, input.project, signedOn);
     }
     const patch =
-      input.outcome === 'signed'
-        ? { state: 'signed' as const, signedOn, projectId }
-        : { state: 'failed' as const };
+      input.outcome === 'signed' ? { state: 'signed' as const, signedOn, projectId } : { state: 'failed' as const };
     if (!(await updateInterestRow(tx, id, input.version, patch))) throw conflict();
     audit({
       action: `listing.deal_${input.outcome}`,
@@ -453,7 +461,10 @@ async function projectFromDeal(
 }
 
 /** Whether the actor's organisation may see this listing's contact: its own, or an interest the owner accepted. */
-export async function contactFor(ctx: AuthedContext, row: Pick<ListingRow, 'id' | 'ownerOrganisationId' | 'contactCipher'>) {
+export async function contactFor(
+  ctx: AuthedContext,
+  row: Pick<ListingRow, 'id' | 'ownerOrganisationId' | 'contactCipher'>,
+) {
   if (row.ownerOrganisationId === ctx.actor.organisationId) return openContact(ctx, row.id, row.contactCipher);
   const accepted = (await listInterests(ctx.db, ctx.actor.organisationId, row.id)).some(
     (i) => i.organisationId === ctx.actor.organisationId && i.revealedAt,

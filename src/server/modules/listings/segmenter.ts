@@ -13,7 +13,11 @@ interface Segmenter {
   jieba: Jieba;
   tfidf: TfIdf;
   canonical: Map<string, string>;
+  idf: Map<string, number>;
 }
+
+/** What a word jieba's corpus never saw weighs: the table's mean (such words are mostly specific terms). */
+const UNSEEN_IDF = 11.7;
 
 let loaded: Segmenter | undefined;
 
@@ -30,7 +34,12 @@ function segmenter(): Segmenter {
   }
   // Synonyms must come out of jieba whole, or they could never be folded.
   jieba.loadDict(Buffer.from([...canonical.keys()].map((w) => `${w} 500 n`).join('\n')));
-  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical };
+  const weights = new Map<string, number>();
+  for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+    const [word, value] = line.split(' ');
+    if (word && value) weights.set(word, Number(value));
+  }
+  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical, idf: weights };
   return loaded;
 }
 
@@ -70,17 +79,24 @@ export function queryWords(text: string): string[] {
  * The words that say most about a listing (TF-IDF over jieba's corpus frequencies), for matching a listing against
  * others: its own long text would otherwise ask for every common word in it.
  */
-export function keyWords(text: string, top: number): string[] {
+export function keyWords(text: string, top: number): { word: string; weight: number }[] {
   const { jieba, tfidf, canonical } = segmenter();
-  const words = tfidf
-    .extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])
-    .map((k) => k.keyword.toLowerCase())
-    .filter((w) => !STOP.has(w) && WORDISH.test(w) && !/^\p{Script=Han}$/u.test(w))
-    .map((w) => tsSafe(canonical.get(w) ?? w));
-  return [...new Set(words)].filter(Boolean).slice(0, top);
+  const out = new Map<string, number>();
+  for (const k of tfidf.extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])) {
+    const w = k.keyword.toLowerCase();
+    if (STOP.has(w) || !WORDISH.test(w) || /^\p{Script=Han}$/u.test(w)) continue;
+    const word = tsSafe(canonical.get(w) ?? w);
+    if (word && !out.has(word)) out.set(word, k.weight);
+  }
+  return [...out].slice(0, top).map(([word, weight]) => ({ word, weight }));
 }
 
 /** tsvector/tsquery syntax characters cannot reach the parser: words keep letters, digits and a few joiners. */
 function tsSafe(word: string): string {
   return word.replace(/[^\p{L}\p{N}._-]/gu, '');
+}
+
+/** How much a word says (its inverse document frequency in jieba's corpus): 吉林大米 more than 大米, 大米 than 吉林. */
+export function wordWeight(word: string): number {
+  return segmenter().idf.get(word) ?? UNSEEN_IDF;
 }
