@@ -17,6 +17,7 @@ import { regionRoutes } from '../modules/regions/regions.routes.tsx';
 import { reportingRoutes } from '../modules/reporting/reporting.routes.tsx';
 import { taskRoutes } from '../modules/tasks/tasks.routes.tsx';
 import { trackingRoutes } from '../modules/tracking/tracking.routes.tsx';
+import { workbenchRoutes } from '../modules/workbench/workbench.routes.tsx';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes.tsx';
 import { evaluationRoutes } from '../modules/evaluations/evaluations.routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -45,6 +46,7 @@ const routes: RouteObject[] = [
     ),
     children: [
       ...dashboardRoutes,
+      ...workbenchRoutes,
       ...indicatorRoutes,
       ...evaluationRoutes,
       ...pairingRoutes,

@@ -195,9 +195,11 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     // The reminder timer runs every few minutes; here it runs once, now.
     expect(await generateReminders(e2e.server.deps)).toBeGreaterThanOrEqual(1);
     await signInAs(UNIT.username);
-    await hasAttribute(page.getByTestId('notification-bell'), 'data-unread', '1');
-    await containsText(page.getByTestId('notification-count'), '1');
+    // The period's opening and the reminder.
+    await hasAttribute(page.getByTestId('notification-bell'), 'data-unread', '2');
+    await containsText(page.getByTestId('notification-count'), '2');
     await page.getByTestId('notification-bell').click();
+    await visible(page.locator('[data-testid="notification-item"][data-kind="period_opened"]'));
     const reminder = page.locator('[data-testid="notification-item"][data-kind="due_soon"]');
     await containsText(reminder, `任务 12「${taskTitle}」的进展报告将于 ${dueOn} 截止，还剩 3 天`);
     await page.keyboard.press('Escape');
@@ -315,8 +317,8 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await reportState('submitted');
     await containsText(page.getByTestId('report-view-narrative'), '签约项目名单见附件');
     await hasCount(page.getByTestId('report-returned'), 0);
-    // The reminder is still unread; the bell marks everything read at once.
-    await hasAttribute(page.getByTestId('notification-bell'), 'data-unread', '1');
+    // The reminder and the opening are still unread; the bell marks everything read at once.
+    await hasAttribute(page.getByTestId('notification-bell'), 'data-unread', '2');
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-read-all').click();
     await hasAttribute(page.getByTestId('notification-bell'), 'data-unread', '0');

@@ -1,3 +1,4 @@
+import { workbenchUi } from './ui-workbench.ts';
 import type { Shape } from '../shape.ts';
 import type { ui as zh } from '../zh-CN/ui.ts';
 import { reportingUi } from './ui-reporting.ts';
@@ -504,6 +505,7 @@ export const ui: Shape<typeof zh> = {
     },
   },
   reporting: reportingUi,
+  workbench: workbenchUi,
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,

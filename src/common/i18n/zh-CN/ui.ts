@@ -1,3 +1,4 @@
+import { workbenchUi } from './ui-workbench.ts';
 import { reportingUi } from './ui-reporting.ts';
 import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
@@ -496,6 +497,7 @@ export const ui = {
     },
   },
   reporting: reportingUi,
+  workbench: workbenchUi,
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,

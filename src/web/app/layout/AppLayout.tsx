@@ -7,6 +7,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   CommentOutlined,
   DashboardOutlined,
@@ -40,6 +41,7 @@ const PendingStep = lazy(() =>
 );
 import { useMessage } from '../feedback.tsx';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
+import { WorkbenchBadge } from '../../modules/workbench/WorkbenchBadge.tsx';
 import { LineChartOutlined, TrophyOutlined } from '@ant-design/icons';
 
 export interface NavItem {
@@ -47,10 +49,19 @@ export interface NavItem {
   label: MessageKey;
   icon: React.ReactNode;
   permission: Permission;
+  /** A count shown beside the label (the workbench's to-dos). */
+  badge?: React.ComponentType;
 }
 
 /** The menu, in order. */
 export const NAV_ITEMS: NavItem[] = [
+  {
+    path: '/workbench',
+    label: 'ui.workbench.menu',
+    icon: <CheckSquareOutlined />,
+    permission: 'workbench.read',
+    badge: WorkbenchBadge,
+  },
   { path: '/', label: 'ui.nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
   { path: '/pairings', label: 'ui.nav.pairings', icon: <ApartmentOutlined />, permission: 'pairing.read' },
   { path: '/plans', label: 'ui.plans.menu', icon: <FileTextOutlined />, permission: 'plan.read' },
@@ -116,7 +127,12 @@ export function AppLayout() {
       NAV_ITEMS.filter((item) => !me.pending && can(item.permission)).map((item) => ({
         key: item.path,
         icon: item.icon,
-        label: <Link to={item.path}>{t(item.label)}</Link>,
+        label: (
+          <Link to={item.path}>
+            {t(item.label)}
+            {item.badge && <item.badge />}
+          </Link>
+        ),
       })),
     [can, t, me.pending],
   );
@@ -168,7 +184,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle">
-          {can('report.read') && <NotificationBell />}
+          {(can('report.read') || can('workbench.read')) && <NotificationBell />}
           <LocaleSwitch ghost />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" style={{ color: '#fff', height: 'auto' }} data-testid="user-menu">

@@ -6,7 +6,7 @@ import { SIDES, UNIT_ROLES } from '../../../common/api/enums.ts';
 import type { TaskDetail } from '../../../common/api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import { DeadlineText, LightDot, TaskStatusTag, formatTarget } from './task-display.tsx';
+import { DeadlineText, LightDot, TaskStatusTag, formatTarget, taskFieldNames } from './task-display.tsx';
 
 function Block({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -246,25 +246,11 @@ function historyAction(action: string, t: ReturnType<typeof useI18n>['t']): stri
     : action;
 }
 
-const FIELD_KEYS = [
-  'status',
-  'deadline',
-  'warningDays',
-  'progressNote',
-  'targets',
-  'units',
-  'milestones',
-  'title',
-  'text',
-] as const;
-
 /** Which fields a history entry changed, named in the user's language. */
 function historyFields(changes: unknown, t: ReturnType<typeof useI18n>['t']): string {
   if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return '';
   const record = changes as Record<string, unknown>;
-  const names = Object.keys(record)
-    .filter((k): k is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(k))
-    .map((k) => t(`ui.tasks.fields.${k}`));
+  const names = taskFieldNames(Object.keys(record), t);
   if (typeof record.versionNo === 'number') names.unshift(t('ui.plans.versionNo', { version: record.versionNo }));
   return names.length ? t('ui.tasks.historyDetails', { details: names.join(t('ui.common.listSeparator')) }) : '';
 }

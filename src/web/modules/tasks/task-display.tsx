@@ -141,3 +141,22 @@ export function DeadlineText({ deadline, light }: { deadline: string | null; lig
     </span>
   );
 }
+
+const FIELD_KEYS = [
+  'status',
+  'deadline',
+  'warningDays',
+  'progressNote',
+  'targets',
+  'units',
+  'milestones',
+  'title',
+  'text',
+] as const;
+
+/** The task fields an edit changed (the keys of its history entry), named in the user's language. */
+export function taskFieldNames(keys: readonly string[], t: I18n['t']): string[] {
+  return keys
+    .filter((k): k is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(k))
+    .map((k) => t(`ui.tasks.fields.${k}`));
+}
