@@ -26,6 +26,17 @@ export function itemScope(actor: Actor): SQL | undefined {
 const statusSql = (today: string) =>
   sql<ItemStatus>`CASE WHEN ${trackedItems.state} = 'closed' THEN 'closed' WHEN ${trackedItems.deadline} < ${today}::date THEN 'overdue' ELSE ${trackedItems.state} END`;
 
+/**
+ * The same statuses as conditions on the stored columns, so a status filter can use the deadline indexes
+ * (`statusSql(today) = x` cannot: it is computed for every row).
+ */
+const hasStatus = (status: ItemStatus, today: string): SQL => {
+  const late = sql`${trackedItems.deadline} < ${today}::date`;
+  if (status === 'closed') return sql`${trackedItems.state} = 'closed'`;
+  if (status === 'overdue') return sql`${trackedItems.state} <> 'closed' AND ${late}`;
+  return sql`${trackedItems.state} = ${status} AND NOT (${late})`;
+};
+
 const summaryColumns = (today: string) => ({
   id: trackedItems.id,
   pairingId: trackedItems.pairingId,
@@ -81,14 +92,15 @@ export async function listItems(
   page: { page: number; pageSize: number } | 'all',
 ) {
   const base = filterCondition(actor, f);
-  const where = and(base, f.status ? sql`${statusSql(today)} = ${f.status}` : undefined);
+  const where = and(base, f.status ? hasStatus(f.status, today) : undefined);
+  // Closed items last; under a status filter they are all closed or all open, and the plain order can walk an index.
   const query = db
     .select(summaryColumns(today))
     .from(trackedItems)
     .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
     .where(where)
     .orderBy(
-      sql`${trackedItems.state} = 'closed'`,
+      ...(f.status ? [] : [sql`${trackedItems.state} = 'closed'`]),
       asc(trackedItems.deadline),
       asc(trackedItems.seq),
       asc(trackedItems.id),
@@ -97,11 +109,11 @@ export async function listItems(
     page === 'all' ? query : query.limit(page.pageSize).offset((page.page - 1) * page.pageSize),
     db
       .select({
-        total: sql<number>`count(*) FILTER (WHERE ${f.status ? sql`${statusSql(today)} = ${f.status}` : sql`true`})::int`,
-        not_started: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'not_started')::int`,
-        in_progress: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'in_progress')::int`,
-        closed: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'closed')::int`,
-        overdue: sql<number>`count(*) FILTER (WHERE ${statusSql(today)} = 'overdue')::int`,
+        total: sql<number>`count(*) FILTER (WHERE ${f.status ? hasStatus(f.status, today) : sql`true`})::int`,
+        not_started: sql<number>`count(*) FILTER (WHERE ${hasStatus('not_started', today)})::int`,
+        in_progress: sql<number>`count(*) FILTER (WHERE ${hasStatus('in_progress', today)})::int`,
+        closed: sql<number>`count(*) FILTER (WHERE ${hasStatus('closed', today)})::int`,
+        overdue: sql<number>`count(*) FILTER (WHERE ${hasStatus('overdue', today)})::int`,
       })
       .from(trackedItems)
       .where(base),

@@ -36,6 +36,8 @@ export const trackedItems = pgTable(
     index('tracked_items_pairing_idx').on(t.pairingId, t.deadline),
     index('tracked_items_source_idx').on(t.sourceId),
     index('tracked_items_open_deadline_idx').on(t.deadline).where(sql`${t.state} <> 'closed'`),
+    // The counts by status of a list read only these two columns: an index-only scan instead of the table.
+    index('tracked_items_state_deadline_idx').on(t.state, t.deadline),
     index('tracked_items_tasks_idx').using('gin', t.taskIds),
     index('tracked_items_projects_idx').using('gin', t.projectIds),
   ],

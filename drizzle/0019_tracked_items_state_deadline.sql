@@ -1,0 +1,1 @@
+CREATE INDEX "tracked_items_state_deadline_idx" ON "tracked_items" USING btree ("state","deadline");
