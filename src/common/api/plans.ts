@@ -21,7 +21,13 @@ const MAX_SECTION_DEPTH = 4;
 
 // ---- preview: the parser's tree (its `--json` shape) with what the server found around it ----
 
-const namedRegion = z.object({ name: z.string(), code: z.string().nullable() });
+const namedRegion = z.object({
+  name: z.string(),
+  code: z.string().nullable(),
+  /** A name several regions bear in the plan's context (鼓楼区 in 南京 and 徐州): the regions it may mean. */
+  candidates: z.array(z.object({ name: z.string(), code: z.string() })).optional(),
+});
+export type NamedRegion = z.infer<typeof namedRegion>;
 export const parsedSubPair = z.object({
   a: z.array(namedRegion),
   b: z.array(namedRegion),
@@ -87,10 +93,15 @@ export type PlanDiff = z.infer<typeof planDiff>;
 export const subPairSuggestion = z.object({
   sideA: z.array(z.string()),
   sideB: z.array(z.string()),
+  /** Each side's places as the file names them, resolved or not, for the office to correct. */
+  a: z.array(namedRegion),
+  b: z.array(namedRegion),
   name: z.string(),
   theme: z.string().nullable(),
   line: z.number().int().nullable(),
   quote: z.string(),
+  /** The sentence of the file that names the pair (a list of pairs is one sentence). */
+  clause: z.string(),
   /** Every named unit resolved to a region code. */
   resolved: z.boolean(),
   /** A pairing between these sides already exists. */

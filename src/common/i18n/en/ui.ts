@@ -12,6 +12,7 @@ import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
+import { planImportUi } from './ui-plan-import.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -372,12 +373,9 @@ export const ui: Shape<typeof zh> = {
     diffBefore: 'Before',
     diffAfter: 'After',
     subPairSuggestions: 'City pairs named in the file ({count})',
-    subPairsSelectAll: 'Select the {count} that can be created',
-    subPairsHint: 'Ticked pairs are created as sub-pairings on confirmation, citing where the file names them.',
     subPairExists: 'Exists',
     subPairNew: 'New',
     subPairUnresolved: 'Region not recognised',
-    subPairUnresolvedHelp: 'A place name could not be matched to a region code; create this pairing by hand.',
     subPairsInText: 'Pairs:',
     unitSideChoose: 'Choose the side',
     viewSource: 'Source text',
@@ -517,4 +515,5 @@ export const ui: Shape<typeof zh> = {
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,
+  planImport: planImportUi,
 };

@@ -10,6 +10,7 @@ import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
+import { planImportUi } from './ui-plan-import.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -365,12 +366,9 @@ export const ui = {
     diffBefore: '修改前',
     diffAfter: '修改后',
     subPairSuggestions: '文件中提到的结对关系（{count}）',
-    subPairsSelectAll: '全选可新建的 {count} 个',
-    subPairsHint: '勾选的结对关系将在确认导入时作为下级对口关系创建，并记录其在原文中的出处。',
     subPairExists: '已存在',
     subPairNew: '可新建',
     subPairUnresolved: '未能识别地区',
-    subPairUnresolvedHelp: '有地名未能对应到行政区划代码，请在对口关系中手工新建。',
     subPairsInText: '结对：',
     unitSideChoose: '选择所属一方',
     viewSource: '查看原文',
@@ -509,4 +507,5 @@ export const ui = {
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,
+  planImport: planImportUi,
 } as const;

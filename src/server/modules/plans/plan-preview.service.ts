@@ -37,6 +37,55 @@ export async function extractOrRefuse(buffer: Buffer, fileName: string): Promise
 const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('、');
 
 /**
+ * The sentence of the text that holds a pair's words, looked for from the line that names it: the office checks the
+ * pair against it. Sentences end at 。！？ or a paragraph end.
+ */
+export function clauseAround(text: string, quote: string, line: number | null): string {
+  let from = 0;
+  for (let n = 1; line && n < line && from >= 0; n++) from = text.indexOf('\n', from) + 1;
+  let at = text.indexOf(quote, Math.max(0, from));
+  if (at < 0) at = text.indexOf(quote);
+  if (at < 0) return quote;
+  const before = text.slice(0, at);
+  const start = Math.max(...['。', '！', '？', '\n'].map((c) => before.lastIndexOf(c))) + 1;
+  const ends = ['。', '！', '？', '\n'].map((c) => text.indexOf(c, at + quote.length)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) : text.length;
+  // The item's number is not part of its sentence.
+  return text
+    .slice(start, end)
+    .trim()
+    .replace(/^(?:\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/, '');
+}
+
+type Ref = PlanPreview['subPairs'][number]['a'][number];
+const MAX_READINGS = 16;
+
+/** Every way of reading the sides when each ambiguous name is one of its candidates; none with a name unknown. */
+function readings(side: Ref[]): string[][] {
+  let out: string[][] = [[]];
+  for (const r of side) {
+    const codes = r.code ? [r.code] : (r.candidates ?? []).map((c) => c.code);
+    out = out.flatMap((prefix) => codes.map((c) => [...prefix, c]));
+  }
+  return out;
+}
+
+/** The reading of an ambiguous pair that is already a pairing of the programme, if one is. */
+async function pairedReading(
+  read: { tx: AuthedContext['db'] },
+  programmeId: string,
+  a: Ref[],
+  b: Ref[],
+): Promise<[string[], string[]] | null> {
+  const ra = readings(a);
+  const rb = readings(b);
+  if (a.length === 0 || b.length === 0 || ra.length * rb.length > MAX_READINGS) return null;
+  for (const x of ra)
+    for (const y of rb) if (x.length && y.length && (await sidesPaired(read, programmeId, x, y))) return [x, y];
+  return null;
+}
+
+/**
  * Reads an uploaded plan and shows what an import would make of it: the tree with task codes, the normalised text
  * its line numbers refer to, the pairing it belongs to (or candidates), and what it changes in the current version
  * of the same plan. It writes nothing.
@@ -90,17 +139,26 @@ export async function previewPlan(
     const a = pair.a.map((r) => r.code);
     const b = pair.b.map((r) => r.code);
     const resolved = a.length > 0 && b.length > 0 && [...a, ...b].every((c) => !!c);
-    const codesA = a.filter((c): c is string => !!c);
-    const codesB = b.filter((c): c is string => !!c);
+    let codesA = a.filter((c): c is string => !!c);
+    let codesB = b.filter((c): c is string => !!c);
+    let exists = resolved && !!programme && (await sidesPaired(read, programme.id, codesA, codesB));
+    // A pair of ambiguous names the office resolved on an earlier import: the pairing made then is this pair.
+    if (!resolved && programme) {
+      const paired = await pairedReading(read, programme.id, pair.a, pair.b);
+      if (paired) [codesA, codesB, exists] = [paired[0], paired[1], true];
+    }
     subPairs.push({
       sideA: codesA,
       sideB: codesB,
+      a: pair.a,
+      b: pair.b,
       name: `${names(pair.a)}—${names(pair.b)}`,
       theme: pair.theme ?? null,
       line,
       quote: pair.source,
+      clause: clauseAround(normalised.text, pair.source, line),
       resolved,
-      exists: resolved && !!programme && (await sidesPaired(read, programme.id, codesA, codesB)),
+      exists,
     });
   }
 

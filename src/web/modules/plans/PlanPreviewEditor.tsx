@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Card,
-  Checkbox,
   Col,
   Descriptions,
   Form,
@@ -17,7 +16,6 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { isApiError } from '../../app/api-client.ts';
 import { IMPORT_KINDS } from '../../../common/api/enums.ts';
 import type { ParsedSubPair, PlanPreview } from '../../../common/api/plans.ts';
@@ -30,8 +28,11 @@ import { SourceText, type LineRange } from './SourceText.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
 import { PreviewUnits } from './PreviewUnits.tsx';
 import { sectionNo } from './TaskTree.tsx';
+import { SubPairReview } from './SubPairReview.tsx';
 import {
+  acceptedSubPairs,
   confirmInput,
+  initialDecisions,
   initialKind,
   locateTasks,
   sectionsOf,
@@ -39,6 +40,7 @@ import {
   type LocatedTask,
   type ParsedSection,
   type PreviewValues,
+  type SubPairDecision,
 } from './preview-tree.ts';
 
 const PANE_HEIGHT = 'max(480px, calc(100vh - 250px))';
@@ -190,6 +192,7 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
   const [banner, setBanner] = useState<string[] | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<LineRange | null>(null);
+  const [decisions, setDecisions] = useState<SubPairDecision[]>(() => initialDecisions(preview));
   const treePane = useRef<HTMLDivElement>(null);
 
   const sections = useMemo(() => sectionsOf(preview), [preview]);
@@ -202,7 +205,6 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
       kind: initialKind(preview),
       pairingId: preview.pairing?.id ?? null,
       sections,
-      subPairs: [],
     }),
     [preview, sections],
   );
@@ -244,7 +246,7 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
     const values = form.getFieldsValue(true) as PreviewValues;
     setSaving(true);
     try {
-      const created = await plansApi.confirm(confirmInput(preview, values));
+      const created = await plansApi.confirm(confirmInput(preview, values, decisions));
       if (created.unchanged) message.info(t('ui.plans.importUnchanged', { version: created.versionNo }));
       else
         message.success(
@@ -256,7 +258,7 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
         );
       navigate(`/plans/${created.id}`);
     } catch (err) {
-      const chosen = values.subPairs ?? [];
+      const chosen = acceptedSubPairs(preview, decisions);
       const { placed, unplaced } = applyServerErrors(form, err, pick);
       // Errors of a chosen sub-pair name it, not its place in the request.
       const lines = unplaced.map((e) => {
@@ -278,7 +280,6 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
 
   // A pairing's plan needs its pairing; with none recognised and none to choose, the user must create it first.
   const noPairing = kind !== 'national' && !preview.pairing && preview.pairingCandidates.length === 0;
-  const creatable = preview.subPairs.map((p, i) => ({ p, i })).filter(({ p }) => p.resolved && !p.exists);
 
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} data-testid="plan-preview" component="div">
@@ -453,76 +454,12 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
         </Row>
 
         {preview.subPairs.length > 0 && (
-          <Card
-            size="small"
-            title={t('ui.plans.subPairSuggestions', { count: preview.subPairs.length })}
-            extra={
-              creatable.length > 0 && (
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() =>
-                    form.setFieldValue(
-                      'subPairs',
-                      creatable.map(({ i }) => i),
-                    )
-                  }
-                >
-                  {t('ui.plans.subPairsSelectAll', { count: creatable.length })}
-                </Button>
-              )
-            }
-            data-testid="preview-subpair-suggestions"
-          >
-            <Form.Item name="subPairs" style={{ marginBottom: 0 }} extra={t('ui.plans.subPairsHint')}>
-              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-                {preview.subPairs.map((p, i) => (
-                  <div
-                    key={i}
-                    className="duikou-suggestion"
-                    data-testid="subpair-suggestion"
-                    data-exists={p.exists}
-                    data-resolved={p.resolved}
-                  >
-                    <Checkbox value={i} disabled={!p.resolved || p.exists}>
-                      <strong>{p.name}</strong>
-                      {p.theme && <Typography.Text type="secondary">{` · ${p.theme}`}</Typography.Text>}
-                    </Checkbox>
-                    {p.exists ? (
-                      <Tag icon={<CheckOutlined />} color="default">
-                        {t('ui.plans.subPairExists')}
-                      </Tag>
-                    ) : p.resolved ? (
-                      <Tag color="blue">{t('ui.plans.subPairNew')}</Tag>
-                    ) : (
-                      <Tooltip title={t('ui.plans.subPairUnresolvedHelp')}>
-                        <Tag icon={<CloseOutlined />} color="warning">
-                          {t('ui.plans.subPairUnresolved')}
-                        </Tag>
-                      </Tooltip>
-                    )}
-                    {p.line !== null && (
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => selectByLine(p.line!)}
-                        style={{ paddingInline: 0 }}
-                      >
-                        {t('ui.tasks.sourceLine', { line: p.line })}
-                      </Button>
-                    )}
-                    <Typography.Text
-                      type="secondary"
-                      ellipsis={{ tooltip: p.quote }}
-                      style={{ flex: 1, minWidth: 0, fontSize: 12 }}
-                    >
-                      {p.quote}
-                    </Typography.Text>
-                  </div>
-                ))}
-              </Checkbox.Group>
-            </Form.Item>
-          </Card>
+          <SubPairReview
+            suggestions={preview.subPairs}
+            decisions={decisions}
+            onChange={setDecisions}
+            onLine={selectByLine}
+          />
         )}
 
         {banner && (

@@ -70,8 +70,33 @@ export interface PreviewValues {
   kind: ImportKind;
   pairingId?: string | null;
   sections: ParsedSection[];
-  /** Indices into the preview's sub-pair suggestions. */
-  subPairs: number[];
+}
+
+/** What the office decided about one sub-pair the file names; `sideA`/`sideB` as read or as corrected. */
+export interface SubPairDecision {
+  decision: 'accept' | 'reject' | null;
+  sideA: string[];
+  sideB: string[];
+  corrected: boolean;
+  editing: boolean;
+}
+
+/** Nothing decided yet: each sub-pair starts with the codes the parser resolved. */
+export function initialDecisions(preview: PlanPreview): SubPairDecision[] {
+  return preview.subPairs.map((p) => ({
+    decision: null,
+    sideA: p.sideA,
+    sideB: p.sideB,
+    corrected: false,
+    editing: false,
+  }));
+}
+
+/** Indices of the sub-pairs to create: accepted, complete, and not already a pairing. */
+export function acceptedSubPairs(preview: PlanPreview, decisions: SubPairDecision[]): number[] {
+  return decisions.flatMap((d, i) =>
+    d.decision === 'accept' && !preview.subPairs[i]?.exists && d.sideA.length > 0 && d.sideB.length > 0 ? [i] : [],
+  );
 }
 
 const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
@@ -115,9 +140,17 @@ function cleanSection(s: ParsedSection): Record<string, unknown> {
 }
 
 /** The body of POST /api/plans for the preview as the user corrected it. */
-export function confirmInput(preview: PlanPreview, values: PreviewValues): ImportPlanBody {
+export function confirmInput(
+  preview: PlanPreview,
+  values: PreviewValues,
+  decisions: SubPairDecision[] = [],
+): ImportPlanBody {
   const national = values.kind === 'national';
-  const chosen: SubPairSuggestion[] = (values.subPairs ?? []).map((i) => preview.subPairs[i]!).filter(Boolean);
+  const chosen: SubPairSuggestion[] = acceptedSubPairs(preview, decisions).map((i) => ({
+    ...preview.subPairs[i]!,
+    sideA: decisions[i]!.sideA,
+    sideB: decisions[i]!.sideB,
+  }));
   return {
     kind: values.kind,
     pairingId: national ? null : (values.pairingId ?? preview.pairing?.id ?? null),
