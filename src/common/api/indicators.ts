@@ -29,6 +29,8 @@ export const MEASURES = {
   decisions_closed_on_time: { unit: 'count', sided: false, filters: [] },
   parks: { unit: 'count', sided: false, filters: [] },
   shared_tax_wan: { unit: 'wan', sided: false, filters: [] },
+  practices_replicated: { unit: 'count', sided: true, filters: [] },
+  practices_institutionalised: { unit: 'count', sided: true, filters: [] },
 } as const satisfies Record<string, { unit: string; sided: boolean; filters: readonly ('industry' | 'stage')[] }>;
 export type MeasureCode = keyof typeof MEASURES;
 export const MEASURE_CODES = Object.keys(MEASURES) as [MeasureCode, ...MeasureCode[]];

@@ -38,6 +38,8 @@ export const indicatorsUi: Shape<typeof zhIndicators> = {
     decisions_closed_on_time: 'Meeting decisions closed on time',
     parks: 'Co-built parks',
     shared_tax_wan: 'Tax of co-built parks (10k yuan)',
+    practices_replicated: 'Adoptions reaching pilot or beyond in the year',
+    practices_institutionalised: 'Adoptions institutionalised in the year',
   },
   filters: {
     side: 'One side only',

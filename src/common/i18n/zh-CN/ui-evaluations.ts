@@ -35,6 +35,8 @@ export const indicatorsUi = {
     decisions_closed_on_time: '按时办结议定事项数',
     parks: '共建园区数',
     shared_tax_wan: '园区税收（万元）',
+    practices_replicated: '当年进入试点及以上的复制推广数',
+    practices_institutionalised: '当年制度化的复制推广数',
   },
   filters: { side: '限定一方', levels: '关系层级', industries: '行业门类', stages: '项目阶段' },
   create: '新建指标',

@@ -57,7 +57,7 @@ describe.each(testEngines())(
     const idOf = (code: string) => library.items.find((i) => i.code === code)!.id;
 
     beforeAll(async () => {
-      expect(await seedBuiltInIndicators(systemContext(s.t.deps))).toBeGreaterThanOrEqual(18);
+      expect(await seedBuiltInIndicators(systemContext(s.t.deps))).toBeGreaterThanOrEqual(20);
       // Seeding again adds nothing: codes already present are left as they are.
       expect(await seedBuiltInIndicators(systemContext(s.t.deps))).toBe(0);
       await seedSmallDataset(s);
@@ -124,6 +124,42 @@ describe.each(testEngines())(
       // An average has no per-side figure when its denominator knows no side.
       expect(at(pair, 'trainees_per_training').a).toBeNull();
       expect(at(sub, 'trainees').total.value).toBe(15);
+    });
+
+    it('counts practices replicated on the adopting side, rolled up from the sub-pair', async () => {
+      const zhejiang = await s.as(s.f.users.zhejiang);
+      const practice = await zhejiang.post('/api/replication/practices', {
+        pairingId: s.f.pairings.jilinWenzhou,
+        title: '温州民营经济服务做法',
+        sourceRegionCode: '330300',
+        category: 'business_environment',
+        description: '以“两个健康”为主题的民营经济服务机制。',
+      });
+      expect(practice.statusCode, practice.body).toBe(201);
+      const jilin = await s.as(s.f.users.jilin);
+      const adopted = await jilin.post(`/api/replication/practices/${practice.json().id}/adoptions`, {
+        adopterName: '吉林市营商环境建设局',
+        regionCode: '220200',
+        firstStage: { stage: 'learning', reachedOn: '2024-01-10' },
+      });
+      expect(adopted.statusCode, adopted.body).toBe(201);
+      const a = adopted.json().adoptions[0];
+      const pilot = await jilin.post(`/api/replication/adoptions/${a.id}/stages`, {
+        version: a.version,
+        stage: 'pilot',
+        reachedOn: '2024-05-01',
+      });
+      expect(pilot.statusCode, pilot.body).toBe(201);
+      const ids = ['practices_replicated', 'practices_institutionalised'].map(idOf);
+      const v: IndicatorValues = (
+        await jilin.get(
+          `/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2024&toYear=2024&${ids.map((i) => `indicatorIds=${i}`).join('&')}`,
+        )
+      ).json();
+      const [replicated, institutionalised] = ids.map((id) => v.series.find((x) => x.indicatorId === id)!.years[0]!);
+      // One adoption, by 吉林市 (side a), reached 试点 in 2024; none institutionalised.
+      expect(replicated).toMatchObject({ total: { value: 1 }, a: { value: 1 }, b: { value: 0 } });
+      expect(institutionalised!.total.value).toBe(0);
     });
 
     it('adds the programme up once, for the national office only', async () => {

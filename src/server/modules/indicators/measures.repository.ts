@@ -76,6 +76,20 @@ const decisions = (extra: SQL) => (r: YearRange) =>
   GROUP BY 1, 2, 3`;
 
 /**
+ * Adoptions of a pairing's practices (复制推广) that first reached one of the stages in the year (withdrawn stages
+ * not counted), on the adopting side.
+ */
+const adoptionsReaching = (stages: readonly string[]) => (r: YearRange) =>
+  sql`
+  SELECT pr.pairing_id, a.side, ${yearOf(sql`f.first_on`)} AS year, count(*)::numeric AS value
+  FROM (SELECT adoption_id, min(reached_on) AS first_on FROM replication_stages
+        WHERE withdrawn_at IS NULL AND stage = ANY(${textArray(stages)}) GROUP BY adoption_id) f
+  JOIN replication_adoptions a ON a.id = f.adoption_id
+  JOIN replication_practices pr ON pr.id = a.practice_id
+  WHERE ${inYears(sql`f.first_on`, r)}
+  GROUP BY 1, 2, 3`;
+
+/**
  * Every measure as one set-based query for all pairings and all the years asked (never one query per pairing).
  * What each counts is said in its definition text (i18n `indicators.measures`).
  */
@@ -132,6 +146,9 @@ const MEASURE_SQL: Record<MeasureCode, MeasureSql> = {
   WHERE e.figure = ANY(${textArray(TAX_FIGURES)}) AND e.period_year BETWEEN ${r.from}::int AND ${r.to}::int
     AND NOT EXISTS (SELECT 1 FROM park_ledger_entries c WHERE c.supersedes_id = e.id)
   GROUP BY 1, 2, 3`,
+  // 试点 or beyond: the practice is replicated; 制度化: institutionalised.
+  practices_replicated: adoptionsReaching(['pilot', 'rollout', 'institutionalised']),
+  practices_institutionalised: adoptionsReaching(['institutionalised']),
 };
 
 /** A measure's sum for one pairing (null: the whole programme), year, and side (null: both sides). */
