@@ -12,6 +12,7 @@ import { corpusSection } from './report-corpus.ts';
 import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
+import { listingsSection } from './report-listings.ts';
 
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
 const x = (r: number) => (r >= 0.1 ? r.toFixed(2) : r.toFixed(3)) + '×';
@@ -687,6 +688,7 @@ ${plansSection(r)}
 ${corpusSection(r)}
 
 ${projectsSection(r)}
+${listingsSection(r)}
 
 ${caveatSection()}
 ${r.failures?.length ? `\n## Measurements that failed in this run\n\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}`;

@@ -35,6 +35,7 @@ import { measureStall, type StallResult } from './stall.ts';
 import { measurePlanParsing, type ParseResult } from './plan-parse.ts';
 import { measurePlanCorpus, type CorpusResult } from './plan-corpus.ts';
 import { measurePlans, type PlansResult } from './plans.ts';
+import { measureListings, type ListingsResult } from './listings.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
 import { LOAD } from './lib/load.ts';
@@ -69,6 +70,8 @@ export interface BenchResults {
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
+  /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
+  listings?: ListingsResult[];
   /** Stage 0, the headline (issue 10): the realistic mix of many users. */
   mixed?: MixedResult[];
   /** The streaming replica the mix's scale-out rows used, when there was one. */
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
     stall: [],
     plans: [],
     projects: [],
+    listings: [],
     mixed: [],
     settings: { scale, load: LOAD },
     stages,
@@ -296,6 +300,14 @@ async function main(): Promise<void> {
       await attempt('plan corpus', async () => {
         results.corpus = await measurePlanCorpus(log);
       });
+    }
+    if (stages.includes('listings')) {
+      for (const engine of engines) {
+        log(`\n[listings] on ${engine}: quality on the labelled set, 200,000 listings, matches, searches, import`);
+        await onFreshDatabase('listings', engine, (target) =>
+          measureListings(target, log).then((r) => void results.listings!.push(r)),
+        );
+      }
     }
     if (stages.includes('projects')) {
       for (const engine of engines) {

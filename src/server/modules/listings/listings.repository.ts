@@ -180,8 +180,10 @@ export interface RankRequest {
   /** Divisions of the same 门类 (section), for the smaller industry bonus. */
   sectionDivisions?: string[];
   category?: ListingCategory;
-  /** Region codes on the other side of the listing's pairing (a bonus, not a filter). */
-  counterpartRegions?: string[];
+  /** Region code prefixes of the other side of the listing's pairing (a bonus, not a filter). */
+  counterpartPrefixes?: string[];
+  /** How many of the first (strongest) words choose the candidates; every word still counts in the score. */
+  leading?: number;
   filter: ListingFilter;
   today: string;
   top: number;
@@ -224,14 +226,17 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
     ? sql`CASE WHEN ${listings.industryDivision} = ${r.industryDivision} THEN 1 WHEN ${listings.industryDivision} = ANY(${sql.param(r.sectionDivisions ?? [])}::text[]) THEN 0.5 ELSE 0 END`
     : sql`0`;
   const category = r.category ? sql`CASE WHEN ${listings.category} = ${r.category} THEN 1 ELSE 0 END` : sql`0`;
-  const pairing = r.counterpartRegions?.length
-    ? sql`CASE WHEN ${listings.regionCode} = ANY(${sql.param(r.counterpartRegions)}::text[]) THEN 1 ELSE 0 END`
-    : sql`0`;
+  const counterpart = r.counterpartPrefixes?.length
+    ? or(...r.counterpartPrefixes.map((p) => sql`${listings.regionCode} LIKE ${`${p}%`}`))
+    : undefined;
+  const pairing = counterpart ? sql`CASE WHEN ${counterpart} THEN 1 ELSE 0 END` : sql`0`;
   const freshness = sql`exp(-greatest(0, extract(epoch FROM (now() - ${listings.updatedAt})) / 86400) / 180)`;
+  // Candidates come from the index: the listings holding one of the leading words (all of them for a search; for a
+  // match its strongest few, so a long listing does not pull in most of the table), or a similar title for a typo.
+  const leading = r.leading ? r.words.slice(0, r.leading).join(' | ') : tsq;
   const candidates = or(
-    tsq ? sql`${listings.searchVector} @@ ${query}` : inside,
+    leading ? sql`${listings.searchVector} @@ to_tsquery('simple', ${leading})` : inside,
     r.fuzzy ? sql`(${listings.title} % ${r.fuzzy} OR ${listings.organisationName} % ${r.fuzzy})` : undefined,
-    r.industryDivision ? eq(listings.industryDivision, r.industryDivision) : undefined,
   );
   // The weights are constants of the code, written into the statement as numerals (a parameter would be typed integer).
   const w = (k: keyof typeof MATCH_WEIGHTS) => sql.raw(MATCH_WEIGHTS[k].toFixed(2));
@@ -411,4 +416,12 @@ export async function operatorOrganisationId(db: DbOrTx): Promise<string | undef
     sql`SELECT id FROM organisations WHERE kind = 'operator' ORDER BY created_at LIMIT 1`,
   );
   return r.rows[0]?.id;
+}
+
+/** The side regions of a pairing (a handful of rows), to tell the two sides of a match apart. */
+export async function pairingSides(db: DbOrTx, pairingId: string) {
+  const r = await db.execute<{ side: 'a' | 'b'; region_code: string }>(
+    sql`SELECT side, region_code FROM pairing_side_regions WHERE pairing_id = ${pairingId}`,
+  );
+  return r.rows;
 }

@@ -21,7 +21,6 @@ import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 import { decryptField, encryptField } from '../../security/field-cipher.ts';
 import { fieldKeyring } from '../../security/field-keys.ts';
-import { sideOfRegions } from '../pairings/pairings.service.ts';
 import { createProjectIn } from '../projects/projects.service.ts';
 import {
   countsPerPairingYear,
@@ -35,6 +34,7 @@ import {
   listInterests,
   listingVisibility,
   listListings,
+  pairingSides,
   rankListings,
   recordMatchView,
   updateInterestRow,
@@ -281,13 +281,14 @@ export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: 
 
 const complement = (kind: ListingKind): ListingKind => (kind === 'need' ? 'offer' : 'need');
 
-/** Region codes on the side of the listing's pairing opposite the listing's own region (empty if neither side). */
-async function counterpartRegions(ctx: AuthedContext, pairingId: string, regionCode: string): Promise<string[]> {
-  const sides = await sideOfRegions({ tx: ctx.db }, pairingId);
-  const own =
-    sides.get(regionCode) ?? sides.get(`${regionCode.slice(0, 4)}00`) ?? sides.get(`${regionCode.slice(0, 2)}0000`);
-  if (!own) return [];
-  return [...sides].filter(([, side]) => side !== own).map(([code]) => code);
+/**
+ * Region code prefixes of the side of the listing's pairing opposite the listing's own region (none if its region is
+ * on neither side): 浙江 (33) for a listing in 长春 of 吉林—浙江.
+ */
+async function counterpartPrefixes(ctx: AuthedContext, pairingId: string, regionCode: string): Promise<string[]> {
+  const sides = (await pairingSides(ctx.db, pairingId)).map((s) => ({ side: s.side, prefix: s.region_code.replace(/0+$/, '') }));
+  const own = sides.find((s) => regionCode.startsWith(s.prefix))?.side;
+  return own ? sides.filter((s) => s.side !== own).map((s) => s.prefix) : [];
 }
 
 /**
@@ -315,7 +316,8 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     industryDivision: source.industryDivision,
     sectionDivisions,
     category: source.category,
-    counterpartRegions: await counterpartRegions(ctx, source.pairingId, source.regionCode),
+    counterpartPrefixes: await counterpartPrefixes(ctx, source.pairingId, source.regionCode),
+    leading: 6,
     filter: {},
     today: chinaToday(),
     top,

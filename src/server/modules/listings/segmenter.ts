@@ -85,8 +85,9 @@ export function keyWords(text: string, top: number): { word: string; weight: num
   for (const k of tfidf.extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])) {
     const w = k.keyword.toLowerCase();
     if (STOP.has(w) || !WORDISH.test(w) || /^\p{Script=Han}$/u.test(w)) continue;
-    const word = tsSafe(canonical.get(w) ?? w);
-    if (word && !out.has(word)) out.set(word, k.weight);
+    // A keyword is looked for as the stored text was cut (search mode): 红外热 also as 红外.
+    for (const word of [tsSafe(canonical.get(w) ?? w), ...segment(w).map(tsSafe)])
+      if (word && !out.has(word)) out.set(word, k.weight);
   }
   return [...out].slice(0, top).map(([word, weight]) => ({ word, weight }));
 }
