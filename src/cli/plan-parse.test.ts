@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planParseCommand } from './plan-parse.ts';
 import { seedText } from '../server/modules/plans/parser/test-support/seeds.ts';
+import { CORPUS_DIR } from '../server/modules/plans/parser/test-support/corpus.ts';
 import type { ParsedPlan } from '../server/modules/plans/parser/types.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-plan-cli-'));
@@ -46,6 +47,28 @@ describe('duikou plan parse', () => {
     expect(out).toContain('3. 支持浙江企业通过多种方式参与吉林国有企业改革、改造和重组');
     expect(out).toContain('◎ 10–20 户  「10—20户」');
     expect(out).toContain('⇄ 长春市(220100)、长白山开发区管委会(Z22000001) — 杭州市(330100)');
+  });
+
+  it('shows sub-pairs of a plan never seen, with an ambiguous name’s candidates (issue 15)', async () => {
+    const corpus = path.join(CORPUS_DIR, 'liaoning-jiangsu-2026.txt');
+    const { out } = await run([corpus]);
+    expect(out).toContain('⇄ 铁西区(210303) — 鼓楼区(320302)');
+    expect(out).toContain(
+      '⇄ 铁西区(? 沈阳市铁西区 210106 / 鞍山市铁西区 210303) — 鼓楼区(? 南京市鼓楼区 320106 / 徐州市鼓楼区 320302)',
+    );
+    const plan = JSON.parse((await run([corpus, '--json'])).out) as ParsedPlan;
+    const pair = plan.sections[0]!.tasks[2]!.subPairs[0]!;
+    expect([pair.a[0], pair.b[0]!.code]).toEqual([
+      {
+        name: '铁西区',
+        code: null,
+        candidates: [
+          { name: '沈阳市铁西区', code: '210106' },
+          { name: '鞍山市铁西区', code: '210303' },
+        ],
+      },
+      null,
+    ]);
   });
 
   it('refuses a file that is not a plan, in Chinese and English', async () => {

@@ -12,8 +12,14 @@ const USAGE = `用法 / usage: duikou plan parse FILE [--json]
   --json  输出解析结果 JSON / print the parsed plan as JSON
 `;
 
+/** 铁西区(210106), or 铁西区(? 沈阳市铁西区 210106 / 鞍山市铁西区 210303) when the name may mean several regions. */
 function names(refs: RegionRef[]): string {
-  return refs.map((r) => `${r.name}${r.code ? `(${r.code})` : ''}`).join('、') || '—';
+  const one = (r: RegionRef) => {
+    if (r.code) return `${r.name}(${r.code})`;
+    if (r.candidates?.length) return `${r.name}(? ${r.candidates.map((c) => `${c.name} ${c.code}`).join(' / ')})`;
+    return `${r.name}(?)`;
+  };
+  return refs.map(one).join('、') || '—';
 }
 
 function pairLine(p: SubPair): string {
