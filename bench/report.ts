@@ -12,6 +12,7 @@ import { corpusSection } from './report-corpus.ts';
 import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
+import { cooperationSection } from './report-cooperation.ts';
 import { listingsSection } from './report-listings.ts';
 
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
@@ -688,6 +689,9 @@ ${plansSection(r)}
 ${corpusSection(r)}
 
 ${projectsSection(r)}
+
+${cooperationSection(r)}
+
 ${listingsSection(r)}
 
 ${caveatSection()}

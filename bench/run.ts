@@ -17,7 +17,10 @@
  * create and drop databases named duikou_bench_* on), else a throwaway PostgreSQL 15 cluster started with
  * .ci/pg-cluster.sh when /usr/lib/postgresql/15/bin exists, else the PostgreSQL rows are skipped with a note.
  *
- * Environment: BENCH_STAGES=cold,load,stall,plans,projects (default all), BENCH_RAW=FILE (also write the raw results
+ *   6. meetings and cadres (issue 11): ten roster imports of 2,000 rows over HTTP; meetings, tracked items and
+ *      secondments list pages with 5,000 meetings, 50,000 decisions and 20,000 cadres at 64 connections, uncached.
+ *
+ * Environment: BENCH_STAGES=cold,load,stall,plans,projects,cooperation (default all), BENCH_RAW=FILE (also write the raw results
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
  * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
@@ -37,6 +40,7 @@ import { measurePlanCorpus, type CorpusResult } from './plan-corpus.ts';
 import { measurePlans, type PlansResult } from './plans.ts';
 import { measureListings, type ListingsResult } from './listings.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
+import { measureCooperation, type CooperationResult } from './cooperation.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
 import { LOAD } from './lib/load.ts';
 import { benchScale } from './lib/scale.ts';
@@ -70,6 +74,8 @@ export interface BenchResults {
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
+  /** Stage 6 (issue 11): meetings, decisions and cadre records. */
+  cooperation?: CooperationResult[];
   /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
   listings?: ListingsResult[];
   /** Stage 0, the headline (issue 10): the realistic mix of many users. */
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
     stall: [],
     plans: [],
     projects: [],
+    cooperation: [],
     listings: [],
     mixed: [],
     settings: { scale, load: LOAD },
@@ -314,6 +321,14 @@ async function main(): Promise<void> {
         log(`\n[5] projects on ${engine}: sheet import, ledger and stats, benefit-sharing statement`);
         await onFreshDatabase('projects', engine, (target) =>
           measureProjects(target, log).then((r) => void results.projects!.push(r)),
+        );
+      }
+    }
+    if (stages.includes('cooperation')) {
+      for (const engine of engines) {
+        log(`\n[6] meetings, decisions and cadres on ${engine}: roster imports, list pages`);
+        await onFreshDatabase('cooperation', engine, (target) =>
+          measureCooperation(target, log).then((r) => void results.cooperation!.push(r)),
         );
       }
     }

@@ -10,6 +10,13 @@ declare module 'autocannon' {
     warmup?: { connections?: number; duration?: number };
     /** Seconds before a request counts as timed out (default 10). */
     timeout?: number;
+    /** Requests each connection cycles through; setupRequest may rewrite each one before it is sent. */
+    requests?: { method?: string; path?: string; setupRequest?: (req: Request) => Request }[];
+  }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
   }
   interface Stat {
     average: number;

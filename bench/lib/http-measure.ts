@@ -44,7 +44,10 @@ export async function serialLatency(
 }
 
 export function checkClean(r: LoadResult) {
-  if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+  if (r.non2xx || r.errors)
+    throw new Error(
+      `${r.url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load${r.firstError ? ` (first: ${r.firstError})` : ''}`,
+    );
   if (!r.requests)
     throw new Error(`${r.url}: no answer within the measured ${r.timeouts ? `part (${r.timeouts} timeouts)` : 'part'}`);
 }

@@ -20,6 +20,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   bytesPerResponse: number;
+  /** The first request error's message, when there were any (what to look at first). */
+  firstError?: string;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface LoadOptions {
   durationS?: number;
   warmupS?: number;
   timeoutS?: number;
+  /** Paths the requests take in turn, across all connections (every request another page or filter, none cached). */
+  paths?: readonly string[];
 }
 
 /**
@@ -45,6 +49,9 @@ export async function loadTest(
   const latencies: number[] = [];
   const durationS = opts.durationS ?? LOAD.durationS;
   const warmupS = opts.warmupS ?? LOAD.warmupS;
+  // One counter for all connections: each request takes the next path, so no two requests ask for the same one.
+  const paths = opts.paths;
+  let next = 0;
   const instance = autocannon({
     url,
     connections: LOAD.connections,
@@ -52,9 +59,14 @@ export async function loadTest(
     headers,
     warmup: { connections: LOAD.connections, duration: warmupS },
     ...(opts.timeoutS ? { timeout: opts.timeoutS } : {}),
+    ...(paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }] } : {}),
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
+  });
+  let firstError: string | undefined;
+  instance.on('reqError', (err: Error) => {
+    firstError ??= err.message;
   });
   const r = await instance;
   return {
@@ -70,5 +82,6 @@ export async function loadTest(
     errors: r.errors,
     timeouts: r.timeouts,
     bytesPerResponse: r.requests.total ? r.throughput.total / r.requests.total : 0,
+    ...(firstError ? { firstError } : {}),
   };
 }
