@@ -109,6 +109,11 @@ export const cycleDetail = cycleSummary.extend({
   history: z.array(
     z.object({ at: z.string(), action: z.string(), reason: z.string().nullable(), actorName: z.string().nullable() }),
   ),
+  /**
+   * The pairing's tasks under way that no unit has been given: the period opened without them (no one can report
+   * on them); listed so the office assigns them, after which their reports are added to the period.
+   */
+  unassignedTasks: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
 });
 export type CycleDetail = z.infer<typeof cycleDetail>;
 

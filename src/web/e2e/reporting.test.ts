@@ -155,6 +155,9 @@ describe.skipIf(!hasChromium())('progress reporting in Chromium', () => {
     await containsText(page.getByTestId('not-reported-summary'), `共 ${owed} 份报告未提交`);
     await hasAttribute(slotRow(UNIT.org), 'data-state', 'pending');
     await hasAttribute(page.getByTestId('count-pending'), 'data-count', String(owed));
+    // The tasks without units did not stop the period from opening: they are listed to be assigned.
+    await containsText(page.getByTestId('cycle-unassigned'), '尚未明确责任单位，未纳入本期填报');
+    await hasCount(page.getByTestId('cycle-unassigned-list').locator('a[href$="' + taskId + '"]'), 0);
   });
 
   it('the office adds the report of a unit assigned to the task after the period opened; it is among those owing', async () => {

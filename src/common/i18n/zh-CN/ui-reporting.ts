@@ -167,4 +167,5 @@ export const reportingUi = {
     item_overdue: '督办逾期',
   },
   openReport: '去填报',
+  unassignedTitle: '以下 {count} 项任务尚未明确责任单位，未纳入本期填报；分工后点“补建报送任务”即可纳入：',
 } as const;

@@ -9,7 +9,7 @@ import type {
   UnlockCycleInput,
 } from '../../../common/api/reporting.ts';
 import { visiblePairing } from '../pairings/pairings.service.ts';
-import { unitsOwingProgress } from '../tasks/task-progress.service.ts';
+import { tasksWithoutUnits, unitsOwingProgress } from '../tasks/task-progress.service.ts';
 import { cyclePeriod, defaultDueOn, periodLabelEn, periodsPerYear } from './cycle-period.ts';
 import { notify } from '../../kernel/notifications/notifications.service.ts';
 import {
@@ -36,10 +36,12 @@ export async function listCyclePage(ctx: AuthedContext, query: CycleListQuery) {
   return { items, total, page: query.page, pageSize: query.pageSize, today: chinaToday() };
 }
 
+/** A period with its record, and the pairing's tasks that have no unit yet (so no report: listed to be assigned). */
 export async function cycleDetail(ctx: AuthedContext, id: string) {
   const found = await findCycleDetail(ctx.db, ctx.actor, id);
   if (!found) throw notFound();
-  return { ...found, today: chinaToday() };
+  const unassigned = await tasksWithoutUnits({ tx: ctx.db }, found.cycle.pairingId);
+  return { ...found, unassigned, today: chinaToday() };
 }
 
 /** The cycle's slots that still owe a submission, as the actor sees them. */

@@ -68,6 +68,10 @@ describe.each(testEngines())('report workflow on %s', (engine) => {
       reminderDays: 5,
       status: 'open',
     });
+    // The period opened for the two tasks with units; the 37 others are listed to be assigned, not a refusal.
+    expect(cycle.unassignedTasks).toHaveLength(37);
+    expect(cycle.unassignedTasks.map((t) => t.code)).not.toContain('12');
+    expect(cycle.unassignedTasks[0]).toMatchObject({ code: '1', title: expect.any(String) });
     expect(cycle.counts).toEqual({ total: 4, pending: 4, draft: 0, submitted: 0, returned: 0, approved: 0 });
     expect(cycle.history.map((h) => h.action)).toEqual(['created']);
     const slots = await reportsOf(zjOffice, cycle.id);

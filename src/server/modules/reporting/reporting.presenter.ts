@@ -45,9 +45,15 @@ export function presentCycle(r: CycleWithCounts, today: string): CycleSummary {
   };
 }
 
-export function presentCycleDetail({ cycle, events, today }: CycleDetailRows & { today: string }): CycleDetail {
+export function presentCycleDetail({
+  cycle,
+  events,
+  unassigned,
+  today,
+}: CycleDetailRows & { unassigned: CycleDetail['unassignedTasks']; today: string }): CycleDetail {
   return {
     ...presentCycle(cycle, today),
+    unassignedTasks: unassigned,
     history: events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,

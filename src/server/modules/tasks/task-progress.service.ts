@@ -6,6 +6,7 @@ import {
   lockTasks,
   targetsOf,
   taskOfPairing,
+  unassignedTasksOf,
   unitsOfOpenTasks,
   unitsOfOrganisationOnTask,
   updateTaskRow,
@@ -20,6 +21,11 @@ export async function taskOfPairingById({ tx }: Pick<UnitOfWork, 'tx'>, taskId: 
 /** Where an organisation stands on a task: the unit rows naming it (lead or co-responsible, either side). */
 export async function organisationOnTask({ tx }: Pick<UnitOfWork, 'tx'>, taskId: string, organisationId: string) {
   return unitsOfOrganisationOnTask(tx, taskId, organisationId);
+}
+
+/** A pairing's current tasks still under way that no unit has been given (they have no one to report on them). */
+export async function tasksWithoutUnits({ tx }: Pick<UnitOfWork, 'tx'>, pairingId: string) {
+  return unassignedTasksOf(tx, pairingId);
 }
 
 /** The units that owe progress on a pairing's current tasks still under way, one row per task and unit. */

@@ -379,6 +379,23 @@ export async function recentTaskChangesByOthers(db: DbOrTx, actor: Actor, since:
   return result.rows;
 }
 
+/** A pairing's tasks on its current plans still under way that no unit has been given, in plan order. */
+export async function unassignedTasksOf(db: DbOrTx, pairingId: string) {
+  return db
+    .select({ id: tasks.id, code: tasks.code, title: tasks.title })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(
+      and(
+        eq(tasks.pairingId, pairingId),
+        eq(plans.current, true),
+        notInArray(tasks.status, ['done', 'suspended']),
+        unassignedSql,
+      ),
+    )
+    .orderBy(asc(plans.createdAt), asc(tasks.ordinal));
+}
+
 /** Visible tasks per plan and light, over the tasks the actor may see (the plan list's counts). */
 export async function taskLightsOfPlans(db: DbOrTx, actor: Actor, planIds: readonly string[], today: string) {
   if (!planIds.length) return [];

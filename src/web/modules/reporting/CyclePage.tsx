@@ -252,6 +252,25 @@ export function CyclePage() {
             data-added={slotsAdded.added}
           />
         )}
+        {cycle.status === 'open' && cycle.unassignedTasks.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('ui.reporting.unassignedTitle', { count: cycle.unassignedTasks.length })}
+            description={
+              <span data-testid="cycle-unassigned-list">
+                {cycle.unassignedTasks.map((task) => (
+                  <Link key={task.id} to={`/tasks/${task.id}`} style={{ marginInlineEnd: 12 }}>
+                    <span className="duikou-task-code">{task.code}</span>
+                    {task.title}
+                  </Link>
+                ))}
+              </span>
+            }
+            style={{ marginBottom: 16 }}
+            data-testid="cycle-unassigned"
+          />
+        )}
         {cycle.status === 'locked' && (
           <Alert
             type="info"
