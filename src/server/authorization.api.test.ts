@@ -173,6 +173,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/notifications/:id/read': 'authenticated',
   'POST /api/notifications/read-all': 'authenticated',
   'GET /api/workbench': 'workbench.read',
+  'GET /api/workbench/first-run': 'organisation.manage',
   'GET /api/secondments': 'cadre.readNames',
   'GET /api/secondments/export.xlsx': 'cadre.readNames',
   'GET /api/secondments/template.xlsx': 'cadre.manage',

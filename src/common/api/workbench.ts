@@ -71,3 +71,22 @@ export const workbenchResponse = z.object({
   recentChanges: z.array(workbenchChange).nullable(),
 });
 export type Workbench = z.infer<typeof workbenchResponse>;
+
+/** An organisation the first-run checklist proposes, and whether it (and a user in it) exists yet. */
+const firstRunOrganisation = z.object({
+  proposedName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** The organisation once created (null: still to create). */
+  organisationId: z.uuid().nullable(),
+  users: z.number().int(),
+});
+
+/** The administrator's first run: the national office, the pairing offices the plans name, then their users. */
+export const firstRunResponse = z.object({
+  nationalOffice: firstRunOrganisation,
+  offices: z.array(firstRunOrganisation.extend({ officeName: z.string(), pairingName: z.string() })),
+  /** Every step done: the national office and every office exist, each with a user. */
+  done: z.boolean(),
+});
+export type FirstRun = z.infer<typeof firstRunResponse>;

@@ -1,5 +1,6 @@
 import { TASK_LIGHTS, type TaskLight } from '../../../common/api/enums.ts';
-import type { Workbench, WorkbenchPairing } from '../../../common/api/workbench.ts';
+import type { FirstRun, Workbench, WorkbenchPairing } from '../../../common/api/workbench.ts';
+import { type FirstRunRows, NATIONAL_OFFICE } from './first-run.service.ts';
 import { presentInbox, presentReportSummary } from '../reporting/reporting.presenter.ts';
 import { presentItemSummary } from '../tracking/tracking.presenter.ts';
 import type { WorkbenchRows } from './workbench.service.ts';
@@ -80,4 +81,25 @@ export function presentWorkbench(w: WorkbenchRows): Workbench {
         }))
       : null,
   };
+}
+
+export function presentFirstRun({ national, offices }: FirstRunRows): FirstRun {
+  const nationalOffice = {
+    proposedName: national.name ?? NATIONAL_OFFICE.name,
+    regionCode: NATIONAL_OFFICE.regionCode,
+    regionName: national.region_name,
+    organisationId: national.id,
+    users: national.users,
+  };
+  const list = offices.map((o) => ({
+    officeName: o.office_name,
+    pairingName: o.pairing_name,
+    proposedName: o.proposed_name,
+    regionCode: o.region_code,
+    regionName: o.region_name,
+    organisationId: o.organisation_id,
+    users: o.users,
+  }));
+  const done = [nationalOffice, ...list].every((o) => o.organisationId && o.users > 0);
+  return { nationalOffice, offices: list, done };
 }
