@@ -40,6 +40,7 @@ const ZONE_SUFFIX = [
   '开发区',
   '高新区',
   '经开区',
+  '开区',
   '新区',
   '综合保税区',
   '保税港区',
@@ -271,8 +272,10 @@ export class RegionMatcher {
         if (!zone) continue;
         const lead = LEAD_WORDS_RE.exec(zone[0])?.[0].length ?? 0;
         const name = zone[0].slice(lead);
-        if (name.length < 4 || name.length > MAX_ZONE_NAME || GENERIC_ZONE_RE.test(name) || !NAME_CHARS_RE.test(name))
-          continue;
+        // A zone needs a name in front of its suffix (汽开区 yes, 开发区 alone no).
+        const stem = name.length - (new RegExp(`(?:${ZONE_SUFFIX})$`).exec(name)?.[0].length ?? 0);
+        if (stem < 1 || name.length < 3 || name.length > MAX_ZONE_NAME || GENERIC_ZONE_RE.test(name)) continue;
+        if (!NAME_CHARS_RE.test(name)) continue;
         const start = from + m.index + lead;
         // Zones whose names end in no administrative suffix (中新天津生态城) are known by their whole name.
         const known = this.lookupAll(name);

@@ -39,6 +39,48 @@ describe('sub-pairs', () => {
     ]);
   });
 
+  const codes = (text: string, sides: [string, string]) =>
+    findSubPairs(text, ctx(sides)).map((p) =>
+      [p.a, p.b].map((side) => side.map((r) => r.code ?? `?${r.name}`).join('+')).join('|'),
+    );
+
+  it('reads a list of district and zone pairs closed by a verb, with a remark in brackets that is no pair', () => {
+    expect(
+      codes(
+        '南关区与南开区、长春经开区与天津经开区（南关区对接和平区和河西区）、二道区与河东区和东丽区、汽开区与西青区进行合作对接。',
+        ['220100', '120000'],
+      ),
+    ).toEqual(['220102|120104', 'Z22010071|Z12011602', '220105|120102+120110', 'Z22010074|120111']);
+  });
+
+  it('resolves sides without their city within the plan’s two sides, whatever joins them', () => {
+    expect(codes('榆树市与宝坻区，农安县与天津市武清区，德惠市与静海区建立结对关系。', ['220100', '120000'])).toEqual([
+      '220182|120115',
+      '220122|120114',
+      '220183|120118',
+    ]);
+    expect(
+      codes('结对关系如下：哈尔滨市南岗区—广州市天河区；道里区—越秀区；香坊区—海珠区。', ['230000', '440000']),
+    ).toEqual(['230103|440106', '230102|440104', '230110|440105']);
+    expect(codes('推动南岗区同天河区、道外区同荔湾区结对共建。', ['230100', '440100'])).toEqual([
+      '230103|440106',
+      '230104|440103',
+    ]);
+  });
+
+  it('gives one side several partners: 与B和C, 与B及C, 与B、C分别结对', () => {
+    expect(codes('鼓励哈尔滨经开区与广州开发区及黄埔区合作。', ['230000', '440000'])).toEqual([
+      'Z23010002|Z44010002+440112',
+    ]);
+    expect(codes('沙河口区与徐汇区、长宁区分别结对。', ['210200', '310000'])).toEqual(['210204|310104+310105']);
+  });
+
+  it('keeps a zone the registry lacks, named after its city, on that city’s side', () => {
+    expect(codes('支持上海临港新片区与大连市太平湾合作创新区共建园区。', ['210200', '310000'])).toEqual([
+      '?大连市太平湾合作创新区|?上海临港新片区',
+    ]);
+  });
+
   it('maps themes to the programme’s vocabulary', () => {
     expect(themeOf('“互联网+”')).toBe('互联网+');
     expect(themeOf('装备制造业')).toBe('装备制造');

@@ -57,7 +57,8 @@ function readTheme(after: string): { theme: string; length: number } | null {
 
 function glueOf(between: string): Glue {
   const g = between.trim();
-  if (/^(?:与|同|跟)$/.test(g)) return 'conn';
+  // Lists of pairs also join the two sides with a dash: 南岗区—天河区；道里区—越秀区.
+  if (/^(?:与|同|跟|—{1,2}|－|-)$/.test(g)) return 'conn';
   if (g === '和') return 'and';
   if (/^(?:、|及|以及|、以及|、及|、和)$/.test(g)) return 'list';
   if (/^[，；,;]$/.test(g)) return 'strong';
@@ -100,7 +101,7 @@ export function maskRemarks(s: string): string {
 export function findSubPairs(text: string, ctx: PairContext): SubPair[] {
   const pairs: SubPair[] = [];
   for (const sentence of sentences(text)) {
-    if (!/[与和同]|主动/.test(sentence.text)) continue;
+    if (!/[与和同—－]|主动/.test(sentence.text)) continue;
     const s = sentence.text;
     const masked = maskRemarks(s);
     const mentions: Mention[] = ctx.matcher.places(masked, ctx.sideCodes ?? []);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumber } from './chinese-numerals.ts';
+import { RegionMatcher } from './region-mentions.ts';
 import { extractTargets } from './targets.ts';
+import { regions } from './test-support/seeds.ts';
 
 const one = (text: string) => {
   const t = extractTargets(text);
@@ -65,6 +67,38 @@ describe('targets', () => {
     expect(one('培训干部2,000人次')).toMatchObject({ min: 2000, unit: '人次' });
     expect(one('落地五千万元以上项目')).toMatchObject({ min: 5000, unit: '万元', comparison: 'atLeast' });
     expect(one('组织200余家企业参加')).toMatchObject({ min: 200, unit: '家', comparison: 'atLeast' });
+  });
+
+  it('never reads a numeral inside a place name as a count (issue 15)', () => {
+    const matcher = new RegionMatcher(regions());
+    const names = [
+      '七台河市',
+      '九台区',
+      '五家渠市',
+      '四平市',
+      '二道江区',
+      '五常市',
+      '十堰市',
+      '六盘水市',
+      '三亚市',
+      '八公山区',
+      '万宁市',
+      '千山区',
+      '百色市',
+      '双鸭山市',
+    ];
+    for (const name of names) {
+      const text = `支持${name}与对口地区组织企业考察，组织活动3次。`;
+      expect(extractTargets(text, matcher.find(text)), text).toEqual([expect.objectContaining({ min: 3, unit: '次' })]);
+    }
+  });
+
+  it('reads small counts in words as descriptions unless the clause sets them as goals', () => {
+    expect(extractTargets('建设一个主园和三个分园，打造一批示范项目')).toEqual([]);
+    expect(extractTargets('力争引进三个项目')).toEqual([expect.objectContaining({ min: 3, max: 3, unit: '个' })]);
+    expect(extractTargets('组织两市企业开展对接活动不少于六次')).toEqual([
+      expect.objectContaining({ min: 6, max: null, unit: '次' }),
+    ]);
   });
 
   it('ignores numbers that are not targets', () => {

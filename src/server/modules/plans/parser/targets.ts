@@ -55,7 +55,7 @@ const TARGET_RE = new RegExp(
 );
 
 // A numeral that is part of a word: 统一, 唯一, 第一, 之一.
-const WORD_BEFORE_RE = /[第统同唯单专逐之万进每]$/;
+const WORD_BEFORE_RE = /[第统同唯单专逐之万每]$/;
 // What follows a unit that shows it was not a count: 千人计划, 一次性, 一条龙, 千家万户.
 const WORD_AFTER_RE = /^(?:计划|性|龙|万户|一)/;
 const PER_YEAR_RE = /每年|年均|每年度|全年|一年/;
@@ -92,6 +92,8 @@ export function extractTargets(text: string, places: readonly { start: number; e
     const end = start + source.length;
     const numStart = start + (prefix?.length ?? 0);
     if (WORD_BEFORE_RE.test(text.slice(0, numStart))) continue;
+    // 进一步 is a word; 引进三个项目 is a count.
+    if (text.startsWith('进一步', numStart - 1)) continue;
     if (WORD_AFTER_RE.test(text.slice(end))) continue;
     if (quoted.some(([a, b]) => numStart >= a && numStart < b)) continue;
     if (places.some((p) => numStart < p.end && end > p.start)) continue;
