@@ -1,6 +1,6 @@
 import { type Figure, MEASURES, type Term } from '../../../common/api/indicators.ts';
 import type { IndicatorType } from '../../../common/api/indicators.ts';
-import type { MeasureRow } from './measures.repository.ts';
+import type { TermRow } from './measures.repository.ts';
 
 /** What a value is computed from: the indicator's formula. */
 export interface Formula {
@@ -16,9 +16,15 @@ export const figureKey = (pairingId: string | null, year: number, side: 'a' | 'b
 
 export const termKey = (t: Term) => JSON.stringify([t.measure, t.filters]);
 
-/** Measure sums by figureKey. */
-export function sumsByKey(rows: readonly MeasureRow[]): Map<string, string> {
-  return new Map(rows.map((r) => [figureKey(r.pairingId, r.year, r.side), r.value]));
+/** Term sums as `termKey → figureKey → sum`. */
+export function sumsByTerm(rows: readonly TermRow[]): Map<string, Map<string, string>> {
+  const sums = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const byPlace = sums.get(r.term) ?? new Map<string, string>();
+    byPlace.set(figureKey(r.pairingId, r.year, r.side), r.value);
+    sums.set(r.term, byPlace);
+  }
+  return sums;
 }
 
 /** Whether a term has per-side values: its measure knows the side, or its filter fixes one. */

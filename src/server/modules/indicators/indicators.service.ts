@@ -15,7 +15,7 @@ import { chinaToday } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { repoPath } from '../../repo-path.ts';
-import { type Formula, figureAt, sumsByKey, termKey } from './indicator-values.ts';
+import { type Formula, figureAt, sumsByTerm, termKey } from './indicator-values.ts';
 import {
   codeTaken,
   existingPairings,
@@ -28,7 +28,7 @@ import {
   targetsOf,
   updateIndicatorRow,
 } from './indicators.repository.ts';
-import { measureRows, type MeasureScope, type YearRange } from './measures.repository.ts';
+import { type MeasureScope, termSums, type YearRange } from './measures.repository.ts';
 
 export type { IndicatorRow };
 /** Evaluation rounds read figures the same way as the library's pages. */
@@ -129,8 +129,8 @@ export async function setTargets(ctx: AuthedContext, id: string, input: TargetsI
 }
 
 /**
- * The measure sums every formula needs, each distinct term once, each one query for all pairings and years
- * (measures.repository.ts): `termKey → figureKey → sum`.
+ * The measure sums every formula needs, each distinct term once, all in one statement (measures.repository.ts:
+ * one pass per family of measures over all pairings and years): `termKey → figureKey → sum`.
  */
 export async function measureSums(
   db: DbOrTx,
@@ -140,11 +140,7 @@ export async function measureSums(
 ): Promise<Map<string, Map<string, string>>> {
   const terms = new Map<string, Term>();
   for (const f of formulas) for (const t of [f.numerator, f.denominator]) if (t) terms.set(termKey(t), t);
-  const today = chinaToday();
-  const sums = new Map<string, Map<string, string>>();
-  for (const [key, t] of terms)
-    sums.set(key, sumsByKey(await measureRows(db, t.measure, t.filters, years, scope, today)));
-  return sums;
+  return sumsByTerm(await termSums(db, terms, years, scope, chinaToday()));
 }
 
 /** Values of indicators for one pairing (its sub-pairs rolled in) or the programme, by year, with both sides and the target. */

@@ -9,8 +9,15 @@ export interface YearRange {
   to: number;
 }
 
-/** A measure's records of the years as rows (pairing_id, side, year, value); side is null where records have none. */
-type MeasureSql = (r: YearRange, f: TermFilters, today: string) => SQL;
+/**
+ * A family of measures read from the same records with the same year and side (tasks: due, done, red): one pass
+ * over those records gives every measure of the family asked for, each an aggregate named after it. The query
+ * answers (pairing_id, side, year, <measure>…), side null where the records have none.
+ */
+interface Family {
+  aggregates: Partial<Record<MeasureCode, (today: string) => SQL>>;
+  query: (r: YearRange, f: TermFilters, aggregates: SQL) => SQL;
+}
 
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const firstDay = (year: SQL | number) => sql`make_date(${year}::int, 1, 1)`;
@@ -18,6 +25,8 @@ const firstDay = (year: SQL | number) => sql`make_date(${year}::int, 1, 1)`;
 const inYears = (column: SQL, r: YearRange) =>
   sql`${column} >= ${firstDay(r.from)} AND ${column} < ${firstDay(r.to + 1)}`;
 const yearOf = (column: SQL) => sql`extract(year FROM ${column})::int`;
+const count = () => sql`count(*)::numeric`;
+const countWhere = (condition: SQL) => () => sql`(count(*) FILTER (WHERE ${condition}))::numeric`;
 
 /** The filters projects understand: GB/T 4754 section and current stage. */
 function projectFilters(f: TermFilters): SQL {
@@ -27,132 +36,138 @@ function projectFilters(f: TermFilters): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/**
- * Tasks of pairings' plans due in the year, on the side of their first lead unit. Annual-plan items that trace an
- * implementation task are the same work and are not counted twice.
- */
-const tasksDue = (extra: SQL) => (r: YearRange) =>
-  sql`
-  SELECT t.pairing_id, lead.side, ${yearOf(sql`t.deadline`)} AS year, count(*)::numeric AS value
-  FROM tasks t
-  LEFT JOIN (SELECT DISTINCT ON (task_id) task_id, side FROM task_units WHERE role = 'lead' ORDER BY task_id, ordinal) lead
-    ON lead.task_id = t.id
-  WHERE t.pairing_id IS NOT NULL AND t.traced_task_id IS NULL AND ${inYears(sql`t.deadline`, r)} AND ${extra}
-  GROUP BY 1, 2, 3`;
-
-const reports = (extra: SQL) => (r: YearRange) =>
-  sql`
-  SELECT c.pairing_id, s.side, ${yearOf(sql`c.due_on`)} AS year, count(*)::numeric AS value
-  FROM report_slots s JOIN reporting_cycles c ON c.id = s.cycle_id
-  WHERE ${inYears(sql`c.due_on`, r)} AND ${extra}
-  GROUP BY 1, 2, 3`;
-
-/** Projects counted (or their amounts summed) in the year of one of their dates. */
-const projects =
-  (dateColumn: string, value: SQL, extra: SQL = sql`true`): MeasureSql =>
-  (r, f) => {
+/** Projects in the year of one of their dates. */
+const projectFamily = (dateColumn: string, aggregates: Family['aggregates']): Family => ({
+  aggregates,
+  query: (r, f, aggs) => {
     const d = sql.raw(`p.${dateColumn}`);
-    return sql`
-  SELECT p.pairing_id, p.side, ${yearOf(d)} AS year, ${value} AS value
-  FROM projects p
-  WHERE ${inYears(d, r)} AND ${extra} AND ${projectFilters(f)}
-  GROUP BY 1, 2, 3`;
-  };
+    return sql`SELECT p.pairing_id, p.side, ${yearOf(d)} AS year, ${aggs}
+      FROM projects p WHERE ${inYears(d, r)} AND ${projectFilters(f)} GROUP BY 1, 2, 3`;
+  },
+});
 
-const cadres = (direction: 'ne_to_east' | 'east_to_ne') => (r: YearRange) =>
-  sql`
-  SELECT s.pairing_id, NULL::text AS side, y.year, count(*)::numeric AS value
-  FROM secondments s
-  JOIN generate_series(${r.from}::int, ${r.to}::int) AS y(year)
-    ON s.starts_on < ${firstDay(sql`y.year + 1`)} AND s.ends_on >= ${firstDay(sql`y.year`)}
-  WHERE s.direction = ${direction} AND s.status <> 'planned'
-  GROUP BY 1, 2, 3`;
-
-const decisions = (extra: SQL) => (r: YearRange) =>
-  sql`
-  SELECT i.pairing_id, NULL::text AS side, ${yearOf(sql`i.deadline`)} AS year, count(*)::numeric AS value
-  FROM tracked_items i
-  WHERE i.source = 'meeting_decision' AND ${inYears(sql`i.deadline`, r)} AND ${extra}
-  GROUP BY 1, 2, 3`;
+/** Adoptions of a pairing's practices (复制推广) first reaching one of the stages in the year, on the adopting side. */
+const adoptionFamily = (measure: MeasureCode, stages: readonly string[]): Family => ({
+  aggregates: { [measure]: count },
+  query: (r, _f, aggs) => sql`SELECT pr.pairing_id, a.side, ${yearOf(sql`f.first_on`)} AS year, ${aggs}
+    FROM (SELECT adoption_id, min(reached_on) AS first_on FROM replication_stages
+          WHERE withdrawn_at IS NULL AND stage = ANY(${textArray(stages)}) GROUP BY adoption_id) f
+    JOIN replication_adoptions a ON a.id = f.adoption_id
+    JOIN replication_practices pr ON pr.id = a.practice_id
+    WHERE ${inYears(sql`f.first_on`, r)} GROUP BY 1, 2, 3`,
+});
 
 /**
- * Adoptions of a pairing's practices (复制推广) that first reached one of the stages in the year (withdrawn stages
- * not counted), on the adopting side.
+ * Every measure, by family; what each counts is said in the built-in indicators' definitions. Each family is one
+ * set-based pass for all pairings and all the years asked, never one query per pairing.
  */
-const adoptionsReaching = (stages: readonly string[]) => (r: YearRange) =>
-  sql`
-  SELECT pr.pairing_id, a.side, ${yearOf(sql`f.first_on`)} AS year, count(*)::numeric AS value
-  FROM (SELECT adoption_id, min(reached_on) AS first_on FROM replication_stages
-        WHERE withdrawn_at IS NULL AND stage = ANY(${textArray(stages)}) GROUP BY adoption_id) f
-  JOIN replication_adoptions a ON a.id = f.adoption_id
-  JOIN replication_practices pr ON pr.id = a.practice_id
-  WHERE ${inYears(sql`f.first_on`, r)}
-  GROUP BY 1, 2, 3`;
-
-/**
- * Every measure as one set-based query for all pairings and all the years asked (never one query per pairing).
- * What each counts is said in its definition text (i18n `indicators.measures`).
- */
-const MEASURE_SQL: Record<MeasureCode, MeasureSql> = {
-  tasks_due: tasksDue(sql`true`),
-  tasks_done: tasksDue(sql`t.status = 'done'`),
-  tasks_red: (r, _f, today) =>
-    tasksDue(sql`t.status NOT IN ('done', 'suspended') AND (t.status = 'delayed' OR t.deadline < ${today}::date)`)(r),
-  reports_due: reports(sql`true`),
-  reports_on_time: reports(
-    sql`s.submitted_at IS NOT NULL AND (s.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= c.due_on`,
-  ),
-  projects_signed: projects('signed_on', sql`count(*)::numeric`),
-  projects_signed_started: projects(
-    'signed_on',
-    sql`count(*)::numeric`,
-    sql`p.started_on < make_date(extract(year FROM p.signed_on)::int + 1, 1, 1)`,
-  ),
-  projects_started: projects('started_on', sql`count(*)::numeric`),
-  projects_producing: projects('producing_on', sql`count(*)::numeric`),
-  signed_wan: projects('signed_on', sql`sum(p.signed_wan)`),
-  arrived_wan: projects('signed_on', sql`sum(p.arrived_wan)`),
-  cadres_ne_to_east: cadres('ne_to_east'),
-  cadres_east_to_ne: cadres('east_to_ne'),
-  trainees: (r) => sql`
-  SELECT tr.pairing_id, s.side, ${yearOf(sql`tr.starts_on`)} AS year,
-    sum(CASE s.side WHEN 'a' THEN tr.side_a ELSE tr.side_b END)::numeric AS value
-  FROM trainings tr CROSS JOIN (VALUES ('a'), ('b')) AS s(side)
-  WHERE ${inYears(sql`tr.starts_on`, r)}
-  GROUP BY 1, 2, 3`,
-  trainings: (r) => sql`
-  SELECT tr.pairing_id, NULL::text AS side, ${yearOf(sql`tr.starts_on`)} AS year, count(*)::numeric AS value
-  FROM trainings tr WHERE ${inYears(sql`tr.starts_on`, r)}
-  GROUP BY 1, 2, 3`,
-  meetings_held: (r) => sql`
-  SELECT m.pairing_id, m.host_side AS side, ${yearOf(sql`m.held_on`)} AS year, count(*)::numeric AS value
-  FROM meetings m WHERE ${inYears(sql`m.held_on`, r)}
-  GROUP BY 1, 2, 3`,
-  decisions_due: decisions(sql`true`),
-  decisions_closed_on_time: decisions(
-    sql`i.state = 'closed' AND (i.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= i.deadline`,
-  ),
+const FAMILIES: Record<string, Family> = {
+  // Tasks of pairings' plans due in the year, on the side of their first lead unit; annual-plan items that trace an
+  // implementation task are the same work and are not counted twice.
+  tasks: {
+    aggregates: {
+      tasks_due: count,
+      tasks_done: countWhere(sql`t.status = 'done'`),
+      tasks_red: (today) =>
+        countWhere(
+          sql`t.status NOT IN ('done', 'suspended') AND (t.status = 'delayed' OR t.deadline < ${today}::date)`,
+        )(),
+    },
+    query: (r, _f, aggs) => sql`SELECT t.pairing_id, lead.side, ${yearOf(sql`t.deadline`)} AS year, ${aggs}
+      FROM tasks t
+      LEFT JOIN (SELECT DISTINCT ON (task_id) task_id, side FROM task_units WHERE role = 'lead' ORDER BY task_id, ordinal) lead
+        ON lead.task_id = t.id
+      WHERE t.pairing_id IS NOT NULL AND t.traced_task_id IS NULL AND ${inYears(sql`t.deadline`, r)}
+      GROUP BY 1, 2, 3`,
+  },
+  reports: {
+    aggregates: {
+      reports_due: count,
+      reports_on_time: countWhere(
+        sql`s.submitted_at IS NOT NULL AND (s.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= c.due_on`,
+      ),
+    },
+    query: (r, _f, aggs) => sql`SELECT c.pairing_id, s.side, ${yearOf(sql`c.due_on`)} AS year, ${aggs}
+      FROM report_slots s JOIN reporting_cycles c ON c.id = s.cycle_id
+      WHERE ${inYears(sql`c.due_on`, r)} GROUP BY 1, 2, 3`,
+  },
+  projectsSigned: projectFamily('signed_on', {
+    projects_signed: count,
+    projects_signed_started: countWhere(sql`p.started_on < make_date(extract(year FROM p.signed_on)::int + 1, 1, 1)`),
+    signed_wan: () => sql`sum(p.signed_wan)`,
+    arrived_wan: () => sql`sum(p.arrived_wan)`,
+  }),
+  projectsStarted: projectFamily('started_on', { projects_started: count }),
+  projectsProducing: projectFamily('producing_on', { projects_producing: count }),
+  // Cadres in post during the year (their posting overlaps it; planned postings not counted).
+  cadres: {
+    aggregates: {
+      cadres_ne_to_east: countWhere(sql`s.direction = 'ne_to_east'`),
+      cadres_east_to_ne: countWhere(sql`s.direction = 'east_to_ne'`),
+    },
+    query: (r, _f, aggs) => sql`SELECT s.pairing_id, NULL::text AS side, y.year, ${aggs}
+      FROM secondments s
+      JOIN generate_series(${r.from}::int, ${r.to}::int) AS y(year)
+        ON s.starts_on < ${firstDay(sql`y.year + 1`)} AND s.ends_on >= ${firstDay(sql`y.year`)}
+      WHERE s.status <> 'planned' GROUP BY 1, 2, 3`,
+  },
+  trainees: {
+    aggregates: { trainees: () => sql`sum(CASE s.side WHEN 'a' THEN tr.side_a ELSE tr.side_b END)::numeric` },
+    query: (r, _f, aggs) => sql`SELECT tr.pairing_id, s.side, ${yearOf(sql`tr.starts_on`)} AS year, ${aggs}
+      FROM trainings tr CROSS JOIN (VALUES ('a'), ('b')) AS s(side)
+      WHERE ${inYears(sql`tr.starts_on`, r)} GROUP BY 1, 2, 3`,
+  },
+  trainings: {
+    aggregates: { trainings: count },
+    query: (r, _f, aggs) => sql`SELECT tr.pairing_id, NULL::text AS side, ${yearOf(sql`tr.starts_on`)} AS year, ${aggs}
+      FROM trainings tr WHERE ${inYears(sql`tr.starts_on`, r)} GROUP BY 1, 2, 3`,
+  },
+  meetings: {
+    aggregates: { meetings_held: count },
+    query: (r, _f, aggs) => sql`SELECT m.pairing_id, m.host_side AS side, ${yearOf(sql`m.held_on`)} AS year, ${aggs}
+      FROM meetings m WHERE ${inYears(sql`m.held_on`, r)} GROUP BY 1, 2, 3`,
+  },
+  decisions: {
+    aggregates: {
+      decisions_due: count,
+      decisions_closed_on_time: countWhere(
+        sql`i.state = 'closed' AND (i.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= i.deadline`,
+      ),
+    },
+    query: (r, _f, aggs) => sql`SELECT i.pairing_id, NULL::text AS side, ${yearOf(sql`i.deadline`)} AS year, ${aggs}
+      FROM tracked_items i WHERE i.source = 'meeting_decision' AND ${inYears(sql`i.deadline`, r)} GROUP BY 1, 2, 3`,
+  },
   // Co-built parks standing at the end of the year (main parks; 一区多园 sub-parks are part of theirs).
-  parks: (r) => sql`
-  SELECT pk.pairing_id, NULL::text AS side, y.year, count(*)::numeric AS value
-  FROM parks pk JOIN generate_series(${r.from}::int, ${r.to}::int) AS y(year)
-    ON coalesce(pk.established_on, '0001-01-01'::date) < ${firstDay(sql`y.year + 1`)}
-  WHERE pk.main_park_id IS NULL
-  GROUP BY 1, 2, 3`,
+  parks: {
+    aggregates: { parks: count },
+    query: (r, _f, aggs) => sql`SELECT pk.pairing_id, NULL::text AS side, y.year, ${aggs}
+      FROM parks pk JOIN generate_series(${r.from}::int, ${r.to}::int) AS y(year)
+        ON coalesce(pk.established_on, '0001-01-01'::date) < ${firstDay(sql`y.year + 1`)}
+      WHERE pk.main_park_id IS NULL GROUP BY 1, 2, 3`,
+  },
   // Taxes recorded in the parks' ledgers for the year (current entries only: a correction replaces its row), in 万元.
-  shared_tax_wan: (r) => sql`
-  SELECT pk.pairing_id, NULL::text AS side, e.period_year AS year, sum(e.amount_yuan) / 10000 AS value
-  FROM park_ledger_entries e JOIN parks pk ON pk.id = e.park_id
-  WHERE e.figure = ANY(${textArray(TAX_FIGURES)}) AND e.period_year BETWEEN ${r.from}::int AND ${r.to}::int
-    AND NOT EXISTS (SELECT 1 FROM park_ledger_entries c WHERE c.supersedes_id = e.id)
-  GROUP BY 1, 2, 3`,
+  sharedTax: {
+    aggregates: { shared_tax_wan: () => sql`sum(e.amount_yuan) / 10000` },
+    query: (r, _f, aggs) => sql`SELECT pk.pairing_id, NULL::text AS side, e.period_year AS year, ${aggs}
+      FROM park_ledger_entries e JOIN parks pk ON pk.id = e.park_id
+      WHERE e.figure = ANY(${textArray(TAX_FIGURES)}) AND e.period_year BETWEEN ${r.from}::int AND ${r.to}::int
+        AND NOT EXISTS (SELECT 1 FROM park_ledger_entries c WHERE c.supersedes_id = e.id)
+      GROUP BY 1, 2, 3`,
+  },
   // 试点 or beyond: the practice is replicated; 制度化: institutionalised.
-  practices_replicated: adoptionsReaching(['pilot', 'rollout', 'institutionalised']),
-  practices_institutionalised: adoptionsReaching(['institutionalised']),
+  replicated: adoptionFamily('practices_replicated', ['pilot', 'rollout', 'institutionalised']),
+  institutionalised: adoptionFamily('practices_institutionalised', ['institutionalised']),
 };
 
-/** A measure's sum for one pairing (null: the whole programme), year, and side (null: both sides). */
-export interface MeasureRow {
+const familyOf = new Map<MeasureCode, string>(
+  Object.entries(FAMILIES).flatMap(([name, f]) =>
+    Object.keys(f.aggregates).map((m) => [m as MeasureCode, name] as const),
+  ),
+);
+
+/** A term's sum for one pairing (null: the whole programme), year, and side (null: both sides). */
+export interface TermRow {
+  term: string;
   pairingId: string | null;
   side: 'a' | 'b' | null;
   year: number;
@@ -167,28 +182,54 @@ export interface MeasureScope {
 }
 
 /**
- * One measure over the years, rolled up: each pairing's row adds its own records and those of every pairing
- * below it (sub-pair → pair), and the programme's row adds every record once. Sums only: a ratio is formed
- * afterwards from these sums, never by averaging ratios. One query, grouping sets give each side and both.
+ * The terms' sums over the years, in one statement: terms of one family with the same filters share one pass over
+ * their records; each pairing's row adds its own records and those of every pairing below it (sub-pair → pair),
+ * the programme's row adds every record once, and grouping sets give each side and both. Sums only: a ratio is
+ * formed afterwards from these sums, never by averaging ratios. `terms` maps each term's key to its term.
  */
-export async function measureRows(
+export async function termSums(
   db: DbOrTx,
-  code: MeasureCode,
-  filters: TermFilters,
+  terms: ReadonlyMap<string, { measure: MeasureCode; filters: TermFilters }>,
   years: YearRange,
   scope: MeasureScope,
   today: string,
-): Promise<MeasureRow[]> {
-  const raw = MEASURE_SQL[code](years, filters, today);
-  const kept = [sql`true`];
-  if (filters.side) kept.push(sql`raw.side = ${filters.side}`);
-  if (filters.levels?.length) kept.push(sql`pr.level = ANY(${textArray(filters.levels)})`);
+): Promise<TermRow[]> {
+  if (!terms.size) return [];
+  const groups = new Map<string, { family: Family; filters: TermFilters; terms: [string, MeasureCode][] }>();
+  for (const [key, t] of terms) {
+    const name = familyOf.get(t.measure)!;
+    const groupKey = JSON.stringify([name, t.filters]);
+    const g = groups.get(groupKey) ?? { family: FAMILIES[name]!, filters: t.filters, terms: [] };
+    g.terms.push([key, t.measure]);
+    groups.set(groupKey, g);
+  }
+  const parts = [...groups.values()].map((g) => {
+    const measures = [...new Set(g.terms.map(([, m]) => m))];
+    const aggs = sql.join(
+      measures.map((m) => sql`${g.family.aggregates[m]!(today)} AS ${sql.identifier(m)}`),
+      sql`, `,
+    );
+    const kept = [sql`true`];
+    if (g.filters.side) kept.push(sql`raw.side = ${g.filters.side}`);
+    if (g.filters.levels?.length) kept.push(sql`pr.level = ANY(${textArray(g.filters.levels)})`);
+    const values = sql.join(
+      g.terms.map(([key, m]) => sql`(${key}::text, raw.${sql.identifier(m)})`),
+      sql`, `,
+    );
+    return sql`SELECT raw.pairing_id, raw.side, raw.year, m.term, m.value
+      FROM (${g.family.query(years, g.filters, aggs)}) AS raw
+      JOIN pairings pr ON pr.id = raw.pairing_id
+      CROSS JOIN LATERAL (VALUES ${values}) AS m(term, value)
+      WHERE ${sql.join(kept, sql` AND `)}`;
+  });
   const only = scope.pairingIds ? sql`anc.ancestor = ANY(${sql.param([...scope.pairingIds])}::uuid[])` : sql`true`;
   const programme = scope.programme
     ? sql`UNION ALL
-    SELECT NULL::uuid, side, year, sum(value)::text, grouping(side)::int FROM kept GROUP BY GROUPING SETS ((year, side), (year))`
+    SELECT term, NULL::uuid, side, year, sum(value)::text, grouping(side)::int FROM kept
+    GROUP BY GROUPING SETS ((term, year, side), (term, year))`
     : sql``;
   const result = await db.execute<{
+    term: string;
     pairing_id: string | null;
     side: string | null;
     year: number;
@@ -200,22 +241,25 @@ export async function measureRows(
       UNION ALL
       SELECT anc.pairing_id, p.parent_id FROM anc JOIN pairings p ON p.id = anc.ancestor WHERE p.parent_id IS NOT NULL
     ),
-    raw AS (${raw}),
-    kept AS (
-      SELECT raw.* FROM raw JOIN pairings pr ON pr.id = raw.pairing_id WHERE ${sql.join(kept, sql` AND `)}
-    )
-    SELECT anc.ancestor AS pairing_id, kept.side, kept.year, sum(kept.value)::text AS value,
+    kept AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT kept.term, anc.ancestor AS pairing_id, kept.side, kept.year, sum(kept.value)::text AS value,
       grouping(kept.side)::int AS all_sides
     FROM kept JOIN anc ON anc.pairing_id = kept.pairing_id
     WHERE ${only}
-    GROUP BY GROUPING SETS ((anc.ancestor, kept.year, kept.side), (anc.ancestor, kept.year))
+    GROUP BY GROUPING SETS ((kept.term, anc.ancestor, kept.year, kept.side), (kept.term, anc.ancestor, kept.year))
     ${programme}`);
-  const rows: MeasureRow[] = [];
+  const rows: TermRow[] = [];
   for (const r of result.rows) {
     const side = Number(r.all_sides) === 1 ? null : r.side;
     // A side-less measure's per-side group has a null side: it is the same as the total, not a side's figure.
     if (Number(r.all_sides) === 0 && side !== 'a' && side !== 'b') continue;
-    rows.push({ pairingId: r.pairing_id, side: side as 'a' | 'b' | null, year: Number(r.year), value: r.value });
+    rows.push({
+      term: r.term,
+      pairingId: r.pairing_id,
+      side: side as 'a' | 'b' | null,
+      year: Number(r.year),
+      value: r.value,
+    });
   }
   return rows;
 }
