@@ -9,6 +9,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
+import { replicationRoutes } from '../modules/replication/replication.routes.tsx';
 import { pairingRoutes } from '../modules/pairings/pairings.routes.tsx';
 import { parkRoutes } from '../modules/parks/parks.routes.tsx';
 import { planRoutes } from '../modules/plans/plans.routes.tsx';
@@ -58,6 +59,7 @@ const routes: RouteObject[] = [
       ...eventRoutes,
       ...meetingRoutes,
       ...peopleRoutes,
+      ...replicationRoutes,
       ...trackingRoutes,
       ...reportingRoutes,
       ...organisationRoutes,

@@ -14,6 +14,7 @@ import {
   ExperimentOutlined,
   IdcardOutlined,
   ReadOutlined,
+  RetweetOutlined,
   FileTextOutlined,
   FlagOutlined,
   InboxOutlined,
@@ -80,6 +81,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/secondments', label: 'ui.people.nav.secondments', icon: <IdcardOutlined />, permission: 'cadre.read' },
   { path: '/trainings', label: 'ui.people.nav.trainings', icon: <ReadOutlined />, permission: 'training.read' },
   { path: '/exchanges', label: 'ui.people.nav.exchanges', icon: <ExperimentOutlined />, permission: 'training.read' },
+  { path: '/replication', label: 'ui.replication.menu', icon: <RetweetOutlined />, permission: 'replication.read' },
   { path: '/tracking', label: 'ui.tracking.title', icon: <FlagOutlined />, permission: 'item.read' },
   {
     path: '/tracking/mine',

@@ -19,6 +19,9 @@ const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 const PeopleFiguresSection = lazy(() =>
   import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
 );
+const ReplicationFiguresSection = lazy(() =>
+  import('../replication/replication-display.tsx').then((m) => ({ default: m.ReplicationFiguresSection })),
+);
 const IndicatorTrend = lazy(() => import('../indicators/IndicatorTrend.tsx'));
 const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
 );
@@ -157,6 +160,9 @@ export function DashboardPage() {
       {/* Nothing while it loads: the section shows nothing at all to users who may not read cadres. */}
       <Suspense fallback={null}>
         <PeopleFiguresSection />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ReplicationFiguresSection />
       </Suspense>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

@@ -32,6 +32,7 @@ import { PairingProjects } from '../projects/PairingProjects.tsx';
 import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
 import IndicatorTrend from '../indicators/IndicatorTrend.tsx';
 import { PeopleFiguresSection } from '../people/people-display.tsx';
+import { ReplicationFiguresSection } from '../replication/replication-display.tsx';
 import { PrintButton } from '../../shared/PrintButton.tsx';
 
 export function PairingDetailPage() {
@@ -255,6 +256,8 @@ export function PairingDetailPage() {
       <IndicatorTrend pairingId={current.id} />
 
       <PeopleFiguresSection pairingId={current.id} />
+
+      <ReplicationFiguresSection pairingId={current.id} />
 
       <PairingProjects pairingId={current.id} />
 
