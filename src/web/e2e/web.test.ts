@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
       .locator('.ant-form-item', { has: page.locator('label', { hasText: '机构类型' }) })
       .locator('.ant-select')
       .click();
-    await optionOf('国家层面办公室').click();
+    await optionOf('国家对口合作工作办公室').click();
     await choose(page.getByTestId('organisation-region'), '全国', '全国');
     await page.getByTestId('organisation-save').click();
     await hidden(page.getByTestId('organisation-form'));

@@ -37,4 +37,20 @@ export const workbenchUi: Shape<typeof zh> = {
   fields: 'Changed: {fields}',
   notificationsTitle: 'Notices',
   allNotifications: 'All notices',
+  firstRun: {
+    title: 'First run: set up the offices',
+    intro:
+      'Until the national office, the pairing offices and their users exist, nobody who signs in sees any data. Set them up in these steps.',
+    stepNational: 'Step 1: the national office',
+    stepOffices: 'Step 2: the pairing offices the implementation plans name',
+    stepUsers: 'Step 3: a user for each office',
+    usersHint:
+      'Click “New user” in the list below, choose the organisation and set an initial password (changed at first sign-in).',
+    organisationsLink: 'Organisations',
+    create: 'Create',
+    created: '“{name}” created',
+    users: '{count} user(s)',
+    noUser: 'No user yet',
+    officeOf: '{region} · {office} ({pairing})',
+  },
 };

@@ -17,7 +17,7 @@ export const domain = {
     audit_admin: '审计管理员',
   },
   organisationKinds: {
-    national_office: '国家层面办公室',
+    national_office: '国家对口合作工作办公室',
     pairing_office: '对口合作办公室',
     lead_unit: '牵头单位',
     org_dept: '组织部门',

@@ -34,4 +34,19 @@ export const workbenchUi = {
   fields: '更新内容：{fields}',
   notificationsTitle: '通知',
   allNotifications: '全部通知',
+  firstRun: {
+    title: '首次使用：开通各级办公室',
+    intro:
+      '在创建国家对口合作工作办公室和各对口合作办公室及其用户之前，业务人员登录后看不到任何数据。请按以下步骤开通。',
+    stepNational: '第一步：国家对口合作工作办公室',
+    stepOffices: '第二步：实施方案确定的对口合作办公室',
+    stepUsers: '第三步：为每个办公室创建用户',
+    usersHint: '在下方用户列表点击“新建用户”，选择所属机构并设置初始密码（用户首次登录时须修改密码）。',
+    organisationsLink: '查看组织机构',
+    create: '一键创建',
+    created: '已创建“{name}”',
+    users: '{count} 名用户',
+    noUser: '尚无用户',
+    officeOf: '{region} · {office}（{pairing}）',
+  },
 } as const;

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
+import { FirstRunChecklist } from '../../workbench/FirstRunChecklist.tsx';
 import { usersApi } from './users.api.ts';
 import { useMessage } from '../../../app/feedback.tsx';
 
@@ -152,63 +153,66 @@ export function UsersPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
   return (
-    <Card
-      title={t('ui.users.title')}
-      extra={
-        manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
-            {t('ui.users.new')}
-          </Button>
-        )
-      }
-    >
-      {modalHolder}
-      <FilterBar>
-        <SearchFilter query={query} placeholder={t('ui.users.searchPlaceholder')} width={240} />
-        <SelectFilter
+    <>
+      {can('organisation.manage') && <FirstRunChecklist refreshKey={data?.total} />}
+      <Card
+        title={t('ui.users.title')}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+              {t('ui.users.new')}
+            </Button>
+          )
+        }
+      >
+        {modalHolder}
+        <FilterBar>
+          <SearchFilter query={query} placeholder={t('ui.users.searchPlaceholder')} width={240} />
+          <SelectFilter
+            query={query}
+            name="role"
+            placeholder={t('ui.users.filterRole')}
+            width={180}
+            options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))}
+          />
+          <OrganisationSelect
+            allowClear
+            placeholder={t('ui.users.filterOrganisation')}
+            style={{ width: 240 }}
+            value={params.organisationId}
+            onChange={(organisationId) => query.update({ organisationId })}
+          />
+          <SelectFilter
+            query={query}
+            name="active"
+            placeholder={t('ui.common.status')}
+            width={120}
+            options={ACTIVE_OPTIONS.map((v) => ({
+              value: v,
+              label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
+            }))}
+          />
+        </FilterBar>
+        <ListTable<UserItem>
           query={query}
-          name="role"
-          placeholder={t('ui.users.filterRole')}
-          width={180}
-          options={ROLES.map((role) => ({ value: role, label: t(`domain.roles.${role}`) }))}
+          columns={columns}
+          data={data}
+          loading={loading}
+          rowData={() => ({ 'data-testid': 'user-row' })}
+          scrollX={1100}
         />
-        <OrganisationSelect
-          allowClear
-          placeholder={t('ui.users.filterOrganisation')}
-          style={{ width: 240 }}
-          value={params.organisationId}
-          onChange={(organisationId) => query.update({ organisationId })}
-        />
-        <SelectFilter
-          query={query}
-          name="active"
-          placeholder={t('ui.common.status')}
-          width={120}
-          options={ACTIVE_OPTIONS.map((v) => ({
-            value: v,
-            label: t(v === 'true' ? 'ui.common.active' : 'ui.common.inactive'),
-          }))}
-        />
-      </FilterBar>
-      <ListTable<UserItem>
-        query={query}
-        columns={columns}
-        data={data}
-        loading={loading}
-        rowData={() => ({ 'data-testid': 'user-row' })}
-        scrollX={1100}
-      />
-      {editing && (
-        <UserFormModal
-          user={editing === 'new' ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
-        />
-      )}
-      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
-    </Card>
+        {editing && (
+          <UserFormModal
+            user={editing === 'new' ? undefined : editing}
+            onClose={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              reload();
+            }}
+          />
+        )}
+        {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      </Card>
+    </>
   );
 }
