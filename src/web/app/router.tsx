@@ -7,6 +7,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.tsx';
 import { authRoutes } from '../modules/auth/auth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
+import { listingRoutes } from '../modules/listings/listings.routes.tsx';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { replicationRoutes } from '../modules/replication/replication.routes.tsx';
@@ -57,6 +58,7 @@ const routes: RouteObject[] = [
       ...projectRoutes,
       ...parkRoutes,
       ...eventRoutes,
+      ...listingRoutes,
       ...meetingRoutes,
       ...peopleRoutes,
       ...replicationRoutes,

@@ -8,6 +8,7 @@ import { eventsUi } from './ui-events.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
+import { listingsUi } from './ui-listings.ts';
 import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
@@ -507,6 +508,7 @@ export const ui: Shape<typeof zh> = {
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
+  listings: listingsUi,
   tracking: trackingUi,
   projects: projectsUi,
   people: peopleUi,
