@@ -10,8 +10,18 @@ export type NotificationInsert = typeof notifications.$inferInsert;
  * (the unique indexes decide, even under a race).
  */
 export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]) {
-  if (!rows.length) return [];
-  return db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  const made: { id: string }[] = [];
+  // In batches: one statement of tens of thousands of rows (the first reminder run over 30,000 overdue items)
+  // overflows the query builder's stack.
+  for (let i = 0; i < rows.length; i += 1000)
+    made.push(
+      ...(await db
+        .insert(notifications)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing()
+        .returning({ id: notifications.id })),
+    );
+  return made;
 }
 
 /**
