@@ -78,6 +78,18 @@ describe('a plan in another layout', () => {
     ]);
   });
 
+  it('reads the two sides from titles in other forms (issue 15)', () => {
+    const sides = (title: string) =>
+      parsePlan(`${title}\n一、重点任务\n1．推动南关区与南开区结对合作。\n`, { regions: regions() }).sides.map(
+        (x) => x.code,
+      );
+    expect(sides('2026年吉林省与浙江省对口合作工作要点')).toEqual(['220000', '330000']);
+    expect(sides('吉林省、浙江省对口合作2026年工作要点')).toEqual(['220000', '330000']);
+    expect(sides('长春市与天津市2026年对口合作工作要点')).toEqual(['220100', '120000']);
+    expect(sides('长春市天津市对口合作2026年工作计划')).toEqual(['220100', '120000']);
+    expect(sides('天津—长春对口合作工作方案')).toEqual(['220100', '120000']);
+  });
+
   it('tells plan kinds from titles', () => {
     expect(planKind('辽宁省与江苏省对口合作专项实施方案（园区共建）', null)).toBe('special');
     expect(planKind('吉林省与浙江省对口合作实施方案重点任务分工方案', null)).toBe('division');

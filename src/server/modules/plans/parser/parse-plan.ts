@@ -13,17 +13,30 @@ export interface ParsedPlanWithSource {
   normalised: NormalisedText;
 }
 
-/** The two sides named in the title ("吉林省与浙江省对口合作实施方案"), north-eastern side first. */
+/**
+ * The two sides named in the title, north-eastern side first: "吉林省与浙江省对口合作实施方案", "2026年吉林省与浙江省对口合作
+ * 工作要点", "长春市与天津市2026年对口合作工作要点", "吉林省、浙江省对口合作…", "长春—天津对口合作工作方案".
+ */
 function readSides(title: string, matcher: RegionMatcher): RegionRef[] {
-  const m = /^(.+?)(?:与|和|同|—|－|-)(.+?)(?:对口合作|结对|合作|对口)/.exec(title);
-  if (!m) return [];
+  const head = /^(.+?)(?:对口合作|结对|合作|对口)/.exec(title.replace(/\d{4}年度?|（[^）]*）|\([^)]*\)/g, ''))?.[1];
+  if (!head) return [];
+  let parts = head.split(/与|和|同|、|—|－|-|·/).filter(Boolean);
+  if (parts.length === 1) {
+    // 长春市天津市: two names with nothing between them.
+    const ms = matcher.find(head);
+    if (ms.length === 2 && ms[0].start === 0 && ms[0].end === ms[1].start && ms[1].end === head.length)
+      parts = [head.slice(0, ms[0].end), head.slice(ms[1].start)];
+  }
+  if (parts.length !== 2) return [];
   const resolve = (name: string) => {
     const hits = matcher.find(name);
-    const hit = hits.length === 1 && hits[0].start === 0 && hits[0].end === name.length ? hits[0] : null;
-    return { ref: { name, code: hit?.record.code ?? null }, ne: hit ? matcher.isNorthEast(hit.record) : null };
+    const rec =
+      hits.length === 1 && hits[0].start === 0 && hits[0].end === name.length
+        ? hits[0].record
+        : matcher.byShortName(name);
+    return { ref: { name, code: rec?.code ?? null }, ne: rec ? matcher.isNorthEast(rec) : null };
   };
-  const a = resolve(m[1]);
-  const b = resolve(m[2]);
+  const [a, b] = parts.map(resolve);
   return a.ne === false && b.ne === true ? [b.ref, a.ref] : [a.ref, b.ref];
 }
 

@@ -125,6 +125,12 @@ export class RegionMatcher {
     return `${digits.slice(0, 2)}0000`;
   }
 
+  /** A province or city by the short name a title uses for it (长春, 天津), never a county. */
+  byShortName(name: string): RegionLike | null {
+    const rec = this.regions.resolve(name, { prefer: ['province', 'city'] });
+    return rec && rec.shortName === name && (rec.level === 'province' || rec.level === 'city') ? rec : null;
+  }
+
   /** 铁西区 → 沈阳市铁西区: the name with its city (or province) in front, to tell candidates apart. */
   qualifiedName(rec: RegionLike): string {
     const parent = rec.parentCode ? this.regions.byCode(rec.parentCode) : null;
