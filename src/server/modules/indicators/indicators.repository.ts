@@ -4,6 +4,7 @@ import { pairings } from '../pairings/pairings.tables.ts';
 import { indicators, indicatorTargets } from './indicators.tables.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
+export type IndicatorInsert = typeof indicators.$inferInsert;
 
 export async function listIndicators(db: DbOrTx, opts: { activeOnly?: boolean; ids?: readonly string[] } = {}) {
   return db

@@ -20,6 +20,7 @@ import {
   codeTaken,
   existingPairings,
   findIndicator,
+  type IndicatorInsert,
   type IndicatorRow,
   insertIndicator,
   insertMissingIndicators,
@@ -185,7 +186,7 @@ export function formulaOf(i: IndicatorRow): Formula {
 }
 
 interface BuiltInFile {
-  indicators: (Omit<typeof import('./indicators.tables.ts').indicators.$inferInsert, 'builtIn'> & { code: string })[];
+  indicators: (Omit<IndicatorInsert, 'builtIn'> & { code: string })[];
 }
 
 /** Seeds the built-in indicator set (resources/indicators/builtin.json); codes already present are left alone. */
