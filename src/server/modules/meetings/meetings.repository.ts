@@ -43,15 +43,23 @@ export async function listMeetings(
       : undefined,
     f.demo !== undefined ? eq(meetings.isDemo, f.demo) : undefined,
   );
+  const order = [desc(meetings.heldOn), asc(meetings.id)];
+  // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
+  const pageIds = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as('page_ids');
   const [items, [total]] = await Promise.all([
     db
       .select(summaryColumns)
       .from(meetings)
+      .innerJoin(pageIds, eq(pageIds.id, meetings.id))
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
-      .where(where)
-      .orderBy(desc(meetings.heldOn), asc(meetings.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .orderBy(...order),
     db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
   ]);
   return { items, total: total!.n };
