@@ -77,6 +77,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/plans/:id/ledger.xlsx': 'plan.read',
   'GET /api/plans/:id/source': 'plan.read',
   'GET /api/tasks': 'task.read',
+  'GET /api/tasks/unit-suggestions': 'task.update',
+  'POST /api/tasks/bulk-units': 'task.update',
   'GET /api/tasks/:id': 'task.read',
   'PATCH /api/tasks/:id': 'task.update',
   'GET /api/industries': 'project.read',

@@ -396,6 +396,28 @@ export async function unassignedTasksOf(db: DbOrTx, pairingId: string) {
     .orderBy(asc(plans.createdAt), asc(tasks.ordinal));
 }
 
+/** A plan's tasks the actor sees that no unit has been given yet, with their text (for unit suggestions). */
+export async function unassignedTasksOfPlan(db: DbOrTx, actor: Actor, planId: string) {
+  return db
+    .select({ id: tasks.id, pairingId: tasks.pairingId, text: tasks.text, title: tasks.title })
+    .from(tasks)
+    .where(and(eq(tasks.planId, planId), taskScope(actor), unassignedSql))
+    .orderBy(asc(tasks.ordinal));
+}
+
+/**
+ * The active organisations in the given regions that can own a task (offices, lead units, organisation departments),
+ * with their region's name, longest name first (so 吉林省商务厅 is tried before 商务厅 would be).
+ */
+export async function organisationsInRegions(db: DbOrTx, codes: readonly string[]) {
+  if (!codes.length) return [];
+  const r = await db.execute<{ id: string; name: string; region_code: string; region_name: string }>(sql`
+    SELECT o.id, o.name, o.region_code, r.name AS region_name FROM organisations o JOIN regions r ON r.code = o.region_code
+    WHERE o.active AND o.kind IN ('pairing_office', 'lead_unit', 'org_dept') AND o.region_code = ANY(${sql.param([...codes])}::text[])
+    ORDER BY length(o.name) DESC, o.name`);
+  return r.rows;
+}
+
 /** Visible tasks per plan and light, over the tasks the actor may see (the plan list's counts). */
 export async function taskLightsOfPlans(db: DbOrTx, actor: Actor, planIds: readonly string[], today: string) {
   if (!planIds.length) return [];

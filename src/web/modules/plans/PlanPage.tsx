@@ -24,6 +24,7 @@ import {
   DownloadOutlined,
   FileTextOutlined,
   HistoryOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { SIDES, TASK_LIGHTS, TASK_STATUSES, type TaskLight } from '../../../common/api/enums.ts';
 import type { PlanSectionNode } from '../../../common/api/plans.ts';
@@ -160,6 +161,13 @@ export function PlanPage() {
             <Link to={`/plans/${plan.id}/annual`}>
               <Button icon={<CalendarOutlined />} data-testid="annual-plan-open">
                 {t('ui.plans.annualOpen')}
+              </Button>
+            </Link>
+          )}
+          {plan.current && can('task.update') && (
+            <Link to={`/plans/${plan.id}/assign`}>
+              <Button icon={<TeamOutlined />} data-testid="bulk-assign-open">
+                {t('ui.tasks.bulk.open')}
               </Button>
             </Link>
           )}
