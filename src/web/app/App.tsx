@@ -6,16 +6,7 @@ import { I18nProvider, useI18n } from './i18n.tsx';
 import { SessionProvider } from './session.tsx';
 import { FeedbackProvider } from './feedback.tsx';
 import { AppRoutes } from './router.tsx';
-
-const THEME = {
-  token: {
-    colorPrimary: '#b71c1c',
-    colorLink: '#1d4ed8',
-    borderRadius: 4,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-  },
-};
+import { THEME } from './theme.ts';
 
 function Localised() {
   const { locale } = useI18n();

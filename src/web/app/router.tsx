@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import { organisationRoutes } from '../modules/admin/organisations/organisations.routes.tsx';
 import { userRoutes } from '../modules/admin/users/users.routes.tsx';
 import { auditRoutes } from '../modules/audit/audit.routes.tsx';
+import { demoRoutes } from '../modules/demo/demo.routes.tsx';
 import { authRoutes } from '../modules/auth/auth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
@@ -67,6 +68,7 @@ const routes: RouteObject[] = [
       ...organisationRoutes,
       ...userRoutes,
       ...auditRoutes,
+      ...demoRoutes,
       { path: '*', element: <NotFoundResult /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import {
   checkPassword,
   minPasswordLength,
@@ -39,15 +39,18 @@ export function PasswordRules({
       <Typography.Text type="secondary">{t('ui.auth.passwordRules')}</Typography.Text>
       <ul style={{ listStyle: 'none', paddingLeft: 0, margin: '4px 0 0' }}>
         {rules.map((rule) => {
-          const ok = !!password && !rule.problems.some((p) => problems.has(p));
+          // Nothing typed yet: every rule waits, in grey. Then each one passes in green or fails in red.
+          const state = !password ? 'pending' : rule.problems.some((p) => problems.has(p)) ? 'failed' : 'passed';
           return (
-            <li key={rule.key}>
-              {ok ? (
-                <CheckCircleFilled style={{ color: '#52c41a' }} />
-              ) : (
-                <MinusCircleOutlined style={{ color: '#bfbfbf' }} />
-              )}{' '}
-              <Typography.Text type={ok ? undefined : 'secondary'}>
+            <li key={rule.key} data-state={state}>
+              {state === 'passed' && (
+                <CheckCircleFilled style={{ color: '#389e0d' }} aria-label={t('ui.auth.rulePassed')} />
+              )}
+              {state === 'failed' && (
+                <CloseCircleFilled style={{ color: '#cf1322' }} aria-label={t('ui.auth.ruleFailed')} />
+              )}
+              {state === 'pending' && <MinusCircleOutlined style={{ color: '#bfbfbf' }} />}{' '}
+              <Typography.Text type={state === 'failed' ? 'danger' : state === 'passed' ? 'success' : 'secondary'}>
                 {t(rule.key, { min: minPasswordLength(policy) })}
               </Typography.Text>
             </li>

@@ -10,10 +10,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** 万元 as the API gives it ("150000.5"), exact, with thousands separators and no unit: 150,000.5; a dash for none. */
+/**
+ * 万元 as the API gives it ("150000.5"), the way every money column and sentence of the web app shows it: two
+ * decimals always, rounded half away from zero, with thousands separators and no unit (150,000.50), so amounts in a
+ * column line up (394,821.00 above 722,731.45); a dash for none. The one formatter for 万元 on the web.
+ */
 export function wanText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  return formatWan(wan(value), { unit: false, trim: true, decimals: 6 });
+  return formatWan(wan(value), { unit: false, decimals: 2 });
 }
 
 /** The amount in 亿元 with two decimals, rounded half away from zero (5.20), for large totals; null below 1 亿元. */

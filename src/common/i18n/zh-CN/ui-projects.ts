@@ -115,6 +115,8 @@ export const projectsUi = {
     moveTitle: '项目阶段变更：{from} → {to}',
     moveOn: '变更日期',
     moveNote: '说明',
+    implausibleProducing: '该项目到位资金为 0：没有到位资金的项目通常尚未投产。请核实后再推进到“投产”。',
+    implausibleConfirm: '项目确已投产（到位资金另行补报）',
     moved: '已转为{stage}',
     figuresTitle: '资金情况（万元）',
     figuresHint: '各项资金按报告期填报截至期末的累计数，四项分别记录；同一报告期再次填报视为更正，原记录保留。',

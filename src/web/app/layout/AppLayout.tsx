@@ -104,6 +104,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/admin/users', label: 'ui.nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'ui.nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/demo', label: 'ui.demo.menu', icon: <ExperimentOutlined />, permission: 'demo.manage' },
 ];
 
 function selectedKey(pathname: string): string {

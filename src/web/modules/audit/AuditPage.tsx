@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, Button, DatePicker, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AuditItem, AuditListParams, AuditVerify } from '../../../common/api/audit.ts';
 import { AUDIT_RESULTS, type AuditResult } from '../../../common/api/enums.ts';
+import { AUDIT_OBJECT_TYPES, auditActionText, auditObjectText } from '../../../common/i18n/audit-text.ts';
 import { isApiError } from '../../app/api-client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
@@ -12,6 +14,7 @@ import { useApi } from '../../app/use-api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { auditApi } from './audit.api.ts';
+import { auditObjectPath } from './audit-object-link.ts';
 
 const RESULT_COLOURS: Record<AuditResult, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
@@ -35,7 +38,7 @@ function DateRangeFilter({ query }: { query: UrlQuery }) {
 
 /** The audit trail, for the audit administrator only: filter it, and check that nobody has altered it. */
 export function AuditPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const query = useUrlQuery();
   const params: AuditListParams = {
     actorName: query.get('actorName'),
@@ -48,6 +51,7 @@ export function AuditPage() {
     pageSize: query.pageSize,
   };
   const list = useApi((signal) => auditApi.list(params, signal), [query.key]);
+  const actions = useApi((signal) => auditApi.actions(signal), []);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ result?: AuditVerify; error?: string } | null>(null);
 
@@ -68,11 +72,37 @@ export function AuditPage() {
     {
       title: t('ui.audit.action'),
       dataIndex: 'action',
-      width: 170,
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      width: 190,
+      // In words; the code stays at hand for whoever reads the raw trail.
+      render: (v: string) => <span title={v}>{auditActionText(locale, v)}</span>,
     },
-    { title: t('ui.audit.objectType'), dataIndex: 'objectType', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('ui.audit.objectId'), dataIndex: 'objectId', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('ui.audit.objectType'),
+      dataIndex: 'objectType',
+      width: 110,
+      render: (v: string | null) => (v ? auditObjectText(locale, v) : '—'),
+    },
+    {
+      title: t('ui.audit.object'),
+      dataIndex: 'objectName',
+      ellipsis: true,
+      render: (name: string | null, row) => {
+        if (!row.objectId) return '—';
+        const path = name ? auditObjectPath(row.objectType, row.objectId) : null;
+        if (path)
+          return (
+            <Link to={path} data-testid="audit-object-link">
+              {name}
+            </Link>
+          );
+        if (name) return name;
+        return (
+          <Typography.Text type="secondary" title={row.objectId} style={{ fontSize: 12 }}>
+            {row.objectId}
+          </Typography.Text>
+        );
+      },
+    },
     {
       title: t('ui.audit.result'),
       dataIndex: 'result',
@@ -117,6 +147,7 @@ export function AuditPage() {
           />
         )
       }
+      export={{ file: () => auditApi.exportList(params), testId: 'list-export' }}
       filterExtra={
         <Button
           onClick={() =>
@@ -142,19 +173,21 @@ export function AuditPage() {
             placeholder={t('ui.audit.actorPlaceholder')}
             width={150}
           />
-          <SearchFilter
-            key={`action-${query.get('action') ?? ''}`}
+          <SelectFilter
             query={query}
             name="action"
             placeholder={t('ui.audit.actionPlaceholder')}
-            width={150}
+            width={220}
+            testId="audit-action-filter"
+            options={(actions.data?.actions ?? []).map((a) => ({ value: a, label: auditActionText(locale, a) }))}
           />
-          <SearchFilter
-            key={`type-${query.get('objectType') ?? ''}`}
+          <SelectFilter
             query={query}
             name="objectType"
             placeholder={t('ui.audit.objectTypePlaceholder')}
-            width={140}
+            width={150}
+            testId="audit-type-filter"
+            options={AUDIT_OBJECT_TYPES.map((type) => ({ value: type, label: auditObjectText(locale, type) }))}
           />
           <SelectFilter
             query={query}

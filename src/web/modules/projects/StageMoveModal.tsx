@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
 import { applyServerErrors } from '../../app/form-errors.ts';
@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { projectsApi } from './projects.api.ts';
 import type { ProjectStage } from '../../../common/api/enums.ts';
 import type { ProjectDetail } from '../../../common/api/projects.ts';
+import { wan } from '../../../common/money/money.ts';
 
 interface Values {
   on: Dayjs;
@@ -15,7 +16,8 @@ interface Values {
 
 /**
  * Moves a project to one of the stages the server offers, with the date of the move. The server checks the move
- * again (the order of dates, a move made meanwhile): its refusal is shown on the date, or above the form.
+ * again (the order of dates, a move made meanwhile): its refusal is shown on the date, or above the form. A move
+ * the rules allow but the figures make unlikely (投产 with no 到位资金) is made only once the user confirms it.
  */
 export function StageMoveModal({
   project,
@@ -32,8 +34,11 @@ export function StageMoveModal({
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const implausible = to === 'producing' && wan(project.figures.arrived) === 0n;
+  const [confirmed, setConfirmed] = useState(false);
 
   const submit = async (values: Values) => {
+    if (implausible && !confirmed) return;
     setSaving(true);
     setRefusal(null);
     try {
@@ -66,11 +71,29 @@ export function StageMoveModal({
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'move-confirm' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'move-confirm', disabled: implausible && !confirmed } as ButtonProps}
       destroyOnHidden
     >
       {refusal && (
         <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="move-refusal" />
+      )}
+      {implausible && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('ui.projects.page.implausibleProducing')}
+          description={
+            <Checkbox
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+              data-testid="move-implausible-confirm"
+            >
+              {t('ui.projects.page.implausibleConfirm')}
+            </Checkbox>
+          }
+          data-testid="move-implausible"
+        />
       )}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={submit} data-testid="move-form">
         <Form.Item
