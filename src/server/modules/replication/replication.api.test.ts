@@ -231,6 +231,51 @@ describe.each(testEngines())(
       expect(advanced.statusCode, advanced.body).toBe(201);
     });
 
+    it('edits a practice and an adoption with their versions, keeping the practice on its side', async () => {
+      const office = await s.as(s.f.users.jilin);
+      const p = (await office.post('/api/replication/practices', practice())).json();
+      const edited = await office.patch(`/api/replication/practices/${p.id}`, {
+        version: p.version,
+        sourceRegionCode: '330100',
+        category: 'business_environment',
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json()).toMatchObject({
+        sourceRegionName: '杭州市',
+        sourceSide: 'b',
+        category: 'business_environment',
+      });
+      const crossed = await office.patch(`/api/replication/practices/${p.id}`, {
+        version: edited.json().version,
+        sourceRegionCode: '220100',
+      });
+      expect(crossed.json().error.details[0]).toMatchObject({ field: 'sourceRegionCode', code: 'source_side_fixed' });
+      const stale = await office.patch(`/api/replication/practices/${p.id}`, { version: p.version, title: '旧版本' });
+      expect(stale.statusCode).toBe(409);
+
+      const a = (await office.post(`/api/replication/practices/${p.id}/adoptions`, adoption())).json().adoptions[0];
+      const results = await office.patch(`/api/replication/adoptions/${a.id}`, {
+        version: a.version,
+        results: '办事环节平均减少40%',
+      });
+      expect(results.statusCode, results.body).toBe(200);
+      expect(results.json().adoptions[0].results).toBe('办事环节平均减少40%');
+      const moved = await office.patch(`/api/replication/adoptions/${a.id}`, {
+        version: results.json().adoptions[0].version,
+        regionCode: '330100',
+      });
+      expect(moved.json().error.details[0]).toMatchObject({ field: 'regionCode', code: 'adopter_on_source_side' });
+      const audit = await s.t.database.db.execute<{ action: string }>(
+        sql`SELECT action FROM audit_log WHERE object_id IN (${p.id}, ${a.id}) ORDER BY id`,
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual([
+        'replication.practice.create',
+        'replication.practice.update',
+        'replication.adoption.create',
+        'replication.adoption.update',
+      ]);
+    });
+
     it("answers 404 for another pairing's practice, adoption and stage", async () => {
       const office = await s.as(s.f.users.jilin);
       const p = (await office.post('/api/replication/practices', practice())).json();
@@ -300,6 +345,19 @@ describe.each(testEngines())(
       });
       const other = await s.as(s.f.users.liaoning);
       expect((await other.get('/api/replication/published-figures')).json().items).toEqual([]);
+      // A programme-wide figure is the national office's, and everyone who reads the register sees it.
+      const national = await s.as(s.f.users.national);
+      const wide = await national.post('/api/replication/published-figures', {
+        ...figure,
+        pairingId: null,
+        side: null,
+        label: '全国对口合作改革经验复制推广（测试）',
+      });
+      expect(wide.statusCode, wide.body).toBe(201);
+      expect(
+        (await other.get('/api/replication/published-figures')).json().items.map((f: { id: string }) => f.id),
+      ).toEqual([wide.json().id]);
+      expect((await other.delete(`/api/replication/published-figures/${wide.json().id}`)).statusCode).toBe(404);
       expect((await other.delete(`/api/replication/published-figures/${created.json().id}`)).statusCode).toBe(404);
       const removed = await office.delete(`/api/replication/published-figures/${created.json().id}`);
       expect(removed.statusCode).toBe(200);
