@@ -25,6 +25,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/auth/totp/confirm': 'authenticated',
   'POST /api/auth/totp/disable': 'authenticated',
   'GET /api/dashboard': 'dashboard.read',
+  'GET /api/dashboard/work-status': 'task.read',
   'GET /api/indicators': 'indicator.read',
   'GET /api/indicators/values': 'indicator.read',
   'POST /api/indicators': 'indicator.manage',

@@ -1,32 +1,7 @@
 import { z } from 'zod';
-import { TASK_LIGHTS } from './enums.ts';
 import { inboxItem, reportSummary } from './reporting.ts';
 import { itemSummary } from './tracking.ts';
-
-/** One pairing's tasks as the workbench shows them (pairingId null: the national plan's tasks). */
-export const workbenchPairing = z.object({
-  pairingId: z.uuid().nullable(),
-  pairingName: z.string().nullable(),
-  lights: z.object(
-    Object.fromEntries(TASK_LIGHTS.map((l) => [l, z.number().int()])) as Record<
-      (typeof TASK_LIGHTS)[number],
-      z.ZodNumber
-    >,
-  ),
-  /** Tasks still under way that no unit has been given. */
-  unassigned: z.number().int(),
-  /** The nearest deadlines of its tasks not done. */
-  deadlines: z.array(
-    z.object({
-      taskId: z.uuid(),
-      code: z.string(),
-      title: z.string(),
-      deadline: z.string(),
-      light: z.enum(TASK_LIGHTS),
-    }),
-  ),
-});
-export type WorkbenchPairing = z.infer<typeof workbenchPairing>;
+import { pairingTasks } from './task-overview.ts';
 
 export const workbenchChange = z.object({
   taskId: z.uuid(),
@@ -66,7 +41,7 @@ export const workbenchResponse = z.object({
   toFill: z.array(inboxItem).nullable(),
   toReview: z.array(reportSummary).nullable(),
   itemsDue: z.array(itemSummary).nullable(),
-  pairings: z.array(workbenchPairing).nullable(),
+  pairings: z.array(pairingTasks).nullable(),
   failedImports: z.array(workbenchImport),
   recentChanges: z.array(workbenchChange).nullable(),
 });

@@ -5,10 +5,10 @@ import { pairingTaskOverview, recentTaskChangesByOthers } from './tasks.reposito
 /** How far back "recent" changes reach on the workbench. */
 const RECENT_DAYS = 30;
 
-/** Per pairing in the actor's sight: tasks by light, those without a unit, the nearest deadlines. */
-export async function taskOverviewByPairing(ctx: AuthedContext) {
+/** Per pairing in the actor's sight (with a year, its tasks due in it): by light, without a unit, nearest deadlines. */
+export async function taskOverviewByPairing(ctx: AuthedContext, year?: number) {
   const today = chinaToday();
-  return { ...(await pairingTaskOverview(ctx.db, ctx.actor, today)), today };
+  return { ...(await pairingTaskOverview(ctx.db, ctx.actor, today, year)), today };
 }
 
 /** Task edits of the last month by organisations outside the actor's region, newest first. */

@@ -292,12 +292,18 @@ export async function historyOf(db: DbOrTx, taskId: string) {
 }
 
 /**
- * Per pairing the actor sees (null: the national plan's tasks), over its current plans: tasks per light, those
- * still under way that no unit has been given, and the three nearest deadlines of tasks not done (the workbench).
+ * Per pairing the actor sees (null: the national plan's tasks), over its current plans (with a year, the tasks due
+ * in it): tasks per light, those still under way that no unit has been given, and the three nearest deadlines of
+ * tasks not done (the workbench, the dashboard).
  */
-export async function pairingTaskOverview(db: DbOrTx, actor: Actor, today: string) {
+export async function pairingTaskOverview(db: DbOrTx, actor: Actor, today: string, year?: number) {
   const light = taskLightSql(today);
-  const current = and(taskScope(actor), eq(plans.current, true));
+  const current = and(
+    taskScope(actor),
+    eq(plans.current, true),
+    // A year: the tasks due in it.
+    year ? sql`${tasks.deadline} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date` : undefined,
+  );
   const [lights, deadlines] = await Promise.all([
     db
       .select({

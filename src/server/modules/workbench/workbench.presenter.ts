@@ -1,44 +1,9 @@
-import { TASK_LIGHTS, type TaskLight } from '../../../common/api/enums.ts';
-import type { FirstRun, Workbench, WorkbenchPairing } from '../../../common/api/workbench.ts';
+import type { FirstRun, Workbench } from '../../../common/api/workbench.ts';
+import { presentPairingTasks } from '../tasks/task-overview.presenter.ts';
 import { type FirstRunRows, NATIONAL_OFFICE } from './first-run.service.ts';
 import { presentInbox, presentReportSummary } from '../reporting/reporting.presenter.ts';
 import { presentItemSummary } from '../tracking/tracking.presenter.ts';
 import type { WorkbenchRows } from './workbench.service.ts';
-
-const noLights = (): Record<TaskLight, number> =>
-  Object.fromEntries(TASK_LIGHTS.map((l) => [l, 0])) as Record<TaskLight, number>;
-
-function presentPairings(overview: NonNullable<WorkbenchRows['overview']>): WorkbenchPairing[] {
-  const byPairing = new Map<string | null, WorkbenchPairing>();
-  const entry = (pairingId: string | null, pairingName: string | null) => {
-    let p = byPairing.get(pairingId);
-    if (!p)
-      byPairing.set(pairingId, (p = { pairingId, pairingName, lights: noLights(), unassigned: 0, deadlines: [] }));
-    return p;
-  };
-  for (const r of overview.lights) {
-    const p = entry(r.pairingId, r.pairingName);
-    p.lights[r.light as TaskLight] += Number(r.n);
-    p.unassigned += r.unassigned;
-  }
-  for (const d of overview.deadlines) {
-    byPairing.get(d.pairing_id)?.deadlines.push({
-      taskId: d.id,
-      code: d.code,
-      title: d.title,
-      deadline: d.deadline,
-      light: d.light as TaskLight,
-    });
-  }
-  // The national plan first, then the pairings by name.
-  return [...byPairing.values()].sort((a, b) =>
-    a.pairingId === null
-      ? -1
-      : b.pairingId === null
-        ? 1
-        : (a.pairingName ?? '').localeCompare(b.pairingName ?? '', 'zh'),
-  );
-}
 
 export function presentWorkbench(w: WorkbenchRows): Workbench {
   const toFill = w.inbox ? presentInbox(w.inbox).items : null;
@@ -46,7 +11,7 @@ export function presentWorkbench(w: WorkbenchRows): Workbench {
   const itemsDueCount = w.itemsDue
     ? w.itemsDue.counts.overdue + w.itemsDue.counts.not_started + w.itemsDue.counts.in_progress
     : 0;
-  const pairings = w.overview ? presentPairings(w.overview) : null;
+  const pairings = w.overview ? presentPairingTasks(w.overview) : null;
   const unassignedTasks = w.canAssign && pairings ? pairings.reduce((n, p) => n + p.unassigned, 0) : 0;
   const counts = {
     toFill: toFill?.length ?? 0,
