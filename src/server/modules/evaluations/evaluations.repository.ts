@@ -111,6 +111,27 @@ export async function updateSubjectRow(
   return updated.length > 0;
 }
 
+/**
+ * Scores, ranks and grades of many subjects in one statement (a round of a few hundred subjects is closed or
+ * re-ranked at once); `frozen` and `score` are written only when given (closing).
+ */
+export async function saveResults(
+  db: DbOrTx,
+  rows: readonly { id: string; rank: number | null; grade: string | null; frozen?: unknown; score?: string | null }[],
+): Promise<void> {
+  if (!rows.length) return;
+  const closing = rows[0]!.frozen !== undefined;
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+  await db.execute(sql`
+    UPDATE evaluation_subjects s SET rank = v.rank, grade = v.grade,
+      ${closing ? sql`frozen = v.frozen::jsonb, score = v.score::numeric,` : sql``}
+      version = s.version + 1, updated_at = now()
+    FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.rank)}::int[], ${col((r) => r.grade)}::text[],
+      ${col((r) => (r.frozen === undefined ? null : JSON.stringify(r.frozen)))}::text[],
+      ${col((r) => r.score ?? null)}::text[]) AS v(id, rank, grade, frozen, score)
+    WHERE s.id = v.id`);
+}
+
 export async function awardsOf(db: DbOrTx, subjectIds: readonly string[]): Promise<AwardRow[]> {
   if (!subjectIds.length) return [];
   return db

@@ -24,6 +24,7 @@ import {
   insertSubjects,
   listRounds,
   pairingNames,
+  saveResults,
   type RoundRow,
   type SubjectRow,
   subjectsOf,
@@ -220,14 +221,14 @@ export async function writeSelfAssessment(ctx: AuthedContext, subjectId: string,
 }
 
 /** Ranks and grades of every subject of the round from their final scores (after closing and after each adjustment). */
-async function rerank(tx: DbOrTx, round: RoundRow, subjects: readonly SubjectRow[]) {
+function ranked(round: RoundRow, subjects: readonly SubjectRow[]) {
   const scores = new Map(subjects.map((s) => [s.id, finalScore(s)]));
   const order = ranks(scores);
-  for (const s of subjects)
-    await updateSubjectRow(tx, s.id, {
-      rank: order.get(s.id) ?? null,
-      grade: gradeOf(round.gradeScale, scores.get(s.id)!),
-    });
+  return subjects.map((s) => ({
+    id: s.id,
+    rank: order.get(s.id) ?? null,
+    grade: gradeOf(round.gradeScale, scores.get(s.id)!),
+  }));
 }
 
 /**
@@ -248,8 +249,11 @@ export async function closeRound(ctx: AuthedContext, id: string, version: number
       const score = subjectScore(round, frozen);
       return { ...s, frozen, score: score === null ? null : String(score) };
     });
-    for (const s of scored) await updateSubjectRow(tx, s.id, { frozen: s.frozen, score: s.score });
-    await rerank(tx, round, scored);
+    const byId = new Map(scored.map((s) => [s.id, s]));
+    await saveResults(
+      tx,
+      ranked(round, scored).map((r) => ({ ...r, frozen: byId.get(r.id)!.frozen, score: byId.get(r.id)!.score })),
+    );
     if (!(await updateRoundRow(tx, id, version, { state: 'closed', closedAt: new Date() }))) throw conflict();
     audit({
       action: 'evaluation.close',
@@ -272,7 +276,7 @@ export async function adjustScore(ctx: AuthedContext, subjectId: string, input: 
     const patch = { adjustedScore: String(input.score), adjustReason: input.reason };
     if (!(await updateSubjectRow(tx, subjectId, patch, input.version))) throw conflict();
     const subjects = await subjectsOf(tx, ctx.actor, subject.roundId, false);
-    await rerank(tx, found.round, subjects);
+    await saveResults(tx, ranked(found.round, subjects));
     audit({
       action: 'evaluation.adjust',
       result: 'success',
