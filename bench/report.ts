@@ -12,6 +12,7 @@ import { corpusSection } from './report-corpus.ts';
 import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
+import { evaluationsSection } from './report-evaluations.ts';
 import { cooperationSection } from './report-cooperation.ts';
 import { listingsSection } from './report-listings.ts';
 
@@ -689,6 +690,8 @@ ${plansSection(r)}
 ${corpusSection(r)}
 
 ${projectsSection(r)}
+
+${evaluationsSection(r)}
 
 ${cooperationSection(r)}
 

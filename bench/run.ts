@@ -40,6 +40,7 @@ import { measurePlanCorpus, type CorpusResult } from './plan-corpus.ts';
 import { measurePlans, type PlansResult } from './plans.ts';
 import { measureListings, type ListingsResult } from './listings.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
+import { measureEvaluations, type EvaluationsResult } from './evaluations.ts';
 import { measureCooperation, type CooperationResult } from './cooperation.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
 import { LOAD } from './lib/load.ts';
@@ -74,6 +75,8 @@ export interface BenchResults {
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
+  /** Stage 8 (issue 12): one evaluation round over the 10× data, against hand-written SQL. */
+  evaluations?: EvaluationsResult[];
   /** Stage 6 (issue 11): meetings, decisions and cadre records. */
   cooperation?: CooperationResult[];
   /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
@@ -321,6 +324,15 @@ async function main(): Promise<void> {
         log(`\n[5] projects on ${engine}: sheet import, ledger and stats, benefit-sharing statement`);
         await onFreshDatabase('projects', engine, (target) =>
           measureProjects(target, log).then((r) => void results.projects!.push(r)),
+        );
+      }
+    }
+    // In every full run; alone with BENCH_STAGES=evaluations.
+    if (stages.includes('evaluations') || !process.env.BENCH_STAGES) {
+      for (const engine of engines) {
+        log(`\n[8] one evaluation round on ${engine}: every built-in indicator, every pairing, against hand-written SQL`);
+        await onFreshDatabase('evaluations', engine, (target) =>
+          measureEvaluations(target, log).then((r) => void (results.evaluations ??= []).push(r)),
         );
       }
     }

@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { chinaToday } from '../../server/kernel/dates.ts';
+import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
+import { buildProject } from '../../server/seed/builders.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import {
+  createUsers,
+  type E2eServer,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+} from './harness.ts';
+
+/*
+ * 成效评估 in Chromium against the real server: the national office opens the 2024 round for 吉浙 and 辽苏 with
+ * 到位率 scored linearly to a target of 50 %; the 吉林 office sees its computed value, writes its self-assessment,
+ * attaches evidence and submits; the national office closes the round (values frozen and scored), publishes it,
+ * praises 吉浙 and orders 辽苏 to rectify; the 辽宁 office finds the order as a tracked item and closes it with
+ * evidence; the national dashboard shows the published ranking. The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const NATIONAL = {
+  username: 'ndrc-office',
+  displayName: '国家发展改革委振兴司',
+  org: '国家发展改革委',
+  region: '000000',
+  kind: 'national_office',
+};
+const JILIN = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
+const LIAONING = {
+  username: 'liaoning-office',
+  displayName: '辽宁省对口合作办',
+  org: '辽宁省发展改革委',
+  region: '210000',
+};
+const ROUND = '2024年度对口合作成效评估';
+const NARRATIVE = '2024年，吉浙两省签约项目资金到位率达到60%，超过年度目标。';
+const PRAISE = '吉浙对口合作项目资金到位率高，予以通报表扬';
+const ORDER = '针对项目签约落地偏少的问题，制定整改方案并按季度报送进展';
+
+const inDays = (n: number) =>
+  new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let roundId = '';
+  const { signIn, signOut, choose, pick, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
+    () => page,
+  );
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-evaluations-e2e-');
+    await createUsers(e2e.server, [NATIONAL, JILIN, LIAONING], PASSWORD);
+    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+    );
+    await buildProject(
+      systemContext(e2e.server.deps),
+      {
+        pairingId: pairing.rows[0]!.id,
+        title: '长春汽车零部件项目',
+        investor: '宁波某汽车零部件公司',
+        hostRegionCode: '220100',
+        type: 'industrial',
+        stage: 'signed',
+        stageOn: '2024-03-01',
+        signedAmount: '100',
+      },
+      { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
+    );
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  const numberInput = (testId: string) =>
+    page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const confirmPop = () => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  const subjectCard = (pairing: string) => page.locator(`[data-testid="subject-card"][data-pairing="${pairing}"]`);
+  const rankingRow = (pairing: string) => page.locator(`[data-testid="ranking-row"][data-pairing="${pairing}"]`);
+
+  it('lets the national office open a round with its indicator, target and grades', async () => {
+    await signIn(NATIONAL.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '成效评估' }).click();
+    await page.waitForURL('**/evaluations');
+    await page.getByTestId('round-open').click();
+    await page.getByTestId('round-title').fill(ROUND);
+    await numberInput('round-year').fill('2024');
+    // A long list: the pairings are found by typing, as an official would.
+    await choose(page.getByTestId('round-pairings'), '吉林省—浙江', '吉林省—浙江省');
+    await choose(page.getByTestId('round-pairings'), '辽宁省—江苏', '辽宁省—江苏省');
+    await pick(page.getByTestId('round-indicator-select').first(), '资金到位率');
+    await numberInput('round-indicator-target').fill('50');
+    await page.getByTestId('round-save').click();
+    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    roundId = /\/evaluations\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'open');
+    await containsText(page.getByTestId('round-title-shown'), ROUND);
+    await hasCount(page.getByTestId('subject-card'), 2);
+  });
+
+  it('lets the 吉林 office see its value, write its self-assessment with evidence and submit it', async () => {
+    await signOut();
+    await signIn(JILIN.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '成效评估' }).click();
+    await page.locator('[data-testid="round-row"]', { hasText: ROUND }).getByRole('link').click();
+    await page.waitForURL(`**/evaluations/${roundId}`);
+    // Only its own pairing, with the value computed from its records: 60 of 100 arrived.
+    await hasCount(page.getByTestId('subject-card'), 1);
+    const card = subjectCard('吉林省—浙江省');
+    await containsText(card.getByTestId('subject-value-shown'), '60 %');
+    await card.getByTestId('self-narrative').fill(NARRATIVE);
+    await card
+      .getByTestId('subject-evidence')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '到位资金台账.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await visible(page.locator('[data-testid="attachment-row"][data-name="到位资金台账.pdf"]'));
+    await card.getByTestId('self-submit').click();
+    await visible(card.getByTestId('subject-submitted'));
+  });
+
+  it('closes, publishes, praises 吉浙 and orders 辽苏 to rectify, as the national office', async () => {
+    await signOut();
+    await signIn(NATIONAL.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/evaluations/${roundId}`);
+    await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-narrative'), NARRATIVE);
+    await page.getByTestId('round-close').click();
+    await confirmPop();
+    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'closed');
+    // 60 % against 50 %: full marks; 辽苏 has no project signed: 0.
+    await hasAttribute(rankingRow('吉林省—浙江省'), 'data-rank', '1');
+    await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-grade'), '好');
+    await containsText(subjectCard('辽宁省—江苏省').getByTestId('subject-grade'), '较差');
+    await page.getByTestId('round-publish').click();
+    await confirmPop();
+    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'published');
+
+    await rankingRow('吉林省—浙江省').getByTestId('ranking-praise').click();
+    await page.getByTestId('praise-text').fill(PRAISE);
+    await page.getByTestId('action-save').click();
+    await containsText(
+      subjectCard('吉林省—浙江省').locator('[data-testid="subject-award"][data-kind="praise"]'),
+      PRAISE,
+    );
+
+    await rankingRow('辽宁省—江苏省').getByTestId('ranking-rectify').click();
+    await page.getByTestId('item-text-input').fill(ORDER);
+    await page.locator('#items_0_deadline').click();
+    await page.locator('#items_0_deadline').fill(inDays(90));
+    await page.keyboard.press('Enter');
+    await choose(page.getByTestId('organisation-select').first(), '辽宁省发展', LIAONING.org);
+    await page.getByTestId('action-save').click();
+    await hidden(page.getByTestId('action-save'));
+    await containsText(
+      subjectCard('辽宁省—江苏省').locator('[data-testid="subject-award"][data-kind="rectification"]'),
+      ORDER,
+    );
+
+    // The national dashboard shows the published ranking.
+    await page.goto('/');
+    await hasCount(page.getByTestId('latest-ranking-row'), 2);
+    await visible(page.getByTestId('indicator-trend'));
+  });
+
+  it('lets the 辽宁 office follow its rectification order as a tracked item and close it with evidence', async () => {
+    await signOut();
+    await signIn(LIAONING.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/evaluations/${roundId}`);
+    // Published: the whole ranking; its own subject in full.
+    await hasCount(page.getByTestId('ranking-row'), 2);
+    await hasCount(page.getByTestId('subject-card'), 1);
+    await subjectCard('辽宁省—江苏省').getByTestId('award-item-link').click();
+    await page.getByTestId('item-page').waitFor();
+    await containsText(page.getByTestId('item-text'), ORDER);
+    await page.getByTestId('item-close').click();
+    await page.getByTestId('item-close-note').fill('整改方案已印发，首季度进展已报送');
+    await page.getByTestId('item-close-link').fill('https://fgw.ln.gov.cn/zhenggai/2025.html');
+    await page.getByTestId('item-close-ok').click();
+    await hidden(page.getByTestId('item-close-form'));
+    await hasAttribute(page.getByTestId('item-page'), 'data-status', 'closed');
+    expect(pageErrors).toEqual([]);
+  });
+});
