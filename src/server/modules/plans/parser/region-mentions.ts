@@ -275,7 +275,13 @@ export class RegionMatcher {
       const re = /[^、，；,;。与和及同（）()：:“”\s]+/g;
       for (let m = re.exec(gap); m; m = re.exec(gap)) {
         const zone = ZONE_NAME_RE.exec(m[0]);
-        if (!zone) continue;
+        if (!zone) {
+          // A zone known by a name without a suffix (中关村, 长白山), standing alone between separators.
+          const whole = this.knownZone(m[0]);
+          if (whole) out.push({ start: from + m.index, end: from + m.index + m[0].length, ...whole });
+          last = null;
+          continue;
+        }
         const lead = LEAD_WORDS_RE.exec(zone[0])?.[0].length ?? 0;
         const name = zone[0].slice(lead);
         // A zone needs a name in front of its suffix (汽开区 yes, 开发区 alone no).
@@ -307,6 +313,15 @@ export class RegionMatcher {
     }
     scanGap(text.length);
     return out;
+  }
+
+  /** The registry's zone named exactly `s`, when no other region bears that name. */
+  private knownZone(s: string): Omit<PlaceMention, 'start' | 'end'> | null {
+    if (s.length < 2 || s.length > MAX_ZONE_NAME || !NAME_CHARS_RE.test(s)) return null;
+    const recs = this.regions.candidates(s).filter((r) => r.name === s || r.aliases?.includes(s));
+    return recs.length === 1 && recs[0].level === 'zone'
+      ? { name: s, record: recs[0], candidates: [], hint: null }
+      : null;
   }
 
   /** 大连长兴岛经济区 → 大连市: the city or province an unknown zone's name starts with. */

@@ -75,6 +75,17 @@ describe('sub-pairs', () => {
     expect(codes('沙河口区与徐汇区、长宁区分别结对。', ['210200', '310000'])).toEqual(['210204|310104+310105']);
   });
 
+  it('finds zones known by a name without a suffix when they stand alone in a list', () => {
+    expect(codes('浑南区与海淀区和中关村、长白山与杭州市进行合作对接。', ['210100', '110000'])).toEqual([
+      '210112|110108+Z11000001',
+      'Z22000001|330100',
+    ]);
+    expect(codes('长春市、长白山与杭州市；吉林市与温州市。', ['220000', '330000'])).toEqual([
+      '220100+Z22000001|330100',
+      '220200|330300',
+    ]);
+  });
+
   it('keeps a zone the registry lacks, named after its city, on that city’s side', () => {
     expect(codes('支持上海临港新片区与大连市太平湾合作创新区共建园区。', ['210200', '310000'])).toEqual([
       '?大连市太平湾合作创新区|?上海临港新片区',
