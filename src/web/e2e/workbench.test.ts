@@ -97,6 +97,9 @@ describe.skipIf(!hasChromium())('the workbench to-do flow in Chromium', () => {
 
   it('the unit finds the report to fill in its workbench, counted in the menu, and submits it from there', async () => {
     await signInAs(UNIT.username);
+    // The dashboard says whose view it is, and who has not reported this year.
+    await containsText(page.getByTestId('dashboard-title'), `${UNIT.org}对口合作总览`);
+    await containsText(page.getByTestId('dashboard-reporting-row'), '1 份中 1 份未提交');
     await visible(page.getByTestId('workbench-badge'));
     await page.getByRole('menuitem', { name: /工作台/ }).click();
     await page.waitForURL('**/workbench');

@@ -145,6 +145,18 @@ export const ui: Shape<typeof zh> = {
   },
   dashboard: {
     title: 'National overview of paired cooperation',
+    titleScoped: 'Paired-cooperation overview',
+    titleOf: 'Paired-cooperation overview — {organisation}',
+    work: {
+      title: 'State of the work',
+      year: '{year}',
+      lightsTitle: 'Tasks due this year',
+      reportingTitle: 'Reporting this year: who has not reported',
+      noTasks: 'No task is due this year',
+      noPeriods: 'No reporting period open this year',
+      unreported: '{count} of {total} not submitted (due {due})',
+      allReported: 'All {total} reports submitted',
+    },
     pairings: 'Pairings',
     subPairs: 'Sub-pairs',
     regions: 'Regions involved',

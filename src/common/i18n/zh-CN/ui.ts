@@ -140,6 +140,18 @@ export const ui = {
   },
   dashboard: {
     title: '全国对口合作总览',
+    titleScoped: '对口合作总览',
+    titleOf: '{organisation}对口合作总览',
+    work: {
+      title: '工作进展',
+      year: '{year}年',
+      lightsTitle: '本年度到期任务状态',
+      reportingTitle: '本年度进展调度：未报送情况',
+      noTasks: '本年度没有到期的任务',
+      noPeriods: '本年度没有进行中的报送期',
+      unreported: '{total} 份中 {count} 份未提交（截止 {due}）',
+      allReported: '{total} 份报告均已提交',
+    },
     pairings: '对口合作关系',
     subPairs: '结对子关系',
     regions: '涉及地区',

@@ -6,6 +6,7 @@ import { PAIRING_STATUSES } from '../../../common/api/enums.ts';
 import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { PairingMap } from '../../shared/map/PairingMap.tsx';
 import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
@@ -23,12 +24,17 @@ const ReplicationFiguresSection = lazy(() =>
   import('../replication/replication-display.tsx').then((m) => ({ default: m.ReplicationFiguresSection })),
 );
 const IndicatorTrend = lazy(() => import('../indicators/IndicatorTrend.tsx'));
+const WorkStatusSection = lazy(() => import('./WorkStatusSection.tsx').then((m) => ({ default: m.WorkStatusSection })));
 const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
 );
 
 export function DashboardPage() {
   const { t } = useI18n();
-  usePageTitle('ui.dashboard.title');
+  // Whose view it is: the whole country for the national office, else the user's organisation's pairings.
+  const me = useMe();
+  const national = me.user.roles.includes('national_office');
+  const scope = national ? undefined : me.user.organisationName;
+  usePageTitle(national ? 'ui.dashboard.title' : 'ui.dashboard.titleScoped', scope);
   const navigate = useNavigate();
   const { data, error, loading, reload } = useApi((signal) => dashboardApi.get(signal), []);
 
@@ -72,8 +78,8 @@ export function DashboardPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('ui.dashboard.title')}
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">
+          {national ? t('ui.dashboard.title') : t('ui.dashboard.titleOf', { organisation: me.user.organisationName })}
         </Typography.Title>
         {data && (
           <Typography.Text type="secondary">
@@ -92,6 +98,9 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      <Suspense fallback={null}>
+        <WorkStatusSection />
+      </Suspense>
       {data?.projects && (
         <section data-testid="dashboard-projects">
           <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 12 }}>
