@@ -95,6 +95,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       preCompressed: true,
       cacheControl: false,
       setHeaders: webCacheHeaders,
+      // Hashed files are never revalidated (immutable) and index.html is sent by the route below: no validators.
+      etag: false,
+      lastModified: false,
     });
     const indexHtml = fs.readFileSync(`${webRoot}/index.html`, 'utf8');
     // Every non-API path is a page of the single-page app.

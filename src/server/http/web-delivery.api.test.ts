@@ -27,7 +27,7 @@ describe.each(testEngines())('compressed answers on %s', (engine) => {
     expect(JSON.parse(zlib.gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
   });
 
-  it('leaves small answers as they are, compresses the map files, and refuses compressed request bodies', async () => {
+  it('leaves small answers as they are, compresses the map files without page headers, and refuses compressed request bodies', async () => {
     const anon = s.t.client();
     const small = await anon.get('/api/health', { 'accept-encoding': 'br' });
     expect(small.statusCode).toBe(200);
@@ -36,6 +36,10 @@ describe.each(testEngines())('compressed answers on %s', (engine) => {
     const map = await anon.get('/maps/china.json', { 'accept-encoding': 'br' });
     expect(map.statusCode).toBe(200);
     expect(map.headers['content-encoding']).toBe('br');
+    // A file the app fetches carries the headers that protect it, not those that govern a page.
+    expect(map.headers['x-content-type-options']).toBe('nosniff');
+    expect(map.headers['content-security-policy']).toBeUndefined();
+    expect(small.headers['content-security-policy']).toContain("default-src 'self'");
     expect(JSON.parse(zlib.brotliDecompressSync(map.rawPayload).toString())).toMatchObject({
       type: 'FeatureCollection',
     });
