@@ -1,11 +1,13 @@
 /**
  * Listings (issue 16) on one engine, in process through the same services the routes call (node-postgres to the
  * PGlite worker's socket, or to PostgreSQL): the labelled set's quality (nDCG@10, Recall@20, engine and bigram
- * baseline), then 200,000 synthetic listings (is_synthetic, organisation names marked 合成), top-20 matches of a
+ * baseline), then 200,000 synthetic listings (is_synthetic, organisation names marked 合成; words drawn from jieba's
+ * dictionary with a skew, and the programme's subjects), top-20 matches of a
  * listing and searches with filters (p50/p95 of one at a time), and the import of a 10,000-row sheet.
  * Alone: `npx tsx bench/listings.ts [pglite|postgres URL]`.
  */
 import { randomUUID } from 'node:crypto';
+import { dict } from '@node-rs/jieba/dict';
 import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
 import { LISTING_CATEGORIES } from '../src/common/api/enums.ts';
@@ -128,16 +130,38 @@ const DIVISIONS = [
   '89',
 ];
 
+/**
+ * Nouns of jieba's dictionary with middling frequency (7,000 of them), drawn with a skew so that a few are common
+ * and most rare, as the words of real offers are; mixed with the programme's own subjects above.
+ */
+const NOUNS = (() => {
+  const words: string[] = [];
+  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+    const [word, freq, tag] = line.split(' ');
+    if (
+      tag === 'n' &&
+      word &&
+      [...word].length >= 2 &&
+      [...word].length <= 4 &&
+      Number(freq) >= 200 &&
+      Number(freq) <= 5000
+    )
+      words.push(word);
+  }
+  return words;
+})();
+
 function syntheticListing(r: () => number, n: number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const subject = pick(SUBJECTS);
-  const other = pick(SUBJECTS);
+  const noun = () => NOUNS[Math.floor(r() ** 2 * NOUNS.length)]!;
+  const subject = r() < 0.3 ? pick(SUBJECTS) : noun();
+  const other = noun();
   const place = pick(PLACES);
   return {
     kind: r() < 0.5 ? ('offer' as const) : ('need' as const),
     category: pick(LISTING_CATEGORIES),
     title: `${place}${pick(QUALIFIERS)}${subject}${pick(ACTIONS)}`,
-    description: `${place}企业${pick(ACTIONS)}${subject}，兼顾${other}，${pick(QUALIFIERS)}服务，编号 ${n}`,
+    description: `${place}企业${pick(ACTIONS)}${subject}，兼顾${other}和${noun()}，${pick(QUALIFIERS)}服务`,
     tags: [subject, other],
     industryDivision: pick(DIVISIONS),
     organisationName: `（合成）${place}某企业${n % 5000}`,

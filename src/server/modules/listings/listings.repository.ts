@@ -164,6 +164,9 @@ export async function listingsByRefs(db: DbOrTx, source: string, refs: string[])
 /** The weights of a match's score parts (they sum to 1, so a score reads as a share of a perfect match). */
 export const MATCH_WEIGHTS = { text: 0.5, industry: 0.15, category: 0.1, pairing: 0.15, freshness: 0.1 } as const;
 
+/** How many candidates the cheap first stage keeps for the full score. */
+const PRESELECT = 300;
+
 export interface RankRequest {
   /** Words to look for (an OR query; the rank counts how many and how often). */
   words: string[];
@@ -182,8 +185,8 @@ export interface RankRequest {
   category?: ListingCategory;
   /** Region code prefixes of the other side of the listing's pairing (a bonus, not a filter). */
   counterpartPrefixes?: string[];
-  /** How many of the first (strongest) words choose the candidates; every word still counts in the score. */
-  leading?: number;
+  /** The tsquery choosing the candidates (an index scan); every word still counts in the score. Default: any word. */
+  candidates?: string;
   filter: ListingFilter;
   today: string;
   top: number;
@@ -231,9 +234,8 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
     : undefined;
   const pairing = counterpart ? sql`CASE WHEN ${counterpart} THEN 1 ELSE 0 END` : sql`0`;
   const freshness = sql`exp(-greatest(0, extract(epoch FROM (now() - ${listings.updatedAt})) / 86400) / 180)`;
-  // Candidates come from the index: the listings holding one of the leading words (all of them for a search; for a
-  // match its strongest few, so a long listing does not pull in most of the table), or a similar title for a typo.
-  const leading = r.leading ? r.words.slice(0, r.leading).join(' | ') : tsq;
+  // Candidates come from the index (see candidateQuery), or a similar title or organisation name for a typo.
+  const leading = r.candidates ?? tsq;
   const candidates = or(
     leading ? sql`${listings.searchVector} @@ to_tsquery('simple', ${leading})` : inside,
     r.fuzzy ? sql`(${listings.title} % ${r.fuzzy} OR ${listings.organisationName} % ${r.fuzzy})` : undefined,
@@ -242,7 +244,7 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
   const w = (k: keyof typeof MATCH_WEIGHTS) => sql.raw(MATCH_WEIGHTS[k].toFixed(2));
   const parts = sql`least(1, greatest(${text}, ${fuzzy}))`;
   const score = sql<number>`(${w('text')} * ${parts} + ${w('industry')} * ${industry} + ${w('category')} * ${category} + ${w('pairing')} * ${pairing} + ${w('freshness')} * ${freshness})`;
-  const where = and(
+  const matching = and(
     eq(listings.state, 'published'),
     sql`(${listings.validUntil} IS NULL OR ${listings.validUntil} >= ${r.today})`,
     r.kind ? eq(listings.kind, r.kind) : undefined,
@@ -250,6 +252,10 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
     candidates ?? sql`false`,
     ...filterConditions(actor, r.filter, r.today),
   );
+  // Two stages: the candidates (filters included, so they cannot starve the result) are cut to the best few hundred
+  // by one cheap rank, and only those get the full score with its parts and the final order.
+  const cheap = tsq ? sql`ts_rank(${listings.searchVector}, ${query})` : sql`${fuzzy} + ${text}`;
+  const where = sql`${listings.id} IN (SELECT ${listings.id} FROM ${listings} WHERE ${matching} ORDER BY ${cheap} DESC LIMIT ${PRESELECT})`;
   return db
     .select({
       ...summaryColumns,

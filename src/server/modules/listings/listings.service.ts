@@ -49,7 +49,7 @@ import {
   type RegistrationStanding,
   seesOnlyPublished,
 } from './listings.policy.ts';
-import { keyWords, queryWords, termsOf, wordWeight } from './segmenter.ts';
+import { isPlaceName, keyWords, queryWords, termsOf, wordWeight } from './segmenter.ts';
 import { registrationStanding } from './registrations.repository.ts';
 
 export type Contact = { name: string; phone: string | null; email: string | null };
@@ -265,11 +265,29 @@ function wordsOfQuery(q: string) {
   return { words, prefixes };
 }
 
+/** A word rarer than this (jieba idf) is specific enough to choose candidates alone: 吉林大米, 热成像, 鹿茸. */
+const RARE_IDF = 7;
+
+/**
+ * Which listings are scored: those holding a rare word of the query (not a place name), or two of its four
+ * strongest words. A common word alone (长春, 供应, 合作) would make much of a large table a candidate; the
+ * filters sit in the same WHERE, so they never starve the result. One word alone is its own query.
+ */
+export function candidateQuery(words: string[], weightOf: (w: string) => number = wordWeight): string {
+  if (words.length <= 1) return words.join('');
+  const strongest = [...words].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, 6);
+  const rare = strongest.filter((w) => wordWeight(w) >= RARE_IDF && !isPlaceName(w));
+  const leading = strongest.slice(0, 4);
+  const pairs = leading.flatMap((a, i) => leading.slice(i + 1).map((b) => `(${a} & ${b})`));
+  return [...rare, ...pairs].join(' | ');
+}
+
 export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: ListingSearchQuery) {
   const { words, prefixes } = wordsOfQuery(q);
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
     weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
+    candidates: candidateQuery(words),
     prefixes,
     fuzzy: q,
     filter: { ...filter, valid: filter.valid ?? true },
@@ -286,7 +304,10 @@ const complement = (kind: ListingKind): ListingKind => (kind === 'need' ? 'offer
  * on neither side): 浙江 (33) for a listing in 长春 of 吉林—浙江.
  */
 async function counterpartPrefixes(ctx: AuthedContext, pairingId: string, regionCode: string): Promise<string[]> {
-  const sides = (await pairingSides(ctx.db, pairingId)).map((s) => ({ side: s.side, prefix: s.region_code.replace(/0+$/, '') }));
+  const sides = (await pairingSides(ctx.db, pairingId)).map((s) => ({
+    side: s.side,
+    prefix: s.region_code.replace(/0+$/, ''),
+  }));
   const own = sides.find((s) => regionCode.startsWith(s.prefix))?.side;
   return own ? sides.filter((s) => s.side !== own).map((s) => s.prefix) : [];
 }
@@ -317,7 +338,7 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     sectionDivisions,
     category: source.category,
     counterpartPrefixes: await counterpartPrefixes(ctx, source.pairingId, source.regionCode),
-    leading: 6,
+    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0),
     filter: {},
     today: chinaToday(),
     top,

@@ -10,6 +10,8 @@ import { repoPath } from '../../repo-path.ts';
  * text and on queries alike, so 冷链 finds 低温物流.
  */
 interface Segmenter {
+  /** Place names of the user dictionary (tag ns): too common among listings to choose candidates alone. */
+  places: Set<string>;
   jieba: Jieba;
   tfidf: TfIdf;
   canonical: Map<string, string>;
@@ -24,7 +26,15 @@ let loaded: Segmenter | undefined;
 function segmenter(): Segmenter {
   if (loaded) return loaded;
   const jieba = Jieba.withDict(dict);
-  jieba.loadDict(fs.readFileSync(repoPath('resources', 'listings', 'user-dict.txt')));
+  const userDict = fs.readFileSync(repoPath('resources', 'listings', 'user-dict.txt'));
+  jieba.loadDict(userDict);
+  const places = new Set(
+    userDict
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.endsWith(' ns'))
+      .map((l) => l.split(' ')[0]!),
+  );
   const canonical = new Map<string, string>();
   const groups = fs.readFileSync(repoPath('resources', 'listings', 'synonyms.txt'), 'utf8').split('\n');
   for (const line of groups) {
@@ -39,7 +49,7 @@ function segmenter(): Segmenter {
     const [word, value] = line.split(' ');
     if (word && value) weights.set(word, Number(value));
   }
-  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical, idf: weights };
+  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical, idf: weights, places };
   return loaded;
 }
 
@@ -84,7 +94,7 @@ export function keyWords(text: string, top: number): { word: string; weight: num
   const out = new Map<string, number>();
   for (const k of tfidf.extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])) {
     const w = k.keyword.toLowerCase();
-    if (STOP.has(w) || !WORDISH.test(w) || /^\p{Script=Han}$/u.test(w)) continue;
+    if (STOP.has(w) || !WORDISH.test(w) || /^\p{Script=Han}$/u.test(w) || /^\d+$/.test(w)) continue;
     // A keyword is looked for as the stored text was cut (search mode): 红外热 also as 红外.
     for (const word of [tsSafe(canonical.get(w) ?? w), ...segment(w).map(tsSafe)])
       if (word && !out.has(word)) out.set(word, k.weight);
@@ -101,3 +111,6 @@ function tsSafe(word: string): string {
 export function wordWeight(word: string): number {
   return segmenter().idf.get(word) ?? UNSEEN_IDF;
 }
+
+/** Whether a word is one of the programme's place names (长春, 杭州…). */
+export const isPlaceName = (word: string) => segmenter().places.has(word);
