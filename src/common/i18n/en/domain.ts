@@ -1,11 +1,9 @@
 import { listingsDomain } from './domain-listings.ts';
-import { listingsDomain } from './domain-listings.ts';
 import { auditDomain } from './domain-audit.ts';
 import type { Shape } from '../shape.ts';
 import type { domain as zh } from '../zh-CN/domain.ts';
 
 export const domain: Shape<typeof zh> = {
-  ...listingsDomain,
   ...listingsDomain,
   ...auditDomain,
   roles: {

@@ -1,8 +1,6 @@
 import { listingsDomain } from './domain-listings.ts';
-import { listingsDomain } from './domain-listings.ts';
 import { auditDomain } from './domain-audit.ts';
 export const domain = {
-  ...listingsDomain,
   ...listingsDomain,
   ...auditDomain,
   roles: {
