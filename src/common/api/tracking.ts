@@ -89,6 +89,9 @@ export const itemNote = z.object({
 export const itemDetail = itemSummary.extend({
   taskIds: z.array(uuid),
   projectIds: z.array(uuid),
+  /** The linked tasks and projects the caller can see, by number and title (others are left out). */
+  linkedTasks: z.array(z.object({ id: uuid, code: z.string(), title: z.string() })),
+  linkedProjects: z.array(z.object({ id: uuid, title: z.string() })),
   notes: z.array(itemNote),
   /** Evidence files (销号 needs a link or at least one of these). */
   attachments: z.array(attachment),

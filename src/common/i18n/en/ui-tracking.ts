@@ -50,8 +50,6 @@ export const trackingUi: Shape<typeof zh> = {
     facts: 'Item',
     tasks: 'Linked tasks',
     projects: 'Linked projects',
-    linkedTask: 'Task {n}',
-    linkedProject: 'Project {n}',
     none: 'None',
     notes: 'Record',
     noNotes: 'Nothing recorded yet',

@@ -47,8 +47,6 @@ export const trackingUi = {
     facts: '事项信息',
     tasks: '关联任务',
     projects: '关联项目',
-    linkedTask: '任务 {n}',
-    linkedProject: '项目 {n}',
     none: '无',
     notes: '办理记录',
     noNotes: '暂无办理记录',

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePdf } from '../../kernel/attachments/test-support/attachment-files.ts';
 import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { systemContext } from '../../http/system-actor.ts';
+import { seedPlans } from '../../seed/plan-seed.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 
@@ -155,6 +157,25 @@ describe.each(testEngines())(
       // Closed: no more evidence, not even from the owner.
       const late = await uploadFile(s.t, unit, `/api/tracked-items/${unitItem.id}/attachments`, 'y.pdf', samplePdf());
       expect(late.json().error.details[0]).toMatchObject({ field: 'file', code: 'item_closed' });
+    });
+
+    it('shows a linked task by its number and title, as far as the reader can see it', async () => {
+      await seedPlans(systemContext(s.t.deps));
+      const task = (
+        await s.t.database.db.execute<{ id: string; title: string }>(
+          sql`SELECT id, title FROM tasks WHERE pairing_id = ${s.f.pairings.jilinZhejiang} AND code = '38'`,
+        )
+      ).rows[0]!;
+      const { office, officeItem } = await meetingWithDecisions();
+      const d = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+      expect(d.linkedTasks).toEqual([]);
+      const res = await office.patch(`/api/tracked-items/${officeItem.id}`, { version: d.version, taskIds: [task.id] });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        taskIds: [task.id],
+        linkedTasks: [{ id: task.id, code: '38', title: task.title }],
+        linkedProjects: [],
+      });
     });
 
     it('edits owners and deadline with the version, refusing an unknown task link by its place', async () => {

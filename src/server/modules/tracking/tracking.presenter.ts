@@ -45,6 +45,8 @@ export function presentItemDetail(d: ItemDetailRows & { can: ItemDetail['can'] }
     ...presentItemSummary(d.summary, d.owners),
     taskIds: d.summary.taskIds,
     projectIds: d.summary.projectIds,
+    linkedTasks: d.linkedTasks,
+    linkedProjects: d.linkedProjects,
     notes: d.notes.map((n) => ({
       id: n.id,
       kind: n.kind,

@@ -182,7 +182,30 @@ export async function findItemDetail(db: DbOrTx, actor: Actor, id: string, today
     attachmentsOf(db, { kind: 'tracked_item', id }),
   ]);
   // Owners, notes and files were read by id alongside the scoped row; they count only when that row is visible.
-  return summary && { summary, owners, notes, files };
+  if (!summary) return undefined;
+  const links = await linkedRecords(db, actor, summary.taskIds, summary.projectIds);
+  return { summary, owners, notes, files, ...links };
+}
+
+/** The linked tasks (number and title) and projects (title) the caller can see, to show and link by name. */
+async function linkedRecords(db: DbOrTx, actor: Actor, taskIds: string[], projectIds: string[]) {
+  const [linkedTasks, linkedProjects] = await Promise.all([
+    taskIds.length
+      ? db
+          .select({ id: tasks.id, code: tasks.code, title: tasks.title })
+          .from(tasks)
+          .where(and(inArray(tasks.id, taskIds), rowsInPairingScope(actor, tasks.pairingId)))
+          .orderBy(asc(tasks.code))
+      : [],
+    projectIds.length
+      ? db
+          .select({ id: projects.id, title: projects.title })
+          .from(projects)
+          .where(and(inArray(projects.id, projectIds), rowsInPairingScope(actor, projects.pairingId)))
+          .orderBy(asc(projects.title))
+      : [],
+  ]);
+  return { linkedTasks, linkedProjects };
 }
 export type ItemDetailRows = NonNullable<Awaited<ReturnType<typeof findItemDetail>>>;
 

@@ -51,19 +51,24 @@ function ItemFacts({ item }: { item: ItemDetail }) {
         <ItemOwners owners={item.owners} />
       </Descriptions.Item>
       <Descriptions.Item label={t('ui.tracking.items.tasks')}>
-        {item.taskIds.length
-          ? item.taskIds.map((id, i) => (
-              <Link key={id} to={`/tasks/${id}`} style={{ marginInlineEnd: 8 }} data-testid="item-task-link">
-                {t('ui.tracking.items.linkedTask', { n: i + 1 })}
+        {item.linkedTasks.length
+          ? item.linkedTasks.map((task) => (
+              <Link key={task.id} to={`/tasks/${task.id}`} style={{ marginInlineEnd: 8 }} data-testid="item-task-link">
+                {task.code}. {task.title}
               </Link>
             ))
           : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('ui.tracking.items.projects')}>
-        {item.projectIds.length
-          ? item.projectIds.map((id, i) => (
-              <Link key={id} to={`/projects/${id}`} style={{ marginInlineEnd: 8 }}>
-                {t('ui.tracking.items.linkedProject', { n: i + 1 })}
+        {item.linkedProjects.length
+          ? item.linkedProjects.map((project) => (
+              <Link
+                key={project.id}
+                to={`/projects/${project.id}`}
+                style={{ marginInlineEnd: 8 }}
+                data-testid="item-project-link"
+              >
+                {project.title}
               </Link>
             ))
           : none}
