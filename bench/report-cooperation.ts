@@ -46,7 +46,7 @@ export function cooperationSection(r: BenchResults): string {
 **The data is generated** (bench/cooperation-data.ts, in a child process on a fresh database): ${n(d.prepared.pairings)} pairings
 (the real ones and ${COOPERATION_SIZES.pairings} synthetic county sub-pairs), ${n(d.prepared.meetings)} meetings spread over them
 (titles start with ${SYNTHETIC_MARK}), ${n(d.prepared.decisions)} decisions as tracked items (a third each not started,
-under way and closed; meetings from December 2016 to November 2026, deadlines 30–300 days after, so most open ones are overdue) with ${n(d.prepared.owners)} lead units,
+under way and closed; meetings from December 2016 to November 2026, deadlines 30–300 days after, so most open ones are overdue), each with a lead unit (one of 100 synthetic units),
 in bulk SQL; then **${n(d.cadres)} cadres through ${d.importMs.length} roster imports of ${n(COOPERATION_SIZES.rosterRows)} rows each**
 over HTTP (\`POST /api/secondments/import\` by a 组织部 user, each row validated, its ID number and mobile sealed
 with SM4 and a blind index, all or nothing).
