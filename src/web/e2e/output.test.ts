@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     const headers = await page.locator('.ant-table-thead th').allInnerTexts();
     for (const f of ['signed', 'planned', 'arrived', 'completed'])
       expect(headers.map((h) => h.trim())).toContain(t(`ui.projects.figures.${f}`));
-    expect(await page.locator('.ant-table-thead th.ant-table-cell-fix-left').count()).toBe(1);
+    expect(await page.locator('.ant-table-thead th.ant-table-cell-fix-start').count()).toBe(1);
     // One row of filters: every filter shown sits on the first one's line; the others open behind the toggle.
     const tops = await page
       .locator('[data-testid="project-search"], [data-testid="filter-pairing"], [data-testid="filter-stage"]')
@@ -187,16 +187,24 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
-    // The page rule: A4, and the page number and count in the bottom margin.
-    const pageRules = await page.evaluate(() =>
-      [...document.styleSheets].flatMap((s) =>
-        [...s.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.cssText),
-      ),
-    );
-    const shared = pageRules.find((r) => r.includes('counter(page)'));
-    expect(shared).toContain('size: A4');
-    expect(shared).toContain('counter(pages)');
-    // Chromium lays the print out: more than one A4 page for this pairing, no error.
+    // The page rule (inside @media print): A4, and the page number and count in its bottom margin box.
+    const all = await page.evaluate(() => {
+      const texts: string[] = [];
+      const walk = (rules: CSSRuleList) => {
+        for (const r of rules) {
+          if (r instanceof CSSPageRule || r.parentRule instanceof CSSPageRule) texts.push(r.cssText);
+          const inner = (r as CSSRule & { cssRules?: CSSRuleList }).cssRules;
+          if (inner) walk(inner);
+        }
+      };
+      for (const sheet of document.styleSheets) walk(sheet.cssRules);
+      return texts.join('\n');
+    });
+    expect(all).toMatch(/size: A4[;\s]/);
+    expect(all).toMatch(/bottom-center/);
+    expect(all).toContain('counter(page)');
+    expect(all).toContain('counter(pages)');
+    // Chromium lays the print out with it.
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -219,7 +227,10 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     await page.goto('/');
     await visible(page.getByTestId('dashboard-map'));
     await visible(page.getByTestId('map-source'));
-    const [map] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-save').first().click()]);
+    const [map] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('dashboard-map').locator('xpath=..').getByTestId('chart-save').click(),
+    ]);
     expect(map.suggestedFilename()).toMatch(new RegExp(`^${t('ui.dashboard.mapTitle')}-`));
     await poll(async () =>
       fs
