@@ -9,6 +9,7 @@ const USAGE = `用法 / Usage:
   duikou listings import FILE [--pairing ID|NAME]              导入供需表（.xlsx/.csv）/ import a listing sheet
   duikou listings match 编号|ID [--top 20] [--json]               为供需找匹配并说明理由 / matches of a listing, with reasons
   duikou listings search "查询" [--type 供给|需求] [--top 20] [--json]   搜索供需 / search listings
+  duikou keys rotate                                            新增字段密钥并重新加密个人信息 / new field key, personal fields re-encrypted
   duikou backup FILE                                            一致性备份（服务器运行时也可）/ consistent backup, also while the server runs
   duikou restore FILE [--force]                                 恢复到空实例（不能覆盖运行中的实例）/ restore into an empty instance (never over a live one)`;
 
@@ -27,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
     const { backupCommand, restoreCommand } = await import('./backup.ts');
     const args = [command, ...rest].filter((a): a is string => a !== undefined);
     return group === 'backup' ? backupCommand(args) : restoreCommand(args);
+  }
+  if (group === 'keys') {
+    const { keysCommand } = await import('./keys.ts');
+    return keysCommand(command, rest);
   }
   if (group === 'listings') {
     const { listingsCommand } = await import('./listings.ts');

@@ -58,6 +58,31 @@ export function loadFieldKeys(dataDir: string, env: NodeJS.ProcessEnv = process.
   return { currentId: stored.current, keys, indexKey: Buffer.from(stored.index, 'base64') };
 }
 
+/**
+ * A rotation's new key, when the keyring is the data directory's file: a fresh key is put first (it encrypts from
+ * now on) and the old ones stay (they still decrypt until every field is re-encrypted). The file is replaced
+ * atomically. A keyring from FIELD_ENCRYPTION_KEYS belongs to the deployment: its operator puts the new key first
+ * there, so nothing is added here (null).
+ */
+export function addFieldKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.FIELD_ENCRYPTION_KEYS) return null;
+  const ring = loadFieldKeys(dataDir, env);
+  let n = ring.keys.size + 1;
+  while (ring.keys.has(`k${n}`)) n++;
+  const id = `k${n}`;
+  const file = path.join(dataDir, 'field-keys.json');
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { keys: Record<string, string> };
+  const next = {
+    ...stored,
+    current: id,
+    keys: { ...stored.keys, [id]: crypto.randomBytes(32).toString('base64') },
+  };
+  fs.writeFileSync(`${file}.new`, JSON.stringify(next), { mode: 0o600 });
+  fs.renameSync(`${file}.new`, file);
+  loaded.delete(dataDir);
+  return id;
+}
+
 const loaded = new Map<string, FieldKeyring>();
 
 /** The keyring of a data directory, read once per process. */

@@ -141,3 +141,27 @@ export async function takenPersonBatches(
     );
   return new Set(rows.map((r) => `${r.batch}|${r.index}`));
 }
+
+/** Up to `limit` cadres with a number sealed under another key than `keyId` (what a key rotation rewrites). */
+export async function sealedUnderOtherKeys(db: DbOrTx, keyId: string, limit: number) {
+  return db
+    .select({ id: secondments.id, idNumberCipher: secondments.idNumberCipher, mobileCipher: secondments.mobileCipher })
+    .from(secondments)
+    .where(
+      sql`split_part(${secondments.idNumberCipher}, '.', 2) <> ${keyId} OR split_part(${secondments.mobileCipher}, '.', 2) <> ${keyId}`,
+    )
+    .orderBy(asc(secondments.id))
+    .limit(limit);
+}
+
+/** New ciphertexts of the same numbers; the record's version stays (its content did not change). */
+export async function updateSealedFields(
+  db: DbOrTx,
+  rows: readonly { id: string; idNumberCipher: string; mobileCipher: string | null }[],
+): Promise<void> {
+  for (const r of rows)
+    await db
+      .update(secondments)
+      .set({ idNumberCipher: r.idNumberCipher, mobileCipher: r.mobileCipher })
+      .where(eq(secondments.id, r.id));
+}
