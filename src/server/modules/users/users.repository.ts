@@ -107,7 +107,14 @@ export async function listUsers(db: DbOrTx, filter: UserFilter, page: number, pa
 
 export async function insertUser(
   db: DbOrTx,
-  row: { username: string; displayName: string; organisationId: string; roles: string[]; passwordHash: string },
+  row: {
+    username: string;
+    displayName: string;
+    organisationId: string;
+    roles: string[];
+    passwordHash: string;
+    mustChangePassword?: boolean;
+  },
 ) {
   const [created] = await db.insert(users).values(row).returning({ id: users.id });
   return created!.id;

@@ -1,3 +1,4 @@
+import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 import type { AuthedContext, RequestContext } from '../../http/context.ts';
 import { invalid, fieldError, notFound, conflict } from '../../http/app-error.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
@@ -55,6 +56,9 @@ export async function createUser(
       organisationId: input.organisationId,
       roles,
       passwordHash,
+      // A password an administrator chose is theirs as much as the user's: the user replaces it at the first
+      // sign-in. Accounts the platform makes itself (first start, command line, demo data) are not held.
+      mustChangePassword: ctx.actor.userId !== SYSTEM_USER_ID,
     });
     work.audit({
       action: 'user.create',

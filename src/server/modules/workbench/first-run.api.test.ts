@@ -42,6 +42,11 @@ describe.each(testEngines())('first-run checklist on %s', (engine) => {
       password: 'Duikou#2026a',
     });
     expect(user.statusCode, user.body).toBe(201);
+    // The password the administrator chose is replaced at the first sign-in before anything else.
+    const fresh = s.t.client();
+    expect((await fresh.login('jilin-fgw', 'Duikou#2026a')).statusCode).toBe(200);
+    expect((await fresh.get('/api/auth/me')).json().pending).toBe('password_change');
+    expect((await fresh.get('/api/workbench')).statusCode).toBe(403);
     now = (await admin.get('/api/workbench/first-run')).json() as FirstRun;
     expect(now.offices.find((o) => o.regionCode === '220000')).toMatchObject({ organisationId, users: 1 });
     expect(now.done).toBe(false);
