@@ -1,18 +1,13 @@
-import ExcelJS from 'exceljs';
 import type { ItemSummary } from '../../../common/api/tracking.ts';
 import { type Locale, translate } from '../../../common/i18n/messages.ts';
-import { safeCell } from '../../xlsx/safe-cell.ts';
+import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
 
-const COLUMNS = ['seq', 'pairing', 'source', 'text', 'lead', 'co', 'deadline', 'status', 'closedOn'] as const;
-const WIDTHS = [7, 20, 24, 60, 22, 22, 13, 10, 13];
 const STATUS_FILL: Record<ItemSummary['status'], string> = {
   not_started: 'FFFFFFFF',
   in_progress: 'FFFFEB9C',
   closed: 'FFC6EFCE',
   overdue: 'FFFFC7CE',
 };
-const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 const names = (i: ItemSummary, role: 'lead' | 'co') =>
   i.owners
@@ -22,7 +17,7 @@ const names = (i: ItemSummary, role: 'lead' | 'co') =>
 
 /**
  * The 督办台账 as offices keep it: a title, who exported it and when, and a row per item with its owners, deadline
- * and status (coloured), most urgent first.
+ * and status (coloured), most urgent first — the shared list sheet (xlsx/list-workbook.ts).
  */
 export async function buildItemLedger(
   items: readonly ItemSummary[],
@@ -32,46 +27,26 @@ export async function buildItemLedger(
 ): Promise<Buffer> {
   const t = (key: string, params: Record<string, string | number> = {}) =>
     translate(locale, `ui.tracking.${key}`, params);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Duikou 对口';
-  const ws = wb.addWorksheet(t('ledgerSheet'), {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  const column = (key: string, width: number, value: ListColumn<ItemSummary>['value']): ListColumn<ItemSummary> => ({
+    header: t(`columns.${key}`),
+    width,
+    value,
   });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  const title = ws.getCell(1, 1);
-  title.value = t('ledgerTitle');
-  title.font = { size: 16, bold: true };
-  title.alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, COLUMNS.length);
-  ws.getCell(2, 1).value = safeCell(t('ledgerExported', { name: exportedBy, date: exportedOn }));
-  ws.getCell(2, 1).alignment = { horizontal: 'right' };
-  const header = ws.getRow(3);
-  COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = t(`columns.${c}`);
-    cell.font = { bold: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  return buildListWorkbook<ItemSummary>({
+    name: t('ledgerSheet'),
+    title: t('ledgerTitle'),
+    subtitle: t('ledgerExported', { name: exportedBy, date: exportedOn }),
+    columns: [
+      column('seq', 7, (i) => i.seq),
+      column('pairing', 20, (i) => i.pairingName),
+      column('source', 24, (i) => i.sourceTitle ?? t(`sources.${i.source}`)),
+      column('text', 60, (i) => i.text),
+      column('lead', 22, (i) => names(i, 'lead')),
+      column('co', 22, (i) => names(i, 'co')),
+      column('deadline', 13, (i) => i.deadline),
+      { ...column('status', 10, (i) => t(`statuses.${i.status}`)), fill: (i) => STATUS_FILL[i.status] },
+      column('closedOn', 13, (i) => i.closedOn),
+    ],
+    rows: items,
   });
-  for (const i of items) {
-    const row = ws.addRow([
-      i.seq,
-      safeCell(i.pairingName),
-      safeCell(i.sourceTitle ?? t(`sources.${i.source}`)),
-      safeCell(i.text),
-      safeCell(names(i, 'lead')),
-      safeCell(names(i, 'co')),
-      i.deadline,
-      t(`statuses.${i.status}`),
-      i.closedOn ?? '',
-    ]);
-    row.eachCell({ includeEmpty: true }, (c, col) => {
-      c.alignment = { vertical: 'top', wrapText: true };
-      c.border = BORDER;
-      if (col === 8) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[i.status] } };
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

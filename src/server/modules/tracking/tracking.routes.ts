@@ -11,6 +11,7 @@ import {
 } from '../../../common/api/tracking.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
 import { buildItemLedger } from './item-ledger-export.ts';
 import { presentItemDetail, presentItemPage, presentItemSummary } from './tracking.presenter.ts';
 import {
@@ -22,8 +23,6 @@ import {
   reopenItem,
   updateItem,
 } from './tracking.service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerTrackingRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'tracked-items');
@@ -43,13 +42,7 @@ export function registerTrackingRoutes(app: FastifyInstance) {
         ctx.actor.displayName,
         today,
       );
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="items.xlsx"; filename*=UTF-8''${encodeURIComponent(`督办台账-${today}.xlsx`)}`,
-        )
-        .send(file);
+      return sendXlsx(reply, `督办台账-${today}.xlsx`, file);
     },
   );
   r.get(
