@@ -269,7 +269,7 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     expect(await page.getByTestId('attachment-upload').count()).toBe(0);
   });
 
-  it('shows the other item red once its deadline has passed: on the lists, the meeting and the pairing page', async () => {
+  it('shows the other item red once its deadline has passed: on the lists, the meeting, the pairing page and the dashboard', async () => {
     const otherId = await (async () => {
       await page.goto(`/meetings/${meetingId}`);
       await visible(decisionRow(D2));
@@ -320,10 +320,20 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     );
     await containsText(page.getByTestId('pairing-meetings'), MEETING);
 
-    // The owner unit's to-do list shows it red too.
+    // And on the dashboard, counted in red with the item listed.
+    await page.goto('/');
+    await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
+    await hasAttribute(
+      page.getByTestId('dashboard-overdue-items').locator('[data-testid="item-row"]'),
+      'data-id',
+      otherId,
+    );
+
+    // The owner unit's to-do list shows it red too, and so does its dashboard.
     await signOut();
     await signIn(UNIT_B.username, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
+    await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
     await page.goto('/tracking/mine');
     await hasAttribute(decisionRow(D2), 'data-overdue', 'true');
     expect(pageErrors).toEqual([]);

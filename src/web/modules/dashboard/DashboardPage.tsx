@@ -20,13 +20,15 @@ const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 const PeopleFiguresSection = lazy(() =>
   import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
 );
+const OverdueItemsSection = lazy(() =>
+  import('../tracking/OverdueItemsSection.tsx').then((m) => ({ default: m.OverdueItemsSection })),
+);
 const ReplicationFiguresSection = lazy(() =>
   import('../replication/replication-display.tsx').then((m) => ({ default: m.ReplicationFiguresSection })),
 );
 const IndicatorTrend = lazy(() => import('../indicators/IndicatorTrend.tsx'));
 const WorkStatusSection = lazy(() => import('./WorkStatusSection.tsx').then((m) => ({ default: m.WorkStatusSection })));
 const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
-);
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -166,6 +168,9 @@ export function DashboardPage() {
           <Skeleton active />
         )}
       </Panel>
+      <Suspense fallback={null}>
+        <OverdueItemsSection />
+      </Suspense>
       {/* Nothing while it loads: the section shows nothing at all to users who may not read cadres. */}
       <Suspense fallback={null}>
         <PeopleFiguresSection />
