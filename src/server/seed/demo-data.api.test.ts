@@ -78,6 +78,11 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     // Meetings and their decisions, marked as demo, owned on both sides; one due within days.
     const meetings = (await c.get(`/api/meetings?pairingId=${s.f.pairings.jilinZhejiang}`)).json();
     expect(meetings.total).toBe(3);
+    // The joint meetings take turns: the rotation is set, and proposes 东北 after the last one 东部 hosted.
+    const next = (
+      await c.get(`/api/meetings/next-host?pairingId=${s.f.pairings.jilinZhejiang}&kind=joint_meeting`)
+    ).json();
+    expect(next).toMatchObject({ order: ['a', 'b'], side: 'a', proposal: 'rotation' });
     for (const m of meetings.items) {
       expect(m.isDemo).toBe(true);
       expect(m.title.startsWith(DEMO_MARK)).toBe(true);

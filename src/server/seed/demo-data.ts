@@ -21,6 +21,7 @@ import { organisationPage } from '../modules/organisations/organisations.service
 import { chinaToday } from '../kernel/dates.ts';
 import type { ItemInput } from '../../common/api/tracking.ts';
 import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repository.ts';
+import { nextHost, setRotation } from '../modules/meetings/meetings.service.ts';
 import { fillDemoPeople } from './demo-people.ts';
 import { fillDemoReplication } from './demo-replication.ts';
 
@@ -461,6 +462,10 @@ async function demoMeetings(
     },
     flag,
   );
+  // 联席会议轮值 (津长: "联席会议由两市轮值"): the sides take turns, as the two demo meetings did, so the next one is
+  // proposed from the rotation. Only where the pairing has none: a rotation the office set is left as it is.
+  if (!(await nextHost(ctx, pairingId, 'joint_meeting')).order.length)
+    await setRotation(ctx, { pairingId, kind: 'joint_meeting', order: ['a', 'b'] });
   counts.meetings += 3;
   counts.trackedItems += first.itemIds.length + second.itemIds.length;
 }
