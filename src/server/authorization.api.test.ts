@@ -524,17 +524,25 @@ describe.each(testEngines())('authorization on %s', (engine) => {
           password: 'Aud#2026fresh',
         })
       ).json();
-      const a = await signIn({ username: 'new-auditor', password: 'Aud#2026fresh' });
+      // First the password the security administrator chose is replaced, then the second factor is set up.
+      const first = await signIn({ username: 'new-auditor', password: 'Aud#2026fresh' });
+      expect((await first.get('/api/auth/me')).json().pending).toBe('password_change');
+      const changed = await first.post('/api/auth/password', {
+        currentPassword: 'Aud#2026fresh',
+        newPassword: 'Aud#2026mine',
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const a = await signIn({ username: 'new-auditor', password: 'Aud#2026mine' });
       const me = (await a.get('/api/auth/me')).json();
       expect(me).toMatchObject({ pending: 'totp_enrolment', totp: { enabled: false, required: true } });
       const audit = await a.get('/api/audit');
       expect(audit.statusCode).toBe(403);
       expect(audit.json().error.code).toBe('totp_enrolment_required');
-      await a.enrolTotp('new-auditor', 'Aud#2026fresh');
+      await a.enrolTotp('new-auditor', 'Aud#2026mine');
       expect((await a.get('/api/audit')).statusCode).toBe(200);
-      expect((await a.post('/api/auth/totp/disable', { currentPassword: 'Aud#2026fresh' })).statusCode).toBe(403);
+      expect((await a.post('/api/auth/totp/disable', { currentPassword: 'Aud#2026mine' })).statusCode).toBe(403);
       // The password alone no longer signs in.
-      const bare = await t.client().post('/api/auth/login', { username: 'new-auditor', password: 'Aud#2026fresh' });
+      const bare = await t.client().post('/api/auth/login', { username: 'new-auditor', password: 'Aud#2026mine' });
       expect(bare.statusCode).toBe(401);
       expect(bare.json().error.code).toBe('totp_required');
       expect(created.totpEnabled).toBe(false);
