@@ -431,3 +431,14 @@ export async function pairingSides(db: DbOrTx, pairingId: string) {
   );
   return r.rows;
 }
+
+/** How many published listings hold each word (ts_stat over the index's vectors), and how many there are. */
+export async function wordFrequencies(db: DbOrTx) {
+  const [words, total] = await Promise.all([
+    db.execute<{ word: string; ndoc: number }>(
+      sql`SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM listings WHERE state = ''published''')`,
+    ),
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM listings WHERE state = 'published'`),
+  ]);
+  return { total: total.rows[0]!.n, df: new Map(words.rows.map((r) => [r.word, Number(r.ndoc)])) };
+}

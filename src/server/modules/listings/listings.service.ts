@@ -40,6 +40,7 @@ import {
   updateInterestRow,
   topPairingRegions,
   updateListingRow,
+  wordFrequencies,
 } from './listings.repository.ts';
 import {
   assertMayAct,
@@ -265,21 +266,47 @@ function wordsOfQuery(q: string) {
   return { words, prefixes };
 }
 
-/** A word rarer than this (jieba idf) is specific enough to choose candidates alone: 吉林大米, 热成像, 鹿茸. */
-const RARE_IDF = 7;
+/** Document frequencies of the listings' words, per database, refreshed after this long. */
+const FREQUENCIES_TTL_MS = 10 * 60_000;
+type Frequencies = Awaited<ReturnType<typeof wordFrequencies>> & { at: number };
+const frequencies = new WeakMap<object, { current?: Frequencies; pending?: Promise<Frequencies> }>();
 
 /**
- * Which listings are scored: those holding a rare word of the query (not a place name), or two of its four
- * strongest words. A common word alone (长春, 供应, 合作) would make much of a large table a candidate; the
- * filters sit in the same WHERE, so they never starve the result. One word alone is its own query.
+ * The table's own word frequencies (jieba's corpus does not know that 产地直供 is in one listing of ten here). The
+ * first call waits for them; later ones use what is there and refresh it in the background once stale.
  */
-export function candidateQuery(words: string[], weightOf: (w: string) => number = wordWeight): string {
+async function tableFrequencies(ctx: AuthedContext): Promise<Frequencies> {
+  const slot = frequencies.get(ctx.deps.db) ?? {};
+  frequencies.set(ctx.deps.db, slot);
+  const refresh = () => {
+    slot.pending ??= wordFrequencies(ctx.db)
+      .then((f) => (slot.current = { ...f, at: Date.now() }))
+      .finally(() => (slot.pending = undefined));
+    return slot.pending;
+  };
+  if (!slot.current) return refresh();
+  if (Date.now() - slot.current.at > FREQUENCIES_TTL_MS) void refresh().catch(() => undefined);
+  return slot.current;
+}
+
+/**
+ * Which listings are scored: those holding a word that few listings hold (at most 0.5 % of them, or 50), or two of
+ * the query's four strongest words that are not common (at most 5 %, or 500). A common word alone (长春, 供应,
+ * 产地直供) would make much of a large table a candidate, and scoring is per candidate; the filters sit in the same
+ * WHERE, so they never starve the result. One word alone is its own query.
+ */
+export function candidateQuery(words: string[], weightOf: (w: string) => number, f: Frequencies): string {
   if (words.length <= 1) return words.join('');
-  const strongest = [...words].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, 6);
-  const rare = strongest.filter((w) => wordWeight(w) >= RARE_IDF && !isPlaceName(w));
-  const leading = strongest.slice(0, 4);
+  const df = (w: string) => f.df.get(w) ?? 0;
+  const rareAt = Math.max(0.005 * f.total, 50);
+  const commonAt = Math.max(0.05 * f.total, 500);
+  const strongest = [...words].sort((a, b) => weightOf(b) - weightOf(a));
+  const rare = strongest.filter((w) => df(w) <= rareAt && !isPlaceName(w));
+  const leading = strongest.filter((w) => df(w) <= commonAt).slice(0, 4);
   const pairs = leading.flatMap((a, i) => leading.slice(i + 1).map((b) => `(${a} & ${b})`));
-  return [...rare, ...pairs].join(' | ');
+  const chosen = [...rare, ...pairs];
+  // Only common words: the listings holding all of the strongest two.
+  return chosen.length ? chosen.join(' | ') : `${strongest[0]} & ${strongest[1]}`;
 }
 
 export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: ListingSearchQuery) {
@@ -287,7 +314,7 @@ export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: 
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
     weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
-    candidates: candidateQuery(words),
+    candidates: candidateQuery(words, wordWeight, await tableFrequencies(ctx)),
     prefixes,
     fuzzy: q,
     filter: { ...filter, valid: filter.valid ?? true },
@@ -338,7 +365,7 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     sectionDivisions,
     category: source.category,
     counterpartPrefixes: await counterpartPrefixes(ctx, source.pairingId, source.regionCode),
-    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0),
+    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0, await tableFrequencies(ctx)),
     filter: {},
     today: chinaToday(),
     top,
