@@ -13,6 +13,7 @@ import { PLANS_SIZES, TREE_LOAD } from './plans.ts';
 import { IMPORT_TARGET_MS, PROJECTS_SIZES, type ImportRun, type ProjectsResult } from './projects.ts';
 import { mixedSection, mixedSummaryRows } from './report-mixed.ts';
 import { evaluationsSection } from './report-evaluations.ts';
+import { firstLoadSection } from './report-first-load.ts';
 import { cooperationSection } from './report-cooperation.ts';
 import { listingsSection } from './report-listings.ts';
 
@@ -696,6 +697,8 @@ ${evaluationsSection(r)}
 ${cooperationSection(r)}
 
 ${listingsSection(r)}
+
+${firstLoadSection(r)}
 
 ${caveatSection()}
 ${r.failures?.length ? `\n## Measurements that failed in this run\n\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}`;

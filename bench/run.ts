@@ -19,6 +19,8 @@
  *
  *   6. meetings and cadres (issue 11): ten roster imports of 2,000 rows over HTTP; meetings, tracked items and
  *      secondments list pages with 5,000 meetings, 50,000 decisions and 20,000 cadres at 64 connections, uncached.
+ *   7. web (issue 14): the dashboard's first load in headless Chromium, signed in, empty cache: bytes transferred
+ *      (from the browser's network log) and the time to the map drawn; the cost of compressing the API's JSON.
  *
  * Environment: BENCH_STAGES=cold,load,stall,plans,projects,cooperation (default all), BENCH_RAW=FILE (also write the raw results
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
@@ -43,6 +45,7 @@ import { measureProjects, type ProjectsResult } from './projects.ts';
 import { measureEvaluations, type EvaluationsResult } from './evaluations.ts';
 import { measureCooperation, type CooperationResult } from './cooperation.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
+import { measureFirstLoad, type FirstLoadResult } from './first-load.ts';
 import { LOAD } from './lib/load.ts';
 import { benchScale } from './lib/scale.ts';
 import { REPO, removeAllTempDirs, removeDir, tempDir, type Target } from './lib/duikou-server.ts';
@@ -81,6 +84,8 @@ export interface BenchResults {
   cooperation?: CooperationResult[];
   /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
   listings?: ListingsResult[];
+  /** Stage 7 (issue 14): the dashboard's first load in Chromium. */
+  firstLoad?: FirstLoadResult[];
   /** Stage 0, the headline (issue 10): the realistic mix of many users. */
   mixed?: MixedResult[];
   /** The streaming replica the mix's scale-out rows used, when there was one. */
@@ -136,7 +141,7 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   setQuietDeadline(started + QUIET_BUDGET_MS);
-  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects').split(',').map((s) => s.trim());
+  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects,web').split(',').map((s) => s.trim());
   const scale = benchScale();
   const machine = machineInfo();
   log(`Duikou bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}`);
@@ -180,6 +185,7 @@ async function main(): Promise<void> {
     cooperation: [],
     listings: [],
     mixed: [],
+    firstLoad: [],
     settings: { scale, load: LOAD },
     stages,
     failures: [],
@@ -343,6 +349,12 @@ async function main(): Promise<void> {
           measureCooperation(target, log).then((r) => void results.cooperation!.push(r)),
         );
       }
+    }
+    if (stages.includes('web')) {
+      log('\n[7] first load of the dashboard in Chromium (PGlite): bytes transferred, map drawn');
+      await onFreshDatabase('web', 'pglite', (target) =>
+        measureFirstLoad(target, log).then((r) => void results.firstLoad!.push(r)),
+      );
     }
   } finally {
     killAllChildren();

@@ -1,13 +1,9 @@
-import { ApiClient } from './lib/api-client.ts';
+import { BENCH_ADMIN, signInNationalOffice } from './lib/national-user.ts';
 import { createAdminWithCli, startDuikou, type Target } from './lib/duikou-server.ts';
 import type { LoadResult } from './lib/load.ts';
 import { measureBare, measureEndpoint, rssMb, serialLatency, type SerialLatency } from './lib/http-measure.ts';
 import { quietly, type Quietly } from './lib/quiet.ts';
 import { createSyntheticSubPairs } from './lib/synthetic-data.ts';
-
-// Throwaway credentials for a throwaway data directory; they satisfy the dengbao-l3 policy (≥ 8, 3 classes).
-const ADMIN = { username: 'benchadmin', password: 'Bench-Admin-2026!' };
-const NATIONAL = { username: 'benchnational', password: 'Bench-National-2026!' };
 
 export type { SerialLatency };
 
@@ -30,25 +26,10 @@ export interface ThroughputResult {
  * 200 synthetic sub-pairs, then autocannon against the bare Fastify process and the two endpoints.
  */
 export async function measureThroughput(target: Target, log: (line: string) => void): Promise<ThroughputResult> {
-  await createAdminWithCli(target, ADMIN.username, ADMIN.password);
+  await createAdminWithCli(target, BENCH_ADMIN.username, BENCH_ADMIN.password);
   const server = await startDuikou(target);
   try {
-    const admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.username, ADMIN.password);
-    const org = await admin.ok<{ id: string }>('POST', '/api/organisations', {
-      name: '基准测试国家对口合作办',
-      kind: 'national_office',
-      regionCode: '000000',
-    });
-    await admin.ok('POST', '/api/users', {
-      username: NATIONAL.username,
-      displayName: '基准测试用户',
-      organisationId: org.id,
-      roles: ['national_office'],
-      password: NATIONAL.password,
-    });
-    const user = new ApiClient(server.baseUrl);
-    await user.login(NATIONAL.username, NATIONAL.password);
+    const user = await signInNationalOffice(server.baseUrl);
 
     const t0 = performance.now();
     const synthetic = await createSyntheticSubPairs(user);

@@ -1,75 +1,101 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** The built web app (vite.config.ts: outDir). */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
-export interface ChunkSize {
-  file: string;
-  bytes: number;
-  gzip: number;
+/** One response as the browser received it (Chrome DevTools protocol, Network domain). */
+export interface Transfer {
+  url: string;
+  status: number;
+  mimeType: string;
+  contentEncoding: string | null;
+  cacheControl: string | null;
+  /** Bytes on the wire, headers included: what DevTools calls "transferred". 0 when served from the cache. */
+  transferred: number;
+  /** The body after decompression. */
+  decoded: number;
+  fromCache: boolean;
 }
 
-const STATIC_IMPORT = /(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g;
-
-function staticImports(dir: string, file: string): string[] {
-  const code = fs.readFileSync(path.join(dir, file), 'utf8');
-  const found = new Set<string>();
-  for (const m of code.matchAll(STATIC_IMPORT)) found.add(path.posix.join(path.posix.dirname(file), m[1]!));
-  return [...found];
+export interface FirstScreen {
+  transfers: Transfer[];
+  /** Sum of `transferred` over every response of the load, until the network was idle. */
+  transferred: number;
+  /** What had arrived when the map was drawn: the first screen, without what loads later below it. */
+  firstScreen: number;
+  decoded: number;
+  /** Milliseconds from the start of the navigation to the first frame with the map drawn. */
+  mapDrawnMs: number;
 }
 
-function closure(dir: string, roots: string[]): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...roots];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...staticImports(dir, file));
-  }
-  return seen;
+/** The dashboard's map: its canvas exists and has paint on it (navigator.webdriver turns its animation off). */
+function mapDrawn(selector: string): number | false {
+  const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas`);
+  if (!canvas?.width || !canvas.height) return false;
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 64) if (data[i]) painted++;
+  return painted > data.length / 64 / 50 ? performance.now() : false;
 }
 
 /**
- * The JavaScript a browser downloads for the first screen: the entry chunk with everything it imports
- * statically, plus the chunks of the lazily loaded pages named (by their source file name) and their imports.
+ * Loads `url` in a new page of `context` and records every response from the network (not sizes on disk): the
+ * bytes the server really sent, compressed or not. A new context has an empty cache, so the first call is a cold
+ * load; a second call in the same context shows what the cache saves. Resolves once the map is drawn and the
+ * network has been idle.
  */
-export function firstScreenJavaScript(pages: string[] = ['LoginPage', 'DashboardPage'], dir = WEB_DIST) {
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/src="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const assets = fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
-  const pageChunks = pages.map((page) => {
-    const file = assets.find((f) => f.startsWith(`${page}-`));
-    if (!file) throw new Error(`no chunk for ${page} in ${dir}/assets`);
-    return `assets/${file}`;
+export async function loadFirstScreen(
+  context: BrowserContext,
+  url: string,
+  mapSelector = '[data-testid="dashboard-map"]',
+): Promise<FirstScreen & { page: Page }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const seen = new Map<string, Transfer>();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const header = (name: string) =>
+      Object.entries(response.headers)
+        .find(([k]) => k.toLowerCase() === name)?.[1]
+        ?.toString() ?? null;
+    seen.set(requestId, {
+      url: response.url,
+      status: response.status,
+      mimeType: response.mimeType,
+      contentEncoding: header('content-encoding'),
+      cacheControl: header('cache-control'),
+      transferred: 0,
+      decoded: 0,
+      fromCache: !!(response.fromDiskCache || response.fromPrefetchCache || response.fromServiceWorker),
+    });
   });
-  const files = closure(dir, [...entry, ...pageChunks]);
-  const chunks: ChunkSize[] = [...files].sort().map((file) => {
-    const content = fs.readFileSync(path.join(dir, file));
-    return { file, bytes: content.length, gzip: zlib.gzipSync(content, { level: 9 }).length };
+  cdp.on('Network.dataReceived', ({ requestId, dataLength }) => {
+    const t = seen.get(requestId);
+    if (t) t.decoded += dataLength;
   });
-  return { chunks, bytes: chunks.reduce((s, c) => s + c.bytes, 0), gzip: chunks.reduce((s, c) => s + c.gzip, 0) };
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const t = seen.get(requestId);
+    if (t) t.transferred = t.fromCache ? 0 : encodedDataLength;
+  });
+  await cdp.send('Network.enable');
+  await page.goto(url);
+  const handle = await page.waitForFunction(mapDrawn, mapSelector, { polling: 'raf', timeout: 60_000 });
+  const mapDrawnMs = (await handle.jsonValue()) as number;
+  const firstScreen = [...seen.values()].reduce((sum, t) => sum + t.transferred, 0);
+  await page.waitForLoadState('networkidle');
+  await cdp.detach();
+  const transfers = [...seen.values()];
+  return {
+    page,
+    transfers,
+    transferred: transfers.reduce((s, t) => s + t.transferred, 0),
+    firstScreen,
+    decoded: transfers.reduce((s, t) => s + t.decoded, 0),
+    mapDrawnMs,
+  };
 }
 
-export function allJavaScript(dir = WEB_DIST) {
-  const assets = fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
-  return assets.reduce(
-    (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, 'assets', f)), { level: 9 }).length,
-    0,
-  );
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const result = firstScreenJavaScript();
-  for (const c of result.chunks)
-    console.log(
-      `${c.file.padEnd(48)} ${(c.bytes / 1024).toFixed(1).padStart(8)} kB  gzip ${(c.gzip / 1024).toFixed(1).padStart(7)} kB`,
-    );
-  console.log(
-    `first screen (login + dashboard): ${(result.bytes / 1024).toFixed(1)} kB, gzip ${(result.gzip / 1024).toFixed(1)} kB`,
-  );
-  console.log(`all JavaScript, gzip: ${(allJavaScript() / 1024).toFixed(1)} kB`);
-}
+/** The web app's own files among the transfers (not the API, not the map data). */
+export const appFiles = (transfers: Transfer[]) =>
+  transfers.filter((t) => new URL(t.url).pathname.startsWith('/assets/'));

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import { firstScreenJavaScript } from './bundle-size.ts';
 import { openBrowser, pageHelpers, screenshotOnFailure, startE2eServer, type E2eServer } from './harness.ts';
 import { enrolTotpInBrowser } from './totp-steps.ts';
 
@@ -19,14 +18,6 @@ const NATIONAL_ORG = '国家发展改革委地区振兴司';
 beforeAll(() => {
   ensureWebBuilt();
 }, 180_000);
-
-describe('web bundle', () => {
-  it('ships the first screen (login + dashboard) in under 500 kB of compressed JavaScript', () => {
-    const { gzip, chunks } = firstScreenJavaScript();
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(gzip).toBeLessThan(500 * 1024);
-  });
-});
 
 if (!hasChromium()) {
   console.warn(
