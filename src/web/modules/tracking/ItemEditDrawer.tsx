@@ -29,6 +29,7 @@ export function ItemEditDrawer({
       deadline: dayjs(item.deadline),
       owners: item.owners.map((o) => ({ organisationId: o.organisationId, role: o.role })),
       taskIds: item.taskIds,
+      projectIds: item.projectIds,
     }),
     [item],
   );
@@ -36,8 +37,8 @@ export function ItemEditDrawer({
 
   const submit = (values: ItemValues) =>
     run(async () => {
-      const { projectIds: _p, ...now } = toItemInput(values);
-      const { projectIds: _q, ...before } = toItemInput(initial);
+      const now = toItemInput(values);
+      const before = toItemInput(initial);
       const changes = changedFields(now, before);
       if (Object.keys(changes).length === 0) return onClose();
       const saved = await trackingApi.update(item.id, { version: item.version, ...changes } as UpdateItemInput);
@@ -65,7 +66,7 @@ export function ItemEditDrawer({
     >
       {banner}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="item-form">
-        <ItemFields pairingId={item.pairingId} known={known} />
+        <ItemFields pairingId={item.pairingId} known={known} knownProjects={item.linkedProjects} />
       </Form>
     </Drawer>
   );

@@ -6,6 +6,7 @@ import type { ItemInput } from '../../../common/api/tracking.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
 import { TaskSelect } from '../projects/ProjectPickers.tsx';
+import { ItemProjectSelect } from './ItemProjectSelect.tsx';
 
 type NamePath = (string | number)[];
 
@@ -20,9 +21,10 @@ export interface ItemValues {
   deadline?: Dayjs | null;
   owners: OwnerValue[];
   taskIds: string[];
+  projectIds?: string[];
 }
 
-export const newItemValues = (): ItemValues => ({ owners: [{ role: 'lead' }], taskIds: [] });
+export const newItemValues = (): ItemValues => ({ owners: [{ role: 'lead' }], taskIds: [], projectIds: [] });
 
 export function toItemInput(v: ItemValues): ItemInput {
   return {
@@ -30,7 +32,7 @@ export function toItemInput(v: ItemValues): ItemInput {
     deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : '',
     owners: (v.owners ?? []).map((o) => ({ organisationId: o.organisationId ?? '', role: o.role })),
     taskIds: v.taskIds ?? [],
-    projectIds: [],
+    projectIds: v.projectIds ?? [],
   };
 }
 
@@ -109,16 +111,19 @@ export function OwnerFields({
   );
 }
 
-/** One item's fields: text, deadline, owners, linked plan tasks of the pairing. */
+/** One item's fields: text, deadline, owners, linked plan tasks and projects of the pairing. */
 export function ItemFields({
   prefix = [],
   pairingId,
   known,
+  knownProjects,
 }: {
   /** Where the item's fields sit: [] for a form of one item, [field.name] inside a list of decisions. */
   prefix?: NamePath;
   pairingId?: string;
   known?: Map<string, string>;
+  /** The projects already linked, by title (an edit). */
+  knownProjects?: readonly { id: string; title: string }[];
 }) {
   const { t } = useI18n();
   const required = [{ required: true, message: t('errors.field.required') }];
@@ -137,9 +142,18 @@ export function ItemFields({
         </Col>
       </Row>
       <OwnerFields name={[...prefix, 'owners']} known={known} />
-      <Form.Item name={[...prefix, 'taskIds']} label={t('ui.tracking.meetings.linkedTasks')}>
-        <TaskSelect pairingId={pairingId} testId="item-tasks" />
-      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name={[...prefix, 'taskIds']} label={t('ui.tracking.meetings.linkedTasks')}>
+            <TaskSelect pairingId={pairingId} testId="item-tasks" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={[...prefix, 'projectIds']} label={t('ui.tracking.items.projects')}>
+            <ItemProjectSelect pairingId={pairingId} known={knownProjects} />
+          </Form.Item>
+        </Col>
+      </Row>
     </>
   );
 }
