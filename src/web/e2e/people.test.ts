@@ -1,0 +1,188 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { withCheckCharacter } from '../../common/api/id-number.ts';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { chinaToday } from '../../server/kernel/dates.ts';
+import { type RosterRow, rosterFile } from '../../server/modules/people/test-support/roster-file.ts';
+import { seedPlans } from '../../server/seed/plan-seed.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
+import { enrolTotpInBrowser } from './totp-steps.ts';
+
+/*
+ * Cadre exchange and training in Chromium against the real server, as 吉林's 组织部 keeps them: a roster with one
+ * bad row is refused whole with the row named; fixed, it imports; the list shows ID numbers masked, and revealing
+ * one asks for a reason and is found by the audit administrator in the trail; a training recorded toward 吉浙 task
+ * 38 (每年…培训千人以上) moves that target's progress and the task itself. The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const ZZB = {
+  username: 'jilin-zzb',
+  displayName: '吉林省委组织部干部处',
+  org: '中共吉林省委组织部',
+  region: '220000',
+  kind: 'org_dept',
+};
+const AUDITOR = {
+  username: 'auditor',
+  displayName: '审计管理员',
+  org: '平台运维单位',
+  region: '000000',
+  kind: 'operator',
+  roles: ['audit_admin'],
+};
+const ID_1 = withCheckCharacter('22010219800312001');
+const ID_2 = withCheckCharacter('22010219850520002');
+const cadre = (name: string, idNumber: string, rank: string): RosterRow => ({
+  name,
+  gender: '男',
+  idNumber,
+  mobile: '13900001111',
+  direction: '东北→东部',
+  homeUnit: '吉林省商务厅',
+  homePost: '处长',
+  hostUnit: '浙江省商务厅',
+  hostPost: '副处长',
+  rank,
+  batch: '第九批',
+  startsOn: '2025-03-01',
+  endsOn: '2026-02-28',
+  status: '在岗',
+});
+const YEAR = chinaToday().slice(0, 4);
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let task38 = '';
+  const { signIn, signOut, pick, poll, visible, hidden, containsText, hasAttribute } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-people-e2e-');
+    // The shipped plans, for 吉浙 task 38 and its yearly target.
+    await seedPlans(systemContext(e2e.server.deps));
+    await createUsers(e2e.server, [ZZB, AUDITOR], PASSWORD);
+    const task = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT t.id FROM tasks t JOIN pairings p ON p.id = t.pairing_id WHERE p.name = '吉林省—浙江省' AND t.code = '38'`,
+    );
+    task38 = task.rows[0]!.id;
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  const upload = async (rows: RosterRow[]) =>
+    page
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({
+        name: '挂职干部花名册.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await rosterFile(rows),
+      });
+  const row = (name: string) => page.locator('[data-testid="secondment-row"]', { hasText: name });
+
+  it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
+    await signIn(ZZB.username, PASSWORD);
+    await page.goto('/secondments');
+    await page.getByTestId('roster-import').click();
+    await pick(page.getByTestId('roster-pairing'), '吉林省—浙江省');
+
+    await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '处级')]);
+    const error = page.getByTestId('import-error');
+    await hasAttribute(error, 'data-row', '3');
+    await hasAttribute(error, 'data-column', 'rank');
+    await containsText(error, '第 3 行');
+    await containsText(error, '厅局级、县处级、乡科级、专业技术人员');
+    // All or nothing: the good row was not kept either.
+    await hidden(page.getByTestId('import-result'));
+
+    await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '乡科级')]);
+    await hasAttribute(page.getByTestId('import-result'), 'data-created', '2');
+    await hidden(page.getByTestId('import-failure'));
+    await page.keyboard.press('Escape');
+    await hidden(page.locator('.ant-modal'));
+
+    await visible(row('赵某'));
+    const masked = row('赵某').getByTestId('masked-idNumber');
+    await poll(() => masked.textContent()).toMatch(/^220\*+\d{3}[\dX]$/);
+    expect(await page.locator('body').textContent()).not.toContain(ID_2);
+  });
+
+  it('reveals an ID number only with a reason, and the audit administrator finds the reveal', async () => {
+    await row('赵某').getByTestId('reveal-idNumber').click();
+    expect(await page.locator('#reveal-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('reveal-reason').fill('核对挂职人员身份信息');
+    await page.locator('#reveal-confirm').click();
+    await containsText(page.getByTestId('revealed-value'), ID_2);
+    await page.keyboard.press('Escape');
+    await signOut();
+
+    await signIn(AUDITOR.username, PASSWORD);
+    await enrolTotpInBrowser(page, AUDITOR.username, PASSWORD);
+    await page.goto('/audit?action=secondment.reveal');
+    const auditRow = page.getByTestId('audit-row').first();
+    await containsText(auditRow, ZZB.username);
+    await containsText(auditRow, '查看身份信息');
+    // Whose number and why, in the row's details.
+    await auditRow.locator('.ant-table-row-expand-icon').click();
+    await containsText(page.locator('.ant-table-expanded-row').first(), '核对挂职人员身份信息');
+    await containsText(page.locator('.ant-table-expanded-row').first(), '赵某');
+    await signOut();
+  });
+
+  it('records a training toward 吉浙 38 and sees the target progress move, and the task with it', async () => {
+    await signIn(ZZB.username, PASSWORD);
+    await page.goto(`/trainings?year=${YEAR}`);
+    await pick(page.getByTestId('training-filter-pairing'), '吉林省—浙江省');
+    await page.getByTestId('training-create').click();
+    await pick(page.getByTestId('training-pairing'), '吉林省—浙江省');
+    await page.getByTestId('training-title').fill('吉林省干部赴浙江专题培训班');
+    await page.getByTestId('training-organiser').fill('浙江大学');
+    const dates = page.locator('[data-testid="training-dates"] input');
+    await dates.first().click();
+    await dates.first().fill(`${YEAR}-03-01`);
+    await dates.nth(1).click();
+    await dates.nth(1).fill(`${YEAR}-03-05`);
+    await page.keyboard.press('Enter');
+    await page.locator('#trainees_officials').fill('300');
+    await page.locator('#trainees_managers').fill('200');
+    await page.locator('#bySide_a').fill('480');
+    await page.locator('#bySide_b').fill('20');
+    await pick(page.getByTestId('training-task'), /^38\. /);
+    await page.getByTestId('training-save').click();
+    await visible(page.locator('[data-testid="training-row"]', { hasText: '吉林省干部赴浙江专题培训班' }));
+
+    const progress = page.getByTestId('target-progress');
+    await hasAttribute(progress, 'data-trainees', '500');
+    await hasAttribute(progress, 'data-percent', '50');
+
+    // The task counts it: not started before, under way now, with the training named in its history.
+    await page.goto(`/tasks/${task38}`);
+    await containsText(page.locator('body'), '推进中');
+    expect(pageErrors).toEqual([]);
+  });
+});
