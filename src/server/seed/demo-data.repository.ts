@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 
 /*
- * Demo records span the projects, parks, events, tracking and meetings modules and are made through their services; only finding
- * and removing them all at once is done here, in plain SQL over their tables.
+ * Demo records span the projects, parks, events, tracking, meetings and replication modules (and published
+ * figures) and are made through their services; only finding and removing them all at once is done here, in plain
+ * SQL over their tables.
  */
 
 export async function pairingHasDemoProjects(db: DbOrTx, pairingId: string): Promise<boolean> {
