@@ -16,9 +16,9 @@ import { MIXED_SIZES, prepareMixed } from './mixed.ts';
  * plus 1,000,000 progress reports (report slots over monthly cycles of every pairing), 20,000 secondments,
  * 2,000 trainings, 5,000 meetings with 20,000 decisions and 500 parks with 50,000 ledger entries, in bulk SQL.
  * Timed (median of 3, in the service, no HTTP): the figures of the round as the indicator library computes them
- * (one query per distinct measure, rolled up sub-pair → pair); the hand-written SQL (one query per source table,
- * every figure of that table in one pass with FILTER, the same roll-up); and the whole close of the round
- * (figures, freezing, scores, ranks and grades written) through closeRound.
+ * (one statement: one pass per family of measures, rolled up sub-pair → pair); the hand-written SQL (one
+ * statement over every source table, every figure of a table in one pass with FILTER, the same roll-up); and the
+ * whole close of the round (figures, freezing, scores, ranks and grades written) through closeRound.
  */
 export const EVALUATION_SIZES = {
   progressReports: 1_000_000,

@@ -28,7 +28,7 @@ Every built-in indicator for every pairing and sub-pair, year ${runs[0]!.year}, 
 ${Object.entries(d)
   .map(([k, v]) => `${k} ${n(v)}`)
   .join(', ')}. Medians of 3, in the service (no HTTP). "Library": the figures as the indicator library computes them
-(one query per distinct measure, rolled up sub-pair → pair). "Hand-written": one query over all source tables, every
+(one statement, one pass per family of measures, rolled up sub-pair → pair). "Hand-written": one query over all source tables, every
 figure of a table in one pass with FILTER, the same roll-up. "Close": the whole close of the round (figures, frozen
 values, scores, ranks, grades written). Targets: close under ${ROUND_TARGET_MS / 1000} s, library within ${RATIO_TARGET}× of hand-written.
 
