@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium())('the first-run checklist in Chromium', () => {
     await page.context().clearCookies();
     await signIn(OFFICE_USER.username, OFFICE_USER.password);
     await page.getByTestId('pending-step').waitFor();
-    await containsText(page.getByTestId('pending-step'), '修改');
+    await containsText(page.getByTestId('pending-step'), '您的密码由管理员设置');
     // Nothing else is offered until then: no menu.
     await hasCount(page.getByRole('menuitem'), 0);
     await page.locator('#currentPassword').fill(OFFICE_USER.password);

@@ -29,7 +29,7 @@ export const errors: Shape<typeof zh> = {
   totp_already_enabled:
     'Two-factor authentication is already on; to change the authenticator, turn it off first or ask an administrator to reset it',
   totp_enrolment_required: 'Your role requires two-factor authentication: set up an authenticator app first',
-  password_change_required: 'An administrator reset your password: choose a new one first',
+  password_change_required: 'Your password was set by an administrator: choose a new one first',
   server_busy: 'Many sign-ins at once; try again in {seconds} seconds',
   setup_done: 'The instance is already set up; the initial administrator cannot be created again',
   setup_token: 'Invalid setup token; use the link printed on the server console',

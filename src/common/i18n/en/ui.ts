@@ -138,7 +138,8 @@ export const ui: Shape<typeof zh> = {
     totpDisable: 'Turn two-factor authentication off',
     totpDisabledDone: 'Two-factor authentication is off',
     pendingPasswordTitle: 'Choose a new password',
-    pendingPasswordIntro: 'An administrator reset your password. Nothing else can be done until you choose a new one.',
+    pendingPasswordIntro:
+      'Your password was set by an administrator. Nothing else can be done until you choose a new one.',
     pendingTotpTitle: 'Turn on two-factor authentication',
     pendingTotpIntro:
       'Your administrator role (三员) requires two-factor authentication. Nothing else can be done until it is set up.',

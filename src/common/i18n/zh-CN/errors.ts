@@ -24,7 +24,7 @@ export const errors = {
   totp_invalid: '动态口令或恢复码不正确，或已使用过',
   totp_already_enabled: '已启用双因素认证；如需更换身份验证器，请先停用或请管理员重置',
   totp_enrolment_required: '您的角色必须启用双因素认证，请先完成身份验证器设置',
-  password_change_required: '管理员已重置您的密码，请先设置新密码',
+  password_change_required: '您的密码由管理员设置，请先设置新密码',
   server_busy: '登录请求较多，请 {seconds} 秒后再试',
   setup_done: '系统已完成初始化，不能再次创建初始管理员',
   setup_token: '初始化令牌无效，请使用服务器控制台打印的链接',

@@ -134,7 +134,7 @@ export const ui = {
     totpDisable: '停用双因素认证',
     totpDisabledDone: '双因素认证已停用',
     pendingPasswordTitle: '请设置新密码',
-    pendingPasswordIntro: '管理员已重置您的密码。设置新密码之前不能进行其他操作。',
+    pendingPasswordIntro: '您的密码由管理员设置（新建账号或重置）。设置新密码之前不能进行其他操作。',
     pendingTotpTitle: '请启用双因素认证',
     pendingTotpIntro: '您的角色（三员）必须使用双因素认证。完成设置之前不能进行其他操作。',
   },
