@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
       for (const sheet of document.styleSheets) walk(sheet.cssRules);
       return texts.join('\n');
     });
-    expect(all).toMatch(/size: A4[;\s]/);
+    expect(all).toMatch(/size: a4[;\s]/i);
     expect(all).toMatch(/bottom-center/);
     expect(all).toContain('counter(page)');
     expect(all).toContain('counter(pages)');
