@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await page.getByTestId('roster-import').click();
     await pick(page.getByTestId('roster-pairing'), '吉林省—浙江省');
 
-    await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '处级')]);
+    await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '副部级')]);
     const error = page.getByTestId('import-error');
     await hasAttribute(error, 'data-row', '3');
     await hasAttribute(error, 'data-column', 'rank');
