@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoundDetail } from '../../../common/api/evaluations.ts';
 import type { IndicatorList } from '../../../common/api/indicators.ts';
+import { samplePdf } from '../../kernel/attachments/test-support/attachment-files.ts';
+import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import { buildProject } from '../../seed/builders.ts';
@@ -118,6 +120,18 @@ describe.each(testEngines())(
       expect(written.statusCode, written.body).toBe(200);
       expect(written.json()).toMatchObject({ submittedCount: 1 });
       expect(subjectOf(written.json(), s.f.pairings.jilinZhejiang).submittedAt).not.toBeNull();
+      // Evidence: the office keeps files with its self-assessment; the national office may not add any, another
+      // region's office cannot reach them.
+      const evidenceUrl = `/api/evaluation-subjects/${own.id}/attachments`;
+      const kept = await uploadFile(s.t, jilin, evidenceUrl, '到位资金台账.pdf', samplePdf());
+      expect(kept.statusCode, kept.body).toBe(201);
+      expect((await uploadFile(s.t, national, evidenceUrl, 'x.pdf', samplePdf())).statusCode).toBe(403);
+      expect((await uploadFile(s.t, liaoning, evidenceUrl, 'x.pdf', samplePdf())).statusCode).toBe(404);
+      const withFile = subjectOf((await jilin.get(`/api/evaluations/${round.id}`)).json(), s.f.pairings.jilinZhejiang);
+      expect(withFile.attachments.map((f: { fileName: string }) => f.fileName)).toEqual(['到位资金台账.pdf']);
+      const file = await national.get(`${evidenceUrl}/${withFile.attachments[0]!.id}`);
+      expect(file.statusCode).toBe(200);
+      expect((await liaoning.get(`${evidenceUrl}/${withFile.attachments[0]!.id}`)).statusCode).toBe(404);
       // The Zhejiang office (the other side of the same pairing) reads the same subject.
       const zhejiang = await s.as(s.f.users.zhejiang);
       expect(

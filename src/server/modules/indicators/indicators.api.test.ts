@@ -236,6 +236,28 @@ describe.each(testEngines())(
       expect(audit.rows.map((r) => r.action)).toEqual(['indicator.create']);
     });
 
+    it('lets the national office rename and deactivate an indicator; a stale version is refused', async () => {
+      const national = await s.as(s.f.users.national);
+      const ind = library.items.find((i) => i.code === 'tasks_red')!;
+      const renamed = await national.patch(`/api/indicators/${ind.id}`, { version: ind.version, nameZh: '红灯任务数' });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      expect(renamed.json()).toMatchObject({ nameZh: '红灯任务数', version: ind.version + 1, active: true });
+      expect(
+        (await national.patch(`/api/indicators/${ind.id}`, { version: ind.version, active: false })).statusCode,
+      ).toBe(409);
+      const off = await national.patch(`/api/indicators/${ind.id}`, { version: ind.version + 1, active: false });
+      expect(off.json().active).toBe(false);
+      // Inactive indicators leave the values (and new rounds), and stay in the library.
+      const office = await s.as(s.f.users.jilin);
+      const v: IndicatorValues = (
+        await office.get(`/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2024&toYear=2024`)
+      ).json();
+      expect(v.series.map((x) => x.indicatorId)).not.toContain(ind.id);
+      expect(
+        (await office.patch(`/api/indicators/${ind.id}`, { version: ind.version + 2, active: true })).statusCode,
+      ).toBe(403);
+    });
+
     it('keeps per-year targets per pairing and shows them with the values', async () => {
       const national = await s.as(s.f.users.national);
       const id = idOf('arrival_rate');
