@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
+import { chinaToday } from '../../server/kernel/dates.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import {
@@ -17,7 +18,8 @@ import {
  * 复制推广 in Chromium against the real server, as 吉林—浙江 keep it: the 吉林 office registers 浙江's "最多跑一次"
  * reform (its side is read from its source region), records 长春's adoption at 学习借鉴, takes it to 试点 with the
  * local document and its file, is refused a 推广 dated before the pilot (the refusal next to the date), then
- * records 推广; the pairing's page shows its counts move from nothing to one practice replicated. The steps build
+ * records 推广; the pairing's page shows its counts move from nothing to one practice replicated, and a press figure
+ * recorded there with its source stays apart from them, labelled as published. The steps build
  * on each other.
  */
 
@@ -152,6 +154,20 @@ describe.skipIf(!hasChromium())('the replication register in Chromium', () => {
     await hasAttribute(figure('institutionalised'), 'data-value', '0');
     await hasAttribute(figure('adoptions'), 'data-value', '1');
     await containsText(page.getByTestId('replication-figures'), '据系统登记记录计算');
+
+    // A published figure is recorded with its source and shown apart, labelled as published; the counts stay.
+    await page.getByTestId('published-figure-add').click();
+    await page.locator('#figure_label').fill('浙江省改革经验在吉林省复制推广（浏览器测试）');
+    await page.locator('#figure_value').fill('36');
+    await page.locator('#figure_unit').fill('项');
+    await page.locator('#figure_sourceTitle').fill('测试来源：某报道');
+    await typeDate('figure_sourceDate', chinaToday());
+    await page.getByTestId('published-figure-save').click();
+    const row = page.locator('[data-testid="published-figure-row"]', { hasText: '浏览器测试' });
+    await containsText(row, '公开发布');
+    await containsText(row, '36 项');
+    await containsText(row, '测试来源：某报道');
+    await hasAttribute(figure('practices'), 'data-value', '1');
 
     // The list, filtered by stage, finds it and exports it.
     await page.goto(`/replication?pairingId=${pairingId}&stage=rollout`);
