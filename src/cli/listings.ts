@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LISTING_KINDS } from '../common/api/enums.ts';
+import type { LISTING_KINDS } from '../common/api/enums.ts';
 import type { RankedListing } from '../common/api/listings.ts';
 import { appErrorText, type CliIo, commandWithAppDeps, processIo } from '../server/cli-support.ts';
 import { AppError } from '../server/http/app-error.ts';
@@ -16,17 +16,28 @@ const USAGE = `用法 / usage:
   duikou listings search "查询" [--type 供给|需求] [--top 20] [--json]   搜索已发布的供需 / search published listings
 `;
 
-const TYPES: Record<string, (typeof LISTING_KINDS)[number]> = { 供给: 'offer', 需求: 'need', offer: 'offer', need: 'need' };
+const TYPES: Record<string, (typeof LISTING_KINDS)[number]> = {
+  供给: 'offer',
+  需求: 'need',
+  offer: 'offer',
+  need: 'need',
+};
 
 /** What `--json` prints: `[{ ref, score, reasons }]`, the reference being the 编号 where there is one, else the id. */
 function printRanked(io: CliIo, items: RankedListing[], json: boolean) {
   if (json) {
-    const out = items.map((i) => ({ ref: i.listing.ref ?? i.listing.id, score: i.score, reasons: i.reasons.map((r) => r.zh) }));
+    const out = items.map((i) => ({
+      ref: i.listing.ref ?? i.listing.id,
+      score: i.score,
+      reasons: i.reasons.map((r) => r.zh),
+    }));
     io.out(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   for (const [n, i] of items.entries())
-    io.out(`${n + 1}. [${i.score.toFixed(3)}] ${i.listing.ref ?? i.listing.id} ${i.listing.title}（${i.listing.organisationName}）\n   ${i.reasons.map((r) => r.zh).join('；')}\n`);
+    io.out(
+      `${n + 1}. [${i.score.toFixed(3)}] ${i.listing.ref ?? i.listing.id} ${i.listing.title}（${i.listing.organisationName}）\n   ${i.reasons.map((r) => r.zh).join('；')}\n`,
+    );
 }
 
 /**
@@ -86,17 +97,29 @@ export async function listingsCommand(
     try {
       if (command === 'import') {
         const r = await importListingFile(ctx, file!, path.basename(arg), { pairing: values.pairing });
-        io.out(values.json ? `${JSON.stringify(r)}\n` : `新增 ${r.created} 条，更新 ${r.updated} 条 / ${r.created} created, ${r.updated} updated\n`);
+        io.out(
+          values.json
+            ? `${JSON.stringify(r)}\n`
+            : `新增 ${r.created} 条，更新 ${r.updated} 条 / ${r.created} created, ${r.updated} updated\n`,
+        );
         return 0;
       }
       if (command === 'match') {
         const { source, rows, words } = await matchListing(ctx, await resolveListing(ctx, arg), top);
         const match = { kind: source.kind, pairingName: source.pairingName };
-        printRanked(io, rows.map((r) => presentRanked(r, ctx.actor.organisationId, { words, match })), values.json);
+        printRanked(
+          io,
+          rows.map((r) => presentRanked(r, ctx.actor.organisationId, { words, match })),
+          values.json,
+        );
         return 0;
       }
       const { rows, words } = await searchListings(ctx, { q: arg, top, kind });
-      printRanked(io, rows.map((r) => presentRanked(r, ctx.actor.organisationId, { words })), values.json);
+      printRanked(
+        io,
+        rows.map((r) => presentRanked(r, ctx.actor.organisationId, { words })),
+        values.json,
+      );
       return 0;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -12,7 +12,10 @@ import {
 
 const industryDivision = z.string().regex(/^\d{2}$/);
 /** A quantity as text, a decimal of at most 16 integer and 4 fraction digits (never a float). */
-const quantity = z.string().trim().regex(/^\d{1,16}(\.\d{1,4})?$/);
+const quantity = z
+  .string()
+  .trim()
+  .regex(/^\d{1,16}(\.\d{1,4})?$/);
 const phone = z
   .string()
   .trim()
@@ -107,7 +110,11 @@ export type ListingSearchQuery = z.infer<typeof listingSearchQuery>;
 export const listingMatchQuery = z.strictObject({ top: z.coerce.number().int().min(1).max(100).default(20) });
 
 /** The contact, present only for its owner and for an accepted counterpart; otherwise null and `contactHidden`. */
-export const listingContact = z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() });
+export const listingContact = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
 
 export const listingSummary = z.object({
   id: z.string(),
@@ -228,7 +235,10 @@ export const interestOutcomeInput = z.strictObject({
 });
 export type InterestOutcomeInput = z.infer<typeof interestOutcomeInput>;
 
-export const listingCountsQuery = z.strictObject({ pairingId: uuid.optional(), year: z.coerce.number().int().optional() });
+export const listingCountsQuery = z.strictObject({
+  pairingId: uuid.optional(),
+  year: z.coerce.number().int().optional(),
+});
 export const listingCounts = z.object({
   items: z.array(
     z.object({
