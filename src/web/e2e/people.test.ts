@@ -114,7 +114,8 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '副部级')]);
     const error = page.getByTestId('import-error');
     await hasAttribute(error, 'data-row', '3');
-    await hasAttribute(error, 'data-column', 'rank');
+    await hasAttribute(error, 'data-column', 'L');
+    await hasAttribute(error, 'data-code', 'invalid_rank');
     await containsText(error, '第 3 行');
     await containsText(error, '厅局级、县处级、乡科级、专业技术人员');
     // All or nothing: the good row was not kept either.
