@@ -14,6 +14,7 @@ import {
   pageHelpers,
   screenshotOnFailure,
   startE2eServer,
+  scrollUntil,
 } from './harness.ts';
 
 /*
@@ -182,6 +183,7 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
 
     // The national dashboard shows the published ranking.
     await page.goto('/');
+    await scrollUntil(page, page.getByTestId('latest-ranking'));
     await hasCount(page.getByTestId('latest-ranking-row'), 2);
     await visible(page.getByTestId('indicator-trend'));
   });

@@ -139,6 +139,18 @@ export function screenshotOnFailure(page: () => Page | undefined) {
  * The steps' vocabulary on one page: signing in and out, antd selects, and waits (playwright-core has no matchers).
  * The page is read when a step runs, so the helpers can be made before `beforeAll` opens it.
  */
+/**
+ * Scrolls down until `target` is in the page: sections below a page's first screen load only when they come near
+ * the viewport (src/web/shared/WhenVisible.tsx), as they do for a user who scrolls.
+ */
+export async function scrollUntil(page: Page, target: Locator) {
+  for (let step = 0; step < 60 && (await target.count()) === 0; step++) {
+    await page.mouse.wheel(0, 500);
+    await page.waitForTimeout(100);
+  }
+  await target.first().scrollIntoViewIfNeeded();
+}
+
 export function pageHelpers(current: () => Page) {
   async function signIn(username: string, password: string) {
     await current().goto('/login');

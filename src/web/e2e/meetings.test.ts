@@ -16,6 +16,7 @@ import {
   screenshotOnFailure,
   startE2eServer,
   type E2eServer,
+  scrollUntil,
 } from './harness.ts';
 
 /*
@@ -322,6 +323,7 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
 
     // And on the dashboard, counted in red with the item listed.
     await page.goto('/');
+    await scrollUntil(page, page.getByTestId('dashboard-overdue-count'));
     await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
     await hasAttribute(
       page.getByTestId('dashboard-overdue-items').locator('[data-testid="item-row"]'),

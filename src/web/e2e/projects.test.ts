@@ -17,6 +17,7 @@ import {
   screenshotOnFailure,
   startE2eServer,
   type E2eServer,
+  scrollUntil,
 } from './harness.ts';
 
 /*
@@ -517,6 +518,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await signIn(JILIN.username, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
     const dash = page.getByTestId('dashboard-projects');
+    await scrollUntil(page, dash.getByTestId('project-overview'));
     await hasText(dash.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
     await hasText(dash.getByTestId('project-count-landmark').locator('.ant-statistic-content-value'), '1');
     await hasText(dash.getByTestId('project-count-parks').locator('.ant-statistic-content-value'), '1');

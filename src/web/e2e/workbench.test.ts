@@ -14,6 +14,7 @@ import {
   screenshotOnFailure,
   startE2eServer,
   type E2eServer,
+  scrollUntil,
 } from './harness.ts';
 
 /*
@@ -99,6 +100,7 @@ describe.skipIf(!hasChromium())('the workbench to-do flow in Chromium', () => {
     await signInAs(UNIT.username);
     // The dashboard says whose view it is, and who has not reported this year.
     await containsText(page.getByTestId('dashboard-title'), `${UNIT.org}对口合作总览`);
+    await scrollUntil(page, page.getByTestId('dashboard-reporting-row'));
     await containsText(page.getByTestId('dashboard-reporting-row'), '1 份中 1 份未提交');
     await visible(page.getByTestId('workbench-badge'));
     await page.getByRole('menuitem', { name: /工作台/ }).click();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BranchesOutlined, CompassOutlined, EnvironmentOutlined } from '@ant-design/icons';
@@ -13,9 +13,10 @@ import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
 import { LevelText, RegionNames, StatusTag } from '../pairings/pairing-display.tsx';
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
+import { WhenVisible } from '../../shared/WhenVisible.tsx';
 import { dashboardApi } from './dashboard.api.ts';
 
-// The project and cadre figures load after the first screen: their tables and charts are not part of its budget.
+// The sections below the map load when they come into view: their tables and charts are not part of the first screen.
 const ProjectOverview = lazy(() => import('../projects/ProjectOverview.tsx'));
 const PeopleFiguresSection = lazy(() =>
   import('../people/people-display.tsx').then((m) => ({ default: m.PeopleFiguresSection })),
@@ -100,23 +101,6 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-      <Suspense fallback={null}>
-        <WorkStatusSection />
-      </Suspense>
-      {data?.projects && (
-        <section data-testid="dashboard-projects">
-          <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 12 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {t('ui.projects.dashboard.projectsTitle')}
-            </Typography.Title>
-            <Link to="/projects">{t('ui.projects.openLedger')}</Link>
-            <Link to="/projects/stats">{t('ui.projects.openStats')}</Link>
-          </div>
-          <Suspense fallback={<Skeleton active />}>
-            <ProjectOverview stats={data.projects} />
-          </Suspense>
-        </section>
-      )}
       <Panel
         title={t('ui.dashboard.mapTitle')}
         extra={
@@ -168,28 +152,51 @@ export function DashboardPage() {
           <Skeleton active />
         )}
       </Panel>
-      <Suspense fallback={null}>
-        <OverdueItemsSection />
-      </Suspense>
-      {/* Nothing while it loads: the section shows nothing at all to users who may not read cadres. */}
-      <Suspense fallback={null}>
-        <PeopleFiguresSection />
-      </Suspense>
-      <Suspense fallback={null}>
-        <ReplicationFiguresSection />
-      </Suspense>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Suspense fallback={null}>
-            <IndicatorTrend />
-          </Suspense>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Suspense fallback={null}>
-            <LatestRanking />
-          </Suspense>
-        </Col>
-      </Row>
+      {/* Below the map, each section loads when it comes near the viewport (not part of the first screen); only
+          once the map and the table have their height, or their placeholders would all be in view at first. */}
+      {data && (
+        <>
+          <WhenVisible>
+            <WorkStatusSection />
+          </WhenVisible>
+          {data.projects && (
+            <section data-testid="dashboard-projects">
+              <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 12 }}>
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {t('ui.projects.dashboard.projectsTitle')}
+                </Typography.Title>
+                <Link to="/projects">{t('ui.projects.openLedger')}</Link>
+                <Link to="/projects/stats">{t('ui.projects.openStats')}</Link>
+              </div>
+              <WhenVisible minHeight={200}>
+                <ProjectOverview stats={data.projects} />
+              </WhenVisible>
+            </section>
+          )}
+          <WhenVisible>
+            <OverdueItemsSection />
+          </WhenVisible>
+          {/* Nothing while it loads: the section shows nothing at all to users who may not read cadres. */}
+          <WhenVisible>
+            <PeopleFiguresSection />
+          </WhenVisible>
+          <WhenVisible>
+            <ReplicationFiguresSection />
+          </WhenVisible>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={14}>
+              <WhenVisible>
+                <IndicatorTrend />
+              </WhenVisible>
+            </Col>
+            <Col xs={24} xl={10}>
+              <WhenVisible>
+                <LatestRanking />
+              </WhenVisible>
+            </Col>
+          </Row>
+        </>
+      )}
     </Space>
   );
 }
