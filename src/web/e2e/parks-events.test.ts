@@ -317,8 +317,8 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
 
     await page.emulateMedia({ media: 'print' });
     try {
-      // The page's own print: the whole park without the app's frame and buttons.
-      await visible(page.locator('.park-no-print').first());
+      // The page's own print: the whole park (its cards) without the app's frame, breadcrumb and buttons.
+      await visible(page.locator('.ant-card.park-no-print').first());
       await hidden(page.locator('.ant-layout-sider'));
       await hidden(page.getByTestId('statement-export'));
       // The statement's print button marks the body while printing (as PrintButton does): the statement alone.
