@@ -30,11 +30,11 @@ function table(head: string[], rows: string[][]): string {
 /** Section 8 of docs/BENCHMARKS.md: the dashboard's first load in headless Chromium (issue 14). */
 export function firstLoadSection(r: BenchResults): string {
   const f = r.firstLoad?.[0];
-  if (!f) return '## 8. First load of the dashboard in Chromium (issue 14)\n\nNot measured in this run.';
+  if (!f) return '## 7. First load of the dashboard in Chromium (issue 14)\n\nNot measured in this run.';
   const bytes = median(f.compressed.map((s) => s.firstScreen));
   const ms = median(f.compressed.map((s) => s.mapDrawnMs));
   const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
-  return `## 8. First load of the dashboard in Chromium (issue 14)
+  return `## 7. First load of the dashboard in Chromium (issue 14)
 
 The national office, signed in, opens the dashboard in headless Chromium (playwright-core, \`/usr/bin/chromium\`) with
 an empty cache, on ${f.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'} over loopback. Bytes are what the browser's

@@ -691,12 +691,11 @@ ${plansSection(r)}
 ${corpusSection(r)}
 
 ${projectsSection(r)}
+${listingsSection(r)}
 
 ${evaluationsSection(r)}
 
 ${cooperationSection(r)}
-
-${listingsSection(r)}
 
 ${firstLoadSection(r)}
 

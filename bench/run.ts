@@ -22,7 +22,7 @@
  *   7. web (issue 14): the dashboard's first load in headless Chromium, signed in, empty cache: bytes transferred
  *      (from the browser's network log) and the time to the map drawn; the cost of compressing the API's JSON.
  *
- * Environment: BENCH_STAGES=cold,load,stall,plans,projects,cooperation (default all), BENCH_RAW=FILE (also write the raw results
+ * Environment: BENCH_STAGES=mixed,cold,load,stall,plans,corpus,projects,listings,evaluations,cooperation,web (default all), BENCH_RAW=FILE (also write the raw results
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
  * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
@@ -78,12 +78,12 @@ export interface BenchResults {
   plans?: PlansResult[];
   /** Stage 5 (issue 4). */
   projects?: ProjectsResult[];
+  /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
+  listings?: ListingsResult[];
   /** Stage 8 (issue 12): one evaluation round over the 10× data, against hand-written SQL. */
   evaluations?: EvaluationsResult[];
   /** Stage 6 (issue 11): meetings, decisions and cadre records. */
   cooperation?: CooperationResult[];
-  /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
-  listings?: ListingsResult[];
   /** Stage 7 (issue 14): the dashboard's first load in Chromium. */
   firstLoad?: FirstLoadResult[];
   /** Stage 0, the headline (issue 10): the realistic mix of many users. */
@@ -141,7 +141,9 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   setQuietDeadline(started + QUIET_BUDGET_MS);
-  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects,web').split(',').map((s) => s.trim());
+  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects,listings,cooperation,web')
+    .split(',')
+    .map((s) => s.trim());
   const scale = benchScale();
   const machine = machineInfo();
   log(`Duikou bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}`);
@@ -182,8 +184,8 @@ async function main(): Promise<void> {
     stall: [],
     plans: [],
     projects: [],
-    cooperation: [],
     listings: [],
+    cooperation: [],
     mixed: [],
     firstLoad: [],
     settings: { scale, load: LOAD },
