@@ -6,7 +6,7 @@ export function listingsSection(r: BenchResults): string {
   const rows = r.listings ?? [];
   if (!rows.length) return '';
   const q = (x: { ndcg10: number; recall20: number }) => `${x.ndcg10.toFixed(3)} | ${x.recall20.toFixed(3)}`;
-  return `## Listings: search quality, matching and import (issue 16)
+  return `## 9. Listings: search quality, matching and import (issue 16)
 
 Measured in process through the services the routes call (node-postgres to the PGlite worker's socket, or to
 PostgreSQL). Quality on the labelled set in \`resources/listings/quality\` (${rows[0]!.quality.queries} queries) before the synthetic data is
