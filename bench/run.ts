@@ -338,7 +338,9 @@ async function main(): Promise<void> {
     // In every full run; alone with BENCH_STAGES=evaluations.
     if (stages.includes('evaluations') || !process.env.BENCH_STAGES) {
       for (const engine of engines) {
-        log(`\n[8] one evaluation round on ${engine}: every built-in indicator, every pairing, against hand-written SQL`);
+        log(
+          `\n[8] one evaluation round on ${engine}: every built-in indicator, every pairing, against hand-written SQL`,
+        );
         await onFreshDatabase('evaluations', engine, (target) =>
           measureEvaluations(target, log).then((r) => void (results.evaluations ??= []).push(r)),
         );

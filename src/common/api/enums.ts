@@ -187,7 +187,15 @@ export type MeetingHostProposal = (typeof MEETING_HOST_PROPOSALS)[number];
 export const LISTING_KINDS = ['offer', 'need'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
 /** 产品, 技术, 资本, 人才, 土地空间, 物流, 服务. */
-export const LISTING_CATEGORIES = ['product', 'technology', 'capital', 'talent', 'land', 'logistics', 'service'] as const;
+export const LISTING_CATEGORIES = [
+  'product',
+  'technology',
+  'capital',
+  'talent',
+  'land',
+  'logistics',
+  'service',
+] as const;
 export type ListingCategory = (typeof LISTING_CATEGORIES)[number];
 /** 待审核, 已发布, 已撤回. */
 export const LISTING_STATES = ['pending', 'published', 'withdrawn'] as const;

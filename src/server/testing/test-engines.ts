@@ -15,6 +15,6 @@ export function testEngines(): Engine[] {
 /** The PostgreSQL template of this run (global-setup.ts names it), so that runs sharing one server do not drop each other's. */
 export function templateDb(): string {
   const name = process.env.DUIKOU_PG_TEMPLATE;
-  if (!name) throw new Error('DUIKOU_PG_TEMPLATE is set by the tests\' global setup');
+  if (!name) throw new Error("DUIKOU_PG_TEMPLATE is set by the tests' global setup");
   return name;
 }

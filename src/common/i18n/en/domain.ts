@@ -151,8 +151,7 @@ export const domain: Shape<typeof zh> = {
     report_submitted:
       '{unitName} submitted the progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) for review.',
     report_approved: 'Progress report for task {taskCode} "{taskTitle}" ({periodLabelEn}) was approved.',
-    item_assigned:
-      'Your unit is responsible for item {seq} of "{sourceTitle}": {itemText} (deadline {deadline}).',
+    item_assigned: 'Your unit is responsible for item {seq} of "{sourceTitle}": {itemText} (deadline {deadline}).',
     item_due_soon: 'Item {seq} of "{sourceTitle}" is due on {deadline}, in {daysLeft} day(s): {itemText}',
     item_overdue: 'Item {seq} of "{sourceTitle}" is {daysOverdue} day(s) overdue (deadline {deadline}): {itemText}',
   },

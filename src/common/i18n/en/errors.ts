@@ -250,12 +250,15 @@ export const errors: Shape<typeof zh> = {
     duplicate_secondment: 'This person is already registered in batch "{batch}"',
     trainee_sides_total: 'Trainees by side add up to {sides}, the categories to {total}',
     // Reform and experience replication, published figures
-    adopter_on_source_side: 'This region is on the same side as the practice\'s source; the practice is taken up by a region of the other side',
-    adopter_own_unit_only: 'A lead unit records only its own unit\'s adoptions',
-    stage_not_forward: 'Stages only move forward; this adoption has reached "{stageEn}". To go back, withdraw the current stage and give the reason',
-    before_source_document: 'Cannot be earlier than the date of the practice\'s source document, {date}',
+    adopter_on_source_side:
+      "This region is on the same side as the practice's source; the practice is taken up by a region of the other side",
+    adopter_own_unit_only: "A lead unit records only its own unit's adoptions",
+    stage_not_forward:
+      'Stages only move forward; this adoption has reached "{stageEn}". To go back, withdraw the current stage and give the reason',
+    before_source_document: "Cannot be earlier than the date of the practice's source document, {date}",
     first_stage_kept: 'The first stage cannot be withdrawn',
-    source_side_fixed: 'The source region must stay on the same side (units of the other side have adopted the practice)',
+    source_side_fixed:
+      'The source region must stay on the same side (units of the other side have adopted the practice)',
     too_many_stage_attachments: 'At most {max} files per stage; remove files no longer needed first',
     pairing_required_for_figure: 'Choose a pairing; programme-wide figures are recorded by the national office',
     side_needs_pairing: 'A side can only be given with a pairing',

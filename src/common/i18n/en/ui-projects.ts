@@ -119,7 +119,8 @@ export const projectsUi: Shape<typeof zh> = {
     moveTitle: 'Stage change: {from} → {to}',
     moveOn: 'Date of the change',
     moveNote: 'Note',
-    implausibleProducing: 'No funds have arrived for this project (到位资金 0): a project without arrived funds has rarely started production. Check before moving it to production.',
+    implausibleProducing:
+      'No funds have arrived for this project (到位资金 0): a project without arrived funds has rarely started production. Check before moving it to production.',
     implausibleConfirm: 'The project is in production (arrived funds to be reported later)',
     moved: 'Moved to {stage}',
     figuresTitle: 'Money (10k yuan)',

@@ -173,5 +173,6 @@ export const reportingUi: Shape<typeof zh> = {
     item_overdue: 'Item overdue',
   },
   openReport: 'Fill in',
-  unassignedTitle: '{count} task(s) have no unit yet and are not in this period; once assigned, “Add missing report slots” brings them in:',
+  unassignedTitle:
+    '{count} task(s) have no unit yet and are not in this period; once assigned, “Add missing report slots” brings them in:',
 };

@@ -2,7 +2,13 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'dri
 import { ATTACHMENT_KINDS } from '../../../common/api/enums.ts';
 
 /** The records files are kept with; a new kind of record adds its name here and keeps its files in the same table. */
-export const ATTACHMENT_OWNER_KINDS = ['report', 'project', 'tracked_item', 'replication_stage', 'evaluation_subject'] as const;
+export const ATTACHMENT_OWNER_KINDS = [
+  'report',
+  'project',
+  'tracked_item',
+  'replication_stage',
+  'evaluation_subject',
+] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNER_KINDS)[number];
 
 /**
