@@ -144,9 +144,11 @@ export function screenshotOnFailure(page: () => Page | undefined) {
  * the viewport (src/web/shared/WhenVisible.tsx), as they do for a user who scrolls.
  */
 export async function scrollUntil(page: Page, target: Locator) {
-  for (let step = 0; step < 60 && (await target.count()) === 0; step++) {
-    await page.mouse.wheel(0, 500);
-    await page.waitForTimeout(100);
+  const placeholders = page.locator('[data-when-visible]');
+  for (let step = 0; step < 30 && (await target.count()) === 0; step++) {
+    // The next section still waiting to be seen is brought into view; it then loads in its place.
+    if (await placeholders.count()) await placeholders.first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
   }
   await target.first().scrollIntoViewIfNeeded();
 }

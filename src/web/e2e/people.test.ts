@@ -96,13 +96,11 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
   });
 
   const upload = async (rows: RosterRow[]) =>
-    page
-      .locator('.ant-modal input[type=file]')
-      .setInputFiles({
-        name: '挂职干部花名册.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: await rosterFile(rows),
-      });
+    page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '挂职干部花名册.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await rosterFile(rows),
+    });
   const row = (name: string) => page.locator('[data-testid="secondment-row"]', { hasText: name });
 
   it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
@@ -157,13 +155,16 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
 
   it('records a training toward 吉浙 38 and sees the target progress move, and the task with it', async () => {
     await signIn(ZZB.username, PASSWORD);
+    // Signed in once the app has left the sign-in page (going elsewhere earlier would cut the sign-in short).
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`/trainings?year=${YEAR}`);
     await pick(page.getByTestId('training-filter-pairing'), '吉林省—浙江省');
     await page.getByTestId('training-create').click();
     await pick(page.getByTestId('training-pairing'), '吉林省—浙江省');
     await page.getByTestId('training-title').fill('吉林省干部赴浙江专题培训班');
     await page.getByTestId('training-organiser').fill('浙江大学');
-    const dates = page.locator('[data-testid="training-dates"] input');
+    // antd's RangePicker keeps no test id on its wrapper: its two inputs, in the drawer's only range picker.
+    const dates = page.locator('.ant-drawer-content .ant-picker-range input');
     await dates.first().click();
     await dates.first().fill(`${YEAR}-03-01`);
     await dates.nth(1).click();

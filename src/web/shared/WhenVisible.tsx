@@ -19,6 +19,6 @@ export function WhenVisible({ children, minHeight = 240 }: { children: ReactNode
     observer.observe(anchor.current);
     return () => observer.disconnect();
   }, [near]);
-  if (!near) return <div ref={anchor} style={{ minHeight }} />;
+  if (!near) return <div ref={anchor} style={{ minHeight }} data-when-visible />;
   return <Suspense fallback={null}>{children}</Suspense>;
 }

@@ -1,4 +1,5 @@
-import { Tag, Tooltip } from 'antd';
+import { Space, type TableColumnType, Tag, Tooltip } from 'antd';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../app/i18n.tsx';
 import { SelectFilter } from '../app/list/FilterBar.tsx';
 import type { UrlQuery } from '../app/list/use-url-query.ts';
@@ -31,4 +32,26 @@ export function DemoFilter({ query }: { query: UrlQuery }) {
       width={120}
     />
   );
+}
+
+/**
+ * A list's title column: the record's title as a link to its page (the click does not also fire the row's own
+ * click), tagged 演示 when it is demo data.
+ */
+export function demoTitleColumn<Row extends { id: string; isDemo: boolean }>(
+  title: string,
+  pathOf: (row: Row) => string,
+): TableColumnType<Row> {
+  return {
+    title,
+    dataIndex: 'title',
+    render: (text: string, row: Row) => (
+      <Space size={4}>
+        <Link to={pathOf(row)} onClick={(e) => e.stopPropagation()}>
+          {text}
+        </Link>
+        <DemoTag isDemo={row.isDemo} />
+      </Space>
+    ),
+  };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Space, type TableColumnsType } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { Button, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { EVENT_KINDS, type EventKind } from '../../../common/api/enums.ts';
 import type { EventListParams, EventSummary } from '../../../common/api/events.ts';
@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
 import { wanText } from '../../shared/format.ts';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -38,18 +38,7 @@ export function EventListPage() {
   const thisYear = new Date().getFullYear();
 
   const columns: TableColumnsType<EventSummary> = [
-    {
-      title: t('ui.events.eventTitle'),
-      dataIndex: 'title',
-      render: (title: string, row) => (
-        <Space size={4}>
-          <Link to={`/events/${row.id}`} onClick={(e) => e.stopPropagation()}>
-            {title}
-          </Link>
-          <DemoTag isDemo={row.isDemo} />
-        </Space>
-      ),
-    },
+    demoTitleColumn(t('ui.events.eventTitle'), (row) => `/events/${row.id}`),
     {
       title: t('ui.events.kind'),
       dataIndex: 'kind',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { Button, Space, type TableColumnsType } from 'antd';
 import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { MEETING_KINDS, type MeetingKind, type Side } from '../../../common/api/enums.ts';
@@ -9,7 +9,7 @@ import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { DecisionCount, MeetingDates } from './meeting-display.tsx';
@@ -42,18 +42,7 @@ export function MeetingListPage() {
   const manage = can('meeting.manage');
 
   const columns: TableColumnsType<MeetingSummary> = [
-    {
-      title: t('ui.tracking.meetings.meetingTitle'),
-      dataIndex: 'title',
-      render: (title: string, row) => (
-        <Space size={4}>
-          <Link to={`/meetings/${row.id}`} onClick={(e) => e.stopPropagation()}>
-            {title}
-          </Link>
-          <DemoTag isDemo={row.isDemo} />
-        </Space>
-      ),
-    },
+    demoTitleColumn(t('ui.tracking.meetings.meetingTitle'), (row) => `/meetings/${row.id}`),
     {
       title: t('ui.tracking.meetings.kind'),
       dataIndex: 'kind',

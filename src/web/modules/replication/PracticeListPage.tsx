@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Space, type TableColumnsType, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { Button, type TableColumnsType, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ADOPTION_STAGES,
@@ -16,7 +16,7 @@ import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { PracticeFormDrawer } from './PracticeFormDrawer.tsx';
@@ -50,18 +50,7 @@ export function PracticeListPage() {
   const thisYear = new Date().getFullYear();
 
   const columns: TableColumnsType<PracticeSummary> = [
-    {
-      title: t('ui.replication.practiceTitle'),
-      dataIndex: 'title',
-      render: (title: string, row) => (
-        <Space size={4}>
-          <Link to={`/replication/${row.id}`} onClick={(e) => e.stopPropagation()}>
-            {title}
-          </Link>
-          <DemoTag isDemo={row.isDemo} />
-        </Space>
-      ),
-    },
+    demoTitleColumn(t('ui.replication.practiceTitle'), (row) => `/replication/${row.id}`),
     {
       title: t('ui.replication.category'),
       dataIndex: 'category',
