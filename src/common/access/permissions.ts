@@ -35,10 +35,13 @@ export const PERMISSIONS = {
   'audit.read': ['audit_admin'],
   /** Demo data (marked 演示) for trying the product: the national office fills a pairing and clears it all. */
   'demo.manage': ['national_office'],
-  /** Plans and tasks: pairing offices run their pairings' plans; lead units read the tasks assigned to them. */
+  /**
+   * Plans and tasks: pairing offices run their pairings' plans; lead units read the tasks assigned to them; 组织部
+   * reads its pairings' tasks, to count the trainings it records toward a task's target (吉浙 38: 每年培训千人以上).
+   */
   'plan.read': ['national_office', 'pairing_office', 'lead_unit'],
   'plan.import': ['national_office', 'pairing_office'],
-  'task.read': ['national_office', 'pairing_office', 'lead_unit'],
+  'task.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'task.update': ['national_office', 'pairing_office'],
   /** Projects, parks and events: pairing offices keep their pairings' ledgers; lead units and 组织部 read them. */
   'project.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],

@@ -335,6 +335,7 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     await signOut();
     await signIn(UNIT_B.username, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
+    await scrollUntil(page, page.getByTestId('dashboard-overdue-count'));
     await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
     await page.goto('/tracking/mine');
     await hasAttribute(decisionRow(D2), 'data-overdue', 'true');

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
   let page: Page;
   let pageErrors: string[] = [];
   let task38 = '';
-  const { signIn, signOut, pick, poll, visible, hidden, containsText, hasAttribute } = pageHelpers(() => page);
+  const { signIn, signOut, pick, choose, poll, visible, hidden, containsText, hasAttribute } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-people-e2e-');
@@ -105,6 +105,7 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
 
   it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
     await signIn(ZZB.username, PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto('/secondments');
     await page.getByTestId('roster-import').click();
     await pick(page.getByTestId('roster-pairing'), '吉林省—浙江省');
@@ -163,8 +164,8 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await pick(page.getByTestId('training-pairing'), '吉林省—浙江省');
     await page.getByTestId('training-title').fill('吉林省干部赴浙江专题培训班');
     await page.getByTestId('training-organiser').fill('浙江大学');
-    // antd's RangePicker keeps no test id on its wrapper: its two inputs, in the drawer's only range picker.
-    const dates = page.locator('.ant-drawer-content .ant-picker-range input');
+    // antd's RangePicker keeps no test id on its wrapper: its two inputs, in the open drawer's only range picker.
+    const dates = page.getByRole('dialog').locator('.ant-picker-range input');
     await dates.first().click();
     await dates.first().fill(`${YEAR}-03-01`);
     await dates.nth(1).click();
@@ -174,7 +175,8 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await page.locator('#trainees_managers').fill('200');
     await page.locator('#bySide_a').fill('480');
     await page.locator('#bySide_b').fill('20');
-    await pick(page.getByTestId('training-task'), /^38\. /);
+    // 39 tasks: the list shows the first few, so the task is searched for by its number.
+    await choose(page.getByTestId('training-task'), '38', /^38\. /);
     await page.getByTestId('training-save').click();
     await visible(page.locator('[data-testid="training-row"]', { hasText: '吉林省干部赴浙江专题培训班' }));
 

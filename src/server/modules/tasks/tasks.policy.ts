@@ -1,9 +1,12 @@
 import type { Actor } from '../../http/context.ts';
 import { fieldError, forbidden } from '../../http/app-error.ts';
 
-/** A lead unit (without an office role) sees the tasks its organisation is assigned to, and no others (nor their reports). */
+/**
+ * A lead unit (without an office role) sees the tasks its organisation is assigned to, and no others (nor their
+ * reports). 组织部 sees its pairings' tasks, to count the trainings it records toward their targets.
+ */
 export function seesOnlyOwnTasks(actor: Actor): boolean {
-  return !actor.roles.includes('national_office') && !actor.roles.includes('pairing_office');
+  return !(['national_office', 'pairing_office', 'org_dept'] as const).some((role) => actor.roles.includes(role));
 }
 
 /**
