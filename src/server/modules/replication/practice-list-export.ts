@@ -1,71 +1,49 @@
-import ExcelJS from 'exceljs';
-import type { PracticeSummary } from '../../../common/api/replication.ts';
+import type { PracticeListQuery, PracticeSummary } from '../../../common/api/replication.ts';
 import { translate } from '../../../common/i18n/messages.ts';
-import { safeCell } from '../../xlsx/safe-cell.ts';
+import type { AuthedContext } from '../../http/context.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
+import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
+import { presentPracticeSummary } from './replication.presenter.ts';
+import { practicePage } from './replication.service.ts';
 
-const COLUMNS = [
-  'pairing',
-  'title',
-  'category',
-  'sourceSide',
-  'sourceRegion',
-  'sourceDoc',
-  'sourceDocDate',
-  'adoptions',
-  'furthestStage',
-  'registeredOn',
-] as const;
-const WIDTHS = [20, 40, 12, 14, 14, 36, 13, 10, 12, 13];
-const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
+const heading = (column: string) => t(`ui.replication.export.columns.${column}`);
 
-/** The register of practices as filtered on screen: a title, who exported it and when, a row per practice (demo titles marked 【演示】). */
-export async function buildPracticeList(
-  items: readonly PracticeSummary[],
-  exportedBy: string,
-  exportedOn: string,
-): Promise<Buffer> {
-  const t = (key: string, params: Record<string, string | number> = {}) =>
-    translate('zh-CN', `ui.replication.${key}`, params);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Duikou 对口';
-  const ws = wb.addWorksheet(t('export.sheet'), {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+const COLUMNS: ListColumn<PracticeSummary>[] = [
+  { header: heading('pairing'), width: 20, value: (p) => p.pairingName },
+  // Demo titles carry 【演示】 themselves.
+  { header: heading('title'), width: 40, value: (p) => p.title },
+  { header: heading('category'), width: 12, value: (p) => t(`domain.practiceCategories.${p.category}`) },
+  { header: heading('sourceSide'), width: 14, value: (p) => t(`domain.sides.${p.sourceSide}`) },
+  { header: heading('sourceRegion'), width: 14, value: (p) => p.sourceRegionName },
+  { header: heading('sourceDoc'), width: 36, value: (p) => p.sourceDocTitle },
+  { header: heading('sourceDocDate'), width: 13, value: (p) => p.sourceDocDate },
+  { header: heading('adoptions'), width: 10, value: (p) => p.adoptionCount },
+  {
+    header: heading('furthestStage'),
+    width: 12,
+    value: (p) => (p.furthestStage ? t(`domain.adoptionStages.${p.furthestStage}`) : null),
+  },
+  { header: heading('registeredOn'), width: 13, value: (p) => p.registeredOn },
+];
+
+/** The register of practices as filtered on screen, one row per practice, on the shared list sheet; audited. */
+export async function exportPracticeList(
+  ctx: AuthedContext,
+  filter: Omit<PracticeListQuery, 'page' | 'pageSize'>,
+): Promise<{ fileName: string; file: Buffer }> {
+  const { items, truncated } = await allPages(async (page, pageSize) => {
+    const got = await practicePage(ctx, { ...filter, page, pageSize });
+    return { items: got.items.map(presentPracticeSummary), total: got.total };
   });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  ws.getCell(1, 1).value = t('export.title');
-  ws.getCell(1, 1).font = { size: 16, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, COLUMNS.length);
-  ws.getCell(2, 1).value = safeCell(t('export.exported', { name: exportedBy, date: exportedOn, rows: items.length }));
-  ws.getCell(2, 1).alignment = { horizontal: 'right' };
-  COLUMNS.forEach((c, i) => {
-    const cell = ws.getRow(3).getCell(i + 1);
-    cell.value = t(`export.columns.${c}`);
-    cell.font = { bold: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  const file = await buildListWorkbook({
+    name: t('ui.replication.export.sheet'),
+    title: t('ui.replication.export.title'),
+    subtitle: exportSubtitle(ctx, items.length, truncated),
+    columns: COLUMNS,
+    rows: items,
   });
-  for (const p of items) {
-    const row = ws.addRow([
-      safeCell(p.pairingName),
-      // Demo titles carry 【演示】 themselves.
-      safeCell(p.title),
-      translate('zh-CN', `domain.practiceCategories.${p.category}`),
-      translate('zh-CN', `domain.sides.${p.sourceSide}`),
-      safeCell(p.sourceRegionName),
-      safeCell(p.sourceDocTitle ?? ''),
-      p.sourceDocDate ?? '',
-      p.adoptionCount,
-      p.furthestStage ? translate('zh-CN', `domain.adoptionStages.${p.furthestStage}`) : '',
-      p.registeredOn,
-    ]);
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.alignment = { vertical: 'top', wrapText: true };
-      c.border = BORDER;
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await auditExport(ctx, 'replication_practice', filter, items.length);
+  return { fileName: t('ui.replication.export.fileName', { date: chinaToday() }), file };
 }

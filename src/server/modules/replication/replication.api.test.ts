@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { samplePdf } from '../../kernel/attachments/test-support/attachment-files.ts';
 import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
@@ -131,6 +132,17 @@ describe.each(testEngines())(
       const xlsx = await office.get(`/api/replication/practices/export.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`);
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      // The shared list sheet: its title, then the practice among the rows; the export writes its audit row.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.getCell(1, 1).value).toBe('对口合作改革经验复制推广清单');
+      const titles = sheet.getColumn(2).values.map(String);
+      expect(titles).toContain(p.title);
+      const exports = await s.t.database.db.execute<{ rows: string }>(
+        sql`SELECT details->>'rows' AS rows FROM audit_log WHERE action = 'replication_practice.export'`,
+      );
+      expect(exports.rows.map((r) => r.rows)).toEqual(['1']);
     });
 
     it('refuses bad input naming the field, and changes nothing', async () => {

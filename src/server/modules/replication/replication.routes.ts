@@ -13,12 +13,11 @@ import {
   updatePracticeInput,
   withdrawStageInput,
 } from '../../../common/api/replication.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import type { AuthedContext } from '../../http/context.ts';
-import { chinaToday } from '../../kernel/dates.ts';
 import { publishedFigureRoutes } from '../../kernel/published-figures/published-figure-routes.ts';
-import { buildPracticeList } from './practice-list-export.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
+import { exportPracticeList } from './practice-list-export.ts';
 import { presentPracticeDetail, presentPracticeSummary } from './replication.presenter.ts';
 import {
   advanceStage,
@@ -34,7 +33,6 @@ import {
 import { registerStageAttachmentRoutes } from './stage-attachments.routes.ts';
 
 /** An export holds at most this many practices (a register has tens to hundreds). */
-const EXPORT_LIMIT = 500;
 
 const practiceAnswer = async (ctx: AuthedContext, id: string) =>
   presentPracticeDetail(await loadPracticeDetail(ctx, id), ctx.actor);
@@ -51,19 +49,10 @@ export function registerReplicationRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/replication/practices/export.xlsx',
-    { access: 'replication.read', query: practiceListQuery },
+    { access: 'replication.read', query: practiceListQuery.omit({ page: true, pageSize: true }) },
     async ({ ctx, query, reply }) => {
-      const page = await practicePage(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
-      const today = chinaToday();
-      const file = await buildPracticeList(page.items.map(presentPracticeSummary), ctx.actor.displayName, today);
-      const name = translate('zh-CN', 'ui.replication.export.fileName', { date: today });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="practices.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(file);
+      const { fileName, file } = await exportPracticeList(ctx, query);
+      return sendXlsx(reply, fileName, file);
     },
   );
   r.get(
