@@ -66,6 +66,10 @@ export const projects = pgTable(
     contactName: text(),
     contactPhone: text(),
     note: text(),
+    /** Set when the pairing office publishes the project (portal, open data, IATI); nothing is public before. */
+    publishedAt: timestamp({ withTimezone: true }),
+    /** The text shown to the public, written for it (the internal note never leaves the product). */
+    publicSummary: text(),
     /** 项目代码, else pairing + normalised title + investor: what makes a re-import idempotent (sheet/project-import-plan.ts). */
     naturalKey: text().notNull(),
     importFingerprint: text(),
@@ -86,6 +90,7 @@ export const projects = pgTable(
     index('projects_title_idx').on(t.title, t.id),
     index('projects_signed_idx').on(t.signedWan, t.id),
     index('projects_signed_on_idx').on(t.signedOn, t.id),
+    index('projects_published_idx').on(t.pairingId).where(sql`${t.publishedAt} IS NOT NULL`),
     check(
       'projects_money_not_negative',
       sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`,
