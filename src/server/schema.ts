@@ -23,3 +23,4 @@ export * from './modules/replication/replication.tables.ts';
 export * from './kernel/notifications/notifications.tables.ts';
 export * from './modules/indicators/indicators.tables.ts';
 export * from './modules/evaluations/evaluations.tables.ts';
+export * from './modules/portal/portal.tables.ts';

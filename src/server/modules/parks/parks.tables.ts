@@ -45,6 +45,10 @@ export const parks = pgTable(
     operatorTeamFrom: text(),
     establishedOn: date(),
     note: text(),
+    /** Set when the pairing office shows the park on the public portal; nothing of a park is public before. */
+    publishedAt: timestamp({ withTimezone: true }),
+    /** The text shown to the public, written for it (the internal note never leaves the product). */
+    publicSummary: text(),
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
