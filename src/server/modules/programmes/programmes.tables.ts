@@ -1,4 +1,5 @@
-import { pgTable, text, uuid, date, timestamp, integer } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, date, timestamp, integer, primaryKey, index } from 'drizzle-orm/pg-core';
+import { users } from '../users/users.tables.ts';
 
 /** An official document the programme data was taken from, kept whole so every record can quote its clause. */
 export const sourceDocuments = pgTable('source_documents', {
@@ -25,6 +26,38 @@ export const programmes = pgTable('programmes', {
   goals: text(),
   ownerOffice: text(),
   sourceDocumentId: uuid().references(() => sourceDocuments.id),
+  /**
+   * The programme's own names for its two sides (东北地区/东部地区, 东部/西部, 支援方/受援方), in Chinese and English:
+   * every label that names a side is made from them (common/programme-sides.ts). Null: the neutral 甲方/乙方.
+   */
+  sideAZh: text(),
+  sideAEn: text(),
+  sideBZh: text(),
+  sideBEn: text(),
+  /** The pairing levels the programme works at (province, city, …), in its own order; null: any. */
+  levels: text().array(),
+  /** The period as dates (a programme loaded from a file); periodStart/periodEnd keep the years of the seeded one. */
+  periodFrom: date(),
+  periodTo: date(),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The programmes a national-office user works in. A national-office user with no grant sees every programme (the
+ * office of the whole platform, as before programmes were data); with grants, only the pairings of those.
+ */
+export const programmeGrants = pgTable(
+  'programme_grants',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    programmeId: uuid()
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.programmeId] }), index('programme_grants_programme_idx').on(t.programmeId)],
+);
