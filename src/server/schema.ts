@@ -24,3 +24,5 @@ export * from './kernel/notifications/notifications.tables.ts';
 export * from './modules/indicators/indicators.tables.ts';
 export * from './modules/evaluations/evaluations.tables.ts';
 export * from './modules/portal/portal.tables.ts';
+export * from './kernel/year-lock/year-locks.tables.ts';
+export * from './modules/summaries/summaries.tables.ts';
