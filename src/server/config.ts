@@ -47,8 +47,16 @@ const envSchema = z.object({
   PASSWORD_POLICY: z.enum(['dengbao-l3', 'asvs']).default('dengbao-l3'),
   PASSWORD_KDF_ITERATIONS: z.coerce.number().int().min(1000).default(200_000),
   SEED_PROGRAMME: bool.default(true),
+  /** The mail server for e-mail notices (smtp:// or smtps://, user and password in the URL); unset, none are sent. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of e-mail notices (default noreply at PUBLIC_URL's host). */
+  SMTP_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** Without SMTP_FROM, notices come from noreply at the public address's host. */
+const smtpFrom = (from: string | undefined, publicUrl: string) =>
+  from ?? `Duikou 对口 <noreply@${new URL(publicUrl).hostname}>`;
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
@@ -79,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seedProgramme: e.SEED_PROGRAMME,
     security: loadSecurityConfig(env),
     logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: smtpFrom(e.SMTP_FROM, publicUrl) } : null,
   };
 }

@@ -26,3 +26,4 @@ export * from './modules/evaluations/evaluations.tables.ts';
 export * from './modules/portal/portal.tables.ts';
 export * from './kernel/year-lock/year-locks.tables.ts';
 export * from './modules/summaries/summaries.tables.ts';
+export * from './kernel/jobs/queue.tables.ts';

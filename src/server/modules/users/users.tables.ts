@@ -17,6 +17,13 @@ export const users = pgTable(
     mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** The user's e-mail address, personal data: sealed (security/field-cipher.ts) and kept masked for lists. */
+    emailCipher: text(),
+    emailMasked: text(),
+    /** Which notices of the user's organisation reach them by e-mail: none, each as it comes, or one digest a day. */
+    emailNotifications: text({ enum: ['off', 'each', 'daily'] })
+      .notNull()
+      .default('off'),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
