@@ -20,12 +20,9 @@ import {
   operatorOrganisationId,
   topPairingRegions,
 } from '../src/server/modules/listings/listings.repository.ts';
-import {
-  listingTerms,
-  matchListing,
-  sealContact,
-  searchListings,
-} from '../src/server/modules/listings/listings.service.ts';
+import { sealContact } from '../src/server/modules/listings/listing-contact-cipher.ts';
+import { listingTerms } from '../src/server/modules/listings/listing-publishing.service.ts';
+import { matchListing, searchListings } from '../src/server/modules/listings/listing-ranking.service.ts';
 import { measureQuality, type QualityFigures } from '../src/server/modules/listings/search-quality.ts';
 import { serverEnv, type Target } from './lib/duikou-server.ts';
 import { scaled } from './lib/scale.ts';

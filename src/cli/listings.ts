@@ -8,7 +8,8 @@ import { AppError } from '../server/http/app-error.ts';
 import { systemContext } from '../server/http/system-actor.ts';
 import { importListingFile } from '../server/modules/listings/listing-import.service.ts';
 import { presentRanked } from '../server/modules/listings/listings.presenter.ts';
-import { matchListing, resolveListing, searchListings } from '../server/modules/listings/listings.service.ts';
+import { matchListing, searchListings } from '../server/modules/listings/listing-ranking.service.ts';
+import { resolveListing } from '../server/modules/listings/listing-reading.service.ts';
 
 const USAGE = `用法 / usage:
   duikou listings import FILE [--pairing ID|NAME]              导入供需表（.xlsx 或 UTF-8 .csv）/ import a listing sheet

@@ -27,7 +27,8 @@ import {
   topPairingRegions,
   updateListingRow,
 } from './listings.repository.ts';
-import { listingTerms, pairingPlacer, sealContact } from './listings.service.ts';
+import { sealContact } from './listing-contact-cipher.ts';
+import { listingTerms, pairingPlacer } from './listing-publishing.service.ts';
 import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 
 function sheetRefusal(err: SheetFileError) {

@@ -31,22 +31,11 @@ import { uploadedFile } from '../../http/upload.ts';
 import { DEFAULT_SHEET_LIMITS } from '../../kernel/sheet/sheet-file-guard.ts';
 import { importListingFile, LISTING_SHEET_UPLOAD } from './listing-import.service.ts';
 import { presentInterest, presentListing, presentRanked, presentRegistration } from './listings.presenter.ts';
-import {
-  contactFor,
-  createListing,
-  decideInterest,
-  expressInterest,
-  interestContacts,
-  interestDetail,
-  interestOutcome,
-  listingCounts as loadCounts,
-  listingDetail,
-  listListingPage,
-  matchListing,
-  moderateListing,
-  searchListings,
-  updateListing,
-} from './listings.service.ts';
+import { contactFor, interestContacts } from './listing-contacts.service.ts';
+import { decideInterest, expressInterest, interestDetail, interestOutcome } from './listing-interests.service.ts';
+import { createListing, moderateListing, updateListing } from './listing-publishing.service.ts';
+import { matchListing, searchListings } from './listing-ranking.service.ts';
+import { listingCounts as loadCounts, listingDetail, listListingPage } from './listing-reading.service.ts';
 import { decideRegistration, register, registrationsToReview } from './registrations.service.ts';
 import type { AuthedContext } from '../../http/context.ts';
 

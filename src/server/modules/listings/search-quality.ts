@@ -3,7 +3,8 @@ import type { AuthedContext } from '../../http/context.ts';
 import { repoPath } from '../../repo-path.ts';
 import { importListingFile } from './listing-import.service.ts';
 import { parseCsv } from './listing-sheet.ts';
-import { matchListing, resolveListing, searchListings } from './listings.service.ts';
+import { matchListing, searchListings } from './listing-ranking.service.ts';
+import { resolveListing } from './listing-reading.service.ts';
 
 /**
  * Search quality measured, not assumed: the labelled set in resources/listings/quality (a corpus of listings in the

@@ -1,0 +1,108 @@
+import type { ListingKind } from '../../../common/api/enums.ts';
+import type { ListingSearchQuery } from '../../../common/api/listings.ts';
+import type { AuthedContext } from '../../http/context.ts';
+import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
+import { chinaToday } from '../../kernel/dates.ts';
+import { industries } from '../../kernel/industries.ts';
+import { listingDetail } from './listing-reading.service.ts';
+import { type Frequencies, tableFrequencies } from './listing-word-frequencies.ts';
+import { pairingSides, rankListings, recordMatchView } from './listings.repository.ts';
+import { isPlaceName, keyWords, queryWords, wordWeight } from './segmenter.ts';
+
+/** A query too short for a word (one character) still searches, as a prefix of the stored words. */
+function wordsOfQuery(q: string) {
+  const words = queryWords(q);
+  const prefixes = words.length ? [] : [...q.replace(/[^\p{L}\p{N}]/gu, '')].slice(0, 4);
+  return { words, prefixes };
+}
+
+/**
+ * Which listings are scored: those holding a word that few listings hold (at most 0.5 % of them, or 50), or two of
+ * the query's four strongest words that are not common (at most 5 %, or 500). A common word alone (长春, 供应,
+ * 产地直供) would make much of a large table a candidate, and scoring is per candidate; the filters sit in the same
+ * WHERE, so they never starve the result. One word alone is its own query.
+ */
+export function candidateQuery(words: string[], weightOf: (w: string) => number, f: Frequencies): string {
+  if (words.length <= 1) return words.join('');
+  const df = (w: string) => f.df.get(w) ?? 0;
+  const rareAt = Math.max(0.005 * f.total, 50);
+  const commonAt = Math.max(0.05 * f.total, 500);
+  const strongest = [...words].sort((a, b) => weightOf(b) - weightOf(a));
+  const rare = strongest.filter((w) => df(w) <= rareAt && !isPlaceName(w));
+  const leading = strongest.filter((w) => df(w) <= commonAt).slice(0, 4);
+  const pairs = leading.flatMap((a, i) => leading.slice(i + 1).map((b) => `(${a} & ${b})`));
+  const chosen = [...rare, ...pairs];
+  // Only common words: the listings holding all of the strongest two.
+  return chosen.length ? chosen.join(' | ') : `${strongest[0]} & ${strongest[1]}`;
+}
+
+export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: ListingSearchQuery) {
+  const { words, prefixes } = wordsOfQuery(q);
+  const rows = await rankListings(ctx.db, ctx.actor, {
+    words,
+    weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
+    candidates: candidateQuery(words, wordWeight, await tableFrequencies(ctx)),
+    prefixes,
+    fuzzy: q,
+    filter: { ...filter, valid: filter.valid ?? true },
+    today: chinaToday(),
+    top,
+  });
+  return { rows, words: [...words, ...prefixes] };
+}
+
+const complement = (kind: ListingKind): ListingKind => (kind === 'need' ? 'offer' : 'need');
+
+/**
+ * Region code prefixes of the side of the listing's pairing opposite the listing's own region (none if its region is
+ * on neither side): 浙江 (33) for a listing in 长春 of 吉林—浙江.
+ */
+async function counterpartPrefixes(ctx: AuthedContext, pairingId: string, regionCode: string): Promise<string[]> {
+  const sides = (await pairingSides(ctx.db, pairingId)).map((s) => ({
+    side: s.side,
+    prefix: s.region_code.replace(/0+$/, ''),
+  }));
+  const own = sides.find((s) => regionCode.startsWith(s.prefix))?.side;
+  return own ? sides.filter((s) => s.side !== own).map((s) => s.prefix) : [];
+}
+
+/**
+ * The listings of the complementary type that best answer this one: its key words (TF-IDF), its industry (same 大类,
+ * same 门类), category, whether the other's region is on the other side of its pairing, freshness; expired ones
+ * and unpublished ones never. Opening the matches is counted (per pairing and year).
+ */
+export async function matchListing(ctx: AuthedContext, id: string, top: number) {
+  const source = await listingDetail(ctx, id);
+  const keys = keyWords([source.title, source.title, source.description, source.tags.join(' ')].join('\n'), 12);
+  const words = keys.map((k) => k.word);
+  const division = source.industryDivision ? industries().division(source.industryDivision) : undefined;
+  const sectionDivisions = division
+    ? (industries()
+        .section(division.sectionCode)
+        ?.divisions.map((d) => d.code)
+        .filter((c) => c !== division.code) ?? [])
+    : [];
+  const rows = await rankListings(ctx.db, ctx.actor, {
+    words,
+    weights: Object.fromEntries(keys.map((k) => [k.word, k.weight])),
+    prefixes: [],
+    kind: complement(source.kind),
+    excludeId: source.id,
+    industryDivision: source.industryDivision,
+    sectionDivisions,
+    category: source.category,
+    counterpartPrefixes: await counterpartPrefixes(ctx, source.pairingId, source.regionCode),
+    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0, await tableFrequencies(ctx)),
+    filter: {},
+    today: chinaToday(),
+    top,
+  });
+  // Views by people are counted; the command line's (the system user, evaluation runs) are not.
+  if (ctx.actor.userId !== SYSTEM_USER_ID)
+    await recordMatchView(ctx.db, {
+      listingId: source.id,
+      pairingId: source.pairingId,
+      organisationId: ctx.actor.organisationId,
+    });
+  return { source, rows, words };
+}
