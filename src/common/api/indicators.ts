@@ -135,9 +135,9 @@ export const valuesQuery = z.strictObject({
   pairingId: uuid.optional(),
   fromYear: z.coerce.number().int().min(2000).max(2100),
   toYear: z.coerce.number().int().min(2000).max(2100),
+  /** Repeated (indicatorIds=…&indicatorIds=…) or comma-separated, as the web client sends a list. */
   indicatorIds: z
-    .union([uuid, z.array(uuid)])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(uuid).min(1).max(50))
     .optional(),
 });
 export type ValuesQuery = z.infer<typeof valuesQuery>;

@@ -62,6 +62,11 @@ export type UnlockCycleBody = z.input<typeof unlockCycleInput>;
 
 export const cycleListQuery = z.strictObject({
   pairingId: uuid.optional(),
+  /** With a pairing: its sub-pairs' periods too. */
+  withSubPairs: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
   frequency: z.enum(REPORT_FREQUENCIES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),

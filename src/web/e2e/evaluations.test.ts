@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,7 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
   let page: Page;
   let pageErrors: string[] = [];
   let roundId = '';
+  let jilinZhejiang = '';
   const { signIn, signOut, choose, pick, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
     () => page,
   );
@@ -68,6 +70,7 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     const pairing = await e2e.server.deps.db.execute<{ id: string }>(
       sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
     );
+    jilinZhejiang = pairing.rows[0]!.id;
     await buildProject(
       systemContext(e2e.server.deps),
       {
@@ -181,11 +184,29 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
       ORDER,
     );
 
-    // The national dashboard shows the published ranking.
+    // The national dashboard shows the key indicators as tiles, and the published ranking as a table and a chart
+    // an official saves as a PNG.
     await page.goto('/');
+    await scrollUntil(page, page.getByTestId('indicator-tiles'));
+    await hasAttribute(page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]'), 'data-value', '60');
     await scrollUntil(page, page.getByTestId('latest-ranking'));
     await hasCount(page.getByTestId('latest-ranking-row'), 2);
     await visible(page.getByTestId('indicator-trend'));
+    const [chart] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('latest-ranking-chart').locator('xpath=..').getByTestId('chart-save').click(),
+    ]);
+    expect(chart.suggestedFilename()).toMatch(new RegExp(`^${ROUND}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+    expect(fs.readFileSync((await chart.path())!).subarray(1, 4).toString()).toBe('PNG');
+
+    // 吉浙's own dashboard on its page: its tiles, its task lights and reporting, and its place in the ranking.
+    await page.goto(`/pairings/${jilinZhejiang}`);
+    await scrollUntil(page, page.getByTestId('indicator-tiles'));
+    await hasAttribute(page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]'), 'data-value', '60');
+    await scrollUntil(page, page.getByTestId('dashboard-work-status'));
+    await scrollUntil(page, page.getByTestId('latest-ranking'));
+    await hasCount(page.getByTestId('latest-ranking-row'), 1);
+    await containsText(page.getByTestId('latest-ranking-row'), '第 1 名 / 共 2');
   });
 
   it('lets the 辽宁 office follow its rectification order as a tracked item and close it with evidence', async () => {

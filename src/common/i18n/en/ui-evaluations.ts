@@ -40,6 +40,8 @@ export const indicatorsUi: Shape<typeof zhIndicators> = {
     shared_tax_wan: 'Tax of co-built parks (10k yuan)',
     practices_replicated: 'Adoptions reaching pilot or beyond in the year',
     practices_institutionalised: 'Adoptions institutionalised in the year',
+    listings_matched: 'Listings matched in the year',
+    listing_deals: 'Deals signed through listings in the year',
   },
   filters: {
     side: 'One side only',
@@ -76,6 +78,13 @@ export const indicatorsUi: Shape<typeof zhIndicators> = {
   chooseIndicator: 'Choose an indicator',
   chartFile: 'Indicator trend',
   targetLine: 'Target',
+  tilesTitle: 'Key indicators',
+  tileYear: '{year}',
+  tileChange: 'year before: {value}',
+  tileTrend: '{name} over {years} years',
+  tileNoTarget: 'No target set',
+  tileTarget: 'Target {target}',
+  tileReached: 'Target {target} reached',
 };
 
 export const evaluationsUi: Shape<typeof zhEvaluations> = {
@@ -145,5 +154,7 @@ export const evaluationsUi: Shape<typeof zhEvaluations> = {
   latestTitle: 'Ranking of the last evaluation round',
   noPublished: 'No evaluation round published yet',
   noRanking: 'The whole ranking shows once the results are published',
+  notRanked: 'This pairing was not in the last evaluation round',
+  rankOf: '{rank} of {total}',
   done: 'Done',
 };

@@ -37,6 +37,8 @@ export const indicatorsUi = {
     shared_tax_wan: '园区税收（万元）',
     practices_replicated: '当年进入试点及以上的复制推广数',
     practices_institutionalised: '当年制度化的复制推广数',
+    listings_matched: '当年对接成功的供需信息数',
+    listing_deals: '当年经供需对接签约数',
   },
   filters: { side: '限定一方', levels: '关系层级', industries: '行业门类', stages: '项目阶段' },
   create: '新建指标',
@@ -68,6 +70,13 @@ export const indicatorsUi = {
   chooseIndicator: '选择指标',
   chartFile: '指标走势',
   targetLine: '目标',
+  tilesTitle: '主要指标',
+  tileYear: '{year}年',
+  tileChange: '上年 {value}',
+  tileTrend: '{name}近{years}年走势',
+  tileNoTarget: '未设目标值',
+  tileTarget: '目标 {target}',
+  tileReached: '已达目标 {target}',
 } as const;
 
 export const evaluationsUi = {
@@ -137,5 +146,7 @@ export const evaluationsUi = {
   latestTitle: '最近一次成效评估排名',
   noPublished: '暂无已发布的成效评估',
   noRanking: '评估结果发布后显示全部排名',
+  notRanked: '本对口合作关系不在最近一次评估之列',
+  rankOf: '第 {rank} 名 / 共 {total}',
   done: '已完成',
 } as const;

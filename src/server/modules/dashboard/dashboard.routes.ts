@@ -16,6 +16,6 @@ export function registerDashboardRoutes(app: FastifyInstance) {
   r.get(
     '/api/dashboard/work-status',
     { access: 'task.read', query: workStatusQuery, response: workStatusResponse },
-    async ({ ctx, query }) => presentWorkStatus(await workStatus(ctx, query.year)),
+    async ({ ctx, query }) => presentWorkStatus(await workStatus(ctx, query.year, query.pairingId)),
   );
 }

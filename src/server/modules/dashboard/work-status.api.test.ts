@@ -52,4 +52,20 @@ describe.each(testEngines())('dashboard work status on %s', (engine) => {
     expect(ln.pairings.map((p) => p.pairingId)).not.toContain(s.f.pairings.jilinZhejiang);
     expect((await office.get('/api/dashboard/work-status?year=abc')).statusCode).toBe(400);
   });
+
+  it("narrows to one pairing's dashboard: the pairing with its sub-pairs, nothing of the others", async () => {
+    const office = await s.as(s.f.users.jilin);
+    const of = async (pairingId: string) =>
+      (await office.get(`/api/dashboard/work-status?pairingId=${pairingId}`)).json() as WorkStatus;
+    const jz = await of(s.f.pairings.jilinZhejiang);
+    expect(jz.pairings.map((p) => p.pairingId)).toContain(s.f.pairings.jilinZhejiang);
+    expect(jz.reporting.map((c) => c.pairingName)).toEqual(['吉林省—浙江省']);
+    // A sub-pair's dashboard does not show its parent's tasks or periods.
+    const sub = await of(s.f.pairings.jilinWenzhou);
+    expect(sub.pairings.map((p) => p.pairingId)).not.toContain(s.f.pairings.jilinZhejiang);
+    expect(sub.reporting).toEqual([]);
+    // Another region's pairing: nothing (the rows stay in the office's scope).
+    expect(await of(s.f.pairings.liaoningJiangsu)).toEqual({ year, pairings: [], reporting: [] });
+    expect((await office.get('/api/dashboard/work-status?pairingId=x')).statusCode).toBe(400);
+  });
 });

@@ -8,12 +8,12 @@ const OPEN_PERIODS = 10;
 
 /**
  * The state of the work in a year, as the actor may see it: each pairing's tasks due in it by light, and for the
- * open reporting periods of the year, who has not reported yet.
+ * open reporting periods of the year, who has not reported yet. With a pairing: that pairing and its sub-pairs.
  */
-export async function workStatus(ctx: AuthedContext, year = Number(chinaToday().slice(0, 4))) {
+export async function workStatus(ctx: AuthedContext, year = Number(chinaToday().slice(0, 4)), pairingId?: string) {
   const [overview, cycles] = await Promise.all([
-    taskOverviewByPairing(ctx, year),
-    listCyclePage(ctx, { status: 'open', year, page: 1, pageSize: OPEN_PERIODS }),
+    taskOverviewByPairing(ctx, year, pairingId),
+    listCyclePage(ctx, { status: 'open', year, pairingId, withSubPairs: true, page: 1, pageSize: OPEN_PERIODS }),
   ]);
   const owing = await Promise.all(cycles.items.map((c) => unreportedSlots(ctx, c.id)));
   return { year, overview, cycles: cycles.items, owing, today: cycles.today };

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import type { CycleListQuery } from '../../../common/api/reporting.ts';
 import type { SlotState } from '../../../common/api/reporting.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -49,7 +49,7 @@ export type CycleRow = {
 export async function listCycles(db: DbOrTx, actor: Actor, q: CycleListQuery) {
   const where = and(
     cycleScope(actor),
-    q.pairingId ? eq(reportingCycles.pairingId, q.pairingId) : undefined,
+    pairingCondition(reportingCycles.pairingId, q.pairingId, q.withSubPairs),
     q.status ? eq(reportingCycles.status, q.status) : undefined,
     q.frequency ? eq(reportingCycles.frequency, q.frequency) : undefined,
     q.year ? eq(reportingCycles.year, q.year) : undefined,

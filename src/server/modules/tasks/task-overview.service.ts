@@ -6,9 +6,9 @@ import { pairingTaskOverview, recentTaskChangesByOthers } from './tasks.reposito
 const RECENT_DAYS = 30;
 
 /** Per pairing in the actor's sight (with a year, its tasks due in it): by light, without a unit, nearest deadlines. */
-export async function taskOverviewByPairing(ctx: AuthedContext, year?: number) {
+export async function taskOverviewByPairing(ctx: AuthedContext, year?: number, pairingId?: string) {
   const today = chinaToday();
-  return { ...(await pairingTaskOverview(ctx.db, ctx.actor, today, year)), today };
+  return { ...(await pairingTaskOverview(ctx.db, ctx.actor, today, year, pairingId)), today };
 }
 
 /** Task edits of the last month by organisations outside the actor's region, newest first. */

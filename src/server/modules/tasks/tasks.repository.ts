@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql, type SQL } 
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { pairingCondition, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common/api/tasks.ts';
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
@@ -296,11 +296,19 @@ export async function historyOf(db: DbOrTx, taskId: string) {
  * in it): tasks per light, those still under way that no unit has been given, and the three nearest deadlines of
  * tasks not done (the workbench, the dashboard).
  */
-export async function pairingTaskOverview(db: DbOrTx, actor: Actor, today: string, year?: number) {
+export async function pairingTaskOverview(
+  db: DbOrTx,
+  actor: Actor,
+  today: string,
+  year?: number,
+  /** One pairing and its sub-pairs (a pairing's dashboard). */
+  pairingId?: string,
+) {
   const light = taskLightSql(today);
   const current = and(
     taskScope(actor),
     eq(plans.current, true),
+    pairingCondition(tasks.pairingId, pairingId, true),
     // A year: the tasks due in it.
     year ? sql`${tasks.deadline} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date` : undefined,
   );

@@ -28,6 +28,7 @@ const ReplicationFiguresSection = lazy(() =>
   import('../replication/replication-display.tsx').then((m) => ({ default: m.ReplicationFiguresSection })),
 );
 const IndicatorTrend = lazy(() => import('../indicators/IndicatorTrend.tsx'));
+const IndicatorTiles = lazy(() => import('../indicators/IndicatorTiles.tsx'));
 const WorkStatusSection = lazy(() => import('./WorkStatusSection.tsx').then((m) => ({ default: m.WorkStatusSection })));
 const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
 
@@ -182,6 +183,9 @@ export function DashboardPage() {
           </WhenVisible>
           <WhenVisible>
             <ReplicationFiguresSection />
+          </WhenVisible>
+          <WhenVisible>
+            <IndicatorTiles />
           </WhenVisible>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>

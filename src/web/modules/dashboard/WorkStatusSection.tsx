@@ -13,17 +13,18 @@ const YEARS_BACK = 4;
 
 /**
  * The state of the work in a year: each pairing's tasks due in it by light (and those still without units), and
- * who has not reported in its open periods. For those who follow tasks; nothing for the others.
+ * who has not reported in its open periods; on a pairing's page, that pairing's and its sub-pairs'. For those who
+ * follow tasks; nothing for the others.
  */
-export function WorkStatusSection() {
+export function WorkStatusSection({ pairingId }: { pairingId?: string }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const allowed = can('task.read');
   const { data } = useApi(
-    (signal) => (allowed ? dashboardApi.workStatus({ year: String(year) }, signal) : Promise.resolve(null)),
-    [year, allowed],
+    (signal) => (allowed ? dashboardApi.workStatus({ year: String(year), pairingId }, signal) : Promise.resolve(null)),
+    [year, allowed, pairingId],
   );
   if (!allowed) return null;
   return (

@@ -99,7 +99,10 @@ function IndicatorTrendCard({ pairingId }: { pairingId?: string }) {
   const values = useApi(
     (signal) =>
       indicator
-        ? indicatorsApi.values({ pairingId, fromYear: toYear - YEARS + 1, toYear, indicatorId: indicator.id }, signal)
+        ? indicatorsApi.values(
+            { pairingId, fromYear: toYear - YEARS + 1, toYear, indicatorIds: [indicator.id] },
+            signal,
+          )
         : Promise.resolve(undefined),
     [indicator?.id, pairingId],
   );

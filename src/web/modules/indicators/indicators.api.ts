@@ -4,6 +4,7 @@ import type {
   IndicatorList,
   IndicatorValues,
   TargetsInput,
+  UpdateIndicatorInput,
 } from '../../../common/api/indicators.ts';
 import { api, request } from '../../app/api-client.ts';
 
@@ -13,10 +14,15 @@ export const indicatorsApi = {
   setTargets: (id: string, input: TargetsInput) =>
     request<{ ok: true }>('PUT', `/api/indicators/${encodeURIComponent(id)}/targets`, { body: input }),
   /** Values by year of the chosen indicators, for a pairing (sub-pairs rolled in) or, without one, the programme. */
-  values: (q: { pairingId?: string; fromYear: number; toYear: number; indicatorId: string }, signal?: AbortSignal) =>
+  values: (
+    q: { pairingId?: string; fromYear: number; toYear: number; indicatorIds: readonly string[] },
+    signal?: AbortSignal,
+  ) =>
     api.get<IndicatorValues>(
       '/api/indicators/values',
-      { pairingId: q.pairingId, fromYear: q.fromYear, toYear: q.toYear, indicatorIds: q.indicatorId },
+      { pairingId: q.pairingId, fromYear: q.fromYear, toYear: q.toYear, indicatorIds: q.indicatorIds.join(',') },
       { signal },
     ),
+  update: (id: string, input: UpdateIndicatorInput) =>
+    request<Indicator>('PATCH', `/api/indicators/${encodeURIComponent(id)}`, { body: input }),
 };

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   Breadcrumb,
@@ -34,6 +34,13 @@ import IndicatorTrend from '../indicators/IndicatorTrend.tsx';
 import { PeopleFiguresSection } from '../people/people-display.tsx';
 import { ReplicationFiguresSection } from '../replication/replication-display.tsx';
 import { PrintButton } from '../../shared/PrintButton.tsx';
+import { WhenVisible } from '../../shared/WhenVisible.tsx';
+import { WorkStatusSection } from '../dashboard/WorkStatusSection.tsx';
+import { OverdueItemsSection } from '../tracking/OverdueItemsSection.tsx';
+
+// The pairing's dashboard below the map: loaded when it comes near the viewport.
+const IndicatorTiles = lazy(() => import('../indicators/IndicatorTiles.tsx'));
+const LatestRanking = lazy(() => import('../evaluations/LatestRanking.tsx'));
 
 export function PairingDetailPage() {
   const { id = '' } = useParams();
@@ -251,9 +258,30 @@ export function PairingDetailPage() {
         )}
       </Row>
 
+      <WhenVisible>
+        <IndicatorTiles pairingId={current.id} />
+      </WhenVisible>
+
+      <WhenVisible>
+        <WorkStatusSection pairingId={current.id} />
+      </WhenVisible>
+
       <PairingMeetings pairingId={current.id} />
 
       <IndicatorTrend pairingId={current.id} />
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <WhenVisible>
+            <OverdueItemsSection pairingId={current.id} />
+          </WhenVisible>
+        </Col>
+        <Col xs={24} xl={10}>
+          <WhenVisible>
+            <LatestRanking pairingIds={[current.id, ...current.subPairs.map((p) => p.id)]} />
+          </WhenVisible>
+        </Col>
+      </Row>
 
       <PeopleFiguresSection pairingId={current.id} />
 

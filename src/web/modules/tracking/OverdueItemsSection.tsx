@@ -10,16 +10,22 @@ const SHOWN = 5;
 
 /**
  * On the dashboard: the overdue tracked items the user sees (every pairing in scope; a unit's own), their count in
- * red and the most overdue first. Nothing at all when there are none or the user may not read items.
+ * red and the most overdue first; on a pairing's page, that pairing's and its sub-pairs'. Nothing at all when there
+ * are none or the user may not read items.
  */
-export function OverdueItemsSection() {
+export function OverdueItemsSection({ pairingId }: { pairingId?: string }) {
   const { t } = useI18n();
   const { can } = useSession();
   const allowed = can('item.read');
   const items = useApi(
     (signal) =>
-      allowed ? trackingApi.list({ status: 'overdue', pageSize: SHOWN }, signal) : Promise.resolve(undefined),
-    [allowed],
+      allowed
+        ? trackingApi.list(
+            { status: 'overdue', pageSize: SHOWN, pairingId, withSubPairs: pairingId ? 'true' : undefined },
+            signal,
+          )
+        : Promise.resolve(undefined),
+    [allowed, pairingId],
   );
   const overdue = items.data?.counts.overdue ?? 0;
   if (!overdue) return null;
@@ -27,7 +33,11 @@ export function OverdueItemsSection() {
     <Card
       size="small"
       title={t('ui.tracking.items.overdueItems')}
-      extra={<Link to="/tracking?status=overdue">{t('ui.tracking.items.viewAll')}</Link>}
+      extra={
+        <Link to={`/tracking?status=overdue${pairingId ? `&pairingId=${pairingId}` : ''}`}>
+          {t('ui.tracking.items.viewAll')}
+        </Link>
+      }
       data-testid="dashboard-overdue"
     >
       <Statistic
