@@ -62,3 +62,20 @@ export const indicatorTargets = pgTable(
     index('indicator_targets_pairing_idx').on(t.pairingId, t.year),
   ],
 );
+
+/**
+ * What the whole programme should reach on an indicator in a year (the national dashboard's target), set by the
+ * national office beside the pairings' own targets; not the sum of theirs (a ratio's target is not a sum).
+ */
+export const indicatorProgrammeTargets = pgTable(
+  'indicator_programme_targets',
+  {
+    indicatorId: uuid()
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer().notNull(),
+    value: numeric({ precision: 20, scale: 4 }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('indicator_programme_targets_uq').on(t.indicatorId, t.year)],
+);
