@@ -212,6 +212,9 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/registrations': 'public',
   'GET /api/registrations': 'registration.review',
   'POST /api/registrations/:id/decision': 'registration.review',
+  'GET /api/organisation-users': 'organisation_user.manage',
+  'POST /api/organisation-users': 'organisation_user.manage',
+  'PATCH /api/organisation-users/:id': 'organisation_user.manage',
 };
 
 function allowed(access: RouteAccess, roles: Role[]) {

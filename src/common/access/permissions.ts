@@ -106,6 +106,8 @@ export const PERMISSIONS = {
   'listing.moderate': ['national_office', 'pairing_office', 'lead_unit'],
   'listing.import': ['national_office', 'pairing_office', 'lead_unit'],
   'registration.review': ['national_office', 'pairing_office'],
+  /** An approved enterprise, university or institute invites and disables the accounts of its own organisation. */
+  'organisation_user.manage': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -303,3 +303,13 @@ export const registration = z.object({
 export type Registration = z.infer<typeof registration>;
 export const registrationListResponse = z.object({ items: z.array(registration) });
 export const registrationCreated = z.object({ id: z.string(), state: z.enum(REGISTRATION_STATES) });
+
+/** An account an approved organisation adds for one of its people; they replace the password at first sign-in. */
+export const organisationUserInput = z.strictObject({
+  username: registrationInput.shape.username,
+  displayName: text(50),
+  password: z.string().min(1).max(200),
+});
+export type OrganisationUserInput = z.infer<typeof organisationUserInput>;
+export const organisationUserUpdate = z.strictObject({ version: z.number().int(), active: z.boolean() });
+export type OrganisationUserUpdate = z.infer<typeof organisationUserUpdate>;

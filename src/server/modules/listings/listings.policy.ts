@@ -37,3 +37,14 @@ export function assertMayModerate(
 /** The contact is seen by the owner's organisation, and by an organisation whose interest the owner accepted. */
 export const seesContact = (actor: Actor, listing: { ownerOrganisationId: string }, acceptedInterest: boolean) =>
   listing.ownerOrganisationId === actor.organisationId || acceptedInterest;
+
+/** Only an organisation a pairing office approved manages its own accounts (an administrator's are theirs). */
+export function assertManagesOwnUsers(actor: Actor, standing: RegistrationStanding) {
+  if (!hasPermission(actor.roles, 'organisation_user.manage') || standing !== 'approved')
+    throw forbidden([fieldError('organisation', 'own_users_approved_only')]);
+}
+
+/** Nobody disables their own account here (the organisation would be left without its holder by a slip). */
+export function assertNotOwnAccount(actor: Actor, userId: string) {
+  if (userId === actor.userId) throw forbidden([fieldError('id', 'cannot_manage_self')]);
+}

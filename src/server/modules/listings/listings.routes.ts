@@ -36,6 +36,7 @@ import { decideInterest, expressInterest, interestDetail, interestOutcome } from
 import { createListing, moderateListing, updateListing } from './listing-publishing.service.ts';
 import { matchListing, searchListings } from './listing-ranking.service.ts';
 import { listingCounts as loadCounts, listingDetail, listListingPage } from './listing-reading.service.ts';
+import { registerOrganisationUserRoutes } from './organisation-users.routes.ts';
 import { decideRegistration, register, registrationsToReview } from './registrations.service.ts';
 import type { AuthedContext } from '../../http/context.ts';
 
@@ -51,6 +52,7 @@ async function shownInterests(ctx: AuthedContext, listingId?: string) {
 }
 
 export function registerListingRoutes(app: FastifyInstance) {
+  registerOrganisationUserRoutes(app);
   app.register(async (scope) => {
     // Only the import parses multipart bodies; the limit is the sheet's own, so an oversized upload stops early.
     await scope.register(multipart, {

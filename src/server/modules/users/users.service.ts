@@ -170,3 +170,8 @@ export type { UserRow };
 export const administratorCount = (db: DbOrTx) => countAdmins(db);
 export const usernameInUse = (db: DbOrTx, username: string) => usernameTaken(db, username);
 export const addUser = (tx: DbOrTx, row: Parameters<typeof insertUser>[1]) => insertUser(tx, row);
+/** Disables (its sessions end with it) or enables an account; the caller has checked who may and audits it. */
+export async function setUserActive(tx: DbOrTx, id: string, active: boolean) {
+  await updateUser(tx, id, { active });
+  if (!active) await endUserSessions(tx, id);
+}
