@@ -8,6 +8,7 @@ import { registerPairingRoutes } from './modules/pairings/pairings.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { registerSummaryRoutes } from './modules/summaries/summaries.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -39,6 +40,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerDashboardRoutes(app);
   registerIndicatorRoutes(app);
   registerEvaluationRoutes(app);
+  registerSummaryRoutes(app);
   registerProgrammeRoutes(app);
   registerPairingRoutes(app);
   registerRegionRoutes(app);

@@ -97,6 +97,14 @@ export const PERMISSIONS = {
   'evaluation.self': ['pairing_office'],
   'evaluation.manage': ['national_office'],
   /**
+   * 年度工作计划/总结: pairing offices draft and submit them; the national office and (for the cadre part) 组织部
+   * receive, return or accept them; the national office's acceptance locks the year, and only it unlocks.
+   */
+  'summary.read': ['national_office', 'pairing_office', 'org_dept'],
+  'summary.draft': ['pairing_office'],
+  'summary.receive': ['national_office', 'org_dept'],
+  'summary.unlock': ['national_office'],
+  /**
    * Listings (供需对接): everyone reads published listings; enterprises (once approved) and offices publish and
    * express interest; pairing offices and lead units moderate and import; a pairing office of a registrant's
    * region approves its registration.

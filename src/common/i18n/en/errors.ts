@@ -1,9 +1,11 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
+import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
 import type { Shape } from '../shape.ts';
 import type { errors as zh } from '../zh-CN/errors.ts';
 
 export const errors: Shape<typeof zh> = {
   ...listingsErrors,
+  ...summariesErrors,
   validation: 'The request is invalid; check the fields named',
   invalid_json: 'The request body is not valid JSON',
   unauthenticated: 'Please sign in',
@@ -63,6 +65,7 @@ export const errors: Shape<typeof zh> = {
   roster_upload_required: 'Upload the roster (the file field of multipart/form-data)',
   field: {
     ...listingsFieldErrors,
+    ...summariesFieldErrors,
     required: 'Required',
     too_short: 'At least {min} characters',
     too_long: 'At most {max} characters',

@@ -10,6 +10,7 @@ import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
 import { listingsUi } from './ui-listings.ts';
 import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
+import { summariesUi } from './ui-summaries.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
@@ -545,6 +546,7 @@ export const ui: Shape<typeof zh> = {
   people: peopleUi,
   indicators: indicatorsUi,
   evaluations: evaluationsUi,
+  summaries: summariesUi,
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,

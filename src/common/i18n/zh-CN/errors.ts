@@ -1,6 +1,8 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
+import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
 export const errors = {
   ...listingsErrors,
+  ...summariesErrors,
   validation: '请求内容有误，请检查标出的字段',
   invalid_json: '请求内容不是有效的 JSON',
   unauthenticated: '请先登录',
@@ -54,6 +56,7 @@ export const errors = {
   roster_upload_required: '请上传花名册（multipart/form-data 的 file 字段）',
   field: {
     ...listingsFieldErrors,
+    ...summariesFieldErrors,
     required: '必填',
     too_short: '长度不能少于 {min} 个字符',
     too_long: '长度不能超过 {max} 个字符',

@@ -8,6 +8,7 @@ import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
 import { listingsUi } from './ui-listings.ts';
 import { evaluationsUi, indicatorsUi } from './ui-evaluations.ts';
+import { summariesUi } from './ui-summaries.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
@@ -536,6 +537,7 @@ export const ui = {
   people: peopleUi,
   indicators: indicatorsUi,
   evaluations: evaluationsUi,
+  summaries: summariesUi,
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,

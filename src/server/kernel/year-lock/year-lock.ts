@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
+import { yearLocks } from './year-locks.tables.ts';
 
 /**
  * The open lock on a pairing's year, on the pairing itself or on a pairing above it (a pair's accepted summary
@@ -39,4 +40,40 @@ export async function assertYearsOpen(
     if (await yearLockOf(db, pairingId, year))
       throw new AppError(409, 'year_locked', [fieldError(field, 'year_locked', { year })], { year });
   }
+}
+
+/** Opens a lock on the pairing's year (none when one is open already); the caller audits it. */
+export async function lockYear(db: DbOrTx, pairingId: string, year: number, sourceId: string, userId: string) {
+  if (await openLock(db, pairingId, year)) return false;
+  await db.insert(yearLocks).values({ pairingId, year, sourceId, lockedBy: userId });
+  return true;
+}
+
+async function openLock(db: DbOrTx, pairingId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(yearLocks)
+    .where(and(eq(yearLocks.pairingId, pairingId), eq(yearLocks.year, year), isNull(yearLocks.unlockedAt)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Closes the pairing's open lock on the year with its reason; the lock row as it was, or null when none was open. */
+export async function unlockYear(db: DbOrTx, pairingId: string, year: number, userId: string, reason: string) {
+  const lock = await openLock(db, pairingId, year);
+  if (!lock) return null;
+  await db
+    .update(yearLocks)
+    .set({ unlockedAt: new Date(), unlockedBy: userId, unlockReason: reason })
+    .where(eq(yearLocks.id, lock.id));
+  return lock;
+}
+
+/** Whether the pairing's own year is locked (not one above it). */
+export async function yearLocked(db: DbOrTx, pairingId: string, year: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: yearLocks.id })
+    .from(yearLocks)
+    .where(and(eq(yearLocks.pairingId, pairingId), eq(yearLocks.year, year), isNull(yearLocks.unlockedAt)));
+  return !!row;
 }

@@ -3,6 +3,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import { wan } from '../../../common/money/money.ts';
 import type {
   CreateProjectInput,
@@ -32,6 +33,7 @@ import { projectStatsRows, type StatsQuery } from './project-stats.repository.ts
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, derivedColumns, historyOf } from './project-history.ts';
 import { statsFromRows } from './project-stats.ts';
+import { sideTextsInView } from '../programmes/programmes.service.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from '../../kernel/industries.ts';
@@ -53,7 +55,11 @@ export async function projectDetail(ctx: AuthedContext, id: string): Promise<Pro
 
 /** The figures of the projects the actor sees, with their parks and events, grouped as asked (the dashboard's too). */
 export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Promise<ProjectStats> {
-  return statsFromRows(await projectStatsRows(ctx.db, ctx.actor, query), query.groupBy);
+  const [rows, sides] = await Promise.all([
+    projectStatsRows(ctx.db, ctx.actor, query),
+    sideTextsInView(ctx, 'zh-CN', query.pairingId),
+  ]);
+  return statsFromRows(rows, query.groupBy, sides);
 }
 
 /** The GB/T 4754-2017 industries a project is filed under. */
@@ -216,6 +222,8 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
     const current = await findProject(tx, ctx.actor, id);
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
+    // A project counts in the year it was signed (签约额, 到位资金): a year locked by its accepted summary is read-only.
+    await assertYearsOpen(tx, current.pairingId, [yearOf(current.signedOn)], 'signedOn');
     // The form sends back the masked phone it was shown: unchanged, not a new number.
     if (input.contactPhone && isMasked(input.contactPhone)) {
       if (input.contactPhone !== maskPhone(current.contactPhone))
@@ -286,6 +294,7 @@ export async function moveStage(ctx: AuthedContext, id: string, input: StageMove
   return auditedChange(ctx, async ({ tx, audit }) => {
     const found = await findProjectDetail(tx, ctx.actor, id, { forUpdate: true });
     if (!found) throw notFound();
+    await assertYearsOpen(tx, found.row.pairingId, [yearOf(found.row.signedOn), yearOf(input.on)], 'on');
     const h = historyOf(id, found.moves, found.reports);
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
@@ -322,6 +331,7 @@ export async function reportFigure(
     const found = await findProjectDetail(tx, ctx.actor, id, { forUpdate: true });
     if (!found) throw notFound();
     if (version !== undefined && found.row.version !== version) throw conflict();
+    await assertYearsOpen(tx, found.row.pairingId, [yearOf(found.row.signedOn), input.period.year], 'period.year');
     const h = historyOf(id, found.moves, found.reports);
     const candidate: FigureReport = {
       figure: input.figure,

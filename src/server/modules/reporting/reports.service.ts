@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import type { ReportFrequency, ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
 import { chinaToday } from '../../kernel/dates.ts';
@@ -49,6 +50,8 @@ export async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) 
   const cycle = await findCycle(tx, ctx.actor, slot.cycleId, { forUpdate: true });
   if (!cycle) throw notFound();
   assertCycleOpen(cycle);
+  // A report counts in the year its cycle is due (reports on time): a year locked by its accepted summary is read-only.
+  await assertYearsOpen(tx, cycle.pairingId, [yearOf(cycle.dueOn)], 'cycleId');
   return { slot, cycle };
 }
 

@@ -1,0 +1,275 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../http/system-actor.ts';
+import { buildOrgUser } from '../../seed/builders.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import type { TestClient } from '../../testing/test-app.ts';
+import { testEngines } from '../../testing/test-engines.ts';
+import { newProject } from '../projects/test-support/project-api.ts';
+
+describe.each(testEngines())(
+  'annual summary, submission and the year lock on %s',
+  (engine) => {
+    const s = useProgrammeApp(engine);
+    const orgDept = { username: '', password: '' };
+    let office: TestClient;
+    let projectId: string;
+    beforeAll(async () => {
+      orgDept.username = 'jl-zzb-summary';
+      Object.assign(
+        orgDept,
+        await buildOrgUser(systemContext(s.t.deps), {
+          username: 'jl-zzb-summary',
+          regionCode: '220000',
+          roles: ['org_dept'],
+          kind: 'org_dept',
+        }),
+      );
+      office = await s.as(s.f.users.jilin);
+      // One project signed in 2024 with its 签约额 and 到位资金: what the draft's project figures count.
+      const p = (await office.post('/api/projects', newProject(s.f.pairings.jilinZhejiang, { landmark: true }))).json();
+      projectId = p.id;
+      expect((await office.post(`/api/projects/${p.id}/moves`, { to: 'signed', on: '2024-03-15' })).statusCode).toBe(
+        200,
+      );
+      const version = (await office.get(`/api/projects/${p.id}`)).json().version;
+      const figure = await office.post(`/api/projects/${p.id}/figures`, {
+        version,
+        figure: 'signed',
+        period: { year: 2024, month: 3 },
+        amount: '50000',
+      });
+      expect(figure.statusCode, figure.body).toBe(200);
+    });
+    const audits = async (id: string) =>
+      (
+        await s.t.database.db.execute<{ action: string }>(
+          sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`,
+        )
+      ).rows.map((r) => r.action);
+
+    it('drafts the summary from the records, edits a section, exports Word and Excel, submits, and the acceptance locks the year', async () => {
+      const created = await office.post('/api/summaries', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        year: 2024,
+        kind: 'summary',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      let d = created.json();
+      expect(d).toMatchObject({
+        state: 'draft',
+        versionNo: 0,
+        title: '吉林省—浙江省对口合作2024年工作总结',
+        locked: false,
+      });
+      expect(d.sections.map((x: { key: string }) => x.key)).toEqual([
+        'overall',
+        'tasks',
+        'projects',
+        'parks',
+        'cadres',
+        'replication',
+        'problems',
+        'next_year',
+      ]);
+      const projects = d.sections.find((x: { key: string }) => x.key === 'projects');
+      expect(projects.text).toContain('{{signed_wan}}');
+      expect(projects.figures).toContain('signed_wan');
+      const fig = (code: string) => d.figures.find((f: { code: string }) => f.code === code);
+      expect(fig('projects_signed')).toMatchObject({ drafted: '1', now: '1', changed: false });
+      expect(fig('signed_wan')).toMatchObject({ drafted: '50000', changed: false });
+
+      // Twice for the same pairing, year and kind: refused, nothing made.
+      const again = await office.post('/api/summaries', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        year: 2024,
+        kind: 'summary',
+      });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error.details[0]).toMatchObject({ field: 'year', code: 'summary_exists' });
+
+      // The office edits a section; a figure code that does not exist is refused and changes nothing.
+      const bad = await office.request('PUT', `/api/summaries/${d.id}/sections/problems`, {
+        version: d.version,
+        text: '滞后{{tasks_red}}项，另有{{no_such}}。',
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0]).toMatchObject({ field: 'text', code: 'unknown_figure' });
+      const edited = await office.request('PUT', `/api/summaries/${d.id}/sections/problems`, {
+        version: d.version,
+        text: '一是项目到位资金{{arrived_wan}}万元，到位偏慢；二是园区招商有待加强。',
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      d = edited.json();
+      expect(d.sections.find((x: { key: string }) => x.key === 'problems')).toMatchObject({ figures: ['arrived_wan'] });
+
+      // The records change after drafting: the figure is flagged, then taken when the office refreshes.
+      const version = (await office.get(`/api/projects/${projectId}`)).json().version;
+      expect(
+        (
+          await office.post(`/api/projects/${projectId}/figures`, {
+            version,
+            figure: 'arrived',
+            period: { year: 2024, month: 6 },
+            amount: '12000',
+          })
+        ).statusCode,
+      ).toBe(200);
+      d = (await office.get(`/api/summaries/${d.id}`)).json();
+      expect(fig('arrived_wan')).toMatchObject({ drafted: '0', now: '12000', changed: true });
+      d = (await office.post(`/api/summaries/${d.id}/refresh`, { version: d.version })).json();
+      expect(fig('arrived_wan')).toMatchObject({ drafted: '12000', changed: false });
+
+      // Word: the 公文 with its figures written in and the project annex printed inside; Excel: the five annex sheets.
+      const docx = await office.get(`/api/summaries/${d.id}/export.docx`);
+      expect(docx.statusCode).toBe(200);
+      expect(docx.headers['content-type']).toContain('wordprocessingml');
+      const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+      expect(text).toContain('吉林省—浙江省对口合作2024年工作总结');
+      expect(text).toContain('国家发展改革委：');
+      expect(text).toContain('一、总体情况');
+      expect(text).toContain('到位资金12000万元');
+      expect(text).not.toContain('{{');
+      expect(text).toContain('附件：1. 2024年签约合作项目表');
+      const xlsx = await office.get(`/api/summaries/${d.id}/export.xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.getCell(1, 1).value)).toEqual([
+        '附件1 2024年签约合作项目表',
+        '附件2 共建园区情况表',
+        '附件3 2024年互派挂职干部情况表',
+        '附件4 2024年干部人才培训情况表',
+        '附件5 2024年重点任务完成情况表',
+      ]);
+      expect(wb.worksheets[0]!.getRow(4).getCell(7).value).toBe(50000);
+
+      // Submitted to the national office and 组织部; the office can no longer edit it.
+      d = (await office.post(`/api/summaries/${d.id}/submit`, { version: d.version })).json();
+      expect(d).toMatchObject({ state: 'submitted', versionNo: 1 });
+      expect(d.receipts.map((r: { recipient: string; state: string }) => [r.recipient, r.state]).sort()).toEqual([
+        ['national_office', 'sent'],
+        ['org_dept', 'sent'],
+      ]);
+      const locked = await office.request('PUT', `/api/summaries/${d.id}/sections/problems`, {
+        version: d.version,
+        text: '改',
+      });
+      expect(locked.json().error.details[0]).toMatchObject({ field: 'state', code: 'summary_not_editable' });
+
+      const national = await s.as(s.f.users.national);
+      const zzb = await s.as(orgDept);
+      const receipt = (recipient: string) =>
+        d.receipts.find((r: { recipient: string }) => r.recipient === recipient).id;
+      // Each recipient handles its own receipt only.
+      expect(
+        (await zzb.post(`/api/summaries/${d.id}/receipts/${receipt('national_office')}`, { decision: 'accepted' }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await zzb.post(`/api/summaries/${d.id}/receipts/${receipt('org_dept')}`, { decision: 'received' })).statusCode,
+      ).toBe(200);
+      const noComment = await national.post(`/api/summaries/${d.id}/receipts/${receipt('national_office')}`, {
+        decision: 'returned',
+      });
+      expect(noComment.json().error.details[0]).toMatchObject({ field: 'comment', code: 'return_comment_required' });
+      d = (
+        await national.post(`/api/summaries/${d.id}/receipts/${receipt('national_office')}`, {
+          decision: 'returned',
+          comment: '请补充园区共建成效',
+        })
+      ).json();
+      expect(d.state).toBe('returned');
+
+      // Edited and submitted again: version 2, version 1 kept as sent.
+      d = (
+        await office.request('PUT', `/api/summaries/${d.id}/sections/parks`, {
+          version: d.version,
+          text: '共建园区{{parks}}个，成效明显。',
+        })
+      ).json();
+      d = (await office.post(`/api/summaries/${d.id}/submit`, { version: d.version })).json();
+      expect(d).toMatchObject({ state: 'submitted', versionNo: 2 });
+      expect(d.versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([1, 2]);
+      const v1 = await office.get(`/api/summaries/${d.id}/export.docx?versionNo=1`);
+      expect((await mammoth.extractRawText({ buffer: v1.rawPayload })).value).not.toContain('成效明显');
+
+      const v2National = d.receipts.find(
+        (r: { recipient: string; versionNo: number }) => r.recipient === 'national_office' && r.versionNo === 2,
+      ).id;
+      d = (await national.post(`/api/summaries/${d.id}/receipts/${v2National}`, { decision: 'accepted' })).json();
+      expect(d).toMatchObject({ state: 'accepted', locked: true });
+
+      // The year is locked: an edit of a project signed in 2024 is refused, naming the year, and changes nothing.
+      const p = (await office.get(`/api/projects/${projectId}`)).json();
+      const refused = await office.patch(`/api/projects/${projectId}`, { version: p.version, note: '补充说明' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'year_locked' });
+      expect(refused.json().error.message).toContain('2024年度数据已锁定');
+      expect(refused.json().error.message).toContain('The figures of 2024 are locked');
+      const figure = await office.post(`/api/projects/${projectId}/figures`, {
+        version: p.version,
+        figure: 'arrived',
+        period: { year: 2024, month: 9 },
+        amount: '15000',
+      });
+      expect(figure.statusCode).toBe(409);
+      expect((await office.get(`/api/projects/${projectId}`)).json().version).toBe(p.version);
+
+      // Only the national office unlocks, with its reason; the edit then goes through.
+      const unlock = { pairingId: s.f.pairings.jilinZhejiang, year: 2024, reason: '更正项目到位资金' };
+      expect((await office.post('/api/summaries/unlock', unlock)).statusCode).toBe(403);
+      expect((await national.post('/api/summaries/unlock', unlock)).statusCode).toBe(200);
+      expect((await national.post('/api/summaries/unlock', unlock)).json().error.details[0]).toMatchObject({
+        code: 'year_not_locked',
+      });
+      expect(
+        (await office.patch(`/api/projects/${projectId}`, { version: p.version, note: '补充说明' })).statusCode,
+      ).toBe(200);
+
+      expect(await audits(d.id)).toEqual([
+        'summary.create',
+        'summary.update',
+        'summary.refresh',
+        'summary.export',
+        'summary.export',
+        'summary.submit',
+        'summary.receive',
+        'summary.return',
+        'summary.update',
+        'summary.submit',
+        'summary.export',
+        'summary.accept',
+      ]);
+      expect(await audits(s.f.pairings.jilinZhejiang)).toEqual(
+        expect.arrayContaining(['year_lock.lock', 'year_lock.unlock']),
+      );
+    });
+
+    it("answers 404 for another region's summary and refuses to draft for a pairing out of scope", async () => {
+      const d = (
+        await office.post('/api/summaries', { pairingId: s.f.pairings.jilinZhejiang, year: 2023, kind: 'summary' })
+      ).json();
+      const liaoning = await s.as(s.f.users.liaoning);
+      expect((await liaoning.get(`/api/summaries/${d.id}`)).statusCode).toBe(404);
+      expect((await liaoning.get(`/api/summaries/${d.id}/export.docx`)).statusCode).toBe(404);
+      expect((await liaoning.get('/api/summaries')).json().items).toEqual([]);
+      const out = await liaoning.post('/api/summaries', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        year: 2023,
+        kind: 'summary',
+      });
+      expect(out.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
+      // The plan needs an annual plan of that year.
+      const plan = await office.post('/api/summaries', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        year: 2023,
+        kind: 'plan',
+      });
+      expect(plan.json().error.details[0]).toMatchObject({ field: 'year', code: 'no_annual_plan' });
+    });
+  },
+  240_000,
+);
