@@ -26,6 +26,7 @@ const MODULE_ORDER = [
   'evaluations',
   'summaries',
   'portal',
+  'open-data',
   'dashboard',
   'workbench',
 ];

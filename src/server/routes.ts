@@ -26,6 +26,7 @@ import { registerItemAttachmentRoutes } from './modules/tracking/item-attachment
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerReplicationRoutes } from './modules/replication/replication.routes.ts';
 import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
+import { registerOpenDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { registerDemoRoutes } from './seed/demo.routes.ts';
 
@@ -61,6 +62,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerMeetingRoutes(app);
   registerReplicationRoutes(app);
   registerNotificationRoutes(app);
+  registerOpenDataRoutes(app);
   registerWorkbenchRoutes(app);
   registerDemoRoutes(app);
 }

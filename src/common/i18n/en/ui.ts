@@ -15,6 +15,7 @@ import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
 import { planImportUi } from './ui-plan-import.ts';
+import { openDataUi } from './ui-open-data.ts';
 
 export const ui: Shape<typeof zh> = {
   app: {
@@ -551,4 +552,5 @@ export const ui: Shape<typeof zh> = {
   output: outputUi,
   demo: demoUi,
   planImport: planImportUi,
+  openData: openDataUi,
 };

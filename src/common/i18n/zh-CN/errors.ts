@@ -113,6 +113,7 @@ export const errors = {
     file_no_tasks: '文件中没有识别到编号的重点任务，请确认这是一份实施方案或工作方案。',
     invalid_decimal: '不是有效的数值（最多 16 位整数、4 位小数）',
     unknown_pairing: '对口合作关系不存在，或您无权操作',
+    pairing_name_ambiguous: '有多个对口合作关系名为“{name}”，请用其 ID，或同时指定方案',
     pairing_required: '请选择方案所属的对口合作关系',
     programme_plan_requires_national: '只有国家层面可以导入或修改合作规划层面的方案',
     duplicate_task_no: '任务编号 {code} 重复',

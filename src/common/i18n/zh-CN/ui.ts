@@ -13,6 +13,7 @@ import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
 import { planImportUi } from './ui-plan-import.ts';
+import { openDataUi } from './ui-open-data.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
 export const ui = {
   app: {
@@ -542,4 +543,5 @@ export const ui = {
   output: outputUi,
   demo: demoUi,
   planImport: planImportUi,
+  openData: openDataUi,
 } as const;

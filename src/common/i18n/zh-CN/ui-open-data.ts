@@ -1,0 +1,88 @@
+/** Open data: the data dictionary, CSV header rows and the data page. en/ui-open-data.ts has exactly these keys. */
+export const openDataUi = {
+  pageTitle: '开放数据',
+  pageDescription:
+    '对口合作已公开的项目汇总、公开发布数据和评估结果，可下载 CSV（Excel 可直接打开）与 JSON，并附数据字典。',
+  intro:
+    '本页数据仅来自各对口合作办公室已公开的记录：已公开的项目、公开发布的数据（附来源）和已公布的评估结果。金额单位为万元，以十进制文本表示。标注“演示”的为演示数据。',
+  downloads: '下载',
+  downloadCsv: '下载 CSV',
+  downloadJson: '下载 JSON',
+  dictionary: '数据字典',
+  iati: 'IATI 2.03 活动文件',
+  iatiNote: '已公开项目按国际援助透明度倡议（IATI）2.03 标准导出的活动文件。',
+  apiNote: '接口无需登录，按访问地址限制频率；可按 programme（方案 ID）、pairing（结对 ID 或全称）、year、side 筛选。',
+  columns: { field: '字段', name: '名称', type: '类型', unit: '单位', definition: '定义', nullable: '可为空' },
+  types: {
+    uuid: '标识符（UUID）',
+    text: '文本',
+    integer: '整数',
+    decimal: '十进制数（文本）',
+    date: '日期（YYYY-MM-DD）',
+    boolean: '是/否',
+  },
+  units: { wan: '万元', count: '个', year: '年', score: '分', figure: '见“单位”字段' },
+  yes: '是',
+  no: '否',
+  demo: '演示',
+  datasets: {
+    projects: {
+      title: '项目汇总',
+      description: '已公开的合作项目，按方案、结对关系、落地一方和签约年份汇总。',
+    },
+    figures: {
+      title: '公开发布数据',
+      description: '各办公室从新闻报道和官方报告中记录的数据，附来源、日期和链接，与系统计算的数据分开。',
+    },
+    evaluations: {
+      title: '评估结果',
+      description: '已公布的成效评估轮次中各结对关系（或其一方）的得分、名次和等次。',
+    },
+  },
+  fields: {
+    programmeId: { label: '方案ID', definition: '对口合作方案的标识符。' },
+    programmeName: { label: '方案', definition: '对口合作方案的名称。' },
+    pairingId: { label: '结对ID', definition: '对口合作关系的标识符。' },
+    pairingName: { label: '结对关系', definition: '对口合作关系的名称（如 吉林省—浙江省）。' },
+    pairingLevel: {
+      label: '层级',
+      definition: '结对层级：province 省级、city 市级、county 县级、zone 园区、department 部门。',
+    },
+    side: {
+      label: '一方',
+      definition: '结对关系的一方：a 为名称中的第一方，b 为第二方（评估结果中 both 为双方合并）。',
+    },
+    year: {
+      label: '年份',
+      definition: '项目汇总为签约年份（未签约为空）；公开数据为所描述的年份；评估结果为评估年度。',
+    },
+    projects: { label: '项目数', definition: '已公开项目的个数。' },
+    signedWan: { label: '签约额', definition: '已公开项目签约额之和。' },
+    arrivedWan: { label: '到位资金', definition: '已公开项目到位资金之和（累计）。' },
+    demo: { label: '演示数据', definition: '是否为演示数据（演示数据不是真实数据）。' },
+    id: { label: 'ID', definition: '该条公开数据的标识符。' },
+    topic: {
+      label: '主题',
+      definition: '数据主题：replication 经验复制推广、cadres 干部人才、projects 项目、general 综合。',
+    },
+    label: { label: '指标', definition: '数据所描述的内容，如“派出干部”。' },
+    value: { label: '数值', definition: '发布的数值。' },
+    unit: { label: '单位', definition: '数值的单位，如 名、项、亿元。' },
+    sourceTitle: { label: '来源', definition: '报道或报告的标题。' },
+    sourceDate: { label: '来源日期', definition: '报道或报告的发布日期。' },
+    sourceLink: { label: '来源链接', definition: '报道或报告的网址。' },
+    roundId: { label: '评估轮次ID', definition: '评估轮次的标识符。' },
+    roundTitle: { label: '评估轮次', definition: '评估轮次的名称。' },
+    score: { label: '得分', definition: '评估得分（有调整时为调整后得分）。' },
+    rank: { label: '名次', definition: '在本轮中的名次。' },
+    grade: { label: '等次', definition: '按本轮等次标准评定的等次。' },
+  },
+  iatiText: {
+    fallbackDescription: '{pairing}对口合作项目',
+    accountable: '{pairing}对口合作',
+    firstDateNote: '签约日期（尚未开工）',
+    publishedDateNote: '公开日期（尚无签约或开工日期）',
+    signedNote: '签约额',
+    arrivedNote: '到位资金（累计）',
+  },
+};
