@@ -4,6 +4,7 @@ const USAGE = `用法 / Usage:
   duikou admin create --username NAME [--display-name NAME]   创建初始管理员，密码从标准输入读取 / create the initial administrator; password read from stdin
   duikou plan parse FILE [--json]                               解析规划文本，不写数据库 / parse a plan without touching the database
   duikou plan import FILE [--pairing ID|NAME]                   导入方案（新版本保留任务） / import a plan (a changed version keeps its tasks)
+  duikou programme load FILE.json                               载入合作规划及其对口关系（全部或不载入）/ load a programme and its pairings (all or nothing)
   duikou demo fill --pairing ID|NAME [--seed N]                 生成演示数据 / fill a pairing with demo data
   duikou demo clear                                             删除全部演示数据 / remove all demo data
   duikou listings import FILE [--pairing ID|NAME]              导入供需表（.xlsx/.csv）/ import a listing sheet
@@ -37,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'listings') {
     const { listingsCommand } = await import('./listings.ts');
     return listingsCommand(command, rest);
+  }
+  if (group === 'programme') {
+    const { programmeCommand } = await import('./programme.ts');
+    return programmeCommand(command, rest);
   }
   if (group === 'summary') {
     const { summaryCommand } = await import('./summary.ts');

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
 import { registerPairingRoutes } from './modules/pairings/pairings.routes.ts';
+import { registerProgrammeLoadRoutes } from './modules/pairings/programme-load.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluations/evaluations.routes.ts';
@@ -44,6 +45,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerSummaryRoutes(app);
   registerProgrammeRoutes(app);
   registerPairingRoutes(app);
+  registerProgrammeLoadRoutes(app);
   registerRegionRoutes(app);
   registerOrganisationRoutes(app);
   registerUserRoutes(app);

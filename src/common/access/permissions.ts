@@ -6,6 +6,8 @@ import type { Role } from './roles.ts';
  */
 export const PERMISSIONS = {
   'programme.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
+  /** Creating, editing and loading programmes from a file, and granting one to a national-office user. */
+  'programme.manage': ['national_office'],
   'pairing.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept', 'enterprise', 'public'],
   'pairing.create': ['national_office', 'pairing_office'],
   'pairing.update': ['national_office', 'pairing_office'],

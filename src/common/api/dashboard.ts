@@ -2,10 +2,27 @@ import { z } from 'zod';
 import { pairingSummary } from './pairings.ts';
 import { projectStats } from './projects.ts';
 
+const sideNames = z.object({
+  a: z.object({ zh: z.string(), en: z.string() }),
+  b: z.object({ zh: z.string(), en: z.string() }),
+});
+
+/** Whose figures the dashboard shows: one programme (default: the first the user works in). */
+export const dashboardQuery = z.strictObject({ programmeId: z.uuid().optional() });
+
 export const dashboardResponse = z.object({
+  /** The programme shown, with its names for its two sides (null: neutral 甲方/乙方). */
   programme: z
-    .object({ id: z.uuid(), name: z.string(), docNo: z.string().nullable(), issuedOn: z.string().nullable() })
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      docNo: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      sides: sideNames.nullable(),
+    })
     .nullable(),
+  /** Every programme the user works in, for the switcher. */
+  programmes: z.array(z.object({ id: z.uuid(), name: z.string(), sides: sideNames.nullable() })),
   counts: z.object({
     pairings: z.number().int(),
     subPairs: z.number().int(),

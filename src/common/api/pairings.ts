@@ -151,6 +151,14 @@ export const programmeItem = z.object({
   periodEnd: z.number().int().nullable(),
   goals: z.string().nullable(),
   ownerOffice: z.string().nullable(),
+  /** The programme's names for its sides; null: the neutral 甲方/乙方 (common/programme-sides.ts). */
+  sides: z
+    .object({ a: z.object({ zh: z.string(), en: z.string() }), b: z.object({ zh: z.string(), en: z.string() }) })
+    .nullable(),
+  levels: z.array(z.enum(PAIRING_LEVELS)).nullable(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  version: z.number().int(),
   pairingCount: z.number().int(),
   source: sourceRef.nullable(),
 });

@@ -3,8 +3,14 @@ import type { Role } from '../../common/access/roles.ts';
 import type { CryptoProvider } from '../security/crypto-provider.ts';
 import type { AppConfig } from '../config.ts';
 
-/** Which pairings a user's rows are limited to: all of them, or the listed ids (own pairings and their sub-pairs). */
-export type PairingScope = { all: true } | { all: false; pairingIds: readonly string[] };
+/**
+ * Which pairings a user's rows are limited to: all of them, or the listed ids (own pairings and their sub-pairs).
+ * `programmeIds`: the programmes a national-office user was granted (it sees them whole, even before they have
+ * pairings).
+ */
+export type PairingScope =
+  | { all: true }
+  | { all: false; pairingIds: readonly string[]; programmeIds?: readonly string[] };
 
 export interface Actor {
   userId: string;

@@ -3,9 +3,27 @@ import type { DbOrTx } from '../db/database.ts';
 import type { Actor, PairingScope } from '../http/context.ts';
 import type { Role } from '../../common/access/roles.ts';
 
-/** The national office sees every pairing; everyone else the pairings one of whose sides is their region, with all sub-pairs. */
-export async function loadPairingScope(db: DbOrTx, roles: readonly Role[], regionCode: string): Promise<PairingScope> {
-  if (roles.includes('national_office')) return { all: true };
+/**
+ * The national office sees every pairing, or, when granted programmes (programme_grants), every pairing of those;
+ * everyone else the pairings one of whose sides is their region, with all sub-pairs.
+ */
+export async function loadPairingScope(
+  db: DbOrTx,
+  roles: readonly Role[],
+  regionCode: string,
+  userId: string,
+): Promise<PairingScope> {
+  if (roles.includes('national_office')) {
+    const granted = await db.execute<{ programme_id: string; ids: string[] }>(sql`
+      SELECT g.programme_id, ARRAY(SELECT p.id FROM pairings p WHERE p.programme_id = g.programme_id) AS ids
+        FROM programme_grants g WHERE g.user_id = ${userId}`);
+    if (!granted.rows.length) return { all: true };
+    return {
+      all: false,
+      pairingIds: granted.rows.flatMap((r) => r.ids),
+      programmeIds: granted.rows.map((r) => r.programme_id),
+    };
+  }
   const result = await db.execute<{ id: string }>(sql`
     WITH RECURSIVE tree AS (
       SELECT DISTINCT s.pairing_id AS id FROM pairing_side_regions s WHERE s.region_code = ${regionCode}
@@ -25,7 +43,7 @@ export function uuidArray(ids: readonly string[]): SQL {
  * The rows of the pairings in the actor's scope, by the column that holds a row's pairing (undefined: every row).
  * Each module's scope (projectScope, parkScope, …) is this with its own column.
  */
-export function rowsInPairingScope(actor: Actor, pairingColumn: AnyColumn): SQL | undefined {
+export function rowsInPairingScope(actor: Pick<Actor, 'scope'>, pairingColumn: AnyColumn): SQL | undefined {
   if (actor.scope.all) return undefined;
   return actor.scope.pairingIds.length ? inArray(pairingColumn, [...actor.scope.pairingIds]) : sql`false`;
 }

@@ -6,7 +6,15 @@ import { pairingLevel, regionCatalogue } from '../modules/regions/region-catalog
 import type { RegionResolver } from '../modules/regions/region-resolver.ts';
 import { locatedSubPairs, parsePlanWithSource } from '../modules/plans/parser/parse-plan.ts';
 import type { SubPair } from '../modules/plans/parser/types.ts';
-import { addProgramme, hasProgramme, keepSourceDocument } from '../modules/programmes/programmes.service.ts';
+import type { ProgrammeSides } from '../../common/api/programmes.ts';
+import type { PairingLevel } from '../../common/api/enums.ts';
+import {
+  addProgramme,
+  hasProgramme,
+  keepSourceDocument,
+  nameProgrammeSides,
+  programmeValues,
+} from '../modules/programmes/programmes.service.ts';
 import { insertPairing, replaceSides, replaceOffices } from '../modules/pairings/pairings.repository.ts';
 import { sidesKey } from '../modules/pairings/pairing-sides.ts';
 import { defaultName } from '../modules/pairings/pairings.service.ts';
@@ -27,6 +35,8 @@ interface Manifest {
     shortName: string;
     periodStart: number;
     periodEnd: number;
+    sides: ProgrammeSides;
+    levels: PairingLevel[];
     ownerOffice: string;
     ownerOfficeQuote: string;
     goalsQuote: string;
@@ -42,6 +52,8 @@ interface Manifest {
     quote: string;
   }[];
 }
+
+const docOfManifest = (m: Manifest) => m.documents.find((d) => d.file === m.programme.document)?.docNo ?? null;
 
 /** Quotes are checked against the document with line breaks and spaces removed, as PDF extraction scatters them. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -66,8 +78,13 @@ const codesOf = (refs: { code: string | null }[]) => refs.map((r) => r.code).fil
  * Returns a line describing what it loaded, or null when a programme already exists.
  */
 export async function seedProgramme(ctx: AuthedContext): Promise<string | null> {
-  if (await hasProgramme(ctx)) return null;
   const manifest = JSON.parse(fs.readFileSync(repoPath('resources/seeds/manifest.json'), 'utf8')) as Manifest;
+  const sides = programmeValues({ sides: manifest.programme.sides, levels: manifest.programme.levels });
+  if (await hasProgramme(ctx)) {
+    // Loaded before programmes named their sides: the built-in one gets its names (东北地区/东部地区) once.
+    const named = await nameProgrammeSides(ctx, docOfManifest(manifest), sides);
+    return named ? `programme sides named: ${manifest.programme.name}` : null;
+  }
   const regions = regionCatalogue().resolver;
   const docs = manifest.documents.map((d) => ({
     ...d,
@@ -107,6 +124,7 @@ export async function seedProgramme(ctx: AuthedContext): Promise<string | null> 
       goals: p.goalsQuote,
       ownerOffice: p.ownerOffice,
       sourceDocumentId: docIds.get(national.file),
+      ...sides,
     });
     // The programme is new, so every pairing of it is made here: its sides keys are all in this map.
     const pairingOfKey = new Map<string, string>();

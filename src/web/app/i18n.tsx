@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { MessageKey } from '../../common/i18n/messages.ts';
 import { LOCALES, type Locale } from '../../common/i18n/text.ts';
+import { type SideNames, sideParams } from '../../common/programme-sides.ts';
 import { hasTexts, loadTexts, translate } from './texts.ts';
 
 const STORAGE_KEY = 'duikou.locale';
@@ -19,6 +20,11 @@ export interface I18n {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** Picks the server's Chinese or English text for the current language. */
   pick: (text: Bilingual) => string;
+  /**
+   * Names the sides in every text after the programme being worked in (its own 东部/西部 …); null: the neutral
+   * 甲方/乙方. Set by the programme switcher.
+   */
+  setSideNames: (sides: SideNames | null) => void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -35,6 +41,7 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   // Undefined while the texts of the language chosen last time are still loading.
+  const [sideNames, setSideNames] = useState<SideNames | null>(null);
   const [locale, setLocaleState] = useState<Locale | undefined>(() => {
     const chosen = initialLocale();
     return hasTexts(chosen) ? chosen : undefined;
@@ -75,10 +82,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale && {
         locale,
         setLocale,
-        t: (key, params) => translate(locale, key, params),
+        t: (
+          (sides) => (key, params) =>
+            translate(locale, key, { ...sides, ...params })
+        )(sideParams(sideNames, locale, (key, params) => translate(locale, key, params))),
         pick: (text) => (locale === 'en' ? text.en : text.zh),
+        setSideNames,
       },
-    [locale, setLocale],
+    [locale, setLocale, sideNames],
   );
   // Nothing until the chosen language's texts are there, rather than a moment of Chinese.
   if (!value) return null;

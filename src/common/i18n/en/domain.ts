@@ -44,7 +44,9 @@ export const domain: Shape<typeof zh> = {
     department: 'Department',
   },
   pairingStatuses: { active: 'Active', exploratory: 'Exploratory', inactive: 'Inactive' },
-  sides: { a: 'North-eastern side', b: 'Eastern side' },
+  sides: { a: '{sideA}', b: '{sideB}' },
+  sideLabel: '{name}',
+  sideNeutral: { a: 'Side A', b: 'Side B' },
   /** 复制推广: how far an adopting unit has taken a practice. */
   adoptionStages: { learning: 'Study', pilot: 'Pilot', rollout: 'Roll-out', institutionalised: 'Institutionalised' },
   practiceCategories: {

@@ -20,7 +20,7 @@ import { openDataUi } from './ui-open-data.ts';
 export const ui: Shape<typeof zh> = {
   app: {
     name: 'Paired-Cooperation Platform',
-    subtitle: 'North-east and east China paired cooperation',
+    subtitle: 'Paired cooperation',
   },
   locale: {
     switchTo: '中文',
@@ -179,8 +179,8 @@ export const ui: Shape<typeof zh> = {
     level: 'Level',
     status: 'Status',
     theme: 'Theme',
-    sideA: 'North-eastern side',
-    sideB: 'Eastern side',
+    sideA: '{sideA}',
+    sideB: '{sideB}',
     side: 'Side',
     subPairCount: 'Sub-pairs',
     startedOn: 'Start date',

@@ -35,7 +35,10 @@ export const domain = {
   },
   pairingLevels: { province: '省际', city: '市际', county: '县区', zone: '园区', department: '部门' },
   pairingStatuses: { active: '开展中', exploratory: '探索中', inactive: '已停止' },
-  sides: { a: '东北地区一方', b: '东部地区一方' },
+  /** Filled from the programme's own side names (common/programme-sides.ts): 东北地区一方, 东部一方, 支援方. */
+  sides: { a: '{sideA}', b: '{sideB}' },
+  sideLabel: '{name}一方',
+  sideNeutral: { a: '甲方', b: '乙方' },
   /** 复制推广: how far an adopting unit has taken a practice. */
   adoptionStages: { learning: '学习借鉴', pilot: '试点', rollout: '推广', institutionalised: '制度化' },
   practiceCategories: {

@@ -18,7 +18,8 @@ import { openDataUi } from './ui-open-data.ts';
 export const ui = {
   app: {
     name: '对口合作工作平台',
-    subtitle: '东北地区与东部地区部分省市对口合作',
+    /** The current programme's name; this when there is none. */
+    subtitle: '对口合作',
   },
   locale: {
     switchTo: 'English',
@@ -173,8 +174,8 @@ export const ui = {
     level: '层级',
     status: '状态',
     theme: '合作主题',
-    sideA: '东北地区一方',
-    sideB: '东部地区一方',
+    sideA: '{sideA}',
+    sideB: '{sideB}',
     side: '所属一方',
     subPairCount: '结对子数',
     startedOn: '开始日期',

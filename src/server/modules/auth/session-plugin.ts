@@ -67,7 +67,9 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
     }
     const { value: loaded, tables } = await trackingReads(async () => {
       const row = await findSession(deps.db, hash);
-      return row ? { row, scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode) } : null;
+      return row
+        ? { row, scope: await loadPairingScope(deps.db, row.roles as Role[], row.regionCode, row.userId) }
+        : null;
     });
     if (!loaded) {
       cache.delete(hash);

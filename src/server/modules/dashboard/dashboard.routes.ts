@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { dashboardResponse } from '../../../common/api/dashboard.ts';
+import { dashboardQuery, dashboardResponse } from '../../../common/api/dashboard.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import { presentDashboard } from './dashboard.presenter.ts';
 import { dashboard } from './dashboard.service.ts';
@@ -9,8 +9,10 @@ import { workStatus } from './work-status.service.ts';
 
 export function registerDashboardRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'dashboard');
-  r.get('/api/dashboard', { access: 'dashboard.read', response: dashboardResponse, cacheable: true }, async ({ ctx }) =>
-    presentDashboard(await dashboard(ctx)),
+  r.get(
+    '/api/dashboard',
+    { access: 'dashboard.read', query: dashboardQuery, response: dashboardResponse, cacheable: true },
+    async ({ ctx, query }) => presentDashboard(await dashboard(ctx, query.programmeId)),
   );
   // Task lights and who has not reported, for a year: for those who follow tasks (not the public).
   r.get(

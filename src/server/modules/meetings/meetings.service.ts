@@ -6,7 +6,7 @@ import type {
   RotationInput,
   UpdateMeetingInput,
 } from '../../../common/api/meetings.ts';
-import { translate } from '../../../common/i18n/messages.ts';
+import { sideTextsInView } from '../programmes/programmes.service.ts';
 import { conflict, type ErrorDetail, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
@@ -87,13 +87,17 @@ async function meetingProblems(
   const problems: ErrorDetail[] = [];
   if (m.endsOn && m.endsOn < m.heldOn) problems.push(fieldError('endsOn', 'date_order'));
   const proposal = await hostProposal(db, pairingId, m.kind, { before: m.heldOn, except });
-  if (proposal.side && proposal.side !== m.hostSide && !m.hostOverrideReason)
+  if (proposal.side && proposal.side !== m.hostSide && !m.hostOverrideReason) {
+    // The side named as its programme names it (东北地区一方, 东部一方 …).
+    const label = proposal.side === 'a' ? 'sideA' : 'sideB';
+    const [zh, en] = await Promise.all([
+      sideTextsInView({ db, actor: null }, 'zh-CN', pairingId),
+      sideTextsInView({ db, actor: null }, 'en', pairingId),
+    ]);
     problems.push(
-      fieldError('hostOverrideReason', 'host_override_reason_required', {
-        sideZh: translate('zh-CN', `domain.sides.${proposal.side}`),
-        sideEn: translate('en', `domain.sides.${proposal.side}`),
-      }),
+      fieldError('hostOverrideReason', 'host_override_reason_required', { sideZh: zh[label], sideEn: en[label] }),
     );
+  }
   return problems;
 }
 

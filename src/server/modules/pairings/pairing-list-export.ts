@@ -4,16 +4,18 @@ import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
+import { sideTextsInView, withinProgramme } from '../programmes/programmes.service.ts';
 import { presentPairingPage } from './pairings.presenter.ts';
 import { pairingPage } from './pairings.service.ts';
 
-const t = (key: string) => translate('zh-CN', key);
+const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
 const names = (regions: PairingSummary['sideA']) => regions.map((r) => r.name).join('、');
 
-const COLUMNS: ListColumn<PairingSummary>[] = [
+const columns = (sides: SideParams): ListColumn<PairingSummary>[] => [
   { header: t('ui.pairings.name'), width: 28, value: (p) => p.name },
-  { header: t('ui.pairings.sideA'), width: 22, value: (p) => names(p.sideA) },
-  { header: t('ui.pairings.sideB'), width: 22, value: (p) => names(p.sideB) },
+  { header: t('ui.pairings.sideA', { ...sides }), width: 22, value: (p) => names(p.sideA) },
+  { header: t('ui.pairings.sideB', { ...sides }), width: 22, value: (p) => names(p.sideB) },
   { header: t('ui.pairings.level'), width: 8, value: (p) => t(`domain.pairingLevels.${p.level}`) },
   { header: t('ui.pairings.theme'), width: 30, value: (p) => p.theme },
   { header: t('ui.pairings.status'), width: 8, value: (p) => t(`domain.pairingStatuses.${p.status}`) },
@@ -29,11 +31,16 @@ export async function exportPairingList(
   const { items, truncated } = await allPages(async (page, pageSize) =>
     presentPairingPage(await pairingPage(ctx, { ...filter, page, pageSize })),
   );
+  // The headings name the sides as the listed programme does (neutral when the list spans several).
+  const sides = await sideTextsInView(
+    filter.programmeId ? await withinProgramme(ctx, filter.programmeId) : ctx,
+    'zh-CN',
+  );
   const file = await buildListWorkbook({
     name: t('ui.output.pairings.sheet'),
     title: t('ui.output.pairings.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: COLUMNS,
+    columns: columns(sides),
     rows: items,
   });
   await auditExport(ctx, 'pairing', filter, items.length);

@@ -249,3 +249,23 @@ export async function replaceContacts(
   await db.delete(pairingContacts).where(eq(pairingContacts.pairingId, id));
   if (contacts.length) await db.insert(pairingContacts).values(contacts.map((c) => ({ ...c, pairingId: id })));
 }
+
+/** Every pairing of a programme with its sides, whatever the actor's scope (a programme file is loaded whole). */
+export async function programmePairings(db: DbOrTx, programmeId: string) {
+  return db
+    .select({
+      id: pairings.id,
+      sidesKey: pairings.sidesKey,
+      parentId: pairings.parentId,
+      level: pairings.level,
+      theme: pairings.theme,
+      startedOn: pairings.startedOn,
+      name: pairings.name,
+      version: pairings.version,
+      sideA: sideCodes('a'),
+      sideB: sideCodes('b'),
+    })
+    .from(pairings)
+    .where(eq(pairings.programmeId, programmeId))
+    .orderBy(asc(pairings.createdAt));
+}

@@ -50,6 +50,7 @@ import {
   updateSecondment,
 } from './secondments.service.ts';
 import { buildTrainingLedger } from './training-sheet.ts';
+import { sideTextsByPairing, sideTextsInView } from '../programmes/programmes.service.ts';
 import {
   createTraining,
   listTrainingPage,
@@ -178,10 +179,18 @@ function trainingRoutes(app: FastifyInstance) {
     async ({ ctx, query, reply }) => {
       const rows = (await trainingLedgerRows(ctx, query)).map(presentTrainingSummary);
       const at = exportedAt();
+      const sides = {
+        all: await sideTextsInView(ctx, 'zh-CN', query.pairingId),
+        of: await sideTextsByPairing(
+          ctx.db,
+          'zh-CN',
+          rows.map((r) => r.pairingId),
+        ),
+      };
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`培训班-${at.slice(0, 10)}.xlsx`))
-        .send(await buildTrainingLedger(rows, { name: ctx.actor.displayName, at }));
+        .send(await buildTrainingLedger(rows, { name: ctx.actor.displayName, at }, sides));
     },
   );
   r.get(

@@ -1,14 +1,23 @@
 import ExcelJS from 'exceljs';
 import type { TrainingSummary } from '../../../common/api/people.ts';
 import { translate } from '../../../common/i18n/messages.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** The training ledger (培训班台账): who exported it and when, then one row per course with its trainee counts. */
-export async function buildTrainingLedger(rows: readonly TrainingSummary[], exported: { name: string; at: string }) {
-  const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', `ui.people.${key}`, params);
+/**
+ * The training ledger (培训班台账): who exported it and when, then one row per course with its trainee counts. The
+ * sides are named as the rows' programme names them: `sides.all` for the headings, `sides.of` each row's own.
+ */
+export async function buildTrainingLedger(
+  rows: readonly TrainingSummary[],
+  exported: { name: string; at: string },
+  sides: { all: SideParams; of: (pairingId: string) => SideParams },
+) {
+  const t = (key: string, params: Record<string, string> = {}) =>
+    translate('zh-CN', `ui.people.${key}`, { ...sides.all, ...params });
   const headers = [
     t('fields.pairing'),
     t('fields.title'),
@@ -49,7 +58,7 @@ export async function buildTrainingLedger(rows: readonly TrainingSummary[], expo
       safeCell(r.pairingName),
       safeCell(r.title),
       safeCell(r.organiser),
-      translate('zh-CN', `domain.sides.${r.hostSide}`),
+      translate('zh-CN', `domain.sides.${r.hostSide}`, { ...sides.of(r.pairingId) }),
       safeCell(r.place ?? ''),
       r.startsOn,
       r.endsOn,

@@ -1,4 +1,6 @@
 import type { ProgrammeItem } from '../../../common/api/pairings.ts';
+import { sideNamesOf } from '../../../common/programme-sides.ts';
+import { dateString } from '../../kernel/dates.ts';
 import type { ProgrammeListRow } from './programmes.repository.ts';
 
 export function presentProgramme({
@@ -18,6 +20,11 @@ export function presentProgramme({
     periodEnd: p.periodEnd,
     goals: p.goals,
     ownerOffice: p.ownerOffice,
+    sides: sideNamesOf(p),
+    levels: (p.levels as ProgrammeItem['levels']) ?? null,
+    periodFrom: dateString(p.periodFrom),
+    periodTo: dateString(p.periodTo),
+    version: p.version,
     pairingCount: Number(pairingCount),
     source: p.sourceDocumentId
       ? { documentId: p.sourceDocumentId, title: sourceTitle ?? '', docNo: sourceDocNo, line: null, quote: null }

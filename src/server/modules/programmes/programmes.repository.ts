@@ -1,18 +1,25 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import type { Actor } from '../../http/context.ts';
-import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import type { Actor, PairingScope } from '../../http/context.ts';
+import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-import { programmes, sourceDocuments } from './programmes.tables.ts';
+import { users } from '../users/users.tables.ts';
+import { programmeGrants, programmes, sourceDocuments } from './programmes.tables.ts';
 
 export async function findProgramme(db: DbOrTx, id: string) {
   const [row] = await db.select().from(programmes).where(eq(programmes.id, id));
   return row;
 }
 
-/** Programmes are visible to every business role; the pairing count is limited to the pairings the actor sees. */
+/**
+ * The programmes the actor works in: every one for an unrestricted scope, else those with a pairing in their scope
+ * (a national office granted one programme sees that one). The pairing count is limited to what the actor sees.
+ */
 export async function listProgrammes(db: DbOrTx, actor: Actor) {
   const visible = actor.scope.all ? sql`true` : sql`${pairings.id} = ANY(${uuidArray(actor.scope.pairingIds)})`;
+  const seen = actor.scope.all
+    ? undefined
+    : sql`(${programmes.id} = ANY(${uuidArray(actor.scope.programmeIds ?? [])}) OR EXISTS (SELECT 1 FROM ${pairings} WHERE ${pairings.programmeId} = ${programmes.id} AND ${visible}))`;
   return db
     .select({
       programme: programmes,
@@ -22,6 +29,7 @@ export async function listProgrammes(db: DbOrTx, actor: Actor) {
     })
     .from(programmes)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, programmes.sourceDocumentId))
+    .where(seen)
     .orderBy(asc(programmes.createdAt));
 }
 export type ProgrammeListRow = Awaited<ReturnType<typeof listProgrammes>>[number];
@@ -52,4 +60,88 @@ export async function insertProgramme(db: DbOrTx, row: typeof programmes.$inferI
 export async function countProgrammes(db: DbOrTx) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(programmes);
   return row?.n ?? 0;
+}
+
+/** The programme a file names: by its document number when it has one, else by its exact name. */
+export async function findProgrammeOfFile(db: DbOrTx, docNo: string | null | undefined, name: string) {
+  const [row] = await db
+    .select()
+    .from(programmes)
+    .where(docNo ? eq(programmes.docNo, docNo) : eq(programmes.name, name))
+    .orderBy(asc(programmes.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function updateProgrammeRow(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof programmes.$inferInsert>,
+) {
+  const rows = await db
+    .update(programmes)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${programmes.version} + 1` })
+    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
+    .returning({ id: programmes.id });
+  return rows.length > 0;
+}
+
+export async function insertGrant(db: DbOrTx, userId: string, programmeId: string) {
+  await db.insert(programmeGrants).values({ userId, programmeId }).onConflictDoNothing();
+}
+
+export async function grantedUsernames(db: DbOrTx, programmeId: string) {
+  const rows = await db
+    .select({ username: users.username })
+    .from(programmeGrants)
+    .innerJoin(users, eq(users.id, programmeGrants.userId))
+    .where(eq(programmeGrants.programmeId, programmeId))
+    .orderBy(asc(users.username));
+  return rows.map((r) => r.username);
+}
+
+export async function findUserIdByUsername(db: DbOrTx, username: string) {
+  const [row] = await db.select({ id: users.id, roles: users.roles }).from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function programmePairingIds(db: DbOrTx, programmeId: string) {
+  const rows = await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.programmeId, programmeId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The side names of the programmes whose pairings the actor sees (of one pairing's programme, given its id); two
+ * rows at most: enough to tell the view spans several programmes.
+ */
+export async function sideNamesInView(db: DbOrTx, scope: PairingScope, pairingId?: string | null) {
+  return db
+    .selectDistinct({
+      sideAZh: programmes.sideAZh,
+      sideAEn: programmes.sideAEn,
+      sideBZh: programmes.sideBZh,
+      sideBEn: programmes.sideBEn,
+      id: programmes.id,
+    })
+    .from(programmes)
+    .innerJoin(pairings, eq(pairings.programmeId, programmes.id))
+    .where(and(rowsInPairingScope({ scope }, pairings.id), pairingId ? eq(pairings.id, pairingId) : undefined))
+    .limit(2);
+}
+
+/** Each pairing's programme side names, for rows of several programmes (an export of the national office). */
+export async function sideNamesOfPairings(db: DbOrTx, pairingIds: readonly string[]) {
+  if (!pairingIds.length) return [];
+  return db
+    .select({
+      pairingId: pairings.id,
+      sideAZh: programmes.sideAZh,
+      sideAEn: programmes.sideAEn,
+      sideBZh: programmes.sideBZh,
+      sideBEn: programmes.sideBEn,
+    })
+    .from(pairings)
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .where(sql`${pairings.id} = ANY(${uuidArray(pairingIds)})`);
 }

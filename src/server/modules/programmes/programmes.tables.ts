@@ -59,5 +59,8 @@ export const programmeGrants = pgTable(
       .references(() => programmes.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.programmeId] }), index('programme_grants_programme_idx').on(t.programmeId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.programmeId] }),
+    index('programme_grants_programme_idx').on(t.programmeId),
+  ],
 );

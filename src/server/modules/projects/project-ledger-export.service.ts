@@ -9,6 +9,7 @@ import { safeCells } from '../../xlsx/safe-cell.ts';
 import { STAGE_NAMES } from './stage-machine.ts';
 import { TYPE_LABELS } from './sheet/project-sheet-columns.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { sideTextsByPairing } from '../programmes/programmes.service.ts';
 
 /** An export past this many rows should be filtered first; the file says so in its title row. */
 export const MAX_EXPORT_ROWS = 200_000;
@@ -48,6 +49,12 @@ export async function exportProjectLedger(
   filter: Partial<ProjectListQuery>,
 ): Promise<{ fileName: string; buffer: Buffer }> {
   const rows = (await ledgerRows(ctx.db, ctx.actor, filter, MAX_EXPORT_ROWS)).map(presentSummary);
+  // Each project's side as its own programme names it (东北地区, 东部 …).
+  const sides = await sideTextsByPairing(
+    ctx.db,
+    'zh-CN',
+    rows.map((p) => p.pairingId),
+  );
   const today = chinaToday();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duikou 对口';
@@ -70,7 +77,7 @@ export async function exportProjectLedger(
       safeCells([
         i + 1,
         p.pairingName,
-        p.side === 'a' ? '东北' : '东部',
+        p.side === 'a' ? sides(p.pairingId).sideAName : sides(p.pairingId).sideBName,
         p.title,
         p.investor,
         p.investorRegion?.name ?? '',

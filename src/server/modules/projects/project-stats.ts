@@ -1,5 +1,6 @@
 import { PIPELINE_STAGES, PROJECT_STAGES, type ProjectStats } from '../../../common/api/projects.ts';
 import { percentage, toWan, wan } from '../../../common/money/money.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
 import { industries } from '../../kernel/industries.ts';
 import type { ProjectStatsRows, RateSqlRow, StatsGroupBy } from './project-stats.repository.ts';
 
@@ -27,12 +28,13 @@ function rateRow(r: RateSqlRow, key: string, label: string) {
   };
 }
 
-export function statsFromRows(rows: ProjectStatsRows, groupBy: StatsGroupBy): ProjectStats {
+/** `sides`: the side names of the programme the figures are of (东北地区一方, 东部一方 …). */
+export function statsFromRows(rows: ProjectStatsRows, groupBy: StatsGroupBy, sides: SideParams): ProjectStats {
   const o = rows.overall;
   const stageRows = new Map(rows.byStage.map((r) => [r.stage, r]));
   const label = (key: string, sqlLabel: string | null) => {
     if (groupBy === 'pairing') return sqlLabel ?? key;
-    if (groupBy === 'side') return key === 'a' ? '东北地区一方' : '东部地区一方';
+    if (groupBy === 'side') return key === 'a' ? sides.sideA : sides.sideB;
     if (groupBy === 'industry') return key ? (industries().section(key)?.name ?? key) : '未填行业';
     return key ? `${key}年` : '未签约';
   };

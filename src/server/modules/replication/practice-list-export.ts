@@ -4,18 +4,24 @@ import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
+import { sideTextsByPairing } from '../programmes/programmes.service.ts';
 import { presentPracticeSummary } from './replication.presenter.ts';
 import { practicePage } from './replication.service.ts';
 
 const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
 const heading = (column: string) => t(`ui.replication.export.columns.${column}`);
 
-const COLUMNS: ListColumn<PracticeSummary>[] = [
+const columns = (sides: (pairingId: string) => SideParams): ListColumn<PracticeSummary>[] => [
   { header: heading('pairing'), width: 20, value: (p) => p.pairingName },
   // Demo titles carry 【演示】 themselves.
   { header: heading('title'), width: 40, value: (p) => p.title },
   { header: heading('category'), width: 12, value: (p) => t(`domain.practiceCategories.${p.category}`) },
-  { header: heading('sourceSide'), width: 14, value: (p) => t(`domain.sides.${p.sourceSide}`) },
+  {
+    header: heading('sourceSide'),
+    width: 14,
+    value: (p) => t(`domain.sides.${p.sourceSide}`, { ...sides(p.pairingId) }),
+  },
   { header: heading('sourceRegion'), width: 14, value: (p) => p.sourceRegionName },
   { header: heading('sourceDoc'), width: 36, value: (p) => p.sourceDocTitle },
   { header: heading('sourceDocDate'), width: 13, value: (p) => p.sourceDocDate },
@@ -41,7 +47,13 @@ export async function exportPracticeList(
     name: t('ui.replication.export.sheet'),
     title: t('ui.replication.export.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: COLUMNS,
+    columns: columns(
+      await sideTextsByPairing(
+        ctx.db,
+        'zh-CN',
+        items.map((p) => p.pairingId),
+      ),
+    ),
     rows: items,
   });
   await auditExport(ctx, 'replication_practice', filter, items.length);

@@ -16,6 +16,8 @@ import { listCyclePage } from './cycles.service.ts';
 import { presentCycle } from './reporting.presenter.ts';
 import { slotsOfCycle, type SlotRow } from './reports.repository.ts';
 import { SLOT_STATES } from '../../../common/api/enums.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
+import { sideTextsInView } from '../programmes/programmes.service.ts';
 
 const t = (key: string, params: Record<string, string | number> = {}) => translate('zh-CN', key, params);
 
@@ -103,9 +105,9 @@ export function countsByUnit(slots: readonly SlotRow[]): UnitCounts[] {
   return [...units.values()];
 }
 
-const UNIT_COLUMNS: ListColumn<UnitCounts>[] = [
+const unitColumns = (sides: SideParams): ListColumn<UnitCounts>[] => [
   { header: t('ui.reporting.unit'), width: 30, value: (u) => u.unitName },
-  { header: t('ui.pairings.side'), width: 14, value: (u) => t(`domain.sides.${u.side}`) },
+  { header: t('ui.pairings.side'), width: 14, value: (u) => t(`domain.sides.${u.side}`, { ...sides }) },
   { header: t('ui.reporting.countTotal'), width: 8, value: (u) => u.total },
   ...SLOT_STATES.map(
     (s): ListColumn<UnitCounts> => ({
@@ -119,9 +121,9 @@ const UNIT_COLUMNS: ListColumn<UnitCounts>[] = [
 
 const at = (d: Date | null) => (d ? exportedAt(d) : null);
 
-const REPORT_COLUMNS: ListColumn<SlotRow>[] = [
+const reportColumns = (sides: SideParams): ListColumn<SlotRow>[] => [
   { header: t('ui.reporting.unit'), width: 26, value: (s) => s.unitName },
-  { header: t('ui.pairings.side'), width: 13, value: (s) => t(`domain.sides.${s.side}`) },
+  { header: t('ui.pairings.side'), width: 13, value: (s) => t(`domain.sides.${s.side}`, { ...sides }) },
   { header: t('ui.output.periodSummary.role'), width: 10, value: (s) => t(`domain.unitRoles.${s.role}`) },
   { header: t('ui.output.periodSummary.taskCode'), width: 9, value: (s) => s.taskCode },
   { header: t('ui.output.periodSummary.taskTitle'), width: 36, value: (s) => s.taskTitle },
@@ -153,6 +155,7 @@ export async function exportPeriodSummary(ctx: AuthedContext, id: string): Promi
   if (!found) throw notFound();
   const cycle = presentCycle(found.cycle, chinaToday());
   const slots = await slotsOfCycle(ctx.db, ctx.actor, id);
+  const sides = await sideTextsInView(ctx, 'zh-CN', found.cycle.pairingId);
   const names = { pairing: cycle.pairingName, period: cycle.periodLabel };
   const wb = newWorkbook();
   const units = countsByUnit(slots);
@@ -160,7 +163,7 @@ export async function exportPeriodSummary(ctx: AuthedContext, id: string): Promi
     name: t('ui.output.periodSummary.unitsSheet'),
     title: t('ui.output.periodSummary.unitsTitle', names),
     subtitle: exportSubtitle(ctx, units.length),
-    columns: UNIT_COLUMNS,
+    columns: unitColumns(sides),
     rows: units,
     totals: [
       t('ui.projects.rates.overall'),
@@ -173,7 +176,7 @@ export async function exportPeriodSummary(ctx: AuthedContext, id: string): Promi
     name: t('ui.output.periodSummary.reportsSheet'),
     title: t('ui.output.periodSummary.title', names),
     subtitle: exportSubtitle(ctx, slots.length),
-    columns: REPORT_COLUMNS,
+    columns: reportColumns(sides),
     rows: slots,
   });
   const file = await workbookBuffer(wb);

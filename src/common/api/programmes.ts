@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isoDate, optionalText, text, uuid } from './common.ts';
+import { PAIRING_LEVELS } from './enums.ts';
+
+/** A side's name in both languages (东部 / Eastern side): labels naming the side are made from it. */
+export const sideName = z.strictObject({ zh: text(40), en: text(80) });
+export const programmeSides = z.strictObject({ a: sideName, b: sideName });
+export type ProgrammeSides = z.infer<typeof programmeSides>;
+
+const programmeFields = {
+  name: text(200),
+  shortName: optionalText(100),
+  docNo: optionalText(100),
+  issuer: optionalText(200),
+  issued: isoDate.nullable().optional(),
+  period: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .refine((p) => p.from <= p.to, { message: 'period.to before period.from', path: ['to'] })
+    .nullable()
+    .optional(),
+  sides: programmeSides,
+  levels: z.array(z.enum(PAIRING_LEVELS)).min(1).max(PAIRING_LEVELS.length).nullable().optional(),
+  goals: optionalText(4000),
+};
+
+export const createProgrammeInput = z.strictObject(programmeFields);
+export type CreateProgrammeInput = z.infer<typeof createProgrammeInput>;
+export const updateProgrammeInput = createProgrammeInput.partial().extend({ version: z.number().int().positive() });
+export type UpdateProgrammeInput = z.infer<typeof updateProgrammeInput>;
+
+/**
+ * One pairing of a programme file: its two sides as GB/T 2260 codes (a side may be several regions), its level,
+ * theme and start, and its sub-pairs, whose regions lie inside its sides. `name` is optional (default: the sides'
+ * region names, side A—side B).
+ */
+export interface ProgrammeFilePairing {
+  a: string[];
+  b: string[];
+  level: (typeof PAIRING_LEVELS)[number];
+  theme?: string | null;
+  since?: string | null;
+  name?: string | null;
+  children?: ProgrammeFilePairing[];
+}
+const regionCodes = z.array(z.string().trim().min(1).max(20)).min(1).max(50);
+export const programmeFilePairing: z.ZodType<ProgrammeFilePairing> = z.strictObject({
+  a: regionCodes,
+  b: regionCodes,
+  level: z.enum(PAIRING_LEVELS),
+  theme: optionalText(200),
+  since: isoDate.nullable().optional(),
+  name: optionalText(200),
+  get children() {
+    return z.array(programmeFilePairing).max(500).optional();
+  },
+});
+
+/** The file `duikou programme load` and POST /api/programmes/load take (docs/PROGRAMME-FILE.md). */
+export const programmeFile = z.strictObject({
+  programme: z.strictObject({ ...programmeFields, docNo: optionalText(100) }),
+  pairings: z.array(programmeFilePairing).max(2000),
+});
+export type ProgrammeFile = z.infer<typeof programmeFile>;
+
+/** What a load did: every pairing named as added or updated; unchanged ones counted. */
+export const programmeLoadReport = z.object({
+  programmeId: uuid,
+  programmeName: z.string(),
+  programmeCreated: z.boolean(),
+  /** The programme's own fields that the file changed (name, sides, period, …). */
+  programmeChanges: z.array(z.string()),
+  unchanged: z.boolean(),
+  added: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchangedCount: z.number().int(),
+  /** Pairings of the programme the file no longer names: kept (records hang off them), listed for the office. */
+  notInFile: z.array(z.string()),
+});
+export type ProgrammeLoadReport = z.infer<typeof programmeLoadReport>;
+
+export const programmeGrantInput = z.strictObject({ username: text(100) });
