@@ -29,6 +29,8 @@ import { registerReplicationRoutes } from './modules/replication/replication.rou
 import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
 import { registerOpenDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
+import { registerNewsRoutes } from './modules/portal/news.routes.ts';
+import { registerPublicPortalRoutes } from './modules/portal/public.routes.ts';
 import { registerDemoRoutes } from './seed/demo.routes.ts';
 
 /** Every module's routes, in one place so a newcomer sees the whole API surface. */
@@ -65,6 +67,8 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerReplicationRoutes(app);
   registerNotificationRoutes(app);
   registerOpenDataRoutes(app);
+  registerNewsRoutes(app);
+  registerPublicPortalRoutes(app);
   registerWorkbenchRoutes(app);
   registerDemoRoutes(app);
 }

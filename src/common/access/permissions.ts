@@ -51,6 +51,16 @@ export const PERMISSIONS = {
   'project.import': ['national_office', 'pairing_office'],
   'park.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'park.manage': ['national_office', 'pairing_office'],
+  /**
+   * The public portal: a pairing office writes its news and decides what of its pairing is public (news, projects,
+   * parks); the national office reads the drafts. Figures from the press: the offices, and the national office for
+   * the programme.
+   */
+  'news.read': ['national_office', 'pairing_office'],
+  'news.manage': ['pairing_office'],
+  'project.publish': ['pairing_office'],
+  'park.publish': ['pairing_office'],
+  'portal.figures': ['national_office', 'pairing_office'],
   'event.read': ['national_office', 'pairing_office', 'lead_unit', 'org_dept'],
   'event.manage': ['national_office', 'pairing_office'],
   /**

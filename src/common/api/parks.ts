@@ -155,6 +155,9 @@ export const parkDetail = parkSummary.extend({
   operatorTeamFrom: z.string().nullable(),
   establishedOn: z.string().nullable(),
   note: z.string().nullable(),
+  /** When the pairing office showed the park on the public portal, and the text the public reads. */
+  publishedAt: z.string().nullable(),
+  publicSummary: z.string().nullable(),
   branches: z.array(z.object({ id: z.uuid(), name: z.string(), type: parkType })),
   enterprises: z.array(
     z.object({

@@ -211,6 +211,9 @@ export const projectDetail = projectSummary.extend({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),
+  /** When the pairing office made the project public (portal, open data, IATI), and the text the public reads. */
+  publishedAt: z.string().nullable(),
+  publicSummary: z.string().nullable(),
   /** The stage timeline, oldest first. */
   moves: z.array(
     z.object({

@@ -1,5 +1,6 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
+import { portalFieldErrors } from './errors-portal.ts';
 import type { Shape } from '../shape.ts';
 import type { errors as zh } from '../zh-CN/errors.ts';
 
@@ -66,6 +67,7 @@ export const errors: Shape<typeof zh> = {
   field: {
     ...listingsFieldErrors,
     ...summariesFieldErrors,
+    ...portalFieldErrors,
     required: 'Required',
     too_short: 'At least {min} characters',
     too_long: 'At most {max} characters',

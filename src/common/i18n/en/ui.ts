@@ -14,6 +14,7 @@ import { summariesUi } from './ui-summaries.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
+import { portalUi } from './ui-portal.ts';
 import { planImportUi } from './ui-plan-import.ts';
 import { openDataUi } from './ui-open-data.ts';
 
@@ -551,6 +552,7 @@ export const ui: Shape<typeof zh> = {
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,
+  portal: portalUi,
   planImport: planImportUi,
   openData: openDataUi,
 };

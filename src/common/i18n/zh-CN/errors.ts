@@ -1,5 +1,6 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
+import { portalFieldErrors } from './errors-portal.ts';
 export const errors = {
   ...listingsErrors,
   ...summariesErrors,
@@ -57,6 +58,7 @@ export const errors = {
   field: {
     ...listingsFieldErrors,
     ...summariesFieldErrors,
+    ...portalFieldErrors,
     required: '必填',
     too_short: '长度不能少于 {min} 个字符',
     too_long: '长度不能超过 {max} 个字符',

@@ -12,6 +12,7 @@ import { summariesUi } from './ui-summaries.ts';
 import { replicationUi } from './ui-replication.ts';
 import { outputUi } from './ui-output.ts';
 import { demoUi } from './ui-demo.ts';
+import { portalUi } from './ui-portal.ts';
 import { planImportUi } from './ui-plan-import.ts';
 import { openDataUi } from './ui-open-data.ts';
 /** Every text the web app shows, in Chinese first; en/ui.ts has exactly these keys. */
@@ -543,6 +544,7 @@ export const ui = {
   replication: replicationUi,
   output: outputUi,
   demo: demoUi,
+  portal: portalUi,
   planImport: planImportUi,
   openData: openDataUi,
 } as const;

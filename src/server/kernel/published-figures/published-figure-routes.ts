@@ -15,11 +15,12 @@ import {
   publishedFigureList as loadList,
   recordPublishedFigure,
   removePublishedFigure,
+  reviseFigure,
 } from './published-figures.service.ts';
 
 export interface PublishedFigureRoutes {
   topic: PublishedFigureTopic;
-  /** Where the topic's figures live: GET and POST `<base>`, DELETE `<base>/:id`. */
+  /** Where the topic's figures live: GET and POST `<base>`, PUT and DELETE `<base>/:id`. */
   base: string;
   tag: string;
   read: Permission;
@@ -40,6 +41,14 @@ export function publishedFigureRoutes(app: FastifyInstance, spec: PublishedFigur
     async ({ ctx, body }) => {
       const id = await recordPublishedFigure(ctx, spec.topic, body);
       return presentPublishedFigure(await publishedFigureById(ctx, spec.topic, id));
+    },
+  );
+  r.put(
+    `${spec.base}/:id`,
+    { access: spec.manage, params: idParams, body: publishedFigureInput, response: publishedFigure },
+    async ({ ctx, params, body }) => {
+      await reviseFigure(ctx, spec.topic, params.id, body);
+      return presentPublishedFigure(await publishedFigureById(ctx, spec.topic, params.id));
     },
   );
   r.delete(

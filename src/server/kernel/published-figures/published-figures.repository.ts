@@ -59,6 +59,14 @@ export async function insertFigure(db: DbOrTx, values: typeof publishedFigures.$
   return row!.id;
 }
 
+export async function updateFigure(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof publishedFigures.$inferInsert>,
+): Promise<void> {
+  await db.update(publishedFigures).set(values).where(eq(publishedFigures.id, id));
+}
+
 export async function deleteFigure(db: DbOrTx, id: string): Promise<void> {
   await db.delete(publishedFigures).where(eq(publishedFigures.id, id));
 }

@@ -5,7 +5,14 @@ import type { AuthedContext } from '../../http/context.ts';
 import { auditedChange } from '../audit/audit-writer.ts';
 import { chinaToday } from '../dates.ts';
 import { inPairingScope } from '../pairing-scope.repository.ts';
-import { deleteFigure, findFigure, insertFigure, listFigures, pairingExists } from './published-figures.repository.ts';
+import {
+  deleteFigure,
+  findFigure,
+  insertFigure,
+  listFigures,
+  pairingExists,
+  updateFigure,
+} from './published-figures.repository.ts';
 
 export async function publishedFigureList(
   ctx: AuthedContext,
@@ -39,6 +46,22 @@ function figureProblems(ctx: AuthedContext, input: PublishedFigureInput): ErrorD
   return problems;
 }
 
+/** The stored columns of a figure as the form gives it. */
+function figureValues(input: PublishedFigureInput) {
+  return {
+    pairingId: input.pairingId ?? null,
+    side: input.side ?? null,
+    year: input.year,
+    label: input.label,
+    value: input.value,
+    unit: input.unit,
+    sourceTitle: input.sourceTitle,
+    sourceDate: input.sourceDate,
+    sourceLink: input.sourceLink ?? null,
+    note: input.note ?? null,
+  };
+}
+
 /** Records a published figure of a topic with its source; `demo` marks an example (演示), removed by demo clear. */
 export async function recordPublishedFigure(
   ctx: AuthedContext,
@@ -51,20 +74,7 @@ export async function recordPublishedFigure(
   return auditedChange(ctx, async ({ tx, audit }) => {
     if (input.pairingId && !(await pairingExists(tx, input.pairingId)))
       throw invalid(fieldError('pairingId', 'unknown_pairing'));
-    const values = {
-      topic,
-      pairingId: input.pairingId ?? null,
-      side: input.side ?? null,
-      year: input.year,
-      label: input.label,
-      value: input.value,
-      unit: input.unit,
-      sourceTitle: input.sourceTitle,
-      sourceDate: input.sourceDate,
-      sourceLink: input.sourceLink ?? null,
-      note: input.note ?? null,
-      isDemo: !!opts.demo,
-    };
+    const values = { topic, ...figureValues(input), isDemo: !!opts.demo };
     const id = await insertFigure(tx, {
       ...values,
       recordedBy: ctx.actor.userId,
@@ -78,6 +88,37 @@ export async function recordPublishedFigure(
       details: { after: values },
     });
     return id;
+  });
+}
+
+/**
+ * Corrects a figure (a mistyped value, a better source): the same checks as recording it, and the figure must be
+ * one the actor could remove (a programme-wide figure only by the national office). It keeps its demo mark.
+ */
+export async function reviseFigure(
+  ctx: AuthedContext,
+  topic: PublishedFigureTopic,
+  id: string,
+  input: PublishedFigureInput,
+) {
+  const problems = figureProblems(ctx, input);
+  if (problems.length) throw invalid(...problems);
+  await auditedChange(ctx, async ({ tx, audit }) => {
+    const row = await findFigure(tx, ctx.actor, topic, id, { forUpdate: true });
+    if (!row || (!row.pairingId && !ctx.actor.scope.all)) throw notFound();
+    if (input.pairingId && !(await pairingExists(tx, input.pairingId)))
+      throw invalid(fieldError('pairingId', 'unknown_pairing'));
+    const after = figureValues(input);
+    await updateFigure(tx, id, after);
+    const { pairingName: _name, ...stored } = row;
+    const before = Object.fromEntries(Object.keys(after).map((k) => [k, stored[k as keyof typeof after]]));
+    audit({
+      action: 'published_figure.update',
+      result: 'success',
+      objectType: 'published_figure',
+      objectId: id,
+      details: { before, after },
+    });
   });
 }
 

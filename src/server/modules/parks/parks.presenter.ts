@@ -32,6 +32,8 @@ export function presentParkDetail({ summary, row, branches, enterprises, agreeme
     operatorTeamFrom: row.operatorTeamFrom,
     establishedOn: day(row.establishedOn),
     note: row.note,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publicSummary: row.publicSummary,
     branches,
     enterprises: enterprises.map((e) => ({
       id: e.id,

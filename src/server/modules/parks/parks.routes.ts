@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { idParams } from '../../../common/api/common.ts';
+import { publishInput, unpublishInput } from '../../../common/api/portal.ts';
+import { publishPark, unpublishPark } from './park-publishing.service.ts';
 import {
   createParkInput,
   updateParkInput,
@@ -90,6 +92,22 @@ function parkRoutes(app: FastifyInstance) {
     { access: 'park.manage', params: idParams, body: updateParkInput, response: parkDetail },
     async ({ ctx, params, body }) => {
       await updatePark(ctx, params.id, body);
+      return presentParkDetail(await loadParkDetail(ctx, params.id));
+    },
+  );
+  r.post(
+    '/api/parks/:id/publish',
+    { access: 'park.publish', params: idParams, body: publishInput, response: parkDetail },
+    async ({ ctx, params, body }) => {
+      await publishPark(ctx, params.id, body);
+      return presentParkDetail(await loadParkDetail(ctx, params.id));
+    },
+  );
+  r.post(
+    '/api/parks/:id/unpublish',
+    { access: 'park.publish', params: idParams, body: unpublishInput, response: parkDetail },
+    async ({ ctx, params, body }) => {
+      await unpublishPark(ctx, params.id, body.version);
       return presentParkDetail(await loadParkDetail(ctx, params.id));
     },
   );

@@ -80,6 +80,8 @@ export function presentDetail({
     contactName: row.contactName,
     contactPhone: maskPhone(row.contactPhone),
     note: row.note,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publicSummary: row.publicSummary,
     moves: moves.map((m) => ({
       from: m.fromStage,
       to: m.toStage,

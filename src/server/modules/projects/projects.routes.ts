@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { publishInput, unpublishInput } from '../../../common/api/portal.ts';
+import { publishProject, unpublishProject } from './project-publishing.service.ts';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { idParams, uuid } from '../../../common/api/common.ts';
@@ -150,6 +152,23 @@ export function registerProjectRoutes(app: FastifyInstance) {
       '/api/projects/:id/moves',
       { access: 'project.manage', params: idParams, body: stageMoveInput, response: projectDetail },
       async ({ ctx, params, body }) => presentDetail(await moveStage(ctx, params.id, body)),
+    );
+
+    r.post(
+      '/api/projects/:id/publish',
+      { access: 'project.publish', params: idParams, body: publishInput, response: projectDetail },
+      async ({ ctx, params, body }) => {
+        await publishProject(ctx, params.id, body);
+        return presentDetail(await loadProjectDetail(ctx, params.id));
+      },
+    );
+    r.post(
+      '/api/projects/:id/unpublish',
+      { access: 'project.publish', params: idParams, body: unpublishInput, response: projectDetail },
+      async ({ ctx, params, body }) => {
+        await unpublishProject(ctx, params.id, body.version);
+        return presentDetail(await loadProjectDetail(ctx, params.id));
+      },
     );
 
     r.post(
