@@ -8,11 +8,12 @@ import { demoRoutes } from '../modules/demo/demo.routes.tsx';
 import { authRoutes } from '../modules/auth/auth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
-import { listingRoutes } from '../modules/listings/listings.routes.tsx';
+import { listingRoutes, registrationRoutes } from '../modules/listings/listings.routes.tsx';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { replicationRoutes } from '../modules/replication/replication.routes.tsx';
 import { pairingRoutes } from '../modules/pairings/pairings.routes.tsx';
+import { programmeRoutes } from '../modules/programmes/programmes.routes.tsx';
 import { parkRoutes } from '../modules/parks/parks.routes.tsx';
 import { planRoutes } from '../modules/plans/plans.routes.tsx';
 import { projectRoutes } from '../modules/projects/projects.routes.tsx';
@@ -41,6 +42,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
 /** Every module's pages: sign-in outside the frame, the rest inside it for signed-in users. */
 const routes: RouteObject[] = [
   ...authRoutes,
+  ...registrationRoutes,
   {
     element: (
       <RequireAuth>
@@ -53,6 +55,7 @@ const routes: RouteObject[] = [
       ...indicatorRoutes,
       ...evaluationRoutes,
       ...pairingRoutes,
+      ...programmeRoutes,
       ...regionRoutes,
       ...planRoutes,
       ...taskRoutes,

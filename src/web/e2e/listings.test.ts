@@ -15,7 +15,9 @@ import {
  * 供需对接 in Chromium against the real server: an enterprise in 浙江 publishes a need for 吉林大米, an enterprise in
  * 吉林 publishes its offer, the 吉林 pairing office approves both; the 吉林 enterprise finds the need among its offer's
  * matches with the reasons, and expresses interest; the 浙江 owner accepts and the contact appears on the 吉林 side;
- * the deal is marked signed and the project is in the office's ledger. The steps build on each other.
+ * the deal is marked signed and the project is in the office's ledger. A research institute then registers itself
+ * from the sign-in page, the 吉林 office approves it on its review page, and the institute adds and disables a
+ * colleague's account. The steps build on each other.
  */
 
 const PASSWORD = 'Duikou#2026';
@@ -164,6 +166,51 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`/projects?q=${encodeURIComponent('稻香米业')}`);
     await visible(page.getByText(PROJECT));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an institute registers itself, the 吉林 office approves it, and it adds and disables a colleague’s account', async () => {
+    await signOut();
+    await page.goto('/login');
+    await page.getByTestId('register-link').click();
+    await page.getByTestId('register-form').waitFor();
+    await page.getByTestId('register-org').fill('吉林省农业科学院');
+    await page.getByText('高校及科研院所').click();
+    await page.getByTestId('register-credit-code').fill('91110000710931141K');
+    await page.getByTestId('register-region').fill('220100');
+    await page.getByTestId('register-industry').fill('73');
+    await page.getByTestId('register-contact').fill('李研究员');
+    await page.getByTestId('register-phone').fill('0431-87063000');
+    await page.getByTestId('register-username').fill('jaas');
+    await page.getByTestId('register-password').fill(PASSWORD);
+    await page.getByTestId('register-submit').click();
+    // The check character is wrong: the field says so and nothing is registered.
+    await containsText(page.getByTestId('register-form'), '校验位不正确');
+    await page.getByTestId('register-credit-code').fill('91110000710931141J');
+    await page.getByTestId('register-submit').click();
+    await containsText(page.getByTestId('register-done'), '待所在地区对口合作办公室审核');
+
+    await signIn(OFFICE.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/listings/registrations');
+    const row = page.getByTestId('registrations-table').locator('tr', { hasText: '吉林省农业科学院' });
+    await row.getByTestId('registration-approve').click();
+    await containsText(row.getByTestId('registration-state'), '已通过');
+    await signOut();
+
+    await signIn('jaas', PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/listings/organisation-users');
+    await page.getByTestId('org-user-invite').click();
+    await page.getByTestId('invite-username').fill('jaas-li');
+    await page.getByTestId('invite-name').fill('李助理');
+    await page.getByTestId('invite-password').fill('Colleague#2026x');
+    await page.getByTestId('invite-confirm').click();
+    const colleague = page.getByTestId('org-users-table').locator('tr', { hasText: 'jaas-li' });
+    await containsText(colleague, '启用');
+    await colleague.getByTestId('org-user-toggle-jaas-li').click();
+    await containsText(colleague, '已停用');
+    await signOut();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -21,11 +21,15 @@ import {
   EnvironmentOutlined,
   KeyOutlined,
   SafetyOutlined,
+  MailOutlined,
   LogoutOutlined,
   FundProjectionScreenOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   ShopOutlined,
   SwapOutlined,
+  SolutionOutlined,
+  UsergroupAddOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
@@ -35,9 +39,13 @@ import type { MessageKey } from '../../../common/i18n/messages.ts';
 import { useI18n } from '../i18n.tsx';
 import { useMe, useSession } from '../session.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { ProgrammeProvider, ProgrammeSwitch, useProgramme } from '../programme.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 // Rarely shown, and the QR code is heavy: kept out of the first screen's JavaScript.
 const TwoFactorModal = lazy(() => import('./TwoFactorModal.tsx').then((m) => ({ default: m.TwoFactorModal })));
+const EmailNoticesModal = lazy(() =>
+  import('./EmailNoticesModal.tsx').then((m) => ({ default: m.EmailNoticesModal })),
+);
 const PendingStep = lazy(() =>
   import('../../modules/auth/totp/PendingStep.tsx').then((m) => ({ default: m.PendingStep })),
 );
@@ -79,6 +87,18 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/parks', label: 'ui.nav.parks', icon: <ShopOutlined />, permission: 'park.read' },
   { path: '/events', label: 'ui.nav.events', icon: <CalendarOutlined />, permission: 'event.read' },
   { path: '/listings', label: 'ui.listings.menu', icon: <SwapOutlined />, permission: 'listing.read' },
+  {
+    path: '/listings/registrations',
+    label: 'ui.listings.registrations',
+    icon: <SolutionOutlined />,
+    permission: 'registration.review',
+  },
+  {
+    path: '/listings/organisation-users',
+    label: 'ui.listings.orgUsers',
+    icon: <UsergroupAddOutlined />,
+    permission: 'organisation_user.manage',
+  },
   { path: '/meetings', label: 'ui.tracking.meetingsTitle', icon: <CommentOutlined />, permission: 'meeting.read' },
   { path: '/secondments', label: 'ui.people.nav.secondments', icon: <IdcardOutlined />, permission: 'cadre.read' },
   { path: '/trainings', label: 'ui.people.nav.trainings', icon: <ReadOutlined />, permission: 'training.read' },
@@ -95,6 +115,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/evaluations', label: 'ui.evaluations.menu', icon: <TrophyOutlined />, permission: 'evaluation.read' },
   { path: '/reporting/inbox', label: 'ui.nav.reportInbox', icon: <InboxOutlined />, permission: 'report.fill' },
   { path: '/reporting', label: 'ui.nav.reporting', icon: <ScheduleOutlined />, permission: 'report.read' },
+  {
+    path: '/programmes',
+    label: 'ui.programmes.menu',
+    icon: <PartitionOutlined />,
+    permission: 'programme.manage',
+  },
   { path: '/regions', label: 'ui.nav.regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
   {
     path: '/admin/organisations',
@@ -114,8 +140,18 @@ function selectedKey(pathname: string): string {
   return match?.path ?? (pathname === '/' ? '/' : '');
 }
 
+/** The signed-in frame, inside the programme being worked in (its side names, its records). */
 export function AppLayout() {
+  return (
+    <ProgrammeProvider>
+      <AppFrame />
+    </ProgrammeProvider>
+  );
+}
+
+function AppFrame() {
   const { t } = useI18n();
+  const { current: programme } = useProgramme();
   const me = useMe();
   const { can, logout } = useSession();
   const message = useMessage();
@@ -124,6 +160,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
   const [twoFactor, setTwoFactor] = useState(false);
+  const [emailNotices, setEmailNotices] = useState(false);
   const { token } = theme.useToken();
 
   const menuItems = useMemo<MenuProps['items']>(
@@ -146,12 +183,14 @@ export function AppLayout() {
     items: [
       { key: 'password', icon: <KeyOutlined />, label: t('ui.header.changePassword') },
       { key: 'two-factor', icon: <SafetyOutlined />, label: t('ui.header.twoFactor') },
+      { key: 'email-notices', icon: <MailOutlined />, label: t('ui.header.emailNotices.menu') },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: t('ui.header.logout') },
     ],
     onClick: async ({ key }) => {
       if (key === 'password') setChangingPassword(true);
       if (key === 'two-factor') setTwoFactor(true);
+      if (key === 'email-notices') setEmailNotices(true);
       if (key === 'logout') {
         await logout();
         message.success(t('ui.header.loggedOut'));
@@ -183,12 +222,17 @@ export function AppLayout() {
           >
             {t('ui.app.name')}
           </Typography.Title>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
-            {t('ui.app.subtitle')}
+          <Typography.Text
+            style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}
+            ellipsis
+            data-testid="app-subtitle"
+          >
+            {programme?.name ?? t('ui.app.subtitle')}
           </Typography.Text>
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle">
+          <ProgrammeSwitch />
           {(can('report.read') || can('workbench.read')) && <NotificationBell />}
           <LocaleSwitch ghost />
           <Dropdown menu={userMenu} trigger={['click']}>
@@ -235,6 +279,11 @@ export function AppLayout() {
       {twoFactor && (
         <Suspense fallback={null}>
           <TwoFactorModal onClose={() => setTwoFactor(false)} />
+        </Suspense>
+      )}
+      {emailNotices && (
+        <Suspense fallback={null}>
+          <EmailNoticesModal onClose={() => setEmailNotices(false)} />
         </Suspense>
       )}
     </Layout>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../app/api-client.ts';
@@ -121,6 +121,10 @@ export function LoginPage() {
           </Button>
         )}
       </Form>
+      {/* Enterprises, universities and institutes register themselves (issue 16); a pairing office approves. */}
+      <Link to="/register" style={{ display: 'inline-block', marginTop: 16 }} data-testid="register-link">
+        {t('ui.listings.registerLink')}
+      </Link>
     </AuthFrame>
   );
 }
