@@ -45,6 +45,8 @@ export const meetingRotations = pgTable(
       .references(() => pairings.id),
     kind: text({ enum: MEETING_KINDS }).notNull(),
     sides: text({ enum: SIDES }).array().notNull(),
+    /** Set by `duikou demo fill` (removed by demo clear); an office setting the rotation makes it its own. */
+    isDemo: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pairingId, t.kind] })],

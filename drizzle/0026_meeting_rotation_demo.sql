@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_rotations" ADD COLUMN "is_demo" boolean DEFAULT false NOT NULL;
