@@ -25,6 +25,16 @@ export async function pairingsWithDemoData(db: DbOrTx) {
   return found.rows;
 }
 
+/** The demo records a fill makes public: two projects in production (landmarks first) and the main park. */
+export async function demoRecordsToPublish(db: DbOrTx, pairingId: string) {
+  const projects = await db.execute<{ id: string; version: number }>(sql`
+    SELECT id, version FROM projects WHERE pairing_id = ${pairingId} AND is_demo AND stage = 'producing'
+    ORDER BY landmark DESC, signed_wan DESC, id LIMIT 2`);
+  const parks = await db.execute<{ id: string; version: number }>(sql`
+    SELECT id, version FROM parks WHERE pairing_id = ${pairingId} AND is_demo AND main_park_id IS NULL ORDER BY id LIMIT 1`);
+  return { projects: projects.rows, park: parks.rows[0] };
+}
+
 /**
  * Deletes every demo record, children first. What users added under a demo park or event (an entry in a demo
  * park's ledger) goes with it; a real project linked to a demo park or event keeps its data and loses the link.
@@ -44,7 +54,8 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     await tx.execute<{ stored_name: string }>(
       sql`DELETE FROM attachments WHERE (owner_kind = 'project' AND owner_id IN (SELECT id FROM projects WHERE is_demo))
         OR (owner_kind = 'tracked_item' AND owner_id IN (${demoItems}))
-        OR (owner_kind = 'replication_stage' AND owner_id IN (${demoStages})) RETURNING stored_name`,
+        OR (owner_kind = 'replication_stage' AND owner_id IN (${demoStages}))
+        OR (owner_kind = 'news_item' AND owner_id IN (SELECT id FROM news_items WHERE is_demo)) RETURNING stored_name`,
     )
   ).rows.map((r) => r.stored_name);
   await run(sql`UPDATE projects SET park_id = NULL WHERE NOT is_demo AND park_id IN (${demoParks})`);
@@ -67,6 +78,7 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     meetings: await run(sql`DELETE FROM meetings WHERE is_demo`),
     practices: await run(sql`DELETE FROM replication_practices WHERE is_demo`),
     publishedFigures: await run(sql`DELETE FROM published_figures WHERE is_demo`),
+    newsItems: await run(sql`DELETE FROM news_items WHERE is_demo`),
   };
   return { counts, files };
 }

@@ -24,6 +24,7 @@ import { deleteDemoRecords, pairingHasDemoProjects } from './demo-data.repositor
 import { nextHost, setRotation } from '../modules/meetings/meetings.service.ts';
 import { fillDemoPeople } from './demo-people.ts';
 import { fillDemoReplication } from './demo-replication.ts';
+import { fillDemoPortal } from './demo-portal.ts';
 
 /**
  * Demo data for trying the product on a pairing: projects at every stage, a main park with branches and a
@@ -356,14 +357,15 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
   await demoMeetings(ctx, pairingId, host.name, from.name, counts);
   const people = await fillDemoPeople(ctx, pairingId, host.name, from.name);
   const replication = await fillDemoReplication(ctx, pairingId, a, b);
+  const portal = await fillDemoPortal(ctx, pairingId, { host: host.name, from: from.name });
   await auditStandalone(ctx, {
     action: 'demo.fill',
     result: 'success',
     objectType: 'pairing',
     objectId: pairingId,
-    details: { ...counts, ...people, ...replication, seed },
+    details: { ...counts, ...people, ...replication, ...portal, seed },
   });
-  return { ...counts, ...people, ...replication };
+  return { ...counts, ...people, ...replication, ...portal };
 }
 
 const dayFromToday = (n: number) =>

@@ -28,5 +28,8 @@ export const demoUi: Shape<typeof zh> = {
     eventAgreements: 'event agreements',
     meetings: 'meetings',
     trackedItems: 'tracked items',
+    newsItems: 'news items',
+    publishedProjects: 'public projects',
+    publishedParks: 'public parks',
   },
 };

@@ -33,6 +33,8 @@ export const portalUi: Shape<typeof zh> = {
   computedSource: "Source: this platform's public project records",
   computedLink: 'see the projects',
   openDataLink: 'download the data',
+  csvProjects: 'public project totals (CSV)',
+  csvFigures: 'published figures (CSV)',
   publishedProjectCount: 'Public projects',
   signedTotal: 'Signed (public projects)',
   arrivedTotal: 'Funds in place (public projects)',

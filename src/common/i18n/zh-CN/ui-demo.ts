@@ -26,5 +26,8 @@ export const demoUi = {
     eventAgreements: '活动签约',
     meetings: '会议',
     trackedItems: '督办事项',
+    newsItems: '新闻',
+    publishedProjects: '公开项目',
+    publishedParks: '公开园区',
   },
 };

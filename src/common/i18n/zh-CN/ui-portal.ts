@@ -28,6 +28,8 @@ export const portalUi = {
   computedSource: '来源：本平台已公开项目记录',
   computedLink: '查看项目',
   openDataLink: '下载数据',
+  csvProjects: '公开项目汇总（CSV）',
+  csvFigures: '公开发布的数据（CSV）',
   publishedProjectCount: '公开项目数',
   signedTotal: '公开项目签约额',
   arrivedTotal: '公开项目到位资金',

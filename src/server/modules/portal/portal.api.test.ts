@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { samplePdf, samplePng } from '../../kernel/attachments/test-support/attachment-files.ts';
 import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
+import { systemContext } from '../../http/system-actor.ts';
+import { clearDemo, fillDemo } from '../../seed/demo-data.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { auditActions } from '../reporting/test-support/reporting-api.ts';
@@ -33,6 +35,10 @@ describe.each(testEngines())(
       const page = await pairingPage();
       expect(page).toContain('<h1>吉林省—浙江省</h1>');
       expect(page).toContain('根据公开记录统计');
+      const csv = /href="(\/api\/open\/projects\.csv\?[^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+      const download = await visit(s, csv);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toMatch(/^text\/csv/);
       const en = await visit(s, `/public/pairings/${s.f.pairings.jilinZhejiang}?lang=en`);
       expect(en.body).toContain('<html lang="en">');
       expect(en.body).toContain('Computed from public records');
@@ -155,6 +161,8 @@ describe.each(testEngines())(
       expect(await pairingPage()).not.toContain('长春新能源汽车零部件产业园');
       expect((await visit(s, `/public/projects/${project.id}`)).statusCode).toBe(404);
       expect((await visit(s, '/sitemap.xml')).body).not.toContain(project.id);
+      const iati = async () => (await visit(s, `/api/open/iati.xml?pairing=${s.f.pairings.jilinZhejiang}`)).body;
+      expect(await iati()).not.toContain('长春新能源汽车零部件产业园');
 
       // Another region's office cannot publish it; a lead unit has no such permission.
       const liaoning = await s.as(s.f.users.liaoning);
@@ -173,12 +181,14 @@ describe.each(testEngines())(
           expect(html).not.toContain(secret);
       }
       expect((await visit(s, '/sitemap.xml')).body).toContain(`/public/projects/${project.id}`);
+      expect(await iati()).toContain('长春新能源汽车零部件产业园');
 
       const back = await jilin.post(`/api/projects/${project.id}/unpublish`, { version: published.json().version });
       expect(back.statusCode, back.body).toBe(200);
       expect(back.json()).toMatchObject({ publishedAt: null, publicSummary: summary.publicSummary });
       expect(await pairingPage()).not.toContain('长春新能源汽车零部件产业园');
       expect((await visit(s, `/public/projects/${project.id}`)).statusCode).toBe(404);
+      expect(await iati()).not.toContain('长春新能源汽车零部件产业园');
       const twice = await jilin.post(`/api/projects/${project.id}/unpublish`, { version: back.json().version });
       expect(twice.statusCode).toBe(400);
       expect((await auditActions(s.t, project.id)).map((r) => r.action)).toEqual([
@@ -242,6 +252,26 @@ describe.each(testEngines())(
         'published_figure.create',
         'published_figure.update',
       ]);
+    });
+
+    it('shows what demo fill published, marked 演示, until demo clear removes it', async () => {
+      const ctx = systemContext(s.t.deps);
+      const counts = await fillDemo(ctx, s.f.pairings.liaoningJiangsu);
+      expect(counts).toMatchObject({ newsItems: 1, publishedProjects: 2, publishedParks: 1 });
+      const url = `/public/pairings/${s.f.pairings.liaoningJiangsu}`;
+      const page = (await visit(s, url)).body;
+      const news = /href="\/public\/news\/([0-9a-f-]{36})">(【演示】[^<]+)</.exec(page)!;
+      expect(news[2]).toContain('对口合作联席会议');
+      expect(page.match(/<span class="tag demo"/g)!.length).toBeGreaterThanOrEqual(5);
+      expect(page.match(/href="\/public\/projects\//g)).toHaveLength(2);
+      expect(page).toContain('产业合作园');
+      expect(page).toMatch(/【演示】[^<]*挂职干部/);
+      expect((await visit(s, `/public/news/${news[1]}`)).body).toContain('class="tag demo"');
+      const removed = await clearDemo(ctx);
+      expect(removed).toMatchObject({ newsItems: 1 });
+      const after = (await visit(s, url)).body;
+      expect(after).not.toContain('【演示】');
+      expect((await visit(s, `/public/news/${news[1]}`)).statusCode).toBe(404);
     });
 
     it('tells search engines what to index', async () => {

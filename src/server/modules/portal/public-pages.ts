@@ -122,6 +122,9 @@ ${d.programme.goals ? html`<p>${d.programme.goals}</p>` : null}
 export function pairingPage(locale: Locale, d: Data<typeof portalPairing>): Page {
   const { t, href, demo, sideName, pressFigures, newsList } = view(locale);
   const path = `/public/pairings/${d.pairing.id}`;
+  // The open-data downloads of the same records (CSV with a BOM for Excel, headed in the page's language).
+  const openData = (dataset: 'projects' | 'figures') =>
+    `/api/open/${dataset}.csv?pairing=${d.pairing.id}&lang=${locale}`;
   const programmePath = `/public/programmes/${d.programme.id}`;
   const computed = [
     { label: t('publishedProjectCount'), value: String(d.totals.count), unit: t('countUnit') },
@@ -148,7 +151,8 @@ ${
       f,
     ) => html`<li class="card fig"><div><span class="tag computed">${t('labelComputed')}</span></div><h3>${f.label}</h3>
 <div class="v">${f.value}<small>${f.unit}</small></div><div class="meta">${t('computedSource')} · <a href="#projects">${t('computedLink')}</a></div></li>`,
-  )}</ul></section>
+  )}</ul>
+<p class="meta">${t('openDataLink')}：<a href="${openData('projects')}">${t('csvProjects')}</a> · <a href="${openData('figures')}">${t('csvFigures')}</a></p></section>
 <section id="news"><h2>${t('news')}</h2>${newsList(d.news, d.children.length > 0)}</section>
 <section id="projects"><h2>${t('projects')}</h2>${
     d.projects.length

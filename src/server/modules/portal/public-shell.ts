@@ -65,7 +65,7 @@ export function portalPage(p: PortalPage): string {
 ${crumbs}
 ${p.body}
 </main>
-<footer><div class="in">${t('footer')} · <a href="/">${t('staffLogin')}</a></div></footer>
+<footer><div class="in">${t('footer')} · <a href="${portalHref('/public/data', p.locale)}">${t('ui.openData.pageTitle')}</a> · <a href="/">${t('staffLogin')}</a></div></footer>
 </body>
 </html>
 `;
