@@ -14,6 +14,7 @@ import { generateItemReminders } from './modules/tracking/item-reminders.ts';
 import { startReminderTimer } from './kernel/notifications/reminder-timer.ts';
 import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
+import { warmWordFrequencies } from './modules/listings/listing-word-frequencies.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -76,11 +77,14 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     const purge = startSessionPurge(deps, {
       onError: (err) => app!.log.error({ err }, 'session purge failed'),
     });
+    // The listings' word counts (seconds at 200,000 listings) are made in the background: the server answers at once.
+    const wordCounts = warmWordFrequencies(deps, (err) => app!.log.error({ err }, 'listing word counts failed'));
     // `npx duikou backup` beside a running server asks it for the backup (only this process may open PGlite).
     const control = database.engine === 'pglite' ? await startBackupControl(deps, database, secrets) : null;
     const stop = async () => {
       await control?.close();
       await purge.stop();
+      await wordCounts.stop();
       await reminders.stop();
       await app!.close();
       await database.close();

@@ -28,6 +28,7 @@ import {
   updateListingRow,
 } from './listings.repository.ts';
 import { sealContact } from './listing-contact-cipher.ts';
+import { markWordFrequenciesStale } from './listing-word-frequencies.ts';
 import { listingTerms, pairingPlacer } from './listing-publishing.service.ts';
 import { SYSTEM_USER_ID } from '../../http/system-actor.ts';
 
@@ -114,7 +115,7 @@ export async function importListingFile(
     throw new AppError(400, 'listing_import_invalid', errors, { count: errors.length });
   }
 
-  return auditedChange(ctx, async (work) => {
+  const result = await auditedChange(ctx, async (work) => {
     const { tx, audit } = work;
     // The command line imports as the system user: its listings belong to the operator's organisation (made here
     // on an instance whose administrator was never created, as setup would name it).
@@ -182,4 +183,7 @@ export async function importListingFile(
     });
     return { created: fresh.length, updated };
   });
+  // Many words may be new to the table: the next ranking counts them again (in the background).
+  markWordFrequenciesStale(ctx.deps);
+  return result;
 }

@@ -16,20 +16,25 @@ function wordsOfQuery(q: string) {
   return { words, prefixes };
 }
 
+/** jieba's idf above which a word counts as rare while the table's own counts are not known yet. */
+const RARE_IDF = 7;
+
 /**
  * Which listings are scored: those holding a word that few listings hold (at most 0.5 % of them, or 50), or two of
  * the query's four strongest words that are not common (at most 5 %, or 500). A common word alone (长春, 供应,
  * 产地直供) would make much of a large table a candidate, and scoring is per candidate; the filters sit in the same
- * WHERE, so they never starve the result. One word alone is its own query.
+ * WHERE, so they never starve the result. One word alone is its own query. Before the table's counts are known
+ * (the first minutes after start at 200,000 listings), jieba's idf tells the rare words instead.
  */
-export function candidateQuery(words: string[], weightOf: (w: string) => number, f: Frequencies): string {
+export function candidateQuery(words: string[], weightOf: (w: string) => number, f: Frequencies | undefined): string {
   if (words.length <= 1) return words.join('');
-  const df = (w: string) => f.df.get(w) ?? 0;
-  const rareAt = Math.max(0.005 * f.total, 50);
-  const commonAt = Math.max(0.05 * f.total, 500);
+  const rareAt = f ? Math.max(0.005 * f.total, 50) : 0;
+  const commonAt = f ? Math.max(0.05 * f.total, 500) : 0;
+  const rareWord = (w: string) => (f ? (f.df.get(w) ?? 0) <= rareAt : wordWeight(w) >= RARE_IDF);
+  const uncommon = (w: string) => !f || (f.df.get(w) ?? 0) <= commonAt;
   const strongest = [...words].sort((a, b) => weightOf(b) - weightOf(a));
-  const rare = strongest.filter((w) => df(w) <= rareAt && !isPlaceName(w));
-  const leading = strongest.filter((w) => df(w) <= commonAt).slice(0, 4);
+  const rare = strongest.filter((w) => rareWord(w) && !isPlaceName(w));
+  const leading = strongest.filter(uncommon).slice(0, 4);
   const pairs = leading.flatMap((a, i) => leading.slice(i + 1).map((b) => `(${a} & ${b})`));
   const chosen = [...rare, ...pairs];
   // Only common words: the listings holding all of the strongest two.
@@ -41,7 +46,7 @@ export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: 
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
     weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
-    candidates: candidateQuery(words, wordWeight, await tableFrequencies(ctx)),
+    candidates: candidateQuery(words, wordWeight, tableFrequencies(ctx.deps)),
     prefixes,
     fuzzy: q,
     filter: { ...filter, valid: filter.valid ?? true },
@@ -92,7 +97,7 @@ export async function matchListing(ctx: AuthedContext, id: string, top: number) 
     sectionDivisions,
     category: source.category,
     counterpartPrefixes: await counterpartPrefixes(ctx, source.pairingId, source.regionCode),
-    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0, await tableFrequencies(ctx)),
+    candidates: candidateQuery(words, (w) => keys.find((k) => k.word === w)?.weight ?? 0, tableFrequencies(ctx.deps)),
     filter: {},
     today: chinaToday(),
     top,

@@ -5,6 +5,7 @@ import { importListingFile } from './listing-import.service.ts';
 import { parseCsv } from './listing-sheet.ts';
 import { matchListing, searchListings } from './listing-ranking.service.ts';
 import { resolveListing } from './listing-reading.service.ts';
+import { refreshWordFrequencies } from './listing-word-frequencies.ts';
 
 /**
  * Search quality measured, not assumed: the labelled set in resources/listings/quality (a corpus of listings in the
@@ -101,6 +102,8 @@ const TYPE: Record<string, 'offer' | 'need'> = { 供给: 'offer', 需求: 'need'
 export async function measureQuality(ctx: AuthedContext, opts: { loaded?: boolean } = {}): Promise<QualityFigures> {
   const { corpus, queries } = labelledSet();
   if (!opts.loaded) await importListingFile(ctx, corpus, 'quality-corpus.csv', {});
+  // Measured with the table's own word counts, as a running server ranks once they are in.
+  await refreshWordFrequencies(ctx.deps);
   const rows = corpusRows(corpus);
   const perQuery = [];
   for (const q of queries) {
