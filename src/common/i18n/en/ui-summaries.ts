@@ -83,9 +83,9 @@ export const summariesUi = {
       tasks: '{{tasks_due}} key tasks fell due, {{tasks_done}} done, {{tasks_red}} late. Done: {done}. Late: {late}.',
       projects:
         '{{projects_signed}} projects signed for {{signed_wan}}, {{arrived_wan}} arrived; {{projects_started}} started, {{projects_producing}} in production. Landmark projects: {landmarks}.',
-      parks: '{{parks}} co-built parks; taxes of the year {{shared_tax_wan}}. Parks: {parks}.',
+      parks: '{{parks}} co-built parks; taxes of the year {{shared_tax_wan}}. Parks: {parkNames}.',
       cadres:
-        '{{cadres_ne_to_east}} cadres seconded from the north-east, {{cadres_east_to_ne}} to it; {{trainings}} trainings, {{trainees}} trainees. Main trainings: {trainings}.',
+        '{{cadres_ne_to_east}} cadres seconded from the north-east, {{cadres_east_to_ne}} to it; {{trainings}} trainings, {{trainees}} trainees. Main trainings: {trainingNames}.',
       replication:
         '{{practices_replicated}} practices replicated, {{practices_institutionalised}} institutionalised: {practices}. {{meetings_held}} meetings held, {{decisions_due}} decisions due, {{decisions_closed_on_time}} closed on time.',
       problems: 'First, some key tasks are late ({{tasks_red}}); second, (to be completed).',

@@ -18,7 +18,7 @@ import {
 /**
  * A document in the 公文 layout of GB/T 9704-2012 (党政机关公文格式), without 版头 (a work summary or plan sent up as
  * an attachment of a cover letter, as offices do): A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm
- * (text block 156 × 225 mm); 22 lines × 28 characters; body 3号 仿宋_GB2312; title 2号 方正小标宋简体 centred;
+ * (text block 156 × 225 mm); 22 lines × 28 characters (a line grid, and runs 28 to the line); body 3号 仿宋_GB2312; title 2号 方正小标宋简体 centred;
  * 一、 黑体, （一） 楷体_GB2312, 1. 仿宋 bold-free; 主送机关 flush left; 附件说明, 署名 and 成文日期 where 7.3.5/7.3.6
  * place them; page numbers 4号 "— 1 —" on the outer side (odd right, even left, one character in).
  *
@@ -58,16 +58,22 @@ export interface GongwenDocument {
   annexWord: string;
 }
 
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
+/** Millimetres in twips, exact and rounded (page sizes and margins are whole twips). */
+const exactMm = (v: number) => (v * 1440) / 25.4;
+const mm = (v: number) => Math.round(exactMm(v));
 const PT = 20; // twips per point
 const BODY_PT = 16; // 3号
 const TITLE_PT = 22; // 2号
 const PAGE_NO_PT = 14; // 4号
-/** 225 mm of text block over 22 lines. */
-const LINE = Math.round(mm(225) / 22);
-/** 156 mm over 28 characters, as Word's charSpace: the delta from the 16 pt body character, in 1/4096 pt. */
-const CHAR_SPACE = Math.round((mm(156) / 28 / PT - BODY_PT) * 4096);
+/** 225 mm of text block over 22 lines, rounded down (580 twips would fit only 21). */
+const LINE = Math.floor(exactMm(225) / 22);
 const CHAR = BODY_PT * PT;
+/**
+ * 156 mm hold 27.6 characters of 16 pt; 28 need each 4.1 twips narrower. A line grid (type lines) with this
+ * spacing on the body's runs gives 28 in Word and LibreOffice alike; a character grid (linesAndChars with a
+ * negative charSpace) gives 28 in Word but 18 in LibreOffice, which reads charSpace otherwise.
+ */
+const CHAR_TIGHTEN = -Math.ceil(CHAR - exactMm(156) / 28);
 
 export const FONTS = {
   body: '仿宋_GB2312',
@@ -79,7 +85,8 @@ export const FONTS = {
 } as const;
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin });
-const run = (text: string, face: string, pt = BODY_PT) => new TextRun({ text, font: font(face), size: pt * 2 });
+const run = (text: string, face: string, pt = BODY_PT) =>
+  new TextRun({ text, font: font(face), size: pt * 2, ...(pt === BODY_PT ? { characterSpacing: CHAR_TIGHTEN } : {}) });
 const exact = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 const CN = '一二三四五六七八九十';
@@ -221,7 +228,7 @@ export async function gongwenDocx(doc: GongwenDocument): Promise<Buffer> {
             size: { width: mm(210), height: mm(297) },
             margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(24) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: [

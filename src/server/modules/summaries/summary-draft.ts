@@ -63,9 +63,9 @@ export function summarySections(year: number, r: YearRecords): SummarySection[] 
         5,
       ),
     },
-    parks: { parks: names(r.parks.map((p) => p.name)) },
+    parks: { parkNames: names(r.parks.map((p) => p.name)) },
     cadres: {
-      trainings: names(
+      trainingNames: names(
         r.trainings.map((t) => t.title),
         5,
       ),
