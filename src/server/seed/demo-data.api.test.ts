@@ -120,9 +120,20 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const files = () => storedFiles(s.t.deps.config.dataDir).length;
     expect(files()).toBe(2);
 
+    // A rotation the office sets itself is its own: demo clear leaves it.
+    const own = await c.request('PUT', '/api/meetings/rotation', {
+      pairingId: s.f.pairings.jilinZhejiang,
+      kind: 'video_conference',
+      order: ['b', 'a'],
+    });
+    expect(own.statusCode, own.body).toBe(200);
+
     const removed = await clearDemo(ctx);
     expect(files()).toBe(0);
-    expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3, meetings: 3, trackedItems: 3 });
+    // Exactly what demo fill made: the joint-meeting rotation it set goes, the office's stays.
+    const rotations = await s.t.database.db.execute<{ kind: string }>(sql`SELECT kind FROM meeting_rotations`);
+    expect(rotations.rows.map((r) => r.kind)).toEqual(['video_conference']);
+    expect(removed).toMatchObject({ projects: 23, parks: 3, events: 3, meetings: 3, rotations: 1, trackedItems: 3 });
     const left = await s.t.database.db.execute<{ n: number }>(sql`
       SELECT (SELECT count(*) FROM projects WHERE is_demo) + (SELECT count(*) FROM parks) + (SELECT count(*) FROM events)
            + (SELECT count(*) FROM park_ledger_entries) + (SELECT count(*) FROM event_agreements)

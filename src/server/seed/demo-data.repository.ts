@@ -76,6 +76,8 @@ export async function deleteDemoRecords(tx: DbOrTx) {
     // Owners and notes go with their items (ON DELETE CASCADE).
     trackedItems: await run(sql`DELETE FROM tracked_items WHERE id IN (${demoItems})`),
     meetings: await run(sql`DELETE FROM meetings WHERE is_demo`),
+    // The joint-meeting rotation demo fill set (one an office set, or changed since, is its own and stays).
+    rotations: await run(sql`DELETE FROM meeting_rotations WHERE is_demo`),
     practices: await run(sql`DELETE FROM replication_practices WHERE is_demo`),
     publishedFigures: await run(sql`DELETE FROM published_figures WHERE is_demo`),
     newsItems: await run(sql`DELETE FROM news_items WHERE is_demo`),

@@ -467,7 +467,7 @@ async function demoMeetings(
   // 联席会议轮值 (津长: "联席会议由两市轮值"): the sides take turns, as the two demo meetings did, so the next one is
   // proposed from the rotation. Only where the pairing has none: a rotation the office set is left as it is.
   if (!(await nextHost(ctx, pairingId, 'joint_meeting')).order.length)
-    await setRotation(ctx, { pairingId, kind: 'joint_meeting', order: ['a', 'b'] });
+    await setRotation(ctx, { pairingId, kind: 'joint_meeting', order: ['a', 'b'] }, flag);
   counts.meetings += 3;
   counts.trackedItems += first.itemIds.length + second.itemIds.length;
 }

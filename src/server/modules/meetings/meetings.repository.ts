@@ -112,7 +112,13 @@ export async function findRotation(db: DbOrTx, pairingId: string, kind: MeetingK
   return row?.sides ?? [];
 }
 
-export async function saveRotation(db: DbOrTx, pairingId: string, kind: MeetingKind, sides: Side[]): Promise<void> {
+export async function saveRotation(
+  db: DbOrTx,
+  pairingId: string,
+  kind: MeetingKind,
+  sides: Side[],
+  isDemo = false,
+): Promise<void> {
   if (!sides.length) {
     await db
       .delete(meetingRotations)
@@ -121,10 +127,10 @@ export async function saveRotation(db: DbOrTx, pairingId: string, kind: MeetingK
   }
   await db
     .insert(meetingRotations)
-    .values({ pairingId, kind, sides })
+    .values({ pairingId, kind, sides, isDemo })
     .onConflictDoUpdate({
       target: [meetingRotations.pairingId, meetingRotations.kind],
-      set: { sides, updatedAt: new Date() },
+      set: { sides, isDemo, updatedAt: new Date() },
     });
 }
 

@@ -222,12 +222,16 @@ export async function addDecisions(ctx: AuthedContext, id: string, input: AddDec
   });
 }
 
-export async function setRotation(ctx: AuthedContext, input: RotationInput): Promise<void> {
+export async function setRotation(
+  ctx: AuthedContext,
+  input: RotationInput,
+  opts: { demo?: boolean } = {},
+): Promise<void> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw notFound();
   if (new Set(input.order).size !== input.order.length) throw invalid(fieldError('order', 'duplicate_side'));
   await auditedChange(ctx, async ({ tx, audit }) => {
     const before = await findRotation(tx, input.pairingId, input.kind);
-    await saveRotation(tx, input.pairingId, input.kind, input.order);
+    await saveRotation(tx, input.pairingId, input.kind, input.order, !!opts.demo);
     audit({
       action: 'meeting.rotation',
       result: 'success',
