@@ -30,6 +30,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/indicators/values': 'indicator.read',
   'POST /api/indicators': 'indicator.manage',
   'PATCH /api/indicators/:id': 'indicator.manage',
+  'GET /api/indicators/:id/targets': 'indicator.manage',
   'PUT /api/indicators/:id/targets': 'indicator.manage',
   'GET /api/evaluations': 'evaluation.read',
   'GET /api/evaluations/latest-ranking': 'evaluation.read',

@@ -31,6 +31,8 @@ export const MEASURES = {
   shared_tax_wan: { unit: 'wan', sided: false, filters: [] },
   practices_replicated: { unit: 'count', sided: true, filters: [] },
   practices_institutionalised: { unit: 'count', sided: true, filters: [] },
+  listings_matched: { unit: 'count', sided: false, filters: [] },
+  listing_deals: { unit: 'count', sided: false, filters: [] },
 } as const satisfies Record<string, { unit: string; sided: boolean; filters: readonly ('industry' | 'stage')[] }>;
 export type MeasureCode = keyof typeof MEASURES;
 export const MEASURE_CODES = Object.keys(MEASURES) as [MeasureCode, ...MeasureCode[]];
@@ -121,14 +123,34 @@ export const indicatorList = z.object({
 });
 export type IndicatorList = z.infer<typeof indicatorList>;
 
-export const targetsInput = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
-  targets: z
-    .array(z.strictObject({ pairingId: uuid, value: decimalInput.nullable() }))
-    .min(1)
-    .max(500),
-});
+export const targetsInput = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    /** Each pairing's target: a value sets it, null removes it; pairings not listed keep theirs. */
+    targets: z
+      .array(z.strictObject({ pairingId: uuid, value: decimalInput.nullable() }))
+      .max(500)
+      .default([]),
+    /** The whole programme's target (the national dashboard's): a value, null to remove, absent to keep. */
+    programme: decimalInput.nullable().optional(),
+  })
+  .refine((v) => v.targets.length > 0 || v.programme !== undefined, {
+    path: ['targets'],
+    message: 'no target given',
+    // A pairing's target or the programme's, at least one.
+    params: { code: 'required' },
+  });
 export type TargetsInput = z.infer<typeof targetsInput>;
+export type TargetsBody = z.input<typeof targetsInput>;
+
+export const targetsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+/** One indicator's targets for a year, as the national office's form shows them. */
+export const yearTargets = z.object({
+  year: z.number().int(),
+  programme: z.string().nullable(),
+  targets: z.array(z.object({ pairingId: uuid, value: z.string() })),
+});
+export type YearTargets = z.infer<typeof yearTargets>;
 
 export const valuesQuery = z.strictObject({
   /** Without a pairing: the programme (the national office) or every pairing in the actor's scope added up. */

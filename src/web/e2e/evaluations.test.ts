@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
   let pageErrors: string[] = [];
   let roundId = '';
   let jilinZhejiang = '';
-  const { signIn, signOut, choose, pick, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
+  const { signIn, signOut, choose, pick, poll, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
     () => page,
   );
 
@@ -104,9 +104,44 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
   const subjectCard = (pairing: string) => page.locator(`[data-testid="subject-card"][data-pairing="${pairing}"]`);
   const rankingRow = (pairing: string) => page.locator(`[data-testid="ranking-row"][data-pairing="${pairing}"]`);
 
-  it('lets the national office open a round with its indicator, target and grades', async () => {
+  it("lets the national office set an indicator's targets and rename or deactivate one in the library", async () => {
     await signIn(NATIONAL.username, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/indicators');
+    const row = (code: string) => page.locator(`[data-testid="indicator-row"][data-code="${code}"]`);
+    // 2024 targets of 到位率: the programme's (the national dashboard's) and 吉浙's.
+    const targetsOf2024 = async () => {
+      await row('arrival_rate').getByTestId('indicator-targets').click();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/targets?year=2024') && r.ok()),
+        numberInput('targets-year').fill('2024'),
+      ]);
+      await visible(numberInput('target-programme'));
+    };
+    await targetsOf2024();
+    await numberInput('target-programme').fill('50');
+    await numberInput(`target-${jilinZhejiang}`).fill('55');
+    await page.getByTestId('targets-save').click();
+    await hidden(page.getByTestId('targets-save'));
+    // Opened again, the year's saved targets are there to be edited.
+    await targetsOf2024();
+    await poll(() => numberInput('target-programme').inputValue()).toBe('50');
+    await poll(() => numberInput(`target-${jilinZhejiang}`).inputValue()).toBe('55');
+    await page.locator('.ant-modal:visible .ant-modal-close').click();
+    await hidden(page.getByTestId('targets-save'));
+
+    // 共建园区数 renamed, and taken out of use: marked 已停用 in the library.
+    await row('parks').getByTestId('indicator-edit').click();
+    await page.getByTestId('indicator-edit-name-zh').fill('共建园区个数');
+    await page.getByTestId('indicator-edit-active').click();
+    await page.getByTestId('indicator-edit-save').click();
+    await hidden(page.getByTestId('indicator-edit-save'));
+    await containsText(row('parks'), '共建园区个数');
+    await containsText(row('parks'), '已停用');
+  });
+
+  it('lets the national office open a round with its indicator, target and grades', async () => {
+    await page.goto('/');
     await page.getByRole('menuitem', { name: '成效评估' }).click();
     await page.waitForURL('**/evaluations');
     await page.getByTestId('round-open').click();
@@ -188,7 +223,11 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     // an official saves as a PNG.
     await page.goto('/');
     await scrollUntil(page, page.getByTestId('indicator-tiles'));
-    await hasAttribute(page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]'), 'data-value', '60');
+    const arrivalTile = page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]');
+    await hasAttribute(arrivalTile, 'data-value', '60');
+    // Against the programme's target of 50 set in the library.
+    await hasAttribute(arrivalTile, 'data-target', '50');
+    await containsText(arrivalTile.getByTestId('indicator-tile-target'), '已达目标');
     await scrollUntil(page, page.getByTestId('latest-ranking'));
     await hasCount(page.getByTestId('latest-ranking-row'), 2);
     await visible(page.getByTestId('indicator-trend'));
@@ -197,12 +236,18 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
       page.getByTestId('latest-ranking-chart').locator('xpath=..').getByTestId('chart-save').click(),
     ]);
     expect(chart.suggestedFilename()).toMatch(new RegExp(`^${ROUND}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
-    expect(fs.readFileSync((await chart.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      fs
+        .readFileSync((await chart.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     // 吉浙's own dashboard on its page: its tiles, its task lights and reporting, and its place in the ranking.
     await page.goto(`/pairings/${jilinZhejiang}`);
     await scrollUntil(page, page.getByTestId('indicator-tiles'));
-    await hasAttribute(page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]'), 'data-value', '60');
+    await hasAttribute(arrivalTile, 'data-value', '60');
+    await hasAttribute(arrivalTile, 'data-target', '55');
     await scrollUntil(page, page.getByTestId('dashboard-work-status'));
     await scrollUntil(page, page.getByTestId('latest-ranking'));
     await hasCount(page.getByTestId('latest-ranking-row'), 1);

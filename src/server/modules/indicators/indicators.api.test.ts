@@ -74,6 +74,8 @@ describe.each(testEngines())(
         'start_rate',
         'trainees',
         'shared_tax_wan',
+        'listings_matched',
+        'listing_deals',
       ])
         expect(codes).toContain(code);
       expect(library.items.every((i) => i.builtIn)).toBe(true);
@@ -160,6 +162,43 @@ describe.each(testEngines())(
       // One adoption, by 吉林市 (side a), reached 试点 in 2024; none institutionalised.
       expect(replicated).toMatchObject({ total: { value: 1 }, a: { value: 1 }, b: { value: 0 } });
       expect(institutionalised!.total.value).toBe(0);
+    });
+
+    it("counts listings matched and deals signed through them, on the listing's pairing rolled up", async () => {
+      // Two listings of the sub-pair: one matched (contact revealed) in 2024 and signed, one matched in 2023 only.
+      const { organisationId, userId } = s.f.users.zhejiang;
+      const listing = async (title: string) =>
+        (
+          await s.t.database.db.execute<{ id: string }>(sql`INSERT INTO listings
+            (source, kind, category, title, region_code, organisation_name, owner_organisation_id, pairing_id,
+             contact_cipher, terms)
+            VALUES (${organisationId}, 'offer', 'product', ${title}, '220200', '吉林市某企业', ${organisationId},
+              ${s.f.pairings.jilinWenzhou}, 'sealed', ${title}) RETURNING id`)
+        ).rows[0]!.id;
+      const interest = (listingId: string, revealedAt: string, state: string, signedOn: string | null) =>
+        s.t.database.db.execute(sql`INSERT INTO listing_interests
+          (listing_id, organisation_id, created_by, message, state, revealed_at, signed_on)
+          VALUES (${listingId}, ${organisationId}, ${userId}, '有意合作', ${state}, ${revealedAt}::timestamptz,
+            ${signedOn}::date)`);
+      await interest(await listing('汽车零部件供应'), '2024-03-05T10:00:00+08:00', 'signed', '2024-06-01');
+      await interest(await listing('鞋业产能合作'), '2023-11-20T10:00:00+08:00', 'negotiating', null);
+      const ids = ['listings_matched', 'listing_deals'].map(idOf);
+      const jilin = await s.as(s.f.users.jilin);
+      // The ids comma-separated, as the web client sends a list.
+      const v: IndicatorValues = (
+        await jilin.get(
+          `/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2023&toYear=2024&indicatorIds=${ids.join(',')}`,
+        )
+      ).json();
+      const [matched, deals] = ids.map((id) => v.series.find((x) => x.indicatorId === id)!.years);
+      expect(matched!.map((y) => y.total.value)).toEqual([1, 1]);
+      expect(deals!.map((y) => y.total.value)).toEqual([0, 1]);
+      // Listings carry no side: no side's figure.
+      expect(deals![1]!.a).toBeNull();
+      const bad = await jilin.get(
+        `/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2024&toYear=2024&indicatorIds=${ids[0]},x`,
+      );
+      expect(bad.statusCode).toBe(400);
     });
 
     it('adds the programme up once, for the national office only', async () => {
@@ -279,6 +318,38 @@ describe.each(testEngines())(
         )
       ).json();
       expect(v.series[0]!.years[0]!.target).toMatch(/^60(\.0+)?$/);
+    });
+
+    it("keeps the programme's own target beside the pairings', shown with the programme's values", async () => {
+      const national = await s.as(s.f.users.national);
+      const id = idOf('arrival_rate');
+      const put = (body: object) => national.request('PUT', `/api/indicators/${id}/targets`, body);
+      expect((await put({ year: 2024, programme: '55' })).statusCode).toBe(200);
+      const shown = await national.get(`/api/indicators/${id}/targets?year=2024`);
+      expect(shown.statusCode, shown.body).toBe(200);
+      expect(shown.json().programme).toMatch(/^55(\.0+)?$/);
+      // The pairing's target set in the test before is left as it was.
+      expect(shown.json().targets).toEqual([
+        { pairingId: s.f.pairings.jilinZhejiang, value: expect.stringMatching(/^60(\.0+)?$/) },
+      ]);
+      const prog: IndicatorValues = (
+        await national.get(`/api/indicators/values?fromYear=2024&toYear=2024&indicatorIds=${id}`)
+      ).json();
+      expect(prog.series[0]!.years[0]!.target).toMatch(/^55(\.0+)?$/);
+      const audit = await s.t.database.db.execute<{ details: { before: object; after: object } }>(
+        sql`SELECT details FROM audit_log WHERE action = 'indicator.targets' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.rows[0]!.details).toMatchObject({ before: { programme: null }, after: { programme: '55' } });
+      // Removing it (null); a body without any target is refused naming the field, and changes nothing.
+      expect((await put({ year: 2024, programme: null })).statusCode).toBe(200);
+      expect((await national.get(`/api/indicators/${id}/targets?year=2024`)).json().programme).toBeNull();
+      const empty = await put({ year: 2024 });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().error.details[0].field).toBe('targets');
+      expect((await national.get(`/api/indicators/${id}/targets?year=abc`)).statusCode).toBe(400);
+      // Offices read their own target with the values, but not the national office's form.
+      const office = await s.as(s.f.users.jilin);
+      expect((await office.get(`/api/indicators/${id}/targets?year=2024`)).statusCode).toBe(403);
     });
   },
   240_000,

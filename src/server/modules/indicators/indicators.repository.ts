@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-import { indicators, indicatorTargets } from './indicators.tables.ts';
+import { indicatorProgrammeTargets, indicators, indicatorTargets } from './indicators.tables.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type IndicatorInsert = typeof indicators.$inferInsert;
@@ -111,6 +111,49 @@ export async function saveTargets(
         });
     }
   }
+  return before;
+}
+
+/** The programme's targets of indicators for the years, by `indicatorId|null|year` (the pairings' key, no pairing). */
+export async function programmeTargetsOf(
+  db: DbOrTx,
+  indicatorIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<Map<string, string>> {
+  if (!indicatorIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(indicatorProgrammeTargets)
+    .where(
+      and(
+        inArray(indicatorProgrammeTargets.indicatorId, [...indicatorIds]),
+        sql`${indicatorProgrammeTargets.year} BETWEEN ${fromYear} AND ${toYear}`,
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.indicatorId}|null|${r.year}`, r.value]));
+}
+
+/** Sets (value) or removes (null) the programme's target; returns the value it replaces, for the audit row. */
+export async function saveProgrammeTarget(
+  db: DbOrTx,
+  indicatorId: string,
+  year: number,
+  value: string | null,
+): Promise<string | null> {
+  const before = (await programmeTargetsOf(db, [indicatorId], year, year)).get(`${indicatorId}|null|${year}`) ?? null;
+  if (value === null)
+    await db
+      .delete(indicatorProgrammeTargets)
+      .where(and(eq(indicatorProgrammeTargets.indicatorId, indicatorId), eq(indicatorProgrammeTargets.year, year)));
+  else
+    await db
+      .insert(indicatorProgrammeTargets)
+      .values({ indicatorId, year, value })
+      .onConflictDoUpdate({
+        target: [indicatorProgrammeTargets.indicatorId, indicatorProgrammeTargets.year],
+        set: { value, updatedAt: new Date() },
+      });
   return before;
 }
 

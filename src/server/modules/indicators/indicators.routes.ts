@@ -6,7 +6,9 @@ import {
   indicatorList,
   indicatorValues as indicatorValuesResponse,
   targetsInput,
+  targetsQuery,
   updateIndicatorInput,
+  yearTargets,
   valuesQuery,
 } from '../../../common/api/indicators.ts';
 import { moduleRoutes } from '../../http/route.ts';
@@ -16,6 +18,7 @@ import {
   indicatorLibrary,
   indicatorValues,
   setTargets,
+  targetsOfYear,
   updateIndicator,
 } from './indicators.service.ts';
 
@@ -44,6 +47,11 @@ export function registerIndicatorRoutes(app: FastifyInstance) {
       await updateIndicator(ctx, params.id, body);
       return presentIndicator((await indicatorLibrary(ctx)).find((i) => i.id === params.id)!);
     },
+  );
+  r.get(
+    '/api/indicators/:id/targets',
+    { access: 'indicator.manage', params: idParams, query: targetsQuery, response: yearTargets },
+    ({ ctx, params, query }) => targetsOfYear(ctx, params.id, query.year),
   );
   r.put(
     '/api/indicators/:id/targets',

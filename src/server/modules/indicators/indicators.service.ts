@@ -25,6 +25,8 @@ import {
   insertIndicator,
   insertMissingIndicators,
   listIndicators,
+  programmeTargetsOf,
+  saveProgrammeTarget,
   saveTargets,
   targetsOf,
   updateIndicatorRow,
@@ -114,19 +116,35 @@ export async function setTargets(ctx: AuthedContext, id: string, input: TargetsI
       seen.add(t.pairingId);
     });
     if (problems.length) throw invalid(...problems);
-    const before = await saveTargets(tx, id, input.year, input.targets);
+    const before: Record<string, string | null> = await saveTargets(tx, id, input.year, input.targets);
+    const after: Record<string, string | null> = Object.fromEntries(input.targets.map((t) => [t.pairingId, t.value]));
+    // The programme's own target, under its own key (left as it is when not given).
+    if (input.programme !== undefined) {
+      before.programme = await saveProgrammeTarget(tx, id, input.year, input.programme);
+      after.programme = input.programme;
+    }
     audit({
       action: 'indicator.targets',
       result: 'success',
       objectType: 'indicator',
       objectId: id,
-      details: {
-        year: input.year,
-        before,
-        after: Object.fromEntries(input.targets.map((t) => [t.pairingId, t.value])),
-      },
+      details: { year: input.year, before, after },
     });
   });
+}
+
+/** One indicator's targets for a year, the programme's and each pairing's, for the national office's form. */
+export async function targetsOfYear(ctx: AuthedContext, id: string, year: number) {
+  if (!(await findIndicator(ctx.db, id))) throw notFound();
+  const [pairingTargets, programme] = await Promise.all([
+    targetsOf(ctx.db, [id], year, year),
+    programmeTargetsOf(ctx.db, [id], year, year),
+  ]);
+  return {
+    year,
+    programme: programme.get(`${id}|null|${year}`) ?? null,
+    targets: [...pairingTargets].map(([key, value]) => ({ pairingId: key.split('|')[1]!, value })),
+  };
 }
 
 /**
@@ -156,14 +174,12 @@ export async function indicatorValues(ctx: AuthedContext, q: ValuesQuery) {
     pairingIds: place ? [place] : [],
     programme: !place,
   });
-  const targets = place
-    ? await targetsOf(
-        ctx.db,
-        inds.map((i) => i.id),
-        years.from,
-        years.to,
-      )
-    : new Map();
+  const targets = await (place ? targetsOf : programmeTargetsOf)(
+    ctx.db,
+    inds.map((i) => i.id),
+    years.from,
+    years.to,
+  );
   const series = inds.map((ind) => {
     const f = formulaOf(ind);
     const list = [];

@@ -157,6 +157,22 @@ const FAMILIES: Record<string, Family> = {
   // 试点 or beyond: the practice is replicated; 制度化: institutionalised.
   replicated: adoptionFamily('practices_replicated', ['pilot', 'rollout', 'institutionalised']),
   institutionalised: adoptionFamily('practices_institutionalised', ['institutionalised']),
+  // 供需对接 (listings carry no side): a listing is matched in the year its owner first accepted an interest (the
+  // contact revealed); a deal is an interest signed in the year.
+  listingsMatched: {
+    aggregates: { listings_matched: count },
+    query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`f.first_on`)} AS year, ${aggs}
+      FROM (SELECT listing_id, min((revealed_at AT TIME ZONE 'Asia/Shanghai')::date) AS first_on
+            FROM listing_interests WHERE revealed_at IS NOT NULL GROUP BY listing_id) f
+      JOIN listings l ON l.id = f.listing_id
+      WHERE ${inYears(sql`f.first_on`, r)} GROUP BY 1, 2, 3`,
+  },
+  listingDeals: {
+    aggregates: { listing_deals: count },
+    query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`i.signed_on`)} AS year, ${aggs}
+      FROM listing_interests i JOIN listings l ON l.id = i.listing_id
+      WHERE i.state = 'signed' AND ${inYears(sql`i.signed_on`, r)} GROUP BY 1, 2, 3`,
+  },
 };
 
 const familyOf = new Map<MeasureCode, string>(

@@ -1,64 +1,18 @@
 import { useState } from 'react';
-import { Button, Card, Form, InputNumber, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Indicator } from '../../../common/api/indicators.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
-import { useMessage } from '../../app/feedback.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-import { useServerForm } from '../../shared/use-server-form.tsx';
+import { IndicatorEditModal } from './IndicatorEditModal.tsx';
 import { IndicatorFormDrawer } from './IndicatorFormDrawer.tsx';
+import { IndicatorTargetsModal } from './IndicatorTargetsModal.tsx';
 import { FormulaText } from './indicator-display.tsx';
 import { indicatorsApi } from './indicators.api.ts';
 
-/** The year's target of one indicator for each pairing (the national office's), saved together. */
-function TargetsModal({ indicator, onClose }: { indicator: Indicator; onClose: () => void }) {
-  const { t, pick } = useI18n();
-  const message = useMessage();
-  const pairings = usePairingOptions();
-  const [form] = Form.useForm<{ year: number; values: Record<string, number | null> }>();
-  const { saving, banner, run } = useServerForm(form);
-  const year = new Date().getFullYear();
-  const save = () =>
-    run(async () => {
-      const v = await form.validateFields();
-      const targets = Object.entries(v.values ?? {})
-        .filter(([, value]) => value !== undefined)
-        .map(([pairingId, value]) => ({ pairingId, value: value === null ? null : String(value) }));
-      if (targets.length) await indicatorsApi.setTargets(indicator.id, { year: v.year, targets });
-      message.success(t('ui.indicators.targetsSaved'));
-      onClose();
-    });
-  return (
-    <Modal
-      open
-      title={t('ui.indicators.targetsTitle', {
-        name: pick({ zh: indicator.nameZh, en: indicator.nameEn }),
-        year: String(year),
-      })}
-      onCancel={onClose}
-      onOk={save}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'targets-save' }}
-    >
-      {banner}
-      <Form form={form} layout="horizontal" initialValues={{ year }} labelCol={{ span: 12 }}>
-        <Form.Item name="year" label={t('ui.indicators.year')} rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} />
-        </Form.Item>
-        {pairings.options.map((p) => (
-          <Form.Item key={p.value} name={['values', p.value]} label={p.label}>
-            <InputNumber style={{ width: 160 }} data-testid={`target-${p.value}`} />
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
-  );
-}
-
-/** 指标库: every indicator with its formula; the national office adds indicators and sets targets. */
+/** 指标库: every indicator with its formula; the national office adds, renames and deactivates indicators and sets targets. */
 export function IndicatorLibraryPage() {
   const { t, pick } = useI18n();
   usePageTitle('ui.indicators.title');
@@ -66,6 +20,7 @@ export function IndicatorLibraryPage() {
   const list = useApi((signal) => indicatorsApi.list(signal), []);
   const [creating, setCreating] = useState(false);
   const [targets, setTargets] = useState<Indicator | null>(null);
+  const [editing, setEditing] = useState<Indicator | null>(null);
   const manage = can('indicator.manage');
   if (list.error) return <ErrorResult error={list.error} onRetry={list.reload} />;
 
@@ -111,12 +66,17 @@ export function IndicatorLibraryPage() {
   ];
   if (manage)
     columns.push({
-      key: 'targets',
-      width: 90,
+      key: 'actions',
+      width: 150,
       render: (_: unknown, i) => (
-        <Button size="small" onClick={() => setTargets(i)} data-testid="indicator-targets">
-          {t('ui.indicators.setTargets')}
-        </Button>
+        <Space size={4}>
+          <Button size="small" onClick={() => setEditing(i)} data-testid="indicator-edit">
+            {t('ui.indicators.edit')}
+          </Button>
+          <Button size="small" onClick={() => setTargets(i)} data-testid="indicator-targets">
+            {t('ui.indicators.setTargets')}
+          </Button>
+        </Space>
       ),
     });
 
@@ -155,7 +115,17 @@ export function IndicatorLibraryPage() {
           }}
         />
       )}
-      {targets && <TargetsModal indicator={targets} onClose={() => setTargets(null)} />}
+      {targets && <IndicatorTargetsModal indicator={targets} onClose={() => setTargets(null)} />}
+      {editing && (
+        <IndicatorEditModal
+          indicator={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -3,15 +3,18 @@ import type {
   Indicator,
   IndicatorList,
   IndicatorValues,
-  TargetsInput,
+  TargetsBody,
   UpdateIndicatorInput,
+  YearTargets,
 } from '../../../common/api/indicators.ts';
 import { api, request } from '../../app/api-client.ts';
 
 export const indicatorsApi = {
   list: (signal?: AbortSignal) => api.get<IndicatorList>('/api/indicators', undefined, { signal }),
   create: (input: CreateIndicatorBody) => api.post<Indicator>('/api/indicators', input),
-  setTargets: (id: string, input: TargetsInput) =>
+  targets: (id: string, year: number, signal?: AbortSignal) =>
+    api.get<YearTargets>(`/api/indicators/${encodeURIComponent(id)}/targets`, { year }, { signal }),
+  setTargets: (id: string, input: TargetsBody) =>
     request<{ ok: true }>('PUT', `/api/indicators/${encodeURIComponent(id)}/targets`, { body: input }),
   /** Values by year of the chosen indicators, for a pairing (sub-pairs rolled in) or, without one, the programme. */
   values: (
