@@ -5,6 +5,7 @@ import { reportingUi } from './ui-reporting.ts';
 import { attachmentsUi } from './ui-attachments.ts';
 import { parksUi } from './ui-parks.ts';
 import { eventsUi } from './ui-events.ts';
+import { programmesUi } from './ui-programmes.ts';
 import { trackingUi } from './ui-tracking.ts';
 import { projectsUi } from './ui-projects.ts';
 import { peopleUi } from './ui-people.ts';
@@ -542,6 +543,7 @@ export const ui: Shape<typeof zh> = {
   attachments: attachmentsUi,
   parks: parksUi,
   events: eventsUi,
+  programmes: programmesUi,
   listings: listingsUi,
   tracking: trackingUi,
   projects: projectsUi,

@@ -8,6 +8,7 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { useProgramme } from '../../app/programme.tsx';
 import { PairingMap } from '../../shared/map/PairingMap.tsx';
 import { STATUS_COLOURS } from '../../shared/map/pairing-lines.ts';
 import { LevelText, RegionNames, StatusTag } from '../pairings/pairing-display.tsx';
@@ -40,7 +41,8 @@ export function DashboardPage() {
   const scope = national ? undefined : me.user.organisationName;
   usePageTitle(national ? 'ui.dashboard.title' : 'ui.dashboard.titleScoped', scope);
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi((signal) => dashboardApi.get(signal), []);
+  const { requested: programmeId } = useProgramme();
+  const { data, error, loading, reload } = useApi((signal) => dashboardApi.get(programmeId, signal), [programmeId]);
 
   const tint = useMemo(() => {
     const provinceCodes = (side: 'sideA' | 'sideB') => [

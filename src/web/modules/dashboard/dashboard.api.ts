@@ -3,7 +3,9 @@ import type { WorkStatus, WorkStatusParams } from '../../../common/api/dashboard
 import { api } from '../../app/api-client.ts';
 
 export const dashboardApi = {
-  get: (signal?: AbortSignal) => api.get<Dashboard>('/api/dashboard', undefined, { signal }),
+  /** One programme's dashboard (undefined: the first the user works in). */
+  get: (programmeId: string | undefined, signal?: AbortSignal) =>
+    api.get<Dashboard>('/api/dashboard', programmeId ? { programmeId } : undefined, { signal }),
   workStatus: (params: WorkStatusParams, signal?: AbortSignal) =>
     api.get<WorkStatus>('/api/dashboard/work-status', params, { signal }),
 };

@@ -6,6 +6,7 @@ import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../../common/api/enu
 import type { CreatePairingBody, PairingDetail, UpdatePairingBody } from '../../../common/api/pairings.ts';
 import { changedFields, formFailure } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useProgramme } from '../../app/programme.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect, type RegionOption } from '../../shared/RegionSelect.tsx';
 import { EditableRows } from '../../shared/EditableRows.tsx';
@@ -84,7 +85,9 @@ export function PairingFormDrawer({
     (signal) => (editing ? Promise.resolve({ items: [] }) : pairingsApi.programmes(signal)),
     [editing],
   );
-  const firstProgramme = programmes.data?.items[0]?.id;
+  // A new pairing belongs to the programme being worked in, unless the office picks another.
+  const { current: currentProgramme } = useProgramme();
+  const firstProgramme = currentProgramme?.id ?? programmes.data?.items[0]?.id;
   useEffect(() => {
     if (firstProgramme && !form.getFieldValue('programmeId')) form.setFieldValue('programmeId', firstProgramme);
   }, [firstProgramme, form]);

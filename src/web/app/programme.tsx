@@ -1,0 +1,111 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Select } from 'antd';
+import type { ProgrammeItem, ProgrammeList } from '../../common/api/pairings.ts';
+import { api } from './api-client.ts';
+import { useI18n } from './i18n.tsx';
+import { useMe } from './session.tsx';
+
+const STORAGE_KEY = 'duikou.programme';
+
+export interface CurrentProgramme {
+  /** The programmes the user works in (undefined while loading). */
+  programmes: ProgrammeItem[] | undefined;
+  /** The programme being worked in: the one chosen last, else the first. */
+  current: ProgrammeItem | undefined;
+  /**
+   * The programme the user chose, known before the list arrives (undefined: never chose, the server's default is
+   * the first): what a page asks the server for, so the first screen does not wait for the list.
+   */
+  requested: string | undefined;
+  choose: (id: string) => void;
+  /** After a programme was created, edited or loaded. */
+  reload: () => void;
+}
+
+const ProgrammeContext = createContext<CurrentProgramme | null>(null);
+
+function remembered(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The programme the user works in, for the whole signed-in app: every text naming a side takes that programme's
+ * names (东北地区一方, 东部一方 …), the dashboard and the pairing list show its records.
+ */
+export function ProgrammeProvider({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { setSideNames } = useI18n();
+  const [programmes, setProgrammes] = useState<ProgrammeItem[] | undefined>(undefined);
+  const [chosen, setChosen] = useState<string | null>(remembered);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    // Until a pending step (new password, second factor) is done the server answers nothing else.
+    if (me.pending) return;
+    const controller = new AbortController();
+    api.get<ProgrammeList>('/api/programmes', undefined, { signal: controller.signal }).then(
+      (list) => setProgrammes(list.items),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [me.pending, tick]);
+
+  const current = programmes?.find((p) => p.id === chosen) ?? programmes?.[0];
+  useEffect(() => {
+    setSideNames(current?.sides ?? null);
+  }, [current, setSideNames]);
+
+  const choose = useCallback((id: string) => {
+    setChosen(id);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, id);
+    } catch {
+      // Not remembered, still chosen.
+    }
+  }, []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const requested = chosen && (!programmes || programmes.some((p) => p.id === chosen)) ? chosen : undefined;
+  const value = useMemo(
+    () => ({ programmes, current, requested, choose, reload }),
+    [programmes, current, requested, choose, reload],
+  );
+  return <ProgrammeContext.Provider value={value}>{children}</ProgrammeContext.Provider>;
+}
+
+export function useProgramme(): CurrentProgramme {
+  const value = useContext(ProgrammeContext);
+  if (!value) throw new Error('useProgramme outside ProgrammeProvider');
+  return value;
+}
+
+/** The switcher in the header, shown when the user works in more than one programme. */
+export function ProgrammeSwitch() {
+  const { t } = useI18n();
+  const { programmes, current, choose } = useProgramme();
+  if (!programmes || programmes.length < 2) return null;
+  return (
+    <Select
+      size="small"
+      value={current?.id}
+      onChange={choose}
+      aria-label={t('ui.programmes.switchLabel')}
+      popupMatchSelectWidth={false}
+      style={{ minWidth: 160, maxWidth: 280 }}
+      options={programmes.map((p) => ({ value: p.id, label: p.shortName ?? p.name }))}
+      data-testid="programme-switch"
+    />
+  );
+}
+
+/**
+ * The programme a list of records is limited to: the one chosen, or when the user works in several the one shown
+ * in the switcher; undefined (no limit) for a user of one programme.
+ */
+export function useProgrammeFilter(): string | undefined {
+  const { programmes, current, requested } = useProgramme();
+  return requested ?? (programmes && programmes.length > 1 ? current?.id : undefined);
+}
