@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachment } from './attachments.ts';
 import { isoDate, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 
 /** A news item of a pairing for the public portal: written and published by the pairing's office. */
@@ -23,8 +24,6 @@ export type UpdateNewsInput = z.infer<typeof updateNewsInput>;
 /** Publishing or unpublishing over the version the office read. */
 export const versionInput = z.strictObject({ version: z.number().int() });
 
-export const newsPhoto = z.object({ id: uuid, fileName: z.string(), size: z.number().int() });
-
 export const newsSummary = z.object({
   id: uuid,
   pairingId: uuid,
@@ -39,7 +38,7 @@ export type NewsSummary = z.infer<typeof newsSummary>;
 
 export const newsDetail = newsSummary.extend({
   body: z.string(),
-  photos: z.array(newsPhoto),
+  photos: z.array(attachment),
   createdBy: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { eventRoutes } from '../modules/events/events.routes.tsx';
 import { listingRoutes, registrationRoutes } from '../modules/listings/listings.routes.tsx';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.tsx';
+import { portalRoutes } from '../modules/portal/portal.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { replicationRoutes } from '../modules/replication/replication.routes.tsx';
 import { pairingRoutes } from '../modules/pairings/pairings.routes.tsx';
@@ -66,6 +67,7 @@ const routes: RouteObject[] = [
       ...meetingRoutes,
       ...peopleRoutes,
       ...replicationRoutes,
+      ...portalRoutes,
       ...trackingRoutes,
       ...reportingRoutes,
       ...organisationRoutes,

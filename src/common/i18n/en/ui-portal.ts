@@ -86,6 +86,8 @@ export const portalUi: Shape<typeof zh> = {
   newsViewPublic: 'View on the public site',
   newsBodyHint: 'A blank line starts a new paragraph',
   figuresTitle: 'Published figures',
+  figureEdit: 'Correct the figure',
+  figureSaved: 'Saved',
   figuresIntro:
     'Figures published by the press and in official reports, with source and date; the public site shows them apart from the figures this platform computes.',
   publicSection: 'Public site',

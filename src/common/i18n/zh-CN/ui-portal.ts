@@ -82,6 +82,8 @@ export const portalUi = {
   newsViewPublic: '在公开网站查看',
   newsBodyHint: '空一行分段',
   figuresTitle: '公开发布的数据',
+  figureEdit: '修改公开数字',
+  figureSaved: '已保存',
   figuresIntro: '记录新闻报道和官方报告中发布的数据，注明来源和日期；与本平台统计的数据分开显示在公开网站上。',
   publicSection: '公开网站',
   publicState: { published: '已公开（{date}）', unpublished: '未公开' },

@@ -1,6 +1,7 @@
 import type { NewsDetail, NewsSummary } from '../../../common/api/portal.ts';
 import { dateString } from '../../kernel/dates.ts';
 import type { AttachmentRow } from '../../kernel/attachments/attachments.repository.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import type { NewsListRow, NewsRow } from './news.repository.ts';
 
 export function presentNewsSummary(r: NewsListRow): NewsSummary {
@@ -20,7 +21,7 @@ export function presentNewsDetail(d: { row: NewsRow; pairingName: string; photos
   return {
     ...presentNewsSummary({ ...d.row, pairingName: d.pairingName }),
     body: d.row.body,
-    photos: d.photos.map((p) => ({ id: p.id, fileName: p.fileName, size: p.size })),
+    photos: d.photos.map(presentAttachment),
     createdBy: d.row.createdByName,
     updatedAt: d.row.updatedAt.toISOString(),
   };

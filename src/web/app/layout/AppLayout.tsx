@@ -15,6 +15,8 @@ import {
   IdcardOutlined,
   ReadOutlined,
   RetweetOutlined,
+  NotificationOutlined,
+  FundOutlined,
   FileTextOutlined,
   FlagOutlined,
   InboxOutlined,
@@ -104,6 +106,13 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/trainings', label: 'ui.people.nav.trainings', icon: <ReadOutlined />, permission: 'training.read' },
   { path: '/exchanges', label: 'ui.people.nav.exchanges', icon: <ExperimentOutlined />, permission: 'training.read' },
   { path: '/replication', label: 'ui.replication.menu', icon: <RetweetOutlined />, permission: 'replication.read' },
+  { path: '/news', label: 'ui.portal.newsMenu', icon: <NotificationOutlined />, permission: 'news.read' },
+  {
+    path: '/portal-figures',
+    label: 'ui.portal.figuresTitle',
+    icon: <FundOutlined />,
+    permission: 'portal.figures',
+  },
   { path: '/tracking', label: 'ui.tracking.title', icon: <FlagOutlined />, permission: 'item.read' },
   {
     path: '/tracking/mine',

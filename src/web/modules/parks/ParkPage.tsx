@@ -8,6 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import type { ParkDetail } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
+import { PublicationCard } from '../../shared/PublicationCard.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 import { EnterprisesCard } from './EnterprisesCard.tsx';
@@ -126,6 +127,21 @@ export function ParkPage() {
       >
         <ParkFacts park={park} />
       </Card>
+      <div className="park-no-print">
+        <PublicationCard
+          publishedAt={park.publishedAt}
+          publicSummary={park.publicSummary}
+          canPublish={can('park.publish')}
+          onPublish={async (summary) => {
+            await parksApi.publish(park.id, park.version, summary);
+            reload();
+          }}
+          onUnpublish={async () => {
+            await parksApi.unpublish(park.id, park.version);
+            reload();
+          }}
+        />
+      </div>
       <SectionNav
         sections={[
           { id: 'park-enterprises', title: t('ui.parks.enterprisesNav') },

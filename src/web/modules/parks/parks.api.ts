@@ -26,6 +26,10 @@ export const parksApi = {
   get: (id: string, signal?: AbortSignal) => api.get<ParkDetail>(parkPath(id), undefined, { signal }),
   create: (input: CreateParkBody) => api.post<ParkDetail>('/api/parks', input),
   update: (id: string, input: UpdateParkBody) => api.patch<ParkDetail>(parkPath(id), input),
+  /** Shows the park on the public site with the summary written for the public, or takes it off. */
+  publish: (id: string, version: number, publicSummary: string) =>
+    api.post<ParkDetail>(`${parkPath(id)}/publish`, { version, publicSummary }),
+  unpublish: (id: string, version: number) => api.post<ParkDetail>(`${parkPath(id)}/unpublish`, { version }),
   addEnterprise: (id: string, input: EnterpriseBody) => api.post<ParkDetail>(`${parkPath(id)}/enterprises`, input),
   addAgreement: (id: string, input: SharingAgreementBody) => api.post<ParkDetail>(`${parkPath(id)}/agreements`, input),
   ledger: (id: string, year: number | undefined, signal?: AbortSignal) =>

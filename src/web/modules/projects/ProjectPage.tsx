@@ -8,6 +8,7 @@ import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { AttachmentList } from '../../shared/AttachmentList.tsx';
+import { PublicationCard } from '../../shared/PublicationCard.tsx';
 import { ProjectMarks, StageTag, WanAmount } from './project-display.tsx';
 import { usePairingTasks } from '../tasks/use-pairing-tasks.ts';
 import { FigureReportForm } from './FigureReportForm.tsx';
@@ -273,9 +274,19 @@ export function ProjectPage() {
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('ui.projects.page.timelineTitle')}>
-            <ProjectTimeline project={project} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <PublicationCard
+              publishedAt={project.publishedAt}
+              publicSummary={project.publicSummary}
+              publicHref={`/public/projects/${project.id}`}
+              canPublish={can('project.publish')}
+              onPublish={async (summary) => setLatest(await projectsApi.publish(project.id, project.version, summary))}
+              onUnpublish={async () => setLatest(await projectsApi.unpublish(project.id, project.version))}
+            />
+            <Card size="small" title={t('ui.projects.page.timelineTitle')}>
+              <ProjectTimeline project={project} />
+            </Card>
+          </Space>
         </Col>
       </Row>
 

@@ -42,6 +42,10 @@ export const projectsApi = {
     requestFile(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
   removeAttachment: (id: string, attachmentId: string) =>
     api.delete<ProjectDetail>(`${projectPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  /** Shows the project on the public site with the summary written for the public, or takes it off. */
+  publish: (id: string, version: number, publicSummary: string) =>
+    api.post<ProjectDetail>(`${projectPath(id)}/publish`, { version, publicSummary }),
+  unpublish: (id: string, version: number) => api.post<ProjectDetail>(`${projectPath(id)}/unpublish`, { version }),
   job: (id: string, signal?: AbortSignal) =>
     api.get<ImportJob>(`/api/projects/import/${encodeURIComponent(id)}`, undefined, { signal }),
 };

@@ -5,7 +5,7 @@ import type { ReplicationFigures } from '../../../common/api/replication.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { PublishedFiguresCard } from './PublishedFiguresCard.tsx';
+import { PublishedFiguresCard } from '../../shared/published-figures/PublishedFiguresCard.tsx';
 import { replicationApi } from './replication.api.ts';
 
 const STAGE_COLOURS: Record<AdoptionStage, string> = {
@@ -90,7 +90,11 @@ export function ReplicationFiguresSection({ pairingId }: { pairingId?: string })
   return (
     <>
       <ReplicationFiguresCard pairingId={pairingId} />
-      <PublishedFiguresCard pairingId={pairingId} />
+      <PublishedFiguresCard
+        pairingId={pairingId}
+        base="/api/replication/published-figures"
+        manage="replication.figures"
+      />
     </>
   );
 }

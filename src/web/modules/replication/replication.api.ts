@@ -1,9 +1,4 @@
 import type {
-  PublishedFigure,
-  PublishedFigureBody,
-  PublishedFigureList,
-} from '../../../common/api/published-figures.ts';
-import type {
   AdvanceStageBody,
   CreateAdoptionBody,
   CreatePracticeBody,
@@ -48,10 +43,4 @@ export const replicationApi = {
       { pairingId, withSubPairs: pairingId ? 'true' : undefined },
       { signal },
     ),
-  publishedFigures: (pairingId: string | undefined, signal?: AbortSignal) =>
-    api.get<PublishedFigureList>('/api/replication/published-figures', { pairingId }, { signal }),
-  addPublishedFigure: (input: PublishedFigureBody) =>
-    api.post<PublishedFigure>('/api/replication/published-figures', input),
-  removePublishedFigure: (id: string) =>
-    api.delete<{ ok: true }>(`/api/replication/published-figures/${encodeURIComponent(id)}`),
 };

@@ -1,10 +1,11 @@
 import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { SIDES, type Side } from '../../../common/api/enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
-import { useServerForm } from '../../shared/use-server-form.tsx';
-import { replicationApi } from './replication.api.ts';
+import type { PublishedFigure } from '../../../common/api/published-figures.ts';
+import { usePairingOptions } from '../use-pairing-options.ts';
+import { useServerForm } from '../use-server-form.tsx';
+import { publishedFiguresApi } from './published-figures.api.ts';
 
 interface Values {
   pairingId?: string;
@@ -21,13 +22,17 @@ interface Values {
 
 const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
-/** Records a figure as published, with its source: title, date and link. */
+/** Records a figure as published, with its source: title, date and link; or corrects one (`figure`). */
 export function PublishedFigureModal({
+  base,
   pairingId,
+  figure,
   onClose,
   onSaved,
 }: {
+  base: string;
   pairingId?: string;
+  figure: PublishedFigure | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -38,8 +43,9 @@ export function PublishedFigureModal({
   const required = [{ required: true, message: t('errors.field.required') }];
   const submit = (v: Values) =>
     run(async () => {
-      await replicationApi.addPublishedFigure({
-        pairingId: v.pairingId ?? pairingId ?? null,
+      const figures = publishedFiguresApi(base);
+      const body = {
+        pairingId: v.pairingId ?? pairingId ?? figure?.pairingId ?? null,
         side: v.side ?? null,
         year: v.year ?? 0,
         label: v.label?.trim() ?? '',
@@ -49,14 +55,15 @@ export function PublishedFigureModal({
         sourceDate: v.sourceDate ? v.sourceDate.format('YYYY-MM-DD') : '',
         sourceLink: blank(v.sourceLink),
         note: blank(v.note),
-      });
+      };
+      await (figure ? figures.update(figure.id, body) : figures.add(body));
       onSaved();
     });
   return (
     <Modal
       open
       width={720}
-      title={t('ui.replication.published.add')}
+      title={t(figure ? 'ui.portal.figureEdit' : 'ui.replication.published.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('ui.replication.save')}
@@ -71,9 +78,11 @@ export function PublishedFigureModal({
         name="figure"
         layout="vertical"
         onFinish={submit}
-        initialValues={{ year: new Date().getFullYear() }}
+        initialValues={
+          figure ? { ...figure, sourceDate: dayjs(figure.sourceDate) } : { year: new Date().getFullYear() }
+        }
       >
-        {!pairingId && (
+        {!pairingId && !figure && (
           <Form.Item name="pairingId" label={t('ui.replication.pairing')} rules={required}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}

@@ -1,27 +1,43 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Popconfirm, Table, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PublishedFigure } from '../../../common/api/published-figures.ts';
+import type { Permission } from '../../../common/access/permissions.ts';
 import { isApiError } from '../../app/api-client.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoTag } from '../../shared/demo.tsx';
+import { DemoTag } from '../demo.tsx';
 import { PublishedFigureModal } from './PublishedFigureModal.tsx';
-import { replicationApi } from './replication.api.ts';
+import { publishedFiguresApi } from './published-figures.api.ts';
 
-/** Figures as the press or an official report published them, each with its source: never mixed with computed counts. */
-export function PublishedFiguresCard({ pairingId }: { pairingId?: string }) {
+/**
+ * Figures as the press or an official report published them, each with its source: never mixed with computed
+ * counts. One topic's figures (`base`, its module's address), recorded, corrected and removed by `manage`.
+ */
+export function PublishedFiguresCard({
+  pairingId,
+  base,
+  manage: permission,
+  title,
+}: {
+  pairingId?: string;
+  base: string;
+  manage: Permission;
+  title?: string;
+}) {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const message = useMessage();
-  const [adding, setAdding] = useState(false);
-  const { data, loading, reload } = useApi((signal) => replicationApi.publishedFigures(pairingId, signal), [pairingId]);
-  const manage = can('replication.figures');
+  const figures = publishedFiguresApi(base);
+  // The form: closed, a new figure (null) or a figure to correct.
+  const [editing, setEditing] = useState<PublishedFigure | null | undefined>(undefined);
+  const { data, loading, reload } = useApi((signal) => figures.list(pairingId, signal), [pairingId, base]);
+  const manage = can(permission);
   const remove = async (f: PublishedFigure) => {
     try {
-      await replicationApi.removePublishedFigure(f.id);
+      await figures.remove(f.id);
       message.success(t('ui.replication.published.removed'));
       reload();
     } catch (err) {
@@ -30,13 +46,13 @@ export function PublishedFiguresCard({ pairingId }: { pairingId?: string }) {
   };
   return (
     <Card
-      title={t('ui.replication.published.title')}
+      title={title ?? t('ui.replication.published.title')}
       loading={loading}
       style={{ marginTop: 16 }}
       data-testid="published-figures"
       extra={
         manage && (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="published-figure-add">
+          <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="published-figure-add">
             {t('ui.replication.published.add')}
           </Button>
         )
@@ -93,17 +109,27 @@ export function PublishedFiguresCard({ pairingId }: { pairingId?: string }) {
               ? [
                   {
                     key: 'remove',
-                    width: 60,
+                    width: 90,
                     render: (_: unknown, f: PublishedFigure) => (
-                      <Popconfirm title={t('ui.replication.published.removeConfirm')} onConfirm={() => remove(f)}>
+                      <>
                         <Button
                           type="text"
-                          danger
                           size="small"
-                          icon={<DeleteOutlined />}
-                          aria-label={t('ui.replication.published.remove')}
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing(f)}
+                          aria-label={t('ui.portal.figureEdit')}
+                          data-testid="published-figure-edit"
                         />
-                      </Popconfirm>
+                        <Popconfirm title={t('ui.replication.published.removeConfirm')} onConfirm={() => remove(f)}>
+                          <Button
+                            type="text"
+                            danger
+                            size="small"
+                            icon={<DeleteOutlined />}
+                            aria-label={t('ui.replication.published.remove')}
+                          />
+                        </Popconfirm>
+                      </>
                     ),
                   },
                 ]
@@ -111,13 +137,15 @@ export function PublishedFiguresCard({ pairingId }: { pairingId?: string }) {
           ]}
         />
       )}
-      {adding && (
+      {editing !== undefined && (
         <PublishedFigureModal
+          base={base}
           pairingId={pairingId}
-          onClose={() => setAdding(false)}
+          figure={editing}
+          onClose={() => setEditing(undefined)}
           onSaved={() => {
-            setAdding(false);
-            message.success(t('ui.replication.published.added'));
+            setEditing(undefined);
+            message.success(t(editing ? 'ui.portal.figureSaved' : 'ui.replication.published.added'));
             reload();
           }}
         />

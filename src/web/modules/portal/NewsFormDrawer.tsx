@@ -1,0 +1,98 @@
+import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { NewsDetail } from '../../../common/api/portal.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { useServerForm } from '../../shared/use-server-form.tsx';
+import { portalApi } from './portal.api.ts';
+
+interface Values {
+  pairingId?: string;
+  title?: string;
+  newsDate?: Dayjs;
+  body?: string;
+}
+
+/** Writes a news item (a draft until published) or edits one. */
+export function NewsFormDrawer({
+  news,
+  onClose,
+  onSaved,
+}: {
+  news?: NewsDetail;
+  onClose: () => void;
+  onSaved: (saved: NewsDetail) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { saving, banner, run } = useServerForm(form);
+  const pairings = usePairingOptions(!news);
+  const required = [{ required: true, message: t('errors.field.required') }];
+  const submit = (v: Values) =>
+    run(async () => {
+      const fields = {
+        title: v.title?.trim() ?? '',
+        newsDate: v.newsDate ? v.newsDate.format('YYYY-MM-DD') : '',
+        body: v.body?.trim() ?? '',
+      };
+      onSaved(
+        news
+          ? await portalApi.update(news.id, { version: news.version, ...fields })
+          : await portalApi.create({ pairingId: v.pairingId ?? '', ...fields }),
+      );
+    });
+  return (
+    <Drawer
+      open
+      size="large"
+      title={t(news ? 'ui.portal.newsEdit' : 'ui.portal.newsNew')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="news-save">
+            {t('ui.common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {banner}
+      <Form
+        form={form}
+        name="news"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          news ? { title: news.title, newsDate: dayjs(news.newsDate), body: news.body } : { newsDate: dayjs() }
+        }
+      >
+        {!news && (
+          <Form.Item name="pairingId" label={t('ui.portal.newsFields.pairing')} rules={required}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={pairings.loading}
+              options={pairings.options}
+              placeholder={t('ui.common.selectPlaceholder')}
+              data-testid="news-pairing"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="title" label={t('ui.portal.newsFields.title')} rules={required}>
+          <Input maxLength={200} data-testid="news-title" />
+        </Form.Item>
+        <Form.Item name="newsDate" label={t('ui.portal.newsFields.newsDate')} rules={required}>
+          <DatePicker data-testid="news-date" />
+        </Form.Item>
+        <Form.Item
+          name="body"
+          label={t('ui.portal.newsFields.body')}
+          rules={required}
+          extra={t('ui.portal.newsBodyHint')}
+        >
+          <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} maxLength={20_000} data-testid="news-body" />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
