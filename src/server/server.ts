@@ -12,6 +12,9 @@ import type { AppDeps } from './http/context.ts';
 import { generateReminders } from './modules/reporting/reminders.ts';
 import { generateItemReminders } from './modules/tracking/item-reminders.ts';
 import { startReminderTimer } from './kernel/notifications/reminder-timer.ts';
+import { generateMailDigests, noticeMailHandlers } from './kernel/notifications/notice-mail.ts';
+import { startQueueWorker } from './kernel/jobs/job-queue.ts';
+import { closeMailTransports } from './kernel/notifications/mail-transport.ts';
 import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
 import { warmWordFrequencies } from './modules/listings/listing-word-frequencies.ts';
@@ -70,10 +73,22 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     // Reminders of reports and tracked items due and overdue, in one process of several (db/leader.ts): the
     // timer's run under way is awaited before the database closes.
     const reminders = runWhileLeading(config.databaseUrl, LEADER_KEYS.reminders, () =>
-      startReminderTimer(deps, [generateReminders, generateItemReminders], {
-        onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
-      }),
+      startReminderTimer(
+        deps,
+        [generateReminders, generateItemReminders, ...(config.smtp ? [generateMailDigests] : [])],
+        {
+          onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
+        },
+      ),
     );
+    // E-mail notices leave through the job queue (retried while the mail server is down), only with SMTP set.
+    const queue = config.smtp
+      ? runWhileLeading(config.databaseUrl, LEADER_KEYS.jobQueue, () =>
+          startQueueWorker(deps, noticeMailHandlers, {
+            onError: (err) => app!.log.error({ err }, 'job queue failed'),
+          }),
+        )
+      : null;
     const purge = startSessionPurge(deps, {
       onError: (err) => app!.log.error({ err }, 'session purge failed'),
     });
@@ -86,6 +101,8 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
       await purge.stop();
       await wordCounts.stop();
       await reminders.stop();
+      await queue?.stop();
+      closeMailTransports();
       await app!.close();
       await database.close();
     };

@@ -85,4 +85,4 @@ export function runWhileLeading(
 }
 
 /** Advisory lock keys of the work that runs in one process only. */
-export const LEADER_KEYS = { reminders: 0x64_6b_72_6d } as const;
+export const LEADER_KEYS = { reminders: 0x64_6b_72_6d, jobQueue: 0x64_6b_6a_71 } as const;

@@ -10,3 +10,10 @@ export function maskPhone(phone: string | null): string | null {
 }
 
 export const isMasked = (value: string) => value.includes('*');
+
+/** An e-mail address keeps the first character of its name and its domain (z***@jl.gov.cn). */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return email;
+  const at = email.lastIndexOf('@');
+  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
+}

@@ -73,6 +73,8 @@ export const auditDomain: Shape<typeof zh> = {
     deal_failed: 'record failed deal',
     deal_signed: 'record signed deal',
     delete: 'delete',
+    email_reveal: 'reveal e-mail address',
+    email_settings: 'set e-mail notices',
     denied: 'denied',
     enterprise: 'register enterprise',
     export: 'export',

@@ -157,4 +157,14 @@ export const domain: Shape<typeof zh> = {
     item_due_soon: 'Item {seq} of "{sourceTitle}" is due on {deadline}, in {daysLeft} day(s): {itemText}',
     item_overdue: 'Item {seq} of "{sourceTitle}" is {daysOverdue} day(s) overdue (deadline {deadline}): {itemText}',
   },
+  mail: {
+    subject: 'Duikou notice: {summary}',
+    digestSubject: 'Duikou notices of {day} ({count})',
+    open: 'Open the platform: {url}',
+    more: '{count} more notice(s): see them in the platform.',
+    footerEach:
+      'You chose to receive each notice of your organisation by e-mail ("E-mail notices"); change or stop this from the account menu at the top right.',
+    footerDaily:
+      'You chose a daily digest of your organisation\'s notices by e-mail ("E-mail notices"); change or stop this from the account menu at the top right.',
+  },
 };

@@ -98,6 +98,8 @@ export const errors: Shape<typeof zh> = {
     parent_cycle: 'The parent pairing cannot be the pairing itself or one of its sub-pairs',
     side_required: 'At least one region is required',
     duplicate_username: 'This user name is taken',
+    mail_not_configured: 'No mail server is configured (SMTP_URL), so notices cannot be sent by e-mail',
+    email_required: 'Enter an e-mail address first',
     duplicate_organisation: 'An organisation of this name already exists in this region',
     password_too_short: 'The password must have at least {min} characters',
     password_too_long: 'The password is too long',

@@ -75,6 +75,8 @@ export const auditDomain = {
     deal_failed: '登记未成交',
     deal_signed: '登记签约',
     delete: '删除',
+    email_reveal: '查看邮箱地址',
+    email_settings: '设置邮件通知',
     denied: '被拒绝',
     enterprise: '登记入园企业',
     export: '导出',

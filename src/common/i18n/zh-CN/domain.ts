@@ -134,4 +134,13 @@ export const domain = {
     item_due_soon: '督办事项「{sourceTitle}」第 {seq} 项将于 {deadline} 到期，还剩 {daysLeft} 天：{itemText}',
     item_overdue: '督办事项「{sourceTitle}」第 {seq} 项已逾期 {daysOverdue} 天（时限 {deadline}）：{itemText}',
   },
+  /** E-mail notices (kernel/notifications/notice-mail.ts); the text of each notice is the in-app one. */
+  mail: {
+    subject: '对口合作平台通知：{summary}',
+    digestSubject: '对口合作平台 {day} 通知汇总（{count} 条）',
+    open: '在平台中查看：{url}',
+    more: '另有 {count} 条通知，请在平台中查看。',
+    footerEach: '您在"邮件通知"中选择了逐条接收本单位的通知；可在平台右上角的账户菜单中更改或关闭。',
+    footerDaily: '您在"邮件通知"中选择了每日汇总本单位的通知；可在平台右上角的账户菜单中更改或关闭。',
+  },
 } as const;

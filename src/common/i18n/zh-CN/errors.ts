@@ -88,6 +88,8 @@ export const errors = {
     parent_cycle: '上级对口关系不能是其自身或其下级',
     side_required: '至少需要一个地区',
     duplicate_username: '用户名已被使用',
+    mail_not_configured: '平台未配置邮件服务器（SMTP_URL），暂不能发送邮件通知',
+    email_required: '请先填写邮箱地址',
     duplicate_organisation: '该地区已有同名机构',
     password_too_short: '密码长度不能少于 {min} 位',
     password_too_long: '密码过长',

@@ -11,6 +11,7 @@ import {
   pairingOfficesOverseeing,
   type NotificationInsert,
 } from './notifications.repository.ts';
+import { enqueueNoticeMails } from './notice-mail.repository.ts';
 
 /** A notice as a module words it: to whom, what kind, about what, with the facts its text needs. */
 export type Notice = Omit<NotificationInsert, 'id' | 'day' | 'createdAt'> & { day?: string };
@@ -25,6 +26,12 @@ export async function notify({ tx }: Pick<UnitOfWork, 'tx'>, notices: Notice[]):
     tx,
     notices.map((n) => ({ ...n, day: n.day ?? today })),
   );
+  // Those of the organisation who take each notice by e-mail get it from the job queue, after this commits.
+  for (let i = 0; i < inserted.length; i += 1000)
+    await enqueueNoticeMails(
+      tx,
+      inserted.slice(i, i + 1000).map((n) => n.id),
+    );
   return inserted.length;
 }
 

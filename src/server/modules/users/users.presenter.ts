@@ -14,6 +14,8 @@ export const presentUser = (u: UserRow): UserItem => ({
   locked: u.locked,
   totpEnabled: u.totpEnabled,
   mustChangePassword: u.mustChangePassword,
+  emailMasked: u.emailMasked,
+  emailNotifications: u.emailNotifications,
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   version: u.version,
   createdAt: u.createdAt.toISOString(),

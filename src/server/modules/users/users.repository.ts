@@ -23,6 +23,8 @@ const userColumns = {
   locked: lockedNow,
   totpEnabled,
   mustChangePassword: users.mustChangePassword,
+  emailMasked: users.emailMasked,
+  emailNotifications: users.emailNotifications,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
   createdAt: users.createdAt,
@@ -52,6 +54,12 @@ export async function findUserById(db: DbOrTx, id: string) {
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, id));
   return row;
+}
+
+/** The sealed e-mail address of a user (kernel/user-email.ts opens it). */
+export async function findEmailCipher(db: DbOrTx, id: string) {
+  const [row] = await db.select({ emailCipher: users.emailCipher }).from(users).where(eq(users.id, id));
+  return row?.emailCipher ?? null;
 }
 
 export async function findPasswordHash(db: DbOrTx, id: string) {
@@ -131,6 +139,9 @@ export async function updateUser(
     passwordHash: string;
     passwordChangedAt: Date;
     mustChangePassword: boolean;
+    emailCipher: string | null;
+    emailMasked: string | null;
+    emailNotifications: 'off' | 'each' | 'daily';
   }>,
 ) {
   await db

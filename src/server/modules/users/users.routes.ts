@@ -7,6 +7,10 @@ import {
   createUserInput,
   updateUserInput,
   resetPasswordInput,
+  emailSettings,
+  emailSettingsInput,
+  revealEmailInput,
+  revealedEmail,
 } from '../../../common/api/users.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import { presentUser } from './users.presenter.ts';
@@ -19,6 +23,7 @@ import {
   userDetail,
   userPage,
 } from './users.service.ts';
+import { ownEmailSettings, revealUserEmail, setOwnEmailSettings } from './user-email.service.ts';
 
 /**
  * Accounts are the system and security administrators' business; no business role reads them. Which of the two
@@ -49,6 +54,20 @@ export function registerUserRoutes(app: FastifyInstance) {
       await updateUserById(ctx, params.id, body);
       return presentUser(await userDetail(ctx, params.id));
     },
+  );
+  r.post(
+    '/api/users/:id/email/reveal',
+    { access: 'user.read', params: idParams, body: revealEmailInput, response: revealedEmail },
+    async ({ ctx, params, body }) => ({ email: await revealUserEmail(ctx, params.id, body.reason) }),
+  );
+  // Every signed-in user's own e-mail settings (the address and which notices reach them by e-mail).
+  r.get('/api/account/email', { access: 'authenticated', response: emailSettings }, async ({ ctx }) =>
+    ownEmailSettings(ctx),
+  );
+  r.patch(
+    '/api/account/email',
+    { access: 'authenticated', body: emailSettingsInput, response: emailSettings },
+    async ({ ctx, body }) => setOwnEmailSettings(ctx, body),
   );
   r.post(
     '/api/users/:id/unlock',

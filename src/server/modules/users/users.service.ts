@@ -4,6 +4,8 @@ import { invalid, fieldError, notFound, conflict } from '../../http/app-error.ts
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { hashPassword } from '../../security/password-hash.ts';
 import { passwordErrors } from '../../security/password-rules.ts';
+import { sealedEmail } from '../../kernel/user-email.ts';
+import { maskEmail } from '../../kernel/personal-data.ts';
 import { visibleOrganisation } from '../organisations/organisations.service.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import {
@@ -38,7 +40,14 @@ export async function userDetail(ctx: Pick<RequestContext, 'db'>, id: string) {
 
 export async function createUser(
   ctx: AuthedContext,
-  input: { username: string; displayName: string; organisationId: string; roles: string[]; password: string },
+  input: {
+    username: string;
+    displayName: string;
+    organisationId: string;
+    roles: string[];
+    password: string;
+    email?: string;
+  },
 ) {
   const roles = [...new Set(input.roles)];
   assertCanManageAccount(ctx.actor, null, [roles], 'roles');
@@ -60,6 +69,8 @@ export async function createUser(
       // sign-in. Accounts the platform makes itself (first start, command line, demo data) are not held.
       mustChangePassword: ctx.actor.userId !== SYSTEM_USER_ID,
     });
+    // The address is sealed with the new row's id (what it is bound to), so it is written once the row exists.
+    if (input.email) await updateUser(work.tx, id, sealedEmail(ctx.deps, id, input.email));
     work.audit({
       action: 'user.create',
       result: 'success',
@@ -71,6 +82,7 @@ export async function createUser(
           displayName: input.displayName,
           organisationId: input.organisationId,
           roles,
+          email: maskEmail(input.email || null),
         },
       },
     });
@@ -81,19 +93,29 @@ export async function createUser(
 export async function updateUserById(
   ctx: AuthedContext,
   id: string,
-  input: { version: number; displayName?: string; organisationId?: string; roles?: string[]; active?: boolean },
+  input: {
+    version: number;
+    displayName?: string;
+    organisationId?: string;
+    roles?: string[];
+    active?: boolean;
+    email?: string;
+  },
 ) {
   return auditedChange(ctx, async (work) => {
     const current = await findUserById(work.tx, id);
     if (!current) throw notFound();
-    const { version: _v, ...patch } = input;
+    const { version: _v, email, ...patch } = input;
     if (patch.roles) patch.roles = [...new Set(patch.roles)];
     assertCanManageAccount(ctx.actor, id, [current.roles, patch.roles ?? current.roles]);
     if (current.version !== input.version) throw conflict();
     if (patch.roles) assertRoleSet(current.roles, patch.roles);
     if (input.organisationId && !(await visibleOrganisation(work, ctx.actor, input.organisationId)))
       throw invalid(fieldError('organisationId', 'unknown_organisation'));
-    await updateUser(work.tx, id, patch);
+    await updateUser(work.tx, id, {
+      ...patch,
+      ...(email === undefined ? {} : sealedEmail(ctx.deps, id, email || null)),
+    });
     // A changed role, organisation or a disabled account must not keep acting through old sessions.
     if (input.roles || input.organisationId || input.active === false) await endUserSessions(work.tx, id);
     const action =
@@ -105,7 +127,8 @@ export async function updateUserById(
       objectId: id,
       details: {
         before: { roles: current.roles, active: current.active, organisationId: current.organisationId },
-        changes: patch,
+        // Personal data: the audit trail keeps the address masked, as the lists show it.
+        changes: email === undefined ? patch : { ...patch, email: maskEmail(email || null) },
       },
     });
   });

@@ -16,6 +16,7 @@ interface Values {
   organisationId: string;
   roles: UserItem['roles'];
   password: string;
+  email?: string;
 }
 
 export function UserFormModal({
@@ -48,6 +49,8 @@ export function UserFormModal({
           displayName: values.displayName?.trim() ?? '',
           organisationId: values.organisationId,
           roles: values.roles ?? [],
+          // Left empty, the address on file stays.
+          ...(values.email?.trim() ? { email: values.email.trim() } : {}),
         });
       } else {
         await usersApi.create({
@@ -56,6 +59,7 @@ export function UserFormModal({
           organisationId: values.organisationId || (undefined as unknown as string),
           roles: values.roles ?? [],
           password: values.password ?? '',
+          ...(values.email?.trim() ? { email: values.email.trim() } : {}),
         });
       }
       message.success(t(user ? 'ui.common.saved' : 'ui.common.created'));
@@ -108,6 +112,13 @@ export function UserFormModal({
         </Form.Item>
         <Form.Item name="displayName" label={t('ui.users.displayName')} rules={required}>
           <Input maxLength={100} data-testid="user-displayName" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('ui.users.email')}
+          extra={user?.emailMasked ? t('ui.header.emailNotices.current', { email: user.emailMasked }) : undefined}
+        >
+          <Input type="email" maxLength={254} data-testid="user-email" />
         </Form.Item>
         <Form.Item name="organisationId" label={t('ui.users.organisation')} rules={required}>
           <OrganisationSelect initial={user ? { id: user.organisationId, name: user.organisationName } : undefined} />

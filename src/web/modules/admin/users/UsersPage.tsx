@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Modal, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Space, Modal, Tag, type TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../../common/access/roles.ts';
 import { isApiError } from '../../../app/api-client.ts';
@@ -75,10 +75,45 @@ export function UsersPage() {
       onOk: () => run(() => usersApi.resetTotp(user.id), t('ui.users.totpReset')),
     });
 
+  /** The full address, after the administrator says why; the server records who asked, for whom and why. */
+  const revealEmail = (user: UserItem) => {
+    let reason = '';
+    modal.confirm({
+      title: t('ui.users.revealEmail'),
+      content: (
+        <Input
+          placeholder={t('ui.users.revealReason')}
+          maxLength={200}
+          onChange={(e) => (reason = e.target.value)}
+          data-testid="reveal-reason"
+        />
+      ),
+      okText: t('ui.common.confirm'),
+      cancelText: t('ui.common.cancel'),
+      onOk: async () => {
+        const { email } = await usersApi.revealEmail(user.id, reason.trim());
+        modal.info({ title: user.displayName, content: email ?? '—' });
+      },
+    });
+  };
+
   const columns: TableColumnsType<UserItem> = [
     { title: t('ui.users.username'), dataIndex: 'username' },
     { title: t('ui.users.displayName'), dataIndex: 'displayName' },
     { title: t('ui.users.organisation'), dataIndex: 'organisationName', ellipsis: true },
+    {
+      title: t('ui.users.email'),
+      dataIndex: 'emailMasked',
+      render: (masked: string | null, user) =>
+        masked && (
+          <Space size={0}>
+            {masked}
+            <Button type="link" size="small" onClick={() => revealEmail(user)}>
+              {t('ui.users.revealEmail')}
+            </Button>
+          </Space>
+        ),
+    },
     {
       title: t('ui.users.roles'),
       dataIndex: 'roles',

@@ -1,6 +1,8 @@
 import type { Ok } from '../../../../common/api/common.ts';
 import type {
   CreateUserBody,
+  EmailSettings,
+  EmailSettingsBody,
   ResetPasswordBody,
   UpdateUserBody,
   UserItem,
@@ -18,6 +20,15 @@ export const usersApi = {
   unlock: (id: string) => api.post<Ok>(`${userPath(id)}/unlock`, {}),
   /** For a lost authenticator: the user sets up a new one at the next sign-in. */
   resetTotp: (id: string) => api.post<Ok>(`${userPath(id)}/totp/reset`, {}),
+  /** The full e-mail address; the server audits the reveal with its reason. */
+  revealEmail: (id: string, reason: string) =>
+    api.post<{ email: string | null }>(`${userPath(id)}/email/reveal`, { reason }),
   resetPassword: (id: string, password: string) =>
     api.post<Ok>(`${userPath(id)}/password`, { password } satisfies ResetPasswordBody),
+};
+
+/** The signed-in user's own account settings. */
+export const accountApi = {
+  emailSettings: (signal?: AbortSignal) => api.get<EmailSettings>('/api/account/email', undefined, { signal }),
+  setEmailSettings: (input: EmailSettingsBody) => api.patch<EmailSettings>('/api/account/email', input),
 };
