@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { ROLES } from '../access/roles.ts';
 import { pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 
+/** Which notices of a user's organisation reach them by e-mail: none, each as it comes, a digest a day. */
+export const EMAIL_NOTIFICATION_MODES = ['off', 'each', 'daily'] as const;
+export type EmailNotificationMode = (typeof EMAIL_NOTIFICATION_MODES)[number];
+/** An address as typed, trimmed and checked; empty removes it. */
+const emailAddress = z.string().trim().max(254).pipe(z.union([z.literal(''), z.email()]));
+
 export const userItem = z.object({
   id: z.uuid(),
   username: z.string(),
@@ -15,6 +21,9 @@ export const userItem = z.object({
   locked: z.boolean(),
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Personal data: only masked here (z***@jl.gov.cn); the full address is a separate, audited reveal. */
+  emailMasked: z.string().nullable(),
+  emailNotifications: z.enum(EMAIL_NOTIFICATION_MODES),
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -49,6 +58,7 @@ export const createUserInput = z.strictObject({
   organisationId: uuid,
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   password: z.string().min(1).max(128),
+  email: emailAddress.optional(),
 });
 export type CreateUserBody = z.input<typeof createUserInput>;
 export const updateUserInput = z.strictObject({
@@ -57,7 +67,24 @@ export const updateUserInput = z.strictObject({
   organisationId: uuid.optional(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
   active: z.boolean().optional(),
+  email: emailAddress.optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserInput>;
 export const resetPasswordInput = z.strictObject({ password: z.string().min(1).max(128) });
 export type ResetPasswordBody = z.input<typeof resetPasswordInput>;
+
+/** A user's own e-mail settings: the address only masked, and whether the platform can send e-mail at all. */
+export const emailSettings = z.object({
+  emailMasked: z.string().nullable(),
+  emailNotifications: z.enum(EMAIL_NOTIFICATION_MODES),
+  mailConfigured: z.boolean(),
+});
+export type EmailSettings = z.infer<typeof emailSettings>;
+/** `email` absent keeps the address; empty removes it. */
+export const emailSettingsInput = z.strictObject({
+  email: emailAddress.optional(),
+  emailNotifications: z.enum(EMAIL_NOTIFICATION_MODES),
+});
+export type EmailSettingsBody = z.input<typeof emailSettingsInput>;
+export const revealEmailInput = z.strictObject({ reason: text(200) });
+export const revealedEmail = z.object({ email: z.string().nullable() });

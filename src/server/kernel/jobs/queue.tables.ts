@@ -26,8 +26,5 @@ export const queuedJobs = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('queued_jobs_dedupe_uq').on(t.dedupeKey),
-    index('queued_jobs_due_idx').on(t.status, t.runAt),
-  ],
+  (t) => [uniqueIndex('queued_jobs_dedupe_uq').on(t.dedupeKey), index('queued_jobs_due_idx').on(t.status, t.runAt)],
 );
