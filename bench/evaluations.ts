@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CreateRoundInput } from '../src/common/api/evaluations.ts';
 import { closeRound, openRound } from '../src/server/modules/evaluations/evaluations.service.ts';
 import { activeIndicators, formulaOf, measureSums } from '../src/server/modules/indicators/indicators.service.ts';
+import { exportPairingYear } from '../src/server/modules/summaries/summaries.service.ts';
 import type { Target } from './lib/duikou-server.ts';
 import type { InProcessApp } from './lib/in-process.ts';
 import { runInChild } from './lib/in-process.ts';
@@ -40,6 +41,8 @@ export interface EvaluationsResult {
   libraryMs: number[];
   handMs: number[];
   closeMs: number;
+  /** Issue 12: the annual summary's Word file for the busiest pairing (its sub-pairs rolled in), and with the Excel annex. */
+  summary?: { pairing: string; projects: number; docxMs: number[]; withXlsxMs: number[]; docxBytes: number };
   /** The figures of both ways agree (every measure, every pairing and side). */
   agree: boolean;
   setupS: number;
@@ -281,7 +284,9 @@ export async function prepareAndMeasure(
   log(
     `  whole close of the round (${pairingIds.length} pairings × ${inds.length} indicators): ${closeMs.toFixed(0)} ms; figures agree: ${agree}`,
   );
+  const summary = await measureSummary(app, year, log);
   return {
+    summary,
     engine: app.deps.config.databaseUrl ? 'postgres' : 'pglite',
     data,
     year,
@@ -294,6 +299,37 @@ export async function prepareAndMeasure(
     agree,
     setupS,
   };
+}
+
+/**
+ * The annual summary of the pairing with the most projects signed in the year (a pair with its sub-pairs): drafted
+ * from the records and written as the Word file (median of 3), then with the Excel annex, through the service the
+ * command line uses (figures, lists, document, audit row).
+ */
+async function measureSummary(app: InProcessApp, year: number, log: (line: string) => void) {
+  const [busiest] = (
+    await app.ctx.db.execute<{ id: string; name: string; n: number }>(sql`
+      SELECT top.id, top.name, count(*)::int AS n FROM projects p JOIN pairings pr ON pr.id = p.pairing_id
+      JOIN pairings top ON top.id = coalesce(pr.parent_id, pr.id)
+      WHERE p.signed_on >= make_date(${year}::int, 1, 1) AND p.signed_on < make_date(${year}::int + 1, 1, 1)
+      GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`)
+  ).rows;
+  if (!busiest) return undefined;
+  const docxMs: number[] = [];
+  const withXlsxMs: number[] = [];
+  let docxBytes = 0;
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    docxBytes = (await exportPairingYear(app.ctx, busiest, year, 'summary', { xlsx: false })).docx.length;
+    docxMs.push(performance.now() - t);
+    t = performance.now();
+    await exportPairingYear(app.ctx, busiest, year, 'summary', { xlsx: true });
+    withXlsxMs.push(performance.now() - t);
+    log(
+      `  annual summary of ${busiest.name} (${busiest.n} projects): Word ${docxMs[i]!.toFixed(0)} ms, with Excel ${withXlsxMs[i]!.toFixed(0)} ms`,
+    );
+  }
+  return { pairing: busiest.name, projects: busiest.n, docxMs, withXlsxMs, docxBytes };
 }
 
 export async function measureEvaluations(target: Target, log: (line: string) => void): Promise<EvaluationsResult> {

@@ -34,5 +34,23 @@ values, scores, ranks, grades written). Targets: close under ${ROUND_TARGET_MS /
 
 | engine | subjects × indicators | library | hand-written | ratio | close of the round | same figures |
 |---|---|---|---|---|---|---|
-${runs.map(row).join('\n')}`;
+${runs.map(row).join('\n')}
+
+Annual summary (年度工作总结) of the pairing with the most projects signed in the year, its sub-pairs rolled in:
+drafted from the records and written as the 公文 Word file, then with the Excel annex (\`exportPairingYear\`, as
+\`duikou summary export\` does; medians of 3). Target: the Word file under ${SUMMARY_TARGET_MS / 1000} s.
+
+| engine | pairing (projects of the year) | Word file | Word + Excel annex | Word size |
+|---|---|---|---|---|
+${runs.map(summaryRow).join('\n')}`;
+}
+
+/** Issue 12: the annual summary's Word file for one pairing under 2 s. */
+const SUMMARY_TARGET_MS = 2_000;
+
+function summaryRow(e: EvaluationsResult): string {
+  const s = e.summary;
+  if (!s) return `| ${ENGINE[e.engine]} | — | not measured | | |`;
+  const docx = median(s.docxMs);
+  return `| ${ENGINE[e.engine]} | ${s.pairing} (${n(s.projects)}) | **${n(docx)} ms**${mark(docx < SUMMARY_TARGET_MS)} | ${n(median(s.withXlsxMs))} ms | ${n(s.docxBytes / 1024)} KB |`;
 }

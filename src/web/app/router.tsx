@@ -25,6 +25,7 @@ import { trackingRoutes } from '../modules/tracking/tracking.routes.tsx';
 import { workbenchRoutes } from '../modules/workbench/workbench.routes.tsx';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes.tsx';
 import { evaluationRoutes } from '../modules/evaluations/evaluations.routes.tsx';
+import { summaryRoutes } from '../modules/summaries/summaries.routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundResult } from './ErrorResult.tsx';
 import { useSession } from './session.tsx';
@@ -55,6 +56,7 @@ const routes: RouteObject[] = [
       ...workbenchRoutes,
       ...indicatorRoutes,
       ...evaluationRoutes,
+      ...summaryRoutes,
       ...pairingRoutes,
       ...programmeRoutes,
       ...regionRoutes,

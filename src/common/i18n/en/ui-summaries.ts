@@ -41,6 +41,8 @@ export const summariesUi = {
     practices_replicated: 'Practices replicated',
     practices_institutionalised: 'Practices institutionalised',
   },
+  kind: 'Kind',
+  state: 'State',
   figure: 'Figure',
   drafted: 'As cited',
   now: 'Now',

@@ -44,6 +44,8 @@ export const summariesUi = {
     practices_replicated: '复制推广经验做法',
     practices_institutionalised: '已制度化经验做法',
   },
+  kind: '类型',
+  state: '状态',
   figure: '数据',
   drafted: '文稿引用值',
   now: '当前数据',

@@ -1,6 +1,7 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
+import { assertYearsOpen } from '../../kernel/year-lock/year-lock.ts';
 import { yuan } from '../../../common/money/money.ts';
 import type {
   CreateParkInput,
@@ -261,6 +262,8 @@ export async function addLedgerEntry(
   return auditedChange(ctx, async ({ tx, audit }) => {
     const park = await findPark(tx, ctx.actor, parkId);
     if (!park) throw notFound();
+    // The year's shared tax is in its annual summary: a year locked by the accepted summary takes no entry.
+    await assertYearsOpen(tx, park.pairingId, [input.period.year], 'period.year');
     // Sequential: a transaction's one client takes one query at a time.
     const enterprises = await enterprisesOf(tx, parkId);
     const existing = await ledgerSeries(tx, parkId, input.enterpriseId, input.figure);

@@ -9,6 +9,7 @@ import { conflict, type ErrorDetail, fieldError, invalid, notFound } from '../..
 import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
+import { assertYearsOpen, yearOf as lockYearOf } from '../../kernel/year-lock/year-lock.ts';
 import { chinaToday, dateString } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -130,6 +131,8 @@ export async function createTraining(
 ): Promise<string> {
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   return auditedChange(ctx, async (work) => {
+    // A training counts in the year it starts: a year locked by its accepted annual summary takes no new one.
+    await assertYearsOpen(work.tx, input.pairingId, [lockYearOf(input.startsOn)], 'startsOn');
     const taskId = input.taskId ?? null;
     const problems = await trainingProblems(work, input.pairingId, { ...input, taskId });
     if (problems.length) throw invalid(...problems);
@@ -179,6 +182,12 @@ export async function updateTraining(ctx: AuthedContext, id: string, input: Upda
       bySide: input.bySide ?? { a: current.sideA, b: current.sideB },
       taskId: input.taskId === undefined ? current.taskId : input.taskId,
     };
+    await assertYearsOpen(
+      work.tx,
+      current.pairingId,
+      [lockYearOf(current.startsOn), lockYearOf(next.startsOn)],
+      'startsOn',
+    );
     const problems = await trainingProblems(work, current.pairingId, next);
     if (problems.length) throw invalid(...problems);
     const { patch, before, after } = editPatch(EDITABLE, input, current);

@@ -217,6 +217,27 @@ describe.each(testEngines())(
       });
       expect(figure.statusCode).toBe(409);
       expect((await office.get(`/api/projects/${projectId}`)).json().version).toBe(p.version);
+      // So is a training of 2024 (people), while one of 2025 is taken; a sub-pair's records are locked with its pair.
+      const training = {
+        pairingId: s.f.pairings.jilinZhejiang,
+        title: '吉林省干部赴浙江专题培训班',
+        organiser: '浙江大学',
+        hostSide: 'b',
+        startsOn: '2024-07-01',
+        endsOn: '2024-07-10',
+        trainees: { officials: 30, managers: 0, professionals: 0, other: 0 },
+        bySide: { a: 30, b: 0 },
+      };
+      const zzbTraining = await zzb.post('/api/trainings', training);
+      expect(zzbTraining.statusCode).toBe(409);
+      expect(zzbTraining.json().error.details[0]).toMatchObject({ field: 'startsOn', code: 'year_locked' });
+      expect(
+        (await zzb.post('/api/trainings', { ...training, startsOn: '2025-07-01', endsOn: '2025-07-10' })).statusCode,
+      ).toBe(201);
+      // 吉林市—温州市 is a sub-pair of 吉浙: its 2024 records counted in the pair's summary are locked with it.
+      expect(
+        (await office.post('/api/trainings', { ...training, pairingId: s.f.pairings.jilinWenzhou })).statusCode,
+      ).toBe(409);
 
       // Only the national office unlocks, with its reason; the edit then goes through.
       const unlock = { pairingId: s.f.pairings.jilinZhejiang, year: 2024, reason: '更正项目到位资金' };

@@ -18,6 +18,7 @@ import {
   NotificationOutlined,
   FundOutlined,
   FileTextOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   InboxOutlined,
   EnvironmentOutlined,
@@ -122,6 +123,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/indicators', label: 'ui.indicators.menu', icon: <LineChartOutlined />, permission: 'indicator.read' },
   { path: '/evaluations', label: 'ui.evaluations.menu', icon: <TrophyOutlined />, permission: 'evaluation.read' },
+  { path: '/summaries', label: 'ui.summaries.menu', icon: <FileDoneOutlined />, permission: 'summary.read' },
   { path: '/reporting/inbox', label: 'ui.nav.reportInbox', icon: <InboxOutlined />, permission: 'report.fill' },
   { path: '/reporting', label: 'ui.nav.reporting', icon: <ScheduleOutlined />, permission: 'report.read' },
   {

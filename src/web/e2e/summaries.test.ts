@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { buildProject } from '../../server/seed/builders.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import {
+  createUsers,
+  type E2eServer,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+} from './harness.ts';
+
+/*
+ * The annual summary in Chromium against the real server: the 吉林 office drafts 吉浙's 2024 summary (its project
+ * figures drawn from the ledger), edits a section, downloads the Word file and the Excel annex, and submits it; the
+ * national office finds it in its inbox and accepts it; the year locks, and the office's edit of a 2024 project is
+ * refused with the reason naming the year. The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const NATIONAL = {
+  username: 'ndrc-summary',
+  displayName: '国家发展改革委振兴司',
+  org: '国家发展改革委',
+  region: '000000',
+  kind: 'national_office',
+};
+const JILIN = { username: 'jilin-summary', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
+const PROBLEMS = '一是项目资金到位偏慢，到位资金{{arrived_wan}}万元；二是园区招商有待加强。';
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('the annual summary in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let projectId = '';
+  let summaryUrl = '';
+  const { signIn, signOut, choose, visible, containsText, hasAttribute } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-summaries-e2e-');
+    await createUsers(e2e.server, [NATIONAL, JILIN], PASSWORD);
+    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+    );
+    projectId = await buildProject(
+      systemContext(e2e.server.deps),
+      {
+        pairingId: pairing.rows[0]!.id,
+        title: '长春汽车零部件项目',
+        investor: '宁波某汽车零部件公司',
+        hostRegionCode: '220100',
+        type: 'industrial',
+        stage: 'signed',
+        stageOn: '2024-03-01',
+        signedAmount: '100',
+      },
+      { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
+    );
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  const section = (key: string) => page.locator(`[data-testid="summary-section"][data-key="${key}"]`);
+  const download = async (testId: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+  };
+
+  it('lets the office draft its 2024 summary from the records, edit a section, download Word and Excel, and submit', async () => {
+    await signIn(JILIN.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '年度计划与总结' }).click();
+    await page.waitForURL('**/summaries');
+    await page.getByTestId('summary-create').click();
+    await choose(page.getByTestId('summary-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await page.locator('input[data-testid="summary-year"], [data-testid="summary-year"] input').first().fill('2024');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.waitForURL(/\/summaries\/[0-9a-f-]{36}$/);
+    summaryUrl = new URL(page.url()).pathname;
+
+    // The project figures come from the ledger, each linked to the records it counts.
+    const signed = section('projects').locator('[data-testid="figure-link"][data-code="signed_wan"]');
+    await containsText(signed, '签约额（万元） 100');
+    expect(await signed.getAttribute('href')).toContain('/projects?pairingId=');
+
+    await section('problems').getByTestId('section-text').fill(PROBLEMS);
+    await section('problems').getByTestId('section-save').click();
+    await visible(section('problems').locator('[data-testid="figure-link"][data-code="arrived_wan"]'));
+
+    const word = await download('download-word');
+    expect(word.name).toBe('吉林省—浙江省对口合作2024年工作总结.docx');
+    const text = (await mammoth.extractRawText({ buffer: word.bytes })).value;
+    expect(text).toContain('七、存在问题');
+    expect(text).toContain('一是项目资金到位偏慢，到位资金60万元');
+    const excel = await download('download-excel');
+    expect(excel.name).toBe('吉林省—浙江省对口合作2024年工作总结.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(excel.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets).toHaveLength(5);
+    expect(wb.worksheets[0]!.getRow(4).getCell(1).value).toBe('长春汽车零部件项目');
+
+    await page.getByTestId('summary-submit').click();
+    await hasAttribute(page.getByTestId('summary-state'), 'data-state', 'submitted');
+    await signOut();
+  });
+
+  it('lets the national office accept it from its inbox, which locks the year: an edit of a 2024 project is refused', async () => {
+    await signIn(NATIONAL.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/summaries');
+    const row = page.getByTestId('summary-row').first();
+    await containsText(row, '吉林省—浙江省对口合作2024年工作总结');
+    await row.getByRole('link').click();
+    await page.waitForURL(`**${summaryUrl}`);
+    const receipt = page.locator('[data-testid="receipt-row"][data-recipient="national_office"]');
+    await receipt.getByTestId('receipt-receive').click();
+    await visible(receipt.locator('[data-state="received"]'));
+    await receipt.getByTestId('receipt-accept').click();
+    await hasAttribute(page.getByTestId('summary-state'), 'data-state', 'accepted');
+    await containsText(page.getByTestId('year-locked'), '2024年度数据已锁定');
+    await signOut();
+
+    await signIn(JILIN.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/projects/${projectId}/edit`);
+    await page.getByTestId('project-title-input').fill('长春汽车零部件项目（二期）');
+    await page.getByTestId('project-save').click();
+    await containsText(page.getByTestId('form-banner'), '2024年度数据已锁定');
+  });
+});
