@@ -16,6 +16,8 @@ import { evaluationsSection } from './report-evaluations.ts';
 import { firstLoadSection } from './report-first-load.ts';
 import { cooperationSection } from './report-cooperation.ts';
 import { listingsSection } from './report-listings.ts';
+import { openDataSection } from './report-opendata.ts';
+import { portalSection } from './report-portal.ts';
 
 const ENGINE = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
 const x = (r: number) => (r >= 0.1 ? r.toFixed(2) : r.toFixed(3)) + '×';
@@ -692,6 +694,10 @@ ${corpusSection(r)}
 
 ${projectsSection(r)}
 ${listingsSection(r)}
+
+${openDataSection(r)}
+
+${portalSection(r)}
 
 ${evaluationsSection(r)}
 

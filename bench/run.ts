@@ -22,7 +22,7 @@
  *   7. web (issue 14): the dashboard's first load in headless Chromium, signed in, empty cache: bytes transferred
  *      (from the browser's network log) and the time to the map drawn; the cost of compressing the API's JSON.
  *
- * Environment: BENCH_STAGES=mixed,cold,load,stall,plans,corpus,projects,listings,evaluations,cooperation,web (default all), BENCH_RAW=FILE (also write the raw results
+ * Environment: BENCH_STAGES=mixed,cold,load,stall,plans,corpus,projects,listings,evaluations,cooperation,opendata,portal,web (default all), BENCH_RAW=FILE (also write the raw results
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
  * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
@@ -44,6 +44,8 @@ import { measureListings, type ListingsResult } from './listings.ts';
 import { measureProjects, type ProjectsResult } from './projects.ts';
 import { measureEvaluations, type EvaluationsResult } from './evaluations.ts';
 import { measureCooperation, type CooperationResult } from './cooperation.ts';
+import { measureOpenData, type OpenDataResult } from './opendata.ts';
+import { measurePortal, type PortalResult } from './portal.ts';
 import { measureMixed, type MixedResult } from './mixed.ts';
 import { measureFirstLoad, type FirstLoadResult } from './first-load.ts';
 import { LOAD } from './lib/load.ts';
@@ -80,6 +82,10 @@ export interface BenchResults {
   projects?: ProjectsResult[];
   /** Stage listings (issue 16): search quality, matches and searches among 200,000 listings, import. */
   listings?: ListingsResult[];
+  /** Stage opendata (issue 13): the open-data endpoints without an account at 64 connections. */
+  openData?: OpenDataResult[];
+  /** Stage portal (issue 13): a pairing's public page in headless Chromium, cold (PGlite). */
+  portal?: PortalResult[];
   /** Stage 8 (issue 12): one evaluation round over the 10× data, against hand-written SQL. */
   evaluations?: EvaluationsResult[];
   /** Stage 6 (issue 11): meetings, decisions and cadre records. */
@@ -141,7 +147,9 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   setQuietDeadline(started + QUIET_BUDGET_MS);
-  const stages = (process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects,listings,cooperation,web')
+  const stages = (
+    process.env.BENCH_STAGES ?? 'mixed,cold,load,stall,plans,projects,listings,cooperation,opendata,portal,web'
+  )
     .split(',')
     .map((s) => s.trim());
   const scale = benchScale();
@@ -186,6 +194,7 @@ async function main(): Promise<void> {
     projects: [],
     listings: [],
     cooperation: [],
+    openData: [],
     mixed: [],
     firstLoad: [],
     settings: { scale, load: LOAD },
@@ -326,6 +335,20 @@ async function main(): Promise<void> {
           measureListings(target, log).then((r) => void results.listings!.push(r)),
         );
       }
+    }
+    if (stages.includes('opendata')) {
+      for (const engine of engines) {
+        log(`\n[10] open data on ${engine}: published projects, 64 connections without an account`);
+        await onFreshDatabase('opendata', engine, (target) =>
+          measureOpenData(target, log).then((r) => void results.openData!.push(r)),
+        );
+      }
+    }
+    if (stages.includes('portal')) {
+      log("\n[11] a pairing's public page in Chromium (PGlite): bytes by kind, first paint, cold");
+      await onFreshDatabase('portal', 'pglite', (target) =>
+        measurePortal(target, log).then((r) => void (results.portal ??= []).push(r)),
+      );
     }
     if (stages.includes('projects')) {
       for (const engine of engines) {

@@ -11,6 +11,7 @@ const USAGE = `用法 / Usage:
   duikou listings match 编号|ID [--top 20] [--json]               为供需找匹配并说明理由 / matches of a listing, with reasons
   duikou listings search "查询" [--type 供给|需求] [--top 20] [--json]   搜索供需 / search listings
   duikou summary export --pairing ID|NAME --year YYYY --out FILE.docx [--xlsx FILE.xlsx]   年度工作总结导出为公文 Word 及附件 Excel / the annual summary as a 公文 Word file and its Excel annex
+  duikou open iati --out FILE.xml [--programme ID|NAME] [--pairing ID|NAME]   已公开项目的 IATI 2.03 文件 / IATI 2.03 file of published projects
   duikou keys rotate                                            新增字段密钥并重新加密个人信息 / new field key, personal fields re-encrypted
   duikou backup FILE                                            一致性备份（服务器运行时也可）/ consistent backup, also while the server runs
   duikou restore FILE [--force]                                 恢复到空实例（不能覆盖运行中的实例）/ restore into an empty instance (never over a live one)`;
@@ -46,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'summary') {
     const { summaryCommand } = await import('./summary.ts');
     return summaryCommand(command, rest);
+  }
+  if (group === 'open') {
+    const { openCommand } = await import('./open.ts');
+    return openCommand(command, rest);
   }
   if (group === 'demo') {
     const { demoCommand } = await import('./demo.ts');

@@ -55,11 +55,17 @@ const envSchema = z.object({
    * The organisation identifier IATI files are reported under (org-id.guide, e.g. CN-USC-<统一社会信用代码>); it
    * prefixes every activity's iati-identifier, so set it once and keep it. The default marks an unregistered instance.
    */
-  IATI_REPORTING_ORG_REF: z.string().regex(/^[A-Za-z0-9-]{3,60}$/).default('CN-DUIKOU-LOCAL'),
+  IATI_REPORTING_ORG_REF: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{3,60}$/)
+    .default('CN-DUIKOU-LOCAL'),
   /** The reporting organisation's name in IATI files (default: each programme's owner office). */
   IATI_REPORTING_ORG_NAME: z.string().min(2).max(200).optional(),
   /** IATI OrganisationType code of the reporting organisation (10: government). */
-  IATI_REPORTING_ORG_TYPE: z.string().regex(/^\d{2}$/).default('10'),
+  IATI_REPORTING_ORG_TYPE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default('10'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

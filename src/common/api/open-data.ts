@@ -14,8 +14,8 @@ import { LOCALES } from '../i18n/text.ts';
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const openDataQuery = z.strictObject({
-  /** A programme's id. */
-  programme: uuid.optional(),
+  /** A programme's id or its exact name. */
+  programme: cleanText().trim().min(1).max(200).optional(),
   /** A pairing's id or its exact name (吉林省—浙江省). */
   pairing: cleanText().trim().min(1).max(200).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),

@@ -133,6 +133,7 @@ export const errors: Shape<typeof zh> = {
     invalid_decimal: 'Not a valid number (at most 16 integer and 4 decimal digits)',
     unknown_pairing: 'No such pairing, or you may not act on it',
     pairing_name_ambiguous: 'Several pairings are named {name}: give its id, or the programme too',
+    programme_name_ambiguous: 'Several programmes are named {name}: give its id',
     pairing_required: 'Choose the pairing the plan belongs to',
     programme_plan_requires_national: 'Only the national office may import or change programme-level plans',
     duplicate_task_no: 'Task number {code} appears twice',

@@ -122,6 +122,7 @@ export const errors = {
     invalid_decimal: '不是有效的数值（最多 16 位整数、4 位小数）',
     unknown_pairing: '对口合作关系不存在，或您无权操作',
     pairing_name_ambiguous: '有多个对口合作关系名为“{name}”，请用其 ID，或同时指定方案',
+    programme_name_ambiguous: '有多个方案名为“{name}”，请用其 ID',
     pairing_required: '请选择方案所属的对口合作关系',
     programme_plan_requires_national: '只有国家层面可以导入或修改合作规划层面的方案',
     duplicate_task_no: '任务编号 {code} 重复',

@@ -113,12 +113,15 @@ function activityDates(p: IatiProjectRow): XmlElement[] {
   return dates;
 }
 
-/** The host region as a location: GB/T 2260 code as the reporter's own reference, its province as ISO 3166-2. */
+/**
+ * The host region as a location: its code as the reporter's own reference (GB/T 2260, or for a development zone the
+ * Z… code of resources/regions), name and code as the location's name, its province as ISO 3166-2 (vocabulary A4).
+ */
 function location(p: IatiProjectRow): XmlElement {
   const iso = p.provinceCode ? ISO_3166_2_CN[p.provinceCode.slice(0, 2)] : undefined;
   return {
     name: 'location',
-    attrs: { ref: `GB/T 2260:${p.hostRegionCode}` },
+    attrs: { ref: p.hostRegionCode },
     children: [
       { name: 'location-reach', attrs: { code: IATI.locationReachActivity } },
       { name: 'name', children: [narrative(`${p.hostRegionName}（${p.hostRegionCode}）`)] },

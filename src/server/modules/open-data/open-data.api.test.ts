@@ -152,7 +152,9 @@ describe.each(testEngines())('open data on %s', (engine) => {
       '吉林市—温州市',
       '吉林省—浙江省',
     ]);
-    const other = (await anonymous(`/api/open/projects.json?programme=${otherProgramme}`)).json();
+    const other = (
+      await anonymous(`/api/open/projects.json?programme=${encodeURIComponent('东西部协作（测试）')}`)
+    ).json();
     expect(other.items).toEqual([
       expect.objectContaining({ pairingName: '江苏省—陕西省', side: 'b', signedWan: '300' }),
     ]);
@@ -203,6 +205,19 @@ describe.each(testEngines())('open data on %s', (engine) => {
     });
     const evaluations = (await anonymous('/api/open/evaluations.json')).json();
     expect(evaluations.items).toEqual([]);
+  });
+
+  it('shows the data page with the downloads and every field of the dictionary, in either language', async () => {
+    const zh = await anonymous('/public/data');
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(zh.body).toContain('<title>开放数据');
+    expect(zh.body).toContain('href="/api/open/projects.csv?lang=zh-CN"');
+    for (const f of OPEN_FIELDS.evaluations) expect(zh.body).toContain(`<code>${f.name}</code>`);
+    expect(zh.body).toContain('签约额');
+    const en = await anonymous('/public/data?lang=en');
+    expect(en.body).toContain('href="/api/open/figures.csv?lang=en"');
+    expect(en.body).toContain('Signed amount');
   });
 
   it('exports published projects as IATI 2.03 that validates against the official schema', async () => {

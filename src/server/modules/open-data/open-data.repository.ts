@@ -22,9 +22,11 @@ export interface OpenFilter {
   side?: Side;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Pairings with an id or an exact name, optionally within one programme. */
 export async function pairingsNamed(db: DbOrTx, idOrName: string, programmeId?: string) {
-  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const isId = UUID.test(idOrName);
   return db
     .select({ id: pairings.id, programmeId: pairings.programmeId })
     .from(pairings)
@@ -48,9 +50,13 @@ export async function pairingWithSubPairs(db: DbOrTx, id: string): Promise<strin
   return found.rows.map((r) => r.id);
 }
 
-export async function programmeExists(db: DbOrTx, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, id));
-  return row !== undefined;
+/** Programmes with an id or an exact name. */
+export async function programmesNamed(db: DbOrTx, idOrName: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(UUID.test(idOrName) ? eq(programmes.id, idOrName.toLowerCase()) : eq(programmes.name, idOrName));
+  return rows.map((r) => r.id);
 }
 
 function pairingIn(column: SQL | AnyColumn, ids: string[] | undefined): SQL | undefined {

@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import {
   openDataCsvQuery,
   openDataDictionary as dictionarySchema,
@@ -11,6 +12,8 @@ import {
 } from '../../../common/api/open-data.ts';
 import { AppError } from '../../http/app-error.ts';
 import { moduleRoutes } from '../../http/route.ts';
+import { portalLocale, portalPage } from '../portal/public-shell.ts';
+import { openDataPage } from './open-data-page.ts';
 import { datasetCsv } from './open-data-csv.ts';
 import { OPEN_FIELDS, openDataDictionary } from './open-data-dictionary.ts';
 import { presentEvaluationResult, presentOpenFigure, presentProjectTotal } from './open-data.presenter.ts';
@@ -43,6 +46,18 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
       });
     declareOpenDataRoutes(scope);
   });
+  // The data page is a page of the public site (its shell, no script), not counted by the API's limits.
+  moduleRoutes(app, 'open-data').get(
+    '/public/data',
+    { access: 'public', query: z.object({ lang: z.string().max(10).optional() }) },
+    async ({ query, reply }) => {
+      const page = openDataPage(portalLocale(query.lang));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'public, max-age=300')
+        .send(portalPage({ ...page, publicUrl: app.deps.config.publicUrl }));
+    },
+  );
 }
 
 function declareOpenDataRoutes(app: FastifyInstance) {

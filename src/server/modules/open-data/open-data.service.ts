@@ -9,26 +9,31 @@ import {
   openFigures,
   pairingsNamed,
   pairingWithSubPairs,
-  programmeExists,
+  programmesNamed,
   projectAggregates,
 } from './open-data.repository.ts';
 
 /**
- * What a request filters on, checked: a programme that exists, a pairing named by id or exact name (within the
- * programme when one is given), which stands for itself and its sub-pairs. An unknown one is a 400 naming the field,
+ * What a request filters on, checked: a programme and a pairing, each named by id or exact name (the pairing within
+ * the programme when one is given), which stands for itself and its sub-pairs. An unknown one is a 400 naming the field,
  * not an empty answer that would look like "nothing published".
  */
 async function openFilter(ctx: Pick<RequestContext, 'db'>, q: Partial<OpenDataQuery>): Promise<OpenFilter> {
-  if (q.programme && !(await programmeExists(ctx.db, q.programme)))
-    throw invalid(fieldError('programme', 'unknown_programme'));
+  let programmeId: string | undefined;
+  if (q.programme) {
+    const named = await programmesNamed(ctx.db, q.programme);
+    if (!named.length) throw invalid(fieldError('programme', 'unknown_programme'));
+    if (named.length > 1) throw invalid(fieldError('programme', 'programme_name_ambiguous', { name: q.programme }));
+    programmeId = named[0];
+  }
   let pairingIds: string[] | undefined;
   if (q.pairing) {
-    const named = await pairingsNamed(ctx.db, q.pairing.trim(), q.programme);
+    const named = await pairingsNamed(ctx.db, q.pairing, programmeId);
     if (!named.length) throw invalid(fieldError('pairing', 'unknown_pairing'));
     if (named.length > 1) throw invalid(fieldError('pairing', 'pairing_name_ambiguous', { name: q.pairing }));
     pairingIds = await pairingWithSubPairs(ctx.db, named[0]!.id);
   }
-  return { programmeId: q.programme, pairingIds, year: q.year, side: q.side };
+  return { programmeId, pairingIds, year: q.year, side: q.side };
 }
 
 export async function publishedProjectTotals(ctx: RequestContext, q: OpenDataQuery) {
