@@ -8,6 +8,7 @@ import { buildProject } from '../../seed/builders.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
+import { seedBuiltInIndicators } from '../indicators/indicators.service.ts';
 import { newProject } from '../projects/test-support/project-api.ts';
 import { OPEN_FIELDS } from './open-data-dictionary.ts';
 import { iatiSchemaErrors } from './test-support/iati-schema.ts';
@@ -218,6 +219,58 @@ describe.each(testEngines())('open data on %s', (engine) => {
     const en = await anonymous('/public/data?lang=en');
     expect(en.body).toContain('href="/api/open/figures.csv?lang=en"');
     expect(en.body).toContain('Signed amount');
+  });
+
+  it('shows an evaluation round once published, not before, with the score as published', async () => {
+    await seedBuiltInIndicators(systemContext(s.t.deps));
+    const national = await s.as(s.f.users.national);
+    const indicators: { code: string; id: string }[] = (await national.get('/api/indicators')).json().items;
+    const opened = await national.post('/api/evaluations', {
+      year: 2024,
+      title: '2024年度成效评估（开放数据测试）',
+      selfDeadline: '2099-12-31',
+      indicators: [
+        {
+          indicatorId: indicators.find((i) => i.code === 'projects_signed')!.id,
+          weight: 1,
+          rule: { kind: 'thresholds', steps: [{ bound: 1, score: 100 }] },
+        },
+      ],
+      gradeScale: [
+        { grade: '好', min: 90 },
+        { grade: '较差', min: 0 },
+      ],
+      pairingIds: [s.f.pairings.jilinZhejiang, s.f.pairings.liaoningJiangsu],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const round = opened.json();
+    const closed = await national.post(`/api/evaluations/${round.id}/close`, { version: round.version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await anonymous('/api/open/evaluations.json')).json().items).toEqual([]);
+    const published = await national.post(`/api/evaluations/${round.id}/publish`, { version: closed.json().version });
+    expect(published.statusCode, published.body).toBe(200);
+    const results = (await anonymous('/api/open/evaluations.json?year=2024')).json().items;
+    expect(results).toHaveLength(2);
+    expect(results.find((r: { pairingName: string }) => r.pairingName === '吉林省—浙江省')).toMatchObject({
+      roundTitle: '2024年度成效评估（开放数据测试）',
+      side: 'both',
+      score: '100',
+      rank: 1,
+      grade: '好',
+    });
+    const csv = (await anonymous('/api/open/evaluations.csv?lang=en')).body;
+    expect(csv.split('\r\n')[0]).toContain('Score');
+  });
+
+  it('describes every open-data route in the OpenAPI document', async () => {
+    const paths = Object.keys((await anonymous('/api/docs/json')).json().paths);
+    for (const path of [
+      '/api/open/projects.json',
+      '/api/open/projects.csv',
+      '/api/open/iati.xml',
+      '/api/open/dictionary',
+    ])
+      expect(paths).toContain(path);
   });
 
   it('exports published projects as IATI 2.03 that validates against the official schema', async () => {
