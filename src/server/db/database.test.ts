@@ -37,4 +37,24 @@ describe.each(testEngines())('the database connection on %s', (engine) => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('prepares a statement sent again, per connection, and a new connection prepares its own', async () => {
+    const text = `SELECT $1::int + 7 AS v /* prepared-statement test */`;
+    const prepared = (c: { query: (q: string) => Promise<{ rows: { n: number }[] }> }) =>
+      c
+        .query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%prepared-statement test%'`)
+        .then((r) => r.rows[0]!.n);
+    for (let round = 0; round < 2; round++) {
+      // A client of its own, closed after the round (release(true)): on PGlite both rounds reach the same backend.
+      const client = await database.pool.connect();
+      try {
+        const answers = [];
+        for (let i = 0; i < 3; i++) answers.push((await client.query({ text, values: [i] })).rows[0].v);
+        expect(answers).toEqual([7, 8, 9]);
+        expect(await prepared(client)).toBeGreaterThanOrEqual(1);
+      } finally {
+        client.release(true);
+      }
+    }
+  });
 });

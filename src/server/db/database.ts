@@ -122,7 +122,17 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw err;
   }
   worker.removeAllListeners('exit');
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
+  // The connection is kept for the process's life (no idle timeout): PGlite's one backend keeps each connection's
+  // prepared statements (routing.ts, StatementNames) after it closes, so a new connection every idle spell would
+  // pile them up.
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max,
+    idleTimeoutMillis: 0,
+  });
   // Through the routing pool too, without replicas: it notes each statement's tables for the caches.
   // One connection: statements take turns shortest expected first, so a heavy read does not hold up light ones.
   const db = drizzle(new RoutingPool(pool, null, new StatementTurns()) as unknown as pg.Pool, { casing: 'snake_case' });
