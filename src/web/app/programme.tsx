@@ -109,3 +109,15 @@ export function useProgrammeFilter(): string | undefined {
   const { programmes, current, requested } = useProgramme();
   return requested ?? (programmes && programmes.length > 1 ? current?.id : undefined);
 }
+
+/**
+ * A record's page works in the record's programme: opening a pairing of another programme than the one shown
+ * switches to it, so its sides are named as its programme names them.
+ */
+export function useFollowProgramme(programmeId: string | undefined) {
+  const { programmes, current, choose } = useProgramme();
+  useEffect(() => {
+    if (programmeId && current && current.id !== programmeId && programmes?.some((p) => p.id === programmeId))
+      choose(programmeId);
+  }, [programmeId, current, programmes, choose]);
+}

@@ -22,6 +22,7 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { useFollowProgramme } from '../../app/programme.tsx';
 import { PairingMap } from '../../shared/map/PairingMap.tsx';
 import { LevelText, RegionNames, StatusTag } from './pairing-display.tsx';
 import { pairingsApi } from './pairings.api.ts';
@@ -58,6 +59,7 @@ export function PairingDetailPage() {
   } = useApi((signal) => pairingsApi.get(id, signal), [id]);
   const [editing, setEditing] = useState(false);
   usePageTitle('ui.pairings.title', current?.name);
+  useFollowProgramme(current?.programmeId);
 
   const tint = useMemo(
     () => ({

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Spin, Typography } from 'antd';
+import { Alert, Space, Spin, Typography } from 'antd';
 import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { animate, EChart, type ChartEvent } from './EChart.tsx';
@@ -185,6 +185,26 @@ export function PairingMap({
             </div>
           ))}
         </div>
+      )}
+      {tint && (
+        // The two tints named as the programme names its sides (东北地区一方/东部地区一方, 东部一方/西部一方 …).
+        <Space size={12} style={{ fontSize: 12, marginInlineEnd: 12 }} data-testid="map-legend">
+          {(['a', 'b'] as const).map((side) => (
+            <span key={side} data-side={side}>
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 12,
+                  height: 12,
+                  marginInlineEnd: 4,
+                  verticalAlign: 'middle',
+                  background: side === 'a' ? TINT_A : TINT_B,
+                }}
+              />
+              {t(`domain.sides.${side}`)}
+            </span>
+          ))}
+        </Space>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="map-source">
         {t('ui.output.mapSource')}
