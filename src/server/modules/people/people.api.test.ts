@@ -239,7 +239,15 @@ describe.each(testEngines())(
       ]);
       expect(err.details[0].zh).toContain('第 3 行 L 列“职级”');
       expect(await count('secondments')).toBe(before);
-      const fixed = await uploadRoster(s.t, c, s.f.pairings.jilinZhejiang, await rosterFile([row(1), row(2), row(3)]));
+      // Row 3's unit holds the characters an array literal quotes ("{,}\\): the rows go in as one statement of
+      // arrays and must come out as written.
+      const oddUnit = '吉林省"商务{厅},处\\室 NULL';
+      const fixed = await uploadRoster(
+        s.t,
+        c,
+        s.f.pairings.jilinZhejiang,
+        await rosterFile([row(1), row(2), row(3, { hostUnit: oddUnit })]),
+      );
       expect(fixed.statusCode, fixed.body).toBe(200);
       expect(fixed.json()).toEqual({ created: 3, rows: 3 });
       const again = await uploadRoster(s.t, c, s.f.pairings.jilinZhejiang, await rosterFile([row(1)]));
@@ -248,6 +256,9 @@ describe.each(testEngines())(
       expect(
         listed.items.map((i: { idNumber: string; direction: string }) => [i.idNumber.slice(0, 3), i.direction]),
       ).toEqual(Array(3).fill(['330', 'east_to_ne']));
+      expect(listed.items.map((i: { hostUnit: string }) => i.hostUnit).sort()).toEqual(
+        ['吉林省商务厅', '吉林省商务厅', oddUnit].sort(),
+      );
       const other = await uploadRoster(s.t, c, s.f.pairings.liaoningJiangsu, await rosterFile([row(9)]));
       expect(other.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
       const imported = await s.t.database.db.execute<{ details: string }>(
