@@ -9,7 +9,7 @@ import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
-import { cachedByVersion, scopeKey } from './ledger-cache.ts';
+import { cachedByVersion, scopeKey } from '../../kernel/cached-by-version.ts';
 import { movesOf, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */

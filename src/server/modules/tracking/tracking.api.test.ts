@@ -78,6 +78,32 @@ describe.each(testEngines())(
       ).toBe(403);
     });
 
+    it('counts statuses per scope and unit, and the next page counts a change made since', async () => {
+      const { office, unitItem } = await meetingWithDecisions();
+      const unit = await s.as(s.f.users.jilinUnit);
+      const list = `/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`;
+      type Counts = Record<'not_started' | 'in_progress' | 'closed' | 'overdue', number>;
+      const sum = (c: Counts) => c.not_started + c.in_progress + c.closed + c.overdue;
+      const all = async (c: typeof office) => (await c.get(`${list}&pageSize=500`)).json().items.length as number;
+      // Each reader's counts are of the items it sees: the unit its own (the office's counts, asked first, must not
+      // be handed to it), the office every item of the pairing.
+      const officeBefore: Counts = (await office.get(`${list}&pageSize=1&page=1`)).json().counts;
+      const unitCounts: Counts = (await unit.get(`${list}&pageSize=1&page=1`)).json().counts;
+      expect(sum(officeBefore)).toBe(await all(office));
+      expect(sum(unitCounts)).toBe(await all(unit));
+      expect(sum(unitCounts)).toBeLessThan(sum(officeBefore));
+
+      const res = await unit.post(`/api/tracked-items/${unitItem.id}/progress`, { note: '已启动', percent: 10 });
+      expect(res.statusCode, res.body).toBe(201);
+      // Another page of the same list (its own address, so no answer kept for the first page can serve it).
+      const officeAfter: Counts = (await office.get(`${list}&pageSize=1&page=2`)).json().counts;
+      expect(officeAfter).toEqual({
+        ...officeBefore,
+        not_started: officeBefore.not_started - 1,
+        in_progress: officeBefore.in_progress + 1,
+      });
+    });
+
     it('closes only with evidence, shows overdue past the deadline, and reopens with a reason', async () => {
       const { office, officeItem, unitItem } = await meetingWithDecisions();
       const d0 = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();

@@ -1,11 +1,12 @@
-import { dataVersionOf } from '../../db/data-version.ts';
-import { noteReads, trackingReads } from '../../db/routing.ts';
-import type { DbOrTx } from '../../db/database.ts';
-import type { Actor } from '../../http/context.ts';
+import { dataVersionOf } from '../db/data-version.ts';
+import { noteReads, trackingReads } from '../db/routing.ts';
+import type { DbOrTx } from '../db/database.ts';
+import type { Actor } from '../http/context.ts';
 
 /**
- * Ledger totals and dashboard figures aggregate every visible project, which costs hundreds of milliseconds at
- * 100,000 projects on the embedded database. They are cached per scope and question under the database's data
+ * Figures that aggregate every visible row — ledger totals and dashboard figures over 100,000 projects (hundreds of
+ * milliseconds on the embedded database), the status counts above a list of tracked items — are the same for every
+ * page of a list and every user of the same scope. They are cached per scope and question under the database's data
  * version (src/server/db/data-version.ts: it moves with every write and commit, on PostgreSQL also with other
  * processes' commits), and concurrent askers of the same question share one computation. Reading the version
  * costs no query; when it cannot be trusted (or the handle is a transaction's) nothing is cached.
