@@ -24,7 +24,13 @@ describe.each(testEngines())(
       const home = await visit(s, '/public');
       expect(home.statusCode).toBe(200);
       expect(home.headers['content-type']).toMatch(/^text\/html/);
-      expect(home.headers['cache-control']).toBe('public, max-age=60');
+      expect(home.headers['cache-control']).toBe('public, no-cache');
+      const again = await s.t.app.inject({
+        method: 'GET',
+        url: '/public',
+        headers: { 'if-none-match': home.headers.etag as string },
+      });
+      expect(again.statusCode).toBe(304);
       expect(home.body).toMatch(/<title>对口合作公开信息<\/title>/);
       expect(home.body).toMatch(/<meta name="description" content="[^"]+">/);
       expect(home.body).toContain('<link rel="canonical" href="http');
