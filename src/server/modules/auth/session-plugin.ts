@@ -20,11 +20,14 @@ const TOUCH_EVERY_MS = 60_000;
 type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 /**
- * A session, its user and organisation and the pairing scope cost several statements; they are kept for a few
- * seconds while the data version stands still (src/server/db/data-version.ts), so that signing out, disabling a
- * user or changing a pairing takes effect on the next request.
+ * A session, its user and organisation and the pairing scope cost several statements; they are kept while none of
+ * the tables they were read from changes (src/server/db/data-version.ts), so that signing out, disabling a user or
+ * changing a pairing takes effect on the next request — and for at most a minute (a quarter of the idle timeout when
+ * that is shorter): another process's touches of last-seen are no change to the version, and a kept row must not
+ * look idle while the user works through another process. (It was 10 s: with ~100 users, one session and scope
+ * reload every 10 s per user was about 7 % of the statements in the bench's mix.)
  */
-const CACHE_MS = 10_000;
+const CACHE_MS = 60_000;
 const CACHE_MAX = 5_000;
 type Cached = { version: number; tables: Set<string>; at: number; row: SessionRow; scope: Actor['scope'] };
 
@@ -55,13 +58,14 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   const cache = new Map<string, Cached>();
   const version = dataVersionOf(deps.db);
   const touchEveryMs = Math.min(TOUCH_EVERY_MS, deps.config.session.idleMs / 4);
+  const keepMs = Math.min(CACHE_MS, deps.config.session.idleMs / 4);
 
   async function load(hash: string): Promise<Cached | null> {
     const v = version?.current ?? null;
     const hit = cache.get(hash);
     // Kept while none of the tables it was read from (sessions, users, organisations, pairings …) has changed;
     // a request served from it depends on them too, so cached answers made for it follow the same tables.
-    if (hit && v !== null && version!.unchangedSince(hit.version, hit.tables) && Date.now() - hit.at < CACHE_MS) {
+    if (hit && v !== null && version!.unchangedSince(hit.version, hit.tables) && Date.now() - hit.at < keepMs) {
       noteReads(hit.tables);
       return hit;
     }
