@@ -18,6 +18,7 @@ export const auditDomain: Shape<typeof zh> = {
     listing: 'Project listing',
     listing_interest: 'Interest',
     meeting: 'Meeting',
+    news: 'News item',
     news_item: 'News item',
     news_item_attachment: 'News photo',
     notification: 'Notification',

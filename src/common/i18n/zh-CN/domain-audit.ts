@@ -20,6 +20,7 @@ export const auditDomain = {
     listing: '合作项目发布',
     listing_interest: '对接意向',
     meeting: '会议',
+    news: '新闻动态',
     news_item: '新闻动态',
     news_item_attachment: '新闻图片',
     notification: '通知',
