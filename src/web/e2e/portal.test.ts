@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { chinaToday } from '../../server/kernel/dates.ts';
+import { newProject } from '../../server/modules/projects/test-support/project-api.ts';
+import { buildProject } from '../../server/seed/builders.ts';
+import { hasChromium } from './browser.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import {
+  createUsers,
+  openBrowser,
+  pageHelpers,
+  screenshotOnFailure,
+  startE2eServer,
+  type E2eServer,
+} from './harness.ts';
+
+/*
+ * The public portal in Chromium against the real server. A visitor without an account goes from the home page to
+ * the programme and reads 吉林省—浙江省's page (figures computed from its public records, labelled as such, and no
+ * script at all). Then the 吉林 office writes a news item, publishes it, records a figure from the press with its
+ * source, and, as a visitor again, sees both on the pairing's page; a project the office never published appears
+ * neither there nor in the IATI file. The steps build on each other.
+ */
+
+const PASSWORD = 'Duikou#2026';
+const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
+const NEWS = '吉浙对口合作产业园首批项目签约（浏览器测试）';
+const FIGURE = '浙江省选派赴吉林挂职干部（浏览器测试）';
+const SECRET_PROJECT = '尚未公开的吉浙合作项目';
+
+beforeAll(() => {
+  ensureWebBuilt();
+}, 180_000);
+
+describe.skipIf(!hasChromium())('public portal in Chromium', () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let pairingId = '';
+  const { signIn, choose, containsText, visible, hasAttribute } = pageHelpers(() => page);
+
+  beforeAll(async () => {
+    e2e = await startE2eServer('duikou-portal-e2e-');
+    await createUsers(e2e.server, [OFFICE], PASSWORD);
+    const db = e2e.server.deps.db;
+    pairingId = (await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)).rows[0]!
+      .id;
+    // A project the office keeps to itself: it must never reach the public site.
+    await buildProject(
+      systemContext(e2e.server.deps),
+      newProject(pairingId, {
+        title: SECRET_PROJECT,
+        stage: 'signed',
+        stageOn: '2025-03-01',
+        signedAmount: '5000',
+      }) as never,
+    );
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
+  }, 120_000);
+
+  screenshotOnFailure(() => page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && pageErrors.length)
+      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  async function typeDate(id: string, date: string) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`#${id}`).fill(date);
+    await page.keyboard.press('Enter');
+  }
+  const pairingPageText = async () => {
+    await page.goto(`/public/pairings/${pairingId}`);
+    return page.locator('main').innerText();
+  };
+
+  it("lets a visitor without an account open the portal and read a pairing's page", async () => {
+    await page.goto('/public');
+    expect(await page.title()).toBe('对口合作公开信息');
+    await page
+      .locator('main')
+      .getByRole('link', { name: /东北地区与东部地区部分省市对口合作/ })
+      .first()
+      .click();
+    await page.waitForURL('**/public/programmes/*');
+    await page.locator('main').getByRole('link', { name: '吉林省—浙江省', exact: true }).click();
+    await page.waitForURL(`**/public/pairings/${pairingId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
+    expect(await page.title()).toBe('吉林省—浙江省 - 对口合作公开信息');
+    const computed = page.locator('#figures-computed');
+    await containsText(computed, '根据公开记录统计');
+    await containsText(computed, '记录统计');
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain(SECRET_PROJECT);
+    // The same page in English, by the header's switch.
+    await page.locator('header').getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**?lang=en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
+    await containsText(page.locator('#figures-computed'), 'Computed from public records');
+  });
+
+  it('lets the office publish a news item and a figure with its source, and shows both on the portal', async () => {
+    await signIn(OFFICE.username, PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: '新闻动态' }).click();
+    await page.waitForURL('**/news');
+    await page.getByTestId('news-create').click();
+    await choose(page.getByTestId('news-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await page.getByTestId('news-title').fill(NEWS);
+    await page.getByTestId('news-body').fill('吉浙产业合作园首批三个项目集中签约。\n\n双方将共同推进项目落地。');
+    await page.getByTestId('news-save').click();
+    await page.waitForURL(/\/news\/[0-9a-f-]{36}$/);
+    await hasAttribute(page.getByTestId('news-state'), 'data-state', 'draft');
+    const newsId = page.url().split('/').pop()!;
+
+    // A draft is not public.
+    const draft = await page.request.get(`/public/news/${newsId}`);
+    expect(draft.status()).toBe(404);
+
+    await page.goto(`/news/${newsId}`);
+    await page.getByTestId('news-publish').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await hasAttribute(page.getByTestId('news-state'), 'data-state', 'published');
+    await visible(page.getByTestId('news-view-public'));
+
+    // A figure from the press, with its source.
+    await page.getByRole('menuitem', { name: '公开发布的数据' }).click();
+    await page.waitForURL('**/portal-figures');
+    await page.getByTestId('published-figure-add').click();
+    await choose(
+      page.locator('.ant-select', { has: page.locator('#figure_pairingId') }),
+      '吉林省—浙江',
+      '吉林省—浙江省',
+    );
+    await page.locator('#figure_label').fill(FIGURE);
+    await page.locator('#figure_value').fill('407');
+    await page.locator('#figure_unit').fill('名');
+    await page.locator('#figure_sourceTitle').fill('吉林日报（测试来源）');
+    await typeDate('figure_sourceDate', chinaToday());
+    await page.locator('#figure_sourceLink').fill('https://example.org/jlrb');
+    await page.getByTestId('published-figure-save').click();
+    const row = page.locator('[data-testid="published-figure-row"]', { hasText: FIGURE });
+    await containsText(row, '407 名');
+    await containsText(row, '吉林日报（测试来源）');
+
+    // On the portal: the news item and the figure, labelled as published, with its source; computed figures apart.
+    const text = await pairingPageText();
+    expect(text).toContain(NEWS);
+    const press = await page.locator('#figures-press').innerText();
+    expect(press).toContain(FIGURE);
+    expect(press).toContain('公开发布');
+    expect(press).toContain(`来源：吉林日报（测试来源），${chinaToday()}`);
+    expect(await page.locator('#figures-computed').innerText()).not.toContain(FIGURE);
+    await page.locator('#news').getByRole('link', { name: NEWS }).click();
+    await page.waitForURL(`**/public/news/${newsId}`);
+    await containsText(page.locator('article'), '双方将共同推进项目落地。');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('never shows a project its office did not publish, in the pages or the open data', async () => {
+    expect(await pairingPageText()).not.toContain(SECRET_PROJECT);
+    const iati = await page.request.get(`/api/open/iati.xml?pairing=${pairingId}`);
+    expect(iati.status()).toBe(200);
+    expect(await iati.text()).not.toContain(SECRET_PROJECT);
+    const sitemap = await page.request.get('/sitemap.xml');
+    expect(await sitemap.text()).toContain(`/public/pairings/${pairingId}`);
+  });
+});
