@@ -41,12 +41,32 @@ export function candidateQuery(words: string[], weightOf: (w: string) => number,
   return chosen.length ? chosen.join(' | ') : `${strongest[0]} & ${strongest[1]}`;
 }
 
+/** Listings the words alone bring at least (what makes trigram candidates unneeded); unknown counts bring none. */
+const PLENTY = 200;
+
+/**
+ * A floor of how many listings a candidate query brings, from the table's counts: its best part (a rare word, or the
+ * smaller word of a pair). Unknown counts give 0.
+ */
+export function candidatesAtLeast(candidates: string, f: Frequencies | undefined): number {
+  if (!f) return 0;
+  const df = (w: string) => f.df.get(w) ?? 0;
+  return Math.max(
+    0,
+    ...candidates.split(' | ').map((part) => Math.min(...part.replace(/[()]/g, '').split(' & ').map(df))),
+  );
+}
+
 export async function searchListings(ctx: AuthedContext, { q, top, ...filter }: ListingSearchQuery) {
   const { words, prefixes } = wordsOfQuery(q);
+  const counts = tableFrequencies(ctx.deps);
+  const candidates = candidateQuery(words, wordWeight, counts);
   const rows = await rankListings(ctx.db, ctx.actor, {
     words,
     weights: Object.fromEntries(words.map((w) => [w, wordWeight(w)])),
-    candidates: candidateQuery(words, wordWeight, tableFrequencies(ctx.deps)),
+    candidates,
+    // A typo's listings come in by trigram similarity, unless the words already bring plenty (the cost is per title).
+    fuzzyCandidates: candidatesAtLeast(candidates, counts) < PLENTY,
     prefixes,
     fuzzy: q,
     filter: { ...filter, valid: filter.valid ?? true },
