@@ -179,7 +179,8 @@ function ProjectForm({ project, onReload }: { project?: ProjectDetail; onReload?
       }
       navigate(`/projects/${saved.id}`);
     } catch (err) {
-      if (isApiError(err) && err.status === 409) {
+      // Someone else's edit; a year locked by its accepted annual summary (409 year_locked) says so in the banner.
+      if (isApiError(err) && err.status === 409 && err.code === 'conflict') {
         setConflict(true);
         return;
       }
