@@ -6,7 +6,8 @@ import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import type { TestClient } from '../testing/test-app.ts';
 import { translate } from '../../common/i18n/messages.ts';
 
-const t = (key: string) => translate('zh-CN', key);
+// The built-in programme (国办发〔2017〕22号) names its sides 东北地区/东部地区.
+const t = (key: string) => translate('zh-CN', key, { sideA: '东北地区一方', sideB: '东部地区一方' });
 
 /** The sheets of an exported workbook: title, subtitle, the header row and the data rows as text. */
 async function sheets(res: { statusCode: number; body: string; rawPayload: Buffer; headers: Record<string, unknown> }) {

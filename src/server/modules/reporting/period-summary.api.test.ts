@@ -15,7 +15,8 @@ import {
   zhejiangUnit,
 } from './test-support/reporting-api.ts';
 
-const t = (key: string) => translate('zh-CN', key);
+// The built-in programme (国办发〔2017〕22号) names its sides 东北地区/东部地区.
+const t = (key: string) => translate('zh-CN', key, { sideA: '东北地区一方', sideB: '东部地区一方' });
 
 async function workbook(res: { statusCode: number; body: string; rawPayload: Buffer }) {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
