@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
+import { systemContext } from '../../server/http/system-actor.ts';
+import { buildOrganisation } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import {
@@ -27,6 +29,7 @@ const PASSWORD = 'Duikou#2026';
 const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作办', org: '吉林省发展改革委', region: '220000' };
 const PRACTICE = '“最多跑一次”改革（浏览器测试）';
 const ADOPTER = '长春市政务服务和数字化建设管理局';
+const RESULTS = '企业开办时间由5个工作日压缩至1个工作日';
 
 beforeAll(() => {
   ensureWebBuilt();
@@ -45,6 +48,8 @@ describe.skipIf(!hasChromium())('the replication register in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-replication-e2e-');
     await createUsers(e2e.server, [OFFICE], PASSWORD);
+    // The adopting bureau is an organisation in the system: the office picks it rather than typing its name.
+    await buildOrganisation(systemContext(e2e.server.deps), { name: ADOPTER, kind: 'lead_unit', regionCode: '220100' });
     const pairing = await e2e.server.deps.db.execute<{ id: string }>(
       sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
     );
@@ -102,7 +107,7 @@ describe.skipIf(!hasChromium())('the replication register in Chromium', () => {
   it('records an adopting unit at 学习借鉴 and takes it to 试点 with its local document and file', async () => {
     await page.getByTestId('adoption-add').click();
     await page.getByTestId('stage-form').waitFor();
-    await page.locator('#stage_adopterName').fill(ADOPTER);
+    await choose(page.getByTestId('organisation-select'), '政务服务和数字化', new RegExp(`^${ADOPTER}`));
     await choose(page.getByTestId('adoption-region'), '长春', /^长春市/);
     await pick(page.getByTestId('stage-select'), '学习借鉴');
     await typeDate('stage_reachedOn', '2018-03-01');
@@ -144,6 +149,14 @@ describe.skipIf(!hasChromium())('the replication register in Chromium', () => {
       .getByTestId('stage-entry')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')));
     expect(stages).toEqual(['learning', 'pilot', 'rollout']);
+  });
+
+  it("edits the adoption's results as they become known", async () => {
+    await adoption().getByTestId('adoption-edit').click();
+    await page.getByTestId('adoption-results').fill(RESULTS);
+    await page.getByTestId('adoption-edit-save').click();
+    await hidden(page.getByTestId('adoption-edit-save'));
+    await containsText(adoption(), RESULTS);
   });
 
   it("shows the pairing's counts moved, computed from the register", async () => {

@@ -36,6 +36,11 @@ export const replicationUi = {
   adopterOrganisation: 'Adopting unit (organisation in the system)',
   adopterName: 'Adopting unit name',
   adopterNameHelp: 'When no organisation is chosen',
+  adopterOrganisationHelp:
+    "Once chosen, the unit's name is taken from it; for a unit outside the system, type its name",
+  adopterNameFromOrganisation: "Left blank, the chosen organisation's name is used",
+  editAdoption: 'Edit',
+  adoptionSaved: 'Adopting unit and results saved',
   adopterRegion: 'Adopting region',
   results: 'Results',
   resultsPlaceholder: 'What the adoption achieved (shorter processing times, satisfaction…)',

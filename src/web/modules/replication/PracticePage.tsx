@@ -12,6 +12,7 @@ import { DemoTag } from '../../shared/demo.tsx';
 import { PracticeFormDrawer } from './PracticeFormDrawer.tsx';
 import { replicationApi } from './replication.api.ts';
 import { StageTag } from './replication-display.tsx';
+import { AdoptionEditModal } from './AdoptionEditModal.tsx';
 import { StageModal } from './StageModal.tsx';
 import { WithdrawModal } from './WithdrawModal.tsx';
 
@@ -110,11 +111,13 @@ function AdoptionCard({
   adoption,
   onAdvance,
   onWithdraw,
+  onEdit,
   onChanged,
 }: {
   adoption: Adoption;
   onAdvance: () => void;
   onWithdraw: () => void;
+  onEdit: () => void;
   onChanged: (saved: PracticeDetail) => void;
 }) {
   const { t } = useI18n();
@@ -135,6 +138,9 @@ function AdoptionCard({
       extra={
         adoption.canManage && (
           <Space>
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="adoption-edit">
+              {t('ui.replication.editAdoption')}
+            </Button>
             {adoption.stage !== 'institutionalised' && (
               <Button size="small" icon={<StepForwardOutlined />} onClick={onAdvance} data-testid="adoption-advance">
                 {t('ui.replication.advance')}
@@ -179,6 +185,7 @@ export function PracticePage() {
   const [adopting, setAdopting] = useState(false);
   const [advancing, setAdvancing] = useState<Adoption | null>(null);
   const [withdrawing, setWithdrawing] = useState<Adoption | null>(null);
+  const [editingAdoption, setEditingAdoption] = useState<Adoption | null>(null);
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !practice) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -188,6 +195,7 @@ export function PracticePage() {
     setAdopting(false);
     setAdvancing(null);
     setWithdrawing(null);
+    setEditingAdoption(null);
     message.success(text);
   };
 
@@ -238,6 +246,7 @@ export function PracticePage() {
                 adoption={a}
                 onAdvance={() => setAdvancing(a)}
                 onWithdraw={() => setWithdrawing(a)}
+                onEdit={() => setEditingAdoption(a)}
                 onChanged={setData}
               />
             ))}
@@ -267,6 +276,13 @@ export function PracticePage() {
           adoption={advancing}
           onClose={() => setAdvancing(null)}
           onSaved={saved(t('ui.replication.advanced'))}
+        />
+      )}
+      {editingAdoption && (
+        <AdoptionEditModal
+          adoption={editingAdoption}
+          onClose={() => setEditingAdoption(null)}
+          onSaved={saved(t('ui.replication.adoptionSaved'))}
         />
       )}
       {withdrawing && (

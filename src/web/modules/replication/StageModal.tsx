@@ -5,10 +5,12 @@ import type { Adoption, PracticeDetail, StageBody } from '../../../common/api/re
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
+import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
 
 interface Values {
+  adopterOrganisationId?: string | null;
   adopterName?: string | null;
   regionCode?: string;
   results?: string | null;
@@ -65,12 +67,15 @@ export function StageModal({
   const from = adoption ? ADOPTION_STAGES.indexOf(adoption.stage) + 1 : 0;
   const stages = ADOPTION_STAGES.slice(from);
   const required = [{ required: true, message: t('errors.field.required') }];
+  // An office names the adopting unit by picking it (the name then comes from it) or by typing it.
+  const pickedOrganisation = Form.useWatch('adopterOrganisationId', form);
 
   const submit = (v: Values) =>
     run(async () => {
       const saved = adoption
         ? await replicationApi.advance(adoption.id, { version: adoption.version, ...toStage(v) })
         : await replicationApi.adopt(practice.id, {
+            adopterOrganisationId: office ? (v.adopterOrganisationId ?? null) : undefined,
             adopterName: blank(v.adopterName),
             regionCode: v.regionCode ?? '',
             results: blank(v.results),
@@ -104,13 +109,28 @@ export function StageModal({
       >
         {!adoption && (
           <>
+            {office && (
+              <Form.Item
+                name="adopterOrganisationId"
+                label={t('ui.replication.adopterOrganisation')}
+                extra={t('ui.replication.adopterOrganisationHelp')}
+              >
+                <OrganisationSelect allowClear />
+              </Form.Item>
+            )}
             <Row gutter={16}>
               <Col span={14}>
                 <Form.Item
                   name="adopterName"
                   label={t('ui.replication.adopterName')}
-                  rules={office ? required : undefined}
-                  extra={office ? undefined : t('ui.replication.adopterNameHelp')}
+                  rules={office && !pickedOrganisation ? required : undefined}
+                  extra={
+                    !office
+                      ? t('ui.replication.adopterNameHelp')
+                      : pickedOrganisation
+                        ? t('ui.replication.adopterNameFromOrganisation')
+                        : undefined
+                  }
                 >
                   <Input maxLength={200} data-testid="adoption-adopter" />
                 </Form.Item>

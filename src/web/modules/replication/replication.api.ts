@@ -6,6 +6,7 @@ import type {
   PracticeList,
   PracticeListParams,
   ReplicationFigures,
+  UpdateAdoptionInput,
   UpdatePracticeBody,
   WithdrawStageInput,
 } from '../../../common/api/replication.ts';
@@ -27,6 +28,8 @@ export const replicationApi = {
   update: (id: string, input: UpdatePracticeBody) => api.patch<PracticeDetail>(practicePath(id), input),
   adopt: (practiceId: string, input: CreateAdoptionBody) =>
     api.post<PracticeDetail>(`${practicePath(practiceId)}/adoptions`, input),
+  updateAdoption: (adoptionId: string, input: UpdateAdoptionInput) =>
+    api.patch<PracticeDetail>(adoptionPath(adoptionId), input),
   advance: (adoptionId: string, input: AdvanceStageBody) =>
     api.post<PracticeDetail>(`${adoptionPath(adoptionId)}/stages`, input),
   withdraw: (adoptionId: string, input: WithdrawStageInput) =>
