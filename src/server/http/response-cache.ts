@@ -15,9 +15,19 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** A cacheable read that missed: where to keep its answer, and the data version it was read at. */
-    cacheMiss?: { key: string; version: number; settle: (body: string | null) => void };
+    cacheMiss?: { key: string; version: number; settle: (answer: Answer | null) => void };
   }
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** An answer as sent: its body and the headers that say what it is. */
+interface Answer {
+  body: string;
+  headers: { 'content-type': string; 'content-disposition'?: string };
+}
+/** `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes. */
+type Entry = Answer & { version: number; tables: Set<string> | null };
 
 /** What the cache may hold in all, and the largest answer it keeps (a 5,000-task plan tree is about 3 MB). */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
@@ -31,12 +41,11 @@ const MAX_BYTES = 16 * 1024 * 1024;
  */
 export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const version = dataVersionOf(deps.db);
-  /** `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes. */
-  const cache = new Map<string, { version: number; tables: Set<string> | null; body: string }>();
-  const inflight = new Map<string, Promise<string | null>>();
+  const cache = new Map<string, Entry>();
+  const inflight = new Map<string, Promise<Answer | null>>();
   let totalBytes = 0;
 
-  const store = (key: string, entry: { version: number; tables: Set<string> | null; body: string }) => {
+  const store = (key: string, entry: Entry) => {
     const old = cache.get(key);
     if (old) totalBytes -= old.body.length;
     cache.delete(key);
@@ -49,36 +58,39 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
       totalBytes -= e.body.length;
     }
   };
-  const send = (reply: FastifyReply, body: string) =>
-    reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+  const send = (reply: FastifyReply, body: string, headers: Entry['headers']) =>
+    reply.header('x-cache', 'hit').headers(headers).send(body);
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.routeOptions.config?.cacheable || req.method !== 'GET' || !req.actor) return;
+    if (!req.routeOptions.config?.cacheable || req.method !== 'GET') return;
+    // A public route's answer is the same for everyone (open data): one entry for all callers, signed in or not.
+    const who = req.routeOptions.config.access === 'public' ? 'public' : req.actor?.userId;
+    if (!who) return;
     const v = version?.current;
     if (v === null || v === undefined) return;
     // Lights and deadlines are relative to today: a new day is a new answer.
-    const key = `${chinaToday()}|${req.actor.userId}|${req.url}`;
+    const key = `${chinaToday()}|${who}|${req.url}`;
     const hit = cache.get(key);
     if (hit && version!.unchangedSince(hit.version, hit.tables)) {
       store(key, hit);
-      return send(reply, hit.body);
+      return send(reply, hit.body, hit.headers);
     }
     const flightKey = `${v}|${key}`;
     const pending = inflight.get(flightKey);
     if (pending) {
-      const body = await pending;
-      if (body !== null) return send(reply, body);
+      const answer = await pending;
+      if (answer !== null) return send(reply, answer.body, answer.headers);
       return;
     }
-    let settle!: (body: string | null) => void;
-    inflight.set(flightKey, new Promise<string | null>((resolve) => (settle = resolve)));
+    let settle!: (answer: Answer | null) => void;
+    inflight.set(flightKey, new Promise<Answer | null>((resolve) => (settle = resolve)));
     req.cacheMiss = {
       key,
       version: v,
-      settle: (body) => {
+      settle: (answer) => {
         inflight.delete(flightKey);
         req.cacheMiss = undefined;
-        settle(body);
+        settle(answer);
       },
     };
   });
@@ -89,8 +101,13 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const ok = reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES;
     // Stored under the version read before the handler ran, with the tables the request read (the session's
     // among them): a write to one of them, meanwhile or later, makes it stale.
-    if (ok) store(miss.key, { version: miss.version, tables: routeStore()?.reads ?? null, body: payload as string });
-    miss.settle(ok ? (payload as string) : null);
+    // The type and, for a download, its file name go with the body (a CSV is no JSON).
+    const headers: Entry['headers'] = { 'content-type': String(reply.getHeader('content-type') ?? JSON_TYPE) };
+    const disposition = reply.getHeader('content-disposition');
+    if (disposition) headers['content-disposition'] = String(disposition);
+    const answer = { body: payload as string, headers };
+    if (ok) store(miss.key, { version: miss.version, tables: routeStore()?.reads ?? null, ...answer });
+    miss.settle(ok ? answer : null);
     return payload;
   });
   // An answer that never reached onSend (the client went away) must not keep others waiting.

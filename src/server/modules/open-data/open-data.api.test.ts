@@ -295,6 +295,20 @@ describe.each(testEngines())('open data on %s', (engine) => {
     expect(other).toContain('西安电子项目');
     expect(other).not.toContain('长春');
   });
+
+  it('answers a repeated download from the cache, as sent, until a project is published', async () => {
+    const url = `/api/open/projects.csv?programme=${s.f.programmeId}`;
+    const first = await anonymous(url);
+    const again = await anonymous(url);
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(again.headers['content-disposition']).toBe(first.headers['content-disposition']);
+    expect(again.body).toBe(first.body);
+    await s.t.database.db.execute(sql`UPDATE projects SET published_at = now() WHERE id = ${ids.hidden}`);
+    const after = await anonymous(url);
+    expect(after.headers['x-cache']).toBeUndefined();
+    expect(after.body).toContain(',a,2024,3,58777.25,');
+  });
 });
 
 describe.each(testEngines())('open data rate limit on %s', (engine) => {

@@ -63,6 +63,12 @@ function pairingIn(column: SQL | AnyColumn, ids: string[] | undefined): SQL | un
   return ids ? sql`${column} = ANY(${sql.param(ids)}::uuid[])` : undefined;
 }
 
+const inProgramme = (f: OpenFilter) => (f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined);
+
+/** Published projects of the filter's programme and pairings (the query joins `pairings`). */
+const publishedProjects = (f: OpenFilter) =>
+  and(isNotNull(projects.publishedAt), inProgramme(f), pairingIn(projects.pairingId, f.pairingIds));
+
 const signingYear = sql<number | null>`extract(year from ${projects.signedOn})::int`;
 
 /** Published projects summed by programme, pairing, host side, signing year and demo mark. */
@@ -86,9 +92,7 @@ export async function projectAggregates(db: DbOrTx, f: OpenFilter) {
     .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
     .where(
       and(
-        isNotNull(projects.publishedAt),
-        f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
-        pairingIn(projects.pairingId, f.pairingIds),
+        publishedProjects(f),
         f.year ? sql`${signingYear} = ${f.year}` : undefined,
         f.side ? eq(projects.side, f.side) : undefined,
       ),
@@ -131,7 +135,7 @@ export async function openFigures(db: DbOrTx, f: OpenFilter) {
     .leftJoin(programmes, eq(programmes.id, pairings.programmeId))
     .where(
       and(
-        f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
+        inProgramme(f),
         pairingIn(publishedFigures.pairingId, f.pairingIds),
         f.year ? eq(publishedFigures.year, f.year) : undefined,
         f.side ? eq(publishedFigures.side, f.side) : undefined,
@@ -170,7 +174,7 @@ export async function openEvaluationResults(db: DbOrTx, f: OpenFilter) {
     .where(
       and(
         eq(evaluationRounds.state, 'published'),
-        f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
+        inProgramme(f),
         pairingIn(evaluationSubjects.pairingId, f.pairingIds),
         f.year ? eq(evaluationRounds.year, f.year) : undefined,
         f.side ? eq(evaluationSubjects.side, f.side) : undefined,
@@ -234,13 +238,7 @@ export async function iatiProjects(db: DbOrTx, f: OpenFilter) {
     .innerJoin(pairings, eq(pairings.id, projects.pairingId))
     .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
     .innerJoin(regions, eq(regions.code, projects.hostRegionCode))
-    .where(
-      and(
-        isNotNull(projects.publishedAt),
-        f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
-        pairingIn(projects.pairingId, f.pairingIds),
-      ),
-    )
+    .where(publishedProjects(f))
     .orderBy(asc(programmes.name), asc(pairings.name), asc(projects.createdAt), asc(projects.id));
 }
 export type IatiProjectRow = Awaited<ReturnType<typeof iatiProjects>>[number];

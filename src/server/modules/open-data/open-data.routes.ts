@@ -62,50 +62,69 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
 
 function declareOpenDataRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'open-data');
-  r.get('/api/open/dictionary', { access: 'public', response: dictionarySchema }, () => openDataDictionary());
+  r.get('/api/open/dictionary', { access: 'public', cacheable: true, response: dictionarySchema }, () =>
+    openDataDictionary(),
+  );
 
   r.get(
     '/api/open/projects.json',
-    { access: 'public', query: openDataQuery, response: openProjectAggregates },
+    { access: 'public', cacheable: true, query: openDataQuery, response: openProjectAggregates },
     async ({ ctx, query }) => ({
       generatedAt: new Date().toISOString(),
       items: (await publishedProjectTotals(ctx, query)).map(presentProjectTotal),
     }),
   );
-  r.get('/api/open/projects.csv', { access: 'public', query: openDataCsvQuery }, async ({ ctx, query, reply }) => {
-    const rows = (await publishedProjectTotals(ctx, query)).map(presentProjectTotal);
-    return csvReply(reply, 'projects', datasetCsv(OPEN_FIELDS.projects, rows, query.lang));
-  });
+  r.get(
+    '/api/open/projects.csv',
+    { access: 'public', cacheable: true, query: openDataCsvQuery },
+    async ({ ctx, query, reply }) => {
+      const rows = (await publishedProjectTotals(ctx, query)).map(presentProjectTotal);
+      return csvReply(reply, 'projects', datasetCsv(OPEN_FIELDS.projects, rows, query.lang));
+    },
+  );
 
   r.get(
     '/api/open/figures.json',
-    { access: 'public', query: openDataQuery, response: openPublishedFigures },
+    { access: 'public', cacheable: true, query: openDataQuery, response: openPublishedFigures },
     async ({ ctx, query }) => ({
       generatedAt: new Date().toISOString(),
       items: (await publishedFigureRows(ctx, query)).map(presentOpenFigure),
     }),
   );
-  r.get('/api/open/figures.csv', { access: 'public', query: openDataCsvQuery }, async ({ ctx, query, reply }) => {
-    const rows = (await publishedFigureRows(ctx, query)).map(presentOpenFigure);
-    return csvReply(reply, 'figures', datasetCsv(OPEN_FIELDS.figures, rows, query.lang));
-  });
+  r.get(
+    '/api/open/figures.csv',
+    { access: 'public', cacheable: true, query: openDataCsvQuery },
+    async ({ ctx, query, reply }) => {
+      const rows = (await publishedFigureRows(ctx, query)).map(presentOpenFigure);
+      return csvReply(reply, 'figures', datasetCsv(OPEN_FIELDS.figures, rows, query.lang));
+    },
+  );
 
   r.get(
     '/api/open/evaluations.json',
-    { access: 'public', query: openDataQuery, response: openEvaluationResults },
+    { access: 'public', cacheable: true, query: openDataQuery, response: openEvaluationResults },
     async ({ ctx, query }) => ({
       generatedAt: new Date().toISOString(),
       items: (await publishedEvaluationResults(ctx, query)).map(presentEvaluationResult),
     }),
   );
-  r.get('/api/open/evaluations.csv', { access: 'public', query: openDataCsvQuery }, async ({ ctx, query, reply }) => {
-    const rows = (await publishedEvaluationResults(ctx, query)).map(presentEvaluationResult);
-    return csvReply(reply, 'evaluations', datasetCsv(OPEN_FIELDS.evaluations, rows, query.lang));
-  });
+  r.get(
+    '/api/open/evaluations.csv',
+    { access: 'public', cacheable: true, query: openDataCsvQuery },
+    async ({ ctx, query, reply }) => {
+      const rows = (await publishedEvaluationResults(ctx, query)).map(presentEvaluationResult);
+      return csvReply(reply, 'evaluations', datasetCsv(OPEN_FIELDS.evaluations, rows, query.lang));
+    },
+  );
 
   r.get(
     '/api/open/iati.xml',
-    { access: 'public', query: openIatiQuery, summary: 'IATI 2.03 activity file of published projects' },
+    {
+      access: 'public',
+      cacheable: true,
+      query: openIatiQuery,
+      summary: 'IATI 2.03 activity file of published projects',
+    },
     async ({ ctx, query, reply }) => {
       const { xml } = await iatiFile(ctx, query);
       return reply
