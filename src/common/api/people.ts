@@ -142,6 +142,8 @@ export const secondmentListQuery = z.strictObject({
   /** Name, home or host unit. */
   q: z.string().trim().max(100).optional(),
   demo: demoFilter,
+  /** endsOn: the postings ending soonest first (组织部's cadres in post); by default the latest started first. */
+  sort: z.enum(['endsOn']).optional(),
   ...pageQuery,
 });
 export type SecondmentListQuery = z.infer<typeof secondmentListQuery>;

@@ -105,8 +105,12 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
 
   it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
     await signIn(ZZB.username, PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto('/secondments');
+    // 组织部 lands on its own page, its cadre pages first in the menu, and goes to the roster from there.
+    await page.waitForURL((url) => url.pathname === '/cadre-work');
+    await containsText(page.locator('.ant-menu-item').first(), '干部人才工作');
+    await containsText(page.locator('.ant-menu-item').nth(1), '干部挂职');
+    await page.getByTestId('cadre-work-secondments').click();
+    await page.waitForURL((url) => url.pathname === '/secondments');
     await page.getByTestId('roster-import').click();
     await pick(page.getByTestId('roster-pairing'), '吉林省—浙江省');
 
@@ -130,6 +134,13 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     const masked = row('赵某').getByTestId('masked-idNumber');
     await poll(() => masked.textContent()).toMatch(/^220\*+\d{3}[\dX]$/);
     expect(await page.locator('body').textContent()).not.toContain(ID_2);
+
+    // Back on its page: the cadres in post, with their postings, and the counts across its pairings.
+    await page.getByRole('menuitem', { name: '干部人才工作' }).click();
+    await page.waitForURL((url) => url.pathname === '/cadre-work');
+    await containsText(page.getByTestId('cadre-work-in-post'), '赵某');
+    await containsText(page.getByTestId('cadre-work-in-post'), '浙江省商务厅');
+    await visible(page.getByTestId('people-figures'));
   });
 
   it('reveals an ID number only with a reason, and the audit administrator finds the reveal', async () => {

@@ -97,6 +97,15 @@ export const peopleUi: Shape<typeof zh> = {
     sideTotalHint: 'Trainees by side must add up to the total of the categories',
   },
   exchanges: { title: 'Exchanges & experts', new: 'Register an exchange', edit: 'Edit exchange' },
+  cadreWork: {
+    menu: 'Cadre work',
+    title: 'Cadre exchange and training',
+    intro: 'Secondments, trainings and exchanges of every pairing {organisation} covers',
+    inPostTitle: 'Cadres in post (soonest to end first)',
+    inPostEmpty: 'No cadre in post',
+    viewAll: 'View all',
+    posting: '{pairing} · {post}, {unit} · ends {date}',
+  },
   figures: {
     title: 'Cadre exchange and training',
     cadres: 'Cadres seconded',

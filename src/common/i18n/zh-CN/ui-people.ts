@@ -80,6 +80,15 @@ export const peopleUi = {
     sideTotalHint: '两方学员合计应等于各类别人数合计',
   },
   exchanges: { title: '交流与专家服务', new: '登记交流活动', edit: '编辑交流活动' },
+  cadreWork: {
+    menu: '干部人才工作',
+    title: '干部人才工作',
+    intro: '{organisation}所覆盖各对口合作关系的干部挂职、培训和交流情况',
+    inPostTitle: '在岗挂职干部（按期满先后）',
+    inPostEmpty: '暂无在岗挂职干部',
+    viewAll: '查看全部',
+    posting: '{pairing} · {unit}{post} · {date} 期满',
+  },
   figures: {
     title: '人才交流统计',
     cadres: '挂职干部（人）',

@@ -246,7 +246,7 @@ describe.each(testEngines())(
         s.t,
         c,
         s.f.pairings.jilinZhejiang,
-        await rosterFile([row(1), row(2), row(3, { hostUnit: oddUnit })]),
+        await rosterFile([row(1), row(2, { endsOn: '2025-01-31' }), row(3, { hostUnit: oddUnit })]),
       );
       expect(fixed.statusCode, fixed.body).toBe(200);
       expect(fixed.json()).toEqual({ created: 3, rows: 3 });
@@ -259,6 +259,10 @@ describe.each(testEngines())(
       expect(listed.items.map((i: { hostUnit: string }) => i.hostUnit).sort()).toEqual(
         ['吉林省商务厅', '吉林省商务厅', oddUnit].sort(),
       );
+      // 组织部's page lists the postings ending soonest first.
+      const soonest = (await c.get('/api/secondments?batch=2024年第二批&sort=endsOn')).json();
+      expect(soonest.items.map((i: { name: string }) => i.name)[0]).toBe('花名册2');
+      expect((await c.get('/api/secondments?sort=name')).statusCode).toBe(400);
       const other = await uploadRoster(s.t, c, s.f.pairings.liaoningJiangsu, await rosterFile([row(9)]));
       expect(other.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
       const imported = await s.t.database.db.execute<{ details: string }>(

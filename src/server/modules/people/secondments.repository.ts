@@ -67,7 +67,8 @@ export async function listSecondments(
   paging: { page: number; pageSize: number } | 'all',
 ) {
   const where = filterOf(actor, f);
-  const q = summaryQuery(db).where(where).orderBy(desc(secondments.startsOn), asc(secondments.id));
+  const order = f.sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn);
+  const q = summaryQuery(db).where(where).orderBy(order, asc(secondments.id));
   if (paging === 'all') return { items: await q, total: -1 };
   const [items, [total]] = await Promise.all([
     q.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),

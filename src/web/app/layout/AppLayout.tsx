@@ -46,15 +46,15 @@ import { ProgrammeProvider, ProgrammeSwitch, useProgramme } from '../programme.t
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 // Rarely shown, and the QR code is heavy: kept out of the first screen's JavaScript.
 const TwoFactorModal = lazy(() => import('./TwoFactorModal.tsx').then((m) => ({ default: m.TwoFactorModal })));
-const EmailNoticesModal = lazy(() =>
-  import('./EmailNoticesModal.tsx').then((m) => ({ default: m.EmailNoticesModal })),
-);
+const EmailNoticesModal = lazy(() => import('./EmailNoticesModal.tsx').then((m) => ({ default: m.EmailNoticesModal })));
 const PendingStep = lazy(() =>
   import('../../modules/auth/totp/PendingStep.tsx').then((m) => ({ default: m.PendingStep })),
 );
 import { useMessage } from '../feedback.tsx';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
 import { WorkbenchBadge } from '../../modules/workbench/WorkbenchBadge.tsx';
+import { worksAsOrgDept } from '../../modules/people/org-dept.ts';
+import type { Role } from '../../../common/access/roles.ts';
 import { LineChartOutlined, TrophyOutlined } from '@ant-design/icons';
 
 export interface NavItem {
@@ -64,6 +64,8 @@ export interface NavItem {
   permission: Permission;
   /** A count shown beside the label (the workbench's to-dos). */
   badge?: React.ComponentType;
+  /** 组织部's own menu: its cadre pages first ('first'), its landing page for it alone ('only'). */
+  orgDept?: 'first' | 'only';
 }
 
 /** The menu, in order. */
@@ -103,9 +105,34 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'organisation_user.manage',
   },
   { path: '/meetings', label: 'ui.tracking.meetingsTitle', icon: <CommentOutlined />, permission: 'meeting.read' },
-  { path: '/secondments', label: 'ui.people.nav.secondments', icon: <IdcardOutlined />, permission: 'cadre.read' },
-  { path: '/trainings', label: 'ui.people.nav.trainings', icon: <ReadOutlined />, permission: 'training.read' },
-  { path: '/exchanges', label: 'ui.people.nav.exchanges', icon: <ExperimentOutlined />, permission: 'training.read' },
+  {
+    path: '/cadre-work',
+    label: 'ui.people.cadreWork.menu',
+    icon: <SolutionOutlined />,
+    permission: 'cadre.read',
+    orgDept: 'only',
+  },
+  {
+    path: '/secondments',
+    label: 'ui.people.nav.secondments',
+    icon: <IdcardOutlined />,
+    permission: 'cadre.read',
+    orgDept: 'first',
+  },
+  {
+    path: '/trainings',
+    label: 'ui.people.nav.trainings',
+    icon: <ReadOutlined />,
+    permission: 'training.read',
+    orgDept: 'first',
+  },
+  {
+    path: '/exchanges',
+    label: 'ui.people.nav.exchanges',
+    icon: <ExperimentOutlined />,
+    permission: 'training.read',
+    orgDept: 'first',
+  },
   { path: '/replication', label: 'ui.replication.menu', icon: <RetweetOutlined />, permission: 'replication.read' },
   { path: '/news', label: 'ui.portal.newsMenu', icon: <NotificationOutlined />, permission: 'news.read' },
   {
@@ -144,6 +171,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/demo', label: 'ui.demo.menu', icon: <ExperimentOutlined />, permission: 'demo.manage' },
 ];
 
+/** The menu as a role works: 组织部 alone gets its cadre pages at the top; the others never see its landing. */
+function menuFor(roles: readonly Role[]): NavItem[] {
+  if (!worksAsOrgDept(roles)) return NAV_ITEMS.filter((item) => item.orgDept !== 'only');
+  return [...NAV_ITEMS.filter((item) => item.orgDept), ...NAV_ITEMS.filter((item) => !item.orgDept)];
+}
+
 function selectedKey(pathname: string): string {
   const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path)).sort(
     (a, b) => b.path.length - a.path.length,
@@ -177,17 +210,19 @@ function AppFrame() {
   const menuItems = useMemo<MenuProps['items']>(
     () =>
       // A pending step (new password, second factor) comes first: the server refuses everything else until then.
-      NAV_ITEMS.filter((item) => !me.pending && can(item.permission)).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: (
-          <Link to={item.path}>
-            {t(item.label)}
-            {item.badge && <item.badge />}
-          </Link>
-        ),
-      })),
-    [can, t, me.pending],
+      menuFor(me.user.roles)
+        .filter((item) => !me.pending && can(item.permission))
+        .map((item) => ({
+          key: item.path,
+          icon: item.icon,
+          label: (
+            <Link to={item.path}>
+              {t(item.label)}
+              {item.badge && <item.badge />}
+            </Link>
+          ),
+        })),
+    [can, t, me.pending, me.user.roles],
   );
 
   const userMenu: MenuProps = {
