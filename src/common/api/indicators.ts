@@ -31,6 +31,7 @@ export const MEASURES = {
   shared_tax_wan: { unit: 'wan', sided: false, filters: [] },
   practices_replicated: { unit: 'count', sided: true, filters: [] },
   practices_institutionalised: { unit: 'count', sided: true, filters: [] },
+  listings_published: { unit: 'count', sided: false, filters: [] },
   listings_matched: { unit: 'count', sided: false, filters: [] },
   listing_deals: { unit: 'count', sided: false, filters: [] },
 } as const satisfies Record<string, { unit: string; sided: boolean; filters: readonly ('industry' | 'stage')[] }>;

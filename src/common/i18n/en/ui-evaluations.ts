@@ -40,6 +40,7 @@ export const indicatorsUi: Shape<typeof zhIndicators> = {
     shared_tax_wan: 'Tax of co-built parks (10k yuan)',
     practices_replicated: 'Adoptions reaching pilot or beyond in the year',
     practices_institutionalised: 'Adoptions institutionalised in the year',
+    listings_published: 'Listings published in the year',
     listings_matched: 'Listings matched in the year',
     listing_deals: 'Deals signed through listings in the year',
   },

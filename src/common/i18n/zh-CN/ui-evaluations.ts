@@ -37,6 +37,7 @@ export const indicatorsUi = {
     shared_tax_wan: '园区税收（万元）',
     practices_replicated: '当年进入试点及以上的复制推广数',
     practices_institutionalised: '当年制度化的复制推广数',
+    listings_published: '当年发布的供需信息数',
     listings_matched: '当年对接成功的供需信息数',
     listing_deals: '当年经供需对接签约数',
   },

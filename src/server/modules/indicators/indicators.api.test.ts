@@ -74,6 +74,7 @@ describe.each(testEngines())(
         'start_rate',
         'trainees',
         'shared_tax_wan',
+        'listings_published',
         'listings_matched',
         'listing_deals',
       ])
@@ -180,6 +181,15 @@ describe.each(testEngines())(
           (listing_id, organisation_id, created_by, message, state, revealed_at, signed_on)
           VALUES (${listingId}, ${organisationId}, ${userId}, '有意合作', ${state}, ${revealedAt}::timestamptz,
             ${signedOn}::date)`);
+      // Entered in 2024 (China's calendar: 2023-12-31 17:00 UTC is already 2024 there); a synthetic one never counts.
+      const entered = (title: string, at: string, synthetic: boolean) =>
+        s.t.database.db.execute(sql`INSERT INTO listings
+          (source, kind, category, title, region_code, organisation_name, owner_organisation_id, pairing_id,
+           contact_cipher, terms, created_at, is_synthetic)
+          VALUES (${organisationId}, 'need', 'product', ${title}, '220200', '吉林市某企业', ${organisationId},
+            ${s.f.pairings.jilinWenzhou}, 'sealed', ${title}, ${at}::timestamptz, ${synthetic})`);
+      await entered('长期采购人参', '2023-12-31T17:00:00Z', false);
+      await entered('（合成）采购人参', '2024-05-01T10:00:00+08:00', true);
       await interest(await listing('汽车零部件供应'), '2024-03-05T10:00:00+08:00', 'signed', '2024-06-01');
       await interest(await listing('鞋业产能合作'), '2023-11-20T10:00:00+08:00', 'negotiating', null);
       const ids = ['listings_matched', 'listing_deals'].map(idOf);
@@ -195,6 +205,12 @@ describe.each(testEngines())(
       expect(deals!.map((y) => y.total.value)).toEqual([0, 1]);
       // Listings carry no side: no side's figure.
       expect(deals![1]!.a).toBeNull();
+      const published: IndicatorValues = (
+        await jilin.get(
+          `/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2023&toYear=2024&indicatorIds=${idOf('listings_published')}`,
+        )
+      ).json();
+      expect(published.series[0]!.years.map((y) => y.total.value)).toEqual([0, 1]);
       const bad = await jilin.get(
         `/api/indicators/values?pairingId=${s.f.pairings.jilinZhejiang}&fromYear=2024&toYear=2024&indicatorIds=${ids[0]},x`,
       );

@@ -159,6 +159,15 @@ const FAMILIES: Record<string, Family> = {
   institutionalised: adoptionFamily('practices_institutionalised', ['institutionalised']),
   // 供需对接 (listings carry no side): a listing is matched in the year its owner first accepted an interest (the
   // contact revealed); a deal is an interest signed in the year.
+  // A listing counts in the year it was entered (China's calendar), pending ones too, as the listings' own counts do;
+  // the bench's synthetic listings never.
+  listingsPublished: {
+    aggregates: { listings_published: count },
+    query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`l.entered_on`)} AS year, ${aggs}
+      FROM (SELECT pairing_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS entered_on
+              FROM listings WHERE NOT is_synthetic) l
+      WHERE ${inYears(sql`l.entered_on`, r)} GROUP BY 1, 2, 3`,
+  },
   listingsMatched: {
     aggregates: { listings_matched: count },
     query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`f.first_on`)} AS year, ${aggs}
