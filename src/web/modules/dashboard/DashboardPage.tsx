@@ -186,15 +186,20 @@ export function DashboardPage() {
           <WhenVisible>
             <ReplicationFiguresSection />
           </WhenVisible>
-          <WhenVisible>
-            <IndicatorTiles />
-          </WhenVisible>
+          {/* The programme's indicators: an office reads its own on its pairings' pages (the values need a pairing). */}
+          {national && (
+            <WhenVisible>
+              <IndicatorTiles />
+            </WhenVisible>
+          )}
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={14}>
-              <WhenVisible>
-                <IndicatorTrend />
-              </WhenVisible>
-            </Col>
+            {national && (
+              <Col xs={24} xl={14}>
+                <WhenVisible>
+                  <IndicatorTrend />
+                </WhenVisible>
+              </Col>
+            )}
             <Col xs={24} xl={10}>
               <WhenVisible>
                 <LatestRanking />
