@@ -57,6 +57,7 @@ export function portalPage(p: PortalPage): string {
 <link rel="alternate" hreflang="zh-CN" href="${base}${p.path}">
 <link rel="alternate" hreflang="en" href="${base}${p.path}?lang=en">
 <link rel="stylesheet" href="${PORTAL_CSS_PATH}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip" href="#main">${t('skip')}</a>
