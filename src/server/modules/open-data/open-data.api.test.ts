@@ -304,6 +304,11 @@ describe.each(testEngines())('open data on %s', (engine) => {
     expect(again.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(again.headers['content-disposition']).toBe(first.headers['content-disposition']);
     expect(again.body).toBe(first.body);
+    const json = `/api/open/projects.json?programme=${s.f.programmeId}`;
+    await anonymous(json);
+    const jsonAgain = await anonymous(json);
+    expect(jsonAgain.headers['x-cache']).toBe('hit');
+    expect(jsonAgain.headers['content-type']).toBe('application/json; charset=utf-8');
     await s.t.database.db.execute(sql`UPDATE projects SET published_at = now() WHERE id = ${ids.hidden}`);
     const after = await anonymous(url);
     expect(after.headers['x-cache']).toBeUndefined();
