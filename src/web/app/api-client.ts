@@ -62,7 +62,11 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sends the request; a FormData body goes as multipart (the browser sets the boundary), anything else as JSON. */
 async function send(method: Method, path: string, opts: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept };
+  // The interface's language (i18n.tsx sets it on the page): exports and server-made files are written in it.
+  const headers: Record<string, string> = {
+    Accept: accept,
+    'Accept-Language': document.documentElement.lang || 'zh-CN',
+  };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
   const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { translate } from '../../../common/i18n/messages.ts';
+import { type Locale, translate } from '../../../common/i18n/messages.ts';
 import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
@@ -11,7 +11,8 @@ export interface LedgerExtras {
   progress: Map<string, string>;
 }
 
-export const LEDGER_HEADERS = ['序号', '任务', '牵头单位', '配合单位', '完成时限', '目标', '进展', '状态'] as const;
+/** The columns in order, by their heading key (ui.output.taskLedger.columns). */
+const COLUMNS = ['no', 'task', 'lead', 'co', 'deadline', 'targets', 'progress', 'status'] as const;
 const WIDTHS = [9, 62, 24, 24, 13, 20, 36, 10];
 const LIGHT_FILL: Record<TaskSummary['light'], string> = {
   green: 'FFC6EFCE',
@@ -32,11 +33,18 @@ const joinNames = (units: TaskSummary['units'], role: 'lead' | 'co') =>
  * The 任务台账 as pairing offices keep it in Excel: a title, one header row, a row per section heading, and a row
  * per task with its units, deadline, targets, progress and status (coloured by its light).
  */
-export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, exportedOn: string): Promise<Buffer> {
+export async function buildLedger(
+  plan: PlanDetail,
+  extras: LedgerExtras,
+  exportedOn: string,
+  locale: Locale = 'zh-CN',
+): Promise<Buffer> {
+  const say = (key: string, params: Record<string, string | number> = {}) =>
+    translate(locale, `ui.output.taskLedger.${key}`, params);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duikou 对口';
   wb.created = new Date();
-  const ws = wb.addWorksheet('任务台账', {
+  const ws = wb.addWorksheet(say('sheet'), {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: {
       paperSize: 9,
@@ -51,19 +59,23 @@ export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, export
 
   ws.mergeCells(1, 1, 1, 8);
   const title = ws.getCell(1, 1);
-  title.value = safeCell(`${plan.title}${plan.versionNo > 1 ? `（第${plan.versionNo}版）` : ''}任务台账`);
+  title.value = safeCell(
+    say('title', { plan: plan.title, version: plan.versionNo > 1 ? say('version', { n: plan.versionNo }) : '' }),
+  );
   title.font = { name: '方正小标宋简体', size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 32;
   ws.mergeCells(2, 1, 2, 8);
   const sub = ws.getCell(2, 1);
-  sub.value = safeCell(`${plan.pairingName ? `对口合作关系：${plan.pairingName}　` : ''}导出日期：${exportedOn}`);
+  sub.value = safeCell(
+    `${plan.pairingName ? say('pairing', { name: plan.pairingName }) : ''}${say('exportedOn', { date: exportedOn })}`,
+  );
   sub.alignment = { horizontal: 'right' };
 
   const header = ws.getRow(3);
-  LEDGER_HEADERS.forEach((h, i) => {
+  COLUMNS.forEach((key, i) => {
     const c = header.getCell(i + 1);
-    c.value = h;
+    c.value = say(`columns.${key}`);
     c.font = { bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -90,7 +102,7 @@ export async function buildLedger(plan: PlanDetail, extras: LedgerExtras, export
       t.deadline ?? '',
       safeCell((extras.targets.get(t.id) ?? []).join('\n')),
       safeCell(extras.progress.get(t.id) ?? ''),
-      translate('zh-CN', `domain.taskStatuses.${t.status}`),
+      translate(locale, `domain.taskStatuses.${t.status}`),
     ]);
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.alignment = {

@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { loadSeedPlans } from './test-support/plan-api.ts';
-import { LEDGER_HEADERS } from './ledger-export.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
 
@@ -51,7 +50,16 @@ describe.each(testEngines())('task ledger export on %s', (engine) => {
     const ws = wb.getWorksheet('任务台账')!;
     expect(ws).toBeTruthy();
     expect(String(ws.getCell(1, 1).value)).toBe('吉林省与浙江省对口合作实施方案任务台账');
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...LEDGER_HEADERS]);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '任务',
+      '牵头单位',
+      '配合单位',
+      '完成时限',
+      '目标',
+      '进展',
+      '状态',
+    ]);
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => {
       if (n > 3) rows.push((row.values as unknown[]).slice(1));
@@ -70,10 +78,22 @@ describe.each(testEngines())('task ledger export on %s', (engine) => {
     expect(String(row1[6])).toContain('✓ 印发对标方案（2030-01-20 完成）');
     expect(row1[7]).toBe('推进中');
     ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    // In the user's language (the web app sends its interface language): the same ledger, headed in English.
+    const english = await c.get(`/api/plans/${plans.jilinZhejiang}/ledger.xlsx`, { 'accept-language': 'en' });
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    const enSheet = en.getWorksheet('Tasks')!;
+    expect(String(enSheet.getCell(1, 1).value)).toBe('Task ledger of 吉林省与浙江省对口合作实施方案');
+    expect(enSheet.getRow(3).getCell(2).value).toBe('Task');
+    expect(enSheet.getRow(3).getCell(8).value).toBe('Status');
+    expect(String(english.headers['content-disposition'])).toContain(encodeURIComponent('tasks of 吉林省与浙江省'));
     const audit = await s.t.database.db.execute<{ action: string; actor_name: string }>(
       sql`SELECT action, actor_name FROM audit_log WHERE object_id = ${plans.jilinZhejiang} AND action = 'plan.ledger_export'`,
     );
-    expect(audit.rows).toEqual([{ action: 'plan.ledger_export', actor_name: 'jilin' }]);
+    expect(audit.rows).toEqual([
+      { action: 'plan.ledger_export', actor_name: 'jilin' },
+      { action: 'plan.ledger_export', actor_name: 'jilin' },
+    ]);
     expect((await c.get(`/api/plans/${plans.liaoningJiangsu}/ledger.xlsx`)).statusCode).toBe(404);
   });
 });

@@ -1,3 +1,4 @@
+import { type Locale, translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { ledgerColumnsOf } from '../tasks/plan-tasks.service.ts';
@@ -30,7 +31,11 @@ function progressText(note: string | null, milestones: { title: string; dueOn: u
 }
 
 /** The 任务台账 of a plan the actor may see, with the tasks it may see; the download is audited. */
-export async function exportLedger(ctx: AuthedContext, planId: string): Promise<{ fileName: string; buffer: Buffer }> {
+export async function exportLedger(
+  ctx: AuthedContext,
+  planId: string,
+  locale: Locale = 'zh-CN',
+): Promise<{ fileName: string; buffer: Buffer }> {
   const today = chinaToday();
   const plan = presentPlanDetail(await planDetail(ctx, planId));
   const ids = visibleTaskIds(plan);
@@ -40,7 +45,7 @@ export async function exportLedger(ctx: AuthedContext, planId: string): Promise<
     extras.targets.set(id, c.targets);
     extras.progress.set(id, progressText(c.progressNote, c.milestones));
   }
-  const buffer = await buildLedger(plan, extras, today);
+  const buffer = await buildLedger(plan, extras, today, locale);
   await auditStandalone(ctx, {
     action: 'plan.ledger_export',
     result: 'success',
@@ -48,5 +53,5 @@ export async function exportLedger(ctx: AuthedContext, planId: string): Promise<
     objectId: planId,
     details: { title: plan.title, versionNo: plan.versionNo, tasks: ids.length },
   });
-  return { fileName: `${plan.title}任务台账.xlsx`, buffer };
+  return { fileName: `${translate(locale, 'ui.output.taskLedger.file', { plan: plan.title })}.xlsx`, buffer };
 }

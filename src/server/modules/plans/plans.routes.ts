@@ -19,6 +19,7 @@ import { previewPlan, planFileRefusal, MAX_PLAN_FILE_BYTES } from './plan-previe
 import { importPlan } from './plan-import.service.ts';
 import { createAnnualPlan } from './annual-plan.service.ts';
 import { exportLedger } from './ledger.service.ts';
+import { requestLocale } from '../../http/request-locale.ts';
 
 const planUpload: UploadRules = {
   requiredCode: 'plan_upload_required',
@@ -82,14 +83,18 @@ function planRoutes(app: FastifyInstance) {
     { access: 'plan.read', params: idParams, response: planSource },
     async ({ ctx, params }) => presentPlanSource(await loadPlanSource(ctx, params.id)),
   );
-  r.get('/api/plans/:id/ledger.xlsx', { access: 'plan.read', params: idParams }, async ({ ctx, params, reply }) => {
-    const { fileName, buffer } = await exportLedger(ctx, params.id);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header(
-        'Content-Disposition',
-        `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      )
-      .send(buffer);
-  });
+  r.get(
+    '/api/plans/:id/ledger.xlsx',
+    { access: 'plan.read', params: idParams },
+    async ({ ctx, params, req, reply }) => {
+      const { fileName, buffer } = await exportLedger(ctx, params.id, requestLocale(req));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(buffer);
+    },
+  );
 }

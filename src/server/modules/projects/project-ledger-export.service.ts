@@ -6,37 +6,37 @@ import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
 import { ledgerRows } from './projects.repository.ts';
 import { presentSummary } from './projects.presenter.ts';
 import { safeCells } from '../../xlsx/safe-cell.ts';
-import { STAGE_NAMES } from './stage-machine.ts';
-import { TYPE_LABELS } from './sheet/project-sheet-columns.ts';
+import { type Locale, translate } from '../../../common/i18n/messages.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { sideTextsByPairing } from '../programmes/programmes.service.ts';
 
 /** An export past this many rows should be filtered first; the file says so in its title row. */
 export const MAX_EXPORT_ROWS = 200_000;
 
-const COLUMNS: { header: string; width: number; money?: true }[] = [
-  { header: '序号', width: 6 },
-  { header: '对口合作关系', width: 16 },
-  { header: '所属方', width: 8 },
-  { header: '项目名称', width: 34 },
-  { header: '投资方', width: 26 },
-  { header: '投资方所在地', width: 12 },
-  { header: '项目落地地区', width: 12 },
-  { header: '所在园区', width: 20 },
-  { header: '所属行业', width: 20 },
-  { header: '项目类型', width: 10 },
-  { header: '项目代码', width: 26 },
-  { header: '项目阶段', width: 8 },
-  { header: '签约日期', width: 11 },
-  { header: '开工日期', width: 11 },
-  { header: '投产日期', width: 11 },
-  { header: '签约额（万元）', width: 14, money: true },
-  { header: '计划总投资（万元）', width: 14, money: true },
-  { header: '到位资金（万元）', width: 14, money: true },
-  { header: '完成投资（万元）', width: 14, money: true },
-  { header: '到位率（%）', width: 10 },
-  { header: '标志性项目', width: 8 },
-  { header: '演示数据', width: 8 },
+/** The columns in order: their heading key (ui.output.projectLedger.columns) and width; money columns in 万元. */
+const COLUMNS: { key: string; width: number; money?: true }[] = [
+  { key: 'no', width: 6 },
+  { key: 'pairing', width: 16 },
+  { key: 'side', width: 8 },
+  { key: 'title', width: 34 },
+  { key: 'investor', width: 26 },
+  { key: 'investorRegion', width: 12 },
+  { key: 'hostRegion', width: 12 },
+  { key: 'park', width: 20 },
+  { key: 'industry', width: 20 },
+  { key: 'type', width: 10 },
+  { key: 'code', width: 26 },
+  { key: 'stage', width: 8 },
+  { key: 'signedOn', width: 11 },
+  { key: 'startedOn', width: 11 },
+  { key: 'producingOn', width: 11 },
+  { key: 'signed', width: 14, money: true },
+  { key: 'planned', width: 14, money: true },
+  { key: 'arrived', width: 14, money: true },
+  { key: 'completed', width: 14, money: true },
+  { key: 'arrivalRate', width: 10 },
+  { key: 'landmark', width: 8 },
+  { key: 'demo', width: 8 },
 ];
 
 /**
@@ -47,25 +47,30 @@ const COLUMNS: { header: string; width: number; money?: true }[] = [
 export async function exportProjectLedger(
   ctx: AuthedContext,
   filter: Partial<ProjectListQuery>,
+  locale: Locale = 'zh-CN',
 ): Promise<{ fileName: string; buffer: Buffer }> {
+  const t = (key: string, params: Record<string, string | number> = {}) =>
+    translate(locale, `ui.output.projectLedger.${key}`, params);
   const rows = (await ledgerRows(ctx.db, ctx.actor, filter, MAX_EXPORT_ROWS)).map(presentSummary);
   // Each project's side as its own programme names it (东北地区, 东部 …).
   const sides = await sideTextsByPairing(
     ctx.db,
-    'zh-CN',
+    locale,
     rows.map((p) => p.pairingId),
   );
   const today = chinaToday();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duikou 对口';
-  const ws = wb.addWorksheet('合作项目台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(t('sheet'), { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
   ws.mergeCells(1, 1, 1, COLUMNS.length);
-  ws.getCell(1, 1).value =
-    `合作项目台账（截至 ${today}，共 ${rows.length} 个项目${rows.length === MAX_EXPORT_ROWS ? '，已达导出上限，请筛选后分批导出' : ''}）`;
+  ws.getCell(1, 1).value = t(rows.length === MAX_EXPORT_ROWS ? 'titleTruncated' : 'title', {
+    date: today,
+    count: rows.length,
+  });
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   const header = ws.getRow(2);
-  header.values = COLUMNS.map((c) => c.header);
+  header.values = COLUMNS.map((c) => t(`columns.${c.key}`));
   header.font = { bold: true };
   const totals = { signed: 0n, planned: 0n, arrived: 0n, completed: 0n };
   // Excel keeps numbers as doubles; amounts of 万元 with six decimals stay exact within 15 significant digits.
@@ -84,9 +89,9 @@ export async function exportProjectLedger(
         p.hostRegion.name,
         p.park?.name ?? '',
         p.industryName ?? '',
-        TYPE_LABELS[p.type],
+        translate(locale, `domain.projectTypes.${p.type}`),
         p.projectCode ?? '',
-        STAGE_NAMES[p.stage][0],
+        translate(locale, `domain.projectStages.${p.stage}`),
         p.signedOn ?? '',
         p.startedOn ?? '',
         p.producingOn ?? '',
@@ -95,13 +100,13 @@ export async function exportProjectLedger(
         num(p.figures.arrived),
         num(p.figures.completed),
         percentage(wan(p.figures.arrived), wan(p.figures.signed)) ?? '',
-        p.landmark ? '是' : '否',
-        p.isDemo ? '是' : '',
+        t(p.landmark ? 'yes' : 'no'),
+        p.isDemo ? t('yes') : '',
       ]),
     );
   });
   const total = ws.addRow([
-    '合计',
+    t('total'),
     '',
     '',
     '',
@@ -130,5 +135,5 @@ export async function exportProjectLedger(
     objectType: 'project',
     details: { filter, rows: rows.length },
   });
-  return { fileName: `合作项目台账-${today}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { fileName: `${t('file', { date: today })}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

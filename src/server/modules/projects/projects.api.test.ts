@@ -327,10 +327,33 @@ describe.each(testEngines())('projects on %s', (engine) => {
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(16).value).toBe(Number(list.totals.signed));
+    // In the user's language: the web app sends its interface language, the same ledger comes in English.
+    const english = await c.get(`/api/projects/export.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`, {
+      'accept-language': 'en',
+    });
+    expect(english.headers['content-disposition']).toContain('projects-');
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    const enSheet = en.worksheets[0]!;
+    expect(enSheet.name).toBe('Projects');
+    expect(enSheet.getRow(2).getCell(16).value).toBe('Signed (10k yuan)');
+    expect(enSheet.getRow(2).getCell(12).value).toBe('Stage');
+    // Stages in words of the language, row for row.
+    const stageOf = (sheet: ExcelJS.Worksheet) =>
+      Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(i + 3).getCell(12).value);
+    const EN: Record<string, string> = {
+      谋划: 'Planning',
+      签约: 'Signed',
+      落位: 'Sited',
+      开工: 'Construction started',
+      投产: 'In production',
+    };
+    expect(stageOf(enSheet)).toEqual(stageOf(ws).map((zh) => EN[zh as string] ?? zh));
+    expect(enSheet.getRow(enSheet.rowCount).getCell(1).value).toBe('Total');
     const audit = await s.t.database.db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'project.export'`,
     );
-    expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(3);
 
     // The cached totals and figures follow the next change at once.
     await c.post(

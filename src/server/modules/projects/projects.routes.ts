@@ -32,6 +32,7 @@ import {
   updateProject,
 } from './projects.service.ts';
 import { exportProjectLedger } from './project-ledger-export.service.ts';
+import { requestLocale } from '../../http/request-locale.ts';
 import { exportProjectStats } from './project-stats-export.ts';
 import { sendXlsx } from '../../xlsx/list-workbook.ts';
 import { revealContact } from './project-contact.service.ts';
@@ -97,8 +98,8 @@ export function registerProjectRoutes(app: FastifyInstance) {
         access: 'project.read',
         query: projectListQuery.omit({ page: true, pageSize: true, sort: true, order: true }),
       },
-      async ({ ctx, query, reply }) => {
-        const { fileName, buffer } = await exportProjectLedger(ctx, query);
+      async ({ ctx, query, req, reply }) => {
+        const { fileName, buffer } = await exportProjectLedger(ctx, query, requestLocale(req));
         return reply.type(XLSX).header('Content-Disposition', attachment(fileName)).send(buffer);
       },
     );
