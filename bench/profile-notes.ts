@@ -49,6 +49,28 @@ through every project) held up every light one behind it. Now they take turns sh
 statement text's moving average), a waiting statement's claim growing with its wait so none starves, transactions
 first.
 
+**The mix after the rollups (profiles of 2026-12-06 14:20–14:50 UTC, same 10× data, seeded request sequence, 64
+connections; load average 16–24 from other engineers' type checks and tests, "other load" 1.0–1.8 cores, so only
+per-request CPU and statement counts are compared).** Per request: the PostgreSQL server process 2.4–3.8 ms of CPU
+and the PostgreSQL backends 2.7–3.4 ms; PGlite (main thread and worker) 11–12 ms. About 3.1 statements per request,
+counted with a statement logger: the most frequent were the pairing rows with their sides (dashboard, pairing list),
+the ledger page and its totals, the stats over the rollups, the task page, the session lookup with its pairing scope
+(7.6 % of all statements), and a project detail's four (the project, its stage moves, money reports, files).
+\`--cpu-prof\` of the PostgreSQL server (busy 40.7 s): socket writes (\`writev\`) 11.3 s, 28 % — nearly all of it sending
+statements (10.4 s inside the query call): one write on loopback TCP per statement, about half a millisecond each on
+this loaded virtual machine —, Drizzle 6.8 s (\`is()\` 2.1 s), garbage collection 4.2 s, zod 1.4 s, Fastify 1.4 s, pg
+1.3 s. PGlite: the worker was busy 30 s, of which PostgreSQL in WebAssembly 17.8 s and socket writes 6.5 s; its main
+thread's writes 6.4 s, Drizzle 4.1 s. So each statement costs twice, once to send and once to parse and plan.
+Changed: statements sent again are prepared (named) once per connection (db/routing.ts; a primary-key join
+1.0–4.6 → 0.3–0.7 ms on PGlite, PostgreSQL backends 3.39 → 3.07 ms per request in the mix); a session and its scope
+are kept up to a minute instead of 10 s (session lookups and scope queries were 7.6 % of statements, now 4.8 % with
+the sign-ins counted); the tracked items' status counts are kept per scope and filter instead of recounted for
+every page. Next, by the same measure: fewer statements per request (a project detail in one statement instead of
+four, a pairing detail in one instead of three, the dashboard's four), a Unix socket instead of TCP when PostgreSQL
+runs on the same machine, and invalidation by pairing — the cache-hit share falls from about half (read-only) to
+about a sixth with 2 % writes, because every project write empties every scope's project views, the county
+offices' included.
+
 **Not solved.** A search (\`q\`, a two-character Chinese infix of titles and investors) reads every project in scope
 for its total: 270 ms uncached on the loaded PostgreSQL, 740 ms on PGlite. pg_trgm needs three characters and
 returned all 100,000 rows for two; a bigram index (pg_bigm) is not available on either engine. It is reported as its
