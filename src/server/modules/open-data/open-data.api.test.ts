@@ -309,6 +309,7 @@ describe.each(testEngines())('open data on %s', (engine) => {
     const jsonAgain = await anonymous(json);
     expect(jsonAgain.headers['x-cache']).toBe('hit');
     expect(jsonAgain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(jsonAgain.headers['access-control-allow-origin']).toBe('*');
     await s.t.database.db.execute(sql`UPDATE projects SET published_at = now() WHERE id = ${ids.hidden}`);
     const after = await anonymous(url);
     expect(after.headers['x-cache']).toBeUndefined();

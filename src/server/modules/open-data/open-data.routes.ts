@@ -44,6 +44,11 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
         errorResponseBuilder: (_req, context) =>
           new AppError(429, 'rate_limited', [], { seconds: Math.ceil(context.ttl / 1000) }),
       });
+    // Other sites' pages may read open data from their visitors' browsers (no cookies are sent or needed).
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return payload;
+    });
     declareOpenDataRoutes(scope);
   });
   // The data page is a page of the public site (its shell, no script), not counted by the API's limits.
