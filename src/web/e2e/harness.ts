@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
@@ -154,8 +154,13 @@ export async function scrollUntil(page: Page, target: Locator) {
 }
 
 export function pageHelpers(current: () => Page) {
-  async function signIn(username: string, password: string) {
-    await current().goto('/login');
+  /**
+   * Signs in. The journeys were written for the dashboard at '/' as the first page, so by default the sign-in is
+   * asked to return there (?from=/); `landing` signs in as a user does, onto the role's own first page (an office
+   * or a unit: the workbench).
+   */
+  async function signIn(username: string, password: string, opts: { landing?: boolean } = {}) {
+    await current().goto(opts.landing ? '/login' : '/login?from=%2F');
     await current().getByTestId('login-form').waitFor();
     await current().locator('#username').fill(username);
     await current().locator('#password').fill(password);
@@ -289,5 +294,44 @@ export function pageHelpers(current: () => Page) {
     hasCount,
     hasAttribute,
     fieldError,
+  };
+}
+
+/**
+ * The frame of a browser journey, the same in every file: inside a `describe`, a fresh server (with `setup` run on
+ * it before the browser opens: users, data), Chromium with one page, a screenshot and the page's errors when a
+ * step fails, and both closed at the end. Answers the page helpers and the server and page of the steps under way.
+ */
+export function journey(
+  prefix: string,
+  opts: { acceptDownloads?: boolean; setup?: (server: RunningServer) => Promise<void> } = {},
+) {
+  let e2e: E2eServer | undefined;
+  let opened: E2eBrowser | undefined;
+  beforeAll(async () => {
+    e2e = await startE2eServer(prefix);
+    await opts.setup?.(e2e.server);
+    opened = await openBrowser(e2e.server, { acceptDownloads: opts.acceptDownloads });
+  }, 120_000);
+  screenshotOnFailure(() => opened?.page);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail' && opened?.pageErrors.length)
+      console.warn(`errors in the page:\n${opened.pageErrors.join('\n')}`);
+  });
+  afterAll(async () => {
+    await opened?.browser.close();
+    await e2e?.stop();
+  });
+  return {
+    ...pageHelpers(() => opened!.page),
+    get page() {
+      return opened!.page;
+    },
+    get server() {
+      return e2e!.server;
+    },
+    get pageErrors() {
+      return opened!.pageErrors;
+    },
   };
 }
