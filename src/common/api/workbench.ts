@@ -16,6 +16,21 @@ export const workbenchChange = z.object({
 });
 export type WorkbenchChange = z.infer<typeof workbenchChange>;
 
+/** Another change by the other side (a project, report, period, meeting or tracked item), from the audit trail. */
+export const workbenchActivity = z.object({
+  /** The audit action (project.stage, report.submit, …), said in words by the audit catalogue. */
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  /** The record's current title (a report: its task). */
+  title: z.string().nullable(),
+  pairingName: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  organisationName: z.string(),
+});
+export type WorkbenchActivity = z.infer<typeof workbenchActivity>;
+
 export const workbenchImport = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -44,6 +59,7 @@ export const workbenchResponse = z.object({
   pairings: z.array(pairingTasks).nullable(),
   failedImports: z.array(workbenchImport),
   recentChanges: z.array(workbenchChange).nullable(),
+  recentActivity: z.array(workbenchActivity).nullable(),
 });
 export type Workbench = z.infer<typeof workbenchResponse>;
 

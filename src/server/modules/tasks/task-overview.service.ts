@@ -3,7 +3,7 @@ import { chinaToday } from '../../kernel/dates.ts';
 import { pairingTaskOverview, recentTaskChangesByOthers } from './tasks.repository.ts';
 
 /** How far back "recent" changes reach on the workbench. */
-const RECENT_DAYS = 30;
+export const RECENT_DAYS = 30;
 
 /** Per pairing in the actor's sight (with a year, its tasks due in it): by light, without a unit, nearest deadlines. */
 export async function taskOverviewByPairing(ctx: AuthedContext, year?: number, pairingId?: string) {

@@ -6,6 +6,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
+import { newProject } from '../projects/test-support/project-api.ts';
 import { assignTask, createCycle, reportsOf, taskByCode } from '../reporting/test-support/reporting-api.ts';
 
 /** 工作台: each role's to-dos, its pairings' lights and what the other side did, within its scope only. */
@@ -131,6 +132,38 @@ describe.each(testEngines())('workbench on %s', (engine) => {
     expect(after.failedImports).toEqual([expect.objectContaining({ kind: 'project_import', rowErrors: 2 })]);
     expect(after.counts.failedImports).toBe(1);
     expect((await bench(zjOffice)).failedImports).toEqual([]);
+  });
+
+  it("tells of the other side's projects, reports, meetings and tracked items, within the pairings seen", async () => {
+    const created = await zjOffice.post(
+      '/api/projects',
+      newProject(s.f.pairings.jilinZhejiang, { title: '浙吉数字经济产业园' }),
+    );
+    expect(created.statusCode, created.body.slice(0, 300)).toBe(201);
+    const jl = (await bench(office)).recentActivity!;
+    expect(jl[0]).toMatchObject({
+      action: 'project.create',
+      objectType: 'project',
+      objectId: created.json().id,
+      title: '浙吉数字经济产业园',
+      pairingName: '吉林省—浙江省',
+      organisationName: expect.stringContaining('zhejiang'),
+    });
+    // Its own side's doings are not "recent changes by the other side": the unit's report, the office's meeting.
+    expect(jl.map((a) => a.action)).not.toContain('report.submit');
+    expect(jl.map((a) => a.action)).not.toContain('meeting.create');
+
+    const zj = (await bench(zjOffice)).recentActivity!;
+    expect(zj.map((a) => a.action)).not.toContain('project.create');
+    // Newest first: jilin's meeting with its two decisions as tracked items, before it the unit's report.
+    expect(zj.map((a) => [a.action, a.title])).toEqual([
+      ['item.create', '筹备年度联席会议'],
+      ['item.create', '报送园区共建进展'],
+      ['meeting.create', '工作例会'],
+      ['report.submit', expect.stringContaining('12 ')],
+      ['cycle.create', expect.any(String)],
+    ]);
+    expect((await bench(lnOffice)).recentActivity).toEqual([]);
   });
 
   it('is for business roles only', async () => {

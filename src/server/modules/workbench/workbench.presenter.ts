@@ -45,6 +45,18 @@ export function presentWorkbench(w: WorkbenchRows): Workbench {
           fields: c.changes && typeof c.changes === 'object' ? Object.keys(c.changes) : [],
         }))
       : null,
+    recentActivity: w.activity
+      ? w.activity.map((a) => ({
+          action: a.action,
+          objectType: a.object_type,
+          objectId: a.object_id,
+          title: a.title,
+          pairingName: a.pairing_name,
+          at: new Date(a.at).toISOString(),
+          actorName: a.actor_name,
+          organisationName: a.organisation_name,
+        }))
+      : null,
   };
 }
 

@@ -3,8 +3,9 @@ import type { AuthedContext } from '../../http/context.ts';
 import { addDays, chinaToday } from '../../kernel/dates.ts';
 import { failedJobsOf } from '../../kernel/jobs/jobs.repository.ts';
 import { listReportPage, reportInbox } from '../reporting/reports.service.ts';
-import { recentChangesByOthers, taskOverviewByPairing } from '../tasks/task-overview.service.ts';
+import { RECENT_DAYS, recentChangesByOthers, taskOverviewByPairing } from '../tasks/task-overview.service.ts';
 import { listItemPage } from '../tracking/tracking.service.ts';
+import { recentActivityByOthers } from './recent-activity.repository.ts';
 
 /** How many of each list the workbench shows; the counts say how many there are in all. */
 export const WORKBENCH_LIST = 10;
@@ -19,7 +20,8 @@ export async function workbench(ctx: AuthedContext) {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(ctx.actor.roles, p);
   const today = chinaToday();
   const page = { page: 1, pageSize: WORKBENCH_LIST };
-  const [inbox, toReview, itemsDue, overview, recent, failedImports] = await Promise.all([
+  const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
+  const [inbox, toReview, itemsDue, overview, recent, activity, failedImports] = await Promise.all([
     can('report.fill') ? reportInbox(ctx) : null,
     can('report.review') ? listReportPage(ctx, { ...page, state: 'submitted' }) : null,
     can('item.progress')
@@ -33,8 +35,10 @@ export async function workbench(ctx: AuthedContext) {
       : null,
     can('task.read') ? taskOverviewByPairing(ctx) : null,
     can('task.read') ? recentChangesByOthers(ctx, WORKBENCH_LIST) : null,
+    // Projects, reports, meetings and tracked items the other side changed, from the audit trail, in scope.
+    can('task.read') ? recentActivityByOthers(ctx.db, ctx.actor, since, WORKBENCH_LIST) : null,
     failedJobsOf(ctx.db, ctx.actor.userId, WORKBENCH_LIST),
   ]);
-  return { today, inbox, toReview, itemsDue, overview, recent, failedImports, canAssign: can('task.update') };
+  return { today, inbox, toReview, itemsDue, overview, recent, activity, failedImports, canAssign: can('task.update') };
 }
 export type WorkbenchRows = Awaited<ReturnType<typeof workbench>>;

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import type { Workbench } from '../../../common/api/workbench.ts';
+import type { Workbench, WorkbenchActivity } from '../../../common/api/workbench.ts';
+import { auditActionText } from '../../../common/i18n/audit-text.ts';
+import { auditObjectPath } from '../audit/audit-object-link.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -69,7 +71,7 @@ export function WorkbenchPage() {
         </Col>
       </Row>
       {data.pairings && <Pairings pairings={data.pairings} />}
-      {data.recentChanges && <RecentChanges changes={data.recentChanges} />}
+      {data.recentChanges && <RecentChanges changes={data.recentChanges} activity={data.recentActivity ?? []} />}
     </Space>
   );
 }
@@ -221,33 +223,69 @@ function Pairings({ pairings }: { pairings: NonNullable<Workbench['pairings']> }
   );
 }
 
-function RecentChanges({ changes }: { changes: NonNullable<Workbench['recentChanges']> }) {
-  const { t } = useI18n();
+/** A report's page is the report's own; the other records' pages are those the audit trail links to. */
+const activityPath = (a: WorkbenchActivity) =>
+  a.objectType === 'report' ? `/reporting/reports/${a.objectId}` : auditObjectPath(a.objectType, a.objectId);
+
+/**
+ * What the other side did lately, newest first: task edits (with the fields changed) and the other records'
+ * changes (projects, reports, periods, meetings, tracked items) said as the audit trail says them.
+ */
+function RecentChanges({
+  changes,
+  activity,
+}: {
+  changes: NonNullable<Workbench['recentChanges']>;
+  activity: WorkbenchActivity[];
+}) {
+  const { t, locale } = useI18n();
+  const rows = [
+    ...changes.map((c) => ({
+      key: `task:${c.taskId}:${c.at}`,
+      at: c.at,
+      path: `/tasks/${c.taskId}`,
+      text: t('ui.workbench.recentChange', {
+        organisation: c.organisationName,
+        actor: c.actorName ?? '',
+        code: c.code,
+        title: c.title,
+      }),
+      pairingName: c.pairingName,
+      extra: c.fields.length
+        ? t('ui.workbench.fields', { fields: taskFieldNames(c.fields, t).join(t('ui.common.listSeparator')) })
+        : '',
+    })),
+    ...activity.map((a) => ({
+      key: `${a.action}:${a.objectId}:${a.at}`,
+      at: a.at,
+      path: activityPath(a),
+      text: t('ui.workbench.recentActivity', {
+        organisation: a.organisationName,
+        actor: a.actorName ?? '',
+        action: auditActionText(locale, a.action),
+        title: a.title ?? '',
+      }),
+      pairingName: a.pairingName,
+      extra: '',
+    })),
+  ].sort((x, y) => y.at.localeCompare(x.at));
   return (
     <Card title={t('ui.workbench.recentTitle')} data-testid="workbench-recent">
-      {changes.length === 0 ? (
+      {rows.length === 0 ? (
         <Empty description={t('ui.workbench.recentEmpty')} />
       ) : (
         <List
           size="small"
-          dataSource={changes}
-          renderItem={(c) => (
+          dataSource={rows}
+          rowKey="key"
+          renderItem={(r) => (
             <List.Item data-testid="workbench-change-row">
               <Space orientation="vertical" size={0}>
-                <Link to={`/tasks/${c.taskId}`}>
-                  {t('ui.workbench.recentChange', {
-                    organisation: c.organisationName,
-                    actor: c.actorName ?? '',
-                    code: c.code,
-                    title: c.title,
-                  })}
-                </Link>
+                {r.path ? <Link to={r.path}>{r.text}</Link> : r.text}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(c.at)}
-                  {c.pairingName ? ` · ${c.pairingName}` : ''}
-                  {c.fields.length
-                    ? ` · ${t('ui.workbench.fields', { fields: taskFieldNames(c.fields, t).join(t('ui.common.listSeparator')) })}`
-                    : ''}
+                  {formatDateTime(r.at)}
+                  {r.pairingName ? ` · ${r.pairingName}` : ''}
+                  {r.extra ? ` · ${r.extra}` : ''}
                 </Typography.Text>
               </Space>
             </List.Item>

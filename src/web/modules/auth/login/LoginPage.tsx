@@ -9,6 +9,7 @@ import { useSession } from '../../../app/session.tsx';
 import { useApi } from '../../../app/use-api.ts';
 import { AuthFrame } from '../../../shared/AuthFrame.tsx';
 import { authApi } from '../auth.api.ts';
+import { landingPath } from '../../workbench/landing.ts';
 
 interface Values {
   username: string;
@@ -29,16 +30,18 @@ export function LoginPage() {
   // After the password, an account with a second factor is asked for its code (or a recovery code).
   const [second, setSecond] = useState<'totp' | 'recovery' | null>(null);
   const setup = useApi((signal) => authApi.setupStatus(signal), []);
-  const from = (location.state as { from?: string } | null)?.from;
-  const target = from?.startsWith('/') && !from.startsWith('/login') ? from : '/';
+  // The page the user was sent here from (or named in ?from=, a link into the app); otherwise their landing page.
+  const from =
+    (location.state as { from?: string } | null)?.from ?? new URLSearchParams(location.search).get('from') ?? undefined;
+  const asked = from?.startsWith('/') && !from.startsWith('/login') && !from.startsWith('//') ? from : null;
 
-  if (me) return <Navigate to={target} replace />;
+  if (me) return <Navigate to={asked ?? landingPath(me.user.roles)} replace />;
 
   const submit = async (values: Values) => {
     setBusy(true);
     setError(null);
     try {
-      await login(
+      const signedIn = await login(
         values.username.trim(),
         values.password,
         second === 'totp'
@@ -47,7 +50,7 @@ export function LoginPage() {
             ? { recoveryCode: values.recoveryCode?.trim() }
             : undefined,
       );
-      navigate(target, { replace: true });
+      navigate(asked ?? landingPath(signedIn.user.roles), { replace: true });
     } catch (err) {
       if (isApiError(err) && err.code === 'totp_required') {
         setSecond('totp');
