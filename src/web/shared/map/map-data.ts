@@ -1,4 +1,5 @@
 import { echarts } from './echarts.ts';
+import { chinaMapFile, fetchJson } from './map-files.ts';
 
 /** GeoJSON in ECharts' compressed form (`UTF8Encoding: true`), as served under /maps (resources/maps). */
 interface FeatureCollection {
@@ -20,12 +21,6 @@ export interface LoadedMap {
 
 const registered = new Map<string, Promise<LoadedMap>>();
 let indexPromise: Promise<Record<string, MapIndexEntry>> | null = null;
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 function mapIndex() {
   indexPromise ??= fetchJson<Record<string, MapIndexEntry>>('/maps/index.json').catch((err: unknown) => {
@@ -59,7 +54,7 @@ function once(name: string, load: () => Promise<FeatureCollection>): Promise<Loa
 
 /** Registers the map of China (provinces) once. */
 export function loadChinaMap(): Promise<LoadedMap> {
-  return once('china', () => fetchJson<FeatureCollection>('/maps/china.json'));
+  return once('china', () => chinaMapFile() as Promise<FeatureCollection>);
 }
 
 /**
