@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachment } from './attachments.ts';
 import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
 import {
   INTEREST_STATES,
@@ -141,6 +142,8 @@ export const listingSummary = z.object({
   isSynthetic: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** The listing's files, on its own page only (lists and rankings leave them out). */
+  attachments: z.array(attachment).optional(),
 });
 export type ListingSummary = z.infer<typeof listingSummary>;
 export const listingListResponse = paged(listingSummary);
@@ -313,3 +316,8 @@ export const organisationUserInput = z.strictObject({
 export type OrganisationUserInput = z.infer<typeof organisationUserInput>;
 export const organisationUserUpdate = z.strictObject({ version: z.number().int(), active: z.boolean() });
 export type OrganisationUserUpdate = z.infer<typeof organisationUserUpdate>;
+
+/** The pairings a publisher may name for a listing of a region. */
+export const listingPairingsQuery = z.strictObject({ regionCode: regionCode.optional() });
+export const listingPairingsResponse = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type ListingPairings = z.infer<typeof listingPairingsResponse>;

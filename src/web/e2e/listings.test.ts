@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import {
@@ -7,6 +11,7 @@ import {
   openBrowser,
   pageHelpers,
   screenshotOnFailure,
+  scrollUntil,
   startE2eServer,
   type E2eServer,
 } from './harness.ts';
@@ -51,12 +56,12 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
   let page: Page;
   let pageErrors: string[] = [];
   const ids = { need: '', offer: '' };
-  const { signIn, signOut, pick, choose, visible, containsText } = pageHelpers(() => page);
+  const { signIn, signOut, pick, choose, visible, containsText, hasAttribute } = pageHelpers(() => page);
 
   beforeAll(async () => {
     e2e = await startE2eServer('duikou-listings-e2e-');
     await createUsers(e2e.server, [ZJ, JL, OFFICE], PASSWORD);
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
+    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
   }, 120_000);
 
   screenshotOnFailure(() => page);
@@ -69,7 +74,14 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await e2e?.stop();
   });
 
-  async function publish(kind: '供给' | '需求', title: string, description: string, contact: string, phone: string) {
+  async function publish(
+    kind: '供给' | '需求',
+    title: string,
+    description: string,
+    contact: string,
+    phone: string,
+    pairing?: string,
+  ) {
     await page.goto('/listings');
     await page.getByTestId('listing-create').click();
     await page.getByTestId('listing-form').waitFor();
@@ -78,6 +90,8 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await page.getByTestId('listing-description').fill(description);
     await page.getByTestId('listing-contact-name').fill(contact);
     await page.getByTestId('listing-contact-phone').fill(phone);
+    // Left empty, the pairing comes from the region; named, it is the one chosen.
+    if (pairing) await pick(page.getByTestId('listing-pairing'), pairing);
     await page.getByTestId('listing-save').click();
     await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
     await containsText(page.getByTestId('listing-facts'), '待审核');
@@ -96,11 +110,25 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     );
     // Its owner sees its own contact.
     await containsText(page.getByTestId('listing-contact'), PHONE);
+    // A specification kept with the need.
+    await page
+      .getByTestId('listing-attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '采购规格.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await visible(page.locator('[data-testid="attachment-row"][data-name="采购规格.pdf"]'));
     await signOut();
 
     await signIn(JL.username, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
-    ids.offer = await publish('供给', OFFER, '长春米业年产吉林大米三万吨，可提供冷链配送。', '李厂长', '0431-85550000');
+    ids.offer = await publish(
+      '供给',
+      OFFER,
+      '长春米业年产吉林大米三万吨，可提供冷链配送。',
+      '李厂长',
+      '0431-85550000',
+      '吉林省—浙江省',
+    );
+    await containsText(page.getByTestId('listing-facts'), '吉林省—浙江省');
     // Not yet public: the need is not found by the other enterprise.
     await page.goto(`/listings/${ids.need}`);
     await visible(page.getByText('页面不存在'));
@@ -118,6 +146,18 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     // The office does not see the contact of a listing it does not own.
     await page.goto(`/listings/${ids.need}`);
     await containsText(page.getByTestId('listing-facts'), '发布方接受意向后可见');
+    // Its file is there for the office; the list exports as filtered, without the contact.
+    await visible(page.locator('[data-testid="attachment-row"][data-name="采购规格.pdf"]'));
+    await page.goto('/listings?kind=need');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^供需对接清单-.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain(NEED);
+    expect(cells).not.toContain(OFFER);
+    expect(cells.join(' ')).not.toContain(PHONE);
     await signOut();
   });
 
@@ -166,6 +206,16 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`/projects?q=${encodeURIComponent('稻香米业')}`);
     await visible(page.getByText(PROJECT));
+    // The pairing page counts it: two listings, one interest, its contact revealed, one deal become a project.
+    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
+      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+    );
+    await page.goto(`/pairings/${pairing.rows[0]!.id}`);
+    await scrollUntil(page, page.getByTestId('listing-counts'));
+    await hasAttribute(page.getByTestId('listing-count-listings'), 'data-value', '2');
+    await hasAttribute(page.getByTestId('listing-count-contactsRevealed'), 'data-value', '1');
+    await hasAttribute(page.getByTestId('listing-count-deals'), 'data-value', '1');
+    await hasAttribute(page.getByTestId('listing-count-projects'), 'data-value', '1');
     expect(pageErrors).toEqual([]);
   });
 

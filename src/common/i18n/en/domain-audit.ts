@@ -16,6 +16,7 @@ export const auditDomain: Shape<typeof zh> = {
     indicator: 'Indicator',
     item: 'Tracked item',
     listing: 'Project listing',
+    listing_attachment: 'Listing attachment',
     listing_interest: 'Interest',
     meeting: 'Meeting',
     news: 'News item',

@@ -9,6 +9,7 @@ export const listingsErrors: Shape<typeof zh> = {
   listing_upload_required: 'Upload the listing sheet (the file field of multipart/form-data)',
 };
 export const listingsFieldErrors: Shape<typeof zhField> = {
+  too_many_listing_attachments: 'A listing keeps at most {max} attachments; remove those no longer needed first',
   own_users_approved_only: 'Only an organisation whose registration was approved manages its own accounts',
   listing_not_editable: 'You can only edit listings your organisation published',
   listing_state: 'The listing is "{state}"; it cannot be {action}',

@@ -18,6 +18,7 @@ export const auditDomain = {
     indicator: '指标',
     item: '督办事项',
     listing: '合作项目发布',
+    listing_attachment: '供需信息附件',
     listing_interest: '对接意向',
     meeting: '会议',
     news: '新闻动态',

@@ -6,6 +6,7 @@ export const listingsErrors = {
   listing_upload_required: '请上传供需表（multipart/form-data 的 file 字段）',
 };
 export const listingsFieldErrors = {
+  too_many_listing_attachments: '每条供需信息最多 {max} 个附件，请先删除不再需要的附件',
   own_users_approved_only: '只有注册已通过审核的单位可以管理本单位的账号',
   listing_not_editable: '只能修改本单位发布的供需信息',
   listing_state: '该信息当前为“{state}”，不能{action}',

@@ -8,6 +8,7 @@ export const ATTACHMENT_OWNER_KINDS = [
   'tracked_item',
   'replication_stage',
   'evaluation_subject',
+  'listing',
   'news_item',
 ] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNER_KINDS)[number];

@@ -34,16 +34,19 @@ export function pairingPlacer(sides: { pairing_id: string; region_code: string }
 
 /**
  * The pairing a new listing belongs to: the one named, if it is in the actor's scope or one of whose sides holds
- * the listing's region; by default the top pairing of that region (an enterprise publishes where it is).
+ * the listing's region; by default the top pairing of that region (an enterprise publishes where it is), unless the
+ * region is on a side of several.
  */
 async function pairingFor(ctx: AuthedContext, pairingId: string | undefined, regionCode: string): Promise<string> {
-  const ofRegion = pairingPlacer(await topPairingRegions(ctx.db, null))(regionCode);
+  const ofRegion = [...new Set(pairingPlacer(await topPairingRegions(ctx.db, null))(regionCode))];
   if (pairingId) {
     if (!inPairingScope(ctx.actor, pairingId) && !ofRegion.includes(pairingId))
       throw invalid(fieldError('pairingId', 'unknown_pairing'));
     return pairingId;
   }
   if (!ofRegion.length) throw invalid(fieldError('pairingId', 'pairing_required'));
+  // A region on a side of two pairings: the publisher says which (the form offers every pairing it may name).
+  if (ofRegion.length > 1) throw invalid(fieldError('pairingId', 'pairing_ambiguous'));
   return ofRegion[0]!;
 }
 

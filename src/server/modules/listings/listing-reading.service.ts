@@ -8,6 +8,7 @@ import {
   findListingIdByRef,
   listingVisibility,
   listListings,
+  publishablePairings,
 } from './listings.repository.ts';
 import { moderates, type RegistrationStanding, seesOnlyPublished } from './listings.policy.ts';
 import { registrationStanding } from './registrations.repository.ts';
@@ -46,4 +47,9 @@ export async function resolveListing(ctx: AuthedContext, idOrRef: string): Promi
 
 export async function listingCounts(ctx: AuthedContext, q: { pairingId?: string; year?: number }) {
   return countsPerPairingYear(ctx.db, ctx.actor, q.pairingId, q.year);
+}
+
+/** The pairings the actor may name for a new listing of this region (the form's choices). */
+export async function pairingChoices(ctx: AuthedContext, regionCode: string | undefined) {
+  return publishablePairings(ctx.db, ctx.actor, regionCode);
 }

@@ -66,7 +66,13 @@ describe.each(testEngines())(
         contact: { name: '王经理', phone: NEED_PHONE, email: NEED_EMAIL },
       });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ state: 'pending', own: true, contact: { phone: NEED_PHONE } });
+      // No pairing named: the one whose side holds the listing's region (杭州 → 吉林省—浙江省).
+      expect(res.json()).toMatchObject({
+        state: 'pending',
+        own: true,
+        contact: { phone: NEED_PHONE },
+        pairingId: s.f.pairings.jilinZhejiang,
+      });
       state.needId = res.json().id;
 
       const other = await s.as(jl);
@@ -92,7 +98,24 @@ describe.each(testEngines())(
 
     it('an enterprise in 吉林 finds the need among its offer’s matches, with reasons and score parts, never the contact', async () => {
       const c = await s.as((state as unknown as { jl: { username: string; password: string } }).jl);
+      // A pairing neither of its region nor in its scope is refused on the field; its own is taken as named.
+      const elsewhere = await c.post('/api/listings', {
+        kind: 'offer',
+        category: 'product',
+        title: '供应吉林大米',
+        regionCode: '220100',
+        organisationName: '长春稻香米业有限公司',
+        contact: { name: '李厂长' },
+        pairingId: s.f.pairings.liaoningJiangsu,
+      });
+      expect(elsewhere.statusCode).toBe(400);
+      expect(elsewhere.json().error.details[0]).toMatchObject({ field: 'pairingId', code: 'unknown_pairing' });
+      // The form offers what it may name: the pairing of its region, not another's.
+      const choices = (await c.get('/api/listings/pairings?regionCode=220100')).json().items;
+      expect(choices.map((p: { name: string }) => p.name)).toContain('吉林省—浙江省');
+      expect(choices.map((p: { id: string }) => p.id)).not.toContain(s.f.pairings.liaoningJiangsu);
       const offer = await c.post('/api/listings', {
+        pairingId: s.f.pairings.jilinZhejiang,
         kind: 'offer',
         category: 'product',
         title: '供应优质吉林大米',

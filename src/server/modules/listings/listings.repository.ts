@@ -1,3 +1,4 @@
+import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ListingCategory, ListingKind, ListingState } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -449,4 +450,23 @@ export async function wordFrequencies(db: DbOrTx) {
     db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM listings WHERE state = 'published'`),
   ]);
   return { total: total.rows[0]!.n, df: new Map(words.rows.map((r) => [r.word, Number(r.ndoc)])) };
+}
+
+/** The files kept with a listing (kernel attachments, owner kind listing). */
+export const listingFiles = (db: DbOrTx, id: string) => attachmentsOf(db, { kind: 'listing', id });
+
+/**
+ * The pairings a publisher may name for a listing of a region: those in its scope, and the top pairings one of whose
+ * sides holds the region (by its province, city or county prefix), by name.
+ */
+export async function publishablePairings(db: DbOrTx, actor: Actor, regionCode: string | undefined) {
+  const inScope = actor.scope.all ? sql`true` : sql`p.id = ANY(${uuidArray(actor.scope.pairingIds)})`;
+  const ofRegion = regionCode
+    ? sql`(p.parent_id IS NULL AND EXISTS (SELECT 1 FROM pairing_side_regions s
+        WHERE s.pairing_id = p.id AND ${regionCode} LIKE rtrim(s.region_code, '0') || '%'))`
+    : sql`false`;
+  const r = await db.execute<{ id: string; name: string }>(
+    sql`SELECT p.id, p.name FROM pairings p WHERE ${inScope} OR ${ofRegion} ORDER BY p.name`,
+  );
+  return r.rows;
 }

@@ -13,6 +13,8 @@ import {
   listingImportResult,
   listingInterest,
   listingListQuery,
+  listingPairingsQuery,
+  listingPairingsResponse,
   listingListResponse,
   listingMatchQuery,
   listingSearchQuery,
@@ -35,15 +37,28 @@ import { contactFor, interestContacts } from './listing-contacts.service.ts';
 import { decideInterest, expressInterest, interestDetail, interestOutcome } from './listing-interests.service.ts';
 import { createListing, moderateListing, updateListing } from './listing-publishing.service.ts';
 import { matchListing, searchListings } from './listing-ranking.service.ts';
-import { listingCounts as loadCounts, listingDetail, listListingPage } from './listing-reading.service.ts';
+import {
+  listingCounts as loadCounts,
+  listingDetail,
+  listListingPage,
+  pairingChoices,
+} from './listing-reading.service.ts';
 import { registerOrganisationUserRoutes } from './organisation-users.routes.ts';
+import { attachmentsOfListing } from './listing-attachments.service.ts';
+import { registerListingAttachmentRoutes } from './listing-attachments.routes.ts';
+import { exportListingList } from './listing-list-export.ts';
+import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
+import { sendXlsx } from '../../xlsx/list-workbook.ts';
 import { decideRegistration, register, registrationsToReview } from './registrations.service.ts';
 import type { AuthedContext } from '../../http/context.ts';
 
-/** A listing as its reader may see it: the contact only for its owner or an accepted counterpart. */
+/** A listing as its reader may see it, with its files: the contact only for its owner or an accepted counterpart. */
 async function shown(ctx: AuthedContext, id: string) {
   const row = await listingDetail(ctx, id);
-  return presentListing(row, ctx.actor.organisationId, await contactFor(ctx, row));
+  return {
+    ...presentListing(row, ctx.actor.organisationId, await contactFor(ctx, row)),
+    attachments: (await attachmentsOfListing(ctx, id)).map(presentAttachment),
+  };
 }
 
 async function shownInterests(ctx: AuthedContext, listingId?: string) {
@@ -53,6 +68,7 @@ async function shownInterests(ctx: AuthedContext, listingId?: string) {
 
 export function registerListingRoutes(app: FastifyInstance) {
   registerOrganisationUserRoutes(app);
+  registerListingAttachmentRoutes(app, shown);
   app.register(async (scope) => {
     // Only the import parses multipart bodies; the limit is the sheet's own, so an oversized upload stops early.
     await scope.register(multipart, {
@@ -101,6 +117,19 @@ export function registerListingRoutes(app: FastifyInstance) {
         return importListingFile(ctx, file.buffer, file.fileName, {
           pairing: typeof file.fields.pairing === 'string' ? file.fields.pairing : undefined,
         });
+      },
+    );
+    r.get(
+      '/api/listings/pairings',
+      { access: 'listing.publish', query: listingPairingsQuery, response: listingPairingsResponse },
+      async ({ ctx, query }) => ({ items: await pairingChoices(ctx, query.regionCode) }),
+    );
+    r.get(
+      '/api/listings/export.xlsx',
+      { access: 'listing.read', query: listingListQuery.omit({ page: true, pageSize: true }) },
+      async ({ ctx, query, reply }) => {
+        const { fileName, file } = await exportListingList(ctx, query);
+        return sendXlsx(reply, fileName, file);
       },
     );
     r.get(

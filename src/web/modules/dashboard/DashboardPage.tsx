@@ -25,6 +25,9 @@ const PeopleFiguresSection = lazy(() =>
 const OverdueItemsSection = lazy(() =>
   import('../tracking/OverdueItemsSection.tsx').then((m) => ({ default: m.OverdueItemsSection })),
 );
+const ListingCountsSection = lazy(() =>
+  import('../listings/listing-counts.tsx').then((m) => ({ default: m.ListingCountsSection })),
+);
 const ReplicationFiguresSection = lazy(() =>
   import('../replication/replication-display.tsx').then((m) => ({ default: m.ReplicationFiguresSection })),
 );
@@ -185,6 +188,9 @@ export function DashboardPage() {
           </WhenVisible>
           <WhenVisible>
             <ReplicationFiguresSection />
+          </WhenVisible>
+          <WhenVisible>
+            <ListingCountsSection />
           </WhenVisible>
           {/* The programme's indicators: an office reads its own on its pairings' pages (the values need a pairing). */}
           {national && (

@@ -5,6 +5,7 @@ import type { CreateListingBody, ListingSummary } from '../../../common/api/list
 import { useI18n } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
+import { useApi } from '../../app/use-api.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { listingsApi } from './listings.api.ts';
 
@@ -17,6 +18,9 @@ export function ListingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
   const required = [{ required: true, message: t('errors.field.required') }];
+  // The pairings it may name for the region chosen (its scope's, and those whose side holds the region).
+  const regionCode = Form.useWatch('regionCode', form) as string | undefined;
+  const pairings = useApi((signal) => listingsApi.pairings(regionCode, signal), [regionCode]);
 
   const submit = (v: Values) =>
     run(async () => {
@@ -27,6 +31,7 @@ export function ListingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
         quantity: v.quantity || null,
         unit: v.unit || null,
         validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
+        pairingId: v.pairingId || undefined,
         contact: {
           name: v.contact.name,
           phone: v.contact.phone || null,
@@ -87,6 +92,17 @@ export function ListingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
         </Form.Item>
         <Form.Item name="regionCode" label={t('ui.listings.region')} rules={required}>
           <RegionSelect />
+        </Form.Item>
+        <Form.Item name="pairingId" label={t('ui.listings.pairing')} extra={t('ui.listings.pairingHint')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={pairings.loading}
+            options={(pairings.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            placeholder={t('ui.listings.pairingByRegion')}
+            data-testid="listing-pairing"
+          />
         </Form.Item>
         <Form.Item name="industryDivision" label={t('ui.listings.industry')}>
           <Input maxLength={2} style={{ width: 120 }} />

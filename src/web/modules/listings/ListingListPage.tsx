@@ -85,6 +85,13 @@ export function ListingListPage() {
       rowLink={(row) => `/listings/${row.id}`}
       rowData={(row) => ({ 'data-title': row.title })}
       emptyText={t('ui.listings.empty')}
+      export={{
+        // The list as filtered (a typed search ranks on screen; the sheet carries the filtered list, newest first).
+        file: () => listingsApi.exportList(filter),
+        label: t('ui.listings.export.button'),
+        done: t('ui.listings.export.done'),
+        testId: 'list-export',
+      }}
       actions={
         can('listing.publish') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="listing-create">

@@ -19,6 +19,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { AttachmentList } from '../../shared/AttachmentList.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
 import { InterestModal, SignedModal } from './InterestModals.tsx';
 import { KindTag, ListingStateTag, Reasons } from './listing-display.tsx';
@@ -259,6 +260,24 @@ export function ListingPage() {
         }
       >
         <Facts listing={listing} />
+      </Card>
+      <Card title={t('ui.attachments.title')} size="small">
+        <AttachmentList
+          attachments={listing.attachments ?? []}
+          editable={publisher && (listing.own || can('listing.moderate'))}
+          testId="listing-attachments"
+          actions={{
+            upload: async (file) => {
+              await listingsApi.uploadAttachment(listing.id, file);
+              detail.reload();
+            },
+            download: (a) => listingsApi.downloadAttachment(listing.id, a.id),
+            remove: async (a) => {
+              await listingsApi.removeAttachment(listing.id, a.id);
+              detail.reload();
+            },
+          }}
+        />
       </Card>
       {publisher && <Interests interests={mine} reload={reload} />}
       <Card title={t('ui.listings.matches')} size="small" data-testid="listing-matches">

@@ -1,12 +1,14 @@
 import type {
   CreateListingBody,
   InterestOutcomeInput,
+  ListingCounts,
   ListingInterest,
   ListingListResponse,
+  ListingPairings,
   ListingSummary,
   RankedListingsResponse,
 } from '../../../common/api/listings.ts';
-import { api } from '../../app/api-client.ts';
+import { api, requestFile } from '../../app/api-client.ts';
 
 const listingPath = (id: string) => `/api/listings/${encodeURIComponent(id)}`;
 const interestPath = (id: string) => `/api/listing-interests/${encodeURIComponent(id)}`;
@@ -31,4 +33,15 @@ export const listingsApi = {
   decide: (id: string, version: number, decision: 'accept' | 'decline') =>
     api.post<ListingInterest>(`${interestPath(id)}/decision`, { version, decision }),
   outcome: (id: string, input: InterestOutcomeInput) => api.post<ListingInterest>(`${interestPath(id)}/outcome`, input),
+  counts: (pairingId: string | undefined, signal?: AbortSignal) =>
+    api.get<ListingCounts>('/api/listings/counts', { pairingId }, { signal }),
+  pairings: (regionCode: string | undefined, signal?: AbortSignal) =>
+    api.get<ListingPairings>('/api/listings/pairings', { regionCode }, { signal }),
+  exportList: (params: ListingQuery) =>
+    requestFile('/api/listings/export.xlsx', { query: { ...params, page: undefined, pageSize: undefined } }),
+  uploadAttachment: (id: string, file: File) => api.uploadFile<ListingSummary>(`${listingPath(id)}/attachments`, file),
+  downloadAttachment: (id: string, attachmentId: string) =>
+    requestFile(`${listingPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  removeAttachment: (id: string, attachmentId: string) =>
+    api.delete<ListingSummary>(`${listingPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
 };

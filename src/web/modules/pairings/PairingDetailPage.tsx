@@ -34,6 +34,7 @@ import { PairingMeetings } from '../meetings/PairingMeetings.tsx';
 import IndicatorTrend from '../indicators/IndicatorTrend.tsx';
 import { PeopleFiguresSection } from '../people/people-display.tsx';
 import { ReplicationFiguresSection } from '../replication/replication-display.tsx';
+import { ListingCountsSection } from '../listings/listing-counts.tsx';
 import { PrintButton } from '../../shared/PrintButton.tsx';
 import { WhenVisible } from '../../shared/WhenVisible.tsx';
 import { WorkStatusSection } from '../dashboard/WorkStatusSection.tsx';
@@ -288,6 +289,10 @@ export function PairingDetailPage() {
       <PeopleFiguresSection pairingId={current.id} />
 
       <ReplicationFiguresSection pairingId={current.id} />
+
+      <WhenVisible>
+        <ListingCountsSection pairingId={current.id} />
+      </WhenVisible>
 
       <PairingProjects pairingId={current.id} />
 
