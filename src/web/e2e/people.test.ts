@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
   const row = (name: string) => page.locator('[data-testid="secondment-row"]', { hasText: name });
 
   it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
-    await signIn(ZZB.username, PASSWORD);
+    await signIn(ZZB.username, PASSWORD, { landing: true });
     // 组织部 lands on its own page, its cadre pages first in the menu, and goes to the roster from there.
     await page.waitForURL((url) => url.pathname === '/cadre-work');
     await containsText(page.locator('.ant-menu-item').first(), '干部人才工作');
@@ -141,6 +141,9 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await containsText(page.getByTestId('cadre-work-in-post'), '赵某');
     await containsText(page.getByTestId('cadre-work-in-post'), '浙江省商务厅');
     await visible(page.getByTestId('people-figures'));
+    // And back to the roster, where the next step reveals a number.
+    await page.getByTestId('cadre-work-secondments').click();
+    await visible(row('赵某'));
   });
 
   it('reveals an ID number only with a reason, and the audit administrator finds the reveal', async () => {
