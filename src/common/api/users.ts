@@ -6,7 +6,11 @@ import { pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
 export const EMAIL_NOTIFICATION_MODES = ['off', 'each', 'daily'] as const;
 export type EmailNotificationMode = (typeof EMAIL_NOTIFICATION_MODES)[number];
 /** An address as typed, trimmed and checked; empty removes it. */
-const emailAddress = z.string().trim().max(254).pipe(z.union([z.literal(''), z.email()]));
+const emailAddress = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.union([z.literal(''), z.email()]));
 
 export const userItem = z.object({
   id: z.uuid(),

@@ -54,8 +54,13 @@ export const ui: Shape<typeof zh> = {
       current: 'Now: {email} (leave empty to keep it)',
       none: 'No e-mail address yet',
       which: "Your organisation's notices",
-      modes: { off: 'No e-mail', each: 'One e-mail per notice', daily: "One digest a day (the previous day's notices)" },
-      notConfigured: 'No mail server is configured yet, so notices cannot be sent by e-mail (the system administrator can set SMTP_URL).',
+      modes: {
+        off: 'No e-mail',
+        each: 'One e-mail per notice',
+        daily: "One digest a day (the previous day's notices)",
+      },
+      notConfigured:
+        'No mail server is configured yet, so notices cannot be sent by e-mail (the system administrator can set SMTP_URL).',
       saved: 'E-mail notice settings saved',
     },
   },

@@ -50,7 +50,7 @@ async function sendNotice(deps: AppDeps, payload: unknown) {
 async function sendDigest(deps: AppDeps, payload: unknown) {
   const { userId, day } = payload as { userId: string; day: string };
   const facts = await digestFacts(deps.db, userId, day, DIGEST_LIMIT);
-  if (!facts || !facts.total) return;
+  if (!facts?.total) return;
   const lines = facts.notices.map((n, i) => {
     const t = notificationText(n.kind, n.params);
     return `${i + 1}. ${t.zh}\n   ${t.en}`;
