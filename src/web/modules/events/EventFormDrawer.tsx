@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
@@ -9,6 +9,7 @@ import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { EVENT_KINDS } from '../../../common/api/enums.ts';
 import type { EventDetail, UpdateEventBody } from '../../../common/api/events.ts';
 import { eventsApi } from './events.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   pairingId?: string;
@@ -95,20 +96,13 @@ export function EventFormDrawer({
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Drawer
-      open
-      size={680}
+    <FormDrawer
       title={t(event ? 'ui.events.editTitle' : 'ui.events.createTitle')}
+      size={680}
+      testId="event"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="event-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -188,6 +182,6 @@ export function EventFormDrawer({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { LISTING_CATEGORIES, LISTING_KINDS } from '../../../common/api/enums.ts';
 import type { CreateListingBody, ListingSummary } from '../../../common/api/listings.ts';
@@ -8,6 +8,7 @@ import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { listingsApi } from './listings.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 type Values = Omit<CreateListingBody, 'validUntil'> & { validUntil?: Dayjs | null };
 
@@ -42,20 +43,13 @@ export function ListingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
     });
 
   return (
-    <Drawer
-      open
-      width={560}
+    <FormDrawer
       title={t('ui.listings.createTitle')}
+      size={560}
+      testId="listing"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="listing-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -134,6 +128,6 @@ export function ListingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
           <Input maxLength={200} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

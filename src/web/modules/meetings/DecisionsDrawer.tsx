@@ -1,4 +1,4 @@
-import { Button, Drawer, Form, Space } from 'antd';
+import { Form } from 'antd';
 import type { MeetingDetail } from '../../../common/api/meetings.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
@@ -6,6 +6,7 @@ import { useServerForm } from '../../shared/use-server-form.tsx';
 import { type ItemValues, newItemValues, toItemInput } from '../tracking/ItemFields.tsx';
 import { DecisionList } from './MeetingFormDrawer.tsx';
 import { meetingsApi } from './meetings.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 /** Decisions recorded after the meeting (the minutes approved later), numbered after the earlier ones. */
 export function DecisionsDrawer({
@@ -30,22 +31,13 @@ export function DecisionsDrawer({
       onSaved(saved);
     });
   return (
-    <Drawer
-      open
-      size={780}
+    <FormDrawer
       title={t('ui.tracking.meetings.addDecisions')}
+      size={780}
+      testId="decisions"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="decisions-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -57,6 +49,6 @@ export function DecisionsDrawer({
       >
         <DecisionList pairingId={meeting.pairingId} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { MEETING_KINDS, SIDES, type MeetingKind, type Side } from '../../../common/api/enums.ts';
@@ -13,6 +13,7 @@ import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { ItemFields, type ItemValues, newItemValues, toItemInput } from '../tracking/ItemFields.tsx';
 import { meetingsApi } from './meetings.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface AttendeeValue {
   side: Side;
@@ -174,22 +175,13 @@ export function MeetingFormDrawer({
   const required = [{ required: true, message: t('errors.field.required') }];
   const sideOptions = SIDES.map((side) => ({ value: side, label: t(`domain.sides.${side}`) }));
   return (
-    <Drawer
-      open
-      size={820}
+    <FormDrawer
       title={t(meeting ? 'ui.tracking.meetings.editTitle' : 'ui.tracking.meetings.createTitle')}
+      size={820}
+      testId="meeting"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="meeting-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -309,7 +301,7 @@ export function MeetingFormDrawer({
         </Form.Item>
         {!meeting && <DecisionList pairingId={pairingId} />}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from '../../../common/api/enums.ts';
@@ -12,6 +12,7 @@ import { RegionSelect, type RegionOption } from '../../shared/RegionSelect.tsx';
 import { EditableRows } from '../../shared/EditableRows.tsx';
 import { pairingsApi } from './pairings.api.ts';
 import { useMessage } from '../../app/feedback.tsx';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 type Office = NonNullable<CreatePairingBody['offices']>[number];
 type Contact = NonNullable<CreatePairingBody['contacts']>[number];
@@ -170,20 +171,13 @@ export function PairingFormDrawer({
   const sideOptions = SIDES.map((side) => ({ value: side, label: t(`domain.sides.${side}`) }));
 
   return (
-    <Drawer
-      open
-      size={760}
+    <FormDrawer
       title={t(pairing ? 'ui.pairings.editTitle' : 'ui.pairings.createTitle')}
+      size={760}
+      testId="pairing"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="pairing-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-banner" />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="pairing-form">
@@ -356,6 +350,6 @@ export function PairingFormDrawer({
           )}
         />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

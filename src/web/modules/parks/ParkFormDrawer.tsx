@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
@@ -12,6 +12,7 @@ import { PARK_TYPES } from '../../../common/api/enums.ts';
 import type { ParkDetail, UpdateParkBody } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
 import { useIndustryDivisions } from '../../shared/use-industries.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   pairingId?: string;
@@ -115,20 +116,12 @@ export function ParkFormDrawer({
     mainOptions.unshift({ value: park.mainPark.id, label: park.mainPark.name });
 
   return (
-    <Drawer
-      open
-      size={720}
+    <FormDrawer
       title={t(park ? 'ui.parks.editTitle' : 'ui.parks.createTitle')}
+      testId="park"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="park-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -229,6 +222,6 @@ export function ParkFormDrawer({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

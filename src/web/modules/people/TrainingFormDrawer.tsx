@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SIDES, TRAINEE_CATEGORIES } from '../../../common/api/enums.ts';
 import type { TrainingDetail } from '../../../common/api/people.ts';
@@ -7,6 +7,7 @@ import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { usePairingTasks } from '../tasks/use-pairing-tasks.ts';
 import { peopleApi } from './people.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   pairingId?: string;
@@ -54,19 +55,12 @@ export function TrainingFormDrawer({
     });
   const count = <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
   return (
-    <Drawer
-      open
-      width={720}
+    <FormDrawer
       title={t('ui.people.trainings.new')}
+      testId="training"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.people.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="training-save">
-            {t('ui.people.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form<Values>
@@ -149,6 +143,6 @@ export function TrainingFormDrawer({
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { NewsDetail } from '../../../common/api/portal.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { portalApi } from './portal.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   pairingId?: string;
@@ -42,20 +43,13 @@ export function NewsFormDrawer({
       );
     });
   return (
-    <Drawer
-      open
-      size="large"
+    <FormDrawer
       title={t(news ? 'ui.portal.newsEdit' : 'ui.portal.newsNew')}
+      size="large"
+      testId="news"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="news-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -93,6 +87,6 @@ export function NewsFormDrawer({
           <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} maxLength={20_000} data-testid="news-body" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

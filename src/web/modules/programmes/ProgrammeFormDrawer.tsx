@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PAIRING_LEVELS } from '../../../common/api/enums.ts';
 import type { ProgrammeItem } from '../../../common/api/pairings.ts';
@@ -9,6 +9,7 @@ import { changedFields } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { programmesApi } from './programmes.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   name?: string;
@@ -108,20 +109,13 @@ export function ProgrammeFormDrawer({
     </Col>
   );
   return (
-    <Drawer
-      open
-      size={680}
+    <FormDrawer
       title={t(programme ? 'ui.programmes.editTitle' : 'ui.programmes.createTitle')}
+      size={680}
+      testId="programme"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="programme-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -192,6 +186,6 @@ export function ProgrammeFormDrawer({
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

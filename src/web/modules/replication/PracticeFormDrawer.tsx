@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PRACTICE_CATEGORIES, type PracticeCategory } from '../../../common/api/enums.ts';
 import type { PracticeDetail, UpdatePracticeBody } from '../../../common/api/replication.ts';
@@ -10,6 +10,7 @@ import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface Values {
   pairingId?: string;
@@ -87,21 +88,12 @@ export function PracticeFormDrawer({
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Drawer
-      open
-      size={720}
+    <FormDrawer
       title={t(practice ? 'ui.replication.edit' : 'ui.replication.create')}
+      testId="practice"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.replication.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="practice-save">
-            {t('ui.replication.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form
@@ -166,6 +158,6 @@ export function PracticeFormDrawer({
           <Input maxLength={500} placeholder="https://" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../app/api-client.ts';
@@ -19,6 +19,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
 import { EditableRows } from '../../shared/EditableRows.tsx';
 import { tasksApi } from './tasks.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 interface UnitValue {
   side: Side;
@@ -178,26 +179,14 @@ export function TaskEditDrawer({
   const roleOptions = UNIT_ROLES.map((role) => ({ value: role, label: t(`domain.unitRoles.${role}`) }));
 
   return (
-    <Drawer
-      open
-      size={780}
+    <FormDrawer
       title={t('ui.tasks.editTitle', { code: task.code })}
+      size={780}
+      testId="task"
+      saving={saving}
+      saveDisabled={conflict}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            disabled={conflict}
-            onClick={() => form.submit()}
-            data-testid="task-save"
-          >
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {conflict && (
         <Alert
@@ -352,6 +341,6 @@ export function TaskEditDrawer({
           )}
         />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

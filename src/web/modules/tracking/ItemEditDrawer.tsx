@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Drawer, Form, Space } from 'antd';
+import { Form } from 'antd';
 import dayjs from 'dayjs';
 import type { ItemDetail, UpdateItemInput } from '../../../common/api/tracking.ts';
 import { changedFields } from '../../app/form-errors.ts';
@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { ItemFields, type ItemValues, toItemInput } from './ItemFields.tsx';
 import { trackingApi } from './tracking.api.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 
 /** The office edits an open item's text, deadline, owners and linked tasks, sending what changed with its version. */
 export function ItemEditDrawer({
@@ -47,27 +48,17 @@ export function ItemEditDrawer({
     });
 
   return (
-    <Drawer
-      open
-      size={720}
+    <FormDrawer
       title={t('ui.tracking.items.editTitle')}
+      testId="item"
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Escape closes a select's dropdown, not the drawer: a long form is not lost to one key too many.
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="item-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="item-form">
         <ItemFields pairingId={item.pairingId} known={known} knownProjects={item.linkedProjects} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
