@@ -5,6 +5,7 @@ import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { systemContext } from './system-actor.ts';
 import { fillDemo } from '../seed/demo-data.ts';
+import { buildOrgUser } from '../seed/builders.ts';
 import { hasPermission } from '../../common/access/permissions.ts';
 import type { RouteAccess } from './access-hook.ts';
 
@@ -160,6 +161,14 @@ describe.each(testEngines())('input from the OpenAPI document on %s', (engine) =
     await fillDemo(systemContext(s.t.deps), s.f.pairings.jilinZhejiang);
     for (const [name, u] of Object.entries(s.f.users)) if (name !== 'jilinUnit') clients.set(name, await s.as(u));
     clients.set('jilinUnit', await s.as(s.f.users.jilinUnit));
+    // Routes only an enterprise may call (its own accounts) are tried by one.
+    const enterprise = await buildOrgUser(systemContext(s.t.deps), {
+      username: 'input-guard-enterprise',
+      regionCode: '220100',
+      roles: ['enterprise'],
+      kind: 'enterprise',
+    });
+    clients.set('enterprise', await s.as(enterprise));
     // A record of each kind the addresses name, inside 吉林—浙江 where the record has a pairing.
     const tables = await s.t.database.db.execute<{ table_name: string }>(
       sql`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`,
@@ -188,7 +197,7 @@ describe.each(testEngines())('input from the OpenAPI document on %s', (engine) =
   /** The signed-in client allowed to call the route (a pairing office first, since it reaches the most records). */
   const clientFor = (access: RouteAccess) => {
     if (access === 'public') return s.t.client();
-    const order = ['jilin', 'national', 'sysadmin', 'secadmin', 'auditor', 'jilinUnit'];
+    const order = ['jilin', 'national', 'sysadmin', 'secadmin', 'auditor', 'jilinUnit', 'enterprise'];
     const roles: Record<string, string[]> = {
       jilin: ['pairing_office'],
       national: ['national_office'],
@@ -196,6 +205,7 @@ describe.each(testEngines())('input from the OpenAPI document on %s', (engine) =
       secadmin: ['security_admin'],
       auditor: ['audit_admin'],
       jilinUnit: ['lead_unit'],
+      enterprise: ['enterprise'],
     };
     const name = order.find((n) => access === 'authenticated' || hasPermission(roles[n]!, access))!;
     return clients.get(name)!;
