@@ -19,6 +19,7 @@ import {
 import { checkEvent, checkAgreement } from './event-rules.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 
 export async function listEventPage(ctx: AuthedContext, { page, pageSize, ...filter }: EventListQuery) {
   const { items, total } = await listEvents(ctx.db, ctx.actor, filter, page, pageSize);
@@ -45,6 +46,7 @@ export async function createEvent(
   });
   if (problems.length) throw invalid(...problems);
   return auditedChange(ctx, async ({ tx, audit }) => {
+    await assertYearsOpen(tx, input.pairingId, [yearOf(input.startsOn)], 'startsOn');
     const id = await insertEvent(tx, {
       pairingId: input.pairingId,
       kind: input.kind,
@@ -88,6 +90,7 @@ export async function updateEvent(ctx: AuthedContext, id: string, input: UpdateE
     if (current.version !== input.version) throw conflict();
     const startsOn = input.startsOn ?? String(current.startsOn);
     const endsOn = input.endsOn ?? String(current.endsOn);
+    await assertYearsOpen(tx, current.pairingId, [yearOf(String(current.startsOn)), yearOf(startsOn)], 'startsOn');
     const problems = checkEvent({
       startsOn,
       endsOn,

@@ -26,6 +26,7 @@ import {
   saveRotation,
   updateMeetingRow,
 } from './meetings.repository.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 
 /** A meeting's decisions are few (a joint meeting records a handful to a few dozen); one page holds them all. */
 const DECISIONS_PAGE = 500;
@@ -109,6 +110,7 @@ export async function createMeeting(
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   return auditedChange(ctx, async (work) => {
     const { decisions, ...meeting } = input;
+    await assertYearsOpen(work.tx, input.pairingId, [yearOf(input.heldOn)], 'heldOn');
     const problems = await meetingProblems(work.tx, input.pairingId, {
       ...meeting,
       endsOn: meeting.endsOn ?? null,
@@ -182,6 +184,8 @@ export async function updateMeeting(ctx: AuthedContext, id: string, input: Updat
       hostOverrideReason:
         input.hostOverrideReason === undefined ? current.hostOverrideReason : input.hostOverrideReason,
     };
+    // A meeting counts in the year it was held: a year locked by its accepted summary is read-only.
+    await assertYearsOpen(tx, current.pairingId, [yearOf(current.heldOn), yearOf(next.heldOn)], 'heldOn');
     const problems = await meetingProblems(tx, current.pairingId, next, id);
     if (problems.length) throw invalid(...problems);
     const attendees = input.attendees?.map((a) => ({

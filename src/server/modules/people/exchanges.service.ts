@@ -6,6 +6,7 @@ import { dateString } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { findExchange, insertExchange, listExchanges, updateExchangeRow } from './exchanges.repository.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 
 export async function listExchangePage(ctx: AuthedContext, { page, pageSize, ...filter }: ExchangeListQuery) {
   const { items, total } = await listExchanges(ctx.db, ctx.actor, filter, page, pageSize);
@@ -26,6 +27,7 @@ export async function createExchange(
   if (!inPairingScope(ctx.actor, input.pairingId)) throw invalid(fieldError('pairingId', 'unknown_pairing'));
   if (input.endsOn && input.endsOn < input.heldOn) throw invalid(fieldError('endsOn', 'date_order'));
   return auditedChange(ctx, async ({ tx, audit }) => {
+    await assertYearsOpen(tx, input.pairingId, [yearOf(input.heldOn)], 'heldOn');
     const id = await insertExchange(tx, {
       ...input,
       endsOn: input.endsOn ?? null,
@@ -53,6 +55,7 @@ export async function updateExchange(ctx: AuthedContext, id: string, input: Upda
     const heldOn = input.heldOn ?? dateString(current.heldOn)!;
     const endsOn = input.endsOn === undefined ? dateString(current.endsOn) : input.endsOn;
     if (endsOn && endsOn < heldOn) throw invalid(fieldError('endsOn', 'date_order'));
+    await assertYearsOpen(tx, current.pairingId, [yearOf(current.heldOn), yearOf(heldOn)], 'heldOn');
     const { patch, before, after } = editPatch(EDITABLE, input, current);
     if (!(await updateExchangeRow(tx, id, input.version, patch))) throw conflict();
     audit({

@@ -22,6 +22,7 @@ import {
   takenPersonBatches,
   updateSecondmentRow,
 } from './secondments.repository.ts';
+import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 
 export const fieldSealer = (ctx: AuthedContext): FieldSealer => ({
   crypto: ctx.deps.crypto,
@@ -49,6 +50,7 @@ export async function createSecondment(
   if (problems.length) throw invalid(...problems);
   const sealer = fieldSealer(ctx);
   return auditedChange(ctx, async ({ tx, audit }) => {
+    await assertYearsOpen(tx, input.pairingId, [yearOf(input.startsOn)], 'startsOn');
     const id = randomUUID();
     const idNumber = sealedIdNumber(sealer, id, input.idNumber);
     const taken = await takenPersonBatches(tx, input.pairingId, [idNumber.idNumberIndex]);
@@ -100,6 +102,8 @@ export async function updateSecondment(ctx: AuthedContext, id: string, input: Up
     const current = await findSecondment(tx, ctx.actor, id, { forUpdate: true });
     if (!current) throw notFound();
     if (current.version !== input.version) throw conflict();
+    // A posting counts in the year it began (cadres seconded each way): a locked year is read-only.
+    await assertYearsOpen(tx, current.pairingId, [yearOf(current.startsOn), yearOf(input.startsOn)], 'startsOn');
     const problems = secondmentProblems({
       startsOn: input.startsOn ?? dateString(current.startsOn)!,
       endsOn: input.endsOn ?? dateString(current.endsOn)!,

@@ -238,6 +238,50 @@ describe.each(testEngines())(
       expect(
         (await office.post('/api/trainings', { ...training, pairingId: s.f.pairings.jilinWenzhou })).statusCode,
       ).toBe(409);
+      // Meetings, events and exchanges of 2024 are refused too, each naming its date; 2025's are taken.
+      const jz = s.f.pairings.jilinZhejiang;
+      const meeting = {
+        pairingId: jz,
+        kind: 'joint_meeting',
+        title: '吉林省—浙江省对口合作联席会议',
+        heldOn: '2024-11-20',
+        hostSide: 'a',
+        attendees: [{ side: 'a', name: '张某' }],
+      };
+      const event = {
+        pairingId: jz,
+        kind: 'promotion',
+        title: '浙商吉林行',
+        startsOn: '2024-06-18',
+        endsOn: '2024-06-20',
+        enterprises: [],
+      };
+      const exchange = {
+        pairingId: jz,
+        kind: 'visit',
+        title: '浙江考察团赴吉林考察',
+        heldOn: '2024-09-01',
+        participants: 20,
+        evidence: '吉发改〔2024〕8号',
+      };
+      for (const [url, body, field] of [
+        ['/api/meetings', meeting, 'heldOn'],
+        ['/api/events', event, 'startsOn'],
+        ['/api/exchanges', exchange, 'heldOn'],
+      ] as const) {
+        const locked = await office.post(url, body);
+        expect(locked.statusCode, url).toBe(409);
+        expect(locked.json().error.details[0], url).toMatchObject({ field, code: 'year_locked' });
+      }
+      const m2025 = await office.post('/api/meetings', { ...meeting, heldOn: '2025-03-20' });
+      expect(m2025.statusCode, m2025.body).toBe(201);
+      // Moving a 2025 meeting into the locked year is refused as well.
+      const moved = await office.patch(`/api/meetings/${m2025.json().id}`, { version: 1, heldOn: '2024-12-01' });
+      expect(moved.json().error).toMatchObject({ code: 'year_locked' });
+      expect(
+        (await office.post('/api/events', { ...event, startsOn: '2025-06-18', endsOn: '2025-06-20' })).statusCode,
+      ).toBe(201);
+      expect((await office.post('/api/exchanges', { ...exchange, heldOn: '2025-09-01' })).statusCode).toBe(201);
 
       // Only the national office unlocks, with its reason; the edit then goes through.
       const unlock = { pairingId: s.f.pairings.jilinZhejiang, year: 2024, reason: '更正项目到位资金' };
