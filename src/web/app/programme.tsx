@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Select } from 'antd';
 import type { ProgrammeItem, ProgrammeList } from '../../common/api/pairings.ts';
 import { api } from './api-client.ts';
 import { useI18n } from './i18n.tsx';
@@ -80,25 +79,6 @@ export function useProgramme(): CurrentProgramme {
   const value = useContext(ProgrammeContext);
   if (!value) throw new Error('useProgramme outside ProgrammeProvider');
   return value;
-}
-
-/** The switcher in the header, shown when the user works in more than one programme. */
-export function ProgrammeSwitch() {
-  const { t } = useI18n();
-  const { programmes, current, choose } = useProgramme();
-  if (!programmes || programmes.length < 2) return null;
-  return (
-    <Select
-      size="small"
-      value={current?.id}
-      onChange={choose}
-      aria-label={t('ui.programmes.switchLabel')}
-      popupMatchSelectWidth={false}
-      style={{ minWidth: 160, maxWidth: 280 }}
-      options={programmes.map((p) => ({ value: p.id, label: p.shortName ?? p.name }))}
-      data-testid="programme-switch"
-    />
-  );
 }
 
 /**

@@ -42,7 +42,9 @@ import type { MessageKey } from '../../../common/i18n/messages.ts';
 import { useI18n } from '../i18n.tsx';
 import { useMe, useSession } from '../session.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
-import { ProgrammeProvider, ProgrammeSwitch, useProgramme } from '../programme.tsx';
+import { ProgrammeProvider, useProgramme } from '../programme.tsx';
+// Shown only to users of several programmes: antd's Select stays out of everyone else's first screen.
+const ProgrammeSwitch = lazy(() => import('../ProgrammeSwitch.tsx'));
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 // Rarely shown, and the QR code is heavy: kept out of the first screen's JavaScript.
 const TwoFactorModal = lazy(() => import('./TwoFactorModal.tsx').then((m) => ({ default: m.TwoFactorModal })));
@@ -195,7 +197,7 @@ export function AppLayout() {
 
 function AppFrame() {
   const { t } = useI18n();
-  const { current: programme } = useProgramme();
+  const { current: programme, programmes } = useProgramme();
   const me = useMe();
   const { can, logout } = useSession();
   const message = useMessage();
@@ -278,7 +280,11 @@ function AppFrame() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle">
-          <ProgrammeSwitch />
+          {programmes && programmes.length > 1 && (
+            <Suspense fallback={null}>
+              <ProgrammeSwitch />
+            </Suspense>
+          )}
           {(can('report.read') || can('workbench.read')) && <NotificationBell />}
           <LocaleSwitch ghost />
           <Dropdown menu={userMenu} trigger={['click']}>
