@@ -84,11 +84,11 @@ async function openPostgres(url: string, max: number, replicaUrls: readonly stri
   };
 }
 
-/** PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts). */
 /**
- * One connection only: pglite-socket 0.2.17 splits other connections' protocol messages around an open
- * transaction, so with several connections a query could be answered with another query's rows
- * (bench/pglite-socket-interleave.ts reproduces it). PGlite runs one statement at a time anyway.
+ * PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts), reached by one connection only:
+ * pglite-socket 0.2.17 splits other connections' protocol messages around an open transaction, so with several
+ * connections a query could be answered with another query's rows (bench/pglite-socket-interleave.ts reproduces
+ * it). PGlite runs one statement at a time anyway.
  */
 const PGLITE_CONNECTIONS = 1;
 
