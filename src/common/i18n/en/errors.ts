@@ -292,6 +292,8 @@ export const errors: Shape<typeof zh> = {
     date_order: 'ends before its start {start}',
     duplicate_in_file: 'same person and batch as row {first}',
     duplicate_on_file: 'this person is already registered in batch "{batch}"',
+    year_locked:
+      "the figures of {year} are locked (that year's summary was accepted): postings starting in it cannot be imported until the national office unlocks the year",
   },
   planFileHints: {
     zip_not_docx: ' (a zip archive, not a Word document)',

@@ -277,6 +277,8 @@ export const errors = {
     date_order: '结束日期不能早于开始日期 {start}',
     duplicate_in_file: '与第 {first} 行是同一人、同一批次',
     duplicate_on_file: '此人已在批次“{batch}”中登记',
+    year_locked:
+      '{year}年度数据已锁定（该年度工作总结已接收），该年度开始的挂职不能再导入；如需修改，请国家发展改革委先解锁',
   },
   /** What an unsupported plan file is, inserted into errors.field.file_unsupported_type. */
   planFileHints: {

@@ -7,7 +7,8 @@ import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
-import { duplicateRows, onFileError, type RosterDraft, validateRosterRow } from './roster-import.ts';
+import { duplicateRows, lockedYearError, onFileError, type RosterDraft, validateRosterRow } from './roster-import.ts';
+import { yearLockOf, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import { buildRosterTemplate, ROSTER_COLUMNS } from './roster-sheet.ts';
 import { sealedIdNumber, sealedMobile } from './secondment-record.ts';
 import { fieldSealer } from './secondments.service.ts';
@@ -86,6 +87,11 @@ export async function importRoster(
     rows.forEach((r, i) => {
       if (taken.has(`${r.batch}|${r.idNumberIndex}`)) errors.push(onFileError(drafts[i]!.row, sheet.columns, r.batch));
     });
+    // Postings count in the year they start: rows of a year locked by its accepted summary are refused by row.
+    for (const year of new Set(drafts.map((d) => yearOf(d.startsOn)!)))
+      if (await yearLockOf(tx, pairingId, year))
+        for (const d of drafts)
+          if (yearOf(d.startsOn) === year) errors.push(lockedYearError(d.row, sheet.columns, year));
     if (errors.length) {
       errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
       throw new AppError(400, 'roster_import_invalid', errors, { count: errors.length });

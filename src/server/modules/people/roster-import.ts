@@ -170,3 +170,7 @@ export function duplicateRows(drafts: readonly RosterDraft[], columns: Columns):
 
 export const onFileError = (row: number, columns: Columns, batch: string) =>
   columnRowError(ROSTER_COLUMNS, row, columns, 'idNumber', 'duplicate_on_file', { batch }, ROSTER_ROW_MESSAGES);
+
+/** A posting that starts in a year locked by its accepted summary (kernel/year-lock). */
+export const lockedYearError = (row: number, columns: Columns, year: number) =>
+  columnRowError(ROSTER_COLUMNS, row, columns, 'startsOn', 'year_locked', { year }, ROSTER_ROW_MESSAGES);

@@ -8,6 +8,8 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { newProject } from '../projects/test-support/project-api.ts';
+import { rosterFile, uploadRoster } from '../people/test-support/roster-file.ts';
+import { withCheckCharacter } from '../../../common/api/id-number.ts';
 
 describe.each(testEngines())(
   'annual summary, submission and the year lock on %s',
@@ -282,6 +284,33 @@ describe.each(testEngines())(
         (await office.post('/api/events', { ...event, startsOn: '2025-06-18', endsOn: '2025-06-20' })).statusCode,
       ).toBe(201);
       expect((await office.post('/api/exchanges', { ...exchange, heldOn: '2025-09-01' })).statusCode).toBe(201);
+      // A roster whose posting starts in 2024 is refused at that row; nothing of the file goes in.
+      const posting = (i: number, startsOn: string) => ({
+        name: `挂职${i}`,
+        gender: '男',
+        idNumber: withCheckCharacter(`33010219850101${String(10 + i)}3`),
+        direction: '东部→东北',
+        homeUnit: '浙江省商务厅',
+        homePost: '科长',
+        hostUnit: '吉林省商务厅',
+        hostPost: '副处长',
+        rank: '乡科级',
+        batch: '年度锁定批次',
+        startsOn,
+        endsOn: '2025-12-31',
+        status: '在岗',
+      });
+      const roster = await uploadRoster(
+        s.t,
+        zzb,
+        jz,
+        await rosterFile([posting(1, '2025-02-01'), posting(2, '2024-06-01')]),
+      );
+      expect(roster.statusCode, roster.body).toBe(400);
+      expect(roster.json().error.details).toEqual([
+        expect.objectContaining({ row: 3, field: 'startsOn', code: 'year_locked' }),
+      ]);
+      expect(roster.json().error.details[0].zh).toContain('2024年度数据已锁定');
 
       // Only the national office unlocks, with its reason; the edit then goes through.
       const unlock = { pairingId: s.f.pairings.jilinZhejiang, year: 2024, reason: '更正项目到位资金' };
