@@ -29,7 +29,9 @@ const OFFICE = { username: 'jilin-office', displayName: '吉林省对口合作�
 const PARK = '长春—杭州产业合作园';
 const EVENT_2024 = '2024浙商吉林行';
 const EVENT_2023 = '2023浙商吉林行';
-const t = (key: string) => translate('zh-CN', key);
+// Side headings name the sides as the built-in programme (22号) names them.
+const SIDES = { sideA: '东北地区一方', sideB: '东部地区一方' };
+const t = (key: string) => translate('zh-CN', key, SIDES);
 
 beforeAll(() => {
   ensureWebBuilt();
