@@ -117,6 +117,7 @@ describe.each(testEngines())(
       expect(photo.headers['content-type']).toBe('image/png');
       expect(await pairingPage()).toContain('吉浙两省召开对口合作联席会议');
       expect((await visit(s, '/sitemap.xml')).body).toContain(`/public/news/${news.id}`);
+      expect((await visit(s, '/sitemap.xml')).body).toContain('/public/data</loc>');
 
       // Taken back: gone again.
       const again = await jilin.post(`/api/news/${news.id}/unpublish`, { version: published.json().version });

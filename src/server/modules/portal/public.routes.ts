@@ -138,6 +138,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance) {
       `<url><loc>${escapeHtml(base() + loc)}</loc>${lastmod ? `<lastmod>${dateString(lastmod)}</lastmod>` : ''}</url>`;
     const urls = [
       url('/public'),
+      url('/public/data'),
       ...entries.programmes.map((p) => url(`/public/programmes/${p.id}`, p.updatedAt)),
       ...entries.pairings.map((p) => url(`/public/pairings/${p.id}`, p.updatedAt)),
       ...entries.news.map((n) => url(`/public/news/${n.id}`, n.updatedAt)),
