@@ -168,13 +168,13 @@ describe.each(testEngines())(
     it("counts listings matched and deals signed through them, on the listing's pairing rolled up", async () => {
       // Two listings of the sub-pair: one matched (contact revealed) in 2024 and signed, one matched in 2023 only.
       const { organisationId, userId } = s.f.users.zhejiang;
-      const listing = async (title: string) =>
+      const listing = async (title: string, synthetic = false) =>
         (
           await s.t.database.db.execute<{ id: string }>(sql`INSERT INTO listings
             (source, kind, category, title, region_code, organisation_name, owner_organisation_id, pairing_id,
-             contact_cipher, terms)
+             contact_cipher, terms, is_synthetic)
             VALUES (${organisationId}, 'offer', 'product', ${title}, '220200', '吉林市某企业', ${organisationId},
-              ${s.f.pairings.jilinWenzhou}, 'sealed', ${title}) RETURNING id`)
+              ${s.f.pairings.jilinWenzhou}, 'sealed', ${title}, ${synthetic}) RETURNING id`)
         ).rows[0]!.id;
       const interest = (listingId: string, revealedAt: string, state: string, signedOn: string | null) =>
         s.t.database.db.execute(sql`INSERT INTO listing_interests
@@ -192,6 +192,8 @@ describe.each(testEngines())(
       await entered('（合成）采购人参', '2024-05-01T10:00:00+08:00', true);
       await interest(await listing('汽车零部件供应'), '2024-03-05T10:00:00+08:00', 'signed', '2024-06-01');
       await interest(await listing('鞋业产能合作'), '2023-11-20T10:00:00+08:00', 'negotiating', null);
+      // The bench's synthetic listings are matched and signed too, and count in neither.
+      await interest(await listing('（合成）汽车配套', true), '2024-04-01T10:00:00+08:00', 'signed', '2024-07-01');
       const ids = ['listings_matched', 'listing_deals'].map(idOf);
       const jilin = await s.as(s.f.users.jilin);
       // The ids comma-separated, as the web client sends a list.

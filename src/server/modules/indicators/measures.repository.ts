@@ -159,8 +159,8 @@ const FAMILIES: Record<string, Family> = {
   institutionalised: adoptionFamily('practices_institutionalised', ['institutionalised']),
   // 供需对接 (listings carry no side): a listing is matched in the year its owner first accepted an interest (the
   // contact revealed); a deal is an interest signed in the year.
-  // A listing counts in the year it was entered (China's calendar), pending ones too, as the listings' own counts do;
-  // the bench's synthetic listings never.
+  // A listing counts in the year it was entered (China's calendar), pending ones too, as the listings' own counts do.
+  // The bench's synthetic listings count in none of the three.
   listingsPublished: {
     aggregates: { listings_published: count },
     query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`l.entered_on`)} AS year, ${aggs}
@@ -174,13 +174,13 @@ const FAMILIES: Record<string, Family> = {
       FROM (SELECT listing_id, min((revealed_at AT TIME ZONE 'Asia/Shanghai')::date) AS first_on
             FROM listing_interests WHERE revealed_at IS NOT NULL GROUP BY listing_id) f
       JOIN listings l ON l.id = f.listing_id
-      WHERE ${inYears(sql`f.first_on`, r)} GROUP BY 1, 2, 3`,
+      WHERE NOT l.is_synthetic AND ${inYears(sql`f.first_on`, r)} GROUP BY 1, 2, 3`,
   },
   listingDeals: {
     aggregates: { listing_deals: count },
     query: (r, _f, aggs) => sql`SELECT l.pairing_id, NULL::text AS side, ${yearOf(sql`i.signed_on`)} AS year, ${aggs}
       FROM listing_interests i JOIN listings l ON l.id = i.listing_id
-      WHERE i.state = 'signed' AND ${inYears(sql`i.signed_on`, r)} GROUP BY 1, 2, 3`,
+      WHERE i.state = 'signed' AND NOT l.is_synthetic AND ${inYears(sql`i.signed_on`, r)} GROUP BY 1, 2, 3`,
   },
 };
 
