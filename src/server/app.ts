@@ -19,6 +19,7 @@ import { registerApiRateLimit } from './security/api-rate-limit.ts';
 import { SetupToken } from './modules/auth/setup.service.ts';
 import { registerModuleRoutes } from './routes.ts';
 import { repoPath } from './repo-path.ts';
+import { requestLocale } from './http/request-locale.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,7 +58,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerSessionLoader(app, deps);
   await registerApiRateLimit(app, deps.config.security.apiPerMinute);
   app.addHook('onRequest', async (req) => {
-    req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps };
+    req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps, locale: requestLocale(req) };
   });
   registerAccessControl(app, app.registeredRoutes);
   registerInputGuard(app);

@@ -1,3 +1,4 @@
+import type { Locale } from '../../common/i18n/messages.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../../common/access/roles.ts';
 import type { CryptoProvider } from '../security/crypto-provider.ts';
@@ -32,6 +33,8 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   deps: AppDeps;
+  /** The language of the files made for this request (exports); Chinese when not set. */
+  locale?: Locale;
 }
 
 /** Built once at start and shared by every request. */

@@ -1,5 +1,5 @@
-import type { AuthedContext } from '../http/context.ts';
-import { translate } from '../../common/i18n/messages.ts';
+import type { AuthedContext, RequestContext } from '../http/context.ts';
+import { type Locale, translate } from '../../common/i18n/messages.ts';
 import { auditStandalone } from './audit/audit-writer.ts';
 
 /** An export past this many rows should be filtered first; its subtitle says so. */
@@ -24,6 +24,15 @@ export async function allPages<T>(
   }
 }
 
+/** A catalogue text in the language of one export. */
+export type ExportText = (key: string, params?: Record<string, string | number>) => string;
+
+/** The language a request's export is written in (the user's interface language), and its texts. */
+export function exportTexts(ctx: RequestContext): { locale: Locale; t: ExportText } {
+  const locale = ctx.locale ?? 'zh-CN';
+  return { locale, t: (key, params = {}) => translate(locale, key, params) };
+}
+
 /** Now in China Standard Time, "YYYY-MM-DD HH:mm". */
 export function exportedAt(now: Date = new Date()): string {
   return now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
@@ -31,13 +40,14 @@ export function exportedAt(now: Date = new Date()): string {
 
 /** The line under an export's title: who exported it, from which unit, when, how many rows (and a limit reached). */
 export function exportSubtitle(ctx: AuthedContext, rows: number, truncated = false): string {
-  const line = translate('zh-CN', 'ui.output.exportedLine', {
+  const { t } = exportTexts(ctx);
+  const line = t('ui.output.exportedLine', {
     name: ctx.actor.displayName,
     organisation: ctx.actor.organisationName,
     at: exportedAt(),
     rows,
   });
-  return truncated ? `${line}　${translate('zh-CN', 'ui.output.truncated', { limit: EXPORT_ROW_LIMIT })}` : line;
+  return truncated ? `${line}　${t('ui.output.truncated', { limit: EXPORT_ROW_LIMIT })}` : line;
 }
 
 /** The audit row of an export: what was exported, with which filters, how many rows. */

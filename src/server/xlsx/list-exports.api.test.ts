@@ -72,6 +72,25 @@ describe.each(testEngines())('list exports on %s', (engine) => {
     expect(await exportAudits('pairing.export')).toBe(before + 2);
   });
 
+  it('writes the list exports in the language of the user’s interface', async () => {
+    const en = (key: string, params: Record<string, string | number> = {}) =>
+      translate('en', key, { sideA: 'North-eastern side', sideB: 'Eastern side', ...params });
+    const english = { 'accept-language': 'en' };
+    const [pairings] = await sheets(await national.get('/api/pairings/export.xlsx?level=province', english));
+    expect(pairings!.name).toBe(en('ui.output.pairings.sheet'));
+    expect(pairings!.title).toBe(en('ui.output.pairings.title'));
+    expect(pairings!.header.slice(0, 3)).toEqual([
+      en('ui.pairings.name'),
+      en('ui.pairings.sideA'),
+      en('ui.pairings.sideB'),
+    ]);
+    expect(pairings!.rows[0]![3]).toBe(en('domain.pairingLevels.province'));
+    expect(pairings!.subtitle).not.toMatch(/导出/);
+    const [audit] = await sheets(await s.as(s.f.users.auditor).then((c) => c.get('/api/audit/export.xlsx', english)));
+    expect(audit!.header[0]).toBe(en('ui.audit.at'));
+    expect(audit!.rows.some((r) => r[2]!.startsWith(en('domain.auditObjects.pairing')))).toBe(true);
+  });
+
   it('exports parks and events by pairing and year, another region seeing none of them', async () => {
     const park = await jilin.post('/api/parks', {
       pairingId: s.f.pairings.jilinZhejiang,

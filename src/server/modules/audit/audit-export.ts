@@ -1,23 +1,28 @@
 import type { AuditExportQuery, AuditItem } from '../../../common/api/audit.ts';
 import { auditActionText, auditObjectText } from '../../../common/i18n/audit-text.ts';
-import { translate } from '../../../common/i18n/messages.ts';
+import type { Locale } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { allPages, auditExport, exportSubtitle, exportedAt } from '../../kernel/list-export.ts';
+import {
+  allPages,
+  auditExport,
+  type ExportText,
+  exportSubtitle,
+  exportTexts,
+  exportedAt,
+} from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
 import { presentAuditItem } from './audit.presenter.ts';
 import { auditPage } from './audit.service.ts';
 
-const t = (key: string) => translate('zh-CN', key);
-
-const COLUMNS: ListColumn<AuditItem>[] = [
+const columns = (t: ExportText, locale: Locale): ListColumn<AuditItem>[] => [
   { header: t('ui.audit.at'), width: 17, value: (r) => exportedAt(new Date(r.at)) },
   { header: t('ui.audit.actor'), width: 14, value: (r) => r.actorName },
-  { header: t('ui.audit.action'), width: 26, value: (r) => auditActionText('zh-CN', r.action) },
+  { header: t('ui.audit.action'), width: 26, value: (r) => auditActionText(locale, r.action) },
   {
     header: t('ui.audit.objectType'),
     width: 14,
-    value: (r) => (r.objectType ? auditObjectText('zh-CN', r.objectType) : null),
+    value: (r) => (r.objectType ? auditObjectText(locale, r.objectType) : null),
   },
   { header: t('ui.audit.object'), width: 30, value: (r) => r.objectName },
   { header: t('ui.audit.objectId'), width: 38, value: (r) => r.objectId },
@@ -34,6 +39,7 @@ export async function exportAuditLog(
   ctx: AuthedContext,
   filter: AuditExportQuery,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { t, locale } = exportTexts(ctx);
   const { items, truncated } = await allPages(async (page, pageSize) => {
     const got = await auditPage(ctx, { ...filter, page, pageSize });
     return { total: got.total, items: got.items.map((row) => presentAuditItem(row, got.names)) };
@@ -42,7 +48,7 @@ export async function exportAuditLog(
     name: t('ui.audit.exportSheet'),
     title: t('ui.audit.exportTitle'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: COLUMNS,
+    columns: columns(t, locale),
     rows: items,
   });
   await auditExport(ctx, 'audit', filter, items.length);

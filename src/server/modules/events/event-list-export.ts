@@ -1,15 +1,12 @@
 import type { EventListQuery, EventSummary } from '../../../common/api/events.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
+import { allPages, auditExport, type ExportText, exportSubtitle, exportTexts } from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
 import { presentEventSummary } from './events.presenter.ts';
 import { listEventPage } from './events.service.ts';
 
-const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
-
-const COLUMNS: ListColumn<EventSummary>[] = [
+const columns = (t: ExportText): ListColumn<EventSummary>[] => [
   { header: t('ui.events.eventTitle'), width: 36, value: (e) => e.title },
   { header: t('ui.events.kind'), width: 12, value: (e) => t(`domain.eventKinds.${e.kind}`) },
   {
@@ -36,6 +33,7 @@ export async function exportEventList(
   ctx: AuthedContext,
   filter: Omit<EventListQuery, 'page' | 'pageSize'>,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { t } = exportTexts(ctx);
   const { items, truncated } = await allPages(async (page, pageSize) => {
     const got = await listEventPage(ctx, { ...filter, page, pageSize });
     return { items: got.items.map(presentEventSummary), total: got.total };
@@ -44,7 +42,7 @@ export async function exportEventList(
     name: t('ui.output.events.sheet'),
     title: t('ui.output.events.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: COLUMNS,
+    columns: columns(t),
     rows: items,
   });
   await auditExport(ctx, 'event', filter, items.length);

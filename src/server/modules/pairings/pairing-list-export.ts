@@ -1,18 +1,16 @@
 import type { PairingListQuery, PairingSummary } from '../../../common/api/pairings.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
+import { allPages, auditExport, type ExportText, exportSubtitle, exportTexts } from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
 import type { SideParams } from '../../../common/programme-sides.ts';
 import { sideTextsInView, withinProgramme } from '../programmes/programmes.service.ts';
 import { presentPairingPage } from './pairings.presenter.ts';
 import { pairingPage } from './pairings.service.ts';
 
-const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
 const names = (regions: PairingSummary['sideA']) => regions.map((r) => r.name).join('、');
 
-const columns = (sides: SideParams): ListColumn<PairingSummary>[] => [
+const columns = (t: ExportText, sides: SideParams): ListColumn<PairingSummary>[] => [
   { header: t('ui.pairings.name'), width: 28, value: (p) => p.name },
   { header: t('ui.pairings.sideA', { ...sides }), width: 22, value: (p) => names(p.sideA) },
   { header: t('ui.pairings.sideB', { ...sides }), width: 22, value: (p) => names(p.sideB) },
@@ -28,19 +26,20 @@ export async function exportPairingList(
   ctx: AuthedContext,
   filter: Omit<PairingListQuery, 'page' | 'pageSize'>,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { t, locale } = exportTexts(ctx);
   const { items, truncated } = await allPages(async (page, pageSize) =>
     presentPairingPage(await pairingPage(ctx, { ...filter, page, pageSize })),
   );
   // The headings name the sides as the listed programme does (neutral when the list spans several).
   const sides = await sideTextsInView(
     filter.programmeId ? await withinProgramme(ctx, filter.programmeId) : ctx,
-    'zh-CN',
+    locale,
   );
   const file = await buildListWorkbook({
     name: t('ui.output.pairings.sheet'),
     title: t('ui.output.pairings.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: columns(sides),
+    columns: columns(t, sides),
     rows: items,
   });
   await auditExport(ctx, 'pairing', filter, items.length);

@@ -1,15 +1,12 @@
 import type { ParkListQuery, ParkSummary } from '../../../common/api/parks.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { allPages, auditExport, exportSubtitle } from '../../kernel/list-export.ts';
+import { allPages, auditExport, type ExportText, exportSubtitle, exportTexts } from '../../kernel/list-export.ts';
 import { buildListWorkbook, type ListColumn } from '../../xlsx/list-workbook.ts';
 import { presentParkSummary } from './parks.presenter.ts';
 import { parkPage } from './parks.service.ts';
 
-const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
-
-const COLUMNS: ListColumn<ParkSummary>[] = [
+const columns = (t: ExportText): ListColumn<ParkSummary>[] => [
   { header: t('ui.parks.name'), width: 30, value: (p) => p.name },
   { header: t('ui.parks.type'), width: 14, value: (p) => t(`domain.parkTypes.${p.type}`) },
   {
@@ -30,6 +27,7 @@ export async function exportParkList(
   ctx: AuthedContext,
   filter: Omit<ParkListQuery, 'page' | 'pageSize'>,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { t } = exportTexts(ctx);
   const { items, truncated } = await allPages(async (page, pageSize) => {
     const got = await parkPage(ctx, { ...filter, page, pageSize });
     return { items: got.items.map(presentParkSummary), total: got.total };
@@ -38,7 +36,7 @@ export async function exportParkList(
     name: t('ui.output.parks.sheet'),
     title: t('ui.output.parks.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: COLUMNS,
+    columns: columns(t),
     rows: items,
   });
   await auditExport(ctx, 'park', filter, items.length);

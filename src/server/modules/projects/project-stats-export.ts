@@ -1,20 +1,18 @@
 import type { ProjectStats, RateRow } from '../../../common/api/projects.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { auditExport, exportSubtitle } from '../../kernel/list-export.ts';
+import { auditExport, type ExportText, exportSubtitle, exportTexts } from '../../kernel/list-export.ts';
 import { addListSheet, newWorkbook, workbookBuffer, type ListColumn } from '../../xlsx/list-workbook.ts';
 import { projectFigures } from './projects.service.ts';
 
 type StatsQuery = Parameters<typeof projectFigures>[1];
 type StageRow = ProjectStats['byStage'][number];
 
-const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', key, params);
 /** Rates come as "12.34" (per cent) or null when there is nothing to divide by. */
 const rate = (v: string | null) => (v === null ? null : Number(v) / 100);
 const FIGURES = ['signed', 'planned', 'arrived', 'completed'] as const;
 
-function rateColumns(groupBy: StatsQuery['groupBy']): ListColumn<RateRow>[] {
+function rateColumns(t: ExportText, groupBy: StatsQuery['groupBy']): ListColumn<RateRow>[] {
   const percent = (key: 'arrivalRate' | 'startRate' | 'productionRate'): ListColumn<RateRow> => ({
     header: t(`ui.projects.rates.${key}`),
     width: 10,
@@ -34,7 +32,7 @@ function rateColumns(groupBy: StatsQuery['groupBy']): ListColumn<RateRow>[] {
   ];
 }
 
-const STAGE_COLUMNS: ListColumn<StageRow>[] = [
+const stageColumns = (t: ExportText): ListColumn<StageRow>[] => [
   { header: t('ui.projects.filters.stage'), width: 12, value: (s) => t(`domain.projectStages.${s.stage}`) },
   { header: t('ui.projects.rates.projects'), width: 9, value: (s) => s.projects },
   ...FIGURES.map(
@@ -55,6 +53,7 @@ export async function exportProjectStats(
   ctx: AuthedContext,
   query: StatsQuery,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { t } = exportTexts(ctx);
   const stats = await projectFigures(ctx, query);
   const wb = newWorkbook();
   const overall = stats.overall;
@@ -62,16 +61,16 @@ export async function exportProjectStats(
     name: t('ui.output.stats.sheet'),
     title: t('ui.output.stats.title', { group: t(`ui.projects.groupBy.${query.groupBy}`) }),
     subtitle: exportSubtitle(ctx, stats.groups.length),
-    columns: rateColumns(query.groupBy),
+    columns: rateColumns(t, query.groupBy),
     rows: stats.groups,
-    totals: rateColumns(query.groupBy).map((c, i) => (i === 0 ? t('ui.projects.rates.overall') : c.value(overall))),
+    totals: rateColumns(t, query.groupBy).map((c, i) => (i === 0 ? t('ui.projects.rates.overall') : c.value(overall))),
   });
   for (const col of [8, 9, 10]) rates.getColumn(col).numFmt = '0.00%';
   addListSheet(wb, {
     name: t('ui.output.stats.stagesSheet'),
     title: t('ui.output.stats.stagesTitle'),
     subtitle: exportSubtitle(ctx, stats.byStage.length),
-    columns: STAGE_COLUMNS,
+    columns: stageColumns(t),
     rows: stats.byStage,
   });
   const file = await workbookBuffer(wb);
