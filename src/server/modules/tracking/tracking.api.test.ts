@@ -237,6 +237,15 @@ describe.each(testEngines())(
       const texts = ws.getColumn(4).values.map(String);
       expect(texts).toContain('共同举办浙商吉林行');
       expect(texts).toContain('报送挂职干部名单');
+      expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('督办台账-'));
+      // In the language of the user's interface.
+      const en = await office.get(`/api/tracked-items/ledger.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`, {
+        'accept-language': 'en',
+      });
+      const enBook = new ExcelJS.Workbook();
+      await enBook.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+      expect(enBook.worksheets[0]!.name).toBe('Tracked items');
+      expect(String(en.headers['content-disposition'])).toContain('Tracked%20items-');
     });
   },
   120_000,

@@ -23,6 +23,7 @@ import {
   reopenItem,
   updateItem,
 } from './tracking.service.ts';
+import { exportTexts } from '../../kernel/list-export.ts';
 
 export function registerTrackingRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'tracked-items');
@@ -37,12 +38,14 @@ export function registerTrackingRoutes(app: FastifyInstance) {
     async ({ ctx, query, reply }) => {
       const { items, owners } = await itemLedgerRows(ctx, query);
       const today = chinaToday();
+      const { locale, t } = exportTexts(ctx);
       const file = await buildItemLedger(
         items.map((i) => presentItemSummary(i, owners)),
         ctx.actor.displayName,
         today,
+        locale,
       );
-      return sendXlsx(reply, `督办台账-${today}.xlsx`, file);
+      return sendXlsx(reply, `${t('ui.tracking.ledgerSheet')}-${today}.xlsx`, file);
     },
   );
   r.get(
