@@ -3,6 +3,12 @@ import type { outputUi as zh } from '../zh-CN/ui-output.ts';
 
 /** Output of every page: Excel exports of lists, printing, saving charts as images. */
 export const outputUi: Shape<typeof zh> = {
+  files: {
+    secondments: 'Cadres seconded',
+    rosterTemplate: 'Cadre roster import template',
+    trainings: 'Trainings',
+    projectTemplate: 'Project import template',
+  },
   exportedLine: 'Exported by {name} ({organisation}) at {at} · {rows} rows',
   truncated: 'Export limit of {limit} rows reached; filter and export in parts',
   export: 'Export to Excel',

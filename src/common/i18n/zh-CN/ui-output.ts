@@ -1,5 +1,12 @@
 /** Output of every page: Excel exports of lists, printing, saving charts as images. en/ui-output.ts has exactly these keys. */
 export const outputUi = {
+  /** Names of files whose content is in Chinese (the roster and training ledgers, the import templates). */
+  files: {
+    secondments: '挂职干部',
+    rosterTemplate: '挂职干部花名册导入模板',
+    trainings: '培训班',
+    projectTemplate: '合作项目导入模板',
+  },
   exportedLine: '导出人：{name}（{organisation}）　导出时间：{at}　共 {rows} 条',
   truncated: '已达导出上限 {limit} 条，请筛选后分批导出',
   export: '导出 Excel',

@@ -59,6 +59,7 @@ import {
   trainingLedgerRows,
   updateTraining,
 } from './trainings.service.ts';
+import { translate } from '../../../common/i18n/messages.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (fileName: string) =>
@@ -108,14 +109,17 @@ function secondmentRoutes(app: FastifyInstance) {
       });
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachment(`挂职干部-${at.slice(0, 10)}.xlsx`))
+        .header(
+          'content-disposition',
+          attachment(`${translate('zh-CN', 'ui.output.files.secondments')}-${at.slice(0, 10)}.xlsx`),
+        )
         .send(file);
     },
   );
   r.get('/api/secondments/template.xlsx', { access: 'cadre.manage' }, async ({ reply }) =>
     reply
       .header('content-type', XLSX)
-      .header('content-disposition', attachment('挂职干部花名册导入模板.xlsx'))
+      .header('content-disposition', attachment(`${translate('zh-CN', 'ui.output.files.rosterTemplate')}.xlsx`))
       .send(await rosterTemplate()),
   );
   r.post(
@@ -189,7 +193,10 @@ function trainingRoutes(app: FastifyInstance) {
       };
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachment(`培训班-${at.slice(0, 10)}.xlsx`))
+        .header(
+          'content-disposition',
+          attachment(`${translate('zh-CN', 'ui.output.files.trainings')}-${at.slice(0, 10)}.xlsx`),
+        )
         .send(await buildTrainingLedger(rows, { name: ctx.actor.displayName, at }, sides));
     },
   );

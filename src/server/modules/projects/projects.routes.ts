@@ -43,6 +43,7 @@ import {
   projectSheetTemplate,
   startProjectImport,
 } from './sheet/project-sheet.service.ts';
+import { translate } from '../../../common/i18n/messages.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -88,7 +89,10 @@ export function registerProjectRoutes(app: FastifyInstance) {
       { access: 'project.import', query: z.strictObject({ pairingId: uuid.optional() }) },
       async ({ ctx, query, reply }) => {
         const buffer = await projectSheetTemplate(ctx, query.pairingId);
-        return reply.type(XLSX).header('Content-Disposition', attachment('合作项目导入模板.xlsx')).send(buffer);
+        return reply
+          .type(XLSX)
+          .header('Content-Disposition', attachment(`${translate('zh-CN', 'ui.output.files.projectTemplate')}.xlsx`))
+          .send(buffer);
       },
     );
 
