@@ -100,7 +100,12 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
 
   const numberInput = (testId: string) =>
     page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  const confirmPop = () => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  /** Confirms the popover that asks `question` (not one still fading out from a step before), and waits for it to go. */
+  const confirmPop = async (question: string) => {
+    const pop = page.locator('.ant-popconfirm:visible', { hasText: question });
+    await pop.locator('.ant-btn-primary').click();
+    await hidden(pop);
+  };
   const subjectCard = (pairing: string) => page.locator(`[data-testid="subject-card"][data-pairing="${pairing}"]`);
   const rankingRow = (pairing: string) => page.locator(`[data-testid="ranking-row"][data-pairing="${pairing}"]`);
 
@@ -188,14 +193,14 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     await page.goto(`/evaluations/${roundId}`);
     await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-narrative'), NARRATIVE);
     await page.getByTestId('round-close').click();
-    await confirmPop();
+    await confirmPop('确定截止');
     await hasAttribute(page.getByTestId('round-state'), 'data-state', 'closed');
     // 60 % against 50 %: full marks; 辽苏 has no project signed: 0.
     await hasAttribute(rankingRow('吉林省—浙江省'), 'data-rank', '1');
     await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-grade'), '好');
     await containsText(subjectCard('辽宁省—江苏省').getByTestId('subject-grade'), '较差');
     await page.getByTestId('round-publish').click();
-    await confirmPop();
+    await confirmPop('确定发布');
     await hasAttribute(page.getByTestId('round-state'), 'data-state', 'published');
 
     await rankingRow('吉林省—浙江省').getByTestId('ranking-praise').click();
