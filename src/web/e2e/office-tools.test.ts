@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium())('office tools in Chromium', () => {
       expect(maps.length).toBeGreaterThan(0);
       for (const t of maps) expect(t.contentEncoding, t.url).toBe('br');
       // Compressed, the first screen is well under half its size; whether it meets the 500 KB budget is measured
-      // by npm run bench (docs/BENCHMARKS.md section 8), since it moves with every section the dashboard gains.
+      // by npm run bench (docs/BENCHMARKS.md section 7), since it moves with every section the dashboard gains.
       expect(first.firstScreen).toBeLessThan(first.decoded / 2);
 
       // Loaded again, the hashed files come from the cache without asking the server.
