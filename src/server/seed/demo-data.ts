@@ -110,13 +110,20 @@ async function regionsOf(ctx: AuthedContext, pairingId: string) {
   return { a: pick('a'), b: pick('b') };
 }
 
-export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 2026): Promise<DemoCounts> {
+/** The pairing's regions when it can take demo data; refused before anything is written when it cannot. */
+export async function demoFillableSides(ctx: AuthedContext, pairingId: string) {
   if (await pairingHasDemoProjects(ctx.db, pairingId)) throw new AppError(409, 'demo_exists');
+  const sides = await regionsOf(ctx, pairingId);
+  // A pairing naming one side only (内蒙古自治区 主动对接东部省市, exploratory) has no partner: its demo would pair a
+  // region with itself (a park agreement whose two parties are the same region, a 内蒙古—内蒙古 meeting).
+  if (!sides.a.length || !sides.b.length) throw new AppError(400, 'demo_one_sided');
+  return sides;
+}
+
+export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 2026): Promise<DemoCounts> {
+  const { a, b } = await demoFillableSides(ctx, pairingId);
   const rnd = prng(seed);
   const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const { a, b } = await regionsOf(ctx, pairingId);
-  if (!a.length) throw new AppError(400, 'demo_no_north_east_side');
-  const partner = b.length ? b : a;
   const counts: DemoCounts = {
     projects: 0,
     parks: 0,
@@ -135,7 +142,7 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
     const target = STAGE_PLAN[i]!;
     const [theme, type, division] = THEMES[i % THEMES.length]!;
     const host = pickOf(a);
-    const from = pickOf(partner);
+    const from = pickOf(b);
     const year = 2023 + (i % 3);
     const signedOn = day(year, 1 + (i % 9), 10 + (i % 15));
     const signedFen =
@@ -194,7 +201,7 @@ export async function fillDemo(ctx: AuthedContext, pairingId: string, seed = 202
 
   // A main park with two branches, settled enterprises, an agreement whose shares change, three years of ledger.
   const host = a[0]!;
-  const from = partner[0]!;
+  const from = b[0]!;
   const mainPark = await buildPark(
     ctx,
     {

@@ -1,21 +1,21 @@
 import type { DemoFillInput, DemoJob } from '../../common/api/demo.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { AppError, notFound } from '../http/app-error.ts';
+import { notFound } from '../http/app-error.ts';
 import { getJob, startJob } from '../kernel/jobs/job-store.ts';
 import { visiblePairing } from '../modules/pairings/pairings.service.ts';
-import { fillDemo } from './demo-data.ts';
-import { pairingHasDemoProjects, pairingsWithDemoData } from './demo-data.repository.ts';
+import { demoFillableSides, fillDemo } from './demo-data.ts';
+import { pairingsWithDemoData } from './demo-data.repository.ts';
 
 type Counts = Record<string, number>;
 
 /**
- * Starts filling a pairing in the background, as the signed-in user. A pairing out of scope is a 404 and one that
- * has demo data already a 409, both at once rather than in the job.
+ * Starts filling a pairing in the background, as the signed-in user. A pairing out of scope is a 404, one that has
+ * demo data already a 409 and one naming a single side a 400, all at once rather than in the job.
  */
 export async function startDemoFill(ctx: AuthedContext, input: DemoFillInput): Promise<DemoJob> {
   const pairing = await visiblePairing({ tx: ctx.db }, ctx.actor, input.pairingId);
   if (!pairing) throw notFound();
-  if (await pairingHasDemoProjects(ctx.db, pairing.id)) throw new AppError(409, 'demo_exists');
+  await demoFillableSides(ctx, pairing.id);
   return startJob<Counts>(ctx.db, 'demo_fill', ctx.actor.userId, async () => ({
     result: { ...(await fillDemo(ctx, pairing.id, input.seed)) },
     errors: [],

@@ -59,7 +59,7 @@ export const errors: Shape<typeof zh> = {
   park_upload_required: 'Upload the ledger sheet (multipart/form-data field "file")',
   // Demo data (duikou demo fill)
   demo_exists: 'this pairing has demo data already; clear it first (the Demo data page, or the command demo clear)',
-  demo_no_north_east_side: 'the pairing has no north-eastern side',
+  demo_one_sided: 'the pairing names one side only (an exploratory one); demo data needs both sides',
   // Cadre exchange and training
   roster_import_invalid: 'The roster has {count} errors; nothing was imported. Correct them and upload again',
   roster_sheet_refused: 'This file cannot be imported as a secondment roster',
@@ -93,6 +93,7 @@ export const errors: Shape<typeof zh> = {
     unknown_programme: 'No such programme',
     unknown_user: 'No such user',
     grant_national_only: 'Programmes can be granted only to users of the national office',
+    grant_last: "This is the user's only grant: without it the user would see every programme. Grant another programme first, or disable the account",
     programme_not_granted: 'A programme with this document number exists, but you are not granted it',
     unknown_parent: 'No such parent pairing',
     parent_cycle: 'The parent pairing cannot be the pairing itself or one of its sub-pairs',

@@ -50,7 +50,7 @@ export const errors = {
   park_upload_required: '请上传台账表（multipart/form-data 的 file 字段）',
   // Demo data (duikou demo fill)
   demo_exists: '该对口合作关系已有演示数据，请先清除（“演示数据”页面，或命令 demo clear）',
-  demo_no_north_east_side: '该对口合作关系没有东北地区一方',
+  demo_one_sided: '该对口合作关系只列明一方（探索中的合作），演示数据需要合作双方',
   // Cadre exchange and training
   roster_import_invalid: '花名册有 {count} 处错误，未导入任何记录，请修改后重新上传',
   roster_sheet_refused: '该文件不能作为挂职干部花名册导入',
@@ -83,6 +83,7 @@ export const errors = {
     unknown_programme: '合作规划不存在',
     unknown_user: '用户不存在',
     grant_national_only: '只能授权给国家对口合作工作机构的用户',
+    grant_last: '这是该用户唯一的授权：撤销后其将可见全部合作规划。请先授予其他合作规划，或停用该账号',
     programme_not_granted: '已有同一文号的合作规划，但您无权管理它',
     unknown_parent: '上级对口关系不存在',
     parent_cycle: '上级对口关系不能是其自身或其下级',
