@@ -34,10 +34,13 @@ export const trackedItems = pgTable(
   },
   (t) => [
     index('tracked_items_pairing_idx').on(t.pairingId, t.deadline),
-    index('tracked_items_source_idx').on(t.sourceId),
-    index('tracked_items_open_deadline_idx').on(t.deadline).where(sql`${t.state} <> 'closed'`),
-    // The counts by status of a list read only these two columns: an index-only scan instead of the table.
-    index('tracked_items_state_deadline_idx').on(t.state, t.deadline),
+    // A meeting's decisions and how many are open, counted from the index alone.
+    index('tracked_items_source_state_idx').on(t.sourceId, t.source, t.state),
+    // A list's page is chosen in its order (deadline, seq, id) from these two indexes alone, however deep the page
+    // (the open ones for 逾期, state first for the others); the page's rows are then read by id. The counts by status
+    // read only state and deadline: an index-only scan instead of the table.
+    index('tracked_items_open_order_idx').on(t.deadline, t.seq, t.id).where(sql`${t.state} <> 'closed'`),
+    index('tracked_items_state_order_idx').on(t.state, t.deadline, t.seq, t.id),
     index('tracked_items_tasks_idx').using('gin', t.taskIds),
     index('tracked_items_projects_idx').using('gin', t.projectIds),
   ],
