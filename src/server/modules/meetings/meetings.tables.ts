@@ -36,7 +36,7 @@ export const meetings = pgTable(
   (t) => [
     index('meetings_pairing_held_idx').on(t.pairingId, t.heldOn),
     // The list's order, with the columns its filters and the scope read: a page's ids come from the index alone.
-    index('meetings_list_order_idx').on(t.heldOn.desc(), t.id, t.pairingId, t.kind, t.isDemo),
+    index('meetings_list_order_idx').on(t.heldOn.desc().nullsFirst(), t.id, t.pairingId, t.kind, t.isDemo),
   ],
 );
 

@@ -61,7 +61,14 @@ export const secondments = pgTable(
     index('secondments_pairing_starts_idx').on(t.pairingId, t.startsOn),
     // The list's order, with the columns its scope and commonest filters read (a cadre row is wide, ciphertexts and
     // all): a page's ids are chosen from the index alone, however deep the page, and only its rows are read.
-    index('secondments_list_order_idx').on(t.startsOn.desc(), t.id, t.pairingId, t.isDemo, t.rank, t.endsOn),
+    index('secondments_list_order_idx').on(
+      t.startsOn.desc().nullsFirst(),
+      t.id,
+      t.pairingId,
+      t.isDemo,
+      t.rank,
+      t.endsOn,
+    ),
     // One person once per batch of a pairing.
     uniqueIndex('secondments_person_batch_uq').on(t.pairingId, t.batch, t.idNumberIndex),
   ],
