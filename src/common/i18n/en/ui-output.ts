@@ -26,7 +26,12 @@ export const outputUi: Shape<typeof zh> = {
   pairings: { sheet: 'Pairings', title: 'Pairings', file: 'Pairings' },
   parks: { sheet: 'Parks', title: 'Cooperation parks', file: 'Parks' },
   events: { sheet: 'Events', title: 'Investment events', file: 'Events' },
-  cycles: { sheet: 'Periods', title: 'Reporting periods', file: 'Reporting periods' },
+  cycles: {
+    sheet: 'Periods',
+    title: 'Reporting periods',
+    file: 'Reporting periods',
+    overdueStatus: '{status} ({overdue})',
+  },
   stats: {
     sheet: 'Project statistics',
     stagesSheet: 'By stage',

@@ -103,6 +103,8 @@ export const parksUi: Shape<typeof zh> = {
   statementEmpty: 'No ledger entries for this year',
   statementTotal: 'Total',
   statementFileName: '{name} statement {year}.xlsx',
+  statementSheet: 'Statement {year}',
+  partyShare: '{name} share',
   taxTotal: 'Taxes in total',
   shared: 'Shared',
   notShared: 'Not shared',

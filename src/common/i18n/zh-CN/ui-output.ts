@@ -24,7 +24,12 @@ export const outputUi = {
   pairings: { sheet: '对口合作关系', title: '对口合作关系一览表', file: '对口合作关系' },
   parks: { sheet: '合作园区', title: '合作园区一览表', file: '合作园区' },
   events: { sheet: '招商活动', title: '招商活动一览表', file: '招商活动' },
-  cycles: { sheet: '填报期', title: '进展调度填报期一览表', file: '进展调度填报期' },
+  cycles: {
+    sheet: '填报期',
+    title: '进展调度填报期一览表',
+    file: '进展调度填报期',
+    overdueStatus: '{status}（{overdue}）',
+  },
   stats: {
     sheet: '项目统计',
     stagesSheet: '各阶段项目与资金',

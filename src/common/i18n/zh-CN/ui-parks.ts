@@ -98,6 +98,8 @@ export const parksUi = {
   statementEmpty: '该年度暂无台账记录',
   statementTotal: '合计',
   statementFileName: '{name}-{year}年度分成结算.xlsx',
+  statementSheet: '{year}年分成结算',
+  partyShare: '{name}比例',
   taxTotal: '税收合计',
   shared: '参与分成',
   notShared: '不参与分成',

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { translate } from '../../../common/i18n/messages.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 
@@ -239,6 +240,29 @@ describe.each(testEngines())('parks and benefit sharing on %s', (engine) => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(String(ws.getCell(1, 1).value)).toContain('2024年度利益分成结算表');
     expect(ws.getRow(4).values).toEqual([undefined, '增值税', 223456.82, 91728.41, 131728.41, 223456.82, 0, 0]);
+
+    // In the user's language: an English request gets the English sheet, headings and file name.
+    const english = await c.get(`/api/parks/${ids.main}/agreements/${ids.agreement}/statement.xlsx?year=2024`, {
+      'accept-language': 'en',
+    });
+    expect(english.statusCode).toBe(200);
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    const en = enBook.worksheets[0]!;
+    const tEn = (key: string, params: Record<string, string | number> = {}) => translate('en', key, params);
+    expect(en.name).toBe(tEn('ui.parks.statementSheet', { year: 2024 }));
+    expect(String(en.getCell(1, 1).value)).toMatch(/: statement for 2024$/);
+    expect(en.getRow(3).values).toContain(tEn('ui.parks.figure'));
+    expect(en.getRow(3).values).toContain(tEn('ui.parks.unallocated'));
+    expect(en.getRow(4).values).toEqual([undefined, 'VAT', 223456.82, 91728.41, 131728.41, 223456.82, 0, 0]);
+    const cells = en
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? r : []))
+      .map(String);
+    expect(cells).toContain(tEn('ui.parks.roundingRule', { rule: tEn('domain.sharingRounding') }));
+    expect(cells).toContain(tEn('ui.parks.termPeriod'));
+    expect(cells).toContain(tEn('ui.parks.taxTotal'));
+    expect(String(english.headers['content-disposition'])).toContain(encodeURIComponent(' statement 2024.xlsx'));
   });
 
   it("edits a park with the version it was read at and the create form's rules, audited with before and after", async () => {

@@ -1,6 +1,7 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { invalid, notFound, fieldError } from '../../http/app-error.ts';
 import { auditStandalone } from '../../kernel/audit/audit-writer.ts';
+import { exportTexts } from '../../kernel/list-export.ts';
 import { findAgreement, findPark, ledgerEntriesOfYears } from './parks.repository.ts';
 import { computeStatement } from './sharing-statement.ts';
 import { loadAgreement, loadEntry } from './sharing-codec.ts';
@@ -31,7 +32,7 @@ async function statementOf(ctx: AuthedContext, parkId: string, agreementId: stri
   // A correction has its original's period, so one year's rows hold every chain the statement needs.
   const entries = (await ledgerEntriesOfYears(ctx.db, parkId, [year])).map(loadEntry);
   const statement = computeStatement(agreement, entries, year, asOfInstant(asOf));
-  return { park, statement: presentStatement(agreementId, row.title, statement) };
+  return { park, agreement, statement: presentStatement(agreementId, row.title, statement) };
 }
 
 export async function statementFor(
@@ -44,7 +45,7 @@ export async function statementFor(
   return (await statementOf(ctx, parkId, agreementId, year, asOf)).statement;
 }
 
-/** The statement as a printable sheet; audited as an export. */
+/** The statement as a printable sheet in the user's language; audited as an export. */
 export async function statementWorkbook(
   ctx: AuthedContext,
   parkId: string,
@@ -52,8 +53,9 @@ export async function statementWorkbook(
   year: number,
   asOf?: string,
 ): Promise<{ fileName: string; buffer: Buffer }> {
-  const { park, statement } = await statementOf(ctx, parkId, agreementId, year, asOf);
-  const buffer = await statementSheet(park.name, statement);
+  const { park, agreement, statement } = await statementOf(ctx, parkId, agreementId, year, asOf);
+  const { t } = exportTexts(ctx);
+  const buffer = await statementSheet(t, { name: park.name, agreementEndsOn: agreement.endsOn }, statement);
   await auditStandalone(ctx, {
     action: 'park.statement.export',
     result: 'success',
@@ -61,5 +63,5 @@ export async function statementWorkbook(
     objectId: parkId,
     details: { agreementId, year, asOf: statement.asOf },
   });
-  return { fileName: `${park.name}-${year}年度分成结算.xlsx`, buffer };
+  return { fileName: t('ui.parks.statementFileName', { name: park.name, year }), buffer };
 }

@@ -1,9 +1,15 @@
 import type { CycleListQuery, CycleSummary } from '../../../common/api/reporting.ts';
-import { translate } from '../../../common/i18n/messages.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { notFound } from '../../http/app-error.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { allPages, auditExport, exportedAt, exportSubtitle } from '../../kernel/list-export.ts';
+import {
+  allPages,
+  auditExport,
+  type ExportText,
+  exportedAt,
+  exportSubtitle,
+  exportTexts,
+} from '../../kernel/list-export.ts';
 import {
   addListSheet,
   buildListWorkbook,
@@ -17,9 +23,8 @@ import { presentCycle } from './reporting.presenter.ts';
 import { slotsOfCycle, type SlotRow } from './reports.repository.ts';
 import { SLOT_STATES } from '../../../common/api/enums.ts';
 import type { SideParams } from '../../../common/programme-sides.ts';
+import type { Locale } from '../../../common/i18n/messages.ts';
 import { sideTextsInView } from '../programmes/programmes.service.ts';
-
-const t = (key: string, params: Record<string, string | number> = {}) => translate('zh-CN', key, params);
 
 /** A report's state as the period's page colours it. */
 const STATE_FILL: Record<SlotRow['state'], string | undefined> = {
@@ -30,8 +35,12 @@ const STATE_FILL: Record<SlotRow['state'], string | undefined> = {
   approved: 'FFC6EFCE',
 };
 
-const CYCLE_COLUMNS: ListColumn<CycleSummary>[] = [
-  { header: t('ui.reporting.periodLabel'), width: 16, value: (c) => c.periodLabel },
+/** A period's name in the export's language (2026年第四季度 / 2026 Q4). */
+const periodName = (locale: Locale, c: Pick<CycleSummary, 'periodLabel' | 'periodLabelEn'>) =>
+  locale === 'en' ? c.periodLabelEn : c.periodLabel;
+
+const cycleColumns = (t: ExportText, locale: Locale): ListColumn<CycleSummary>[] => [
+  { header: t('ui.reporting.periodLabel'), width: 16, value: (c) => periodName(locale, c) },
   { header: t('ui.reporting.frequency'), width: 9, value: (c) => t(`ui.reporting.frequencies.${c.frequency}`) },
   { header: t('ui.reporting.pairing'), width: 20, value: (c) => c.pairingName },
   {
@@ -53,7 +62,10 @@ const CYCLE_COLUMNS: ListColumn<CycleSummary>[] = [
     width: 12,
     value: (c) =>
       c.status === 'open' && c.daysOverdue > 0
-        ? `${t('ui.reporting.cycleStatuses.open')}（${t('ui.reporting.daysOverdue', { days: c.daysOverdue })}）`
+        ? t('ui.output.cycles.overdueStatus', {
+            status: t('ui.reporting.cycleStatuses.open'),
+            overdue: t('ui.reporting.daysOverdue', { days: c.daysOverdue }),
+          })
         : t(`ui.reporting.cycleStatuses.${c.status}`),
   },
 ];
@@ -63,6 +75,7 @@ export async function exportCycleList(
   ctx: AuthedContext,
   filter: Omit<CycleListQuery, 'page' | 'pageSize'>,
 ): Promise<{ fileName: string; file: Buffer }> {
+  const { locale, t } = exportTexts(ctx);
   const { items, truncated } = await allPages(async (page, pageSize) => {
     const { today, ...got } = await listCyclePage(ctx, { ...filter, page, pageSize });
     return { items: got.items.map((c) => presentCycle(c, today)), total: got.total };
@@ -71,7 +84,7 @@ export async function exportCycleList(
     name: t('ui.output.cycles.sheet'),
     title: t('ui.output.cycles.title'),
     subtitle: exportSubtitle(ctx, items.length, truncated),
-    columns: CYCLE_COLUMNS,
+    columns: cycleColumns(t, locale),
     rows: items,
   });
   await auditExport(ctx, 'cycle', filter, items.length);
@@ -105,7 +118,7 @@ export function countsByUnit(slots: readonly SlotRow[]): UnitCounts[] {
   return [...units.values()];
 }
 
-const unitColumns = (sides: SideParams): ListColumn<UnitCounts>[] => [
+const unitColumns = (t: ExportText, sides: SideParams): ListColumn<UnitCounts>[] => [
   { header: t('ui.reporting.unit'), width: 30, value: (u) => u.unitName },
   { header: t('ui.pairings.side'), width: 14, value: (u) => t(`domain.sides.${u.side}`, { ...sides }) },
   { header: t('ui.reporting.countTotal'), width: 8, value: (u) => u.total },
@@ -121,7 +134,7 @@ const unitColumns = (sides: SideParams): ListColumn<UnitCounts>[] => [
 
 const at = (d: Date | null) => (d ? exportedAt(d) : null);
 
-const reportColumns = (sides: SideParams): ListColumn<SlotRow>[] => [
+const reportColumns = (t: ExportText, sides: SideParams): ListColumn<SlotRow>[] => [
   { header: t('ui.reporting.unit'), width: 26, value: (s) => s.unitName },
   { header: t('ui.pairings.side'), width: 13, value: (s) => t(`domain.sides.${s.side}`, { ...sides }) },
   { header: t('ui.output.periodSummary.role'), width: 10, value: (s) => t(`domain.unitRoles.${s.role}`) },
@@ -153,17 +166,18 @@ const reportColumns = (sides: SideParams): ListColumn<SlotRow>[] => [
 export async function exportPeriodSummary(ctx: AuthedContext, id: string): Promise<{ fileName: string; file: Buffer }> {
   const found = await findCycleDetail(ctx.db, ctx.actor, id);
   if (!found) throw notFound();
+  const { locale, t } = exportTexts(ctx);
   const cycle = presentCycle(found.cycle, chinaToday());
   const slots = await slotsOfCycle(ctx.db, ctx.actor, id);
-  const sides = await sideTextsInView(ctx, 'zh-CN', found.cycle.pairingId);
-  const names = { pairing: cycle.pairingName, period: cycle.periodLabel };
+  const sides = await sideTextsInView(ctx, locale, found.cycle.pairingId);
+  const names = { pairing: cycle.pairingName, period: periodName(locale, cycle) };
   const wb = newWorkbook();
   const units = countsByUnit(slots);
   addListSheet(wb, {
     name: t('ui.output.periodSummary.unitsSheet'),
     title: t('ui.output.periodSummary.unitsTitle', names),
     subtitle: exportSubtitle(ctx, units.length),
-    columns: unitColumns(sides),
+    columns: unitColumns(t, sides),
     rows: units,
     totals: [
       t('ui.projects.rates.overall'),
@@ -176,7 +190,7 @@ export async function exportPeriodSummary(ctx: AuthedContext, id: string): Promi
     name: t('ui.output.periodSummary.reportsSheet'),
     title: t('ui.output.periodSummary.title', names),
     subtitle: exportSubtitle(ctx, slots.length),
-    columns: reportColumns(sides),
+    columns: reportColumns(t, sides),
     rows: slots,
   });
   const file = await workbookBuffer(wb);

@@ -18,7 +18,7 @@ import {
 // The built-in programme (国办发〔2017〕22号) names its sides 东北地区/东部地区.
 const t = (key: string) => translate('zh-CN', key, { sideA: '东北地区一方', sideB: '东部地区一方' });
 
-async function workbook(res: { statusCode: number; body: string; rawPayload: Buffer }) {
+async function workbook(res: { statusCode: number; body: string; rawPayload: Buffer; headers?: unknown }) {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -99,6 +99,34 @@ describe.each(testEngines())('period summary workbook on %s', (engine) => {
     const order = rows.map((r) => r[0]);
     expect(order.indexOf('jilin-unit 单位') + 1).toBe(order.lastIndexOf('jilin-unit 单位'));
     expect((await auditActions(s.t, cycle.id)).map((a) => a.action)).toContain('cycle.export');
+  });
+
+  it("is written in the user's language: an English request gets English sheets, headings and period", async () => {
+    const en = (key: string, params: Record<string, string | number> = {}) =>
+      translate('en', key, { sideA: 'North-eastern side', sideB: 'Eastern side', ...params });
+    const res = await office.get(`/api/cycles/${cycle.id}/summary.xlsx`, { 'accept-language': 'en' });
+    const [units, reports] = await workbook(res);
+    expect(units!.name).toBe(en('ui.output.periodSummary.unitsSheet'));
+    expect(units!.rows[0]![0]).toBe(
+      en('ui.output.periodSummary.unitsTitle', { pairing: '吉林省—浙江省', period: 'Q4 2026' }),
+    );
+    expect(units!.rows[2]!.slice(0, 4)).toEqual([
+      en('ui.reporting.unit'),
+      en('ui.pairings.side'),
+      en('ui.reporting.countTotal'),
+      en('ui.reporting.slotStates.pending'),
+    ]);
+    expect(units!.rows.at(-1)![0]).toBe(en('ui.projects.rates.overall'));
+    expect(reports!.name).toBe(en('ui.output.periodSummary.reportsSheet'));
+    const submitted = reports!.rows.slice(3).find((r) => r[0] === 'jilin-unit 单位' && r[3] === '12')!;
+    expect(submitted.slice(1, 3)).toEqual([en('domain.sides.a'), en('domain.unitRoles.lead')]);
+    expect(submitted[5]).toBe(en('ui.reporting.slotStates.submitted'));
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('Q4 2026 progress summary'));
+
+    const [list] = await workbook(await office.get('/api/cycles/export.xlsx?year=2026', { 'accept-language': 'en' }));
+    expect(list!.name).toBe(en('ui.output.cycles.sheet'));
+    expect(list!.rows[2]![0]).toBe(en('ui.reporting.periodLabel'));
+    expect(list!.rows.slice(3).map((r) => r[0])).toContain('Q4 2026');
   });
 
   it('gives a unit its own reports only, and another region a 404', async () => {

@@ -56,7 +56,7 @@ export function StatementCard({
   view: StatementView;
   onView: (v: StatementView) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const agreement = park.agreements.find((a) => a.id === view.agreementId) ?? park.agreements[0]!;
   const years = agreementYears(agreement);
   const year =
@@ -268,7 +268,7 @@ export function StatementCard({
           )}
           {st && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }} data-testid="statement-rule">
-              {t('ui.parks.roundingRule', { rule: st.rounding.split(' / ')[locale === 'en' ? 1 : 0] ?? st.rounding })}
+              {t('ui.parks.roundingRule', { rule: t('domain.sharingRounding') })}
             </Typography.Paragraph>
           )}
         </>
