@@ -38,6 +38,7 @@ export function serverEnv(target: Target, port?: number): NodeJS.ProcessEnv {
   // second factor (issue 9) would measure refusals instead; they have their own tests.
   Object.assign(env, {
     RATE_LIMIT_API_PER_MINUTE: '0',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
     LOGIN_ADDRESS_MAX_PER_MINUTE: '0',
     TOTP_REQUIRED_ROLES: 'none',
   });

@@ -27,7 +27,7 @@ import { registerItemAttachmentRoutes } from './modules/tracking/item-attachment
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerReplicationRoutes } from './modules/replication/replication.routes.ts';
 import { registerNotificationRoutes } from './kernel/notifications/notification-routes.ts';
-import { registerOpenDataRoutes } from './modules/open-data/open-data.routes.ts';
+import { declareOpenDataPage, registerOpenDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { registerNewsRoutes } from './modules/portal/news.routes.ts';
 import { registerPublicPortalRoutes } from './modules/portal/public.routes.ts';
@@ -68,7 +68,7 @@ export async function registerModuleRoutes(app: FastifyInstance) {
   registerNotificationRoutes(app);
   registerOpenDataRoutes(app);
   registerNewsRoutes(app);
-  registerPublicPortalRoutes(app);
+  registerPublicPortalRoutes(app, declareOpenDataPage);
   registerWorkbenchRoutes(app);
   registerDemoRoutes(app);
 }

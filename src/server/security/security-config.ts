@@ -13,6 +13,8 @@ const schema = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Requests per minute to the open-data API (/api/open/…) per address, signed in or not (0: no limit of its own). */
   RATE_LIMIT_OPEN_DATA_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  /** Requests per minute to the public portal's pages (/public…) per address (0: no limit). */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   /** Password hashes computed at once (PBKDF2-SM3); further sign-ins wait their turn. */
   PASSWORD_KDF_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Roles that must sign in with a second factor (TOTP); `none` for none. */
@@ -49,6 +51,7 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv) {
     },
     apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
     openDataPerMinute: e.RATE_LIMIT_OPEN_DATA_PER_MINUTE,
+    publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
     kdfConcurrency: e.PASSWORD_KDF_CONCURRENCY,
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES as Role[],
     maxSessions: e.SESSION_MAX_CONCURRENT,

@@ -26,6 +26,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     // Tests fire requests faster than any person; the limits have their own tests, which set them.
     RATE_LIMIT_API_PER_MINUTE: '0',
     RATE_LIMIT_OPEN_DATA_PER_MINUTE: '0',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
     LOGIN_ADDRESS_MAX_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',
     ...env,

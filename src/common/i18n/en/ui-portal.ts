@@ -66,6 +66,9 @@ export const portalUi: Shape<typeof zh> = {
   newsDate: '{date}',
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist, or what it shows has not been published.',
+  tooManyTitle: 'Too many requests',
+  tooManyText:
+    'This address has opened more pages in a minute than the site allows. Please try again in {seconds} seconds.',
   backHome: 'Back to the home page',
   footer: 'Published by the pairing offices. Please cite the source when quoting.',
   staffLogin: 'Staff sign-in',

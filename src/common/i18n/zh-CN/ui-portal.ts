@@ -61,6 +61,8 @@ export const portalUi = {
   newsDate: '{date}',
   notFoundTitle: '页面不存在',
   notFoundText: '该页面不存在，或相关内容尚未公开。',
+  tooManyTitle: '访问过于频繁',
+  tooManyText: '本地址一分钟内打开的页面已超过网站的上限，请 {seconds} 秒后再试。',
   backHome: '返回首页',
   footer: '本站内容由各对口合作办公室发布，转载请注明来源。',
   staffLogin: '工作人员登录',

@@ -51,8 +51,11 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
     });
     declareOpenDataRoutes(scope);
   });
-  // The data page is a page of the public site (its shell, no script), not counted by the API's limits.
-  moduleRoutes(app, 'open-data').get(
+}
+
+/** The data page, a page of the public site (its shell, no script): declared in the portal's scope and limit. */
+export function declareOpenDataPage(scope: FastifyInstance) {
+  moduleRoutes(scope, 'open-data').get(
     '/public/data',
     { access: 'public', query: z.object({ lang: z.string().max(10).optional() }) },
     async ({ query, reply }) => {
@@ -60,7 +63,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
       return reply
         .type('text/html; charset=utf-8')
         .header('Cache-Control', 'public, max-age=300')
-        .send(portalPage({ ...page, publicUrl: app.deps.config.publicUrl }));
+        .send(portalPage({ ...page, publicUrl: scope.deps.config.publicUrl }));
     },
   );
 }

@@ -258,3 +258,16 @@ export function notFoundPage(locale: Locale, path: string): Page {
     body: html`<h1>${t('notFoundTitle')}</h1><p>${t('notFoundText')}</p><p><a href="${href('/public')}">${t('backHome')}</a></p>`,
   };
 }
+
+/** The answer past the portal's limit: in the page's language, then in the other one (a visitor may read either). */
+export function tooManyPage(locale: Locale, path: string, seconds: number): Page {
+  const { t, href } = view(locale);
+  const other = portalText(locale === 'en' ? 'zh-CN' : 'en');
+  return {
+    locale,
+    title: `${t('tooManyTitle')} - ${t('siteName')}`,
+    description: t('tooManyText', { seconds }),
+    path,
+    body: html`<h1>${t('tooManyTitle')}</h1><p>${t('tooManyText', { seconds })}</p><p lang="${locale === 'en' ? 'zh-CN' : 'en'}">${other('tooManyTitle')}: ${other('tooManyText', { seconds })}</p><p><a href="${href('/public')}">${t('backHome')}</a></p>`,
+  };
+}

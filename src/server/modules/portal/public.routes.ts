@@ -17,6 +17,7 @@ import {
   portalProject,
   portalSitemap,
 } from './public-portal.service.ts';
+import { publicPages } from './public-rate-limit.ts';
 import { PORTAL_CSS_PATH, portalCss, portalLocale, portalPage, type PortalPage } from './public-shell.ts';
 
 /** Only the language is read from a public page's address; anything else a link adds (utm_…) is ignored. */
@@ -55,8 +56,18 @@ async function sendPage(
   return reply.status(status).send(body);
 }
 
-/** The public portal (/public…, no sign-in), its stylesheet, robots.txt and sitemap.xml. */
-export function registerPublicPortalRoutes(app: FastifyInstance) {
+/**
+ * The public portal (/public…, no sign-in), its stylesheet, robots.txt and sitemap.xml, and the other modules'
+ * public pages given (open data's), all under the portal's one limit.
+ */
+export function registerPublicPortalRoutes(app: FastifyInstance, ...otherPages: ((scope: FastifyInstance) => void)[]) {
+  publicPages(app, (scope) => {
+    declarePublicPortalRoutes(scope);
+    for (const declare of otherPages) declare(scope);
+  });
+}
+
+function declarePublicPortalRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'portal');
   const base = () => app.deps.config.publicUrl.replace(/\/$/, '');
   const path = (url: string) => url.split('?')[0]!;
