@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CHANGE_CHANNEL, dataVersionOf, isWrite } from './data-version.ts';
 import { tablesRead, tablesWritten } from './statements.ts';
-import { runInStore } from './routing.ts';
+import { runInStore, writingFor } from './routing.ts';
 import { touchSession } from '../modules/auth/session.repository.ts';
 import { openDatabase, type Database } from './database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
@@ -142,6 +142,60 @@ describe.each(testEngines())('the data version on %s', (engine) => {
     expect(version.unchangedSince(at3, reads)).toBe(false);
   });
 
+  it('marks a write to pairing-owned tables for the pairings it names, and anything else for every pairing', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db } = database;
+    const version = dataVersionOf(db)!;
+    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const readers = { a: new Set([a]), b: new Set([b]), both: new Set([a, b]) };
+    const stands = (at: number, tables: string[]) => ({
+      a: version.unchangedSince(at, tables, readers.a),
+      b: version.unchangedSince(at, tables, readers.b),
+      both: version.unchangedSince(at, tables, readers.both),
+      all: version.unchangedSince(at, tables, null),
+    });
+
+    // A project write for pairing a, in a transaction as every change is made: a's readers and those who see
+    // every pairing lose their answers; b's keep theirs. The rollups the trigger keeps move with it, for a only.
+    let at = version.current!;
+    await db.transaction(async (tx) => {
+      await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+    });
+    expect(version.implied.get('projects')).toContain('project_rollups');
+    for (const t of ['projects', 'project_rollups'])
+      expect(stands(at, [t]), t).toEqual({ a: false, b: true, both: false, all: false });
+    expect(stands(at, ['regions'])).toEqual({ a: true, b: true, both: true, all: true });
+
+    // The same write outside writingFor says nothing of whose rows it wrote: it counts for every pairing.
+    at = version.current!;
+    await db.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`);
+    expect(stands(at, ['projects'])).toEqual({ a: false, b: false, both: false, all: false });
+
+    // A table whose rows are not a pairing's is written for everyone, even inside writingFor.
+    at = version.current!;
+    await writingFor([a], () => db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`));
+    expect(stands(at, ['regions'])).toEqual({ a: false, b: false, both: false, all: false });
+
+    // In one transaction, a statement for a and one that names no pairing: the COMMIT counts for every pairing.
+    at = version.current!;
+    await db.transaction(async (tx) => {
+      await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+      await tx.execute(sql`UPDATE project_stage_moves SET note = note WHERE false`);
+    });
+    expect(stands(at, ['projects'])).toEqual({ a: false, b: true, both: false, all: false });
+    expect(stands(at, ['project_stage_moves'])).toEqual({ a: false, b: false, both: false, all: false });
+
+    // Statements sent after writingFor ended are not marked with its pairings.
+    at = version.current!;
+    await db.transaction(async (tx) => {
+      await writingFor([b], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+      await tx.execute(sql`UPDATE project_figure_reports SET amount_wan = amount_wan WHERE false`);
+    });
+    expect(stands(at, ['projects'])).toEqual({ a: true, b: false, both: false, all: false });
+    expect(stands(at, ['project_figure_reports']).a).toBe(false);
+  });
+
   it('marks the tables a foreign key cascades to with the table written', async () => {
     const database = await openTestDatabase(engine);
     open.push(database);
@@ -171,6 +225,28 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
     const before = dataVersionOf(first.db)!.current!;
     await second.db.execute(sql`CREATE TEMP TABLE probe2 (n int)`);
     await expect.poll(() => dataVersionOf(first.db)!.current!, { timeout: 5_000 }).toBeGreaterThan(before);
+  });
+
+  it("hears which pairings another process's write was for", async () => {
+    const first = await openTestDatabase(engine);
+    open.push(first);
+    const url = (first.pool.options as { connectionString: string }).connectionString;
+    const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
+    open.push(second);
+    const version = dataVersionOf(first.db)!;
+    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const at = version.current!;
+    await second.db.transaction(async (tx) => {
+      await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+    });
+    await expect.poll(() => version.current!, { timeout: 5_000 }).toBeGreaterThan(at);
+    expect(version.unchangedSince(at, ['projects', 'project_rollups'], new Set([b]))).toBe(true);
+    expect(version.unchangedSince(at, ['project_rollups'], new Set([a]))).toBe(false);
+    expect(version.unchangedSince(at, ['projects'], null)).toBe(false);
+    // A write that names no pairing, heard from the other process, counts for every pairing.
+    const at2 = version.current!;
+    await second.db.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`);
+    await expect.poll(() => version.unchangedSince(at2, ['projects'], new Set([b])), { timeout: 5_000 }).toBe(false);
   });
 
   it('does not count its own writes a second time when their announcement comes back', async () => {

@@ -1,9 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { isBegin, isCommit, isRollback, isWrite, tablesWritten } from './statements.ts';
-import { parseLsn, type ReplicaSet } from './routing.ts';
+import { parseLsn, routeStore, type ReplicaSet } from './routing.ts';
 
 export { isWrite } from './statements.ts';
+
+/**
+ * Tables each of whose rows belongs to one pairing, whose readers all see only the rows of their scope's pairings
+ * (repositories filter them by the reader's scope; a national office sees all). A write to one of them that says
+ * whose rows it writes (`writingFor`, src/server/db/routing.ts) leaves cached answers of other scopes in place; any
+ * other write to them counts for every pairing. Add a table here only when every read of it in a cached answer is
+ * limited to the reader's scope (src/server/http/scoped-invalidation.api.test.ts checks the cached routes).
+ */
+export const PAIRING_OWNED_TABLES: ReadonlySet<string> = new Set([
+  'projects',
+  'project_stage_moves',
+  'project_figure_reports',
+  'project_tasks',
+  'project_rollups',
+]);
+
+/** What a write changed: each table, with the pairings whose rows it wrote (null: any rows). */
+export type Written = Map<string, Set<string> | null>;
+
+/** A statement's tables, with the pairings the caller said it writes for where the table is pairing-owned. */
+function written(tables: readonly string[], pairings: readonly string[] | undefined): Written {
+  const out: Written = new Map();
+  for (const t of tables) out.set(t, pairings?.length && PAIRING_OWNED_TABLES.has(t) ? new Set(pairings) : null);
+  return out;
+}
+
+/** Adds `more` to `into`: a table written for any rows stays so. */
+function merge(into: Written, more: Written) {
+  for (const [t, ps] of more) {
+    const had = into.get(t);
+    if (had === null || (had !== undefined && ps === null)) into.set(t, null);
+    else if (had === undefined) into.set(t, ps && new Set(ps));
+    else for (const p of ps!) had.add(p);
+  }
+}
+
+/** `t` or `t@pairing;pairing` per table, comma-separated: the tables part of an announcement. */
+function encodeWritten(w: Written): string {
+  return [...w].map(([t, ps]) => (ps ? `${t}@${[...ps].join(';')}` : t)).join(',');
+}
+
+function decodeWritten(text: string): Written {
+  const out: Written = new Map();
+  for (const part of text.split(',')) {
+    const [t, ps] = part.split('@');
+    if (t) merge(out, new Map([[t, ps ? new Set(ps.split(';').filter(Boolean)) : null]]));
+  }
+  return out;
+}
 
 /**
  * A clock that moves whenever the database may have changed, and when each table last may have, so that caches of
@@ -19,11 +68,22 @@ export { isWrite } from './statements.ts';
  * tables); if that channel fails, the clock stops being trusted and every read goes to the database. With streaming
  * replicas, nothing read may be kept while a replica has not replayed a known commit (a replica's answer could be
  * older than the clock says). PGlite has one process by construction (the data directory lock).
+ *
+ * A write to a pairing-owned table made inside `writingFor(pairings, …)` is marked for those pairings only, and an
+ * answer read for a scope (the pairings its reader sees) stays while none of its tables changed for a pairing of
+ * that scope: a project edit in one pairing leaves other pairings' ledgers in place, while the national office's
+ * answers, and those of any office whose scope holds the pairing (scopes hold every sub-pair of their pairings, so
+ * a parent pairing's aggregates are among them), are dropped.
  */
 export class DataVersion {
   private clock = 0;
   private trusted = true;
+  /** When each table last changed at all. */
   private changedAt = new Map<string, number>();
+  /** When each table last changed in rows not confined to known pairings. */
+  private wholeAt = new Map<string, number>();
+  /** When each pairing-owned table last changed, per pairing whose rows changed. */
+  private pairingAt = new Map<string, Map<string, number>>();
   /** When a write whose tables could not be told last happened: everything changed then. */
   private everythingAt = 0;
   /** Tables that change with a table (foreign-key actions, triggers). */
@@ -48,27 +108,50 @@ export class DataVersion {
     return this.clock;
   }
 
-  /** Whether an answer read from `tables` at time `at` still stands (null tables: read from anything). */
-  unchangedSince(at: number, tables: Iterable<string> | null): boolean {
+  /**
+   * Whether an answer read from `tables` at time `at` still stands (null tables: read from anything); `scope`: the
+   * pairings whose rows of pairing-owned tables it may hold (null: any pairing's).
+   */
+  unchangedSince(at: number, tables: Iterable<string> | null, scope: ReadonlySet<string> | null = null): boolean {
     const now = this.current;
     if (now === null) return false;
     if (tables === null) return now === at;
     if (this.everythingAt > at) return false;
-    for (const t of tables) if ((this.changedAt.get(t) ?? 0) > at) return false;
+    for (const t of tables) {
+      if ((this.changedAt.get(t) ?? 0) <= at) continue;
+      if (scope === null || (this.wholeAt.get(t) ?? 0) > at) return false;
+      const by = this.pairingAt.get(t)!;
+      if (by.size < scope.size) {
+        for (const [p, when] of by) if (when > at && scope.has(p)) return false;
+      } else for (const p of scope) if ((by.get(p) ?? 0) > at) return false;
+    }
     return true;
   }
 
-  /** Marks `tables` (null: everything) as changed now. */
-  bump(tables: readonly string[] | null = null): void {
+  /** Marks what was written (null: everything) as changed now; a table's implied tables with it. */
+  bump(what: Written | null = null): void {
     this.clock++;
-    if (tables === null) {
+    if (what === null) {
       this.everythingAt = this.clock;
       return;
     }
-    for (const t of tables) {
-      this.changedAt.set(t, this.clock);
-      for (const u of this.implied.get(t) ?? []) this.changedAt.set(u, this.clock);
+    for (const [t, pairings] of what) {
+      this.mark(t, pairings);
+      // What a trigger or cascade writes with a pairing-owned row belongs to the same pairing (the project's rollups,
+      // stage moves, money reports); anything else it writes counts for every pairing.
+      for (const u of this.implied.get(t) ?? []) this.mark(u, pairings);
     }
+  }
+
+  private mark(table: string, pairings: Set<string> | null) {
+    this.changedAt.set(table, this.clock);
+    if (pairings === null || !PAIRING_OWNED_TABLES.has(table)) {
+      this.wholeAt.set(table, this.clock);
+      return;
+    }
+    let by = this.pairingAt.get(table);
+    if (!by) this.pairingAt.set(table, (by = new Map()));
+    for (const p of pairings) by.set(p, this.clock);
   }
 
   distrust(): void {
@@ -90,17 +173,23 @@ export function registerDataVersion(db: object, version: DataVersion) {
 
 export const CHANGE_CHANNEL = 'duikou_data_changed';
 
-/** `origin|tables|lsn`: who wrote, which tables ('*': could not be told), and the primary's WAL position after it. */
+/**
+ * `origin|tables|lsn`: who wrote, which tables ('*': could not be told; `table@pairing;pairing` where the rows were
+ * those pairings'), and the primary's WAL position after it.
+ */
 function parsePayload(payload: string | undefined) {
   const [origin, tables, lsn] = (payload ?? '').split('|');
   return {
     origin,
-    tables: tables === undefined || tables === '*' || tables === '' ? null : tables.split(','),
+    tables: tables === undefined || tables === '*' || tables === '' ? null : decodeWritten(tables),
     lsn: lsn ? parseLsn(lsn) : null,
   };
 }
 
-type TrackedClient = { query: (...args: unknown[]) => unknown; __txTables?: Set<string> | null };
+type TrackedClient = { query: (...args: unknown[]) => unknown; __txTables?: Written | null };
+
+/** Longest tables part of an announcement (NOTIFY payloads stop at 8,000 bytes). */
+const MAX_ANNOUNCED = 7000;
 
 /**
  * Watches every connection of the pool. With `notify`, each finished write is announced to the other processes
@@ -109,22 +198,26 @@ type TrackedClient = { query: (...args: unknown[]) => unknown; __txTables?: Set<
 export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }): DataVersion {
   const version = new DataVersion();
   versions.set(db, version);
-  let announcing: Set<string> | null | undefined;
-  const announce = (tables: readonly string[] | null) => {
+  let announcing: Written | null | undefined;
+  const announce = (tables: Written | null) => {
     if (!opts.notify) return;
     if (announcing === undefined) {
-      announcing = tables ? new Set(tables) : null;
+      announcing = new Map();
+      if (tables) merge(announcing, tables);
+      else announcing = null;
       // Until the announcement has read the commit position, a replica cannot be known to have our writes.
       version.replicas?.writeDone();
       setImmediate(() => {
-        const names = announcing ? [...announcing].join(',') : '*';
+        let names = announcing ? encodeWritten(announcing) : '*';
+        // Too many pairings to name: the tables alone (every pairing's rows), or, with too many tables, everything.
+        if (names.length > MAX_ANNOUNCED && announcing) names = [...announcing.keys()].join(',');
         announcing = undefined;
         // Names our tables for the other processes, and reads where the primary's WAL stands after our commit: the
         // position a replica must reach before our writes can be read from it.
         pool
           .query<{ lsn: string }>(
             `SELECT pg_notify('${CHANGE_CHANNEL}', $1 || '|' || pg_current_wal_lsn()::text), pg_current_wal_lsn()::text AS lsn`,
-            [`${version.origin}|${names.length > 7000 ? '*' : names}`],
+            [`${version.origin}|${names.length > MAX_ANNOUNCED ? '*' : names}`],
           )
           .then(
             (r) => version.replicas?.committed(parseLsn(r.rows[0]?.lsn), true),
@@ -136,7 +229,7 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
       });
     } else if (announcing !== null) {
       if (tables === null) announcing = null;
-      else for (const t of tables) announcing.add(t);
+      else merge(announcing, tables);
     }
   };
   pool.on('connect', (connected) => {
@@ -145,18 +238,20 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
     client.query = (...args: unknown[]) => {
       const first = args[0] as string | { text?: string } | undefined;
       const text = typeof first === 'string' ? first : first?.text;
-      if (isBegin(text)) client.__txTables = new Set();
+      if (isBegin(text)) client.__txTables = new Map();
       if (!isWrite(text)) return query(...args);
-      let tables: string[] | null;
+      let tables: Written | null;
       const inTx = client.__txTables;
       if (isCommit(text) || isRollback(text)) {
         // A COMMIT makes the transaction's writes visible: mark what it wrote (nothing, if it only read).
-        tables = inTx === undefined ? [] : inTx === null ? null : [...inTx];
+        tables = inTx === undefined ? new Map() : inTx;
         client.__txTables = undefined;
-        if (tables && !tables.length) return query(...args);
+        if (tables && !tables.size) return query(...args);
       } else {
-        tables = tablesWritten(text);
-        if (inTx) for (const t of tables ?? []) inTx.add(t);
+        // Sent inside `writingFor`: its pairing-owned tables are written for those pairings only.
+        const names = tablesWritten(text);
+        tables = names && written(names, routeStore()?.writesFor);
+        if (inTx && tables) merge(inTx, tables);
         if (inTx && tables === null) client.__txTables = null;
       }
       version.bump(tables);

@@ -18,6 +18,8 @@ export interface RouteStore {
   /** A replica must have replayed this WAL position to answer (the user's own last write); 0: any replica. */
   minLsn?: bigint;
   reads: Set<string> | null;
+  /** Set by `writingFor`: the pairings whose rows the statements sent now write. */
+  writesFor?: readonly string[];
 }
 
 const als = new AsyncLocalStorage<RouteStore>();
@@ -37,6 +39,21 @@ export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T
   const value = await als.run({ primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables }, fn);
   if (outer?.reads) for (const t of tables) outer.reads.add(t);
   return { value, tables };
+}
+
+/**
+ * Runs `write` with the writes it sends to pairing-owned tables (data-version.ts, PAIRING_OWNED_TABLES) marked as
+ * changing only rows of these pairings, so that cached answers of readers who see none of them stay (every pairing
+ * the rows belonged to before and after the write must be named). Its writes to other tables, and writes sent
+ * outside it, count for every pairing.
+ */
+export function writingFor<T>(pairingIds: readonly string[], write: () => Promise<T>): Promise<T> {
+  const outer = als.getStore();
+  return als.run(
+    { primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: outer?.reads ?? null, writesFor: pairingIds },
+    // Awaited inside: Drizzle sends a statement when its promise is awaited, which must happen in this store.
+    async () => await write(),
+  );
 }
 
 /** Adds tables to the current store's reads (a cached computation's tables, when its answer is reused). */

@@ -16,6 +16,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Its answers may be served from the response cache (http/response-cache.ts). */
+  cacheable: boolean;
 }
 
 /**
@@ -28,7 +30,9 @@ export function registerAccessControl(app: FastifyInstance, routes: RegisteredRo
     if (!opts.url.startsWith('/api/') || opts.url.startsWith('/api/docs')) return;
     const access = opts.config?.access;
     if (!access) throw new Error(`Route ${String(opts.method)} ${opts.url} declares no access rule`);
-    for (const method of [opts.method].flat()) if (method !== 'HEAD') routes.push({ method, url: opts.url, access });
+    const cacheable = !!opts.config?.cacheable;
+    for (const method of [opts.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: opts.url, access, cacheable });
   });
   app.addHook('preParsing', async (req) => {
     const access = req.routeOptions.config?.access;

@@ -26,8 +26,11 @@ interface Answer {
   body: string;
   headers: { 'content-type': string; 'content-disposition'?: string };
 }
-/** `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes. */
-type Entry = Answer & { version: number; tables: Set<string> | null };
+/**
+ * `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes.
+ * `scope`: the pairings whose rows it may show (its reader's scope; null: every pairing's).
+ */
+type Entry = Answer & { version: number; tables: Set<string> | null; scope: ReadonlySet<string> | null };
 
 /** What the cache may hold in all, and the largest answer it keeps (a 5,000-task plan tree is about 3 MB). */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
@@ -71,7 +74,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${who}|${req.url}`;
     const hit = cache.get(key);
-    if (hit && version!.unchangedSince(hit.version, hit.tables)) {
+    if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope)) {
       store(key, hit);
       return send(reply, hit.body, hit.headers);
     }
@@ -106,7 +109,16 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const disposition = reply.getHeader('content-disposition');
     if (disposition) headers['content-disposition'] = String(disposition);
     const answer = { body: payload as string, headers };
-    if (ok) store(miss.key, { version: miss.version, tables: routeStore()?.reads ?? null, ...answer });
+    // Repositories show a user only the rows of their scope's pairings: a write to another pairing's rows leaves it.
+    const scope =
+      req.routeOptions.config?.access === 'public' || !req.actor || req.actor.scope.all ? null : req.actor.scope;
+    if (ok)
+      store(miss.key, {
+        version: miss.version,
+        tables: routeStore()?.reads ?? null,
+        scope: scope && new Set(scope.pairingIds),
+        ...answer,
+      });
     miss.settle(ok ? answer : null);
     return payload;
   });

@@ -15,19 +15,28 @@ const MAX_ENTRIES = 500;
 /** Per database handle: one process may serve (or test) several databases, whose versions mean nothing to each other. */
 const caches = new WeakMap<
   object,
-  Map<string, { version: number; tables: Promise<Set<string>>; value: Promise<unknown> }>
+  Map<
+    string,
+    { version: number; tables: Promise<Set<string>>; scope: ReadonlySet<string> | null; value: Promise<unknown> }
+  >
 >();
 
-export function scopeKey(actor: Actor): string {
-  return actor.scope.all ? 'all' : [...actor.scope.pairingIds].sort().join(',');
-}
-
-export async function cachedByVersion<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `compute` reads for `actor`'s scope (every pairing-owned row it reads is of the scope's pairings): the answer is kept
+ * per scope and `key`, and a write to another pairing's rows leaves it (src/server/db/data-version.ts).
+ */
+export async function cachedByVersion<T>(
+  db: DbOrTx,
+  actor: Pick<Actor, 'scope'>,
+  question: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const dv = dataVersionOf(db);
   const version = dv?.current;
   if (version === null || version === undefined) return compute();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
+  const key = `${actor.scope.all ? 'all' : [...actor.scope.pairingIds].sort().join(',')}|${question}`;
   const hit = cache.get(key);
   // Kept until one of the tables the computation read changes; whoever uses it depends on those tables too.
   if (hit && hit.version === version) {
@@ -36,7 +45,7 @@ export async function cachedByVersion<T>(db: DbOrTx, key: string, compute: () =>
   }
   if (hit) {
     const tables = await hit.tables;
-    if (dv!.unchangedSince(hit.version, tables)) {
+    if (dv!.unchangedSince(hit.version, tables, hit.scope)) {
       noteReads(tables);
       return hit.value as Promise<T>;
     }
@@ -46,6 +55,7 @@ export async function cachedByVersion<T>(db: DbOrTx, key: string, compute: () =>
   // A failed computation is dropped below; its tables must not reject unobserved.
   cache.set(key, {
     version,
+    scope: actor.scope.all ? null : new Set(actor.scope.pairingIds),
     tables: tracked.then(
       (t) => t.tables,
       () => new Set<string>(),

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { PIPELINE_STAGES } from '../../../common/api/projects.ts';
 import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
-import { cachedByVersion, scopeKey } from '../../kernel/cached-by-version.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 
@@ -58,7 +58,7 @@ export type StageSqlRow = {
  * of the same pairings. Kept per scope and question until a table they are read from changes (kernel/cached-by-version.ts).
  */
 export async function projectStatsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
-  return cachedByVersion(db, `stats|${scopeKey(actor)}|${JSON.stringify(q)}`, () => statsRows(db, actor, q));
+  return cachedByVersion(db, actor, `stats|${JSON.stringify(q)}`, () => statsRows(db, actor, q));
 }
 export type ProjectStatsRows = Awaited<ReturnType<typeof projectStatsRows>>;
 

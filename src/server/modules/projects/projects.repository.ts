@@ -9,7 +9,7 @@ import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
-import { cachedByVersion, scopeKey } from '../../kernel/cached-by-version.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { movesOf, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -148,7 +148,7 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
       .orderBy(...order)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    cachedByVersion(db, `totals|${scopeKey(actor)}|${JSON.stringify(totalsFilter)}`, async () => {
+    cachedByVersion(db, actor, `totals|${JSON.stringify(totalsFilter)}`, async () => {
       const fromRollups = rollupTotals(actor, totalsFilter);
       if (fromRollups) return (await db.execute<LedgerTotals>(fromRollups)).rows[0]!;
       const [row] = await db

@@ -3,6 +3,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
+import { writingFor } from '../../db/routing.ts';
 import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import { wan } from '../../../common/money/money.ts';
 import type {
@@ -156,47 +157,50 @@ export async function createProjectIn(
   }
   if (problems.length || !start.ok) throw invalid(...problems);
 
-  const id = await insertProject(tx, {
-    pairingId: input.pairingId,
-    side: side!,
-    title: input.title,
-    investor: input.investor,
-    investorRegionCode: input.investorRegionCode ?? null,
-    hostRegionCode: input.hostRegionCode,
-    parkId: input.parkId ?? null,
-    industrySection:
-      input.industrySection ??
-      (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
-    industryDivision: input.industryDivision ?? null,
-    type: input.type,
-    projectCode: input.projectCode ?? null,
-    landmark: input.landmark,
-    greenChannel: input.greenChannel,
-    ...derivedColumns(start.state.history, start.state, reports),
-    centralBudgetWan: input.support?.central_budget ?? null,
-    bankCreditWan: input.support?.bank_credit ?? null,
-    industryFundWan: input.support?.industry_fund ?? null,
-    contactName: input.contactName ?? null,
-    contactPhone: input.contactPhone ?? null,
-    note: input.note ?? null,
-    naturalKey: key,
-    eventId: link?.eventId ?? null,
-    eventAgreementId: link?.eventAgreementId ?? null,
-    isDemo: !!link?.demo,
-    createdBy: ctx.actor.userId,
+  // The project's rows are its pairing's: cached answers read for other pairings stay (db/routing.ts, writingFor).
+  return writingFor([input.pairingId], async () => {
+    const id = await insertProject(tx, {
+      pairingId: input.pairingId,
+      side: side!,
+      title: input.title,
+      investor: input.investor,
+      investorRegionCode: input.investorRegionCode ?? null,
+      hostRegionCode: input.hostRegionCode,
+      parkId: input.parkId ?? null,
+      industrySection:
+        input.industrySection ??
+        (input.industryDivision ? industries().division(input.industryDivision)!.sectionCode : null),
+      industryDivision: input.industryDivision ?? null,
+      type: input.type,
+      projectCode: input.projectCode ?? null,
+      landmark: input.landmark,
+      greenChannel: input.greenChannel,
+      ...derivedColumns(start.state.history, start.state, reports),
+      centralBudgetWan: input.support?.central_budget ?? null,
+      bankCreditWan: input.support?.bank_credit ?? null,
+      industryFundWan: input.support?.industry_fund ?? null,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      note: input.note ?? null,
+      naturalKey: key,
+      eventId: link?.eventId ?? null,
+      eventAgreementId: link?.eventAgreementId ?? null,
+      isDemo: !!link?.demo,
+      createdBy: ctx.actor.userId,
+    });
+    await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
+    for (const r of reports)
+      await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
+    if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
+    audit({
+      action: 'project.create',
+      result: 'success',
+      objectType: 'project',
+      objectId: id,
+      details: { after: input, ...link },
+    });
+    return id;
   });
-  await appendMoves(tx, id, 1, start.state.history, ctx.actor.userId);
-  for (const r of reports)
-    await appendReport(tx, id, { figure: r.figure, period: r.period, amountFen: r.amount }, ctx.actor.userId);
-  if (input.taskIds?.length) await replaceTasks(tx, id, input.taskIds);
-  audit({
-    action: 'project.create',
-    result: 'success',
-    objectType: 'project',
-    objectId: id,
-    details: { after: input, ...link },
-  });
-  return id;
 }
 
 const EDITABLE = [
@@ -273,8 +277,11 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
       before.taskIds = await taskIdsOf(tx, id);
       after.taskIds = input.taskIds;
     }
-    if (!(await updateProjectRow(tx, id, input.version, patch))) throw conflict();
-    if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
+    // A project stays in its pairing: what it writes is that pairing's (db/routing.ts, writingFor).
+    await writingFor([current.pairingId], async () => {
+      if (!(await updateProjectRow(tx, id, input.version, patch))) throw conflict();
+      if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
+    });
     audit({
       action: 'project.update',
       result: 'success',
@@ -298,12 +305,14 @@ export async function moveStage(ctx: AuthedContext, id: string, input: StageMove
     const h = historyOf(id, found.moves, found.reports);
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
-    const moved = await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId);
-    const row = await saveLockedProject(tx, id, {
-      ...derivedColumns(r.state.history, r.state, h.reports),
-      version: found.row.version + 1,
-      updatedAt: new Date(),
-    });
+    const { moved, row } = await writingFor([found.row.pairingId], async () => ({
+      moved: await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId),
+      row: await saveLockedProject(tx, id, {
+        ...derivedColumns(r.state.history, r.state, h.reports),
+        version: found.row.version + 1,
+        updatedAt: new Date(),
+      }),
+    }));
     audit({
       action: 'project.stage',
       result: 'success',
@@ -344,24 +353,26 @@ export async function reportFigure(
       p.field === input.figure ? { ...p, field: 'amount' } : p,
     );
     if (problems.length) throw invalid(...problems);
-    const reported = await appendReport(
-      tx,
-      id,
-      {
-        figure: input.figure,
-        period: candidate.period,
-        amountFen: candidate.amount,
-        overrideReason: input.overrideReason,
-      },
-      ctx.actor.userId,
-    );
     // Stored with the database's clock after every earlier report, it is the newest whatever this process's clock says.
     const reports = [...h.reports, { ...candidate, recordedAt: NEWEST }];
-    const row = await saveLockedProject(tx, id, {
-      ...derivedColumns(h.state.history, h.state, reports),
-      version: found.row.version + 1,
-      updatedAt: new Date(),
-    });
+    const { reported, row } = await writingFor([found.row.pairingId], async () => ({
+      reported: await appendReport(
+        tx,
+        id,
+        {
+          figure: input.figure,
+          period: candidate.period,
+          amountFen: candidate.amount,
+          overrideReason: input.overrideReason,
+        },
+        ctx.actor.userId,
+      ),
+      row: await saveLockedProject(tx, id, {
+        ...derivedColumns(h.state.history, h.state, reports),
+        version: found.row.version + 1,
+        updatedAt: new Date(),
+      }),
+    }));
     const overridden = input.figure === 'arrived' && !!input.overrideReason;
     audit({
       action: overridden ? 'project.figure.override' : 'project.figure',

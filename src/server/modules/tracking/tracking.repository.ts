@@ -3,7 +3,7 @@ import type { ItemStatus } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
-import { cachedByVersion, scopeKey } from '../../kernel/cached-by-version.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -109,10 +109,10 @@ export async function listItems(
   // The counts are the same for every page: kept per scope (and, where only owned items are seen or asked for, per
   // unit), day and filter until a table they read is written (kernel/cached-by-version.ts).
   const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
-  const countsKey = `items|${scopeKey(actor)}|${ownUnit}|${today}|${JSON.stringify(f)}`;
+  const countsKey = `items|${ownUnit}|${today}|${JSON.stringify(f)}`;
   const [items, counts] = await Promise.all([
     page === 'all' ? query : query.limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    cachedByVersion(db, countsKey, async () => {
+    cachedByVersion(db, actor, countsKey, async () => {
       const [row] = await db
         .select({
           total: sql<number>`count(*) FILTER (WHERE ${f.status ? hasStatus(f.status, today) : sql`true`})::int`,

@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testEngines } from '../testing/test-engines.ts';
+import { useProgrammeApp } from '../testing/programme-fixture.ts';
+import type { TestClient } from '../testing/test-app.ts';
+import { PAIRING_OWNED_TABLES, dataVersionOf } from '../db/data-version.ts';
+import { newProject } from '../modules/projects/test-support/project-api.ts';
+
+/**
+ * A write to one pairing's projects drops the cached answers of the readers who see that pairing (its offices, the
+ * offices of its parent pairing, the national office) and leaves the others' (src/server/db/data-version.ts,
+ * PAIRING_OWNED_TABLES). Both halves are checked against what the database says after the write.
+ */
+describe.each(testEngines())('cached answers after a write to one pairing on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+  /** Projects of 吉林市—温州市 (under 吉林省—浙江省) and of 盘锦市—无锡市 (under 辽宁省—江苏省). */
+  const ids = { jilinWenzhou: '', panjinWuxi: '' };
+  let jilin: TestClient;
+
+  beforeAll(async () => {
+    jilin = await s.as(s.f.users.jilin);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const made = await jilin.post('/api/projects', newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200' }));
+    expect(made.statusCode, made.body).toBe(201);
+    ids.jilinWenzhou = made.json().id;
+    const other = await liaoning.post(
+      '/api/projects',
+      newProject(s.f.pairings.panjinWuxi, { hostRegionCode: '211100', title: '盘锦精细化工项目' }),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    ids.panjinWuxi = other.json().id;
+  });
+
+  /** The writes a pairing office makes on one of its projects: an edit, a money report, a stage move, a new one. */
+  async function writeInJilinWenzhou(n: number) {
+    const p = (await jilin.get(`/api/projects/${ids.jilinWenzhou}`)).json();
+    const edited = await jilin.patch(`/api/projects/${ids.jilinWenzhou}`, {
+      version: p.version,
+      landmark: !p.landmark,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const reported = await jilin.post(`/api/projects/${ids.jilinWenzhou}/figures`, {
+      version: edited.json().version,
+      figure: 'planned',
+      period: { year: 2024, month: 6 },
+      amount: String(60_000 + n),
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    const made = await jilin.post(
+      '/api/projects',
+      newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200', title: `吉林市新材料项目${n}` }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const moved = await jilin.post(`/api/projects/${made.json().id}/moves`, { to: 'signed', on: '2024-03-01' });
+    expect(moved.statusCode, moved.body).toBe(200);
+  }
+
+  /** Every cacheable list a signed-in user may ask without naming a record, and the project views with filters. */
+  function cachedAddresses() {
+    const lists = s.t.app.registeredRoutes
+      .filter((r) => r.cacheable && r.method === 'GET' && r.access !== 'public' && !r.url.includes(':'))
+      .map((r) => r.url);
+    expect(lists).toEqual(expect.arrayContaining(['/api/dashboard', '/api/projects', '/api/projects/stats']));
+    return [
+      ...lists,
+      '/api/projects?pageSize=100&sort=title&order=asc',
+      '/api/projects?stage=signed',
+      ...['side', 'industry', 'year', 'stage'].map((g) => `/api/projects/stats?groupBy=${g}`),
+    ];
+  }
+
+  it('keeps the answers of readers who cannot see the written pairing, and they are what the database says', async () => {
+    const readers = { liaoning: await s.as(s.f.users.liaoning), changchun: await s.as(s.f.users.changchun) };
+    const urls = cachedAddresses();
+    const kept = new Map<string, string>();
+    for (const [name, c] of Object.entries(readers))
+      for (const url of urls) {
+        const first = await c.get(url);
+        if (first.statusCode !== 200) continue; // not this reader's to ask (its permission, a required filter)
+        const again = await c.get(url);
+        expect(again.headers['x-cache'], `${name} ${url}`).toBe('hit');
+        kept.set(`${name} ${url}`, again.body);
+      }
+    // The project views are among what these readers keep.
+    for (const url of ['/api/dashboard', '/api/projects', '/api/projects/stats'])
+      expect(kept.has(`liaoning ${url}`), url).toBe(true);
+
+    await writeInJilinWenzhou(1);
+
+    for (const [name, c] of Object.entries(readers))
+      for (const url of urls) {
+        const key = `${name} ${url}`;
+        if (!kept.has(key)) continue;
+        const res = await c.get(url);
+        expect(res.headers['x-cache'], `${key} after a write to another pairing`).toBe('hit');
+        expect(res.body, key).toBe(kept.get(key));
+      }
+
+    // Now every pairing's rows count as changed, so the answers are read again: they show what was kept (an answer
+    // that showed rows of the pairing written would differ here).
+    dataVersionOf(s.t.database.db)!.bump(new Map([...PAIRING_OWNED_TABLES].map((t) => [t, null])));
+    for (const [name, c] of Object.entries(readers))
+      for (const url of urls) {
+        const key = `${name} ${url}`;
+        if (!kept.has(key)) continue;
+        const res = await c.get(url);
+        if (url.startsWith('/api/projects') || url === '/api/dashboard')
+          expect(res.headers['x-cache'], key).toBeUndefined();
+        expect(res.body, `${key} read again`).toBe(kept.get(key));
+      }
+  });
+
+  it('never serves an answer from before a write to a pairing its reader sees: the pairing, its parent, the nation', async () => {
+    const readers = {
+      jilin,
+      zhejiang: await s.as(s.f.users.zhejiang),
+      national: await s.as(s.f.users.national),
+    };
+    const parent = `/api/projects/stats?pairingId=${s.f.pairings.jilinZhejiang}&withSubPairs=true`;
+    const urls = ['/api/dashboard', '/api/projects?pageSize=100', '/api/projects/stats', parent];
+    const scopeOf = { jilin: s.f.pairings.jilinZhejiang, zhejiang: s.f.pairings.jilinZhejiang, national: null };
+    /** The projects and their planned investment that the reader sees, as the database has them now. */
+    const truth = async (name: keyof typeof readers) => {
+      const under = scopeOf[name];
+      const r = await s.t.database.db.execute<{ n: number; planned: string }>(sql`
+        SELECT count(*)::int AS n, coalesce(sum(planned_wan), 0)::text AS planned FROM projects
+        WHERE ${
+          under === null
+            ? sql`true`
+            : sql`pairing_id IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${under}
+          UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`
+        }`);
+      return { n: r.rows[0]!.n, planned: Number(r.rows[0]!.planned) };
+    };
+    const p = async () => (await jilin.get(`/api/projects/${ids.jilinWenzhou}`)).json();
+    let made = '';
+    // Each kind of write on its own, so that one whose pairing is misnamed cannot hide behind another.
+    const writes: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      [
+        'edit',
+        async () =>
+          jilin.patch(`/api/projects/${ids.jilinWenzhou}`, {
+            version: (await p()).version,
+            landmark: !(await p()).landmark,
+          }),
+      ],
+      [
+        'money report',
+        async () =>
+          jilin.post(`/api/projects/${ids.jilinWenzhou}/figures`, {
+            version: (await p()).version,
+            figure: 'planned',
+            period: { year: 2024, month: 7 },
+            amount: '71234.5',
+          }),
+      ],
+      [
+        'new project',
+        async () => {
+          const res = await jilin.post(
+            '/api/projects',
+            newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200', title: '吉林市碳纤维项目' }),
+          );
+          made = res.json().id;
+          return res;
+        },
+      ],
+      ['stage move', async () => jilin.post(`/api/projects/${made}/moves`, { to: 'signed', on: '2024-03-01' })],
+    ];
+    for (const [kind, write] of writes) {
+      const before = new Map<string, string>();
+      for (const [name, c] of Object.entries(readers))
+        for (const url of urls) {
+          await c.get(url);
+          const again = await c.get(url);
+          expect(again.headers['x-cache'], `${name} ${url}`).toBe('hit');
+          before.set(`${name} ${url}`, again.body);
+        }
+      const res = await write();
+      expect(res.statusCode, `${kind}: ${res.body}`).toBeLessThan(300);
+      for (const [name, c] of Object.entries(readers)) {
+        for (const url of urls) {
+          const after = await c.get(url);
+          expect(after.headers['x-cache'], `${kind}: ${name} ${url}`).toBeUndefined();
+          expect(after.body, `${kind}: ${name} ${url} shows the change`).not.toBe(before.get(`${name} ${url}`));
+        }
+        // The ledger's totals (kept apart, per scope: kernel/cached-by-version.ts) are the database's.
+        const ledger = (await c.get('/api/projects?pageSize=100')).json();
+        const want = await truth(name as keyof typeof readers);
+        expect([ledger.total, Number(ledger.totals.planned)], `${kind}: ${name}`).toEqual([want.n, want.planned]);
+      }
+    }
+  });
+});
