@@ -39,6 +39,12 @@ export const programmes = pgTable('programmes', {
   /** The period as dates (a programme loaded from a file); periodStart/periodEnd keep the years of the seeded one. */
   periodFrom: date(),
   periodTo: date(),
+  /**
+   * The plan kinds offered in this programme (PLAN_KINDS codes, in its own order) and the indicator set measured for
+   * its pairings (indicator codes); null: every kind, the whole active library (what the programme had before).
+   */
+  planKinds: text().array(),
+  indicatorCodes: text().array(),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
