@@ -1,5 +1,6 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
+import { jsonRows } from '../json-rows.ts';
 import { attachments, type AttachmentOwnerKind } from './attachments.tables.ts';
 
 /** The record a file is kept with. */
@@ -16,6 +17,16 @@ const ownedBy = (owner: AttachmentOwner) =>
 /** An owner's files, oldest first; the caller has found the owner in the actor's scope. */
 export async function attachmentsOf(db: DbOrTx, owner: AttachmentOwner): Promise<AttachmentRow[]> {
   return db.select().from(attachments).where(ownedBy(owner)).orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+}
+
+/** An owner's files as a column of the owner's own query (its id column), as attachmentsOf() answers them. */
+export function attachmentsColumn(kind: AttachmentOwnerKind, ownerId: AnyColumn) {
+  return jsonRows(
+    getTableColumns(attachments),
+    attachments,
+    and(eq(attachments.ownerKind, kind), eq(attachments.ownerId, ownerId)),
+    [asc(attachments.uploadedAt), asc(attachments.id)],
+  );
 }
 
 export async function findAttachment(db: DbOrTx, owner: AttachmentOwner, id: string) {

@@ -1,5 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
 import { toWan } from '../../../common/money/money.ts';
 import type { ProjectStage } from '../../../common/api/projects.ts';
 import { projectStageMoves, projectFigureReports } from './projects.tables.ts';
@@ -18,6 +19,23 @@ export async function movesOf(db: DbOrTx, projectId: string): Promise<StageMoveR
     .from(projectStageMoves)
     .where(eq(projectStageMoves.projectId, projectId))
     .orderBy(asc(projectStageMoves.ordinal));
+}
+
+/** A project's moves as a column of a query over projects (its id column), in the order movesOf() gives them. */
+export function movesColumn(projectId: AnyColumn) {
+  return jsonRows(getTableColumns(projectStageMoves), projectStageMoves, eq(projectStageMoves.projectId, projectId), [
+    asc(projectStageMoves.ordinal),
+  ]);
+}
+
+/** A project's money reports as a column of a query over projects, in the order reportsOf() gives them. */
+export function reportsColumn(projectId: AnyColumn) {
+  return jsonRows(
+    getTableColumns(projectFigureReports),
+    projectFigureReports,
+    eq(projectFigureReports.projectId, projectId),
+    [asc(projectFigureReports.recordedAt), asc(projectFigureReports.id)],
+  );
 }
 
 export async function reportsOf(db: DbOrTx, projectId: string): Promise<FigureReportRow[]> {

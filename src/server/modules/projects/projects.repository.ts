@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -8,9 +9,9 @@ import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
-import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
+import { attachmentsColumn, attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
-import { movesOf, reportsOf } from './project-history.repository.ts';
+import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
 export const projectScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, projects.pairingId);
@@ -114,7 +115,8 @@ const ROLLUP_FILTERS = { side: 'side', stage: 'stage', industrySection: 'industr
  * section and signing year. Null otherwise (the caller sums the projects).
  */
 function rollupTotals(actor: Actor, f: Partial<ProjectListQuery>): SQL | null {
-  const { pairingId, withSubPairs, demo, ...rest } = f;
+  // The programme is already in the actor's scope (http/route.ts).
+  const { pairingId, withSubPairs, demo, programmeId: _programme, ...rest } = f;
   const set = Object.entries(rest).filter(([, v]) => v !== undefined && v !== '');
   if (set.length > 1) return null;
   const [name, value] = set[0] ?? [];
@@ -168,39 +170,49 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
 }
 
 /**
- * A project with everything its page shows, in four queries whatever it holds: the row with the names it refers
- * to (pairing, regions, park, event) and its task ids, then its moves, reports and attachments. With `forUpdate`
- * the project's row is read first and stays locked until the transaction ends, so the history read after it
- * includes every other writer's commit; undefined when out of scope.
+ * A project with everything its page shows: the row with the names it refers to (pairing, regions, park, event),
+ * its task ids, moves, reports and attachments. Read in one statement; undefined when out of scope. With
+ * `forUpdate` the project's row is read first and stays locked until the transaction ends, and the history is
+ * read after it in statements of their own, so it includes every other writer's commit (one statement's
+ * subqueries would see only what was committed when it began).
  */
 export async function findProjectDetail(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = db
-    .select({
-      row: projects,
-      pairingName: pairings.name,
-      hostRegionName: listColumns.hostRegionName,
-      investorRegionName: listColumns.investorRegionName,
-      parkName: parks.name,
-      eventTitle: events.title,
-      taskIds: sql<string[]>`ARRAY(SELECT t.task_id::text FROM project_tasks t WHERE t.project_id = ${projects.id})`,
-    })
-    .from(projects)
-    .innerJoin(pairings, eq(pairings.id, projects.pairingId))
-    .leftJoin(parks, eq(parks.id, projects.parkId))
-    .leftJoin(events, eq(events.id, projects.eventId))
-    .where(and(eq(projects.id, id), projectScope(actor)));
-  const parts = () => Promise.all([movesOf(db, id), reportsOf(db, id), attachmentsOf(db, { kind: 'project', id })]);
+  const head = {
+    row: projects,
+    pairingName: pairings.name,
+    hostRegionName: listColumns.hostRegionName,
+    investorRegionName: listColumns.investorRegionName,
+    parkName: parks.name,
+    eventTitle: events.title,
+    taskIds: sql<string[]>`ARRAY(SELECT t.task_id::text FROM project_tasks t WHERE t.project_id = ${projects.id})`,
+  };
+  const named = <Q extends PgSelect>(q: Q) =>
+    q
+      .innerJoin(pairings, eq(pairings.id, projects.pairingId))
+      .leftJoin(parks, eq(parks.id, projects.parkId))
+      .leftJoin(events, eq(events.id, projects.eventId))
+      .where(and(eq(projects.id, id), projectScope(actor)));
   if (opts.forUpdate) {
     // One after the other: a transaction has a single connection.
-    const [found] = await q.for('update', { of: projects });
+    const [found] = await named(db.select(head).from(projects).$dynamic()).for('update', { of: projects });
     if (!found) return undefined;
     const moves = await movesOf(db, id);
     const reports = await reportsOf(db, id);
     const attachments = await attachmentsOf(db, { kind: 'project', id });
     return { ...found, moves, reports, attachments };
   }
-  const [[found], [moves, reports, attachments]] = await Promise.all([q, parts()]);
-  return found && { ...found, moves, reports, attachments };
+  const [found] = await named(
+    db
+      .select({
+        ...head,
+        moves: movesColumn(projects.id),
+        reports: reportsColumn(projects.id),
+        attachments: attachmentsColumn('project', projects.id),
+      })
+      .from(projects)
+      .$dynamic(),
+  );
+  return found;
 }
 export type ProjectDetailRows = NonNullable<Awaited<ReturnType<typeof findProjectDetail>>>;
 
