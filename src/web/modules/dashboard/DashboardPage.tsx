@@ -1,4 +1,4 @@
-import { lazy, useMemo } from 'react';
+import { lazy, useDeferredValue, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BranchesOutlined, CompassOutlined, EnvironmentOutlined } from '@ant-design/icons';
@@ -46,6 +46,8 @@ export function DashboardPage() {
   const navigate = useNavigate();
   const { requested: programmeId } = useProgramme();
   const { data, error, loading, reload } = useApi((signal) => dashboardApi.get(programmeId, signal), [programmeId]);
+  // The map first: the table and the sections below render in a second pass, after the map's first frame.
+  const below = useDeferredValue(data);
 
   const tint = useMemo(() => {
     const provinceCodes = (side: 'sideA' | 'sideB') => [
@@ -145,10 +147,10 @@ export function DashboardPage() {
         )}
       </Panel>
       <Panel title={t('ui.dashboard.tableTitle')}>
-        {data ? (
+        {below ? (
           <LightTable<PairingSummary>
             columns={columns}
-            rows={data.pairings}
+            rows={below.pairings}
             rowKey={(p) => p.id}
             onRowClick={(p) => navigate(`/pairings/${p.id}`)}
             rowTestId="dashboard-pairing-row"
@@ -160,12 +162,12 @@ export function DashboardPage() {
       </Panel>
       {/* Below the map, each section loads when it comes near the viewport (not part of the first screen); only
           once the map and the table have their height, or their placeholders would all be in view at first. */}
-      {data && (
+      {below && (
         <>
           <WhenVisible>
             <WorkStatusSection />
           </WhenVisible>
-          {data.projects && (
+          {below.projects && (
             <section data-testid="dashboard-projects">
               <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 12 }}>
                 <Typography.Title level={4} style={{ margin: 0 }}>
@@ -175,7 +177,7 @@ export function DashboardPage() {
                 <Link to="/projects/stats">{t('ui.projects.openStats')}</Link>
               </div>
               <WhenVisible minHeight={200}>
-                <ProjectOverview stats={data.projects} />
+                <ProjectOverview stats={below.projects} />
               </WhenVisible>
             </section>
           )}

@@ -17,13 +17,13 @@ describe('map files', () => {
     const { chinaMapFile, prefetchChinaMap } = await import('./map-files.ts');
 
     prefetchChinaMap();
-    await expect(chinaMapFile()).rejects.toThrow('/maps/china.json: HTTP 503');
+    await expect(chinaMapFile()).rejects.toThrow('/maps/china-simplified.json: HTTP 503');
     expect(fetch).toHaveBeenCalledTimes(1);
 
     prefetchChinaMap();
     await expect(chinaMapFile()).resolves.toEqual({ type: 'FeatureCollection', features: [] });
     await chinaMapFile();
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(fetch).toHaveBeenLastCalledWith('/maps/china.json', { credentials: 'same-origin' });
+    expect(fetch).toHaveBeenLastCalledWith('/maps/china-simplified.json', { credentials: 'same-origin' });
   });
 });
