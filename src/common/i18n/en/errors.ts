@@ -1,17 +1,18 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
 import { portalFieldErrors } from './errors-portal.ts';
+import { webErrors, webFieldErrors } from './errors-web.ts';
 import type { Shape } from '../shape.ts';
 import type { errors as zh } from '../zh-CN/errors.ts';
 
 export const errors: Shape<typeof zh> = {
+  ...webErrors,
   ...listingsErrors,
   ...summariesErrors,
   validation: 'The request is invalid; check the fields named',
   invalid_json: 'The request body is not valid JSON',
   unauthenticated: 'Please sign in',
   session_expired: 'Your session has expired; please sign in again',
-  forbidden: 'You are not allowed to do this',
   csrf: 'The request lacks a valid anti-forgery token; reload the page and try again',
   not_found: 'No such record, or you may not see it',
   route_not_found: 'No such endpoint',
@@ -37,11 +38,9 @@ export const errors: Shape<typeof zh> = {
   setup_done: 'The instance is already set up; the initial administrator cannot be created again',
   setup_token: 'Invalid setup token; use the link printed on the server console',
   password_wrong: 'The current password is wrong',
-  plan_file_refused: 'This file cannot be imported as a plan',
   plan_upload_required: 'Upload the plan file (the file field of a multipart/form-data request)',
   project_import_invalid:
     'The project sheet has {count} errors; nothing was imported. Correct them and upload it again',
-  project_sheet_refused: 'This file cannot be imported as a project sheet',
   project_upload_required: 'Upload the project sheet (the file field of a multipart/form-data request)',
   report_period_locked:
     'Reports for {period} are approved and locked; they cannot be filled or changed. Ask the pairing office to unlock the period for corrections',
@@ -65,10 +64,10 @@ export const errors: Shape<typeof zh> = {
   roster_sheet_refused: 'This file cannot be imported as a secondment roster',
   roster_upload_required: 'Upload the roster (the file field of multipart/form-data)',
   field: {
+    ...webFieldErrors,
     ...listingsFieldErrors,
     ...summariesFieldErrors,
     ...portalFieldErrors,
-    required: 'Required',
     too_short: 'At least {min} characters',
     too_long: 'At most {max} characters',
     too_small: 'Must be at least {min}',
@@ -91,6 +90,7 @@ export const errors: Shape<typeof zh> = {
     duplicate_in_file: 'The same two sides as {first}',
     unknown_organisation: 'No such organisation',
     unknown_programme: 'No such programme',
+    plan_kind_not_in_programme: 'this programme has no {kindEn} plans; its plan kinds: {kindsEn}',
     unknown_user: 'No such user',
     grant_national_only: 'Programmes can be granted only to users of the national office',
     grant_last: "This is the user's only grant: without it the user would see every programme. Grant another programme first, or disable the account",
@@ -122,7 +122,6 @@ export const errors: Shape<typeof zh> = {
     password_unchanged: 'The new password must differ from the current one',
     date_order: 'The end date cannot be before the start date',
     file_empty: 'The file is empty.',
-    file_too_large: 'The file is larger than the {limit} limit.',
     file_image: 'The file is an image, not a plan document. Upload the plan as .txt, .docx or .pdf.',
     file_spreadsheet: 'The file is a spreadsheet, not a plan document. Upload the plan as .txt, .docx or .pdf.',
     file_unsupported_type: 'This file type is not supported{hintEn}. Upload the plan as .txt, .docx or .pdf.',
@@ -135,7 +134,6 @@ export const errors: Shape<typeof zh> = {
     unknown_pairing: 'No such pairing, or you may not act on it',
     pairing_name_ambiguous: 'Several pairings are named {name}: give its id, or the programme too',
     programme_name_ambiguous: 'Several programmes are named {name}: give its id',
-    pairing_required: 'Choose the pairing the plan belongs to',
     programme_plan_requires_national: 'Only the national office may import or change programme-level plans',
     duplicate_task_no: 'Task number {code} appears twice',
     line_out_of_range: 'The line number is beyond the source text ({max} lines)',
@@ -282,7 +280,7 @@ export const errors: Shape<typeof zh> = {
   rosterRows: {
     invalid_rank: 'must be one of: bureau level, county/division level, section level, professional',
     invalid_gender: 'must be 男 (male) or 女 (female)',
-    invalid_direction: 'must be 东北→东部 or 东部→东北',
+    invalid_direction: 'must be {aToBEn} or {bToAEn} (sending side → receiving side)',
     invalid_status: 'must be one of: 拟派 (planned), 在岗 (in post), 已返回 (returned)',
     invalid_birth_year: 'is not a valid year of birth',
     id_number_format: 'an ID number has 18 characters: 17 digits, then a digit or X',

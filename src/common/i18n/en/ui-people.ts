@@ -15,7 +15,7 @@ export const peopleUi: Shape<typeof zh> = {
     professional: 'Professional',
   },
   genders: { male: 'Male', female: 'Female' },
-  directions: { ne_to_east: 'North-east → East', east_to_ne: 'East → North-east' },
+  directions: { ne_to_east: '{sideAName} → {sideBName}', east_to_ne: '{sideBName} → {sideAName}' },
   statuses: { planned: 'Planned', in_post: 'In post', returned: 'Returned' },
   categories: {
     officials: 'Party and government officials',

@@ -1,14 +1,15 @@
 import { listingsErrors, listingsFieldErrors } from './errors-listings.ts';
 import { summariesErrors, summariesFieldErrors } from './errors-summaries.ts';
 import { portalFieldErrors } from './errors-portal.ts';
+import { webErrors, webFieldErrors } from './errors-web.ts';
 export const errors = {
+  ...webErrors,
   ...listingsErrors,
   ...summariesErrors,
   validation: '请求内容有误，请检查标出的字段',
   invalid_json: '请求内容不是有效的 JSON',
   unauthenticated: '请先登录',
   session_expired: '会话已过期，请重新登录',
-  forbidden: '您没有执行此操作的权限',
   csrf: '请求缺少有效的防伪令牌，请刷新页面后重试',
   not_found: '未找到该记录，或您无权查看',
   route_not_found: '接口不存在',
@@ -32,10 +33,8 @@ export const errors = {
   setup_done: '系统已完成初始化，不能再次创建初始管理员',
   setup_token: '初始化令牌无效，请使用服务器控制台打印的链接',
   password_wrong: '当前密码不正确',
-  plan_file_refused: '该文件不能作为方案导入',
   plan_upload_required: '请上传方案文件（multipart/form-data 的 file 字段）',
   project_import_invalid: '项目表有 {count} 处错误，未导入任何项目，请修改后重新上传',
-  project_sheet_refused: '该文件不能作为项目表导入',
   project_upload_required: '请上传项目表（multipart/form-data 的 file 字段）',
   report_period_locked: '{period}的报告已审定锁定，不能再填报或修改；如需更正，请联系对口合作办公室解锁',
   report_state: '报告当前为“{stateZh}”，不能{actionZh}',
@@ -56,10 +55,10 @@ export const errors = {
   roster_sheet_refused: '该文件不能作为挂职干部花名册导入',
   roster_upload_required: '请上传花名册（multipart/form-data 的 file 字段）',
   field: {
+    ...webFieldErrors,
     ...listingsFieldErrors,
     ...summariesFieldErrors,
     ...portalFieldErrors,
-    required: '必填',
     too_short: '长度不能少于 {min} 个字符',
     too_long: '长度不能超过 {max} 个字符',
     too_small: '不能小于 {min}',
@@ -81,6 +80,7 @@ export const errors = {
     duplicate_in_file: '与 {first} 的双方相同',
     unknown_organisation: '组织机构不存在',
     unknown_programme: '合作规划不存在',
+    plan_kind_not_in_programme: '本合作规划不设“{kind}”，可用的规划类型：{kinds}',
     unknown_user: '用户不存在',
     grant_national_only: '只能授权给国家对口合作工作机构的用户',
     grant_last: '这是该用户唯一的授权：撤销后其将可见全部合作规划。请先授予其他合作规划，或停用该账号',
@@ -111,7 +111,6 @@ export const errors = {
     password_unchanged: '新密码不能与当前密码相同',
     date_order: '结束日期不能早于开始日期',
     file_empty: '文件为空，没有方案内容。',
-    file_too_large: '文件超过大小上限 {limit}，请压缩或拆分后再上传。',
     file_image: '文件是图片，不是方案文档。请上传 .txt、.docx 或 .pdf 格式的方案。',
     file_spreadsheet: '文件是电子表格，不是方案文档。请上传 .txt、.docx 或 .pdf 格式的方案。',
     file_unsupported_type: '不支持该文件格式{hint}。请上传 .txt、.docx 或 .pdf 格式的方案。',
@@ -124,7 +123,6 @@ export const errors = {
     unknown_pairing: '对口合作关系不存在，或您无权操作',
     pairing_name_ambiguous: '有多个对口合作关系名为“{name}”，请用其 ID，或同时指定方案',
     programme_name_ambiguous: '有多个方案名为“{name}”，请用其 ID',
-    pairing_required: '请选择方案所属的对口合作关系',
     programme_plan_requires_national: '只有国家层面可以导入或修改合作规划层面的方案',
     duplicate_task_no: '任务编号 {code} 重复',
     line_out_of_range: '行号超出原文范围（共 {max} 行）',
@@ -267,7 +265,7 @@ export const errors = {
   rosterRows: {
     invalid_rank: '应为以下之一：厅局级、县处级、乡科级、专业技术人员',
     invalid_gender: '应填“男”或“女”',
-    invalid_direction: '应填“东北→东部”或“东部→东北”',
+    invalid_direction: '应填“{aToB}”或“{bToA}”（派出一方→接收一方）',
     invalid_status: '应为以下之一：拟派、在岗、已返回',
     invalid_birth_year: '不是有效的出生年份',
     id_number_format: '身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X',

@@ -8,7 +8,8 @@ export const peopleUi = {
   nav: { secondments: '干部挂职', trainings: '培训班', exchanges: '交流与专家服务' },
   ranks: { bureau: '厅局级', division: '县处级', section: '乡科级', professional: '专业技术人员' },
   genders: { male: '男', female: '女' },
-  directions: { ne_to_east: '东北→东部', east_to_ne: '东部→东北' },
+  // The stored codes keep 22号's wording (ne_to_east: side a sends); what is shown names the programme's sides.
+  directions: { ne_to_east: '{sideAName}→{sideBName}', east_to_ne: '{sideBName}→{sideAName}' },
   statuses: { planned: '拟派', in_post: '在岗', returned: '已返回' },
   categories: { officials: '党政干部', managers: '企业经营管理人员', professionals: '专业技术人员', other: '其他' },
   exchangeKinds: { visit: '考察交流', expert_station: '院士专家工作站', graduate_recruitment: '高校毕业生招聘' },

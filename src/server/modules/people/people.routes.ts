@@ -102,11 +102,15 @@ function secondmentRoutes(app: FastifyInstance) {
       const { page: _p, pageSize: _s, ...filter } = query;
       const rows = (await secondmentExportRows(ctx, filter)).map(presentSecondmentSummary);
       const at = exportedAt();
-      const file = await buildRosterExport(rows, {
-        name: ctx.actor.displayName,
-        organisation: ctx.actor.organisationName,
-        at,
-      });
+      const file = await buildRosterExport(
+        rows,
+        { name: ctx.actor.displayName, organisation: ctx.actor.organisationName, at },
+        await sideTextsByPairing(
+          ctx.db,
+          'zh-CN',
+          rows.map((r) => r.pairingId),
+        ),
+      );
       return reply
         .header('content-type', XLSX)
         .header(

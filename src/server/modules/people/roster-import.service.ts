@@ -7,7 +7,15 @@ import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
-import { duplicateRows, lockedYearError, onFileError, type RosterDraft, validateRosterRow } from './roster-import.ts';
+import {
+  duplicateRows,
+  lockedYearError,
+  onFileError,
+  type RosterDraft,
+  rosterDirections,
+  validateRosterRow,
+} from './roster-import.ts';
+import { sideTextsInView } from '../programmes/programmes.service.ts';
 import { yearLockOf, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import { buildRosterTemplate, ROSTER_COLUMNS } from './roster-sheet.ts';
 import { sealedIdNumber, sealedMobile } from './secondment-record.ts';
@@ -57,8 +65,12 @@ export async function importRoster(
   }
   const errors: RowError[] = [];
   const drafts: RosterDraft[] = [];
+  const directions = rosterDirections({
+    zh: await sideTextsInView(ctx, 'zh-CN', pairingId),
+    en: await sideTextsInView(ctx, 'en', pairingId),
+  });
   for (const r of sheet.rows) {
-    const v = validateRosterRow(r, sheet.columns);
+    const v = validateRosterRow(r, sheet.columns, directions);
     if (v.ok) drafts.push(v.draft);
     else errors.push(...v.errors);
   }

@@ -5,8 +5,10 @@ import { textFault } from '../../../common/api/text-faults.ts';
 import { cellDate, cellText, type Cell } from '../../kernel/sheet/cell-values.ts';
 import { columnRowError } from '../../kernel/sheet/column-sheet.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
 import {
-  DIRECTION_BY_LABEL,
+  directionByLabel,
+  directionChoices,
   GENDER_BY_LABEL,
   RANK_BY_LABEL,
   ROSTER_COLUMNS,
@@ -37,10 +39,20 @@ export interface RosterDraft {
 
 type Columns = ReadonlyMap<string, number>;
 
+/** How the pairing's programme writes a direction (its side names), read once per file. */
+export interface RosterDirections {
+  read: (text: string) => SecondmentDirection | undefined;
+  choices: Record<string, string>;
+}
+export function rosterDirections(sides: { zh: SideParams; en: SideParams }): RosterDirections {
+  return { read: directionByLabel(sides), choices: directionChoices(sides) };
+}
+
 /** Reads one row; every bad cell is named, and nothing of the row is kept unless every cell is right. */
 export function validateRosterRow(
   r: { row: number; cells: Record<string, Cell> },
   columns: Columns,
+  directions: RosterDirections,
 ): { ok: true; draft: RosterDraft } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
   const bad = (key: string, code: string, params: Record<string, string | number> = {}) =>
@@ -57,11 +69,17 @@ export function validateRosterRow(
     else if (def.max && v.length > def.max) bad(key, 'too_long', { max: def.max });
     return v;
   };
-  const choice = <T>(key: string, lookup: (t: string) => T | undefined, code: string, required: boolean) => {
+  const choice = <T>(
+    key: string,
+    lookup: (t: string) => T | undefined,
+    code: string,
+    required: boolean,
+    params: Record<string, string> = {},
+  ) => {
     const v = textOf(key, required);
     if (v === null) return undefined;
     const found = lookup(v);
-    if (!found) bad(key, code);
+    if (!found) bad(key, code, params);
     return found;
   };
 
@@ -84,7 +102,7 @@ export function validateRosterRow(
   const mobileText = textOf('mobile', false);
   const mobile = mobileText ? toHalfWidth(mobileText).replace(/[\s-]/g, '') : null;
   if (mobile && !MOBILE_PATTERN.test(mobile)) bad('mobile', 'invalid_mobile');
-  const direction = choice('direction', DIRECTION_BY_LABEL, 'invalid_direction', true);
+  const direction = choice('direction', directions.read, 'invalid_direction', true, directions.choices);
   const homeUnit = textOf('homeUnit', true);
   const homePost = textOf('homePost', true);
   const hostUnit = textOf('hostUnit', true);

@@ -8,11 +8,16 @@ import {
 } from '../../../common/api/people.ts';
 import { errors as zhErrors } from '../../../common/i18n/zh-CN/errors.ts';
 import { type Locale, translate } from '../../../common/i18n/messages.ts';
+import { type SideParams, sideParams } from '../../../common/programme-sides.ts';
 import { columnLetter, type SheetColumn } from '../../kernel/sheet/sheet-column.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 
-const label = (group: string, v: string, locale: Locale = 'zh-CN') => translate(locale, `ui.people.${group}.${v}`);
-const labels = (group: string, values: readonly string[]) => values.map((v) => label(group, v)).join('、');
+const label = (group: string, v: string, locale: Locale = 'zh-CN', params: Partial<SideParams> = {}) =>
+  translate(locale, `ui.people.${group}.${v}`, params);
+const labels = (group: string, values: readonly string[], params: Partial<SideParams> = {}) =>
+  values.map((v) => label(group, v, 'zh-CN', params)).join('、');
+/** The neutral side texts (甲方/乙方), for the template, which serves every programme. */
+const neutralSides = (locale: Locale) => sideParams(null, locale, (key, params) => translate(locale, key, params));
 
 /**
  * The secondment roster (挂职干部花名册) as 组织部 keep it: one row per cadre. One list drives the template, the
@@ -78,8 +83,8 @@ export const ROSTER_COLUMNS: readonly SheetColumn[] = [
     kind: 'choice',
     required: true,
     width: 12,
-    hint: `必填：${labels('directions', SECONDMENT_DIRECTIONS)}`,
-    example: '东北→东部',
+    hint: `必填：派出一方→接收一方，用本对口合作双方的名称（如 东北地区→东部地区、东部→西部），或 ${labels('directions', SECONDMENT_DIRECTIONS, neutralSides('zh-CN'))}`,
+    example: '东北地区→东部地区',
     aliases: ['挂职方向'],
   },
   {
@@ -203,6 +208,7 @@ function choiceMap<T extends string>(
   group: string,
   values: readonly T[],
   extra: [string, T][] = [],
+  sides: { zh: Partial<SideParams>; en: Partial<SideParams> } = { zh: {}, en: {} },
 ): (text: string) => T | undefined {
   const norm = (s: string) =>
     s
@@ -210,7 +216,8 @@ function choiceMap<T extends string>(
       .replace(/[\s→\->到至]/g, '')
       .toLowerCase();
   const m = new Map<string, T>(extra.map(([k, v]) => [norm(k), v]));
-  for (const v of values) for (const k of [v, label(group, v), label(group, v, 'en')]) m.set(norm(k), v);
+  for (const v of values)
+    for (const k of [v, label(group, v, 'zh-CN', sides.zh), label(group, v, 'en', sides.en)]) m.set(norm(k), v);
   return (text) => m.get(norm(text));
 }
 
@@ -221,10 +228,35 @@ export const RANK_BY_LABEL = choiceMap('ranks', SECONDMENT_RANKS, [
   ['专技', 'professional'],
 ]);
 export const GENDER_BY_LABEL = choiceMap('genders', GENDERS);
-export const DIRECTION_BY_LABEL = choiceMap('directions', SECONDMENT_DIRECTIONS, [
-  ['东北派往东部', 'ne_to_east'],
-  ['东部派往东北', 'east_to_ne'],
-]);
+/**
+ * A direction as a roster of this programme writes it: its side names (东部→西部, Eastern side → Western side; the
+ * pairing's programme's, in both languages), 甲方→乙方 when it has none, or the code. 22号's first wording
+ * (东北→东部, 东北派往东部) stays readable, as rosters were written with it.
+ */
+export function directionByLabel(sides: { zh: SideParams; en: SideParams }) {
+  const sent = (s: SideParams, from: 'sideAName' | 'sideBName', to: 'sideAName' | 'sideBName') =>
+    `${s[from]}派往${s[to]}`;
+  return choiceMap(
+    'directions',
+    SECONDMENT_DIRECTIONS,
+    [
+      ['东北→东部', 'ne_to_east'],
+      ['东部→东北', 'east_to_ne'],
+      ['东北派往东部', 'ne_to_east'],
+      ['东部派往东北', 'east_to_ne'],
+      [sent(sides.zh, 'sideAName', 'sideBName'), 'ne_to_east'],
+      [sent(sides.zh, 'sideBName', 'sideAName'), 'east_to_ne'],
+    ],
+    sides,
+  );
+}
+/** The direction labels an error names (东部→西部 / 西部→东部), in both languages. */
+export const directionChoices = (sides: { zh: SideParams; en: SideParams }) => ({
+  aToB: label('directions', 'ne_to_east', 'zh-CN', sides.zh),
+  bToA: label('directions', 'east_to_ne', 'zh-CN', sides.zh),
+  aToBEn: label('directions', 'ne_to_east', 'en', sides.en),
+  bToAEn: label('directions', 'east_to_ne', 'en', sides.en),
+});
 export const STATUS_BY_LABEL = choiceMap('statuses', SECONDMENT_STATUSES, [
   ['已到岗', 'in_post'],
   ['期满返回', 'returned'],
@@ -272,6 +304,7 @@ export async function buildRosterTemplate(): Promise<Buffer> {
 export async function buildRosterExport(
   rows: readonly SecondmentSummary[],
   watermark: { name: string; organisation: string; at: string },
+  sidesOf: (pairingId: string) => SideParams,
 ): Promise<Buffer> {
   const t = (key: string, params: Record<string, string> = {}) => translate('zh-CN', `ui.people.${key}`, params);
   const cols = ROSTER_COLUMNS.filter((c) => c.key !== 'seq');
@@ -306,7 +339,7 @@ export async function buildRosterExport(
       birthYear: r.birthYear,
       idNumber: r.idNumber,
       mobile: r.mobile ?? '',
-      direction: label('directions', r.direction),
+      direction: label('directions', r.direction, 'zh-CN', sidesOf(r.pairingId)),
       homeUnit: safeCell(r.homeUnit),
       homePost: safeCell(r.homePost),
       hostUnit: safeCell(r.hostUnit),

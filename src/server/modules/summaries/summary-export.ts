@@ -1,5 +1,6 @@
 import type { SectionKey, SummaryKind, SummarySection } from '../../../common/api/summaries.ts';
 import { translate } from '../../../common/i18n/messages.ts';
+import { sideParams } from '../../../common/programme-sides.ts';
 import {
   type GongwenAnnex,
   type GongwenBlock,
@@ -12,6 +13,7 @@ import type { YearRecords } from './summaries.repository.ts';
 
 const zh = (key: string, params: Record<string, string | number> = {}) => translate('zh-CN', key, params);
 const col = (key: string) => zh(`ui.summaries.doc.columns.${key}`);
+const NEUTRAL_SIDES = { ...sideParams(null, 'zh-CN', (key, params) => zh(key, params)) };
 
 /** A document as exported: its header, sections and the figures they cite (the draft's, or a submitted version's). */
 export interface ExportedDocument {
@@ -61,7 +63,8 @@ const ANNEXES: Annex[] = [
   {
     key: 'cadres',
     columns: [
-      c('direction', 18, (r) => zh(`ui.people.directions.${r.direction}`)),
+      // 甲方→乙方, as the side column above names the sides (the 公文 is written for any programme).
+      c('direction', 18, (r) => zh(`ui.people.directions.${r.direction}`, NEUTRAL_SIDES)),
       c('homeUnit', 30, (r) => `${text(r.homeUnit)} ${text(r.homePost)}`),
       c('hostUnit', 30, (r) => `${text(r.hostUnit)} ${text(r.hostPost)}`),
       c('period', 24, (r) => `${text(r.startsOn)}—${text(r.endsOn)}`),
