@@ -298,19 +298,27 @@ export function pageHelpers(current: () => Page) {
 }
 
 /**
- * The frame of a browser journey, the same in every file: inside a `describe`, a fresh server (with `setup` run on
- * it before the browser opens: users, data), Chromium with one page, a screenshot and the page's errors when a
- * step fails, and both closed at the end. Answers the page helpers and the server and page of the steps under way.
+ * The frame of a browser journey, the same in every file: inside a `describe`, a fresh server with the journey's
+ * `users` (all with `password`) and `setup` run on it before the browser opens (data; it gets each user's
+ * organisation id by username), Chromium with one page, a screenshot and the page's errors when a step fails, and
+ * both closed at the end. Answers the page helpers, `openAs` (a user signs in and opens a page, as a step usually
+ * starts) and the server, context and page of the steps under way.
  */
 export function journey(
   prefix: string,
-  opts: { acceptDownloads?: boolean; setup?: (server: RunningServer) => Promise<void> } = {},
+  opts: {
+    users?: readonly E2eUser[];
+    password?: string;
+    acceptDownloads?: boolean;
+    setup?: (server: RunningServer, organisations: Record<string, string>) => Promise<void>;
+  } = {},
 ) {
   let e2e: E2eServer | undefined;
   let opened: E2eBrowser | undefined;
   beforeAll(async () => {
     e2e = await startE2eServer(prefix);
-    await opts.setup?.(e2e.server);
+    const organisations = opts.users?.length ? await createUsers(e2e.server, opts.users, opts.password!) : {};
+    await opts.setup?.(e2e.server, organisations);
     opened = await openBrowser(e2e.server, { acceptDownloads: opts.acceptDownloads });
   }, 120_000);
   screenshotOnFailure(() => opened?.page);
@@ -322,13 +330,28 @@ export function journey(
     await opened?.browser.close();
     await e2e?.stop();
   });
+  const helpers = pageHelpers(() => opened!.page);
+  /** Signs `username` in (the journey's password) onto the dashboard, then opens `path` when one is given. */
+  async function openAs(username: string, path?: string) {
+    await helpers.signIn(username, opts.password!);
+    await opened!.page.waitForURL((url) => url.pathname === '/');
+    if (path) await opened!.page.goto(path);
+  }
   return {
-    ...pageHelpers(() => opened!.page),
+    ...helpers,
+    openAs,
     get page() {
       return opened!.page;
     },
+    get context() {
+      return opened!.context;
+    },
     get server() {
       return e2e!.server;
+    },
+    /** The data directory and the first-start token of the journey's server. */
+    get e2e() {
+      return e2e!;
     },
     get pageErrors() {
       return opened!.pageErrors;

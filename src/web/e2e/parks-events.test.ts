@@ -1,21 +1,14 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildPark } from '../../server/seed/builders.ts';
 import { filledLedgerTemplate } from '../../server/modules/parks/test-support/ledger-sheet-fixture.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
+import { journey } from './harness.ts';
 
 /*
  * Co-built parks and promotion events in Chromium against the real server, as the 吉林 pairing office keeps them:
@@ -53,15 +46,28 @@ const fen = (text: string) => {
 };
 
 describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const j = journey('duikou-parks-e2e-', {
+    users: [OFFICE, OTHER],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const ctx = systemContext(server.deps);
+      // Generated demo data, as `duikou demo` makes it: it must be told apart wherever it shows.
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      await buildPark(
+        ctx,
+        { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' },
+        { demo: true },
+      );
+    },
+  });
   let mainId = '';
   let eventId = '';
   let projectId = '';
   const {
-    signIn,
+    openAs,
     signOut,
     choose,
     pick: pickOption,
@@ -73,114 +79,88 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     hasCount,
     hasAttribute,
     fieldError,
-  } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-parks-e2e-');
-    const ctx = systemContext(e2e.server.deps);
-    await createUsers(e2e.server, [OFFICE, OTHER], PASSWORD);
-    // Generated demo data, as `duikou demo` makes it: it must be told apart wherever it shows.
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    await buildPark(
-      ctx,
-      { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' },
-      { demo: true },
-    );
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  } = j;
 
   /** The text box of an antd input that carries the test id itself or on its wrapper. */
-  const inputOf = (testId: string, within: Page | Locator = page) =>
+  const inputOf = (testId: string, within: Page | Locator = j.page) =>
     within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   /** Types a date into an antd DatePicker found by its input's id, and confirms it. */
   async function typeDate(id: string, date: string) {
-    await page.locator(`#${id}`).click();
-    await page.locator(`#${id}`).fill(date);
-    await page.keyboard.press('Enter');
+    await j.page.locator(`#${id}`).click();
+    await j.page.locator(`#${id}`).fill(date);
+    await j.page.keyboard.press('Enter');
   }
-  const pick = (testId: string, option: string, within: Page | Locator = page) =>
+  const pick = (testId: string, option: string, within: Page | Locator = j.page) =>
     pickOption(within.getByTestId(testId), option);
   /** The API as the signed-in page sees it (its session cookie). */
   const apiGet = (path: string) =>
-    page.evaluate(async (p) => {
+    j.page.evaluate(async (p) => {
       const res = await fetch(p, { credentials: 'same-origin' });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     }, path);
 
   const parts = (figure: string) =>
-    page
+    j.page
       .locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-part"]`)
       .allInnerTexts();
   const total = (figure: string) =>
-    page.locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-total"]`).innerText();
-  const ledgerRows = () => page.getByTestId('ledger-row');
+    j.page
+      .locator(`[data-testid="statement-row"][data-figure="${figure}"] [data-testid="statement-total"]`)
+      .innerText();
+  const ledgerRows = () => j.page.getByTestId('ledger-row');
 
   it('lists parks with the demo one marked, and registers a main park and its branch', async () => {
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '合作园区' }).click();
-    await page.waitForURL('**/parks');
-    const demoRow = page.locator('[data-testid="park-row"]', { hasText: DEMO_PARK });
+    await openAs(OFFICE.username);
+    await j.page.getByRole('menuitem', { name: '合作园区' }).click();
+    await j.page.waitForURL('**/parks');
+    const demoRow = j.page.locator('[data-testid="park-row"]', { hasText: DEMO_PARK });
     await visible(demoRow);
     await hasAttribute(demoRow, 'data-demo', 'true');
     await containsText(demoRow.getByTestId('demo-tag'), '演示数据');
 
-    await page.getByTestId('park-create').click();
-    await page.getByTestId('park-form').waitFor();
-    await choose(page.getByTestId('park-pairing'), '吉林省—浙江', '吉林省—浙江省');
-    await page.locator('#park_name').fill(MAIN);
-    await choose(page.getByTestId('park-host'), '长春', / 220100$/);
-    await choose(page.getByTestId('park-partner'), '杭州', / 330100$/);
-    await page.locator('#park_areaKm2').fill('12.5');
-    await choose(page.getByTestId('park-industries'), '汽车', /^36 汽车制造业$/);
-    await page.locator('#park_operator').fill('长春杭州合作园开发有限公司');
-    await page.locator('#park_operatorTeamFrom').fill('杭州经济技术开发区选派');
-    await page.getByTestId('park-save').click();
-    await page.waitForURL(/\/parks\/[0-9a-f-]{36}$/);
-    mainId = /\/parks\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-    await hasText(page.getByTestId('park-name'), MAIN);
-    await containsText(page.getByTestId('park-facts'), '杭州经济技术开发区选派');
-    expect(await page.getByTestId('demo-tag').count()).toBe(0);
+    await j.page.getByTestId('park-create').click();
+    await j.page.getByTestId('park-form').waitFor();
+    await choose(j.page.getByTestId('park-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.locator('#park_name').fill(MAIN);
+    await choose(j.page.getByTestId('park-host'), '长春', / 220100$/);
+    await choose(j.page.getByTestId('park-partner'), '杭州', / 330100$/);
+    await j.page.locator('#park_areaKm2').fill('12.5');
+    await choose(j.page.getByTestId('park-industries'), '汽车', /^36 汽车制造业$/);
+    await j.page.locator('#park_operator').fill('长春杭州合作园开发有限公司');
+    await j.page.locator('#park_operatorTeamFrom').fill('杭州经济技术开发区选派');
+    await j.page.getByTestId('park-save').click();
+    await j.page.waitForURL(/\/parks\/[0-9a-f-]{36}$/);
+    mainId = /\/parks\/([0-9a-f-]{36})$/.exec(j.page.url())![1]!;
+    await hasText(j.page.getByTestId('park-name'), MAIN);
+    await containsText(j.page.getByTestId('park-facts'), '杭州经济技术开发区选派');
+    expect(await j.page.getByTestId('demo-tag').count()).toBe(0);
 
     // The branch: a host region outside the pairing is refused next to the field, then corrected.
-    await page.goto('/parks');
-    await page.getByTestId('park-create').click();
-    await page.getByTestId('park-form').waitFor();
-    await choose(page.getByTestId('park-pairing'), '吉林省—浙江', '吉林省—浙江省');
-    await page.locator('#park_name').fill(BRANCH);
+    await j.page.goto('/parks');
+    await j.page.getByTestId('park-create').click();
+    await j.page.getByTestId('park-form').waitFor();
+    await choose(j.page.getByTestId('park-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.locator('#park_name').fill(BRANCH);
     await pick('park-type', '分园区');
-    await choose(page.getByTestId('park-host'), '沈阳', / 210100$/);
+    await choose(j.page.getByTestId('park-host'), '沈阳', / 210100$/);
     await pick('park-main', MAIN);
-    await page.getByTestId('park-save').click();
+    await j.page.getByTestId('park-save').click();
     await hasText(fieldError('所在地（飞入地）'), '地区不在本对口合作关系的范围内');
-    await choose(page.getByTestId('park-host'), '长春', / 220100$/);
-    await page.getByTestId('park-save').click();
-    await page.waitForURL((url) => url.pathname !== '/parks');
-    await hasText(page.getByTestId('park-main-link'), MAIN);
-    await page.getByTestId('park-main-link').click();
-    await page.waitForURL(`**/parks/${mainId}`);
-    await hasText(page.getByTestId('park-branch'), BRANCH);
+    await choose(j.page.getByTestId('park-host'), '长春', / 220100$/);
+    await j.page.getByTestId('park-save').click();
+    await j.page.waitForURL((url) => url.pathname !== '/parks');
+    await hasText(j.page.getByTestId('park-main-link'), MAIN);
+    await j.page.getByTestId('park-main-link').click();
+    await j.page.waitForURL(`**/parks/${mainId}`);
+    await hasText(j.page.getByTestId('park-branch'), BRANCH);
 
     // An edit takes the version it was read at.
-    await page.getByTestId('park-edit').click();
-    await page.getByTestId('park-form').waitFor();
-    await page.locator('#park_areaKm2').fill('15.25');
-    await page.getByTestId('park-save').click();
-    await hidden(page.getByTestId('park-form'));
-    await containsText(page.getByTestId('park-facts'), '15.25');
+    await j.page.getByTestId('park-edit').click();
+    await j.page.getByTestId('park-form').waitFor();
+    await j.page.locator('#park_areaKm2').fill('15.25');
+    await j.page.getByTestId('park-save').click();
+    await hidden(j.page.getByTestId('park-form'));
+    await containsText(j.page.getByTestId('park-facts'), '15.25');
   });
 
   it('settles two enterprises and records a 50:50-then-30:70 agreement, refusing shares that do not add up', async () => {
@@ -188,39 +168,39 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
       [E1, '91220101MA0000000X'],
       [E2, ''],
     ] as const) {
-      await page.getByTestId('enterprise-add').click();
-      await page.getByTestId('enterprise-form').waitFor();
-      await page.locator('#enterprise_name').fill(name);
-      if (code) await page.locator('#enterprise_creditCode').fill(code);
-      await page.getByTestId('enterprise-save').click();
-      await hidden(page.getByTestId('enterprise-form'));
+      await j.page.getByTestId('enterprise-add').click();
+      await j.page.getByTestId('enterprise-form').waitFor();
+      await j.page.locator('#enterprise_name').fill(name);
+      if (code) await j.page.locator('#enterprise_creditCode').fill(code);
+      await j.page.getByTestId('enterprise-save').click();
+      await hidden(j.page.getByTestId('enterprise-form'));
     }
-    await hasCount(page.getByTestId('enterprise-row'), 2);
+    await hasCount(j.page.getByTestId('enterprise-row'), 2);
 
-    await page.getByTestId('agreement-add').click();
-    await page.getByTestId('agreement-form').waitFor();
-    await page.locator('#agreement_title').fill('长春—杭州产业合作园税收分成协议');
+    await j.page.getByTestId('agreement-add').click();
+    await j.page.getByTestId('agreement-form').waitFor();
+    await j.page.locator('#agreement_title').fill('长春—杭州产业合作园税收分成协议');
     await typeDate('agreement_startsOn', '2019-07-01');
     // The parties come from the park: the partner region (飞出地) first, the host region second.
     expect(
-      await page.getByTestId('party-name').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+      await j.page.getByTestId('party-name').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
     ).toEqual(['杭州市', '长春市']);
     await typeDate('agreement_terms_0_from', '2019-07-01');
     await typeDate('agreement_terms_0_to', '2024-06-30');
-    await page.getByTestId('term-add').click();
+    await j.page.getByTestId('term-add').click();
     await typeDate('agreement_terms_1_from', '2024-07-01');
-    const second = page.getByTestId('term-block').nth(1);
+    const second = j.page.getByTestId('term-block').nth(1);
     await second.getByTestId('term-share-input').nth(0).fill('30');
     await second.getByTestId('term-share-input').nth(1).fill('60');
-    await page.getByTestId('agreement-save').click();
+    await j.page.getByTestId('agreement-save').click();
     await poll(() => second.locator('.ant-form-item-explain-error').first().innerText()).toBe(
       '各方比例合计须为 100%，现为 90%',
     );
     await second.getByTestId('term-share-input').nth(1).fill('70');
-    await page.getByTestId('agreement-save').click();
-    await hidden(page.getByTestId('agreement-form'));
+    await j.page.getByTestId('agreement-save').click();
+    await hidden(j.page.getByTestId('agreement-form'));
 
-    const terms = page.getByTestId('agreement-term');
+    const terms = j.page.getByTestId('agreement-term');
     await hasCount(terms, 2);
     expect(await terms.nth(0).getByTestId('term-share').allInnerTexts()).toEqual(['50%', '50%']);
     expect(await terms.nth(1).getByTestId('term-share').allInnerTexts()).toEqual(['30%', '70%']);
@@ -228,15 +208,15 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   });
 
   async function addEntry(enterprise: string, figure: string, year: string, month: string, amount: string) {
-    await page.getByTestId('ledger-add').click();
-    await page.getByTestId('entry-form').waitFor();
+    await j.page.getByTestId('ledger-add').click();
+    await j.page.getByTestId('entry-form').waitFor();
     await pick('entry-enterprise', enterprise);
     await pick('entry-figure', figure);
     await inputOf('entry-year').fill(year);
     await pick('entry-month', month);
     await inputOf('entry-amount').fill(amount);
-    await page.getByTestId('entry-save').click();
-    await hidden(page.getByTestId('entry-form'));
+    await j.page.getByTestId('entry-save').click();
+    await hidden(j.page.getByTestId('entry-form'));
   }
 
   it('takes ledger entries over two years, and the statement per party and year adds up to the fen', async () => {
@@ -248,21 +228,21 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     await hasCount(ledgerRows(), 2);
     // The enterprises' 2024 taxes, from the entries in force.
     await hasText(
-      page.locator('[data-testid="enterprise-row"]', { hasText: E1 }).getByTestId('enterprise-tax'),
+      j.page.locator('[data-testid="enterprise-row"]', { hasText: E1 }).getByTestId('enterprise-tax'),
       '10,000.00',
     );
     await hasText(
-      page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-tax'),
+      j.page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-tax'),
       '20,000.00',
     );
 
     // 2024: March at 50:50 (5,000.00 each), September at 30:70 (6,000.00 and 14,000.00).
-    await pick('statement-year', '2024年', page.getByTestId('statement'));
-    await containsText(page.getByTestId('statement-title'), '2024年度利益分成结算表');
+    await pick('statement-year', '2024年', j.page.getByTestId('statement'));
+    await containsText(j.page.getByTestId('statement-title'), '2024年度利益分成结算表');
     await poll(() => parts('vat')).toEqual(['11,000.00', '19,000.00']);
     expect(await total('vat')).toBe('30,000.00');
     // 2023 at 50:50: the odd fen goes to the party listed first.
-    await pick('statement-year', '2023年', page.getByTestId('statement'));
+    await pick('statement-year', '2023年', j.page.getByTestId('statement'));
     await poll(() => parts('vat')).toEqual(['50,000.01', '50,000.00']);
     expect(await parts('corporate_income_tax')).toEqual(['25,000.00', '25,000.00']);
     expect(await parts('taxTotal')).toEqual(['75,000.01', '75,000.00']);
@@ -275,85 +255,91 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
   it('a correction changes the year’s statement; the statement as of before it is the earlier one', async () => {
     await pick('ledger-year', '2023年');
     // 2024 also shows two rows (both 增值税): wait for 2023's, the only year with a 企业所得税 entry.
-    await hasCount(page.locator('[data-testid="ledger-row"][data-figure="corporate_income_tax"]'), 1);
+    await hasCount(j.page.locator('[data-testid="ledger-row"][data-figure="corporate_income_tax"]'), 1);
     await hasCount(ledgerRows(), 2);
-    await page.locator('[data-testid="ledger-row"][data-figure="vat"]').getByTestId('ledger-correct').click();
-    await page.getByTestId('entry-form').waitFor();
+    await j.page.locator('[data-testid="ledger-row"][data-figure="vat"]').getByTestId('ledger-correct').click();
+    await j.page.getByTestId('entry-form').waitFor();
     await poll(() => inputOf('entry-amount').inputValue()).toBe('100000.01');
     await inputOf('entry-amount').fill('120000.01');
-    await page.getByTestId('entry-save').click();
-    await hidden(page.getByTestId('entry-form'));
+    await j.page.getByTestId('entry-save').click();
+    await hidden(j.page.getByTestId('entry-form'));
     await hasCount(ledgerRows(), 3);
-    await hasCount(page.locator('[data-testid="ledger-row"][data-superseded="true"]'), 1);
+    await hasCount(j.page.locator('[data-testid="ledger-row"][data-superseded="true"]'), 1);
     await hasText(
-      page.locator('[data-testid="ledger-row"][data-superseded="true"]').getByTestId('ledger-amount'),
+      j.page.locator('[data-testid="ledger-row"][data-superseded="true"]').getByTestId('ledger-amount'),
       '100,000.01',
     );
 
     await poll(() => parts('vat')).toEqual(['60,000.01', '60,000.00']);
     expect(await parts('taxTotal')).toEqual(['85,000.01', '85,000.00']);
-    await containsText(page.getByTestId('statement-asof'), '其中更正 1 条');
+    await containsText(j.page.getByTestId('statement-asof'), '其中更正 1 条');
 
-    await page
+    await j.page
       .locator('[data-testid="ledger-row"][data-correction="true"]')
       .getByTestId('ledger-statement-before')
       .click();
-    await visible(page.getByTestId('statement-past'));
+    await visible(j.page.getByTestId('statement-past'));
     await poll(() => parts('vat')).toEqual(['50,000.01', '50,000.00']);
     expect(await parts('taxTotal')).toEqual(['75,000.01', '75,000.00']);
-    await containsText(page.getByTestId('statement-asof'), '其中更正 0 条');
-    await page.getByTestId('statement-now').click();
+    await containsText(j.page.getByTestId('statement-asof'), '其中更正 0 条');
+    await j.page.getByTestId('statement-now').click();
     await poll(() => parts('vat')).toEqual(['60,000.01', '60,000.00']);
-    await hidden(page.getByTestId('statement-past'));
+    await hidden(j.page.getByTestId('statement-past'));
   });
 
   it('exports the statement to Excel and prints it alone', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statement-export').click()]);
+    const [download] = await Promise.all([
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('statement-export').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${MAIN}-2023年度分成结算.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const vatRow = wb.worksheets[0]!.getRow(4).values as unknown[];
     expect(vatRow.slice(1, 5)).toEqual(['增值税', 120000.01, 60000.01, 60000]);
 
-    await page.emulateMedia({ media: 'print' });
+    await j.page.emulateMedia({ media: 'print' });
     try {
       // The page's own print: the whole park (its cards) without the app's frame, breadcrumb and buttons.
-      await visible(page.locator('.ant-card.park-no-print').first());
-      await hidden(page.locator('.ant-layout-sider'));
-      await hidden(page.getByTestId('statement-export'));
+      await visible(j.page.locator('.ant-card.park-no-print').first());
+      await hidden(j.page.locator('.ant-layout-sider'));
+      await hidden(j.page.getByTestId('statement-export'));
       // The statement's print button marks the body while printing (as PrintButton does): the statement alone.
-      await page.evaluate(() => document.body.classList.add('print-statement'));
-      await hidden(page.locator('.park-no-print').first());
-      await visible(page.getByTestId('statement-title'));
-      expect(await page.getByTestId('ledger-year').isVisible()).toBe(false);
+      await j.page.evaluate(() => document.body.classList.add('print-statement'));
+      await hidden(j.page.locator('.park-no-print').first());
+      await visible(j.page.getByTestId('statement-title'));
+      expect(await j.page.getByTestId('ledger-year').isVisible()).toBe(false);
     } finally {
-      await page.evaluate(() => document.body.classList.remove('print-statement'));
-      await page.emulateMedia({ media: 'screen' });
+      await j.page.evaluate(() => document.body.classList.remove('print-statement'));
+      await j.page.emulateMedia({ media: 'screen' });
     }
   });
 
   it('imports a ledger sheet: a bad row is named and nothing is imported; fixed, it imports once', async () => {
-    await page.getByTestId('ledger-import').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-template').click()]);
+    await j.page.getByTestId('ledger-import').click();
+    const [download] = await Promise.all([
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('ledger-template').click(),
+    ]);
     const template = fs.readFileSync((await download.path())!);
     const rows = [
       { seq: 1, enterprise: E1, figure: '增值税', year: 2025, month: 3, amount: 1000 },
       { seq: 2, enterprise: '沈阳某公司', figure: '增值税', year: 2025, month: 3, amount: 2000 },
       { seq: 3, enterprise: E2, figure: '产值', year: 2025, amount: '5,000,000.00' },
     ];
-    const input = page.locator('.ant-modal input[type=file]');
+    const input = j.page.locator('.ant-modal input[type=file]');
     await input.setInputFiles({
       name: '园区台账.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await filledLedgerTemplate(template, rows),
     });
-    await visible(page.getByTestId('import-failure'));
-    await containsText(page.getByTestId('import-failure'), '台账表有 1 处错误，未导入任何记录');
-    await hasCount(page.getByTestId('import-error'), 1);
-    await hasAttribute(page.getByTestId('import-error'), 'data-row', '3');
-    await hasAttribute(page.getByTestId('import-error'), 'data-column', 'B');
+    await visible(j.page.getByTestId('import-failure'));
+    await containsText(j.page.getByTestId('import-failure'), '台账表有 1 处错误，未导入任何记录');
+    await hasCount(j.page.getByTestId('import-error'), 1);
+    await hasAttribute(j.page.getByTestId('import-error'), 'data-row', '3');
+    await hasAttribute(j.page.getByTestId('import-error'), 'data-column', 'B');
     await containsText(
-      page.getByTestId('import-error'),
+      j.page.getByTestId('import-error'),
       '第 3 行 B 列“企业名称”：“沈阳某公司”不是本园区登记的入驻企业',
     );
     expect((await apiGet(`/api/parks/${mainId}/ledger?year=2025`)).body.items).toEqual([]);
@@ -367,79 +353,79 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: fixed,
     });
-    await visible(page.getByTestId('import-result'));
-    await hasAttribute(page.getByTestId('import-result'), 'data-created', '2');
-    await hidden(page.getByTestId('import-failure'));
+    await visible(j.page.getByTestId('import-result'));
+    await hasAttribute(j.page.getByTestId('import-result'), 'data-created', '2');
+    await hidden(j.page.getByTestId('import-failure'));
     await input.setInputFiles({
       name: '园区台账（再次上传）.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: fixed,
     });
-    await hasAttribute(page.getByTestId('import-result'), 'data-unchanged', '2');
-    await hasAttribute(page.getByTestId('import-result'), 'data-created', '0');
+    await hasAttribute(j.page.getByTestId('import-result'), 'data-unchanged', '2');
+    await hasAttribute(j.page.getByTestId('import-result'), 'data-created', '0');
     expect(((await apiGet(`/api/parks/${mainId}/ledger?year=2025`)).body.items as unknown[]).length).toBe(2);
-    await page.locator('.ant-modal-footer button').click();
+    await j.page.locator('.ant-modal-footer button').click();
 
     await pick('ledger-year', '2025年');
     await hasCount(ledgerRows(), 2);
     await hasText(
-      page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-output'),
+      j.page.locator('[data-testid="enterprise-row"]', { hasText: E2 }).getByTestId('enterprise-output'),
       '5,000,000.00',
     );
   });
 
   it('records an event, signs an agreement there and turns it into a project linked from the event', async () => {
-    await page.getByRole('menuitem', { name: '招商活动' }).click();
-    await page.waitForURL('**/events');
-    await page.getByTestId('event-create').click();
-    await page.getByTestId('event-form').waitFor();
-    await choose(page.getByTestId('event-pairing'), '吉林省—浙江', '吉林省—浙江省');
-    await page.locator('#event_title').fill(EVENT);
+    await j.page.getByRole('menuitem', { name: '招商活动' }).click();
+    await j.page.waitForURL('**/events');
+    await j.page.getByTestId('event-create').click();
+    await j.page.getByTestId('event-form').waitFor();
+    await choose(j.page.getByTestId('event-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.locator('#event_title').fill(EVENT);
     await typeDate('event_startsOn', '2024-06-18');
     await typeDate('event_endsOn', '2024-06-20');
-    await page.locator('#event_place').fill('长春');
-    await page.locator('#event_organisersA').fill('吉林省人民政府');
-    await page.locator('#event_organisersB').fill('浙江省商务厅');
-    await page.locator('#event_enterpriseCount').fill('56');
-    await page.getByTestId('event-save').click();
-    await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
-    eventId = /\/events\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-    await hasText(page.getByTestId('event-title'), EVENT);
-    await hasText(page.getByTestId('event-enterprise-count'), '56');
-    await containsText(page.getByTestId('event-dates'), '2024-06-18 至 2024-06-20');
+    await j.page.locator('#event_place').fill('长春');
+    await j.page.locator('#event_organisersA').fill('吉林省人民政府');
+    await j.page.locator('#event_organisersB').fill('浙江省商务厅');
+    await j.page.locator('#event_enterpriseCount').fill('56');
+    await j.page.getByTestId('event-save').click();
+    await j.page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+    eventId = /\/events\/([0-9a-f-]{36})$/.exec(j.page.url())![1]!;
+    await hasText(j.page.getByTestId('event-title'), EVENT);
+    await hasText(j.page.getByTestId('event-enterprise-count'), '56');
+    await containsText(j.page.getByTestId('event-dates'), '2024-06-18 至 2024-06-20');
 
     // An edit: dates out of order are refused on the field; the place changed.
-    await page.getByTestId('event-edit').click();
-    await page.getByTestId('event-form').waitFor();
+    await j.page.getByTestId('event-edit').click();
+    await j.page.getByTestId('event-form').waitFor();
     await typeDate('event_endsOn', '2024-06-01');
-    await page.getByTestId('event-save').click();
+    await j.page.getByTestId('event-save').click();
     await hasText(fieldError('结束日期'), '结束日期不能早于开始日期');
     await typeDate('event_endsOn', '2024-06-20');
-    await page.locator('#event_place').fill('长春国际会展中心');
-    await page.getByTestId('event-save').click();
-    await hidden(page.getByTestId('event-form'));
-    await containsText(page.getByTestId('event-facts'), '长春国际会展中心');
+    await j.page.locator('#event_place').fill('长春国际会展中心');
+    await j.page.getByTestId('event-save').click();
+    await hidden(j.page.getByTestId('event-form'));
+    await containsText(j.page.getByTestId('event-facts'), '长春国际会展中心');
 
-    await page.getByTestId('sign-agreement').click();
-    await page.getByTestId('sign-form').waitFor();
-    await page.locator('#sign_title').fill(DEAL);
-    await page.getByTestId('sign-parties').click();
+    await j.page.getByTestId('sign-agreement').click();
+    await j.page.getByTestId('sign-form').waitFor();
+    await j.page.locator('#sign_title').fill(DEAL);
+    await j.page.getByTestId('sign-parties').click();
     for (const party of ['浙江甲智能装备有限公司', '长春市人民政府']) {
-      await page.keyboard.type(party);
-      await page.keyboard.press('Enter');
+      await j.page.keyboard.type(party);
+      await j.page.keyboard.press('Enter');
     }
     await inputOf('sign-amount').fill('150000');
-    await page.getByTestId('sign-save').click();
+    await j.page.getByTestId('sign-save').click();
 
     // Signed: the page offers to make the agreement a project at once.
-    await visible(page.getByTestId('project-offer'));
-    await containsText(page.getByTestId('project-offer'), DEAL);
-    await hasText(page.getByTestId('event-agreement-count'), '1');
-    await containsText(page.getByTestId('event-agreed-amount'), '150,000');
-    await choose(page.getByTestId('project-host'), '长春', / 220100$/);
-    await page.getByTestId('project-create-confirm').click();
-    await hidden(page.getByTestId('project-offer'));
-    const link = page.getByTestId('agreement-project-link');
+    await visible(j.page.getByTestId('project-offer'));
+    await containsText(j.page.getByTestId('project-offer'), DEAL);
+    await hasText(j.page.getByTestId('event-agreement-count'), '1');
+    await containsText(j.page.getByTestId('event-agreed-amount'), '150,000');
+    await choose(j.page.getByTestId('project-host'), '长春', / 220100$/);
+    await j.page.getByTestId('project-create-confirm').click();
+    await hidden(j.page.getByTestId('project-offer'));
+    const link = j.page.getByTestId('agreement-project-link');
     await visible(link);
     const href = (await link.getAttribute('href'))!;
     expect(href).toMatch(/^\/projects\/[0-9a-f-]{36}$/);
@@ -455,22 +441,20 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
       figures: { signed: '150000' },
     });
     await link.click();
-    await page.waitForURL(`**/projects/${projectId}`);
+    await j.page.waitForURL(`**/projects/${projectId}`);
   });
 
   it('an office of another pairing finds neither the park nor the event', async () => {
     await signOut();
-    await signIn(OTHER.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/parks/${mainId}`);
-    await visible(page.getByTestId('not-found'));
-    expect(await page.getByTestId('park-page').count()).toBe(0);
-    await page.goto(`/events/${eventId}`);
-    await visible(page.getByTestId('not-found'));
-    expect(await page.getByTestId('event-page').count()).toBe(0);
-    await page.goto('/parks');
-    await visible(page.getByText('暂无合作园区'));
-    expect(await page.getByTestId('park-row').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    await openAs(OTHER.username, `/parks/${mainId}`);
+    await visible(j.page.getByTestId('not-found'));
+    expect(await j.page.getByTestId('park-page').count()).toBe(0);
+    await j.page.goto(`/events/${eventId}`);
+    await visible(j.page.getByTestId('not-found'));
+    expect(await j.page.getByTestId('event-page').count()).toBe(0);
+    await j.page.goto('/parks');
+    await visible(j.page.getByText('暂无合作园区'));
+    expect(await j.page.getByTestId('park-row').count()).toBe(0);
+    expect(j.pageErrors).toEqual([]);
   });
 });
