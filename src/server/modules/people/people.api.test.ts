@@ -272,6 +272,47 @@ describe.each(testEngines())(
       expect(imported.rows[0]!.details).not.toContain(row(1).idNumber);
     });
 
+    it('pages the roster in order under each filter: the pages together are the whole list', async () => {
+      const c = await s.as(orgDept.jilin);
+      // Nine cadres over three start dates (ties broken by id) and two ranks, in one import.
+      const rows = Array.from({ length: 9 }, (_, i) => ({
+        name: `分页${i}`,
+        gender: '男',
+        idNumber: withCheckCharacter(`330102197703${String(10 + i)}005`),
+        mobile: `1390000${String(2000 + i)}`,
+        direction: '东部→东北',
+        homeUnit: '浙江省经信厅',
+        homePost: '科长',
+        hostUnit: '吉林省工信厅',
+        hostPost: '副处长',
+        rank: i % 2 ? '县处级' : '乡科级',
+        batch: '2023年分页批',
+        startsOn: `${2021 + (i % 3)}-03-01`,
+        endsOn: `${2022 + (i % 3)}-02-28`,
+        status: '在岗',
+      }));
+      const res = await uploadRoster(s.t, c, s.f.pairings.jilinZhejiang, await rosterFile(rows));
+      expect(res.statusCode, res.body).toBe(200);
+      const base = `/api/secondments?pairingId=${s.f.pairings.jilinZhejiang}`;
+      for (const f of ['', '&demo=false', '&year=2022&rank=division', '&rank=section', '&q=分页', '&sort=endsOn']) {
+        const whole = (await c.get(`${base}${f}&pageSize=500`)).json();
+        const ids = whole.items.map((i: { id: string }) => i.id);
+        expect(whole.total, f).toBe(ids.length);
+        const paged: string[] = [];
+        for (let page = 1; page <= Math.ceil(ids.length / 2) + 1; page++) {
+          const p = (await c.get(`${base}${f}&pageSize=2&page=${page}`)).json();
+          expect(p.total, f).toBe(ids.length);
+          paged.push(...p.items.map((i: { id: string }) => i.id));
+        }
+        expect(paged, f).toEqual(ids);
+      }
+      const started = (await c.get(`${base}&q=分页&pageSize=500`))
+        .json()
+        .items.map((i: { startsOn: string }) => i.startsOn);
+      expect(started).toEqual([...started].sort().reverse());
+      expect(started).toHaveLength(9);
+    });
+
     it('exports named data with a watermark line, and audits the export', async () => {
       const c = await s.as(s.f.users.jilin);
       const res = await c.get(`/api/secondments/export.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`);

@@ -67,11 +67,29 @@ export async function listSecondments(
   paging: { page: number; pageSize: number } | 'all',
 ) {
   const where = filterOf(actor, f);
-  const order = f.sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn);
-  const q = summaryQuery(db).where(where).orderBy(order, asc(secondments.id));
-  if (paging === 'all') return { items: await q, total: -1 };
+  const order = [f.sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn), asc(secondments.id)];
+  if (paging === 'all')
+    return {
+      items: await summaryQuery(db)
+        .where(where)
+        .orderBy(...order),
+      total: -1,
+    };
+  // The page's ids first, in the list's order from secondments_list_order_idx (it holds the scope's and the common
+  // filters' columns): the rows the OFFSET skips are index entries, not wide cadre rows read and sorted; only the
+  // page's rows are read whole.
+  const pageIds = db
+    .select({ id: secondments.id })
+    .from(secondments)
+    .where(where)
+    .orderBy(...order)
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .as('page_ids');
   const [items, [total]] = await Promise.all([
-    q.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
+    summaryQuery(db)
+      .innerJoin(pageIds, eq(pageIds.id, secondments.id))
+      .orderBy(...order),
     db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
   ]);
   return { items, total: total!.n };

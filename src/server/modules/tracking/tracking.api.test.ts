@@ -104,6 +104,61 @@ describe.each(testEngines())(
       });
     });
 
+    it('pages each status and owner filter in order: the pages together are the whole list, the total its count', async () => {
+      // Items of every status, on several deadlines (two meetings share deadlines, so seq and id break the ties).
+      const first = await meetingWithDecisions();
+      const second = await meetingWithDecisions();
+      const { office } = first;
+      await s.t.database.db.execute(
+        sql`UPDATE tracked_items SET deadline = '2024-01-31' WHERE id = ${second.unitItem.id}`,
+      );
+      const d = (await office.get(`/api/tracked-items/${second.officeItem.id}`)).json();
+      const closed = await office.post(`/api/tracked-items/${second.officeItem.id}/close`, {
+        version: d.version,
+        note: '已办结',
+        link: 'https://fgw.jl.gov.cn/news/2024-06-20.html',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const unitOrg = s.f.users.jilinUnit.organisationId;
+      const base = `/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`;
+      const filters = [
+        '',
+        ...['not_started', 'in_progress', 'closed', 'overdue'].map((st) => `&status=${st}`),
+        `&organisationId=${unitOrg}`,
+        `&status=overdue&organisationId=${unitOrg}`,
+        `&status=not_started&organisationId=${s.f.users.zhejiang.organisationId}`,
+      ];
+      for (const f of filters) {
+        const whole = (await office.get(`${base}${f}&pageSize=500`)).json();
+        const ids = whole.items.map((i: { id: string }) => i.id);
+        expect(whole.total, f).toBe(ids.length);
+        const status = /status=(\w+)/.exec(f)?.[1];
+        if (status) expect(whole.counts[status], f).toBe(ids.length);
+        const paged: string[] = [];
+        for (let page = 1; page <= ids.length + 1; page++) {
+          const p = (await office.get(`${base}${f}&pageSize=1&page=${page}`)).json();
+          expect(p.total, f).toBe(ids.length);
+          paged.push(...p.items.map((i: { id: string; owners: unknown[] }) => i.id));
+        }
+        expect(paged, f).toEqual(ids);
+        // Every page's item carries its own owners, as the whole list does.
+        for (const item of whole.items as { id: string; owners: unknown[] }[]) {
+          const one = (await office.get(`${base}${f}&pageSize=1&page=${ids.indexOf(item.id) + 1}`)).json().items[0];
+          expect(one.owners, f).toEqual(item.owners);
+        }
+      }
+      // The unit's filter finds the items it owns and no other, overdue ones before the rest.
+      const owned = (await office.get(`${base}&organisationId=${unitOrg}&pageSize=500`)).json().items as {
+        id: string;
+        status: string;
+        owners: { organisationId: string }[];
+      }[];
+      expect(owned.map((i) => i.id)).toEqual(expect.arrayContaining([first.unitItem.id, second.unitItem.id]));
+      expect(owned.map((i) => i.id)).not.toContain(first.officeItem.id);
+      for (const i of owned) expect(i.owners.map((o) => o.organisationId)).toContain(unitOrg);
+      expect(owned.find((i) => i.id === second.unitItem.id)?.status).toBe('overdue');
+    });
+
     it('closes only with evidence, shows overdue past the deadline, and reopens with a reason', async () => {
       const { office, officeItem, unitItem } = await meetingWithDecisions();
       const d0 = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();

@@ -31,8 +31,11 @@ export function presentItemPage(page: {
   page: number;
   pageSize: number;
 }) {
+  // Each item gets only its own owners (one pass, not every owner row scanned for every item of a 100-row page).
+  const ownersByItem = new Map<string, OwnerRow[]>();
+  for (const o of page.owners) ownersByItem.set(o.itemId, [...(ownersByItem.get(o.itemId) ?? []), o]);
   return {
-    items: page.items.map((i) => presentItemSummary(i, page.owners)),
+    items: page.items.map((i) => presentItemSummary(i, ownersByItem.get(i.id) ?? [])),
     total: page.total,
     counts: page.counts,
     page: page.page,
