@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ROUND_SIDES, RULE_KINDS, type RoundDetail, type ScoringRule } from '../../../common/api/evaluations.ts';
@@ -6,6 +6,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { indicatorsApi } from '../indicators/indicators.api.ts';
 import { evaluationsApi } from './evaluations.api.ts';
@@ -86,19 +87,13 @@ export function RoundFormDrawer({ onClose, onSaved }: { onClose: () => void; onS
     });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size="large"
       title={t('ui.evaluations.open')}
+      testId="round"
+      saving={saving}
+      onSave={save}
       onClose={onClose}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={save} data-testid="round-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form<Values>
@@ -197,7 +192,7 @@ export function RoundFormDrawer({ onClose, onSaved }: { onClose: () => void; onS
           </Form.List>
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useMessage } from '../../app/feedback.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { PairingSelect } from '../../shared/PairingSelect.tsx';
 import { EVENT_KINDS } from '../../../common/api/enums.ts';
 import type { EventDetail, UpdateEventBody } from '../../../common/api/events.ts';
 import { eventsApi } from './events.api.ts';
@@ -58,7 +58,6 @@ export function EventFormDrawer({
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
   // Only a new event chooses its pairing.
-  const pairings = usePairingOptions(!event);
 
   const initialValues = useMemo<Values>(
     () =>
@@ -115,13 +114,7 @@ export function EventFormDrawer({
       >
         {!event && (
           <Form.Item name="pairingId" label={t('ui.events.pairing')} rules={required}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={pairings.loading}
-              options={pairings.options}
-              placeholder={t('ui.common.selectPlaceholder')}
-              data-testid="event-pairing"
-            />
+            <PairingSelect data-testid="event-pairing" />
           </Form.Item>
         )}
         <Row gutter={16}>

@@ -11,8 +11,8 @@ import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
 import { wanText } from '../../shared/format.ts';
+import { PairingFilter, YearFilter } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { eventsApi } from './events.api.ts';
 import { EventFormDrawer } from './EventFormDrawer.tsx';
 
@@ -22,7 +22,6 @@ export function EventListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const year = query.get('year');
 
@@ -35,7 +34,6 @@ export function EventListPage() {
     pageSize: query.pageSize,
   };
   const list = useApi((signal) => eventsApi.list(params, signal), [query.key]);
-  const thisYear = new Date().getFullYear();
 
   const columns: TableColumnsType<EventSummary> = [
     demoTitleColumn(t('ui.events.eventTitle'), (row) => `/events/${row.id}`),
@@ -85,13 +83,7 @@ export function EventListPage() {
       }
       filters={
         <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.events.pairing')}
-            options={pairings.options}
-            width={220}
-          />
+          <PairingFilter query={query} placeholder={t('ui.events.pairing')} />
           <SelectFilter
             query={query}
             name="kind"
@@ -99,13 +91,7 @@ export function EventListPage() {
             options={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`domain.eventKinds.${kind}`) }))}
             width={140}
           />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.events.year')}
-            options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={110}
-          />
+          <YearFilter query={query} placeholder={t('ui.events.year')} />
           <DemoFilter query={query} />
         </>
       }

@@ -1,10 +1,11 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import type { EventAgreement, EventDetail } from '../../../common/api/events.ts';
 import { eventsApi } from './events.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface Values {
   title?: string;
@@ -49,16 +50,14 @@ export function SignAgreementModal({
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={t('ui.events.signTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('ui.events.signOk')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'sign-save' }}
-      destroyOnHidden
+      okTestId="sign-save"
+      saving={saving}
+      onOk={() => form.submit()}
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -90,6 +89,6 @@ export function SignAgreementModal({
           <Input inputMode="decimal" suffix={t('ui.events.wan')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

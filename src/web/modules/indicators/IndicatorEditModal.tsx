@@ -1,9 +1,10 @@
-import { Form, Input, Modal, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import type { Indicator } from '../../../common/api/indicators.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { indicatorsApi } from './indicators.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 type Values = Pick<Indicator, 'nameZh' | 'nameEn' | 'definitionZh' | 'definitionEn' | 'active'>;
 
@@ -33,13 +34,12 @@ export function IndicatorEditModal({
       onSaved();
     });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.indicators.editTitle', { code: indicator.code })}
-      onCancel={onClose}
+      okTestId="indicator-edit-save"
+      saving={saving}
       onOk={save}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'indicator-edit-save' }}
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -74,6 +74,6 @@ export function IndicatorEditModal({
           <Switch data-testid="indicator-edit-active" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

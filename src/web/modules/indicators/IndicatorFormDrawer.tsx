@@ -1,4 +1,4 @@
-import { Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { SIDES, type Side } from '../../../common/api/enums.ts';
 import {
   INDICATOR_DIRECTIONS,
@@ -10,6 +10,7 @@ import {
 } from '../../../common/api/indicators.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
+import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { indicatorsApi } from './indicators.api.ts';
 
@@ -92,19 +93,13 @@ export function IndicatorFormDrawer({
     });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size="large"
       title={t('ui.indicators.create')}
+      testId="indicator"
+      saving={saving}
+      onSave={save}
       onClose={onClose}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={save} data-testid="indicator-save">
-            {t('ui.common.save')}
-          </Button>
-        </Space>
-      }
     >
       {banner}
       <Form<Values>
@@ -158,6 +153,6 @@ export function IndicatorFormDrawer({
           <InputNumber />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

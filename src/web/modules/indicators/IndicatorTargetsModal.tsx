@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Divider, Form, InputNumber, Modal, Skeleton } from 'antd';
+import { Divider, Form, InputNumber, Skeleton } from 'antd';
 import type { Indicator } from '../../../common/api/indicators.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
@@ -7,6 +7,7 @@ import { useApi } from '../../app/use-api.ts';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { indicatorsApi } from './indicators.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface Values {
   programme?: number | null;
@@ -59,13 +60,13 @@ export function IndicatorTargetsModal({ indicator, onClose }: { indicator: Indic
       onClose();
     });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.indicators.targetsTitle', { name: pick({ zh: indicator.nameZh, en: indicator.nameEn }), year })}
-      onCancel={onClose}
+      okDisabled={saved.loading}
+      okTestId="targets-save"
+      saving={saving}
       onOk={save}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'targets-save', disabled: saved.loading }}
+      onClose={onClose}
     >
       {banner}
       <Form form={form} layout="horizontal" labelCol={{ span: 12 }}>
@@ -94,6 +95,6 @@ export function IndicatorTargetsModal({ indicator, onClose }: { indicator: Indic
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

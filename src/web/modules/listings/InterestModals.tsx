@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PROJECT_TYPES, type ProjectType } from '../../../common/api/enums.ts';
 import type { ListingInterest } from '../../../common/api/listings.ts';
@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { listingsApi } from './listings.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 /** A message to the publisher of `listingId`, answering it with the actor's own listing when there is one. */
 export function InterestModal({
@@ -23,14 +24,12 @@ export function InterestModal({
   const [form] = Form.useForm<{ message: string }>();
   const { saving, banner, run } = useServerForm(form);
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.listings.interestTitle')}
-      onCancel={onClose}
+      okTestId="interest-send"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'interest-send' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -52,7 +51,7 @@ export function InterestModal({
           <Input.TextArea rows={4} maxLength={1000} data-testid="interest-message" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -76,14 +75,12 @@ export function SignedModal({
   const { saving, banner, run } = useServerForm(form);
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.listings.signedTitle')}
-      onCancel={onClose}
+      okTestId="signed-confirm"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'signed-confirm' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -124,6 +121,6 @@ export function SignedModal({
           <Input data-testid="signed-amount" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

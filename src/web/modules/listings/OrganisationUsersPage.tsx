@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OrganisationUserInput } from '../../../common/api/listings.ts';
 import type { UserItem } from '../../../common/api/users.ts';
@@ -13,6 +13,7 @@ import { Panel } from '../../shared/Panel.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { registrationsApi } from './registrations.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 /** An approved organisation's own accounts: its people add colleagues and disable those who left. */
 export function OrganisationUsersPage() {
@@ -108,14 +109,12 @@ function InviteModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
   const { saving, banner, run } = useServerForm(form);
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.listings.inviteTitle')}
-      onCancel={onClose}
+      okTestId="invite-confirm"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'invite-confirm' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -148,6 +147,6 @@ function InviteModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
           <Input.Password maxLength={200} autoComplete="new-password" data-testid="invite-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Modal, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Registration } from '../../../common/api/listings.ts';
 import { isApiError } from '../../app/api-client.ts';
@@ -10,6 +10,7 @@ import { Panel } from '../../shared/Panel.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { registrationsApi } from './registrations.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 /** A pairing office's queue of self-registrations of its regions (either side): approve, or refuse with a reason. */
 export function RegistrationReviewPage() {
@@ -121,14 +122,13 @@ function RefuseModal({
   const [form] = Form.useForm<{ reason: string }>();
   const { saving, banner, run } = useServerForm(form);
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('ui.listings.refuseTitle')}：${registration.organisationName}`}
-      onCancel={onClose}
+      danger
+      okTestId="refuse-confirm"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ danger: true, 'data-testid': 'refuse-confirm' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -149,6 +149,6 @@ function RefuseModal({
           <Input.TextArea rows={3} maxLength={500} data-testid="refuse-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ApiError, isApiError } from '../../app/api-client.ts';
@@ -8,6 +8,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { SHARED_FIGURES, TAX_FIGURES, type SharedFigure } from '../../../common/api/enums.ts';
 import type { ParkDetail } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface TermValues {
   figures: SharedFigure[];
@@ -125,15 +126,13 @@ export function AgreementFormModal({
   const figureOptions = SHARED_FIGURES.map((f) => ({ value: f, label: t(`domain.sharedFigures.${f}`) }));
 
   return (
-    <Modal
-      open
+    <FormModal
       width={860}
       title={t('ui.parks.agreementAdd')}
-      onCancel={onClose}
+      okTestId="agreement-save"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'agreement-save' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -236,6 +235,6 @@ export function AgreementFormModal({
           <SharesInput parties={parties} testId="cost-share-input" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

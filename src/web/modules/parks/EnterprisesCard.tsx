@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
@@ -10,6 +10,7 @@ import { parksApi } from './parks.api.ts';
 import { yuanText } from './park-display.tsx';
 import { DemoTag } from '../../shared/demo.tsx';
 import { useIndustryDivisions, useIndustryName } from '../../shared/use-industries.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 type Enterprise = ParkDetail['enterprises'][number];
 type Totals = LedgerResponse['enterpriseTotals'][number];
@@ -45,14 +46,12 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.parks.enterpriseAdd')}
-      onCancel={onClose}
+      okTestId="enterprise-save"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'enterprise-save' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {banner}
       <Form form={form} name="enterprise" layout="vertical" onFinish={submit} data-testid="enterprise-form">
@@ -73,7 +72,7 @@ function EnterpriseModal({ park, onClose, onSaved }: { park: ParkDetail; onClose
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { useMessage } from '../../app/feedback.tsx';
@@ -7,6 +7,7 @@ import type { LedgerEntry, ParkDetail } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
 import { yuanText } from './park-display.tsx';
 import { PeriodText, monthOptions } from '../../shared/period.tsx';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface Period {
   year?: number | null;
@@ -102,14 +103,12 @@ export function LedgerEntryModal({
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       title={t(correcting ? 'ui.parks.correctTitle' : 'ui.parks.entryAdd')}
-      onCancel={onClose}
+      okTestId="entry-save"
+      saving={saving}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'entry-save' }}
-      destroyOnHidden
+      onClose={onClose}
     >
       {correcting && (
         <Alert
@@ -156,6 +155,6 @@ export function LedgerEntryModal({
           <Input inputMode="decimal" suffix={t('ui.parks.yuan')} data-testid="entry-amount" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import { changedFields } from '../../app/form-errors.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { PairingSelect } from '../../shared/PairingSelect.tsx';
 import { PARK_TYPES } from '../../../common/api/enums.ts';
 import type { ParkDetail, UpdateParkBody } from '../../../common/api/parks.ts';
 import { parksApi } from './parks.api.ts';
@@ -62,7 +62,6 @@ export function ParkFormDrawer({
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
   // Only a new park chooses its pairing.
-  const pairings = usePairingOptions(!park);
   const divisions = useIndustryDivisions();
   const pairingId = Form.useWatch('pairingId', form) ?? park?.pairingId;
   const mainParks = useApi(
@@ -134,13 +133,7 @@ export function ParkFormDrawer({
       >
         {!park && (
           <Form.Item name="pairingId" label={t('ui.parks.pairing')} rules={required}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={pairings.loading}
-              options={pairings.options}
-              placeholder={t('ui.common.selectPlaceholder')}
-              data-testid="park-pairing"
-            />
+            <PairingSelect data-testid="park-pairing" />
           </Form.Item>
         )}
         <Row gutter={16}>

@@ -10,8 +10,8 @@ import { useApi } from '../../app/use-api.ts';
 import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { PairingFilter } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { parksApi } from './parks.api.ts';
 import { ParkFormDrawer } from './ParkFormDrawer.tsx';
 
@@ -21,7 +21,6 @@ export function ParkListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
 
   const params: ParkListParams = {
@@ -97,13 +96,7 @@ export function ParkListPage() {
       }
       filters={
         <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.parks.pairing')}
-            options={pairings.options}
-            width={220}
-          />
+          <PairingFilter query={query} placeholder={t('ui.parks.pairing')} />
           <SelectFilter
             query={query}
             name="type"

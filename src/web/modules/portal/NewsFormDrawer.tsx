@@ -1,8 +1,8 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { NewsDetail } from '../../../common/api/portal.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { PairingSelect } from '../../shared/PairingSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { portalApi } from './portal.api.ts';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
@@ -27,7 +27,6 @@ export function NewsFormDrawer({
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
-  const pairings = usePairingOptions(!news);
   const required = [{ required: true, message: t('errors.field.required') }];
   const submit = (v: Values) =>
     run(async () => {
@@ -63,13 +62,7 @@ export function NewsFormDrawer({
       >
         {!news && (
           <Form.Item name="pairingId" label={t('ui.portal.newsFields.pairing')} rules={required}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={pairings.loading}
-              options={pairings.options}
-              placeholder={t('ui.common.selectPlaceholder')}
-              data-testid="news-pairing"
-            />
+            <PairingSelect data-testid="news-pairing" />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('ui.portal.newsFields.title')} rules={required}>

@@ -9,8 +9,8 @@ import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { demoTitleColumn } from '../../shared/demo.tsx';
+import { PairingFilter } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { NewsFormDrawer } from './NewsFormDrawer.tsx';
 import { NewsState } from './news-display.tsx';
 import { portalApi } from './portal.api.ts';
@@ -21,7 +21,6 @@ export function NewsListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const params: NewsListParams = {
     pairingId: query.get('pairingId'),
@@ -54,13 +53,7 @@ export function NewsListPage() {
       }
       filters={
         <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.portal.newsFields.pairing')}
-            options={pairings.options}
-            width={220}
-          />
+          <PairingFilter query={query} placeholder={t('ui.portal.newsFields.pairing')} />
           <SelectFilter
             query={query}
             name="state"

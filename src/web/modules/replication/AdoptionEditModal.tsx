@@ -1,9 +1,10 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { Adoption, PracticeDetail } from '../../../common/api/replication.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface Values {
   adopterName: string;
@@ -40,17 +41,14 @@ export function AdoptionEditModal({
       );
     });
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={`${t('ui.replication.editAdoption')}：${adoption.adopterName}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('ui.replication.save')}
-      cancelText={t('ui.replication.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'adoption-edit-save' } as never}
-      destroyOnHidden
+      okTestId="adoption-edit-save"
+      saving={saving}
+      onOk={() => form.submit()}
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -78,6 +76,6 @@ export function AdoptionEditModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { RegionSelect } from '../../shared/RegionSelect.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
+import { PairingSelect } from '../../shared/PairingSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
@@ -55,7 +55,6 @@ export function PracticeFormDrawer({
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
-  const pairings = usePairingOptions(!practice);
   const initialValues = useMemo<Values>(
     () =>
       practice
@@ -106,13 +105,7 @@ export function PracticeFormDrawer({
       >
         {!practice && (
           <Form.Item name="pairingId" label={t('ui.replication.pairing')} rules={required}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={pairings.loading}
-              options={pairings.options}
-              placeholder={t('ui.common.selectPlaceholder')}
-              data-testid="practice-pairing"
-            />
+            <PairingSelect data-testid="practice-pairing" />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('ui.replication.practiceTitle')} rules={required}>

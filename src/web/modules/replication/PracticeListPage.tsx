@@ -17,8 +17,8 @@ import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
+import { PairingFilter, YearFilter } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { PracticeFormDrawer } from './PracticeFormDrawer.tsx';
 import { replicationApi } from './replication.api.ts';
 import { ReplicationFiguresSection, StageTag } from './replication-display.tsx';
@@ -29,7 +29,6 @@ export function PracticeListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const pairingId = query.get('pairingId');
   const year = query.get('year');
@@ -47,7 +46,6 @@ export function PracticeListPage() {
     pageSize: query.pageSize,
   };
   const list = useApi((signal) => replicationApi.list(params, signal), [query.key]);
-  const thisYear = new Date().getFullYear();
 
   const columns: TableColumnsType<PracticeSummary> = [
     demoTitleColumn(t('ui.replication.practiceTitle'), (row) => `/replication/${row.id}`),
@@ -114,11 +112,9 @@ export function PracticeListPage() {
       filters={
         <>
           <SearchFilter query={query} placeholder={t('ui.replication.searchPlaceholder')} />
-          <SelectFilter
+          <PairingFilter
             query={query}
-            name="pairingId"
             placeholder={t('ui.replication.pairing')}
-            options={pairings.options}
             width={200}
             testId="practice-filter-pairing"
           />
@@ -144,13 +140,7 @@ export function PracticeListPage() {
             width={120}
             testId="practice-filter-stage"
           />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.replication.filterYear')}
-            options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={110}
-          />
+          <YearFilter query={query} placeholder={t('ui.replication.filterYear')} />
           <DemoFilter query={query} />
         </>
       }

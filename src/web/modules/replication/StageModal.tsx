@@ -1,4 +1,4 @@
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ADOPTION_STAGES, type AdoptionStage } from '../../../common/api/enums.ts';
 import type { Adoption, PracticeDetail, StageBody } from '../../../common/api/replication.ts';
@@ -8,6 +8,7 @@ import { RegionSelect } from '../../shared/RegionSelect.tsx';
 import { OrganisationSelect } from '../admin/users/OrganisationSelect.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 interface Values {
   adopterOrganisationId?: string | null;
@@ -85,17 +86,14 @@ export function StageModal({
     });
 
   return (
-    <Modal
-      open
+    <FormModal
       width={720}
       title={adoption ? `${t('ui.replication.advance')}：${adoption.adopterName}` : t('ui.replication.addAdoption')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('ui.replication.save')}
-      cancelText={t('ui.replication.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'stage-save' } as never}
-      destroyOnHidden
+      okTestId="stage-save"
+      saving={saving}
+      onOk={() => form.submit()}
+      onClose={onClose}
     >
       {banner}
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('ui.replication.stageHelp')} />
@@ -188,6 +186,6 @@ export function StageModal({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

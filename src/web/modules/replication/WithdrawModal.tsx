@@ -1,8 +1,9 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { Adoption, PracticeDetail } from '../../../common/api/replication.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { replicationApi } from './replication.api.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 
 /** Going back a stage: the current stage is withdrawn with a reason, which stays in the history. */
 export function WithdrawModal({
@@ -18,16 +19,14 @@ export function WithdrawModal({
   const [form] = Form.useForm<{ reason?: string }>();
   const { saving, banner, run } = useServerForm(form);
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('ui.replication.withdraw')}：${t(`domain.adoptionStages.${adoption.stage}`)}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('ui.replication.save')}
-      cancelText={t('ui.replication.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ danger: true, 'data-testid': 'withdraw-save' } as never}
-      destroyOnHidden
+      danger
+      okTestId="withdraw-save"
+      saving={saving}
+      onOk={() => form.submit()}
+      onClose={onClose}
     >
       {banner}
       <Form
@@ -50,6 +49,6 @@ export function WithdrawModal({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="withdraw-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -14,8 +14,8 @@ import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
+import { PairingFilter } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { reportingApi } from './reporting.api.ts';
 import { CycleProgress, CycleStatusTag, DueText, cycleLabel } from './reporting-display.tsx';
 import { CycleCreateModal } from './CycleCreateModal.tsx';
@@ -27,7 +27,6 @@ export function CycleListPage() {
   const navigate = useNavigate();
   const query = useUrlQuery();
   const [creating, setCreating] = useState(false);
-  const pairings = usePairingOptions();
   const thisYear = new Date().getFullYear();
 
   const params: CycleListParams = {
@@ -92,14 +91,7 @@ export function CycleListPage() {
       }
       filters={
         <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.reporting.filterPairing')}
-            options={pairings.options}
-            width={220}
-            testId="filter-pairing"
-          />
+          <PairingFilter query={query} placeholder={t('ui.reporting.filterPairing')} testId="filter-pairing" />
           <SelectFilter
             query={query}
             name="frequency"

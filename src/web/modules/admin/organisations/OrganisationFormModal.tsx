@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { ORGANISATION_KINDS } from '../../../../common/access/roles.ts';
 import type { CreateOrganisationBody, OrganisationItem } from '../../../../common/api/organisations.ts';
 import { formFailure } from '../../../app/form-errors.ts';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { RegionSelect } from '../../../shared/RegionSelect.tsx';
 import { organisationsApi } from './organisations.api.ts';
 import { useMessage } from '../../../app/feedback.tsx';
+import { FormModal } from '../../../shared/FormModal.tsx';
 
 interface Values {
   name: string;
@@ -56,16 +57,13 @@ export function OrganisationFormModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t(organisation ? 'ui.organisations.editTitle' : 'ui.organisations.createTitle')}
       okText={t('ui.common.save')}
-      cancelText={t('ui.common.cancel')}
-      confirmLoading={saving}
+      okTestId="organisation-save"
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'organisation-save' }}
+      onClose={onClose}
     >
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} />}
       <Form
@@ -94,6 +92,6 @@ export function OrganisationFormModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

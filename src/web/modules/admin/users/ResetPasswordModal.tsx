@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { isApiError } from '../../../app/api-client.ts';
 import type { UserItem } from '../../../../common/api/users.ts';
 import { applyServerErrors, unplacedLine } from '../../../app/form-errors.ts';
@@ -8,6 +8,7 @@ import { useMe } from '../../../app/session.tsx';
 import { PasswordRules } from '../../../shared/PasswordRules.tsx';
 import { usersApi } from './users.api.ts';
 import { useMessage } from '../../../app/feedback.tsx';
+import { FormModal } from '../../../shared/FormModal.tsx';
 
 export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose: () => void }) {
   const { t, pick } = useI18n();
@@ -33,15 +34,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('ui.users.resetPasswordTitle', { name: user.displayName })}
       okText={t('ui.common.save')}
-      cancelText={t('ui.common.cancel')}
-      confirmLoading={saving}
+      okTestId="password-reset-save"
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
@@ -53,6 +52,6 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
         </Form.Item>
         <PasswordRules policy={me.passwordPolicy} password={password} username={user.username} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { ADMIN_ROLES, ROLES } from '../../../../common/access/roles.ts';
 import type { UserItem } from '../../../../common/api/users.ts';
 import { formFailure } from '../../../app/form-errors.ts';
@@ -9,6 +9,7 @@ import { PasswordRules } from '../../../shared/PasswordRules.tsx';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { usersApi } from './users.api.ts';
 import { useMessage } from '../../../app/feedback.tsx';
+import { FormModal } from '../../../shared/FormModal.tsx';
 
 interface Values {
   username: string;
@@ -73,17 +74,14 @@ export function UserFormModal({
 
   const required = [{ required: true, message: t('errors.field.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       width={560}
       title={t(user ? 'ui.users.editTitle' : 'ui.users.createTitle')}
       okText={t('ui.common.save')}
-      cancelText={t('ui.common.cancel')}
-      confirmLoading={saving}
+      okTestId="user-save"
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'user-save' }}
+      onClose={onClose}
     >
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} />}
       <Form
@@ -143,6 +141,6 @@ export function UserFormModal({
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
