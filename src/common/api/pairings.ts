@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
 import { regionRef } from './regions.ts';
-import { PAIRING_LEVELS, PAIRING_STATUSES, SIDES } from './enums.ts';
+import { PAIRING_LEVELS, PAIRING_STATUSES, PLAN_KINDS, SIDES } from './enums.ts';
 
 export { PAIRING_LEVELS, PAIRING_STATUSES, SIDES };
 
@@ -156,6 +156,9 @@ export const programmeItem = z.object({
     .object({ a: z.object({ zh: z.string(), en: z.string() }), b: z.object({ zh: z.string(), en: z.string() }) })
     .nullable(),
   levels: z.array(z.enum(PAIRING_LEVELS)).nullable(),
+  /** Its plan kinds and indicator set; null: every kind, every active indicator. */
+  planKinds: z.array(z.enum(PLAN_KINDS)).nullable(),
+  indicators: z.array(z.string()).nullable(),
   periodFrom: z.string().nullable(),
   periodTo: z.string().nullable(),
   version: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText, text, uuid } from './common.ts';
-import { PAIRING_LEVELS } from './enums.ts';
+import { PAIRING_LEVELS, PLAN_KINDS } from './enums.ts';
 
 /** A side's name in both languages (东部 / Eastern side): labels naming the side are made from it. */
 export const sideName = z.strictObject({ zh: text(40), en: text(80) });
@@ -21,6 +21,10 @@ const programmeFields = {
   sides: programmeSides,
   levels: z.array(z.enum(PAIRING_LEVELS)).min(1).max(PAIRING_LEVELS.length).nullable().optional(),
   goals: optionalText(4000),
+  /** The plan kinds offered in the programme; null or absent: every kind. */
+  planKinds: z.array(z.enum(PLAN_KINDS)).min(1).max(PLAN_KINDS.length).nullable().optional(),
+  /** The indicator codes measured for its pairings (the library's codes); null or absent: every active indicator. */
+  indicators: z.array(z.string().trim().min(1).max(100)).min(1).max(200).nullable().optional(),
 };
 
 export const createProgrammeInput = z.strictObject(programmeFields);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
+import { programmes } from '../programmes/programmes.tables.ts';
 import { indicatorProgrammeTargets, indicators, indicatorTargets } from './indicators.tables.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -165,4 +166,14 @@ export async function existingPairings(db: DbOrTx, ids: readonly string[]): Prom
     .from(pairings)
     .where(inArray(pairings.id, [...ids]));
   return new Set(rows.map((r) => r.id));
+}
+
+/** The indicator codes the pairing's programme measures (programmes.indicator_codes); null: the whole library. */
+export async function programmeIndicatorCodes(db: DbOrTx, pairingId: string): Promise<string[] | null> {
+  const [row] = await db
+    .select({ codes: programmes.indicatorCodes })
+    .from(pairings)
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .where(eq(pairings.id, pairingId));
+  return row?.codes ?? null;
 }

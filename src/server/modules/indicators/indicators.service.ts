@@ -25,6 +25,7 @@ import {
   insertIndicator,
   insertMissingIndicators,
   listIndicators,
+  programmeIndicatorCodes,
   programmeTargetsOf,
   saveProgrammeTarget,
   saveTargets,
@@ -167,9 +168,11 @@ export async function indicatorValues(ctx: AuthedContext, q: ValuesQuery) {
   if (q.pairingId && !inPairingScope(ctx.actor, q.pairingId)) throw notFound();
   if (!q.pairingId && !ctx.actor.scope.all) throw invalid(fieldError('pairingId', 'pairing_required'));
   if (q.toYear < q.fromYear || q.toYear - q.fromYear > 20) throw invalid(fieldError('toYear', 'year_range'));
-  const inds = await activeIndicators(ctx.db, q.indicatorIds);
-  const years = { from: q.fromYear, to: q.toYear };
   const place = q.pairingId ?? null;
+  // A programme with its own indicator set is measured on that set only; others on the whole active library.
+  const set = place ? await programmeIndicatorCodes(ctx.db, place) : null;
+  const inds = (await activeIndicators(ctx.db, q.indicatorIds)).filter((i) => !set || set.includes(i.code));
+  const years = { from: q.fromYear, to: q.toYear };
   const sums = await measureSums(ctx.db, inds.map(formulaOf), years, {
     pairingIds: place ? [place] : [],
     programme: !place,

@@ -15,6 +15,7 @@ import {
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { currentOfLineage, currentSourcePlans, insertPlan } from './plans.repository.ts';
 import { lineageKey } from './plan-tree.ts';
+import { assertPlanKindOfProgramme } from './plan-kind.ts';
 
 /**
  * An annual work plan (年度工作计划/工作要点) of a pairing: items each traced to the implementation-plan task it
@@ -26,6 +27,7 @@ export async function createAnnualPlan(ctx: AuthedContext, input: AnnualPlanInpu
     const { tx } = work;
     const pairing = await visiblePairing(work, ctx.actor, input.pairingId);
     if (!pairing) throw invalid(fieldError('pairingId', 'unknown_pairing'));
+    await assertPlanKindOfProgramme(work, pairing.programmeId, 'annual');
     const key = lineageKey({ annual: true, pairingId: pairing.id, year: input.year });
     if (await currentOfLineage(tx, key)) throw invalid(fieldError('year', 'annual_plan_exists', { year: input.year }));
     const sources = await currentSourcePlans(tx, pairing.id);

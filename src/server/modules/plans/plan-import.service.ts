@@ -25,6 +25,7 @@ import {
 } from '../tasks/plan-tasks.service.ts';
 import { resolveUnitLists, targetProblems, targetRows } from '../tasks/task-input.ts';
 import { assertCanManageProgrammeLevel } from '../tasks/tasks.policy.ts';
+import { assertPlanKindOfProgramme } from './plan-kind.ts';
 import { currentOfLineage, insertPlan, insertSection, retirePlan } from './plans.repository.ts';
 import { withTaskCodes, diffTasks, isEmptyDiff, lineageKey, type FlatTask } from './plan-tree.ts';
 
@@ -174,6 +175,7 @@ export async function importPlan(ctx: AuthedContext, input: ImportPlanInput): Pr
   return auditedChange(ctx, async (work) => {
     const { tx } = work;
     const own = await owner(work, ctx, input);
+    await assertPlanKindOfProgramme(work, own.programmeId, input.kind);
     const key = lineageKey({ ...own, title: input.title });
     const previous = await currentOfLineage(tx, key);
     const before = previous ? await tasksOfPlanForReimport(work, previous.id) : [];

@@ -22,6 +22,8 @@ export function presentProgramme({
     ownerOffice: p.ownerOffice,
     sides: sideNamesOf(p),
     levels: (p.levels as ProgrammeItem['levels']) ?? null,
+    planKinds: (p.planKinds as ProgrammeItem['planKinds']) ?? null,
+    indicators: p.indicatorCodes ?? null,
     periodFrom: dateString(p.periodFrom),
     periodTo: dateString(p.periodTo),
     version: p.version,

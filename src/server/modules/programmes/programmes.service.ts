@@ -83,6 +83,8 @@ export function programmeValues(input: Partial<CreateProgrammeInput>): Programme
   if (input.issued !== undefined) v.issuedOn = input.issued ?? null;
   if (input.goals !== undefined) v.goals = input.goals ?? null;
   if (input.levels !== undefined) v.levels = input.levels ?? null;
+  if (input.planKinds !== undefined) v.planKinds = input.planKinds ?? null;
+  if (input.indicators !== undefined) v.indicatorCodes = input.indicators ?? null;
   if (input.period !== undefined) {
     v.periodFrom = input.period?.from ?? null;
     v.periodTo = input.period?.to ?? null;
