@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
@@ -106,12 +107,13 @@ const parent = alias(pairings, 'parent');
 
 /**
  * A pairing with its programme, source clause, parent (when the actor sees it), offices, contacts and the
- * sub-pairs the actor sees, in four queries run together; undefined when out of scope.
+ * sub-pairs the actor sees, in one statement (the lists as JSON subqueries, kernel/json-rows.ts); undefined when
+ * out of scope.
  */
 export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
-  const [[row], offices, contacts, subPairs] = await Promise.all([
-    db
-      .select({
+  const [found] = await db
+    .select({
+      row: {
         ...summaryColumns,
         endedOn: pairings.endedOn,
         note: pairings.note,
@@ -126,27 +128,27 @@ export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
         programmeName: programmes.name,
         programmeDocNo: programmes.docNo,
         parentName: parent.name,
-      })
-      .from(pairings)
-      .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
-      .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
-      .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
-      .where(and(eq(pairings.id, id), pairingScope(actor))),
-    db
-      .select()
-      .from(pairingOffices)
-      .where(eq(pairingOffices.pairingId, id))
-      .orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName)),
-    db
-      .select()
-      .from(pairingContacts)
-      .where(eq(pairingContacts.pairingId, id))
-      .orderBy(asc(pairingContacts.side), asc(pairingContacts.name)),
-    summaryQuery(db)
-      .where(and(eq(pairings.parentId, id), pairingScope(actor)))
-      .orderBy(asc(pairings.createdAt), asc(pairings.id)),
-  ]);
-  return row && { row, offices, contacts, subPairs };
+      },
+      offices: jsonRows(getTableColumns(pairingOffices), pairingOffices, eq(pairingOffices.pairingId, id), [
+        asc(pairingOffices.side),
+        asc(pairingOffices.officeName),
+      ]),
+      contacts: jsonRows(getTableColumns(pairingContacts), pairingContacts, eq(pairingContacts.pairingId, id), [
+        asc(pairingContacts.side),
+        asc(pairingContacts.name),
+      ]),
+      // Inside this subquery "pairings" is the sub-pair (summaryColumns name the row they are in so).
+      subPairs: jsonRows(summaryColumns, pairings, and(eq(pairings.parentId, id), pairingScope(actor)), [
+        asc(pairings.createdAt),
+        asc(pairings.id),
+      ]),
+    })
+    .from(pairings)
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
+    .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
+    .where(and(eq(pairings.id, id), pairingScope(actor)));
+  return found;
 }
 export type PairingDetailRows = NonNullable<Awaited<ReturnType<typeof findPairingDetail>>>;
 

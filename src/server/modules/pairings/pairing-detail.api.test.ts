@@ -1,0 +1,75 @@
+import { describe, it, expect } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { testEngines } from '../../testing/test-engines.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { systemContext } from '../../http/system-actor.ts';
+import type { Actor } from '../../http/context.ts';
+import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { findPairing, findPairingDetail, listPairings } from './pairings.repository.ts';
+import { pairingContacts, pairingOffices } from './pairings.tables.ts';
+
+/*
+ * A pairing's page is read in one statement, its offices, contacts and sub-pairs as JSON subqueries
+ * (kernel/json-rows.ts). They must be the rows a plain select of each list gives, value for value, and the
+ * sub-pairs only those the reader sees.
+ */
+describe.each(testEngines())('pairing detail in one statement on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+
+  it('answers the offices, contacts and sub-pairs plain selects give, within the reader’s scope', async () => {
+    const c = await s.as(s.f.users.national);
+    const id = s.f.pairings.jilinZhejiang;
+    const before = (await c.get(`/api/pairings/${id}`)).json();
+    const edited = await c.patch(`/api/pairings/${id}`, {
+      version: before.version,
+      contacts: [
+        { side: 'b', name: '王五', post: '副主任', phone: '0571-66666666', email: 'wang@example.cn' },
+        { side: 'a', name: '张三', post: '处长', phone: '0431-88888888' },
+      ],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const db = s.t.database.db;
+    const national = systemContext(s.t.deps).actor;
+    const changchun: Actor = {
+      ...national,
+      scope: await loadPairingScope(db, ['pairing_office'], '220100', national.userId),
+    };
+    const changchunPair = changchun.scope.all ? undefined : changchun.scope.pairingIds[0];
+    expect(changchunPair).toBeDefined();
+    // 长春市's office does not see 吉林—浙江 (its sides are the provinces), only the pairings of 长春.
+    expect(await findPairingDetail(db, changchun, id)).toBeUndefined();
+    for (const [actor, pairingId] of [
+      [national, id],
+      [changchun, changchunPair!],
+    ] as const) {
+      const found = await findPairingDetail(db, actor, pairingId);
+      expect(found).toBeDefined();
+      expect(found!.row).toMatchObject((await findPairing(db, actor, pairingId))!);
+      expect(found!.offices).toStrictEqual(
+        await db
+          .select()
+          .from(pairingOffices)
+          .where(eq(pairingOffices.pairingId, pairingId))
+          .orderBy(asc(pairingOffices.side), asc(pairingOffices.officeName)),
+      );
+      expect(found!.contacts).toStrictEqual(
+        await db
+          .select()
+          .from(pairingContacts)
+          .where(eq(pairingContacts.pairingId, pairingId))
+          .orderBy(asc(pairingContacts.side), asc(pairingContacts.name)),
+      );
+      const page = { page: 1, pageSize: 100, sort: 'createdAt', order: 'asc' } as const;
+      expect(found!.subPairs).toStrictEqual((await listPairings(db, actor, { parentId: pairingId }, page)).items);
+    }
+    const detail = await findPairingDetail(db, national, id);
+    expect(detail!.contacts.map((x) => x.name)).toEqual(['张三', '王五']);
+    expect(detail!.offices.length).toBeGreaterThanOrEqual(2);
+    expect(detail!.subPairs).toHaveLength(11);
+    for (const p of detail!.subPairs) {
+      expect(p.sideA.length * p.sideB.length).toBeGreaterThan(0);
+      expect(typeof p.subPairCount).toBe('number');
+    }
+  });
+});
