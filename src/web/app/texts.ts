@@ -1,6 +1,14 @@
 import type { MessageKey } from '../../common/i18n/messages.ts';
 import { textOf, type Locale } from '../../common/i18n/text.ts';
-import { zhCN } from '../../common/i18n/zh-CN/index.ts';
+import { domain } from '../../common/i18n/zh-CN/domain.ts';
+import { webErrors, webFieldErrors } from '../../common/i18n/zh-CN/errors-web.ts';
+import { ui } from '../../common/i18n/zh-CN/ui.ts';
+
+/**
+ * The Chinese catalogue as the web app has it: the interface's texts and the few errors it shows by itself, not
+ * the server's error texts (those come with each answer, in both languages), which would weigh on the first screen.
+ */
+export const zhCN = { domain, ui, errors: { ...webErrors, field: webFieldErrors } };
 
 // Chinese, the default, comes with the first screen; the English catalogue is fetched when English is chosen, so
 // it does not weigh on the first-screen budget.
