@@ -1,20 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { newProject } from '../../server/modules/projects/test-support/project-api.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
+import { journey } from './harness.ts';
 
 /*
  * The public portal in Chromium against the real server. A visitor without an account goes from the home page to
@@ -35,141 +27,126 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('public portal in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const j = journey('duikou-portal-e2e-', {
+    users: [OFFICE],
+    password: PASSWORD,
+    setup: async (server) => {
+      const db = server.deps.db;
+      pairingId = (await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)).rows[0]!
+        .id;
+      // A project the office keeps to itself: it must never reach the public site.
+      await buildProject(
+        systemContext(server.deps),
+        newProject(pairingId, {
+          title: SECRET_PROJECT,
+          stage: 'signed',
+          stageOn: '2025-03-01',
+          signedAmount: '5000',
+        }) as never,
+      );
+    },
+  });
   let pairingId = '';
-  const { signIn, choose, containsText, visible, hasAttribute } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-portal-e2e-');
-    await createUsers(e2e.server, [OFFICE], PASSWORD);
-    const db = e2e.server.deps.db;
-    pairingId = (await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)).rows[0]!
-      .id;
-    // A project the office keeps to itself: it must never reach the public site.
-    await buildProject(
-      systemContext(e2e.server.deps),
-      newProject(pairingId, {
-        title: SECRET_PROJECT,
-        stage: 'signed',
-        stageOn: '2025-03-01',
-        signedAmount: '5000',
-      }) as never,
-    );
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const { openAs, choose, containsText, visible, hasAttribute } = j;
 
   async function typeDate(id: string, date: string) {
-    await page.locator(`#${id}`).click();
-    await page.locator(`#${id}`).fill(date);
-    await page.keyboard.press('Enter');
+    await j.page.locator(`#${id}`).click();
+    await j.page.locator(`#${id}`).fill(date);
+    await j.page.keyboard.press('Enter');
   }
   const pairingPageText = async () => {
-    await page.goto(`/public/pairings/${pairingId}`);
-    return page.locator('main').innerText();
+    await j.page.goto(`/public/pairings/${pairingId}`);
+    return j.page.locator('main').innerText();
   };
 
   it("lets a visitor without an account open the portal and read a pairing's page", async () => {
-    await page.goto('/public');
-    expect(await page.title()).toBe('对口合作公开信息');
-    await page
+    await j.page.goto('/public');
+    expect(await j.page.title()).toBe('对口合作公开信息');
+    await j.page
       .locator('main')
       .getByRole('link', { name: /东北地区与东部地区部分省市对口合作/ })
       .first()
       .click();
-    await page.waitForURL('**/public/programmes/*');
-    await page.locator('main').getByRole('link', { name: '吉林省—浙江省', exact: true }).click();
-    await page.waitForURL(`**/public/pairings/${pairingId}`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
-    expect(await page.title()).toBe('吉林省—浙江省 - 对口合作公开信息');
-    const computed = page.locator('#figures-computed');
+    await j.page.waitForURL('**/public/programmes/*');
+    await j.page.locator('main').getByRole('link', { name: '吉林省—浙江省', exact: true }).click();
+    await j.page.waitForURL(`**/public/pairings/${pairingId}`);
+    expect(await j.page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
+    expect(await j.page.title()).toBe('吉林省—浙江省 - 对口合作公开信息');
+    const computed = j.page.locator('#figures-computed');
     await containsText(computed, '根据公开记录统计');
     await containsText(computed, '记录统计');
-    expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('main').innerText()).not.toContain(SECRET_PROJECT);
+    expect(await j.page.locator('script').count()).toBe(0);
+    expect(await j.page.locator('main').innerText()).not.toContain(SECRET_PROJECT);
     // The same page in English, by the header's switch.
-    await page.locator('header').getByRole('link', { name: 'English' }).click();
-    await page.waitForURL('**?lang=en');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
-    await containsText(page.locator('#figures-computed'), 'Computed from public records');
+    await j.page.locator('header').getByRole('link', { name: 'English' }).click();
+    await j.page.waitForURL('**?lang=en');
+    expect(await j.page.getByRole('heading', { level: 1 }).textContent()).toBe('吉林省—浙江省');
+    await containsText(j.page.locator('#figures-computed'), 'Computed from public records');
   });
 
   it('lets the office publish a news item and a figure with its source, and shows both on the portal', async () => {
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '新闻动态' }).click();
-    await page.waitForURL('**/news');
-    await page.getByTestId('news-create').click();
-    await choose(page.getByTestId('news-pairing'), '吉林省—浙江', '吉林省—浙江省');
-    await page.getByTestId('news-title').fill(NEWS);
-    await page.getByTestId('news-body').fill('吉浙产业合作园首批三个项目集中签约。\n\n双方将共同推进项目落地。');
-    await page.getByTestId('news-save').click();
-    await page.waitForURL(/\/news\/[0-9a-f-]{36}$/);
-    await hasAttribute(page.getByTestId('news-state'), 'data-state', 'draft');
-    const newsId = page.url().split('/').pop()!;
+    await openAs(OFFICE.username);
+    await j.page.getByRole('menuitem', { name: '新闻动态' }).click();
+    await j.page.waitForURL('**/news');
+    await j.page.getByTestId('news-create').click();
+    await choose(j.page.getByTestId('news-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.getByTestId('news-title').fill(NEWS);
+    await j.page.getByTestId('news-body').fill('吉浙产业合作园首批三个项目集中签约。\n\n双方将共同推进项目落地。');
+    await j.page.getByTestId('news-save').click();
+    await j.page.waitForURL(/\/news\/[0-9a-f-]{36}$/);
+    await hasAttribute(j.page.getByTestId('news-state'), 'data-state', 'draft');
+    const newsId = j.page.url().split('/').pop()!;
 
     // A draft is not public.
-    const draft = await page.request.get(`/public/news/${newsId}`);
+    const draft = await j.page.request.get(`/public/news/${newsId}`);
     expect(draft.status()).toBe(404);
 
-    await page.goto(`/news/${newsId}`);
-    await page.getByTestId('news-publish').click();
-    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-    await hasAttribute(page.getByTestId('news-state'), 'data-state', 'published');
-    await visible(page.getByTestId('news-view-public'));
+    await j.page.goto(`/news/${newsId}`);
+    await j.page.getByTestId('news-publish').click();
+    await j.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await hasAttribute(j.page.getByTestId('news-state'), 'data-state', 'published');
+    await visible(j.page.getByTestId('news-view-public'));
 
     // A figure from the press, with its source.
-    await page.getByRole('menuitem', { name: '公开发布的数据' }).click();
-    await page.waitForURL('**/portal-figures');
-    await page.getByTestId('published-figure-add').click();
+    await j.page.getByRole('menuitem', { name: '公开发布的数据' }).click();
+    await j.page.waitForURL('**/portal-figures');
+    await j.page.getByTestId('published-figure-add').click();
     await choose(
-      page.locator('.ant-select', { has: page.locator('#figure_pairingId') }),
+      j.page.locator('.ant-select', { has: j.page.locator('#figure_pairingId') }),
       '吉林省—浙江',
       '吉林省—浙江省',
     );
-    await page.locator('#figure_label').fill(FIGURE);
-    await page.locator('#figure_value').fill('407');
-    await page.locator('#figure_unit').fill('名');
-    await page.locator('#figure_sourceTitle').fill('吉林日报（测试来源）');
+    await j.page.locator('#figure_label').fill(FIGURE);
+    await j.page.locator('#figure_value').fill('407');
+    await j.page.locator('#figure_unit').fill('名');
+    await j.page.locator('#figure_sourceTitle').fill('吉林日报（测试来源）');
     await typeDate('figure_sourceDate', chinaToday());
-    await page.locator('#figure_sourceLink').fill('https://example.org/jlrb');
-    await page.getByTestId('published-figure-save').click();
-    const row = page.locator('[data-testid="published-figure-row"]', { hasText: FIGURE });
+    await j.page.locator('#figure_sourceLink').fill('https://example.org/jlrb');
+    await j.page.getByTestId('published-figure-save').click();
+    const row = j.page.locator('[data-testid="published-figure-row"]', { hasText: FIGURE });
     await containsText(row, '407 名');
     await containsText(row, '吉林日报（测试来源）');
 
     // On the portal: the news item and the figure, labelled as published, with its source; computed figures apart.
     const text = await pairingPageText();
     expect(text).toContain(NEWS);
-    const press = await page.locator('#figures-press').innerText();
+    const press = await j.page.locator('#figures-press').innerText();
     expect(press).toContain(FIGURE);
     expect(press).toContain('公开发布');
     expect(press).toContain(`来源：吉林日报（测试来源），${chinaToday()}`);
-    expect(await page.locator('#figures-computed').innerText()).not.toContain(FIGURE);
-    await page.locator('#news').getByRole('link', { name: NEWS }).click();
-    await page.waitForURL(`**/public/news/${newsId}`);
-    await containsText(page.locator('article'), '双方将共同推进项目落地。');
-    expect(pageErrors).toEqual([]);
+    expect(await j.page.locator('#figures-computed').innerText()).not.toContain(FIGURE);
+    await j.page.locator('#news').getByRole('link', { name: NEWS }).click();
+    await j.page.waitForURL(`**/public/news/${newsId}`);
+    await containsText(j.page.locator('article'), '双方将共同推进项目落地。');
+    expect(j.pageErrors).toEqual([]);
   });
 
   it('never shows a project its office did not publish, in the pages or the open data', async () => {
     expect(await pairingPageText()).not.toContain(SECRET_PROJECT);
-    const iati = await page.request.get(`/api/open/iati.xml?pairing=${pairingId}`);
+    const iati = await j.page.request.get(`/api/open/iati.xml?pairing=${pairingId}`);
     expect(iati.status()).toBe(200);
     expect(await iati.text()).not.toContain(SECRET_PROJECT);
-    const sitemap = await page.request.get('/sitemap.xml');
+    const sitemap = await j.page.request.get('/sitemap.xml');
     expect(await sitemap.text()).toContain(`/public/pairings/${pairingId}`);
   });
 });
