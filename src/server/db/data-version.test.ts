@@ -174,8 +174,15 @@ describe.each(testEngines())('the data version on %s', (engine) => {
 
     // A table whose rows are not a pairing's is written for everyone, even inside writingFor.
     at = version.current!;
-    await writingFor([a], () => db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`));
+    await db.transaction(async (tx) => {
+      await writingFor([a], () => tx.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`));
+    });
     expect(stands(at, ['regions'])).toEqual({ a: false, b: false, both: false, all: false });
+
+    // Outside a transaction the pool may send a statement from another request's context: it counts for everyone.
+    at = version.current!;
+    await writingFor([a], () => db.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+    expect(stands(at, ['projects'])).toEqual({ a: false, b: false, both: false, all: false });
 
     // In one transaction, a statement for a and one that names no pairing: the COMMIT counts for every pairing.
     at = version.current!;

@@ -248,9 +248,11 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
         client.__txTables = undefined;
         if (tables && !tables.size) return query(...args);
       } else {
-        // Sent inside `writingFor`: its pairing-owned tables are written for those pairings only.
+        // Sent inside `writingFor`: its pairing-owned tables are written for those pairings only. Trusted only in a
+        // transaction, whose client the caller drives itself: outside one, pg-pool may send the statement from the
+        // context of whichever request released a client, which could be another's `writingFor`.
         const names = tablesWritten(text);
-        tables = names && written(names, routeStore()?.writesFor);
+        tables = names && written(names, inTx ? routeStore()?.writesFor : undefined);
         if (inTx && tables) merge(inTx, tables);
         if (inTx && tables === null) client.__txTables = null;
       }

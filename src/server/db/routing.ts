@@ -42,10 +42,11 @@ export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T
 }
 
 /**
- * Runs `write` with the writes it sends to pairing-owned tables (data-version.ts, PAIRING_OWNED_TABLES) marked as
- * changing only rows of these pairings, so that cached answers of readers who see none of them stay (every pairing
- * the rows belonged to before and after the write must be named). Its writes to other tables, and writes sent
- * outside it, count for every pairing.
+ * Runs `write` with the writes it sends to pairing-owned tables (data-version.ts, PAIRING_OWNED_TABLES) in a
+ * transaction (every change runs in one: auditedChange) marked as changing only rows of these pairings, so that
+ * cached answers of readers who see none of them stay (every pairing the rows belonged to before and after the
+ * write must be named). Its writes to other tables or outside a transaction, and writes sent outside it, count for
+ * every pairing.
  */
 export function writingFor<T>(pairingIds: readonly string[], write: () => Promise<T>): Promise<T> {
   const outer = als.getStore();
