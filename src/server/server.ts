@@ -18,6 +18,7 @@ import { closeMailTransports } from './kernel/notifications/mail-transport.ts';
 import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
 import { warmWordFrequencies } from './modules/listings/listing-word-frequencies.ts';
+import { warmSegmenter } from './modules/listings/segmenter.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -94,6 +95,8 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     });
     // The listings' word counts (seconds at 200,000 listings) are made in the background: the server answers at once.
     const wordCounts = warmWordFrequencies(deps, (err) => app!.log.error({ err }, 'listing word counts failed'));
+    // So are jieba's dictionaries (seconds to load), which the first search or listing would otherwise wait for.
+    void warmSegmenter().catch((err) => app!.log.error({ err }, 'word segmenter failed to load'));
     // `npx duikou backup` beside a running server asks it for the backup (only this process may open PGlite).
     const control = database.engine === 'pglite' ? await startBackupControl(deps, database, secrets) : null;
     const stop = async () => {

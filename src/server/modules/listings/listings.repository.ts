@@ -8,6 +8,7 @@ import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.reposi
 import { pairings } from '../pairings/pairings.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { listingInterests, listingMatchViews, listings } from './listings.tables.ts';
+import { type ScoreParts, type ScoreRequest, scoreCandidate } from './listing-score.ts';
 
 /**
  * What an actor sees: every published listing; and, beyond those, its own organisation's listings in any state and,
@@ -133,9 +134,67 @@ export async function findListingIdByRef(db: DbOrTx, visibility: SQL | undefined
   return rows.length === 1 ? rows[0]!.id : undefined;
 }
 
-export async function insertListings(db: DbOrTx, values: (typeof listings.$inferInsert)[]): Promise<string[]> {
-  if (!values.length) return [];
-  const rows = await db.insert(listings).values(values).returning({ id: listings.id });
+/** The columns a new listing is given, with their types, for the one-statement insert below (the rest: defaults). */
+const INSERTED: readonly [keyof ListingInsert, string][] = [
+  ['id', 'uuid'],
+  ['ref', 'text'],
+  ['source', 'text'],
+  ['kind', 'text'],
+  ['category', 'text'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['regionCode', 'text'],
+  ['industryDivision', 'text'],
+  ['tags', 'text[]'],
+  ['quantity', 'numeric'],
+  ['unit', 'text'],
+  ['validUntil', 'date'],
+  ['organisationName', 'text'],
+  ['ownerOrganisationId', 'uuid'],
+  ['pairingId', 'uuid'],
+  ['state', 'text'],
+  ['contactCipher', 'text'],
+  ['terms', 'text'],
+  ['isDemo', 'boolean'],
+  ['isSynthetic', 'boolean'],
+  ['createdBy', 'uuid'],
+];
+type ListingInsert = typeof listings.$inferInsert;
+const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A text[] value as one array literal (unnest cannot take an array of arrays of different lengths). */
+const arrayLiteral = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+/** A column's value in a new row: what the table would default to when the row leaves it out. */
+function insertedValue(row: ListingInsert, key: keyof ListingInsert) {
+  if (key === 'tags') return arrayLiteral((row.tags as string[] | undefined) ?? []);
+  if (key === 'state') return row.state ?? 'pending';
+  if (key === 'isDemo' || key === 'isSynthetic') return !!row[key];
+  return row[key] ?? null;
+}
+
+/**
+ * Listings in one statement: one array per column, unnested into rows. A multi-row VALUES list of 500 listings binds
+ * 11,000 parameters, which drizzle spent most of an import's own time building (10,000 rows: ~2 s of CPU at load).
+ */
+export async function insertListings(db: DbOrTx, rows: readonly (ListingInsert & { id: string })[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const columns = sql.join(
+    INSERTED.map(([key]) => sql.identifier(columnName(key))),
+    sql`, `,
+  );
+  const arrays = sql.join(
+    INSERTED.map(
+      ([key, type]) =>
+        sql`${sql.param(rows.map((r) => insertedValue(r, key)))}::${sql.raw(type === 'text[]' ? 'text' : type)}[]`,
+    ),
+    sql`, `,
+  );
+  const names = INSERTED.map((_, i) => `c${i}`);
+  const selected = sql.raw(INSERTED.map(([, type], i) => (type === 'text[]' ? `c${i}::text[]` : `c${i}`)).join(', '));
+  await db.execute(
+    sql`INSERT INTO ${listings} (${columns}) SELECT ${selected} FROM unnest(${arrays}) AS u(${sql.raw(names.join(', '))})`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -162,21 +221,10 @@ export async function listingsByRefs(db: DbOrTx, source: string, refs: string[])
     .where(and(eq(listings.source, source), inArray(listings.ref, refs)));
 }
 
-/** The weights of a match's score parts (they sum to 1, so a score reads as a share of a perfect match). */
-export const MATCH_WEIGHTS = { text: 0.5, industry: 0.15, category: 0.1, pairing: 0.15, freshness: 0.1 } as const;
-
 /** How many candidates the cheap first stage keeps for the full score. */
 const PRESELECT = 300;
 
-export interface RankRequest {
-  /** Words to look for (an OR query; the rank counts how many and how often). */
-  words: string[];
-  /** Each word's weight (its idf, or its TF-IDF in the matched listing); 1 when absent. */
-  weights?: Record<string, number>;
-  /** Characters of a query too short to segment (a single character), looked for inside the stored words. */
-  prefixes: string[];
-  /** A typed query, also compared by trigram similarity with titles and organisation names (typos). */
-  fuzzy?: string;
+export interface RankRequest extends ScoreRequest {
   /**
    * Whether titles and names similar to `fuzzy` are candidates too (a typo's only way in). Not when the words already
    * bring many: at 200,000 listings a two-word query's trigrams matched ~1,700 titles, each rechecked, for ~90 ms.
@@ -184,13 +232,6 @@ export interface RankRequest {
   fuzzyCandidates?: boolean;
   kind?: ListingKind;
   excludeId?: string;
-  industryDivision?: string | null;
-  industrySection?: string | null;
-  /** Divisions of the same 门类 (section), for the smaller industry bonus. */
-  sectionDivisions?: string[];
-  category?: ListingCategory;
-  /** Region code prefixes of the other side of the listing's pairing (a bonus, not a filter). */
-  counterpartPrefixes?: string[];
   /** The tsquery choosing the candidates (an index scan); every word still counts in the score. Default: any word. */
   candidates?: string;
   filter: ListingFilter;
@@ -199,49 +240,23 @@ export interface RankRequest {
 }
 
 /**
- * Ranks published listings: text rank over the segmented words (normalised to 0..1), trigram similarity of title
- * and organisation name for typed queries, and for matching the industry, category, counterpart-region and
- * freshness parts. The whole score is computed in SQL so ORDER BY … LIMIT is exact, and filters are in the same
- * WHERE as the index condition (no top-k taken before filtering, so filters cannot starve the result).
+ * Ranks published listings in two stages. First one statement takes the candidates — from the index over the
+ * segmented words (see candidateQuery), or a similar title or organisation name for a typo — with the filters in
+ * the same WHERE (no top-k is taken before filtering, so filters cannot starve the result), keeps the best few
+ * hundred by ts_rank and reads what their score needs. Then each gets its full score (listing-score.ts: text,
+ * trigram similarity, industry, category, counterpart region, freshness), and a second statement reads the top ones.
  */
-export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
+export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest): Promise<RankedRow[]> {
   const tsq = r.words.join(' | ');
   const query = sql`to_tsquery('simple', ${tsq})`;
   // A one-character query is looked for inside the stored words (a scan, but such queries are rare and short).
   const inside = r.prefixes.length
     ? or(...r.prefixes.map((p) => sql`${listings.terms} LIKE ${containing(p)}`))
     : undefined;
-  // Weighted coordination: the share of the query's weight (idf) whose words the listing holds, so a listing with
-  // 吉林大米 outranks one that only shares 吉林; ts_rank adds a little for how often they occur.
-  const total = r.words.reduce((a, w) => a + (r.weights?.[w] ?? 1), 0);
-  const coordination = sql.join(
-    r.words.map(
-      (w) =>
-        sql`${sql.raw(((r.weights?.[w] ?? 1) / total).toFixed(4))} * (${listings.searchVector} @@ to_tsquery('simple', ${w}))::int`,
-    ),
-    sql` + `,
-  );
-  const text = tsq
-    ? sql`(0.85 * (${coordination}) + 0.15 * least(1, ts_rank(${listings.searchVector}, ${query}, 32) * 4))`
-    : inside
-      ? sql`CASE WHEN ${inside} THEN 0.5 ELSE 0 END`
+  const similarity = (table: string) =>
+    r.fuzzy
+      ? sql`greatest(similarity(${sql.raw(table)}.title, ${r.fuzzy}), similarity(${sql.raw(table)}.organisation_name, ${r.fuzzy}))`
       : sql`0`;
-  // Trigram similarity catches typos in titles and organisation names; it counts at 0.6, so a near-miss name never
-  // outranks the listings that hold the query's words.
-  const fuzzy = r.fuzzy
-    ? sql`0.6 * greatest(similarity(${listings.title}, ${r.fuzzy}), similarity(${listings.organisationName}, ${r.fuzzy}))`
-    : sql`0`;
-  const industry = r.industryDivision
-    ? sql`CASE WHEN ${listings.industryDivision} = ${r.industryDivision} THEN 1 WHEN ${listings.industryDivision} = ANY(${sql.param(r.sectionDivisions ?? [])}::text[]) THEN 0.5 ELSE 0 END`
-    : sql`0`;
-  const category = r.category ? sql`CASE WHEN ${listings.category} = ${r.category} THEN 1 ELSE 0 END` : sql`0`;
-  const counterpart = r.counterpartPrefixes?.length
-    ? or(...r.counterpartPrefixes.map((p) => sql`${listings.regionCode} LIKE ${`${p}%`}`))
-    : undefined;
-  const pairing = counterpart ? sql`CASE WHEN ${counterpart} THEN 1 ELSE 0 END` : sql`0`;
-  // In double precision: extract() gives numeric, whose exp() is a few times slower, per candidate and part.
-  const freshness = sql`exp(-greatest(0, extract(epoch FROM (now() - ${listings.updatedAt}))::float8 / 86400) / 180)`;
-  // Candidates come from the index (see candidateQuery), or a similar title or organisation name for a typo.
   const leading = r.candidates ?? tsq;
   const candidates = or(
     leading ? sql`${listings.searchVector} @@ to_tsquery('simple', ${leading})` : inside,
@@ -249,41 +264,72 @@ export async function rankListings(db: DbOrTx, actor: Actor, r: RankRequest) {
       ? sql`(${listings.title} % ${r.fuzzy} OR ${listings.organisationName} % ${r.fuzzy})`
       : undefined,
   );
-  // The weights are constants of the code, written into the statement as numerals (a parameter would be typed integer).
-  const w = (k: keyof typeof MATCH_WEIGHTS) => sql.raw(MATCH_WEIGHTS[k].toFixed(2));
-  const parts = sql`least(1, greatest(${text}, ${fuzzy}))`;
-  const score = sql<number>`(${w('text')} * ${parts} + ${w('industry')} * ${industry} + ${w('category')} * ${category} + ${w('pairing')} * ${pairing} + ${w('freshness')} * ${freshness})`;
-  const matching = and(
+  const filters = and(
     eq(listings.state, 'published'),
     sql`(${listings.validUntil} IS NULL OR ${listings.validUntil} >= ${r.today})`,
     r.kind ? eq(listings.kind, r.kind) : undefined,
     r.excludeId ? sql`${listings.id} <> ${r.excludeId}` : undefined,
-    candidates ?? sql`false`,
     ...filterConditions(actor, r.filter, r.today),
   );
-  // Two stages: the candidates (filters included, so they cannot starve the result) are cut to the best few hundred
-  // by one cheap rank, and only those get the full score with its parts and the final order.
-  const cheap = tsq ? sql`ts_rank(${listings.searchVector}, ${query})` : sql`${fuzzy} + ${text}`;
-  const where = sql`${listings.id} IN (SELECT ${listings.id} FROM ${listings} WHERE ${matching} ORDER BY ${cheap} DESC LIMIT ${PRESELECT})`;
-  return db
-    .select({
-      ...summaryColumns,
-      score,
-      textPart: sql<number>`${parts}`.mapWith(Number),
-      fuzzyPart: sql<number>`${fuzzy}`.mapWith(Number),
-      industryPart: sql<number>`${industry}`.mapWith(Number),
-      categoryPart: sql<number>`${category}`.mapWith(Number),
-      pairingPart: sql<number>`${pairing}`.mapWith(Number),
-      freshnessPart: sql<number>`${freshness}`.mapWith(Number),
-    })
+  // Without words (a typo, one character) the candidates are ordered by their similarity or the character found.
+  const rank = tsq ? sql`ts_rank(${listings.searchVector}, ${query})` : sql`0`;
+  const cheap = tsq ? rank : sql`${similarity('listings')} + CASE WHEN ${inside ?? sql`false`} THEN 0.5 ELSE 0 END`;
+  // The candidates come from the text indexes alone (MATERIALIZED keeps the filters out of that scan): with the
+  // filters beside it the planner ANDed the GIN bitmap with the kind/state index, reading 104,000 entries of it to
+  // narrow ~550 candidates (8-11 ms of a match at 200,000 listings); the filters then apply to those rows. The CTE
+  // takes the table's name, so the column references written for the table read the candidates.
+  const found = await db.execute<{
+    id: string;
+    rank: number;
+    similarity: number;
+    terms: string;
+    industry_division: string | null;
+    category: string;
+    region_code: string;
+    age_seconds: number;
+  }>(sql`
+    WITH ${sql.raw('listings')} AS MATERIALIZED (SELECT * FROM ${listings} WHERE ${candidates ?? sql`false`})
+    SELECT c.id, c.rank, ${similarity('c')}::float8 AS similarity, c.terms, c.industry_division, c.category,
+           c.region_code, c.age_seconds
+      FROM (SELECT ${listings.id}, ${rank}::float8 AS rank, ${listings.terms}, ${listings.industryDivision},
+                   ${listings.category}, ${listings.regionCode}, ${listings.title}, ${listings.organisationName},
+                   extract(epoch FROM now() - ${listings.updatedAt})::float8 AS age_seconds
+              FROM ${sql.raw('listings')} WHERE ${filters} ORDER BY ${cheap} DESC LIMIT ${PRESELECT}) c`);
+  const scored = found.rows
+    .map((c) => ({
+      id: c.id,
+      ...scoreCandidate(r, {
+        id: c.id,
+        rank: Number(c.rank),
+        similarity: Number(c.similarity),
+        terms: c.terms,
+        industryDivision: c.industry_division,
+        category: c.category,
+        regionCode: c.region_code,
+        ageSeconds: Number(c.age_seconds),
+      }),
+    }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, r.top);
+  if (!scored.length) return [];
+  const rows = await db
+    .select(summaryColumns)
     .from(listings)
     .innerJoin(regions, eq(regions.code, listings.regionCode))
     .innerJoin(pairings, eq(pairings.id, listings.pairingId))
-    .where(where)
-    .orderBy(sql`${score} DESC`, asc(listings.id))
-    .limit(r.top);
+    .where(
+      inArray(
+        listings.id,
+        scored.map((s) => s.id),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return scored.flatMap(({ id, ...parts }) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, ...parts }] : [];
+  });
 }
-export type RankedRow = Awaited<ReturnType<typeof rankListings>>[number];
+export type RankedRow = ListingRow & ScoreParts;
 
 export async function recordMatchView(db: DbOrTx, v: typeof listingMatchViews.$inferInsert) {
   await db.insert(listingMatchViews).values(v);

@@ -2,7 +2,7 @@ import type { ListingKind } from '../../../common/api/enums.ts';
 import type { MatchReason, ScoreParts } from '../../../common/api/listings.ts';
 import { translate } from '../../../common/i18n/messages.ts';
 import { industries } from '../../kernel/industries.ts';
-import { MATCH_WEIGHTS } from './listings.repository.ts';
+import { MATCH_WEIGHTS } from './listing-score.ts';
 
 /** What a ranked row brings to its reasons: its stored words, its score parts, and what it is. */
 export interface ReasonInput {

@@ -9,22 +9,27 @@ import { repoPath } from '../../repo-path.ts';
  * gives 吉林 and 大米), and synonym groups (resources/listings/synonyms.txt) folded onto one word, on the stored
  * text and on queries alike, so 冷链 finds 低温物流.
  */
-interface Segmenter {
+interface Words {
+  jieba: Jieba;
+  canonical: Map<string, string>;
   /** Place names of the user dictionary (tag ns): too common among listings to choose candidates alone. */
   places: Set<string>;
-  jieba: Jieba;
-  tfidf: TfIdf;
-  canonical: Map<string, string>;
-  idf: Map<string, number>;
 }
 
 /** What a word jieba's corpus never saw weighs: the table's mean (such words are mostly specific terms). */
 const UNSEEN_IDF = 11.7;
 
-let loaded: Segmenter | undefined;
+/**
+ * Loading jieba's dictionaries takes seconds (its 5 MB dictionary, the 6 MB idf table for TF-IDF and the idf of each
+ * word as a map), so the server loads them in the background at start (`warmSegmenter`) and no request waits for
+ * them; each part is still loaded on first use where nothing warmed it (commands, tests).
+ */
+let words: Words | undefined;
+let tfidf: TfIdf | undefined;
+let idfMap: Map<string, number> | undefined;
 
-function segmenter(): Segmenter {
-  if (loaded) return loaded;
+function wordsOf(): Words {
+  if (words) return words;
   const jieba = Jieba.withDict(dict);
   const userDict = fs.readFileSync(repoPath('resources', 'listings', 'user-dict.txt'));
   jieba.loadDict(userDict);
@@ -44,13 +49,52 @@ function segmenter(): Segmenter {
   }
   // Synonyms must come out of jieba whole, or they could never be folded.
   jieba.loadDict(Buffer.from([...canonical.keys()].map((w) => `${w} 500 n`).join('\n')));
-  const weights = new Map<string, number>();
-  for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
-    const [word, value] = line.split(' ');
-    if (word && value) weights.set(word, Number(value));
+  words = { jieba, canonical, places };
+  return words;
+}
+
+const tfidfOf = () => (tfidf ??= TfIdf.withDict(idf));
+
+/** Reads `word value` lines of jieba's idf table from `from`, at most `lines` of them; answers where it stopped. */
+function readIdf(text: string, into: Map<string, number>, from: number, lines: number): number {
+  let at = from;
+  for (let n = 0; n < lines && at < text.length; n++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const space = text.indexOf(' ', at);
+    if (space > at && space < end) into.set(text.slice(at, space), Number(text.slice(space + 1, end)));
+    at = end + 1;
   }
-  loaded = { jieba, tfidf: TfIdf.withDict(idf), canonical, idf: weights, places };
-  return loaded;
+  return at;
+}
+
+const idfText = () => Buffer.from(idf).toString('utf8');
+
+function idfOf(): Map<string, number> {
+  if (idfMap) return idfMap;
+  const map = new Map<string, number>();
+  readIdf(idfText(), map, 0, Number.POSITIVE_INFINITY);
+  idfMap = map;
+  return map;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads the dictionaries part by part, letting requests in between (the idf map in slices of 20,000 words), so the
+ * first search or listing after a start does not pay the load. A part already loaded on first use is not redone.
+ */
+export async function warmSegmenter(): Promise<void> {
+  await nextTurn();
+  wordsOf();
+  await nextTurn();
+  tfidfOf();
+  await nextTurn();
+  if (idfMap) return;
+  const text = idfText();
+  const map = new Map<string, number>();
+  for (let at = 0; at < text.length && !idfMap; await nextTurn()) at = readIdf(text, map, at, 20_000);
+  idfMap ??= map;
 }
 
 /** Words that carry no meaning for matching (particles, the listing genre's own words). */
@@ -64,7 +108,7 @@ const WORDISH = /[\p{Script=Han}\p{L}\p{N}]/u;
 
 /** The words of a text: segmented for search, lower-cased, stop words and lone Han characters dropped, synonyms folded. */
 export function segment(text: string): string[] {
-  const { jieba, canonical } = segmenter();
+  const { jieba, canonical } = wordsOf();
   const out: string[] = [];
   for (const raw of jieba.cutForSearch(text.normalize('NFKC'), true)) {
     const word = raw.trim().toLowerCase();
@@ -90,9 +134,9 @@ export function queryWords(text: string): string[] {
  * others: its own long text would otherwise ask for every common word in it.
  */
 export function keyWords(text: string, top: number): { word: string; weight: number }[] {
-  const { jieba, tfidf, canonical } = segmenter();
+  const { jieba, canonical } = wordsOf();
   const out = new Map<string, number>();
-  for (const k of tfidf.extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])) {
+  for (const k of tfidfOf().extractKeywords(jieba, text.normalize('NFKC'), top * 2, [])) {
     const w = k.keyword.toLowerCase();
     if (STOP.has(w) || !WORDISH.test(w) || /^\p{Script=Han}$/u.test(w) || /^\d+$/.test(w)) continue;
     // A keyword is looked for as the stored text was cut (search mode): 红外热 also as 红外.
@@ -109,8 +153,8 @@ function tsSafe(word: string): string {
 
 /** How much a word says (its inverse document frequency in jieba's corpus): 吉林大米 more than 大米, 大米 than 吉林. */
 export function wordWeight(word: string): number {
-  return segmenter().idf.get(word) ?? UNSEEN_IDF;
+  return idfOf().get(word) ?? UNSEEN_IDF;
 }
 
 /** Whether a word is one of the programme's place names (长春, 杭州…). */
-export const isPlaceName = (word: string) => segmenter().places.has(word);
+export const isPlaceName = (word: string) => wordsOf().places.has(word);
