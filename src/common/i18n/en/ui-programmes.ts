@@ -33,6 +33,10 @@ export const programmesUi: Shape<typeof zh> = {
   sidesHint:
     'E.g. 东北地区 / North-eastern side; shown in Chinese as 东北地区一方. Chinese names ending in 方 (支援方, 受援方) are shown as given.',
   levels: 'Levels',
+  planKinds: 'Plan kinds',
+  planKindsHint: 'Empty: every kind. Only these are offered when a plan is added in this programme.',
+  indicators: 'Indicator set',
+  indicatorsHint: 'Empty: the whole library. The pairings of this programme are measured on these only.',
   goals: 'Goals',
   pairingCount: 'Pairings',
   switchLabel: 'Programme',

@@ -22,6 +22,8 @@ import type { ParsedSubPair, PlanPreview } from '../../../common/api/plans.ts';
 import { applyServerErrors, unplacedLine } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMessage } from '../../app/feedback.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { programmesApi } from '../programmes/programmes.api.ts';
 import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
 import { SourceText, type LineRange } from './SourceText.tsx';
@@ -209,6 +211,10 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
     [preview, sections],
   );
   const kind = Form.useWatch('kind', form) ?? initialValues.kind;
+  // A programme with its own plan kinds offers only those (the server refuses another on `kind`).
+  const programmes = useApi((signal) => programmesApi.list(signal), []);
+  const offered = programmes.data?.items.find((p) => p.id === preview.programmeId)?.planKinds;
+  const kinds = IMPORT_KINDS.filter((k) => !offered || offered.includes(k));
 
   const select = (key: string) => {
     if (key === selectedKey) return;
@@ -307,7 +313,7 @@ export function PlanPreviewEditor({ preview, onCancel }: { preview: PlanPreview;
                 rules={[{ required: true, message: t('errors.field.required') }]}
               >
                 <Select
-                  options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`domain.planKinds.${k}`) }))}
+                  options={kinds.map((k) => ({ value: k, label: t(`domain.planKinds.${k}`) }))}
                   data-testid="preview-kind"
                 />
               </Form.Item>

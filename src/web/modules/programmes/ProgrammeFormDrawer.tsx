@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { PAIRING_LEVELS } from '../../../common/api/enums.ts';
+import { PAIRING_LEVELS, PLAN_KINDS } from '../../../common/api/enums.ts';
 import type { ProgrammeItem } from '../../../common/api/pairings.ts';
 import type { CreateProgrammeInput } from '../../../common/api/programmes.ts';
 import { useMessage } from '../../app/feedback.tsx';
 import { changedFields } from '../../app/form-errors.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { indicatorsApi } from '../indicators/indicators.api.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { programmesApi } from './programmes.api.ts';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
@@ -20,6 +22,8 @@ interface Values {
   period?: { from?: Dayjs | null; to?: Dayjs | null };
   sides?: { a?: { zh?: string; en?: string }; b?: { zh?: string; en?: string } };
   levels?: ProgrammeItem['levels'];
+  planKinds?: ProgrammeItem['planKinds'];
+  indicators?: ProgrammeItem['indicators'];
   goals?: string | null;
 }
 
@@ -39,6 +43,8 @@ function toInput(v: Values): CreateProgrammeInput {
     period: from && to ? { from, to } : null,
     sides: { a: side(v.sides?.a), b: side(v.sides?.b) },
     levels: v.levels?.length ? v.levels : null,
+    planKinds: v.planKinds?.length ? v.planKinds : null,
+    indicators: v.indicators?.length ? v.indicators : null,
     goals: blank(v.goals),
   };
 }
@@ -53,10 +59,11 @@ export function ProgrammeFormDrawer({
   onClose: () => void;
   onSaved: (saved: ProgrammeItem) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const { saving, banner, run } = useServerForm(form);
+  const library = useApi((signal) => indicatorsApi.list(signal), []);
 
   const initialValues = useMemo<Values>(
     () =>
@@ -73,6 +80,8 @@ export function ProgrammeFormDrawer({
             },
             sides: programme.sides ?? undefined,
             levels: programme.levels,
+            planKinds: programme.planKinds,
+            indicators: programme.indicators,
             goals: programme.goals,
           }
         : {},
@@ -180,6 +189,25 @@ export function ProgrammeFormDrawer({
           <Select
             mode="multiple"
             options={PAIRING_LEVELS.map((level) => ({ value: level, label: t(`domain.pairingLevels.${level}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="planKinds" label={t('ui.programmes.planKinds')} extra={t('ui.programmes.planKindsHint')}>
+          <Select
+            mode="multiple"
+            data-testid="programme-plan-kinds"
+            options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`domain.planKinds.${kind}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="indicators" label={t('ui.programmes.indicators')} extra={t('ui.programmes.indicatorsHint')}>
+          <Select
+            mode="multiple"
+            data-testid="programme-indicators"
+            loading={library.loading}
+            optionFilterProp="label"
+            options={(library.data?.items ?? []).map((i) => ({
+              value: i.code,
+              label: pick({ zh: i.nameZh, en: i.nameEn }),
+            }))}
           />
         </Form.Item>
         <Form.Item name="goals" label={t('ui.programmes.goals')}>
