@@ -20,6 +20,12 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 };
 
+/**
+ * The programme a list (its export, its statistics) is limited to: the one chosen in the web app's switcher. The
+ * server narrows the caller's scope to it (http/route.ts), so no row of another programme is in the answer.
+ */
+export const programmeFilter = { programmeId: uuid.optional() };
+
 export const paged = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { programmeFilter, uuid } from './common.ts';
 import { pairingTasks } from './task-overview.ts';
 
 export const workStatusQuery = z.strictObject({
+  ...programmeFilter,
   /** The year looked at: its tasks due and its reporting periods; this year when not given. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** One pairing's dashboard: that pairing and its sub-pairs only. */
   pairingId: uuid.optional(),
 });
-export type WorkStatusParams = { year?: string; pairingId?: string };
+export type WorkStatusParams = { programmeId?: string; year?: string; pairingId?: string };
 
 /** The dashboard's state of the work: task lights per pairing and who has not reported in the open periods. */
 export const workStatusResponse = z.object({

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
+import {
+  isoDate,
+  optionalText,
+  pageQuery,
+  paged,
+  type QueryParams,
+  regionCode,
+  text,
+  uuid,
+  programmeFilter,
+} from './common.ts';
 import { wanInput, projectType, side } from './projects.ts';
 import { EVENT_KINDS, type EventKind } from './enums.ts';
 
@@ -117,6 +127,7 @@ export const eventDetail = eventSummary.extend({
 export type EventDetail = z.infer<typeof eventDetail>;
 
 export const eventListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   kind: eventKind.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attachment } from './attachments.ts';
-import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, regionCode, text, uuid, programmeFilter } from './common.ts';
 import {
   INTEREST_STATES,
   LISTING_CATEGORIES,
@@ -93,6 +93,7 @@ export const listingFilter = {
 };
 
 export const listingListQuery = z.strictObject({
+  ...programmeFilter,
   ...pageQuery,
   ...listingFilter,
   state: z.enum(LISTING_STATES).optional(),
@@ -102,6 +103,7 @@ export const listingListQuery = z.strictObject({
 export type ListingListQuery = z.infer<typeof listingListQuery>;
 
 export const listingSearchQuery = z.strictObject({
+  ...programmeFilter,
   q: text(200),
   ...listingFilter,
   top: z.coerce.number().int().min(1).max(100).default(20),
@@ -239,6 +241,7 @@ export const interestOutcomeInput = z.strictObject({
 export type InterestOutcomeInput = z.infer<typeof interestOutcomeInput>;
 
 export const listingCountsQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   year: z.coerce.number().int().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 import { MEETING_HOST_PROPOSALS, MEETING_KINDS, SIDES } from './enums.ts';
 import { itemInput, itemSummary } from './tracking.ts';
 
@@ -91,6 +91,7 @@ export const meetingDetail = meetingSummary.extend({
 export type MeetingDetail = z.infer<typeof meetingDetail>;
 
 export const meetingListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),

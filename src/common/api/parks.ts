@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
+import {
+  isoDate,
+  optionalText,
+  pageQuery,
+  paged,
+  type QueryParams,
+  regionCode,
+  text,
+  uuid,
+  programmeFilter,
+} from './common.ts';
 import { parseAmount, FEN_PER_YUAN, fixedText } from '../money/money.ts';
 import { period } from './projects.ts';
 import { PARK_TYPES, SHARED_FIGURES, TAX_FIGURES, type ParkType, type SharedFigure } from './enums.ts';
@@ -194,6 +204,7 @@ export type ParkDetail = z.infer<typeof parkDetail>;
 export type SharingAgreement = ParkDetail['agreements'][number];
 
 export const parkListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   type: parkType.optional(),
   demo: z

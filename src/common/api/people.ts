@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 import {
   EXCHANGE_KINDS,
   GENDERS,
@@ -132,6 +132,7 @@ export const secondmentDetail = secondmentSummary.extend({
 export type SecondmentDetail = z.infer<typeof secondmentDetail>;
 
 export const secondmentListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   direction: z.enum(SECONDMENT_DIRECTIONS).optional(),
   rank: z.enum(SECONDMENT_RANKS).optional(),
@@ -253,6 +254,7 @@ export const trainingDetail = trainingSummary.extend({
 export type TrainingDetail = z.infer<typeof trainingDetail>;
 
 export const trainingListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   hostSide: z.enum(SIDES).optional(),
   year: yearQuery,
@@ -314,6 +316,7 @@ export const exchangeSummary = z.object({
 });
 export type ExchangeSummary = z.infer<typeof exchangeSummary>;
 export const exchangeListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   kind: z.enum(EXCHANGE_KINDS).optional(),
   year: yearQuery,
@@ -327,7 +330,11 @@ export type ExchangeList = z.infer<typeof exchangeListResponse>;
 
 // Figures: counts anyone with cadre.read may see (no names)
 
-export const peopleFiguresQuery = z.strictObject({ pairingId: uuid.optional(), year: yearQuery });
+export const peopleFiguresQuery = z.strictObject({
+  ...programmeFilter,
+  pairingId: uuid.optional(),
+  year: yearQuery,
+});
 export type PeopleFiguresQuery = z.infer<typeof peopleFiguresQuery>;
 export const peopleFigures = z.object({
   /** Cadres seconded (started) per pairing, year and direction. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
+import {
+  isoDate,
+  optionalText,
+  pageQuery,
+  paged,
+  type QueryParams,
+  regionCode,
+  text,
+  uuid,
+  programmeFilter,
+} from './common.ts';
 import {
   IMPORT_KINDS,
   PAIRING_LEVELS,
@@ -328,6 +338,7 @@ export const planDetail = planSummary.extend({
 export type PlanDetail = z.infer<typeof planDetail>;
 
 export const planListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   kind: z.enum(PLAN_KINDS).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),

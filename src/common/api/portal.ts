@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attachment } from './attachments.ts';
-import { isoDate, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 
 /** A news item of a pairing for the public portal: written and published by the pairing's office. */
 const newsFields = {
@@ -45,6 +45,7 @@ export const newsDetail = newsSummary.extend({
 export type NewsDetail = z.infer<typeof newsDetail>;
 
 export const newsListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   state: z.enum(['draft', 'published']).optional(),
   ...pageQuery,

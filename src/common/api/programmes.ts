@@ -83,3 +83,21 @@ export const programmeLoadReport = z.object({
 export type ProgrammeLoadReport = z.infer<typeof programmeLoadReport>;
 
 export const programmeGrantInput = z.strictObject({ username: text(100) });
+export type ProgrammeGrantInput = z.infer<typeof programmeGrantInput>;
+
+/** Taking a programme back from a user: why, kept in the audit row. */
+export const programmeRevokeInput = z.strictObject({ reason: text(500) });
+export type ProgrammeRevokeInput = z.infer<typeof programmeRevokeInput>;
+export const programmeGrantParams = z.strictObject({ id: uuid, userId: uuid });
+
+/** A user granted a programme (a national office limited to its grants, see programme_grants). */
+export const programmeGrantItem = z.object({
+  userId: uuid,
+  username: z.string(),
+  displayName: z.string(),
+  organisationName: z.string(),
+  grantedAt: z.string(),
+});
+export type ProgrammeGrantItem = z.infer<typeof programmeGrantItem>;
+export const programmeGrantList = z.object({ items: z.array(programmeGrantItem) });
+export type ProgrammeGrantList = z.infer<typeof programmeGrantList>;

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
+import {
+  isoDate,
+  optionalText,
+  pageQuery,
+  paged,
+  type QueryParams,
+  regionCode,
+  text,
+  uuid,
+  programmeFilter,
+} from './common.ts';
 import { parseAmount, toWan } from '../money/money.ts';
 import { validateProjectCode } from './project-code.ts';
 import { attachment } from './attachments.ts';
@@ -243,6 +253,7 @@ export const projectDetail = projectSummary.extend({
 export type ProjectDetail = z.infer<typeof projectDetail>;
 
 export const projectListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   side: side.optional(),
   stage: projectStage.optional(),
@@ -300,6 +311,7 @@ export const rateRow = z.object({
 export type RateRow = z.infer<typeof rateRow>;
 
 export const projectStatsQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   groupBy: z.enum(STATS_GROUPS).default('pairing'),
   /** With pairingId: the projects, parks and events of its sub-pairs too. */

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { attachment } from './attachments.ts';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, regionCode, text, uuid } from './common.ts';
+import {
+  isoDate,
+  optionalText,
+  pageQuery,
+  paged,
+  type QueryParams,
+  regionCode,
+  text,
+  uuid,
+  programmeFilter,
+} from './common.ts';
 import { ADOPTION_STAGES, PRACTICE_CATEGORIES, SIDES } from './enums.ts';
 
 const link = z
@@ -152,6 +162,7 @@ const bool = z
   .optional();
 
 export const practiceListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   withSubPairs: bool,
   category: z.enum(PRACTICE_CATEGORIES).optional(),
@@ -192,6 +203,7 @@ export const replicationYearRow = z.object({
 });
 
 export const replicationFiguresQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   withSubPairs: bool,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 import { attachment } from './attachments.ts';
 import { decimalInput } from './tasks.ts';
 import {
@@ -61,6 +61,7 @@ export type UnlockCycleInput = z.infer<typeof unlockCycleInput>;
 export type UnlockCycleBody = z.input<typeof unlockCycleInput>;
 
 export const cycleListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   /** With a pairing: its sub-pairs' periods too. */
   withSubPairs: z
@@ -190,6 +191,7 @@ export type ReviewInput = { version: number; comment?: string | null };
 export const openReportInput = z.strictObject({ taskId: uuid });
 
 export const reportListQuery = z.strictObject({
+  ...programmeFilter,
   cycleId: uuid.optional(),
   pairingId: uuid.optional(),
   taskId: uuid.optional(),

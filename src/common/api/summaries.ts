@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, optionalText, text, uuid } from './common.ts';
+import { cleanText, optionalText, text, uuid, programmeFilter } from './common.ts';
 import type { MeasureCode } from './indicators.ts';
 
 /** 年度工作计划 and 年度工作总结: the two yearly documents a pairing office sends up. */
@@ -61,6 +61,7 @@ export const RECEIPT_STATES = ['sent', 'received', 'returned', 'accepted'] as co
 export const year = z.coerce.number().int().min(2000).max(2100);
 
 export const summaryListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   year: year.optional(),
   kind: z.enum(SUMMARY_KINDS).optional(),

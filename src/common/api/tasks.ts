@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, optionalText, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 import {
   TARGET_COMPARISONS,
   TASK_LIGHTS,
@@ -128,6 +128,7 @@ export const taskDetail = taskSummary.extend({
 export type TaskDetail = z.infer<typeof taskDetail>;
 
 export const taskListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   planId: uuid.optional(),
   sectionId: uuid.optional(),

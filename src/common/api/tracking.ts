@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, paged, type QueryParams, text, uuid } from './common.ts';
+import { isoDate, pageQuery, paged, type QueryParams, text, uuid, programmeFilter } from './common.ts';
 import { attachment } from './attachments.ts';
 import { ITEM_NOTE_KINDS, ITEM_SOURCES, ITEM_STATUSES, SIDES, UNIT_ROLES } from './enums.ts';
 
@@ -113,6 +113,7 @@ const flag = z
   .optional();
 
 export const itemListQuery = z.strictObject({
+  ...programmeFilter,
   pairingId: uuid.optional(),
   /** With the pairing, its sub-pairs' items too. */
   withSubPairs: flag,

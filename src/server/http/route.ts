@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { RouteAccess } from './access-hook.ts';
 import type { AuthedContext, RequestContext } from './context.ts';
+import { scopeInProgramme } from '../kernel/pairing-scope.repository.ts';
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -29,6 +30,11 @@ export interface RouteSpec<
   consumes?: string[];
   /** A larger body than the server's limit, for a route that takes whole documents. */
   bodyLimit?: number;
+  /**
+   * The handler picks the programme itself from its `programmeId` (the dashboard, which also lists every programme
+   * for the switcher): the scope is left whole instead of narrowed to it (see inChosenProgramme).
+   */
+  choosesProgramme?: true;
   /** A read whose answer may be kept until the data version moves (see response-cache.ts). */
   cacheable?: boolean;
   summary?: string;
@@ -72,6 +78,17 @@ const definedParts = <T extends object>(parts: T): T =>
   Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)) as T;
 
 /**
+ * A route asked with `programmeId` in its query (a list, its export or statistics, for the programme chosen in the
+ * web app) answers for that programme only: the actor's scope is narrowed to it before the handler runs, so every
+ * repository applying the scope keeps to it, and a programme the actor does not work in shows nothing.
+ */
+async function inChosenProgramme(ctx: RequestContext, query: unknown): Promise<RequestContext> {
+  const programmeId = (query as { programmeId?: unknown } | null | undefined)?.programmeId;
+  if (!ctx.actor || typeof programmeId !== 'string') return ctx;
+  return { ...ctx, actor: { ...ctx.actor, scope: await scopeInProgramme(ctx.db, ctx.actor.scope, programmeId) } };
+}
+
+/**
  * Declares a module's routes with one shape: access, input and answer schemas, and a handler that gets an
  * authenticated context and parsed input without casts. The access hook has already refused callers without a
  * session or the permission by the time the handler runs, so `ctx.actor` is there for every non-public route.
@@ -103,7 +120,8 @@ export function moduleRoutes(app: FastifyInstance, tag: string): ModuleRoutes {
         handler: async (req, reply) => {
           // The one place the parsed input meets its declared types: fastify-type-provider-zod has parsed each
           // part with the schema named in the spec, and the access hook has refused a missing session.
-          const input = { ctx: req.ctx, params: req.params, query: req.query, body: req.body, req, reply } as never;
+          const ctx = spec.choosesProgramme ? req.ctx : await inChosenProgramme(req.ctx, req.query);
+          const input = { ctx, params: req.params, query: req.query, body: req.body, req, reply } as never;
           // Set before the handler runs, so a handler answering its other status can set that on `reply`.
           if (spec.response && spec.status) reply.status(spec.status);
           return handler(input);

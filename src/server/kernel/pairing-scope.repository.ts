@@ -34,6 +34,44 @@ export async function loadPairingScope(
   return { all: false, pairingIds: result.rows.map((r) => r.id) };
 }
 
+/** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
+export function seesProgrammeWhole(scope: PairingScope, programmeId: string): boolean {
+  return scope.all || (scope.programmeIds ?? []).includes(programmeId);
+}
+
+/**
+ * Whether the actor looks at its programmes nationally (national views: every subject of a round, figures of the
+ * whole programme): the unrestricted national office, and a national office granted programmes, for those (its
+ * pairings are then exactly theirs).
+ */
+export function seesNationally(scope: PairingScope): boolean {
+  return scope.all || (scope.programmeIds ?? []).length > 0;
+}
+
+/**
+ * The scope narrowed to one programme (a list asked with `programmeId`, the programme chosen in the web app): the
+ * actor's pairings of that programme, seen whole only when the actor saw the programme whole before. A programme
+ * the actor does not work in leaves nothing in sight.
+ */
+export async function scopeInProgramme(db: DbOrTx, scope: PairingScope, programmeId: string): Promise<PairingScope> {
+  const result = await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE programme_id = ${programmeId}`);
+  const ids = result.rows.map((r) => r.id);
+  if (seesProgrammeWhole(scope, programmeId)) return { all: false, pairingIds: ids, programmeIds: [programmeId] };
+  const own = new Set(scope.all ? [] : scope.pairingIds);
+  return { all: false, pairingIds: ids.filter((id) => own.has(id)), programmeIds: [] };
+}
+
+/**
+ * Rows that belong to a programme rather than a pairing (the national plan, its tasks): those of the programmes
+ * the actor works in, i.e. granted or holding one of its pairings (undefined: every row).
+ */
+export function programmeRowsInScope(actor: Pick<Actor, 'scope'>, programmeColumn: AnyColumn | SQL): SQL | undefined {
+  const { scope } = actor;
+  if (scope.all) return undefined;
+  return sql`(${programmeColumn} = ANY(${uuidArray(scope.programmeIds ?? [])})
+    OR ${programmeColumn} IN (SELECT p.programme_id FROM pairings p WHERE p.id = ANY(${uuidArray(scope.pairingIds)})))`;
+}
+
 /** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters). */
 export function uuidArray(ids: readonly string[]): SQL {
   return sql`${sql.param([...ids])}::uuid[]`;

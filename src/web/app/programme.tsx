@@ -86,7 +86,10 @@ export function useProgramme(): CurrentProgramme {
  * in the switcher; undefined (no limit) for a user of one programme.
  */
 export function useProgrammeFilter(): string | undefined {
-  const { programmes, current, requested } = useProgramme();
+  // Pages outside the signed-in app (none lists today) have no programme: no limit.
+  const value = useContext(ProgrammeContext);
+  if (!value) return undefined;
+  const { programmes, current, requested } = value;
   return requested ?? (programmes && programmes.length > 1 ? current?.id : undefined);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
-import { grantProgramme } from '../../server/modules/programmes/programmes.service.ts';
+import { grantProgramme } from '../../server/modules/programmes/programme-grants.service.ts';
 import { repoPath } from '../../server/repo-path.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';

@@ -116,6 +116,7 @@ export const auditDomain: Shape<typeof zh> = {
     return: 'return',
     reencrypt: 're-encrypt personal data',
     reveal: 'reveal identity',
+    revoke: 'revoke access',
     rotate_key: 'rotate field key',
     rotation: 'set rotation',
     save: 'save',

@@ -93,7 +93,8 @@ export const errors: Shape<typeof zh> = {
     plan_kind_not_in_programme: 'this programme has no {kindEn} plans; its plan kinds: {kindsEn}',
     unknown_user: 'No such user',
     grant_national_only: 'Programmes can be granted only to users of the national office',
-    grant_last: "This is the user's only grant: without it the user would see every programme. Grant another programme first, or disable the account",
+    grant_last:
+      "This is the user's only grant: without it the user would see every programme. Grant another programme first, or disable the account",
     programme_not_granted: 'A programme with this document number exists, but you are not granted it',
     unknown_parent: 'No such parent pairing',
     parent_cycle: 'The parent pairing cannot be the pairing itself or one of its sub-pairs',

@@ -118,6 +118,7 @@ export const auditDomain = {
     return: '退回',
     reencrypt: '重新加密个人信息',
     reveal: '查看身份信息',
+    revoke: '撤销访问',
     rotate_key: '轮换字段加密密钥',
     rotation: '设置轮值',
     save: '保存',

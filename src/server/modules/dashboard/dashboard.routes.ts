@@ -11,7 +11,13 @@ export function registerDashboardRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'dashboard');
   r.get(
     '/api/dashboard',
-    { access: 'dashboard.read', query: dashboardQuery, response: dashboardResponse, cacheable: true },
+    {
+      access: 'dashboard.read',
+      query: dashboardQuery,
+      response: dashboardResponse,
+      cacheable: true,
+      choosesProgramme: true,
+    },
     async ({ ctx, query }) => presentDashboard(await dashboard(ctx, query.programmeId)),
   );
   // Task lights and who has not reported, for a year: for those who follow tasks (not the public).

@@ -12,6 +12,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { chinaToday } from '../../kernel/dates.ts';
+import { seesNationally } from '../../kernel/pairing-scope.repository.ts';
 import { activeIndicators, figureAt, formulaOf, measureSums, targetsFor } from '../indicators/indicators.service.ts';
 import { raiseItems } from '../tracking/tracking.service.ts';
 import { roundAbilities, subjectAbilities } from './evaluations.policy.ts';
@@ -87,9 +88,10 @@ export async function roundDetail(ctx: AuthedContext, id: string) {
   const found = await findRound(ctx.db, ctx.actor, id);
   if (!found) throw notFound();
   const { round } = found;
-  const national = ctx.actor.scope.all;
+  // A national office granted the round's programme sees it as that programme's office does (seesNationally).
+  const national = seesNationally(ctx.actor.scope);
   const all = await subjectsOf(ctx.db, ctx.actor, id, false);
-  const own = national ? all : await subjectsOf(ctx.db, ctx.actor, id, true);
+  const own = ctx.actor.scope.all ? all : await subjectsOf(ctx.db, ctx.actor, id, true);
   const [live, awards, inds] = await Promise.all([
     liveValues(ctx.db, round, own),
     awardsOf(

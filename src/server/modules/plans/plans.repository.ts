@@ -2,18 +2,20 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { programmeRowsInScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { plans, planSections } from './plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 
 /**
  * The plans an actor may see: those of its pairings and their sub-pairs, and the programme-level plans (the
- * State Council's 工作方案) every pairing works under. Every plan query goes through it.
+ * State Council's 工作方案) every pairing works under, of the programmes the actor works in. Every plan query goes
+ * through it.
  */
 function planScope(actor: Actor): SQL | undefined {
   if (actor.scope.all) return undefined;
-  return sql`(${plans.pairingId} IS NULL OR ${plans.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
+  return sql`((${plans.pairingId} IS NULL AND ${programmeRowsInScope(actor, plans.programmeId)})
+    OR ${plans.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
 }
 
 const planColumns = {

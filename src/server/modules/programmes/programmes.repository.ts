@@ -3,8 +3,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor, PairingScope } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
-import { users } from '../users/users.tables.ts';
-import { programmeGrants, programmes, sourceDocuments } from './programmes.tables.ts';
+import { programmes, sourceDocuments } from './programmes.tables.ts';
 
 export async function findProgramme(db: DbOrTx, id: string) {
   const [row] = await db.select().from(programmes).where(eq(programmes.id, id));
@@ -85,30 +84,6 @@ export async function updateProgrammeRow(
     .where(and(eq(programmes.id, id), eq(programmes.version, version)))
     .returning({ id: programmes.id });
   return rows.length > 0;
-}
-
-export async function insertGrant(db: DbOrTx, userId: string, programmeId: string) {
-  await db.insert(programmeGrants).values({ userId, programmeId }).onConflictDoNothing();
-}
-
-export async function grantedUsernames(db: DbOrTx, programmeId: string) {
-  const rows = await db
-    .select({ username: users.username })
-    .from(programmeGrants)
-    .innerJoin(users, eq(users.id, programmeGrants.userId))
-    .where(eq(programmeGrants.programmeId, programmeId))
-    .orderBy(asc(users.username));
-  return rows.map((r) => r.username);
-}
-
-export async function findUserIdByUsername(db: DbOrTx, username: string) {
-  const [row] = await db.select({ id: users.id, roles: users.roles }).from(users).where(eq(users.username, username));
-  return row;
-}
-
-export async function programmePairingIds(db: DbOrTx, programmeId: string) {
-  const rows = await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.programmeId, programmeId));
-  return rows.map((r) => r.id);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { idParams } from '../../../common/api/common.ts';
 import { programmeItem, programmeListResponse } from '../../../common/api/pairings.ts';
-import { createProgrammeInput, programmeGrantInput, updateProgrammeInput } from '../../../common/api/programmes.ts';
+import { createProgrammeInput, updateProgrammeInput } from '../../../common/api/programmes.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { moduleRoutes } from '../../http/route.ts';
 import { presentProgramme } from './programmes.presenter.ts';
-import { createProgramme, grantProgramme, listProgrammes, updateProgramme } from './programmes.service.ts';
+import { registerProgrammeGrantRoutes } from './programme-grants.routes.ts';
+import { createProgramme, listProgrammes, updateProgramme } from './programmes.service.ts';
 
 /** A programme as the list shows it, read after a change (a national office granted it sees it now). */
 async function shownProgramme(ctx: AuthedContext, id: string) {
@@ -38,14 +38,5 @@ export function registerProgrammeRoutes(app: FastifyInstance) {
       return shownProgramme(ctx, params.id);
     },
   );
-  r.post(
-    '/api/programmes/:id/grants',
-    {
-      access: 'programme.manage',
-      params: idParams,
-      body: programmeGrantInput,
-      response: z.object({ usernames: z.array(z.string()) }),
-    },
-    async ({ ctx, params, body }) => ({ usernames: await grantProgramme(ctx, params.id, body.username) }),
-  );
+  registerProgrammeGrantRoutes(app);
 }

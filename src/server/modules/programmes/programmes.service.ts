@@ -3,21 +3,19 @@ import type { CreateProgrammeInput, UpdateProgrammeInput } from '../../../common
 import { translate } from '../../../common/i18n/messages.ts';
 import type { Locale } from '../../../common/i18n/text.ts';
 import { type SideParams, sideNamesOf, sideParams } from '../../../common/programme-sides.ts';
-import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
+import { conflict, notFound } from '../../http/app-error.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor, AuthedContext, RequestContext } from '../../http/context.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
 import { dateString } from '../../kernel/dates.ts';
+import { scopeInProgramme, seesProgrammeWhole } from '../../kernel/pairing-scope.repository.ts';
 import type { programmes } from './programmes.tables.ts';
+import { insertGrant } from './programme-grants.repository.ts';
 import {
   countProgrammes,
-  programmePairingIds,
   sideNamesInView,
   sideNamesOfPairings,
   findProgrammeOfFile,
-  findUserIdByUsername,
-  grantedUsernames,
-  insertGrant,
   updateProgrammeRow,
   findProgramme as findProgrammeRow,
   findSourceDocumentBySha,
@@ -113,7 +111,7 @@ export function programmeChanges(row: ProgrammeRow, wanted: ProgrammeValues): Pr
 
 /** Whether the actor works in this programme: every one when unrestricted, else the ones granted or seen. */
 export function worksIn(actor: Actor, programmeId: string): boolean {
-  return actor.scope.all || (actor.scope.programmeIds ?? []).includes(programmeId);
+  return seesProgrammeWhole(actor.scope, programmeId);
 }
 
 /** A national office restricted to its programmes is granted the ones it creates, or it would not see them. */
@@ -180,25 +178,6 @@ export async function programmeOfFile(
   return row && worksIn(actor, row.id) ? row : row ? ('not_granted' as const) : undefined;
 }
 
-/** Grants a programme to a national-office user: that user then sees its records (and only those of its grants). */
-export async function grantProgramme(ctx: AuthedContext, id: string, username: string): Promise<string[]> {
-  return auditedChange(ctx, async ({ tx, audit }) => {
-    if (!(await findProgrammeRow(tx, id)) || !worksIn(ctx.actor, id)) throw notFound();
-    const user = await findUserIdByUsername(tx, username);
-    if (!user) throw invalid(fieldError('username', 'unknown_user'));
-    if (!user.roles.includes('national_office')) throw invalid(fieldError('username', 'grant_national_only'));
-    await insertGrant(tx, user.id, id);
-    audit({
-      action: 'programme.grant',
-      result: 'success',
-      objectType: 'programme',
-      objectId: id,
-      details: { username },
-    });
-    return grantedUsernames(tx, id);
-  });
-}
-
 /**
  * Names the sides of the programme with this document number when it has no names yet (loaded before programmes
  * named their sides); true when it did.
@@ -225,10 +204,7 @@ export async function nameProgrammeSides(ctx: RequestContext, docNo: string | nu
  * answering for it (pairings, projects, …) shows that programme's records only.
  */
 export async function withinProgramme(ctx: AuthedContext, programmeId: string): Promise<AuthedContext> {
-  const ids = await programmePairingIds(ctx.db, programmeId);
-  const { scope } = ctx.actor;
-  const pairingIds = scope.all ? ids : ids.filter((id) => scope.pairingIds.includes(id));
-  return { ...ctx, actor: { ...ctx.actor, scope: { all: false, pairingIds, programmeIds: [programmeId] } } };
+  return { ...ctx, actor: { ...ctx.actor, scope: await scopeInProgramme(ctx.db, ctx.actor.scope, programmeId) } };
 }
 
 /**

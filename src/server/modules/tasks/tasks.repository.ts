@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql, type SQL } 
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { pairingCondition, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { pairingCondition, programmeRowsInScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common/api/tasks.ts';
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
@@ -15,12 +15,15 @@ const assignedTo = (organisationId: string) =>
 
 /**
  * The tasks an actor may see; every task query goes through it. Tasks of the actor's pairings (and their sub-pairs),
- * and the programme-level tasks of the national plan, which every pairing works under.
+ * and the programme-level tasks of the national plan, which every pairing works under, of the programmes the actor
+ * works in.
  */
 function taskScope(actor: Actor): SQL | undefined {
+  const programme = sql`(SELECT pl.programme_id FROM ${plans} pl WHERE pl.id = ${tasks.planId})`;
   const pairing = actor.scope.all
     ? undefined
-    : sql`(${tasks.pairingId} IS NULL OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
+    : sql`((${tasks.pairingId} IS NULL AND ${programmeRowsInScope(actor, programme)})
+        OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
   return and(pairing, seesOnlyOwnTasks(actor) ? assignedTo(actor.organisationId) : undefined);
 }
 

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
+import { useProgrammeFilter } from '../programme.tsx';
 
 export type QueryChanges = Record<string, string | number | undefined | null>;
 
@@ -10,13 +11,19 @@ export interface UrlQuery {
   pageSize: number;
   /** Sets or (with empty values) removes parameters; a filter change goes back to page 1 unless told not to. */
   update: (changes: QueryChanges, resetPage?: boolean) => void;
-  /** Changes the load hooks depend on. */
+  /**
+   * The programme chosen in the header's switcher (undefined: the user works in one): every list sends it as
+   * `programmeId`, so it shows, exports and counts that programme's rows only.
+   */
+  programmeId: string | undefined;
+  /** Changes the load hooks depend on (the chosen programme included). */
   key: string;
 }
 
 /** A list page's filters, sort and page live in the address, so a filtered view can be bookmarked and shared. */
 export function useUrlQuery(defaultPageSize = 20): UrlQuery {
   const [params, setParams] = useSearchParams();
+  const programmeId = useProgrammeFilter();
   const update = (changes: QueryChanges, resetPage = true) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -32,6 +39,7 @@ export function useUrlQuery(defaultPageSize = 20): UrlQuery {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? defaultPageSize),
     update,
-    key: params.toString(),
+    programmeId,
+    key: `${params.toString()}|${programmeId ?? ''}`,
   };
 }

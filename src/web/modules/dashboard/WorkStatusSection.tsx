@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
+import { useProgrammeFilter } from '../../app/programme.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { Panel } from '../../shared/Panel.tsx';
@@ -22,9 +23,13 @@ export function WorkStatusSection({ pairingId }: { pairingId?: string }) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const allowed = can('task.read');
+  // The dashboard's: the programme chosen in the switcher; a pairing's page: that pairing, whatever is chosen.
+  const chosen = useProgrammeFilter();
+  const programmeId = pairingId ? undefined : chosen;
   const { data } = useApi(
-    (signal) => (allowed ? dashboardApi.workStatus({ year: String(year), pairingId }, signal) : Promise.resolve(null)),
-    [year, allowed, pairingId],
+    (signal) =>
+      allowed ? dashboardApi.workStatus({ year: String(year), pairingId, programmeId }, signal) : Promise.resolve(null),
+    [year, allowed, pairingId, programmeId],
   );
   if (!allowed) return null;
   return (

@@ -26,6 +26,7 @@ export function EventListPage() {
   const year = query.get('year');
 
   const params: EventListParams = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     kind: query.get<EventKind>('kind'),
     year: year ? Number(year) : undefined,

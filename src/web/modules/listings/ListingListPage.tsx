@@ -28,6 +28,7 @@ export function ListingListPage() {
   const [creating, setCreating] = useState(false);
   const q = query.get('q');
   const filter = {
+    programmeId: query.programmeId,
     kind: query.get('kind'),
     category: query.get('category'),
     state: query.get('state'),
@@ -36,8 +37,8 @@ export function ListingListPage() {
   const list = useApi(
     async (signal) => {
       if (!q) return listingsApi.list({ ...filter, page: query.page, pageSize: query.pageSize }, signal);
-      const { kind, category } = filter;
-      const found = await listingsApi.search({ q, kind, category, top: 50 }, signal);
+      const { programmeId, kind, category } = filter;
+      const found = await listingsApi.search({ programmeId, q, kind, category, top: 50 }, signal);
       const items: Row[] = found.items.map((i) => ({ ...i.listing, score: i.score, reasons: i.reasons }));
       return { items, total: items.length, page: 1, pageSize: 50 };
     },

@@ -30,6 +30,7 @@ export function MeetingListPage() {
   const pairingId = query.get('pairingId');
 
   const params: MeetingListParams = {
+    programmeId: query.programmeId,
     pairingId,
     kind: query.get<MeetingKind>('kind'),
     year: year ? Number(year) : undefined,

@@ -10,7 +10,6 @@ import { useApi } from '../../app/use-api.ts';
 import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { useProgrammeFilter } from '../../app/programme.tsx';
 import { LevelText, RegionNames, StatusTag } from './pairing-display.tsx';
 import { pairingsApi } from './pairings.api.ts';
 import { PairingFormDrawer } from './PairingFormDrawer.tsx';
@@ -23,10 +22,9 @@ export function PairingListPage() {
   const { can } = useSession();
   const query = useUrlQuery();
   const [creating, setCreating] = useState(false);
-  const programmeId = useProgrammeFilter();
 
   const params: PairingListParams = {
-    programmeId,
+    programmeId: query.programmeId,
     level: query.get<NonNullable<PairingListParams['level']>>('level'),
     status: query.get<NonNullable<PairingListParams['status']>>('status'),
     q: query.get('q'),
@@ -36,7 +34,7 @@ export function PairingListPage() {
     page: query.page,
     pageSize: query.pageSize,
   };
-  const list = useApi((signal) => pairingsApi.list(params, signal), [query.key, programmeId]);
+  const list = useApi((signal) => pairingsApi.list(params, signal), [query.key]);
 
   const columns: TableColumnsType<PairingSummary> = [
     {

@@ -24,6 +24,7 @@ export function ParkListPage() {
   const [creating, setCreating] = useState(false);
 
   const params: ParkListParams = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     type: query.get<ParkType>('type'),
     demo: query.get<'true' | 'false'>('demo'),

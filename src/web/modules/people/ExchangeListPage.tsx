@@ -25,6 +25,7 @@ export function ExchangeListPage() {
   const [version, setVersion] = useState(0);
   const year = query.get('year');
   const params: ExchangeListParams = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     kind: query.get<ExchangeKind>('kind'),
     year: year ? Number(year) : undefined,

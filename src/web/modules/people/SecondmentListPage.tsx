@@ -53,6 +53,7 @@ function SecondmentList() {
   const [revealing, setRevealing] = useState<{ cadre: SecondmentSummary; field: ProtectedField } | null>(null);
   const year = query.get('year');
   const filters = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     direction: query.get<SecondmentDirection>('direction'),
     rank: query.get<SecondmentRank>('rank'),

@@ -25,6 +25,7 @@ export function TrainingListPage() {
   const [saved, setSaved] = useState<TrainingDetail | null>(null);
   const year = query.get('year');
   const filters = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     hostSide: query.get<Side>('hostSide'),
     year: year ? Number(year) : undefined,

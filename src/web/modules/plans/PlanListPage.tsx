@@ -42,6 +42,7 @@ export function PlanListPage() {
   const query = useUrlQuery();
 
   const params: PlanListParams = {
+    programmeId: query.programmeId,
     kind: query.get<PlanKind>('kind'),
     q: query.get('q'),
     all: query.get('all') === 'true' ? 'true' : undefined,

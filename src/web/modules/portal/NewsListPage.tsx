@@ -23,6 +23,7 @@ export function NewsListPage() {
   const query = useUrlQuery();
   const [creating, setCreating] = useState(false);
   const params: NewsListParams = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     state: query.get<'draft' | 'published'>('state'),
     page: query.page,

@@ -36,6 +36,7 @@ const MORE_FILTERS = ['side', 'type', 'industrySection', 'industryDivision', 'de
 export function ledgerFilters(query: UrlQuery): ProjectFilters {
   const year = Number(query.get('year'));
   return {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     withSubPairs: query.get('pairingId') && query.get('withSubPairs') === 'true' ? 'true' : undefined,
     side: query.get<Side>('side'),

@@ -40,6 +40,7 @@ export function ProjectStatsPage() {
     : 'pairing';
   const pairingId = query.get('pairingId');
   const params: ProjectStatsParams = {
+    programmeId: query.programmeId,
     pairingId,
     withSubPairs: pairingId && query.get('withSubPairs') === 'true' ? ('true' as const) : undefined,
     groupBy,

@@ -34,6 +34,7 @@ export function PracticeListPage() {
   const year = query.get('year');
 
   const params: PracticeListParams = {
+    programmeId: query.programmeId,
     pairingId,
     withSubPairs: query.get<'true' | 'false'>('withSubPairs'),
     category: query.get<PracticeCategory>('category'),

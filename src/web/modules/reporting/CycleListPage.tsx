@@ -30,6 +30,7 @@ export function CycleListPage() {
   const thisYear = new Date().getFullYear();
 
   const params: CycleListParams = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     status: query.get<CycleStatus>('status'),
     frequency: query.get<ReportFrequency>('frequency'),

@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { SUMMARY_KINDS, type SummaryItem, type SummaryKind } from '../../../common/api/summaries.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
+import { useProgrammeFilter } from '../../app/programme.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -61,7 +62,11 @@ export function SummaryListPage() {
   const navigate = useNavigate();
   const receives = can('summary.receive');
   const [tab, setTab] = useState<'inbox' | 'all'>(receives ? 'inbox' : 'all');
-  const list = useApi((signal) => summariesApi.list(tab === 'inbox' ? { state: 'submitted' } : {}, signal), [tab]);
+  const programmeId = useProgrammeFilter();
+  const list = useApi(
+    (signal) => summariesApi.list({ programmeId, ...(tab === 'inbox' ? { state: 'submitted' } : {}) }, signal),
+    [tab, programmeId],
+  );
   const [drafting, setDrafting] = useState(false);
   if (list.error) return <ErrorResult error={list.error} onRetry={list.reload} />;
   const columns: TableColumnsType<SummaryItem> = [

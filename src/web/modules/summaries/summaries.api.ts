@@ -4,7 +4,7 @@ import { api, request, requestFile } from '../../app/api-client.ts';
 const docPath = (id: string) => `/api/summaries/${encodeURIComponent(id)}`;
 
 export const summariesApi = {
-  list: (query: { state?: string; pairingId?: string }, signal?: AbortSignal) =>
+  list: (query: { programmeId?: string; state?: string; pairingId?: string }, signal?: AbortSignal) =>
     api.get<{ items: SummaryItem[] }>('/api/summaries', query, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<SummaryDetail>(docPath(id), undefined, { signal }),
   create: (input: { pairingId: string; year: number; kind: SummaryKind }) =>

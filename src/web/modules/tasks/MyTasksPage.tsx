@@ -18,6 +18,7 @@ export function MyTasksPage() {
   const query = useUrlQuery();
 
   const params: TaskListParams = {
+    programmeId: query.programmeId,
     mine: 'true',
     status: query.get<TaskStatus>('status'),
     light: query.get<TaskLight>('light'),

@@ -26,6 +26,7 @@ function ItemList({ mine }: { mine: boolean }) {
   const query = useUrlQuery();
   const pairings = usePairingOptions();
   const filters: ItemFilters = {
+    programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
     withSubPairs: query.get('pairingId') ? 'true' : undefined,
     status: query.get<ItemStatus>('status'),
