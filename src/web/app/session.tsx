@@ -21,6 +21,10 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+// Who is signed in is asked as soon as the app's code runs, not after its first render; the provider takes the answer.
+let firstProbe: Promise<Me> | null = typeof window === 'undefined' ? null : authApi.me();
+firstProbe?.catch(() => undefined);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [signedOut, setSignedOut] = useState(false);
@@ -36,7 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    authApi.me(controller.signal).then(
+    const probe = firstProbe ?? authApi.me(controller.signal);
+    firstProbe = null;
+    probe.then(
       (value) => adopt(value),
       (err: unknown) => {
         if (controller.signal.aborted) return;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import type { Permission } from '../../../common/access/permissions.ts';
 import { ForbiddenResult } from '../../app/ErrorResult.tsx';
@@ -7,15 +8,37 @@ import { useSession } from '../../app/session.tsx';
 import { prefetchChinaMap } from '../../shared/map/map-files.ts';
 import { prefetchDashboard } from './dashboard.api.ts';
 
-let pageLoaded = false;
-const DashboardPage = lazyPage(
-  () =>
-    import('./DashboardPage.tsx').then((page) => {
-      pageLoaded = true;
-      return page;
-    }),
-  'DashboardPage',
-);
+type PageModule = typeof import('./DashboardPage.tsx');
+let page: Promise<PageModule> | null = null;
+/** The page once its chunk is here: shown as it is, without suspending. */
+let loaded: PageModule['DashboardPage'] | null = null;
+
+function loadPage(): Promise<PageModule> {
+  page ??= import('./DashboardPage.tsx').then(
+    (module) => {
+      loaded = module.DashboardPage;
+      return module;
+    },
+    (err: unknown) => {
+      page = null;
+      throw err;
+    },
+  );
+  return page;
+}
+
+const LazyDashboardPage = lazyPage(loadPage, 'DashboardPage');
+
+// Opened at its home address, the app fetches the dashboard's chunk and the map of China while it asks who is signed
+// in. Once the answer allows the dashboard, the page is there and shows at once: a page that suspends is revealed no
+// sooner than 300 ms after its loading spinner (React's throttle of Suspense fallbacks).
+if (typeof window !== 'undefined' && window.location.pathname === '/') {
+  loadPage().catch(() => undefined);
+  prefetchChinaMap();
+}
+
+/** The dashboard's figures are asked for with the first showing only: later ones ask when the page mounts. */
+let figuresAsked = false;
 
 /** Where a user without the dashboard lands (the 三员 first see their own job). */
 const HOME_FALLBACK: [string, Permission][] = [
@@ -30,14 +53,16 @@ const HOME_FALLBACK: [string, Permission][] = [
 function Home() {
   const { can } = useSession();
   const { requested } = useProgramme();
+  // Chosen once for this Home: switching from the lazy page to the loaded one would mount the page again.
+  const [Page] = useState(() => loaded ?? LazyDashboardPage);
   if (can('dashboard.read')) {
-    // The map's file and the figures come while the page's chunk loads (the map is drawn once all three are here);
-    // once the chunk is there the page asks for its figures itself.
-    if (!pageLoaded) {
+    // The map's file and the figures come while the page's chunk loads (the map is drawn once all three are here).
+    if (!figuresAsked) {
+      figuresAsked = true;
       prefetchChinaMap();
       prefetchDashboard(requested);
     }
-    return <DashboardPage />;
+    return <Page />;
   }
   const first = HOME_FALLBACK.find(([, permission]) => can(permission));
   return first ? <Navigate to={first[0]} replace /> : <ForbiddenResult />;
