@@ -49,3 +49,11 @@ export function sideNamesOf(row: {
     b: { zh: row.sideBZh, en: row.sideBEn ?? row.sideBZh },
   };
 }
+
+/**
+ * A stored text (a built-in indicator's name) with its side placeholders filled: {sideAName}赴{sideBName}挂职干部 is
+ * 东部赴西部挂职干部 in the 东西部协作 programme. Other braces are left as they are.
+ */
+export function withSideNames(text: string, params: SideParams): string {
+  return text.replace(/\{(sideA|sideB|sideAName|sideBName)\}/g, (_m, key: keyof SideParams) => params[key]);
+}

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { MessageKey } from '../../common/i18n/messages.ts';
 import { LOCALES, type Locale } from '../../common/i18n/text.ts';
-import { type SideNames, sideParams } from '../../common/programme-sides.ts';
+import { type SideNames, sideParams, withSideNames } from '../../common/programme-sides.ts';
 import { hasTexts, loadTexts, translate } from './texts.ts';
 
 const STORAGE_KEY = 'duikou.locale';
@@ -82,11 +82,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale && {
         locale,
         setLocale,
-        t: (
-          (sides) => (key, params) =>
-            translate(locale, key, { ...sides, ...params })
-        )(sideParams(sideNames, locale, (key, params) => translate(locale, key, params))),
-        pick: (text) => (locale === 'en' ? text.en : text.zh),
+        ...((sides) => ({
+          t: (key: MessageKey, params?: Record<string, string | number>) =>
+            translate(locale, key, { ...sides, ...params }),
+          // Stored texts may name the sides too (the built-in cadre indicators): filled from the programme as well.
+          pick: (text: Bilingual) => withSideNames(locale === 'en' ? text.en : text.zh, sides),
+        }))(sideParams(sideNames, locale, (key, params) => translate(locale, key, params))),
         setSideNames,
       },
     [locale, setLocale, sideNames],

@@ -177,3 +177,18 @@ export async function programmeIndicatorCodes(db: DbOrTx, pairingId: string): Pr
     .where(eq(pairings.id, pairingId));
   return row?.codes ?? null;
 }
+
+/** Gives a built-in indicator new texts when it still has the Chinese name it was shipped with; true when it did. */
+export async function renameShippedIndicator(
+  db: DbOrTx,
+  code: string,
+  formerNameZh: string,
+  texts: Pick<typeof indicators.$inferInsert, 'nameZh' | 'nameEn' | 'definitionZh' | 'definitionEn'>,
+): Promise<boolean> {
+  const rows = await db
+    .update(indicators)
+    .set({ ...texts, version: sql`${indicators.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(indicators.code, code), eq(indicators.builtIn, true), eq(indicators.nameZh, formerNameZh)))
+    .returning({ id: indicators.id });
+  return rows.length > 0;
+}

@@ -27,6 +27,7 @@ import {
   listIndicators,
   programmeIndicatorCodes,
   programmeTargetsOf,
+  renameShippedIndicator,
   saveProgrammeTarget,
   saveTargets,
   targetsOf,
@@ -225,10 +226,26 @@ export async function seedBuiltInIndicators(ctx: AuthedContext): Promise<number>
       tx,
       file.indicators.map((ind) => ({ ...ind, builtIn: true })),
     );
-    if (added) audit({ action: 'indicator.seed', result: 'success', objectType: 'indicator', details: { added } });
+    const renamed: string[] = [];
+    for (const [code, former] of Object.entries(FORMER_NAMES)) {
+      const { nameZh, nameEn, definitionZh, definitionEn } = file.indicators.find((i) => i.code === code)!;
+      if (await renameShippedIndicator(tx, code, former, { nameZh, nameEn, definitionZh, definitionEn }))
+        renamed.push(code);
+    }
+    if (added || renamed.length)
+      audit({ action: 'indicator.seed', result: 'success', objectType: 'indicator', details: { added, renamed } });
     return added;
   });
 }
+
+/**
+ * The names the two cadre indicators were shipped with while they named 22号's sides. A library still holding one
+ * (not renamed by the office) takes the name that names the programme's sides ({sideAName}赴{sideBName}…).
+ */
+const FORMER_NAMES: Record<string, string> = {
+  cadres_ne_to_east: '东北赴东部挂职干部',
+  cadres_east_to_ne: '东部赴东北挂职干部',
+};
 
 /** Targets of indicators for the years, by `indicatorId|pairingId|year` (for rounds scoring against them). */
 export async function targetsFor(db: DbOrTx, indicatorIds: readonly string[], fromYear: number, toYear: number) {
