@@ -5,15 +5,15 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import type { Actor } from '../../http/context.ts';
 import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
-import { findPairing, findPairingDetail, listPairings } from './pairings.repository.ts';
+import { findPairing, findPairingDetail, listPairings, pairingOverviewRows } from './pairings.repository.ts';
 import { pairingContacts, pairingOffices } from './pairings.tables.ts';
 
 /*
- * A pairing's page is read in one statement, its offices, contacts and sub-pairs as JSON subqueries
+ * A pairing's page and the dashboard's pairings are each read in one statement; the page's its offices, contacts and sub-pairs as JSON subqueries
  * (kernel/json-rows.ts). They must be the rows a plain select of each list gives, value for value, and the
  * sub-pairs only those the reader sees.
  */
-describe.each(testEngines())('pairing detail in one statement on %s', (engine) => {
+describe.each(testEngines())('pairing page and overview in one statement on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
   it('answers the offices, contacts and sub-pairs plain selects give, within the reader’s scope', async () => {
@@ -70,6 +70,29 @@ describe.each(testEngines())('pairing detail in one statement on %s', (engine) =
     for (const p of detail!.subPairs) {
       expect(p.sideA.length * p.sideB.length).toBeGreaterThan(0);
       expect(typeof p.subPairCount).toBe('number');
+    }
+  });
+
+  it('counts the pairings by kind and lists the top ones as the whole list says, for the national and a city office', async () => {
+    const db = s.t.database.db;
+    const national = systemContext(s.t.deps).actor;
+    const changchun: Actor = {
+      ...national,
+      scope: await loadPairingScope(db, ['pairing_office'], '220100', national.userId),
+    };
+    for (const actor of [national, changchun]) {
+      const all = (await listPairings(db, actor, {}, { page: 1, pageSize: 10_000, sort: 'createdAt', order: 'asc' }))
+        .items;
+      const seen = new Set(all.map((p) => p.id));
+      const { pairings, ...counts } = await pairingOverviewRows(db, actor);
+      expect(pairings).toStrictEqual(all.filter((p) => p.parentId === null || !seen.has(p.parentId)));
+      expect(counts).toEqual({
+        top: all.filter((p) => p.parentId === null && p.status !== 'exploratory').length,
+        sub: all.filter((p) => p.parentId !== null).length,
+        exploratory: all.filter((p) => p.status === 'exploratory').length,
+        regions: new Set(all.flatMap((p) => [...p.sideA, ...p.sideB])).size,
+      });
+      expect(pairings.length).toBeGreaterThan(0);
     }
   });
 });

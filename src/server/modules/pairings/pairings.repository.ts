@@ -152,23 +152,26 @@ export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
 }
 export type PairingDetailRows = NonNullable<Awaited<ReturnType<typeof findPairingDetail>>>;
 
-/** A scoped user's "top" pairings are those whose parent they cannot see (长春市 sees 长春—杭州 under 吉林—浙江). */
-export async function topLevelPairings(db: DbOrTx, actor: Actor) {
+/**
+ * The dashboard's view of the pairings in the actor's scope, in one statement: how many there are of each kind
+ * and of regions on their sides, and the "top" pairings with their summaries (a JSON subquery, kernel/json-rows.ts).
+ * A scoped user's "top" pairings are those whose parent they cannot see (长春市 sees 长春—杭州 under 吉林—浙江).
+ */
+export async function pairingOverviewRows(db: DbOrTx, actor: Actor) {
   const visibleParent = actor.scope.all
     ? isNull(pairings.parentId)
     : sql`(${pairings.parentId} IS NULL OR NOT (${pairings.parentId} = ANY(${uuidArray(actor.scope.pairingIds)})))`;
-  return summaryQuery(db)
-    .where(and(pairingScope(actor), visibleParent))
-    .orderBy(asc(pairings.createdAt), asc(pairings.id));
-}
-
-export async function countPairingsByKind(db: DbOrTx, actor: Actor) {
   const [row] = await db
     .select({
       top: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NULL AND ${pairings.status} <> 'exploratory')::int`,
       sub: sql<number>`count(*) FILTER (WHERE ${pairings.parentId} IS NOT NULL)::int`,
       exploratory: sql<number>`count(*) FILTER (WHERE ${pairings.status} = 'exploratory')::int`,
       regions: sql<number>`(SELECT count(DISTINCT s.region_code)::int FROM pairing_side_regions s WHERE s.pairing_id IN (SELECT p2.id FROM pairings p2 WHERE ${actor.scope.all ? sql`true` : sql`p2.id = ANY(${uuidArray(actor.scope.pairingIds)})`}))`,
+      // Not correlated with the counted rows: inside it "pairings" is the listed pairing.
+      pairings: jsonRows(summaryColumns, pairings, and(pairingScope(actor), visibleParent), [
+        asc(pairings.createdAt),
+        asc(pairings.id),
+      ]),
     })
     .from(pairings)
     .where(pairingScope(actor));

@@ -11,20 +11,19 @@ import { regionsOutsideParent, sidesKey, uniqueCodes } from './pairing-sides.ts'
 import { presentPairingSummary } from './pairings.presenter.ts';
 import { assertCanCreatePairing, assertCanUpdatePairing } from './pairings.policy.ts';
 import {
-  countPairingsByKind,
   descendantIds,
   findPairing,
   findPairingDetail,
   findPairingsNamed,
   insertPairing,
   listPairings,
+  pairingOverviewRows,
   type PairingInsert,
   regionSides,
   replaceContacts,
   replaceOffices,
   replaceSides,
   sidesKeyTaken,
-  topLevelPairings,
   updatePairingRow,
 } from './pairings.repository.ts';
 
@@ -59,10 +58,7 @@ export async function createdPairingDetail(ctx: AuthedContext, id: string) {
  * (with their sides' map positions) for the lines on the map.
  */
 export async function pairingOverview(ctx: AuthedContext) {
-  const [counts, top] = await Promise.all([
-    countPairingsByKind(ctx.db, ctx.actor),
-    topLevelPairings(ctx.db, ctx.actor),
-  ]);
+  const { pairings: top, ...counts } = await pairingOverviewRows(ctx.db, ctx.actor);
   const regions = pairingRegions(top);
   return {
     counts: {
