@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
-import type { TestClient } from '../testing/test-app.ts';
+import { TestClient } from '../testing/test-app.ts';
 import { PAIRING_OWNED_TABLES, dataVersionOf } from '../db/data-version.ts';
+import { openDatabase } from '../db/database.ts';
+import { buildApp } from '../app.ts';
 import { newProject } from '../modules/projects/test-support/project-api.ts';
 
 /**
@@ -109,6 +111,46 @@ describe.each(testEngines())('cached answers after a write to one pairing on %s'
         expect(res.body, `${key} read again`).toBe(kept.get(key));
       }
   });
+
+  // Several app processes share one PostgreSQL (WORKERS, several machines); PGlite's data directory is one process's.
+  it.runIf(engine === 'postgres')(
+    "hears another process's write: drops the answers that see its pairing, keeps the others",
+    async () => {
+      const url = (s.t.database.pool.options as { connectionString: string }).connectionString;
+      const other = await openDatabase({ dataDir: s.t.deps.config.dataDir, databaseUrl: url });
+      const app = await buildApp({ ...s.t.deps, db: other.db }, { logger: false, serveWeb: false });
+      try {
+        await app.ready();
+        // The same signed-in office, its requests served by the other process.
+        const writer = Object.assign(new TestClient(app), { cookie: jilin.cookie, csrf: jilin.csrf });
+        const sees = await s.as(s.f.users.zhejiang);
+        const seesNot = await s.as(s.f.users.liaoning);
+        const stats = '/api/projects/stats';
+        const landmarks = async (c: TestClient) => (await c.get(stats)).json().counts.landmark as number;
+        for (const c of [sees, seesNot]) {
+          await c.get(stats);
+          expect((await c.get(stats)).headers['x-cache']).toBe('hit');
+        }
+        const before = await landmarks(sees);
+        const kept = (await seesNot.get(stats)).body;
+        const p = (await writer.get(`/api/projects/${ids.jilinWenzhou}`)).json();
+        const res = await writer.patch(`/api/projects/${ids.jilinWenzhou}`, {
+          version: p.version,
+          landmark: !p.landmark,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        // Heard at the other process's commit: the reader who sees the pairing gets the new figure…
+        await expect.poll(() => landmarks(sees), { timeout: 5_000 }).toBe(before + (p.landmark ? -1 : 1));
+        // …and the one who does not keeps the answer it had.
+        const still = await seesNot.get(stats);
+        expect(still.headers['x-cache']).toBe('hit');
+        expect(still.body).toBe(kept);
+      } finally {
+        await app.close();
+        await other.close();
+      }
+    },
+  );
 
   it('never serves an answer from before a write to a pairing its reader sees: the pairing, its parent, the nation', async () => {
     const readers = {
