@@ -45,7 +45,10 @@ import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { ProgrammeProvider, useProgramme } from '../programme.tsx';
 // Shown only to users of several programmes: antd's Select stays out of everyone else's first screen.
 const ProgrammeSwitch = lazy(() => import('../ProgrammeSwitch.tsx'));
-import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+// Shown when asked for: antd's Form and its validator stay out of the first screen's JavaScript.
+const ChangePasswordModal = lazy(() =>
+  import('./ChangePasswordModal.tsx').then((m) => ({ default: m.ChangePasswordModal })),
+);
 // Rarely shown, and the QR code is heavy: kept out of the first screen's JavaScript.
 const TwoFactorModal = lazy(() => import('./TwoFactorModal.tsx').then((m) => ({ default: m.TwoFactorModal })));
 const EmailNoticesModal = lazy(() => import('./EmailNoticesModal.tsx').then((m) => ({ default: m.EmailNoticesModal })));
@@ -327,7 +330,11 @@ function AppFrame() {
           </Suspense>
         </Layout.Content>
       </Layout>
-      {changingPassword && <ChangePasswordModal open onClose={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
       {twoFactor && (
         <Suspense fallback={null}>
           <TwoFactorModal onClose={() => setTwoFactor(false)} />
