@@ -227,8 +227,13 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await page.getByTestId('register-org').fill('吉林省农业科学院');
     await page.getByText('高校及科研院所').click();
     await page.getByTestId('register-credit-code').fill('91110000710931141K');
-    await page.getByTestId('register-region').fill('220100');
-    await page.getByTestId('register-industry').fill('73');
+    // Region and industry are chosen by name (the region searched as one types).
+    await page.getByTestId('register-region').click();
+    await page.keyboard.type('长春');
+    await pick(page.getByTestId('register-region'), /长春市/);
+    await page.getByTestId('register-industry').click();
+    await page.keyboard.type('研究和试验');
+    await pick(page.getByTestId('register-industry'), '73 研究和试验发展');
     await page.getByTestId('register-contact').fill('李研究员');
     await page.getByTestId('register-phone').fill('0431-87063000');
     await page.getByTestId('register-username').fill('jaas');

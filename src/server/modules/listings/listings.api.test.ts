@@ -274,6 +274,13 @@ describe.each(testEngines())(
         username: 'yanbian-agri',
         password: 'Duikou-Register-2026!',
       };
+      // The form chooses the region and the industry by name before anyone signs in.
+      const regions = await anon.get('/api/regions?q=延边');
+      expect(regions.statusCode, regions.body).toBe(200);
+      expect(regions.json().items.map((r: { code: string }) => r.code)).toContain('222400');
+      const industries = await anon.get('/api/industries');
+      expect(industries.statusCode).toBe(200);
+      expect(JSON.stringify(industries.json())).toContain('研究和试验发展');
       const wrong = await anon.post('/api/registrations', body);
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.details[0]).toMatchObject({ field: 'creditCode', code: 'credit_code_check' });

@@ -59,7 +59,8 @@ export function registerProjectRoutes(app: FastifyInstance) {
     });
     const r = moduleRoutes(scope, 'projects');
 
-    r.get('/api/industries', { access: 'project.read', response: industryCatalogue }, () =>
+    // GB/T 4754 is public reference data: the self-registration form chooses its industry from it before sign-in.
+    r.get('/api/industries', { access: 'public', response: industryCatalogue }, () =>
       presentIndustryCatalogue(loadIndustryCatalogue()),
     );
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Radio } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { RegistrationInput } from '../../../common/api/listings.ts';
@@ -7,12 +7,14 @@ import { useApi } from '../../app/use-api.ts';
 import { authApi } from '../auth/auth.api.ts';
 import { AuthFrame } from '../../shared/AuthFrame.tsx';
 import { PasswordRules } from '../../shared/PasswordRules.tsx';
+import { RegionSelect } from '../../shared/RegionSelect.tsx';
+import { useIndustryDivisions } from '../../shared/use-industries.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { registrationsApi } from './registrations.api.ts';
 
 /**
  * An enterprise, university or institute registers itself before signing in: its organisation, credit code (checked
- * by the server, GB 32100), region and industry, and the contact who holds the account. A pairing office of the region
+ * by the server, GB 32100), region and industry (chosen by name), and the contact who holds the account. A pairing office of the region
  * approves it; the page says so.
  */
 export function RegisterPage() {
@@ -26,6 +28,8 @@ export function RegisterPage() {
   const username = Form.useWatch('username', form) ?? '';
   // The deployment's password rules, as the setup page reads them; 等保 level 3 until they are known.
   const status = useApi((signal) => authApi.setupStatus(signal), []);
+  // Region and industry are chosen by name, as in the listing form (GB/T 2260 and GB/T 4754, readable before sign-in).
+  const divisions = useIndustryDivisions();
 
   return (
     <AuthFrame title={t('ui.listings.registerTitle')} width={560}>
@@ -76,14 +80,19 @@ export function RegisterPage() {
             extra={t('ui.listings.regionCodeHint')}
             rules={required}
           >
-            <Input maxLength={6} inputMode="numeric" data-testid="register-region" />
+            <RegionSelect data-testid="register-region" />
           </Form.Item>
           <Form.Item
             name="industryDivision"
             label={t('ui.listings.industryCode')}
             extra={t('ui.listings.industryCodeHint')}
           >
-            <Input maxLength={2} inputMode="numeric" data-testid="register-industry" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={divisions}
+              data-testid="register-industry"
+            />
           </Form.Item>
           <Form.Item name="contactName" label={t('ui.listings.contactName')} rules={required}>
             <Input maxLength={50} data-testid="register-contact" />
