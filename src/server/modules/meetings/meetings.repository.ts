@@ -2,6 +2,8 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { amongIds } from '../../kernel/page-ids.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { trackedItems } from '../tracking/tracking.tables.ts';
@@ -51,16 +53,23 @@ export async function listMeetings(
     .where(where)
     .orderBy(...order)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .as('page_ids');
+    .offset((page - 1) * pageSize);
   const [items, [total]] = await Promise.all([
     db
       .select(summaryColumns)
       .from(meetings)
-      .innerJoin(pageIds, eq(pageIds.id, meetings.id))
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+      .where(amongIds(meetings.id, pageIds))
       .orderBy(...order),
-    db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
+    // The total is the same for every page of a filter: kept per scope and filter until the meetings are written
+    // (kernel/cached-by-version.ts). The page is always read.
+    cachedByVersion(
+      db,
+      actor,
+      `meetings|${JSON.stringify(f)}`,
+      // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+      async () => await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
+    ),
   ]);
   return { items, total: total!.n };
 }

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-o
 import type { SecondmentListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { amongIds } from '../../kernel/page-ids.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -84,13 +86,20 @@ export async function listSecondments(
     .where(where)
     .orderBy(...order)
     .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
-    .as('page_ids');
+    .offset((paging.page - 1) * paging.pageSize);
   const [items, [total]] = await Promise.all([
     summaryQuery(db)
-      .innerJoin(pageIds, eq(pageIds.id, secondments.id))
+      .where(amongIds(secondments.id, pageIds))
       .orderBy(...order),
-    db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
+    // The total is the same for every page of a filter (a count over up to every cadre of the scope, wide rows):
+    // kept per scope and filter until the cadres are written (kernel/cached-by-version.ts). The page is always read.
+    cachedByVersion(
+      db,
+      actor,
+      `secondments|${JSON.stringify(f)}`,
+      // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+      async () => await db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
+    ),
   ]);
   return { items, total: total!.n };
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { amongIds } from '../../kernel/page-ids.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -122,11 +123,10 @@ export async function listItems(
       .where(where)
       .orderBy(...order)
       .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize)
-      .as('page_ids');
+      .offset((p.page - 1) * p.pageSize);
   const ids = page === 'all' ? null : pageIds(page);
   const query = ids
-    ? rows.innerJoin(ids, eq(ids.id, trackedItems.id)).orderBy(...order)
+    ? rows.where(amongIds(trackedItems.id, ids)).orderBy(...order)
     : rows.where(where).orderBy(...order);
   // The counts are the same for every page: kept per scope (and, where only owned items are seen or asked for, per
   // unit), day and filter until a table they read is written (kernel/cached-by-version.ts).
