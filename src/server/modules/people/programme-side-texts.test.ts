@@ -13,8 +13,7 @@ const fileSides = (path: string): SideNames =>
   JSON.parse(fs.readFileSync(repoPath(path), 'utf8')).programme.sides as SideNames;
 const example = fileSides('resources/programmes/dongxi-xiezuo-2021.json');
 const builtIn = fileSides('resources/seeds/manifest.json');
-const params = (sides: SideNames, locale: Locale) =>
-  sideParams(sides, locale, (key, p) => translate(locale, key, p));
+const params = (sides: SideNames, locale: Locale) => sideParams(sides, locale, (key, p) => translate(locale, key, p));
 const shown = (sides: SideNames, locale: Locale, key: string) => translate(locale, key, { ...params(sides, locale) });
 
 describe('texts naming the sides of an exchange', () => {
