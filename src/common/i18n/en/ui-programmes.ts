@@ -50,4 +50,22 @@ export const programmesUi: Shape<typeof zh> = {
     updatedList: 'Updated',
     notInFileList: 'Pairings no longer in the file (kept)',
   },
+  grants: {
+    button: 'Grants',
+    title: 'Grants of “{name}”',
+    intro:
+      'A national-office user granted programmes sees only those, and in each the same as the national office; a user with no grant sees every programme.',
+    username: 'Username',
+    displayName: 'Name',
+    organisation: 'Organisation',
+    grantedAt: 'Granted',
+    grant: 'Grant',
+    usernamePlaceholder: 'Username of a national-office user',
+    granted: '{username} granted',
+    none: 'No user is granted this programme',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke the grant of “{name}” to {username}',
+    reason: 'Reason for revoking',
+    revoked: 'Grant to {username} revoked',
+  },
 };

@@ -46,4 +46,22 @@ export const programmesUi = {
     updatedList: '修改',
     notInFileList: '文件中已没有、但仍保留的对口合作关系',
   },
+  grants: {
+    button: '授权',
+    title: '“{name}”的授权',
+    intro:
+      '国家层面工作机构的用户被授权某个合作规划后，只能看到其被授权的合作规划，并在其中与全国工作机构看到的相同；没有任何授权的用户可看到全部合作规划。',
+    username: '用户名',
+    displayName: '姓名',
+    organisation: '单位',
+    grantedAt: '授权时间',
+    grant: '授予',
+    usernamePlaceholder: '国家层面工作机构用户的用户名',
+    granted: '已授权 {username}',
+    none: '尚未授权任何用户',
+    revoke: '撤销',
+    revokeTitle: '撤销 {username} 对“{name}”的授权',
+    reason: '撤销原因',
+    revoked: '已撤销 {username} 的授权',
+  },
 };

@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ProgrammeItem } from '../../../common/api/pairings.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
 import { useProgramme } from '../../app/programme.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { ProgrammeFormDrawer } from './ProgrammeFormDrawer.tsx';
+import { ProgrammeGrantsDrawer } from './ProgrammeGrantsDrawer.tsx';
 import { ProgrammeLoadModal } from './ProgrammeLoadModal.tsx';
 import { programmesApi } from './programmes.api.ts';
 
-/** The programmes the national office works in: each with its side names, basis and period; create, edit, load. */
+/**
+ * The programmes the national office works in: each with its side names, basis and period; create, edit, load, and
+ * who it is granted to.
+ */
 export function ProgrammeListPage() {
   const { t, pick } = useI18n();
   usePageTitle('ui.programmes.title');
@@ -18,6 +22,7 @@ export function ProgrammeListPage() {
   const { reload: reloadCurrent } = useProgramme();
   const [editing, setEditing] = useState<ProgrammeItem | 'new' | null>(null);
   const [loading, setLoading] = useState(false);
+  const [granting, setGranting] = useState<ProgrammeItem | null>(null);
   const changed = () => {
     list.reload();
     reloadCurrent();
@@ -51,11 +56,16 @@ export function ProgrammeListPage() {
     { title: t('ui.programmes.pairingCount'), dataIndex: 'pairingCount', width: 110 },
     {
       key: 'edit',
-      width: 90,
+      width: 180,
       render: (_: unknown, p) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid="programme-edit">
-          {t('ui.programmes.edit')}
-        </Button>
+        <Space size="small">
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid="programme-edit">
+            {t('ui.programmes.edit')}
+          </Button>
+          <Button size="small" icon={<TeamOutlined />} onClick={() => setGranting(p)} data-testid="programme-grants">
+            {t('ui.programmes.grants.button')}
+          </Button>
+        </Space>
       ),
     },
   ];
@@ -98,6 +108,7 @@ export function ProgrammeListPage() {
         />
       )}
       {loading && <ProgrammeLoadModal onClose={() => setLoading(false)} onLoaded={changed} />}
+      {granting && <ProgrammeGrantsDrawer programme={granting} onClose={() => setGranting(null)} />}
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { ProgrammeItem, ProgrammeList } from '../../../common/api/pairings.ts';
 import type {
   CreateProgrammeInput,
+  ProgrammeGrantList,
   ProgrammeLoadReport,
   UpdateProgrammeInput,
 } from '../../../common/api/programmes.ts';
@@ -14,4 +15,9 @@ export const programmesApi = {
   update: (id: string, input: UpdateProgrammeInput) => api.patch<ProgrammeItem>(programmePath(id), input),
   /** The file's JSON as is: the server checks it and names each refused entry. */
   load: (file: unknown) => api.post<ProgrammeLoadReport>('/api/programmes/load', file),
+  grants: (id: string, signal?: AbortSignal) =>
+    api.get<ProgrammeGrantList>(`${programmePath(id)}/grants`, undefined, { signal }),
+  grant: (id: string, username: string) => api.post<ProgrammeGrantList>(`${programmePath(id)}/grants`, { username }),
+  revoke: (id: string, userId: string, reason: string) =>
+    api.post<ProgrammeGrantList>(`${programmePath(id)}/grants/${encodeURIComponent(userId)}/revoke`, { reason }),
 };
