@@ -87,7 +87,9 @@ export function PairingMap({
           cursor: 'pointer',
         },
         {
-          type: animate ? 'effectScatter' : 'scatter',
+          type: 'effectScatter',
+          // A still map (browser tests) has no ripple until a point is hovered.
+          showEffectOn: animate ? 'render' : 'emphasis',
           coordinateSystem: 'geo',
           zlevel: 2,
           data: geometry.points,
