@@ -123,7 +123,7 @@ export async function measureFirstLoad(target: Target, log: (line: string) => vo
       `  uncompressed: ${kb(med(identity.samples, 'transferred'))}, map at ${med(identity.samples, 'mapDrawnMs').toFixed(0)} ms; warm reload ${kb(compressed.warm.transferred)}`,
     );
 
-    const paths = ['/api/dashboard', '/api/pairings?pageSize=100', '/api/auth/me', '/maps/china.json'];
+    const paths = ['/api/dashboard', '/api/pairings?pageSize=100', '/api/auth/me', '/maps/china-simplified.json'];
     const json: JsonCost[] = [];
     for (const path of paths) {
       const res = await fetch(server.baseUrl + path, {
