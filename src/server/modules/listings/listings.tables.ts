@@ -76,7 +76,7 @@ export const listings = pgTable(
   },
   // The GIN indexes keep a short pending list (256 kB, not 4 MB): every search reads all of it, and PGlite has no
   // autovacuum to merge it, so at 200,000 listings a full one (12,000 entries) cost a match or search more than its
-  // index scan; a longer list is merged at the end of an import (listing-import.service.ts).
+  // index scan. An import then merges its entries 256 kB at a time as it inserts.
   (t) => [
     index('listings_search_idx').using('gin', t.searchVector).with({ gin_pending_list_limit: GIN_PENDING_KB }),
     index('listings_title_trgm_idx')
