@@ -688,7 +688,12 @@ export async function uncachedTimings(baseUrl: string, national: LiveUser, prepa
     ['ledger filtered by stage, page 5', '/api/projects?pageSize=20&stage=started&page=5', projectWrite],
     ['pairing list', '/api/pairings?pageSize=20', pairingWrite],
     ['project search', '/api/projects?pageSize=20&q=%E5%88%B6%E9%80%A0', projectWrite],
+    // A page with its lists (moves, reports, files; offices, contacts, sub-pairs), read in one statement each.
+    ['project page', `/api/projects/${projectId}`, projectWrite],
+    ['pairing page (a county pair)', `/api/pairings/${pairing.id}`, pairingWrite],
     ['task list of the 5,000-task plan', `/api/tasks?planId=${prepared.bigPlanId}&pageSize=20`, taskWrite],
+    // Report slots name their task: a task edit is a write it reads.
+    ['report list', '/api/reports?pageSize=20', taskWrite],
     ['tree of the 5,000-task plan', `/api/plans/${prepared.bigPlanId}`, taskWrite],
   ];
   const out: UncachedTiming[] = [];
