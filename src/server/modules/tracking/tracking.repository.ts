@@ -116,18 +116,23 @@ export async function listItems(
     .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId));
   // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
   // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
-  const pageIds = (p: { page: number; pageSize: number }) =>
-    db
-      .select({ id: trackedItems.id })
-      .from(trackedItems)
-      .where(where)
-      .orderBy(...order)
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize);
-  const ids = page === 'all' ? null : pageIds(page);
-  const query = ids
-    ? rows.where(amongIds(trackedItems.id, ids)).orderBy(...order)
-    : rows.where(where).orderBy(...order);
+  const pageIds = (p: { page: number; pageSize: number }): SQL => {
+    const from = (p.page - 1) * p.pageSize;
+    const inOrder = (cond: SQL | undefined) =>
+      db
+        .select({ id: trackedItems.id })
+        .from(trackedItems)
+        .where(and(where, cond))
+        .orderBy(asc(trackedItems.deadline), asc(trackedItems.seq), asc(trackedItems.id));
+    if (status) return amongIds(trackedItems.id, inOrder(undefined).limit(p.pageSize).offset(from));
+    // Closed last (no index has that order): the first `from + pageSize` open ids, then as many closed ones, each
+    // from its index, and the page is that array's slice — instead of sorting every item in scope for each page.
+    const first = (cond: SQL) => inOrder(cond).limit(from + p.pageSize);
+    return sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
+      sql`${trackedItems.state} = 'closed'`,
+    )}))[${from + 1}:${from + p.pageSize}])`;
+  };
+  const query = rows.where(page === 'all' ? where : pageIds(page)).orderBy(...order);
   // The counts are the same for every page: kept per scope (and, where only owned items are seen or asked for, per
   // unit), day and filter until a table they read is written (kernel/cached-by-version.ts).
   const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
