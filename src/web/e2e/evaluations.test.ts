@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  type E2eServer,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  scrollUntil,
-} from './harness.ts';
+import { journey, scrollUntil } from './harness.ts';
 
 /*
  * 成效评估 in Chromium against the real server: the national office opens the 2024 round for 吉浙 and 辽苏 with
@@ -54,71 +45,54 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const j = journey('duikou-evaluations-e2e-', {
+    users: [NATIONAL, JILIN, LIAONING],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      jilinZhejiang = pairing.rows[0]!.id;
+      await buildProject(
+        systemContext(server.deps),
+        {
+          pairingId: pairing.rows[0]!.id,
+          title: '长春汽车零部件项目',
+          investor: '宁波某汽车零部件公司',
+          hostRegionCode: '220100',
+          type: 'industrial',
+          stage: 'signed',
+          stageOn: '2024-03-01',
+          signedAmount: '100',
+        },
+        { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
+      );
+    },
+  });
   let roundId = '';
   let jilinZhejiang = '';
-  const { signIn, signOut, choose, pick, poll, visible, hidden, containsText, hasCount, hasAttribute } = pageHelpers(
-    () => page,
-  );
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-evaluations-e2e-');
-    await createUsers(e2e.server, [NATIONAL, JILIN, LIAONING], PASSWORD);
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    jilinZhejiang = pairing.rows[0]!.id;
-    await buildProject(
-      systemContext(e2e.server.deps),
-      {
-        pairingId: pairing.rows[0]!.id,
-        title: '长春汽车零部件项目',
-        investor: '宁波某汽车零部件公司',
-        hostRegionCode: '220100',
-        type: 'industrial',
-        stage: 'signed',
-        stageOn: '2024-03-01',
-        signedAmount: '100',
-      },
-      { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
-    );
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const { openAs, signOut, choose, pick, poll, visible, hidden, containsText, hasCount, hasAttribute } = j;
 
   const numberInput = (testId: string) =>
-    page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+    j.page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   /** Confirms the popover that asks `question` (not one still fading out from a step before), and waits for it to go. */
   const confirmPop = async (question: string) => {
-    const pop = page.locator('.ant-popconfirm:visible', { hasText: question });
+    const pop = j.page.locator('.ant-popconfirm:visible', { hasText: question });
     await pop.locator('.ant-btn-primary').click();
     await hidden(pop);
   };
-  const subjectCard = (pairing: string) => page.locator(`[data-testid="subject-card"][data-pairing="${pairing}"]`);
-  const rankingRow = (pairing: string) => page.locator(`[data-testid="ranking-row"][data-pairing="${pairing}"]`);
+  const subjectCard = (pairing: string) => j.page.locator(`[data-testid="subject-card"][data-pairing="${pairing}"]`);
+  const rankingRow = (pairing: string) => j.page.locator(`[data-testid="ranking-row"][data-pairing="${pairing}"]`);
 
   it("lets the national office set an indicator's targets and rename or deactivate one in the library", async () => {
-    await signIn(NATIONAL.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto('/indicators');
-    const row = (code: string) => page.locator(`[data-testid="indicator-row"][data-code="${code}"]`);
+    await openAs(NATIONAL.username, '/indicators');
+    const row = (code: string) => j.page.locator(`[data-testid="indicator-row"][data-code="${code}"]`);
     // 2024 targets of 到位率: the programme's (the national dashboard's) and 吉浙's.
     const targetsOf2024 = async () => {
       await row('arrival_rate').getByTestId('indicator-targets').click();
       await Promise.all([
-        page.waitForResponse((r) => r.url().includes('/targets?year=2024') && r.ok()),
+        j.page.waitForResponse((r) => r.url().includes('/targets?year=2024') && r.ok()),
         numberInput('targets-year').fill('2024'),
       ]);
       await visible(numberInput('target-programme'));
@@ -126,54 +100,53 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     await targetsOf2024();
     await numberInput('target-programme').fill('50');
     await numberInput(`target-${jilinZhejiang}`).fill('55');
-    await page.getByTestId('targets-save').click();
-    await hidden(page.getByTestId('targets-save'));
+    await j.page.getByTestId('targets-save').click();
+    await hidden(j.page.getByTestId('targets-save'));
     // Opened again, the year's saved targets are there to be edited.
     await targetsOf2024();
     await poll(() => numberInput('target-programme').inputValue()).toBe('50');
     await poll(() => numberInput(`target-${jilinZhejiang}`).inputValue()).toBe('55');
-    await page.locator('.ant-modal:visible .ant-modal-close').click();
-    await hidden(page.getByTestId('targets-save'));
+    await j.page.locator('.ant-modal:visible .ant-modal-close').click();
+    await hidden(j.page.getByTestId('targets-save'));
 
     // 共建园区数 renamed, and taken out of use: marked 已停用 in the library.
     await row('parks').getByTestId('indicator-edit').click();
-    await page.getByTestId('indicator-edit-name-zh').fill('共建园区个数');
-    await page.getByTestId('indicator-edit-active').click();
-    await page.getByTestId('indicator-edit-save').click();
-    await hidden(page.getByTestId('indicator-edit-save'));
+    await j.page.getByTestId('indicator-edit-name-zh').fill('共建园区个数');
+    await j.page.getByTestId('indicator-edit-active').click();
+    await j.page.getByTestId('indicator-edit-save').click();
+    await hidden(j.page.getByTestId('indicator-edit-save'));
     await containsText(row('parks'), '共建园区个数');
     await containsText(row('parks'), '已停用');
   });
 
   it('lets the national office open a round with its indicator, target and grades', async () => {
-    await page.goto('/');
-    await page.getByRole('menuitem', { name: '成效评估' }).click();
-    await page.waitForURL('**/evaluations');
-    await page.getByTestId('round-open').click();
-    await page.getByTestId('round-title').fill(ROUND);
+    await j.page.goto('/');
+    await j.page.getByRole('menuitem', { name: '成效评估' }).click();
+    await j.page.waitForURL('**/evaluations');
+    await j.page.getByTestId('round-open').click();
+    await j.page.getByTestId('round-title').fill(ROUND);
     await numberInput('round-year').fill('2024');
     // A long list: the pairings are found by typing, as an official would.
-    await choose(page.getByTestId('round-pairings'), '吉林省—浙江', '吉林省—浙江省');
-    await choose(page.getByTestId('round-pairings'), '辽宁省—江苏', '辽宁省—江苏省');
-    await pick(page.getByTestId('round-indicator-select').first(), '资金到位率');
+    await choose(j.page.getByTestId('round-pairings'), '吉林省—浙江', '吉林省—浙江省');
+    await choose(j.page.getByTestId('round-pairings'), '辽宁省—江苏', '辽宁省—江苏省');
+    await pick(j.page.getByTestId('round-indicator-select').first(), '资金到位率');
     await numberInput('round-indicator-target').fill('50');
-    await page.getByTestId('round-save').click();
-    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
-    roundId = /\/evaluations\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'open');
-    await containsText(page.getByTestId('round-title-shown'), ROUND);
-    await hasCount(page.getByTestId('subject-card'), 2);
+    await j.page.getByTestId('round-save').click();
+    await j.page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    roundId = /\/evaluations\/([0-9a-f-]{36})$/.exec(j.page.url())![1]!;
+    await hasAttribute(j.page.getByTestId('round-state'), 'data-state', 'open');
+    await containsText(j.page.getByTestId('round-title-shown'), ROUND);
+    await hasCount(j.page.getByTestId('subject-card'), 2);
   });
 
   it('lets the 吉林 office see its value, write its self-assessment with evidence and submit it', async () => {
     await signOut();
-    await signIn(JILIN.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '成效评估' }).click();
-    await page.locator('[data-testid="round-row"]', { hasText: ROUND }).getByRole('link').click();
-    await page.waitForURL(`**/evaluations/${roundId}`);
+    await openAs(JILIN.username);
+    await j.page.getByRole('menuitem', { name: '成效评估' }).click();
+    await j.page.locator('[data-testid="round-row"]', { hasText: ROUND }).getByRole('link').click();
+    await j.page.waitForURL(`**/evaluations/${roundId}`);
     // Only its own pairing, with the value computed from its records: 60 of 100 arrived.
-    await hasCount(page.getByTestId('subject-card'), 1);
+    await hasCount(j.page.getByTestId('subject-card'), 1);
     const card = subjectCard('吉林省—浙江省');
     await containsText(card.getByTestId('subject-value-shown'), '60 %');
     await card.getByTestId('self-narrative').fill(NARRATIVE);
@@ -181,44 +154,42 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
       .getByTestId('subject-evidence')
       .locator('input[type=file]')
       .setInputFiles({ name: '到位资金台账.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
-    await visible(page.locator('[data-testid="attachment-row"][data-name="到位资金台账.pdf"]'));
+    await visible(j.page.locator('[data-testid="attachment-row"][data-name="到位资金台账.pdf"]'));
     await card.getByTestId('self-submit').click();
     await visible(card.getByTestId('subject-submitted'));
   });
 
   it('closes, publishes, praises 吉浙 and orders 辽苏 to rectify, as the national office', async () => {
     await signOut();
-    await signIn(NATIONAL.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/evaluations/${roundId}`);
+    await openAs(NATIONAL.username, `/evaluations/${roundId}`);
     await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-narrative'), NARRATIVE);
-    await page.getByTestId('round-close').click();
+    await j.page.getByTestId('round-close').click();
     await confirmPop('确定截止');
-    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'closed');
+    await hasAttribute(j.page.getByTestId('round-state'), 'data-state', 'closed');
     // 60 % against 50 %: full marks; 辽苏 has no project signed: 0.
     await hasAttribute(rankingRow('吉林省—浙江省'), 'data-rank', '1');
     await containsText(subjectCard('吉林省—浙江省').getByTestId('subject-grade'), '好');
     await containsText(subjectCard('辽宁省—江苏省').getByTestId('subject-grade'), '较差');
-    await page.getByTestId('round-publish').click();
+    await j.page.getByTestId('round-publish').click();
     await confirmPop('确定发布');
-    await hasAttribute(page.getByTestId('round-state'), 'data-state', 'published');
+    await hasAttribute(j.page.getByTestId('round-state'), 'data-state', 'published');
 
     await rankingRow('吉林省—浙江省').getByTestId('ranking-praise').click();
-    await page.getByTestId('praise-text').fill(PRAISE);
-    await page.getByTestId('action-save').click();
+    await j.page.getByTestId('praise-text').fill(PRAISE);
+    await j.page.getByTestId('action-save').click();
     await containsText(
       subjectCard('吉林省—浙江省').locator('[data-testid="subject-award"][data-kind="praise"]'),
       PRAISE,
     );
 
     await rankingRow('辽宁省—江苏省').getByTestId('ranking-rectify').click();
-    await page.getByTestId('item-text-input').fill(ORDER);
-    await page.locator('#items_0_deadline').click();
-    await page.locator('#items_0_deadline').fill(inDays(90));
-    await page.keyboard.press('Enter');
-    await choose(page.getByTestId('organisation-select').first(), '辽宁省发展', LIAONING.org);
-    await page.getByTestId('action-save').click();
-    await hidden(page.getByTestId('action-save'));
+    await j.page.getByTestId('item-text-input').fill(ORDER);
+    await j.page.locator('#items_0_deadline').click();
+    await j.page.locator('#items_0_deadline').fill(inDays(90));
+    await j.page.keyboard.press('Enter');
+    await choose(j.page.getByTestId('organisation-select').first(), '辽宁省发展', LIAONING.org);
+    await j.page.getByTestId('action-save').click();
+    await hidden(j.page.getByTestId('action-save'));
     await containsText(
       subjectCard('辽宁省—江苏省').locator('[data-testid="subject-award"][data-kind="rectification"]'),
       ORDER,
@@ -226,19 +197,19 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
 
     // The national dashboard shows the key indicators as tiles, and the published ranking as a table and a chart
     // an official saves as a PNG.
-    await page.goto('/');
-    await scrollUntil(page, page.getByTestId('indicator-tiles'));
-    const arrivalTile = page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]');
+    await j.page.goto('/');
+    await scrollUntil(j.page, j.page.getByTestId('indicator-tiles'));
+    const arrivalTile = j.page.locator('[data-testid="indicator-tile"][data-code="arrival_rate"]');
     await hasAttribute(arrivalTile, 'data-value', '60');
     // Against the programme's target of 50 set in the library.
     await hasAttribute(arrivalTile, 'data-target', '50');
     await containsText(arrivalTile.getByTestId('indicator-tile-target'), '已达目标');
-    await scrollUntil(page, page.getByTestId('latest-ranking'));
-    await hasCount(page.getByTestId('latest-ranking-row'), 2);
-    await visible(page.getByTestId('indicator-trend'));
+    await scrollUntil(j.page, j.page.getByTestId('latest-ranking'));
+    await hasCount(j.page.getByTestId('latest-ranking-row'), 2);
+    await visible(j.page.getByTestId('indicator-trend'));
     const [chart] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('latest-ranking-chart').locator('xpath=..').getByTestId('chart-save').click(),
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('latest-ranking-chart').locator('xpath=..').getByTestId('chart-save').click(),
     ]);
     expect(chart.suggestedFilename()).toMatch(new RegExp(`^${ROUND}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
     expect(
@@ -249,33 +220,31 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     ).toBe('PNG');
 
     // 吉浙's own dashboard on its page: its tiles, its task lights and reporting, and its place in the ranking.
-    await page.goto(`/pairings/${jilinZhejiang}`);
-    await scrollUntil(page, page.getByTestId('indicator-tiles'));
+    await j.page.goto(`/pairings/${jilinZhejiang}`);
+    await scrollUntil(j.page, j.page.getByTestId('indicator-tiles'));
     await hasAttribute(arrivalTile, 'data-value', '60');
     await hasAttribute(arrivalTile, 'data-target', '55');
-    await scrollUntil(page, page.getByTestId('dashboard-work-status'));
-    await scrollUntil(page, page.getByTestId('latest-ranking'));
-    await hasCount(page.getByTestId('latest-ranking-row'), 1);
-    await containsText(page.getByTestId('latest-ranking-row'), '第 1 名 / 共 2');
+    await scrollUntil(j.page, j.page.getByTestId('dashboard-work-status'));
+    await scrollUntil(j.page, j.page.getByTestId('latest-ranking'));
+    await hasCount(j.page.getByTestId('latest-ranking-row'), 1);
+    await containsText(j.page.getByTestId('latest-ranking-row'), '第 1 名 / 共 2');
   });
 
   it('lets the 辽宁 office follow its rectification order as a tracked item and close it with evidence', async () => {
     await signOut();
-    await signIn(LIAONING.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/evaluations/${roundId}`);
+    await openAs(LIAONING.username, `/evaluations/${roundId}`);
     // Published: the whole ranking; its own subject in full.
-    await hasCount(page.getByTestId('ranking-row'), 2);
-    await hasCount(page.getByTestId('subject-card'), 1);
+    await hasCount(j.page.getByTestId('ranking-row'), 2);
+    await hasCount(j.page.getByTestId('subject-card'), 1);
     await subjectCard('辽宁省—江苏省').getByTestId('award-item-link').click();
-    await page.getByTestId('item-page').waitFor();
-    await containsText(page.getByTestId('item-text'), ORDER);
-    await page.getByTestId('item-close').click();
-    await page.getByTestId('item-close-note').fill('整改方案已印发，首季度进展已报送');
-    await page.getByTestId('item-close-link').fill('https://fgw.ln.gov.cn/zhenggai/2025.html');
-    await page.getByTestId('item-close-ok').click();
-    await hidden(page.getByTestId('item-close-form'));
-    await hasAttribute(page.getByTestId('item-page'), 'data-status', 'closed');
-    expect(pageErrors).toEqual([]);
+    await j.page.getByTestId('item-page').waitFor();
+    await containsText(j.page.getByTestId('item-text'), ORDER);
+    await j.page.getByTestId('item-close').click();
+    await j.page.getByTestId('item-close-note').fill('整改方案已印发，首季度进展已报送');
+    await j.page.getByTestId('item-close-link').fill('https://fgw.ln.gov.cn/zhenggai/2025.html');
+    await j.page.getByTestId('item-close-ok').click();
+    await hidden(j.page.getByTestId('item-close-form'));
+    await hasAttribute(j.page.getByTestId('item-page'), 'data-status', 'closed');
+    expect(j.pageErrors).toEqual([]);
   });
 });
