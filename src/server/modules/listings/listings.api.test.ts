@@ -58,7 +58,8 @@ describe.each(testEngines())(
         description: '杭州粮油企业求购优质吉林大米，年需求量约 5000 吨，需冷链运输到杭州。',
         regionCode: '330100',
         industryDivision: '51',
-        tags: ['大米', '粮油'],
+        // A tag with a quote, a comma and a backslash goes in as written (rows are inserted as array literals).
+        tags: ['大米', '粮油', '稻花香"2号",五常\\'],
         quantity: '5000',
         unit: '吨',
         validUntil: '2099-12-31',
@@ -68,6 +69,7 @@ describe.each(testEngines())(
       expect(res.statusCode, res.body).toBe(201);
       // No pairing named: the one whose side holds the listing's region (杭州 → 吉林省—浙江省).
       expect(res.json()).toMatchObject({
+        tags: ['大米', '粮油', '稻花香"2号",五常\\'],
         state: 'pending',
         own: true,
         contact: { phone: NEED_PHONE },
