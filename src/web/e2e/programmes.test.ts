@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { systemContext } from '../../server/http/system-actor.ts';
-import { grantProgramme } from '../../server/modules/programmes/programme-grants.service.ts';
 import { repoPath } from '../../server/repo-path.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
@@ -19,8 +17,9 @@ import {
  * A second programme loaded as data, in Chromium against the real server: the national office loads the 东西部协作
  * example file on the 合作规划 page (reloading it changes nothing), switches to it in the header and sees its 11
  * pairings on the map and in the lists with its own side names (东部一方/西部一方, Eastern side/Western side), while
- * the built-in programme keeps 东北地区一方/东部地区一方; a national office granted only 东西部协作 sees none of 22号's
- * pairings. The steps build on each other.
+ * the built-in programme keeps 东北地区一方/东部地区一方; the lists follow the programme chosen; the national office
+ * grants 东西部协作 to another national-office user on the 合作规划 page and takes 22号 back with a reason; that user
+ * sees none of 22号's pairings. The steps build on each other.
  */
 
 const PASSWORD = 'Duikou#2026';
@@ -120,13 +119,46 @@ describe.skipIf(!hasChromium())('a programme loaded from a file, in Chromium', (
     await hasCount(page.getByTestId('pairing-row'), 11);
     await visible(page.locator('[data-testid="pairing-row"]', { hasText: '广东省—贵州省' }));
     await poll(() => page.locator('[data-testid="pairing-row"]', { hasText: '吉林省—浙江省' }).count()).toBe(0);
+
+    // Every list keeps to the programme chosen: 22号's plans (its national plan too) are not 东西部协作's.
+    await page.goto('/plans');
+    await pick(page.getByTestId('programme-switch'), '东北—东部对口合作');
+    await visible(page.getByTestId('plan-row').first());
+    await pick(page.getByTestId('programme-switch'), '东西部协作');
+    await poll(() => page.getByTestId('plan-row').count()).toBe(0);
   });
 
-  it('a national office granted 东西部协作 only sees that programme, and none of 22号', async () => {
-    const [dx] = (
-      await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM programmes WHERE name = '东西部协作'`)
+  it('grants 东西部协作 to another national-office user on the 合作规划 page, and takes 22号 back with a reason', async () => {
+    await page.goto('/programmes');
+    const grantsOf = (text: string) =>
+      page.locator('[data-testid="programme-table"] tr', { hasText: text }).getByTestId('programme-grants').click();
+    const grantTo = async (username: string) => {
+      await page.getByTestId('grant-username').fill(username);
+      await page.getByTestId('grant-save').click();
+    };
+    await grantsOf('东西部协作');
+    await grantTo(DONGXI.username);
+    await containsText(page.getByTestId('grant-table'), DONGXI.displayName);
+    await containsText(page.getByTestId('grant-table'), DONGXI.org);
+    await page.locator('.ant-drawer-close').click();
+
+    await grantsOf('国办发〔2017〕22号');
+    await grantTo(DONGXI.username);
+    await containsText(page.getByTestId('grant-table'), DONGXI.displayName);
+    await page.getByTestId('grant-revoke').click();
+    await page.getByTestId('grant-revoke-reason').fill('只负责东西部协作');
+    await page.getByTestId('grant-revoke-save').click();
+    await containsText(page.getByTestId('grant-table'), '尚未授权任何用户');
+    const [audit] = (
+      await e2e.server.deps.db.execute<{ reason: string }>(
+        sql`SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'programme.revoke'`,
+      )
     ).rows;
-    await grantProgramme(systemContext(e2e.server.deps), dx!.id, DONGXI.username);
+    expect(audit?.reason).toBe('只负责东西部协作');
+    await page.locator('.ant-drawer-close').click();
+  });
+
+  it('the national office granted 东西部协作 only sees that programme, and none of 22号', async () => {
     const [jz] = (
       await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)
     ).rows;
