@@ -31,8 +31,8 @@ export const summariesUi = {
     projects_producing: 'Projects in production',
     parks: 'Co-built parks',
     shared_tax_wan: 'Park taxes (10k yuan)',
-    cadres_ne_to_east: 'Cadres seconded from the north-east',
-    cadres_east_to_ne: 'Cadres seconded to the north-east',
+    cadres_ne_to_east: 'Cadres seconded from {sideAName} to {sideBName}',
+    cadres_east_to_ne: 'Cadres seconded from {sideBName} to {sideAName}',
     trainings: 'Trainings',
     trainees: 'Trainees',
     meetings_held: 'Meetings held',
@@ -87,7 +87,7 @@ export const summariesUi = {
         '{{projects_signed}} projects signed for {{signed_wan}}, {{arrived_wan}} arrived; {{projects_started}} started, {{projects_producing}} in production. Landmark projects: {landmarks}.',
       parks: '{{parks}} co-built parks; taxes of the year {{shared_tax_wan}}. Parks: {parkNames}.',
       cadres:
-        '{{cadres_ne_to_east}} cadres seconded from the north-east, {{cadres_east_to_ne}} to it; {{trainings}} trainings, {{trainees}} trainees. Main trainings: {trainingNames}.',
+        '{{cadres_ne_to_east}} cadres seconded from {sideAName} to {sideBName}, {{cadres_east_to_ne}} from {sideBName} to {sideAName}; {{trainings}} trainings, {{trainees}} trainees. Main trainings: {trainingNames}.',
       replication:
         '{{practices_replicated}} practices replicated, {{practices_institutionalised}} institutionalised: {practices}. {{meetings_held}} meetings held, {{decisions_due}} decisions due, {{decisions_closed_on_time}} closed on time.',
       problems: 'First, some key tasks are late ({{tasks_red}}); second, (to be completed).',

@@ -34,8 +34,8 @@ export const summariesUi = {
     projects_producing: '投产项目',
     parks: '共建园区',
     shared_tax_wan: '园区税收（万元）',
-    cadres_ne_to_east: '东北赴对口省市挂职干部',
-    cadres_east_to_ne: '对口省市赴东北挂职干部',
+    cadres_ne_to_east: '{sideAName}赴{sideBName}挂职干部',
+    cadres_east_to_ne: '{sideBName}赴{sideAName}挂职干部',
     trainings: '培训班次',
     trainees: '培训人次',
     meetings_held: '召开会议',
@@ -84,14 +84,14 @@ export const summariesUi = {
     none: '无',
     templates: {
       overall:
-        '{year}年，双方深入贯彻落实党中央、国务院关于东北地区与东部地区对口合作的决策部署，全年到期重点任务{{tasks_due}}项，已完成{{tasks_done}}项；新签约合作项目{{projects_signed}}个，签约额{{signed_wan}}万元，到位资金{{arrived_wan}}万元；共建园区{{parks}}个；双方互派挂职干部{{cadres_ne_to_east}}名、{{cadres_east_to_ne}}名，举办培训{{trainings}}期、培训{{trainees}}人次；召开对口合作会议{{meetings_held}}次。',
+        '{year}年，双方深入贯彻落实党中央、国务院决策部署，全年到期重点任务{{tasks_due}}项，已完成{{tasks_done}}项；新签约合作项目{{projects_signed}}个，签约额{{signed_wan}}万元，到位资金{{arrived_wan}}万元；共建园区{{parks}}个；双方互派挂职干部{{cadres_ne_to_east}}名、{{cadres_east_to_ne}}名，举办培训{{trainings}}期、培训{{trainees}}人次；召开对口合作会议{{meetings_held}}次。',
       tasks:
         '全年到期重点任务{{tasks_due}}项，已完成{{tasks_done}}项，滞后{{tasks_red}}项。已完成的任务包括：{done}。滞后任务：{late}。',
       projects:
         '全年新签约合作项目{{projects_signed}}个，签约额{{signed_wan}}万元，到位资金{{arrived_wan}}万元；开工项目{{projects_started}}个，投产项目{{projects_producing}}个。标志性项目：{landmarks}。',
       parks: '共建园区{{parks}}个，全年园区税收{{shared_tax_wan}}万元。共建园区：{parkNames}。',
       cadres:
-        '东北地区赴对口省市挂职干部{{cadres_ne_to_east}}名，对口省市赴东北地区挂职干部{{cadres_east_to_ne}}名；举办干部人才培训{{trainings}}期，培训{{trainees}}人次。主要培训：{trainingNames}。',
+        '{sideAName}赴{sideBName}挂职干部{{cadres_ne_to_east}}名，{sideBName}赴{sideAName}挂职干部{{cadres_east_to_ne}}名；举办干部人才培训{{trainings}}期，培训{{trainees}}人次。主要培训：{trainingNames}。',
       replication:
         '复制推广改革经验做法{{practices_replicated}}项，其中已制度化{{practices_institutionalised}}项：{practices}。召开对口合作会议{{meetings_held}}次，议定事项{{decisions_due}}项，按期办结{{decisions_closed_on_time}}项。',
       problems: '一是部分重点任务推进滞后（{{tasks_red}}项）；二是（请补充）。',

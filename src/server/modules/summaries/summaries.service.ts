@@ -10,6 +10,7 @@ import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { lockYear, unlockYear, yearLocked } from '../../kernel/year-lock/year-lock.ts';
 import { figureAt, measureSums } from '../indicators/indicators.service.ts';
 import { visiblePairing } from '../pairings/pairings.service.ts';
+import { sideTextsInView } from '../programmes/programmes.service.ts';
 import { locksYear, mayHandleReceipt, recipientsOf } from './summaries.policy.ts';
 import {
   annualPlanItems,
@@ -103,7 +104,8 @@ export async function createSummary(
       if (!items.length) throw invalid(fieldError('year', 'no_annual_plan', { year: input.year }));
       sections = planSections(input.year, items);
     } else {
-      sections = summarySections(input.year, await yearRecords(work.tx, pairing.id, input.year, chinaToday()));
+      const records = await yearRecords(work.tx, pairing.id, input.year, chinaToday());
+      sections = summarySections(input.year, records, await documentSides(work.tx, pairing.id));
     }
     const figures = await currentFigures(work.tx, pairing.id, input.year);
     const id = await insertDocument(work.tx, {
@@ -340,26 +342,29 @@ async function exported(ctx: AuthedContext, id: string, versionNo?: number) {
     d = { ...d, ...v, kind: doc.kind, year: doc.year, date: v.submittedAt.toISOString().slice(0, 10) };
   }
   const records = await yearRecords(ctx.db, doc.pairingId, doc.year, chinaToday());
-  return { doc, d, records };
+  return { doc, d, records, sides: await documentSides(ctx.db, doc.pairingId) };
 }
+
+/** The sides as the pairing's programme names them, in Chinese (the document's language). */
+const documentSides = (db: DbOrTx, pairingId: string) => sideTextsInView({ db, actor: null }, 'zh-CN', pairingId);
 
 const fileName = (d: ExportedDocument, ext: string) => `${d.title}.${ext}`;
 
 /** The Word file (and its audit row: an official document leaving the system). */
 export async function exportDocx(ctx: AuthedContext, id: string, versionNo?: number) {
-  const { d, records } = await exported(ctx, id, versionNo);
-  const file = await documentDocx(d, records);
+  const { d, records, sides } = await exported(ctx, id, versionNo);
+  const file = await documentDocx(d, records, sides);
   await auditExport(ctx, id, 'docx', versionNo);
   return { file, fileName: fileName(d, 'docx') };
 }
 
 export async function exportXlsx(ctx: AuthedContext, id: string, versionNo?: number) {
-  const { d, records } = await exported(ctx, id, versionNo);
+  const { d, records, sides } = await exported(ctx, id, versionNo);
   const by = translate('zh-CN', 'ui.summaries.doc.exportedBy', {
     user: ctx.actor.displayName,
     at: new Date().toISOString().slice(0, 16).replace('T', ' '),
   });
-  const file = await documentXlsx(d, records, by);
+  const file = await documentXlsx(d, records, sides, by);
   await auditExport(ctx, id, 'xlsx', versionNo);
   return { file, fileName: fileName(d, 'xlsx') };
 }
@@ -390,6 +395,7 @@ export async function exportPairingYear(
   const today = chinaToday();
   const [row] = await listDocuments(ctx.db, ctx.actor, { pairingId: pairing.id, year, kind });
   const records = await yearRecords(ctx.db, pairing.id, year, today);
+  const sides = await documentSides(ctx.db, pairing.id);
   let d: ExportedDocument;
   if (row) {
     d = { ...(await load(ctx.db, ctx.actor, row.id)).doc, date: today };
@@ -399,16 +405,16 @@ export async function exportPairingYear(
       const items = await annualPlanItems(ctx.db, pairing.id, year);
       if (!items.length) throw invalid(fieldError('year', 'no_annual_plan', { year }));
       sections = planSections(year, items);
-    } else sections = summarySections(year, records);
+    } else sections = summarySections(year, records, sides);
     const figures = await currentFigures(ctx.db, pairing.id, year);
     d = { kind, year, ...documentHeader(kind, pairing.name, year), sections, figures, date: today };
   }
-  const docx = await documentDocx(d, records);
+  const docx = await documentDocx(d, records, sides);
   const by = translate('zh-CN', 'ui.summaries.doc.exportedBy', {
     user: ctx.actor.displayName,
     at: new Date().toISOString().slice(0, 16).replace('T', ' '),
   });
-  const xlsx = want.xlsx ? await documentXlsx(d, records, by) : null;
+  const xlsx = want.xlsx ? await documentXlsx(d, records, sides, by) : null;
   await auditedChange(ctx, async ({ audit }) => {
     audit({
       action: 'summary.export',

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIGURES } from '../../../common/api/summaries.ts';
+import { translate } from '../../../common/i18n/messages.ts';
+import { sideParams } from '../../../common/programme-sides.ts';
 import { citedFigures, fillFigures, planSections, summarySections } from './summary-draft.ts';
 
 const empty = { tasks: [], projects: [], parks: [], cadres: [], trainings: [], meetings: [], practices: [] };
+const sidesOf = (a: string, b: string) =>
+  sideParams({ a: { zh: a, en: a }, b: { zh: b, en: b } }, 'zh-CN', (key, params) => translate('zh-CN', key, params));
+const northEast = sidesOf('东北地区', '东部地区');
 
 describe('the draft of an annual summary', () => {
   it('cites every figure of the summary as {{code}}, each known, and leaves no placeholder of the template unfilled', () => {
-    const sections = summarySections(2024, empty);
+    const sections = summarySections(2024, empty, northEast);
     const cited = new Set(sections.flatMap((s) => s.figures));
     expect([...cited].sort()).toEqual([...SUMMARY_FIGURES].sort());
     for (const s of sections) {
@@ -24,8 +29,19 @@ describe('the draft of an annual summary', () => {
       taxWan: null,
       pairing: 'p',
     }));
-    const text = summarySections(2024, { ...empty, parks }).find((s) => s.key === 'parks')!.text;
+    const text = summarySections(2024, { ...empty, parks }, northEast).find((s) => s.key === 'parks')!.text;
     expect(text).toContain('园区1、园区2、园区3、园区4、园区5、园区6、园区7、园区8等10项');
+  });
+
+  it("names the sides as the pairing's programme names them, and no other programme's", () => {
+    const cadres = (sides: ReturnType<typeof sidesOf>) =>
+      summarySections(2024, empty, sides).find((s) => s.key === 'cadres')!.text;
+    expect(cadres(northEast)).toContain(
+      '东北地区赴东部地区挂职干部{{cadres_ne_to_east}}名，东部地区赴东北地区挂职干部',
+    );
+    const eastWest = summarySections(2024, empty, sidesOf('东部', '西部'));
+    expect(eastWest.find((s) => s.key === 'cadres')!.text).toContain('东部赴西部挂职干部{{cadres_ne_to_east}}名');
+    expect(eastWest.map((s) => s.text).join('')).not.toMatch(/东北/);
   });
 
   it('writes the figures in where the text cites them, and finds unknown codes', () => {

@@ -8,6 +8,7 @@ import {
   type SummarySection,
 } from '../../../common/api/summaries.ts';
 import { translate } from '../../../common/i18n/messages.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
 import type { YearRecords } from './summaries.repository.ts';
 
 /** The document is written in Chinese (a 公文), whatever the language of the page that drafts it. */
@@ -46,8 +47,11 @@ function names(list: readonly string[], max = 8): string {
   return list.length > max ? `${shown}等${list.length}项` : shown;
 }
 
-/** The summary's sections pre-filled from the year's records; the figures stay as {{code}} so they stay linked. */
-export function summarySections(year: number, r: YearRecords): SummarySection[] {
+/**
+ * The summary's sections pre-filled from the year's records; the figures stay as {{code}} so they stay linked. The
+ * sides are named as the pairing's programme names them (in Chinese, as the document is written).
+ */
+export function summarySections(year: number, r: YearRecords, sides: SideParams): SummarySection[] {
   const landmarks = r.projects.filter((p) => p.landmark);
   const params: Record<string, Record<string, string | number>> = {
     overall: { year },
@@ -65,6 +69,8 @@ export function summarySections(year: number, r: YearRecords): SummarySection[] 
     },
     parks: { parkNames: names(r.parks.map((p) => p.name)) },
     cadres: {
+      sideAName: sides.sideAName,
+      sideBName: sides.sideBName,
       trainingNames: names(
         r.trainings.map((t) => t.title),
         5,

@@ -1,6 +1,6 @@
 import type { SectionKey, SummaryKind, SummarySection } from '../../../common/api/summaries.ts';
 import { translate } from '../../../common/i18n/messages.ts';
-import { sideParams } from '../../../common/programme-sides.ts';
+import type { SideParams } from '../../../common/programme-sides.ts';
 import {
   type GongwenAnnex,
   type GongwenBlock,
@@ -13,7 +13,6 @@ import type { YearRecords } from './summaries.repository.ts';
 
 const zh = (key: string, params: Record<string, string | number> = {}) => translate('zh-CN', key, params);
 const col = (key: string) => zh(`ui.summaries.doc.columns.${key}`);
-const NEUTRAL_SIDES = { ...sideParams(null, 'zh-CN', (key, params) => zh(key, params)) };
 
 /** A document as exported: its header, sections and the figures they cite (the draft's, or a submitted version's). */
 export interface ExportedDocument {
@@ -35,14 +34,17 @@ const c = (key: string, width: number, value: (r: Record<string, unknown>) => st
   ({ header: col(key), width, value, ...(money ? { money } : {}) }) as ListColumn<Record<string, unknown>>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** The annex tables in the offices' layout (吉浙 台账): projects, parks, cadres, trainings, tasks. */
-const ANNEXES: Annex[] = [
+/**
+ * The annex tables in the offices' layout (吉浙 台账): projects, parks, cadres, trainings, tasks; the sides named as the
+ * pairing's programme names them.
+ */
+const annexTables = (sides: SideParams): Annex[] => [
   {
     key: 'projects',
     columns: [
       c('title', 36, (r) => text(r.title)),
       c('investor', 24, (r) => text(r.investor)),
-      c('side', 8, (r) => zh(`domain.sideNeutral.${r.side}`)),
+      c('side', 8, (r) => (r.side === 'b' ? sides.sideBName : sides.sideAName)),
       c('stage', 10, (r) => zh(`domain.projectStages.${r.stage}`)),
       c('landmark', 8, (r) => (r.landmark ? col('yes') : '')),
       c('signedOn', 12, (r) => text(r.signedOn)),
@@ -63,8 +65,7 @@ const ANNEXES: Annex[] = [
   {
     key: 'cadres',
     columns: [
-      // 甲方→乙方, as the side column above names the sides (the 公文 is written for any programme).
-      c('direction', 18, (r) => zh(`ui.people.directions.${r.direction}`, NEUTRAL_SIDES)),
+      c('direction', 18, (r) => zh(`ui.people.directions.${r.direction}`, { ...sides })),
       c('homeUnit', 30, (r) => `${text(r.homeUnit)} ${text(r.homePost)}`),
       c('hostUnit', 30, (r) => `${text(r.hostUnit)} ${text(r.hostPost)}`),
       c('period', 24, (r) => `${text(r.startsOn)}—${text(r.endsOn)}`),
@@ -106,15 +107,16 @@ function wordTable(a: Annex, rows: Record<string, unknown>[]): GongwenTable {
 }
 
 /** Which annexes a document carries: the summary all five; the plan its tasks. */
-const annexesOf = (kind: SummaryKind) => (kind === 'plan' ? ANNEXES.filter((a) => a.key === 'tasks') : ANNEXES);
+const annexesOf = (kind: SummaryKind, sides: SideParams) =>
+  kind === 'plan' ? annexTables(sides).filter((a) => a.key === 'tasks') : annexTables(sides);
 
 /** The Word file (GB/T 9704 layout): the sections as 一、 headings, the annexes named, the short ones printed after. */
-export async function documentDocx(d: ExportedDocument, records: YearRecords): Promise<Buffer> {
+export async function documentDocx(d: ExportedDocument, records: YearRecords, sides: SideParams): Promise<Buffer> {
   const body: GongwenBlock[] = d.sections.flatMap((s): GongwenBlock[] => [
     { kind: 'heading', level: 1, text: zh(`ui.summaries.sections.${s.key satisfies SectionKey}`) },
     { kind: 'paragraph', text: fillFigures(s.text, d.figures) },
   ]);
-  const annexes: GongwenAnnex[] = annexesOf(d.kind).map((a) => {
+  const annexes: GongwenAnnex[] = annexesOf(d.kind, sides).map((a) => {
     const rows = annexRows(records, a);
     return {
       title: annexTitle(a.key, d.year),
@@ -134,9 +136,14 @@ export async function documentDocx(d: ExportedDocument, records: YearRecords): P
 }
 
 /** The Excel annex: one sheet per table, each with its title and the exported-by line. */
-export async function documentXlsx(d: ExportedDocument, records: YearRecords, exportedBy: string): Promise<Buffer> {
+export async function documentXlsx(
+  d: ExportedDocument,
+  records: YearRecords,
+  sides: SideParams,
+  exportedBy: string,
+): Promise<Buffer> {
   const wb = newWorkbook();
-  annexesOf(d.kind).forEach((a, i) => {
+  annexesOf(d.kind, sides).forEach((a, i) => {
     const title = annexTitle(a.key, d.year);
     addListSheet(wb, {
       name: `${zh('ui.summaries.doc.annex')}${i + 1}`,

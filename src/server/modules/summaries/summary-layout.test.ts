@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_FIGURES } from '../../../common/api/summaries.ts';
+import { translate } from '../../../common/i18n/messages.ts';
+import { sideParams } from '../../../common/programme-sides.ts';
 import type { YearRecords } from './summaries.repository.ts';
 import { summarySections } from './summary-draft.ts';
 import { documentDocx } from './summary-export.ts';
@@ -25,6 +27,11 @@ const title = tools
   : 'SKIPPED: LibreOffice (soffice) or poppler (pdftotext, pdfinfo) not installed — apt-get install -y libreoffice-writer-nogui poppler-utils fonts-wqy-microhei';
 
 const pairing = '吉林省—浙江省';
+const sides = sideParams(
+  { a: { zh: '东北地区', en: 'North-eastern side' }, b: { zh: '东部地区', en: 'Eastern side' } },
+  'zh-CN',
+  (key, params) => translate('zh-CN', key, params),
+);
 const records: YearRecords = {
   tasks: [
     { code: '1', title: '共建吉浙产业合作园', deadline: '2024-06-30', status: 'done', late: false, pairing },
@@ -75,7 +82,7 @@ describe('the annual summary as a 公文 (GB/T 9704-2012) in LibreOffice', () =>
   beforeAll(async () => {
     if (!tools) return;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-gongwen-'));
-    const sections = summarySections(2024, records).map((s) =>
+    const sections = summarySections(2024, records, sides).map((s) =>
       // A long last section, so that whole pages of body text show the grid.
       s.key === 'next_year' ? { ...s, text: s.text + '持续深化产业合作，推动项目落地见效。'.repeat(40) } : s,
     );
@@ -92,6 +99,7 @@ describe('the annual summary as a 公文 (GB/T 9704-2012) in LibreOffice', () =>
         date: '2024-12-31',
       },
       records,
+      sides,
     );
     fs.writeFileSync(path.join(dir, 'summary.docx'), docx);
     // Its own profile directory: a LibreOffice already running for the user does not take the conversion over.
