@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
+import { journey } from './harness.ts';
 
 /*
  * Bulk assignment in Chromium: the office of 吉林—浙江 opens 批量分工 from its plan, selects the section 体制机制创新
@@ -38,52 +30,41 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('bulk assignment in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
-  let planId = '';
-  const { signIn, choose, optionOf, visible, containsText, hasCount, hasAttribute } = pageHelpers(() => page);
-  const row = (code: string) => page.locator(`[data-testid="bulk-row"][data-code="${code}"]`);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-bulk-e2e-');
-    await createUsers(e2e.server, [OFFICE, UNIT], PASSWORD);
-    const db = e2e.server.deps.db;
-    planId = (
-      await db.execute<{ id: string }>(sql`
-        SELECT p.id FROM plans p JOIN pairings pr ON pr.id = p.pairing_id
-        WHERE p.current AND p.kind = 'implementation' AND pr.name = '吉林省—浙江省'`)
-    ).rows[0]!.id;
-    // A clause that names its unit, as many plans do.
-    await db.execute(sql`UPDATE tasks SET text = text || '由省商务厅牵头。' WHERE plan_id = ${planId} AND code = '12'`);
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+  const j = journey('duikou-bulk-e2e-', {
+    users: [OFFICE, UNIT],
+    password: PASSWORD,
+    setup: async (server) => {
+      const db = server.deps.db;
+      planId = (
+        await db.execute<{ id: string }>(sql`
+          SELECT p.id FROM plans p JOIN pairings pr ON pr.id = p.pairing_id
+          WHERE p.current AND p.kind = 'implementation' AND pr.name = '吉林省—浙江省'`)
+      ).rows[0]!.id;
+      // A clause that names its unit, as many plans do.
+      await db.execute(
+        sql`UPDATE tasks SET text = text || '由省商务厅牵头。' WHERE plan_id = ${planId} AND code = '12'`,
+      );
+    },
   });
+  let planId = '';
+  const { openAs, choose, optionOf, visible, containsText, hasCount, hasAttribute } = j;
+  const row = (code: string) => j.page.locator(`[data-testid="bulk-row"][data-code="${code}"]`);
 
   it('gives every task of a section one unit at once', async () => {
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/plans/${planId}`);
-    await page.getByTestId('bulk-assign-open').click();
-    await page.waitForURL(`**/plans/${planId}/assign`);
-    await hasCount(page.getByTestId('bulk-row'), 39);
-    await page.getByTestId('bulk-select-unassigned').click();
-    await hasAttribute(page.getByTestId('bulk-selected'), 'data-count', '39');
+    await openAs(OFFICE.username, `/plans/${planId}`);
+    await j.page.getByTestId('bulk-assign-open').click();
+    await j.page.waitForURL(`**/plans/${planId}/assign`);
+    await hasCount(j.page.getByTestId('bulk-row'), 39);
+    await j.page.getByTestId('bulk-select-unassigned').click();
+    await hasAttribute(j.page.getByTestId('bulk-selected'), 'data-count', '39');
 
-    await page.getByTestId('bulk-section').click();
+    await j.page.getByTestId('bulk-section').click();
     await optionOf('体制机制创新').click();
-    await page.getByTestId('bulk-select-section').click();
-    await hasAttribute(page.getByTestId('bulk-selected'), 'data-count', '10');
-    await choose(page.getByTestId('organisation-select'), '商务厅', /吉林省商务厅/);
-    await page.getByTestId('bulk-add').click();
-    await hasAttribute(page.getByTestId('bulk-selected'), 'data-count', '0');
+    await j.page.getByTestId('bulk-select-section').click();
+    await hasAttribute(j.page.getByTestId('bulk-selected'), 'data-count', '10');
+    await choose(j.page.getByTestId('organisation-select'), '商务厅', /吉林省商务厅/);
+    await j.page.getByTestId('bulk-add').click();
+    await hasAttribute(j.page.getByTestId('bulk-selected'), 'data-count', '0');
     for (const code of ['1', '5', '10']) await containsText(row(code), '吉林省商务厅');
     await containsText(row('11'), '尚未分工');
   });
@@ -91,13 +72,13 @@ describe.skipIf(!hasChromium())('bulk assignment in Chromium', () => {
   it('takes the unit a clause names, as suggested', async () => {
     await containsText(row('12').getByTestId('bulk-suggestion'), '吉林省商务厅');
     await row('12').locator('input[type="checkbox"]').check();
-    await page.getByTestId('bulk-apply-suggestions').click();
+    await j.page.getByTestId('bulk-apply-suggestions').click();
     await containsText(row('12'), '吉林省商务厅');
     await hasCount(row('12').getByTestId('bulk-suggestion'), 0);
     // The task page shows the unit, and its light is judged again (no longer grey).
     await row('12').getByRole('link').first().click();
-    await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
-    await visible(page.getByText('吉林省商务厅').first());
-    expect(pageErrors).toEqual([]);
+    await j.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    await visible(j.page.getByText('吉林省商务厅').first());
+    expect(j.pageErrors).toEqual([]);
   });
 });
