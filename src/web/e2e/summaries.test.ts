@@ -2,20 +2,12 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  type E2eServer,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-} from './harness.ts';
+import { journey } from './harness.ts';
 
 /*
  * The annual summary in Chromium against the real server: the 吉林 office drafts 吉浙's 2024 summary (its project
@@ -40,64 +32,50 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('the annual summary in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const j = journey('duikou-summaries-e2e-', {
+    users: [NATIONAL, JILIN],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      projectId = await buildProject(
+        systemContext(server.deps),
+        {
+          pairingId: pairing.rows[0]!.id,
+          title: '长春汽车零部件项目',
+          investor: '宁波某汽车零部件公司',
+          hostRegionCode: '220100',
+          type: 'industrial',
+          stage: 'signed',
+          stageOn: '2024-03-01',
+          signedAmount: '100',
+        },
+        { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
+      );
+    },
+  });
   let projectId = '';
   let summaryUrl = '';
-  const { signIn, signOut, choose, visible, containsText, hasAttribute } = pageHelpers(() => page);
+  const { openAs, signOut, choose, visible, containsText, hasAttribute } = j;
 
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-summaries-e2e-');
-    await createUsers(e2e.server, [NATIONAL, JILIN], PASSWORD);
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    projectId = await buildProject(
-      systemContext(e2e.server.deps),
-      {
-        pairingId: pairing.rows[0]!.id,
-        title: '长春汽车零部件项目',
-        investor: '宁波某汽车零部件公司',
-        hostRegionCode: '220100',
-        type: 'industrial',
-        stage: 'signed',
-        stageOn: '2024-03-01',
-        signedAmount: '100',
-      },
-      { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
-    );
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
-
-  const section = (key: string) => page.locator(`[data-testid="summary-section"][data-key="${key}"]`);
+  const section = (key: string) => j.page.locator(`[data-testid="summary-section"][data-key="${key}"]`);
   const download = async (testId: string) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    const [file] = await Promise.all([j.page.waitForEvent('download'), j.page.getByTestId(testId).click()]);
     return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
   };
 
   it('lets the office draft its 2024 summary from the records, edit a section, download Word and Excel, and submit', async () => {
-    await signIn(JILIN.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '年度计划与总结' }).click();
-    await page.waitForURL('**/summaries');
-    await page.getByTestId('summary-create').click();
-    await choose(page.getByTestId('summary-pairing'), '吉林省—浙江', '吉林省—浙江省');
-    await page.locator('input[data-testid="summary-year"], [data-testid="summary-year"] input').first().fill('2024');
-    await page.locator('.ant-modal:visible .ant-btn-primary').click();
-    await page.waitForURL(/\/summaries\/[0-9a-f-]{36}$/);
-    summaryUrl = new URL(page.url()).pathname;
+    await openAs(JILIN.username);
+    await j.page.getByRole('menuitem', { name: '年度计划与总结' }).click();
+    await j.page.waitForURL('**/summaries');
+    await j.page.getByTestId('summary-create').click();
+    await choose(j.page.getByTestId('summary-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.locator('input[data-testid="summary-year"], [data-testid="summary-year"] input').first().fill('2024');
+    await j.page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await j.page.waitForURL(/\/summaries\/[0-9a-f-]{36}$/);
+    summaryUrl = new URL(j.page.url()).pathname;
 
     // The project figures come from the ledger, each linked to the records it counts.
     const signed = section('projects').locator('[data-testid="figure-link"][data-code="signed_wan"]');
@@ -120,32 +98,28 @@ describe.skipIf(!hasChromium())('the annual summary in Chromium', () => {
     expect(wb.worksheets).toHaveLength(5);
     expect(wb.worksheets[0]!.getRow(4).getCell(1).value).toBe('长春汽车零部件项目');
 
-    await page.getByTestId('summary-submit').click();
-    await hasAttribute(page.getByTestId('summary-state'), 'data-state', 'submitted');
+    await j.page.getByTestId('summary-submit').click();
+    await hasAttribute(j.page.getByTestId('summary-state'), 'data-state', 'submitted');
     await signOut();
   });
 
   it('lets the national office accept it from its inbox, which locks the year: an edit of a 2024 project is refused', async () => {
-    await signIn(NATIONAL.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto('/summaries');
-    const row = page.getByTestId('summary-row').first();
+    await openAs(NATIONAL.username, '/summaries');
+    const row = j.page.getByTestId('summary-row').first();
     await containsText(row, '吉林省—浙江省对口合作2024年工作总结');
     await row.getByRole('link').click();
-    await page.waitForURL(`**${summaryUrl}`);
-    const receipt = page.locator('[data-testid="receipt-row"][data-recipient="national_office"]');
+    await j.page.waitForURL(`**${summaryUrl}`);
+    const receipt = j.page.locator('[data-testid="receipt-row"][data-recipient="national_office"]');
     await receipt.getByTestId('receipt-receive').click();
     await visible(receipt.locator('[data-state="received"]'));
     await receipt.getByTestId('receipt-accept').click();
-    await hasAttribute(page.getByTestId('summary-state'), 'data-state', 'accepted');
-    await containsText(page.getByTestId('year-locked'), '2024年度数据已锁定');
+    await hasAttribute(j.page.getByTestId('summary-state'), 'data-state', 'accepted');
+    await containsText(j.page.getByTestId('year-locked'), '2024年度数据已锁定');
     await signOut();
 
-    await signIn(JILIN.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/projects/${projectId}/edit`);
-    await page.getByTestId('project-title-input').fill('长春汽车零部件项目（二期）');
-    await page.getByTestId('project-save').click();
-    await containsText(page.getByTestId('form-banner'), '2024年度数据已锁定');
+    await openAs(JILIN.username, `/projects/${projectId}/edit`);
+    await j.page.getByTestId('project-title-input').fill('长春汽车零部件项目（二期）');
+    await j.page.getByTestId('project-save').click();
+    await containsText(j.page.getByTestId('form-banner'), '2024年度数据已锁定');
   });
 });
