@@ -21,7 +21,11 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     await s.t.database.db.execute(sql`UPDATE tasks SET updated_at = updated_at WHERE false`);
     expect((await jl.get(url)).headers['x-cache']).toBeUndefined();
     expect((await jl.get(url)).headers['x-cache']).toBe('hit');
-    // So are the user's session and pairing scope: a change to the pairings drops it too.
+    // Sessions are not: another user signing in and out leaves it (the answer shows no session's row).
+    const zj = await s.as(s.f.users.zhejiang);
+    expect((await zj.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await jl.get(url)).headers['x-cache']).toBe('hit');
+    // The user's pairing scope is: a change to the pairings drops it.
     await s.t.database.db.execute(sql`UPDATE pairings SET updated_at = updated_at WHERE false`);
     expect((await jl.get(url)).headers['x-cache']).toBeUndefined();
     // A statement whose tables cannot be told counts as changing everything.
@@ -34,6 +38,8 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     const plans = await loadSeedPlans(s.t);
     const jl = await s.as(s.f.users.jilin);
     const url = `/api/tasks?planId=${plans.jilinZhejiang}&pageSize=5`;
+    // The same user's answer from the test before would still stand (signing in again changes none of its tables).
+    await s.t.database.db.execute(sql`UPDATE tasks SET updated_at = updated_at WHERE false`);
     const first = await jl.get(url);
     expect(first.headers['x-cache']).toBeUndefined();
     const again = await jl.get(url);

@@ -32,6 +32,18 @@ interface Answer {
  */
 type Entry = Answer & { version: number; tables: Set<string> | null; scope: ReadonlySet<string> | null };
 
+/**
+ * The tables an answer stands on, the sessions table aside: a hit is served only after the request's own session
+ * was found valid (onRequest), and no cached answer shows a session's row, so another user signing in or out, or
+ * last-seen being written, must not drop everyone's answers (the user's scope tables stay among the reads).
+ */
+function withoutSessions(reads: ReadonlySet<string> | null | undefined): Set<string> | null {
+  if (!reads) return null;
+  const tables = new Set(reads);
+  tables.delete('sessions');
+  return tables;
+}
+
 /** What the cache may hold in all, and the largest answer it keeps (a 5,000-task plan tree is about 3 MB). */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -102,7 +114,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const miss = req.cacheMiss;
     if (!miss) return payload;
     const ok = reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES;
-    // Stored under the version read before the handler ran, with the tables the request read (the session's
+    // Stored under the version read before the handler ran, with the tables the request read (the user's scope
     // among them): a write to one of them, meanwhile or later, makes it stale.
     // The type and, for a download, its file name go with the body (a CSV is no JSON).
     const headers: Entry['headers'] = { 'content-type': String(reply.getHeader('content-type') ?? JSON_TYPE) };
@@ -115,7 +127,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     if (ok)
       store(miss.key, {
         version: miss.version,
-        tables: routeStore()?.reads ?? null,
+        tables: withoutSessions(routeStore()?.reads),
         scope: scope && new Set(scope.pairingIds),
         ...answer,
       });

@@ -43,8 +43,13 @@ describe.each(testEngines())('organisations and users on %s', (engine) => {
     });
     expect(created.statusCode).toBe(201);
     const user = created.json();
+    expect(user.lastLoginAt).toBeNull();
     const u = await s.as({ username: 'wenzhou.officer', password: 'Wz#2026office' });
     expect((await u.get('/api/auth/me')).statusCode).toBe(200);
+    // The sign-in is recorded apart from the account (user_sign_ins): the user's row, and so its version, stay.
+    const shown = (await c.get(`/api/users/${user.id}`)).json();
+    expect(Date.now() - Date.parse(shown.lastLoginAt)).toBeLessThan(10 * 60_000);
+    expect(shown.version).toBe(user.version);
     expect((await c.patch(`/api/users/${user.id}`, { version: user.version, active: false })).statusCode).toBe(200);
     expect((await u.get('/api/auth/me')).statusCode).toBe(401);
     expect((await s.t.client().login('wenzhou.officer', 'Wz#2026office')).statusCode).toBe(403);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import { users } from './users.tables.ts';
+import { userSignIns, users } from './users.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { loginThrottle, recoveryCodes, sessions, totpCredentials } from '../auth/auth.tables.ts';
 
@@ -25,7 +25,10 @@ const userColumns = {
   mustChangePassword: users.mustChangePassword,
   emailMasked: users.emailMasked,
   emailNotifications: users.emailNotifications,
-  lastLoginAt: users.lastLoginAt,
+  lastLoginAt:
+    sql`(SELECT ${userSignIns.lastLoginAt} FROM ${userSignIns} WHERE ${userSignIns.userId} = ${users.id})`.mapWith(
+      userSignIns.lastLoginAt,
+    ),
   version: users.version,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
@@ -151,7 +154,10 @@ export async function updateUser(
 }
 
 export async function recordLoginSuccess(db: DbOrTx, id: string, now: Date) {
-  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id));
+  await db
+    .insert(userSignIns)
+    .values({ userId: id, lastLoginAt: now })
+    .onConflictDoUpdate({ target: userSignIns.userId, set: { lastLoginAt: now } });
 }
 
 /** Disabling an account, changing its roles or password ends its sessions at once (ASVS 7.4.2, 8.3.2). */

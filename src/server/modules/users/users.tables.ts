@@ -16,7 +16,6 @@ export const users = pgTable(
     /** Set by an administrator's reset: the next sign-in may do nothing but choose a new password. */
     mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
-    lastLoginAt: timestamp({ withTimezone: true }),
     /** The user's e-mail address, personal data: sealed (security/field-cipher.ts) and kept masked for lists. */
     emailCipher: text(),
     emailMasked: text(),
@@ -30,3 +29,15 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_org_idx').on(t.organisationId)],
 );
+
+/**
+ * When each user last signed in, apart from the account: sessions and cached answers depend on the users table (a
+ * user's roles, organisation and scope), and a sign-in written there would drop every user's cached session and
+ * answers (db/data-version.ts marks by table).
+ */
+export const userSignIns = pgTable('user_sign_ins', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  lastLoginAt: timestamp({ withTimezone: true }).notNull(),
+});
