@@ -1,21 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark } from '../../server/seed/builders.ts';
 import { translate } from '../../common/i18n/messages.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
+import { journey } from './harness.ts';
 
 /*
  * Output from the pages, in Chromium against the real server: each list page's export button saves the list as
@@ -38,50 +30,36 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const j = journey('duikou-output-e2e-', {
+    users: [OFFICE],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      pairingId = pairing.rows[0]!.id;
+      const ctx = systemContext(server.deps);
+      await buildPark(ctx, { pairingId, name: PARK, type: 'cooperation', hostRegionCode: '220100' });
+      for (const [title, year] of [
+        [EVENT_2024, 2024],
+        [EVENT_2023, 2023],
+      ] as const)
+        await buildEvent(ctx, {
+          pairingId,
+          kind: 'promotion',
+          title,
+          startsOn: `${year}-06-18`,
+          endsOn: `${year}-06-20`,
+        });
+    },
+  });
   let pairingId = '';
-  const { signIn, visible, hidden, poll } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-output-e2e-');
-    await createUsers(e2e.server, [OFFICE], PASSWORD);
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    pairingId = pairing.rows[0]!.id;
-    const ctx = systemContext(e2e.server.deps);
-    await buildPark(ctx, { pairingId, name: PARK, type: 'cooperation', hostRegionCode: '220100' });
-    for (const [title, year] of [
-      [EVENT_2024, 2024],
-      [EVENT_2023, 2023],
-    ] as const)
-      await buildEvent(ctx, {
-        pairingId,
-        kind: 'promotion',
-        title,
-        startsOn: `${year}-06-18`,
-        endsOn: `${year}-06-20`,
-      });
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const { openAs, visible, hidden, poll } = j;
 
   /** Clicks the export button and opens the saved file: each sheet's header row (row 3) and data rows. */
   async function exported(testId = 'list-export') {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    const [download] = await Promise.all([j.page.waitForEvent('download'), j.page.getByTestId(testId).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -92,14 +70,11 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
       return { title: row(1)[0], header: row(3), rows };
     });
   }
-  const tableRows = () => page.locator('.ant-table-tbody tr.ant-table-row');
+  const tableRows = () => j.page.locator('.ant-table-tbody tr.ant-table-row');
 
   it('exports each list page as filtered', async () => {
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-
-    await page.goto('/pairings?level=province');
-    await visible(page.getByTestId('pairing-row'));
+    await openAs(OFFICE.username, '/pairings?level=province');
+    await visible(j.page.getByTestId('pairing-row'));
     const [pairings] = await exported();
     expect(pairings!.header).toEqual(
       ['name', 'sideA', 'sideB', 'level', 'theme', 'status', 'subPairCount', 'startedOn'].map((k) =>
@@ -108,22 +83,22 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     );
     expect(pairings!.rows.map((r) => r[0])).toContain('吉林省—浙江省');
     expect(pairings!.rows.every((r) => r[3] === t('domain.pairingLevels.province'))).toBe(true);
-    expect(pairings!.rows).toHaveLength(await page.getByTestId('pairing-row').count());
+    expect(pairings!.rows).toHaveLength(await j.page.getByTestId('pairing-row').count());
 
-    await page.goto(`/parks?pairingId=${pairingId}`);
+    await j.page.goto(`/parks?pairingId=${pairingId}`);
     await visible(tableRows());
     const [parks] = await exported();
     expect(parks!.header[0]).toBe(t('ui.parks.name'));
     expect(parks!.rows.map((r) => r[0])).toEqual([PARK]);
 
-    await page.goto('/events?year=2024');
+    await j.page.goto('/events?year=2024');
     await visible(tableRows());
     const [events] = await exported();
     expect(events!.header[0]).toBe(t('ui.events.eventTitle'));
     expect(events!.rows.map((r) => r[0])).toEqual([EVENT_2024]);
 
-    await page.goto('/reporting?year=2026');
-    await visible(page.getByTestId('list-export'));
+    await j.page.goto('/reporting?year=2026');
+    await visible(j.page.getByTestId('list-export'));
     const [cycles] = await exported();
     expect(cycles!.header.slice(0, 3)).toEqual([
       t('ui.reporting.periodLabel'),
@@ -132,65 +107,65 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     ]);
     expect(cycles!.rows).toEqual([]);
 
-    await page.goto(`/projects/stats?groupBy=side&pairingId=${pairingId}`);
-    await visible(page.getByTestId('project-stats'));
+    await j.page.goto(`/projects/stats?groupBy=side&pairingId=${pairingId}`);
+    await visible(j.page.getByTestId('project-stats'));
     const [rates, stages] = await exported();
     expect(rates!.header[0]).toBe(t('ui.projects.groupBy.side'));
     expect(rates!.rows.at(-1)![0]).toBe(t('ui.projects.rates.overall'));
     expect(stages!.rows[0]![0]).toBe(t('domain.projectStages.planning'));
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 
   it('fits the project ledger in 1366 px: title fixed at the left, the money columns shown, filters in one row', async () => {
-    await page.goto('/projects');
-    await visible(page.getByTestId('ledger-export'));
-    const table = page.locator('.ant-table-container').first();
+    await j.page.goto('/projects');
+    await visible(j.page.getByTestId('ledger-export'));
+    const table = j.page.locator('.ant-table-container').first();
     const widths = await table.evaluate((el) => {
       const scroller = el.querySelector('.ant-table-content, .ant-table-body') as HTMLElement;
       return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
     });
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+    const headers = await j.page.locator('.ant-table-thead th').allInnerTexts();
     for (const f of ['signed', 'planned', 'arrived', 'completed'])
       expect(headers.map((h) => h.trim())).toContain(t(`ui.projects.figures.${f}`));
-    expect(await page.locator('.ant-table-thead th.ant-table-cell-fix-start').count()).toBe(1);
+    expect(await j.page.locator('.ant-table-thead th.ant-table-cell-fix-start').count()).toBe(1);
     // One row of filters: every filter shown sits on the first one's line; the others open behind the toggle.
-    const tops = await page
+    const tops = await j.page
       .locator('[data-testid="project-search"], [data-testid="filter-pairing"], [data-testid="filter-stage"]')
       .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
-    await hidden(page.getByTestId('filter-landmark'));
-    await page.getByTestId('filters-more').click();
-    await visible(page.getByTestId('filter-landmark'));
+    await hidden(j.page.getByTestId('filter-landmark'));
+    await j.page.getByTestId('filters-more').click();
+    await visible(j.page.getByTestId('filter-landmark'));
     // A hidden column comes back from the chooser, and the choice is remembered.
-    await page.getByTestId('column-chooser').click();
-    await page.getByTestId('column-choice').getByText(t('ui.projects.fields.signedOn')).click();
-    await poll(async () => (await page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim())).toContain(
-      t('ui.projects.fields.signedOn'),
-    );
-    await page.reload();
-    await poll(async () => (await page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim())).toContain(
-      t('ui.projects.fields.signedOn'),
-    );
+    await j.page.getByTestId('column-chooser').click();
+    await j.page.getByTestId('column-choice').getByText(t('ui.projects.fields.signedOn')).click();
+    await poll(async () =>
+      (await j.page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim()),
+    ).toContain(t('ui.projects.fields.signedOn'));
+    await j.page.reload();
+    await poll(async () =>
+      (await j.page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim()),
+    ).toContain(t('ui.projects.fields.signedOn'));
   });
 
   it('prints a detail page without the menu, header or buttons, on numbered A4 pages', async () => {
-    await page.goto(`/pairings/${pairingId}`);
-    await visible(page.getByTestId('pairing-title'));
-    await visible(page.getByTestId('print'));
-    await page.emulateMedia({ media: 'print' });
+    await j.page.goto(`/pairings/${pairingId}`);
+    await visible(j.page.getByTestId('pairing-title'));
+    await visible(j.page.getByTestId('print'));
+    await j.page.emulateMedia({ media: 'print' });
     try {
-      await hidden(page.locator('.ant-layout-sider'));
-      await hidden(page.locator('.ant-layout-header'));
-      await hidden(page.getByTestId('print'));
-      await hidden(page.locator('.ant-breadcrumb'));
-      await visible(page.getByTestId('pairing-title'));
-      await visible(page.getByTestId('map-source'));
+      await hidden(j.page.locator('.ant-layout-sider'));
+      await hidden(j.page.locator('.ant-layout-header'));
+      await hidden(j.page.getByTestId('print'));
+      await hidden(j.page.locator('.ant-breadcrumb'));
+      await visible(j.page.getByTestId('pairing-title'));
+      await visible(j.page.getByTestId('map-source'));
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await j.page.emulateMedia({ media: 'screen' });
     }
     // The page rule (inside @media print): A4, and the page number and count in its bottom margin box.
-    const all = await page.evaluate(() => {
+    const all = await j.page.evaluate(() => {
       const texts: string[] = [];
       const walk = (rules: CSSRuleList) => {
         for (const r of rules) {
@@ -207,17 +182,17 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     expect(all).toContain('counter(page)');
     expect(all).toContain('counter(pages)');
     // Chromium lays the print out with it.
-    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pdf = await j.page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('saves a chart as a PNG named after it and the day', async () => {
-    await page.goto(`/projects/stats?pairingId=${pairingId}`);
-    await visible(page.getByTestId('funnel-chart'));
+    await j.page.goto(`/projects/stats?pairingId=${pairingId}`);
+    await visible(j.page.getByTestId('funnel-chart'));
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      j.page.waitForEvent('download'),
       // The chart's own button, beside its canvas.
-      page.getByTestId('funnel-chart').locator('xpath=..').getByTestId('chart-save').click(),
+      j.page.getByTestId('funnel-chart').locator('xpath=..').getByTestId('chart-save').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^${t('ui.projects.funnelTitle')}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
@@ -226,12 +201,12 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(1000);
 
-    await page.goto('/');
-    await visible(page.getByTestId('dashboard-map'));
-    await visible(page.getByTestId('map-source'));
+    await j.page.goto('/');
+    await visible(j.page.getByTestId('dashboard-map'));
+    await visible(j.page.getByTestId('map-source'));
     const [map] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('dashboard-map').locator('xpath=..').getByTestId('chart-save').click(),
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('dashboard-map').locator('xpath=..').getByTestId('chart-save').click(),
     ]);
     expect(map.suggestedFilename()).toMatch(new RegExp(`^${t('ui.dashboard.mapTitle')}-`));
     await poll(async () =>
@@ -240,6 +215,6 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });
