@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
+import { regions } from '../modules/regions/regions.tables.ts';
 import { CHANGE_CHANNEL, dataVersionOf, isWrite } from './data-version.ts';
 import { tablesRead, tablesWritten } from './statements.ts';
-import { runInStore, writingFor } from './routing.ts';
+import { runInStore, trackingReads, writingFor } from './routing.ts';
 import { touchSession } from '../modules/auth/session.repository.ts';
 import { openDatabase, type Database } from './database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
@@ -142,6 +143,16 @@ describe.each(testEngines())('the data version on %s', (engine) => {
     expect(version.unchangedSince(at3, reads)).toBe(false);
   });
 
+  it('collects the reads of a query handed back un-awaited, which Drizzle sends only when it is awaited', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db } = database;
+    const { tables } = await trackingReads(
+      () => db.select({ n: count() }).from(regions) as unknown as Promise<unknown>,
+    );
+    expect([...tables]).toEqual(['regions']);
+  });
+
   it('marks a write to pairing-owned tables for the pairings it names, and anything else for every pairing', async () => {
     const database = await openTestDatabase(engine);
     open.push(database);
@@ -242,6 +253,11 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
     open.push(second);
     const version = dataVersionOf(first.db)!;
     const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    // Whatever the second process wrote as it started is heard before a write of its own after it (notifications
+    // come in commit order): only then does the test's clock start.
+    const started = version.current!;
+    await second.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`);
+    await expect.poll(() => version.unchangedSince(started, ['regions']), { timeout: 5_000 }).toBe(false);
     const at = version.current!;
     await second.db.transaction(async (tx) => {
       await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));

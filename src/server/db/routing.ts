@@ -36,7 +36,11 @@ export function runInStore<T>(store: RouteStore, fn: () => T): T {
 export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T; tables: Set<string> }> {
   const outer = als.getStore();
   const tables = new Set<string>();
-  const value = await als.run({ primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables }, fn);
+  // Awaited inside: a Drizzle query returned un-awaited by `fn` is sent when awaited, which must be in this store.
+  const value = await als.run(
+    { primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables },
+    async () => await fn(),
+  );
   if (outer?.reads) for (const t of tables) outer.reads.add(t);
   return { value, tables };
 }
