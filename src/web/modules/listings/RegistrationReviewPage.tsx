@@ -1,4 +1,4 @@
-import { Button, Form, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Registration } from '../../../common/api/listings.ts';
 import { isApiError } from '../../app/api-client.ts';
@@ -8,9 +8,8 @@ import { useApi } from '../../app/use-api.ts';
 import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import { useServerForm } from '../../shared/use-server-form.tsx';
 import { registrationsApi } from './registrations.api.ts';
-import { FormModal } from '../../shared/FormModal.tsx';
+import { ReasonModal } from '../../shared/ReasonModal.tsx';
 
 /** A pairing office's queue of self-registrations of its regions (either side): approve, or refuse with a reason. */
 export function RegistrationReviewPage() {
@@ -119,36 +118,16 @@ function RefuseModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ reason: string }>();
-  const { saving, banner, run } = useServerForm(form);
   return (
-    <FormModal
+    <ReasonModal
       title={`${t('ui.listings.refuseTitle')}：${registration.organisationName}`}
-      danger
-      okTestId="refuse-confirm"
-      saving={saving}
-      onOk={() => form.submit()}
+      reasonLabel={t('ui.listings.reason')}
+      testId="refuse"
+      submit={async (reason) => {
+        await registrationsApi.decide(registration.id, { decision: 'refuse', reason });
+        onDone();
+      }}
       onClose={onClose}
-    >
-      {banner}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          run(async () => {
-            await registrationsApi.decide(registration.id, { decision: 'refuse', reason: v.reason });
-            onDone();
-          })
-        }
-      >
-        <Form.Item
-          name="reason"
-          label={t('ui.listings.reason')}
-          rules={[{ required: true, message: t('errors.field.required') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid="refuse-reason" />
-        </Form.Item>
-      </Form>
-    </FormModal>
+    />
   );
 }

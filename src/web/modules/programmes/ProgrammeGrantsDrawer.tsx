@@ -6,7 +6,7 @@ import { ErrorResult } from '../../app/ErrorResult.tsx';
 import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { FormModal } from '../../shared/FormModal.tsx';
+import { ReasonModal } from '../../shared/ReasonModal.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
 import { programmesApi } from './programmes.api.ts';
@@ -117,39 +117,18 @@ function RevokeGrantModal({
   onRevoked: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ reason?: string }>();
   // A refusal naming the user (userId: the last grant) has no field here: the banner says it.
-  const { saving, banner, run } = useServerForm(form);
   return (
-    <FormModal
+    <ReasonModal
       title={t('ui.programmes.grants.revokeTitle', { name: programme.name, username: grant.username })}
       okText={t('ui.programmes.grants.revoke')}
-      danger
-      okTestId="grant-revoke-save"
-      saving={saving}
-      onOk={() => form.submit()}
+      reasonLabel={t('ui.programmes.grants.reason')}
+      testId="grant-revoke"
+      submit={async (reason) => {
+        await programmesApi.revoke(programme.id, grant.userId, reason);
+        onRevoked();
+      }}
       onClose={onClose}
-    >
-      {banner}
-      <Form
-        form={form}
-        name="grant-revoke"
-        layout="vertical"
-        onFinish={(v) =>
-          run(async () => {
-            await programmesApi.revoke(programme.id, grant.userId, v.reason?.trim() ?? '');
-            onRevoked();
-          })
-        }
-      >
-        <Form.Item
-          name="reason"
-          label={t('ui.programmes.grants.reason')}
-          rules={[{ required: true, message: t('errors.field.required') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="grant-revoke-reason" />
-        </Form.Item>
-      </Form>
-    </FormModal>
+    />
   );
 }
