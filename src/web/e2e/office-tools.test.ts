@@ -191,6 +191,7 @@ describe.skipIf(!hasChromium())('office tools in Chromium', () => {
     await page.getByTestId('demo-clear').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await visible(page.getByText('目前没有演示数据。'));
+    await containsText(page.getByTestId('demo-outcome'), '已清除演示数据：项目');
     await signOut();
   });
 

@@ -4,7 +4,6 @@ import { DeleteOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { MessageKey } from '../../../common/i18n/messages.ts';
 import { isApiError } from '../../app/api-client.ts';
-import { useMessage } from '../../app/feedback.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
@@ -16,7 +15,6 @@ import { demoApi } from './demo.api.ts';
  */
 export function DemoPage() {
   const { t, pick } = useI18n();
-  const message = useMessage();
   const status = useApi((signal) => demoApi.status(signal), []);
   const pairings = usePairingOptions();
   const [pairingId, setPairingId] = useState<string | undefined>(undefined);
@@ -57,7 +55,8 @@ export function DemoPage() {
     setOutcome(null);
     try {
       const { counts } = await demoApi.clear();
-      message.success(t('ui.demo.cleared', { summary: summary(counts) }));
+      // On the page like a fill's outcome: a toast of every kind cleared spans the header and hides the user menu.
+      setOutcome({ type: 'success', text: t('ui.demo.cleared', { summary: summary(counts) }) });
       status.reload();
     } catch (err) {
       failed(err);
