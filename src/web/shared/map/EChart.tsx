@@ -42,8 +42,13 @@ export function EChart({
     chart.on('mouseover', (params) => handlers.current.onHover?.(params as ChartEvent));
     chart.on('mouseout', () => handlers.current.onHover?.(null));
     chart.on('georoam', () => handlers.current.onHover?.(null));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current!);
+    const el = ref.current!;
+    // The observer's first call reports the size the chart was made with, in the frame of its first paint; a
+    // resize is a whole update (the map laid out and drawn again), so it is made only when the size changed.
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) chart.resize();
+    });
+    observer.observe(el);
     return () => {
       observer.disconnect();
       chart.dispose();
