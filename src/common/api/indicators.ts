@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, uuid } from './common.ts';
+import { programmeFilter, text, uuid } from './common.ts';
 import { PAIRING_LEVELS, PROJECT_STAGES, SIDES } from './enums.ts';
 
 /**
@@ -154,8 +154,10 @@ export const yearTargets = z.object({
 export type YearTargets = z.infer<typeof yearTargets>;
 
 export const valuesQuery = z.strictObject({
-  /** Without a pairing: the programme (the national office) or every pairing in the actor's scope added up. */
+  /** Without a pairing: the whole of one programme (for a national office of it), every record once. */
   pairingId: uuid.optional(),
+  /** That programme (default: the first the actor sees whole); another programme's records never count. */
+  ...programmeFilter,
   fromYear: z.coerce.number().int().min(2000).max(2100),
   toYear: z.coerce.number().int().min(2000).max(2100),
   /** Repeated (indicatorIds=…&indicatorIds=…) or comma-separated, as the web client sends a list. */

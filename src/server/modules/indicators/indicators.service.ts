@@ -13,7 +13,8 @@ import type { AuthedContext } from '../../http/context.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { editPatch } from '../../kernel/edit-patch.ts';
-import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { inPairingScope, seesProgrammeWhole } from '../../kernel/pairing-scope.repository.ts';
+import { listProgrammes } from '../programmes/programmes.service.ts';
 import { repoPath } from '../../repo-path.ts';
 import { type Formula, figureAt, sumsByTerm, termKey } from './indicator-values.ts';
 import {
@@ -164,12 +165,29 @@ export async function measureSums(
   return sumsByTerm(await termSums(db, terms, years, scope, chinaToday()));
 }
 
+/**
+ * The programme whose whole the actor asks for: the one named, or the first the actor sees whole (unrestricted, or
+ * granted it); one the actor does not see whole answers 404, and an actor who sees none must name a pairing.
+ */
+async function wholeProgramme(ctx: AuthedContext, programmeId: string | undefined): Promise<string> {
+  const whole = (await listProgrammes(ctx))
+    .map((p) => p.programme.id)
+    .filter((id) => seesProgrammeWhole(ctx.actor.scope, id));
+  if (programmeId) {
+    if (!whole.includes(programmeId)) throw notFound();
+    return programmeId;
+  }
+  if (!whole.length) throw invalid(fieldError('pairingId', 'pairing_required'));
+  return whole[0]!;
+}
+
 /** Values of indicators for one pairing (its sub-pairs rolled in) or the programme, by year, with both sides and the target. */
 export async function indicatorValues(ctx: AuthedContext, q: ValuesQuery) {
   if (q.pairingId && !inPairingScope(ctx.actor, q.pairingId)) throw notFound();
-  if (!q.pairingId && !ctx.actor.scope.all) throw invalid(fieldError('pairingId', 'pairing_required'));
   if (q.toYear < q.fromYear || q.toYear - q.fromYear > 20) throw invalid(fieldError('toYear', 'year_range'));
   const place = q.pairingId ?? null;
+  // A programme's figures are its own pairings' records: several programmes are never added up together.
+  const programmeId = place ? undefined : await wholeProgramme(ctx, q.programmeId);
   // A programme with its own indicator set is measured on that set only; others on the whole active library.
   const set = place ? await programmeIndicatorCodes(ctx.db, place) : null;
   const inds = (await activeIndicators(ctx.db, q.indicatorIds)).filter((i) => !set || set.includes(i.code));
@@ -177,6 +195,7 @@ export async function indicatorValues(ctx: AuthedContext, q: ValuesQuery) {
   const sums = await measureSums(ctx.db, inds.map(formulaOf), years, {
     pairingIds: place ? [place] : [],
     programme: !place,
+    ...(programmeId ? { programmeId } : {}),
   });
   const targets = await (place ? targetsOf : programmeTargetsOf)(
     ctx.db,

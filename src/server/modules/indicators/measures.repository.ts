@@ -204,6 +204,8 @@ export interface MeasureScope {
   pairingIds?: readonly string[];
   /** Also the programme's rows (every record once). */
   programme: boolean;
+  /** Only the records of this programme's pairings (the programme's rows are then that programme's). */
+  programmeId?: string;
 }
 
 /**
@@ -237,6 +239,7 @@ export async function termSums(
     const kept = [sql`true`];
     if (g.filters.side) kept.push(sql`raw.side = ${g.filters.side}`);
     if (g.filters.levels?.length) kept.push(sql`pr.level = ANY(${textArray(g.filters.levels)})`);
+    if (scope.programmeId) kept.push(sql`pr.programme_id = ${scope.programmeId}`);
     const values = sql.join(
       g.terms.map(([key, m]) => sql`(${key}::text, raw.${sql.identifier(m)})`),
       sql`, `,

@@ -7,6 +7,7 @@ import { fillDemo } from '../../seed/demo-data.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
+import { seedBuiltInIndicators } from '../indicators/indicators.service.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 
 /** Every list that shows rows of several programmes, with its export when it has one. */
@@ -124,6 +125,40 @@ describe.each(testEngines())('lists of one programme on %s', (engine) => {
     const ne = (await national.get(`/api/projects?programmeId=${ids.ne}&pageSize=1`)).json();
     const dx = (await national.get(`/api/projects?programmeId=${ids.dx}&pageSize=1`)).json();
     expect(ne.total + dx.total).toBe(all.total);
+  });
+
+  it("measures each programme's indicators over its own records only", async () => {
+    await seedBuiltInIndicators(systemContext(s.t.deps));
+    const national = await s.as(s.f.users.national);
+    const library = (await national.get('/api/indicators')).json().items as { id: string; code: string }[];
+    const signed = library.find((i) => i.code === 'projects_signed')!.id;
+    const [from, to] = [2016, 2026];
+    const measured = async (programmeId: string) => {
+      const q = `fromYear=${from}&toYear=${to}&indicatorIds=${signed}&programmeId=${programmeId}`;
+      const res = await national.get(`/api/indicators/values?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().series[0].years as { total: { numerator: string } }[]).reduce(
+        (n, y) => n + Number(y.total.numerator),
+        0,
+      );
+    };
+    const listed = async (programmeId: string) => {
+      let n = 0;
+      for (let year = from; year <= to; year++)
+        n += (await national.get(`/api/projects?programmeId=${programmeId}&year=${year}&pageSize=1`)).json().total;
+      return n;
+    };
+    for (const programmeId of [ids.ne, ids.dx]) expect(await measured(programmeId)).toBe(await listed(programmeId));
+    expect((await measured(ids.ne)) * (await measured(ids.dx))).toBeGreaterThan(0);
+    // Without a programme named: the first the national office works in, never the two added up.
+    const first = (
+      await national.get(`/api/indicators/values?fromYear=${from}&toYear=${to}&indicatorIds=${signed}`)
+    ).json();
+    const firstTotal = first.series[0].years.reduce(
+      (n: number, y: { total: { numerator: string } }) => n + Number(y.total.numerator),
+      0,
+    );
+    expect([await measured(ids.ne), await measured(ids.dx)]).toContain(firstTotal);
   });
 
   it("shows a pairing office its own programme's rows, and nothing in another", async () => {

@@ -6,6 +6,7 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Indicator, IndicatorValues } from '../../../common/api/indicators.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useProgrammeFilter } from '../../app/programme.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { EChart } from '../../shared/map/EChart.tsx';
@@ -91,6 +92,9 @@ export default function IndicatorTrend({ pairingId }: { pairingId?: string }) {
 function IndicatorTrendCard({ pairingId }: { pairingId?: string }) {
   const { t, pick } = useI18n();
   const valueText = useValueText();
+  // Without a pairing: the whole of the programme shown (the server's first when the user works in one).
+  const shown = useProgrammeFilter();
+  const programmeId = pairingId ? undefined : shown;
   const library = useApi((signal) => indicatorsApi.list(signal), []);
   const active = (library.data?.items ?? []).filter((i) => i.active);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -100,11 +104,11 @@ function IndicatorTrendCard({ pairingId }: { pairingId?: string }) {
     (signal) =>
       indicator
         ? indicatorsApi.values(
-            { pairingId, fromYear: toYear - YEARS + 1, toYear, indicatorIds: [indicator.id] },
+            { pairingId, programmeId, fromYear: toYear - YEARS + 1, toYear, indicatorIds: [indicator.id] },
             signal,
           )
         : Promise.resolve(undefined),
-    [indicator?.id, pairingId],
+    [indicator?.id, pairingId, programmeId],
   );
   const years = values.data?.series[0]?.years ?? [];
   return (

@@ -18,12 +18,24 @@ export const indicatorsApi = {
     request<{ ok: true }>('PUT', `/api/indicators/${encodeURIComponent(id)}/targets`, { body: input }),
   /** Values by year of the chosen indicators, for a pairing (sub-pairs rolled in) or, without one, the programme. */
   values: (
-    q: { pairingId?: string; fromYear: number; toYear: number; indicatorIds: readonly string[] },
+    q: {
+      pairingId?: string;
+      programmeId?: string;
+      fromYear: number;
+      toYear: number;
+      indicatorIds: readonly string[];
+    },
     signal?: AbortSignal,
   ) =>
     api.get<IndicatorValues>(
       '/api/indicators/values',
-      { pairingId: q.pairingId, fromYear: q.fromYear, toYear: q.toYear, indicatorIds: q.indicatorIds.join(',') },
+      {
+        pairingId: q.pairingId,
+        programmeId: q.programmeId,
+        fromYear: q.fromYear,
+        toYear: q.toYear,
+        indicatorIds: q.indicatorIds.join(','),
+      },
       { signal },
     ),
   update: (id: string, input: UpdateIndicatorInput) =>
