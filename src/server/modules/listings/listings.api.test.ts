@@ -270,7 +270,8 @@ describe.each(testEngines())(
         organisationName: '延边长白山农业科技有限公司',
         kind: 'enterprise',
         creditCode: '91110000710931141K',
-        regionCode: '222400',
+        // A development zone (长春经开区, in 长春市): its code names no place, it lies where its parent region does.
+        regionCode: 'Z22010071',
         contactName: '金经理',
         contactPhone: '0433-2222222',
         username: 'yanbian-agri',

@@ -30,14 +30,17 @@ export async function insertRegistration(db: DbOrTx, v: typeof enterpriseRegistr
 
 /**
  * Registrations a reviewer may decide: those whose region lies on a side of one of its pairings (either side),
- * by the region's province, city or county prefix.
+ * by the region's province, city or county prefix. A development zone's code (Z22010071) names no place: it lies
+ * where its parent region does.
  */
 function reviewable(actor: Actor) {
   if (actor.scope.all) return undefined;
   if (!actor.scope.pairingIds.length) return sql`false`;
+  const place = sql`coalesce((SELECT z.parent_code FROM regions z WHERE z.code = ${organisations.regionCode}
+    AND z.level = 'zone'), ${organisations.regionCode})`;
   return sql`EXISTS (SELECT 1 FROM pairing_side_regions s
     WHERE s.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])
-      AND ${organisations.regionCode} LIKE rtrim(s.region_code, '0') || '%')`;
+      AND ${place} LIKE rtrim(s.region_code, '0') || '%')`;
 }
 
 const columns = {
