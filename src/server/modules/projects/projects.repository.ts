@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -11,6 +11,7 @@ import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsColumn, attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { searchCondition } from './search-grams.ts';
 import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -50,10 +51,10 @@ function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
     f.greenChannel !== undefined ? eq(projects.greenChannel, f.greenChannel) : undefined,
     f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
     f.q
-      ? or(
-          ilike(projects.title, containing(f.q)),
-          ilike(projects.investor, containing(f.q)),
-          eq(projects.projectCode, f.q),
+      ? searchCondition(
+          { title: projects.title, investor: projects.investor, code: projects.projectCode },
+          f.q,
+          sql`(${ilike(projects.title, containing(f.q))} OR ${ilike(projects.investor, containing(f.q))})`,
         )
       : undefined,
   );

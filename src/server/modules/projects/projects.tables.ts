@@ -19,6 +19,7 @@ import { parks } from '../parks/parks.tables.ts';
 import { events, eventAgreements } from '../events/events.tables.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { PROJECT_STAGES, PIPELINE_STAGES, PROJECT_TYPES, MONEY_FIGURES } from '../../../common/api/projects.ts';
+import { rowSearchGrams } from './search-grams.ts';
 
 const wan = () => numeric({ precision: 20, scale: 6 });
 
@@ -91,6 +92,8 @@ export const projects = pgTable(
     index('projects_signed_idx').on(t.signedWan, t.id),
     index('projects_signed_on_idx').on(t.signedOn, t.id),
     index('projects_published_idx').on(t.pairingId).where(sql`${t.publishedAt} IS NOT NULL`),
+    // The search by an infix of the title or investor reads only the rows holding its character pairs.
+    index('projects_search_grams_idx').using('gin', rowSearchGrams(t.title, t.investor)),
     check(
       'projects_money_not_negative',
       sql`${t.signedWan} >= 0 AND ${t.plannedWan} >= 0 AND ${t.arrivedWan} >= 0 AND ${t.completedWan} >= 0`,
