@@ -116,6 +116,9 @@ describe.each(testEngines())(
       const choices = (await c.get('/api/listings/pairings?regionCode=220100')).json().items;
       expect(choices.map((p: { name: string }) => p.name)).toContain('吉林省—浙江省');
       expect(choices.map((p: { id: string }) => p.id)).not.toContain(s.f.pairings.liaoningJiangsu);
+      // A development zone (长春经开区) lies in 长春市, so 吉林's pairing is offered for it as well.
+      const inZone = (await c.get('/api/listings/pairings?regionCode=Z22010071')).json().items;
+      expect(inZone.map((p: { name: string }) => p.name)).toContain('吉林省—浙江省');
       const offer = await c.post('/api/listings', {
         pairingId: s.f.pairings.jilinZhejiang,
         kind: 'offer',

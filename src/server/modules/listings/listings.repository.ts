@@ -6,6 +6,7 @@ import type { Actor } from '../../http/context.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
+import { regionPlace } from '../regions/region-place.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { listingInterests, listingMatchViews, listings } from './listings.tables.ts';
 import { type ScoreParts, type ScoreRequest, scoreCandidate } from './listing-score.ts';
@@ -504,13 +505,13 @@ export const listingFiles = (db: DbOrTx, id: string) => attachmentsOf(db, { kind
 
 /**
  * The pairings a publisher may name for a listing of a region: those in its scope, and the top pairings one of whose
- * sides holds the region (by its province, city or county prefix), by name.
+ * sides holds the region (by its province, city or county prefix; a zone by its parent's), by name.
  */
 export async function publishablePairings(db: DbOrTx, actor: Actor, regionCode: string | undefined) {
   const inScope = actor.scope.all ? sql`true` : sql`p.id = ANY(${uuidArray(actor.scope.pairingIds)})`;
   const ofRegion = regionCode
     ? sql`(p.parent_id IS NULL AND EXISTS (SELECT 1 FROM pairing_side_regions s
-        WHERE s.pairing_id = p.id AND ${regionCode} LIKE rtrim(s.region_code, '0') || '%'))`
+        WHERE s.pairing_id = p.id AND ${regionPlace(regionCode)} LIKE rtrim(s.region_code, '0') || '%'))`
     : sql`false`;
   const r = await db.execute<{ id: string; name: string }>(
     sql`SELECT p.id, p.name FROM pairings p WHERE ${inScope} OR ${ofRegion} ORDER BY p.name`,

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
+import { regionPlace } from '../regions/region-place.ts';
 import { regions } from '../regions/regions.tables.ts';
 import type { RegistrationStanding } from './listings.policy.ts';
 import { enterpriseRegistrations } from './listings.tables.ts';
@@ -36,8 +37,7 @@ export async function insertRegistration(db: DbOrTx, v: typeof enterpriseRegistr
 function reviewable(actor: Actor) {
   if (actor.scope.all) return undefined;
   if (!actor.scope.pairingIds.length) return sql`false`;
-  const place = sql`coalesce((SELECT z.parent_code FROM regions z WHERE z.code = ${organisations.regionCode}
-    AND z.level = 'zone'), ${organisations.regionCode})`;
+  const place = regionPlace(sql`${organisations.regionCode}`);
   return sql`EXISTS (SELECT 1 FROM pairing_side_regions s
     WHERE s.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])
       AND ${place} LIKE rtrim(s.region_code, '0') || '%')`;
