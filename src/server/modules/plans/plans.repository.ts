@@ -86,7 +86,7 @@ export async function findPlanDetail(db: DbOrTx, actor: Actor, id: string) {
         sourceDocumentId: plans.sourceDocumentId,
         sourceTitle: sourceDocuments.title,
         sourceFileName: sourceDocuments.fileName,
-        sourceLineCount: sql<number | null>`array_length(string_to_array(${sourceDocuments.body}, E'\\n'), 1)`,
+        sourceLineCount: sourceDocuments.lineCount,
       })
       .from(plans)
       .leftJoin(pairings, eq(pairings.id, plans.pairingId))

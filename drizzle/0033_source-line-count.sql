@@ -1,0 +1,1 @@
+ALTER TABLE "source_documents" ADD COLUMN "line_count" integer GENERATED ALWAYS AS (array_length(string_to_array(body, E'\n'), 1)) STORED;
