@@ -8,7 +8,9 @@ import { startServer, type RunningServer } from '../../server/server.ts';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
 import { createUser } from '../../server/modules/users/users.service.ts';
+import { ADMIN_ROLES } from '../../common/access/roles.ts';
 import { launchChromium } from './browser.ts';
+import { enrolTotpInBrowser, nextCode } from './totp-steps.ts';
 
 /*
  * What the browser tests share: a real server on a fresh data directory (the programme and seed plans loaded as on
@@ -300,9 +302,9 @@ export function pageHelpers(current: () => Page) {
 /**
  * The frame of a browser journey, the same in every file: inside a `describe`, a fresh server with the journey's
  * `users` (all with `password`) and `setup` run on it before the browser opens (data; it gets each user's
- * organisation id by username), Chromium with one page, a screenshot and the page's errors when a step fails, and
- * both closed at the end. Answers the page helpers, `openAs` (a user signs in and opens a page, as a step usually
- * starts) and the server, context and page of the steps under way.
+ * organisation id by username, and the server's first-start token), Chromium with one page, a screenshot and the
+ * page's errors when a step fails, and both closed at the end. Answers the page helpers, `openAs` (a user signs in
+ * and opens a page, as a step usually starts) and the server, browser, context and page of the steps under way.
  */
 export function journey(
   prefix: string,
@@ -310,7 +312,7 @@ export function journey(
     users?: readonly E2eUser[];
     password?: string;
     acceptDownloads?: boolean;
-    setup?: (server: RunningServer, organisations: Record<string, string>) => Promise<void>;
+    setup?: (server: RunningServer, organisations: Record<string, string>, e2e: E2eServer) => Promise<void>;
   } = {},
 ) {
   let e2e: E2eServer | undefined;
@@ -318,7 +320,7 @@ export function journey(
   beforeAll(async () => {
     e2e = await startE2eServer(prefix);
     const organisations = opts.users?.length ? await createUsers(e2e.server, opts.users, opts.password!) : {};
-    await opts.setup?.(e2e.server, organisations);
+    await opts.setup?.(e2e.server, organisations, e2e);
     opened = await openBrowser(e2e.server, { acceptDownloads: opts.acceptDownloads });
   }, 120_000);
   screenshotOnFailure(() => opened?.page);
@@ -331,10 +333,35 @@ export function journey(
     await e2e?.stop();
   });
   const helpers = pageHelpers(() => opened!.page);
-  /** Signs `username` in (the journey's password) onto the dashboard, then opens `path` when one is given. */
-  async function openAs(username: string, path?: string) {
-    await helpers.signIn(username, opts.password!);
-    await opened!.page.waitForURL((url) => url.pathname === '/');
+  // A 三员 account signs in with a second factor: it sets up the authenticator at its first sign-in, as the server
+  // holds it there, and types the code the phone shows at the next ones.
+  const adminRoles: readonly string[] = ADMIN_ROLES;
+  const withSecondFactor = (username: string) =>
+    opts.users?.some((u) => u.username === username && u.roles?.some((r) => adminRoles.includes(r))) ?? false;
+  const enrolled = new Set<string>();
+  async function passSecondFactor(username: string) {
+    const page = opened!.page;
+    if (!enrolled.has(username)) {
+      await enrolTotpInBrowser(page, username, opts.password!);
+      enrolled.add(username);
+      return;
+    }
+    await page.getByTestId('login-totp').fill(await nextCode(username));
+    await page.getByTestId('login-submit').click();
+  }
+  /**
+   * Signs `username` in (the journey's password, and the second factor of a 三员 account) onto the dashboard — or,
+   * with `landing`, onto the user's own first page — then opens `path` when one is given.
+   */
+  async function openAs(username: string, path?: string, o: { landing?: boolean } = {}) {
+    await helpers.signIn(username, opts.password!, o);
+    const secondFactor = withSecondFactor(username);
+    if (secondFactor) await passSecondFactor(username);
+    // Signed in once the app has left the sign-in page (going elsewhere earlier would cut the sign-in short). The
+    // dashboard is where the others' sign-in returns to; a 三员 account's and a landing user's first page is its own.
+    await opened!.page.waitForURL((url) =>
+      secondFactor || o.landing ? !url.pathname.startsWith('/login') : url.pathname === '/',
+    );
     if (path) await opened!.page.goto(path);
   }
   return {
@@ -342,6 +369,9 @@ export function journey(
     openAs,
     get page() {
       return opened!.page;
+    },
+    get browser() {
+      return opened!.browser;
     },
     get context() {
       return opened!.context;
