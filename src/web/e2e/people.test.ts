@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
 import { withCheckCharacter } from '../../common/api/id-number.ts';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
@@ -8,15 +7,7 @@ import { type RosterRow, rosterFile } from '../../server/modules/people/test-sup
 import { seedPlans } from '../../server/seed/plan-seed.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
-import { enrolTotpInBrowser } from './totp-steps.ts';
+import { journey } from './harness.ts';
 
 /*
  * Cadre exchange and training in Chromium against the real server, as 吉林's 组织部 keeps them: a roster with one
@@ -66,141 +57,122 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
   let task38 = '';
-  const { signIn, signOut, pick, choose, poll, visible, hidden, containsText, hasAttribute } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-people-e2e-');
-    // The shipped plans, for 吉浙 task 38 and its yearly target.
-    await seedPlans(systemContext(e2e.server.deps));
-    await createUsers(e2e.server, [ZZB, AUDITOR], PASSWORD);
-    const task = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT t.id FROM tasks t JOIN pairings p ON p.id = t.pairing_id WHERE p.name = '吉林省—浙江省' AND t.code = '38'`,
-    );
-    task38 = task.rows[0]!.id;
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  const j = journey('duikou-people-e2e-', {
+    users: [ZZB, AUDITOR],
+    password: PASSWORD,
+    setup: async (server) => {
+      // The shipped plans, for 吉浙 task 38 and its yearly target.
+      await seedPlans(systemContext(server.deps));
+      const task = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT t.id FROM tasks t JOIN pairings p ON p.id = t.pairing_id WHERE p.name = '吉林省—浙江省' AND t.code = '38'`,
+      );
+      task38 = task.rows[0]!.id;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const { openAs, signOut, pick, choose, poll, visible, hidden, containsText, hasAttribute } = j;
 
   const upload = async (rows: RosterRow[]) =>
-    page.locator('.ant-modal input[type=file]').setInputFiles({
+    j.page.locator('.ant-modal input[type=file]').setInputFiles({
       name: '挂职干部花名册.xlsx',
       mimeType: 'application/octet-stream',
       buffer: await rosterFile(rows),
     });
-  const row = (name: string) => page.locator('[data-testid="secondment-row"]', { hasText: name });
+  const row = (name: string) => j.page.locator('[data-testid="secondment-row"]', { hasText: name });
 
   it('refuses a roster with a bad row, naming it; imports it fixed; shows ID numbers masked', async () => {
-    await signIn(ZZB.username, PASSWORD, { landing: true });
+    await openAs(ZZB.username, undefined, { landing: true });
     // 组织部 lands on its own page, its cadre pages first in the menu, and goes to the roster from there.
-    await page.waitForURL((url) => url.pathname === '/cadre-work');
-    await containsText(page.locator('.ant-menu-item').first(), '干部人才工作');
-    await containsText(page.locator('.ant-menu-item').nth(1), '干部挂职');
-    await page.getByTestId('cadre-work-secondments').click();
-    await page.waitForURL((url) => url.pathname === '/secondments');
-    await page.getByTestId('roster-import').click();
-    await pick(page.getByTestId('roster-pairing'), '吉林省—浙江省');
+    await j.page.waitForURL((url) => url.pathname === '/cadre-work');
+    await containsText(j.page.locator('.ant-menu-item').first(), '干部人才工作');
+    await containsText(j.page.locator('.ant-menu-item').nth(1), '干部挂职');
+    await j.page.getByTestId('cadre-work-secondments').click();
+    await j.page.waitForURL((url) => url.pathname === '/secondments');
+    await j.page.getByTestId('roster-import').click();
+    await pick(j.page.getByTestId('roster-pairing'), '吉林省—浙江省');
 
     await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '副部级')]);
-    const error = page.getByTestId('import-error');
+    const error = j.page.getByTestId('import-error');
     await hasAttribute(error, 'data-row', '3');
     await hasAttribute(error, 'data-column', 'L');
     await hasAttribute(error, 'data-code', 'invalid_rank');
     await containsText(error, '第 3 行');
     await containsText(error, '厅局级、县处级、乡科级、专业技术人员');
     // All or nothing: the good row was not kept either.
-    await hidden(page.getByTestId('import-result'));
+    await hidden(j.page.getByTestId('import-result'));
 
     await upload([cadre('王某', ID_1, '县处级'), cadre('赵某', ID_2, '乡科级')]);
-    await hasAttribute(page.getByTestId('import-result'), 'data-created', '2');
-    await hidden(page.getByTestId('import-failure'));
-    await page.keyboard.press('Escape');
-    await hidden(page.locator('.ant-modal'));
+    await hasAttribute(j.page.getByTestId('import-result'), 'data-created', '2');
+    await hidden(j.page.getByTestId('import-failure'));
+    await j.page.keyboard.press('Escape');
+    await hidden(j.page.locator('.ant-modal'));
 
     await visible(row('赵某'));
     const masked = row('赵某').getByTestId('masked-idNumber');
     await poll(() => masked.textContent()).toMatch(/^220\*+\d{3}[\dX]$/);
-    expect(await page.locator('body').textContent()).not.toContain(ID_2);
+    expect(await j.page.locator('body').textContent()).not.toContain(ID_2);
 
     // Back on its page: the cadres in post, with their postings, and the counts across its pairings.
-    await page.getByRole('menuitem', { name: '干部人才工作' }).click();
-    await page.waitForURL((url) => url.pathname === '/cadre-work');
-    await containsText(page.getByTestId('cadre-work-in-post'), '赵某');
-    await containsText(page.getByTestId('cadre-work-in-post'), '浙江省商务厅');
-    await visible(page.getByTestId('people-figures'));
+    await j.page.getByRole('menuitem', { name: '干部人才工作' }).click();
+    await j.page.waitForURL((url) => url.pathname === '/cadre-work');
+    await containsText(j.page.getByTestId('cadre-work-in-post'), '赵某');
+    await containsText(j.page.getByTestId('cadre-work-in-post'), '浙江省商务厅');
+    await visible(j.page.getByTestId('people-figures'));
     // And back to the roster, where the next step reveals a number.
-    await page.getByTestId('cadre-work-secondments').click();
+    await j.page.getByTestId('cadre-work-secondments').click();
     await visible(row('赵某'));
   });
 
   it('reveals an ID number only with a reason, and the audit administrator finds the reveal', async () => {
     await row('赵某').getByTestId('reveal-idNumber').click();
-    expect(await page.locator('#reveal-confirm').isDisabled()).toBe(true);
-    await page.getByTestId('reveal-reason').fill('核对挂职人员身份信息');
-    await page.locator('#reveal-confirm').click();
-    await containsText(page.getByTestId('revealed-value'), ID_2);
-    await page.keyboard.press('Escape');
+    expect(await j.page.locator('#reveal-confirm').isDisabled()).toBe(true);
+    await j.page.getByTestId('reveal-reason').fill('核对挂职人员身份信息');
+    await j.page.locator('#reveal-confirm').click();
+    await containsText(j.page.getByTestId('revealed-value'), ID_2);
+    await j.page.keyboard.press('Escape');
     await signOut();
 
-    await signIn(AUDITOR.username, PASSWORD);
-    await enrolTotpInBrowser(page, AUDITOR.username, PASSWORD);
-    await page.goto('/audit?action=secondment.reveal');
-    const auditRow = page.getByTestId('audit-row').first();
+    await openAs(AUDITOR.username, '/audit?action=secondment.reveal');
+    const auditRow = j.page.getByTestId('audit-row').first();
     await containsText(auditRow, ZZB.username);
     await containsText(auditRow, '查看身份信息');
     // Whose number and why, in the row's details.
     await auditRow.locator('.ant-table-row-expand-icon').click();
-    await containsText(page.locator('.ant-table-expanded-row').first(), '核对挂职人员身份信息');
-    await containsText(page.locator('.ant-table-expanded-row').first(), '赵某');
+    await containsText(j.page.locator('.ant-table-expanded-row').first(), '核对挂职人员身份信息');
+    await containsText(j.page.locator('.ant-table-expanded-row').first(), '赵某');
     await signOut();
   });
 
   it('records a training toward 吉浙 38 and sees the target progress move, and the task with it', async () => {
-    await signIn(ZZB.username, PASSWORD);
-    // Signed in once the app has left the sign-in page (going elsewhere earlier would cut the sign-in short).
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`/trainings?year=${YEAR}`);
-    await pick(page.getByTestId('training-filter-pairing'), '吉林省—浙江省');
-    await page.getByTestId('training-create').click();
-    await pick(page.getByTestId('training-pairing'), '吉林省—浙江省');
-    await page.getByTestId('training-title').fill('吉林省干部赴浙江专题培训班');
-    await page.getByTestId('training-organiser').fill('浙江大学');
+    await openAs(ZZB.username, `/trainings?year=${YEAR}`, { landing: true });
+    await pick(j.page.getByTestId('training-filter-pairing'), '吉林省—浙江省');
+    await j.page.getByTestId('training-create').click();
+    await pick(j.page.getByTestId('training-pairing'), '吉林省—浙江省');
+    await j.page.getByTestId('training-title').fill('吉林省干部赴浙江专题培训班');
+    await j.page.getByTestId('training-organiser').fill('浙江大学');
     // antd's RangePicker keeps no test id on its wrapper: its two inputs, in the open drawer's only range picker.
-    const dates = page.getByRole('dialog').locator('.ant-picker-range input');
+    const dates = j.page.getByRole('dialog').locator('.ant-picker-range input');
     await dates.first().click();
     await dates.first().fill(`${YEAR}-03-01`);
     await dates.nth(1).click();
     await dates.nth(1).fill(`${YEAR}-03-05`);
-    await page.keyboard.press('Enter');
-    await page.locator('#trainees_officials').fill('300');
-    await page.locator('#trainees_managers').fill('200');
-    await page.locator('#bySide_a').fill('480');
-    await page.locator('#bySide_b').fill('20');
+    await j.page.keyboard.press('Enter');
+    await j.page.locator('#trainees_officials').fill('300');
+    await j.page.locator('#trainees_managers').fill('200');
+    await j.page.locator('#bySide_a').fill('480');
+    await j.page.locator('#bySide_b').fill('20');
     // 39 tasks: the list shows the first few, so the task is searched for by its number.
-    await choose(page.getByTestId('training-task'), '38', /^38\. /);
-    await page.getByTestId('training-save').click();
-    await visible(page.locator('[data-testid="training-row"]', { hasText: '吉林省干部赴浙江专题培训班' }));
+    await choose(j.page.getByTestId('training-task'), '38', /^38\. /);
+    await j.page.getByTestId('training-save').click();
+    await visible(j.page.locator('[data-testid="training-row"]', { hasText: '吉林省干部赴浙江专题培训班' }));
 
-    const progress = page.getByTestId('target-progress');
+    const progress = j.page.getByTestId('target-progress');
     await hasAttribute(progress, 'data-trainees', '500');
     await hasAttribute(progress, 'data-percent', '50');
 
     // The task counts it: not started before, under way now, with the training named in its history.
-    await page.goto(`/tasks/${task38}`);
-    await containsText(page.locator('body'), '推进中');
-    expect(pageErrors).toEqual([]);
+    await j.page.goto(`/tasks/${task38}`);
+    await containsText(j.page.locator('body'), '推进中');
+    expect(j.pageErrors).toEqual([]);
   });
 });
