@@ -14,6 +14,8 @@ import { generateItemReminders } from './modules/tracking/item-reminders.ts';
 import { startReminderTimer } from './kernel/notifications/reminder-timer.ts';
 import { generateMailDigests, noticeMailHandlers } from './kernel/notifications/notice-mail.ts';
 import { startQueueWorker } from './kernel/jobs/job-queue.ts';
+import { startTableUpkeep, tableUpkeepHandlers } from './kernel/jobs/table-upkeep-job.ts';
+import { tableUpkeepOf } from './db/table-upkeep.ts';
 import { closeMailTransports } from './kernel/notifications/mail-transport.ts';
 import { startSessionPurge } from './modules/auth/session-purge.ts';
 import { LEADER_KEYS, runWhileLeading } from './db/leader.ts';
@@ -82,10 +84,16 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
         },
       ),
     );
-    // E-mail notices leave through the job queue (retried while the mail server is down), only with SMTP set.
-    const queue = config.smtp
+    // E-mail notices leave through the job queue (retried while the mail server is down), only with SMTP set; on
+    // PGlite, which has no autovacuum, so does the tables' VACUUM and ANALYZE (kernel/jobs/table-upkeep-job.ts).
+    const upkeep = startTableUpkeep(deps, { onError: (err) => app!.log.error({ err }, 'table upkeep failed') });
+    const handlers = {
+      ...(config.smtp ? noticeMailHandlers : {}),
+      ...(tableUpkeepOf(deps.db) ? tableUpkeepHandlers : {}),
+    };
+    const queue = Object.keys(handlers).length
       ? runWhileLeading(config.databaseUrl, LEADER_KEYS.jobQueue, () =>
-          startQueueWorker(deps, noticeMailHandlers, {
+          startQueueWorker(deps, handlers, {
             onError: (err) => app!.log.error({ err }, 'job queue failed'),
           }),
         )
@@ -104,6 +112,7 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
       await purge.stop();
       await wordCounts.stop();
       await reminders.stop();
+      await upkeep.stop();
       await queue?.stop();
       closeMailTransports();
       await app!.close();

@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { lockDataDir } from './data-dir-lock.ts';
 import { listenForChanges, loadImpliedWrites, trackWrites, type DataVersion } from './data-version.ts';
 import { ReplicaSet, RoutingPool, StatementTurns } from './routing.ts';
+import { registerTableUpkeep, TableUpkeep } from './table-upkeep.ts';
 import { repoPath } from '../repo-path.ts';
 
 /**
@@ -85,10 +86,10 @@ async function openPostgres(url: string, max: number, replicaUrls: readonly stri
 }
 
 /**
- * PGlite lives in a worker behind a private Unix socket (see pglite-worker.ts), reached by one connection only:
- * pglite-socket 0.2.17 splits other connections' protocol messages around an open transaction, so with several
- * connections a query could be answered with another query's rows (bench/pglite-socket-interleave.ts reproduces
- * it). PGlite runs one statement at a time anyway.
+ * PGlite lives in a worker behind a private Unix socket (see pglite-worker.mjs), reached by one connection only:
+ * PGlite runs one statement at a time anyway, and with one connection its turns are decided here (StatementTurns).
+ * (pglite-socket 0.2.17, which the worker used before, split connections' protocol messages around an open
+ * transaction, so that a query could be answered with another query's rows: bench/pglite-socket-interleave.ts.)
  */
 const PGLITE_CONNECTIONS = 1;
 
@@ -137,6 +138,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   // One connection: statements take turns shortest expected first, so a heavy read does not hold up light ones.
   const db = drizzle(new RoutingPool(pool, null, new StatementTurns()) as unknown as pg.Pool, { casing: 'snake_case' });
   const version = trackWrites(pool, db, { notify: false });
+  // PGlite runs no autovacuum: the app vacuums and analyzes (table-upkeep.ts, kernel/jobs/table-upkeep-job.ts).
+  registerTableUpkeep(db, new TableUpkeep(pool));
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {

@@ -3,24 +3,163 @@
  * blocks this worker's event loop instead of every HTTP request (stack.md guardrail 2), and
  * the app talks to it through node-postgres exactly as it talks to PostgreSQL.
  * Plain JavaScript because Node 20 workers do not inherit the TypeScript loader.
+ *
+ * The socket side is ours rather than pglite-socket's server, which hands PGlite each protocol message of a
+ * statement (Parse, Bind, Describe, Execute, Sync) separately and writes each answer to the socket by itself:
+ * here every complete message that arrived together goes to PGlite in one call and its answers leave in one
+ * write (docs/BENCHMARKS.md §0, "Where the time goes").
  */
+import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** @type {{ dataDir: string, socketPath: string, maxConnections: number }} */
 const { dataDir, socketPath, maxConnections } = workerData;
 
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 196608;
+const SYNC = 0x53; // 'S'
+const QUERY = 0x51; // 'Q'
+const TERMINATE = 0x58; // 'X'
+
+/**
+ * PGlite has one backend: the connections' batches run one at a time, and while one connection is inside a
+ * transaction, or between a statement's first message and its Sync, only its own batches run (another's would land
+ * inside that transaction, or replace its unnamed statement).
+ */
+class Turns {
+  /** @type {{ conn: object, whole: boolean, run: () => Promise<void> }[]} */
+  waiting = [];
+  running = false;
+  /** @type {object | null} the connection that alone may go next */
+  owner = null;
+  gone = new WeakSet();
+
+  constructor(db) {
+    this.db = db;
+  }
+
+  /** `whole`: the batch ends a statement (Sync, a simple query or the start-up). */
+  push(conn, whole, run) {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ conn, whole, run: () => run().then(resolve, reject) });
+      void this.next();
+    });
+  }
+
+  async next() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        if (this.owner && this.gone.has(this.owner)) {
+          // Its connection closed mid-transaction (a process killed, a pool error): nothing will finish it.
+          this.owner = null;
+          if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+        }
+        const i = this.owner ? this.waiting.findIndex((w) => w.conn === this.owner) : 0;
+        if (i < 0 || !this.waiting.length) break;
+        const [turn] = this.waiting.splice(i, 1);
+        await turn.run();
+        this.owner = this.db.isInTransaction() || !turn.whole ? turn.conn : null;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** A connection gone: its waiting batches are dropped and a transaction it left open is rolled back. */
+  leave(conn) {
+    this.gone.add(conn);
+    this.waiting = this.waiting.filter((w) => w.conn !== conn);
+    void this.next();
+  }
+}
+
+/** Length of the complete message at the buffer's start, or 0 when it has not all arrived. */
+function messageLength(buf, started) {
+  if (!started) return buf.length >= 4 && buf.length >= buf.readInt32BE(0) ? buf.readInt32BE(0) : 0;
+  return buf.length >= 5 && buf.length >= 1 + buf.readInt32BE(1) ? 1 + buf.readInt32BE(1) : 0;
+}
+
+function serve(db, socket, turns) {
+  let pending = Buffer.alloc(0);
+  let started = false;
+  let chain = Promise.resolve();
+  const send = (message, whole) =>
+    turns.push(socket, whole, async () => {
+      /** @type {Buffer[]} */
+      const out = [];
+      await db.runExclusive(() =>
+        // The bytes are a view of PGlite's memory, reused by the next call: copied.
+        db.execProtocolRawStream(message, { onRawData: (bytes) => out.push(Buffer.from(bytes)) }),
+      );
+      if (out.length && socket.writable) socket.write(out.length === 1 ? out[0] : Buffer.concat(out));
+    });
+  const take = async () => {
+    while (pending.length) {
+      const n = messageLength(pending, started);
+      if (!n) return;
+      if (!started) {
+        const code = pending.readInt32BE(4);
+        const startup = pending.subarray(0, n);
+        pending = pending.subarray(n);
+        if (code === SSL_REQUEST) socket.write('N');
+        else if (code === CANCEL_REQUEST) socket.end();
+        else if (code === PROTOCOL_3) {
+          started = true;
+          await send(new Uint8Array(startup), true);
+        } else socket.destroy();
+        continue;
+      }
+      if (pending[0] === TERMINATE) {
+        // Never handed to PGlite, whose one backend would end with it.
+        pending = pending.subarray(n);
+        socket.end();
+        continue;
+      }
+      // Every complete message in hand, in one call.
+      let end = 0;
+      let lastLength = 0;
+      for (let m = n; m && pending[end] !== TERMINATE; m = messageLength(pending.subarray(end), true)) {
+        end += m;
+        lastLength = m;
+      }
+      const batch = new Uint8Array(pending.subarray(0, end));
+      pending = pending.subarray(end);
+      const last = batch[end - lastLength];
+      await send(batch, last === SYNC || last === QUERY);
+    }
+  };
+  socket.on('data', (chunk) => {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    chain = chain.then(take).catch((err) => socket.destroy(err));
+  });
+  socket.on('error', () => {});
+  socket.on('close', () => turns.leave(socket));
+}
+
 async function main() {
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
-  await server.start();
+  const turns = new Turns(db);
+  const open = new Set();
+  const server = net.createServer((socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    serve(db, socket, turns);
+  });
+  server.maxConnections = maxConnections;
+  await new Promise((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
   parentPort.postMessage({ type: 'ready' });
   parentPort.on('message', async (msg) => {
     if (msg.type !== 'close') return;
     try {
-      await server.stop();
+      await new Promise((resolve) => {
+        server.close(resolve);
+        for (const socket of open) socket.destroy();
+      });
       await db.close();
       parentPort.postMessage({ type: 'closed' });
     } catch (err) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, bilingual } from '../../http/app-error.ts';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import type { ImportJob } from '../../../common/api/projects.ts';
+import { tableUpkeepOf } from '../../db/table-upkeep.ts';
 import { deleteJobsCreatedBefore, findOwnJob, insertJob, updateJob, type JobRow } from './jobs.repository.ts';
 
 export type Progress = (p: Partial<Pick<ImportJob, 'phase' | 'processed' | 'total'>>) => void;
@@ -102,6 +103,11 @@ export async function startJob<R = NonNullable<ImportJob['result']>>(
       (err: unknown) => void Object.assign(state, { status: 'failed', phase: 'done', error: failure(err) }),
     )
     .then(() => save(true))
+    // A bulk import changes many rows at once: on PGlite, which has no autovacuum, the tables it took past the
+    // threshold are analyzed now (db/table-upkeep.ts), so the next reads plan on its rows; a failure waits for the
+    // periodic upkeep.
+    .then(() => tableUpkeepOf(db)?.analyzeDue())
+    .catch(() => undefined)
     .then(() => {
       // Kept a while for polls that arrive as it ends; the table answers after that.
       setTimeout(() => live.delete(state.id), 60_000).unref();

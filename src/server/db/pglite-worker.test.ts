@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openTestDatabase } from '../testing/test-database.ts';
+import type { Database } from './database.ts';
+
+/**
+ * The PGlite worker's socket (pglite-worker.mjs): it hands PGlite every message that arrived together in one call,
+ * so what must hold is the protocol's own order — a connection inside a transaction or in the middle of a statement
+ * keeps the one backend until it is done, and a connection that goes away leaves nothing half-done behind.
+ */
+describe('the PGlite worker socket', () => {
+  let database: Database;
+  let client: () => Promise<pg.Client>;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    const { host, port, user, database: name } = database.pool.options;
+    client = async () => {
+      const c = new pg.Client({ host, port, user, database: name });
+      await c.connect();
+      return c;
+    };
+    await database.pool.query('CREATE TABLE worker_probe (n int PRIMARY KEY)');
+  });
+  afterAll(async () => database?.close());
+
+  it("keeps one connection's transaction apart from another connection's statements", async () => {
+    const a = await client();
+    const b = await client();
+    try {
+      await a.query('BEGIN');
+      await a.query('INSERT INTO worker_probe VALUES (1)');
+      // b's statement waits for a's transaction to end instead of landing inside it.
+      const seen = b.query<{ n: number }>('SELECT count(*)::int AS n FROM worker_probe');
+      await a.query('INSERT INTO worker_probe VALUES (2)');
+      await a.query('ROLLBACK');
+      expect((await seen).rows[0]!.n).toBe(0);
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  });
+
+  it("rolls back the transaction of a connection that goes away, and serves the others' after it", async () => {
+    const a = await client();
+    const b = await client();
+    try {
+      await a.query('BEGIN');
+      await a.query('INSERT INTO worker_probe VALUES (3)');
+      const waiting = b.query<{ n: number }>('SELECT count(*)::int AS n FROM worker_probe');
+      // A killed process: the socket closes without COMMIT or Terminate.
+      a.on('error', () => {});
+      (a as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
+      expect((await waiting).rows[0]!.n).toBe(0);
+      expect((await database.pool.query('SELECT count(*)::int AS n FROM worker_probe')).rows[0].n).toBe(0);
+    } finally {
+      await b.end();
+    }
+  });
+
+  it('answers statements sent together, an error among them, each with its own rows', async () => {
+    const c = await client();
+    try {
+      // node-postgres sends queued statements without waiting, so they arrive together and run in one batch.
+      const results = await Promise.allSettled([
+        c.query<{ v: number }>('SELECT $1::int AS v', [1]),
+        c.query('SELECT 1 / $1::int AS v', [0]),
+        c.query<{ v: number }>('SELECT $1::int * 2 AS v', [21]),
+        c.query<{ v: string }>("SELECT 'simple' AS v"),
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value.rows[0].v : String(r.reason.message)))).toEqual([
+        1,
+        'division by zero',
+        42,
+        'simple',
+      ]);
+      // A large answer leaves in one piece.
+      const big = await c.query<{ n: number }>('SELECT g AS n FROM generate_series(1, 50000) g');
+      expect(big.rows.length).toBe(50_000);
+      expect(big.rows[49_999]!.n).toBe(50_000);
+    } finally {
+      await c.end();
+    }
+    // The connection's Terminate ended it, not PGlite's one backend.
+    expect((await database.pool.query('SELECT 7 AS v')).rows[0].v).toBe(7);
+  });
+});

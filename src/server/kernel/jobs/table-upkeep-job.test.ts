@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { testEngines } from '../../testing/test-engines.ts';
+import { TableUpkeep, tableUpkeepOf } from '../../db/table-upkeep.ts';
+import { enqueue, runDueJobs } from './job-queue.ts';
+import { getJob, startJob } from './job-store.ts';
+import { TABLE_UPKEEP_JOB, tableUpkeepHandlers } from './table-upkeep-job.ts';
+
+/**
+ * VACUUM and ANALYZE where no autovacuum runs (PGlite): after a bulk import the table has planner statistics, and
+ * after many updates the queued upkeep job vacuums it. On PostgreSQL autovacuum does this; the upkeep itself is
+ * checked there too, on a connection of its own (statistics counts are per backend until flushed).
+ */
+describe.each(testEngines())('table upkeep on %s', (engine) => {
+  let t: TestApp;
+  let one: pg.Pool;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    one = new pg.Pool({ ...t.database.pool.options, max: 1 });
+  });
+  afterAll(async () => {
+    await one?.end();
+    await t?.close();
+  });
+  const stats = async (table: string) =>
+    (
+      await one.query<{ dead: number; vacuums: number; columns: number; reltuples: number }>(
+        `SELECT s.n_dead_tup::int AS dead, s.vacuum_count::int AS vacuums, c.reltuples::float8 AS reltuples,
+                (SELECT count(*)::int FROM pg_stats p WHERE p.tablename = $1) AS columns
+           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = $1`,
+        [table],
+      )
+    ).rows[0]!;
+
+  it('is done by the app only where no autovacuum runs', () => {
+    expect(tableUpkeepOf(t.database.db) !== undefined).toBe(engine === 'pglite');
+  });
+
+  it('vacuums a table past the dead-row threshold and analyzes one past the changed-rows threshold', async () => {
+    const upkeep = new TableUpkeep(one);
+    await one.query('CREATE TABLE upkeep_churn (id int PRIMARY KEY, v int NOT NULL)');
+    await one.query('CREATE TABLE upkeep_fresh (id int PRIMARY KEY, v int NOT NULL)');
+    await one.query('INSERT INTO upkeep_churn SELECT g, 0 FROM generate_series(1, 2000) g');
+    await one.query('VACUUM (ANALYZE) upkeep_churn');
+    for (let i = 0; i < 3; i++) await one.query('UPDATE upkeep_churn SET v = v + 1');
+    await one.query('INSERT INTO upkeep_fresh SELECT g, g FROM generate_series(1, 1000) g');
+    const due = await upkeep.due();
+    expect(due).toEqual(
+      expect.arrayContaining([
+        { table: 'upkeep_churn', vacuum: true },
+        { table: 'upkeep_fresh', vacuum: false },
+      ]),
+    );
+    const before = await stats('upkeep_churn');
+    expect(before.dead).toBeGreaterThan(1000);
+    expect(await upkeep.keep(due.filter((d) => d.table.startsWith('upkeep_')))).toEqual(
+      expect.arrayContaining(['upkeep_churn', 'upkeep_fresh']),
+    );
+    await upkeep.due(); // flushes the counts
+    const after = await stats('upkeep_churn');
+    expect(after.dead).toBeLessThan(before.dead);
+    expect(after.vacuums).toBe(before.vacuums + 1);
+    expect((await stats('upkeep_fresh')).columns).toBe(2);
+    // Kept: nothing of these tables is due any more.
+    expect((await upkeep.due()).filter((d) => d.table.startsWith('upkeep_'))).toEqual([]);
+  });
+
+  it.runIf(engine === 'pglite')('analyzes what a bulk import (a background job) wrote, as it ends', async () => {
+    await t.database.db.execute(sql`CREATE TABLE upkeep_import (id int PRIMARY KEY, title text NOT NULL)`);
+    const [owner] = (
+      await t.database.db.execute<{ id: string }>(sql`
+        WITH o AS (INSERT INTO organisations (name, kind, region_code)
+                   VALUES ('维护测试单位', 'operator', (SELECT code FROM regions LIMIT 1)) RETURNING id)
+        INSERT INTO users (username, display_name, organisation_id, roles, password_hash)
+        SELECT 'upkeep-owner', '维护测试', o.id, ARRAY['admin'], 'x' FROM o RETURNING id`)
+    ).rows;
+    expect((await stats('upkeep_import')).columns).toBe(0);
+    const job = await startJob(t.database.db, 'upkeep_probe', owner!.id, async () => {
+      await t.database.db.execute(
+        sql`INSERT INTO upkeep_import SELECT g, '项目 ' || g FROM generate_series(1, 3000) g`,
+      );
+      return { result: { created: 3000, updated: 0, unchanged: 0 }, errors: [], error: null };
+    });
+    expect((await getJob(t.database.db, owner!.id, job.id, true))?.status).toBe('done');
+    const s = await stats('upkeep_import');
+    expect(s.columns).toBe(2);
+    expect(s.reltuples).toBe(3000);
+  });
+
+  it.runIf(engine === 'pglite')('runs the queued upkeep job, which vacuums the tables past a threshold', async () => {
+    await t.database.db.execute(sql`CREATE TABLE upkeep_queue (id int PRIMARY KEY, v int NOT NULL)`);
+    await t.database.db.execute(sql`INSERT INTO upkeep_queue SELECT g, 0 FROM generate_series(1, 1000) g`);
+    await t.database.db.execute(sql`VACUUM (ANALYZE) upkeep_queue`);
+    for (let i = 0; i < 2; i++) await t.database.db.execute(sql`UPDATE upkeep_queue SET v = v + 1`);
+    const upkeep = tableUpkeepOf(t.database.db)!;
+    await upkeep.due(); // flushes the counts
+    const before = await stats('upkeep_queue');
+    expect(before.dead).toBeGreaterThan(500);
+    await enqueue(t.database.db, [{ kind: TABLE_UPKEEP_JOB, payload: {}, dedupeKey: 'upkeep-test' }]);
+    expect(await runDueJobs(t.deps, tableUpkeepHandlers)).toEqual({ done: 1, failed: 0 });
+    await upkeep.due();
+    const after = await stats('upkeep_queue');
+    expect(after.dead).toBeLessThan(before.dead);
+    expect(after.vacuums).toBe(before.vacuums + 1);
+  });
+});
