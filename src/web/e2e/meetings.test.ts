@@ -1,23 +1,14 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { createMeeting } from '../../server/modules/meetings/meetings.service.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-  scrollUntil,
-} from './harness.ts';
+import { journey, scrollUntil } from './harness.ts';
 
 /*
  * Meetings and tracked items (督办) in Chromium against the real server, as 吉林—浙江 keep them: the office sets the
@@ -57,14 +48,31 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
   let pairingId = '';
   let meetingId = '';
+  const j = journey('duikou-meetings-e2e-', {
+    users: [OFFICE, UNIT_A, UNIT_B],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      pairingId = pairing.rows[0]!.id;
+      // Last year's joint meeting, hosted by the 吉林 side: the rotation proposes 浙江 this time.
+      await createMeeting(systemContext(server.deps), {
+        pairingId,
+        kind: 'joint_meeting',
+        title: EARLIER,
+        heldOn: '2024-06-18',
+        hostSide: 'a',
+        attendees: [],
+        decisions: [],
+      });
+    },
+  });
   const {
-    signIn,
+    openAs,
     signOut,
     choose,
     pick,
@@ -76,86 +84,54 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     hasCount,
     hasAttribute,
     fieldError,
-  } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-meetings-e2e-');
-    await createUsers(e2e.server, [OFFICE, UNIT_A, UNIT_B], PASSWORD);
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    pairingId = pairing.rows[0]!.id;
-    // Last year's joint meeting, hosted by the 吉林 side: the rotation proposes 浙江 this time.
-    await createMeeting(systemContext(e2e.server.deps), {
-      pairingId,
-      kind: 'joint_meeting',
-      title: EARLIER,
-      heldOn: '2024-06-18',
-      hostSide: 'a',
-      attendees: [],
-      decisions: [],
-    });
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  } = j;
 
   async function typeDate(id: string, date: string) {
-    await page.locator(`#${id}`).click();
-    await page.locator(`#${id}`).fill(date);
-    await page.keyboard.press('Enter');
+    await j.page.locator(`#${id}`).click();
+    await j.page.locator(`#${id}`).fill(date);
+    await j.page.keyboard.press('Enter');
   }
-  const decisionRow = (text: string) => page.locator('[data-testid="item-row"]', { hasText: text });
+  const decisionRow = (text: string) => j.page.locator('[data-testid="item-row"]', { hasText: text });
   const itemIdOf = async (text: string) => (await decisionRow(text).first().getAttribute('data-id'))!;
 
   it('sets the joint meeting rotation and records a meeting out of turn, with a reason, and two decisions', async () => {
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '会商会议' }).click();
-    await page.waitForURL('**/meetings');
-    await visible(page.locator('[data-testid="meeting-row"]', { hasText: EARLIER }));
+    await openAs(OFFICE.username);
+    await j.page.getByRole('menuitem', { name: '会商会议' }).click();
+    await j.page.waitForURL('**/meetings');
+    await visible(j.page.locator('[data-testid="meeting-row"]', { hasText: EARLIER }));
 
     // 轮值: 吉林 first, then 浙江 (the rotation is set on the pairing, from its filtered list).
-    await pick(page.getByTestId('meeting-filter-pairing'), '吉林省—浙江省');
-    await page.getByTestId('rotation-open').click();
-    await pick(page.getByTestId('rotation-order'), '东北地区一方→东部地区一方');
-    await page.getByTestId('rotation-ok').click();
-    await hidden(page.getByTestId('rotation-form'));
+    await pick(j.page.getByTestId('meeting-filter-pairing'), '吉林省—浙江省');
+    await j.page.getByTestId('rotation-open').click();
+    await pick(j.page.getByTestId('rotation-order'), '东北地区一方→东部地区一方');
+    await j.page.getByTestId('rotation-ok').click();
+    await hidden(j.page.getByTestId('rotation-form'));
 
-    await page.getByTestId('meeting-create').click();
-    await page.getByTestId('meeting-form').waitFor();
-    await choose(page.getByTestId('meeting-pairing'), '吉林省—浙江', '吉林省—浙江省');
+    await j.page.getByTestId('meeting-create').click();
+    await j.page.getByTestId('meeting-form').waitFor();
+    await choose(j.page.getByTestId('meeting-pairing'), '吉林省—浙江', '吉林省—浙江省');
     // The host is proposed from the rotation and the last host, and says why.
-    await containsText(page.getByTestId('host-proposal'), '按轮值顺序：本次建议由东部地区一方承办');
-    await containsText(page.getByTestId('host-proposal'), EARLIER);
-    await poll(() => page.locator('[data-testid="meeting-host"] input[value="b"]').isChecked()).toBe(true);
+    await containsText(j.page.getByTestId('host-proposal'), '按轮值顺序：本次建议由东部地区一方承办');
+    await containsText(j.page.getByTestId('host-proposal'), EARLIER);
+    await poll(() => j.page.locator('[data-testid="meeting-host"] input[value="b"]').isChecked()).toBe(true);
 
-    await page.locator('#meeting_title').fill(MEETING);
+    await j.page.locator('#meeting_title').fill(MEETING);
     await typeDate('meeting_heldOn', chinaToday());
-    await page.locator('#meeting_place').fill('长春');
-    await page.locator('#meeting_chair').fill('吉林省副省长');
+    await j.page.locator('#meeting_place').fill('长春');
+    await j.page.locator('#meeting_chair').fill('吉林省副省长');
     // 吉林 hosts out of turn: the server asks why, next to the field.
-    await page.locator('[data-testid="meeting-host"] label', { hasText: '东北地区一方' }).click();
+    await j.page.locator('[data-testid="meeting-host"] label', { hasText: '东北地区一方' }).click();
     for (const [side, name, post] of [
       ['东北地区一方', '张某', '吉林省副省长'],
       ['东部地区一方', '李某', '浙江省副省长'],
     ] as const) {
-      await page.getByTestId('attendee-add').click();
-      const row = page.getByTestId('attendee-row').last();
+      await j.page.getByTestId('attendee-add').click();
+      const row = j.page.getByTestId('attendee-row').last();
       await pick(row.locator('.ant-select').first(), side);
       await row.getByPlaceholder('姓名').fill(name);
       await row.getByPlaceholder('职务').fill(post);
     }
-    await page.locator('#meeting_agenda').fill('一、通报对口合作进展\n二、审议年度工作要点');
+    await j.page.locator('#meeting_agenda').fill('一、通报对口合作进展\n二、审议年度工作要点');
 
     // Two decisions: one for 吉林's unit (浙江's as co-responsible), one for 浙江's.
     for (const [text, deadline, owners] of [
@@ -169,10 +145,10 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
       ],
       [D2, inDays(10), [['浙江省商务', '浙江省商务厅', '牵头单位']]],
     ] as const) {
-      await page.getByTestId('decision-add').click();
-      const row = page.getByTestId('decision-row').last();
+      await j.page.getByTestId('decision-add').click();
+      const row = j.page.getByTestId('decision-row').last();
       await row.getByTestId('item-text-input').fill(text);
-      const n = (await page.getByTestId('decision-row').count()) - 1;
+      const n = (await j.page.getByTestId('decision-row').count()) - 1;
       await typeDate(`meeting_decisions_${n}_deadline`, deadline);
       for (const [i, [search, org, role]] of owners.entries()) {
         if (i > 0) await row.getByTestId('owner-add').click();
@@ -181,21 +157,21 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
         await pick(owner.getByTestId('owner-role'), role);
       }
     }
-    await page.getByTestId('meeting-save').click();
+    await j.page.getByTestId('meeting-save').click();
     await hasText(fieldError('调整承办方的原因'), '按轮值顺序本次应由东部地区一方承办；如由另一方承办，请说明原因');
-    await page.getByTestId('meeting-override').fill('浙江方主要领导另有公务，双方商定本次由吉林承办');
-    await page.getByTestId('meeting-save').click();
+    await j.page.getByTestId('meeting-override').fill('浙江方主要领导另有公务，双方商定本次由吉林承办');
+    await j.page.getByTestId('meeting-save').click();
 
-    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
-    meetingId = /\/meetings\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-    await hasText(page.getByTestId('meeting-title'), MEETING);
-    await hasAttribute(page.getByTestId('meeting-host-side'), 'data-side', 'a');
-    await containsText(page.getByTestId('meeting-override-reason'), '浙江方主要领导另有公务');
-    await containsText(page.locator('[data-testid="meeting-attendees"][data-side="a"]'), '张某');
-    await containsText(page.locator('[data-testid="meeting-attendees"][data-side="b"]'), '李某');
-    await hasCount(page.getByTestId('item-row'), 2);
+    await j.page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    meetingId = /\/meetings\/([0-9a-f-]{36})$/.exec(j.page.url())![1]!;
+    await hasText(j.page.getByTestId('meeting-title'), MEETING);
+    await hasAttribute(j.page.getByTestId('meeting-host-side'), 'data-side', 'a');
+    await containsText(j.page.getByTestId('meeting-override-reason'), '浙江方主要领导另有公务');
+    await containsText(j.page.locator('[data-testid="meeting-attendees"][data-side="a"]'), '张某');
+    await containsText(j.page.locator('[data-testid="meeting-attendees"][data-side="b"]'), '李某');
+    await hasCount(j.page.getByTestId('item-row'), 2);
     await hasAttribute(decisionRow(D1).getByTestId('item-status'), 'data-status', 'not_started');
-    await hasAttribute(page.getByTestId('meeting-decisions'), 'data-open', '2');
+    await hasAttribute(j.page.getByTestId('meeting-decisions'), 'data-open', '2');
     // Owners on both sides, lead first.
     await hasAttribute(decisionRow(D1).getByTestId('item-owner').first(), 'data-role', 'lead');
     await hasAttribute(decisionRow(D1).getByTestId('item-owner').first(), 'data-side', 'a');
@@ -204,87 +180,84 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
 
   it('lets the owner unit find its item in 我的督办, report progress and attach evidence; it cannot close it', async () => {
     await signOut();
-    await signIn(UNIT_A.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '我的督办' }).click();
-    await page.waitForURL('**/tracking/mine');
-    await hasCount(page.getByTestId('item-row'), 1);
+    await openAs(UNIT_A.username);
+    await j.page.getByRole('menuitem', { name: '我的督办' }).click();
+    await j.page.waitForURL('**/tracking/mine');
+    await hasCount(j.page.getByTestId('item-row'), 1);
     await decisionRow(D1).getByTestId('item-link').click();
-    await page.getByTestId('item-page').waitFor();
-    await hasText(page.getByTestId('item-text'), D1);
+    await j.page.getByTestId('item-page').waitFor();
+    await hasText(j.page.getByTestId('item-text'), D1);
     // A unit reports and attaches; only the office edits, closes and reopens.
-    expect(await page.getByTestId('item-close').count()).toBe(0);
-    expect(await page.getByTestId('item-edit').count()).toBe(0);
+    expect(await j.page.getByTestId('item-close').count()).toBe(0);
+    expect(await j.page.getByTestId('item-edit').count()).toBe(0);
 
-    await page.getByTestId('item-report').click();
-    await page.getByTestId('item-progress-note').fill('已与浙江省商务厅商定活动方案，拟于9月举办');
-    await page
+    await j.page.getByTestId('item-report').click();
+    await j.page.getByTestId('item-progress-note').fill('已与浙江省商务厅商定活动方案，拟于9月举办');
+    await j.page
       .locator('input[data-testid="item-progress-percent"], [data-testid="item-progress-percent"] input')
       .first()
       .fill('40');
-    await page.getByTestId('item-progress-ok').click();
-    await hidden(page.getByTestId('item-progress-form'));
-    await hasAttribute(page.getByTestId('item-page'), 'data-status', 'in_progress');
-    await containsText(page.locator('[data-testid="item-note"][data-kind="progress"]'), '拟于9月举办');
-    await containsText(page.locator('[data-testid="item-note"][data-kind="progress"]'), '进度 40%');
+    await j.page.getByTestId('item-progress-ok').click();
+    await hidden(j.page.getByTestId('item-progress-form'));
+    await hasAttribute(j.page.getByTestId('item-page'), 'data-status', 'in_progress');
+    await containsText(j.page.locator('[data-testid="item-note"][data-kind="progress"]'), '拟于9月举办');
+    await containsText(j.page.locator('[data-testid="item-note"][data-kind="progress"]'), '进度 40%');
 
-    await page
+    await j.page
       .getByTestId('item-attachments')
       .locator('input[type=file]')
       .setInputFiles({ name: '活动方案.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
-    await visible(page.locator('[data-testid="attachment-row"][data-name="活动方案.pdf"]'));
+    await visible(j.page.locator('[data-testid="attachment-row"][data-name="活动方案.pdf"]'));
   });
 
   it('closes the item with evidence as the office, refuses closing the other without it', async () => {
     await signOut();
-    await signIn(OFFICE.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/meetings/${meetingId}`);
-    await page.getByTestId('meeting-page').waitFor();
+    await openAs(OFFICE.username, `/meetings/${meetingId}`);
+    await j.page.getByTestId('meeting-page').waitFor();
 
     // The other decision has no file: closing it with a note alone is refused, on the link's field.
     await decisionRow(D2).getByTestId('item-link').click();
-    await page.getByTestId('item-page').waitFor();
-    await page.getByTestId('item-close').click();
-    await page.getByTestId('item-close-note').fill('已报送');
-    await page.getByTestId('item-close-ok').click();
+    await j.page.getByTestId('item-page').waitFor();
+    await j.page.getByTestId('item-close').click();
+    await j.page.getByTestId('item-close-note').fill('已报送');
+    await j.page.getByTestId('item-close-ok').click();
     await containsText(fieldError('佐证链接'), '销号须有佐证');
-    await page.getByRole('button', { name: /取\s*消/ }).click();
-    await hidden(page.getByTestId('item-close-form'));
-    await hasAttribute(page.getByTestId('item-page'), 'data-status', 'not_started');
+    await j.page.getByRole('button', { name: /取\s*消/ }).click();
+    await hidden(j.page.getByTestId('item-close-form'));
+    await hasAttribute(j.page.getByTestId('item-page'), 'data-status', 'not_started');
 
-    await page.goto(`/meetings/${meetingId}`);
+    await j.page.goto(`/meetings/${meetingId}`);
     await decisionRow(D1).getByTestId('item-link').click();
-    await page.getByTestId('item-page').waitFor();
-    await visible(page.locator('[data-testid="attachment-row"][data-name="活动方案.pdf"]'));
-    await page.getByTestId('item-close').click();
-    await page.getByTestId('item-close-note').fill('活动已于9月举办，签约项目12个');
-    await page.getByTestId('item-close-link').fill('https://swt.jl.gov.cn/news/2025/zsjlx.html');
-    await page.getByTestId('item-close-ok').click();
-    await hidden(page.getByTestId('item-close-form'));
-    await hasAttribute(page.getByTestId('item-page'), 'data-status', 'closed');
-    await hasAttribute(page.getByTestId('item-note-link'), 'href', 'https://swt.jl.gov.cn/news/2025/zsjlx.html');
+    await j.page.getByTestId('item-page').waitFor();
+    await visible(j.page.locator('[data-testid="attachment-row"][data-name="活动方案.pdf"]'));
+    await j.page.getByTestId('item-close').click();
+    await j.page.getByTestId('item-close-note').fill('活动已于9月举办，签约项目12个');
+    await j.page.getByTestId('item-close-link').fill('https://swt.jl.gov.cn/news/2025/zsjlx.html');
+    await j.page.getByTestId('item-close-ok').click();
+    await hidden(j.page.getByTestId('item-close-form'));
+    await hasAttribute(j.page.getByTestId('item-page'), 'data-status', 'closed');
+    await hasAttribute(j.page.getByTestId('item-note-link'), 'href', 'https://swt.jl.gov.cn/news/2025/zsjlx.html');
     // Closed: no more reports, files or closing; the office may reopen it.
-    await visible(page.getByTestId('item-reopen'));
-    expect(await page.getByTestId('item-report').count()).toBe(0);
-    expect(await page.getByTestId('attachment-upload').count()).toBe(0);
+    await visible(j.page.getByTestId('item-reopen'));
+    expect(await j.page.getByTestId('item-report').count()).toBe(0);
+    expect(await j.page.getByTestId('attachment-upload').count()).toBe(0);
   });
 
   it('shows the other item red once its deadline has passed: on the lists, the meeting, the pairing page and the dashboard', async () => {
     const otherId = await (async () => {
-      await page.goto(`/meetings/${meetingId}`);
+      await j.page.goto(`/meetings/${meetingId}`);
       await visible(decisionRow(D2));
       return itemIdOf(D2);
     })();
     // Time passes: the server refuses a past deadline, so the row is aged in the database as the API tests do.
-    await e2e.server.deps.db.execute(sql`UPDATE tracked_items SET deadline = ${inDays(-3)} WHERE id = ${otherId}`);
+    await j.server.deps.db.execute(sql`UPDATE tracked_items SET deadline = ${inDays(-3)} WHERE id = ${otherId}`);
 
-    await page.goto(`/tracking?pairingId=${pairingId}`);
+    await j.page.goto(`/tracking?pairingId=${pairingId}`);
     await hasAttribute(decisionRow(D2), 'data-overdue', 'true');
     await hasAttribute(decisionRow(D2).getByTestId('item-status'), 'data-status', 'overdue');
     await hasAttribute(decisionRow(D1), 'data-status', 'closed');
-    await hasAttribute(page.locator('[data-testid="item-count"][data-status="overdue"]'), 'data-count', '1');
-    await hasAttribute(page.locator('[data-testid="item-count"][data-status="closed"]'), 'data-count', '1');
+    await hasAttribute(j.page.locator('[data-testid="item-count"][data-status="overdue"]'), 'data-count', '1');
+    await hasAttribute(j.page.locator('[data-testid="item-count"][data-status="closed"]'), 'data-count', '1');
     // Red: the row's background and the deadline's text.
     await poll(() =>
       decisionRow(D2)
@@ -296,8 +269,8 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
 
     // The 督办台账 as filtered.
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('item-ledger-export').click(),
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('item-ledger-export').click(),
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -307,38 +280,37 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     expect(cells).toContain('逾期');
     expect(cells).toContain('已办结');
 
-    await page.goto(`/meetings/${meetingId}`);
+    await j.page.goto(`/meetings/${meetingId}`);
     await hasAttribute(decisionRow(D2).getByTestId('item-status'), 'data-status', 'overdue');
-    await hasAttribute(page.getByTestId('meeting-decisions'), 'data-open', '1');
+    await hasAttribute(j.page.getByTestId('meeting-decisions'), 'data-open', '1');
 
-    await page.goto(`/pairings/${pairingId}`);
-    await page.getByTestId('pairing-tracking').waitFor();
-    await containsText(page.getByTestId('pairing-items-overdue'), '1');
+    await j.page.goto(`/pairings/${pairingId}`);
+    await j.page.getByTestId('pairing-tracking').waitFor();
+    await containsText(j.page.getByTestId('pairing-items-overdue'), '1');
     await hasAttribute(
-      page.getByTestId('pairing-overdue-items').locator('[data-testid="item-row"]'),
+      j.page.getByTestId('pairing-overdue-items').locator('[data-testid="item-row"]'),
       'data-id',
       otherId,
     );
-    await containsText(page.getByTestId('pairing-meetings'), MEETING);
+    await containsText(j.page.getByTestId('pairing-meetings'), MEETING);
 
     // And on the dashboard, counted in red with the item listed.
-    await page.goto('/');
-    await scrollUntil(page, page.getByTestId('dashboard-overdue-count'));
-    await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
+    await j.page.goto('/');
+    await scrollUntil(j.page, j.page.getByTestId('dashboard-overdue-count'));
+    await hasAttribute(j.page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
     await hasAttribute(
-      page.getByTestId('dashboard-overdue-items').locator('[data-testid="item-row"]'),
+      j.page.getByTestId('dashboard-overdue-items').locator('[data-testid="item-row"]'),
       'data-id',
       otherId,
     );
 
     // The owner unit's to-do list shows it red too, and so does its dashboard.
     await signOut();
-    await signIn(UNIT_B.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await scrollUntil(page, page.getByTestId('dashboard-overdue-count'));
-    await hasAttribute(page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
-    await page.goto('/tracking/mine');
+    await openAs(UNIT_B.username);
+    await scrollUntil(j.page, j.page.getByTestId('dashboard-overdue-count'));
+    await hasAttribute(j.page.getByTestId('dashboard-overdue-count'), 'data-count', '1');
+    await j.page.goto('/tracking/mine');
     await hasAttribute(decisionRow(D2), 'data-overdue', 'true');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });
