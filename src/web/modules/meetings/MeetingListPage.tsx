@@ -5,13 +5,12 @@ import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { MEETING_KINDS, type MeetingKind, type Side } from '../../../common/api/enums.ts';
 import type { MeetingListParams, MeetingSummary } from '../../../common/api/meetings.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, demoTitleColumn } from '../../shared/demo.tsx';
+import { demoTitleColumn } from '../../shared/demo.tsx';
+import { PairingListFilters } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { DecisionCount, MeetingDates } from './meeting-display.tsx';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 import { meetingsApi } from './meetings.api.ts';
@@ -23,7 +22,6 @@ export function MeetingListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const [rotating, setRotating] = useState(false);
   const year = query.get('year');
@@ -39,7 +37,6 @@ export function MeetingListPage() {
     pageSize: query.pageSize,
   };
   const list = useApi((signal) => meetingsApi.list(params, signal), [query.key]);
-  const thisYear = new Date().getFullYear();
   const manage = can('meeting.manage');
 
   const columns: TableColumnsType<MeetingSummary> = [
@@ -97,31 +94,19 @@ export function MeetingListPage() {
         )
       }
       filters={
-        <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.tracking.meetings.pairing')}
-            options={pairings.options}
-            width={220}
-            testId="meeting-filter-pairing"
-          />
-          <SelectFilter
-            query={query}
-            name="kind"
-            placeholder={t('ui.tracking.meetings.kind')}
-            options={MEETING_KINDS.map((k) => ({ value: k, label: t(`ui.tracking.meetingKinds.${k}`) }))}
-            width={140}
-          />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.tracking.meetings.year')}
-            options={Array.from({ length: 12 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={110}
-          />
-          <DemoFilter query={query} />
-        </>
+        <PairingListFilters
+          query={query}
+          pairing={{ placeholder: t('ui.tracking.meetings.pairing'), testId: 'meeting-filter-pairing' }}
+          choices={[
+            {
+              name: 'kind',
+              placeholder: t('ui.tracking.meetings.kind'),
+              values: MEETING_KINDS,
+              label: (k) => t(`ui.tracking.meetingKinds.${k as MeetingKind}`),
+            },
+          ]}
+          year={{ placeholder: t('ui.tracking.meetings.year') }}
+        />
       }
       query={query}
       columns={columns}

@@ -5,11 +5,11 @@ import type { Dayjs } from 'dayjs';
 import { EXCHANGE_KINDS, type ExchangeKind } from '../../../common/api/enums.ts';
 import type { ExchangeListParams, ExchangeSummary } from '../../../common/api/people.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
+import { PairingListFilters } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { useServerForm } from '../../shared/use-server-form.tsx';
@@ -20,7 +20,6 @@ export function ExchangeListPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const [version, setVersion] = useState(0);
   const year = query.get('year');
@@ -34,7 +33,6 @@ export function ExchangeListPage() {
     pageSize: query.pageSize,
   };
   const list = useApi((signal) => peopleApi.exchanges(params, signal), [query.key, version]);
-  const thisYear = new Date().getFullYear();
   const columns: TableColumnsType<ExchangeSummary> = [
     {
       title: t('ui.people.fields.title'),
@@ -69,30 +67,20 @@ export function ExchangeListPage() {
         )
       }
       filters={
-        <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.people.fields.pairing')}
-            options={pairings.options}
-            width={220}
-          />
-          <SelectFilter
-            query={query}
-            name="kind"
-            placeholder={t('ui.people.fields.kind')}
-            options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`ui.people.exchangeKinds.${k}`) }))}
-            width={160}
-          />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.people.fields.year')}
-            options={Array.from({ length: 10 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={100}
-          />
-          <DemoFilter query={query} />
-        </>
+        <PairingListFilters
+          query={query}
+          pairing={{ placeholder: t('ui.people.fields.pairing') }}
+          choices={[
+            {
+              name: 'kind',
+              placeholder: t('ui.people.fields.kind'),
+              values: EXCHANGE_KINDS,
+              label: (k) => t(`ui.people.exchangeKinds.${k as ExchangeKind}`),
+              width: 160,
+            },
+          ]}
+          year={{ placeholder: t('ui.people.fields.year'), years: 10, width: 100 }}
+        />
       }
       query={query}
       columns={columns}

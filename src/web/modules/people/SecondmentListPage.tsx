@@ -12,13 +12,12 @@ import {
 } from '../../../common/api/enums.ts';
 import type { SecondmentListParams, SecondmentSummary } from '../../../common/api/people.ts';
 import { useI18n, usePageTitle } from '../../app/i18n.tsx';
-import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
+import { PairingListFilters } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { PeopleFiguresCard, SecondmentStatusTag } from './people-display.tsx';
 import { peopleApi } from './people.api.ts';
 import { RevealModal } from './RevealModal.tsx';
@@ -48,7 +47,6 @@ function SecondmentList() {
   const { t } = useI18n();
   const { can } = useSession();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [importing, setImporting] = useState(false);
   const [revealing, setRevealing] = useState<{ cadre: SecondmentSummary; field: ProtectedField } | null>(null);
   const year = query.get('year');
@@ -64,7 +62,6 @@ function SecondmentList() {
   };
   const params: SecondmentListParams = { ...filters, page: query.page, pageSize: query.pageSize };
   const list = useApi((signal) => peopleApi.secondments(params, signal), [query.key]);
-  const thisYear = new Date().getFullYear();
   const masked = (row: SecondmentSummary, field: ProtectedField) => {
     const value = field === 'idNumber' ? row.idNumber : row.mobile;
     if (!value) return '—';
@@ -181,43 +178,33 @@ function SecondmentList() {
         )
       }
       filters={
-        <>
-          <SearchFilter query={query} placeholder={t('ui.people.secondments.search')} />
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.people.fields.pairing')}
-            options={pairings.options}
-            width={220}
-          />
-          <SelectFilter
-            query={query}
-            name="direction"
-            placeholder={t('ui.people.fields.direction')}
-            options={SECONDMENT_DIRECTIONS.map((d) => ({ value: d, label: t(`ui.people.directions.${d}`) }))}
-          />
-          <SelectFilter
-            query={query}
-            name="rank"
-            placeholder={t('ui.people.fields.rank')}
-            options={SECONDMENT_RANKS.map((r) => ({ value: r, label: t(`ui.people.ranks.${r}`) }))}
-          />
-          <SelectFilter
-            query={query}
-            name="status"
-            placeholder={t('ui.people.fields.status')}
-            options={SECONDMENT_STATUSES.map((s) => ({ value: s, label: t(`ui.people.statuses.${s}`) }))}
-            width={110}
-          />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.people.fields.year')}
-            options={Array.from({ length: 10 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={100}
-          />
-          <DemoFilter query={query} />
-        </>
+        <PairingListFilters
+          query={query}
+          search={t('ui.people.secondments.search')}
+          pairing={{ placeholder: t('ui.people.fields.pairing') }}
+          choices={[
+            {
+              name: 'direction',
+              placeholder: t('ui.people.fields.direction'),
+              values: SECONDMENT_DIRECTIONS,
+              label: (d) => t(`ui.people.directions.${d as SecondmentDirection}`),
+            },
+            {
+              name: 'rank',
+              placeholder: t('ui.people.fields.rank'),
+              values: SECONDMENT_RANKS,
+              label: (r) => t(`ui.people.ranks.${r as SecondmentRank}`),
+            },
+            {
+              name: 'status',
+              placeholder: t('ui.people.fields.status'),
+              values: SECONDMENT_STATUSES,
+              label: (s) => t(`ui.people.statuses.${s as SecondmentStatus}`),
+              width: 110,
+            },
+          ]}
+          year={{ placeholder: t('ui.people.fields.year'), years: 10, width: 100 }}
+        />
       }
       query={query}
       columns={columns}

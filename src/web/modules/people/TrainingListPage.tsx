@@ -4,13 +4,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { TrainingDetail, TrainingListParams, TrainingSummary } from '../../../common/api/people.ts';
 import type { Side } from '../../../common/api/enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { SearchFilter, SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter, DemoTag } from '../../shared/demo.tsx';
+import { DemoTag } from '../../shared/demo.tsx';
+import { PairingListFilters } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { TargetProgressText } from './people-display.tsx';
 import { peopleApi } from './people.api.ts';
 import { TrainingFormDrawer } from './TrainingFormDrawer.tsx';
@@ -20,7 +19,6 @@ export function TrainingListPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const [creating, setCreating] = useState(false);
   const [saved, setSaved] = useState<TrainingDetail | null>(null);
   const year = query.get('year');
@@ -39,7 +37,6 @@ export function TrainingListPage() {
       filters.pairingId ? peopleApi.progress(filters.pairingId, filters.year, signal) : Promise.resolve({ items: [] }),
     [filters.pairingId, filters.year, saved?.id],
   );
-  const thisYear = new Date().getFullYear();
   const columns: TableColumnsType<TrainingSummary> = [
     {
       title: t('ui.people.fields.title'),
@@ -134,25 +131,12 @@ export function TrainingListPage() {
         )
       }
       filters={
-        <>
-          <SearchFilter query={query} placeholder={t('ui.people.fields.title')} />
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.people.fields.pairing')}
-            options={pairings.options}
-            width={220}
-            testId="training-filter-pairing"
-          />
-          <SelectFilter
-            query={query}
-            name="year"
-            placeholder={t('ui.people.fields.year')}
-            options={Array.from({ length: 10 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-            width={100}
-          />
-          <DemoFilter query={query} />
-        </>
+        <PairingListFilters
+          query={query}
+          search={t('ui.people.fields.title')}
+          pairing={{ placeholder: t('ui.people.fields.pairing'), testId: 'training-filter-pairing' }}
+          year={{ placeholder: t('ui.people.fields.year'), years: 10, width: 100 }}
+        />
       }
       query={query}
       columns={columns}

@@ -2,12 +2,10 @@ import { Space, Tag } from 'antd';
 import { ITEM_SOURCES, ITEM_STATUSES, type ItemSource, type ItemStatus } from '../../../common/api/enums.ts';
 import type { ItemListParams, ItemSummary } from '../../../common/api/tracking.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { SelectFilter } from '../../app/list/FilterBar.tsx';
 import { useUrlQuery } from '../../app/list/use-url-query.ts';
 import { useApi } from '../../app/use-api.ts';
-import { DemoFilter } from '../../shared/demo.tsx';
+import { PairingListFilters } from '../../shared/list-filters.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
-import { usePairingOptions } from '../../shared/use-pairing-options.ts';
 import { ITEM_STATUS_COLOURS, itemRowData, useItemColumns } from './item-display.tsx';
 import { type ItemFilters, trackingApi } from './tracking.api.ts';
 
@@ -24,7 +22,6 @@ export function MyItemsPage() {
 function ItemList({ mine }: { mine: boolean }) {
   const { t } = useI18n();
   const query = useUrlQuery();
-  const pairings = usePairingOptions();
   const filters: ItemFilters = {
     programmeId: query.programmeId,
     pairingId: query.get('pairingId'),
@@ -68,42 +65,40 @@ function ItemList({ mine }: { mine: boolean }) {
         testId: 'item-ledger-export',
       }}
       filters={
-        <>
-          <SelectFilter
-            query={query}
-            name="pairingId"
-            placeholder={t('ui.tracking.items.pairing')}
-            options={pairings.options}
-            width={220}
-            testId="item-filter-pairing"
-          />
-          <SelectFilter
-            query={query}
-            name="status"
-            placeholder={t('ui.tracking.items.status')}
-            options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`ui.tracking.statuses.${s}`) }))}
-            width={120}
-            testId="item-filter-status"
-          />
-          <SelectFilter
-            query={query}
-            name="source"
-            placeholder={t('ui.tracking.items.source')}
-            options={ITEM_SOURCES.map((s) => ({ value: s, label: t(`ui.tracking.sources.${s}`) }))}
-            width={150}
-          />
-          {!mine && (
-            <SelectFilter
-              query={query}
-              name="mine"
-              placeholder={t('ui.tracking.items.all')}
-              options={[{ value: 'true', label: t('ui.tracking.items.mine') }]}
-              width={140}
-              testId="item-filter-mine"
-            />
-          )}
-          <DemoFilter query={query} />
-        </>
+        <PairingListFilters
+          query={query}
+          pairing={{ placeholder: t('ui.tracking.items.pairing'), testId: 'item-filter-pairing' }}
+          choices={[
+            {
+              name: 'status',
+              placeholder: t('ui.tracking.items.status'),
+              values: ITEM_STATUSES,
+              label: (s) => t(`ui.tracking.statuses.${s as ItemStatus}`),
+              width: 120,
+              testId: 'item-filter-status',
+            },
+            {
+              name: 'source',
+              placeholder: t('ui.tracking.items.source'),
+              values: ITEM_SOURCES,
+              label: (s) => t(`ui.tracking.sources.${s as ItemSource}`),
+              width: 150,
+            },
+            // On 我的督办 every item is the user's own already.
+            ...(mine
+              ? []
+              : [
+                  {
+                    name: 'mine',
+                    placeholder: t('ui.tracking.items.all'),
+                    values: ['true'],
+                    label: () => t('ui.tracking.items.mine'),
+                    width: 140,
+                    testId: 'item-filter-mine',
+                  },
+                ]),
+          ]}
+        />
       }
       filterExtra={legend}
       query={query}
