@@ -4,7 +4,7 @@ import { count, sql } from 'drizzle-orm';
 import { regions } from '../modules/regions/regions.tables.ts';
 import { CHANGE_CHANNEL, dataVersionOf, isWrite } from './data-version.ts';
 import { tablesRead, tablesWritten } from './statements.ts';
-import { runInStore, trackingReads, writingFor } from './routing.ts';
+import { runInStore, trackingReads, writingFor, writingForUsers } from './routing.ts';
 import { touchSession } from '../modules/auth/session.repository.ts';
 import { openDatabase, type Database } from './database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
@@ -214,6 +214,41 @@ describe.each(testEngines())('the data version on %s', (engine) => {
     expect(stands(at, ['project_figure_reports']).a).toBe(false);
   });
 
+  it('marks a write to user-owned tables for the users it names, for the session cache of those users only', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db } = database;
+    const version = dataVersionOf(db)!;
+    const [a, b] = ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000bb'];
+    const stands = (at: number, tables: string[]) => ({
+      a: version.unchangedSince(at, tables, null, a),
+      b: version.unchangedSince(at, tables, null, b),
+      // Every other reader (a cached answer, figures): a change to anyone's rows is a change.
+      any: version.unchangedSince(at, tables, new Set([a])),
+    });
+    // A sign-in of user a: a's cached session goes, b's stays.
+    let at = version.current!;
+    await db.transaction(async (tx) => {
+      await writingForUsers([a], () => tx.execute(sql`UPDATE sessions SET csrf_token = csrf_token WHERE false`));
+    });
+    expect(stands(at, ['sessions', 'users'])).toEqual({ a: false, b: true, any: false });
+    // Outside writingForUsers, or outside a transaction, a write to sessions is everyone's.
+    at = version.current!;
+    await db.execute(sql`DELETE FROM sessions WHERE false`);
+    expect(stands(at, ['sessions'])).toEqual({ a: false, b: false, any: false });
+    at = version.current!;
+    await writingForUsers([a], () => db.execute(sql`DELETE FROM sessions WHERE false`));
+    expect(stands(at, ['sessions'])).toEqual({ a: false, b: false, any: false });
+    // A table that is no user's is written for everyone, even inside writingForUsers; and user marks are no pairing's.
+    at = version.current!;
+    await db.transaction(async (tx) => {
+      await writingForUsers([a], () => tx.execute(sql`UPDATE organisations SET name = name WHERE false`));
+      await writingForUsers([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
+    });
+    expect(stands(at, ['organisations'])).toEqual({ a: false, b: false, any: false });
+    expect(version.unchangedSince(at, ['projects'], new Set([a]))).toBe(false);
+  });
+
   it('marks the tables a foreign key cascades to with the table written', async () => {
     const database = await openTestDatabase(engine);
     open.push(database);
@@ -272,6 +307,39 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
     const at2 = version.current!;
     await second.db.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`);
     await expect.poll(() => version.unchangedSince(at2, ['projects'], new Set([b])), { timeout: 5_000 }).toBe(false);
+  });
+
+  it("hears which users another process's write to their sessions was for", async () => {
+    const first = await openTestDatabase(engine);
+    open.push(first);
+    const url = (first.pool.options as { connectionString: string }).connectionString;
+    const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
+    open.push(second);
+    const version = dataVersionOf(first.db)!;
+    const [a, b] = ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000bb'];
+    const started = version.current!;
+    await second.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`);
+    await expect.poll(() => version.unchangedSince(started, ['regions']), { timeout: 5_000 }).toBe(false);
+    // Its start-up announcements may come from other connections, after that one: wait until nothing more is heard.
+    let last = -1;
+    await expect
+      .poll(
+        () => {
+          const same = version.ticks === last;
+          last = version.ticks;
+          return same;
+        },
+        { interval: 300, timeout: 10_000 },
+      )
+      .toBe(true);
+    const at = version.current!;
+    // User a signs out through the other process: a's cached session here goes, b's stays.
+    await second.db.transaction(async (tx) => {
+      await writingForUsers([a], () => tx.execute(sql`DELETE FROM sessions WHERE false`));
+    });
+    await expect.poll(() => version.unchangedSince(at, ['sessions'], null, a), { timeout: 5_000 }).toBe(false);
+    expect(version.unchangedSince(at, ['sessions', 'users'], null, b)).toBe(true);
+    expect(version.unchangedSince(at, ['sessions'])).toBe(false);
   });
 
   it('does not count its own writes a second time when their announcement comes back', async () => {

@@ -20,13 +20,41 @@ export const PAIRING_OWNED_TABLES: ReadonlySet<string> = new Set([
   'project_rollups',
 ]);
 
-/** What a write changed: each table, with the pairings whose rows it wrote (null: any rows). */
+/**
+ * Tables each of whose rows belongs to one user, read by the session cache for that user alone (its session, its
+ * account, second factor and programme grants). A write to them that says whose rows it writes (`writingForUsers`,
+ * src/server/db/routing.ts) leaves the cached sessions of other users in place: another user signing in or out no
+ * longer makes every signed-in user's session and scope be read again. Every other reader of these tables counts
+ * any write to them as a change.
+ */
+export const USER_OWNED_TABLES: ReadonlySet<string> = new Set([
+  'sessions',
+  'users',
+  'user_sign_ins',
+  'totp_credentials',
+  'programme_grants',
+]);
+
+/** Whose rows a table's writes can be marked with: a pairing's, a user's, or nobody's (every write counts for all). */
+function ownerOf(table: string): 'pairing' | 'user' | null {
+  return PAIRING_OWNED_TABLES.has(table) ? 'pairing' : USER_OWNED_TABLES.has(table) ? 'user' : null;
+}
+
+/** What a write changed: each table, with the pairings (or users) whose rows it wrote (null: any rows). */
 export type Written = Map<string, Set<string> | null>;
 
-/** A statement's tables, with the pairings the caller said it writes for where the table is pairing-owned. */
-function written(tables: readonly string[], pairings: readonly string[] | undefined): Written {
+/** A statement's tables, with the pairings or users the caller said it writes for where the table is theirs. */
+function written(
+  tables: readonly string[],
+  pairings: readonly string[] | undefined,
+  users: readonly string[] | undefined,
+): Written {
   const out: Written = new Map();
-  for (const t of tables) out.set(t, pairings?.length && PAIRING_OWNED_TABLES.has(t) ? new Set(pairings) : null);
+  for (const t of tables) {
+    const owner = ownerOf(t);
+    const keys = owner === 'pairing' ? pairings : owner === 'user' ? users : undefined;
+    out.set(t, keys?.length ? new Set(keys) : null);
+  }
   return out;
 }
 
@@ -82,7 +110,7 @@ export class DataVersion {
   private changedAt = new Map<string, number>();
   /** When each table last changed in rows not confined to known pairings. */
   private wholeAt = new Map<string, number>();
-  /** When each pairing-owned table last changed, per pairing whose rows changed. */
+  /** When each pairing-owned (or user-owned) table last changed, per pairing (or user) whose rows changed. */
   private pairingAt = new Map<string, Map<string, number>>();
   /** When a write whose tables could not be told last happened: everything changed then. */
   private everythingAt = 0;
@@ -110,17 +138,29 @@ export class DataVersion {
 
   /**
    * Whether an answer read from `tables` at time `at` still stands (null tables: read from anything); `scope`: the
-   * pairings whose rows of pairing-owned tables it may hold (null: any pairing's).
+   * pairings whose rows of pairing-owned tables it may hold (null: any pairing's); `user`: the one user whose rows
+   * of user-owned tables it holds (null: any user's — every answer but a cached session).
    */
-  unchangedSince(at: number, tables: Iterable<string> | null, scope: ReadonlySet<string> | null = null): boolean {
+  unchangedSince(
+    at: number,
+    tables: Iterable<string> | null,
+    scope: ReadonlySet<string> | null = null,
+    user: string | null = null,
+  ): boolean {
     const now = this.current;
     if (now === null) return false;
     if (tables === null) return now === at;
     if (this.everythingAt > at) return false;
     for (const t of tables) {
       if ((this.changedAt.get(t) ?? 0) <= at) continue;
-      if (scope === null || (this.wholeAt.get(t) ?? 0) > at) return false;
+      if ((this.wholeAt.get(t) ?? 0) > at) return false;
+      // Changed only in rows marked with their owners: a table's marks are all of one kind (ownerOf).
       const by = this.pairingAt.get(t)!;
+      if (USER_OWNED_TABLES.has(t)) {
+        if (user === null || (by.get(user) ?? 0) > at) return false;
+        continue;
+      }
+      if (scope === null) return false;
       if (by.size < scope.size) {
         for (const [p, when] of by) if (when > at && scope.has(p)) return false;
       } else for (const p of scope) if ((by.get(p) ?? 0) > at) return false;
@@ -138,14 +178,15 @@ export class DataVersion {
     for (const [t, pairings] of what) {
       this.mark(t, pairings);
       // What a trigger or cascade writes with a pairing-owned row belongs to the same pairing (the project's rollups,
-      // stage moves, money reports); anything else it writes counts for every pairing.
-      for (const u of this.implied.get(t) ?? []) this.mark(u, pairings);
+      // stage moves, money reports); anything else it writes counts for every pairing (and every user).
+      const owner = ownerOf(t);
+      for (const u of this.implied.get(t) ?? []) this.mark(u, ownerOf(u) === owner ? pairings : null);
     }
   }
 
   private mark(table: string, pairings: Set<string> | null) {
     this.changedAt.set(table, this.clock);
-    if (pairings === null || !PAIRING_OWNED_TABLES.has(table)) {
+    if (pairings === null || ownerOf(table) === null) {
       this.wholeAt.set(table, this.clock);
       return;
     }
@@ -252,7 +293,8 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
         // transaction, whose client the caller drives itself: outside one, pg-pool may send the statement from the
         // context of whichever request released a client, which could be another's `writingFor`.
         const names = tablesWritten(text);
-        tables = names && written(names, inTx ? routeStore()?.writesFor : undefined);
+        const store = inTx ? routeStore() : undefined;
+        tables = names && written(names, store?.writesFor, store?.writesForUsers);
         if (inTx && tables) merge(inTx, tables);
         if (inTx && tables === null) client.__txTables = null;
       }

@@ -20,6 +20,8 @@ export interface RouteStore {
   reads: Set<string> | null;
   /** Set by `writingFor`: the pairings whose rows the statements sent now write. */
   writesFor?: readonly string[];
+  /** Set by `writingForUsers`: the users whose rows of user-owned tables (sessions …) the statements sent now write. */
+  writesForUsers?: readonly string[];
 }
 
 const als = new AsyncLocalStorage<RouteStore>();
@@ -55,8 +57,20 @@ export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T
 export function writingFor<T>(pairingIds: readonly string[], write: () => Promise<T>): Promise<T> {
   const outer = als.getStore();
   return als.run(
-    { primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: outer?.reads ?? null, writesFor: pairingIds },
+    { ...outer, primary: outer?.primary ?? true, reads: outer?.reads ?? null, writesFor: pairingIds },
     // Awaited inside: Drizzle sends a statement when its promise is awaited, which must happen in this store.
+    async () => await write(),
+  );
+}
+
+/**
+ * The same for user-owned tables (data-version.ts, USER_OWNED_TABLES): `write`'s writes to them in a transaction
+ * change only rows of these users (a sign-in's session, a sign-out), so other users' cached sessions stay.
+ */
+export function writingForUsers<T>(userIds: readonly string[], write: () => Promise<T>): Promise<T> {
+  const outer = als.getStore();
+  return als.run(
+    { ...outer, primary: outer?.primary ?? true, reads: outer?.reads ?? null, writesForUsers: userIds },
     async () => await write(),
   );
 }

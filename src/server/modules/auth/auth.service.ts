@@ -1,6 +1,7 @@
 import type { AuthedContext, RequestContext } from '../../http/context.ts';
 import { AppError, invalid, fieldError } from '../../http/app-error.ts';
 import { auditedChange, auditStandalone } from '../../kernel/audit/audit-writer.ts';
+import { writingForUsers } from '../../db/routing.ts';
 import { hashPassword, verifyPassword } from '../../security/password-hash.ts';
 import { passwordErrors } from '../../security/password-rules.ts';
 import { KdfBusy } from '../../security/kdf-gate.ts';
@@ -125,16 +126,20 @@ export async function login(ctx: RequestContext, input: LoginInput, userAgent: s
   const token = newToken(deps.crypto);
   const csrfToken = newToken(deps.crypto);
   await auditedChange(ctx, async ({ tx, audit }) => {
-    await markSignedIn(tx, user.id, now);
-    await recordSuccess(tx, account, address, now);
-    const ended = await endSessionsBeyond(tx, user.id, cfg.security.maxSessions);
-    await insertSession(tx, {
-      tokenHash: tokenHash(deps.crypto, token),
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + cfg.session.absoluteMs),
-      ip: ctx.ip || null,
-      userAgent: userAgent?.slice(0, 300) ?? null,
+    // Only this user's rows of sessions and sign-ins change: other users' cached sessions stay (data-version.ts).
+    const ended = await writingForUsers([user.id], async () => {
+      await markSignedIn(tx, user.id, now);
+      await recordSuccess(tx, account, address, now);
+      const endedBeyond = await endSessionsBeyond(tx, user.id, cfg.security.maxSessions);
+      await insertSession(tx, {
+        tokenHash: tokenHash(deps.crypto, token),
+        userId: user.id,
+        csrfToken,
+        expiresAt: new Date(now.getTime() + cfg.session.absoluteMs),
+        ip: ctx.ip || null,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      return endedBeyond;
     });
     audit({
       action: 'auth.login',
@@ -152,7 +157,7 @@ export async function logout(ctx: RequestContext) {
   const actor = ctx.actor;
   if (!actor) return;
   await auditedChange(ctx, async ({ tx, audit }) => {
-    await deleteSession(tx, actor.sessionTokenHash);
+    await writingForUsers([actor.userId], () => deleteSession(tx, actor.sessionTokenHash));
     audit({ action: 'auth.logout', result: 'success', objectType: 'user', objectId: actor.userId });
   });
 }
@@ -165,8 +170,10 @@ export async function changeOwnPassword(ctx: AuthedContext, input: { currentPass
   if (problems.length) throw invalid(...problems);
   const hash = await hashPassword(deps.crypto, input.newPassword, deps.config.kdfIterations);
   await auditedChange(ctx, async ({ tx, audit }) => {
-    await setOwnPassword(tx, actor.userId, hash);
-    await endSessionsOf(tx, actor.userId, actor.sessionTokenHash);
+    await writingForUsers([actor.userId], async () => {
+      await setOwnPassword(tx, actor.userId, hash);
+      await endSessionsOf(tx, actor.userId, actor.sessionTokenHash);
+    });
     audit({ action: 'user.password_change', result: 'success', objectType: 'user', objectId: actor.userId });
   });
 }

@@ -7,7 +7,7 @@ import { findSession, touchSession, deleteSession } from './session.repository.t
 import { SESSION_COOKIE, tokenHash } from './session-token.ts';
 import { loadPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
-import { noteReads, trackingReads } from '../../db/routing.ts';
+import { noteReads, trackingReads, writingForUsers } from '../../db/routing.ts';
 import { totpRequiredFor } from './totp.service.ts';
 
 /**
@@ -63,9 +63,15 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   async function load(hash: string): Promise<Cached | null> {
     const v = version?.current ?? null;
     const hit = cache.get(hash);
-    // Kept while none of the tables it was read from (sessions, users, organisations, pairings …) has changed;
-    // a request served from it depends on them too, so cached answers made for it follow the same tables.
-    if (hit && v !== null && version!.unchangedSince(hit.version, hit.tables) && Date.now() - hit.at < keepMs) {
+    // Kept while none of the tables it was read from (sessions, users, organisations, pairings …) has changed — of
+    // the user-owned ones (sessions, users, grants …), only in this user's rows: another user signing in or out
+    // leaves it. A request served from it depends on them too, so cached answers made for it follow the same tables.
+    if (
+      hit &&
+      v !== null &&
+      version!.unchangedSince(hit.version, hit.tables, null, hit.row.userId) &&
+      Date.now() - hit.at < keepMs
+    ) {
       noteReads(hit.tables);
       return hit;
     }
@@ -101,7 +107,8 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
     const idleExpired = now.getTime() - row.lastSeenAt.getTime() > deps.config.session.idleMs;
     if (idleExpired || row.expiresAt <= now || !row.userActive || !row.organisationActive) {
       cache.delete(hash);
-      await deleteSession(deps.db, hash);
+      // Marked as this user's row (in a transaction, where the mark is trusted): other users' sessions stay cached.
+      await deps.db.transaction((tx) => writingForUsers([row.userId], () => deleteSession(tx, hash)));
       return;
     }
     if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
