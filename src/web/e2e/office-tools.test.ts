@@ -1,22 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { appFiles, loadFirstScreen } from './bundle-size.ts';
 import { ensureWebBuilt } from './build-web.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-} from './harness.ts';
-import { enrolTotpInBrowser } from './totp-steps.ts';
+import { journey } from './harness.ts';
 
 /*
  * Issue 14, the office's tools in a real browser: the dashboard's first load as the server sends it; forms whose focus does not look like an error and whose password
@@ -47,62 +38,46 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('office tools in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[] = [];
   let projectId = '';
-  const { signIn, signOut, pick, poll, visible, hidden, containsText, hasAttribute } = pageHelpers(() => page);
-
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-office-e2e-');
-    await createUsers(e2e.server, [NATIONAL, AUDITOR], PASSWORD);
-    const pairing = await e2e.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    // Signed and started, with nothing arrived: a move to 投产 is allowed but unlikely.
-    projectId = await buildProject(
-      systemContext(e2e.server.deps),
-      {
-        pairingId: pairing.rows[0]!.id,
-        title: PROJECT,
-        investor: '宁波某新能源有限公司',
-        investorRegionCode: '330200',
-        hostRegionCode: '220100',
-        industryDivision: '38',
-        type: 'industrial',
-        stageOn: '2025-01-05',
-        plannedInvestment: '52000',
-      },
-      {
-        moves: [
-          { to: 'signed', on: '2025-03-10' },
-          { to: 'started', on: '2025-06-20' },
-        ],
-      },
-    );
-    ({ browser, context, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail' && pageErrors.length)
-      console.warn(`errors in the page:\n${pageErrors.join('\n')}`);
+  const j = journey('duikou-office-e2e-', {
+    users: [NATIONAL, AUDITOR],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      const pairing = await server.deps.db.execute<{ id: string }>(
+        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
+      );
+      // Signed and started, with nothing arrived: a move to 投产 is allowed but unlikely.
+      projectId = await buildProject(
+        systemContext(server.deps),
+        {
+          pairingId: pairing.rows[0]!.id,
+          title: PROJECT,
+          investor: '宁波某新能源有限公司',
+          investorRegionCode: '330200',
+          hostRegionCode: '220100',
+          industryDivision: '38',
+          type: 'industrial',
+          stageOn: '2025-01-05',
+          plannedInvestment: '52000',
+        },
+        {
+          moves: [
+            { to: 'signed', on: '2025-03-10' },
+            { to: 'started', on: '2025-06-20' },
+          ],
+        },
+      );
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const { openAs, signOut, pick, poll, visible, hidden, containsText, hasAttribute } = j;
 
   it('first load: the dashboard arrives compressed (bytes as transferred), its hashed files cached for good', async () => {
-    await signIn(NATIONAL.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
+    await openAs(NATIONAL.username);
     // A new context has an empty cache: a cold load with the signed-in user's session.
-    const cold = await browser.newContext({ baseURL: e2e.server.url.replace('localhost', '127.0.0.1') });
+    const cold = await j.browser.newContext({ baseURL: j.server.url.replace('localhost', '127.0.0.1') });
     try {
-      await cold.addCookies(await context.cookies());
+      await cold.addCookies(await j.context.cookies());
       const first = await loadFirstScreen(cold, '/');
       await first.page.close();
       const assets = appFiles(first.transfers);
@@ -134,23 +109,23 @@ describe.skipIf(!hasChromium())('office tools in Chromium', () => {
   });
 
   it('forms: a focused field is ringed in blue, not in the red of an error; each password rule says pass or fail', async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '修改密码' }).click();
-    await page.getByTestId('change-password-form').waitFor();
+    await j.page.getByTestId('user-menu').click();
+    await j.page.getByRole('menuitem', { name: '修改密码' }).click();
+    await j.page.getByTestId('change-password-form').waitFor();
 
-    const field = page.locator('#newPassword');
+    const field = j.page.locator('#newPassword');
     await field.focus();
-    const wrapper = page.locator('.ant-input-affix-wrapper', { has: field });
+    const wrapper = j.page.locator('.ant-input-affix-wrapper', { has: field });
     await poll(() => wrapper.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(29, 78, 216)');
 
-    const rules = page.getByTestId('password-rules').locator('li');
+    const rules = j.page.getByTestId('password-rules').locator('li');
     await poll(() => rules.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(
       expect.arrayContaining(['pending']),
     );
     await field.fill('abc');
     const states = () => rules.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     await poll(states).toContain('failed');
-    const failed = page.getByTestId('password-rules').locator('li[data-state="failed"]').first();
+    const failed = j.page.getByTestId('password-rules').locator('li[data-state="failed"]').first();
     await visible(failed.locator('[aria-label="未满足"]'));
     await poll(() => failed.locator('.ant-typography').evaluate((el) => getComputedStyle(el).color)).not.toBe(
       'rgba(0, 0, 0, 0.45)',
@@ -158,67 +133,65 @@ describe.skipIf(!hasChromium())('office tools in Chromium', () => {
     await field.fill('Dongbei#2026-long');
     await poll(states).toEqual(expect.arrayContaining(['passed']));
     expect(await states()).not.toContain('failed');
-    await page.keyboard.press('Escape');
-    await hidden(page.getByTestId('change-password-form'));
+    await j.page.keyboard.press('Escape');
+    await hidden(j.page.getByTestId('change-password-form'));
   });
 
   it('a move to 投产 with no 到位资金 asks for confirmation before it is made', async () => {
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('move-producing').click();
-    await visible(page.getByTestId('move-implausible'));
-    await containsText(page.getByTestId('move-implausible'), '到位资金为 0');
-    expect(await page.getByTestId('move-confirm').isDisabled()).toBe(true);
-    await page.getByTestId('move-implausible-confirm').check();
-    await poll(() => page.getByTestId('move-confirm').isDisabled()).toBe(false);
-    await page.getByTestId('move-confirm').click();
-    await hidden(page.getByTestId('move-form'));
-    await hasAttribute(page.getByTestId('stage-card'), 'data-stage', 'producing');
+    await j.page.goto(`/projects/${projectId}`);
+    await j.page.getByTestId('move-producing').click();
+    await visible(j.page.getByTestId('move-implausible'));
+    await containsText(j.page.getByTestId('move-implausible'), '到位资金为 0');
+    expect(await j.page.getByTestId('move-confirm').isDisabled()).toBe(true);
+    await j.page.getByTestId('move-implausible-confirm').check();
+    await poll(() => j.page.getByTestId('move-confirm').isDisabled()).toBe(false);
+    await j.page.getByTestId('move-confirm').click();
+    await hidden(j.page.getByTestId('move-form'));
+    await hasAttribute(j.page.getByTestId('stage-card'), 'data-stage', 'producing');
   });
 
   it('the national office fills a pairing with demo data from the web app and clears it', async () => {
     // The menu offers the page to the national office (the page itself is opened by its address: at 1366×768 the
     // end of a long menu sits under the collapse bar).
-    expect(await page.getByRole('menuitem', { name: '演示数据' }).count()).toBe(1);
-    await page.goto('/demo');
-    await visible(page.getByText('目前没有演示数据。'));
-    await pick(page.getByTestId('demo-pairing'), '吉林省—浙江省');
-    await page.getByTestId('demo-fill').click();
+    expect(await j.page.getByRole('menuitem', { name: '演示数据' }).count()).toBe(1);
+    await j.page.goto('/demo');
+    await visible(j.page.getByText('目前没有演示数据。'));
+    await pick(j.page.getByTestId('demo-pairing'), '吉林省—浙江省');
+    await j.page.getByTestId('demo-fill').click();
     // The fill runs as a job on the server; on a loaded machine it takes a while.
-    await page.getByTestId('demo-outcome').waitFor({ timeout: 300_000 });
-    await containsText(page.getByTestId('demo-outcome'), '已为“吉林省—浙江省”生成演示数据');
-    await containsText(page.getByTestId('demo-pairing-row'), '吉林省—浙江省');
+    await j.page.getByTestId('demo-outcome').waitFor({ timeout: 300_000 });
+    await containsText(j.page.getByTestId('demo-outcome'), '已为“吉林省—浙江省”生成演示数据');
+    await containsText(j.page.getByTestId('demo-pairing-row'), '吉林省—浙江省');
 
-    await page.getByTestId('demo-clear').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await visible(page.getByText('目前没有演示数据。'));
-    await containsText(page.getByTestId('demo-outcome'), '已清除演示数据：项目');
+    await j.page.getByTestId('demo-clear').click();
+    await j.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await visible(j.page.getByText('目前没有演示数据。'));
+    await containsText(j.page.getByTestId('demo-outcome'), '已清除演示数据：项目');
     await signOut();
   });
 
   it('the audit administrator reads the trail in words, filters it by choice and exports it (the export audited)', async () => {
-    await signIn(AUDITOR.username, PASSWORD);
-    await enrolTotpInBrowser(page, AUDITOR.username, PASSWORD);
-    await page.goto('/audit');
-    await visible(page.getByTestId('audit-row').first());
+    await openAs(AUDITOR.username, '/audit');
+    await visible(j.page.getByTestId('audit-row').first());
 
-    await pick(page.getByTestId('audit-action-filter'), '演示数据 · 生成');
-    await poll(async () => page.url()).toContain('action=demo.fill');
-    const row = page.getByTestId('audit-row').first();
+    await pick(j.page.getByTestId('audit-action-filter'), '演示数据 · 生成');
+    await poll(async () => j.page.url()).toContain('action=demo.fill');
+    const row = j.page.getByTestId('audit-row').first();
     await containsText(row, '演示数据 · 生成');
     await containsText(row, '对口合作关系');
     // The pairing by its name, linking to its page.
     await containsText(row.getByTestId('audit-object-link'), '吉林省—浙江省');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    const [download] = await Promise.all([j.page.waitForEvent('download'), j.page.getByTestId('list-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^审计日志-.*\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const cells = (wb.worksheets[0]!.getRow(4).values as unknown[]).map((v) => (v == null ? '' : String(v)));
     expect(cells).toEqual(expect.arrayContaining([NATIONAL.username, '演示数据 · 生成', '吉林省—浙江省']));
 
-    await page.goto('/audit?action=audit.export');
-    await containsText(page.getByTestId('audit-row').first(), '审计日志 · 导出');
-    await containsText(page.getByTestId('audit-row').first(), AUDITOR.username);
-    expect(pageErrors).toEqual([]);
+    await j.page.goto('/audit?action=audit.export');
+    await containsText(j.page.getByTestId('audit-row').first(), '审计日志 · 导出');
+    await containsText(j.page.getByTestId('audit-row').first(), AUDITOR.username);
+    expect(j.pageErrors).toEqual([]);
   });
 });
