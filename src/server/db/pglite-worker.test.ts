@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openTestDatabase } from '../testing/test-database.ts';
+import { testEngines } from '../testing/test-engines.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Database } from './database.ts';
  * so what must hold is the protocol's own order — a connection inside a transaction or in the middle of a statement
  * keeps the one backend until it is done, and a connection that goes away leaves nothing half-done behind.
  */
-describe('the PGlite worker socket', () => {
+describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () => {
   let database: Database;
   let client: () => Promise<pg.Client>;
   beforeAll(async () => {

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
 import { tasks } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
-import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
+import { attachmentsColumn } from '../../kernel/attachments/attachments.repository.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
 import { reportingCycles, reportSlots, reportFigures, reportEvents } from './reporting.tables.ts';
 import { cycleScope } from './cycles.repository.ts';
 
@@ -120,16 +121,30 @@ export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<
   return row as SlotRow | undefined;
 }
 
-/** A report with its figures, files and history, in four queries; undefined when out of scope. */
+/**
+ * A report with its figures, files and history in one statement (each list a JSON column, kernel/json-rows.ts):
+ * on PGlite every statement is a turn of its one connection. Undefined when out of scope.
+ */
 export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
-  const slot = await findReport(db, actor, id);
-  if (!slot) return undefined;
-  const [figures, attachments, events] = await Promise.all([
-    figuresOf(db, id),
-    attachmentsOf(db, { kind: 'report', id }),
-    eventsOf(db, id),
-  ]);
-  return { slot, figures, attachments, events };
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      figures: jsonRows(getTableColumns(reportFigures), reportFigures, eq(reportFigures.slotId, reportSlots.id), [
+        asc(reportFigures.ordinal),
+      ]),
+      attachments: attachmentsColumn('report', reportSlots.id),
+      events: jsonRows(getTableColumns(reportEvents), reportEvents, eq(reportEvents.slotId, reportSlots.id), [
+        asc(reportEvents.at),
+        asc(reportEvents.id),
+      ]),
+    })
+    .from(reportSlots)
+    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
+    .where(and(eq(reportSlots.id, id), slotScope(actor)));
+  if (!row) return undefined;
+  const { figures, attachments, events, ...slot } = row;
+  return { slot: slot as SlotRow, figures, attachments, events };
 }
 export type ReportDetailRows = NonNullable<Awaited<ReturnType<typeof findReportDetail>>>;
 
@@ -226,14 +241,6 @@ export async function replaceFigures(
 /** Events in the reports' histories, one statement however many. */
 export async function insertReportEvents(db: DbOrTx, rows: (typeof reportEvents.$inferInsert)[]) {
   if (rows.length) await db.insert(reportEvents).values(rows);
-}
-
-async function eventsOf(db: DbOrTx, slotId: string) {
-  return db
-    .select()
-    .from(reportEvents)
-    .where(eq(reportEvents.slotId, slotId))
-    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
 }
 
 /** Approved reports on some tasks in one cycle: what the task's status follows. */
