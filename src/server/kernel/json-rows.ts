@@ -15,11 +15,12 @@ const AS_JSON = new Set(['boolean', 'number', 'array', 'json']);
  *
  * Columns are sent as text (dates, timestamps and numeric exactly as the driver receives them: numeric never
  * passes through a JSON number) and go through the column's own decoder; booleans, numbers, arrays and JSON keep
- * their JSON form. An SQL field is taken as its JSON value. At most 50 fields (json_build_object's limit).
+ * their JSON form. An SQL field is taken as its JSON value. At most 50 fields (json_build_object's limit). `from`
+ * may be a join (SQL), so a looked-up name is read once rather than by a subquery per field and per sort key.
  */
 export function jsonRows<F extends Record<string, Field>>(
   fields: F,
-  from: PgTable,
+  from: PgTable | SQL,
   where: SQL | undefined,
   orderBy: SQL[],
 ): SQL<SelectResultFields<F>[]> {

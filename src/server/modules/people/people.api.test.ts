@@ -356,9 +356,15 @@ describe.each(testEngines())(
       const foreignTask = await c.post('/api/trainings', { ...training, pairingId: s.f.pairings.jilinWenzhou });
       expect(foreignTask.json().error.details[0]).toMatchObject({ field: 'taskId', code: 'task_not_in_pairing' });
       expect(await count('trainings')).toBe(0);
+      // The list's total is kept per filter until trainings are written: each page below is another address (no
+      // cached answer), so its total is the kept count, which each new training must refresh.
+      const totalOn = async (page: number) =>
+        (await c.get(`/api/trainings?pairingId=${s.f.pairings.jilinZhejiang}&pageSize=1&page=${page}`)).json().total;
+      expect(await totalOn(1)).toBe(0);
 
       const res = await c.post('/api/trainings', training);
       expect(res.statusCode, res.body).toBe(201);
+      expect(await totalOn(2)).toBe(1);
       expect(res.json().progress).toMatchObject({ year: 2024, target: 1000, trainees: 500, percent: 50 });
       const taskAfter = (await c.get(`/api/tasks/${task.id}`)).json();
       expect(taskAfter.status).toBe('in_progress');
@@ -369,6 +375,7 @@ describe.each(testEngines())(
         bySide: { a: 600, b: 0 },
       });
       expect(second.json().progress).toMatchObject({ trainees: 1100, percent: 110 });
+      expect(await totalOn(3)).toBe(2);
       const progress = (
         await c.get(`/api/trainings/progress?pairingId=${s.f.pairings.jilinZhejiang}&year=2024`)
       ).json();

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-o
 import type { TrainingListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -60,7 +61,15 @@ export async function listTrainings(
   if (paging === 'all') return { items: await q, total: -1 };
   const [items, [total]] = await Promise.all([
     q.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(trainings).where(where),
+    // The total is the same for every page of a filter: kept per scope and filter until the trainings are written
+    // (kernel/cached-by-version.ts), as the other cooperation lists keep theirs. The page is always read.
+    cachedByVersion(
+      db,
+      actor,
+      `trainings|${JSON.stringify(f)}`,
+      // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+      async () => await db.select({ n: sql<number>`count(*)::int` }).from(trainings).where(where),
+    ),
   ]);
   return { items, total: total!.n };
 }

@@ -3,9 +3,18 @@ import { presentAttachment } from '../../kernel/attachments/attachments.presente
 import { dateString } from '../../kernel/dates.ts';
 import type { ItemDetailRows, ItemSummaryRow, OwnerRow } from './tracking.repository.ts';
 
-const presentOwner = (o: OwnerRow) => ({ organisationId: o.organisationId, name: o.name, side: o.side, role: o.role });
+type OwnerFields = Pick<OwnerRow, 'organisationId' | 'name' | 'side' | 'role'>;
+type SummaryFields = Omit<ItemSummaryRow, 'owners'>;
 
-export function presentItemSummary(r: ItemSummaryRow, owners: readonly OwnerRow[]): ItemSummary {
+const presentOwner = (o: OwnerFields) => ({
+  organisationId: o.organisationId,
+  name: o.name,
+  side: o.side,
+  role: o.role,
+});
+
+/** An item as listed; `owners` are this item's own (a list's rows carry theirs, a detail reads them apart). */
+export function presentItemSummary(r: SummaryFields, owners: readonly OwnerFields[]): ItemSummary {
   return {
     id: r.id,
     pairingId: r.pairingId,
@@ -17,7 +26,7 @@ export function presentItemSummary(r: ItemSummaryRow, owners: readonly OwnerRow[
     text: r.text,
     deadline: dateString(r.deadline)!,
     status: r.status,
-    owners: owners.filter((o) => o.itemId === r.id).map(presentOwner),
+    owners: owners.map(presentOwner),
     closedOn: r.closedAt ? r.closedAt.toISOString().slice(0, 10) : null,
     isDemo: r.isDemo,
   };
@@ -25,17 +34,13 @@ export function presentItemSummary(r: ItemSummaryRow, owners: readonly OwnerRow[
 
 export function presentItemPage(page: {
   items: ItemSummaryRow[];
-  owners: OwnerRow[];
   total: number;
   counts: Record<'not_started' | 'in_progress' | 'closed' | 'overdue', number>;
   page: number;
   pageSize: number;
 }) {
-  // Each item gets only its own owners (one pass, not every owner row scanned for every item of a 100-row page).
-  const ownersByItem = new Map<string, OwnerRow[]>();
-  for (const o of page.owners) ownersByItem.set(o.itemId, [...(ownersByItem.get(o.itemId) ?? []), o]);
   return {
-    items: page.items.map((i) => presentItemSummary(i, ownersByItem.get(i.id) ?? [])),
+    items: page.items.map((i) => presentItemSummary(i, i.owners)),
     total: page.total,
     counts: page.counts,
     page: page.page,

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
@@ -90,6 +91,26 @@ function filterCondition(actor: Actor, f: ItemFilter): SQL | undefined {
 
 export type ItemSummaryRow = Awaited<ReturnType<typeof listItems>>['items'][number];
 
+/** An item's owner units as they are shown: the lead first, then by name. */
+const ownerOrder = [asc(trackedItemOwners.role), asc(organisations.name)];
+
+/**
+ * Each listed item's owners, as a column of the list's own statement (kernel/json-rows.ts): a page is one statement,
+ * not a second one naming the page's ids.
+ */
+const itemOwners = jsonRows(
+  {
+    itemId: trackedItemOwners.itemId,
+    organisationId: trackedItemOwners.organisationId,
+    name: organisations.name,
+    side: trackedItemOwners.side,
+    role: trackedItemOwners.role,
+  },
+  sql`${trackedItemOwners} JOIN ${organisations} ON ${organisations.id} = ${trackedItemOwners.organisationId}`,
+  sql`${trackedItemOwners.itemId} = ${trackedItems.id}`,
+  ownerOrder,
+);
+
 /**
  * A page of items (most urgent first), the total, and the counts by status under every filter but the status (`f`
  * below is the filter without it: the counts do not depend on it, and the total is the status's count).
@@ -111,7 +132,7 @@ export async function listItems(
     asc(trackedItems.id),
   ];
   const rows = db
-    .select(summaryColumns(today))
+    .select({ ...summaryColumns(today), owners: itemOwners })
     .from(trackedItems)
     .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId));
   // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
@@ -158,6 +179,7 @@ export async function listItems(
 
 export type OwnerRow = Awaited<ReturnType<typeof ownersOf>>[number];
 
+/** The owners of one item (its detail page); a list reads its items' owners in its own statement (`itemOwners`). */
 export async function ownersOf(db: DbOrTx, itemIds: readonly string[]) {
   if (!itemIds.length) return [];
   return db
@@ -171,7 +193,7 @@ export async function ownersOf(db: DbOrTx, itemIds: readonly string[]) {
     .from(trackedItemOwners)
     .innerJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
     .where(inArray(trackedItemOwners.itemId, [...itemIds]))
-    .orderBy(asc(trackedItemOwners.role), asc(organisations.name));
+    .orderBy(...ownerOrder);
 }
 
 /** The item as stored, for a change (locked when asked, so two closings cannot both pass the version check). */

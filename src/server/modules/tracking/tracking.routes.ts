@@ -36,11 +36,11 @@ export function registerTrackingRoutes(app: FastifyInstance) {
     '/api/tracked-items/ledger.xlsx',
     { access: 'item.read', query: itemListQuery },
     async ({ ctx, query, reply }) => {
-      const { items, owners } = await itemLedgerRows(ctx, query);
+      const items = await itemLedgerRows(ctx, query);
       const today = chinaToday();
       const { locale, t } = exportTexts(ctx);
       const file = await buildItemLedger(
-        items.map((i) => presentItemSummary(i, owners)),
+        items.map((i) => presentItemSummary(i, i.owners)),
         ctx.actor.displayName,
         today,
         locale,

@@ -57,21 +57,13 @@ export async function listItemPage(ctx: AuthedContext, { page, pageSize, ...filt
     page,
     pageSize,
   });
-  const owners = await ownersOf(
-    ctx.db,
-    items.map((i) => i.id),
-  );
-  return { items, owners, total, counts, page, pageSize };
+  return { items, total, counts, page, pageSize };
 }
 
 /** Every item under the filters, for the 督办台账 export. */
 export async function itemLedgerRows(ctx: AuthedContext, { page: _page, pageSize: _size, ...filter }: ItemListQuery) {
   const { items } = await listItems(ctx.db, ctx.actor, filter, chinaToday(), 'all');
-  const owners = await ownersOf(
-    ctx.db,
-    items.map((i) => i.id),
-  );
-  return { items, owners };
+  return items;
 }
 
 export async function itemDetail(ctx: AuthedContext, id: string) {

@@ -25,7 +25,7 @@ export function presentWorkbench(w: WorkbenchRows): Workbench {
     counts: { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) },
     toFill,
     toReview: w.toReview ? w.toReview.items.map(presentReportSummary) : null,
-    itemsDue: openItems && w.itemsDue ? openItems.map((i) => presentItemSummary(i, w.itemsDue!.owners)) : null,
+    itemsDue: openItems && w.itemsDue ? openItems.map((i) => presentItemSummary(i, i.owners)) : null,
     pairings,
     failedImports: w.failedImports.map((j) => ({
       id: j.id,
