@@ -23,7 +23,8 @@ export interface CurrentProgramme {
 
 const ProgrammeContext = createContext<CurrentProgramme | null>(null);
 
-function remembered(): string | null {
+/** The programme the user chose last in this browser (null: never chose). */
+export function rememberedProgramme(): string | null {
   try {
     return window.localStorage.getItem(STORAGE_KEY);
   } catch {
@@ -39,7 +40,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const { setSideNames } = useI18n();
   const [programmes, setProgrammes] = useState<ProgrammeItem[] | undefined>(undefined);
-  const [chosen, setChosen] = useState<string | null>(remembered);
+  const [chosen, setChosen] = useState<string | null>(rememberedProgramme);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Typography, theme, type MenuProps } from 'antd';
 import {
@@ -56,6 +56,7 @@ const PendingStep = lazy(() =>
   import('../../modules/auth/totp/PendingStep.tsx').then((m) => ({ default: m.PendingStep })),
 );
 import { useMessage } from '../feedback.tsx';
+import { releaseFirstScreen, useFirstScreenDone } from '../first-screen.ts';
 import { NotificationBell } from '../../modules/reporting/NotificationBell.tsx';
 import { WorkbenchBadge } from '../../modules/workbench/WorkbenchBadge.tsx';
 import { worksAsOrgDept } from '../../modules/people/org-dept.ts';
@@ -211,6 +212,13 @@ function AppFrame() {
   const [twoFactor, setTwoFactor] = useState(false);
   const [emailNotices, setEmailNotices] = useState(false);
   const { token } = theme.useToken();
+  // The menu and the header's tools wait for the page opened first to be drawn (the dashboard's map): their
+  // first render is the frame's costliest, and neither changes the size of what is around it.
+  const frameDone = useFirstScreenDone();
+  // A pending step (new password, second factor) shows instead of the page: nothing to wait for.
+  useEffect(() => {
+    if (me.pending) releaseFirstScreen();
+  }, [me.pending]);
 
   const menuItems = useMemo<MenuProps['items']>(
     () =>
@@ -282,24 +290,28 @@ function AppFrame() {
           </Typography.Text>
         </Link>
         <div style={{ flex: 1 }} />
-        <Space size="middle">
-          {programmes && programmes.length > 1 && (
-            <Suspense fallback={null}>
-              <ProgrammeSwitch />
-            </Suspense>
-          )}
-          {(can('report.read') || can('workbench.read')) && <NotificationBell />}
-          <LocaleSwitch ghost />
-          <Dropdown menu={userMenu} trigger={['click']}>
-            <Button type="text" style={{ color: '#fff', height: 'auto' }} data-testid="user-menu">
-              <Space size={6}>
-                <UserOutlined />
-                <span data-testid="user-name">{me.user.displayName}</span>
-                <Typography.Text style={{ color: 'rgba(255,255,255,0.7)' }}>{me.user.organisationName}</Typography.Text>
-              </Space>
-            </Button>
-          </Dropdown>
-        </Space>
+        {frameDone && (
+          <Space size="middle">
+            {programmes && programmes.length > 1 && (
+              <Suspense fallback={null}>
+                <ProgrammeSwitch />
+              </Suspense>
+            )}
+            {(can('report.read') || can('workbench.read')) && <NotificationBell />}
+            <LocaleSwitch ghost />
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" style={{ color: '#fff', height: 'auto' }} data-testid="user-menu">
+                <Space size={6}>
+                  <UserOutlined />
+                  <span data-testid="user-name">{me.user.displayName}</span>
+                  <Typography.Text style={{ color: 'rgba(255,255,255,0.7)' }}>
+                    {me.user.organisationName}
+                  </Typography.Text>
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        )}
       </Layout.Header>
       <Layout>
         <Layout.Sider
@@ -317,12 +329,14 @@ function AppFrame() {
             overflow: 'auto',
           }}
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[selectedKey(location.pathname)]}
-            items={menuItems}
-            style={{ borderInlineEnd: 'none' }}
-          />
+          {frameDone && (
+            <Menu
+              mode="inline"
+              selectedKeys={[selectedKey(location.pathname)]}
+              items={menuItems}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          )}
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import type { Permission } from '../../../common/access/permissions.ts';
 import { ForbiddenResult } from '../../app/ErrorResult.tsx';
+import { holdFirstScreen, releaseFirstScreen } from '../../app/first-screen.ts';
 import { lazyPage } from '../../app/page-route.tsx';
-import { useProgramme } from '../../app/programme.tsx';
+import { rememberedProgramme, useProgramme } from '../../app/programme.tsx';
 import { useSession } from '../../app/session.tsx';
 import { prefetchChinaMap } from '../../shared/map/map-files.ts';
 import { prefetchDashboard } from './dashboard.api.ts';
@@ -32,9 +33,14 @@ const LazyDashboardPage = lazyPage(loadPage, 'DashboardPage');
 // Opened at its home address, the app fetches the dashboard's chunk and the map of China while it asks who is signed
 // in. Once the answer allows the dashboard, the page is there and shows at once: a page that suspends is revealed no
 // sooner than 300 ms after its loading spinner (React's throttle of Suspense fallbacks).
+// The figures are asked for at the same time (the programme the page will ask for is the one chosen last, known
+// before the list of programmes), so they do not wait for the answer about who is signed in. The frame's menu and
+// header tools wait for the map to be drawn (app/first-screen.ts).
 if (typeof window !== 'undefined' && window.location.pathname === '/') {
+  holdFirstScreen();
   loadPage().catch(() => undefined);
   prefetchChinaMap();
+  prefetchDashboard(rememberedProgramme() ?? undefined, true);
 }
 
 /** The dashboard's figures are asked for with the first showing only: later ones ask when the page mounts. */
@@ -65,6 +71,8 @@ function Home() {
     return <Page />;
   }
   const first = HOME_FALLBACK.find(([, permission]) => can(permission));
+  // No map to wait for: the frame is released at once (a no-op when it does not wait).
+  releaseFirstScreen();
   return first ? <Navigate to={first[0]} replace /> : <ForbiddenResult />;
 }
 

@@ -19,6 +19,7 @@ export function EChart({
   fileTitle,
   onClick,
   onHover,
+  onDrawn,
   style,
   ...rest
 }: {
@@ -28,12 +29,15 @@ export function EChart({
   onClick?: (params: ChartEvent) => void;
   /** The item under the pointer, or null when the pointer leaves it. */
   onHover?: (params: ChartEvent | null) => void;
+  /** Called once, when the first option has been drawn on the canvas. */
+  onDrawn?: () => void;
   style?: CSSProperties;
 } & Record<`data-${string}`, string | number | undefined>) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
-  const handlers = useRef({ onClick, onHover });
-  handlers.current = { onClick, onHover };
+  const handlers = useRef({ onClick, onHover, onDrawn });
+  handlers.current = { onClick, onHover, onDrawn };
+  const drawn = useRef(false);
 
   useEffect(() => {
     const chart = echarts.init(ref.current!, undefined, { renderer: 'canvas' });
@@ -57,7 +61,14 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
+    const chart = chartRef.current;
+    if (!chart) return;
+    // setOption draws at once (ECharts flushes its renderer unless told to wait for the next frame).
+    chart.setOption(option, { notMerge: true });
+    if (!drawn.current) {
+      drawn.current = true;
+      handlers.current.onDrawn?.();
+    }
   }, [option]);
 
   const { t } = useI18n();

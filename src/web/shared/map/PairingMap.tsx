@@ -4,7 +4,7 @@ import type { PairingSummary } from '../../../common/api/pairings.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { animate, EChart, type ChartEvent } from './EChart.tsx';
 import type { EChartsOption } from './echarts.ts';
-import { loadChinaMap, loadProvincesMap, type LoadedMap } from './map-data.ts';
+import { loadChinaMap, loadProvincesMap, registeredChinaMap, type LoadedMap } from './map-data.ts';
 import { pairingGeometry, type LineDatum, type PointDatum } from './pairing-lines.ts';
 
 export interface PairingMapProps {
@@ -20,6 +20,8 @@ export interface PairingMapProps {
   countAttribute: `data-${string}`;
   height?: number;
   onOpen?: (pairingId: string) => void;
+  /** Called once the map is first drawn. */
+  onDrawn?: () => void;
 }
 
 const TINT_A = '#fbe3df';
@@ -34,11 +36,14 @@ export function PairingMap({
   countAttribute,
   height = 480,
   onOpen,
+  onDrawn,
 }: PairingMapProps) {
   const { t } = useI18n();
-  const [map, setMap] = useState<LoadedMap | null>(null);
-  const [failed, setFailed] = useState(false);
   const provinceKey = provinces?.join(',') ?? '';
+  // The map of China is often registered before the map is shown (the dashboard registers it as soon as its file
+  // is here): drawn in the first render then, without a spinner and a render more.
+  const [map, setMap] = useState<LoadedMap | null>(() => (provinceKey ? null : registeredChinaMap()));
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -113,7 +118,9 @@ export function PairingMap({
         },
       ],
     } as EChartsOption;
-  }, [map, geometry, tint, provinceKey, t]);
+    // Not on `t`: the option holds no text, and `t` changes when the programme's side names arrive, which would
+    // lay out and draw the whole map a second time.
+  }, [map, geometry, tint, provinceKey]);
 
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const handleHover = (params: ChartEvent | null) => {
@@ -159,6 +166,7 @@ export function PairingMap({
         fileTitle={title}
         onClick={handleClick}
         onHover={handleHover}
+        onDrawn={onDrawn}
         style={{ height }}
         {...attributes}
       />

@@ -20,6 +20,8 @@ export interface LoadedMap {
 }
 
 const registered = new Map<string, Promise<LoadedMap>>();
+/** The maps already registered, for a map drawn at once without waiting a turn for its promise. */
+const ready = new Map<string, LoadedMap>();
 let indexPromise: Promise<Record<string, MapIndexEntry>> | null = null;
 
 function mapIndex() {
@@ -44,12 +46,19 @@ function once(name: string, load: () => Promise<FeatureCollection>): Promise<Loa
   if (!promise) {
     promise = load().then((json) => {
       echarts.registerMap(name, json as Parameters<typeof echarts.registerMap>[1]);
-      return { mapName: name, featureNames: featureNames(json) };
+      const loaded = { mapName: name, featureNames: featureNames(json) };
+      ready.set(name, loaded);
+      return loaded;
     });
     promise.catch(() => registered.delete(name));
     registered.set(name, promise);
   }
   return promise;
+}
+
+/** The map of China if it is registered already, else null. */
+export function registeredChinaMap(): LoadedMap | null {
+  return ready.get('china') ?? null;
 }
 
 /** Registers the map of China (provinces) once. */
