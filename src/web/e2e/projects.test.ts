@@ -3,22 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { samplePdf, samplePng } from '../../server/kernel/attachments/test-support/attachment-files.ts';
-import {
-  createUsers,
-  openBrowser,
-  pageHelpers,
-  screenshotOnFailure,
-  startE2eServer,
-  type E2eServer,
-  scrollUntil,
-} from './harness.ts';
+import { journey, scrollUntil } from './harness.ts';
 
 /*
  * Cooperation projects in Chromium against the real server: a 吉林 pairing office registers a project, takes it
@@ -45,16 +37,72 @@ beforeAll(() => {
 }, 180_000);
 
 describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
   let pairingId = '';
   let projectId = '';
   let liaoningProjectId = '';
   let workDir = '';
+  const j = journey('duikou-projects-e2e-', {
+    users: [JILIN, LIAONING],
+    password: PASSWORD,
+    acceptDownloads: true,
+    setup: async (server) => {
+      workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
+      const ctx = systemContext(server.deps);
+      const id = async (name: string) =>
+        (await server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
+      pairingId = await id('吉林省—浙江省');
+      // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
+      const project = {
+        investorRegionCode: '330100',
+        industryDivision: '35',
+        type: 'industrial' as const,
+        landmark: false,
+        greenChannel: false,
+      };
+      await buildProject(
+        ctx,
+        {
+          ...project,
+          pairingId,
+          title: DEMO_TITLE,
+          investor: '杭州某装备公司',
+          hostRegionCode: '220100',
+          stage: 'signed',
+          stageOn: '2024-02-01',
+          signedAmount: '500',
+        },
+        {},
+        { demo: true },
+      );
+      // A co-built park and a promotion event of 吉林—浙江, for the dashboard's counts.
+      await buildPark(ctx, {
+        pairingId,
+        name: '吉浙（长春）合作产业园',
+        type: 'cooperation',
+        hostRegionCode: '220100',
+      });
+      await buildEvent(ctx, {
+        pairingId,
+        kind: 'promotion',
+        title: '浙商吉林行',
+        startsOn: '2024-05-10',
+        endsOn: '2024-05-12',
+      });
+      liaoningProjectId = await buildProject(ctx, {
+        ...project,
+        pairingId: await id('辽宁省—江苏省'),
+        title: '沈阳机器人产业项目',
+        investor: '南京某机器人公司',
+        investorRegionCode: '320100',
+        hostRegionCode: '210100',
+        stage: 'signed',
+        stageOn: '2024-03-01',
+        signedAmount: '7000',
+      });
+    },
+  });
   const {
-    signIn,
+    openAs,
     choose,
     pick: pickOption,
     poll,
@@ -65,96 +113,38 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     hasCount,
     hasAttribute,
     fieldError,
-  } = pageHelpers(() => page);
+  } = j;
 
-  beforeAll(async () => {
-    e2e = await startE2eServer('duikou-projects-e2e-');
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
-    const ctx = systemContext(e2e.server.deps);
-    await createUsers(e2e.server, [JILIN, LIAONING], PASSWORD);
-    const id = async (name: string) =>
-      (await e2e.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
-    pairingId = await id('吉林省—浙江省');
-    // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
-    const project = {
-      investorRegionCode: '330100',
-      industryDivision: '35',
-      type: 'industrial' as const,
-      landmark: false,
-      greenChannel: false,
-    };
-    await buildProject(
-      ctx,
-      {
-        ...project,
-        pairingId,
-        title: DEMO_TITLE,
-        investor: '杭州某装备公司',
-        hostRegionCode: '220100',
-        stage: 'signed',
-        stageOn: '2024-02-01',
-        signedAmount: '500',
-      },
-      {},
-      { demo: true },
-    );
-    // A co-built park and a promotion event of 吉林—浙江, for the dashboard's counts.
-    await buildPark(ctx, { pairingId, name: '吉浙（长春）合作产业园', type: 'cooperation', hostRegionCode: '220100' });
-    await buildEvent(ctx, {
-      pairingId,
-      kind: 'promotion',
-      title: '浙商吉林行',
-      startsOn: '2024-05-10',
-      endsOn: '2024-05-12',
-    });
-    liaoningProjectId = await buildProject(ctx, {
-      ...project,
-      pairingId: await id('辽宁省—江苏省'),
-      title: '沈阳机器人产业项目',
-      investor: '南京某机器人公司',
-      investorRegionCode: '320100',
-      hostRegionCode: '210100',
-      stage: 'signed',
-      stageOn: '2024-03-01',
-      signedAmount: '7000',
-    });
-    ({ browser, page, pageErrors } = await openBrowser(e2e.server, { acceptDownloads: true }));
-  }, 120_000);
-
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+  afterAll(() => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   /** The text box of an antd input that carries the test id itself or on its wrapper. */
-  const inputOf = (testId: string, within: Page | Locator = page) =>
+  const inputOf = (testId: string, within: Page | Locator = j.page) =>
     within.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
   async function typeDate(testId: string, date: string) {
     const input = inputOf(testId);
     await input.click();
     await input.press('ControlOrMeta+a');
-    await page.keyboard.type(date);
-    await page.keyboard.press('Enter');
+    await j.page.keyboard.type(date);
+    await j.page.keyboard.press('Enter');
   }
 
-  const pick = (testId: string, option: string | RegExp) => pickOption(page.getByTestId(testId), option);
+  const pick = (testId: string, option: string | RegExp) => pickOption(j.page.getByTestId(testId), option);
 
   async function move(to: string, date?: string) {
-    await page.getByTestId(`move-${to}`).click();
-    await page.getByTestId('move-form').waitFor();
+    await j.page.getByTestId(`move-${to}`).click();
+    await j.page.getByTestId('move-form').waitFor();
     if (date) await typeDate('move-on', date);
     // Under load a click can land while the modal still zooms in and submit nothing: click again until the move
     // is made (the modal closes) or refused (an error shows). A click during the save hits a loading button.
     const answered = async () =>
-      (await page.getByTestId('move-form').count()) === 0 ||
+      (await j.page.getByTestId('move-form').count()) === 0 ||
       (await fieldError('变更日期').count()) > 0 ||
-      (await page.getByTestId('move-refusal').count()) > 0;
+      (await j.page.getByTestId('move-refusal').count()) > 0;
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await page.getByTestId('move-confirm').click();
+      await j.page.getByTestId('move-confirm').click();
       if (
         await expect
           .poll(answered, { timeout: 3_000 })
@@ -171,57 +161,56 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   async function report(figure: string, amount: string) {
     await pick('figure-select', figure);
     await inputOf('figure-amount').fill(amount);
-    await page.getByTestId('figure-submit').click();
+    await j.page.getByTestId('figure-submit').click();
   }
 
-  const stageCard = () => page.getByTestId('stage-card');
+  const stageCard = () => j.page.getByTestId('stage-card');
   const nextMoves = async () =>
     (
-      await page
+      await j.page
         .getByTestId('next-moves')
         .locator('button')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
     ).sort();
 
   it('an office registers a project: a malformed 项目代码 is refused on its field, then the project opens in 谋划', async () => {
-    await signIn(JILIN.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('menuitem', { name: '合作项目' }).click();
-    await page.waitForURL('**/projects');
-    await visible(page.getByTestId('project-row'));
-    await page.getByTestId('project-new').click();
-    await page.waitForURL('**/projects/new');
+    await openAs(JILIN.username);
+    await j.page.getByRole('menuitem', { name: '合作项目' }).click();
+    await j.page.waitForURL('**/projects');
+    await visible(j.page.getByTestId('project-row'));
+    await j.page.getByTestId('project-new').click();
+    await j.page.waitForURL('**/projects/new');
 
-    await choose(page.getByTestId('project-pairing'), '吉林省', '吉林省—浙江省');
+    await choose(j.page.getByTestId('project-pairing'), '吉林省', '吉林省—浙江省');
     await inputOf('project-title-input').fill(TITLE);
     await inputOf('project-investor-input').fill('宁波某某汽车零部件有限公司');
-    await choose(page.getByTestId('project-investor-region'), '宁波', /^宁波市\S* 330200$/);
-    await choose(page.getByTestId('project-host-region'), '长春', /^长春市\S* 220100$/);
-    await page.getByTestId('project-industry').click();
-    await page.keyboard.type('汽车制造');
-    await page.locator('.ant-cascader-menu-item', { hasText: '汽车制造业' }).first().click();
+    await choose(j.page.getByTestId('project-investor-region'), '宁波', /^宁波市\S* 330200$/);
+    await choose(j.page.getByTestId('project-host-region'), '长春', /^长春市\S* 220100$/);
+    await j.page.getByTestId('project-industry').click();
+    await j.page.keyboard.type('汽车制造');
+    await j.page.locator('.ant-cascader-menu-item', { hasText: '汽车制造业' }).first().click();
     await pick('project-type', '工业');
-    await page.getByTestId('project-landmark').check();
+    await j.page.getByTestId('project-landmark').check();
     await inputOf('project-planned').fill('52000');
     await inputOf('project-support-bank_credit').fill('20000');
     // 99 is no province: the server refuses the code, and says so under the field.
     await inputOf('project-code-input').fill('2104-990100-04-01-123456');
-    await page.getByTestId('project-save').click();
+    await j.page.getByTestId('project-save').click();
     await containsText(fieldError('项目代码'), '项目代码中的地区代码不存在');
-    await containsText(page.getByTestId('form-banner'), '请根据提示修改标出的字段');
-    expect(page.url()).toContain('/projects/new');
+    await containsText(j.page.getByTestId('form-banner'), '请根据提示修改标出的字段');
+    expect(j.page.url()).toContain('/projects/new');
 
     await inputOf('project-code-input').fill('2104-220100-04-01-000123');
-    await page.getByTestId('project-save').click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
-    projectId = /\/projects\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-    await hasText(page.getByTestId('project-title'), TITLE);
-    await hasText(page.getByTestId('project-code'), '2104-220100-04-01-000123');
-    await containsText(page.getByTestId('project-fields'), '汽车制造业');
-    await containsText(page.getByTestId('project-fields'), '宁波市');
-    await containsText(page.getByTestId('project-fields'), '银行信贷');
+    await j.page.getByTestId('project-save').click();
+    await j.page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectId = /\/projects\/([0-9a-f-]{36})$/.exec(j.page.url())![1]!;
+    await hasText(j.page.getByTestId('project-title'), TITLE);
+    await hasText(j.page.getByTestId('project-code'), '2104-220100-04-01-000123');
+    await containsText(j.page.getByTestId('project-fields'), '汽车制造业');
+    await containsText(j.page.getByTestId('project-fields'), '宁波市');
+    await containsText(j.page.getByTestId('project-fields'), '银行信贷');
     await hasAttribute(stageCard(), 'data-stage', 'planning');
-    await hasAttribute(page.getByTestId('figure-planned'), 'data-value', '52000');
+    await hasAttribute(j.page.getByTestId('figure-planned'), 'data-value', '52000');
   });
 
   it('offers only the legal next stages; a move dated before the last one is refused on its date', async () => {
@@ -231,12 +220,12 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await poll(() => fieldError('变更日期').first().innerText()).toMatch(
       /^日期不能早于上一阶段的日期 \d{4}-\d{2}-\d{2}$/,
     );
-    await page
+    await j.page
       .getByRole('button', { name: '取 消' })
-      .or(page.getByRole('button', { name: '取消' }))
+      .or(j.page.getByRole('button', { name: '取消' }))
       .first()
       .click();
-    await hidden(page.getByTestId('move-form'));
+    await hidden(j.page.getByTestId('move-form'));
     await hasAttribute(stageCard(), 'data-stage', 'planning');
 
     await move('signed');
@@ -247,21 +236,21 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
 
   it('reports figures per period; 到位资金 above 签约额 asks for an override with a reason, kept on record', async () => {
     await report('签约额', '1000');
-    await hasAttribute(page.getByTestId('figure-signed'), 'data-value', '1000');
+    await hasAttribute(j.page.getByTestId('figure-signed'), 'data-value', '1000');
     await report('到位资金', '1200');
-    await visible(page.getByTestId('override-asked'));
+    await visible(j.page.getByTestId('override-asked'));
     await containsText(fieldError('金额（万元）'), '到位资金 1200 万元超过签约额 1000 万元');
-    await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '0');
+    await hasAttribute(j.page.getByTestId('figure-arrived'), 'data-value', '0');
 
-    await page.getByTestId('figure-override').check();
-    await page
+    await j.page.getByTestId('figure-override').check();
+    await j.page
       .locator('textarea[data-testid="figure-override-reason"], [data-testid="figure-override-reason"] textarea')
       .first()
       .fill('追加投资协议已签，签约额待更新');
-    await page.getByTestId('figure-submit').click();
-    await hasAttribute(page.getByTestId('figure-arrived'), 'data-value', '1200');
-    await hidden(page.getByTestId('override-asked'));
-    await containsText(page.getByTestId('timeline-override'), '追加投资协议已签，签约额待更新');
+    await j.page.getByTestId('figure-submit').click();
+    await hasAttribute(j.page.getByTestId('figure-arrived'), 'data-value', '1200');
+    await hidden(j.page.getByTestId('override-asked'));
+    await containsText(j.page.getByTestId('timeline-override'), '追加投资协议已签，签约额待更新');
   });
 
   it('moves through 落位 and 开工 to 投产, and the timeline shows every move and report', async () => {
@@ -271,13 +260,13 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await move('started');
     await hasAttribute(stageCard(), 'data-stage', 'started');
     await report('完成投资', '300');
-    await hasAttribute(page.getByTestId('figure-completed'), 'data-value', '300');
+    await hasAttribute(j.page.getByTestId('figure-completed'), 'data-value', '300');
     await move('producing');
     await hasAttribute(stageCard(), 'data-stage', 'producing');
-    await visible(page.getByTestId('no-moves'));
-    expect(await page.getByTestId('next-moves').count()).toBe(0);
+    await visible(j.page.getByTestId('no-moves'));
+    expect(await j.page.getByTestId('next-moves').count()).toBe(0);
 
-    const timeline = page.getByTestId('project-timeline');
+    const timeline = j.page.getByTestId('project-timeline');
     await poll(() =>
       timeline
         .locator('[data-testid="timeline-item"][data-kind="move"]')
@@ -289,65 +278,69 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await containsText(timeline, '开工 → 投产');
 
     // The ledger lists it with its figures beside the demo record, which is marked as such.
-    await page.goto('/projects');
-    await visible(page.locator(`[data-testid="project-row"][data-id="${projectId}"]`));
-    await hasAttribute(page.locator(`[data-testid="project-row"][data-id="${projectId}"]`), 'data-stage', 'producing');
-    const demoRow = page.locator('[data-testid="project-row"][data-demo="true"]');
+    await j.page.goto('/projects');
+    await visible(j.page.locator(`[data-testid="project-row"][data-id="${projectId}"]`));
+    await hasAttribute(
+      j.page.locator(`[data-testid="project-row"][data-id="${projectId}"]`),
+      'data-stage',
+      'producing',
+    );
+    const demoRow = j.page.locator('[data-testid="project-row"][data-demo="true"]');
     await containsText(demoRow, DEMO_TITLE);
     await visible(demoRow.getByTestId('demo-tag'));
     expect(
-      await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count(),
+      await j.page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).getByTestId('demo-tag').count(),
     ).toBe(0);
-    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1500');
-    await hasAttribute(page.getByTestId('total-arrived'), 'data-value', '1200');
+    await hasAttribute(j.page.getByTestId('total-signed'), 'data-value', '1500');
+    await hasAttribute(j.page.getByTestId('total-arrived'), 'data-value', '1200');
     // The filters live in the address, which updates in a transition: click, then wait for the filtered rows.
     // 标志性项目 is among the filters behind the toggle, which keeps the bar to one row.
-    await page.getByTestId('filters-more').click();
-    await page.getByTestId('filter-landmark').click();
-    await poll(async () => page.url()).toContain('landmark=true');
-    await hasCount(page.getByTestId('project-row'), 1);
-    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '1000');
-    await hasAttribute(page.getByTestId('total-planned'), 'data-value', '52000');
+    await j.page.getByTestId('filters-more').click();
+    await j.page.getByTestId('filter-landmark').click();
+    await poll(async () => j.page.url()).toContain('landmark=true');
+    await hasCount(j.page.getByTestId('project-row'), 1);
+    await hasAttribute(j.page.getByTestId('total-signed'), 'data-value', '1000');
+    await hasAttribute(j.page.getByTestId('total-planned'), 'data-value', '52000');
   });
 
   it('edits the project: a malformed code is refused on its field; a linked plan task and a contact are saved', async () => {
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('project-edit').click();
-    await page.waitForURL(`**/projects/${projectId}/edit`);
+    await j.page.goto(`/projects/${projectId}`);
+    await j.page.getByTestId('project-edit').click();
+    await j.page.waitForURL(`**/projects/${projectId}/edit`);
     await poll(() => inputOf('project-title-input').inputValue()).toBe(TITLE);
     await inputOf('project-code-input').fill('12345');
-    await page.getByTestId('project-save').click();
+    await j.page.getByTestId('project-save').click();
     await containsText(fieldError('项目代码'), '项目代码应为24位');
     await inputOf('project-code-input').fill('2104-220100-04-01-000123');
     // The tasks offered are those of the pairing's plans (the seed 吉林—浙江 plan).
-    await choose(page.getByTestId('project-tasks'), '基础设施补短板', '基础设施补短板');
-    await page.locator('#contactName').fill('王某');
-    await page.getByTestId('project-save').click();
-    await page.waitForURL((url) => url.pathname === `/projects/${projectId}`);
-    await containsText(page.getByTestId('project-tasks-list'), '基础设施补短板');
-    await containsText(page.getByTestId('project-fields'), '王某');
+    await choose(j.page.getByTestId('project-tasks'), '基础设施补短板', '基础设施补短板');
+    await j.page.locator('#contactName').fill('王某');
+    await j.page.getByTestId('project-save').click();
+    await j.page.waitForURL((url) => url.pathname === `/projects/${projectId}`);
+    await containsText(j.page.getByTestId('project-tasks-list'), '基础设施补短板');
+    await containsText(j.page.getByTestId('project-fields'), '王某');
     await hasAttribute(stageCard(), 'data-stage', 'producing');
   });
 
   it('keeps the signed agreement with the project and downloads it; an image named .pdf is refused with the reason', async () => {
-    const attachments = page.getByTestId('project-attachments');
+    const attachments = j.page.getByTestId('project-attachments');
     const fileInput = attachments.locator('input[type=file]');
     await fileInput.setInputFiles({ name: '投资合作协议.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
-    const row = page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]');
+    const row = j.page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]');
     await visible(row);
     await fileInput.setInputFiles({ name: '现场照片.pdf', mimeType: 'application/pdf', buffer: samplePng() });
-    await containsText(page.getByTestId('attachment-error'), '“现场照片.pdf”未能上传');
-    await containsText(page.getByTestId('attachment-error'), '文件内容是PNG 图片，与扩展名“.pdf”不符');
-    await hasCount(page.getByTestId('attachment-row'), 1);
+    await containsText(j.page.getByTestId('attachment-error'), '“现场照片.pdf”未能上传');
+    await containsText(j.page.getByTestId('attachment-error'), '文件内容是PNG 图片，与扩展名“.pdf”不符');
+    await hasCount(j.page.getByTestId('attachment-row'), 1);
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      j.page.waitForEvent('download'),
       row.getByTestId('attachment-download').click(),
     ]);
     expect(download.suggestedFilename()).toBe('投资合作协议.pdf');
     expect(fs.readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
     // Still there after a reload: it is kept with the project, not with the page.
-    await page.reload();
-    await visible(page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]'));
+    await j.page.reload();
+    await visible(j.page.locator('[data-testid="attachment-row"][data-name="投资合作协议.pdf"]'));
   });
 
   /** The downloaded template with `rows` written under its headers, found by their text as an office would. */
@@ -389,7 +382,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
 
   /** Records, in the page, whether the progress of a running import was shown (it may be gone by the next look). */
   const watchProgress = () =>
-    page.evaluate(() => {
+    j.page.evaluate(() => {
       const w = window as unknown as { sawProgress: boolean };
       w.sawProgress = false;
       new MutationObserver((_, observer) => {
@@ -399,12 +392,12 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
         }
       }).observe(document.body, { childList: true, subtree: true });
     });
-  const sawProgress = () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
+  const sawProgress = () => j.page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
 
   async function upload(buffer: Buffer) {
-    await hasAttribute(page.getByTestId('import-upload'), 'data-busy', 'false');
+    await hasAttribute(j.page.getByTestId('import-upload'), 'data-busy', 'false');
     await watchProgress();
-    await page.locator('input[type=file]').setInputFiles({
+    await j.page.locator('input[type=file]').setInputFiles({
       name: '合作项目.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer,
@@ -414,11 +407,14 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   let goodSheet: Buffer;
 
   it('imports nothing from a sheet with two bad rows, and names both rows and their columns', async () => {
-    await page.goto('/projects');
-    await page.getByTestId('ledger-import').click();
-    await page.waitForURL('**/projects/import');
-    await choose(page.getByTestId('import-pairing'), '吉林省', '吉林省—浙江省');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    await j.page.goto('/projects');
+    await j.page.getByTestId('ledger-import').click();
+    await j.page.waitForURL('**/projects/import');
+    await choose(j.page.getByTestId('import-pairing'), '吉林省', '吉林省—浙江省');
+    const [download] = await Promise.all([
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('import-template').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('合作项目导入模板.xlsx');
     const template = path.join(workDir, 'template.xlsx');
     await download.saveAs(template);
@@ -433,47 +429,50 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
       IMPORTED.map((t) => row(t)),
     );
     await upload(bad);
-    await visible(page.getByTestId('import-failed'));
-    await containsText(page.getByTestId('import-failed'), '导入未完成，未导入任何项目');
-    await hasCount(page.getByTestId('import-error-row'), 2);
-    const errors = await page
+    await visible(j.page.getByTestId('import-failed'));
+    await containsText(j.page.getByTestId('import-failed'), '导入未完成，未导入任何项目');
+    await hasCount(j.page.getByTestId('import-error-row'), 2);
+    const errors = await j.page
       .getByTestId('import-error-row')
       .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')}${e.getAttribute('data-column')}`));
     expect(errors).toEqual(['3O', '4N']);
-    await containsText(page.getByTestId('import-error-row').nth(0), '签约额（万元）');
-    await containsText(page.getByTestId('import-error-row').nth(0), '不能为负数');
-    await containsText(page.getByTestId('import-error-row').nth(1), '投产日期');
+    await containsText(j.page.getByTestId('import-error-row').nth(0), '签约额（万元）');
+    await containsText(j.page.getByTestId('import-error-row').nth(0), '不能为负数');
+    await containsText(j.page.getByTestId('import-error-row').nth(1), '投产日期');
 
     // Nothing of the sheet reached the ledger.
-    await page.goto(`/projects?pairingId=${pairingId}`);
-    await visible(page.getByTestId('project-row'));
-    await hasCount(page.getByTestId('project-row'), 2);
+    await j.page.goto(`/projects?pairingId=${pairingId}`);
+    await visible(j.page.getByTestId('project-row'));
+    await hasCount(j.page.getByTestId('project-row'), 2);
   });
 
   it('imports the fixed sheet with the count shown; the same sheet again registers no duplicate', async () => {
-    await page.goto(`/projects/import?pairingId=${pairingId}`);
+    await j.page.goto(`/projects/import?pairingId=${pairingId}`);
     await upload(goodSheet);
-    await visible(page.getByTestId('import-done'));
+    await visible(j.page.getByTestId('import-done'));
     expect(await sawProgress()).toBe(true);
-    await hasAttribute(page.getByTestId('import-done'), 'data-created', '3');
-    await containsText(page.getByTestId('import-summary'), '新登记 3 个项目');
+    await hasAttribute(j.page.getByTestId('import-done'), 'data-created', '3');
+    await containsText(j.page.getByTestId('import-summary'), '新登记 3 个项目');
 
-    await page.getByRole('button', { name: '继续导入' }).click();
-    await hidden(page.getByTestId('import-done'));
+    await j.page.getByRole('button', { name: '继续导入' }).click();
+    await hidden(j.page.getByTestId('import-done'));
     await upload(goodSheet);
-    await visible(page.getByTestId('import-done'));
-    await hasAttribute(page.getByTestId('import-done'), 'data-created', '0');
-    await hasAttribute(page.getByTestId('import-done'), 'data-unchanged', '3');
-    await containsText(page.getByTestId('import-summary'), '未变化 3 个');
+    await visible(j.page.getByTestId('import-done'));
+    await hasAttribute(j.page.getByTestId('import-done'), 'data-created', '0');
+    await hasAttribute(j.page.getByTestId('import-done'), 'data-unchanged', '3');
+    await containsText(j.page.getByTestId('import-summary'), '未变化 3 个');
 
-    await page.getByTestId('import-open-ledger').click();
-    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('pairingId') === pairingId);
-    await hasCount(page.getByTestId('project-row'), 5);
-    for (const title of IMPORTED) await hasCount(page.getByTestId('project-row').filter({ hasText: title }), 1);
-    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '151500');
+    await j.page.getByTestId('import-open-ledger').click();
+    await j.page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('pairingId') === pairingId);
+    await hasCount(j.page.getByTestId('project-row'), 5);
+    for (const title of IMPORTED) await hasCount(j.page.getByTestId('project-row').filter({ hasText: title }), 1);
+    await hasAttribute(j.page.getByTestId('total-signed'), 'data-value', '151500');
 
     // The ledger as Excel, with the filtered projects in it.
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export').click()]);
+    const [exported] = await Promise.all([
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('ledger-export').click(),
+    ]);
     expect(exported.suggestedFilename()).toMatch(/^合作项目台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = path.join(workDir, 'ledger.xlsx');
     await exported.saveAs(file);
@@ -484,41 +483,38 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
   });
 
   it('the funnel and the rates by pairing, side, industry and year', async () => {
-    await page.getByRole('menuitem', { name: '项目统计' }).click();
-    await page.waitForURL('**/projects/stats');
-    await hasAttribute(page.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
-    await hasText(page.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
-    await containsText(page.locator('[data-testid="rate-row"][data-key="all"]'), '80.00%');
-    await page.getByTestId('stats-group').getByText('按所属一方').click();
-    await hasCount(page.getByTestId('rate-row'), 2);
-    await containsText(page.locator('[data-testid="rate-row"][data-key="a"]'), '东北地区一方');
+    await j.page.getByRole('menuitem', { name: '项目统计' }).click();
+    await j.page.waitForURL('**/projects/stats');
+    await hasAttribute(j.page.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
+    await hasText(j.page.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
+    await containsText(j.page.locator('[data-testid="rate-row"][data-key="all"]'), '80.00%');
+    await j.page.getByTestId('stats-group').getByText('按所属一方').click();
+    await hasCount(j.page.getByTestId('rate-row'), 2);
+    await containsText(j.page.locator('[data-testid="rate-row"][data-key="a"]'), '东北地区一方');
   });
 
   it('an office of another pairing gets “not found” at the project and does not see it in its ledger', async () => {
-    await page.context().clearCookies();
-    await signIn(LIAONING.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`/projects/${projectId}`);
-    await visible(page.getByTestId('not-found'));
-    expect(await page.getByTestId('project-page').count()).toBe(0);
+    await j.context.clearCookies();
+    await openAs(LIAONING.username, `/projects/${projectId}`);
+    await visible(j.page.getByTestId('not-found'));
+    expect(await j.page.getByTestId('project-page').count()).toBe(0);
 
-    await page.goto('/projects');
-    await visible(page.locator(`[data-testid="project-row"][data-id="${liaoningProjectId}"]`));
-    await hasCount(page.getByTestId('project-row'), 1);
-    expect(await page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).count()).toBe(0);
-    await hasAttribute(page.getByTestId('total-signed'), 'data-value', '7000');
+    await j.page.goto('/projects');
+    await visible(j.page.locator(`[data-testid="project-row"][data-id="${liaoningProjectId}"]`));
+    await hasCount(j.page.getByTestId('project-row'), 1);
+    expect(await j.page.locator(`[data-testid="project-row"][data-id="${projectId}"]`).count()).toBe(0);
+    await hasAttribute(j.page.getByTestId('total-signed'), 'data-value', '7000');
     // Nor can it find it by name.
     await inputOf('project-search').fill(TITLE);
     await inputOf('project-search').press('Enter');
-    await hasCount(page.getByTestId('project-row'), 0);
+    await hasCount(j.page.getByTestId('project-row'), 0);
   });
 
   it('the dashboard and the pairing page count the projects, parks and events, with money by stage and the funnel', async () => {
-    await page.context().clearCookies();
-    await signIn(JILIN.username, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-    const dash = page.getByTestId('dashboard-projects');
-    await scrollUntil(page, dash.getByTestId('project-overview'));
+    await j.context.clearCookies();
+    await openAs(JILIN.username);
+    const dash = j.page.getByTestId('dashboard-projects');
+    await scrollUntil(j.page, dash.getByTestId('project-overview'));
     await hasText(dash.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
     await hasText(dash.getByTestId('project-count-landmark').locator('.ant-statistic-content-value'), '1');
     await hasText(dash.getByTestId('project-count-parks').locator('.ant-statistic-content-value'), '1');
@@ -526,15 +522,15 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     await containsText(dash.getByTestId('project-count-demo'), '演示数据 1 个项目');
     await hasAttribute(dash.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
     const stageRow = (stage: string) =>
-      dash.getByTestId('stage-money-row').filter({ has: page.locator(`[data-stage="${stage}"]`) });
+      dash.getByTestId('stage-money-row').filter({ has: j.page.locator(`[data-stage="${stage}"]`) });
     await containsText(stageRow('started'), '150,000');
     await containsText(stageRow('started'), '15.00 亿元');
     await containsText(stageRow('producing'), '1,200');
 
-    await page.goto(`/pairings/${pairingId}`);
-    const card = page.getByTestId('pairing-projects');
+    await j.page.goto(`/pairings/${pairingId}`);
+    const card = j.page.getByTestId('pairing-projects');
     await hasText(card.getByTestId('project-count-projects').locator('.ant-statistic-content-value'), '5');
     await hasAttribute(card.getByTestId('funnel-chart'), 'data-funnel', '5,5,4,4,1');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });
