@@ -25,7 +25,7 @@ export interface E2eServer {
   stop: () => Promise<void>;
 }
 
-export async function startE2eServer(prefix: string): Promise<E2eServer> {
+async function startE2eServer(prefix: string): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   // The setup token exists only in the server's memory and on its console, as in production: read the link.
   const printed: string[] = [];
@@ -99,7 +99,7 @@ export async function createUsers(
   return organisations;
 }
 
-export interface E2eBrowser {
+interface E2eBrowser {
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -107,10 +107,7 @@ export interface E2eBrowser {
   pageErrors: string[];
 }
 
-export async function openBrowser(
-  server: RunningServer,
-  opts: { acceptDownloads?: boolean } = {},
-): Promise<E2eBrowser> {
+async function openBrowser(server: RunningServer, opts: { acceptDownloads?: boolean } = {}): Promise<E2eBrowser> {
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
@@ -126,7 +123,7 @@ export async function openBrowser(
 }
 
 /** A failed step leaves a screenshot behind (E2E_SCREENSHOTS, or the system's temp directory). */
-export function screenshotOnFailure(page: () => Page | undefined) {
+function screenshotOnFailure(page: () => Page | undefined) {
   afterEach(async (ctx) => {
     const p = page();
     if (ctx.task.result?.state !== 'fail' || !p) return;
@@ -137,10 +134,6 @@ export function screenshotOnFailure(page: () => Page | undefined) {
   });
 }
 
-/**
- * The steps' vocabulary on one page: signing in and out, antd selects, and waits (playwright-core has no matchers).
- * The page is read when a step runs, so the helpers can be made before `beforeAll` opens it.
- */
 /**
  * Scrolls down until `target` is in the page: sections below a page's first screen load only when they come near
  * the viewport (src/web/shared/WhenVisible.tsx), as they do for a user who scrolls.
@@ -155,7 +148,11 @@ export async function scrollUntil(page: Page, target: Locator) {
   await target.first().scrollIntoViewIfNeeded();
 }
 
-export function pageHelpers(current: () => Page) {
+/**
+ * The steps' vocabulary on one page: signing in and out, antd selects, and waits (playwright-core has no matchers).
+ * The page is read when a step runs, so the helpers can be made before `beforeAll` opens it.
+ */
+function pageHelpers(current: () => Page) {
   /**
    * Signs in. The journeys were written for the dashboard at '/' as the first page, so by default the sign-in is
    * asked to return there (?from=/); `landing` signs in as a user does, onto the role's own first page (an office
