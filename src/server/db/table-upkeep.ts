@@ -38,7 +38,10 @@ export class TableUpkeep {
          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.schemaname = 'public'
           AND (s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup)
-               OR s.n_mod_since_analyze > $3 + $4 * greatest(c.reltuples, s.n_live_tup))
+               OR s.n_mod_since_analyze > $3 + $4 * greatest(c.reltuples, s.n_live_tup)
+               -- Never analyzed but not empty: PGlite's counters start from zero at every start, so rows written
+               -- before a restart are counted nowhere else.
+               OR (c.reltuples < 0 AND pg_relation_size(c.oid) > 0))
         ORDER BY s.n_dead_tup + s.n_mod_since_analyze DESC`,
       [VACUUM_BASE, VACUUM_SHARE, ANALYZE_BASE, ANALYZE_SHARE],
     );

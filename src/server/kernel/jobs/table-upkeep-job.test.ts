@@ -67,6 +67,19 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
     expect((await upkeep.due()).filter((d) => d.table.startsWith('upkeep_'))).toEqual([]);
   });
 
+  it('analyzes a table never analyzed that holds rows, even when the counters were reset (a PGlite restart)', async () => {
+    const upkeep = new TableUpkeep(one);
+    await one.query('CREATE TABLE upkeep_restarted (id int PRIMARY KEY)');
+    await one.query('INSERT INTO upkeep_restarted SELECT g FROM generate_series(1, 500) g');
+    await upkeep.due();
+    await one.query("SELECT pg_stat_reset_single_table_counters('upkeep_restarted'::regclass)");
+    const due = (await upkeep.due()).filter((d) => d.table === 'upkeep_restarted');
+    expect(due).toEqual([{ table: 'upkeep_restarted', vacuum: false }]);
+    await upkeep.keep(due);
+    expect((await stats('upkeep_restarted')).reltuples).toBe(500);
+    expect((await upkeep.due()).filter((d) => d.table === 'upkeep_restarted')).toEqual([]);
+  });
+
   it.runIf(engine === 'pglite')('analyzes what a bulk import (a background job) wrote, as it ends', async () => {
     await t.database.db.execute(sql`CREATE TABLE upkeep_import (id int PRIMARY KEY, title text NOT NULL)`);
     const [owner] = (
