@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { Button, Tooltip } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
+import { useFirstScreenDone } from '../../app/first-screen.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { echarts, type EChartsOption } from './echarts.ts';
 
@@ -72,6 +73,8 @@ export function EChart({
   }, [option]);
 
   const { t } = useI18n();
+  // The save button (antd's Button and Tooltip, their styles made at first use) comes after the first screen.
+  const firstScreenDone = useFirstScreenDone();
   const save = () => {
     const chart = chartRef.current;
     if (!chart) return;
@@ -84,18 +87,20 @@ export function EChart({
   return (
     <div style={{ position: 'relative' }}>
       <div ref={ref} style={{ width: '100%', height: 480, ...style }} {...rest} />
-      <Tooltip title={t('ui.output.saveImage')}>
-        <Button
-          className="no-print"
-          size="small"
-          type="text"
-          icon={<CameraOutlined />}
-          aria-label={t('ui.output.saveImage')}
-          onClick={save}
-          data-testid="chart-save"
-          style={{ position: 'absolute', top: 4, right: 4, zIndex: 5 }}
-        />
-      </Tooltip>
+      {firstScreenDone && (
+        <Tooltip title={t('ui.output.saveImage')}>
+          <Button
+            className="no-print"
+            size="small"
+            type="text"
+            icon={<CameraOutlined />}
+            aria-label={t('ui.output.saveImage')}
+            onClick={save}
+            data-testid="chart-save"
+            style={{ position: 'absolute', top: 4, right: 4, zIndex: 5 }}
+          />
+        </Tooltip>
+      )}
     </div>
   );
 }
