@@ -175,4 +175,45 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
     expect(dash.statusCode).toBe(200);
     expect(dash.json().projects).toBeNull();
   });
+
+  it('keeps its pairing overview across project writes, and follows a new sub-pair at once for every office that sees it', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const national = await s.as(s.f.users.national);
+    const overview = async (c: typeof jilin) => {
+      const body = (await c.get('/api/dashboard')).json();
+      const pair = body.pairings.find((p: { id: string }) => p.id === s.f.pairings.jilinZhejiang);
+      return { counts: body.counts, subPairs: pair.subPairCount as number, projects: body.projects.counts.projects };
+    };
+    const before = { jilin: await overview(jilin), national: await overview(national) };
+    const project = await jilin.post(
+      '/api/projects',
+      newProject(s.f.pairings.jilinZhejiang, { title: '又一个项目', investor: '某公司' }),
+    );
+    expect(project.statusCode, project.body).toBe(201);
+    const afterProject = await overview(jilin);
+    expect(afterProject).toEqual({ ...before.jilin, projects: before.jilin.projects + 1 });
+    const sub = await jilin.post('/api/pairings', {
+      programmeId: s.f.programmeId,
+      parentId: s.f.pairings.jilinZhejiang,
+      level: 'county',
+      sideA: ['220103'],
+      sideB: ['330106'],
+      theme: '现代农业',
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    for (const [who, c] of [
+      ['jilin', jilin],
+      ['national', national],
+    ] as const) {
+      const after = await overview(c);
+      // Its two districts are new to 吉林's pairings (the national office may have them elsewhere).
+      expect(after.counts, who).toEqual({
+        ...before[who].counts,
+        subPairs: before[who].counts.subPairs + 1,
+        regions: who === 'jilin' ? before.jilin.counts.regions + 2 : after.counts.regions,
+      });
+      expect(after.counts.regions).toBeGreaterThanOrEqual(before[who].counts.regions);
+      expect(after.subPairs, who).toBe(before[who].subPairs + 1);
+    }
+  });
 });

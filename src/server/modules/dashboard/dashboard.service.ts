@@ -1,4 +1,5 @@
 import { notFound } from '../../http/app-error.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { pairingOverview } from '../pairings/pairings.service.ts';
 import { listProgrammes, withinProgramme } from '../programmes/programmes.service.ts';
@@ -10,13 +11,21 @@ import { seesProjectFigures } from './dashboard.policy.ts';
  * call to each module it shows, so each can answer from wherever it keeps its figures.
  */
 export async function dashboard(ctx: AuthedContext, programmeId?: string) {
-  const programmes = await listProgrammes(ctx);
+  // The programmes and the pairing overview are kept per scope until their own tables change (cachedByVersion): a
+  // project write — the common one — then costs the dashboard only its project figures (on PGlite, whose one
+  // connection runs the statements one after another, the overview was as long as the figures).
+  const programmes = await cachedByVersion(
+    ctx.db,
+    ctx.actor,
+    `dashboard|programmes|${(ctx.actor.scope.programmeIds ?? []).join(',')}`,
+    () => listProgrammes(ctx),
+  );
   const shown = programmeId ? programmes.find((p) => p.programme.id === programmeId) : programmes[0];
   if (programmeId && !shown) throw notFound();
   // The figures of one programme: the actor's scope narrowed to its pairings.
   const inProgramme = shown ? await withinProgramme(ctx, shown.programme.id) : ctx;
   const [pairings, projects] = await Promise.all([
-    pairingOverview(inProgramme),
+    cachedByVersion(inProgramme.db, inProgramme.actor, 'dashboard|pairings', () => pairingOverview(inProgramme)),
     seesProjectFigures(ctx.actor) ? projectFigures(inProgramme, { groupBy: 'pairing' }) : null,
   ]);
   return { programme: shown?.programme ?? null, programmes: programmes.map((p) => p.programme), ...pairings, projects };

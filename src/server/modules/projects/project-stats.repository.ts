@@ -82,6 +82,8 @@ const ROLLUP_DIM: Record<StatsGroupBy, string> = { pairing: 'side', side: 'side'
  */
 async function statsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
   const where = scopeSql(actor, 'x', q);
+  // Only the dimensions read below (the overall figures by side, the stages, the grouping's): a third of the rows
+  // when grouped by pairing or side, each checked against the scope (on PGlite 123 → 44 ms for a programme's 220 pairings).
   const dim = ROLLUP_DIM[q.groupBy];
   const key = q.groupBy === 'pairing' ? sql`r.pairing_id::text` : sql`r.key`;
   const { rows } = await db.execute<{
@@ -91,7 +93,8 @@ async function statsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
     parks: number;
     events: number;
   }>(sql`
-    WITH r AS (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x WHERE ${where})
+    WITH r AS (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x
+      WHERE x.dim IN ('side', 'stage', ${dim}) AND ${where})
     SELECT
       (SELECT row_to_json(o) FROM (
         SELECT ${rollupRates}, coalesce(sum(r.landmark), 0)::int AS landmark,
