@@ -17,7 +17,7 @@ export async function dashboard(ctx: AuthedContext, programmeId?: string) {
   const programmes = await cachedByVersion(
     ctx.db,
     ctx.actor,
-    `dashboard|programmes|${(ctx.actor.scope.programmeIds ?? []).join(',')}`,
+    `dashboard|programmes|${ctx.actor.scope.all ? '' : (ctx.actor.scope.programmeIds ?? []).join(',')}`,
     () => listProgrammes(ctx),
   );
   const shown = programmeId ? programmes.find((p) => p.programme.id === programmeId) : programmes[0];
