@@ -11,7 +11,8 @@ import { reportingCycles, reportingCycleEvents, reportSlots } from './reporting.
 /** Cycles of the actor's pairings (both sides of a pairing see the same cycles); another pairing's are not found. */
 export const cycleScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, reportingCycles.pairingId);
 
-const cycleColumns = {
+/** A cycle's row as the pages show it, with its pairing's name (the query joins pairings). */
+export const cycleColumns = {
   id: reportingCycles.id,
   pairingId: reportingCycles.pairingId,
   pairingName: pairings.name,

@@ -7,7 +7,8 @@ import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { attachmentsColumn } from '../../kernel/attachments/attachments.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
 import { reportingCycles, reportSlots, reportFigures, reportEvents } from './reporting.tables.ts';
-import { cycleScope } from './cycles.repository.ts';
+import { cycleColumns, cycleScope, type CycleRow } from './cycles.repository.ts';
+import { pairings } from '../pairings/pairings.tables.ts';
 
 /**
  * The reports an actor may see: those of its pairings' cycles (both sides see each other's), and for a lead unit
@@ -119,6 +120,26 @@ export async function listReports(db: DbOrTx, actor: Actor, q: ReportListQuery) 
 export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<SlotRow | undefined> {
   const [row] = await base(db).where(and(eq(reportSlots.id, id), slotScope(actor)));
   return row as SlotRow | undefined;
+}
+
+/**
+ * The slot the actor may see and its cycle, the cycle row locked (every change to a slot locks its cycle first, so
+ * the period cannot lock under it), in one statement; undefined when out of scope.
+ */
+export async function findReportForChange(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<{ slot: SlotRow; cycle: CycleRow } | undefined> {
+  const [row] = await db
+    .select({ slot: summaryColumns, cycle: cycleColumns })
+    .from(reportSlots)
+    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
+    .innerJoin(pairings, eq(pairings.id, reportingCycles.pairingId))
+    .where(and(eq(reportSlots.id, id), slotScope(actor)))
+    .for('update', { of: reportingCycles });
+  return row as { slot: SlotRow; cycle: CycleRow } | undefined;
 }
 
 /**

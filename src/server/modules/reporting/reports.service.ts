@@ -9,8 +9,8 @@ import { chinaToday } from '../../kernel/dates.ts';
 import { organisationOnTask, targetsForFigures, taskOfPairingById } from '../tasks/task-progress.service.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
-  findReport,
   findReportDetail,
+  findReportForChange,
   figuresOf,
   listReports,
   owedBy,
@@ -45,10 +45,9 @@ export async function reportDetail(ctx: AuthedContext, id: string) {
 
 /** The slot the actor may see and its cycle, the cycle row locked so the period cannot lock under a change. */
 export async function slotForChange(tx: DbOrTx, ctx: AuthedContext, id: string) {
-  const slot = await findReport(tx, ctx.actor, id);
-  if (!slot) throw notFound();
-  const cycle = await findCycle(tx, ctx.actor, slot.cycleId, { forUpdate: true });
-  if (!cycle) throw notFound();
+  const found = await findReportForChange(tx, ctx.actor, id);
+  if (!found) throw notFound();
+  const { slot, cycle } = found;
   assertCycleOpen(cycle);
   // A report counts in the year its cycle is due (reports on time): a year locked by its accepted summary is read-only.
   await assertYearsOpen(tx, cycle.pairingId, [yearOf(cycle.dueOn)], 'cycleId');
