@@ -173,6 +173,17 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     // The task counts it: not started before, under way now, with the training named in its history.
     await j.page.goto(`/tasks/${task38}`);
     await containsText(j.page.locator('body'), '推进中');
+  });
+
+  it('the exchanges list takes its filters from the address, and a filter chosen goes into the address', async () => {
+    await j.page.goto(`/exchanges?kind=expert_station&year=${YEAR}`);
+    // The filter bar: the pairing, the kind, the year, then real or demo records (this list has no search box).
+    const filter = (n: number) => j.page.locator('.ant-card-body .ant-select').nth(n);
+    await containsText(filter(1), '院士专家工作站');
+    await containsText(filter(2), YEAR);
+    await pick(filter(0), '吉林省—浙江省');
+    await poll(() => j.page.url()).toContain('pairingId=');
+    expect(new URL(j.page.url()).searchParams.get('kind')).toBe('expert_station');
     expect(j.pageErrors).toEqual([]);
   });
 });
