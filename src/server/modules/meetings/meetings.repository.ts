@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { trackedItems } from '../tracking/tracking.tables.ts';
@@ -29,38 +30,45 @@ const summaryColumns = {
 };
 export type MeetingSummaryRow = Awaited<ReturnType<typeof listMeetings>>['items'][number];
 
-export async function listMeetings(
-  db: DbOrTx,
-  actor: Actor,
-  f: { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean },
-  page: number,
-  pageSize: number,
-) {
-  const where = and(
+type MeetingFilter = { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean };
+const FILTER_KEYS = ['pairingId', 'kind', 'year', 'demo'] as const;
+/** Each filter's value, or a placeholder standing for it in a statement prepared once (kernel/prepared-by-shape.ts). */
+type GivenFilter = { [K in keyof MeetingFilter]?: MeetingFilter[K] | Placeholder };
+
+const filterOf = (actor: Actor, f: GivenFilter) =>
+  and(
     meetingScope(actor),
     f.pairingId ? eq(meetings.pairingId, f.pairingId) : undefined,
     f.kind ? eq(meetings.kind, f.kind) : undefined,
     f.year
-      ? sql`${meetings.heldOn} >= make_date(${f.year}, 1, 1) AND ${meetings.heldOn} < make_date(${f.year + 1}, 1, 1)`
+      ? sql`${meetings.heldOn} >= make_date(${f.year}::int, 1, 1) AND ${meetings.heldOn} < make_date(${f.year}::int + 1, 1, 1)`
       : undefined,
     f.demo !== undefined ? eq(meetings.isDemo, f.demo) : undefined,
   );
+
+export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, page: number, pageSize: number) {
   const order = [desc(meetings.heldOn), asc(meetings.id)];
   // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
-  const pageIds = db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [items, [total]] = await Promise.all([
-    db
+  // Built once per filter shape and scope, run with this request's values.
+  const { given, shape } = placeholdersOf(f, FILTER_KEYS);
+  const pageQuery = preparedByShape(db, actor, `meetings|${shape}`, () => {
+    const pageIds = db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(filterOf(actor, given))
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
+    return db
       .select(summaryColumns)
       .from(meetings)
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
       .where(amongIds(meetings.id, pageIds))
-      .orderBy(...order),
+      .orderBy(...order)
+      .prepare(undefined as never);
+  });
+  const [items, [total]] = await Promise.all([
+    pageQuery.execute({ ...f, limit: pageSize, offset: (page - 1) * pageSize }),
     // The total is the same for every page of a filter: kept per scope and filter until the meetings are written
     // (kernel/cached-by-version.ts). The page is always read.
     cachedByVersion(
@@ -68,7 +76,7 @@ export async function listMeetings(
       actor,
       `meetings|${JSON.stringify(f)}`,
       // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
-      async () => await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
+      async () => await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(filterOf(actor, f)),
     ),
   ]);
   return { items, total: total!.n };

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { SecondmentListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { containing } from '../../kernel/like-pattern.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { secondments } from './people.tables.ts';
@@ -40,7 +41,15 @@ export type SecondmentSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[numb
 
 export type SecondmentFilter = Omit<SecondmentListQuery, 'page' | 'pageSize'>;
 
-function filterOf(actor: Actor, f: SecondmentFilter): SQL | undefined {
+/** The filters the list's condition reads (programmeId narrows the actor's scope before the list is asked). */
+const FILTER_KEYS = ['pairingId', 'direction', 'rank', 'status', 'batch', 'year', 'q', 'demo'] as const;
+type FilterValues = Pick<SecondmentFilter, (typeof FILTER_KEYS)[number]>;
+/** Each filter's value, or a placeholder standing for it in a statement prepared once (kernel/prepared-by-shape.ts). */
+type GivenFilter = { [K in keyof FilterValues]?: FilterValues[K] | Placeholder };
+
+function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
+  // The name/unit search: the pattern itself, or the placeholder its pattern fills.
+  const like = typeof f.q === 'string' ? containing(f.q) : f.q;
   return and(
     secondmentScope(actor),
     f.pairingId ? eq(secondments.pairingId, f.pairingId) : undefined,
@@ -49,14 +58,10 @@ function filterOf(actor: Actor, f: SecondmentFilter): SQL | undefined {
     f.status ? eq(secondments.status, f.status) : undefined,
     f.batch ? eq(secondments.batch, f.batch) : undefined,
     f.year
-      ? sql`${secondments.startsOn} < make_date(${f.year + 1}, 1, 1) AND ${secondments.endsOn} >= make_date(${f.year}, 1, 1)`
+      ? sql`${secondments.startsOn} < make_date(${f.year}::int + 1, 1, 1) AND ${secondments.endsOn} >= make_date(${f.year}::int, 1, 1)`
       : undefined,
-    f.q
-      ? or(
-          ilike(secondments.name, containing(f.q)),
-          ilike(secondments.homeUnit, containing(f.q)),
-          ilike(secondments.hostUnit, containing(f.q)),
-        )
+    like
+      ? or(ilike(secondments.name, like), ilike(secondments.homeUnit, like), ilike(secondments.hostUnit, like))
       : undefined,
     f.demo !== undefined ? eq(secondments.isDemo, f.demo) : undefined,
   );
@@ -69,28 +74,41 @@ export async function listSecondments(
   paging: { page: number; pageSize: number } | 'all',
 ) {
   const where = filterOf(actor, f);
-  const order = [f.sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn), asc(secondments.id)];
+  const orderOf = (sort: SecondmentFilter['sort']) => [
+    sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn),
+    asc(secondments.id),
+  ];
   if (paging === 'all')
     return {
       items: await summaryQuery(db)
         .where(where)
-        .orderBy(...order),
+        .orderBy(...orderOf(f.sort)),
       total: -1,
     };
   // The page's ids first, in the list's order from secondments_list_order_idx (it holds the scope's and the common
   // filters' columns): the rows the OFFSET skips are index entries, not wide cadre rows read and sorted; only the
-  // page's rows are read whole.
-  const pageIds = db
-    .select({ id: secondments.id })
-    .from(secondments)
-    .where(where)
-    .orderBy(...order)
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  const [items, [total]] = await Promise.all([
-    summaryQuery(db)
+  // page's rows are read whole. Built once per filter shape and scope, run with this request's values.
+  const { given, shape } = placeholdersOf(f, FILTER_KEYS);
+  const page = preparedByShape(db, actor, `secondments|${shape}|${f.sort ?? ''}`, () => {
+    const pageIds = db
+      .select({ id: secondments.id })
+      .from(secondments)
+      .where(filterOf(actor, given))
+      .orderBy(...orderOf(f.sort))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
+    return summaryQuery(db)
       .where(amongIds(secondments.id, pageIds))
-      .orderBy(...order),
+      .orderBy(...orderOf(f.sort))
+      .prepare(undefined as never);
+  });
+  const [items, [total]] = await Promise.all([
+    page.execute({
+      ...f,
+      q: f.q === undefined ? undefined : containing(f.q),
+      limit: paging.pageSize,
+      offset: (paging.page - 1) * paging.pageSize,
+    }),
     // The total is the same for every page of a filter (a count over up to every cadre of the scope, wide rows):
     // kept per scope and filter until the cadres are written (kernel/cached-by-version.ts). The page is always read.
     cachedByVersion(

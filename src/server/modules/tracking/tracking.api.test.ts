@@ -5,6 +5,7 @@ import { samplePdf } from '../../kernel/attachments/test-support/attachment-file
 import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import { systemContext } from '../../http/system-actor.ts';
+import { buildOrgUser } from '../../seed/builders.ts';
 import { seedPlans } from '../../seed/plan-seed.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { testEngines } from '../../testing/test-engines.ts';
@@ -47,6 +48,48 @@ describe.each(testEngines())(
       const bySeq = (n: number) => m.decisions.find((d: { seq: number }) => d.seq === n);
       return { office: c, meeting: m, officeItem: bySeq(1), unitItem: bySeq(2) };
     }
+
+    it("shows each unit only its own items, though units of one pairing share their lists' prepared statements", async () => {
+      const { unitItem } = await meetingWithDecisions();
+      // A second lead unit of 吉林: the same pairings in scope as jilin-unit, another organisation.
+      const other = await buildOrgUser(systemContext(s.t.deps), {
+        username: 'jilin-unit-2',
+        regionCode: '220000',
+        roles: ['lead_unit'],
+        kind: 'lead_unit',
+      });
+      const c = await s.as(s.f.users.jilin);
+      const second = await c.post('/api/meetings', {
+        pairingId: s.f.pairings.jilinZhejiang,
+        kind: 'joint_meeting',
+        title: '第二次联席会议',
+        heldOn: '2024-06-20',
+        hostSide: 'a',
+        decisions: [
+          {
+            text: '第二单位的事项',
+            deadline: inDays(30),
+            owners: [{ organisationId: other.organisationId, role: 'lead' }],
+          },
+        ],
+      });
+      expect(second.statusCode, second.body).toBe(201);
+      const otherItem = second.json().decisions[0];
+      const ids = (list: { items: { id: string }[] }) => list.items.map((i) => i.id);
+      const unit = await s.as(s.f.users.jilinUnit);
+      const unit2 = await s.as(other);
+      // The same filters asked by both units, one after the other; page sizes differ, so neither answer can be a
+      // cached one, while the statement (its shape: filters, scope) is the same.
+      for (const q of ['', '&status=not_started', '&mine=true', '&demo=false']) {
+        const mine = ids((await unit.get(`/api/tracked-items?pageSize=20${q}`)).json());
+        expect(mine, q).toContain(unitItem.id);
+        expect(mine, q).not.toContain(otherItem.id);
+        const theirs = ids((await unit2.get(`/api/tracked-items?pageSize=21${q}`)).json());
+        expect(theirs, q).toEqual([otherItem.id]);
+      }
+      const office = ids((await c.get('/api/tracked-items?pageSize=100')).json());
+      expect(office).toEqual(expect.arrayContaining([unitItem.id, otherItem.id]));
+    });
 
     it('lets the owner unit report progress on its own item only, which moves it to 推进中', async () => {
       const { officeItem, unitItem } = await meetingWithDecisions();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { ItemStatus } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -6,6 +6,7 @@ import { attachmentsOf } from '../../kernel/attachments/attachments.repository.t
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -19,7 +20,7 @@ import { seesOnlyOwnItems } from './tracking.policy.ts';
  * key. As EXISTS, the planner took a unit's ~500 of 50,000 items for a hash join over every item (8–30 ms against
  * 1.5–3.5 ms, EXPLAIN ANALYZE on the bench's PostgreSQL data).
  */
-const ownedBy = (organisationId: string) =>
+const ownedBy = (organisationId: string | Placeholder) =>
   sql`${trackedItems.id} = ANY(ARRAY(SELECT o.item_id FROM ${trackedItemOwners} o WHERE o.organisation_id = ${organisationId}))`;
 
 /** Items of the pairings in scope; a unit that only reports sees the items it owns. */
@@ -31,21 +32,21 @@ export function itemScope(actor: Actor): SQL | undefined {
 }
 
 /** 逾期 is read from the deadline at query time, so a list never shows a stale status. */
-const statusSql = (today: string) =>
+const statusSql = (today: string | Placeholder) =>
   sql<ItemStatus>`CASE WHEN ${trackedItems.state} = 'closed' THEN 'closed' WHEN ${trackedItems.deadline} < ${today}::date THEN 'overdue' ELSE ${trackedItems.state} END`;
 
 /**
  * The same statuses as conditions on the stored columns, so a status filter can use the deadline indexes
  * (`statusSql(today) = x` cannot: it is computed for every row).
  */
-const hasStatus = (status: ItemStatus, today: string): SQL => {
+const hasStatus = (status: ItemStatus, today: string | Placeholder): SQL => {
   const late = sql`${trackedItems.deadline} < ${today}::date`;
   if (status === 'closed') return sql`${trackedItems.state} = 'closed'`;
   if (status === 'overdue') return sql`${trackedItems.state} <> 'closed' AND ${late}`;
   return sql`${trackedItems.state} = ${status} AND NOT (${late})`;
 };
 
-const summaryColumns = (today: string) => ({
+const summaryColumns = (today: string | Placeholder) => ({
   id: trackedItems.id,
   pairingId: trackedItems.pairingId,
   pairingName: pairings.name,
@@ -74,7 +75,13 @@ export interface ItemFilter {
   demo?: boolean;
 }
 
-function filterCondition(actor: Actor, f: ItemFilter): SQL | undefined {
+/** The filters a page statement takes as placeholders (kernel/prepared-by-shape.ts); the others shape it by value. */
+const PLACEHOLDER_KEYS = ['source', 'sourceId', 'organisationId', 'taskId', 'projectId', 'dueBefore', 'demo'] as const;
+type GivenItemFilter = Omit<ItemFilter, 'status' | (typeof PLACEHOLDER_KEYS)[number]> & {
+  [K in (typeof PLACEHOLDER_KEYS)[number]]?: ItemFilter[K] | Placeholder;
+};
+
+function filterCondition(actor: Actor, f: GivenItemFilter): SQL | undefined {
   return and(
     itemScope(actor),
     pairingCondition(trackedItems.pairingId, f.pairingId, f.withSubPairs),
@@ -123,7 +130,6 @@ export async function listItems(
   page: { page: number; pageSize: number } | 'all',
 ) {
   const base = filterCondition(actor, f);
-  const where = and(base, status ? hasStatus(status, today) : undefined);
   // Closed items last; under a status filter they are all closed or all open, and the plain order can walk an index.
   const order = [
     ...(status ? [] : [sql`${trackedItems.state} = 'closed'`]),
@@ -131,35 +137,51 @@ export async function listItems(
     asc(trackedItems.seq),
     asc(trackedItems.id),
   ];
-  const rows = db
-    .select({ ...summaryColumns(today), owners: itemOwners })
-    .from(trackedItems)
-    .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId));
-  // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
-  // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
-  const pageIds = (p: { page: number; pageSize: number }): SQL => {
-    const from = (p.page - 1) * p.pageSize;
+  const statement = (given: GivenItemFilter, day: string | Placeholder, paged: boolean) => {
+    const where = and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
+    const rows = db
+      .select({ ...summaryColumns(day), owners: itemOwners })
+      .from(trackedItems)
+      .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId));
+    if (!paged) return rows.where(where).orderBy(...order);
+    // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
+    // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
     const inOrder = (cond: SQL | undefined) =>
       db
         .select({ id: trackedItems.id })
         .from(trackedItems)
         .where(and(where, cond))
         .orderBy(asc(trackedItems.deadline), asc(trackedItems.seq), asc(trackedItems.id));
-    if (status) return amongIds(trackedItems.id, inOrder(undefined).limit(p.pageSize).offset(from));
-    // Closed last (no index has that order): the first `from + pageSize` open ids, then as many closed ones, each
-    // from its index, and the page is that array's slice — instead of sorting every item in scope for each page.
-    const first = (cond: SQL) => inOrder(cond).limit(from + p.pageSize);
-    return sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
-      sql`${trackedItems.state} = 'closed'`,
-    )}))[${from + 1}:${from + p.pageSize}])`;
+    // Closed last (no index has that order): the first `end` open ids, then as many closed ones, each from its
+    // index, and the page is that array's slice — instead of sorting every item in scope for each page.
+    const end = sql.placeholder('end');
+    const first = (cond: SQL) => inOrder(cond).limit(end);
+    const pageIds = status
+      ? amongIds(trackedItems.id, inOrder(undefined).limit(sql.placeholder('size')).offset(sql.placeholder('from')))
+      : sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
+          sql`${trackedItems.state} = 'closed'`,
+        )}))[${sql.placeholder('start')}:${end}])`;
+    return rows.where(pageIds).orderBy(...order);
   };
-  const query = rows.where(page === 'all' ? where : pageIds(page)).orderBy(...order);
+  // Built once per filter shape, status, scope and own unit, run with this request's values.
+  const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
+  const query = () => {
+    if (page === 'all') return statement(f, today, false);
+    const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
+    const prepared = preparedByShape(
+      db,
+      actor,
+      `items|${ownUnit}|${status ?? ''}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}`,
+      () => statement({ ...f, ...given }, sql.placeholder('today'), true).prepare(undefined as never),
+    );
+    const from = (page.page - 1) * page.pageSize;
+    return prepared.execute({ ...f, today, size: page.pageSize, from, start: from + 1, end: from + page.pageSize });
+  };
   // The counts are the same for every page: kept per scope (and, where only owned items are seen or asked for, per
   // unit), day and filter until a table they read is written (kernel/cached-by-version.ts).
-  const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
   const countsKey = `items|${ownUnit}|${today}|${JSON.stringify(f)}`;
   const [items, counts] = await Promise.all([
-    query,
+    query(),
     cachedByVersion(db, actor, countsKey, async () => {
       const [row] = await db
         .select({
