@@ -31,7 +31,8 @@ export const unplacedLine = ({ field, text }: UnplacedError) => (field ? `${fiel
 
 /**
  * Puts the server's field errors (`details[].field`, a dotted path such as `sideA.0` or `offices.1.officeName`)
- * next to the form's fields: the longest prefix of the path that is a field of the form gets the message.
+ * next to the form's fields: the longest prefix of the path that is a field of the form gets the message; errors
+ * of an earlier answer on fields this one does not name are cleared.
  */
 export function applyServerErrors(
   form: FormInstance,
@@ -57,7 +58,13 @@ export function applyServerErrors(
     if (!entry.errors.includes(text)) entry.errors.push(text);
     byField.set(keyOf(target), entry);
   }
-  form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors })));
+  // A form is sent only once its own rules pass, so an error still shown on a field the server no longer names is
+  // the previous answer's: left in place it would stand beside, or hide, what is wrong now.
+  const stale = form
+    .getFieldsError()
+    .filter((entry) => entry.errors.length > 0 && !byField.has(keyOf(entry.name as NamePath)))
+    .map((entry) => ({ name: entry.name as NamePath, errors: [] as string[] }));
+  form.setFields([...stale, ...[...byField.values()].map(({ name, errors }) => ({ name, errors }))]);
   if (byField.size === 0 && err.details.length === 0) unplaced.push({ field: '', text: pick(err) });
   return { placed: byField.size, unplaced };
 }
