@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium())('cadre roster and training in Chromium', () => {
     await containsText(filter(1), '院士专家工作站');
     await containsText(filter(2), YEAR);
     await pick(filter(0), '吉林省—浙江省');
-    await poll(() => j.page.url()).toContain('pairingId=');
+    await poll(async () => j.page.url()).toContain('pairingId=');
     expect(new URL(j.page.url()).searchParams.get('kind')).toBe('expert_station');
     expect(j.pageErrors).toEqual([]);
   });
