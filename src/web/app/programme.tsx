@@ -1,10 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ProgrammeItem, ProgrammeList } from '../../common/api/pairings.ts';
 import { api } from './api-client.ts';
+import {
+  currentProgramme,
+  firstProgrammes,
+  forgetFirstProgrammes,
+  rememberProgramme,
+  rememberedProgramme,
+} from './first-programmes.ts';
 import { useI18n } from './i18n.tsx';
 import { useMe } from './session.tsx';
-
-const STORAGE_KEY = 'duikou.programme';
 
 export interface CurrentProgramme {
   /** The programmes the user works in (undefined while loading). */
@@ -23,14 +28,7 @@ export interface CurrentProgramme {
 
 const ProgrammeContext = createContext<CurrentProgramme | null>(null);
 
-/** The programme the user chose last in this browser (null: never chose). */
-export function rememberedProgramme(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
+export { rememberedProgramme };
 
 /**
  * The programme the user works in, for the whole signed-in app: every text naming a side takes that programme's
@@ -39,33 +37,32 @@ export function rememberedProgramme(): string | null {
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const { setSideNames } = useI18n();
-  const [programmes, setProgrammes] = useState<ProgrammeItem[] | undefined>(undefined);
+  // The list asked for with the session (first-programmes.ts), when it came: not asked again on the first render.
+  const [first] = useState(firstProgrammes);
+  const [programmes, setProgrammes] = useState<ProgrammeItem[] | undefined>(first);
   const [chosen, setChosen] = useState<string | null>(rememberedProgramme);
   const [tick, setTick] = useState(0);
 
+  useEffect(forgetFirstProgrammes, []);
   useEffect(() => {
     // Until a pending step (new password, second factor) is done the server answers nothing else.
-    if (me.pending) return;
+    if (me.pending || (first && tick === 0)) return;
     const controller = new AbortController();
     api.get<ProgrammeList>('/api/programmes', undefined, { signal: controller.signal }).then(
       (list) => setProgrammes(list.items),
       () => undefined,
     );
     return () => controller.abort();
-  }, [me.pending, tick]);
+  }, [me.pending, tick, first]);
 
-  const current = programmes?.find((p) => p.id === chosen) ?? programmes?.[0];
+  const current = currentProgramme(programmes, chosen);
   useEffect(() => {
     setSideNames(current?.sides ?? null);
   }, [current, setSideNames]);
 
   const choose = useCallback((id: string) => {
     setChosen(id);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, id);
-    } catch {
-      // Not remembered, still chosen.
-    }
+    rememberProgramme(id);
   }, []);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const requested = chosen && (!programmes || programmes.some((p) => p.id === chosen)) ? chosen : undefined;

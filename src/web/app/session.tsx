@@ -4,6 +4,12 @@ import { hasPermission, type Permission } from '../../common/access/permissions.
 import type { Me } from '../../common/api/auth.ts';
 import { authApi } from '../modules/auth/auth.api.ts';
 import { isApiError, onUnauthorized, setCsrfToken } from './api-client.ts';
+import {
+  currentProgramme,
+  firstProgrammesAnswer,
+  forgetFirstProgrammes,
+  rememberedProgramme,
+} from './first-programmes.ts';
 import { useI18n } from './i18n.tsx';
 import { useMessage } from './feedback.tsx';
 
@@ -31,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const message = useMessage();
-  const { pick } = useI18n();
+  const { pick, setSideNames } = useI18n();
 
   const adopt = useCallback((next: Me | null) => {
     setCsrfToken(next?.csrfToken ?? null);
@@ -42,8 +48,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const controller = new AbortController();
     const probe = firstProbe ?? authApi.me(controller.signal);
     firstProbe = null;
-    probe.then(
-      (value) => adopt(value),
+    // The programme's side names are set in the same render as the session (first-programmes.ts).
+    Promise.all([probe, firstProgrammesAnswer()]).then(
+      ([value, programmes]) => {
+        if (programmes) setSideNames(currentProgramme(programmes, rememberedProgramme())?.sides ?? null);
+        adopt(value);
+      },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         adopt(null);
@@ -72,6 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signedOut,
       login: async (username, password, second) => {
         const next = await authApi.login({ username, password, ...second });
+        forgetFirstProgrammes();
         setSignedOut(false);
         adopt(next);
         return next;
