@@ -269,30 +269,51 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
     for (const d of open.splice(0)) await d.close();
   });
 
-  it("hears another process's commits on the same PostgreSQL", async () => {
+  /** Two processes on one database. */
+  async function twoProcesses() {
     const first = await openTestDatabase(engine);
     open.push(first);
     const url = (first.pool.options as { connectionString: string }).connectionString;
     const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
     open.push(second);
+    return { first, second };
+  }
+
+  /**
+   * A second process on the first's database, once whatever it announced as it started has been heard here: a write
+   * of its own is heard (notifications come in commit order), then nothing more for a while (its start-up
+   * announcements may come from other connections, after that one). Only then may a test's clock start.
+   */
+  async function secondProcessHeard() {
+    const { first, second } = await twoProcesses();
+    const version = dataVersionOf(first.db)!;
+    const started = version.current!;
+    await second.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`);
+    await expect.poll(() => version.unchangedSince(started, ['regions']), { timeout: 5_000 }).toBe(false);
+    let last = -1;
+    await expect
+      .poll(
+        () => {
+          const same = version.ticks === last;
+          last = version.ticks;
+          return same;
+        },
+        { interval: 300, timeout: 10_000 },
+      )
+      .toBe(true);
+    return { second, version };
+  }
+
+  it("hears another process's commits on the same PostgreSQL", async () => {
+    const { first, second } = await twoProcesses();
     const before = dataVersionOf(first.db)!.current!;
     await second.db.execute(sql`CREATE TEMP TABLE probe2 (n int)`);
     await expect.poll(() => dataVersionOf(first.db)!.current!, { timeout: 5_000 }).toBeGreaterThan(before);
   });
 
   it("hears which pairings another process's write was for", async () => {
-    const first = await openTestDatabase(engine);
-    open.push(first);
-    const url = (first.pool.options as { connectionString: string }).connectionString;
-    const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
-    open.push(second);
-    const version = dataVersionOf(first.db)!;
+    const { second, version } = await secondProcessHeard();
     const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
-    // Whatever the second process wrote as it started is heard before a write of its own after it (notifications
-    // come in commit order): only then does the test's clock start.
-    const started = version.current!;
-    await second.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`);
-    await expect.poll(() => version.unchangedSince(started, ['regions']), { timeout: 5_000 }).toBe(false);
     const at = version.current!;
     await second.db.transaction(async (tx) => {
       await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`));
@@ -310,28 +331,8 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the data version a
   });
 
   it("hears which users another process's write to their sessions was for", async () => {
-    const first = await openTestDatabase(engine);
-    open.push(first);
-    const url = (first.pool.options as { connectionString: string }).connectionString;
-    const second = await openDatabase({ dataDir: first.dataDir, databaseUrl: url });
-    open.push(second);
-    const version = dataVersionOf(first.db)!;
+    const { second, version } = await secondProcessHeard();
     const [a, b] = ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000bb'];
-    const started = version.current!;
-    await second.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE false`);
-    await expect.poll(() => version.unchangedSince(started, ['regions']), { timeout: 5_000 }).toBe(false);
-    // Its start-up announcements may come from other connections, after that one: wait until nothing more is heard.
-    let last = -1;
-    await expect
-      .poll(
-        () => {
-          const same = version.ticks === last;
-          last = version.ticks;
-          return same;
-        },
-        { interval: 300, timeout: 10_000 },
-      )
-      .toBe(true);
     const at = version.current!;
     // User a signs out through the other process: a's cached session here goes, b's stays.
     await second.db.transaction(async (tx) => {
