@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
-import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { pairingIdNamed, signedCarPartsProject } from './fixtures.ts';
 import { journey, scrollUntil } from './harness.ts';
 
 /*
@@ -50,24 +48,8 @@ describe.skipIf(!hasChromium())('evaluation rounds in Chromium', () => {
     password: PASSWORD,
     acceptDownloads: true,
     setup: async (server) => {
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
-      jilinZhejiang = pairing.rows[0]!.id;
-      await buildProject(
-        systemContext(server.deps),
-        {
-          pairingId: pairing.rows[0]!.id,
-          title: '长春汽车零部件项目',
-          investor: '宁波某汽车零部件公司',
-          hostRegionCode: '220100',
-          type: 'industrial',
-          stage: 'signed',
-          stageOn: '2024-03-01',
-          signedAmount: '100',
-        },
-        { reports: [{ figure: 'arrived', period: { year: 2024, month: 12 }, amount: '60' }] },
-      );
+      jilinZhejiang = await pairingIdNamed(server, '吉林省—浙江省');
+      await signedCarPartsProject(server, jilinZhejiang);
     },
   });
   let roundId = '';

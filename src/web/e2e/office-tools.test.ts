@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { appFiles, loadFirstScreen } from './bundle-size.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { journey } from './harness.ts';
 
 /*
@@ -44,14 +44,11 @@ describe.skipIf(!hasChromium())('office tools in Chromium', () => {
     password: PASSWORD,
     acceptDownloads: true,
     setup: async (server) => {
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
       // Signed and started, with nothing arrived: a move to 投产 is allowed but unlikely.
       projectId = await buildProject(
         systemContext(server.deps),
         {
-          pairingId: pairing.rows[0]!.id,
+          pairingId: await pairingIdNamed(server, '吉林省—浙江省'),
           title: PROJECT,
           investor: '宁波某新能源有限公司',
           investorRegionCode: '330200',
