@@ -8,6 +8,7 @@ import { samplePdf } from '../../server/kernel/attachments/test-support/attachme
 import { createMeeting } from '../../server/modules/meetings/meetings.service.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { journey, scrollUntil } from './harness.ts';
 
 /*
@@ -55,10 +56,7 @@ describe.skipIf(!hasChromium())('meetings and tracked items in Chromium', () => 
     password: PASSWORD,
     acceptDownloads: true,
     setup: async (server) => {
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
-      pairingId = pairing.rows[0]!.id;
+      pairingId = await pairingIdNamed(server, '吉林省—浙江省');
       // Last year's joint meeting, hosted by the 吉林 side: the rotation proposes 浙江 this time.
       await createMeeting(systemContext(server.deps), {
         pairingId,

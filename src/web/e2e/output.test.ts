@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark } from '../../server/seed/builders.ts';
 import { translate } from '../../common/i18n/messages.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { journey } from './harness.ts';
 
 /*
@@ -35,10 +35,7 @@ describe.skipIf(!hasChromium())('exports, print and chart images in Chromium', (
     password: PASSWORD,
     acceptDownloads: true,
     setup: async (server) => {
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
-      pairingId = pairing.rows[0]!.id;
+      pairingId = await pairingIdNamed(server, '吉林省—浙江省');
       const ctx = systemContext(server.deps);
       await buildPark(ctx, { pairingId, name: PARK, type: 'cooperation', hostRegionCode: '220100' });
       for (const [title, year] of [

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildOrganisation } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
 import { ensureWebBuilt } from './build-web.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { journey } from './harness.ts';
 
 /*
@@ -34,10 +34,7 @@ describe.skipIf(!hasChromium())('the replication register in Chromium', () => {
     setup: async (server) => {
       // The adopting bureau is an organisation in the system: the office picks it rather than typing its name.
       await buildOrganisation(systemContext(server.deps), { name: ADOPTER, kind: 'lead_unit', regionCode: '220100' });
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
-      pairingId = pairing.rows[0]!.id;
+      pairingId = await pairingIdNamed(server, '吉林省—浙江省');
     },
   });
   let pairingId = '';
