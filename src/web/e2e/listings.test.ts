@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { samplePdf } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { journey, scrollUntil } from './harness.ts';
 
@@ -168,10 +168,7 @@ describe.skipIf(!hasChromium())('listings, matching and a deal in Chromium', () 
     await openAs(OFFICE.username, `/projects?q=${encodeURIComponent('稻香米业')}`);
     await visible(j.page.getByText(PROJECT));
     // The pairing page counts it: two listings, one interest, its contact revealed, one deal become a project.
-    const pairing = await j.server.deps.db.execute<{ id: string }>(
-      sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-    );
-    await j.page.goto(`/pairings/${pairing.rows[0]!.id}`);
+    await j.page.goto(`/pairings/${await pairingIdNamed(j.server, '吉林省—浙江省')}`);
     await scrollUntil(j.page, j.page.getByTestId('listing-counts'));
     await hasAttribute(j.page.getByTestId('listing-count-listings'), 'data-value', '2');
     await hasAttribute(j.page.getByTestId('listing-count-contactsRevealed'), 'data-value', '1');

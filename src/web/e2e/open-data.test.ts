@@ -5,6 +5,7 @@ import { systemContext } from '../../server/http/system-actor.ts';
 import { newProject } from '../../server/modules/projects/test-support/project-api.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { journey } from './harness.ts';
 
 /*
@@ -19,10 +20,10 @@ describe.skipIf(!hasChromium())('open data for a visitor in Chromium', () => {
     setup: async (server) => {
       const db = server.deps.db;
       const ctx = systemContext(server.deps);
-      const [jz] = (await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)).rows;
+      const jzId = await pairingIdNamed(server, '吉林省—浙江省');
       const published = await buildProject(
         ctx,
-        newProject(jz!.id, {
+        newProject(jzId, {
           title: '长春汽车零部件项目',
           investor: '宁波甲公司',
           stage: 'signed',
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium())('open data for a visitor in Chromium', () => {
       );
       await buildProject(
         ctx,
-        newProject(jz!.id, {
+        newProject(jzId, {
           title: '尚未公开的项目',
           investor: '杭州乙公司',
           stage: 'signed',

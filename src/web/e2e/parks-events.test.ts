@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildPark } from '../../server/seed/builders.ts';
 import { filledLedgerTemplate } from '../../server/modules/parks/test-support/ledger-sheet-fixture.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { journey } from './harness.ts';
 
@@ -53,12 +53,10 @@ describe.skipIf(!hasChromium())('co-built parks and promotion events in Chromium
     setup: async (server) => {
       const ctx = systemContext(server.deps);
       // Generated demo data, as `duikou demo` makes it: it must be told apart wherever it shows.
-      const pairing = await server.deps.db.execute<{ id: string }>(
-        sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`,
-      );
+      const pairingId = await pairingIdNamed(server, '吉林省—浙江省');
       await buildPark(
         ctx,
-        { pairingId: pairing.rows[0]!.id, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' },
+        { pairingId, name: DEMO_PARK, type: 'cooperation', hostRegionCode: '220100' },
         { demo: true },
       );
     },

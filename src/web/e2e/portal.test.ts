@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { chinaToday } from '../../server/kernel/dates.ts';
 import { newProject } from '../../server/modules/projects/test-support/project-api.ts';
 import { buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { journey } from './harness.ts';
 
@@ -31,9 +31,7 @@ describe.skipIf(!hasChromium())('public portal in Chromium', () => {
     users: [OFFICE],
     password: PASSWORD,
     setup: async (server) => {
-      const db = server.deps.db;
-      pairingId = (await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)).rows[0]!
-        .id;
+      pairingId = await pairingIdNamed(server, '吉林省—浙江省');
       // A project the office keeps to itself: it must never reach the public site.
       await buildProject(
         systemContext(server.deps),

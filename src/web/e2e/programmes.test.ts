@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { repoPath } from '../../server/repo-path.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { journey } from './harness.ts';
 
@@ -131,9 +132,7 @@ describe.skipIf(!hasChromium())('a programme loaded from a file, in Chromium', (
   });
 
   it('the national office granted 东西部协作 only sees that programme, and none of 22号', async () => {
-    const [jz] = (
-      await j.server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = '吉林省—浙江省'`)
-    ).rows;
+    const jzId = await pairingIdNamed(j.server, '吉林省—浙江省');
 
     await signOut();
     await openAs(DONGXI.username);
@@ -142,7 +141,7 @@ describe.skipIf(!hasChromium())('a programme loaded from a file, in Chromium', (
     await containsText(legend(), '西部一方');
     // One programme: no switcher.
     await poll(() => j.page.getByTestId('programme-switch').count()).toBe(0);
-    await j.page.goto(`/pairings/${jz!.id}`);
+    await j.page.goto(`/pairings/${jzId}`);
     await visible(j.page.getByTestId('not-found'));
   });
 });

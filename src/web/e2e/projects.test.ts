@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { sql } from 'drizzle-orm';
 import { systemContext } from '../../server/http/system-actor.ts';
 import { buildEvent, buildPark, buildProject } from '../../server/seed/builders.ts';
 import { hasChromium } from './browser.ts';
+import { pairingIdNamed } from './fixtures.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { samplePdf, samplePng } from '../../server/kernel/attachments/test-support/attachment-files.ts';
 import { journey, scrollUntil } from './harness.ts';
@@ -48,8 +48,7 @@ describe.skipIf(!hasChromium())('cooperation projects in Chromium', () => {
     setup: async (server) => {
       workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duikou-projects-files-'));
       const ctx = systemContext(server.deps);
-      const id = async (name: string) =>
-        (await server.deps.db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE name = ${name}`)).rows[0]!.id;
+      const id = (name: string) => pairingIdNamed(server, name);
       pairingId = await id('吉林省—浙江省');
       // A generated demo record in the 吉林 ledger, and a real project of 辽宁 that 吉林 must not see.
       const project = {
