@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { type AnyColumn, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import type { Actor, PairingScope } from '../http/context.ts';
 import type { Role } from '../../common/access/roles.ts';
@@ -99,7 +99,7 @@ export function inPairingScope(actor: Actor, pairingId: string): boolean {
  */
 export function pairingCondition(
   column: SQL | AnyColumn,
-  pairingId: string | undefined,
+  pairingId: string | Placeholder | undefined,
   withSubPairs?: boolean,
 ): SQL | undefined {
   if (!pairingId) return undefined;

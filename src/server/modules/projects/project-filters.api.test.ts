@@ -91,6 +91,36 @@ describe.each(testEngines())('project ledger filters on %s', (engine) => {
     expect(rolled.overall).toMatchObject({ signedProjects: 2, signedAmount: '125.5' });
   });
 
+  it('answers each user and each filter its own rows, though each ledger statement is built once per shape', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const changchun = await s.as(s.f.users.changchun);
+    const page = async (c: typeof jilin, query: string) =>
+      listed((await c.get(`/api/projects?pageSize=20${query}`)).json());
+    // The same filters for two scopes, one after the other and back: 长春 sees none of 吉林's projects.
+    expect(await page(jilin, '&greenChannel=true')).toEqual([ids.parent, ids.sub].sort());
+    expect(await page(changchun, '&greenChannel=true')).toEqual([]);
+    expect(await page(jilin, '&greenChannel=true')).toEqual([ids.parent, ids.sub].sort());
+    // One user: a filter given, then another value, then absent.
+    expect(await page(jilin, '&greenChannel=false')).toEqual([ids.parentDrugs]);
+    expect(await page(jilin, '')).toEqual([ids.parent, ids.parentDrugs, ids.sub].sort());
+    expect(await page(jilin, '&industryDivision=27')).toEqual([ids.parentDrugs]);
+    // A search of one character, of two (the index alone) and of more (the index and the infix check).
+    expect(await page(jilin, '&q=鞋')).toEqual([ids.sub]);
+    expect(await page(jilin, '&q=长春')).toEqual([ids.parent, ids.parentDrugs].sort());
+    expect(await page(jilin, '&q=长春汽车')).toEqual([ids.parent]);
+    expect(await page(jilin, '&q=吉林市鞋')).toEqual([ids.sub]);
+    // A pairing alone, then with its sub-pairs.
+    const jz = s.f.pairings.jilinZhejiang;
+    expect(await page(jilin, `&pairingId=${jz}`)).toEqual([ids.parent, ids.parentDrugs].sort());
+    expect(await page(jilin, `&pairingId=${jz}&withSubPairs=true`)).toEqual(
+      [ids.parent, ids.parentDrugs, ids.sub].sort(),
+    );
+    // A project's page: out of 长春's scope after 吉林 read it, and the next project for 吉林.
+    expect((await jilin.get(`/api/projects/${ids.parent}`)).json().title).toBe('长春汽车项目');
+    expect((await changchun.get(`/api/projects/${ids.parent}`)).statusCode).toBe(404);
+    expect((await jilin.get(`/api/projects/${ids.sub}`)).json().title).toBe('吉林市鞋业项目');
+  });
+
   it('keeps the roll-up inside the user’s scope', async () => {
     // 长春 sees its own city pairings only: neither 吉林—浙江 nor its 吉林市 sub-pair.
     const changchun = await s.as(s.f.users.changchun);

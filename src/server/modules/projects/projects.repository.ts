@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -11,7 +11,8 @@ import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsColumn, attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
-import { searchCondition } from './search-grams.ts';
+import { searchableByGrams, searchCondition } from './search-grams.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -34,31 +35,81 @@ export async function findProject(
   return row;
 }
 
-function filters(actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined {
+/**
+ * The ledger's filter values as its statement takes them: the signing year as a date range (which the signing
+ * date's index serves; extract(year …) = y would read every row) and the search text with its LIKE pattern.
+ */
+type LedgerValues = Omit<
+  Partial<ProjectListQuery>,
+  'year' | 'programmeId' | 'withSubPairs' | 'page' | 'pageSize' | 'sort' | 'order'
+> & {
+  yearFrom?: string;
+  yearTo?: string;
+  qLike?: string;
+};
+const VALUE_KEYS = [
+  'pairingId',
+  'side',
+  'stage',
+  'type',
+  'industrySection',
+  'yearFrom',
+  'yearTo',
+  'parkId',
+  'eventId',
+  'industryDivision',
+  'landmark',
+  'greenChannel',
+  'demo',
+  'q',
+  'qLike',
+] as const satisfies readonly (keyof LedgerValues)[];
+/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
+type GivenValues = { [K in keyof LedgerValues]?: LedgerValues[K] | Placeholder };
+/** What changes a ledger statement's text besides which values are given. */
+type LedgerShape = { withSubPairs?: boolean; searchByGrams: boolean };
+
+function ledgerValues(f: Partial<ProjectListQuery>): LedgerValues {
+  const { year, programmeId: _m, withSubPairs: _w, page: _p, pageSize: _s, sort: _o, order: _d, ...rest } = f;
+  return {
+    ...rest,
+    ...(year ? { yearFrom: `${year}-01-01`, yearTo: `${year + 1}-01-01` } : {}),
+    ...(f.q ? { qLike: containing(f.q) } : {}),
+  };
+}
+const ledgerShape = (f: Partial<ProjectListQuery>): LedgerShape => ({
+  withSubPairs: f.withSubPairs,
+  searchByGrams: !!f.q && searchableByGrams(f.q),
+});
+
+function givenFilters(actor: Actor, v: GivenValues, shape: LedgerShape): SQL | undefined {
   return and(
     projectScope(actor),
-    pairingCondition(projects.pairingId, f.pairingId, f.withSubPairs),
-    f.side ? eq(projects.side, f.side) : undefined,
-    f.stage ? eq(projects.stage, f.stage) : undefined,
-    f.type ? eq(projects.type, f.type) : undefined,
-    f.industrySection ? eq(projects.industrySection, f.industrySection) : undefined,
-    // A range of the signing date, which its index serves (extract(year …) = y would read every row).
-    f.year ? and(gte(projects.signedOn, `${f.year}-01-01`), lt(projects.signedOn, `${f.year + 1}-01-01`)) : undefined,
-    f.parkId ? eq(projects.parkId, f.parkId) : undefined,
-    f.eventId ? eq(projects.eventId, f.eventId) : undefined,
-    f.industryDivision ? eq(projects.industryDivision, f.industryDivision) : undefined,
-    f.landmark !== undefined ? eq(projects.landmark, f.landmark) : undefined,
-    f.greenChannel !== undefined ? eq(projects.greenChannel, f.greenChannel) : undefined,
-    f.demo !== undefined ? eq(projects.isDemo, f.demo) : undefined,
-    f.q
+    pairingCondition(projects.pairingId, v.pairingId, shape.withSubPairs),
+    v.side ? eq(projects.side, v.side) : undefined,
+    v.stage ? eq(projects.stage, v.stage) : undefined,
+    v.type ? eq(projects.type, v.type) : undefined,
+    v.industrySection ? eq(projects.industrySection, v.industrySection) : undefined,
+    v.yearFrom && v.yearTo ? and(gte(projects.signedOn, v.yearFrom), lt(projects.signedOn, v.yearTo)) : undefined,
+    v.parkId ? eq(projects.parkId, v.parkId) : undefined,
+    v.eventId ? eq(projects.eventId, v.eventId) : undefined,
+    v.industryDivision ? eq(projects.industryDivision, v.industryDivision) : undefined,
+    v.landmark !== undefined ? eq(projects.landmark, v.landmark) : undefined,
+    v.greenChannel !== undefined ? eq(projects.greenChannel, v.greenChannel) : undefined,
+    v.demo !== undefined ? eq(projects.isDemo, v.demo) : undefined,
+    v.q && v.qLike
       ? searchCondition(
           { title: projects.title, investor: projects.investor, code: projects.projectCode },
-          f.q,
-          sql`(${ilike(projects.title, containing(f.q))} OR ${ilike(projects.investor, containing(f.q))})`,
+          v.q,
+          sql`(${ilike(projects.title, v.qLike)} OR ${ilike(projects.investor, v.qLike)})`,
+          shape.searchByGrams,
         )
       : undefined,
   );
 }
+
+const filters = (actor: Actor, f: Partial<ProjectListQuery>): SQL | undefined =>
+  givenFilters(actor, ledgerValues(f), ledgerShape(f));
 
 const SORTS = {
   title: projects.title,
@@ -141,16 +192,24 @@ function rollupTotals(actor: Actor, f: Partial<ProjectListQuery>): SQL | null {
 }
 
 export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
-  const where = filters(actor, f);
-  // The tie-breaker runs the same way as the sort, so (created_at, id) serves the default order from its index.
-  const order = f.order === 'asc' ? [asc(SORTS[f.sort]), asc(projects.id)] : [desc(SORTS[f.sort]), desc(projects.id)];
+  const values = ledgerValues(f);
+  const shape = ledgerShape(f);
+  // The page's statement is built once per shape (the filters given, the sort, the scope) and run with this
+  // request's values: building it was a large part of a ledger page's CPU (kernel/prepared-by-shape.ts).
+  const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
+  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}`;
+  const page = preparedByShape(db, actor, key, () => {
+    const order = f.order === 'asc' ? [asc(SORTS[f.sort]), asc(projects.id)] : [desc(SORTS[f.sort]), desc(projects.id)];
+    return listQuery(db)
+      .where(givenFilters(actor, given, shape))
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(undefined as never);
+  });
   const { page: _p, pageSize: _s, sort: _o, order: _d, ...totalsFilter } = f;
   const [items, totals] = await Promise.all([
-    listQuery(db)
-      .where(where)
-      .orderBy(...order)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+    page.execute({ ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     cachedByVersion(db, actor, `totals|${JSON.stringify(totalsFilter)}`, async () => {
       const fromRollups = rollupTotals(actor, totalsFilter);
       if (fromRollups) return (await db.execute<LedgerTotals>(fromRollups)).rows[0]!;
@@ -163,7 +222,7 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
           completed: sql<string>`coalesce(sum(${projects.completedWan}), 0)::text`,
         })
         .from(projects)
-        .where(where);
+        .where(filters(actor, totalsFilter));
       return row!;
     }),
   ]);
@@ -187,32 +246,37 @@ export async function findProjectDetail(db: DbOrTx, actor: Actor, id: string, op
     eventTitle: events.title,
     taskIds: sql<string[]>`ARRAY(SELECT t.task_id::text FROM project_tasks t WHERE t.project_id = ${projects.id})`,
   };
-  const named = <Q extends PgSelect>(q: Q) =>
+  const named = <Q extends PgSelect>(q: Q, projectId: string | Placeholder) =>
     q
       .innerJoin(pairings, eq(pairings.id, projects.pairingId))
       .leftJoin(parks, eq(parks.id, projects.parkId))
       .leftJoin(events, eq(events.id, projects.eventId))
-      .where(and(eq(projects.id, id), projectScope(actor)));
+      .where(and(eq(projects.id, projectId), projectScope(actor)));
   if (opts.forUpdate) {
     // One after the other: a transaction has a single connection.
-    const [found] = await named(db.select(head).from(projects).$dynamic()).for('update', { of: projects });
+    const [found] = await named(db.select(head).from(projects).$dynamic(), id).for('update', { of: projects });
     if (!found) return undefined;
     const moves = await movesOf(db, id);
     const reports = await reportsOf(db, id);
     const attachments = await attachmentsOf(db, { kind: 'project', id });
     return { ...found, moves, reports, attachments };
   }
-  const [found] = await named(
-    db
-      .select({
-        ...head,
-        moves: movesColumn(projects.id),
-        reports: reportsColumn(projects.id),
-        attachments: attachmentsColumn('project', projects.id),
-      })
-      .from(projects)
-      .$dynamic(),
+  // Built once per scope and run with this id (kernel/prepared-by-shape.ts).
+  const page = preparedByShape(db, actor, 'project', () =>
+    named(
+      db
+        .select({
+          ...head,
+          moves: movesColumn(projects.id),
+          reports: reportsColumn(projects.id),
+          attachments: attachmentsColumn('project', projects.id),
+        })
+        .from(projects)
+        .$dynamic(),
+      sql.placeholder('id'),
+    ).prepare(undefined as never),
   );
+  const [found] = await page.execute({ id });
   return found;
 }
 export type ProjectDetailRows = NonNullable<Awaited<ReturnType<typeof findProjectDetail>>>;

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { type AnyColumn, type Placeholder, sql, type SQL } from 'drizzle-orm';
 
 /*
  * The ledger's search (`q`, an infix of the title or the investor, often two Chinese characters) through an index
@@ -29,7 +29,7 @@ export const rowSearchGrams = (title: AnyColumn | SQL, investor: AnyColumn | SQL
   sql`(${pairsOf(title)} || ${pairsOf(investor)})`;
 
 /** Every pair of the searched text, lower-cased, and nothing else: each cut taken over an even number of characters. */
-export function textSearchGrams(text: string): SQL {
+export function textSearchGrams(text: string | Placeholder): SQL {
   const lowered = sql`lower(${text}::text)`;
   const even = sql`left(${lowered}, length(${lowered}) / 2 * 2)`;
   const odd = sql`left(substr(${lowered}, 2), (length(${lowered}) - 1) / 2 * 2)`;
@@ -44,14 +44,16 @@ export const searchableByGrams = (text: string): boolean => [...text].length >= 
  * pairs narrow the rows through the index; the infix check runs on those only, and not at all for two characters,
  * where holding the pair is holding the text. The condition is written as (pairs OR code) AND (check OR code) so
  * the first part is the index's whole condition and the second the only filter left on the rows it finds.
+ * `byGrams` must be given when `text` is a placeholder standing for the text (a statement built once per shape).
  */
 export function searchCondition(
   columns: { title: AnyColumn; investor: AnyColumn; code: AnyColumn },
-  text: string,
+  text: string | Placeholder,
   infix: SQL,
+  byGrams = typeof text === 'string' && searchableByGrams(text),
 ): SQL {
   const code = sql`${columns.code} = ${text}`;
-  if (!searchableByGrams(text)) return sql`(${infix} OR ${code})`;
+  if (!byGrams) return sql`(${infix} OR ${code})`;
   return sql`(${rowSearchGrams(columns.title, columns.investor)} @> ${textSearchGrams(text)} OR ${code})
     AND (CASE WHEN length(lower(${text}::text)) = 2 THEN true ELSE ${infix} END OR ${code})`;
 }
