@@ -11,7 +11,6 @@ import {
   taskLightsOfPlans,
   taskTextsOf,
   tasksForReimport,
-  tasksOfPlan,
   tasksOfPlansByIds,
   unitsOf,
   updateTaskRow,
@@ -19,7 +18,7 @@ import {
   type TaskInsert,
   type UnitRow,
 } from './tasks.repository.ts';
-import { presentTaskSummary } from './tasks.presenter.ts';
+import { taskSummariesOfPlan as summariesOfPlan } from './plan-task-summaries.repository.ts';
 import { targetText } from './target-text.ts';
 
 /*
@@ -32,7 +31,7 @@ export type TaskHistoryEntry = Parameters<typeof insertHistory>[1][number];
 
 /** The tasks of a plan version the actor may see, in document order, as the plan page lists them. */
 export async function taskSummariesOfPlan(ctx: AuthedContext, planId: string, today: string): Promise<TaskSummary[]> {
-  return (await tasksOfPlan(ctx.db, ctx.actor, planId, today)).map(presentTaskSummary);
+  return summariesOfPlan(ctx.db, ctx.actor, planId, today);
 }
 
 export type PlanTaskCounts = { taskCount: number; lights: Record<TaskLight, number> };

@@ -18,7 +18,7 @@ const assignedTo = (organisationId: string) =>
  * and the programme-level tasks of the national plan, which every pairing works under, of the programmes the actor
  * works in.
  */
-function taskScope(actor: Actor): SQL | undefined {
+export function taskScope(actor: Actor): SQL | undefined {
   const programme = sql`(SELECT pl.programme_id FROM ${plans} pl WHERE pl.id = ${tasks.planId})`;
   const pairing = actor.scope.all
     ? undefined
@@ -164,28 +164,6 @@ async function withUnits<R extends TaskSummaryRow>(db: DbOrTx, rows: R[]): Promi
   return rows.map((r) => ({ ...r, units: byTask.get(r.id) ?? [] }));
 }
 export type WithUnits<R = TaskSummaryRow> = R & { units: (typeof taskUnits.$inferSelect)[] };
-
-/** Every visible task of one plan version, in document order. */
-export async function tasksOfPlan(db: DbOrTx, actor: Actor, planId: string, today: string) {
-  // Target counts of a whole plan by one grouped join: the per-row subquery of summaryColumns, run 5,000 times,
-  // was 90 % of a 5,000-task plan's time in the database (EXPLAIN ANALYZE: 220 ms of 234 ms on PostgreSQL).
-  const counts = db
-    .select({ taskId: taskTargets.taskId, n: sql<number>`count(*)::int`.as('n') })
-    .from(taskTargets)
-    .where(sql`${taskTargets.taskId} IN (SELECT t.id FROM tasks t WHERE t.plan_id = ${planId})`)
-    .groupBy(taskTargets.taskId)
-    .as('target_counts');
-  const rows = await db
-    .select({ ...summaryColumns(today), targetCount: sql<number>`coalesce(${counts.n}, 0)` })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
-    .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
-    .leftJoin(counts, eq(counts.taskId, tasks.id))
-    .where(and(taskScope(actor), eq(tasks.planId, planId)))
-    .orderBy(asc(tasks.ordinal));
-  return withUnits(db, rows as TaskSummaryRow[]);
-}
 
 export async function findTask(db: DbOrTx, actor: Actor, id: string, today: string) {
   const [row] = await db
