@@ -36,7 +36,7 @@ export function registerPairingRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/pairings/:id',
-    { access: 'pairing.read', params: idParams, response: pairingDetail },
+    { access: 'pairing.read', cacheable: true, params: idParams, response: pairingDetail },
     async ({ ctx, params }) => presentPairingDetail(await loadPairingDetail(ctx, params.id)),
   );
   r.post(

@@ -128,7 +128,7 @@ export function registerProjectRoutes(app: FastifyInstance) {
 
     r.get(
       '/api/projects/:id',
-      { access: 'project.read', params: idParams, response: projectDetail },
+      { access: 'project.read', cacheable: true, params: idParams, response: projectDetail },
       async ({ ctx, params }) => presentDetail(await loadProjectDetail(ctx, params.id)),
     );
 

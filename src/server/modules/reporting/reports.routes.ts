@@ -24,7 +24,7 @@ export function registerReportRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'reporting');
   r.get(
     '/api/reports',
-    { access: 'report.read', query: reportListQuery, response: reportListResponse },
+    { access: 'report.read', cacheable: true, query: reportListQuery, response: reportListResponse },
     async ({ ctx, query }) => {
       const page = await listReportPage(ctx, query);
       return { ...page, items: page.items.map(presentReportSummary) };
