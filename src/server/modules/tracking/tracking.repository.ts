@@ -95,7 +95,7 @@ function filterCondition(actor: Actor, f: GivenItemFilter): SQL | undefined {
   );
 }
 
-export type ItemSummaryRow = Awaited<ReturnType<typeof listItems>>['items'][number];
+export type ItemSummaryRow = Awaited<ReturnType<typeof listedRows>>[number];
 
 /** An item's owner units as they are shown: the lead first, then by name. */
 const ownerOrder = [asc(trackedItemOwners.role), asc(organisations.name)];
@@ -113,6 +113,78 @@ const itemOwners = sql<
   'organisationId', ${trackedItemOwners.organisationId}, 'name', ${organisations.name},
   'side', ${trackedItemOwners.side}, 'role', ${trackedItemOwners.role})
   ORDER BY ${sql.join(ownerOrder, sql`, `)}) FILTER (WHERE ${trackedItemOwners.itemId} IS NOT NULL), '[]')`;
+
+/** Listed items with their owners: grouped by the item's key (and the pairing's, whose name is listed). */
+const listedRows = (db: DbOrTx, day: string | Placeholder, where: SQL | undefined) =>
+  db
+    .select({ ...summaryColumns(day), owners: itemOwners })
+    .from(trackedItems)
+    .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
+    .leftJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
+    .leftJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
+    .where(where)
+    .groupBy(trackedItems.id, pairings.id);
+
+/** An item's place in a list: what its status and the list's order are decided from. */
+interface ItemKey {
+  id: string;
+  state: string;
+  deadline: string;
+  seq: number;
+}
+
+/** `statusSql` on a kept key. */
+const statusOfKey = (k: ItemKey, today: string): ItemStatus =>
+  k.state === 'closed' ? 'closed' : k.deadline < today ? 'overdue' : (k.state as ItemStatus);
+
+/** The list's order without its closed-last part: deadline, seq, id (a uuid's text sorts as PostgreSQL sorts it). */
+const byDeadline = (a: ItemKey, b: ItemKey) =>
+  a.deadline < b.deadline
+    ? -1
+    : a.deadline > b.deadline
+      ? 1
+      : a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * A unit's items (an owner filter, 'mine', or a unit that sees only its own): its few hundred items' keys, read once
+ * per data version, give every page's ids and the counts by status. From the indexes, each page read all the unit's
+ * items by key (its ids are scattered over the table) to filter and sort them: 3.6–5.3 ms of backend CPU per page on
+ * the bench's data (a unit with 543 items), against a page read by its ids.
+ */
+async function unitItemKeys(db: DbOrTx, actor: Actor, ownUnit: string, f: Omit<ItemFilter, 'status'>) {
+  return cachedByVersion(db, actor, `itemKeys|${ownUnit}|${JSON.stringify(f)}`, async () => {
+    const keys = await db
+      .select({
+        id: trackedItems.id,
+        state: trackedItems.state,
+        deadline: sql<string>`${trackedItems.deadline}::text`,
+        seq: trackedItems.seq,
+      })
+      .from(trackedItems)
+      .where(filterCondition(actor, f));
+    return keys.sort(byDeadline);
+  });
+}
+
+/** A page of a unit's items from its kept keys: the ids in the list's order (closed last without a status). */
+function unitPageIds(
+  keys: readonly ItemKey[],
+  status: ItemStatus | undefined,
+  today: string,
+  from: number,
+  size: number,
+) {
+  const chosen = status
+    ? keys.filter((k) => statusOfKey(k, today) === status)
+    : [...keys.filter((k) => k.state !== 'closed'), ...keys.filter((k) => k.state === 'closed')];
+  return chosen.slice(from, from + size).map((k) => k.id);
+}
+
+function countsOfKeys(keys: readonly ItemKey[], today: string) {
+  const counts = { not_started: 0, in_progress: 0, closed: 0, overdue: 0 };
+  for (const k of keys) counts[statusOfKey(k, today)]++;
+  return counts;
+}
 
 /**
  * A page of items (most urgent first), the total, and the counts by status under every filter but the status (`f`
@@ -135,14 +207,7 @@ export async function listItems(
   ];
   const statement = (given: GivenItemFilter, day: string | Placeholder, paged: boolean) => {
     const where = and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
-    const rows = db
-      .select({ ...summaryColumns(day), owners: itemOwners })
-      .from(trackedItems)
-      .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
-      .leftJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
-      .leftJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId));
-    // Grouped by the item's key (and the pairing's, whose name is listed): one row per item, its owners aggregated.
-    const grouped = (w: SQL | undefined) => rows.where(w).groupBy(trackedItems.id, pairings.id);
+    const grouped = (w: SQL | undefined) => listedRows(db, day, w);
     if (!paged) return grouped(where).orderBy(...order);
     // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
     // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
@@ -165,6 +230,25 @@ export async function listItems(
   };
   // Built once per filter shape, status, scope and own unit, run with this request's values.
   const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
+  if (page !== 'all' && (f.organisationId || ownUnit)) {
+    const keys = await unitItemKeys(db, actor, ownUnit, f);
+    const from = (page.page - 1) * page.pageSize;
+    const ids = unitPageIds(keys, status, today, from, page.pageSize);
+    const prepared = preparedByShape(db, actor, `items|byIds|${ownUnit}|${status ? 'status' : ''}`, () =>
+      // The scope again: the ids were chosen under it, and a page never shows what the scope does not.
+      listedRows(
+        db,
+        sql.placeholder('today'),
+        and(itemScope(actor), sql`${trackedItems.id} = ANY(${sql.placeholder('ids')}::uuid[])`),
+      )
+        .orderBy(...order)
+        .prepare(undefined as never),
+    );
+    const counts = countsOfKeys(keys, today);
+    const items = ids.length ? await prepared.execute({ today, ids }) : [];
+    const total = status ? counts[status] : keys.length;
+    return { items, total, counts };
+  }
   const query = () => {
     if (page === 'all') return statement(f, today, false);
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
