@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -9,8 +9,9 @@ import { plans, planSections } from '../plans/plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { seesOnlyOwnTasks } from './tasks.policy.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 
-const assignedTo = (organisationId: string) =>
+const assignedTo = (organisationId: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
 
 /**
@@ -43,7 +44,7 @@ export function taskLightSql(today: string): SQL<string> {
     ELSE 'green' END)`;
 }
 
-export const summaryColumns = (today: string) => ({
+export const summaryColumns = (today: string | Placeholder) => ({
   id: tasks.id,
   planId: tasks.planId,
   planTitle: plans.title,
@@ -86,7 +87,7 @@ export type TaskSummaryRow = {
   updatedAt: Date;
 };
 
-function baseQuery(db: DbOrTx, today: string) {
+function baseQuery(db: DbOrTx, today: string | Placeholder) {
   return db
     .select(summaryColumns(today))
     .from(tasks)
@@ -95,7 +96,29 @@ function baseQuery(db: DbOrTx, today: string) {
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId));
 }
 
-function filterCondition(actor: Actor, f: Omit<TaskListQuery, 'page' | 'pageSize' | 'sort' | 'order'>, today: string) {
+type TaskFilter = Omit<TaskListQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'programmeId'>;
+/** A list's filter values as its statements take them: a unit's name and the text searched as LIKE patterns. */
+type TaskValues = Omit<TaskFilter, 'unit' | 'q' | 'mine'> & { unitLike?: string; qLike?: string };
+const VALUE_KEYS = [
+  'planId',
+  'pairingId',
+  'sectionId',
+  'status',
+  'light',
+  'side',
+  'organisationId',
+  'unitLike',
+  'qLike',
+] as const satisfies readonly (keyof TaskValues)[];
+/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
+type GivenValues = { [K in keyof TaskValues]?: TaskValues[K] | Placeholder };
+
+function taskValues(f: TaskFilter): TaskValues {
+  const { unit, q, mine: _mine, ...rest } = f;
+  return { ...rest, ...(unit ? { unitLike: containing(unit) } : {}), ...(q ? { qLike: containing(q) } : {}) };
+}
+
+function filterCondition(actor: Actor, f: GivenValues & { mine?: boolean }, today: string | Placeholder) {
   return and(
     taskScope(actor),
     // Tasks a re-import dropped stay on their superseded plan version; lists show current plans unless asked for one.
@@ -108,42 +131,55 @@ function filterCondition(actor: Actor, f: Omit<TaskListQuery, 'page' | 'pageSize
       ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${f.side})`
       : undefined,
     f.organisationId ? assignedTo(f.organisationId) : undefined,
-    f.unit
-      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${containing(f.unit)})`
+    f.unitLike
+      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${f.unitLike})`
       : undefined,
     f.mine ? assignedTo(actor.organisationId) : undefined,
-    f.q ? sql`(${ilike(tasks.title, containing(f.q))} OR ${ilike(tasks.text, containing(f.q))})` : undefined,
+    f.qLike ? sql`(${ilike(tasks.title, f.qLike)} OR ${ilike(tasks.text, f.qLike)})` : undefined,
   );
 }
 
 const STATUS_ORDER = sql`array_position(ARRAY['delayed','not_started','in_progress','suspended','done']::text[], ${tasks.status})`;
 
 export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, today: string) {
-  const { page, pageSize, sort, order, ...filter } = q;
-  const where = filterCondition(actor, filter, today);
-  const dir = order === 'desc' ? desc : asc;
-  const planOrder = [dir(plans.createdAt), dir(tasks.ordinal)];
-  const orderBy = {
-    plan: planOrder,
-    deadline: [sql`${tasks.deadline} ${sql.raw(order === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`, ...planOrder],
-    status: [dir(STATUS_ORDER), ...planOrder],
-    updatedAt: [dir(tasks.updatedAt)],
-  }[sort];
-  // Counted under every filter but the light, so a legend shows what each light would list.
-  const light = taskLightSql(today);
+  const { page, pageSize, sort, order, programmeId: _programme, ...filter } = q;
+  const values = taskValues(filter);
+  // Both statements are built once per shape and run with this request's values (kernel/prepared-by-shape.ts).
+  // Besides the scope, they read the actor's organisation (its own tasks, `mine`) and whether it sees only those.
+  const { given, shape } = placeholdersOf(values, VALUE_KEYS);
+  const key = `tasks|${shape}|${filter.mine ?? ''}|${sort}|${order}|${seesOnlyOwnTasks(actor)}|${actor.organisationId ?? ''}|${actor.scope.all ? '' : (actor.scope.programmeIds ?? []).join(',')}`;
+  const { pageQuery, lightsQuery } = preparedByShape(db, actor, key, () => {
+    const day = sql.placeholder('today');
+    const dir = order === 'desc' ? desc : asc;
+    const planOrder = [dir(plans.createdAt), dir(tasks.ordinal)];
+    const orderBy = {
+      plan: planOrder,
+      deadline: [sql`${tasks.deadline} ${sql.raw(order === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`, ...planOrder],
+      status: [dir(STATUS_ORDER), ...planOrder],
+      updatedAt: [dir(tasks.updatedAt)],
+    }[sort];
+    const mine = { mine: filter.mine };
+    return {
+      pageQuery: baseQuery(db, day)
+        .where(filterCondition(actor, { ...given, ...mine }, day))
+        .orderBy(...orderBy, asc(tasks.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(undefined as never),
+      // Counted under every filter but the light, so a legend shows what each light would list.
+      lightsQuery: db
+        .select({ light: taskLightSql(day), n: count() })
+        .from(tasks)
+        .innerJoin(plans, eq(plans.id, tasks.planId))
+        // By position: the light expression carries parameters, which PostgreSQL does not match between SELECT and GROUP BY.
+        .where(filterCondition(actor, { ...given, ...mine, light: undefined }, day))
+        .groupBy(sql`1`)
+        .prepare(undefined as never),
+    };
+  });
   const [items, byLight] = await Promise.all([
-    baseQuery(db, today)
-      .where(where)
-      .orderBy(...orderBy, asc(tasks.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ light, n: count() })
-      .from(tasks)
-      .innerJoin(plans, eq(plans.id, tasks.planId))
-      // By position: the light expression carries parameters, which PostgreSQL does not match between SELECT and GROUP BY.
-      .where(filterCondition(actor, { ...filter, light: undefined }, today))
-      .groupBy(sql`1`),
+    pageQuery.execute({ ...values, today, limit: pageSize, offset: (page - 1) * pageSize }),
+    lightsQuery.execute({ ...values, today }),
   ]);
   const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<
     TaskLight,
