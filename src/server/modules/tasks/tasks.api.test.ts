@@ -5,6 +5,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import { taskLight } from './task-light.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
+import { TASK_STATUSES } from '../../../common/api/enums.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 
 const addDays = (date: string, n: number) =>
@@ -238,5 +239,29 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     const plan = (await unit.get(`/api/plans/${plans.jilinZhejiang}`)).json();
     expect(plan.taskCount).toBe(1);
     expect((await unit.patch(`/api/tasks/${t.id}`, { version: t.version + 1, status: 'done' })).statusCode).toBe(403);
+  });
+
+  it('answers each user and each filter its own tasks, though each list statement is built once per shape', async () => {
+    const office = await s.as(s.f.users.jilin);
+    const unit = await s.as(s.f.users.jilinUnit);
+    const list = async (c: typeof office, query: string) =>
+      (await c.get(`/api/tasks?pageSize=100&planId=${plans.jilinZhejiang}${query}`)).json().items as (TaskSummary & {
+        units: { organisationId: string | null }[];
+      })[];
+    const idsOf = (items: { id: string }[]) => items.map((x) => x.id).sort();
+    const all = await list(office, '');
+    // The same pairings in scope and the same filters: the office sees the plan's tasks, the lead unit only those
+    // its organisation was given (one, by the test above), then the office all of them again.
+    const given = all.filter((t) => t.units.some((u) => u.organisationId === s.f.users.jilinUnit.organisationId));
+    expect(given.length).toBeGreaterThan(0);
+    expect(idsOf(await list(unit, ''))).toEqual(idsOf(given));
+    expect(idsOf(await list(office, ''))).toEqual(idsOf(all));
+    expect(idsOf(await list(unit, '&mine=true'))).toEqual(idsOf(given));
+    // One user: a filter given with each of its values, then absent.
+    const byStatus = await Promise.all(TASK_STATUSES.map((st) => list(office, `&status=${st}`)));
+    for (const [k, st] of TASK_STATUSES.entries()) expect(byStatus[k]!.every((t) => t.status === st)).toBe(true);
+    expect(idsOf(byStatus.flat())).toEqual(idsOf(all));
+    expect(idsOf(await list(office, `&q=${encodeURIComponent(given[0]!.title)}`))).toContain(given[0]!.id);
+    expect(idsOf(await list(office, ''))).toEqual(idsOf(all));
   });
 });

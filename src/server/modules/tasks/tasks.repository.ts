@@ -32,7 +32,7 @@ export function taskScope(actor: Actor): SQL | undefined {
 const unassignedSql = sql`NOT EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id})`;
 
 /** taskLight() of task-light.ts in SQL, so lists filter, sort and count by light in the database. */
-export function taskLightSql(today: string): SQL<string> {
+export function taskLightSql(today: string | Placeholder): SQL<string> {
   return sql<string>`(CASE
     WHEN ${tasks.status} = 'suspended' THEN 'grey'
     WHEN ${tasks.status} = 'done' THEN 'green'
