@@ -5,12 +5,13 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { AppDeps } from './http/context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { registerAccessControl, type RegisteredRoute } from './http/access-hook.ts';
 import { registerInputGuard } from './http/input-guard.ts';
+import { responseSerializerCompiler } from './http/response-serializer.ts';
 import { registerResponseCache } from './http/response-cache.ts';
 import { registerCompression, webCacheHeaders } from './http/web-delivery.ts';
 import { registerDbContext } from './http/db-context.ts';
@@ -45,7 +46,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.decorate('deps', deps);
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.decorate('setupToken', new SetupToken());
