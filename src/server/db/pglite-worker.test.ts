@@ -24,6 +24,22 @@ describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () 
   });
   afterAll(async () => database?.close());
 
+  it('plans for a database read from memory, also after RESET ALL', async () => {
+    const c = await client();
+    try {
+      await c.query('RESET ALL');
+      const { rows } = await c.query<{ name: string; setting: string; source: string }>(
+        "SELECT name, setting, source FROM pg_settings WHERE name IN ('random_page_cost', 'effective_cache_size') ORDER BY name",
+      );
+      expect(rows).toEqual([
+        { name: 'effective_cache_size', setting: '262144', source: 'command line' },
+        { name: 'random_page_cost', setting: '1.1', source: 'command line' },
+      ]);
+    } finally {
+      await c.end();
+    }
+  });
+
   it("keeps one connection's transaction apart from another connection's statements", async () => {
     const a = await client();
     const b = await client();
