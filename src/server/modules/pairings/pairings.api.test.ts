@@ -55,6 +55,32 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect(p.mapProvinces).toEqual(expect.arrayContaining(['220000', '330000']));
   });
 
+  it('answers each user and each filter its own pairings, though each list statement is built once per shape', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const names = async (c: typeof jilin, query: string) => {
+      const body = (await c.get(`/api/pairings?pageSize=100${query}`)).json();
+      return { names: body.items.map((p: { name: string }) => p.name).sort() as string[], total: body.total as number };
+    };
+    // The same filters for two scopes, one after the other and back.
+    const jilinTop = await names(jilin, '&parentId=root');
+    expect(jilinTop.names).toEqual(['吉林省—浙江省']);
+    expect((await names(liaoning, '&parentId=root')).names).toEqual(['辽宁省—江苏省']);
+    expect(await names(jilin, '&parentId=root')).toEqual(jilinTop);
+    // One user: a filter given, another value, then absent.
+    const all = await names(jilin, '');
+    expect(all.total).toBe(12);
+    const subs = await names(jilin, `&parentId=${s.f.pairings.jilinZhejiang}`);
+    expect(subs.total).toBe(11);
+    expect([...jilinTop.names, ...subs.names].sort()).toEqual(all.names);
+    expect((await names(jilin, '&q=长春')).names.every((n) => n.includes('长春'))).toBe(true);
+    expect((await names(jilin, '&q=辽宁')).total).toBe(0);
+    expect(await names(jilin, '')).toEqual(all);
+    // A pairing's page: out of 辽宁's scope after 吉林 read it.
+    expect((await jilin.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).json().name).toBe('吉林省—浙江省');
+    expect((await liaoning.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).statusCode).toBe(404);
+  });
+
   it('keeps the 辽宁—江苏 themed sub-pairs with their clause', async () => {
     const c = await s.as(s.f.users.liaoning);
     const p = (await c.get(`/api/pairings/${s.f.pairings.liaoningJiangsu}`)).json();

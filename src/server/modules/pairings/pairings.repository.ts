@@ -1,10 +1,23 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  isNull,
+  type Placeholder,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
@@ -55,31 +68,61 @@ const SORTS = {
   createdAt: pairings.createdAt,
 };
 
+/** A filter's values as the list's statements take them: `parentId` other than 'root', the name searched as a LIKE pattern. */
+type PairingValues = Omit<PairingFilter, 'q'> & { qLike?: string };
+const VALUE_KEYS = ['programmeId', 'parentId', 'level', 'status', 'regionCode', 'qLike'] as const;
+/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
+type GivenValues = { [K in keyof PairingValues]?: PairingValues[K] | Placeholder };
+
+const listCondition = (actor: Actor, f: GivenValues, topOnly: boolean) =>
+  and(
+    pairingScope(actor),
+    f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
+    topOnly ? isNull(pairings.parentId) : f.parentId ? eq(pairings.parentId, f.parentId) : undefined,
+    f.level ? eq(pairings.level, f.level as never) : undefined,
+    f.status ? eq(pairings.status, f.status as never) : undefined,
+    f.regionCode
+      ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code = ${f.regionCode})`
+      : undefined,
+    f.qLike ? ilike(pairings.name, f.qLike) : undefined,
+  );
+
 export async function listPairings(
   db: DbOrTx,
   actor: Actor,
   f: PairingFilter,
   paging: { page: number; pageSize: number; sort: keyof typeof SORTS; order: 'asc' | 'desc' },
 ) {
-  const where = and(
-    pairingScope(actor),
-    f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
-    f.parentId === 'root' ? isNull(pairings.parentId) : f.parentId ? eq(pairings.parentId, f.parentId) : undefined,
-    f.level ? eq(pairings.level, f.level as never) : undefined,
-    f.status ? eq(pairings.status, f.status as never) : undefined,
-    f.regionCode
-      ? sql`EXISTS (SELECT 1 FROM pairing_side_regions s WHERE s.pairing_id = ${pairings.id} AND s.region_code = ${f.regionCode})`
-      : undefined,
-    f.q ? ilike(pairings.name, containing(f.q)) : undefined,
-  );
-  const dir = paging.order === 'desc' ? desc : asc;
+  const topOnly = f.parentId === 'root';
+  const { q, ...rest } = f;
+  const values: PairingValues = {
+    ...rest,
+    parentId: topOnly ? undefined : f.parentId,
+    qLike: q ? containing(q) : undefined,
+  };
+  // Both statements are built once per shape and run with this request's values (kernel/prepared-by-shape.ts).
+  const { given, shape } = placeholdersOf(values, VALUE_KEYS);
+  const key = `pairings|${shape}|${topOnly}|${paging.sort}|${paging.order}`;
+  const { pageQuery, countQuery } = preparedByShape(db, actor, key, () => {
+    const where = listCondition(actor, given, topOnly);
+    const dir = paging.order === 'desc' ? desc : asc;
+    return {
+      pageQuery: summaryQuery(db)
+        .where(where)
+        .orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(undefined as never),
+      countQuery: db
+        .select({ n: count() })
+        .from(pairings)
+        .where(where)
+        .prepare(undefined as never),
+    };
+  });
   const [items, [total]] = await Promise.all([
-    summaryQuery(db)
-      .where(where)
-      .orderBy(dir(SORTS[paging.sort]), asc(pairings.id))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
-    db.select({ n: count() }).from(pairings).where(where),
+    pageQuery.execute({ ...values, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize }),
+    countQuery.execute(values),
   ]);
   return { items, total: total?.n ?? 0 };
 }
@@ -111,43 +154,51 @@ const parent = alias(pairings, 'parent');
  * out of scope.
  */
 export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
-  const [found] = await db
-    .select({
-      row: {
-        ...summaryColumns,
-        endedOn: pairings.endedOn,
-        note: pairings.note,
-        version: pairings.version,
-        createdAt: pairings.createdAt,
-        updatedAt: pairings.updatedAt,
-        sourceLine: pairings.sourceLine,
-        sourceQuote: pairings.sourceQuote,
-        sourceDocumentId: pairings.sourceDocumentId,
-        sourceTitle: sourceDocuments.title,
-        sourceDocNo: sourceDocuments.docNo,
-        programmeName: programmes.name,
-        programmeDocNo: programmes.docNo,
-        parentName: parent.name,
-      },
-      offices: jsonRows(getTableColumns(pairingOffices), pairingOffices, eq(pairingOffices.pairingId, id), [
-        asc(pairingOffices.side),
-        asc(pairingOffices.officeName),
-      ]),
-      contacts: jsonRows(getTableColumns(pairingContacts), pairingContacts, eq(pairingContacts.pairingId, id), [
-        asc(pairingContacts.side),
-        asc(pairingContacts.name),
-      ]),
-      // Inside this subquery "pairings" is the sub-pair (summaryColumns name the row they are in so).
-      subPairs: jsonRows(summaryColumns, pairings, and(eq(pairings.parentId, id), pairingScope(actor)), [
-        asc(pairings.createdAt),
-        asc(pairings.id),
-      ]),
-    })
-    .from(pairings)
-    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
-    .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
-    .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
-    .where(and(eq(pairings.id, id), pairingScope(actor)));
+  // Built once per scope and run with this id (kernel/prepared-by-shape.ts).
+  const detail = preparedByShape(db, actor, 'pairing', () => {
+    const pairingId = sql.placeholder('id');
+    return db
+      .select({
+        row: {
+          ...summaryColumns,
+          endedOn: pairings.endedOn,
+          note: pairings.note,
+          version: pairings.version,
+          createdAt: pairings.createdAt,
+          updatedAt: pairings.updatedAt,
+          sourceLine: pairings.sourceLine,
+          sourceQuote: pairings.sourceQuote,
+          sourceDocumentId: pairings.sourceDocumentId,
+          sourceTitle: sourceDocuments.title,
+          sourceDocNo: sourceDocuments.docNo,
+          programmeName: programmes.name,
+          programmeDocNo: programmes.docNo,
+          parentName: parent.name,
+        },
+        offices: jsonRows(getTableColumns(pairingOffices), pairingOffices, eq(pairingOffices.pairingId, pairingId), [
+          asc(pairingOffices.side),
+          asc(pairingOffices.officeName),
+        ]),
+        contacts: jsonRows(
+          getTableColumns(pairingContacts),
+          pairingContacts,
+          eq(pairingContacts.pairingId, pairingId),
+          [asc(pairingContacts.side), asc(pairingContacts.name)],
+        ),
+        // Inside this subquery "pairings" is the sub-pair (summaryColumns name the row they are in so).
+        subPairs: jsonRows(summaryColumns, pairings, and(eq(pairings.parentId, pairingId), pairingScope(actor)), [
+          asc(pairings.createdAt),
+          asc(pairings.id),
+        ]),
+      })
+      .from(pairings)
+      .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+      .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
+      .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
+      .where(and(eq(pairings.id, pairingId), pairingScope(actor)))
+      .prepare(undefined as never);
+  });
+  const [found] = await detail.execute({ id });
   return found;
 }
 export type PairingDetailRows = NonNullable<Awaited<ReturnType<typeof findPairingDetail>>>;
