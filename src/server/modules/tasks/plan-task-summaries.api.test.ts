@@ -18,8 +18,8 @@ const treeTasks = (plan: PlanDetail) => {
 };
 
 /*
- * The plan tree's task summaries are built by the database as JSON (plan-task-summaries.repository.ts); the task list
- * presents rows with presentTaskSummary. Both must give the same summary of every task, whatever it holds.
+ * The plan tree reads its tasks by a statement of its own (plan-task-summaries.repository.ts), not the task list's:
+ * both must give the same summary of every task, whatever it holds.
  */
 describe.each(testEngines())('plan tree task summaries on %s', (engine) => {
   const s = useProgrammeApp(engine);

@@ -1,36 +1,31 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import type { TaskSummary } from '../../../common/api/tasks.ts';
-import { taskLightSql, taskScope } from './tasks.repository.ts';
+import { tasks } from './tasks.tables.ts';
+import { taskLightSql, taskScope, type TaskSummaryRow, type WithUnits } from './tasks.repository.ts';
 
 /**
- * Every visible task of one plan version, in document order, as the plan page's tree shows them: the summaries are
- * built by the database as one JSON document in presentTaskSummary's shape (tasks.presenter.ts, which lists and task
- * pages still use; plan-task-summaries.api.test.ts checks the two agree field for field) and parsed once, natively.
- * A 5,000-task plan read as rows cost Node the decoding of 100,000 fields, Drizzle's mapping of each row and the
- * presenter's copy of it — most of the tree's time outside the response's own check (docs/BENCHMARKS.md §0).
+ * Every visible task of one plan version, in document order, as the plan page's tree shows them: one statement, its
+ * rows taken as the driver gives them (no query builder, no row mapping), each task's units as one JSON column, the
+ * units and target counts of the whole plan by one grouped pass each. For a 5,000-task plan the builder's mapping of
+ * 100,000 fields and a second statement for the units were most of the tree's time outside the answer's own writing
+ * (docs/BENCHMARKS.md §0). A JSON document of the summaries built by the database cost PGlite more than it saved:
+ * its engine is WebAssembly, and building the text there took longer than decoding these rows in Node.
  */
-export async function taskSummariesOfPlan(
+export async function tasksOfPlan(
   db: DbOrTx,
   actor: Actor,
   planId: string,
   today: string,
-): Promise<TaskSummary[]> {
+): Promise<WithUnits<TaskSummaryRow>[]> {
   const scope = taskScope(actor);
-  // The units and target counts of the whole plan by one grouped pass each, not a subquery per task.
-  const { rows } = await db.execute<{ tasks: string }>(sql`
-    SELECT coalesce(json_agg(json_build_object(
-      'id', tasks.id, 'planId', tasks.plan_id, 'planTitle', plans.title, 'planKind', plans.kind,
-      'pairingId', tasks.pairing_id, 'pairingName', pairings.name,
-      'sectionId', tasks.section_id, 'sectionTitle', plan_sections.title,
-      'code', tasks.code, 'no', tasks.no, 'title', tasks.title, 'status', tasks.status,
-      'light', ${taskLightSql(today)}, 'deadline', tasks.deadline, 'warningDays', tasks.warning_days,
-      'units', coalesce(u.units, '[]'::json), 'targetCount', coalesce(g.n, 0),
-      'tracedTaskId', tasks.traced_task_id, 'version', tasks.version,
-      -- toISOString()'s form: UTC, milliseconds cut (not rounded) as the drivers' dates cut them.
-      'updatedAt', to_char(tasks.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-    ) ORDER BY tasks.ordinal), '[]')::text AS tasks
+  const { rows } = await db.execute<Omit<WithUnits<TaskSummaryRow>, 'updatedAt'> & { updatedAt: string | Date }>(sql`
+    SELECT tasks.id, tasks.plan_id AS "planId", plans.title AS "planTitle", plans.kind AS "planKind",
+      tasks.pairing_id AS "pairingId", pairings.name AS "pairingName",
+      tasks.section_id AS "sectionId", plan_sections.title AS "sectionTitle",
+      tasks.code, tasks.no, tasks.title, tasks.status, ${taskLightSql(today)} AS light, tasks.deadline,
+      tasks.warning_days AS "warningDays", coalesce(u.units, '[]'::json) AS units, coalesce(g.n, 0) AS "targetCount",
+      tasks.traced_task_id AS "tracedTaskId", tasks.version, tasks.updated_at AS "updatedAt"
     FROM tasks
     JOIN plans ON plans.id = tasks.plan_id
     LEFT JOIN pairings ON pairings.id = tasks.pairing_id
@@ -45,6 +40,9 @@ export async function taskSummariesOfPlan(
       SELECT task_id, count(*)::int AS n
       FROM task_targets WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ${planId}) GROUP BY task_id
     ) g ON g.task_id = tasks.id
-    WHERE tasks.plan_id = ${planId}${scope ? sql` AND ${scope}` : sql``}`);
-  return JSON.parse(rows[0]!.tasks) as TaskSummary[];
+    WHERE tasks.plan_id = ${planId}${scope ? sql` AND ${scope}` : sql``}
+    ORDER BY tasks.ordinal`);
+  // The timestamp as the column's own decoder reads it, so the summary's updatedAt is the task list's to the character.
+  for (const r of rows) r.updatedAt = tasks.updatedAt.mapFromDriverValue(r.updatedAt) as Date;
+  return rows as WithUnits<TaskSummaryRow>[];
 }

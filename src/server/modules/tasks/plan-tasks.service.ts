@@ -18,7 +18,8 @@ import {
   type TaskInsert,
   type UnitRow,
 } from './tasks.repository.ts';
-import { taskSummariesOfPlan as summariesOfPlan } from './plan-task-summaries.repository.ts';
+import { tasksOfPlan } from './plan-task-summaries.repository.ts';
+import { presentTaskSummary } from './tasks.presenter.ts';
 import { targetText } from './target-text.ts';
 
 /*
@@ -31,7 +32,7 @@ export type TaskHistoryEntry = Parameters<typeof insertHistory>[1][number];
 
 /** The tasks of a plan version the actor may see, in document order, as the plan page lists them. */
 export async function taskSummariesOfPlan(ctx: AuthedContext, planId: string, today: string): Promise<TaskSummary[]> {
-  return summariesOfPlan(ctx.db, ctx.actor, planId, today);
+  return (await tasksOfPlan(ctx.db, ctx.actor, planId, today)).map(presentTaskSummary);
 }
 
 export type PlanTaskCounts = { taskCount: number; lights: Record<TaskLight, number> };
