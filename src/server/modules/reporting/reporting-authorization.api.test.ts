@@ -126,6 +126,20 @@ describe.each(testEngines())('reporting authorization on %s', (engine) => {
     expect(denied.rows[0]!.n).toBeGreaterThanOrEqual(5);
   });
 
+  it('answers each user and each filter its own reports, though each list statement is built once per shape', async () => {
+    const ids = async (c: TestClient, query: string) =>
+      ((await c.get(`/api/reports?cycleId=${cycle.id}${query}`)).json().items as { id: string }[]).map((r) => r.id);
+    // The office and the lead unit see the same pairings; the unit its own report only, whichever asks first.
+    expect(await ids(unit, '')).toEqual([report.id]);
+    expect(await ids(office, '')).toHaveLength(2);
+    expect(await ids(unit, '')).toEqual([report.id]);
+    // One user: a filter given, another value, then absent.
+    expect(await ids(office, `&state=${report.state}`)).toEqual([report.id]);
+    expect(await ids(office, `&organisationId=${s.f.users.jilinUnit.organisationId}`)).toEqual([report.id]);
+    expect(await ids(office, '&state=approved')).toEqual([]);
+    expect(await ids(office, '')).toHaveLength(2);
+  });
+
   it('the administrators (三员) see no reports', async () => {
     for (const u of [s.f.users.sysadmin, s.f.users.secadmin, s.f.users.auditor]) {
       const c = await s.as(u);

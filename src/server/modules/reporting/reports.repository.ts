@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
@@ -6,6 +6,7 @@ import { tasks } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { attachmentsColumn } from '../../kernel/attachments/attachments.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
+import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { reportingCycles, reportSlots, reportFigures, reportEvents } from './reporting.tables.ts';
 import { cycleColumns, cycleScope, type CycleRow } from './cycles.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -93,29 +94,49 @@ const slotOrder = [
   asc(reportSlots.id),
 ];
 
+const VALUE_KEYS = ['cycleId', 'pairingId', 'taskId', 'organisationId', 'state'] as const;
+/** A list's filter values, or placeholders standing for them in a statement built once per shape (kernel/prepared-by-shape.ts). */
+type GivenFilter = { [K in (typeof VALUE_KEYS)[number]]?: ReportListQuery[K] | Placeholder };
+
+/** What the scope reads of the actor besides its pairings: a lead unit sees only its organisation's reports. */
+const scopeShape = (actor: Actor) => (seesOnlyOwnTasks(actor) ? `own:${actor.organisationId}` : 'all');
+
 export async function listReports(db: DbOrTx, actor: Actor, q: ReportListQuery) {
-  const where = and(
-    slotScope(actor),
-    q.cycleId ? eq(reportSlots.cycleId, q.cycleId) : undefined,
-    q.pairingId ? eq(reportingCycles.pairingId, q.pairingId) : undefined,
-    q.taskId ? eq(reportSlots.taskId, q.taskId) : undefined,
-    q.organisationId ? eq(reportSlots.organisationId, q.organisationId) : undefined,
-    q.state ? eq(reportSlots.state, q.state) : undefined,
-  );
+  // Both statements are built once per shape and run with this request's values.
+  const { given, shape } = placeholdersOf(q, VALUE_KEYS);
+  const { pageQuery, countQuery } = preparedByShape(db, actor, `reports|${shape}|${scopeShape(actor)}`, () => {
+    const where = listCondition(actor, given);
+    return {
+      pageQuery: base(db)
+        .where(where)
+        .orderBy(desc(reportingCycles.periodStart), ...slotOrder)
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(undefined as never),
+      countQuery: db
+        .select({ n: count() })
+        .from(reportSlots)
+        .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+        .where(where)
+        .prepare(undefined as never),
+    };
+  });
   const [items, [total]] = await Promise.all([
-    base(db)
-      .where(where)
-      .orderBy(desc(reportingCycles.periodStart), ...slotOrder)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ n: count() })
-      .from(reportSlots)
-      .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
-      .where(where),
+    pageQuery.execute({ ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    countQuery.execute(q),
   ]);
   return { items: items as SlotRow[], total: total?.n ?? 0 };
 }
+
+const listCondition = (actor: Actor, f: GivenFilter) =>
+  and(
+    slotScope(actor),
+    f.cycleId ? eq(reportSlots.cycleId, f.cycleId) : undefined,
+    f.pairingId ? eq(reportingCycles.pairingId, f.pairingId) : undefined,
+    f.taskId ? eq(reportSlots.taskId, f.taskId) : undefined,
+    f.organisationId ? eq(reportSlots.organisationId, f.organisationId) : undefined,
+    f.state ? eq(reportSlots.state, f.state) : undefined,
+  );
 
 export async function findReport(db: DbOrTx, actor: Actor, id: string): Promise<SlotRow | undefined> {
   const [row] = await base(db).where(and(eq(reportSlots.id, id), slotScope(actor)));
@@ -147,22 +168,27 @@ export async function findReportForChange(
  * on PGlite every statement is a turn of its one connection. Undefined when out of scope.
  */
 export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      figures: jsonRows(getTableColumns(reportFigures), reportFigures, eq(reportFigures.slotId, reportSlots.id), [
-        asc(reportFigures.ordinal),
-      ]),
-      attachments: attachmentsColumn('report', reportSlots.id),
-      events: jsonRows(getTableColumns(reportEvents), reportEvents, eq(reportEvents.slotId, reportSlots.id), [
-        asc(reportEvents.at),
-        asc(reportEvents.id),
-      ]),
-    })
-    .from(reportSlots)
-    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
-    .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
-    .where(and(eq(reportSlots.id, id), slotScope(actor)));
+  // Built once per scope and run with this id (kernel/prepared-by-shape.ts).
+  const detail = preparedByShape(db, actor, `report|${scopeShape(actor)}`, () =>
+    db
+      .select({
+        ...summaryColumns,
+        figures: jsonRows(getTableColumns(reportFigures), reportFigures, eq(reportFigures.slotId, reportSlots.id), [
+          asc(reportFigures.ordinal),
+        ]),
+        attachments: attachmentsColumn('report', reportSlots.id),
+        events: jsonRows(getTableColumns(reportEvents), reportEvents, eq(reportEvents.slotId, reportSlots.id), [
+          asc(reportEvents.at),
+          asc(reportEvents.id),
+        ]),
+      })
+      .from(reportSlots)
+      .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
+      .innerJoin(tasks, eq(tasks.id, reportSlots.taskId))
+      .where(and(eq(reportSlots.id, sql.placeholder('id')), slotScope(actor)))
+      .prepare(undefined as never),
+  );
+  const [row] = await detail.execute({ id });
   if (!row) return undefined;
   const { figures, attachments, events, ...slot } = row;
   return { slot: slot as SlotRow, figures, attachments, events };
