@@ -3,6 +3,7 @@ import { Button, Tooltip } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useFirstScreenDone } from '../../app/first-screen.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { FONT_FAMILY } from '../../app/theme.ts';
 import { echarts, type EChartsOption } from './echarts.ts';
 
 export interface ChartEvent {
@@ -10,6 +11,9 @@ export interface ChartEvent {
   data?: unknown;
   event?: { offsetX: number; offsetY: number };
 }
+
+/** The page's fonts on the canvas too (ECharts' default, 'sans-serif', has no Chinese on many systems: FONT_FAMILY). */
+const CHART_THEME = { textStyle: { fontFamily: FONT_FAMILY } };
 
 /**
  * Every chart of the app: follows its option and its container's size, is disposed with the component, and can be
@@ -41,7 +45,7 @@ export function EChart({
   const drawn = useRef(false);
 
   useEffect(() => {
-    const chart = echarts.init(ref.current!, undefined, { renderer: 'canvas' });
+    const chart = echarts.init(ref.current!, CHART_THEME, { renderer: 'canvas' });
     chartRef.current = chart;
     chart.on('click', (params) => handlers.current.onClick?.(params as ChartEvent));
     chart.on('mouseover', (params) => handlers.current.onHover?.(params as ChartEvent));
