@@ -18,6 +18,10 @@ export const PAIRING_OWNED_TABLES: ReadonlySet<string> = new Set([
   'project_figure_reports',
   'project_tasks',
   'project_rollups',
+  // A report's slot, figures and history: their cycle's pairing's (reports.service.ts writes them in writingFor).
+  'report_slots',
+  'report_figures',
+  'report_events',
 ]);
 
 /**

@@ -7,6 +7,8 @@ import { PAIRING_OWNED_TABLES, dataVersionOf } from '../db/data-version.ts';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from '../app.ts';
 import { newProject } from '../modules/projects/test-support/project-api.ts';
+import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
+import { assignTask, createCycle, reportsOf, taskByCode } from '../modules/reporting/test-support/reporting-api.ts';
 
 /**
  * A write to one pairing's projects drops the cached answers of the readers who see that pairing (its offices, the
@@ -241,6 +243,109 @@ describe.each(testEngines())('cached answers after a write to one pairing on %s'
         const want = await truth(name as keyof typeof readers);
         expect([ledger.total, Number(ledger.totals.planned)], `${kind}: ${name}`).toEqual([want.n, want.planned]);
       }
+    }
+  });
+});
+
+/**
+ * A report's draft, submission, return and approval are its cycle's pairing's (reports.service.ts, writingFor): the
+ * report list of a reader who cannot see that pairing stays cached and right, while the unit, the pairing's offices
+ * (the reviewer among them) and the national office see each change at once.
+ */
+describe.each(testEngines())('cached report lists after a report write on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+  let report = { id: '', version: 0 };
+
+  beforeAll(async () => {
+    const plans = await loadSeedPlans(s.t);
+    const office = await s.as(s.f.users.jilin);
+    const task = await taskByCode(s, plans.jilinZhejiang, '12');
+    await assignTask(office, task.id, [
+      { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },
+    ]);
+    const cycle = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang });
+    const mine = await reportsOf(await s.as(s.f.users.jilinUnit), cycle.id);
+    report = { id: mine.get('12/jilin-unit 单位')!.id, version: mine.get('12/jilin-unit 单位')!.version };
+  });
+
+  it('keeps the report lists of readers outside the pairing and refreshes those who see it', async () => {
+    const unit = await s.as(s.f.users.jilinUnit);
+    const office = await s.as(s.f.users.jilin);
+    // 长春 is a sub-pair of 吉林省—浙江省: its office does not see the parent pairing's reports.
+    const outside = { liaoning: await s.as(s.f.users.liaoning), changchun: await s.as(s.f.users.changchun) };
+    const inside = {
+      unit,
+      jilin: office,
+      zhejiang: await s.as(s.f.users.zhejiang),
+      national: await s.as(s.f.users.national),
+    };
+    const urls = ['/api/reports', '/api/reports?pageSize=100'];
+    const stateOf = async (c: TestClient) =>
+      (
+        (await c.get('/api/reports?pageSize=100')).json().items as {
+          id: string;
+          state: string;
+          percent: number | null;
+        }[]
+      ).find((r) => r.id === report.id);
+    const writes: [string, string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['draft', 'draft', () => unit.patch(`/api/reports/${report.id}`, { version: report.version, percent: 30 })],
+      [
+        'submit',
+        'submitted',
+        () =>
+          unit.post(`/api/reports/${report.id}/submit`, {
+            version: report.version,
+            taskStatus: 'in_progress',
+            percent: 35,
+            narrative: '已对接 3 户企业。',
+          }),
+      ],
+      [
+        'return',
+        'returned',
+        () => office.post(`/api/reports/${report.id}/return`, { version: report.version, comment: '补充' }),
+      ],
+      ['resubmit', 'submitted', () => unit.post(`/api/reports/${report.id}/submit`, { version: report.version })],
+      ['approve', 'approved', () => office.post(`/api/reports/${report.id}/approve`, { version: report.version })],
+    ];
+    for (const [kind, state, write] of writes) {
+      const kept = new Map<string, string>();
+      for (const [name, c] of Object.entries({ ...outside, ...inside }))
+        for (const url of urls) {
+          const first = await c.get(url);
+          expect(first.statusCode, `${name} ${url}`).toBe(200);
+          const again = await c.get(url);
+          expect(again.headers['x-cache'], `${name} ${url}`).toBe('hit');
+          kept.set(`${name} ${url}`, again.body);
+        }
+      const res = await write();
+      expect(res.statusCode, `${kind}: ${res.body}`).toBe(200);
+      report.version = (await unit.get(`/api/reports/${report.id}`)).json().version;
+      for (const [name, c] of Object.entries(outside))
+        for (const url of urls) {
+          const after = await c.get(url);
+          // An approval also writes the task's progress, and tasks count for every pairing: read again, the same.
+          if (kind !== 'approve') expect(after.headers['x-cache'], `${kind}: ${name} ${url}`).toBe('hit');
+          expect(after.body, `${kind}: ${name} ${url}`).toBe(kept.get(`${name} ${url}`));
+        }
+      for (const [name, c] of Object.entries(inside)) {
+        for (const url of urls) {
+          const after = await c.get(url);
+          expect(after.headers['x-cache'], `${kind}: ${name} ${url}`).toBeUndefined();
+          expect(after.body, `${kind}: ${name} ${url} shows the change`).not.toBe(kept.get(`${name} ${url}`));
+        }
+        expect((await stateOf(c))?.state, `${kind}: ${name}`).toBe(state);
+      }
+    }
+    // What the outside readers kept is what the database says: read again with every pairing's rows changed.
+    const kept = new Map<string, string>();
+    for (const [name, c] of Object.entries(outside)) kept.set(name, (await c.get('/api/reports?pageSize=100')).body);
+    dataVersionOf(s.t.database.db)!.bump(new Map([...PAIRING_OWNED_TABLES].map((t) => [t, null])));
+    for (const [name, c] of Object.entries(outside)) {
+      const res = await c.get('/api/reports?pageSize=100');
+      expect(res.headers['x-cache'], name).toBeUndefined();
+      expect(res.body, name).toBe(kept.get(name));
     }
   });
 });
