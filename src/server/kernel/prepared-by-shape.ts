@@ -27,6 +27,9 @@ export function preparedByShape<Q>(db: DbOrTx, actor: Pick<Actor, 'scope'>, shap
   return found;
 }
 
+/** Each filter value, or a placeholder standing for it in a statement built once per shape. */
+export type Given<T> = { [K in keyof T]?: T[K] | Placeholder };
+
 /**
  * The given filter values as placeholders of the same names (absent ones stay absent), and the shape they make: a
  * statement built from the placeholders serves every request giving the same filters.

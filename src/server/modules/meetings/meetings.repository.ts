@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { trackedItems } from '../tracking/tracking.tables.ts';
@@ -32,8 +32,7 @@ export type MeetingSummaryRow = Awaited<ReturnType<typeof listMeetings>>['items'
 
 type MeetingFilter = { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean };
 const FILTER_KEYS = ['pairingId', 'kind', 'year', 'demo'] as const;
-/** Each filter's value, or a placeholder standing for it in a statement prepared once (kernel/prepared-by-shape.ts). */
-type GivenFilter = { [K in keyof MeetingFilter]?: MeetingFilter[K] | Placeholder };
+type GivenFilter = Given<MeetingFilter>;
 
 const filterOf = (actor: Actor, f: GivenFilter) =>
   and(

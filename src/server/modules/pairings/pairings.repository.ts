@@ -1,23 +1,11 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  ilike,
-  isNull,
-  type Placeholder,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
@@ -71,8 +59,7 @@ const SORTS = {
 /** A filter's values as the list's statements take them: `parentId` other than 'root', the name searched as a LIKE pattern. */
 type PairingValues = Omit<PairingFilter, 'q'> & { qLike?: string };
 const VALUE_KEYS = ['programmeId', 'parentId', 'level', 'status', 'regionCode', 'qLike'] as const;
-/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
-type GivenValues = { [K in keyof PairingValues]?: PairingValues[K] | Placeholder };
+type GivenValues = Given<PairingValues>;
 
 const listCondition = (actor: Actor, f: GivenValues, topOnly: boolean) =>
   and(

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { SecondmentListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { containing } from '../../kernel/like-pattern.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { secondments } from './people.tables.ts';
@@ -44,8 +44,7 @@ export type SecondmentFilter = Omit<SecondmentListQuery, 'page' | 'pageSize'>;
 /** The filters the list's condition reads (programmeId narrows the actor's scope before the list is asked). */
 const FILTER_KEYS = ['pairingId', 'direction', 'rank', 'status', 'batch', 'year', 'q', 'demo'] as const;
 type FilterValues = Pick<SecondmentFilter, (typeof FILTER_KEYS)[number]>;
-/** Each filter's value, or a placeholder standing for it in a statement prepared once (kernel/prepared-by-shape.ts). */
-type GivenFilter = { [K in keyof FilterValues]?: FilterValues[K] | Placeholder };
+type GivenFilter = Given<FilterValues>;
 
 function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
   // The name/unit search: the pattern itself, or the placeholder its pattern fills.

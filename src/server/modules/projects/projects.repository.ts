@@ -12,7 +12,7 @@ import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsColumn, attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { searchableByGrams, searchCondition } from './search-grams.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
@@ -64,8 +64,7 @@ const VALUE_KEYS = [
   'q',
   'qLike',
 ] as const satisfies readonly (keyof LedgerValues)[];
-/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
-type GivenValues = { [K in keyof LedgerValues]?: LedgerValues[K] | Placeholder };
+type GivenValues = Given<LedgerValues>;
 /** What changes a ledger statement's text besides which values are given. */
 type LedgerShape = { withSubPairs?: boolean; searchByGrams: boolean };
 

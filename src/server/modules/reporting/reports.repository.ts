@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
@@ -6,7 +6,7 @@ import { tasks } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { attachmentsColumn } from '../../kernel/attachments/attachments.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { reportingCycles, reportSlots, reportFigures, reportEvents } from './reporting.tables.ts';
 import { cycleColumns, cycleScope, type CycleRow } from './cycles.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -95,8 +95,7 @@ const slotOrder = [
 ];
 
 const VALUE_KEYS = ['cycleId', 'pairingId', 'taskId', 'organisationId', 'state'] as const;
-/** A list's filter values, or placeholders standing for them in a statement built once per shape (kernel/prepared-by-shape.ts). */
-type GivenFilter = { [K in (typeof VALUE_KEYS)[number]]?: ReportListQuery[K] | Placeholder };
+type GivenFilter = Given<Pick<ReportListQuery, (typeof VALUE_KEYS)[number]>>;
 
 /** What the scope reads of the actor besides its pairings: a lead unit sees only its organisation's reports. */
 const scopeShape = (actor: Actor) => (seesOnlyOwnTasks(actor) ? `own:${actor.organisationId}` : 'all');

@@ -9,7 +9,7 @@ import { plans, planSections } from '../plans/plans.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { seesOnlyOwnTasks } from './tasks.policy.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 
 const assignedTo = (organisationId: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
@@ -110,8 +110,7 @@ const VALUE_KEYS = [
   'unitLike',
   'qLike',
 ] as const satisfies readonly (keyof TaskValues)[];
-/** Each value, or a placeholder standing for it in a statement built once per shape (kernel/prepared-by-shape.ts). */
-type GivenValues = { [K in keyof TaskValues]?: TaskValues[K] | Placeholder };
+type GivenValues = Given<TaskValues>;
 
 function taskValues(f: TaskFilter): TaskValues {
   const { unit, q, mine: _mine, ...rest } = f;
