@@ -135,6 +135,21 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await visible(map.locator('canvas').first());
     await containsText(j.page.getByTestId('stat-pairings'), '7');
     await hasCount(j.page.getByTestId('dashboard-pairing-row'), 8); // the 7 pairs and 内蒙古 (exploratory, no line)
+    // The first screen's antd styles come with the build (scripts/antd-static-styles.ts): antd finds them there and
+    // makes none of them in the browser (its own rules read ":where(.css-…).ant-statistic{").
+    const made = await j.page.evaluate(() =>
+      ['layout', 'typography', 'statistic', 'skeleton', 'space', 'spin'].filter((c) =>
+        [...document.querySelectorAll('style')].some((s) => s.textContent?.includes(`).ant-${c}{`)),
+      ),
+    );
+    expect(made).toEqual([]);
+    // …and they apply: a count's title in antd's description grey.
+    expect(
+      await j.page
+        .locator('.ant-statistic-title')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe('rgba(0, 0, 0, 0.45)');
   });
 
   it('opens 吉林—浙江 from the dashboard and shows its 11 sub-pairs, in the table and on the map', async () => {
