@@ -3,19 +3,9 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
-import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
+import type { PlanDetail } from '../../../common/api/plans.ts';
+import { planTasks } from '../../../common/plan-tasks.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
-
-/** The plan tree's tasks in document order: outside sections first, then each section's, depth first. */
-const treeTasks = (plan: PlanDetail) => {
-  const out = [...plan.tasks];
-  const walk = (s: PlanSectionNode) => {
-    out.push(...s.tasks);
-    s.children.forEach(walk);
-  };
-  plan.sections.forEach(walk);
-  return out;
-};
 
 /*
  * The plan tree reads its tasks by a statement of its own (plan-task-summaries.repository.ts), not the task list's:
@@ -50,7 +40,7 @@ describe.each(testEngines())('plan tree task summaries on %s', (engine) => {
     const c = await s.as(s.f.users.liaoning);
     const list = (await c.get(`/api/tasks?planId=${planId}&pageSize=100`)).json().items as TaskSummary[];
     const plan = (await c.get(`/api/plans/${planId}`)).json() as PlanDetail;
-    const tree = treeTasks(plan);
+    const tree = planTasks(plan);
     expect(tree).toHaveLength(24);
     const byId = new Map(list.map((t) => [t.id, t]));
     for (const t of tree) expect(t).toEqual(byId.get(t.id));
@@ -67,6 +57,6 @@ describe.each(testEngines())('plan tree task summaries on %s', (engine) => {
     const unit = await s.as(s.f.users.jilinUnit);
     const plan = (await unit.get(`/api/plans/${plans.jilinZhejiang}`)).json() as PlanDetail;
     expect(plan.taskCount).toBe(0);
-    expect(treeTasks(plan)).toEqual([]);
+    expect(planTasks(plan)).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ import { useMessage } from '../../app/feedback.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { unitNames } from '../tasks/task-display.tsx';
 import { plansApi } from './plans.api.ts';
-import { planTasks } from './plan-tasks.ts';
+import { planTasks } from '../../../common/plan-tasks.ts';
 
 interface Values {
   title: string;

@@ -41,7 +41,7 @@ import { TaskPanel } from '../tasks/TaskPanel.tsx';
 import { plansApi } from './plans.api.ts';
 import { PlanDiffView } from './PlanDiffView.tsx';
 import { PlanSourceDrawer } from './PlanSourceDrawer.tsx';
-import { planTasks } from './plan-tasks.ts';
+import { planTasks } from '../../../common/plan-tasks.ts';
 import { TaskTree, sectionNo, type TaskFilter } from './TaskTree.tsx';
 import { PrintButton } from '../../shared/PrintButton.tsx';
 

@@ -1,5 +1,5 @@
-import type { PlanDetail, PlanSectionNode } from '../../../common/api/plans.ts';
-import type { TaskSummary } from '../../../common/api/tasks.ts';
+import type { PlanDetail, PlanSectionNode } from './api/plans.ts';
+import type { TaskSummary } from './api/tasks.ts';
 
 /** Every task of a plan in document order: the items outside sections, then each section's, depth first. */
 export function planTasks(plan: PlanDetail): TaskSummary[] {
