@@ -25,7 +25,8 @@
  * Environment: BENCH_STAGES=mixed,cold,load,stall,plans,corpus,projects,listings,evaluations,cooperation,opendata,portal,web (default all), BENCH_RAW=FILE (also write the raw results
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
- * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking).
+ * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking), BENCH_PG_PORT=55460 (the bench's own PostgreSQL
+ * cluster on another port and directory, for two benches on one machine).
  * `tsx bench/run.ts --from-raw FILE` re-renders the report from such a file without measuring. A check run (BENCH_SCALE
  * or BENCH_LOAD_S) never replaces docs/BENCHMARKS.md: without BENCH_REPORT its report goes to a temp file.
  * Example check of the new stages: BENCH_STAGES=plans,projects BENCH_SCALE=0.05 BENCH_LOAD_S=3 BENCH_REPORT=/tmp/b.md npm run bench

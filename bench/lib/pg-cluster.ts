@@ -15,10 +15,11 @@ function countAsOwn(dataDir: string) {
 }
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const CLUSTER_DIR = '/tmp/bench-pg';
-const CLUSTER_PORT = 55440;
-const REPLICA_DIR = '/tmp/bench-pg-replica';
-const REPLICA_PORT = 55441;
+// BENCH_PG_PORT moves the cluster (and its replica, one port up) so two benches can run on one machine.
+const CLUSTER_PORT = Number(process.env.BENCH_PG_PORT ?? 55440);
+const CLUSTER_DIR = process.env.BENCH_PG_PORT ? `/tmp/bench-pg-${CLUSTER_PORT}` : '/tmp/bench-pg';
+const REPLICA_PORT = CLUSTER_PORT + 1;
+const REPLICA_DIR = `${CLUSTER_DIR}-replica`;
 
 export interface PgServer {
   url: string;
