@@ -58,8 +58,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerDbContext(app, deps);
   registerSessionLoader(app, deps);
   await registerApiRateLimit(app, deps.config.security.apiPerMinute);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     req.ctx = { db: deps.db, actor: req.actor, requestId: req.id, ip: req.ip, deps, locale: requestLocale(req) };
+    done();
   });
   registerAccessControl(app, app.registeredRoutes);
   registerInputGuard(app);

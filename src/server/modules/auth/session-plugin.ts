@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps, Actor } from '../../http/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Me } from '../../../common/api/auth.ts';
@@ -60,21 +60,27 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
   const touchEveryMs = Math.min(TOUCH_EVERY_MS, deps.config.session.idleMs / 4);
   const keepMs = Math.min(CACHE_MS, deps.config.session.idleMs / 4);
 
+  /**
+   * The kept session, while none of the tables it was read from (sessions, users, organisations, pairings …) has
+   * changed — of the user-owned ones (sessions, users, grants …), only in this user's rows: another user signing in
+   * or out leaves it. A request served from it depends on them too, so cached answers made for it follow the same
+   * tables.
+   */
+  function kept(hash: string): Cached | null {
+    const hit = cache.get(hash);
+    if (
+      !hit ||
+      (version?.current ?? null) === null ||
+      !version!.unchangedSince(hit.version, hit.tables, null, hit.row.userId) ||
+      Date.now() - hit.at >= keepMs
+    )
+      return null;
+    noteReads(hit.tables);
+    return hit;
+  }
+
   async function load(hash: string): Promise<Cached | null> {
     const v = version?.current ?? null;
-    const hit = cache.get(hash);
-    // Kept while none of the tables it was read from (sessions, users, organisations, pairings …) has changed — of
-    // the user-owned ones (sessions, users, grants …), only in this user's rows: another user signing in or out
-    // leaves it. A request served from it depends on them too, so cached answers made for it follow the same tables.
-    if (
-      hit &&
-      v !== null &&
-      version!.unchangedSince(hit.version, hit.tables, null, hit.row.userId) &&
-      Date.now() - hit.at < keepMs
-    ) {
-      noteReads(hit.tables);
-      return hit;
-    }
     const { value: loaded, tables } = await trackingReads(async () => {
       const row = await findSession(deps.db, hash);
       return row
@@ -93,28 +99,56 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
     return entry;
   }
 
-  app.addHook('onRequest', async (req) => {
-    req.actor = null;
-    req.sessionState = null;
-    if (!req.url.startsWith('/api/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const hash = tokenHash(deps.crypto, token);
-    const entry = await load(hash);
-    if (!entry) return;
+  /** Whether the session may act now; false: it has ended (idle, expired, its user or organisation disabled). */
+  const live = (row: SessionRow, now: number) =>
+    now - row.lastSeenAt.getTime() <= deps.config.session.idleMs &&
+    row.expiresAt.getTime() > now &&
+    row.userActive &&
+    row.organisationActive;
+
+  /** The session read (or found kept), checked, its last-seen written when due; null when there is none or it ended. */
+  async function resolve(hash: string, entry: Cached | null): Promise<Cached | null> {
+    entry ??= await load(hash);
+    if (!entry) return null;
     const { row } = entry;
     const now = new Date();
-    const idleExpired = now.getTime() - row.lastSeenAt.getTime() > deps.config.session.idleMs;
-    if (idleExpired || row.expiresAt <= now || !row.userActive || !row.organisationActive) {
+    if (!live(row, now.getTime())) {
       cache.delete(hash);
       // Marked as this user's row (in a transaction, where the mark is trusted): other users' sessions stay cached.
       await deps.db.transaction((tx) => writingForUsers([row.userId], () => deleteSession(tx, hash)));
-      return;
+      return null;
     }
     if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
       await touchSession(deps.db, hash, now);
       row.lastSeenAt = now;
     }
+    return entry;
+  }
+
+  // Not async: a kept session that needs no write (nearly every request) is taken without a promise of its own.
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.actor = null;
+    req.sessionState = null;
+    if (!req.url.startsWith('/api/')) return done();
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return done();
+    const hash = tokenHash(deps.crypto, token);
+    const entry = kept(hash);
+    if (entry) {
+      const now = Date.now();
+      if (live(entry.row, now) && now - entry.row.lastSeenAt.getTime() <= touchEveryMs) {
+        actAs(req, hash, entry);
+        return done();
+      }
+    }
+    resolve(hash, entry).then((resolved) => {
+      if (resolved) actAs(req, hash, resolved);
+      done();
+    }, done);
+  });
+
+  function actAs(req: FastifyRequest, hash: string, entry: Cached) {
+    const { row } = entry;
     const roles = row.roles as Role[];
     const totpRequired = totpRequiredFor({ deps }, roles);
     req.sessionState = {
@@ -133,13 +167,13 @@ export function registerSessionLoader(app: FastifyInstance, deps: AppDeps) {
       csrfToken: row.csrfToken,
       scope: entry.scope,
     };
-  });
+  }
 
   // A reset password must be replaced, and a required second factor set up, before the session does anything else.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     const pending = req.sessionState?.pending;
-    if (!pending || req.routeOptions.config?.access === 'public') return;
-    if (PENDING_ALLOWED.has(`${req.method} ${req.routeOptions.url}`)) return;
-    throw new AppError(403, pending === 'password_change' ? 'password_change_required' : 'totp_enrolment_required');
+    if (!pending || req.routeOptions.config?.access === 'public') return done();
+    if (PENDING_ALLOWED.has(`${req.method} ${req.routeOptions.url}`)) return done();
+    done(new AppError(403, pending === 'password_change' ? 'password_change_required' : 'totp_enrolment_required'));
   });
 }
