@@ -313,6 +313,56 @@ describe.each(testEngines())(
       expect(started).toHaveLength(9);
     });
 
+    it('pages a long roster from its marks: every page as the whole list has it, before and after a write', async () => {
+      const c = await s.as(orgDept.jilin);
+      // 260 cadres over two start dates: deep pages start from a kept mark (every 100th cadre), and a mark falls
+      // inside a day's cadres, whose order is by id.
+      const row = (i: number, batch: string, startsOn: string) => ({
+        name: `标记${i}`,
+        gender: '女',
+        idNumber: withCheckCharacter(`330102197801${String(10 + (i % 18))}${String(i).padStart(3, '0')}`),
+        mobile: `1390001${String(i).padStart(4, '0')}`,
+        direction: '东部→东北',
+        homeUnit: '浙江省商务厅',
+        homePost: '科长',
+        hostUnit: '吉林省商务厅',
+        hostPost: '副处长',
+        rank: i % 2 ? '县处级' : '乡科级',
+        batch,
+        startsOn,
+        endsOn: `${Number(startsOn.slice(0, 4)) + 1}-02-28`,
+        status: '在岗',
+      });
+      const rows = Array.from({ length: 260 }, (_, i) => row(i, '2020年标记批', i % 3 ? '2020-03-01' : '2019-09-01'));
+      expect((await uploadRoster(s.t, c, s.f.pairings.jilinZhejiang, await rosterFile(rows))).statusCode).toBe(200);
+      const base = `/api/secondments?pairingId=${s.f.pairings.jilinZhejiang}&q=标记`;
+      const pagesMatch = async (f: string) => {
+        const whole = (await c.get(`${base}${f}&pageSize=500`)).json();
+        const ids: string[] = whole.items.map((i: { id: string }) => i.id);
+        for (const size of [7, 50]) {
+          const paged: string[] = [];
+          for (let page = 1; page <= Math.ceil(ids.length / size); page++) {
+            const p = (await c.get(`${base}${f}&pageSize=${size}&page=${page}`)).json();
+            expect(p.total, f).toBe(ids.length);
+            paged.push(...p.items.map((i: { id: string }) => i.id));
+          }
+          expect(paged, `${f} by ${size}`).toEqual(ids);
+        }
+        const past = (await c.get(`${base}${f}&pageSize=50&page=${Math.ceil(ids.length / 50) + 1}`)).json();
+        expect(past, f).toMatchObject({ items: [], total: ids.length });
+        return ids;
+      };
+      expect(await pagesMatch('')).toHaveLength(260);
+      expect(await pagesMatch('&rank=division')).toHaveLength(130);
+      // A write moves every later cadre: the marks are read again, not kept from before it.
+      const more = Array.from({ length: 5 }, (_, k) => row(300 + k, '2021年标记批', '2020-03-01'));
+      expect((await uploadRoster(s.t, c, s.f.pairings.jilinZhejiang, await rosterFile(more))).statusCode).toBe(200);
+      expect(await pagesMatch('')).toHaveLength(265);
+      // Another side's 组织部 sees none of them, from any page.
+      const other = await s.as(orgDept.liaoning);
+      expect((await other.get(`${base}&pageSize=7&page=20`)).json()).toMatchObject({ items: [], total: 0 });
+    });
+
     it('exports named data with a watermark line, and audits the export', async () => {
       const c = await s.as(s.f.users.jilin);
       const res = await c.get(`/api/secondments/export.xlsx?pairingId=${s.f.pairings.jilinZhejiang}`);

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
+import { isMark, nearestMark } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -66,6 +67,36 @@ function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
   );
 }
 
+/** The default order, latest started first; its marks (below) are keys in this order. */
+const defaultOrder = [desc(secondments.startsOn), asc(secondments.id)];
+
+/**
+ * A filter's total and the key of every MARK_EVERY-th cadre in the default order (kernel/page-marks.ts), kept per
+ * scope and filter until the cadres are written: one pass over the filter's index entries, against one walk of
+ * up to every entry before the page for each deep page (a roster of 20,000, pages 10,000 deep on average).
+ */
+function marksOf(db: DbOrTx, actor: Actor, f: SecondmentFilter) {
+  return cachedByVersion(db, actor, `secondments|marks|${JSON.stringify(f)}`, async () => {
+    const numbered = db
+      .select({
+        startsOn: sql<string>`${secondments.startsOn}::text`.as('starts_on'),
+        id: secondments.id,
+        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(defaultOrder, sql`, `)})`.as('n'),
+        total: sql<number>`count(*) OVER ()::int`.as('total'),
+      })
+      .from(secondments)
+      .where(filterOf(actor, f))
+      .as('numbered');
+    // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+    const rows = await db
+      .select({ startsOn: numbered.startsOn, id: numbered.id, total: numbered.total })
+      .from(numbered)
+      .where(isMark(numbered.n))
+      .orderBy(numbered.n);
+    return { total: rows[0]?.total ?? 0, marks: rows.map(({ startsOn, id }) => ({ startsOn, id })) };
+  });
+}
+
 export async function listSecondments(
   db: DbOrTx,
   actor: Actor,
@@ -73,10 +104,8 @@ export async function listSecondments(
   paging: { page: number; pageSize: number } | 'all',
 ) {
   const where = filterOf(actor, f);
-  const orderOf = (sort: SecondmentFilter['sort']) => [
-    sort === 'endsOn' ? asc(secondments.endsOn) : desc(secondments.startsOn),
-    asc(secondments.id),
-  ];
+  const orderOf = (sort: SecondmentFilter['sort']) =>
+    sort === 'endsOn' ? [asc(secondments.endsOn), asc(secondments.id)] : defaultOrder;
   if (paging === 'all')
     return {
       items: await summaryQuery(db)
@@ -84,41 +113,76 @@ export async function listSecondments(
         .orderBy(...orderOf(f.sort)),
       total: -1,
     };
+  const offset = (paging.page - 1) * paging.pageSize;
+  const values = { ...f, q: f.q === undefined ? undefined : containing(f.q), limit: paging.pageSize };
   // The page's ids first, in the list's order from secondments_list_order_idx (it holds the scope's and the common
   // filters' columns): the rows the OFFSET skips are index entries, not wide cadre rows read and sorted; only the
   // page's rows are read whole. Built once per filter shape and scope, run with this request's values.
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
-  const page = preparedByShape(db, actor, `secondments|${shape}|${f.sort ?? ''}`, () => {
-    const pageIds = db
+  const inOrder = (sort: SecondmentFilter['sort'], after?: SQL) =>
+    db
       .select({ id: secondments.id })
       .from(secondments)
-      .where(filterOf(actor, given))
-      .orderBy(...orderOf(f.sort))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'));
-    return summaryQuery(db)
-      .where(amongIds(secondments.id, pageIds))
+      .where(and(filterOf(actor, given), after))
+      .orderBy(...orderOf(sort));
+  const rowsOf = (ids: SQL) =>
+    summaryQuery(db)
+      .where(ids)
       .orderBy(...orderOf(f.sort))
       .prepare(undefined as never);
+  if (f.sort === 'endsOn') {
+    // No index has this order (组织部's short list of cadres in post): the total is counted once per filter and
+    // data version (kernel/cached-by-version.ts), the page is always read.
+    const page = preparedByShape(db, actor, `secondments|${shape}|endsOn`, () =>
+      rowsOf(
+        amongIds(secondments.id, inOrder('endsOn').limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
+      ),
+    );
+    const [items, [total]] = await Promise.all([
+      page.execute({ ...values, offset }),
+      cachedByVersion(
+        db,
+        actor,
+        `secondments|${JSON.stringify(f)}`,
+        async () => await db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
+      ),
+    ]);
+    return { items, total: total!.n };
+  }
+  const { total, marks } = await marksOf(db, actor, f);
+  if (offset >= total) return { items: [], total };
+  const { mark, skip } = nearestMark(marks, offset);
+  if (!mark) {
+    const page = preparedByShape(db, actor, `secondments|${shape}`, () =>
+      rowsOf(
+        amongIds(secondments.id, inOrder(undefined).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
+      ),
+    );
+    return { items: await page.execute({ ...values, offset }), total };
+  }
+  // From the mark: the cadres started the same day with the mark's id or a later one, then those started earlier,
+  // each walked from its own place in the index (as one condition on (starts_on, id), the walk would start at the
+  // day's first cadre: a roster's batch starts on one day), and the page is their slice.
+  const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () => {
+    const markDay = sql`${sql.placeholder('markDay')}::date`;
+    const end = sql.placeholder('end');
+    const sameDay = inOrder(
+      undefined,
+      sql`${secondments.startsOn} = ${markDay} AND ${secondments.id} >= ${sql.placeholder('markId')}::uuid`,
+    ).limit(end);
+    const earlier = inOrder(undefined, sql`${secondments.startsOn} < ${markDay}`).limit(end);
+    return rowsOf(
+      sql`${secondments.id} = ANY((ARRAY(${sameDay}) || ARRAY(${earlier}))[${sql.placeholder('start')}:${end}])`,
+    );
   });
-  const [items, [total]] = await Promise.all([
-    page.execute({
-      ...f,
-      q: f.q === undefined ? undefined : containing(f.q),
-      limit: paging.pageSize,
-      offset: (paging.page - 1) * paging.pageSize,
-    }),
-    // The total is the same for every page of a filter (a count over up to every cadre of the scope, wide rows):
-    // kept per scope and filter until the cadres are written (kernel/cached-by-version.ts). The page is always read.
-    cachedByVersion(
-      db,
-      actor,
-      `secondments|${JSON.stringify(f)}`,
-      // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
-      async () => await db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
-    ),
-  ]);
-  return { items, total: total!.n };
+  const items = await page.execute({
+    ...values,
+    markDay: mark.startsOn,
+    markId: mark.id,
+    start: skip + 1,
+    end: skip + paging.pageSize,
+  });
+  return { items, total };
 }
 
 export async function findSecondment(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
