@@ -3,6 +3,7 @@ import { dataVersionOf } from '../db/data-version.ts';
 import { routeStore } from '../db/routing.ts';
 import type { AppDeps } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
+import { chooseEncoding, compressAs, type Encoding, worthCompressing } from './web-delivery.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,11 +25,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * An answer as sent: its body and the headers that say what it is. The body is kept as the bytes sent (UTF-8,
  * encoded once when it was made): sending the string again would encode it again on every hit (for a dashboard of
- * Chinese names, the larger part of a hit's CPU and of its garbage).
+ * Chinese names, the larger part of a hit's CPU and of its garbage). Beside it, the body compressed in each
+ * encoding a client has asked for, made once: a browser's hit costs no compression.
  */
 interface Answer {
   body: Buffer;
   headers: { 'content-type': string; 'content-disposition'?: string };
+  /** Null when the answer is too small or of a type not worth compressing. */
+  encoded: Partial<Record<Encoding, Buffer>> | null;
 }
 /**
  * `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes.
@@ -52,6 +56,8 @@ function withoutSessions(reads: ReadonlySet<string> | null | undefined): Set<str
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_BYTES = 16 * 1024 * 1024;
 
+const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e.encoded?.gzip?.length ?? 0);
+
 /**
  * Dashboards and lists are asked for far more often than anything changes, by many officials at once. A cacheable
  * route's JSON is kept per user and address under the data version it was read at; access checks have run before
@@ -68,19 +74,44 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
 
   const store = (key: string, entry: Entry) => {
     const old = cache.get(key);
-    if (old) totalBytes -= old.body.length;
+    if (old) totalBytes -= bytesOf(old);
     cache.delete(key);
     cache.set(key, entry);
-    totalBytes += entry.body.length;
-    // Least recently used first: a hit moves its entry to the end.
+    totalBytes += bytesOf(entry);
+    evict();
+  };
+  // Least recently used first: a hit moves its entry to the end.
+  const evict = () => {
     for (const [k, e] of cache) {
       if (totalBytes <= MAX_TOTAL_BYTES) break;
       cache.delete(k);
-      totalBytes -= e.body.length;
+      totalBytes -= bytesOf(e);
     }
   };
-  const send = (reply: FastifyReply, body: Buffer, headers: Entry['headers']) =>
-    reply.header('x-cache', 'hit').headers(headers).send(body);
+  /**
+   * The answer as this request accepts it, with the headers that say so. A compressed form made here is kept with
+   * the answer (and counted in the cache's size while its entry is kept), so the next request asking for it gets
+   * the same bytes. Vary goes on every answer that could have been compressed, sent compressed or not.
+   */
+  const encodedFor = (req: FastifyRequest, reply: FastifyReply, answer: Answer, key: string): Buffer => {
+    reply.headers(answer.headers);
+    if (!answer.encoded) return answer.body;
+    reply.header('vary', 'accept-encoding');
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    if (!encoding) return answer.body;
+    let bytes = answer.encoded[encoding];
+    if (!bytes) {
+      bytes = answer.encoded[encoding] = compressAs(encoding, answer.body);
+      if (cache.get(key)?.encoded === answer.encoded) {
+        totalBytes += bytes.length;
+        evict();
+      }
+    }
+    reply.header('content-encoding', encoding);
+    return bytes;
+  };
+  const send = (req: FastifyRequest, reply: FastifyReply, answer: Answer, key: string) =>
+    reply.header('x-cache', 'hit').send(encodedFor(req, reply, answer, key));
 
   app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.routeOptions.config?.cacheable || req.method !== 'GET') return;
@@ -94,13 +125,13 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const hit = cache.get(key);
     if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope)) {
       store(key, hit);
-      return send(reply, hit.body, hit.headers);
+      return send(req, reply, hit, key);
     }
     const flightKey = `${v}|${key}`;
     const pending = inflight.get(flightKey);
     if (pending) {
       const answer = await pending;
-      if (answer !== null) return send(reply, answer.body, answer.headers);
+      if (answer !== null) return send(req, reply, answer, key);
       return;
     }
     let settle!: (answer: Answer | null) => void;
@@ -127,7 +158,11 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const headers: Entry['headers'] = { 'content-type': String(reply.getHeader('content-type') ?? JSON_TYPE) };
     const disposition = reply.getHeader('content-disposition');
     if (disposition) headers['content-disposition'] = String(disposition);
-    const answer = { body: body!, headers };
+    const answer: Answer = {
+      body: body!,
+      headers,
+      encoded: ok && worthCompressing(headers['content-type'], body.length) ? {} : null,
+    };
     // Repositories show a user only the rows of their scope's pairings: a write to another pairing's rows leaves it.
     const scope =
       req.routeOptions.config?.access === 'public' || !req.actor || req.actor.scope.all ? null : req.actor.scope;
@@ -139,8 +174,9 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
         ...answer,
       });
     miss.settle(ok ? answer : null);
-    // The bytes just encoded go out as they are, instead of the string being encoded a second time.
-    return body ?? payload;
+    // The bytes just encoded go out as they are (compressed here if the client asks), instead of the string being
+    // encoded a second time; an answer not kept is left to the compression plugin.
+    return ok ? encodedFor(req, reply, answer, miss.key) : (body ?? payload);
   });
   // An answer that never reached onSend (the client went away) must not keep others waiting.
   app.addHook('onResponse', async (req) => req.cacheMiss?.settle(null));

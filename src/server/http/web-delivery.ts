@@ -6,22 +6,81 @@ import compress from '@fastify/compress';
 const COMPRESSIBLE =
   /^(?:text\/(?!event-stream)|application\/(?:[\w.+-]+\+)?json|application\/javascript|image\/svg\+xml)/;
 
+/** Below this an answer goes as it is: a few hundred bytes saved are not worth a compressor's set-up. */
+const THRESHOLD = 1024;
 /**
- * Answers of the API and the map files are compressed as they are sent (brotli at quality 4, gzip for browsers
- * without it), above 1 KB. The web app's own files are compressed once at build time instead (scripts/precompress.ts)
- * and carry their Content-Encoding already, which the plugin leaves alone. Requests are never decompressed: no
- * client sends compressed bodies, and accepting them would let a small upload expand inside the server.
- * docs/DECISIONS.md has the CPU cost measured on 2 cores.
+ * The fastest levels: on the mix's own answers (8–24 KB lists) brotli 1 takes ~35 µs and leaves 16.8 % of the bytes,
+ * brotli 4 ~115 µs and 14.6 %; gzip 1 ~60 µs and 16.4 %, gzip 6 ~90 µs and 15.0 % (docs/DECISIONS.md). A few hundred
+ * bytes more per answer cost nothing on any network; the CPU is taken from every request of a 2-core server.
+ */
+const BROTLI_QUALITY = 1;
+const GZIP_LEVEL = 1;
+/**
+ * In one call on the request's own thread, whatever the size: @fastify/compress otherwise streams answers above
+ * 8 KB (its default on 2 cores) through a zlib stream, which costs more CPU per answer than the compression itself
+ * and only moves work to the thread pool of a machine that has no idle core. 16 MB is the largest answer cached.
+ */
+const SYNC_UP_TO = 16 * 1024 * 1024;
+
+export type Encoding = 'br' | 'gzip';
+
+/** Whether an answer of this type and size is sent compressed to a client that accepts it. */
+export function worthCompressing(contentType: string, bytes: number): boolean {
+  return bytes >= THRESHOLD && COMPRESSIBLE.test(contentType);
+}
+
+let lastAccept: string | undefined;
+let lastChoice: Encoding | null = null;
+/**
+ * The encoding to send for an Accept-Encoding header: the one of br and gzip the client weighs highest (q), brotli
+ * on a tie, none when it accepts neither. Browsers send the same header on every request: the last one is kept.
+ */
+export function chooseEncoding(accept: string | undefined): Encoding | null {
+  if (!accept) return null;
+  if (accept === lastAccept) return lastChoice;
+  const q = new Map<string, number>();
+  for (const part of accept.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((x) => x.trim());
+    const weight = params.find((p) => p.startsWith('q='));
+    q.set(name === 'x-gzip' ? 'gzip' : name, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  let choice: Encoding | null = null;
+  let best = 0;
+  for (const enc of ['br', 'gzip'] as const) {
+    const w = q.get(enc) ?? q.get('*') ?? 0;
+    if (w > best) [choice, best] = [enc, w];
+  }
+  lastAccept = accept;
+  lastChoice = choice;
+  return choice;
+}
+
+const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } };
+const GZIP_OPTIONS = { level: GZIP_LEVEL };
+
+/** One answer compressed as `encoding`, with the same settings as every other answer. */
+export function compressAs(encoding: Encoding, body: Buffer): Buffer {
+  return encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body, GZIP_OPTIONS);
+}
+
+/**
+ * Answers of the API and the map files are compressed as they are sent, above 1 KB; a cached answer keeps its
+ * compressed bytes beside the plain ones (http/response-cache.ts, which compresses those itself), so a hit costs no
+ * compression. The web app's own files are compressed once at build time instead (scripts/precompress.ts, brotli
+ * 11 and gzip 9) and carry their Content-Encoding already, which the plugin leaves alone. Requests are never
+ * decompressed: no client sends compressed bodies, and accepting them would let a small upload expand inside the
+ * server.
  */
 export async function registerCompression(app: FastifyInstance) {
   await app.register(compress, {
     global: true,
     encodings: ['br', 'gzip'],
     requestEncodings: ['identity'],
-    threshold: 1024,
+    threshold: THRESHOLD,
+    syncThreshold: SYNC_UP_TO,
     customTypes: COMPRESSIBLE,
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 6 },
+    brotliOptions: BROTLI_OPTIONS,
+    zlibOptions: GZIP_OPTIONS,
   });
 }
 
