@@ -214,6 +214,49 @@ describe.each(testEngines())('the data version on %s', (engine) => {
     expect(stands(at, ['project_figure_reports']).a).toBe(false);
   });
 
+  it('keeps an answer confined to some rows of a pairing across writes that name other rows of it', async () => {
+    const database = await openTestDatabase(engine);
+    open.push(database);
+    const { db } = database;
+    const version = dataVersionOf(db)!;
+    const [a, b] = ['00000000-0000-4000-8000-00000000001a', '00000000-0000-4000-8000-00000000001b'];
+    const [x, y] = ['project:00000000-0000-4000-8000-0000000000f1', 'project:00000000-0000-4000-8000-0000000000f2'];
+    const tables = ['projects', 'project_figure_reports'];
+    const stands = (at: number) => ({
+      // A page of x (a project of a), whoever reads it; one of b's; a list of a's rows; an answer of every pairing.
+      pageX: version.unchangedSince(at, tables, new Set([a]), null, new Set([x])),
+      pageOfB: version.unchangedSince(at, tables, new Set([b]), null, new Set(['project:z'])),
+      listA: version.unchangedSince(at, tables, new Set([a])),
+      all: version.unchangedSince(at, tables, null),
+    });
+    const write = (rows?: string[]) =>
+      db.transaction(async (tx) => {
+        await writingFor([a], () => tx.execute(sql`UPDATE projects SET updated_at = updated_at WHERE false`), rows);
+        await writingFor(
+          [a],
+          () => tx.execute(sql`UPDATE project_figure_reports SET amount_wan = amount_wan WHERE false`),
+          rows,
+        );
+      });
+
+    // A write to y's rows: x's page stays, every answer that may hold y's rows goes.
+    let at = version.current!;
+    await write([y]);
+    expect(stands(at)).toEqual({ pageX: true, pageOfB: true, listA: false, all: false });
+    // A write to x's rows reaches x's page.
+    at = version.current!;
+    await write([x]);
+    expect(stands(at)).toEqual({ pageX: false, pageOfB: true, listA: false, all: false });
+    // A write to rows of a it does not name reaches every answer of a, x's page included.
+    at = version.current!;
+    await write();
+    expect(stands(at)).toEqual({ pageX: false, pageOfB: true, listA: false, all: false });
+    // Heard from another process as announced (`table@pairing#;row`): the same marks.
+    at = version.current!;
+    version.bump(new Map([['projects', new Set([`${a}#`, y])]]));
+    expect(stands(at)).toEqual({ pageX: true, pageOfB: true, listA: false, all: false });
+  });
+
   it('marks a write to user-owned tables for the users it names, for the session cache of those users only', async () => {
     const database = await openTestDatabase(engine);
     open.push(database);

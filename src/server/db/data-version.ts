@@ -44,19 +44,28 @@ function ownerOf(table: string): 'pairing' | 'user' | null {
   return PAIRING_OWNED_TABLES.has(table) ? 'pairing' : USER_OWNED_TABLES.has(table) ? 'user' : null;
 }
 
-/** What a write changed: each table, with the pairings (or users) whose rows it wrote (null: any rows). */
+/**
+ * What a write changed: each table, with the pairings (or users) whose rows it wrote (null: any rows). A write that
+ * also names its rows (`writingFor`'s `rows`, keys such as `project:<id>`) holds, instead of each pairing `p`, the
+ * mark `p#` (some rows of p: those named) and each row's key, which contains a ':' (pairing ids do not).
+ */
 export type Written = Map<string, Set<string> | null>;
 
-/** A statement's tables, with the pairings or users the caller said it writes for where the table is theirs. */
+/** The mark of a write to some rows of a pairing, all of them named. */
+const someRowsOf = (pairing: string) => `${pairing}#`;
+
+/** A statement's tables, with the pairings (and rows) or users the caller said it writes for where the table is theirs. */
 function written(
   tables: readonly string[],
   pairings: readonly string[] | undefined,
   users: readonly string[] | undefined,
+  rows: readonly string[] | undefined,
 ): Written {
   const out: Written = new Map();
+  const pairingMarks = pairings?.length && rows?.length ? [...pairings.map(someRowsOf), ...rows] : pairings;
   for (const t of tables) {
     const owner = ownerOf(t);
-    const keys = owner === 'pairing' ? pairings : owner === 'user' ? users : undefined;
+    const keys = owner === 'pairing' ? pairingMarks : owner === 'user' ? users : undefined;
     out.set(t, keys?.length ? new Set(keys) : null);
   }
   return out;
@@ -143,13 +152,16 @@ export class DataVersion {
   /**
    * Whether an answer read from `tables` at time `at` still stands (null tables: read from anything); `scope`: the
    * pairings whose rows of pairing-owned tables it may hold (null: any pairing's); `user`: the one user whose rows
-   * of user-owned tables it holds (null: any user's — every answer but a cached session).
+   * of user-owned tables it holds (null: any user's — every answer but a cached session); `rows`: the only rows of
+   * pairing-owned tables it holds (keys as writingFor names them, e.g. a project's page: `project:<id>`), all of
+   * `scope`'s pairings — a write that named other rows of those pairings leaves it (null: any rows of the scope).
    */
   unchangedSince(
     at: number,
     tables: Iterable<string> | null,
     scope: ReadonlySet<string> | null = null,
     user: string | null = null,
+    rows: ReadonlySet<string> | null = null,
   ): boolean {
     const now = this.current;
     if (now === null) return false;
@@ -165,9 +177,14 @@ export class DataVersion {
         continue;
       }
       if (scope === null) return false;
-      if (by.size < scope.size) {
-        for (const [p, when] of by) if (when > at && scope.has(p)) return false;
-      } else for (const p of scope) if ((by.get(p) ?? 0) > at) return false;
+      // A write to rows it did not name (`p`) reaches every answer of the pairing; one that named its rows (`p#`)
+      // reaches those of the whole pairing, and those confined to rows it named (their keys).
+      if (rows) {
+        for (const p of scope) if ((by.get(p) ?? 0) > at) return false;
+        for (const r of rows) if ((by.get(r) ?? 0) > at) return false;
+      } else if (by.size < scope.size) {
+        for (const [k, when] of by) if (when > at && scope.has(k.endsWith('#') ? k.slice(0, -1) : k)) return false;
+      } else for (const p of scope) if ((by.get(p) ?? 0) > at || (by.get(someRowsOf(p)) ?? 0) > at) return false;
     }
     return true;
   }
@@ -298,7 +315,7 @@ export function trackWrites(pool: pg.Pool, db: object, opts: { notify: boolean }
         // context of whichever request released a client, which could be another's `writingFor`.
         const names = tablesWritten(text);
         const store = inTx ? routeStore() : undefined;
-        tables = names && written(names, store?.writesFor, store?.writesForUsers);
+        tables = names && written(names, store?.writesFor, store?.writesForUsers, store?.writesForRows);
         if (inTx && tables) merge(inTx, tables);
         if (inTx && tables === null) client.__txTables = null;
       }

@@ -20,6 +20,10 @@ export interface RouteStore {
   reads: Set<string> | null;
   /** Set by `writingFor`: the pairings whose rows the statements sent now write. */
   writesFor?: readonly string[];
+  /** Set by `writingFor` when it names them: the only rows of those pairings the statements sent now write. */
+  writesForRows?: readonly string[];
+  /** Set by `showingOnly`: the answer holds, of pairing-owned tables, only these rows of these pairings. */
+  showsOnly?: { pairings: readonly string[]; rows: readonly string[] };
   /** Set by `writingForUsers`: the users whose rows of user-owned tables (sessions …) the statements sent now write. */
   writesForUsers?: readonly string[];
 }
@@ -54,10 +58,24 @@ export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T
  * write must be named). Its writes to other tables or outside a transaction, and writes sent outside it, count for
  * every pairing.
  */
-export function writingFor<T>(pairingIds: readonly string[], write: () => Promise<T>): Promise<T> {
+export function writingFor<T>(
+  pairingIds: readonly string[],
+  write: () => Promise<T>,
+  /**
+   * Every row of pairing-owned tables `write` changes, when it can say (`project:<id>`: a project's row and its
+   * history, task links and rollups): answers confined to other rows of these pairings stay (`showingOnly`).
+   */
+  rows?: readonly string[],
+): Promise<T> {
   const outer = als.getStore();
   return als.run(
-    { ...outer, primary: outer?.primary ?? true, reads: outer?.reads ?? null, writesFor: pairingIds },
+    {
+      ...outer,
+      primary: outer?.primary ?? true,
+      reads: outer?.reads ?? null,
+      writesFor: pairingIds,
+      writesForRows: rows,
+    },
     // Awaited inside: Drizzle sends a statement when its promise is awaited, which must happen in this store.
     async () => await write(),
   );
@@ -73,6 +91,17 @@ export function writingForUsers<T>(userIds: readonly string[], write: () => Prom
     { ...outer, primary: outer?.primary ?? true, reads: outer?.reads ?? null, writesForUsers: userIds },
     async () => await write(),
   );
+}
+
+/**
+ * Says that the request's answer holds, of pairing-owned tables, only `rows` (keys as `writingFor` names them), all
+ * of `pairingIds`: the response cache then keeps it until those rows change, or any rows of those pairings change
+ * unnamed, whatever the reader's scope (a project's page, even the national office's, outlives writes to other
+ * projects). Only where every pairing-owned row the answer reads is among `rows`.
+ */
+export function showingOnly(pairingIds: readonly string[], rows: readonly string[]) {
+  const store = als.getStore();
+  if (store) store.showsOnly = { pairings: pairingIds, rows };
 }
 
 /** Adds tables to the current store's reads (a cached computation's tables, when its answer is reused). */
