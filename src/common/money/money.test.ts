@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -12,6 +13,8 @@ import {
   sum,
   compare,
   FEN_PER_WAN,
+  FEN_PER_YUAN,
+  FEN_PER_YI,
 } from './money.ts';
 import { formatWan, formatYi, formatYuan, formatMoney } from './format.ts';
 import { parsePercent, formatPercent, sharesComplete, WHOLE } from './share.ts';
@@ -28,6 +31,30 @@ describe('parsing 万元 amounts', () => {
     expect(wan('-3')).toBe(-3_000_000n);
     expect(wan('1.5e3')).toBe(1_500_000_000n);
     expect(wan(1e-6)).toBe(1n);
+  });
+
+  it('reads a 万元 amount as the database writes it (the quick path) exactly as any other text', () => {
+    // With an exponent the same text takes the general path.
+    const dbText = fc
+      .tuple(
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 10n ** 12n - 1n }),
+        fc.option(fc.integer({ min: 0, max: 999_999 })),
+      )
+      .map(
+        ([neg, whole, frac]) =>
+          `${neg ? '-' : ''}${whole}${
+            frac === null
+              ? ''
+              : `.${String(frac)
+                  .padStart(6, '0')
+                  .slice(0, 1 + (frac % 6))}`
+          }`,
+      );
+    fc.assert(fc.property(dbText, (text) => isDeepStrictEqual(parseAmount(text), parseAmount(`${text}e0`))));
+    expect(wan('000012.340000')).toBe(12_340_000n);
+    expect(wan('-0.000000')).toBe(0n);
+    expect(wan('999999999999.999999')).toBe(10n ** 18n - 1n);
   });
 
   it('refuses what is not an amount, finer than a fen, or absurdly large', () => {
@@ -51,6 +78,19 @@ describe('parsing 万元 amounts', () => {
     expect(toWan(-1_500_000n)).toBe('-1.5');
     expect(toWan(0n)).toBe('0');
     fc.assert(fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (fen) => wan(toWan(fen)) === fen));
+    // The text is the exact quotient without trailing zeros, for every unit (placed in the digits, not divided).
+    for (const unit of [1n, FEN_PER_YUAN, FEN_PER_WAN, FEN_PER_YI])
+      fc.assert(
+        fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (fen) => {
+          const abs = fen < 0n ? -fen : fen;
+          const frac = (abs % unit)
+            .toString()
+            .padStart(unit.toString().length - 1, '0')
+            .replace(/0+$/, '');
+          const expected = `${fen < 0n ? '-' : ''}${abs / unit}${abs % unit === 0n ? '' : `.${frac}`}`;
+          return toDecimalString(fen, unit) === expected;
+        }),
+      );
   });
 
   it('never sees a float: 0.1 + 0.2 is 0.3 when added as fen', () => {
