@@ -6,6 +6,7 @@ import {
   syntheticRoster,
 } from './cooperation-data.ts';
 import { ApiClient } from './lib/api-client.ts';
+import { BROWSER_ACCEPT_ENCODING } from './lib/browser.ts';
 import { startDuikou, type Target } from './lib/duikou-server.ts';
 import { measureEndpoint, rssMb, type SerialLatency } from './lib/http-measure.ts';
 import { runInChild } from './lib/in-process.ts';
@@ -73,7 +74,7 @@ async function serialDistinct(label: string, baseUrl: string, paths: string[], h
   const xs: number[] = [];
   for (const [k, p] of paths.entries()) {
     const t0 = performance.now();
-    const res = await fetch(baseUrl + p, { headers });
+    const res = await fetch(baseUrl + p, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...headers } });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${p} → ${res.status}`);
     if (k >= 5) xs.push(performance.now() - t0);

@@ -7,6 +7,7 @@ import { buildOrgUser, DEMO_PASSWORD } from '../src/server/seed/builders.ts';
 import { fillDemo } from '../src/server/seed/demo-data.ts';
 import { createPairing } from '../src/server/modules/pairings/pairings.service.ts';
 import { ApiClient } from './lib/api-client.ts';
+import { BROWSER_ACCEPT_ENCODING } from './lib/browser.ts';
 import { cloneRows, copyId } from './lib/clone-rows.ts';
 import { startDuikou, type RunningDuikou, type Target } from './lib/duikou-server.ts';
 import { measureBare, rssMb } from './lib/http-measure.ts';
@@ -703,7 +704,9 @@ export async function uncachedTimings(baseUrl: string, national: LiveUser, prepa
     for (let i = 0; i < runs + 2; i++) {
       await write();
       const t0 = performance.now();
-      const res = await fetch(baseUrl + path, { headers: { cookie: api.cookie } });
+      const res = await fetch(baseUrl + path, {
+        headers: { cookie: api.cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+      });
       await res.arrayBuffer();
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`${path} → ${res.status}`);

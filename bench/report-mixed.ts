@@ -1,4 +1,5 @@
 import type { BenchResults } from './run.ts';
+import { BROWSER_ACCEPT_ENCODING } from './lib/browser.ts';
 import { LOAD } from './lib/load.ts';
 import { fmtMs, fmtRate } from './lib/stats.ts';
 import { MIXED_LOAD, MIXED_SIZES, WRITE_SHARE, type MixedResult, type MixedRun } from './mixed.ts';
@@ -247,7 +248,10 @@ sort), plan detail (any visible plan, the 5,000-task one among them) and report 
 by a user allowed to make it: a project edit (detail read, then PATCH), a money report on a project (POST), or a
 lead unit's progress report draft (report read, then PATCH). A ledger request with a search term is reported as its own
 kind, "project search". A 409 (someone else saved first) is counted, not a failure; any 5xx or non-200 read fails
-the run. "Cache hits" is the share of reads answered with \`x-cache: hit\`. Bare Fastify is measured with autocannon at
+the run. "Cache hits" is the share of reads answered with \`x-cache: hit\`. Every request says
+\`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\` as a browser on HTTPS does, so answers over 1 KB come compressed (brotli) and
+their compression is in the figures; the client decompresses and parses only the bodies it reads (a ledger page now
+and then, for the ids it opens or changes next, and a record before its write). Bare Fastify is measured with autocannon at
 the same ${LOAD.connections} connections in the same run. The server runs with its sign-in and API rate limits off and no second
 factor required (\`LOGIN_ADDRESS_MAX_PER_MINUTE=0\`, \`RATE_LIMIT_API_PER_MINUTE=0\`, \`TOTP_REQUIRED_ROLES=none\`):
 the bench measures capacity, and ~100 users signing in from one address would otherwise be refused.

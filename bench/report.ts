@@ -2,6 +2,7 @@ import type { BenchResults } from './run.ts';
 import type { ThroughputResult } from './throughput.ts';
 import type { StallResult } from './stall.ts';
 import type { Quietly } from './lib/quiet.ts';
+import { BROWSER_ACCEPT_ENCODING } from './lib/browser.ts';
 import { LOAD } from './lib/load.ts';
 import { COLD_RUNS } from './cold-start.ts';
 import { SYNTHETIC_SUB_PAIRS, SYNTHETIC_THEME } from './lib/synthetic-data.ts';
@@ -197,7 +198,9 @@ Set-up per engine: \`echo "$PW" | node bin/duikou.js admin create --username ben
 through the API, an organisation of kind \`national_office\` in region 000000 and a user with role \`national_office\` in it;
 the load runs as that user (session cookie). autocannon ${r.machine.packages.autocannon} runs in the bench process with
 ${LOAD.connections} connections, a ${LOAD.warmupS} s warm-up that is not recorded, then ${LOAD.durationS} s measured; p50/p95/p99 are computed from every
-response of the measured part; req/s is autocannon's mean of its per-second samples. The baseline is a separate minimal
+response of the measured part; req/s is autocannon's mean of its per-second samples. Every request (here and in the other
+stages' autocannon runs) says \`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\`, as a browser on HTTPS does: answers over 1 KB
+come compressed, "response" is the bytes as sent, and autocannon does not decompress them. The baseline is a separate minimal
 Fastify 5 process answering \`{hello:'world'}\` (bench/bare-fastify.mjs), measured in the same run with the same settings.
 Every response had status 200 (the bench fails otherwise). Ratios: throughput and p95 each divided by the bare endpoint's.
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { BROWSER_ACCEPT_ENCODING } from './browser.ts';
 import { startBareFastify } from './duikou-server.ts';
 import { loadTest, type LoadOptions, type LoadResult } from './load.ts';
 import { quietly, type Quietly } from './quiet.ts';
@@ -32,7 +33,7 @@ export async function serialLatency(
 ): Promise<SerialLatency> {
   const once = async () => {
     const t0 = performance.now();
-    const res = await fetch(url, { headers });
+    const res = await fetch(url, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...headers } });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
     return performance.now() - t0;

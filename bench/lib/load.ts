@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { BROWSER_ACCEPT_ENCODING } from './browser.ts';
 import { percentile } from './stats.ts';
 
 /** BENCH_LOAD_S shortens the measured part for a quick check of the bench itself (the report says so). */
@@ -56,7 +57,8 @@ export async function loadTest(
     url,
     connections: LOAD.connections,
     duration: durationS,
-    headers,
+    // As a browser asks: the answers come compressed, and autocannon counts their bytes without decompressing them.
+    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...headers },
     warmup: { connections: LOAD.connections, duration: warmupS },
     ...(opts.timeoutS ? { timeout: opts.timeoutS } : {}),
     ...(paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }] } : {}),

@@ -1,11 +1,15 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
+import { BROWSER_ACCEPT_ENCODING } from './browser.ts';
 import { percentile } from './stats.ts';
 
 /**
  * A closed-loop HTTP load of many signed-in users at once (the realistic mix of bench/mixed.ts): `connections`
  * loops, each picking its next operation from `next()` as soon as the previous one has answered. An operation is
  * one or two requests (a write first reads the record it changes, as the page does); every request is timed and
- * recorded under its kind, with its status and whether the response cache answered it (`x-cache: hit`).
+ * recorded under its kind, with its status and whether the response cache answered it (`x-cache: hit`). Requests
+ * offer compression as a browser does (BROWSER_ACCEPT_ENCODING); a body is decompressed and parsed only when the
+ * operation reads it (`parse`, or an error's details), the others are let through unread.
  */
 
 export interface Session {
@@ -73,6 +77,14 @@ interface Sample {
   hit: boolean;
 }
 
+/** A body as its Content-Encoding says it was sent (the server sends br or gzip, or nothing below 1 KB). */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === 'br') return zlib.brotliDecompressSync(body);
+  if (encoding === 'gzip') return zlib.gunzipSync(body);
+  if (encoding === 'deflate') return zlib.inflateSync(body);
+  return body;
+}
+
 function summary(xs: Sample[]) {
   const ms = xs.map((s) => s.ms);
   return {
@@ -110,7 +122,10 @@ export async function runMixedLoad(opts: {
       return new Promise<Answer>((resolve) => {
         const started = performance.now();
         const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
-        const headers: Record<string, string | number> = { cookie: session.cookie };
+        const headers: Record<string, string | number> = {
+          cookie: session.cookie,
+          'accept-encoding': BROWSER_ACCEPT_ENCODING,
+        };
         if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
         if (payload) {
           headers['content-type'] = 'application/json';
@@ -147,9 +162,8 @@ export async function runMixedLoad(opts: {
           (res) => {
             const chunks: Buffer[] = [];
             const keep = o.parse || (res.statusCode ?? 0) >= 400;
-            res.on('data', (c: Buffer) => {
-              if (keep) chunks.push(c);
-            });
+            if (keep) res.on('data', (c: Buffer) => chunks.push(c));
+            else res.resume();
             // Keeps the cookies the server sets (the read-your-writes position after a write), as a browser does.
             for (const c of res.headers['set-cookie'] ?? []) {
               const [pair] = c.split(';');
@@ -161,7 +175,7 @@ export async function runMixedLoad(opts: {
               let json: unknown = null;
               if (keep && chunks.length) {
                 try {
-                  json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                  json = JSON.parse(decoded(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8'));
                 } catch {
                   json = null;
                 }
