@@ -36,9 +36,15 @@ interface Answer {
 }
 /**
  * `tables`: what the answer was read from (the request's store); null: unknown, kept until anything changes.
- * `scope`: the pairings whose rows it may show (its reader's scope; null: every pairing's).
+ * `scope`: the pairings whose rows it may show (its reader's scope; null: every pairing's); `rows`: the only rows of
+ * them it shows, when the handler said so (db/routing.ts showingOnly: a project's page), else null.
  */
-type Entry = Answer & { version: number; tables: Set<string> | null; scope: ReadonlySet<string> | null };
+type Entry = Answer & {
+  version: number;
+  tables: Set<string> | null;
+  scope: ReadonlySet<string> | null;
+  rows: ReadonlySet<string> | null;
+};
 
 /**
  * The tables an answer stands on, the sessions table aside: a hit is served only after the request's own session
@@ -123,7 +129,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${who}|${req.url}`;
     const hit = cache.get(key);
-    if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope)) {
+    if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope, null, hit.rows)) {
       store(key, hit);
       return send(req, reply, hit, key);
     }
@@ -164,13 +170,16 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
       encoded: ok && worthCompressing(headers['content-type'], body.length) ? {} : null,
     };
     // Repositories show a user only the rows of their scope's pairings: a write to another pairing's rows leaves it.
+    // An answer that shows only some rows (a project's page) is kept by those, whoever reads it.
+    const shows = routeStore()?.showsOnly;
     const scope =
       req.routeOptions.config?.access === 'public' || !req.actor || req.actor.scope.all ? null : req.actor.scope;
     if (ok)
       store(miss.key, {
         version: miss.version,
         tables: withoutSessions(routeStore()?.reads),
-        scope: scope && new Set(scope.pairingIds),
+        scope: shows ? new Set(shows.pairings) : scope && new Set(scope.pairingIds),
+        rows: shows ? new Set(shows.rows) : null,
         ...answer,
       });
     miss.settle(ok ? answer : null);

@@ -119,6 +119,71 @@ describe.each(testEngines())('cached answers after a write to one pairing on %s'
       }
   });
 
+  it("keeps a project's page across writes to other projects of its pairing, and drops the written one's at once", async () => {
+    const made = await jilin.post(
+      '/api/projects',
+      newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200', title: '吉林市冰雪装备项目' }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const other = `/api/projects/${made.json().id}`;
+    const written = `/api/projects/${ids.jilinWenzhou}`;
+    // The writer, the other side's office and the national office: all see the pairing and both projects.
+    const readers = { jilin, zhejiang: await s.as(s.f.users.zhejiang), national: await s.as(s.f.users.national) };
+    const p = async () => (await jilin.get(written)).json();
+    const writes: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['edit', async () => jilin.patch(written, { version: (await p()).version, landmark: !(await p()).landmark })],
+      [
+        'money report',
+        async () =>
+          jilin.post(`${written}/figures`, {
+            version: (await p()).version,
+            figure: 'planned',
+            period: { year: 2024, month: 5 },
+            amount: '51234.5',
+          }),
+      ],
+      ['stage move', async () => jilin.post(`${written}/moves`, { to: 'signed', on: '2024-03-01' })],
+    ];
+    for (const [kind, write] of writes) {
+      const kept = new Map<string, string>();
+      for (const [name, c] of Object.entries(readers))
+        for (const url of [other, written]) {
+          await c.get(url);
+          const again = await c.get(url);
+          expect(again.headers['x-cache'], `${name} ${url}`).toBe('hit');
+          kept.set(`${name} ${url}`, again.body);
+        }
+      const res = await write();
+      expect(res.statusCode, `${kind}: ${res.body}`).toBeLessThan(300);
+      for (const [name, c] of Object.entries(readers)) {
+        const still = await c.get(other);
+        expect(still.headers['x-cache'], `${kind}: ${name}, the other project`).toBe('hit');
+        expect(still.body, `${kind}: ${name}`).toBe(kept.get(`${name} ${other}`));
+        // The writer's own next read included: never an answer from before its write.
+        const fresh = await c.get(written);
+        expect(fresh.headers['x-cache'], `${kind}: ${name}, the project written`).toBeUndefined();
+        expect(fresh.json().version, `${kind}: ${name}`).toBe(JSON.parse(kept.get(`${name} ${written}`)!).version + 1);
+      }
+    }
+    // A write to the pairing's rows that does not name them (a new project) reaches every page of the pairing.
+    const kept = new Map<string, string>();
+    for (const [name, c] of Object.entries(readers)) {
+      await c.get(other);
+      kept.set(name, (await c.get(other)).body);
+    }
+    const another = await jilin.post(
+      '/api/projects',
+      newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200', title: '吉林市冰雪旅游项目' }),
+    );
+    expect(another.statusCode, another.body).toBe(201);
+    for (const [name, c] of Object.entries(readers)) {
+      const res = await c.get(other);
+      expect(res.headers['x-cache'], name).toBeUndefined();
+      // What was kept across the other project's writes is what the database says.
+      expect(res.body, name).toBe(kept.get(name));
+    }
+  });
+
   // Several app processes share one PostgreSQL (WORKERS, several machines); PGlite's data directory is one process's.
   it.runIf(engine === 'postgres')(
     "hears another process's write: drops the answers that see its pairing, keeps the others",

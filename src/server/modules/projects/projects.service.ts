@@ -3,7 +3,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { invalid, notFound, conflict, fieldError, type ErrorDetail } from '../../http/app-error.ts';
 import { auditedChange, type UnitOfWork } from '../../kernel/audit/audit-writer.ts';
-import { writingFor } from '../../db/routing.ts';
+import { showingOnly, writingFor } from '../../db/routing.ts';
 import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import { wan } from '../../../common/money/money.ts';
 import type {
@@ -51,8 +51,13 @@ export async function projectPage(ctx: AuthedContext, query: ProjectListQuery) {
 export async function projectDetail(ctx: AuthedContext, id: string): Promise<ProjectDetailRows> {
   const found = await findProjectDetail(ctx.db, ctx.actor, id);
   if (!found) throw notFound();
+  // The page reads no other project's rows: a cached copy outlives writes to the pairing's other projects.
+  showingOnly([found.row.pairingId], [projectRows(id)]);
   return found;
 }
+
+/** The key a project's rows are named by (db/routing.ts writingFor, showingOnly): its row, history and task links. */
+const projectRows = (id: string) => `project:${id}`;
 
 /** The figures of the projects the actor sees, with their parks and events, grouped as asked (the dashboard's too). */
 export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Promise<ProjectStats> {
@@ -277,11 +282,11 @@ export async function updateProject(ctx: AuthedContext, id: string, input: Updat
       before.taskIds = await taskIdsOf(tx, id);
       after.taskIds = input.taskIds;
     }
-    // A project stays in its pairing: what it writes is that pairing's (db/routing.ts, writingFor).
+    // A project stays in its pairing: what it writes is that pairing's, and this project's (db/routing.ts, writingFor).
     await writingFor([current.pairingId], async () => {
       if (!(await updateProjectRow(tx, id, input.version, patch))) throw conflict();
       if (input.taskIds) await replaceTasks(tx, id, input.taskIds);
-    });
+    }, [projectRows(id)]);
     audit({
       action: 'project.update',
       result: 'success',
@@ -305,14 +310,18 @@ export async function moveStage(ctx: AuthedContext, id: string, input: StageMove
     const h = historyOf(id, found.moves, found.reports);
     const r = applyMove(h.state, { to: input.to, on: input.on, note: input.note ?? null }, today);
     if (!r.ok) throw invalid(r.error);
-    const { moved, row } = await writingFor([found.row.pairingId], async () => ({
-      moved: await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId),
-      row: await saveLockedProject(tx, id, {
-        ...derivedColumns(r.state.history, r.state, h.reports),
-        version: found.row.version + 1,
-        updatedAt: new Date(),
+    const { moved, row } = await writingFor(
+      [found.row.pairingId],
+      async () => ({
+        moved: await appendMoves(tx, id, h.state.history.length + 1, [r.state.history.at(-1)!], ctx.actor.userId),
+        row: await saveLockedProject(tx, id, {
+          ...derivedColumns(r.state.history, r.state, h.reports),
+          version: found.row.version + 1,
+          updatedAt: new Date(),
+        }),
       }),
-    }));
+      [projectRows(id)],
+    );
     audit({
       action: 'project.stage',
       result: 'success',
@@ -355,24 +364,28 @@ export async function reportFigure(
     if (problems.length) throw invalid(...problems);
     // Stored with the database's clock after every earlier report, it is the newest whatever this process's clock says.
     const reports = [...h.reports, { ...candidate, recordedAt: NEWEST }];
-    const { reported, row } = await writingFor([found.row.pairingId], async () => ({
-      reported: await appendReport(
-        tx,
-        id,
-        {
-          figure: input.figure,
-          period: candidate.period,
-          amountFen: candidate.amount,
-          overrideReason: input.overrideReason,
-        },
-        ctx.actor.userId,
-      ),
-      row: await saveLockedProject(tx, id, {
-        ...derivedColumns(h.state.history, h.state, reports),
-        version: found.row.version + 1,
-        updatedAt: new Date(),
+    const { reported, row } = await writingFor(
+      [found.row.pairingId],
+      async () => ({
+        reported: await appendReport(
+          tx,
+          id,
+          {
+            figure: input.figure,
+            period: candidate.period,
+            amountFen: candidate.amount,
+            overrideReason: input.overrideReason,
+          },
+          ctx.actor.userId,
+        ),
+        row: await saveLockedProject(tx, id, {
+          ...derivedColumns(h.state.history, h.state, reports),
+          version: found.row.version + 1,
+          updatedAt: new Date(),
+        }),
       }),
-    }));
+      [projectRows(id)],
+    );
     const overridden = input.figure === 'arrived' && !!input.overrideReason;
     audit({
       action: overridden ? 'project.figure.override' : 'project.figure',
