@@ -202,6 +202,40 @@ describe.each(testEngines())(
       expect(owned.find((i) => i.id === second.unitItem.id)?.status).toBe('overdue');
     });
 
+    it('pages a long status list from its marks: every page as the whole list has it, and after a write', async () => {
+      const { office, officeItem, unitItem } = await meetingWithDecisions();
+      // 400 more decisions of the meeting: deep pages of a status start from a kept mark (every 100th item), and
+      // items share deadlines and numbers, so the id breaks their ties.
+      await s.t.database.db.execute(sql`
+        INSERT INTO tracked_items (pairing_id, source, source_id, source_title, seq, text, deadline, state)
+        SELECT pairing_id, source, source_id, source_title, 10 + g % 5, text || g, deadline - (g % 7) * 10,
+               CASE WHEN g % 3 = 0 THEN 'closed' ELSE 'in_progress' END
+          FROM tracked_items, generate_series(1, 400) g WHERE id = ${officeItem.id}`);
+      const base = `/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}&sourceId=${officeItem.sourceId}`;
+      const pagesMatch = async (f: string) => {
+        const whole = (await office.get(`${base}${f}&pageSize=500`)).json();
+        const ids: string[] = whole.items.map((i: { id: string }) => i.id);
+        for (const size of [7, 50]) {
+          const paged: string[] = [];
+          for (let page = 1; page <= Math.ceil(ids.length / size) + 1; page++) {
+            const p = (await office.get(`${base}${f}&pageSize=${size}&page=${page}`)).json();
+            expect(p.total, f).toBe(ids.length);
+            paged.push(...p.items.map((i: { id: string }) => i.id));
+          }
+          expect(paged, `${f} by ${size}`).toEqual(ids);
+        }
+        return ids;
+      };
+      expect((await pagesMatch('&status=in_progress')).length).toBeGreaterThan(150);
+      expect((await pagesMatch('&status=closed')).length).toBeGreaterThan(100);
+      await pagesMatch('&status=overdue');
+      // The unit's item goes under way: it joins the list mid-way, and the marks are read again.
+      const unit = await s.as(s.f.users.jilinUnit);
+      const res = await unit.post(`/api/tracked-items/${unitItem.id}/progress`, { note: '已启动', percent: 10 });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(await pagesMatch('&status=in_progress')).toContain(unitItem.id);
+    });
+
     it('closes only with evidence, shows overdue past the deadline, and reopens with a reason', async () => {
       const { office, officeItem, unitItem } = await meetingWithDecisions();
       const d0 = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
