@@ -1,0 +1,136 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testEngines } from '../../testing/test-engines.ts';
+import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { newProject } from './test-support/project-api.ts';
+
+/*
+ * The ledger's page is found in two ways (projects.repository.ts): its ids by walking the sort's index, or — for a
+ * search sorted otherwise than by creation — by finding every row first and sorting them; the names are joined to
+ * the page's ids afterwards, and a page past the end reads nothing. Every way must give the order the API promises
+ * (the sort key, nulls first when descending, then the id the same way), pages that follow on without gap or
+ * repeat, only the user's scope and only the rows the filters keep. The expected pages are worked out here from the
+ * stored rows.
+ */
+describe.each(testEngines())('project ledger pages on %s', (engine) => {
+  const s = useProgrammeApp(engine);
+  type Row = { id: string; pairing: string; title: string; signedOn: string | null; signed: number; created: string };
+  let rows: Row[] = [];
+
+  beforeAll(async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
+    // Titles that sort the same in every collation (a letter, two digits), with repeats; amounts and signing dates
+    // with repeats and absences (a project still being planned has neither).
+    for (let i = 0; i < 14; i++) {
+      const signed = i % 3 !== 0;
+      const extra = {
+        title: `T${String(i % 5).padStart(2, '0')} ${i % 2 ? 'solar' : 'wind'}`,
+        investor: `投资方${i}`,
+        industryDivision: i % 4 ? '36' : '01',
+        ...(signed
+          ? { stage: 'signed', stageOn: `2024-0${1 + (i % 4)}-01`, signedAmount: String(10 * (i % 3)) }
+          : { stage: 'planning' }),
+      };
+      const pairingId = i % 2 ? jilinWenzhou : jilinZhejiang;
+      const res = await jilin.post(
+        '/api/projects',
+        newProject(pairingId, { ...extra, hostRegionCode: i % 2 ? '220200' : '220100' }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      if (i % 3 === 0) {
+        const other = await liaoning.post(
+          '/api/projects',
+          newProject(liaoningJiangsu, { ...extra, hostRegionCode: '210100', investorRegionCode: '320500' }),
+        );
+        expect(other.statusCode, other.body).toBe(201);
+      }
+    }
+    rows = (
+      await s.t.database.db.execute<Row>(sql`
+        SELECT id::text, pairing_id::text AS pairing, title, signed_on::text AS "signedOn",
+          signed_wan::float8 AS signed, to_char(created_at, 'YYYYMMDDHH24MISSUS') AS created
+        FROM projects`)
+    ).rows;
+  });
+
+  const KEYS = {
+    createdAt: (r: Row) => r.created,
+    title: (r: Row) => r.title,
+    signed: (r: Row) => r.signed,
+    signedOn: (r: Row) => r.signedOn,
+  } as const;
+  /** The order the ledger promises: by the key, nulls first when descending and last when ascending, then by id. */
+  function expected(keep: (r: Row) => boolean, sort: keyof typeof KEYS, order: 'asc' | 'desc') {
+    const key = KEYS[sort];
+    const cmp = (a: Row, b: Row) => {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) {
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return x < y ? -1 : 1;
+      }
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
+    const sorted = rows.filter(keep).sort(cmp);
+    return order === 'asc' ? sorted.map((r) => r.id) : sorted.reverse().map((r) => r.id);
+  }
+
+  /** Every page of 4 in turn, and the one after the last. */
+  async function pages(c: Awaited<ReturnType<typeof s.as>>, query: string) {
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = await c.get(`/api/projects?pageSize=4&page=${page}${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: { id: string }[]; total: number };
+      ids.push(...body.items.map((p) => p.id));
+      if (body.items.length < 4) {
+        expect(body.total).toBe(ids.length);
+        if (body.items.length)
+          expect((await c.get(`/api/projects?pageSize=4&page=${page + 1}${query}`)).json().items).toEqual([]);
+        return ids;
+      }
+    }
+  }
+
+  it('orders every sort both ways, pages without gap or repeat, and keeps to the scope and the filters', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const national = await s.as(s.f.users.national);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
+    const jilins = new Set([jilinZhejiang, jilinWenzhou]);
+    const users = [
+      { c: jilin, sees: (r: Row) => jilins.has(r.pairing) },
+      { c: national, sees: () => true },
+      { c: liaoning, sees: (r: Row) => r.pairing === liaoningJiangsu },
+    ];
+    const industryA = new Set(
+      (
+        await s.t.database.db.execute<{ id: string }>(sql`SELECT id::text FROM projects WHERE industry_section = 'A'`)
+      ).rows.map((r) => r.id),
+    );
+    expect(industryA.size).toBeGreaterThan(0);
+    const filters: [string, (r: Row) => boolean][] = [
+      ['', () => true],
+      // A search: sorted by creation it walks the index, otherwise its rows are found first.
+      ['&q=solar', (r) => r.title.includes('solar')],
+      ['&q=T03', (r) => r.title.startsWith('T03')],
+      [`&pairingId=${jilinWenzhou}`, (r) => r.pairing === jilinWenzhou],
+      ['&industrySection=A', (r) => industryA.has(r.id)],
+    ];
+    for (const { c, sees } of users)
+      for (const [filter, keep] of filters)
+        for (const sort of Object.keys(KEYS) as (keyof typeof KEYS)[])
+          for (const order of ['asc', 'desc'] as const) {
+            const query = `${filter}&sort=${sort}&order=${order}`;
+            expect(await pages(c, query), query).toEqual(expected((r) => sees(r) && keep(r), sort, order));
+          }
+    // Another region's rows never appear, even asked for by their pairing.
+    expect((await jilin.get(`/api/projects?pairingId=${liaoningJiangsu}&q=solar&sort=title`)).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+});
