@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import { compressAs } from '../src/server/http/web-delivery.ts';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { createAdminWithCli, startDuikou, type Target } from './lib/duikou-server.ts';
@@ -24,8 +24,9 @@ export interface LoadSample {
 export interface JsonCost {
   path: string;
   bytes: number;
-  brotli4: { bytes: number; ms: number };
-  gzip6: { bytes: number; ms: number };
+  /** As the server compresses it (http/web-delivery.ts compressAs). */
+  brotli: { bytes: number; ms: number };
+  gzip: { bytes: number; ms: number };
 }
 
 export interface FirstLoadResult {
@@ -134,12 +135,11 @@ export async function measureFirstLoad(target: Target, log: (line: string) => vo
       json.push({
         path,
         bytes: body.length,
-        brotli4: timeIt(() => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })),
-        gzip6: timeIt(() => zlib.gzipSync(body, { level: 6 })),
+        brotli: timeIt(() => compressAs('br', body)),
+        gzip: timeIt(() => compressAs('gzip', body)),
       });
     }
-    for (const j of json)
-      log(`  ${j.path}: ${kb(j.bytes)} → br ${kb(j.brotli4.bytes)} in ${j.brotli4.ms.toFixed(2)} ms`);
+    for (const j of json) log(`  ${j.path}: ${kb(j.bytes)} → br ${kb(j.brotli.bytes)} in ${j.brotli.ms.toFixed(2)} ms`);
     return {
       engine: target.engine,
       compressed: compressed.samples,

@@ -13,8 +13,8 @@ const THRESHOLD = 1024;
  * brotli 4 ~115 µs and 14.6 %; gzip 1 ~60 µs and 16.4 %, gzip 6 ~90 µs and 15.0 % (docs/DECISIONS.md). A few hundred
  * bytes more per answer cost nothing on any network; the CPU is taken from every request of a 2-core server.
  */
-const BROTLI_QUALITY = 1;
-const GZIP_LEVEL = 1;
+export const BROTLI_QUALITY = 1;
+export const GZIP_LEVEL = 1;
 /**
  * In one call on the request's own thread, whatever the size: @fastify/compress otherwise streams answers above
  * 8 KB (its default on 2 cores) through a zlib stream, which costs more CPU per answer than the compression itself
