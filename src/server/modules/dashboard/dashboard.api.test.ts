@@ -5,6 +5,26 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import { buildEvent, buildOrgUser, buildPark, buildProject } from '../../seed/builders.ts';
 import { newProject } from '../projects/test-support/project-api.ts';
+import type { Db } from '../../db/database.ts';
+
+/** The pairings whose figures (project-stats.repository.ts, readPieces) each statement Drizzle sends reads again. */
+function spyPieceReads(db: Db) {
+  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+  const query = client.query;
+  const reads: string[][] = [];
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string; values?: unknown[] };
+    const text = typeof first === 'string' ? first : first?.text;
+    // Named statements come with their values apart; others carry them.
+    const values = (Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? first.values : undefined) as
+      | unknown[]
+      | undefined;
+    if (text?.includes('FROM project_rollups x WHERE x.pairing_id = ANY'))
+      reads.push([...((values?.[0] ?? []) as string[])]);
+    return query.apply(this, args);
+  };
+  return { reads, restore: () => void (client.query = query) };
+}
 
 /*
  * The dashboard's project figures: counts of projects, parks and events, the funnel, money by stage and rates,
@@ -214,6 +234,51 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
       });
       expect(after.counts.regions).toBeGreaterThanOrEqual(before[who].counts.regions);
       expect(after.subPairs, who).toBe(before[who].subPairs + 1);
+    }
+  });
+
+  it('after a project write reads again only that pairing’s figures, which every office that sees it follows at once', async () => {
+    const lj = s.f.pairings.liaoningJiangsu;
+    // Signed in one after another: the server hashes one password per client address at a time.
+    const clients = {
+      national: await s.as(s.f.users.national),
+      jilin: await s.as(s.f.users.jilin),
+      liaoning: await s.as(s.f.users.liaoning),
+    };
+    const figures = async () => {
+      const out: Record<string, { counts: { projects: number }; groups: { key: string; projects: number }[] }> = {};
+      for (const [k, c] of Object.entries(clients))
+        out[k] = (await c.get('/api/projects/stats?groupBy=pairing')).json();
+      return out;
+    };
+    const before = await figures();
+    const spy = spyPieceReads(s.t.database.db);
+    try {
+      const created = await clients.liaoning.post(
+        '/api/projects',
+        newProject(lj, {
+          title: '大连港口项目',
+          investor: '苏州己公司',
+          hostRegionCode: '210100',
+          investorRegionCode: '320100',
+        }),
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const after = await figures();
+      // The national office's pairings and 辽宁's: 辽宁—江苏's figures alone are read again.
+      expect(spy.reads.length).toBeGreaterThan(0);
+      for (const read of spy.reads) expect(read).toEqual([lj]);
+      for (const k of ['national', 'liaoning'] as const) {
+        expect(after[k]!.counts.projects, k).toBe(before[k]!.counts.projects + 1);
+        const group = (f: typeof after) => f[k]!.groups.find((g) => g.key === lj)!.projects;
+        expect(group(after), k).toBe(group(before) + 1);
+      }
+      expect(after.jilin).toEqual(before.jilin);
+      // Equal to figures read afresh: a programme chosen on the dashboard reads the same pieces, composed anew.
+      const truth = await s.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects`);
+      expect(after.national!.counts.projects).toBe(truth.rows[0]!.n);
+    } finally {
+      spy.restore();
     }
   });
 });

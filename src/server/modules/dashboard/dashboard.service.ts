@@ -2,7 +2,8 @@ import { notFound } from '../../http/app-error.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { pairingOverview } from '../pairings/pairings.service.ts';
-import { listProgrammes, withinProgramme } from '../programmes/programmes.service.ts';
+import { listProgrammes } from '../programmes/programmes.service.ts';
+import { scopeInProgramme } from '../../kernel/pairing-scope.repository.ts';
 import { projectFigures } from '../projects/projects.service.ts';
 import { seesProjectFigures } from './dashboard.policy.ts';
 
@@ -22,8 +23,14 @@ export async function dashboard(ctx: AuthedContext, programmeId?: string) {
   );
   const shown = programmeId ? programmes.find((p) => p.programme.id === programmeId) : programmes[0];
   if (programmeId && !shown) throw notFound();
-  // The figures of one programme: the actor's scope narrowed to its pairings.
-  const inProgramme = shown ? await withinProgramme(ctx, shown.programme.id) : ctx;
+  // The figures of one programme: the actor's scope narrowed to its pairings, kept until a pairing changes (the same
+  // scope object each time, so what is built per scope — statements, cache keys — is built once).
+  const scope = shown
+    ? await cachedByVersion(ctx.db, ctx.actor, `dashboard|scope|${shown.programme.id}`, () =>
+        scopeInProgramme(ctx.db, ctx.actor.scope, shown.programme.id),
+      )
+    : null;
+  const inProgramme = scope ? { ...ctx, actor: { ...ctx.actor, scope } } : ctx;
   const [pairings, projects] = await Promise.all([
     cachedByVersion(inProgramme.db, inProgramme.actor, 'dashboard|pairings', () => pairingOverview(inProgramme)),
     seesProjectFigures(ctx.actor) ? projectFigures(inProgramme, { groupBy: 'pairing' }) : null,

@@ -1,118 +1,142 @@
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { PIPELINE_STAGES } from '../../../common/api/projects.ts';
-import { pairingCondition, rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
+import { wan } from '../../../common/money/money.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
 
 export type StatsGroupBy = 'pairing' | 'side' | 'industry' | 'year';
 export type StatsQuery = { pairingId?: string; withSubPairs?: boolean; groupBy: StatsGroupBy; demo?: boolean };
 
-function scopeSql(actor: Actor, alias: string, q: StatsQuery): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (!actor.scope.all)
-    parts.push(
-      actor.scope.pairingIds.length
-        ? sql`${sql.raw(alias)}.pairing_id = ANY(${sql.param([...actor.scope.pairingIds])}::uuid[])`
-        : sql`false`,
+/** A pairing's rollups summed per dimension, demo flag and key (parks and events counted as dimensions of their own). */
+export interface PieceRow {
+  dim: 'side' | 'industry' | 'year' | 'stage' | 'parks' | 'events';
+  demo: boolean;
+  key: string;
+  /** Projects that reached at least the 1st … 5th pipeline stage (reached[0]: all of them). */
+  reached: number[];
+  landmark: number;
+  /** 万元 in fen: for the stage dimension every project's; for the others, only those that reached 签约 (as the rates count). */
+  signed: bigint;
+  arrived: bigint;
+  /** The stage dimension only. */
+  planned: bigint;
+  completed: bigint;
+}
+/** One pairing's share of the figures, with its name (a grouping by pairing is labelled with it). */
+export interface StatsPiece {
+  pairingId: string;
+  name: string;
+  rows: PieceRow[];
+}
+
+/** Every pairing's name and parent: the pairings a question's pieces are of, kept until a pairing changes. */
+function pairingDirectory(db: DbOrTx) {
+  return cachedByVersion(db, { scope: { all: true } }, 'stats|pairings', async () => {
+    const { rows } = await db.execute<{ id: string; name: string; parent_id: string | null }>(
+      sql`SELECT id::text AS id, name, parent_id::text AS parent_id FROM pairings`,
     );
-  const pairing = pairingCondition(sql.raw(`${alias}.pairing_id`), q.pairingId, q.withSubPairs);
-  if (pairing) parts.push(pairing);
-  if (q.demo !== undefined) parts.push(sql`${sql.raw(alias)}.is_demo = ${q.demo}`);
-  return sql.join(parts, sql` AND `);
+    return new Map(rows.map((r) => [r.id, r]));
+  });
 }
 
-/** Parks and events as their own modules scope them (by pairing), under the same pairing and demo filters. */
-function pairingRowsAsked(actor: Actor, q: StatsQuery, pairingId: AnyColumn, isDemo: AnyColumn): SQL | undefined {
-  return and(
-    rowsInPairingScope(actor, pairingId),
-    pairingCondition(pairingId, q.pairingId, q.withSubPairs),
-    q.demo === undefined ? undefined : eq(isDemo, q.demo),
-  );
+/** The pairings a question reads: the actor's, narrowed to the pairing asked (and, with `withSubPairs`, those below it). */
+async function pairingsAsked(db: DbOrTx, actor: Actor, q: StatsQuery) {
+  const directory = await pairingDirectory(db);
+  let ids = actor.scope.all
+    ? [...directory.keys()]
+    : [...new Set(actor.scope.pairingIds)].filter((id) => directory.has(id));
+  if (q.pairingId) {
+    const asked = new Set([q.pairingId]);
+    if (q.withSubPairs) {
+      const children = new Map<string, string[]>();
+      for (const r of directory.values())
+        if (r.parent_id) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
+      for (const id of asked) for (const c of children.get(id) ?? []) asked.add(c);
+    }
+    ids = ids.filter((id) => asked.has(id));
+  }
+  return ids.map((id) => ({ id, name: directory.get(id)!.name }));
 }
-
-export type RateSqlRow = {
-  key: string | null;
-  label: string | null;
-  projects: number;
-  signed_projects: number;
-  started_projects: number;
-  producing_projects: number;
-  signed_amount: string;
-  arrived_funds: string;
-};
-
-export type StageSqlRow = {
-  stage: string;
-  projects: number;
-  signed: string;
-  planned: string;
-  arrived: string;
-  completed: string;
-};
-
-/**
- * The dashboard's project figures: overall, by current stage and by the asked grouping, with the parks and events
- * of the same pairings. Kept per scope and question until a table they are read from changes (kernel/cached-by-version.ts).
- */
-export async function projectStatsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
-  return cachedByVersion(db, actor, `stats|${JSON.stringify(q)}`, () => statsRows(db, actor, q));
-}
-export type ProjectStatsRows = Awaited<ReturnType<typeof projectStatsRows>>;
 
 /** The pipeline position (1 谋划 … 5 投产) of a rollup row's furthest stage. */
 const ROLLUP_ORD = sql.raw(
   `CASE x.furthest_stage ${PIPELINE_STAGES.map((s, i) => `WHEN '${s}' THEN ${i + 1}`).join(' ')} END`,
 );
-const rollupRates = sql`
-  coalesce(sum(r.projects), 0)::int AS projects,
-  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 2), 0)::int AS signed_projects,
-  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 4), 0)::int AS started_projects,
-  coalesce(sum(r.projects) FILTER (WHERE r.ord >= 5), 0)::int AS producing_projects,
-  coalesce(sum(r.signed_wan) FILTER (WHERE r.ord >= 2), 0)::text AS signed_amount,
-  coalesce(sum(r.arrived_wan) FILTER (WHERE r.ord >= 2), 0)::text AS arrived_funds`;
-/** Which rollup dimension a grouping reads; by pairing, any one dimension adds up to the pairing's projects. */
-const ROLLUP_DIM: Record<StatsGroupBy, string> = { pairing: 'side', side: 'side', industry: 'industry', year: 'year' };
 
 /**
- * The figures from project_rollups (kept by triggers on projects, migration 0012) instead of three aggregates over
- * every project: a few thousand rows at 100,000 projects, in one statement with the parks and events counts.
+ * The pieces of `ids`, in one statement: project_rollups (kept by triggers on projects, migration 0012) summed per
+ * pairing, dimension, demo flag and key, and the parks and events counted alike.
  */
-async function statsRows(db: DbOrTx, actor: Actor, q: StatsQuery) {
-  const where = scopeSql(actor, 'x', q);
-  // Only the dimensions read below (the overall figures by side, the stages, the grouping's): a third of the rows
-  // when grouped by pairing or side, each checked against the scope (on PGlite 123 → 44 ms for a programme's 220 pairings).
-  const dim = ROLLUP_DIM[q.groupBy];
-  const key = q.groupBy === 'pairing' ? sql`r.pairing_id::text` : sql`r.key`;
+async function readPieces(db: DbOrTx, ids: string[]) {
   const { rows } = await db.execute<{
-    overall: RateSqlRow & { landmark: number; demo: number; funnel: number[] };
-    by_stage: StageSqlRow[];
-    groups: RateSqlRow[];
-    parks: number;
-    events: number;
+    pairing_id: string;
+    dim: PieceRow['dim'];
+    demo: boolean;
+    key: string;
+    reached: number[];
+    landmark: number;
+    signed: string;
+    arrived: string;
+    planned: string;
+    completed: string;
   }>(sql`
-    WITH r AS (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x
-      WHERE x.dim IN ('side', 'stage', ${dim}) AND ${where})
-    SELECT
-      (SELECT row_to_json(o) FROM (
-        SELECT ${rollupRates}, coalesce(sum(r.landmark), 0)::int AS landmark,
-          coalesce(sum(r.projects) FILTER (WHERE r.is_demo), 0)::int AS demo,
-          ARRAY[${sql.join(
-            PIPELINE_STAGES.map((_, i) => sql`coalesce(sum(r.projects) FILTER (WHERE r.ord >= ${i + 1}), 0)::int`),
-            sql`, `,
-          )}] AS funnel
-        FROM r WHERE r.dim = 'side') o) AS overall,
-      (SELECT coalesce(json_agg(b), '[]') FROM (
-        SELECT r.key AS stage, sum(r.projects)::int AS projects, sum(r.signed_wan)::text AS signed,
-          sum(r.planned_wan)::text AS planned, sum(r.arrived_wan)::text AS arrived, sum(r.completed_wan)::text AS completed
-        FROM r WHERE r.dim = 'stage' GROUP BY r.key HAVING sum(r.projects) > 0) b) AS by_stage,
-      (SELECT coalesce(json_agg(g ORDER BY g.key), '[]') FROM (
-        SELECT ${key} AS key, ${q.groupBy === 'pairing' ? sql`min(pr.name)` : sql`null`} AS label, ${rollupRates}
-        FROM r JOIN pairings pr ON pr.id = r.pairing_id WHERE r.dim = ${dim} GROUP BY 1 HAVING sum(r.projects) > 0) g) AS groups,
-      (SELECT count(*)::int FROM ${parks} WHERE ${pairingRowsAsked(actor, q, parks.pairingId, parks.isDemo) ?? sql`true`}) AS parks,
-      (SELECT count(*)::int FROM ${events} WHERE ${pairingRowsAsked(actor, q, events.pairingId, events.isDemo) ?? sql`true`}) AS events`);
-  const row = rows[0]!;
-  return { overall: row.overall, byStage: row.by_stage, groups: row.groups, parks: row.parks, events: row.events };
+    SELECT r.pairing_id::text AS pairing_id, r.dim, r.is_demo AS demo, r.key,
+      ARRAY[${sql.join(
+        PIPELINE_STAGES.map(
+          (_, i) => sql`coalesce(sum(r.projects) FILTER (WHERE r.ord >= ${sql.raw(String(i + 1))}), 0)::int`,
+        ),
+        sql`, `,
+      )}] AS reached,
+      sum(r.landmark)::int AS landmark,
+      coalesce(sum(r.signed_wan) FILTER (WHERE r.dim = 'stage' OR r.ord >= 2), 0)::text AS signed,
+      coalesce(sum(r.arrived_wan) FILTER (WHERE r.dim = 'stage' OR r.ord >= 2), 0)::text AS arrived,
+      coalesce(sum(r.planned_wan) FILTER (WHERE r.dim = 'stage'), 0)::text AS planned,
+      coalesce(sum(r.completed_wan) FILTER (WHERE r.dim = 'stage'), 0)::text AS completed
+    FROM (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x WHERE x.pairing_id = ANY(${uuidArray(ids)})) r
+    GROUP BY r.pairing_id, r.dim, r.is_demo, r.key
+    UNION ALL
+    SELECT k.pairing_id::text, k.dim, k.is_demo, '', ARRAY[count(*)::int], 0, '0', '0', '0', '0'
+    FROM (SELECT pairing_id, is_demo, 'parks' AS dim FROM ${parks} WHERE pairing_id = ANY(${uuidArray(ids)})
+      UNION ALL SELECT pairing_id, is_demo, 'events' FROM ${events} WHERE pairing_id = ANY(${uuidArray(ids)})) k
+    GROUP BY k.pairing_id, k.dim, k.is_demo`);
+  const out = new Map<string, PieceRow[]>();
+  for (const r of rows) {
+    const row: PieceRow = {
+      dim: r.dim,
+      demo: r.demo,
+      key: r.key,
+      reached: r.reached,
+      landmark: r.landmark,
+      signed: wan(r.signed),
+      arrived: wan(r.arrived),
+      planned: wan(r.planned),
+      completed: wan(r.completed),
+    };
+    const had = out.get(r.pairing_id);
+    if (had) had.push(row);
+    else out.set(r.pairing_id, [row]);
+  }
+  return out;
+}
+
+/**
+ * The figures' pieces of every pairing the question reads (the dashboard's and the stats'): each pairing's kept until
+ * its own rollups, parks or events change (kernel/cached-per-pairing.ts), so a project write costs the national
+ * office's next figures one pairing's rollups, not the 220 pairings' again.
+ */
+export async function projectStatsPieces(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<StatsPiece[]> {
+  const asked = await pairingsAsked(db, actor, q);
+  const rows = await cachedPerPairing(
+    db,
+    asked.map((p) => p.id),
+    'stats',
+    (ids) => readPieces(db, ids),
+    [] as PieceRow[],
+  );
+  return asked.map((p, i) => ({ pairingId: p.id, name: p.name, rows: rows[i]! }));
 }

@@ -30,11 +30,12 @@ import {
   type ProjectDetailRows,
 } from './projects.repository.ts';
 import { appendMoves, appendReport } from './project-history.repository.ts';
-import { projectStatsRows, type StatsQuery } from './project-stats.repository.ts';
+import { projectStatsPieces, type StatsQuery } from './project-stats.repository.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, derivedColumns, historyOf } from './project-history.ts';
-import { statsFromRows } from './project-stats.ts';
+import { statsFromPieces } from './project-stats.ts';
 import { sideTextsInView } from '../programmes/programmes.service.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { applyMove, startState } from './stage-machine.ts';
 import { checkReport, type FigureReport } from './project-money.ts';
 import { industries } from '../../kernel/industries.ts';
@@ -61,11 +62,14 @@ const projectRows = (id: string) => `project:${id}`;
 
 /** The figures of the projects the actor sees, with their parks and events, grouped as asked (the dashboard's too). */
 export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Promise<ProjectStats> {
-  const [rows, sides] = await Promise.all([
-    projectStatsRows(ctx.db, ctx.actor, query),
-    sideTextsInView(ctx, 'zh-CN', query.pairingId),
+  const [pieces, sides] = await Promise.all([
+    projectStatsPieces(ctx.db, ctx.actor, query),
+    // The programme's side names change with pairings and programmes only: kept until they do.
+    cachedByVersion(ctx.db, ctx.actor, `stats|sides|${query.pairingId ?? ''}`, () =>
+      sideTextsInView(ctx, 'zh-CN', query.pairingId),
+    ),
   ]);
-  return statsFromRows(rows, query.groupBy, sides);
+  return statsFromPieces(pieces, query.groupBy, query.demo, sides);
 }
 
 /** The GB/T 4754-2017 industries a project is filed under. */

@@ -1,0 +1,75 @@
+import { dataVersionOf } from '../db/data-version.ts';
+import { noteReads, trackingReads } from '../db/routing.ts';
+import type { DbOrTx } from '../db/database.ts';
+
+/**
+ * Figures kept per pairing and composed by each reader from the pieces of the pairings it sees. cachedByVersion keeps
+ * a whole scope's answer, which a write to any one of its pairings drops: the national office's figures sum 220
+ * pairings, and every project write anywhere made them be read again whole. Here each pairing's piece stays until a
+ * table it was read from changes for that pairing (src/server/db/data-version.ts), so after a write only the written
+ * pairing's piece is read again. The pieces one request lacks are read together, by one call of `read` (one
+ * statement), and concurrent askers share it.
+ */
+interface Piece {
+  version: number;
+  scope: ReadonlySet<string>;
+  /** Set when the read that made the piece is done. */
+  tables?: Set<string>;
+  value: Promise<unknown>;
+}
+/** Per database handle, as in cachedByVersion; a piece per pairing and question. */
+const caches = new WeakMap<object, Map<string, Piece>>();
+const MAX_ENTRIES = 20_000;
+
+/**
+ * The piece of each of `pairingIds` (in that order) for `question`; `read(ids)` reads the pieces of `ids`, reading
+ * only rows of those pairings, and leaves out a pairing that has nothing (which gets `none`).
+ */
+export async function cachedPerPairing<T>(
+  db: DbOrTx,
+  pairingIds: readonly string[],
+  question: string,
+  read: (ids: string[]) => Promise<Map<string, T>>,
+  none: T,
+): Promise<T[]> {
+  const dv = dataVersionOf(db);
+  const version = dv?.current;
+  if (version === null || version === undefined) {
+    const read1 = await read([...pairingIds]);
+    return pairingIds.map((id) => read1.get(id) ?? none);
+  }
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const pieces: Piece[] = [];
+  const missing: string[] = [];
+  for (const id of pairingIds) {
+    const hit = cache.get(`${question}|${id}`);
+    if (hit && (hit.version === version || (hit.tables && dv!.unchangedSince(hit.version, hit.tables, hit.scope))))
+      pieces.push(hit);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const tracked = trackingReads(() => read(missing));
+    let m = 0;
+    pairingIds.forEach((id, i) => {
+      if (id !== missing[m]) return;
+      m++;
+      const key = `${question}|${id}`;
+      const piece: Piece = { version, scope: new Set([id]), value: Promise.resolve() };
+      piece.value = tracked.then((t) => {
+        piece.tables = t.tables;
+        return t.value.get(id) ?? none;
+      });
+      // A failed read is dropped, not kept; its rejection reaches the caller through the await below.
+      piece.value.catch(() => cache.get(key) === piece && cache.delete(key));
+      cache.delete(key);
+      cache.set(key, piece);
+      pieces.splice(i, 0, piece);
+    });
+    while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  }
+  const values = (await Promise.all(pieces.map((p) => p.value))) as T[];
+  // Whoever uses the pieces depends on their tables (the response cache keeps its answer by them).
+  for (const p of pieces) if (p.tables) noteReads(p.tables);
+  return values;
+}
