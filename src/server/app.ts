@@ -31,7 +31,7 @@ declare module 'fastify' {
 }
 
 export interface BuildOptions {
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
   /** Serve the built web app from dist/web when it exists. */
   serveWeb?: boolean;
 }

@@ -61,12 +61,17 @@ describe('the embedded database directory', { timeout: 240_000 }, () => {
       expect(await first.exited).toBe(0);
       // The lock file stays (it is never deleted: docs/DECISIONS.md); the exit released its flock, so a third starts.
 
-      const third = launch({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+      const port = await freePort();
+      const third = launch({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' });
       await third.ready;
       // Nothing was loaded twice: the programme is already there.
       expect(third.output()).not.toMatch(/Loaded:/);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
       third.child.kill('SIGINT');
       expect(await third.exited).toBe(0);
+      // The request's log lines (written as the destination drains) are all out by the time the process has exited.
+      expect(third.output()).toMatch(/"msg":"incoming request"/);
+      expect(third.output()).toMatch(/"res":\{"statusCode":200\}[^\n]*"msg":"request completed"/);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
