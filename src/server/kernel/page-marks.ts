@@ -1,4 +1,6 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { type AnyColumn, type Placeholder, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../db/database.ts';
 
 /**
  * Deep pages of a long list, started from a mark instead of an OFFSET from the top. However narrow the index, an
@@ -21,3 +23,61 @@ export function nearestMark<K>(marks: readonly K[], offset: number): { mark: K |
   const k = Math.min(Math.floor(offset / MARK_EVERY), marks.length - 1);
   return k > 0 ? { mark: marks[k], skip: offset - k * MARK_EVERY } : { mark: undefined, skip: offset };
 }
+
+/** A mark of a list ordered by a day, latest first, then by id: the mark's day and id. */
+export interface DayMark {
+  day: string;
+  id: string;
+}
+
+/**
+ * A filter's total and its marks, for a list ordered by `day` descending then `id` (meetings by date, cadres by
+ * start): one pass over the filter's index entries. Run it inside the computation kept by cachedByVersion.
+ */
+export async function dayMarks(
+  db: DbOrTx,
+  table: PgTable,
+  day: AnyColumn,
+  id: AnyColumn,
+  where: SQL | undefined,
+): Promise<{ total: number; marks: DayMark[] }> {
+  const numbered = db
+    .select({
+      day: sql<string>`${day}::text`.as('day'),
+      id: sql<string>`${id}`.as('id'),
+      n: sql<number>`row_number() OVER (ORDER BY ${day} DESC, ${id})`.as('n'),
+      total: sql<number>`count(*) OVER ()::int`.as('total'),
+    })
+    .from(table)
+    .where(where)
+    .as('numbered');
+  const rows = await db
+    .select({ day: numbered.day, id: numbered.id, total: numbered.total })
+    .from(numbered)
+    .where(isMark(numbered.n))
+    .orderBy(numbered.n);
+  return { total: rows[0]?.total ?? 0, marks: rows.map((r) => ({ day: r.day, id: r.id })) };
+}
+
+/**
+ * The page's ids from a mark, for a list ordered by `day` descending then `id`: `walk(after)` is the list's ids in its
+ * order under a further condition, at most `end` of them. The rows of the mark's day from the mark's id on, then
+ * those of earlier days, each walked from its own place in the index — as one condition on (day, id) the walk would
+ * start at the day's first row, and many rows share a day (a roster's batch starts on one day) — and the page is
+ * their slice. Its values are `fromDayMark`'s.
+ */
+export function idsFromDayMark(day: AnyColumn, id: AnyColumn, walk: (after: SQL, end: Placeholder) => SQLWrapper): SQL {
+  const markDay = sql`${sql.placeholder('markDay')}::date`;
+  const end = sql.placeholder('end');
+  const sameDay = walk(sql`${day} = ${markDay} AND ${id} >= ${sql.placeholder('markId')}::uuid`, end);
+  const earlier = walk(sql`${day} < ${markDay}`, end);
+  return sql`${id} = ANY((ARRAY(${sameDay}) || ARRAY(${earlier}))[${sql.placeholder('start')}:${end}])`;
+}
+
+/** The values of `idsFromDayMark`'s placeholders for a page of `size` rows starting `skip` rows after `mark`. */
+export const fromDayMark = (mark: DayMark, skip: number, size: number) => ({
+  markDay: mark.day,
+  markId: mark.id,
+  start: skip + 1,
+  end: skip + size,
+});

@@ -164,6 +164,43 @@ describe.each(testEngines())(
       expect(await count()).toBe(before);
     });
 
+    it('pages a long list from its marks: every page as the whole list has it, and after a new meeting', async () => {
+      const c = await s.as(s.f.users.jilin);
+      const first = (await c.post('/api/meetings', meeting({ title: '标记会议' }))).json();
+      // 260 copies over three dates: deep pages start from a kept mark (every 100th meeting), and a mark falls among
+      // the meetings of one day, whose order is by id.
+      await s.t.database.db.execute(sql`
+        INSERT INTO meetings
+        SELECT (jsonb_populate_record(m, jsonb_build_object(
+                 'id', gen_random_uuid(), 'held_on', DATE '2023-06-01' + (g % 3) * 30,
+                 'kind', CASE WHEN g % 2 = 0 THEN 'symposium' ELSE 'joint_meeting' END))).*
+          FROM meetings m, generate_series(1, 260) g WHERE m.id = ${first.id}`);
+      const base = `/api/meetings?pairingId=${s.f.pairings.jilinZhejiang}`;
+      const pagesMatch = async (f: string) => {
+        const whole = (await c.get(`${base}${f}&pageSize=500`)).json();
+        const ids: string[] = whole.items.map((i: { id: string }) => i.id);
+        for (const size of [7, 50]) {
+          const paged: string[] = [];
+          for (let page = 1; page <= Math.ceil(ids.length / size) + 1; page++) {
+            const p = (await c.get(`${base}${f}&pageSize=${size}&page=${page}`)).json();
+            expect(p.total, f).toBe(ids.length);
+            paged.push(...p.items.map((i: { id: string }) => i.id));
+          }
+          expect(paged, `${f} by ${size}`).toEqual(ids);
+        }
+        return ids;
+      };
+      expect((await pagesMatch('')).length).toBeGreaterThan(260);
+      expect((await pagesMatch('&kind=symposium')).length).toBe(130);
+      expect((await pagesMatch('&year=2023')).length).toBe(260);
+      // A meeting on the middle day joins the list mid-way: the marks are read again.
+      const added = (await c.post('/api/meetings', meeting({ heldOn: '2023-07-01', title: '新增会议' }))).json();
+      expect(await pagesMatch('&year=2023')).toContain(added.id);
+      // Another pairing's office sees none of them, from any page.
+      const other = await s.as(s.f.users.liaoning);
+      expect((await other.get(`${base}&pageSize=7&page=20`)).json()).toMatchObject({ items: [], total: 0 });
+    });
+
     it("answers 404 for another pairing's meeting and item", async () => {
       const c = await s.as(s.f.users.jilin);
       const m = (

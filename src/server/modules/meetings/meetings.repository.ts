@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
+import { dayMarks, fromDayMark, idsFromDayMark, nearestMark } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -47,38 +48,46 @@ const filterOf = (actor: Actor, f: GivenFilter) =>
 
 export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, page: number, pageSize: number) {
   const order = [desc(meetings.heldOn), asc(meetings.id)];
+  // The filter's total and every MARK_EVERY-th meeting's key (kernel/page-marks.ts) are the same for every page:
+  // kept per scope and filter until the meetings are written (kernel/cached-by-version.ts). A page past the total
+  // reads nothing; a deep page walks from its nearest mark, not from the first meeting. The page is always read.
+  const { total, marks } = await cachedByVersion(
+    db,
+    actor,
+    `meetings|marks|${JSON.stringify(f)}`,
+    // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+    async () => await dayMarks(db, meetings, meetings.heldOn, meetings.id, filterOf(actor, f)),
+  );
+  const offset = (page - 1) * pageSize;
+  if (offset >= total) return { items: [], total };
+  const { mark, skip } = nearestMark(marks, offset);
   // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
   // Built once per filter shape and scope, run with this request's values.
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
-  const pageQuery = preparedByShape(db, actor, `meetings|${shape}`, () => {
-    const pageIds = db
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(filterOf(actor, given))
-      .orderBy(...order)
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'));
+  const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}`, () => {
+    const inOrder = (after?: SQL) =>
+      db
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(filterOf(actor, given), after))
+        .orderBy(...order);
     return db
       .select(summaryColumns)
       .from(meetings)
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
-      .where(amongIds(meetings.id, pageIds))
+      .where(
+        mark
+          ? idsFromDayMark(meetings.heldOn, meetings.id, (after, end) => inOrder(after).limit(end))
+          : amongIds(meetings.id, inOrder().limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
+      )
       .orderBy(...order)
       .prepare(undefined as never);
   });
-  const [items, [total]] = await Promise.all([
-    pageQuery.execute({ ...f, limit: pageSize, offset: (page - 1) * pageSize }),
-    // The total is the same for every page of a filter: kept per scope and filter until the meetings are written
-    // (kernel/cached-by-version.ts). The page is always read.
-    cachedByVersion(
-      db,
-      actor,
-      `meetings|${JSON.stringify(f)}`,
-      // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
-      async () => await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(filterOf(actor, f)),
-    ),
-  ]);
-  return { items, total: total!.n };
+  const items = await pageQuery.execute({
+    ...f,
+    ...(mark ? fromDayMark(mark, skip, pageSize) : { limit: pageSize, offset }),
+  });
+  return { items, total };
 }
 
 export async function findMeeting(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {

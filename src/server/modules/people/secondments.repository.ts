@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { isMark, nearestMark } from '../../kernel/page-marks.ts';
+import { dayMarks, fromDayMark, idsFromDayMark, nearestMark } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -75,27 +75,14 @@ const defaultOrder = [desc(secondments.startsOn), asc(secondments.id)];
  * scope and filter until the cadres are written: one pass over the filter's index entries, against one walk of
  * up to every entry before the page for each deep page (a roster of 20,000, pages 10,000 deep on average).
  */
-function marksOf(db: DbOrTx, actor: Actor, f: SecondmentFilter) {
-  return cachedByVersion(db, actor, `secondments|marks|${JSON.stringify(f)}`, async () => {
-    const numbered = db
-      .select({
-        startsOn: sql<string>`${secondments.startsOn}::text`.as('starts_on'),
-        id: secondments.id,
-        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(defaultOrder, sql`, `)})`.as('n'),
-        total: sql<number>`count(*) OVER ()::int`.as('total'),
-      })
-      .from(secondments)
-      .where(filterOf(actor, f))
-      .as('numbered');
+const marksOf = (db: DbOrTx, actor: Actor, f: SecondmentFilter) =>
+  cachedByVersion(
+    db,
+    actor,
+    `secondments|marks|${JSON.stringify(f)}`,
     // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
-    const rows = await db
-      .select({ startsOn: numbered.startsOn, id: numbered.id, total: numbered.total })
-      .from(numbered)
-      .where(isMark(numbered.n))
-      .orderBy(numbered.n);
-    return { total: rows[0]?.total ?? 0, marks: rows.map(({ startsOn, id }) => ({ startsOn, id })) };
-  });
-}
+    async () => await dayMarks(db, secondments, secondments.startsOn, secondments.id, filterOf(actor, f)),
+  );
 
 export async function listSecondments(
   db: DbOrTx,
@@ -160,28 +147,10 @@ export async function listSecondments(
     );
     return { items: await page.execute({ ...values, offset }), total };
   }
-  // From the mark: the cadres started the same day with the mark's id or a later one, then those started earlier,
-  // each walked from its own place in the index (as one condition on (starts_on, id), the walk would start at the
-  // day's first cadre: a roster's batch starts on one day), and the page is their slice.
-  const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () => {
-    const markDay = sql`${sql.placeholder('markDay')}::date`;
-    const end = sql.placeholder('end');
-    const sameDay = inOrder(
-      undefined,
-      sql`${secondments.startsOn} = ${markDay} AND ${secondments.id} >= ${sql.placeholder('markId')}::uuid`,
-    ).limit(end);
-    const earlier = inOrder(undefined, sql`${secondments.startsOn} < ${markDay}`).limit(end);
-    return rowsOf(
-      sql`${secondments.id} = ANY((ARRAY(${sameDay}) || ARRAY(${earlier}))[${sql.placeholder('start')}:${end}])`,
-    );
-  });
-  const items = await page.execute({
-    ...values,
-    markDay: mark.startsOn,
-    markId: mark.id,
-    start: skip + 1,
-    end: skip + paging.pageSize,
-  });
+  const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () =>
+    rowsOf(idsFromDayMark(secondments.startsOn, secondments.id, (after, end) => inOrder(undefined, after).limit(end))),
+  );
+  const items = await page.execute({ ...values, ...fromDayMark(mark, skip, paging.pageSize) });
   return { items, total };
 }
 
