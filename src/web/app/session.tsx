@@ -4,6 +4,7 @@ import { hasPermission, type Permission } from '../../common/access/permissions.
 import type { Me } from '../../common/api/auth.ts';
 import { authApi } from '../modules/auth/auth.api.ts';
 import { isApiError, onUnauthorized, setCsrfToken } from './api-client.ts';
+import { takeFirstProbe } from './first-session.ts';
 import {
   currentProgramme,
   firstProgrammesAnswer,
@@ -27,10 +28,6 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-// Who is signed in is asked as soon as the app's code runs, not after its first render; the provider takes the answer.
-let firstProbe: Promise<Me> | null = typeof window === 'undefined' ? null : authApi.me();
-firstProbe?.catch(() => undefined);
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [signedOut, setSignedOut] = useState(false);
@@ -46,8 +43,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    const probe = firstProbe ?? authApi.me(controller.signal);
-    firstProbe = null;
+    // Who is signed in was asked before the app's code arrived (first-session.ts); the provider takes that answer.
+    const probe = takeFirstProbe() ?? authApi.me(controller.signal);
     // The programme's side names are set in the same render as the session (first-programmes.ts).
     Promise.all([probe, firstProgrammesAnswer()]).then(
       ([value, programmes]) => {
