@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLsn, StatementTurns } from './routing.ts';
+import type pg from 'pg';
+import { parseLsn, RoutingPool, runInStore, StatementTurns } from './routing.ts';
 
 describe('statement turns on one connection', () => {
   it('lets light statements queued behind a heavy one go first, without starving the heavy one', async () => {
@@ -34,6 +35,36 @@ describe('statement turns on one connection', () => {
     finish();
     await Promise.all([running, heavy, light]);
     expect(order).toEqual(['heavy', 'light']);
+  });
+
+  it('gives a write request the next free PostgreSQL connection before reads that waited longer', async () => {
+    // A primary with one connection: each statement holds it until the test lets it go.
+    const sent: string[] = [];
+    const finish: (() => void)[] = [];
+    const primary = {
+      options: { max: 1 },
+      on: () => primary,
+      query: (text: string) =>
+        new Promise<void>((r) => {
+          sent.push(text);
+          finish.push(r);
+        }),
+    } as unknown as pg.Pool;
+    const pool = new RoutingPool(primary, null);
+    const as = (primaryRequest: boolean, text: string) =>
+      runInStore({ primary: primaryRequest, reads: null }, () => pool.query(text) as Promise<void>);
+    const running = as(false, 'select 1');
+    const reads = [as(false, 'select 2'), as(false, 'select 3')];
+    // Work outside any request (start-up, jobs) reads from the primary too, and goes first as well.
+    const writes = [as(true, 'update 4'), pool.query('select 5') as Promise<void>];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toEqual(['select 1']);
+    for (let i = 0; i < 5; i++) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all([running, ...reads, ...writes]);
+    expect(sent).toEqual(['select 1', 'update 4', 'select 5', 'select 2', 'select 3']);
   });
 
   it('orders WAL positions', () => {

@@ -389,9 +389,9 @@ export class StatementTurns {
     next!.go();
   }
 
-  /** Runs one statement in its turn, and learns how long it took. */
-  async run<T>(text: string | undefined, send: () => Promise<T>): Promise<T> {
-    await this.acquire(this.expected(text));
+  /** Runs one statement in its turn (a write request's as soon as the connection is free), and learns how long it took. */
+  async run<T>(text: string | undefined, send: () => Promise<T>, urgent = false): Promise<T> {
+    await this.acquire(urgent ? 0 : this.expected(text));
     const t0 = performance.now();
     try {
       return await send();
@@ -402,7 +402,53 @@ export class StatementTurns {
   }
 }
 
+/**
+ * The primary's connections (PostgreSQL), handed out first to the statements and transactions of requests that
+ * change data, then to reads in the order they came. pg-pool serves whoever asked first: under the mix's 64
+ * requests a write waited for a connection as long as any read, once for its transaction and once for each read
+ * after it (the page it answers with), and so took several reads' time (db/BENCHMARKS.md). Writes are a few in a
+ * hundred requests: reads lose little by letting them go first.
+ */
+export class PrimarySlots {
+  private free: number;
+  private urgent: (() => void)[] = [];
+  private waiting: (() => void)[] = [];
+
+  constructor(capacity: number) {
+    this.free = capacity;
+  }
+
+  acquire(urgent: boolean): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((go) => (urgent ? this.urgent : this.waiting).push(go));
+  }
+
+  release() {
+    const next = this.urgent.shift() ?? this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+
+  async run<T>(urgent: boolean, send: () => Promise<T>): Promise<T> {
+    await this.acquire(urgent);
+    try {
+      return await send();
+    } finally {
+      this.release();
+    }
+  }
+}
+
+/** Whether the statements sent now are a write request's (or work outside requests): they go first (PrimarySlots). */
+const urgentNow = () => als.getStore()?.primary ?? true;
+
 export class RoutingPool extends EventEmitter {
+  /** Without turns (PostgreSQL): who gets the primary's next free connection. */
+  private readonly slots: PrimarySlots | null;
+
   constructor(
     readonly primary: pg.Pool,
     readonly replicas: ReplicaSet | null,
@@ -410,6 +456,7 @@ export class RoutingPool extends EventEmitter {
     readonly turns: StatementTurns | null = null,
   ) {
     super();
+    this.slots = turns ? null : new PrimarySlots(primary.options.max ?? 10);
     const names = new StatementNames();
     names.nameOn(primary);
     for (const r of replicas?.replicas ?? []) names.nameOn(r.pool);
@@ -436,24 +483,27 @@ export class RoutingPool extends EventEmitter {
         });
       }
     }
-    if (this.turns && !callback)
-      return this.turns.run(text, () => (this.primary.query as QueryFn)(...args) as Promise<unknown>);
-    return (this.primary.query as QueryFn)(...args);
+    const send = () => (this.primary.query as QueryFn)(...args) as Promise<unknown>;
+    if (this.turns && !callback) return this.turns.run(text, send, urgentNow());
+    if (this.slots && !callback) return this.slots.run(urgentNow(), send);
+    return send();
   }
 
   /** A client of the primary, for a transaction; its statements' tables are noted in the caller's store too. */
   async connect(): Promise<pg.PoolClient> {
     // A transaction holds the one connection until it ends; it goes ahead of every waiting read.
+    // On PostgreSQL it takes one of the connections, before any read waiting for one.
+    const turns = this.turns ?? this.slots;
     if (this.turns) await this.turns.acquire(0);
+    else await this.slots?.acquire(true);
     let client: pg.PoolClient;
     try {
       client = await this.primary.connect();
     } catch (err) {
-      this.turns?.release();
+      turns?.release();
       throw err;
     }
     const query = client.query.bind(client) as QueryFn;
-    const turns = this.turns;
     let released = false;
     return new Proxy(client, {
       get(target, prop, receiver) {
