@@ -223,6 +223,39 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     expect(byDeadline.at(-1)!.deadline).toBeNull();
   });
 
+  it('counts the lights once per filter across its pages and sorts, and follows a task change at once', async () => {
+    const db = s.t.database.db;
+    const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+    const query = client.query;
+    let counts = 0;
+    client.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      const text = typeof first === 'string' ? first : first?.text;
+      if (text && /from "tasks".*group by 1/is.test(text)) counts++;
+      return query.apply(this, args);
+    };
+    try {
+      const c = await s.as(s.f.users.liaoning);
+      const url = (q: string) => `/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=5${q}`;
+      const first = (await c.get(url('&page=1'))).json();
+      const before = counts;
+      const second = (await c.get(url('&page=2&sort=deadline'))).json();
+      expect(counts).toBe(before);
+      expect({ lights: second.lights, total: second.total }).toEqual({ lights: first.lights, total: first.total });
+      const task = (first.items as TaskSummary[]).find((t) => t.light !== 'green')!;
+      await db.execute(sql`UPDATE tasks SET status = 'done' WHERE id = ${task.id}`);
+      const after = (await c.get(url('&page=3'))).json();
+      expect(counts).toBe(before + 1);
+      expect(after.lights).toEqual({
+        ...first.lights,
+        green: first.lights.green + 1,
+        [task.light]: first.lights[task.light] - 1,
+      });
+    } finally {
+      client.query = query;
+    }
+  });
+
   it("lets a lead unit read only its organisation's tasks, and not change them", async () => {
     const office = await s.as(s.f.users.jilin);
     const t = await taskByCode(plans.jilinZhejiang, '20');

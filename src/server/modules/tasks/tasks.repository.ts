@@ -10,6 +10,7 @@ import { pairings } from '../pairings/pairings.tables.ts';
 import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { seesOnlyOwnTasks } from './tasks.policy.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 
 const assignedTo = (organisationId: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
@@ -176,9 +177,13 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
         .prepare(undefined as never),
     };
   });
+  // The counts are the same for every page, sort and light of a filter: kept per scope and filter until a table they
+  // read changes (a task write, a unit assigned), so paging through a list reads its page alone.
+  const { light: _light, ...counted } = values;
+  const lightsKey = `tasks|lights|${filter.mine ?? ''}|${seesOnlyOwnTasks(actor)}|${actor.organisationId ?? ''}|${actor.scope.all ? '' : (actor.scope.programmeIds ?? []).join(',')}|${JSON.stringify(counted)}|${today}`;
   const [items, byLight] = await Promise.all([
     pageQuery.execute({ ...values, today, limit: pageSize, offset: (page - 1) * pageSize }),
-    lightsQuery.execute({ ...values, today }),
+    cachedByVersion(db, actor, lightsKey, () => lightsQuery.execute({ ...values, today })),
   ]);
   const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<
     TaskLight,
