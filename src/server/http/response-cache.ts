@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
 import { routeStore } from '../db/routing.ts';
-import type { AppDeps } from './context.ts';
+import type { AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
 import { chooseEncoding, compressAs, type Encoding, worthCompressing } from './web-delivery.ts';
 
@@ -62,6 +62,17 @@ function withoutSessions(reads: ReadonlySet<string> | null | undefined): Set<str
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A scope's pairings as a set, made once per scope object: the session cache hands every request of a session the
+ * same one, and a national programme's scope is ~220 pairings, which every kept answer of its users refers to.
+ */
+const scopeSets = new WeakMap<PairingScope, ReadonlySet<string>>();
+function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<string> {
+  let set = scopeSets.get(scope);
+  if (!set) scopeSets.set(scope, (set = new Set(scope.pairingIds)));
+  return set;
+}
+
 const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e.encoded?.gzip?.length ?? 0);
 
 /**
@@ -86,8 +97,10 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     totalBytes += bytesOf(entry);
     evict();
   };
-  // Least recently used first: a hit moves its entry to the end.
+  // Least recently used first: a hit moves its entry to the end. Checked before iterating: a Map's iteration starts
+  // by stepping over the places its moved entries left, which every hit adds to.
   const evict = () => {
+    if (totalBytes <= MAX_TOTAL_BYTES) return;
     for (const [k, e] of cache) {
       if (totalBytes <= MAX_TOTAL_BYTES) break;
       cache.delete(k);
@@ -119,25 +132,27 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const send = (req: FastifyRequest, reply: FastifyReply, answer: Answer, key: string) =>
     reply.header('x-cache', 'hit').send(encodedFor(req, reply, answer, key));
 
-  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.routeOptions.config?.cacheable || req.method !== 'GET') return;
+  // Not async: a hit is answered without a promise of its own (a hook answering early does not call done).
+  app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!req.routeOptions.config?.cacheable || req.method !== 'GET') return done();
     // A public route's answer is the same for everyone (open data): one entry for all callers, signed in or not.
     const who = req.routeOptions.config.access === 'public' ? 'public' : req.actor?.userId;
-    if (!who) return;
+    if (!who) return done();
     const v = version?.current;
-    if (v === null || v === undefined) return;
+    if (v === null || v === undefined) return done();
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${who}|${req.url}`;
     const hit = cache.get(key);
     if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope, null, hit.rows)) {
       store(key, hit);
-      return send(req, reply, hit, key);
+      send(req, reply, hit, key);
+      return;
     }
     const flightKey = `${v}|${key}`;
     const pending = inflight.get(flightKey);
     if (pending) {
-      const answer = await pending;
-      if (answer !== null) return send(req, reply, answer, key);
+      // Never rejects: settled with null when the first request fails or goes away.
+      void pending.then((answer) => (answer !== null ? send(req, reply, answer, key) : done()));
       return;
     }
     let settle!: (answer: Answer | null) => void;
@@ -151,6 +166,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
         settle(answer);
       },
     };
+    done();
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -178,7 +194,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
       store(miss.key, {
         version: miss.version,
         tables: withoutSessions(routeStore()?.reads),
-        scope: shows ? new Set(shows.pairings) : scope && new Set(scope.pairingIds),
+        scope: shows ? new Set(shows.pairings) : scope && scopeSet(scope),
         rows: shows ? new Set(shows.rows) : null,
         ...answer,
       });
@@ -188,6 +204,10 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     return ok ? encodedFor(req, reply, answer, miss.key) : (body ?? payload);
   });
   // An answer that never reached onSend (the client went away) must not keep others waiting.
-  app.addHook('onResponse', async (req) => req.cacheMiss?.settle(null));
-  app.addHook('onRequestAbort', async (req) => req.cacheMiss?.settle(null));
+  const letWaitersGo = (req: FastifyRequest, _reply: unknown, done: () => void) => {
+    req.cacheMiss?.settle(null);
+    done();
+  };
+  app.addHook('onResponse', letWaitersGo);
+  app.addHook('onRequestAbort', (req, done) => letWaitersGo(req, null, done));
 }
