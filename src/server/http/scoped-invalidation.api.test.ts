@@ -9,6 +9,8 @@ import { buildApp } from '../app.ts';
 import { newProject } from '../modules/projects/test-support/project-api.ts';
 import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
 import { assignTask, createCycle, reportsOf, taskByCode } from '../modules/reporting/test-support/reporting-api.ts';
+import { buildOrgUser } from '../seed/builders.ts';
+import { systemContext } from './system-actor.ts';
 
 /**
  * A write to one pairing's projects drops the cached answers of the readers who see that pairing (its offices, the
@@ -320,13 +322,22 @@ describe.each(testEngines())('cached answers after a write to one pairing on %s'
 describe.each(testEngines())('cached report lists after a report write on %s', (engine) => {
   const s = useProgrammeApp(engine);
   let report = { id: '', version: 0 };
+  /** A lead unit of the other side, on the same task: its list shows only its own organisation's report. */
+  let otherUnit: Awaited<ReturnType<typeof buildOrgUser>>;
 
   beforeAll(async () => {
     const plans = await loadSeedPlans(s.t);
     const office = await s.as(s.f.users.jilin);
     const task = await taskByCode(s, plans.jilinZhejiang, '12');
+    otherUnit = await buildOrgUser(systemContext(s.t.deps), {
+      username: 'zhejiang-unit',
+      regionCode: '330000',
+      roles: ['lead_unit'],
+      kind: 'lead_unit',
+    });
     await assignTask(office, task.id, [
       { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },
+      { organisationId: otherUnit.organisationId, side: 'b', role: 'lead' },
     ]);
     const cycle = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang });
     const mine = await reportsOf(await s.as(s.f.users.jilinUnit), cycle.id);
@@ -336,8 +347,13 @@ describe.each(testEngines())('cached report lists after a report write on %s', (
   it('keeps the report lists of readers outside the pairing and refreshes those who see it', async () => {
     const unit = await s.as(s.f.users.jilinUnit);
     const office = await s.as(s.f.users.jilin);
-    // 长春 is a sub-pair of 吉林省—浙江省: its office does not see the parent pairing's reports.
-    const outside = { liaoning: await s.as(s.f.users.liaoning), changchun: await s.as(s.f.users.changchun) };
+    // 长春 is a sub-pair of 吉林省—浙江省: its office does not see the parent pairing's reports; the other side's unit
+    // sees the pairing, but only its own organisation's report (db/routing.ts showingOnly).
+    const outside = {
+      liaoning: await s.as(s.f.users.liaoning),
+      changchun: await s.as(s.f.users.changchun),
+      otherUnit: await s.as(otherUnit),
+    };
     const inside = {
       unit,
       jilin: office,

@@ -2,7 +2,8 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { conflict, fieldError, invalid, notFound } from '../../http/app-error.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
-import { writingFor } from '../../db/routing.ts';
+import { showingOnly, writingFor } from '../../db/routing.ts';
+import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import type { ReportFrequency, ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
@@ -27,8 +28,17 @@ import { applyApprovedProgress } from './approved-progress.ts';
 import { notify, notifyPairingOffices } from '../../kernel/notifications/notifications.service.ts';
 import { periodLabelEn } from './cycle-period.ts';
 
+/**
+ * The key of an organisation's reports (db/routing.ts writingFor, showingOnly): its slots, their figures and history.
+ * None for a slot of no organisation: its writes then count for every report of the pairing.
+ */
+const reportsOf = (organisationId: string | null) => (organisationId ? [`reports-of:${organisationId}`] : undefined);
+
 export async function listReportPage(ctx: AuthedContext, query: ReportListQuery) {
   const { items, total } = await listReports(ctx.db, ctx.actor, query);
+  // A lead unit's list holds only its organisation's reports: other units' drafts leave its cached copy.
+  if (seesOnlyOwnTasks(ctx.actor) && !ctx.actor.scope.all)
+    showingOnly(ctx.actor.scope.pairingIds, reportsOf(ctx.actor.organisationId)!);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -109,82 +119,86 @@ export async function saveReport(ctx: AuthedContext, id: string, input: SaveRepo
     const { tx, audit } = work;
     const { slot, cycle } = await slotForChange(tx, ctx, id);
     // The report's rows are its cycle's pairing's: cached answers read for other pairings stay (db/routing.ts).
-    return writingFor([cycle.pairingId], async () => {
-      assertVersion(slot.version, input.version);
-      const state = transition(slot.state, submit ? 'submit' : 'save');
-      const content = {
-        taskStatus: input.taskStatus ?? slot.taskStatus,
-        percent: input.percent ?? slot.percent,
-        narrative: input.narrative !== undefined ? input.narrative || null : slot.narrative,
-      };
-      const targets = await targetsForFigures(work, slot.taskId);
-      // Figures saved earlier are checked again on submission: the task's targets may have changed since.
-      const figures =
-        input.figures ??
-        (submit
-          ? (await figuresOf(tx, slot.id)).map((f) => ({
-              targetId: f.targetId,
-              value: decimalString(f.value)!,
-              unit: f.unit,
-            }))
-          : []);
-      const problems = [...contentProblems(content, submit), ...figureProblems(figures, targets)];
-      if (problems.length) throw invalid(...problems);
+    return writingFor(
+      [cycle.pairingId],
+      async () => {
+        assertVersion(slot.version, input.version);
+        const state = transition(slot.state, submit ? 'submit' : 'save');
+        const content = {
+          taskStatus: input.taskStatus ?? slot.taskStatus,
+          percent: input.percent ?? slot.percent,
+          narrative: input.narrative !== undefined ? input.narrative || null : slot.narrative,
+        };
+        const targets = await targetsForFigures(work, slot.taskId);
+        // Figures saved earlier are checked again on submission: the task's targets may have changed since.
+        const figures =
+          input.figures ??
+          (submit
+            ? (await figuresOf(tx, slot.id)).map((f) => ({
+                targetId: f.targetId,
+                value: decimalString(f.value)!,
+                unit: f.unit,
+              }))
+            : []);
+        const problems = [...contentProblems(content, submit), ...figureProblems(figures, targets)];
+        if (problems.length) throw invalid(...problems);
 
-      if (input.figures) {
-        const byId = new Map(targets.map((t) => [t.id, t]));
-        await replaceFigures(
-          tx,
-          slot.id,
-          input.figures.map((f) => ({
-            targetId: f.targetId,
-            targetText: byId.get(f.targetId)!.text,
-            unit: f.unit.trim(),
-            value: f.value,
-            note: f.note ?? null,
-          })),
-        );
-      }
-      const now = new Date();
-      if (
-        !(await updateSlotRow(tx, slot.id, slot.version, {
-          ...content,
-          state,
-          ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}),
-        }))
-      )
-        throw conflict();
-      await insertReportEvents(tx, [
-        {
-          slotId: slot.id,
-          action: submit ? 'submitted' : 'saved',
-          actorUserId: ctx.actor.userId,
-          actorName: ctx.actor.username,
-        },
-      ]);
-      if (submit)
-        await notifyPairingOffices(work, cycle.pairingId, {
-          kind: 'report_submitted',
-          slotId: slot.id,
-          cycleId: slot.cycleId,
-          params: { ...slotNoticeParams(slot, cycle), unitName: slot.unitName },
+        if (input.figures) {
+          const byId = new Map(targets.map((t) => [t.id, t]));
+          await replaceFigures(
+            tx,
+            slot.id,
+            input.figures.map((f) => ({
+              targetId: f.targetId,
+              targetText: byId.get(f.targetId)!.text,
+              unit: f.unit.trim(),
+              value: f.value,
+              note: f.note ?? null,
+            })),
+          );
+        }
+        const now = new Date();
+        if (
+          !(await updateSlotRow(tx, slot.id, slot.version, {
+            ...content,
+            state,
+            ...(submit ? { submittedAt: now, submittedBy: ctx.actor.userId } : {}),
+          }))
+        )
+          throw conflict();
+        await insertReportEvents(tx, [
+          {
+            slotId: slot.id,
+            action: submit ? 'submitted' : 'saved',
+            actorUserId: ctx.actor.userId,
+            actorName: ctx.actor.username,
+          },
+        ]);
+        if (submit)
+          await notifyPairingOffices(work, cycle.pairingId, {
+            kind: 'report_submitted',
+            slotId: slot.id,
+            cycleId: slot.cycleId,
+            params: { ...slotNoticeParams(slot, cycle), unitName: slot.unitName },
+          });
+        audit({
+          action: submit ? 'report.submit' : 'report.save',
+          result: 'success',
+          objectType: 'report',
+          objectId: slot.id,
+          details: {
+            cycleId: slot.cycleId,
+            taskId: slot.taskId,
+            unit: slot.unitName,
+            state: [slot.state, state],
+            taskStatus: content.taskStatus,
+            percent: content.percent,
+            figures: input.figures?.length ?? null,
+          },
         });
-      audit({
-        action: submit ? 'report.submit' : 'report.save',
-        result: 'success',
-        objectType: 'report',
-        objectId: slot.id,
-        details: {
-          cycleId: slot.cycleId,
-          taskId: slot.taskId,
-          unit: slot.unitName,
-          state: [slot.state, state],
-          taskStatus: content.taskStatus,
-          percent: content.percent,
-          figures: input.figures?.length ?? null,
-        },
-      });
-    });
+      },
+      reportsOf(slot.organisationId),
+    );
   });
 }
 
@@ -197,56 +211,60 @@ export async function reviewReport(ctx: AuthedContext, id: string, action: 'retu
     const { tx, audit } = work;
     const { slot, cycle } = await slotForChange(tx, ctx, id);
     // The report's rows are its cycle's pairing's: cached answers read for other pairings stay (db/routing.ts).
-    return writingFor([cycle.pairingId], async () => {
-      assertVersion(slot.version, input.version);
-      const state = transition(slot.state, action);
-      const comment = input.comment ?? null;
-      if (
-        !(await updateSlotRow(tx, slot.id, slot.version, {
-          state,
-          reviewComment: comment,
-          reviewedAt: new Date(),
-          reviewedBy: ctx.actor.userId,
-        }))
-      )
-        throw conflict();
-      await insertReportEvents(tx, [
-        {
-          slotId: slot.id,
-          action: action === 'return' ? 'returned' : 'approved',
-          comment,
-          actorUserId: ctx.actor.userId,
-          actorName: ctx.actor.username,
-        },
-      ]);
-      const taskChanges =
-        action === 'approve' ? await applyApprovedProgress(work, ctx.actor, cycle, [slot.taskId]) : [];
-      // The unit hears of the office's decision, in the same transaction as the decision itself.
-      if (slot.organisationId)
-        await notify(work, [
+    return writingFor(
+      [cycle.pairingId],
+      async () => {
+        assertVersion(slot.version, input.version);
+        const state = transition(slot.state, action);
+        const comment = input.comment ?? null;
+        if (
+          !(await updateSlotRow(tx, slot.id, slot.version, {
+            state,
+            reviewComment: comment,
+            reviewedAt: new Date(),
+            reviewedBy: ctx.actor.userId,
+          }))
+        )
+          throw conflict();
+        await insertReportEvents(tx, [
           {
-            organisationId: slot.organisationId,
-            kind: action === 'return' ? 'returned' : 'report_approved',
             slotId: slot.id,
-            cycleId: slot.cycleId,
-            params: { ...slotNoticeParams(slot, cycle), comment: comment ?? '' },
+            action: action === 'return' ? 'returned' : 'approved',
+            comment,
+            actorUserId: ctx.actor.userId,
+            actorName: ctx.actor.username,
           },
         ]);
-      audit({
-        action: action === 'return' ? 'report.return' : 'report.approve',
-        result: 'success',
-        objectType: 'report',
-        objectId: slot.id,
-        details: {
-          cycleId: slot.cycleId,
-          taskId: slot.taskId,
-          unit: slot.unitName,
-          state: [slot.state, state],
-          comment,
-          taskChanges,
-        },
-      });
-    });
+        const taskChanges =
+          action === 'approve' ? await applyApprovedProgress(work, ctx.actor, cycle, [slot.taskId]) : [];
+        // The unit hears of the office's decision, in the same transaction as the decision itself.
+        if (slot.organisationId)
+          await notify(work, [
+            {
+              organisationId: slot.organisationId,
+              kind: action === 'return' ? 'returned' : 'report_approved',
+              slotId: slot.id,
+              cycleId: slot.cycleId,
+              params: { ...slotNoticeParams(slot, cycle), comment: comment ?? '' },
+            },
+          ]);
+        audit({
+          action: action === 'return' ? 'report.return' : 'report.approve',
+          result: 'success',
+          objectType: 'report',
+          objectId: slot.id,
+          details: {
+            cycleId: slot.cycleId,
+            taskId: slot.taskId,
+            unit: slot.unitName,
+            state: [slot.state, state],
+            comment,
+            taskChanges,
+          },
+        });
+      },
+      reportsOf(slot.organisationId),
+    );
   });
 }
 
