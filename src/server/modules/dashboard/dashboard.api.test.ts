@@ -19,7 +19,7 @@ function spyPieceReads(db: Db) {
     const values = (Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? first.values : undefined) as
       | unknown[]
       | undefined;
-    if (text?.includes('FROM project_rollups x WHERE x.pairing_id = ANY'))
+    if (text?.includes('FROM project_rollups x') && text.includes('x.pairing_id = ANY'))
       reads.push([...((values?.[0] ?? []) as string[])]);
     return query.apply(this, args);
   };

