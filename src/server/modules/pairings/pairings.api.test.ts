@@ -81,6 +81,41 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect((await liaoning.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).statusCode).toBe(404);
   });
 
+  it('counts a filter once across its pages and sorts, and follows a new sub-pair at once', async () => {
+    const db = s.t.database.db;
+    const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+    const query = client.query;
+    let counts = 0;
+    client.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      const text = typeof first === 'string' ? first : first?.text;
+      if (text && /^select count\(\*\) from "pairings"/i.test(text.trim())) counts++;
+      return query.apply(this, args);
+    };
+    try {
+      const c = await s.as(s.f.users.jilin);
+      const first = (await c.get('/api/pairings?pageSize=2&page=1')).json();
+      const before = counts;
+      const second = (await c.get('/api/pairings?pageSize=2&page=2&sort=name')).json();
+      expect(counts).toBe(before);
+      expect(second.total).toBe(first.total);
+      const created = await c.post('/api/pairings', {
+        programmeId: s.f.programmeId,
+        parentId: s.f.pairings.jilinZhejiang,
+        level: 'county',
+        sideA: ['220105'],
+        sideB: ['330106'],
+        theme: '文旅',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const after = (await c.get('/api/pairings?pageSize=2&page=3')).json();
+      expect(counts).toBe(before + 1);
+      expect(after.total).toBe(first.total + 1);
+    } finally {
+      client.query = query;
+    }
+  });
+
   it('keeps the 辽宁—江苏 themed sub-pairs with their clause', async () => {
     const c = await s.as(s.f.users.liaoning);
     const p = (await c.get(`/api/pairings/${s.f.pairings.liaoningJiangsu}`)).json();

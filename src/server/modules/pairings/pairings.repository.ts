@@ -6,6 +6,7 @@ import type { Actor } from '../../http/context.ts';
 import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
+import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { programmes, sourceDocuments } from '../programmes/programmes.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
 import { pairingContacts, pairingOffices, pairingSideRegions, pairings } from './pairings.tables.ts';
@@ -107,9 +108,10 @@ export async function listPairings(
         .prepare(undefined as never),
     };
   });
+  // The count is the same for every page and sort of a filter: kept per scope and filter until pairings change.
   const [items, [total]] = await Promise.all([
     pageQuery.execute({ ...values, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize }),
-    countQuery.execute(values),
+    cachedByVersion(db, actor, `pairings|count|${topOnly}|${JSON.stringify(values)}`, () => countQuery.execute(values)),
   ]);
   return { items, total: total?.n ?? 0 };
 }
