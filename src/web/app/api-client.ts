@@ -1,5 +1,4 @@
 import type { ErrorResponse } from '../../common/api/common.ts';
-import { translate } from './texts.ts';
 
 export type ErrorDetail = ErrorResponse['error']['details'][number];
 
@@ -54,7 +53,12 @@ export function toQueryString(query: Query = {}): string {
   return text ? `?${text}` : '';
 }
 
-function clientError(status: number, code: string, key: 'ui.common.networkError' | 'ui.common.unexpectedError') {
+/**
+ * An error of the client's own, in both languages. The catalogue is imported when one happens (the app has it by
+ * then): the first script (src/web/early.ts) asks through this client and would otherwise wait for the catalogue.
+ */
+async function clientError(status: number, code: string, key: 'ui.common.networkError' | 'ui.common.unexpectedError') {
+  const { translate } = await import('./texts.ts');
   return new ApiError(status, code, translate('zh-CN', key, { status }), translate('en', key, { status }));
 }
 
@@ -80,12 +84,12 @@ async function send(method: Method, path: string, opts: RequestOptions, accept: 
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw clientError(0, 'network', 'ui.common.networkError');
+    throw await clientError(0, 'network', 'ui.common.networkError');
   }
 }
 
 /** The API's error body as an ApiError (or a generic one when the answer is not the API's JSON). */
-function errorOf(res: Response, text: string, opts: RequestOptions): ApiError {
+async function errorOf(res: Response, text: string, opts: RequestOptions): Promise<ApiError> {
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -95,7 +99,7 @@ function errorOf(res: Response, text: string, opts: RequestOptions): ApiError {
   const body = (json as Partial<ErrorResponse> | undefined)?.error;
   const error = body
     ? new ApiError(res.status, body.code, body.zh, body.en, body.details ?? [])
-    : clientError(res.status, 'http', 'ui.common.unexpectedError');
+    : await clientError(res.status, 'http', 'ui.common.unexpectedError');
   if (res.status === 401 && !opts.quietUnauthorized) unauthorizedHandler?.(error);
   return error;
 }
@@ -106,7 +110,7 @@ export async function requestFile(
   opts: Omit<RequestOptions, 'body'> = {},
 ): Promise<{ blob: Blob; fileName: string | null }> {
   const res = await send('GET', path, opts, '*/*');
-  if (!res.ok) throw errorOf(res, await res.text(), opts);
+  if (!res.ok) throw await errorOf(res, await res.text(), opts);
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
@@ -147,7 +151,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     }
   }
   if (res.ok) return json as T;
-  throw errorOf(res, text, opts);
+  throw await errorOf(res, text, opts);
 }
 
 export const api = {
