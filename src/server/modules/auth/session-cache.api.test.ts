@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
-
-/** Counts the session lookups (findSession's join) Drizzle sends: each is a cached session read again. */
-function countSessionLookups(db: Db) {
-  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-  const query = client.query;
-  let n = 0;
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    const text = typeof first === 'string' ? first : first?.text;
-    if (text && /from "sessions" inner join "users"/.test(text)) n++;
-    return query.apply(this, args);
-  };
-  return {
-    get count() {
-      return n;
-    },
-    restore: () => {
-      client.query = query;
-    },
-  };
-}
+import { countStatements } from '../../testing/statement-counter.ts';
 
 describe.each(testEngines())('the session cache on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
   it("keeps a user's session while other users sign in and out, and reads it again when it is the user's that changes", async () => {
-    const lookups = countSessionLookups(s.t.database.db);
+    const lookups = countStatements(s.t.database.db, /from "sessions" inner join "users"/);
     try {
       const jl = await s.as(s.f.users.jilin);
       expect((await jl.get('/api/auth/me')).statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { countStatements } from '../../testing/statement-counter.ts';
 
 describe.each(testEngines())('pairings on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -83,21 +84,13 @@ describe.each(testEngines())('pairings on %s', (engine) => {
 
   it('counts a filter once across its pages and sorts, and follows a new sub-pair at once', async () => {
     const db = s.t.database.db;
-    const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-    const query = client.query;
-    let counts = 0;
-    client.query = function (this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string };
-      const text = typeof first === 'string' ? first : first?.text;
-      if (text && /^select count\(\*\) from "pairings"/i.test(text.trim())) counts++;
-      return query.apply(this, args);
-    };
+    const statements = countStatements(db, /^select count\(\*\) from "pairings"/i);
     try {
       const c = await s.as(s.f.users.jilin);
       const first = (await c.get('/api/pairings?pageSize=2&page=1')).json();
-      const before = counts;
+      const before = statements.count;
       const second = (await c.get('/api/pairings?pageSize=2&page=2&sort=name')).json();
-      expect(counts).toBe(before);
+      expect(statements.count).toBe(before);
       expect(second.total).toBe(first.total);
       const created = await c.post('/api/pairings', {
         programmeId: s.f.programmeId,
@@ -109,10 +102,10 @@ describe.each(testEngines())('pairings on %s', (engine) => {
       });
       expect(created.statusCode, created.body).toBe(201);
       const after = (await c.get('/api/pairings?pageSize=2&page=3')).json();
-      expect(counts).toBe(before + 1);
+      expect(statements.count).toBe(before + 1);
       expect(after.total).toBe(first.total + 1);
     } finally {
-      client.query = query;
+      statements.restore();
     }
   });
 

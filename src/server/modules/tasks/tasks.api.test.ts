@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { countStatements } from '../../testing/statement-counter.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import { taskLight } from './task-light.ts';
 import type { TaskSummary } from '../../../common/api/tasks.ts';
@@ -225,34 +226,26 @@ describe.each(testEngines())('tasks on %s', (engine) => {
 
   it('counts the lights once per filter across its pages and sorts, and follows a task change at once', async () => {
     const db = s.t.database.db;
-    const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-    const query = client.query;
-    let counts = 0;
-    client.query = function (this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string };
-      const text = typeof first === 'string' ? first : first?.text;
-      if (text && /from "tasks".*group by 1/is.test(text)) counts++;
-      return query.apply(this, args);
-    };
+    const statements = countStatements(db, /from "tasks".*group by 1/is);
     try {
       const c = await s.as(s.f.users.liaoning);
       const url = (q: string) => `/api/tasks?planId=${plans.liaoningJiangsu}&pageSize=5${q}`;
       const first = (await c.get(url('&page=1'))).json();
-      const before = counts;
+      const before = statements.count;
       const second = (await c.get(url('&page=2&sort=deadline'))).json();
-      expect(counts).toBe(before);
+      expect(statements.count).toBe(before);
       expect({ lights: second.lights, total: second.total }).toEqual({ lights: first.lights, total: first.total });
       const task = (first.items as TaskSummary[]).find((t) => t.light !== 'green')!;
       await db.execute(sql`UPDATE tasks SET status = 'done' WHERE id = ${task.id}`);
       const after = (await c.get(url('&page=3'))).json();
-      expect(counts).toBe(before + 1);
+      expect(statements.count).toBe(before + 1);
       expect(after.lights).toEqual({
         ...first.lights,
         green: first.lights.green + 1,
         [task.light]: first.lights[task.light] - 1,
       });
     } finally {
-      client.query = query;
+      statements.restore();
     }
   });
 
