@@ -96,7 +96,7 @@ export function presentReportDetail({
   attachments,
   events,
   targets,
-}: ReportDetailRows & { targets: TargetForFigure[] }): ReportDetail {
+}: Omit<ReportDetailRows, 'targets'> & { targets: TargetForFigure[] }): ReportDetail {
   return {
     ...presentReportSummary(r),
     narrative: r.narrative,

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } fr
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import type { ReportFrequency, ReportListQuery, SlotState } from '../../../common/api/reporting.ts';
-import { tasks } from '../tasks/tasks.tables.ts';
+import { tasks, taskTargets } from '../tasks/tasks.tables.ts';
 import { seesOnlyOwnTasks } from '../tasks/tasks.policy.ts';
 import { attachmentsColumn } from '../../kernel/attachments/attachments.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
@@ -162,8 +162,17 @@ export async function findReportForChange(
   return row as { slot: SlotRow; cycle: CycleRow } | undefined;
 }
 
+const targetColumns = {
+  id: taskTargets.id,
+  min: taskTargets.min,
+  max: taskTargets.max,
+  unit: taskTargets.unit,
+  perYear: taskTargets.perYear,
+  comparison: taskTargets.comparison,
+};
+
 /**
- * A report with its figures, files and history in one statement (each list a JSON column, kernel/json-rows.ts):
+ * A report with its figures, files, history and its task's targets in one statement (each list a JSON column, kernel/json-rows.ts):
  * on PGlite every statement is a turn of its one connection. Undefined when out of scope.
  */
 export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
@@ -180,6 +189,10 @@ export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
           asc(reportEvents.at),
           asc(reportEvents.id),
         ]),
+        // The task's current targets, which figures are reported against: read here rather than after the report.
+        targets: jsonRows(targetColumns, taskTargets, eq(taskTargets.taskId, reportSlots.taskId), [
+          asc(taskTargets.ordinal),
+        ]),
       })
       .from(reportSlots)
       .innerJoin(reportingCycles, eq(reportingCycles.id, reportSlots.cycleId))
@@ -189,8 +202,8 @@ export async function findReportDetail(db: DbOrTx, actor: Actor, id: string) {
   );
   const [row] = await detail.execute({ id });
   if (!row) return undefined;
-  const { figures, attachments, events, ...slot } = row;
-  return { slot: slot as SlotRow, figures, attachments, events };
+  const { figures, attachments, events, targets, ...slot } = row;
+  return { slot: slot as SlotRow, figures, attachments, events, targets };
 }
 export type ReportDetailRows = NonNullable<Awaited<ReturnType<typeof findReportDetail>>>;
 

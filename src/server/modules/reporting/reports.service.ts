@@ -8,7 +8,12 @@ import { assertYearsOpen, yearOf } from '../../kernel/year-lock/year-lock.ts';
 import type { ReportFrequency, ReportListQuery, ReviewInput, SaveReportInput } from '../../../common/api/reporting.ts';
 import { decimalString } from '../../kernel/decimal.ts';
 import { chinaToday } from '../../kernel/dates.ts';
-import { organisationOnTask, targetsForFigures, taskOfPairingById } from '../tasks/task-progress.service.ts';
+import {
+  figureTargets,
+  organisationOnTask,
+  targetsForFigures,
+  taskOfPairingById,
+} from '../tasks/task-progress.service.ts';
 import { findCycle } from './cycles.repository.ts';
 import {
   findReportDetail,
@@ -51,7 +56,7 @@ export async function reportInbox(ctx: AuthedContext) {
 export async function reportDetail(ctx: AuthedContext, id: string) {
   const found = await findReportDetail(ctx.db, ctx.actor, id);
   if (!found) throw notFound();
-  return { ...found, targets: await targetsForFigures({ tx: ctx.db }, found.slot.taskId) };
+  return { ...found, targets: figureTargets(found.targets) };
 }
 
 /** The slot the actor may see and its cycle, the cycle row locked so the period cannot lock under a change. */

@@ -35,8 +35,14 @@ export async function unitsOwingProgress({ tx }: Pick<UnitOfWork, 'tx'>, pairing
 
 /** A task's current targets as figures are reported against them: id, unit, and the words kept with a figure. */
 export async function targetsForFigures({ tx }: Pick<UnitOfWork, 'tx'>, taskId: string) {
-  return (await targetsOf(tx, [taskId])).map((t) => ({ id: t.id, unit: t.unit, text: targetText(t) }));
+  return figureTargets(await targetsOf(tx, [taskId]));
 }
+
+/** Target rows read with something else (a report's page reads its task's with the report) as targetsForFigures gives them. */
+export function figureTargets(rows: readonly FigureTargetRow[]) {
+  return rows.map((t) => ({ id: t.id, unit: t.unit, text: targetText(t) }));
+}
+export type FigureTargetRow = Parameters<typeof targetText>[0] & { id: string; unit: string };
 
 export type TaskStatusChange = { taskId: string; code: string; from: TaskStatus; to: TaskStatus };
 
