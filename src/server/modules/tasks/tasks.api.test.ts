@@ -249,6 +249,37 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     }
   });
 
+  it('pages every sort both ways as the whole list orders it, each row with its own units and target count', async () => {
+    const c = await s.as(s.f.users.national);
+    // Units on some tasks (two on a few, in an order of their own) and targets on others, so rows differ.
+    await s.t.database.db.execute(sql`
+      INSERT INTO task_units (task_id, name, side, role, ordinal)
+      SELECT id, '第' || no || '单位', 'b', 'co', 5 - no % 3 FROM tasks WHERE plan_id = ${plans.jilinZhejiang} AND no % 3 = 0
+      UNION ALL SELECT id, '另一单位', 'a', 'lead', 9 FROM tasks WHERE plan_id = ${plans.jilinZhejiang} AND no % 6 = 0`);
+    await s.t.database.db.execute(sql`
+      INSERT INTO task_targets (task_id, ordinal, min, unit, comparison, source)
+      SELECT id, k, k, '个', 'atLeast', '测试' FROM tasks, generate_series(0, 1) k
+      WHERE plan_id = ${plans.jilinZhejiang} AND no % 4 = 1`);
+    for (const sort of ['plan', 'deadline', 'status', 'updatedAt'])
+      for (const order of ['asc', 'desc']) {
+        const url = (q: string) => `/api/tasks?sort=${sort}&order=${order}${q}`;
+        const whole = (await c.get(url('&pageSize=100'))).json();
+        expect(whole.items).toHaveLength(whole.total);
+        const paged: TaskSummary[] = [];
+        for (let page = 1; page <= Math.ceil(whole.total / 7); page++)
+          paged.push(...(await c.get(url(`&pageSize=7&page=${page}`))).json().items);
+        expect(paged, `${sort} ${order}`).toEqual(whole.items);
+      }
+    const items = (await c.get(`/api/tasks?planId=${plans.jilinZhejiang}&pageSize=100`)).json().items as TaskSummary[];
+    expect(items.filter((t) => t.units.length === 2)).not.toHaveLength(0);
+    expect(items.filter((t) => t.targetCount === 2)).not.toHaveLength(0);
+    for (const t of items.filter((x) => x.units.length || x.targetCount)) {
+      const detail = (await c.get(`/api/tasks/${t.id}`)).json();
+      expect(t.units, t.code).toEqual(detail.units);
+      expect(t.targetCount, t.code).toBe(detail.targets.length);
+    }
+  });
+
   it("lets a lead unit read only its organisation's tasks, and not change them", async () => {
     const office = await s.as(s.f.users.jilin);
     const t = await taskByCode(plans.jilinZhejiang, '20');

@@ -11,6 +11,7 @@ import { sourceDocuments } from '../programmes/programmes.tables.ts';
 import { seesOnlyOwnTasks } from './tasks.policy.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
 
 const assignedTo = (organisationId: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
@@ -88,14 +89,19 @@ export type TaskSummaryRow = {
   updatedAt: Date;
 };
 
-function baseQuery(db: DbOrTx, today: string | Placeholder) {
-  return db
-    .select(summaryColumns(today))
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
-    .leftJoin(planSections, eq(planSections.id, tasks.sectionId));
-}
+/** A task's units as a summary shows them, in their order: a JSON column of the row's own statement. */
+const unitsColumn = jsonRows(
+  {
+    id: taskUnits.id,
+    organisationId: taskUnits.organisationId,
+    name: taskUnits.name,
+    side: taskUnits.side,
+    role: taskUnits.role,
+  },
+  taskUnits,
+  sql`${taskUnits.taskId} = ${tasks.id}`,
+  [asc(taskUnits.ordinal)],
+);
 
 type TaskFilter = Omit<TaskListQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'programmeId'>;
 /** A list's filter values as its statements take them: a unit's name and the text searched as LIKE patterns. */
@@ -159,12 +165,28 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
       updatedAt: [dir(tasks.updatedAt)],
     }[sort];
     const mine = { mine: filter.mine };
+    // The page's ids first, from the tasks and their plans alone; then those rows with their names, light, target
+    // count and units (one statement, not a second one for the units). Joining every row of the filter to its
+    // pairing and section, and counting targets and units for the skipped rows as well, made a national office's
+    // page of all current tasks 2x as long in the database (EXPLAIN ANALYZE, 5,081 tasks).
+    const page = db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .where(filterCondition(actor, { ...given, ...mine }, day))
+      .orderBy(...orderBy, asc(tasks.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .as('page');
     return {
-      pageQuery: baseQuery(db, day)
-        .where(filterCondition(actor, { ...given, ...mine }, day))
+      pageQuery: db
+        .select({ ...summaryColumns(day), units: unitsColumn })
+        .from(page)
+        .innerJoin(tasks, eq(tasks.id, page.id))
+        .innerJoin(plans, eq(plans.id, tasks.planId))
+        .leftJoin(pairings, eq(pairings.id, tasks.pairingId))
+        .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
         .orderBy(...orderBy, asc(tasks.id))
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset'))
         .prepare(undefined as never),
       // Counted under every filter but the light, so a legend shows what each light would list.
       lightsQuery: db
@@ -190,7 +212,7 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
     number
   >;
   const total = filter.light ? lights[filter.light] : Object.values(lights).reduce((a, b) => a + b, 0);
-  return { items: await withUnits(db, items as TaskSummaryRow[]), total, lights };
+  return { items, total, lights };
 }
 
 /** Summary rows with their units, in one more query whatever their number. */
@@ -203,7 +225,8 @@ async function withUnits<R extends TaskSummaryRow>(db: DbOrTx, rows: R[]): Promi
     byTask.set(u.taskId, [...(byTask.get(u.taskId) ?? []), u]);
   return rows.map((r) => ({ ...r, units: byTask.get(r.id) ?? [] }));
 }
-export type WithUnits<R = TaskSummaryRow> = R & { units: (typeof taskUnits.$inferSelect)[] };
+type UnitSummary = Pick<typeof taskUnits.$inferSelect, 'id' | 'organisationId' | 'name' | 'side' | 'role'>;
+export type WithUnits<R = TaskSummaryRow> = R & { units: UnitSummary[] };
 
 export async function findTask(db: DbOrTx, actor: Actor, id: string, today: string) {
   const [row] = await db
