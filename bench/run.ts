@@ -26,7 +26,8 @@
  * as JSON), BENCH_REPORT=FILE (write the report there instead of docs/BENCHMARKS.md), BENCH_SCALE=0.05 (stages 4
  * and 5 on a twentieth of the data, to check the bench itself; the report then says its figures are not results),
  * BENCH_LOAD_S=3 (shorter autocannon runs, likewise only for checking), BENCH_PG_PORT=55460 (the bench's own PostgreSQL
- * cluster on another port and directory, for two benches on one machine).
+ * cluster on another port and directory, for two benches on one machine), BENCH_MIXED_RUNS=scale-out (the mix on
+ * PostgreSQL alone, without its read-only run: the scale-out runs and the one-process run they are compared with).
  * `tsx bench/run.ts --from-raw FILE` re-renders the report from such a file without measuring. A check run (BENCH_SCALE
  * or BENCH_LOAD_S) never replaces docs/BENCHMARKS.md: without BENCH_REPORT its report goes to a temp file.
  * Example check of the new stages: BENCH_STAGES=plans,projects BENCH_SCALE=0.05 BENCH_LOAD_S=3 BENCH_REPORT=/tmp/b.md npm run bench
@@ -47,7 +48,7 @@ import { measureEvaluations, type EvaluationsResult } from './evaluations.ts';
 import { measureCooperation, type CooperationResult } from './cooperation.ts';
 import { measureOpenData, type OpenDataResult } from './opendata.ts';
 import { measurePortal, type PortalResult } from './portal.ts';
-import { measureMixed, type MixedResult } from './mixed.ts';
+import { measureMixed, scaleOutOnly, type MixedResult } from './mixed.ts';
 import { measureFirstLoad, type FirstLoadResult } from './first-load.ts';
 import { LOAD } from './lib/load.ts';
 import { benchScale } from './lib/scale.ts';
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
         replicaServer = process.env.BENCH_REPLICA_URL;
         results.replica = { version: await serverVersion(replicaServer), source: 'BENCH_REPLICA_URL' };
       }
-      for (const engine of engines) {
+      for (const engine of scaleOutOnly() ? engines.filter((e) => e === 'postgres') : engines) {
         log(`\n[0] the realistic mix on ${engine}`);
         await onFreshDatabase('mixed', engine, (target) =>
           measureMixed(target, log, {
