@@ -20,8 +20,8 @@ export async function loadPairingScope(
     if (!granted.rows.length) return { all: true };
     return {
       all: false,
-      pairingIds: granted.rows.flatMap((r) => r.ids),
-      programmeIds: granted.rows.map((r) => r.programme_id),
+      pairingIds: Object.freeze(granted.rows.flatMap((r) => r.ids)),
+      programmeIds: Object.freeze(granted.rows.map((r) => r.programme_id)),
     };
   }
   const result = await db.execute<{ id: string }>(sql`
@@ -31,7 +31,7 @@ export async function loadPairingScope(
       SELECT c.id FROM pairings c JOIN tree t ON c.parent_id = t.id
     )
     SELECT id FROM tree`);
-  return { all: false, pairingIds: result.rows.map((r) => r.id) };
+  return { all: false, pairingIds: Object.freeze(result.rows.map((r) => r.id)) };
 }
 
 /** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
@@ -56,9 +56,10 @@ export function seesNationally(scope: PairingScope): boolean {
 export async function scopeInProgramme(db: DbOrTx, scope: PairingScope, programmeId: string): Promise<PairingScope> {
   const result = await db.execute<{ id: string }>(sql`SELECT id FROM pairings WHERE programme_id = ${programmeId}`);
   const ids = result.rows.map((r) => r.id);
-  if (seesProgrammeWhole(scope, programmeId)) return { all: false, pairingIds: ids, programmeIds: [programmeId] };
+  if (seesProgrammeWhole(scope, programmeId))
+    return { all: false, pairingIds: Object.freeze(ids), programmeIds: Object.freeze([programmeId]) };
   const own = new Set(scope.all ? [] : scope.pairingIds);
-  return { all: false, pairingIds: ids.filter((id) => own.has(id)), programmeIds: [] };
+  return { all: false, pairingIds: Object.freeze(ids.filter((id) => own.has(id))), programmeIds: Object.freeze([]) };
 }
 
 /**
@@ -72,9 +73,24 @@ export function programmeRowsInScope(actor: Pick<Actor, 'scope'>, programmeColum
     OR ${programmeColumn} IN (SELECT p.programme_id FROM pairings p WHERE p.id = ANY(${uuidArray(scope.pairingIds)})))`;
 }
 
-/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters). */
+/** An array parameter's text, as node-postgres writes a JS array of strings. */
+const arrayLiteral = (ids: readonly string[]) => `{${ids.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+/**
+ * The text of each frozen id list (the scopes above: a session's, kept with it). node-postgres writes a JS array out
+ * again for every statement that sends it: a programme's 220 pairings, in every scoped statement of its national
+ * office, cost 66 µs to write against 17 µs sending the text (bench: Bind of the list alone, 20,000 times).
+ */
+const literals = new WeakMap<readonly string[], string>();
+
+/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters), sent as its text. */
 export function uuidArray(ids: readonly string[]): SQL {
-  return sql`${sql.param([...ids])}::uuid[]`;
+  const kept = Object.isFrozen(ids);
+  let literal = kept ? literals.get(ids) : undefined;
+  if (literal === undefined) {
+    literal = arrayLiteral(ids);
+    if (kept) literals.set(ids, literal);
+  }
+  return sql`${literal}::uuid[]`;
 }
 
 /**

@@ -19,8 +19,14 @@ function spyPieceReads(db: Db) {
     const values = (Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? first.values : undefined) as
       | unknown[]
       | undefined;
+    // The ids go as the array's text (kernel/pairing-scope.repository.ts uuidArray): {"id","id"}.
     if (text?.includes('FROM project_rollups x') && text.includes('x.pairing_id = ANY'))
-      reads.push([...((values?.[0] ?? []) as string[])]);
+      reads.push(
+        String(values?.[0] ?? '{}')
+          .replace(/[{}"]/g, '')
+          .split(',')
+          .filter(Boolean),
+      );
     return query.apply(this, args);
   };
   return { reads, restore: () => void (client.query = query) };
