@@ -1,12 +1,14 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, onTestFinished } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { newProject } from './test-support/project-api.ts';
+import { ledgerFindFirst } from './projects.repository.ts';
 
 /*
  * The ledger's page is found in two ways (projects.repository.ts): its ids by walking the sort's index, or — for a
- * search sorted otherwise than by creation — by finding every row first and sorting them; the names are joined to
+ * search, or a set of up to ledgerFindFirst.maxRows rows, sorted otherwise than by creation — by finding every row
+ * first and sorting them (these few rows are found first; with maxRows 0 only searches are); the names are joined to
  * the page's ids afterwards, and a page past the end reads nothing. Every way must give the order the API promises
  * (the sort key, nulls first when descending, then the id the same way), pages that follow on without gap or
  * repeat, only the user's scope and only the rows the filters keep. The expected pages are worked out here from the
@@ -14,7 +16,15 @@ import { newProject } from './test-support/project-api.ts';
  */
 describe.each(testEngines())('project ledger pages on %s', (engine) => {
   const s = useProgrammeApp(engine);
-  type Row = { id: string; pairing: string; title: string; signedOn: string | null; signed: number; created: string };
+  type Row = {
+    id: string;
+    pairing: string;
+    title: string;
+    stage: string;
+    signedOn: string | null;
+    signed: number;
+    created: string;
+  };
   let rows: Row[] = [];
 
   beforeAll(async () => {
@@ -49,7 +59,7 @@ describe.each(testEngines())('project ledger pages on %s', (engine) => {
     }
     rows = (
       await s.t.database.db.execute<Row>(sql`
-        SELECT id::text, pairing_id::text AS pairing, title, signed_on::text AS "signedOn",
+        SELECT id::text, pairing_id::text AS pairing, title, stage, signed_on::text AS "signedOn",
           signed_wan::float8 AS signed, to_char(created_at, 'YYYYMMDDHH24MISSUS') AS created
         FROM projects`)
     ).rows;
@@ -78,59 +88,75 @@ describe.each(testEngines())('project ledger pages on %s', (engine) => {
     return order === 'asc' ? sorted.map((r) => r.id) : sorted.reverse().map((r) => r.id);
   }
 
-  /** Every page of 4 in turn, and the one after the last. */
-  async function pages(c: Awaited<ReturnType<typeof s.as>>, query: string) {
+  /** Every page of `size` in turn, and the one after the last. */
+  async function pages(c: Awaited<ReturnType<typeof s.as>>, query: string, size: number) {
     const ids: string[] = [];
     for (let page = 1; ; page++) {
-      const res = await c.get(`/api/projects?pageSize=4&page=${page}${query}`);
+      const res = await c.get(`/api/projects?pageSize=${size}&page=${page}${query}`);
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json() as { items: { id: string }[]; total: number };
       ids.push(...body.items.map((p) => p.id));
-      if (body.items.length < 4) {
+      if (body.items.length < size) {
         expect(body.total).toBe(ids.length);
         if (body.items.length)
-          expect((await c.get(`/api/projects?pageSize=4&page=${page + 1}${query}`)).json().items).toEqual([]);
+          expect((await c.get(`/api/projects?pageSize=${size}&page=${page + 1}${query}`)).json().items).toEqual([]);
         return ids;
       }
     }
   }
 
-  it('orders every sort both ways, pages without gap or repeat, and keeps to the scope and the filters', async () => {
-    const jilin = await s.as(s.f.users.jilin);
-    const national = await s.as(s.f.users.national);
-    const liaoning = await s.as(s.f.users.liaoning);
-    const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
-    const jilins = new Set([jilinZhejiang, jilinWenzhou]);
-    const users = [
-      { c: jilin, sees: (r: Row) => jilins.has(r.pairing) },
-      { c: national, sees: () => true },
-      { c: liaoning, sees: (r: Row) => r.pairing === liaoningJiangsu },
-    ];
-    const industryA = new Set(
-      (
-        await s.t.database.db.execute<{ id: string }>(sql`SELECT id::text FROM projects WHERE industry_section = 'A'`)
-      ).rows.map((r) => r.id),
-    );
-    expect(industryA.size).toBeGreaterThan(0);
-    const filters: [string, (r: Row) => boolean][] = [
-      ['', () => true],
-      // A search: sorted by creation it walks the index, otherwise its rows are found first.
-      ['&q=solar', (r) => r.title.includes('solar')],
-      ['&q=T03', (r) => r.title.startsWith('T03')],
-      [`&pairingId=${jilinWenzhou}`, (r) => r.pairing === jilinWenzhou],
-      ['&industrySection=A', (r) => industryA.has(r.id)],
-    ];
-    for (const { c, sees } of users)
-      for (const [filter, keep] of filters)
-        for (const sort of Object.keys(KEYS) as (keyof typeof KEYS)[])
-          for (const order of ['asc', 'desc'] as const) {
-            const query = `${filter}&sort=${sort}&order=${order}`;
-            expect(await pages(c, query), query).toEqual(expected((r) => sees(r) && keep(r), sort, order));
-          }
-    // Another region's rows never appear, even asked for by their pairing.
-    expect((await jilin.get(`/api/projects?pairingId=${liaoningJiangsu}&q=solar&sort=title`)).json()).toMatchObject({
-      items: [],
-      total: 0,
-    });
-  });
+  // Walked (no set found first but a search's), then found first; another page size each time, so that no kept answer
+  // of the first pass serves the second.
+  it.each([
+    [0, 3],
+    [ledgerFindFirst.maxRows, 4],
+  ])(
+    'orders every sort both ways, pages without gap or repeat, and keeps to the scope and the filters (found first up to %i rows)',
+    async (maxRows, size) => {
+      const kept = ledgerFindFirst.maxRows;
+      ledgerFindFirst.maxRows = maxRows;
+      onTestFinished(() => {
+        ledgerFindFirst.maxRows = kept;
+      });
+      const jilin = await s.as(s.f.users.jilin);
+      const national = await s.as(s.f.users.national);
+      const liaoning = await s.as(s.f.users.liaoning);
+      const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
+      const jilins = new Set([jilinZhejiang, jilinWenzhou]);
+      const users = [
+        { c: jilin, sees: (r: Row) => jilins.has(r.pairing) },
+        { c: national, sees: () => true },
+        { c: liaoning, sees: (r: Row) => r.pairing === liaoningJiangsu },
+      ];
+      const industryA = new Set(
+        (
+          await s.t.database.db.execute<{ id: string }>(sql`SELECT id::text FROM projects WHERE industry_section = 'A'`)
+        ).rows.map((r) => r.id),
+      );
+      expect(industryA.size).toBeGreaterThan(0);
+      const filters: [string, (r: Row) => boolean][] = [
+        ['', () => true],
+        // A search: sorted by creation it walks the index, otherwise its rows are found first.
+        ['&q=solar', (r) => r.title.includes('solar')],
+        ['&q=T03', (r) => r.title.startsWith('T03')],
+        [`&pairingId=${jilinWenzhou}`, (r) => r.pairing === jilinWenzhou],
+        ['&industrySection=A', (r) => industryA.has(r.id)],
+        ['&stage=signed', (r) => r.stage === 'signed'],
+        // By signing date, a signing year is a range of that sort's index: walked whatever its size.
+        ['&year=2024', (r) => !!r.signedOn?.startsWith('2024')],
+      ];
+      for (const { c, sees } of users)
+        for (const [filter, keep] of filters)
+          for (const sort of Object.keys(KEYS) as (keyof typeof KEYS)[])
+            for (const order of ['asc', 'desc'] as const) {
+              const query = `${filter}&sort=${sort}&order=${order}`;
+              expect(await pages(c, query, size), query).toEqual(expected((r) => sees(r) && keep(r), sort, order));
+            }
+      // Another region's rows never appear, even asked for by their pairing.
+      expect((await jilin.get(`/api/projects?pairingId=${liaoningJiangsu}&q=solar&sort=title`)).json()).toMatchObject({
+        items: [],
+        total: 0,
+      });
+    },
+  );
 });
