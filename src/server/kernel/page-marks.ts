@@ -19,9 +19,21 @@ export const isMark = (rowNumber: SQLWrapper): SQL => sql`${rowNumber} % ${sql.r
  * Where the page at `offset` starts: `skip` rows after `mark` (the nearest mark at or before it), or `skip` rows from
  * the top when no mark is before it. `marks` are a filter's marks in the list's order.
  */
-export function nearestMark<K>(marks: readonly K[], offset: number): { mark: K | undefined; skip: number } {
+function nearestMark<K>(marks: readonly K[], offset: number): { mark: K | undefined; skip: number } {
   const k = Math.min(Math.floor(offset / MARK_EVERY), marks.length - 1);
   return k > 0 ? { mark: marks[k], skip: offset - k * MARK_EVERY } : { mark: undefined, skip: offset };
+}
+
+/**
+ * Where the page at `offset` starts, asking for the marks only when the page is past the first mark's stretch: a list
+ * read only at its first pages (as a busy office reads between writes) never pays for the marks' pass, which costs
+ * several times a plain count of the filter (a window over every entry).
+ */
+export async function pageStart<K>(
+  offset: number,
+  marks: () => Promise<readonly K[]>,
+): Promise<{ mark: K | undefined; skip: number }> {
+  return offset < MARK_EVERY ? { mark: undefined, skip: offset } : nearestMark(await marks(), offset);
 }
 
 /** A mark of a list ordered by a day, latest first, then by id: the mark's day and id. */
@@ -31,8 +43,9 @@ export interface DayMark {
 }
 
 /**
- * A filter's total and its marks, for a list ordered by `day` descending then `id` (meetings by date, cadres by
- * start): one pass over the filter's index entries. Run it inside the computation kept by cachedByVersion.
+ * A filter's marks, for a list ordered by `day` descending then `id` (meetings by date, cadres by start): one pass
+ * over the filter's index entries. Run it inside the computation kept by cachedByVersion; the filter's total is a
+ * plain count, kept apart (a first page needs it and not the marks).
  */
 export async function dayMarks(
   db: DbOrTx,
@@ -40,23 +53,21 @@ export async function dayMarks(
   day: AnyColumn,
   id: AnyColumn,
   where: SQL | undefined,
-): Promise<{ total: number; marks: DayMark[] }> {
+): Promise<DayMark[]> {
   const numbered = db
     .select({
       day: sql<string>`${day}::text`.as('day'),
       id: sql<string>`${id}`.as('id'),
       n: sql<number>`row_number() OVER (ORDER BY ${day} DESC, ${id})`.as('n'),
-      total: sql<number>`count(*) OVER ()::int`.as('total'),
     })
     .from(table)
     .where(where)
     .as('numbered');
-  const rows = await db
-    .select({ day: numbered.day, id: numbered.id, total: numbered.total })
+  return await db
+    .select({ day: numbered.day, id: numbered.id })
     .from(numbered)
     .where(isMark(numbered.n))
     .orderBy(numbered.n);
-  return { total: rows[0]?.total ?? 0, marks: rows.map((r) => ({ day: r.day, id: r.id })) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { type Placeholder, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
@@ -69,4 +69,14 @@ export function preparedRows<T>(db: DbOrTx, statement: SQL): (values: Record<str
   const { dialect } = db as unknown as { dialect: PgDialect };
   const prepared = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
   return async (values) => ((await prepared.execute(values)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * A select's fields each under its own name (`… AS "name"`), so that a statement of Drizzle's query builder over them
+ * can be run with preparedRows, its rows keyed as the fields are.
+ */
+export function underOwnNames<F extends Record<string, SQLWrapper>>(fields: F): { [K in keyof F]: SQL.Aliased } {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, sql`${field}`.as(name)])) as {
+    [K in keyof F]: SQL.Aliased;
+  };
 }

@@ -1,11 +1,18 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { dayMarks, fromDayMark, idsFromDayMark, nearestMark } from '../../kernel/page-marks.ts';
-import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
+import { dayMarks, fromDayMark, idsFromDayMark, pageStart } from '../../kernel/page-marks.ts';
+import {
+  type Given,
+  placeholdersOf,
+  preparedByShape,
+  preparedRows,
+  underOwnNames,
+} from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { trackedItems } from '../tracking/tracking.tables.ts';
@@ -14,6 +21,14 @@ import { meetingRotations, meetings } from './meetings.tables.ts';
 export const meetingScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, meetings.pairingId);
 
 const decisionsOf = sql`${trackedItems.source} = 'meeting_decision' AND ${trackedItems.sourceId} = ${meetings.id}`;
+
+/**
+ * A meeting's two decision counts from one walk of its decisions in tracked_items_source_state_idx, joined to each
+ * listed meeting: as two subqueries, a page of 50 walked each meeting's decisions twice (327 → 226 buffer hits,
+ * EXPLAIN ANALYZE on the bench's data).
+ */
+const decisionCounts = sql`LATERAL (SELECT count(*)::int AS n, count(*) FILTER (WHERE ${trackedItems.state} <> 'closed')::int AS open
+  FROM ${trackedItems} WHERE ${decisionsOf}) decisions`;
 
 const summaryColumns = {
   id: meetings.id,
@@ -25,11 +40,11 @@ const summaryColumns = {
   endsOn: meetings.endsOn,
   place: meetings.place,
   hostSide: meetings.hostSide,
-  decisionCount: sql<number>`(SELECT count(*)::int FROM ${trackedItems} WHERE ${decisionsOf})`,
-  openDecisionCount: sql<number>`(SELECT count(*)::int FROM ${trackedItems} WHERE ${decisionsOf} AND ${trackedItems.state} <> 'closed')`,
+  decisionCount: sql<number>`decisions.n`,
+  openDecisionCount: sql<number>`decisions.open`,
   isDemo: meetings.isDemo,
 };
-export type MeetingSummaryRow = Awaited<ReturnType<typeof listMeetings>>['items'][number];
+export type MeetingSummaryRow = SelectResultFields<typeof summaryColumns>;
 
 type MeetingFilter = { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean };
 const FILTER_KEYS = ['pairingId', 'kind', 'year', 'demo'] as const;
@@ -49,18 +64,26 @@ const filterOf = (actor: Actor, f: GivenFilter) =>
 export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, page: number, pageSize: number) {
   const order = [desc(meetings.heldOn), asc(meetings.id)];
   // The filter's total and every MARK_EVERY-th meeting's key (kernel/page-marks.ts) are the same for every page:
-  // kept per scope and filter until the meetings are written (kernel/cached-by-version.ts). A page past the total
-  // reads nothing; a deep page walks from its nearest mark, not from the first meeting. The page is always read.
-  const { total, marks } = await cachedByVersion(
-    db,
-    actor,
-    `meetings|marks|${JSON.stringify(f)}`,
-    // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
-    async () => await dayMarks(db, meetings, meetings.heldOn, meetings.id, filterOf(actor, f)),
-  );
+  // each kept per scope and filter until the meetings are written (kernel/cached-by-version.ts), the marks asked
+  // only for a page past the first mark. A page past the total reads nothing; a deep page walks from its nearest
+  // mark, not from the first meeting. The page is always read.
+  const key = JSON.stringify(f);
+  const where = () => filterOf(actor, f);
+  // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+  const total = await cachedByVersion(db, actor, `meetings|count|${key}`, async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where());
+    return row!.n;
+  });
   const offset = (page - 1) * pageSize;
   if (offset >= total) return { items: [], total };
-  const { mark, skip } = nearestMark(marks, offset);
+  const { mark, skip } = await pageStart(offset, () =>
+    cachedByVersion(
+      db,
+      actor,
+      `meetings|marks|${key}`,
+      async () => await dayMarks(db, meetings, meetings.heldOn, meetings.id, where()),
+    ),
+  );
   // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
   // Built once per filter shape and scope, run with this request's values.
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
@@ -71,19 +94,22 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
         .from(meetings)
         .where(and(filterOf(actor, given), after))
         .orderBy(...order);
-    return db
-      .select(summaryColumns)
+    const page = db
+      .select(underOwnNames(summaryColumns))
       .from(meetings)
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+      .innerJoin(decisionCounts, sql`true`)
       .where(
         mark
           ? idsFromDayMark(meetings.heldOn, meetings.id, (after, end) => inOrder(after).limit(end))
           : amongIds(meetings.id, inOrder().limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       )
-      .orderBy(...order)
-      .prepare(undefined as never);
+      .orderBy(...order);
+    // Its rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
+    // numbers, booleans), without its mapping of each field of each row.
+    return preparedRows<MeetingSummaryRow>(db, page.getSQL());
   });
-  const items = await pageQuery.execute({
+  const items = await pageQuery({
     ...f,
     ...(mark ? fromDayMark(mark, skip, pageSize) : { limit: pageSize, offset }),
   });
@@ -105,6 +131,7 @@ export async function findMeetingDetail(db: DbOrTx, actor: Actor, id: string) {
     .select({ summary: summaryColumns, row: meetings })
     .from(meetings)
     .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+    .innerJoin(decisionCounts, sql`true`)
     .where(and(eq(meetings.id, id), meetingScope(actor)));
   return found;
 }

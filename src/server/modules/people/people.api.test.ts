@@ -7,6 +7,7 @@ import { buildOrgUser } from '../../seed/builders.ts';
 import { fillDemoPeople } from '../../seed/demo-people.ts';
 import { seedPlans } from '../../seed/plan-seed.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { countStatements } from '../../testing/statement-counter.ts';
 import { testEngines } from '../../testing/test-engines.ts';
 import { rosterFile, uploadRoster } from './test-support/roster-file.ts';
 
@@ -352,6 +353,14 @@ describe.each(testEngines())(
         expect(past, f).toMatchObject({ items: [], total: ids.length });
         return ids;
       };
+      // A filter's first pages read its count and the page, not its marks (a window over all of the filter's
+      // cadres); the first page past the first mark's stretch reads them.
+      const marks = countStatements(s.t.database.db, /row_number\(\) over/i);
+      for (const page of [1, 2]) await c.get(`${base}&rank=division&pageSize=50&page=${page}`);
+      expect(marks.count).toBe(0);
+      await c.get(`${base}&rank=division&pageSize=50&page=3`);
+      expect(marks.count).toBe(1);
+      marks.restore();
       expect(await pagesMatch('')).toHaveLength(260);
       expect(await pagesMatch('&rank=division')).toHaveLength(130);
       // A write moves every later cadre: the marks are read again, not kept from before it.

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { dayMarks, fromDayMark, idsFromDayMark, nearestMark } from '../../kernel/page-marks.ts';
+import { dayMarks, fromDayMark, idsFromDayMark, pageStart } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
@@ -71,9 +71,20 @@ function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
 const defaultOrder = [desc(secondments.startsOn), asc(secondments.id)];
 
 /**
- * A filter's total and the key of every MARK_EVERY-th cadre in the default order (kernel/page-marks.ts), kept per
- * scope and filter until the cadres are written: one pass over the filter's index entries, against one walk of
- * up to every entry before the page for each deep page (a roster of 20,000, pages 10,000 deep on average).
+ * A filter's total, the same for every page and either order: counted once per scope and filter and kept until the
+ * cadres are written (kernel/cached-by-version.ts).
+ */
+const totalOf = (db: DbOrTx, actor: Actor, { sort: _sort, ...f }: SecondmentFilter) =>
+  cachedByVersion(db, actor, `secondments|count|${JSON.stringify(f)}`, async () => {
+    // Awaited inside: a query run lazily, after compute returned, would escape the tracking of what it read.
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(filterOf(actor, f));
+    return row!.n;
+  });
+
+/**
+ * The key of every MARK_EVERY-th cadre of a filter in the default order (kernel/page-marks.ts), kept per scope and
+ * filter until the cadres are written: one pass over the filter's index entries, against one walk of up to every
+ * entry before the page for each deep page (a roster of 20,000, pages 10,000 deep on average).
  */
 const marksOf = (db: DbOrTx, actor: Actor, f: SecondmentFilter) =>
   cachedByVersion(
@@ -125,27 +136,19 @@ export async function listSecondments(
         amongIds(secondments.id, inOrder('endsOn').limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       ),
     );
-    const [items, [total]] = await Promise.all([
-      page.execute({ ...values, offset }),
-      cachedByVersion(
-        db,
-        actor,
-        `secondments|${JSON.stringify(f)}`,
-        async () => await db.select({ n: sql<number>`count(*)::int` }).from(secondments).where(where),
-      ),
-    ]);
-    return { items, total: total!.n };
+    const [items, total] = await Promise.all([page.execute({ ...values, offset }), totalOf(db, actor, f)]);
+    return { items, total };
   }
-  const { total, marks } = await marksOf(db, actor, f);
+  const total = await totalOf(db, actor, f);
   if (offset >= total) return { items: [], total };
-  const { mark, skip } = nearestMark(marks, offset);
+  const { mark, skip } = await pageStart(offset, () => marksOf(db, actor, f));
   if (!mark) {
     const page = preparedByShape(db, actor, `secondments|${shape}`, () =>
       rowsOf(
         amongIds(secondments.id, inOrder(undefined).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       ),
     );
-    return { items: await page.execute({ ...values, offset }), total };
+    return { items: await page.execute({ ...values, offset: skip }), total };
   }
   const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () =>
     rowsOf(idsFromDayMark(secondments.startsOn, secondments.id, (after, end) => inOrder(undefined, after).limit(end))),

@@ -5,7 +5,7 @@ import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { isMark, MARK_EVERY, nearestMark } from '../../kernel/page-marks.ts';
+import { isMark, pageStart } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
@@ -310,12 +310,7 @@ export async function listItems(
     const total = counts[status];
     const from = (page.page - 1) * page.pageSize;
     if (from >= total) return { items: [], total, counts };
-    // A first page needs no mark (its walk is short): a list asked only for its first pages, as a busy office asks
-    // between writes, never pays for the marks' pass.
-    const { mark, skip } =
-      from < MARK_EVERY
-        ? { mark: undefined, skip: from }
-        : nearestMark(await statusMarks(db, actor, ownUnit, status, f, today), from);
+    const { mark, skip } = await pageStart(from, () => statusMarks(db, actor, ownUnit, status, f, today));
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
     const prepared = preparedByShape(
       db,
