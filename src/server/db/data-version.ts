@@ -107,8 +107,9 @@ function decodeWritten(text: string): Written {
  * (`implied`, read from the catalogue at start). A statement whose tables cannot be told marks everything.
  * Other processes on the same PostgreSQL are heard through LISTEN/NOTIFY (delivered at their commit, naming the
  * tables); if that channel fails, the clock stops being trusted and every read goes to the database. With streaming
- * replicas, nothing read may be kept while a replica has not replayed a known commit (a replica's answer could be
- * older than the clock says). PGlite has one process by construction (the data directory lock).
+ * replicas, a read is stamped with the time when every replica was last seen to have replayed every known commit
+ * (`current`): a replica's answer may be older than the clock, never older than that (routing.ts, ReplicaSet).
+ * PGlite has one process by construction (the data directory lock).
  *
  * A write to a pairing-owned table made inside `writingFor(pairings, …)` is marked for those pairings only, and an
  * answer read for a scope (the pairings its reader sees) stays while none of its tables changed for a pairing of
@@ -131,17 +132,44 @@ export class DataVersion {
   implied = new Map<string, string[]>();
   /** Set when reads may go to replicas. */
   replicas: ReplicaSet | null = null;
+  /** The clock when every healthy replica was last seen to have replayed every commit made or heard of by then. */
+  private replayedAt = 0;
   /** Names this process's announcements, so that it does not hear its own writes a second time. */
   readonly origin = randomUUID();
 
+  /** Stamps given while a replica was behind (negative, one per moment): the earlier time each one's reads are as new as. */
+  private behindStamps = new Map<number, number>();
+  private lastBehind: { clock: number; asOf: number; stamp: number } | null = null;
+  /** -1 is left to callers as "no stamp". */
+  private nextBehind = -2;
+
   /**
-   * The time now, to stamp a read with before it starts, or null when nothing may be cached (the clock cannot be
-   * trusted, or a replica may be behind a known commit).
+   * The stamp of a read about to start, or null when nothing may be cached (the clock cannot be trusted): the time
+   * now, or, with replicas, the time when they were last seen to have replayed every known commit — a read may be
+   * answered by a replica that has replayed nothing since, so what was written after it must make the answer
+   * stale. Between writes (most of the time) that is the time now; while a commit is on its way to the replicas,
+   * answers read meanwhile are kept as of the earlier time, so they stand unless a table they read changed since.
+   * Such a stamp is a negative number naming both moments, so that equal stamps still mean "nothing was written in
+   * between" (caches answer equal stamps without asking, and join reads under way at the same stamp).
    */
   get current(): number | null {
     if (!this.trusted) return null;
-    if (this.replicas && !this.replicas.caughtUp()) return null;
-    return this.clock;
+    if (!this.replicas) return this.clock;
+    this.seeReplicas();
+    if (this.replayedAt === this.clock) return this.clock;
+    const last = this.lastBehind;
+    if (last && last.clock === this.clock && last.asOf === this.replayedAt) return last.stamp;
+    const stamp = this.nextBehind--;
+    this.behindStamps.set(stamp, this.replayedAt);
+    // An answer kept under a stamp forgotten here is read again (unchangedSince says no).
+    if (this.behindStamps.size > MAX_BEHIND_STAMPS) this.behindStamps.delete(this.behindStamps.keys().next().value!);
+    this.lastBehind = { clock: this.clock, asOf: this.replayedAt, stamp };
+    return stamp;
+  }
+
+  /** Moves `replayedAt` to now when every healthy replica has replayed every known commit (ReplicaSet polls call it). */
+  seeReplicas() {
+    if (this.replicas?.caughtUp()) this.replayedAt = this.clock;
   }
 
   /** The clock, trusted or not: whether anything was written between two moments. */
@@ -163,9 +191,14 @@ export class DataVersion {
     user: string | null = null,
     rows: ReadonlySet<string> | null = null,
   ): boolean {
-    const now = this.current;
-    if (now === null) return false;
-    if (tables === null) return now === at;
+    // Whether the replicas have caught up says nothing of an answer already kept: it was as new as its stamp says.
+    if (!this.trusted) return false;
+    if (at < 0) {
+      const asOf = this.behindStamps.get(at);
+      if (asOf === undefined) return false;
+      at = asOf;
+    }
+    if (tables === null) return this.clock === at;
     if (this.everythingAt > at) return false;
     for (const t of tables) {
       if ((this.changedAt.get(t) ?? 0) <= at) continue;
@@ -221,6 +254,9 @@ export class DataVersion {
     this.bump(null);
   }
 }
+
+/** Stamps given while replicas were behind that are remembered (each a few dozen bytes). */
+const MAX_BEHIND_STAMPS = 100_000;
 
 const versions = new WeakMap<object, DataVersion>();
 

@@ -65,6 +65,7 @@ async function openPostgres(url: string, max: number, replicaUrls: readonly stri
   const db = drizzle(routing as unknown as pg.Pool, { casing: 'snake_case' });
   const version = trackWrites(pool, db, { notify: true });
   version.replicas = replicas;
+  if (replicas) replicas.afterPoll = () => version.seeReplicas();
   let stopListening: () => Promise<void>;
   try {
     stopListening = await listenForChanges(url, version);

@@ -186,4 +186,49 @@ describe.skipIf(!replicaServer)(`reads on a streaming replica, two app instances
       })
       .toBe(200);
   });
+
+  // Last: the commit announced here is never replayed, so instance b stays behind for the rest of the file.
+  it('keeps serving kept answers while a replica is behind a known commit, and keeps new ones as of before it', async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const writer = new Browser();
+    const reader = new Browser();
+    await writer.login(a.app, 'office-one');
+    await reader.login(b.app, 'office-two');
+    await replicaCaughtUp();
+    reader.cookies.delete(READ_YOUR_WRITES_COOKIE);
+    const get = (url: string) => reader.request(b.app, 'GET', url);
+    const kept = '/api/pairings?pageSize=5';
+    await expect.poll(async () => (await get(kept)).headers['x-cache'], { timeout: 10_000 }).toBe('hit');
+
+    // Another process announces a commit (of a table these lists do not read) at a position no replica will reach.
+    const other = new pg.Client({
+      connectionString: (primary.pool.options as { connectionString: string }).connectionString,
+    });
+    await other.connect();
+    await other.query(`SELECT pg_notify('duikou_data_changed', 'another process|unrelated_probe|FFFFFFFF/0')`);
+    await other.end();
+    await expect.poll(() => b.database.replicas!.caughtUp(), { timeout: 5_000 }).toBe(false);
+
+    // What was kept still stands: nothing it read has changed.
+    expect((await get(kept)).headers['x-cache']).toBe('hit');
+    // A new answer, read from a replica that may lack that commit, is kept as of before it.
+    const fresh = '/api/pairings?pageSize=6';
+    const before = await get(fresh);
+    expect(before.headers['x-cache']).not.toBe('hit');
+    expect((await get(fresh)).headers['x-cache']).toBe('hit');
+
+    // A new pairing, written through the other instance: once b hears of it, neither answer is kept any more, and
+    // the list shows it as soon as the replica has replayed it.
+    const created = await writer.request(a.app, 'POST', '/api/pairings', {
+      programmeId,
+      level: 'province',
+      sideA: ['210000'],
+      sideB: ['320000'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await expect
+      .poll(async () => (await get(fresh)).json().total, { timeout: 15_000, interval: 200 })
+      .toBe(before.json().total + 1);
+    expect((await get(kept)).json().total).toBe(before.json().total + 1);
+  });
 });

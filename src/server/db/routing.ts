@@ -133,6 +133,12 @@ export function parseLsn(lsn: string | null | undefined): bigint {
 interface Replica {
   url: string;
   pool: pg.Pool;
+  /**
+   * One connection of its own for reading the replay position: through `pool` the poll waited behind every read
+   * queued for a connection (tens of milliseconds under load), and answers read meanwhile were kept as of the
+   * older position (data-version.ts, `current`).
+   */
+  watch: pg.Pool;
   /** The last position it was seen to have replayed. */
   replayed: bigint;
   healthy: boolean;
@@ -154,17 +160,24 @@ export class ReplicaSet {
   private pending = 0;
   private next = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Whether the next poll is due at the quick pace. */
+  private soon = false;
   private polling = false;
   private closed = false;
   private waiters: { lsn: bigint; resolve: () => void }[] = [];
   /** Statements sent to a replica (for tests and the bench). */
   served = 0;
+  /** Called after each poll (the data version moves its replicas' time when they have caught up). */
+  afterPoll: (() => void) | null = null;
 
   constructor(urls: readonly string[], poolSize: number) {
     this.replicas = urls.map((url) => {
+      const lost = (err: Error) => console.error(`只读副本连接中断 / replica connection lost: ${err.message}`);
       const pool = new pg.Pool({ connectionString: url, max: poolSize });
-      pool.on('error', (err) => console.error(`只读副本连接中断 / replica connection lost: ${err.message}`));
-      return { url, pool, replayed: 0n, healthy: false };
+      pool.on('error', lost);
+      const watch = new pg.Pool({ connectionString: url, max: 1 });
+      watch.on('error', lost);
+      return { url, pool, watch, replayed: 0n, healthy: false };
     });
   }
 
@@ -176,13 +189,25 @@ export class ReplicaSet {
   private schedule() {
     if (this.closed) return;
     const behind = this.pending > 0 || this.replicas.some((r) => r.healthy && r.replayed < this.required);
+    this.soon = behind || this.waiters.length > 0;
     this.timer = setTimeout(
       () => {
+        this.timer = null;
         this.poll().finally(() => this.schedule());
       },
-      behind || this.waiters.length ? POLL_BEHIND_MS : POLL_IDLE_MS,
+      this.soon ? POLL_BEHIND_MS : POLL_IDLE_MS,
     );
     this.timer.unref();
+  }
+
+  /**
+   * A commit to see replayed: the next poll comes soon instead of at the idle pace (a write after a quiet spell
+   * waited up to POLL_IDLE_MS to be seen replayed, and answers read meanwhile were kept as of before it).
+   */
+  private hurry() {
+    if (this.closed || this.soon || !this.timer) return;
+    clearTimeout(this.timer);
+    this.schedule();
   }
 
   private async poll() {
@@ -192,12 +217,14 @@ export class ReplicaSet {
       await Promise.all(
         this.replicas.map(async (r) => {
           try {
-            const { rows } = await r.pool.query<{ lsn: string }>(
+            const { rows } = await r.watch.query<{ lsn: string }>(
               'SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text AS lsn',
             );
             const lsn = parseLsn(rows[0]?.lsn);
             if (lsn > r.replayed) r.replayed = lsn;
-            r.healthy = true;
+            // Answers read from the others meanwhile are stamped as having every commit known when they last caught
+            // up (data-version.ts, `current`): a replica coming back answers once it has every commit known now.
+            if (r.replayed >= this.required) r.healthy = true;
           } catch {
             r.healthy = false;
           }
@@ -206,6 +233,7 @@ export class ReplicaSet {
     } finally {
       this.polling = false;
     }
+    this.afterPoll?.();
     this.waiters = this.waiters.filter((w) => {
       if (!this.replicas.some((r) => r.healthy && r.replayed >= w.lsn)) return true;
       w.resolve();
@@ -216,11 +244,15 @@ export class ReplicaSet {
   /** A write of this process has finished; its commit position follows with `committed`. */
   writeDone() {
     this.pending++;
+    this.hurry();
   }
 
   committed(lsn: bigint | null, own: boolean) {
     if (own) this.pending = Math.max(0, this.pending - 1);
-    if (lsn !== null && lsn > this.required) this.required = lsn;
+    if (lsn !== null && lsn > this.required) {
+      this.required = lsn;
+      this.hurry();
+    }
   }
 
   /** Whether every healthy replica has replayed every commit this process made or heard of. */
@@ -257,6 +289,7 @@ export class ReplicaSet {
         },
       };
       this.waiters.push(waiter);
+      this.hurry();
     });
   }
 
@@ -269,7 +302,7 @@ export class ReplicaSet {
     if (this.timer) clearTimeout(this.timer);
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
-    await Promise.all(this.replicas.map((r) => r.pool.end().catch(() => undefined)));
+    await Promise.all(this.replicas.flatMap((r) => [r.pool, r.watch].map((p) => p.end().catch(() => undefined))));
   }
 }
 
