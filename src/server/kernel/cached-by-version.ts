@@ -2,6 +2,7 @@ import { dataVersionOf } from '../db/data-version.ts';
 import { noteReads, trackingReads } from '../db/routing.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
+import { scopeTag } from './pairing-scope.repository.ts';
 
 /**
  * Figures that aggregate every visible row — ledger totals and dashboard figures over 100,000 projects (hundreds of
@@ -36,7 +37,7 @@ export async function cachedByVersion<T>(
   if (version === null || version === undefined) return compute();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${actor.scope.all ? 'all' : [...actor.scope.pairingIds].sort().join(',')}|${question}`;
+  const key = `${scopeTag(actor.scope)}|${question}`;
   const hit = cache.get(key);
   // Kept until one of the tables the computation read changes; whoever uses it depends on those tables too.
   if (hit && hit.version === version) {

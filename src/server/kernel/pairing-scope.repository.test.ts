@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { testEngines } from '../testing/test-engines.ts';
-import { loadPairingScope, uuidArray } from './pairing-scope.repository.ts';
+import { loadPairingScope, scopeTag, uuidArray } from './pairing-scope.repository.ts';
 
 describe.each(testEngines())('a uuid[] parameter on %s', (engine) => {
   let database: Database;
@@ -40,5 +40,20 @@ describe.each(testEngines())('a uuid[] parameter on %s', (engine) => {
     const scope = await loadPairingScope(database.db, ['pairing_office'], '220000', randomUUID());
     expect(scope.all).toBe(false);
     if (!scope.all) expect(Object.isFrozen(scope.pairingIds)).toBe(true);
+  });
+});
+
+describe('a scope’s tag', () => {
+  it('is the same for scopes of the same pairings in any order, and differs for other pairings', () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const one = { all: false as const, pairingIds: Object.freeze([a, b]) };
+    const same = { all: false as const, pairingIds: Object.freeze([b, a]), programmeIds: Object.freeze([]) };
+    const other = { all: false as const, pairingIds: Object.freeze([a, c]) };
+    expect(scopeTag(one)).toBe(scopeTag(same));
+    expect(scopeTag(one)).toBe(scopeTag(one));
+    expect(scopeTag(other)).not.toBe(scopeTag(one));
+    expect(scopeTag({ all: false, pairingIds: [] })).not.toBe(scopeTag(one));
+    expect(scopeTag({ all: true })).toBe('all');
+    expect(scopeTag({ all: false, pairingIds: [] })).not.toBe('all');
   });
 });

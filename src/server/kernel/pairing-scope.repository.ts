@@ -34,6 +34,36 @@ export async function loadPairingScope(
   return { all: false, pairingIds: Object.freeze(result.rows.map((r) => r.id)) };
 }
 
+/** Distinct scopes numbered (past it the numbering goes on afresh: a number never names two scopes). */
+const MAX_SCOPES = 1_000;
+const scopeNumbers = new Map<string, number>();
+let lastScope = 0;
+const scopeTags = new WeakMap<PairingScope, string>();
+
+/**
+ * A short name for the scope's pairings, the same for every scope of the same pairings (two users of one office):
+ * what caches shared by a scope are keyed by. Made once per scope object — the session cache hands each request of
+ * a session the same one — instead of sorting and joining its ids (a programme's 220: ~8 KB of text, then hashed as
+ * part of every key) on every lookup.
+ */
+export function scopeTag(scope: PairingScope): string {
+  let tag = scopeTags.get(scope);
+  if (tag === undefined) {
+    if (scope.all) tag = 'all';
+    else {
+      const ids = [...scope.pairingIds].sort().join(',');
+      let n = scopeNumbers.get(ids);
+      if (n === undefined) {
+        if (scopeNumbers.size >= MAX_SCOPES) scopeNumbers.clear();
+        scopeNumbers.set(ids, (n = ++lastScope));
+      }
+      tag = `s${n}`;
+    }
+    scopeTags.set(scope, tag);
+  }
+  return tag;
+}
+
 /** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
 export function seesProgrammeWhole(scope: PairingScope, programmeId: string): boolean {
   return scope.all || (scope.programmeIds ?? []).includes(programmeId);
