@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { SecondmentListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -6,7 +7,13 @@ import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { dayMarks, fromDayMark, idsFromDayMark, pageStart } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
-import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
+import {
+  type Given,
+  placeholdersOf,
+  preparedByShape,
+  preparedRows,
+  underOwnNames,
+} from '../../kernel/prepared-by-shape.ts';
 import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { secondments } from './people.tables.ts';
@@ -38,7 +45,7 @@ const summaryColumns = {
 };
 const summaryQuery = (db: DbOrTx) =>
   db.select(summaryColumns).from(secondments).innerJoin(pairings, eq(pairings.id, secondments.pairingId));
-export type SecondmentSummaryRow = Awaited<ReturnType<typeof summaryQuery>>[number];
+export type SecondmentSummaryRow = SelectResultFields<typeof summaryColumns>;
 
 export type SecondmentFilter = Omit<SecondmentListQuery, 'page' | 'pageSize'>;
 
@@ -101,13 +108,12 @@ export async function listSecondments(
   f: SecondmentFilter,
   paging: { page: number; pageSize: number } | 'all',
 ) {
-  const where = filterOf(actor, f);
   const orderOf = (sort: SecondmentFilter['sort']) =>
     sort === 'endsOn' ? [asc(secondments.endsOn), asc(secondments.id)] : defaultOrder;
   if (paging === 'all')
     return {
       items: await summaryQuery(db)
-        .where(where)
+        .where(filterOf(actor, f))
         .orderBy(...orderOf(f.sort)),
       total: -1,
     };
@@ -123,11 +129,19 @@ export async function listSecondments(
       .from(secondments)
       .where(and(filterOf(actor, given), after))
       .orderBy(...orderOf(sort));
+  // The page's rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
+  // numbers, booleans), without its mapping of each field of each row.
   const rowsOf = (ids: SQL) =>
-    summaryQuery(db)
-      .where(ids)
-      .orderBy(...orderOf(f.sort))
-      .prepare(undefined as never);
+    preparedRows<SecondmentSummaryRow>(
+      db,
+      db
+        .select(underOwnNames(summaryColumns))
+        .from(secondments)
+        .innerJoin(pairings, eq(pairings.id, secondments.pairingId))
+        .where(ids)
+        .orderBy(...orderOf(f.sort))
+        .getSQL(),
+    );
   if (f.sort === 'endsOn') {
     // No index has this order (组织部's short list of cadres in post): the total is counted once per filter and
     // data version (kernel/cached-by-version.ts), the page is always read.
@@ -136,7 +150,7 @@ export async function listSecondments(
         amongIds(secondments.id, inOrder('endsOn').limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       ),
     );
-    const [items, total] = await Promise.all([page.execute({ ...values, offset }), totalOf(db, actor, f)]);
+    const [items, total] = await Promise.all([page({ ...values, offset }), totalOf(db, actor, f)]);
     return { items, total };
   }
   const total = await totalOf(db, actor, f);
@@ -148,12 +162,12 @@ export async function listSecondments(
         amongIds(secondments.id, inOrder(undefined).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       ),
     );
-    return { items: await page.execute({ ...values, offset: skip }), total };
+    return { items: await page({ ...values, offset: skip }), total };
   }
   const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () =>
     rowsOf(idsFromDayMark(secondments.startsOn, secondments.id, (after, end) => inOrder(undefined, after).limit(end))),
   );
-  const items = await page.execute({ ...values, ...fromDayMark(mark, skip, paging.pageSize) });
+  const items = await page({ ...values, ...fromDayMark(mark, skip, paging.pageSize) });
   return { items, total };
 }
 
