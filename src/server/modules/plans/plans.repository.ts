@@ -1,5 +1,8 @@
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { containing } from '../../kernel/like-pattern.ts';
+import { jsonRows } from '../../kernel/json-rows.ts';
+import { preparedByShape } from '../../kernel/prepared-by-shape.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { programmeRowsInScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -73,33 +76,45 @@ export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter, page: n
 }
 
 /**
- * A plan with its source document's name and length, its sections and the versions of its lineage, in three
- * queries; undefined when the actor may not see it.
+ * A plan with its source document's name and length, its sections and the versions of its lineage, in one statement
+ * (the lists as JSON columns, kernel/json-rows.ts) built once per scope; undefined when the actor may not see it.
+ * Three statements sent together cost a plan page's miss two more round trips, each a write to the database's
+ * socket and its own parse and plan there, for a page of a few rows each.
  */
 export async function findPlanDetail(db: DbOrTx, actor: Actor, id: string) {
-  const [[row], sections, versions] = await Promise.all([
-    db
+  const detail = preparedByShape(db, actor, 'plan-detail', () => {
+    const planId = sql.placeholder('id');
+    const version = alias(plans, 'version');
+    return db
       .select({
-        ...planColumns,
-        supersedesId: plans.supersedesId,
-        changes: plans.changes,
-        sourceDocumentId: plans.sourceDocumentId,
-        sourceTitle: sourceDocuments.title,
-        sourceFileName: sourceDocuments.fileName,
-        sourceLineCount: sourceDocuments.lineCount,
+        row: {
+          ...planColumns,
+          supersedesId: plans.supersedesId,
+          changes: plans.changes,
+          sourceDocumentId: plans.sourceDocumentId,
+          sourceTitle: sourceDocuments.title,
+          sourceFileName: sourceDocuments.fileName,
+          sourceLineCount: sourceDocuments.lineCount,
+        },
+        sections: jsonRows(getTableColumns(planSections), planSections, eq(planSections.planId, plans.id), [
+          asc(planSections.ordinal),
+        ]),
+        versions: jsonRows(
+          { id: version.id, versionNo: version.versionNo, current: version.current, createdAt: version.createdAt },
+          // The alias spelt out: a subquery's FROM of an alias names only the alias.
+          sql`${plans} ${sql.identifier('version')}`,
+          eq(version.lineageKey, plans.lineageKey),
+          [desc(version.versionNo)],
+        ),
       })
       .from(plans)
       .leftJoin(pairings, eq(pairings.id, plans.pairingId))
       .leftJoin(sourceDocuments, eq(sourceDocuments.id, plans.sourceDocumentId))
-      .where(and(eq(plans.id, id), planScope(actor))),
-    db.select().from(planSections).where(eq(planSections.planId, id)).orderBy(asc(planSections.ordinal)),
-    db
-      .select({ id: plans.id, versionNo: plans.versionNo, current: plans.current, createdAt: plans.createdAt })
-      .from(plans)
-      .where(sql`${plans.lineageKey} = (SELECT p.lineage_key FROM plans p WHERE p.id = ${id})`)
-      .orderBy(desc(plans.versionNo)),
-  ]);
-  return row && { row, sections, versions };
+      .where(and(eq(plans.id, planId), planScope(actor)))
+      .prepare(undefined as never);
+  });
+  const [found] = await detail.execute({ id });
+  return found;
 }
 export type PlanDetailRows = NonNullable<Awaited<ReturnType<typeof findPlanDetail>>>;
 
