@@ -6,6 +6,7 @@ import {
   wan,
   yuan,
   toWan,
+  canonicalWan,
   toDecimalString,
   divRound,
   mulRational,
@@ -55,6 +56,21 @@ describe('parsing 万元 amounts', () => {
     expect(wan('000012.340000')).toBe(12_340_000n);
     expect(wan('-0.000000')).toBe(0n);
     expect(wan('999999999999.999999')).toBe(10n ** 18n - 1n);
+  });
+
+  it('writes a 万元 text in canonical form by trimming it, as parsing and writing it again does', () => {
+    const dbText = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{1,12}$/), fc.option(fc.stringMatching(/^\d{1,6}$/)))
+      .map(([sign, whole, frac]) => `${sign}${whole}${frac === null ? '' : `.${frac}`}`);
+    fc.assert(fc.property(dbText, (text) => canonicalWan(text) === toWan(wan(text))));
+    for (const text of ['50000.000000', '-0.000000', '0', '000012.340000', '-0.500000', '999999999999.999999'])
+      expect(canonicalWan(text)).toBe(toWan(wan(text)));
+    expect(canonicalWan('50000.000000')).toBe('50000');
+    expect(canonicalWan('-0.000000')).toBe('0');
+    // Other text takes the general path: the same answer, or the same refusal.
+    for (const text of ['1,234.5', '5.', '1.5e3', '１２３４．５', '00000000000012.5'])
+      expect(canonicalWan(text)).toBe(toWan(wan(text)));
+    for (const text of ['abc', '1234567890123456.5', '0.0000001']) expect(() => canonicalWan(text)).toThrow(RangeError);
   });
 
   it('refuses what is not an amount, finer than a fen, or absurdly large', () => {

@@ -1,9 +1,9 @@
 import type { EventDetail } from '../../../common/api/events.ts';
-import { toWan, wan } from '../../../common/money/money.ts';
+import { canonicalWan } from '../../../common/money/money.ts';
 import type { EventDetailRows, EventSummaryRow } from './events.repository.ts';
 import { dateString } from '../../kernel/dates.ts';
 
-const money = (v: string) => toWan(wan(v));
+const money = canonicalWan;
 
 export function presentEventSummary(r: EventSummaryRow) {
   return {

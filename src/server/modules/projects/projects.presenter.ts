@@ -3,7 +3,7 @@ import type {
   ProjectDetail,
   ProjectSummary,
 } from '../../../common/api/projects.ts';
-import { toWan, wan } from '../../../common/money/money.ts';
+import { canonicalWan } from '../../../common/money/money.ts';
 import { industries, type IndustryCatalogue } from '../../kernel/industries.ts';
 import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
 import { nextStages } from './stage-machine.ts';
@@ -13,7 +13,7 @@ import { maskPhone } from '../../kernel/personal-data.ts';
 
 /** numeric comes back as text; written again in canonical form ("50000", not "50000.000000"). */
 export const money = (v: string | null | undefined): string | null =>
-  v === null || v === undefined ? null : toWan(wan(v));
+  v === null || v === undefined ? null : canonicalWan(v);
 
 function industryName(section: string | null, division: string | null): string | null {
   if (division) return industries().division(division)?.name ?? null;
