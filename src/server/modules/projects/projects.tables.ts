@@ -87,6 +87,9 @@ export const projects = pgTable(
     index('projects_park_idx').on(t.parkId),
     index('projects_event_idx').on(t.eventId),
     index('projects_created_idx').on(t.createdAt, t.id),
+    // A scoped ledger, newest first (the mix's commonest page): the scope's rows from its pairings' entries alone,
+    // index-only, then sorted, instead of walking every pairing's rows by date to pick out the scope's.
+    index('projects_pairing_created_idx').on(t.pairingId, t.createdAt, t.id),
     // The ledger's other sorts (title, 签约额, signing date) and the signing-year filter (a range of signed_on).
     index('projects_title_idx').on(t.title, t.id),
     index('projects_signed_idx').on(t.signedWan, t.id),

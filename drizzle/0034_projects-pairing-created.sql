@@ -1,0 +1,1 @@
+CREATE INDEX "projects_pairing_created_idx" ON "projects" USING btree ("pairing_id","created_at","id");
