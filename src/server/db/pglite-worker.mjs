@@ -10,7 +10,7 @@
  * write (docs/BENCHMARKS.md §0, "Where the time goes").
  */
 import net from 'node:net';
-import { parentPort, workerData } from 'node:worker_threads';
+import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
@@ -23,6 +23,62 @@ const PROTOCOL_3 = 196608;
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
+const PARSE = 0x50; // 'P'
+const BIND = 0x42; // 'B'
+/** Kept in step with generic-plans.ts (plain JavaScript here: the worker cannot import TypeScript). */
+const GENERIC_PLANS_CHANNEL = 'duikou:generic-plans';
+
+/**
+ * Generic plans for the statement texts the app names (generic-plans.ts): a batch whose every Bind is of a named
+ * statement of such a text runs with plan_cache_mode=force_generic_plan, any other batch with the default. The
+ * setting changes only between statements outside a transaction (a SET inside one would be undone with it), and
+ * only when the next batch needs the other mode, so a run of either kind costs nothing.
+ */
+class PlanModes {
+  /** @type {Set<string>} texts that get generic plans */
+  texts = new Set();
+  /** @type {Map<string, string>} each named statement's text, from its Parse (names are not reused for other texts) */
+  statements = new Map();
+  generic = false;
+
+  constructor(db) {
+    this.db = db;
+    const channel = new BroadcastChannel(GENERIC_PLANS_CHANNEL);
+    channel.unref();
+    channel.onmessage = ({ data }) => {
+      if (data?.type === 'texts') for (const t of data.texts) this.texts.add(t);
+    };
+    // Texts named before this worker started.
+    channel.postMessage({ type: 'hello' });
+  }
+
+  /** Whether the batch's statements get generic plans; notes the names it parses. */
+  read(batch) {
+    let binds = 0;
+    let generic = true;
+    for (let at = 0; at + 5 <= batch.length; at += 1 + batch.readInt32BE(at + 1)) {
+      const type = batch[at];
+      if (type !== PARSE && type !== BIND) continue;
+      const nameStart = type === PARSE ? at + 5 : batch.indexOf(0, at + 5) + 1;
+      const nameEnd = batch.indexOf(0, nameStart);
+      const name = batch.toString('latin1', nameStart, nameEnd);
+      if (type === PARSE) {
+        if (name) this.statements.set(name, batch.toString('utf8', nameEnd + 1, batch.indexOf(0, nameEnd + 1)));
+      } else {
+        binds++;
+        generic &&= name !== '' && this.texts.has(this.statements.get(name));
+      }
+    }
+    return binds > 0 && generic;
+  }
+
+  /** Before a batch, outside a transaction and between statements: the mode it needs. */
+  async set(generic) {
+    if (generic === this.generic) return;
+    await this.db.exec(generic ? 'SET plan_cache_mode = force_generic_plan' : 'RESET plan_cache_mode');
+    this.generic = generic;
+  }
+}
 
 /**
  * PGlite has one backend: the connections' batches run one at a time, and while one connection is inside a
@@ -39,6 +95,7 @@ class Turns {
 
   constructor(db) {
     this.db = db;
+    this.modes = new PlanModes(db);
   }
 
   /** `whole`: the batch ends a statement (Sync, a simple query or the start-up). */
@@ -88,8 +145,9 @@ function serve(db, socket, turns) {
   let pending = Buffer.alloc(0);
   let started = false;
   let chain = Promise.resolve();
-  const send = (message, whole) =>
+  const send = (message, whole, generic = false) =>
     turns.push(socket, whole, async () => {
+      if (!turns.owner && !turns.db.isInTransaction()) await turns.modes.set(generic);
       // Corked: the answer's pieces leave in one write. No PGlite lock (Turns already runs one batch at a time) and no
       // syncToFs, a no-op on Node's file system that PGlite writes through: each cost promises and a mutex per
       // batch, about a third of a small statement's time in this thread.
@@ -133,10 +191,11 @@ function serve(db, socket, turns) {
         end += m;
         lastLength = m;
       }
+      const generic = turns.modes.read(pending.subarray(0, end));
       const batch = new Uint8Array(pending.subarray(0, end));
       pending = pending.subarray(end);
       const last = batch[end - lastLength];
-      await send(batch, last === SYNC || last === QUERY);
+      await send(batch, last === SYNC || last === QUERY, generic);
     }
   };
   socket.on('data', (chunk) => {

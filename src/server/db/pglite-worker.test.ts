@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { testEngines } from '../testing/test-engines.ts';
 import type { Database } from './database.ts';
+import { planGenerically } from './generic-plans.ts';
 
 /**
  * The PGlite worker's socket (pglite-worker.mjs): it hands PGlite every message that arrived together in one call,
@@ -35,6 +36,46 @@ describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () 
         { name: 'effective_cache_size', setting: '262144', source: 'command line' },
         { name: 'random_page_cost', setting: '1.1', source: 'command line' },
       ]);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('runs the named statements of texts the app names with a generic plan, and every other statement as before', async () => {
+    const generic = 'SELECT count(*)::int AS n FROM worker_probe WHERE n = ANY($1::int[])';
+    const other = 'SELECT count(*)::int AS n FROM worker_probe WHERE n > $1';
+    const c = await client();
+    const plans = async (name: string) =>
+      (
+        await c.query<{ generic_plans: string; custom_plans: string }>(
+          'SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1',
+          [name],
+        )
+      ).rows[0];
+    try {
+      planGenerically(generic);
+      // The text reaches the worker by a message of its own: until it has, statements of it are planned as before.
+      let probe = 0;
+      await vi.waitFor(async () => {
+        const name = `probe_wait_${++probe}`;
+        await c.query({ name, text: generic, values: [[1]] });
+        expect(await plans(name)).toEqual({ generic_plans: '1', custom_plans: '0' });
+      });
+      for (let i = 0; i < 3; i++) {
+        await c.query({ name: 'probe_generic', text: generic, values: [[i]] });
+        await c.query({ name: 'probe_other', text: other, values: [i] });
+        await c.query(other, [i]);
+      }
+      expect(await plans('probe_generic')).toEqual({ generic_plans: '3', custom_plans: '0' });
+      // PostgreSQL's own choice (plan_cache_mode=auto): custom plans for a statement's first five runs.
+      expect(await plans('probe_other')).toEqual({ generic_plans: '0', custom_plans: '3' });
+      // Inside a transaction the setting is not changed (a rollback would undo it): planned as before.
+      await c.query('BEGIN');
+      await c.query({ name: 'probe_generic_tx', text: generic, values: [[1]] });
+      await c.query('COMMIT');
+      expect(await plans('probe_generic_tx')).toEqual({ generic_plans: '0', custom_plans: '1' });
+      await c.query({ name: 'probe_generic', text: generic, values: [[1]] });
+      expect((await c.query('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
     } finally {
       await c.end();
     }

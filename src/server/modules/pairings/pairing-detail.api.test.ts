@@ -73,6 +73,20 @@ describe.each(testEngines())('pairing page and overview in one statement on %s',
     }
   });
 
+  it.runIf(engine === 'pglite')('plans the page statement once on PGlite: a generic plan at every run', async () => {
+    const db = s.t.database.db;
+    const national = systemContext(s.t.deps).actor;
+    const ids = [s.f.pairings.jilinZhejiang, s.f.pairings.liaoningJiangsu];
+    // The app names a statement the second time it sends it (db/routing.ts, StatementNames).
+    for (let i = 0; i < 4; i++) expect(await findPairingDetail(db, national, ids[i % 2]!)).toBeDefined();
+    const { rows } = await s.t.database.pool.query<{ generic_plans: string; custom_plans: string }>(
+      `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%left join "pairings" "parent"%'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.custom_plans).toBe('0');
+    expect(rows.reduce((n, r) => n + Number(r.generic_plans), 0)).toBeGreaterThanOrEqual(3);
+  });
+
   it('counts the pairings by kind and lists the top ones as the whole list says, for the national and a city office', async () => {
     const db = s.t.database.db;
     const national = systemContext(s.t.deps).actor;

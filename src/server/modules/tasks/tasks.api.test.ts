@@ -249,6 +249,24 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     }
   });
 
+  it.runIf(engine === 'pglite')("counts a unit's own tasks with a generic plan on PGlite", async () => {
+    const db = s.t.database.db;
+    const c = await s.as(s.f.users.liaoning);
+    const url = `/api/tasks?planId=${plans.liaoningJiangsu}&mine=true&pageSize=5`;
+    // Counted again after each change (the counts are kept until then); the app names a statement the second time.
+    for (let i = 0; i < 3; i++) {
+      expect((await c.get(url)).statusCode).toBe(200);
+      await db.execute(sql`UPDATE tasks SET version = version WHERE plan_id = ${plans.liaoningJiangsu}`);
+    }
+    const { rows } = await s.t.database.pool.query<{ generic_plans: string; custom_plans: string }>(
+      `SELECT generic_plans, custom_plans FROM pg_prepared_statements
+       WHERE statement LIKE '%group by 1' AND statement LIKE '%u.organisation_id = $%'`,
+    );
+    // Every such statement (a lead unit's of the tests before too): never a custom plan once named.
+    expect(rows.map((r) => r.custom_plans)).toEqual(rows.map(() => '0'));
+    expect(rows.some((r) => Number(r.generic_plans) >= 2)).toBe(true);
+  });
+
   it('pages every sort both ways as the whole list orders it, each row with its own units and target count', async () => {
     const c = await s.as(s.f.users.national);
     // Units on some tasks (two on a few, in an order of their own) and targets on others, so rows differ.
