@@ -4,6 +4,14 @@ import { loadSecurityConfig } from './security/security-config.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/**
+ * Connections to the database server that the app's processes on one machine share by default (WORKERS divides
+ * them): the processes, the client and PostgreSQL share the same cores, and more statements running at once than
+ * that only queue on the cores, where a write's statements wait behind every read of every process instead of
+ * going first for a connection (db/routing.ts, PrimarySlots).
+ */
+const DATABASE_CONNECTIONS = 10;
+
 /** Every setting comes from the environment; README.md lists them. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,6 +31,8 @@ const envSchema = z.object({
     .pipe(z.array(z.string().url())),
   /** App processes sharing the port (PostgreSQL only); 1 runs the server in this process. */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Connections each app process opens to the primary (and to each replica); default: DATABASE_CONNECTIONS / WORKERS. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -90,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     replicaUrls: e.DATABASE_REPLICA_URLS,
     workers: e.WORKERS,
+    poolSize: e.DATABASE_POOL_SIZE ?? Math.max(2, Math.ceil(DATABASE_CONNECTIONS / e.WORKERS)),
     publicUrl,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

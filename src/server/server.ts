@@ -39,6 +39,7 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     databaseUrl: config.databaseUrl,
     replicaUrls: config.replicaUrls,
     dataDir: config.dataDir,
+    poolSize: config.poolSize,
   });
   let secrets: Secrets;
   try {
