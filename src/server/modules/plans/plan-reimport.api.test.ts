@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
+import { countStatements } from '../../testing/statement-counter.ts';
 import type { PlanPreview } from '../../../common/api/plans.ts';
 import { uploadPlan, confirmBody, seedPlanText, counts } from './test-support/plan-api.ts';
 
@@ -80,6 +81,19 @@ describe.each(testEngines())('plan re-import on %s', (engine) => {
       [1, false],
     ]);
     expect(planDetail.supersedesId).toBe(v1.id);
+    // The old version's page lists the same versions; the plan, its sections and versions are read in one statement
+    // beside its tasks' (both name plan_sections: the sections and the tasks' section titles).
+    const statements = countStatements(s.t.database.db, /plan_sections|lineage_key/);
+    try {
+      const old = (await c.get(`/api/plans/${v1.id}`)).json();
+      expect(old.versions.map((v: { id: string }) => v.id)).toEqual(
+        planDetail.versions.map((v: { id: string }) => v.id),
+      );
+      expect(old).toMatchObject({ versionNo: 1, current: false, supersedesId: null });
+      expect(statements.count).toBe(2);
+    } finally {
+      statements.restore();
+    }
   });
 
   it('keeps a task a new version drops on the old version, with its history, out of the current lists', async () => {
