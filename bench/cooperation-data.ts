@@ -123,7 +123,8 @@ export async function prepareCooperation(
       FROM tracked_items i JOIN o ON o.k = abs(hashtext(i.id::text)) % (SELECT c FROM n)
       WHERE i.source_title LIKE ${`${SYNTHETIC_MARK}%`}`);
   });
-  await step('analyse', () => db.execute(sql`ANALYZE`));
+  // As bench/mixed.ts: the steady state after autovacuum or the app's table upkeep (db/table-upkeep.ts).
+  await step('vacuum and analyse', () => db.execute(sql`VACUUM (ANALYZE)`));
 
   const count = async (table: string) =>
     (await rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;

@@ -236,7 +236,7 @@ the demo data of each top-level pairing through the services, copied in bulk SQL
 spread over each pairing and its sub-pairs, with ${n(d.stageMoves)} stage moves and ${n(d.figureReports)} money reports;
 ${n(d.users)} users: ${count('national')} national office, ${count('office')} provincial and city offices (both sides of each top-level
 pairing), ${count('county')} county offices of synthetic sub-pairs, ${count('lead')} lead units (given the seed 吉浙 plan's tasks, with this
-quarter's reporting period open) and ${count('orgdept')} 组织部 readers. Then ANALYZE.
+quarter's reporting period open) and ${count('orgdept')} 组织部 readers. Then VACUUM (ANALYZE), as autovacuum or the app's table upkeep does after a bulk load.
 
 **The load.** ${LOAD.connections} connections in a closed loop (bench/lib/mixed-load.ts, node:http keep-alive), ${MIXED_LOAD.warmupS} s warm-up
 not recorded, ${MIXED_LOAD.durationS} s measured. Each operation is a request as a user picked at random: ${pct(1 - WRITE_SHARE)} of the time a read of a

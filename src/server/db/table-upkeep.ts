@@ -3,15 +3,16 @@ import type pg from 'pg';
 /**
  * VACUUM and ANALYZE for a database that nobody else keeps: PGlite runs no autovacuum, so without this its dead row
  * versions and GIN pending lists pile up and its planner statistics stay as the last manual ANALYZE left them (none
- * at all for a table filled after start). Registered for PGlite only (database.ts); PostgreSQL's autovacuum does the
- * same there. The thresholds are autovacuum's defaults.
+ * at all for a table filled after start), and the pages of rows only ever inserted are never marked all-visible, so
+ * the ids-first pages' index-only scans (a ledger page's ids) visit the table for every row. Registered for PGlite
+ * only (database.ts); PostgreSQL's autovacuum does the same there. The thresholds are autovacuum's defaults.
  *
  * The statements go to the raw pool, not through Drizzle's routing pool: they change no row a cache holds, and the
  * routing pool would count any statement it cannot read as a write of everything (statements.ts).
  */
 export interface TableDue {
   table: string;
-  /** Past the dead-row threshold (else only past the changed-since-ANALYZE one). */
+  /** Past a VACUUM threshold: dead rows, rows inserted since, or pages not all-visible (else only past ANALYZE's). */
   vacuum: boolean;
 }
 
@@ -19,6 +20,14 @@ const VACUUM_BASE = 50;
 const VACUUM_SHARE = 0.2;
 const ANALYZE_BASE = 50;
 const ANALYZE_SHARE = 0.1;
+/** autovacuum_vacuum_insert_threshold and _scale_factor: rows inserted since the last VACUUM. */
+const INSERT_BASE = 1_000;
+const INSERT_SHARE = 0.2;
+/**
+ * PGlite's counters start from zero at every start, so rows inserted before it are counted nowhere: a table of at
+ * least this many pages with under half of them all-visible is vacuumed too.
+ */
+const VISIBLE_MIN_PAGES = 128;
 /** How long a maintenance statement waits for the connection to be idle before it goes anyway. */
 const QUIET_WAIT_MS = 5_000;
 
@@ -34,16 +43,20 @@ export class TableUpkeep {
     await this.pool.query('SELECT pg_stat_force_next_flush()');
     const { rows } = await this.pool.query<{ table: string; vacuum: boolean }>(
       `SELECT s.relname AS table,
-              s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup) AS vacuum
+              (s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup)
+               OR s.n_ins_since_vacuum > $5 + $6 * greatest(c.reltuples, 0)
+               OR (c.relpages >= $7 AND c.relallvisible * 2 < c.relpages)) AS vacuum
          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.schemaname = 'public'
           AND (s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup)
+               OR s.n_ins_since_vacuum > $5 + $6 * greatest(c.reltuples, 0)
+               OR (c.relpages >= $7 AND c.relallvisible * 2 < c.relpages)
                OR s.n_mod_since_analyze > $3 + $4 * greatest(c.reltuples, s.n_live_tup)
                -- Never analyzed but not empty: PGlite's counters start from zero at every start, so rows written
                -- before a restart are counted nowhere else.
                OR (c.reltuples < 0 AND pg_relation_size(c.oid) > 0))
-        ORDER BY s.n_dead_tup + s.n_mod_since_analyze DESC`,
-      [VACUUM_BASE, VACUUM_SHARE, ANALYZE_BASE, ANALYZE_SHARE],
+        ORDER BY s.n_dead_tup + s.n_mod_since_analyze + s.n_ins_since_vacuum DESC`,
+      [VACUUM_BASE, VACUUM_SHARE, ANALYZE_BASE, ANALYZE_SHARE, INSERT_BASE, INSERT_SHARE, VISIBLE_MIN_PAGES],
     );
     return rows;
   }
