@@ -3,6 +3,11 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
+import { assignTask, taskByCode } from '../modules/reporting/test-support/reporting-api.ts';
+import { buildOrgUser, buildUser } from '../seed/builders.ts';
+import { dataVersionOf } from '../db/data-version.ts';
+import { systemContext } from './system-actor.ts';
+import type { TestClient } from '../testing/test-app.ts';
 
 describe.each(testEngines())('cached answers on %s', (engine) => {
   const s = useProgrammeApp(engine);
@@ -96,5 +101,102 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     expect((await jl.post('/api/auth/logout')).statusCode).toBe(200);
     const replay = await s.t.app.inject({ method: 'GET', url, headers: { cookie } });
     expect(replay.statusCode).toBe(401);
+  });
+
+  it('shares a kept answer only between readers alike in roles, scope and what the route declares', async () => {
+    const plans = await loadSeedPlans(s.t);
+    const ctx = systemContext(s.t.deps);
+    const office = await s.as(s.f.users.jilin);
+    const task = await taskByCode(s, plans.jilinZhejiang, '12');
+    await assignTask(office, task.id, [
+      { organisationId: s.f.users.jilinUnit.organisationId, side: 'a', role: 'lead' },
+    ]);
+    // Readers alike another's: the same roles and scope, in another organisation (or, for the unit, the same one).
+    const made = {
+      national2: await buildOrgUser(ctx, {
+        username: 'national-2',
+        regionCode: '000000',
+        roles: ['national_office'],
+        kind: 'national_office',
+      }),
+      jilin2: await buildOrgUser(ctx, { username: 'jilin-2', regionCode: '220000', roles: ['pairing_office'] }),
+      unit2: await buildOrgUser(ctx, {
+        username: 'jilin-unit-2',
+        regionCode: '220000',
+        roles: ['lead_unit'],
+        kind: 'lead_unit',
+      }),
+      unitColleague: {
+        username: 'jilin-unit-colleague',
+        password: s.f.users.jilin.password,
+        userId: await buildUser(ctx, {
+          username: 'jilin-unit-colleague',
+          organisationId: s.f.users.jilinUnit.organisationId,
+          roles: ['lead_unit'],
+        }),
+      },
+      orgDept: await buildOrgUser(ctx, {
+        username: 'jilin-org',
+        regionCode: '220000',
+        roles: ['org_dept'],
+        kind: 'org_dept',
+      }),
+    };
+    const c = {
+      national: await s.as(s.f.users.national),
+      national2: await s.as(made.national2),
+      jilin: office,
+      jilin2: await s.as(made.jilin2),
+      zhejiang: await s.as(s.f.users.zhejiang),
+      liaoning: await s.as(s.f.users.liaoning),
+      orgDept: await s.as(made.orgDept),
+      unit: await s.as(s.f.users.jilinUnit),
+      unit2: await s.as(made.unit2),
+      unitColleague: await s.as(made.unitColleague),
+    };
+    const scopeViews = ['/api/dashboard', '/api/projects?pageSize=7', '/api/projects/stats?groupBy=side'];
+    const pairingViews = ['/api/pairings?pageSize=7', `/api/pairings/${s.f.pairings.jilinWenzhou}`];
+    const taskViews = [
+      `/api/tasks?planId=${plans.jilinZhejiang}&pageSize=7`,
+      `/api/plans/${plans.jilinZhejiang}`,
+      '/api/plans?pageSize=7',
+      '/api/reports?pageSize=7',
+    ];
+    const version = dataVersionOf(s.t.database.db)!;
+    /** `second`'s first read of `url` after `first` read it: whether it was `first`'s answer, and that it is right. */
+    const sharedWith = async (first: TestClient, second: TestClient, url: string) => {
+      version.bump(null);
+      const a = await first.get(url);
+      expect(a.statusCode, url).toBe(200);
+      const b = await second.get(url);
+      expect(b.statusCode, url).toBe(200);
+      // A shared answer is what the second reader reads for itself: asked again with everything changed.
+      version.bump(null);
+      const own = await second.get(url);
+      expect(own.headers['x-cache'], url).toBeUndefined();
+      expect(b.body, `${url}: as kept and as read`).toBe(own.body);
+      return b.headers['x-cache'] === 'hit';
+    };
+    const cases: [string, TestClient, TestClient, string[], boolean][] = [
+      ['two national-office users', c.national, c.national2, [...scopeViews, ...pairingViews, ...taskViews], true],
+      ['two offices of the same region', c.jilin, c.jilin2, [...scopeViews, ...pairingViews, ...taskViews], true],
+      ['two lead units of the same region: the scope views', c.unit, c.unit2, [...scopeViews, ...pairingViews], true],
+      ['two lead units of the same region: their own tasks', c.unit, c.unit2, taskViews, false],
+      ['two users of the same lead unit', c.unit, c.unitColleague, [...scopeViews, ...taskViews], true],
+      ['an office and 组织部 of the same region (roles)', c.jilin, c.orgDept, [...scopeViews, ...pairingViews], false],
+      // Both sides' offices see the same pairings (each other's): alike, whatever their regions.
+      ['the two sides of a pairing', c.jilin, c.zhejiang, [...scopeViews, ...pairingViews, ...taskViews], true],
+      ['offices of two pairings (scope)', c.jilin, c.liaoning, [...scopeViews, '/api/pairings?pageSize=7'], false],
+      ['the national office and an office (scope, roles)', c.national, c.jilin, [...scopeViews, ...taskViews], false],
+      ['offices of the same region asking for their own tasks', c.jilin, c.jilin2, ['/api/tasks?mine=true'], false],
+      // A route that does not declare its answer shared keeps one per user.
+      ['two national-office users, a route not shared', c.national, c.national2, ['/api/meetings'], false],
+    ];
+    for (const [name, first, second, urls, shares] of cases)
+      for (const url of urls) expect(await sharedWith(first, second, url), `${name}: ${url}`).toBe(shares);
+    // The two lead units' task lists differ: sharing them would have shown one unit the other's tasks.
+    const ofUnit = (await c.unit.get(taskViews[0]!)).json().items.map((t: { code: string }) => t.code);
+    expect(ofUnit).toContain('12');
+    expect((await c.unit2.get(taskViews[0]!)).json().items).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
 import { routeStore } from '../db/routing.ts';
-import type { AppDeps, PairingScope } from './context.ts';
+import type { Actor, AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
 import { chooseEncoding, compressAs, type Encoding, worthCompressing } from './web-delivery.ts';
 
@@ -13,6 +14,14 @@ declare module 'fastify' {
      * even an audit row.
      */
     cacheable?: boolean;
+    /**
+     * Readers alike share one kept answer instead of one each (see readerKey). Declared only on a cacheable route
+     * whose answer depends on its reader through nothing but the roles and the pairing scope — no per-user fields,
+     * to-do or notifications, no masking the roles do not decide — or, where it also depends on something else of
+     * the reader (a lead unit sees only its organisation's tasks), on what the function returns besides. Off unless
+     * declared.
+     */
+    sharedAnswer?: SharedAnswer;
   }
   interface FastifyRequest {
     /** A cacheable read that missed: where to keep its answer, and the data version it was read at. */
@@ -21,6 +30,9 @@ declare module 'fastify' {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** What else of its reader, besides roles and scope, a shared answer depends on ('' for nothing); see readerKey. */
+export type SharedAnswer = true | ((actor: Actor, query: unknown) => string);
 
 /**
  * An answer as sent: its body and the headers that say what it is. The body is kept as the bytes sent (UTF-8,
@@ -71,6 +83,36 @@ function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<string> {
   let set = scopeSets.get(scope);
   if (!set) scopeSets.set(scope, (set = new Set(scope.pairingIds)));
   return set;
+}
+
+/**
+ * A scope's content as a short key, made once per scope object: two users whose scopes hold the same pairings (and
+ * programmes) have the same key, whatever objects hold them. A digest, so a key never grows with the scope.
+ */
+const scopeKeys = new WeakMap<PairingScope, string>();
+function scopeKey(scope: PairingScope): string {
+  if (scope.all) return 'all';
+  let key = scopeKeys.get(scope);
+  if (!key) {
+    const content = JSON.stringify([
+      [...scope.pairingIds].sort(),
+      scope.programmeIds ? [...scope.programmeIds].sort() : null,
+    ]);
+    scopeKeys.set(scope, (key = createHash('sha256').update(content).digest('base64url')));
+  }
+  return key;
+}
+
+/**
+ * Whose answer a request's is: the user's own, or, on a route that declares its answer shared (sharedAnswer), that
+ * of everyone with the same roles, the same pairing scope and the same answer of the route's function — the five
+ * national-office users, say, keep one dashboard between them. A user id never starts with `as:`.
+ */
+function readerKey(req: FastifyRequest, actor: Actor): string {
+  const shared = req.routeOptions.config.sharedAnswer;
+  if (!shared) return actor.userId;
+  const more = shared === true ? '' : shared(actor, req.query);
+  return `as:${[...actor.roles].sort().join('+')}|${scopeKey(actor.scope)}|${more}`;
 }
 
 const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e.encoded?.gzip?.length ?? 0);
@@ -136,7 +178,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (!req.routeOptions.config?.cacheable || req.method !== 'GET') return done();
     // A public route's answer is the same for everyone (open data): one entry for all callers, signed in or not.
-    const who = req.routeOptions.config.access === 'public' ? 'public' : req.actor?.userId;
+    const who = req.routeOptions.config.access === 'public' ? 'public' : req.actor && readerKey(req, req.actor);
     if (!who) return done();
     const v = version?.current;
     if (v === null || v === undefined) return done();

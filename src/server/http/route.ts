@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { RouteAccess } from './access-hook.ts';
 import type { AuthedContext, RequestContext } from './context.ts';
+import type { SharedAnswer } from './response-cache.ts';
 import { scopeInProgramme } from '../kernel/pairing-scope.repository.ts';
 
 type Schema = z.ZodType | undefined;
@@ -37,6 +38,8 @@ export interface RouteSpec<
   choosesProgramme?: true;
   /** A read whose answer may be kept until the data version moves (see response-cache.ts). */
   cacheable?: boolean;
+  /** Readers alike share the kept answer (response-cache.ts, sharedAnswer); only with `cacheable`. */
+  sharedAnswer?: SharedAnswer;
   summary?: string;
 }
 
@@ -101,7 +104,7 @@ export function moduleRoutes(app: FastifyInstance, tag: string): ModuleRoutes {
       typed.route({
         method,
         url,
-        config: { access: spec.access, cacheable: spec.cacheable },
+        config: { access: spec.access, cacheable: spec.cacheable, sharedAnswer: spec.sharedAnswer },
         bodyLimit: spec.bodyLimit,
         // Only the parts the route declares: Fastify warns of a part given as undefined (FSTWRN001).
         schema: definedParts({

@@ -16,6 +16,7 @@ export function registerDashboardRoutes(app: FastifyInstance) {
       query: dashboardQuery,
       response: dashboardResponse,
       cacheable: true,
+      sharedAnswer: true,
       choosesProgramme: true,
     },
     async ({ ctx, query }) => presentDashboard(await dashboard(ctx, query.programmeId)),

@@ -23,7 +23,13 @@ export function registerPairingRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'pairings');
   r.get(
     '/api/pairings',
-    { access: 'pairing.read', query: pairingListQuery, response: pairingListResponse, cacheable: true },
+    {
+      access: 'pairing.read',
+      query: pairingListQuery,
+      response: pairingListResponse,
+      cacheable: true,
+      sharedAnswer: true,
+    },
     async ({ ctx, query }) => presentPairingPage(await pairingPage(ctx, query)),
   );
   r.get(
@@ -36,7 +42,7 @@ export function registerPairingRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/pairings/:id',
-    { access: 'pairing.read', cacheable: true, params: idParams, response: pairingDetail },
+    { access: 'pairing.read', cacheable: true, sharedAnswer: true, params: idParams, response: pairingDetail },
     async ({ ctx, params }) => presentPairingDetail(await loadPairingDetail(ctx, params.id)),
   );
   r.post(

@@ -20,6 +20,7 @@ import { importPlan } from './plan-import.service.ts';
 import { createAnnualPlan } from './annual-plan.service.ts';
 import { exportLedger } from './ledger.service.ts';
 import { requestLocale } from '../../http/request-locale.ts';
+import { tasksSeenBy } from '../tasks/tasks.policy.ts';
 
 const planUpload: UploadRules = {
   requiredCode: 'plan_upload_required',
@@ -67,7 +68,13 @@ function planRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/plans',
-    { access: 'plan.read', cacheable: true, query: planListQuery, response: planListResponse },
+    {
+      access: 'plan.read',
+      cacheable: true,
+      sharedAnswer: tasksSeenBy,
+      query: planListQuery,
+      response: planListResponse,
+    },
     async ({ ctx, query }) => {
       const page = await planPage(ctx, query);
       return { ...page, items: page.items.map(({ row, counts }) => presentPlanSummary(row, counts)) };
@@ -75,7 +82,7 @@ function planRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/plans/:id',
-    { access: 'plan.read', cacheable: true, params: idParams, response: planDetail },
+    { access: 'plan.read', cacheable: true, sharedAnswer: tasksSeenBy, params: idParams, response: planDetail },
     async ({ ctx, params }) => presentPlanDetail(await loadPlanDetail(ctx, params.id)),
   );
   r.get(

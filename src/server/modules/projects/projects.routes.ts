@@ -66,13 +66,19 @@ export function registerProjectRoutes(app: FastifyInstance) {
 
     r.get(
       '/api/projects',
-      { access: 'project.read', cacheable: true, query: projectListQuery, response: projectListResponse },
+      {
+        access: 'project.read',
+        cacheable: true,
+        sharedAnswer: true,
+        query: projectListQuery,
+        response: projectListResponse,
+      },
       async ({ ctx, query }) => presentProjectPage(await projectPage(ctx, query), query),
     );
 
     r.get(
       '/api/projects/stats',
-      { access: 'project.read', cacheable: true, query: projectStatsQuery, response: projectStats },
+      { access: 'project.read', cacheable: true, sharedAnswer: true, query: projectStatsQuery, response: projectStats },
       ({ ctx, query }) => projectFigures(ctx, query),
     );
 
@@ -128,7 +134,7 @@ export function registerProjectRoutes(app: FastifyInstance) {
 
     r.get(
       '/api/projects/:id',
-      { access: 'project.read', cacheable: true, params: idParams, response: projectDetail },
+      { access: 'project.read', cacheable: true, sharedAnswer: true, params: idParams, response: projectDetail },
       async ({ ctx, params }) => presentDetail(await loadProjectDetail(ctx, params.id)),
     );
 

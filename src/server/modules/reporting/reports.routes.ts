@@ -19,12 +19,19 @@ import {
   saveReport,
 } from './reports.service.ts';
 import { presentInbox, presentReportDetail, presentReportSummary } from './reporting.presenter.ts';
+import { tasksSeenBy } from '../tasks/tasks.policy.ts';
 
 export function registerReportRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'reporting');
   r.get(
     '/api/reports',
-    { access: 'report.read', cacheable: true, query: reportListQuery, response: reportListResponse },
+    {
+      access: 'report.read',
+      cacheable: true,
+      sharedAnswer: tasksSeenBy,
+      query: reportListQuery,
+      response: reportListResponse,
+    },
     async ({ ctx, query }) => {
       const page = await listReportPage(ctx, query);
       return { ...page, items: page.items.map(presentReportSummary) };

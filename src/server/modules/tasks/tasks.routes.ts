@@ -11,12 +11,19 @@ import {
   unitSuggestionsResponse,
 } from '../../../common/api/task-bulk.ts';
 import { addUnitsToTasks, unitSuggestions } from './task-bulk.service.ts';
+import { tasksSeenBy } from './tasks.policy.ts';
 
 export function registerTaskRoutes(app: FastifyInstance) {
   const r = moduleRoutes(app, 'tasks');
   r.get(
     '/api/tasks',
-    { access: 'task.read', query: taskListQuery, response: taskListResponse, cacheable: true },
+    {
+      access: 'task.read',
+      query: taskListQuery,
+      response: taskListResponse,
+      cacheable: true,
+      sharedAnswer: tasksSeenBy,
+    },
     async ({ ctx, query }) => {
       const page = await listTaskPage(ctx, query);
       return { ...page, items: page.items.map(presentTaskSummary) };
