@@ -332,6 +332,7 @@ describe.each(testEngines())('cached report lists after a report write on %s', (
   let report = { id: '', version: 0 };
   /** A lead unit of the other side, on the same task: its list shows only its own organisation's report. */
   let otherUnit: Awaited<ReturnType<typeof buildOrgUser>>;
+  let cycleId = '';
 
   beforeAll(async () => {
     const plans = await loadSeedPlans(s.t);
@@ -348,6 +349,7 @@ describe.each(testEngines())('cached report lists after a report write on %s', (
       { organisationId: otherUnit.organisationId, side: 'b', role: 'lead' },
     ]);
     const cycle = await createCycle(office, { pairingId: s.f.pairings.jilinZhejiang });
+    cycleId = cycle.id;
     const mine = await reportsOf(await s.as(s.f.users.jilinUnit), cycle.id);
     report = { id: mine.get('12/jilin-unit 单位')!.id, version: mine.get('12/jilin-unit 单位')!.version };
   });
@@ -436,5 +438,48 @@ describe.each(testEngines())('cached report lists after a report write on %s', (
       expect(res.headers['x-cache'], name).toBeUndefined();
       expect(res.body, name).toBe(kept.get(name));
     }
+  });
+
+  it("keeps other pairings' and units' report lists when a unit opens a report, and shows it to those who see it", async () => {
+    const plans = await loadSeedPlans(s.t);
+    const office = await s.as(s.f.users.jilin);
+    // A task given to the other side's unit after the period opened: its report is made when the unit opens it.
+    const task = await taskByCode(s, plans.jilinZhejiang, '13');
+    await assignTask(office, task.id, [{ organisationId: otherUnit.organisationId, side: 'b', role: 'lead' }]);
+    const opener = await s.as(otherUnit);
+    const outside = {
+      liaoning: await s.as(s.f.users.liaoning),
+      changchun: await s.as(s.f.users.changchun),
+      // The same pairing's other unit: its list shows only its organisation's reports.
+      unit: await s.as(s.f.users.jilinUnit),
+    };
+    const inside = { opener, jilin: office, national: await s.as(s.f.users.national) };
+    const url = '/api/reports?pageSize=100';
+    const kept = new Map<string, string>();
+    for (const [name, c] of Object.entries({ ...outside, ...inside })) {
+      await c.get(url);
+      const again = await c.get(url);
+      expect(again.headers['x-cache'], name).toBe('hit');
+      kept.set(name, again.body);
+    }
+    const opened = await opener.post(`/api/cycles/${cycleId}/reports`, { taskId: task.id });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const id = opened.json().id as string;
+    for (const [name, c] of Object.entries(outside)) {
+      const res = await c.get(url);
+      expect(res.headers['x-cache'], name).toBe('hit');
+      expect(res.body, name).toBe(kept.get(name));
+    }
+    for (const [name, c] of Object.entries(inside)) {
+      const res = await c.get(url);
+      expect(res.headers['x-cache'], name).toBeUndefined();
+      expect(
+        res.json().items.map((r: { id: string }) => r.id),
+        name,
+      ).toContain(id);
+    }
+    // What the outside readers kept is what the database says.
+    dataVersionOf(s.t.database.db)!.bump(new Map([...PAIRING_OWNED_TABLES].map((t) => [t, null])));
+    for (const [name, c] of Object.entries(outside)) expect((await c.get(url)).body, name).toBe(kept.get(name));
   });
 });

@@ -89,21 +89,28 @@ export async function openReport(ctx: AuthedContext, cycleId: string, taskId: st
     if (existing) return existing;
     assertCycleOpen(cycle);
     // The cycle row is locked and the slot was not there: the insert makes it (every slot insert locks the cycle first).
-    const [created] = await insertSlots(tx, [
-      {
-        cycleId,
-        taskId,
-        organisationId: unit.organisationId,
-        unitName: unit.name,
-        unitKey: key,
-        side: unit.side,
-        role: unit.role,
+    // The new report is its cycle's pairing's and its unit's: cached lists of other pairings and units stay.
+    const id = await writingFor(
+      [cycle.pairingId],
+      async () => {
+        const [created] = await insertSlots(tx, [
+          {
+            cycleId,
+            taskId,
+            organisationId: unit.organisationId,
+            unitName: unit.name,
+            unitKey: key,
+            side: unit.side,
+            role: unit.role,
+          },
+        ]);
+        await insertReportEvents(tx, [
+          { slotId: created!.id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username },
+        ]);
+        return created!.id;
       },
-    ]);
-    const id = created!.id;
-    await insertReportEvents(tx, [
-      { slotId: id, action: 'opened', actorUserId: ctx.actor.userId, actorName: ctx.actor.username },
-    ]);
+      reportsOf(unit.organisationId),
+    );
     audit({
       action: 'report.open',
       result: 'success',
