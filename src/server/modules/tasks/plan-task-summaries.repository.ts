@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
+import { preparedByShape, preparedRows } from '../../kernel/prepared-by-shape.ts';
 import { tasks } from './tasks.tables.ts';
+import { seesOnlyOwnTasks } from './tasks.policy.ts';
 import { taskLightSql, taskScope, type TaskSummaryRow, type WithUnits } from './tasks.repository.ts';
+
+type Row = Omit<WithUnits<TaskSummaryRow>, 'updatedAt'> & { updatedAt: string | Date };
 
 /**
  * Every visible task of one plan version, in document order, as the plan page's tree shows them: one statement, its
@@ -18,12 +22,19 @@ export async function tasksOfPlan(
   planId: string,
   today: string,
 ): Promise<WithUnits<TaskSummaryRow>[]> {
-  const scope = taskScope(actor);
-  const { rows } = await db.execute<Omit<WithUnits<TaskSummaryRow>, 'updatedAt'> & { updatedAt: string | Date }>(sql`
+  // Built once per scope and what else of the actor the scope reads (as the task list's statements are), run with
+  // this plan and day: building it through the query builder was per miss.
+  const shape = `plan-tasks|${seesOnlyOwnTasks(actor)}|${actor.organisationId ?? ''}|${actor.scope.all ? '' : (actor.scope.programmeIds ?? []).join(',')}`;
+  const run = preparedByShape(db, actor, shape, () => {
+    const plan = sql.placeholder('planId');
+    const scope = taskScope(actor);
+    return preparedRows<Row>(
+      db,
+      sql`
     SELECT tasks.id, tasks.plan_id AS "planId", plans.title AS "planTitle", plans.kind AS "planKind",
       tasks.pairing_id AS "pairingId", pairings.name AS "pairingName",
       tasks.section_id AS "sectionId", plan_sections.title AS "sectionTitle",
-      tasks.code, tasks.no, tasks.title, tasks.status, ${taskLightSql(today)} AS light, tasks.deadline,
+      tasks.code, tasks.no, tasks.title, tasks.status, ${taskLightSql(sql.placeholder('today'))} AS light, tasks.deadline,
       tasks.warning_days AS "warningDays", coalesce(u.units, '[]'::json) AS units, coalesce(g.n, 0) AS "targetCount",
       tasks.traced_task_id AS "tracedTaskId", tasks.version, tasks.updated_at AS "updatedAt"
     FROM tasks
@@ -34,14 +45,17 @@ export async function tasksOfPlan(
       SELECT task_id, json_agg(json_build_object(
         'id', id, 'organisationId', organisation_id, 'name', name, 'side', side, 'role', role
       ) ORDER BY ordinal) AS units
-      FROM task_units WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ${planId}) GROUP BY task_id
+      FROM task_units WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ${plan}) GROUP BY task_id
     ) u ON u.task_id = tasks.id
     LEFT JOIN (
       SELECT task_id, count(*)::int AS n
-      FROM task_targets WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ${planId}) GROUP BY task_id
+      FROM task_targets WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ${plan}) GROUP BY task_id
     ) g ON g.task_id = tasks.id
-    WHERE tasks.plan_id = ${planId}${scope ? sql` AND ${scope}` : sql``}
-    ORDER BY tasks.ordinal`);
+    WHERE tasks.plan_id = ${plan}${scope ? sql` AND ${scope}` : sql``}
+    ORDER BY tasks.ordinal`,
+    );
+  });
+  const rows = await run({ planId, today });
   // The timestamp as the column's own decoder reads it, so the summary's updatedAt is the task list's to the character.
   for (const r of rows) r.updatedAt = tasks.updatedAt.mapFromDriverValue(r.updatedAt) as Date;
   return rows as WithUnits<TaskSummaryRow>[];
