@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { ItemStatus } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
@@ -6,7 +7,7 @@ import { attachmentsOf } from '../../kernel/attachments/attachments.repository.t
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { isMark, pageStart } from '../../kernel/page-marks.ts';
-import { placeholdersOf, preparedByShape } from '../../kernel/prepared-by-shape.ts';
+import { placeholdersOf, preparedByShape, preparedRows, underOwnNames } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
@@ -96,7 +97,7 @@ function filterCondition(actor: Actor, f: GivenItemFilter): SQL | undefined {
   );
 }
 
-export type ItemSummaryRow = Awaited<ReturnType<typeof listedRows>>[number];
+export type ItemSummaryRow = SelectResultFields<ReturnType<typeof listedFields>>;
 
 /** An item's owner units as they are shown: the lead first, then by name. */
 const ownerOrder = [asc(trackedItemOwners.role), asc(organisations.name)];
@@ -115,16 +116,38 @@ const itemOwners = sql<
   'side', ${trackedItemOwners.side}, 'role', ${trackedItemOwners.role})
   ORDER BY ${sql.join(ownerOrder, sql`, `)}) FILTER (WHERE ${trackedItemOwners.itemId} IS NOT NULL), '[]')`;
 
-/** Listed items with their owners: grouped by the item's key (and the pairing's, whose name is listed). */
-const listedRows = (db: DbOrTx, day: string | Placeholder, where: SQL | undefined) =>
-  db
-    .select({ ...summaryColumns(day), owners: itemOwners })
+const listedFields = (day: string | Placeholder) => ({ ...summaryColumns(day), owners: itemOwners });
+
+/**
+ * Listed items with their owners: grouped by the item's key (and the pairing's, whose name is listed). `named`: each
+ * field under its own name, for a page statement run by itemPage (its builder's row type is then not what it reads;
+ * only its SQL is used).
+ */
+const listedRows = (db: DbOrTx, day: string | Placeholder, where: SQL | undefined, named = false) => {
+  const fields = listedFields(day);
+  return db
+    .select(named ? (underOwnNames(fields) as unknown as typeof fields) : fields)
     .from(trackedItems)
     .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
     .leftJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
     .leftJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
     .where(where)
     .groupBy(trackedItems.id, pairings.id);
+};
+
+/**
+ * A page statement whose rows are taken as the driver gives them (kernel/prepared-by-shape.ts preparedRows), without
+ * Drizzle's mapping of each field of each row; every column reads as Drizzle would map it but the closing time, made
+ * a Date here as Drizzle makes it.
+ */
+function itemPage(db: DbOrTx, statement: SQL) {
+  const rows = preparedRows<ItemSummaryRow>(db, statement);
+  return async (values: Record<string, unknown>) => {
+    const page = await rows(values);
+    for (const r of page) if (r.closedAt !== null) r.closedAt = new Date(r.closedAt as unknown as string);
+    return page;
+  };
+}
 
 /** An item's place in a list: what its status and the list's order are decided from. */
 interface ItemKey {
@@ -243,10 +266,12 @@ export async function listItems(
     asc(trackedItems.seq),
     asc(trackedItems.id),
   ];
-  const statement = (given: GivenItemFilter, day: string | Placeholder, paged: boolean, fromMark?: SQL) => {
-    const where = and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
-    const grouped = (w: SQL | undefined) => listedRows(db, day, w);
-    if (!paged) return grouped(where).orderBy(...order);
+  const whereOf = (given: GivenItemFilter, day: string | Placeholder) =>
+    and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
+  // A page's statement, built once per shape (below) and run by itemPage.
+  const statement = (given: GivenItemFilter, day: Placeholder, fromMark?: SQL) => {
+    const where = whereOf(given, day);
+    const grouped = (w: SQL | undefined) => listedRows(db, day, w, true);
     // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
     // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
     const inOrder = (cond: SQL | undefined) =>
@@ -264,7 +289,12 @@ export async function listItems(
       : sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
           sql`${trackedItems.state} = 'closed'`,
         )}))[${sql.placeholder('start')}:${end}])`;
-    return grouped(pageIds).orderBy(...order);
+    return itemPage(
+      db,
+      grouped(pageIds)
+        .orderBy(...order)
+        .getSQL(),
+    );
   };
   // Built once per filter shape, status, scope and own unit, run with this request's values.
   const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
@@ -274,16 +304,20 @@ export async function listItems(
     const ids = unitPageIds(keys, status, today, from, page.pageSize);
     const prepared = preparedByShape(db, actor, `items|byIds|${ownUnit}|${status ? 'status' : ''}`, () =>
       // The scope again: the ids were chosen under it, and a page never shows what the scope does not.
-      listedRows(
+      itemPage(
         db,
-        sql.placeholder('today'),
-        and(itemScope(actor), sql`${trackedItems.id} = ANY(${sql.placeholder('ids')}::uuid[])`),
-      )
-        .orderBy(...order)
-        .prepare(undefined as never),
+        listedRows(
+          db,
+          sql.placeholder('today'),
+          and(itemScope(actor), sql`${trackedItems.id} = ANY(${sql.placeholder('ids')}::uuid[])`),
+          true,
+        )
+          .orderBy(...order)
+          .getSQL(),
+      ),
     );
     const counts = countsOfKeys(keys, today);
-    const items = ids.length ? await prepared.execute({ today, ids }) : [];
+    const items = ids.length ? await prepared({ today, ids }) : [];
     const total = status ? counts[status] : keys.length;
     return { items, total, counts };
   }
@@ -320,14 +354,13 @@ export async function listItems(
         statement(
           { ...f, ...given },
           sql.placeholder('today'),
-          true,
           // The list's order is one direction on every column: the mark is a row comparison the index starts from.
           mark
             ? sql`(${trackedItems.deadline}, ${trackedItems.seq}, ${trackedItems.id}) >= (${sql.placeholder('markDeadline')}::date, ${sql.placeholder('markSeq')}::int, ${sql.placeholder('markId')}::uuid)`
             : undefined,
-        ).prepare(undefined as never),
+        ),
     );
-    const items = await prepared.execute({
+    const items = await prepared({
       ...f,
       today,
       size: page.pageSize,
@@ -337,16 +370,16 @@ export async function listItems(
     return { items, total, counts };
   }
   const query = () => {
-    if (page === 'all') return statement(f, today, false);
+    if (page === 'all') return listedRows(db, today, whereOf(f, today)).orderBy(...order);
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
     const prepared = preparedByShape(
       db,
       actor,
       `items|${ownUnit}|${status ?? ''}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}`,
-      () => statement({ ...f, ...given }, sql.placeholder('today'), true).prepare(undefined as never),
+      () => statement({ ...f, ...given }, sql.placeholder('today')),
     );
     const from = (page.page - 1) * page.pageSize;
-    return prepared.execute({ ...f, today, size: page.pageSize, from, start: from + 1, end: from + page.pageSize });
+    return prepared({ ...f, today, size: page.pageSize, from, start: from + 1, end: from + page.pageSize });
   };
   const [items, counts] = await Promise.all([query(), countsOf()]);
   const total = status ? counts[status] : counts.not_started + counts.in_progress + counts.closed + counts.overdue;
