@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
 import { routeStore } from '../db/routing.ts';
 import type { Actor, AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
+import { scopeTag } from '../kernel/pairing-scope.repository.ts';
 import { chooseEncoding, compressAs, type Encoding, worthCompressing } from './web-delivery.ts';
 
 declare module 'fastify' {
@@ -86,21 +86,13 @@ function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<string> {
 }
 
 /**
- * A scope's content as a short key, made once per scope object: two users whose scopes hold the same pairings (and
- * programmes) have the same key, whatever objects hold them. A digest, so a key never grows with the scope.
+ * A scope's content as a short key: two users whose scopes hold the same pairings (and programmes) have the same key,
+ * whatever objects hold them. The pairings' part is made once per scope object (scopeTag); a scope grants few
+ * programmes.
  */
-const scopeKeys = new WeakMap<PairingScope, string>();
 function scopeKey(scope: PairingScope): string {
   if (scope.all) return 'all';
-  let key = scopeKeys.get(scope);
-  if (!key) {
-    const content = JSON.stringify([
-      [...scope.pairingIds].sort(),
-      scope.programmeIds ? [...scope.programmeIds].sort() : null,
-    ]);
-    scopeKeys.set(scope, (key = createHash('sha256').update(content).digest('base64url')));
-  }
-  return key;
+  return `${scopeTag(scope)}|${scope.programmeIds ? [...scope.programmeIds].sort().join(',') : ''}`;
 }
 
 /**

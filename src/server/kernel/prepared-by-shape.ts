@@ -2,6 +2,7 @@ import { type Placeholder, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
+import { scopeTag } from './pairing-scope.repository.ts';
 
 /**
  * A list's page statement, built once per shape and reused: Drizzle turning a list's statement into its text cost
@@ -14,19 +15,10 @@ import type { Actor } from '../http/context.ts';
  */
 const MAX_SHAPES = 500;
 const caches = new WeakMap<object, Map<string, unknown>>();
-// A national programme's scope joins to ~8 KB of ids; the session cache hands every request of a session the same
-// scope object, so its key is joined once per session rather than per request.
-const scopeKeys = new WeakMap<Actor['scope'], string>();
-function scopeKey(scope: Actor['scope']): string {
-  let key = scopeKeys.get(scope);
-  if (key === undefined) scopeKeys.set(scope, (key = scope.all ? 'all' : scope.pairingIds.join(',')));
-  return key;
-}
-
 export function preparedByShape<Q>(db: DbOrTx, actor: Pick<Actor, 'scope'>, shape: string, prepare: () => Q): Q {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${scopeKey(actor.scope)}|${shape}`;
+  const key = `${scopeTag(actor.scope)}|${shape}`;
   let found = cache.get(key) as Q | undefined;
   if (found === undefined) {
     found = prepare();
