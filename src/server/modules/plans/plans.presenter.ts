@@ -40,7 +40,12 @@ export function presentPlanDetail({
   tasks,
 }: PlanDetailRows & { tasks: TaskSummary[] }): PlanDetail {
   const tasksBySection = new Map<string | null, TaskSummary[]>();
-  for (const t of tasks) tasksBySection.set(t.sectionId, [...(tasksBySection.get(t.sectionId) ?? []), t]);
+  for (const t of tasks) {
+    const list = tasksBySection.get(t.sectionId);
+    // Pushed, not copied: an annual plan's tasks all sit outside sections, thousands in one list.
+    if (list) list.push(t);
+    else tasksBySection.set(t.sectionId, [t]);
+  }
   const nodes = new Map<string, PlanSectionNode>();
   const roots: PlanSectionNode[] = [];
   for (const s of sections.filter((x) => x.kind === 'section')) {
