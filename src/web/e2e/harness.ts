@@ -203,7 +203,14 @@ function pageHelpers(current: () => Page) {
 
   /** Clicks the option and answers whether the select then shows its text as chosen, within a few seconds. */
   const pickShown = async (select: Locator, option: string | RegExp) => {
-    const text = (await optionOf(option).innerText()).trim();
+    // No open list shows it (a click on the select landed while its list animated shut, and closed it): try again.
+    const text = await optionOf(option)
+      .innerText({ timeout: 5_000 })
+      .then(
+        (t) => t.trim(),
+        () => null,
+      );
+    if (text === null) return false;
     // A click that cannot land (the list re-rendered or closed under it) gives up early, so the pick is tried again.
     if (
       !(await optionOf(option)
