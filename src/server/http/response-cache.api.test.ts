@@ -4,6 +4,7 @@ import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
 import { assignTask, taskByCode } from '../modules/reporting/test-support/reporting-api.ts';
+import { newProject } from '../modules/projects/test-support/project-api.ts';
 import { buildOrgUser, buildUser } from '../seed/builders.ts';
 import { dataVersionOf } from '../db/data-version.ts';
 import { systemContext } from './system-actor.ts';
@@ -198,5 +199,59 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     const ofUnit = (await c.unit.get(taskViews[0]!)).json().items.map((t: { code: string }) => t.code);
     expect(ofUnit).toContain('12');
     expect((await c.unit2.get(taskViews[0]!)).json().items).toEqual([]);
+  });
+
+  it("shares a project's page with every reader whose scope holds its pairing, and with no one else", async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const created = await jilin.post('/api/projects', newProject(s.f.pairings.jilinZhejiang, { note: '共享页' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/projects/${created.json().id}`;
+    const c = {
+      national: await s.as(s.f.users.national),
+      jilin,
+      zhejiang: await s.as(s.f.users.zhejiang),
+      unit: await s.as(s.f.users.jilinUnit),
+      liaoning: await s.as(s.f.users.liaoning),
+      changchun: await s.as(s.f.users.changchun),
+    };
+    const version = dataVersionOf(s.t.database.db)!;
+    // The national office (every pairing) reads first; offices of both sides and a lead unit (other roles, other
+    // scopes holding the pairing) are served its answer, which is what each reads for itself.
+    version.bump(null);
+    expect((await c.national.get(url)).headers['x-cache']).toBeUndefined();
+    for (const [name, reader] of [
+      ['jilin', c.jilin],
+      ['zhejiang', c.zhejiang],
+      ['unit', c.unit],
+    ] as const) {
+      const shared = await reader.get(url);
+      expect(shared.headers['x-cache'], name).toBe('hit');
+      version.bump(null);
+      const own = await reader.get(url);
+      expect(own.headers['x-cache'], name).toBeUndefined();
+      expect(shared.body, name).toBe(own.body);
+      expect((await c.national.get(url)).headers['x-cache'], `national after ${name}`).toBe('hit');
+    }
+    // Scopes without the pairing (another province's office, a city's) still get 404, the kept answer stays.
+    for (const [name, outsider] of [
+      ['liaoning', c.liaoning],
+      ['changchun', c.changchun],
+    ] as const) {
+      const refused = await outsider.get(url);
+      expect(refused.statusCode, name).toBe(404);
+      expect(refused.headers['x-cache'], name).toBeUndefined();
+    }
+    expect((await c.jilin.get(url)).headers['x-cache']).toBe('hit');
+    // Nor is an outsider handed the answer of a reader asking at the same moment.
+    version.bump(null);
+    const together = await Promise.all([c.zhejiang.get(url), c.liaoning.get(url), c.national.get(url)]);
+    expect(together.map((r) => r.statusCode)).toEqual([200, 404, 200]);
+    // A write to the project is seen by every sharer at once.
+    const v = (await c.jilin.get(url)).json().version;
+    expect((await c.jilin.patch(url, { version: v, landmark: true })).statusCode).toBe(200);
+    const after = await c.zhejiang.get(url);
+    expect(after.headers['x-cache']).toBeUndefined();
+    expect(after.json().landmark).toBe(true);
+    expect((await c.national.get(url)).headers['x-cache']).toBe('hit');
   });
 });

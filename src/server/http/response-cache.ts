@@ -25,14 +25,23 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** A cacheable read that missed: where to keep its answer, and the data version it was read at. */
-    cacheMiss?: { key: string; version: number; settle: (answer: Answer | null) => void };
+    cacheMiss?: { key: string; version: number; settle: (answer: Entry | null) => void };
   }
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** What else of its reader, besides roles and scope, a shared answer depends on ('' for nothing); see readerKey. */
-export type SharedAnswer = true | ((actor: Actor, query: unknown) => string);
+/**
+ * What else of its reader, besides roles and scope, a shared answer depends on ('' for nothing); see readerKey.
+ * `acrossScopes`: an answer that shows the rows of named pairings alone (db/routing.ts showingOnly: a project's page)
+ * and depends on its reader through nothing but being allowed to see them and what the function returns (roles
+ * that change its fields, say; '' for nothing). One kept answer then serves every reader whose scope holds those
+ * pairings, checked on each hit; a reader outside them is never served it (the route answers for itself: 404).
+ */
+export type SharedAnswer =
+  | true
+  | ((actor: Actor, query: unknown) => string)
+  | { acrossScopes: (actor: Actor, query: unknown) => string };
 
 /**
  * An answer as sent: its body and the headers that say what it is. The body is kept as the bytes sent (UTF-8,
@@ -103,8 +112,20 @@ function scopeKey(scope: PairingScope): string {
 function readerKey(req: FastifyRequest, actor: Actor): string {
   const shared = req.routeOptions.config.sharedAnswer;
   if (!shared) return actor.userId;
+  if (typeof shared === 'object') return `seen:${shared.acrossScopes(actor, req.query)}`;
   const more = shared === true ? '' : shared(actor, req.query);
   return `as:${[...actor.roles].sort().join('+')}|${scopeKey(actor.scope)}|${more}`;
+}
+
+/** Whether a kept answer may go to this reader: one shared across scopes, only if the reader sees all it shows. */
+function servesReader(req: FastifyRequest, entry: Entry): boolean {
+  const shared = req.routeOptions.config.sharedAnswer;
+  if (typeof shared !== 'object') return true;
+  const scope = req.actor!.scope;
+  if (scope.all) return true;
+  const sees = scopeSet(scope);
+  for (const p of entry.scope!) if (!sees.has(p)) return false;
+  return true;
 }
 
 const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e.encoded?.gzip?.length ?? 0);
@@ -120,7 +141,7 @@ const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e
 export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const version = dataVersionOf(deps.db);
   const cache = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<Answer | null>>();
+  const inflight = new Map<string, Promise<Entry | null>>();
   let totalBytes = 0;
 
   const store = (key: string, entry: Entry) => {
@@ -177,7 +198,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${who}|${req.url}`;
     const hit = cache.get(key);
-    if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope, null, hit.rows)) {
+    if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope, null, hit.rows) && servesReader(req, hit)) {
       store(key, hit);
       send(req, reply, hit, key);
       return;
@@ -186,11 +207,13 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const pending = inflight.get(flightKey);
     if (pending) {
       // Never rejects: settled with null when the first request fails or goes away.
-      void pending.then((answer) => (answer !== null ? send(req, reply, answer, key) : done()));
+      void pending.then((answer) =>
+        answer !== null && servesReader(req, answer) ? send(req, reply, answer, key) : done(),
+      );
       return;
     }
-    let settle!: (answer: Answer | null) => void;
-    inflight.set(flightKey, new Promise<Answer | null>((resolve) => (settle = resolve)));
+    let settle!: (answer: Entry | null) => void;
+    inflight.set(flightKey, new Promise<Entry | null>((resolve) => (settle = resolve)));
     req.cacheMiss = {
       key,
       version: v,
@@ -224,18 +247,22 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const shows = routeStore()?.showsOnly;
     const scope =
       req.routeOptions.config?.access === 'public' || !req.actor || req.actor.scope.all ? null : req.actor.scope;
-    if (ok)
-      store(miss.key, {
-        version: miss.version,
-        tables: withoutSessions(routeStore()?.reads),
-        scope: shows ? new Set(shows.pairings) : scope && scopeSet(scope),
-        rows: shows ? new Set(shows.rows) : null,
-        ...answer,
-      });
-    miss.settle(ok ? answer : null);
+    // An answer shared across scopes is told from another reader's by the pairings it shows: without them, not kept.
+    const kept =
+      ok && (shows || typeof req.routeOptions.config.sharedAnswer !== 'object')
+        ? {
+            version: miss.version,
+            tables: withoutSessions(routeStore()?.reads),
+            scope: shows ? new Set(shows.pairings) : scope && scopeSet(scope),
+            rows: shows ? new Set(shows.rows) : null,
+            ...answer,
+          }
+        : null;
+    if (kept) store(miss.key, kept);
+    miss.settle(kept);
     // The bytes just encoded go out as they are (compressed here if the client asks), instead of the string being
     // encoded a second time; an answer not kept is left to the compression plugin.
-    return ok ? encodedFor(req, reply, answer, miss.key) : (body ?? payload);
+    return kept ? encodedFor(req, reply, kept, miss.key) : (body ?? payload);
   });
   // An answer that never reached onSend (the client went away) must not keep others waiting.
   const letWaitersGo = (req: FastifyRequest, _reply: unknown, done: () => void) => {

@@ -132,9 +132,18 @@ export function registerProjectRoutes(app: FastifyInstance) {
       ({ ctx, params, query }) => projectImportJob(ctx, params.id, query.wait === 'true'),
     );
 
+    // The page is the same for every reader allowed to see the project (no field depends on the roles; the contact
+    // is masked for all and revealed by the audited route below): one kept answer serves everyone whose scope holds
+    // its pairing, whatever else that scope holds.
     r.get(
       '/api/projects/:id',
-      { access: 'project.read', cacheable: true, sharedAnswer: true, params: idParams, response: projectDetail },
+      {
+        access: 'project.read',
+        cacheable: true,
+        sharedAnswer: { acrossScopes: () => '' },
+        params: idParams,
+        response: projectDetail,
+      },
       async ({ ctx, params }) => presentDetail(await loadProjectDetail(ctx, params.id)),
     );
 
