@@ -7,8 +7,9 @@ import { ledgerFindFirst } from './projects.repository.ts';
 
 /*
  * The ledger's page is found in two ways (projects.repository.ts): its ids by walking the sort's index, or — for a
- * search, or a set of up to ledgerFindFirst.maxRows rows, sorted otherwise than by creation — by finding every row
- * first and sorting them (these few rows are found first; with maxRows 0 only searches are); the names are joined to
+ * search, or a set of up to ledgerFindFirst.maxRows rows sorted otherwise than by creation, or newest first when a
+ * pairing, a stage or an industry section narrows a scope — by finding every row first and sorting them (with
+ * maxRows 0 only searches are); the names are joined to
  * the page's ids afterwards, and a page past the end reads nothing. Every way must give the order the API promises
  * (the sort key, nulls first when descending, then the id the same way), pages that follow on without gap or
  * repeat, only the user's scope and only the rows the filters keep. The expected pages are worked out here from the

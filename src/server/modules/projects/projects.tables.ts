@@ -83,7 +83,10 @@ export const projects = pgTable(
   (t) => [
     uniqueIndex('projects_natural_key_uq').on(t.naturalKey),
     uniqueIndex('projects_code_uq').on(t.projectCode).where(sql`${t.projectCode} IS NOT NULL`),
-    index('projects_pairing_stage_idx').on(t.pairingId, t.stage),
+    // A scope's (or a pairing's) projects at one stage or in one industry section, newest first: a ledger page so
+    // filtered finds the set from these entries alone (listProjects, findFirst), index-only, and sorts it.
+    index('projects_pairing_stage_created_idx').on(t.pairingId, t.stage, t.createdAt, t.id),
+    index('projects_pairing_industry_created_idx').on(t.pairingId, t.industrySection, t.createdAt, t.id),
     index('projects_park_idx').on(t.parkId),
     index('projects_event_idx').on(t.eventId),
     index('projects_created_idx').on(t.createdAt, t.id),
