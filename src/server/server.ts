@@ -10,10 +10,10 @@ import { buildApp } from './app.ts';
 import { bootstrapData } from './bootstrap.ts';
 import { needsSetup } from './modules/auth/setup.service.ts';
 import type { AppDeps } from './http/context.ts';
-import { generateReminders } from './modules/reporting/reminders.ts';
-import { generateItemReminders } from './modules/tracking/item-reminders.ts';
+import { reportReminders } from './modules/reporting/reminders.ts';
+import { itemReminders } from './modules/tracking/item-reminders.ts';
 import { startReminderTimer } from './kernel/notifications/reminder-timer.ts';
-import { generateMailDigests, noticeMailHandlers } from './kernel/notifications/notice-mail.ts';
+import { mailDigests, noticeMailHandlers } from './kernel/notifications/notice-mail.ts';
 import { startQueueWorker } from './kernel/jobs/job-queue.ts';
 import { startTableUpkeep, tableUpkeepHandlers } from './kernel/jobs/table-upkeep-job.ts';
 import { tableUpkeepOf } from './db/table-upkeep.ts';
@@ -83,13 +83,9 @@ export async function startServer(config: AppConfig, opts: { quiet?: boolean } =
     // Reminders of reports and tracked items due and overdue, in one process of several (db/leader.ts): the
     // timer's run under way is awaited before the database closes.
     const reminders = runWhileLeading(config.databaseUrl, LEADER_KEYS.reminders, () =>
-      startReminderTimer(
-        deps,
-        [generateReminders, generateItemReminders, ...(config.smtp ? [generateMailDigests] : [])],
-        {
-          onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
-        },
-      ),
+      startReminderTimer(deps, [reportReminders, itemReminders, ...(config.smtp ? [mailDigests] : [])], {
+        onError: (err) => app!.log.error({ err }, 'reminder generation failed'),
+      }),
     );
     // E-mail notices leave through the job queue (retried while the mail server is down), only with SMTP set; on
     // PGlite, which has no autovacuum, so does the tables' VACUUM and ANALYZE (kernel/jobs/table-upkeep-job.ts).

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../http/context.ts';
 import { bilingual } from '../../http/app-error.ts';
 import { addDays, chinaToday } from '../dates.ts';
 import type { JobHandlers } from '../jobs/job-queue.ts';
+import type { ReminderGenerator } from './reminder-timer.ts';
 import { openEmail } from '../user-email.ts';
 import { sendMail } from './mail-transport.ts';
 import { notificationText } from './notification-text.ts';
@@ -75,3 +76,9 @@ export const noticeMailHandlers: JobHandlers = { 'mail.notice': sendNotice, 'mai
 export function generateMailDigests(deps: AppDeps, now: Date = new Date()): Promise<number> {
   return enqueueDigests(deps.db, addDays(chinaToday(now), -1));
 }
+
+/** For the reminder timer: the digests due change with the users, the notices and the queue (a job removed), or the day. */
+export const mailDigests: ReminderGenerator = {
+  generate: generateMailDigests,
+  reads: ['users', 'notifications', 'queued_jobs'],
+};

@@ -7,7 +7,7 @@ import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import type { CycleDetail, InboxResponse, NotReportedResponse } from '../../../common/api/reporting.ts';
 import type { Notification } from '../../../common/api/notifications.ts';
 import { dataVersionOf } from '../../db/data-version.ts';
-import { generateReminders } from './reminders.ts';
+import { generateReminders, reportReminders } from './reminders.ts';
 import { startReminderTimer } from '../../kernel/notifications/reminder-timer.ts';
 import {
   assignTask,
@@ -117,7 +117,7 @@ describe.each(testEngines())('not reported, inbox and reminders on %s', (engine)
 
   it('reminds before the due date within the window and after it, at most once per slot, kind and day', async () => {
     // The server's timer runs the generator at once; stop() waits for that run, so its work is visible here.
-    const timer = startReminderTimer(s.t.deps, [generateReminders]);
+    const timer = startReminderTimer(s.t.deps, [reportReminders]);
     await timer.stop();
     const created = await s.t.database.db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM notifications WHERE kind IN ('due_soon', 'overdue')`,

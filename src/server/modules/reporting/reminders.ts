@@ -1,9 +1,13 @@
+import { getTableName } from 'drizzle-orm';
 import type { AppDeps } from '../../http/context.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { daysOverdue, inReminderWindow, periodLabelEn } from './cycle-period.ts';
 import { notify, type Notice } from '../../kernel/notifications/notifications.service.ts';
+import type { ReminderGenerator } from '../../kernel/notifications/reminder-timer.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
 import { reminderCandidates } from './reminders.repository.ts';
+import { reportingCycles, reportSlots } from './reporting.tables.ts';
 import { chinaToday, daysBetween } from '../../kernel/dates.ts';
 
 /**
@@ -49,3 +53,12 @@ export async function generateReminders(deps: AppDeps, now: Date = new Date()): 
     return inserted;
   });
 }
+
+/**
+ * For the reminder timer: what is due changes only with the slots, their cycles and tasks (a slot or cycle removed
+ * takes its notices with it), or the day.
+ */
+export const reportReminders: ReminderGenerator = {
+  generate: generateReminders,
+  reads: [reportSlots, reportingCycles, tasks].map(getTableName),
+};

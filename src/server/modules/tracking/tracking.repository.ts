@@ -9,6 +9,7 @@ import { amongIds } from '../../kernel/page-ids.ts';
 import { isMark, pageStart } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape, preparedRows, underOwnNames } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import { notifications } from '../../kernel/notifications/notifications.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
@@ -581,11 +582,19 @@ export async function unknownLinks(
 }
 
 /**
- * The owners of open items whose deadline is at most `withinDays` away or past, each with the item: the ones the
- * reminder generator (item-reminders.ts) may have to remind today. Only organisations are reminded, so every
- * owner row qualifies.
+ * The reminders owners of open items are due today and have not had (item-reminders.ts says the rule): for each
+ * owner of an item whose deadline is at most `soonDays` away, one "due soon" standing for the first day of that
+ * window; past the deadline, one "overdue" per `everyDays` days, standing for the first day of its week. Chosen
+ * in one statement, those already given left out through the notices' unique index, so a run with nothing new
+ * reads only what it must and sends nothing back. Only organisations are reminded, so every owner row qualifies.
  */
-export async function itemReminderCandidates(db: DbOrTx, today: string, withinDays: number) {
+export async function dueItemReminders(db: DbOrTx, today: string, soonDays: number, everyDays: number) {
+  const late = sql<number>`(${today}::date - ${trackedItems.deadline})`;
+  const kind = sql<
+    'item_overdue' | 'item_due_soon'
+  >`(CASE WHEN ${late} > 0 THEN 'item_overdue' ELSE 'item_due_soon' END)`;
+  const day = sql`(CASE WHEN ${late} > 0 THEN ${trackedItems.deadline} + 1 + (${late} - 1) / ${everyDays}::int * ${everyDays}::int
+    ELSE ${trackedItems.deadline} - ${soonDays}::int END)`;
   return db
     .select({
       id: trackedItems.id,
@@ -594,10 +603,18 @@ export async function itemReminderCandidates(db: DbOrTx, today: string, withinDa
       text: trackedItems.text,
       deadline: trackedItems.deadline,
       organisationId: trackedItemOwners.organisationId,
+      kind,
+      day: sql<string>`to_char(${day}, 'YYYY-MM-DD')`,
+      late: sql<number>`${late}::int`,
     })
     .from(trackedItems)
     .innerJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
     .where(
-      and(sql`${trackedItems.state} <> 'closed'`, sql`${trackedItems.deadline} - ${withinDays}::int <= ${today}::date`),
+      and(
+        sql`${trackedItems.state} <> 'closed'`,
+        sql`${trackedItems.deadline} - ${soonDays}::int <= ${today}::date`,
+        sql`NOT EXISTS (SELECT 1 FROM ${notifications} n WHERE n.subject_id = ${trackedItems.id}
+          AND n.organisation_id = ${trackedItemOwners.organisationId} AND n.kind = ${kind} AND n.day = ${day})`,
+      ),
     );
 }
