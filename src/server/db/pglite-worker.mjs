@@ -81,6 +81,59 @@ class PlanModes {
 }
 
 /**
+ * Each data file's size kept in memory. PostgreSQL asks a relation's size (a seek to the end of its file) for every
+ * table and index a statement is planned or scanned over: about 55 times per statement of the mix, each an fstat in
+ * PGlite's Node file system (2–3 µs and a Stats object with four Dates). PGlite is the only writer of its files (the
+ * data directory is locked, data-dir-lock.ts), and every change of a file's size goes through that file system's
+ * write or set-attributes (truncate, fallocate) operations, so a size is learnt by one fstat, moved on by writes
+ * and forgotten at a truncate; a seek to the end reads it.
+ */
+function keepFileSizes(db) {
+  const { FS } = db.Module;
+  const { stream_ops: streams, node_ops: nodes } = FS.filesystems.NODEFS;
+  const { llseek, write, setattr: streamSetattr } = streams;
+  const nodeSetattr = nodes.setattr;
+  /** @type {WeakMap<object, number>} bytes per file node (one per file while it exists) */
+  const sizes = new WeakMap();
+  streams.llseek = (stream, offset, whence) => {
+    if (whence !== 2 || !FS.isFile(stream.node.mode)) return llseek(stream, offset, whence);
+    let size = sizes.get(stream.node);
+    if (size === undefined) {
+      size = llseek(stream, 0, 2);
+      sizes.set(stream.node, size);
+    }
+    return offset + size < 0 ? llseek(stream, offset, whence) : offset + size;
+  };
+  streams.write = (stream, buffer, offset, length, position, canOwn) => {
+    try {
+      const written = write(stream, buffer, offset, length, position, canOwn);
+      const size = sizes.get(stream.node);
+      if (size !== undefined && typeof position === 'number')
+        sizes.set(stream.node, Math.max(size, position + written));
+      else sizes.delete(stream.node);
+      return written;
+    } catch (err) {
+      sizes.delete(stream.node);
+      throw err;
+    }
+  };
+  streams.setattr = (stream, attr) => {
+    try {
+      return streamSetattr(stream, attr);
+    } finally {
+      sizes.delete(stream.node);
+    }
+  };
+  nodes.setattr = (node, attr) => {
+    try {
+      return nodeSetattr(node, attr);
+    } finally {
+      sizes.delete(node);
+    }
+  };
+}
+
+/**
  * PGlite has one backend: the connections' batches run one at a time, and while one connection is inside a
  * transaction, or between a statement's first message and its Sync, only its own batches run (another's would land
  * inside that transaction, or replace its unnamed statement).
@@ -214,6 +267,7 @@ async function main() {
     // less of PGlite's CPU with these (2026-12-07); as command-line settings they survive RESET ALL.
     startParams: [...PGlite.defaultStartParams, '-c', 'random_page_cost=1.1', '-c', 'effective_cache_size=2GB'],
   });
+  keepFileSizes(db);
   const turns = new Turns(db);
   const open = new Set();
   const server = net.createServer((socket) => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { openTestDatabase } from '../testing/test-database.ts';
@@ -11,7 +13,7 @@ import { planGenerically } from './generic-plans.ts';
  * keeps the one backend until it is done, and a connection that goes away leaves nothing half-done behind.
  */
 describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () => {
-  let database: Database;
+  let database: Database & { dataDir: string };
   let client: () => Promise<pg.Client>;
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
@@ -39,6 +41,58 @@ describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () 
     } finally {
       await c.end();
     }
+  });
+
+  it("knows each file's size as it grows, shrinks and is replaced, as the disk has it", async () => {
+    // The worker keeps data files' sizes in memory (keepFileSizes): PostgreSQL's idea of a relation's length must be
+    // the file's, or it would read past its end or miss pages written after the size was first asked.
+    await database.pool.query('CREATE TABLE size_probe (n int, pad text)');
+    const onDisk = async () => {
+      const { rows } = await database.pool.query<{ file: string; bytes: string }>(
+        "SELECT pg_relation_filepath('size_probe') AS file, pg_relation_size('size_probe') AS bytes",
+      );
+      const file = path.join(database.dataDir, 'pglite', rows[0]!.file);
+      return { asked: Number(rows[0]!.bytes), disk: fs.existsSync(file) ? fs.statSync(file).size : 0 };
+    };
+    const count = async () =>
+      (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM size_probe')).rows[0]!.n;
+    const fill = (from: number, to: number) =>
+      database.pool.query(
+        "INSERT INTO size_probe SELECT g, repeat('x', 200) FROM generate_series($1::int, $2::int) g",
+        [from, to],
+      );
+    expect(await onDisk()).toEqual({ asked: 0, disk: 0 });
+    await fill(1, 2_000);
+    const grown = await onDisk();
+    expect(grown.asked).toBeGreaterThan(8192 * 40);
+    expect(grown.asked).toBe(grown.disk);
+    await fill(2_001, 4_000);
+    expect(await count()).toBe(4_000);
+    const twice = await onDisk();
+    expect(twice.asked).toBeGreaterThan(grown.asked);
+    expect(twice.asked).toBe(twice.disk);
+    // VACUUM gives the empty pages at the end back to the file system (a truncate).
+    await database.pool.query('DELETE FROM size_probe WHERE n > 1000');
+    await database.pool.query('VACUUM size_probe');
+    const shrunk = await onDisk();
+    expect(shrunk.asked).toBeLessThan(twice.asked);
+    expect(shrunk.asked).toBe(shrunk.disk);
+    await fill(5_001, 5_500);
+    expect(await count()).toBe(1_500);
+    expect((await onDisk()).asked).toBe((await onDisk()).disk);
+    // TRUNCATE and VACUUM FULL write the table to a new file.
+    await database.pool.query('TRUNCATE size_probe');
+    expect(await onDisk()).toEqual({ asked: 0, disk: 0 });
+    await fill(1, 3_000);
+    await database.pool.query('DELETE FROM size_probe WHERE n % 2 = 0');
+    await database.pool.query('VACUUM FULL size_probe');
+    const rewritten = await onDisk();
+    expect(rewritten.asked).toBeGreaterThan(0);
+    expect(rewritten.asked).toBe(rewritten.disk);
+    expect(await count()).toBe(1_500);
+    expect(
+      (await database.pool.query<{ n: number }>('SELECT max(n)::int AS n FROM size_probe WHERE n > 2990')).rows[0]!.n,
+    ).toBe(2_999);
   });
 
   it('runs the named statements of texts the app names with a generic plan, and every other statement as before', async () => {
