@@ -3,13 +3,15 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { newProject } from './test-support/project-api.ts';
-import { ledgerFindFirst } from './projects.repository.ts';
+import { ledgerFindFirst, ledgerPerPairing } from './projects.repository.ts';
 
 /*
  * The ledger's page is found in two ways (projects.repository.ts): its ids by walking the sort's index, or — for a
  * search, or a set of up to ledgerFindFirst.maxRows rows sorted otherwise than by creation, or newest first when a
  * pairing, a stage or an industry section narrows a scope — by finding every row first and sorting them (with
- * maxRows 0 only searches are); the names are joined to
+ * maxRows 0 only searches are), or — a scope's unfiltered set by title, amount or signing date, up to
+ * ledgerPerPairing.maxEntries entries — by walking each of the scope's pairings' entries in the sort's order and
+ * sorting what they give (with maxEntries 0 none is); the names are joined to
  * the page's ids afterwards, and a page past the end reads nothing. Every way must give the order the API promises
  * (the sort key, nulls first when descending, then the id the same way), pages that follow on without gap or
  * repeat, only the user's scope and only the rows the filters keep. The expected pages are worked out here from the
@@ -106,18 +108,22 @@ describe.each(testEngines())('project ledger pages on %s', (engine) => {
     }
   }
 
-  // Walked (no set found first but a search's), then found first; another page size each time, so that no kept answer
-  // of the first pass serves the second.
+  // Walked (no set found first but a search's), then walked pairing by pairing where a scope's unfiltered set may be,
+  // then found first; another page size each time, so that no kept answer of one pass serves another.
   it.each([
-    [0, 3],
-    [ledgerFindFirst.maxRows, 4],
+    [0, 0, 3],
+    [0, ledgerPerPairing.maxEntries, 5],
+    [ledgerFindFirst.maxRows, ledgerPerPairing.maxEntries, 4],
   ])(
-    'orders every sort both ways, pages without gap or repeat, and keeps to the scope and the filters (found first up to %i rows)',
-    async (maxRows, size) => {
-      const kept = ledgerFindFirst.maxRows;
+    'orders every sort both ways, pages without gap or repeat, and keeps to the scope and the filters (found first up to %i rows, pairing by pairing up to %i entries)',
+    async (maxRows, maxEntries, size) => {
+      const kept = { ...ledgerFindFirst };
+      const keptEntries = { ...ledgerPerPairing };
       ledgerFindFirst.maxRows = maxRows;
+      ledgerPerPairing.maxEntries = maxEntries;
       onTestFinished(() => {
-        ledgerFindFirst.maxRows = kept;
+        Object.assign(ledgerFindFirst, kept);
+        Object.assign(ledgerPerPairing, keptEntries);
       });
       const jilin = await s.as(s.f.users.jilin);
       const national = await s.as(s.f.users.national);

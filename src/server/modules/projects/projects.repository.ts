@@ -82,8 +82,12 @@ const ledgerShape = (f: Partial<ProjectListQuery>): LedgerShape => ({
 });
 
 function givenFilters(actor: Actor, v: GivenValues, shape: LedgerShape): SQL | undefined {
+  return and(projectScope(actor), narrowing(v, shape));
+}
+
+/** What the ledger's filters keep of a scope's rows. */
+function narrowing(v: GivenValues, shape: LedgerShape): SQL | undefined {
   return and(
-    projectScope(actor),
     pairingCondition(projects.pairingId, v.pairingId, shape.withSubPairs),
     v.side ? eq(projects.side, v.side) : undefined,
     v.stage ? eq(projects.stage, v.stage) : undefined,
@@ -197,28 +201,40 @@ const PAGE_COLUMNS = sql.join(
 );
 
 /**
+ * How a ledger page's ids are found: `walk` the sort's index over every project, checking each against scope and
+ * filters; `findFirst` the filtered rows whole (OFFSET 0 keeps the planner from walking the sort's index for them)
+ * and sort them; `perPairing`: walk each scope pairing's own entries in the sort's order (its index by pairing and
+ * sort key) for as many rows as the page reaches, and sort those.
+ */
+type PageWay = 'walk' | 'findFirst' | 'perPairing';
+
+/**
  * The ledger's page as one statement built once per shape (kernel/prepared-by-shape.ts): the page's ids first,
  * from the projects alone, then the names of those 20, so the rows a deep page's offset skips are never joined to their names (national office, page
- * 25: PostgreSQL 2.7 → 0.6 ms, PGlite 34–50 → 2–15 ms). `findFirst`: the filtered rows are found whole (OFFSET 0
- * keeps the planner from walking the sort's index for them) and then sorted.
+ * 25: PostgreSQL 2.7 → 0.6 ms, PGlite 34–50 → 2–15 ms).
  */
-function ledgerPageStatement(
-  actor: Actor,
-  given: GivenValues,
-  shape: LedgerShape,
-  f: ProjectListQuery,
-  findFirst: boolean,
-) {
+function ledgerPageStatement(actor: Actor, given: GivenValues, shape: LedgerShape, f: ProjectListQuery, way: PageWay) {
   const key = SORTS[f.sort];
   const dir = f.order === 'asc' ? sql`ASC` : sql`DESC`;
-  const where = givenFilters(actor, given, shape);
-  const whereSql = where ? sql` WHERE ${where}` : sql``;
   const limits = sql`LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`;
-  const ids = findFirst
-    ? sql`SELECT c.id, c.key FROM (SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}${whereSql} OFFSET 0) c
+  let ids: SQL;
+  if (way === 'perPairing' && !actor.scope.all) {
+    const narrowed = narrowing(given, shape);
+    ids = sql`SELECT c.id, c.key FROM unnest(${uuidArray(actor.scope.pairingIds)}) AS s(pairing_id)
+      CROSS JOIN LATERAL (SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}
+        WHERE ${projects.pairingId} = s.pairing_id${narrowed ? sql` AND ${narrowed}` : sql``}
+        ORDER BY ${key} ${dir}, ${projects.id} ${dir} LIMIT ${sql.placeholder('upTo')}) c
+      ORDER BY c.key ${dir}, c.id ${dir} ${limits}`;
+  } else {
+    const where = givenFilters(actor, given, shape);
+    const whereSql = where ? sql` WHERE ${where}` : sql``;
+    ids =
+      way === 'findFirst'
+        ? sql`SELECT c.id, c.key FROM (SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}${whereSql} OFFSET 0) c
         ORDER BY c.key ${dir}, c.id ${dir} ${limits}`
-    : sql`SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}${whereSql}
+        : sql`SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}${whereSql}
         ORDER BY ${key} ${dir}, ${projects.id} ${dir} ${limits}`;
+  }
   return sql`SELECT ${PAGE_COLUMNS} FROM (${ids}) page
     JOIN ${projects} ON ${projects.id} = page.id
     JOIN ${pairings} ON ${pairings.id} = ${projects.pairingId}
@@ -228,6 +244,8 @@ function ledgerPageStatement(
 
 /** The most rows a sorted ledger page finds whole before sorting them (listProjects); tests set it to page both ways. */
 export const ledgerFindFirst = { maxRows: 5_000 };
+/** The most index entries a scoped page reads pairing by pairing (listProjects); tests set it to page every way. */
+export const ledgerPerPairing = { maxEntries: 20_000 };
 
 export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
   const values = ledgerValues(f);
@@ -272,12 +290,28 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
       ? !!f.q || (totals.total <= ledgerFindFirst.maxRows && !(f.year && f.sort === 'signedOn'))
       : totals.total <= ledgerFindFirst.maxRows &&
         (!!f.pairingId || (!actor.scope.all && (!!f.stage || !!f.industrySection)));
+  // A scope too large to find whole, unfiltered, by title, amount or signing date, is walked pairing by pairing: each
+  // pairing's entries of that sort's index by pairing (migration 0036) as far as the page reaches, index-only, instead
+  // of the sort's index of every project past other scopes' rows (an office's 14,000 projects by title: 20,572-45,897
+  // buffers for a page -> 318-566). Up to ledgerPerPairing.maxEntries entries in all (pairings × the page's reach).
+  // Not newest first (the scope's creation-time entries are read as one range already: walked pairing by pairing, an
+  // office's or a lead unit's deep pages sorted 10,000+ entries, 4x the time), nor filtered (each pairing's walk
+  // checks the filter on the rows: a lead unit's industry by amount 656 -> 3,469 buffers).
   const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
-  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}|${findFirst}`;
+  const upTo = offset + f.pageSize;
+  const way: PageWay = findFirst
+    ? 'findFirst'
+    : !actor.scope.all &&
+        f.sort !== 'createdAt' &&
+        givenShape === '' &&
+        actor.scope.pairingIds.length * upTo <= ledgerPerPairing.maxEntries
+      ? 'perPairing'
+      : 'walk';
+  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}|${way}`;
   const page = preparedByShape(db, actor, key, () =>
-    preparedRows<ProjectListRow>(db, ledgerPageStatement(actor, given, shape, f, findFirst)),
+    preparedRows<ProjectListRow>(db, ledgerPageStatement(actor, given, shape, f, way)),
   );
-  const items = await page({ ...values, limit: f.pageSize, offset });
+  const items = await page({ ...values, limit: f.pageSize, offset, upTo });
   return { items, totals };
 }
 

@@ -93,6 +93,10 @@ export const projects = pgTable(
     // A scoped ledger, newest first (the mix's commonest page): the scope's rows from its pairings' entries alone,
     // index-only, then sorted, instead of walking every pairing's rows by date to pick out the scope's.
     index('projects_pairing_created_idx').on(t.pairingId, t.createdAt, t.id),
+    // A scope's ledger by title, 签约额 or signing date, walked pairing by pairing (listProjects, perPairing).
+    index('projects_pairing_title_idx').on(t.pairingId, t.title, t.id),
+    index('projects_pairing_signed_idx').on(t.pairingId, t.signedWan, t.id),
+    index('projects_pairing_signed_on_idx').on(t.pairingId, t.signedOn, t.id),
     // The ledger's other sorts (title, 签约额, signing date) and the signing-year filter (a range of signed_on).
     index('projects_title_idx').on(t.title, t.id),
     index('projects_signed_idx').on(t.signedWan, t.id),
