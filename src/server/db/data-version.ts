@@ -22,6 +22,10 @@ export const PAIRING_OWNED_TABLES: ReadonlySet<string> = new Set([
   'report_slots',
   'report_figures',
   'report_events',
+  // Every owner's files, in one table: a write names pairings only for a report's files (its cycle's pairing, in
+  // reporting/attachments.service.ts), which only readers seeing that pairing's reports read; any other owner's
+  // (a project's, a tracked item's, a news item's: public answers have no scope) counts for every pairing.
+  'attachments',
 ]);
 
 /**

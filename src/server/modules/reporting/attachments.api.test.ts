@@ -5,6 +5,8 @@ import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import type { TestClient } from '../../testing/test-app.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
+import { newProject } from '../projects/test-support/project-api.ts';
+import { PAIRING_OWNED_TABLES, dataVersionOf } from '../../db/data-version.ts';
 import type { ReportDetail } from '../../../common/api/reporting.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../kernel/attachments/attachment-type.ts';
 import {
@@ -109,6 +111,57 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
     const notMultipart = await unit.post(`/api/reports/${report.id}/attachments`, {});
     expect(notMultipart.json().error.code).toBe('attachment_upload_required');
     expect({ files: storedFiles(dataDir()).length, rows: await rows() }).toEqual(before);
+  });
+
+  it("leaves cached project pages, of its pairing and of others, when a report's file comes or goes", async () => {
+    // The project pages read the files table too; a report's files are its pairing's and unit's (writingFor).
+    const liaoning = await s.as(s.f.users.liaoning);
+    const own = await office.post('/api/projects', newProject(s.f.pairings.jilinWenzhou, { hostRegionCode: '220200' }));
+    expect(own.statusCode, own.body).toBe(201);
+    const other = await liaoning.post(
+      '/api/projects',
+      newProject(s.f.pairings.panjinWuxi, { hostRegionCode: '211100', title: '盘锦精细化工项目' }),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    const pages: [TestClient, string][] = [
+      [office, `/api/projects/${own.json().id}`],
+      [liaoning, `/api/projects/${other.json().id}`],
+    ];
+    const kept = new Map<string, string>();
+    for (const [c, url] of pages) {
+      await c.get(url);
+      const again = await c.get(url);
+      expect(again.headers['x-cache'], url).toBe('hit');
+      kept.set(url, again.body);
+    }
+    const stillKept = async () => {
+      for (const [c, url] of pages) {
+        const res = await c.get(url);
+        expect(res.headers['x-cache'], url).toBe('hit');
+        expect(res.body).toBe(kept.get(url));
+      }
+    };
+
+    const up = await uploadAttachment(s.t, unit, report.id, '说明.pdf', samplePdf());
+    expect(up.statusCode, up.body).toBe(201);
+    await stillKept();
+    // The report shows its new file at once (to its unit and to the office reviewing it).
+    const shown = async (c: TestClient) =>
+      ((await c.get(`/api/reports/${report.id}`)).json() as ReportDetail).attachments.map((a) => a.fileName);
+    expect(await shown(unit)).toContain('说明.pdf');
+    expect(await shown(office)).toContain('说明.pdf');
+
+    const id = up.json().attachments.find((a: { fileName: string }) => a.fileName === '说明.pdf').id;
+    expect((await unit.delete(`/api/reports/${report.id}/attachments/${id}`)).statusCode).toBe(200);
+    await stillKept();
+    expect(await shown(unit)).not.toContain('说明.pdf');
+    // Now every pairing's rows count as changed: the pages are read again and say what was kept.
+    dataVersionOf(s.t.database.db)!.bump(new Map([...PAIRING_OWNED_TABLES].map((t) => [t, null])));
+    for (const [c, url] of pages) {
+      const res = await c.get(url);
+      expect(res.headers['x-cache'], url).toBeUndefined();
+      expect(res.body).toBe(kept.get(url));
+    }
   });
 
   it('removes an attachment and its file while the report can change, and refuses once it is submitted', async () => {

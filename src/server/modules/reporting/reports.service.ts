@@ -37,7 +37,8 @@ import { periodLabelEn } from './cycle-period.ts';
  * The key of an organisation's reports (db/routing.ts writingFor, showingOnly): its slots, their figures and history.
  * None for a slot of no organisation: its writes then count for every report of the pairing.
  */
-const reportsOf = (organisationId: string | null) => (organisationId ? [`reports-of:${organisationId}`] : undefined);
+export const reportsOf = (organisationId: string | null) =>
+  organisationId ? [`reports-of:${organisationId}`] : undefined;
 
 export async function listReportPage(ctx: AuthedContext, query: ReportListQuery) {
   const { items, total } = await listReports(ctx.db, ctx.actor, query);
