@@ -155,7 +155,8 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
       unit2: await s.as(made.unit2),
       unitColleague: await s.as(made.unitColleague),
     };
-    const scopeViews = ['/api/dashboard', '/api/projects?pageSize=7', '/api/projects/stats?groupBy=side'];
+    const statsView = '/api/projects/stats?groupBy=side';
+    const scopeViews = ['/api/dashboard', '/api/projects?pageSize=7', statsView];
     const pairingViews = ['/api/pairings?pageSize=7', `/api/pairings/${s.f.pairings.jilinWenzhou}`];
     const taskViews = [
       `/api/tasks?planId=${plans.jilinZhejiang}&pageSize=7`,
@@ -184,7 +185,16 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
       ['two lead units of the same region: the scope views', c.unit, c.unit2, [...scopeViews, ...pairingViews], true],
       ['two lead units of the same region: their own tasks', c.unit, c.unit2, taskViews, false],
       ['two users of the same lead unit', c.unit, c.unitColleague, [...scopeViews, ...taskViews], true],
-      ['an office and 组织部 of the same region (roles)', c.jilin, c.orgDept, [...scopeViews, ...pairingViews], false],
+      [
+        'an office and 组织部 of the same region (roles)',
+        c.jilin,
+        c.orgDept,
+        [...scopeViews.filter((v) => v !== statsView), ...pairingViews],
+        false,
+      ],
+      // The figures are no role's (acrossRoles): readers of one scope share them whatever their roles.
+      ['an office and 组织部 of the same region: the figures', c.jilin, c.orgDept, [statsView], true],
+      ['an office and a lead unit of the same region: the figures', c.unit, c.jilin, [statsView], true],
       // Both sides' offices see the same pairings (each other's): alike, whatever their regions.
       ['the two sides of a pairing', c.jilin, c.zhejiang, [...scopeViews, ...pairingViews, ...taskViews], true],
       ['offices of two pairings (scope)', c.jilin, c.liaoning, [...scopeViews, '/api/pairings?pageSize=7'], false],

@@ -33,6 +33,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * What else of its reader, besides roles and scope, a shared answer depends on ('' for nothing); see readerKey.
+ * `acrossRoles`: an answer that depends on its reader's scope and what the function returns, whatever the roles (no
+ * field or masking of it is a role's): an office, 组织部 and a lead unit of the same scope share it.
  * `acrossScopes`: an answer that shows the rows of named pairings alone (db/routing.ts showingOnly: a project's page)
  * and depends on its reader through nothing but being allowed to see them and what the function returns (roles
  * that change its fields, say; '' for nothing). One kept answer then serves every reader whose scope holds those
@@ -40,8 +42,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  */
 export type SharedAnswer =
   | true
-  | ((actor: Actor, query: unknown) => string)
-  | { acrossScopes: (actor: Actor, query: unknown) => string };
+  | ReaderPart
+  | { acrossRoles: ReaderPart; acrossScopes?: never }
+  | { acrossScopes: ReaderPart; acrossRoles?: never };
+type ReaderPart = (actor: Actor, query: unknown) => string;
 
 /**
  * An answer as sent: its body and the headers that say what it is. The body is kept as the bytes sent (UTF-8,
@@ -112,7 +116,10 @@ function scopeKey(scope: PairingScope): string {
 function readerKey(req: FastifyRequest, actor: Actor): string {
   const shared = req.routeOptions.config.sharedAnswer;
   if (!shared) return actor.userId;
-  if (typeof shared === 'object') return `seen:${shared.acrossScopes(actor, req.query)}`;
+  if (typeof shared === 'object') {
+    if (shared.acrossScopes) return `seen:${shared.acrossScopes(actor, req.query)}`;
+    return `as:*|${scopeKey(actor.scope)}|${shared.acrossRoles(actor, req.query)}`;
+  }
   const more = shared === true ? '' : shared(actor, req.query);
   return `as:${[...actor.roles].sort().join('+')}|${scopeKey(actor.scope)}|${more}`;
 }
@@ -120,7 +127,7 @@ function readerKey(req: FastifyRequest, actor: Actor): string {
 /** Whether a kept answer may go to this reader: one shared across scopes, only if the reader sees all it shows. */
 function servesReader(req: FastifyRequest, entry: Entry): boolean {
   const shared = req.routeOptions.config.sharedAnswer;
-  if (typeof shared !== 'object') return true;
+  if (typeof shared !== 'object' || !shared.acrossScopes) return true;
   const scope = req.actor!.scope;
   if (scope.all) return true;
   const sees = scopeSet(scope);
@@ -249,7 +256,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
       req.routeOptions.config?.access === 'public' || !req.actor || req.actor.scope.all ? null : req.actor.scope;
     // An answer shared across scopes is told from another reader's by the pairings it shows: without them, not kept.
     const kept =
-      ok && (shows || typeof req.routeOptions.config.sharedAnswer !== 'object')
+      ok && (shows || !(req.routeOptions.config.sharedAnswer as { acrossScopes?: unknown } | undefined)?.acrossScopes)
         ? {
             version: miss.version,
             tables: withoutSessions(routeStore()?.reads),

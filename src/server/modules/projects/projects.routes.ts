@@ -76,9 +76,16 @@ export function registerProjectRoutes(app: FastifyInstance) {
       async ({ ctx, query }) => presentProjectPage(await projectPage(ctx, query), query),
     );
 
+    // The figures of the reader's scope, the same for every role that may read them.
     r.get(
       '/api/projects/stats',
-      { access: 'project.read', cacheable: true, sharedAnswer: true, query: projectStatsQuery, response: projectStats },
+      {
+        access: 'project.read',
+        cacheable: true,
+        sharedAnswer: { acrossRoles: () => '' },
+        query: projectStatsQuery,
+        response: projectStats,
+      },
       ({ ctx, query }) => projectFigures(ctx, query),
     );
 
