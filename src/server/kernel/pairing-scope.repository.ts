@@ -112,16 +112,38 @@ const arrayLiteral = (ids: readonly string[]) => `{${ids.map((id) => `"${id.repl
  */
 const literals = new WeakMap<readonly string[], string>();
 
-/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters), sent as its text. */
-export function uuidArray(ids: readonly string[]): SQL {
+/** The text of a uuid[] parameter: the value of a placeholder cast to uuid[] in a statement built once per shape. */
+export function uuidArrayText(ids: readonly string[]): string {
   const kept = Object.isFrozen(ids);
   let literal = kept ? literals.get(ids) : undefined;
   if (literal === undefined) {
     literal = arrayLiteral(ids);
     if (kept) literals.set(ids, literal);
   }
-  return sql`${literal}::uuid[]`;
+  return literal;
 }
+
+/** A uuid[] parameter (drizzle would otherwise spread a JS array into a list of parameters), sent as its text. */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${uuidArrayText(ids)}::uuid[]`;
+}
+
+/**
+ * The reader's pairings and programmes as placeholders (`scopePairings`, `scopeProgrammes`; values from
+ * scopeValues), for a statement built once per shape that serves every reader instead of one per scope
+ * (kernel/prepared-by-shape.ts with a reader of any scope): such a statement holds no reader's values.
+ */
+export const SCOPE_PAIRINGS: SQL = sql`${sql.placeholder('scopePairings')}::uuid[]`;
+export const SCOPE_PROGRAMMES: SQL = sql`${sql.placeholder('scopeProgrammes')}::uuid[]`;
+export const scopeValues = (scope: PairingScope) => ({
+  scopePairings: uuidArrayText(scope.all ? [] : scope.pairingIds),
+  scopeProgrammes: uuidArrayText(scope.all ? [] : (scope.programmeIds ?? [])),
+});
+/** The reader preparedByShape is given for such a statement: its key then holds no scope (the shape says `scoped`). */
+export const ANY_READER: Pick<Actor, 'scope'> = { scope: { all: true } };
+/** rowsInPairingScope with the reader's pairings as SCOPE_PAIRINGS (`scoped` false: every row). */
+export const rowsInGivenScope = (scoped: boolean, pairingColumn: AnyColumn): SQL | undefined =>
+  scoped ? sql`${pairingColumn} = ANY(${SCOPE_PAIRINGS})` : undefined;
 
 /**
  * The rows of the pairings in the actor's scope, by the column that holds a row's pairing (undefined: every row).

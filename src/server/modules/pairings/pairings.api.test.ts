@@ -63,7 +63,10 @@ describe.each(testEngines())('pairings on %s', (engine) => {
       const body = (await c.get(`/api/pairings?pageSize=100${query}`)).json();
       return { names: body.items.map((p: { name: string }) => p.name).sort() as string[], total: body.total as number };
     };
-    // The same filters for two scopes, one after the other and back.
+    // The same filters for every pairing and for two scopes, one after the other and back: the statements of a shape
+    // take the reader's pairings as a value, one statement for every limited scope and one for the unlimited.
+    const national = await s.as(s.f.users.national);
+    expect((await names(national, '&parentId=root')).total).toBe(8);
     const jilinTop = await names(jilin, '&parentId=root');
     expect(jilinTop.names).toEqual(['吉林省—浙江省']);
     expect((await names(liaoning, '&parentId=root')).names).toEqual(['辽宁省—江苏省']);
@@ -77,9 +80,22 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect((await names(jilin, '&q=长春')).names.every((n) => n.includes('长春'))).toBe(true);
     expect((await names(jilin, '&q=辽宁')).total).toBe(0);
     expect(await names(jilin, '')).toEqual(all);
-    // A pairing's page: out of 辽宁's scope after 吉林 read it.
-    expect((await jilin.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).json().name).toBe('吉林省—浙江省');
-    expect((await liaoning.get(`/api/pairings/${s.f.pairings.jilinZhejiang}`)).statusCode).toBe(404);
+    expect((await names(national, '&parentId=root')).total).toBe(8);
+    // A pairing's page: out of 辽宁's scope after the national office and 吉林 read it; 长春 sees its own sub-pair's
+    // page without the parent it does not see.
+    const jz = `/api/pairings/${s.f.pairings.jilinZhejiang}`;
+    expect((await national.get(jz)).json().subPairs).toHaveLength(11);
+    expect((await jilin.get(jz)).json().name).toBe('吉林省—浙江省');
+    expect((await liaoning.get(jz)).statusCode).toBe(404);
+    const changchun = await s.as(s.f.users.changchun);
+    const own = (await names(changchun, '')).names.find((n) => subs.names.includes(n));
+    expect(own).toBeDefined();
+    const subId = (await jilin.get(`/api/pairings?pageSize=100&parentId=${s.f.pairings.jilinZhejiang}`))
+      .json()
+      .items.find((p: { name: string }) => p.name === own)!.id;
+    expect((await jilin.get(`/api/pairings/${subId}`)).json().parent?.name).toBe('吉林省—浙江省');
+    expect((await changchun.get(`/api/pairings/${subId}`)).json().parent).toBeNull();
+    expect((await changchun.get(jz)).statusCode).toBe(404);
   });
 
   it('counts a filter once across its pages and sorts, and follows a new sub-pair at once', async () => {

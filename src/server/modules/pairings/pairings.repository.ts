@@ -1,9 +1,15 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { containing } from '../../kernel/like-pattern.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import {
+  ANY_READER,
+  rowsInGivenScope,
+  rowsInPairingScope,
+  scopeValues,
+  uuidArray,
+} from '../../kernel/pairing-scope.repository.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
 import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepared-by-shape.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
@@ -63,9 +69,9 @@ type PairingValues = Omit<PairingFilter, 'q'> & { qLike?: string };
 const VALUE_KEYS = ['programmeId', 'parentId', 'level', 'status', 'regionCode', 'qLike'] as const;
 type GivenValues = Given<PairingValues>;
 
-const listCondition = (actor: Actor, f: GivenValues, topOnly: boolean) =>
+const listCondition = (scoped: boolean, f: GivenValues, topOnly: boolean) =>
   and(
-    pairingScope(actor),
+    rowsInGivenScope(scoped, pairings.id),
     f.programmeId ? eq(pairings.programmeId, f.programmeId) : undefined,
     topOnly ? isNull(pairings.parentId) : f.parentId ? eq(pairings.parentId, f.parentId) : undefined,
     f.level ? eq(pairings.level, f.level as never) : undefined,
@@ -89,11 +95,13 @@ export async function listPairings(
     parentId: topOnly ? undefined : f.parentId,
     qLike: q ? containing(q) : undefined,
   };
-  // Both statements are built once per shape and run with this request's values (kernel/prepared-by-shape.ts).
+  // Both statements are built once per shape, whoever reads, and run with this request's values and its reader's
+  // pairings (kernel/prepared-by-shape.ts, pairing-scope.repository.ts SCOPE_PAIRINGS).
   const { given, shape } = placeholdersOf(values, VALUE_KEYS);
-  const key = `pairings|${shape}|${topOnly}|${paging.sort}|${paging.order}`;
-  const { pageQuery, countQuery } = preparedByShape(db, actor, key, () => {
-    const where = listCondition(actor, given, topOnly);
+  const scoped = !actor.scope.all;
+  const key = `pairings|${shape}|${topOnly}|${paging.sort}|${paging.order}|${scoped}`;
+  const { pageQuery, countQuery } = preparedByShape(db, ANY_READER, key, () => {
+    const where = listCondition(scoped, given, topOnly);
     const dir = paging.order === 'desc' ? desc : asc;
     return {
       pageQuery: summaryQuery(db)
@@ -110,9 +118,12 @@ export async function listPairings(
     };
   });
   // The count is the same for every page and sort of a filter: kept per scope and filter until pairings change.
+  const ofReader = scopeValues(actor.scope);
   const [items, [total]] = await Promise.all([
-    pageQuery.execute({ ...values, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize }),
-    cachedByVersion(db, actor, `pairings|count|${topOnly}|${JSON.stringify(values)}`, () => countQuery.execute(values)),
+    pageQuery.execute({ ...values, ...ofReader, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize }),
+    cachedByVersion(db, actor, `pairings|count|${topOnly}|${JSON.stringify(values)}`, () =>
+      countQuery.execute({ ...values, ...ofReader }),
+    ),
   ]);
   return { items, total: total?.n ?? 0 };
 }
@@ -144,8 +155,10 @@ const parent = alias(pairings, 'parent');
  * out of scope.
  */
 export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
-  // Built once per scope and run with this id (kernel/prepared-by-shape.ts).
-  const detail = preparedByShape(db, actor, 'pairing', () => {
+  // Built once, whoever reads, and run with this id and the reader's pairings (kernel/prepared-by-shape.ts).
+  const scoped = !actor.scope.all;
+  const inScope = (column: AnyColumn) => rowsInGivenScope(scoped, column);
+  const detail = preparedByShape(db, ANY_READER, `pairing|${scoped}`, () => {
     const pairingId = sql.placeholder('id');
     const prepared = db
       .select({
@@ -176,7 +189,7 @@ export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
           [asc(pairingContacts.side), asc(pairingContacts.name)],
         ),
         // Inside this subquery "pairings" is the sub-pair (summaryColumns name the row they are in so).
-        subPairs: jsonRows(summaryColumns, pairings, and(eq(pairings.parentId, pairingId), pairingScope(actor)), [
+        subPairs: jsonRows(summaryColumns, pairings, and(eq(pairings.parentId, pairingId), inScope(pairings.id)), [
           asc(pairings.createdAt),
           asc(pairings.id),
         ]),
@@ -184,15 +197,15 @@ export async function findPairingDetail(db: DbOrTx, actor: Actor, id: string) {
       .from(pairings)
       .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
       .leftJoin(sourceDocuments, eq(sourceDocuments.id, pairings.sourceDocumentId))
-      .leftJoin(parent, and(eq(parent.id, pairings.parentId), rowsInPairingScope(actor, parent.id)))
-      .where(and(eq(pairings.id, pairingId), pairingScope(actor)))
+      .leftJoin(parent, and(eq(parent.id, pairings.parentId), inScope(parent.id)))
+      .where(and(eq(pairings.id, pairingId), inScope(pairings.id)))
       .prepare(undefined as never);
     // A primary-key lookup whose lists are read by their pairing's index whatever the pairing: on PGlite it is planned
     // once (db/generic-plans.ts) instead of on every run — 0.7–1.0 ms of planning for 0.2–0.8 ms of execution, the
     // generic plan reading the same pages (±2) in the mix's cases.
     return withGenericPlan(prepared);
   });
-  const [found] = await detail.execute({ id });
+  const [found] = await detail.execute({ id, ...scopeValues(actor.scope) });
   return found;
 }
 export type PairingDetailRows = NonNullable<Awaited<ReturnType<typeof findPairingDetail>>>;

@@ -339,4 +339,27 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     expect(idsOf(await list(office, `&q=${encodeURIComponent(given[0]!.title)}`))).toContain(given[0]!.id);
     expect(idsOf(await list(office, ''))).toEqual(idsOf(all));
   });
+
+  it("answers every scope its own tasks, though a shape's statement takes the reader's scope as a value", async () => {
+    const ids = async (user: keyof typeof s.f.users, query = '') =>
+      ((await (await s.as(s.f.users[user])).get(`/api/tasks?pageSize=100${query}`)).json().items as TaskSummary[])
+        .map((t) => t.id)
+        .sort();
+    // The same filters, the unlimited scope first, then two pairings' offices and a city's, and back.
+    const national = await ids('national');
+    const jilin = await ids('jilin');
+    const liaoning = await ids('liaoning');
+    const changchun = await ids('changchun');
+    expect(national.length).toBe(18 + 39 + 24);
+    expect(jilin.length).toBe(18 + 39);
+    expect(liaoning.length).toBe(18 + 24);
+    // The national plan's tasks are every pairing's; 长春 works under the national plan and sees no pairing's plan.
+    expect(jilin.filter((id) => liaoning.includes(id))).toHaveLength(18);
+    expect(changchun).toEqual(jilin.filter((id) => liaoning.includes(id)));
+    expect(await ids('jilin')).toEqual(jilin);
+    expect(await ids('national')).toEqual(national);
+    const red = `&light=red&planId=${plans.jilinZhejiang}`;
+    expect(await ids('liaoning', red)).toEqual([]);
+    expect((await ids('national', red)).every((id) => jilin.includes(id))).toBe(true);
+  });
 });

@@ -2,7 +2,14 @@ import { and, asc, count, desc, eq, ilike, inArray, notInArray, type Placeholder
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { pairingCondition, programmeRowsInScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import {
+  ANY_READER,
+  pairingCondition,
+  SCOPE_PAIRINGS,
+  SCOPE_PROGRAMMES,
+  scopeValues,
+  uuidArray,
+} from '../../kernel/pairing-scope.repository.ts';
 import { TASK_LIGHTS, type TaskLight, type TaskListQuery } from '../../../common/api/tasks.ts';
 import { tasks, taskTargets, taskUnits, taskMilestones, taskHistory } from './tasks.tables.ts';
 import { plans, planSections } from '../plans/plans.tables.ts';
@@ -17,19 +24,49 @@ import { jsonRows } from '../../kernel/json-rows.ts';
 const assignedTo = (organisationId: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
 
-/**
- * The tasks an actor may see; every task query goes through it. Tasks of the actor's pairings (and their sub-pairs),
- * and the programme-level tasks of the national plan, which every pairing works under, of the programmes the actor
- * works in.
- */
-export function taskScope(actor: Actor): SQL | undefined {
-  const programme = sql`(SELECT pl.programme_id FROM ${plans} pl WHERE pl.id = ${tasks.planId})`;
-  const pairing = actor.scope.all
-    ? undefined
-    : sql`((${tasks.pairingId} IS NULL AND ${programmeRowsInScope(actor, programme)})
-        OR ${tasks.pairingId} = ANY(${uuidArray(actor.scope.pairingIds)}))`;
-  return and(pairing, seesOnlyOwnTasks(actor) ? assignedTo(actor.organisationId) : undefined);
+/** What of the reader a task scope reads: its pairings and programmes (uuid[]) and its organisation. */
+interface ScopeTerms {
+  pairingIds: SQL;
+  programmeIds: SQL;
+  organisationId: string | Placeholder;
 }
+
+/**
+ * Tasks of the reader's pairings (and their sub-pairs), and the programme-level tasks of the national plan, which
+ * every pairing works under, of the programmes the reader works in (`scoped` false: every task); with `ownOnly`,
+ * only those given to its organisation.
+ */
+function taskScopeOf(scoped: boolean, ownOnly: boolean, t: ScopeTerms): SQL | undefined {
+  const programme = sql`(SELECT pl.programme_id FROM ${plans} pl WHERE pl.id = ${tasks.planId})`;
+  const pairing = scoped
+    ? sql`((${tasks.pairingId} IS NULL AND (${programme} = ANY(${t.programmeIds})
+          OR ${programme} IN (SELECT p.programme_id FROM pairings p WHERE p.id = ANY(${t.pairingIds}))))
+        OR ${tasks.pairingId} = ANY(${t.pairingIds}))`
+    : undefined;
+  return and(pairing, ownOnly ? assignedTo(t.organisationId) : undefined);
+}
+
+/** The tasks an actor may see; every task query goes through it (taskScopeOf). */
+export function taskScope(actor: Actor): SQL | undefined {
+  const { scope } = actor;
+  return taskScopeOf(!scope.all, seesOnlyOwnTasks(actor), {
+    pairingIds: uuidArray(scope.all ? [] : scope.pairingIds),
+    programmeIds: uuidArray(scope.all ? [] : (scope.programmeIds ?? [])),
+    organisationId: actor.organisationId,
+  });
+}
+
+/**
+ * The reader's scope terms as placeholders, and their values: a list's statements hold no reader's values, so one
+ * statement of a shape serves every reader (kernel/prepared-by-shape.ts kept one per scope: the mix's ~100 users'
+ * task lists made several hundred statements, each 2–3 ms of Drizzle to build, more than the 500 kept in all).
+ */
+const READER_TERMS: ScopeTerms = {
+  pairingIds: SCOPE_PAIRINGS,
+  programmeIds: SCOPE_PROGRAMMES,
+  organisationId: sql.placeholder('ownOrganisation'),
+};
+const readerValues = ({ scope, organisationId }: Actor) => ({ ...scopeValues(scope), ownOrganisation: organisationId });
 
 /** A task no unit has been given (registered or by name). */
 const unassignedSql = sql`NOT EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id})`;
@@ -125,9 +162,13 @@ function taskValues(f: TaskFilter): TaskValues {
   return { ...rest, ...(unit ? { unitLike: containing(unit) } : {}), ...(q ? { qLike: containing(q) } : {}) };
 }
 
-function filterCondition(actor: Actor, f: GivenValues & { mine?: boolean }, today: string | Placeholder) {
+function filterCondition(
+  reader: { scoped: boolean; ownOnly: boolean },
+  f: GivenValues & { mine?: boolean },
+  today: string | Placeholder,
+) {
   return and(
-    taskScope(actor),
+    taskScopeOf(reader.scoped, reader.ownOnly, READER_TERMS),
     // Tasks a re-import dropped stay on their superseded plan version; lists show current plans unless asked for one.
     f.planId ? eq(tasks.planId, f.planId) : eq(plans.current, true),
     f.pairingId ? eq(tasks.pairingId, f.pairingId) : undefined,
@@ -141,7 +182,7 @@ function filterCondition(actor: Actor, f: GivenValues & { mine?: boolean }, toda
     f.unitLike
       ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${f.unitLike})`
       : undefined,
-    f.mine ? assignedTo(actor.organisationId) : undefined,
+    f.mine ? assignedTo(READER_TERMS.organisationId) : undefined,
     f.qLike ? sql`(${ilike(tasks.title, f.qLike)} OR ${ilike(tasks.text, f.qLike)})` : undefined,
   );
 }
@@ -151,11 +192,13 @@ const STATUS_ORDER = sql`array_position(ARRAY['delayed','not_started','in_progre
 export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, today: string) {
   const { page, pageSize, sort, order, programmeId: _programme, ...filter } = q;
   const values = taskValues(filter);
-  // Both statements are built once per shape and run with this request's values (kernel/prepared-by-shape.ts).
-  // Besides the scope, they read the actor's organisation (its own tasks, `mine`) and whether it sees only those.
+  // Both statements are built once per shape, whoever reads, and run with this request's values and its reader's
+  // (kernel/prepared-by-shape.ts, READER_TERMS): the shape is the filters given, whether the reader's scope is limited
+  // and whether it sees only its own tasks.
   const { given, shape } = placeholdersOf(values, VALUE_KEYS);
-  const key = `tasks|${shape}|${filter.mine ?? ''}|${sort}|${order}|${seesOnlyOwnTasks(actor)}|${actor.organisationId ?? ''}|${actor.scope.all ? '' : (actor.scope.programmeIds ?? []).join(',')}`;
-  const { pageQuery, lightsQuery } = preparedByShape(db, actor, key, () => {
+  const reader = { scoped: !actor.scope.all, ownOnly: seesOnlyOwnTasks(actor) };
+  const key = `tasks|${shape}|${filter.mine ?? ''}|${sort}|${order}|${reader.ownOnly}|${reader.scoped}`;
+  const { pageQuery, lightsQuery } = preparedByShape(db, ANY_READER, key, () => {
     const day = sql.placeholder('today');
     const dir = order === 'desc' ? desc : asc;
     const planOrder = [dir(plans.createdAt), dir(tasks.ordinal)];
@@ -174,7 +217,7 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
       .select({ id: tasks.id })
       .from(tasks)
       .innerJoin(plans, eq(plans.id, tasks.planId))
-      .where(filterCondition(actor, { ...given, ...mine }, day))
+      .where(filterCondition(reader, { ...given, ...mine }, day))
       .orderBy(...orderBy, asc(tasks.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
@@ -195,7 +238,7 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
         .from(tasks)
         .innerJoin(plans, eq(plans.id, tasks.planId))
         // By position: the light expression carries parameters, which PostgreSQL does not match between SELECT and GROUP BY.
-        .where(filterCondition(actor, { ...given, ...mine, light: undefined }, day))
+        .where(filterCondition(reader, { ...given, ...mine, light: undefined }, day))
         .groupBy(sql`1`)
         .prepare(undefined as never),
     };
@@ -204,16 +247,17 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
     // planning for 0.1 ms of execution, the generic plan reading the same pages for every plan of the mix's data.
     // Counts over a whole plan or scope stay planned per run: for a plan much larger or smaller than the average their
     // generic plan read many more pages (a 1,500-task plan outside the reader's scope: 7 → 336, 0.15 → 0.43 ms).
-    if (seesOnlyOwnTasks(actor) || filter.mine) withGenericPlan(statements.lightsQuery);
+    if (reader.ownOnly || filter.mine) withGenericPlan(statements.lightsQuery);
     return statements;
   });
   // The counts are the same for every page, sort and light of a filter: kept per scope and filter until a table they
   // read changes (a task write, a unit assigned), so paging through a list reads its page alone.
   const { light: _light, ...counted } = values;
   const lightsKey = `tasks|lights|${filter.mine ?? ''}|${seesOnlyOwnTasks(actor)}|${actor.organisationId ?? ''}|${actor.scope.all ? '' : (actor.scope.programmeIds ?? []).join(',')}|${JSON.stringify(counted)}|${today}`;
+  const ofReader = readerValues(actor);
   const [items, byLight] = await Promise.all([
-    pageQuery.execute({ ...values, today, limit: pageSize, offset: (page - 1) * pageSize }),
-    cachedByVersion(db, actor, lightsKey, () => lightsQuery.execute({ ...values, today })),
+    pageQuery.execute({ ...values, ...ofReader, today, limit: pageSize, offset: (page - 1) * pageSize }),
+    cachedByVersion(db, actor, lightsKey, () => lightsQuery.execute({ ...values, ...ofReader, today })),
   ]);
   const lights = Object.fromEntries(TASK_LIGHTS.map((l) => [l, byLight.find((r) => r.light === l)?.n ?? 0])) as Record<
     TaskLight,
