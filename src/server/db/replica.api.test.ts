@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { AppDeps } from '../http/context.ts';
@@ -153,6 +153,7 @@ describe.skipIf(!replicaServer)(`reads on a streaming replica, two app instances
 
     // The replica now applies each commit three seconds late: a read from it misses what was just written.
     await setDelay('3s');
+    const sentAlone = vi.spyOn(a.database.pool, 'query');
     const created = await writer.request(a.app, 'POST', '/api/pairings', {
       programmeId,
       level: 'province',
@@ -161,8 +162,19 @@ describe.skipIf(!replicaServer)(`reads on a streaming replica, two app instances
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
-    // The WAL position, as the cookie carries it (URL-encoded: 0%2F16B3D40 is 0/16B3D40).
-    expect(decodeURIComponent(writer.cookies.get(READ_YOUR_WRITES_COOKIE) ?? '')).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    // The WAL position, as the cookie carries it (URL-encoded: 0%2F16B3D40 is 0/16B3D40), came back with the
+    // transaction's COMMIT: no statement of its own after the write.
+    const pin = decodeURIComponent(writer.cookies.get(READ_YOUR_WRITES_COOKIE) ?? '');
+    expect(pin).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    const texts = sentAlone.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text?: string }).text));
+    sentAlone.mockRestore();
+    expect(texts.filter((t) => t?.startsWith('SELECT pg_current_wal_lsn()'))).toEqual([]);
+    // It is past the commit: once the replica has received the WAL up to it, it still holds the commit back (three
+    // seconds) and so has not replayed up to it.
+    const replica = async (fn: string) =>
+      parseLsn((await replicaAdmin.query(`SELECT ${fn}()::text AS lsn`)).rows[0].lsn as string);
+    await expect.poll(async () => (await replica('pg_last_wal_receive_lsn')) >= parseLsn(pin)).toBe(true);
+    expect(await replica('pg_last_wal_replay_lsn')).toBeLessThan(parseLsn(pin));
 
     // The writer, on the other instance, sees the new pairing at once: its reads wait for a replica that has
     // replayed its write, and none has, so they go to the primary.

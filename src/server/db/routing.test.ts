@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { parseLsn, RoutingPool, runInStore, StatementTurns } from './routing.ts';
+import { parseLsn, ReplicaSet, type RequestWrites, RoutingPool, runInStore, StatementTurns } from './routing.ts';
 
 describe('statement turns on one connection', () => {
   it('lets light statements queued behind a heavy one go first, without starving the heavy one', async () => {
@@ -71,5 +71,54 @@ describe('statement turns on one connection', () => {
     expect(parseLsn('0/3000000') < parseLsn('0/3000060')).toBe(true);
     expect(parseLsn('1/0') > parseLsn('0/FFFFFFFF')).toBe(true);
     expect(parseLsn(null)).toBe(0n);
+  });
+
+  it("brings a write request's commit position back with its COMMIT, and says when it wrote outside a transaction", async () => {
+    const sent: string[] = [];
+    const answer = (first: string | { text: string }) => {
+      const text = typeof first === 'string' ? first : first.text;
+      sent.push(text);
+      return Promise.resolve(
+        text.startsWith('COMMIT;')
+          ? [
+              { command: 'COMMIT', rows: [] },
+              { command: 'SELECT', rows: [{ lsn: '0/16B3D40' }] },
+            ]
+          : { command: text.split(' ')[0]!.toUpperCase(), rows: [] },
+      );
+    };
+    const client = { query: answer, release: () => undefined };
+    const primary = {
+      options: { max: 2 },
+      on: () => primary,
+      query: answer,
+      connect: async () => client,
+      end: async () => undefined,
+    } as unknown as pg.Pool;
+    // Replicas to read from (none healthy here): only then is the position needed.
+    const pool = new RoutingPool(primary, new ReplicaSet([], 1));
+    const written: RequestWrites = { lsn: null, outsideTransaction: false };
+    await runInStore({ primary: true, reads: null, written }, async () => {
+      const tx = await pool.connect();
+      await tx.query({ text: 'begin' }, []);
+      await tx.query({ text: 'update projects set landmark = true' }, []);
+      // Drizzle ignores what COMMIT answers, but gets the COMMIT's own answer all the same.
+      expect(await tx.query({ text: 'commit' }, [])).toMatchObject({ command: 'COMMIT' });
+      tx.release();
+    });
+    expect(sent).toEqual([
+      'begin',
+      'update projects set landmark = true',
+      'COMMIT; SELECT pg_current_wal_lsn()::text AS lsn',
+    ]);
+    expect(written).toEqual({ lsn: '0/16B3D40', outsideTransaction: false });
+    // A write outside a transaction has no position of its own: the request must read where the primary stands.
+    await runInStore({ primary: true, reads: null, written }, () => pool.query('delete from sessions where id = $1'));
+    expect(written.outsideTransaction).toBe(true);
+    // Outside a request (start-up, jobs), a COMMIT is sent as it is.
+    const tx = await pool.connect();
+    await tx.query({ text: 'commit' }, []);
+    expect(sent.at(-1)).toBe('commit');
+    await pool.end();
   });
 });

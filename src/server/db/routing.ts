@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { isWrite, tablesRead } from './statements.ts';
+import { isCommit, isWrite, tablesRead } from './statements.ts';
 
 /**
  * Where a request's statements go, and what they read.
@@ -26,6 +26,17 @@ export interface RouteStore {
   showsOnly?: { pairings: readonly string[]; rows: readonly string[] };
   /** Set by `writingForUsers`: the users whose rows of user-owned tables (sessions …) the statements sent now write. */
   writesForUsers?: readonly string[];
+  /**
+   * What the request has written, for its read-your-writes position (http/db-context.ts): the primary's WAL position
+   * after its last commit, read with the COMMIT itself (RoutingPool.connect), and whether it wrote anything outside a
+   * transaction, whose position is not known. Shared by the stores nested in the request's.
+   */
+  written?: RequestWrites;
+}
+
+export interface RequestWrites {
+  lsn: string | null;
+  outsideTransaction: boolean;
 }
 
 const als = new AsyncLocalStorage<RouteStore>();
@@ -44,7 +55,7 @@ export async function trackingReads<T>(fn: () => Promise<T>): Promise<{ value: T
   const tables = new Set<string>();
   // Awaited inside: a Drizzle query returned un-awaited by `fn` is sent when awaited, which must be in this store.
   const value = await als.run(
-    { primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables },
+    { primary: outer?.primary ?? true, minLsn: outer?.minLsn, reads: tables, written: outer?.written },
     async () => await fn(),
   );
   if (outer?.reads) for (const t of tables) outer.reads.add(t);
@@ -120,6 +131,14 @@ function record(text: string | undefined) {
 const LOCKING = /\bfor\s+(?:update|no\s+key\s+update|share|key\s+share)\b/i;
 
 const textOf = (first: unknown) => (typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text);
+
+/**
+ * Sent instead of a transaction's COMMIT when reads may go to replicas: the position a replica must replay to have
+ * the commit, in the same round trip (a statement of its own after a write waited for a primary connection and the
+ * event loop once more — the most crowded part of a write under load). COMMIT ends the transaction and makes it
+ * durable before the SELECT runs (a multi-statement simple query; an error at COMMIT skips the SELECT).
+ */
+const COMMIT_AT = 'COMMIT; SELECT pg_current_wal_lsn()::text AS lsn';
 
 // ---- replicas ----
 
@@ -504,6 +523,7 @@ export class RoutingPool extends EventEmitter {
     record(text);
     const callback = typeof args[args.length - 1] === 'function';
     const store = als.getStore();
+    if (store?.written && isWrite(text)) store.written.outsideTransaction = true;
     if (this.replicas && store && !store.primary && !callback && !isWrite(text) && !LOCKING.test(text ?? '')) {
       const replica = this.replicas.pick(store.minLsn);
       if (replica) {
@@ -537,12 +557,17 @@ export class RoutingPool extends EventEmitter {
       throw err;
     }
     const query = client.query.bind(client) as QueryFn;
+    const withReplicas = this.replicas !== null;
     let released = false;
     return new Proxy(client, {
       get(target, prop, receiver) {
         if (prop === 'query')
           return (...args: unknown[]) => {
-            record(textOf(args[0]));
+            const text = textOf(args[0]);
+            record(text);
+            const written = als.getStore()?.written;
+            if (written && withReplicas && isCommit(text) && typeof args[args.length - 1] !== 'function')
+              return commitAt(query, written);
             return query(...args);
           };
         if (prop === 'release')
@@ -562,4 +587,12 @@ export class RoutingPool extends EventEmitter {
     await this.replicas?.close();
     await this.primary.end();
   }
+}
+
+/** A COMMIT sent as COMMIT_AT: notes the position in `written` and answers as the COMMIT alone would. */
+async function commitAt(query: QueryFn, written: RequestWrites) {
+  const results = (await query(COMMIT_AT)) as { rows: { lsn?: string }[] }[];
+  const lsn = results[1]?.rows[0]?.lsn ?? null;
+  if (lsn && parseLsn(lsn) > parseLsn(written.lsn)) written.lsn = lsn;
+  return results[0];
 }

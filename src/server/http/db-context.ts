@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../db/data-version.ts';
-import { parseLsn, runInStore } from '../db/routing.ts';
+import { parseLsn, routeStore, runInStore } from '../db/routing.ts';
 import type { AppDeps } from './context.ts';
 
 /** Holds the primary's WAL position after the user's last write, so their next reads wait for a replica that has it. */
@@ -34,16 +34,22 @@ export function registerDbContext(app: FastifyInstance, deps: AppDeps) {
       if (pin && /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i.test(pin)) minLsn = parseLsn(pin);
     }
     req.dbTicksAtStart = version?.ticks;
-    runInStore({ primary: !reads, minLsn, reads: new Set() }, done);
+    const written = !reads && replicas ? { lsn: null, outsideTransaction: false } : undefined;
+    runInStore({ primary: !reads, minLsn, reads: new Set(), written }, done);
   });
 
   if (!replicas) return;
   const primary = version!;
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.dbTicksAtStart === primary.ticks) return payload;
-    // Something was written: where the primary's WAL stands now covers it.
-    const { rows } = await primaryQuery(deps, 'SELECT pg_current_wal_lsn()::text AS lsn');
-    const lsn = rows[0]?.lsn;
+    if (req.method === 'GET' || req.method === 'HEAD') return payload;
+    // Its transactions' commits brought their position back with them (routing.ts, COMMIT_AT); when it wrote outside
+    // one, or when something may have been written some other way, where the primary's WAL stands now covers it.
+    const written = routeStore()?.written;
+    let lsn = written && !written.outsideTransaction ? written.lsn : null;
+    if (!lsn) {
+      if (req.dbTicksAtStart === primary.ticks) return payload;
+      lsn = (await primaryQuery(deps, 'SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]?.lsn ?? null;
+    }
     if (lsn)
       reply.setCookie(READ_YOUR_WRITES_COOKIE, lsn, {
         path: '/api',
