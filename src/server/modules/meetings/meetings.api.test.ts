@@ -199,6 +199,21 @@ describe.each(testEngines())(
       await c.get(`${base}&kind=symposium&pageSize=50&page=3`);
       expect(marks.count).toBe(1);
       marks.restore();
+      // Pages of a filter within a stretch are one statement whose bound is written into it, no LIMIT or OFFSET
+      // value: PostgreSQL plans a LIMIT given as a value afresh on every run (kernel/page-marks.ts spanOf).
+      const texts = new Set<string>();
+      const page = countStatements(s.t.database.db, /^select "meetings"\."id" as "id"/i, (text) => texts.add(text));
+      for (const [size, n] of [
+        [7, 1],
+        [9, 3],
+        [30, 2],
+      ])
+        await c.get(`${base}&kind=symposium&pageSize=${size}&page=${n}`);
+      page.restore();
+      expect(page.count).toBe(3);
+      expect(texts.size).toBe(1);
+      expect([...texts][0]).toMatch(/\) LIMIT 100\)\)\[\$\d+:\$\d+\]/);
+      expect([...texts][0]).not.toMatch(/(limit|offset) \$\d/i);
       expect((await pagesMatch('')).length).toBeGreaterThan(260);
       expect((await pagesMatch('&kind=symposium')).length).toBe(130);
       expect((await pagesMatch('&year=2023')).length).toBe(260);

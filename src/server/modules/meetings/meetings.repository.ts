@@ -4,8 +4,15 @@ import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
-import { amongIds } from '../../kernel/page-ids.ts';
-import { dayMarks, fromDayMark, idsFromDayMark, pageStart } from '../../kernel/page-marks.ts';
+import {
+  dayMarks,
+  fromDayMark,
+  fromTop,
+  idsFromDayMark,
+  idsFromTop,
+  pageStart,
+  spanOf,
+} from '../../kernel/page-marks.ts';
 import {
   type Given,
   placeholdersOf,
@@ -61,8 +68,10 @@ const filterOf = (actor: Actor, f: GivenFilter) =>
     f.demo !== undefined ? eq(meetings.isDemo, f.demo) : undefined,
   );
 
+/** The list's order, latest first; its marks (kernel/page-marks.ts) are keys in this order. */
+const listOrder = [desc(meetings.heldOn), asc(meetings.id)];
+
 export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, page: number, pageSize: number) {
-  const order = [desc(meetings.heldOn), asc(meetings.id)];
   // The filter's total and every MARK_EVERY-th meeting's key (kernel/page-marks.ts) are the same for every page:
   // each kept per scope and filter until the meetings are written (kernel/cached-by-version.ts), the marks asked
   // only for a page past the first mark. A page past the total reads nothing; a deep page walks from its nearest
@@ -85,34 +94,30 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
     ),
   );
   // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
-  // Built once per filter shape and scope, run with this request's values.
+  // Built once per filter shape, scope and span (kernel/page-marks.ts spanOf), run with this request's values.
+  const span = spanOf(skip, pageSize);
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
-  const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}`, () => {
+  const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}|${span}`, () => {
     const inOrder = (after?: SQL) =>
       db
         .select({ id: meetings.id })
         .from(meetings)
         .where(and(filterOf(actor, given), after))
-        .orderBy(...order);
+        .orderBy(...listOrder);
     const page = db
       .select(underOwnNames(summaryColumns))
       .from(meetings)
       .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
       .innerJoin(decisionCounts, sql`true`)
       .where(
-        mark
-          ? idsFromDayMark(meetings.heldOn, meetings.id, (after, end) => inOrder(after).limit(end))
-          : amongIds(meetings.id, inOrder().limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
+        mark ? idsFromDayMark(meetings.heldOn, meetings.id, span, inOrder) : idsFromTop(meetings.id, span, inOrder()),
       )
-      .orderBy(...order);
+      .orderBy(...listOrder);
     // Its rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
     // numbers, booleans), without its mapping of each field of each row.
     return preparedRows<MeetingSummaryRow>(db, page.getSQL());
   });
-  const items = await pageQuery({
-    ...f,
-    ...(mark ? fromDayMark(mark, skip, pageSize) : { limit: pageSize, offset }),
-  });
+  const items = await pageQuery({ ...f, ...(mark ? fromDayMark(mark, skip, pageSize) : fromTop(skip, pageSize)) });
   return { items, total };
 }
 

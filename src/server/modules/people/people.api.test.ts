@@ -361,6 +361,29 @@ describe.each(testEngines())(
       await c.get(`${base}&rank=division&pageSize=50&page=3`);
       expect(marks.count).toBe(1);
       marks.restore();
+      // Pages within a stretch, from the top or from a mark, are one statement each whose bound is written into it,
+      // no LIMIT or OFFSET value: PostgreSQL plans a LIMIT given as a value afresh on every run (page-marks spanOf).
+      const texts = new Set<string>();
+      const pages = countStatements(s.t.database.db, /^select "secondments"\."id" as "id"/i, (text) => texts.add(text));
+      for (const [size, n] of [
+        [7, 1],
+        [9, 3],
+        [30, 2],
+      ])
+        await c.get(`${base}&rank=division&pageSize=${size}&page=${n}`);
+      for (const [size, n] of [
+        [7, 16],
+        [9, 13],
+        [10, 12],
+      ])
+        await c.get(`${base}&rank=division&pageSize=${size}&page=${n}`);
+      pages.restore();
+      expect(pages.count).toBe(6);
+      expect(texts.size).toBe(2);
+      for (const text of texts) {
+        expect(text).toMatch(/\) LIMIT 100\)/);
+        expect(text).not.toMatch(/(limit|offset) \$\d/i);
+      }
       expect(await pagesMatch('')).toHaveLength(260);
       expect(await pagesMatch('&rank=division')).toHaveLength(130);
       // A write moves every later cadre: the marks are read again, not kept from before it.

@@ -5,7 +5,15 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import { dayMarks, fromDayMark, idsFromDayMark, pageStart } from '../../kernel/page-marks.ts';
+import {
+  dayMarks,
+  fromDayMark,
+  fromTop,
+  idsFromDayMark,
+  idsFromTop,
+  pageStart,
+  spanOf,
+} from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import {
   type Given,
@@ -156,18 +164,19 @@ export async function listSecondments(
   const total = await totalOf(db, actor, f);
   if (offset >= total) return { items: [], total };
   const { mark, skip } = await pageStart(offset, () => marksOf(db, actor, f));
-  if (!mark) {
-    const page = preparedByShape(db, actor, `secondments|${shape}`, () =>
-      rowsOf(
-        amongIds(secondments.id, inOrder(undefined).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
-      ),
-    );
-    return { items: await page({ ...values, offset: skip }), total };
-  }
-  const page = preparedByShape(db, actor, `secondments|${shape}|fromMark`, () =>
-    rowsOf(idsFromDayMark(secondments.startsOn, secondments.id, (after, end) => inOrder(undefined, after).limit(end))),
+  // The first `span` ids from the top or the mark, and the page their slice (kernel/page-marks.ts spanOf).
+  const span = spanOf(skip, paging.pageSize);
+  const page = preparedByShape(db, actor, `secondments|${shape}|${mark ? 'fromMark' : ''}|${span}`, () =>
+    rowsOf(
+      mark
+        ? idsFromDayMark(secondments.startsOn, secondments.id, span, (after) => inOrder(undefined, after))
+        : idsFromTop(secondments.id, span, inOrder(undefined)),
+    ),
   );
-  const items = await page({ ...values, ...fromDayMark(mark, skip, paging.pageSize) });
+  const items = await page({
+    ...values,
+    ...(mark ? fromDayMark(mark, skip, paging.pageSize) : fromTop(skip, paging.pageSize)),
+  });
   return { items, total };
 }
 

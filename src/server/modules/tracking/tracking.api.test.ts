@@ -6,6 +6,7 @@ import { uploadFile } from '../../kernel/attachments/test-support/upload-file.ts
 import { chinaToday } from '../../kernel/dates.ts';
 import { systemContext } from '../../http/system-actor.ts';
 import { buildOrgUser } from '../../seed/builders.ts';
+import { countStatements } from '../../testing/statement-counter.ts';
 import { seedPlans } from '../../seed/plan-seed.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { testEngines } from '../../testing/test-engines.ts';
@@ -226,6 +227,29 @@ describe.each(testEngines())(
         }
         return ids;
       };
+      // A status's pages within a stretch, from the top or from a mark, are one statement each whose bound is written
+      // into it, no LIMIT or OFFSET value: PostgreSQL plans a LIMIT given as a value afresh on every run (page-marks
+      // spanOf).
+      const texts = new Set<string>();
+      const pages = countStatements(s.t.database.db, /^select "tracked_items"\."id" as "id"/i, (text) =>
+        texts.add(text),
+      );
+      for (const [size, n] of [
+        [7, 1],
+        [9, 3],
+        [30, 2],
+        [7, 16],
+        [9, 13],
+        [10, 12],
+      ])
+        await office.get(`${base}&status=in_progress&pageSize=${size}&page=${n}`);
+      pages.restore();
+      expect(pages.count).toBe(6);
+      expect(texts.size).toBe(2);
+      for (const text of texts) {
+        expect(text).toMatch(/\) LIMIT 100\)\)\[\$\d+:\$\d+\]/);
+        expect(text).not.toMatch(/(limit|offset) \$\d/i);
+      }
       expect((await pagesMatch('&status=in_progress')).length).toBeGreaterThan(150);
       expect((await pagesMatch('&status=closed')).length).toBeGreaterThan(100);
       await pagesMatch('&status=overdue');

@@ -5,8 +5,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
-import { amongIds } from '../../kernel/page-ids.ts';
-import { isMark, pageStart } from '../../kernel/page-marks.ts';
+import { fromTop, idsFromTop, isMark, pageStart, spanOf } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape, preparedRows, underOwnNames } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { notifications } from '../../kernel/notifications/notifications.tables.ts';
@@ -270,11 +269,11 @@ export async function listItems(
   const whereOf = (given: GivenItemFilter, day: string | Placeholder) =>
     and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
   // A page's statement, built once per shape (below) and run by itemPage.
-  const statement = (given: GivenItemFilter, day: Placeholder, fromMark?: SQL) => {
+  const statement = (given: GivenItemFilter, day: Placeholder, fromMark?: SQL, span = 0) => {
     const where = whereOf(given, day);
     const grouped = (w: SQL | undefined) => listedRows(db, day, w, true);
     // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
-    // rows an OFFSET skips are index entries, not rows read and joined; only the page's rows are read whole.
+    // rows before the page are index entries, not rows read and joined; only the page's rows are read whole.
     const inOrder = (cond: SQL | undefined) =>
       db
         .select({ id: trackedItems.id })
@@ -285,8 +284,9 @@ export async function listItems(
     // index, and the page is that array's slice — instead of sorting every item in scope for each page.
     const end = sql.placeholder('end');
     const first = (cond: SQL) => inOrder(cond).limit(end);
+    // Under a status, the first `span` ids from the top or the mark and the page their slice (page-marks spanOf).
     const pageIds = status
-      ? amongIds(trackedItems.id, inOrder(undefined).limit(sql.placeholder('size')).offset(sql.placeholder('from')))
+      ? idsFromTop(trackedItems.id, span, inOrder(undefined))
       : sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
           sql`${trackedItems.state} = 'closed'`,
         )}))[${sql.placeholder('start')}:${end}])`;
@@ -346,11 +346,12 @@ export async function listItems(
     const from = (page.page - 1) * page.pageSize;
     if (from >= total) return { items: [], total, counts };
     const { mark, skip } = await pageStart(from, () => statusMarks(db, actor, ownUnit, status, f, today));
+    const span = spanOf(skip, page.pageSize);
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
     const prepared = preparedByShape(
       db,
       actor,
-      `items|${ownUnit}|${status}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}|${mark ? 'fromMark' : ''}`,
+      `items|${ownUnit}|${status}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}|${mark ? 'fromMark' : ''}|${span}`,
       () =>
         statement(
           { ...f, ...given },
@@ -359,13 +360,13 @@ export async function listItems(
           mark
             ? sql`(${trackedItems.deadline}, ${trackedItems.seq}, ${trackedItems.id}) >= (${sql.placeholder('markDeadline')}::date, ${sql.placeholder('markSeq')}::int, ${sql.placeholder('markId')}::uuid)`
             : undefined,
+          span,
         ),
     );
     const items = await prepared({
       ...f,
       today,
-      size: page.pageSize,
-      from: skip,
+      ...fromTop(skip, page.pageSize),
       ...(mark && { markDeadline: mark.deadline, markSeq: mark.seq, markId: mark.id }),
     });
     return { items, total, counts };
