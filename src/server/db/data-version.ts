@@ -18,7 +18,9 @@ export const PAIRING_OWNED_TABLES: ReadonlySet<string> = new Set([
   'project_figure_reports',
   'project_tasks',
   'project_rollups',
-  // A report's slot, figures and history: their cycle's pairing's (reports.service.ts writes them in writingFor).
+  // A reporting period, and a report's slot, figures and history: their cycle's pairing's (cycles.service.ts and
+  // reports.service.ts write them in writingFor; every other write to them counts for every pairing).
+  'reporting_cycles',
   'report_slots',
   'report_figures',
   'report_events',

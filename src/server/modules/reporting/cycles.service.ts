@@ -1,5 +1,6 @@
 import type { AuthedContext } from '../../http/context.ts';
 import { AppError, conflict, fieldError, invalid, notFound, type ErrorDetail } from '../../http/app-error.ts';
+import { writingFor } from '../../db/routing.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 import type {
@@ -69,43 +70,48 @@ export async function createCycle(ctx: AuthedContext, input: CreateCycleInput): 
     if (!units.length) problems.push(fieldError('pairingId', 'no_assigned_tasks'));
     if (problems.length) throw invalid(...problems);
 
-    const id = await insertCycle(tx, {
-      pairingId: pairing.id,
-      frequency: input.frequency,
-      year: input.year,
-      period: input.period,
-      periodLabel: period.label,
-      periodStart: period.start,
-      periodEnd: period.end,
-      dueOn,
-      reminderDays: input.reminderDays,
-      createdBy: ctx.actor.userId,
-    });
-    if (!id) throw invalid(fieldError('period', 'duplicate_cycle', { period: period.label }));
+    // The period, its reports and their record are the pairing's (read above in this transaction): cached report
+    // lists of other pairings stay (db/routing.ts writingFor, db/data-version.ts PAIRING_OWNED_TABLES).
+    const { id, slots } = await writingFor([pairing.id], async () => {
+      const id = await insertCycle(tx, {
+        pairingId: pairing.id,
+        frequency: input.frequency,
+        year: input.year,
+        period: input.period,
+        periodLabel: period.label,
+        periodStart: period.start,
+        periodEnd: period.end,
+        dueOn,
+        reminderDays: input.reminderDays,
+        createdBy: ctx.actor.userId,
+      });
+      if (!id) throw invalid(fieldError('period', 'duplicate_cycle', { period: period.label }));
 
-    const slots = slotsFor(id, units);
-    await insertSlots(tx, slots);
-    // Each unit with an organisation hears of the period once, however many of its tasks are in it.
-    const toNotify = new Set(slots.flatMap((s) => (s.organisationId ? [s.organisationId] : [])));
-    await notify(
-      work,
-      [...toNotify].map((organisationId) => ({
-        organisationId,
-        kind: 'period_opened' as const,
+      const slots = slotsFor(id, units);
+      await insertSlots(tx, slots);
+      // Each unit with an organisation hears of the period once, however many of its tasks are in it.
+      const toNotify = new Set(slots.flatMap((s) => (s.organisationId ? [s.organisationId] : [])));
+      await notify(
+        work,
+        [...toNotify].map((organisationId) => ({
+          organisationId,
+          kind: 'period_opened' as const,
+          cycleId: id,
+          params: {
+            periodLabel: period.label,
+            periodLabelEn: periodLabelEn(input.frequency, input.year, input.period),
+            pairingName: pairing.name,
+            dueOn,
+          },
+        })),
+      );
+      await insertCycleEvent(tx, {
         cycleId: id,
-        params: {
-          periodLabel: period.label,
-          periodLabelEn: periodLabelEn(input.frequency, input.year, input.period),
-          pairingName: pairing.name,
-          dueOn,
-        },
-      })),
-    );
-    await insertCycleEvent(tx, {
-      cycleId: id,
-      action: 'created',
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.username,
+        action: 'created',
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.username,
+      });
+      return { id, slots };
     });
     audit({
       action: 'cycle.create',
