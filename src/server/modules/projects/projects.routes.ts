@@ -64,12 +64,13 @@ export function registerProjectRoutes(app: FastifyInstance) {
       presentIndustryCatalogue(loadIndustryCatalogue()),
     );
 
+    // The ledger of the reader's scope, the same for every role that may read it.
     r.get(
       '/api/projects',
       {
         access: 'project.read',
         cacheable: true,
-        sharedAnswer: true,
+        sharedAnswer: { acrossRoles: () => '' },
         query: projectListQuery,
         response: projectListResponse,
       },
