@@ -36,6 +36,8 @@ describe('which statements may change data', () => {
       'listen x',
       'savepoint s1',
       'release savepoint s1',
+      'VACUUM (ANALYZE) "projects"',
+      'ANALYZE "audit_log"',
     ]) {
       expect(isWrite(r), r).toBe(false);
     }

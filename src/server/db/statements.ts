@@ -3,8 +3,10 @@
  * makes stale (data-version.ts), erring on the side of "everything" when a statement is not understood.
  */
 
+// VACUUM and ANALYZE (PGlite's table upkeep, db/table-upkeep.ts) change no row: counted as writes of unknown tables,
+// each emptied every cache, about once a minute under writes.
 const READ_ONLY =
-  /^\s*(?:select|show|explain|set|reset|listen|unlisten|begin|start\s+transaction|notify|savepoint|release)\b/i;
+  /^\s*(?:select|show|explain|set|reset|listen|unlisten|begin|start\s+transaction|notify|savepoint|release|vacuum|analyze)\b/i;
 // Keeping the idle timeout is a write on every signed-in minute; it changes nothing any cache holds.
 const SESSION_TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=/i;
 

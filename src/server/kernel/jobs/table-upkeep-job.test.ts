@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { testEngines } from '../../testing/test-engines.ts';
+import { dataVersionOf } from '../../db/data-version.ts';
 import { TableUpkeep, tableUpkeepOf } from '../../db/table-upkeep.ts';
 import { enqueue, runDueJobs } from './job-queue.ts';
 import { getJob, startJob } from './job-store.ts';
@@ -65,6 +66,16 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
     expect((await stats('upkeep_fresh')).columns).toBe(2);
     // Kept: nothing of these tables is due any more.
     expect((await upkeep.due()).filter((d) => d.table.startsWith('upkeep_'))).toEqual([]);
+  });
+
+  it("leaves the app's caches: a VACUUM or ANALYZE changes no row, so the data version stands still", async () => {
+    const version = dataVersionOf(t.database.db)!;
+    const before = version.ticks;
+    await new TableUpkeep(t.database.pool).keep([
+      { table: 'projects', vacuum: true },
+      { table: 'audit_log', vacuum: false },
+    ]);
+    expect(version.ticks).toBe(before);
   });
 
   it('analyzes a table never analyzed that holds rows, even when the counters were reset (a PGlite restart)', async () => {
