@@ -2,7 +2,7 @@ import { dataVersionOf } from '../db/data-version.ts';
 import { noteReads, trackingReads } from '../db/routing.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
-import { scopeTag } from './pairing-scope.repository.ts';
+import { scopeSet, scopeTag } from './pairing-scope.repository.ts';
 
 /**
  * Figures that aggregate every visible row — ledger totals and dashboard figures over 100,000 projects (hundreds of
@@ -56,7 +56,7 @@ export async function cachedByVersion<T>(
   // A failed computation is dropped below; its tables must not reject unobserved.
   cache.set(key, {
     version,
-    scope: actor.scope.all ? null : new Set(actor.scope.pairingIds),
+    scope: actor.scope.all ? null : scopeSet(actor.scope),
     tables: tracked.then(
       (t) => t.tables,
       () => new Set<string>(),

@@ -13,12 +13,14 @@ import type { DbOrTx } from '../db/database.ts';
 interface Piece {
   version: number;
   scope: ReadonlySet<string>;
-  /** Set when the read that made the piece is done. */
+  /** Set when the read that made the piece is done (the same set for the pieces read together). */
   tables?: Set<string>;
   value: Promise<unknown>;
+  /** The value, once read: a national office's ~220 kept pieces are then taken as they are, not awaited one by one. */
+  done?: { value: unknown };
 }
-/** Per database handle, as in cachedByVersion; a piece per pairing and question. */
-const caches = new WeakMap<object, Map<string, Piece>>();
+/** Per database handle, as in cachedByVersion; per question, a piece per pairing. */
+const caches = new WeakMap<object, Map<string, Map<string, Piece>>>();
 const MAX_ENTRIES = 20_000;
 
 /**
@@ -38,12 +40,14 @@ export async function cachedPerPairing<T>(
     const read1 = await read([...pairingIds]);
     return pairingIds.map((id) => read1.get(id) ?? none);
   }
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  let questions = caches.get(db);
+  if (!questions) caches.set(db, (questions = new Map()));
+  let cache = questions.get(question);
+  if (!cache) questions.set(question, (cache = new Map()));
   const pieces: Piece[] = [];
   const missing: string[] = [];
   for (const id of pairingIds) {
-    const hit = cache.get(`${question}|${id}`);
+    const hit = cache.get(id);
     if (hit && (hit.version === version || (hit.tables && dv!.unchangedSince(hit.version, hit.tables, hit.scope))))
       pieces.push(hit);
     else missing.push(id);
@@ -54,22 +58,37 @@ export async function cachedPerPairing<T>(
     pairingIds.forEach((id, i) => {
       if (id !== missing[m]) return;
       m++;
-      const key = `${question}|${id}`;
       const piece: Piece = { version, scope: new Set([id]), value: Promise.resolve() };
       piece.value = tracked.then((t) => {
         piece.tables = t.tables;
-        return t.value.get(id) ?? none;
+        const value = t.value.get(id) ?? none;
+        piece.done = { value };
+        return value;
       });
       // A failed read is dropped, not kept; its rejection reaches the caller through the await below.
-      piece.value.catch(() => cache.get(key) === piece && cache.delete(key));
-      cache.delete(key);
-      cache.set(key, piece);
+      piece.value.catch(() => cache.get(id) === piece && cache.delete(id));
+      cache.delete(id);
+      cache.set(id, piece);
       pieces.splice(i, 0, piece);
     });
-    while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    let size = 0;
+    for (const c of questions.values()) size += c.size;
+    for (const c of questions.values())
+      while (size > MAX_ENTRIES && c.size) {
+        c.delete(c.keys().next().value!);
+        size--;
+      }
   }
-  const values = (await Promise.all(pieces.map((p) => p.value))) as T[];
-  // Whoever uses the pieces depends on their tables (the response cache keeps its answer by them).
-  for (const p of pieces) if (p.tables) noteReads(p.tables);
+  const values = pieces.some((p) => !p.done)
+    ? ((await Promise.all(pieces.map((p) => p.value))) as T[])
+    : pieces.map((p) => p.done!.value as T);
+  // Whoever uses the pieces depends on their tables (the response cache keeps its answer by them): the pieces read
+  // together share one set, noted once.
+  let noted: Set<string> | undefined;
+  for (const p of pieces)
+    if (p.tables && p.tables !== noted) {
+      noted = p.tables;
+      noteReads(noted);
+    }
   return values;
 }

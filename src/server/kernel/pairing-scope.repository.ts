@@ -65,6 +65,17 @@ export function scopeTag(scope: PairingScope): string {
 }
 
 /** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
+/**
+ * A scope's pairings as a set, made once per scope object (the session cache hands a session's requests the same
+ * one): what an answer kept for the scope is checked against after a write (db/data-version.ts unchangedSince).
+ */
+const scopeSets = new WeakMap<PairingScope, ReadonlySet<string>>();
+export function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<string> {
+  let set = scopeSets.get(scope);
+  if (!set) scopeSets.set(scope, (set = new Set(scope.pairingIds)));
+  return set;
+}
+
 export function seesProgrammeWhole(scope: PairingScope, programmeId: string): boolean {
   return scope.all || (scope.programmeIds ?? []).includes(programmeId);
 }
