@@ -3,7 +3,7 @@ import { dataVersionOf } from '../db/data-version.ts';
 import { routeStore } from '../db/routing.ts';
 import type { Actor, AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
-import { scopeTag } from '../kernel/pairing-scope.repository.ts';
+import { scopeSet, scopeTag } from '../kernel/pairing-scope.repository.ts';
 import { chooseEncoding, compressAs, type Encoding, worthCompressing } from './web-delivery.ts';
 
 declare module 'fastify' {
@@ -86,17 +86,6 @@ function withoutSessions(reads: ReadonlySet<string> | null | undefined): Set<str
 /** What the cache may hold in all, and the largest answer it keeps (a 5,000-task plan tree is about 3 MB). */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_BYTES = 16 * 1024 * 1024;
-
-/**
- * A scope's pairings as a set, made once per scope object: the session cache hands every request of a session the
- * same one, and a national programme's scope is ~220 pairings, which every kept answer of its users refers to.
- */
-const scopeSets = new WeakMap<PairingScope, ReadonlySet<string>>();
-function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<string> {
-  let set = scopeSets.get(scope);
-  if (!set) scopeSets.set(scope, (set = new Set(scope.pairingIds)));
-  return set;
-}
 
 /**
  * A scope's content as a short key: two users whose scopes hold the same pairings (and programmes) have the same key,

@@ -64,7 +64,6 @@ export function scopeTag(scope: PairingScope): string {
   return tag;
 }
 
-/** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
 /**
  * A scope's pairings as a set, made once per scope object (the session cache hands a session's requests the same
  * one): what an answer kept for the scope is checked against after a write (db/data-version.ts unchangedSince).
@@ -76,6 +75,7 @@ export function scopeSet(scope: PairingScope & { all: false }): ReadonlySet<stri
   return set;
 }
 
+/** Whether the actor sees this programme whole, as its national office: unrestricted, or granted it. */
 export function seesProgrammeWhole(scope: PairingScope, programmeId: string): boolean {
   return scope.all || (scope.programmeIds ?? []).includes(programmeId);
 }
