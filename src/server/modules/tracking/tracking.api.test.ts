@@ -235,9 +235,9 @@ describe.each(testEngines())(
         texts.add(text),
       );
       for (const [size, n] of [
-        [7, 1],
-        [9, 3],
-        [30, 2],
+        [7, 2],
+        [9, 2],
+        [10, 2],
         [7, 16],
         [9, 13],
         [10, 12],
@@ -247,7 +247,7 @@ describe.each(testEngines())(
       expect(pages.count).toBe(6);
       expect(texts.size).toBe(2);
       for (const text of texts) {
-        expect(text).toMatch(/\) LIMIT 100\)\)\[\$\d+:\$\d+\]/);
+        expect(text).toMatch(/\) LIMIT 20\)\)\[\$\d+:\$\d+\]/);
         expect(text).not.toMatch(/(limit|offset) \$\d/i);
       }
       expect((await pagesMatch('&status=in_progress')).length).toBeGreaterThan(150);
