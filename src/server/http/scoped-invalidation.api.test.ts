@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { TestClient } from '../testing/test-app.ts';
+import { expectKeptOutsideFreshInside, keptAnswers } from '../testing/kept-answers.ts';
 import { PAIRING_OWNED_TABLES, dataVersionOf } from '../db/data-version.ts';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from '../app.ts';
@@ -458,29 +459,11 @@ describe.each(testEngines())('cached report lists after a report write on %s', (
     };
     const inside = { opener, jilin: office, national: await s.as(s.f.users.national) };
     const url = '/api/reports?pageSize=100';
-    const kept = new Map<string, string>();
-    for (const [name, c] of Object.entries({ ...outside, ...inside })) {
-      await c.get(url);
-      const again = await c.get(url);
-      expect(again.headers['x-cache'], name).toBe('hit');
-      kept.set(name, again.body);
-    }
+    const kept = await keptAnswers({ ...outside, ...inside }, url);
     const opened = await opener.post(`/api/cycles/${cycleId}/reports`, { taskId: task.id });
     expect(opened.statusCode, opened.body).toBe(200);
     const id = opened.json().id as string;
-    for (const [name, c] of Object.entries(outside)) {
-      const res = await c.get(url);
-      expect(res.headers['x-cache'], name).toBe('hit');
-      expect(res.body, name).toBe(kept.get(name));
-    }
-    for (const [name, c] of Object.entries(inside)) {
-      const res = await c.get(url);
-      expect(res.headers['x-cache'], name).toBeUndefined();
-      expect(
-        res.json().items.map((r: { id: string }) => r.id),
-        name,
-      ).toContain(id);
-    }
+    await expectKeptOutsideFreshInside(url, kept, { outside, inside }, { id, idOf: (r) => r.id });
     // What the outside readers kept is what the database says.
     dataVersionOf(s.t.database.db)!.bump(new Map([...PAIRING_OWNED_TABLES].map((t) => [t, null])));
     for (const [name, c] of Object.entries(outside)) expect((await c.get(url)).body, name).toBe(kept.get(name));
