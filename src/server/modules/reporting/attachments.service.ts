@@ -1,4 +1,5 @@
 import type { AuthedContext } from '../../http/context.ts';
+import type { DbOrTx } from '../../db/database.ts';
 import { writingFor } from '../../db/routing.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import type { AttachmentRules } from '../../kernel/attachments/attachments.service.ts';
@@ -43,15 +44,7 @@ export async function uploadAttachment(
       const { slot, cycle } = await slotForChange(tx, ctx, slotId);
       assertSameOwners(found, { pairingId: cycle.pairingId, organisationId: slot.organisationId });
       transition(slot.state, 'attach');
-      await insertReportEvents(tx, [
-        {
-          slotId: slot.id,
-          action: 'attached',
-          comment: kept.fileName,
-          actorUserId: ctx.actor.userId,
-          actorName: ctx.actor.username,
-        },
-      ]);
+      await fileEvent(tx, ctx, slot.id, 'attached', kept.fileName);
       return slot.id;
     }),
   );
@@ -84,16 +77,15 @@ export async function deleteAttachment(ctx: AuthedContext, slotId: string, attac
         if (!cycle) throw notFound();
         assertCycleOpen(cycle);
         transition(slot.state, 'attach');
-        await insertReportEvents(tx, [
-          {
-            slotId: slot.id,
-            action: 'detached',
-            comment: attachment.fileName,
-            actorUserId: ctx.actor.userId,
-            actorName: ctx.actor.username,
-          },
-        ]);
+        await fileEvent(tx, ctx, slot.id, 'detached', attachment.fileName);
       },
     ),
   );
+}
+
+/** The report's history notes each file kept or removed, by whom. */
+function fileEvent(tx: DbOrTx, ctx: AuthedContext, slotId: string, action: 'attached' | 'detached', fileName: string) {
+  return insertReportEvents(tx, [
+    { slotId, action, comment: fileName, actorUserId: ctx.actor.userId, actorName: ctx.actor.username },
+  ]);
 }

@@ -20,26 +20,32 @@ async function noticesOf(c: TestClient, kind: Notification['kind']) {
 describe.each(testEngines())('tracked item notices on %s', (engine) => {
   const s = useProgrammeApp(engine);
 
+  /** A joint meeting of 吉林省—浙江省 recorded by `office`, hosted by its side a: the decisions it made. */
+  async function meetingDecisions(office: TestClient, title: string, heldOn: string, decisions: unknown[]) {
+    const res = await office.post('/api/meetings', {
+      pairingId: s.f.pairings.jilinZhejiang,
+      kind: 'joint_meeting',
+      title,
+      heldOn,
+      hostSide: 'a',
+      decisions,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().decisions as { id: string }[];
+  }
+
   it('tells the owner units of a new item, and a unit added later, once', async () => {
     const office = await s.as(s.f.users.jilin);
     const unit = await s.as(s.f.users.jilinUnit);
     const zhejiang = await s.as(s.f.users.zhejiang);
-    const res = await office.post('/api/meetings', {
-      pairingId: s.f.pairings.jilinZhejiang,
-      kind: 'joint_meeting',
-      title: '第三次联席会议',
-      heldOn: '2024-05-20',
-      hostSide: 'a',
-      decisions: [
-        {
-          text: '报送挂职干部名单',
-          deadline: addDays(chinaToday(), 200),
-          owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
-        },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const item = res.json().decisions[0];
+    const decisions = await meetingDecisions(office, '第三次联席会议', '2024-05-20', [
+      {
+        text: '报送挂职干部名单',
+        deadline: addDays(chinaToday(), 200),
+        owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
+      },
+    ]);
+    const item = decisions[0];
     const [assigned] = await noticesOf(unit, 'item_assigned');
     expect(assigned).toMatchObject({ subjectId: item.id, read: false });
     expect(assigned!.zh).toBe(
@@ -65,25 +71,17 @@ describe.each(testEngines())('tracked item notices on %s', (engine) => {
     const office = await s.as(s.f.users.jilin);
     const unit = await s.as(s.f.users.jilinUnit);
     const deadline = addDays(chinaToday(), 30);
-    const res = await office.post('/api/meetings', {
-      pairingId: s.f.pairings.jilinZhejiang,
-      kind: 'joint_meeting',
-      title: '第四次联席会议',
-      heldOn: '2024-06-20',
-      hostSide: 'a',
-      decisions: [
-        {
-          text: '完成园区共建协议签订',
-          deadline,
-          owners: [
-            { organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' },
-            { organisationId: s.f.users.jilin.organisationId, role: 'co' },
-          ],
-        },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const item = res.json().decisions[0];
+    const decisions = await meetingDecisions(office, '第四次联席会议', '2024-06-20', [
+      {
+        text: '完成园区共建协议签订',
+        deadline,
+        owners: [
+          { organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' },
+          { organisationId: s.f.users.jilin.organisationId, role: 'co' },
+        ],
+      },
+    ]);
+    const item = decisions[0];
     const count = async (kind: string) =>
       (
         await s.t.database.db.execute<{ n: number }>(
@@ -147,22 +145,14 @@ describe.each(testEngines())('tracked item notices on %s', (engine) => {
     await runAll(today);
     expect(runs).toBe(1);
 
-    const res = await office.post('/api/meetings', {
-      pairingId: s.f.pairings.jilinZhejiang,
-      kind: 'joint_meeting',
-      title: '第五次联席会议',
-      heldOn: '2024-07-20',
-      hostSide: 'a',
-      decisions: [
-        {
-          text: '完成人才交流计划',
-          deadline: addDays(chinaToday(), 40),
-          owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
-        },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const item = res.json().decisions[0];
+    const decisions = await meetingDecisions(office, '第五次联席会议', '2024-07-20', [
+      {
+        text: '完成人才交流计划',
+        deadline: addDays(chinaToday(), 40),
+        owners: [{ organisationId: s.f.users.jilinUnit.organisationId, role: 'lead' }],
+      },
+    ]);
+    const item = decisions[0];
     await runAll(today);
     expect(runs).toBe(2); // the items changed: run, nothing due yet
     const d = (await office.get(`/api/tracked-items/${item.id}`)).json();
@@ -184,13 +174,11 @@ describe.each(testEngines())('tracked item notices on %s', (engine) => {
 
   it('gives each reminder once when two runs race (two processes, or a timer and a second leader)', async () => {
     const office = await s.as(s.f.users.jilin);
-    const res = await office.post('/api/meetings', {
-      pairingId: s.f.pairings.jilinZhejiang,
-      kind: 'joint_meeting',
-      title: '第六次联席会议',
-      heldOn: '2024-08-20',
-      hostSide: 'a',
-      decisions: [1, 2, 3].map((n) => ({
+    const decisions = await meetingDecisions(
+      office,
+      '第六次联席会议',
+      '2024-08-20',
+      [1, 2, 3].map((n) => ({
         text: `议定事项${n}`,
         deadline: addDays(chinaToday(), 2),
         owners: [
@@ -198,9 +186,8 @@ describe.each(testEngines())('tracked item notices on %s', (engine) => {
           { organisationId: s.f.users.jilin.organisationId, role: 'co' },
         ],
       })),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const ids: string[] = res.json().decisions.map((x: { id: string }) => x.id);
+    );
+    const ids: string[] = decisions.map((x: { id: string }) => x.id);
     const reminders = async (only?: string[]) =>
       (
         await s.t.database.db.execute<{ n: number }>(
