@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
-import { chooseEncoding } from './web-delivery.ts';
+import { BROTLI_QUALITY, chooseEncoding, compressAs, GZIP_LEVEL, ownBytes } from './web-delivery.ts';
 
 const BROWSER = 'gzip, deflate, br';
 
@@ -132,5 +132,30 @@ describe.each(testEngines())('compressed answers on %s', (engine) => {
       'content-type': 'application/json',
     });
     expect(zipped.statusCode).toBe(415);
+  });
+});
+
+describe('bytes the response cache keeps', () => {
+  it('are the same bytes in an allocation of their own size: compressed answers, and texts under 4 KB', () => {
+    const small = Buffer.from('{"名称":"对口合作"}'.repeat(40));
+    const large = Buffer.from(
+      JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `合作事项${i}` }))),
+    );
+    // As Buffer.from makes them: a text under 4 KB is a view into Node's shared pool, a larger one has its own.
+    expect(small.buffer.byteLength).toBeGreaterThan(small.byteLength);
+    expect(large.buffer.byteLength).toBe(large.byteLength);
+    for (const body of [small, large]) {
+      const br = compressAs('br', body);
+      const gzip = compressAs('gzip', body);
+      expect(
+        br.equals(zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })),
+      ).toBe(true);
+      expect(gzip.equals(zlib.gzipSync(body, { level: GZIP_LEVEL }))).toBe(true);
+      for (const bytes of [br, gzip]) expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    }
+    const own = ownBytes(small);
+    expect(own.equals(small)).toBe(true);
+    expect(own.buffer.byteLength).toBe(own.byteLength);
+    expect(ownBytes(large)).toBe(large);
   });
 });

@@ -58,9 +58,25 @@ export function chooseEncoding(accept: string | undefined): Encoding | null {
 const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } };
 const GZIP_OPTIONS = { level: GZIP_LEVEL };
 
-/** One answer compressed as `encoding`, with the same settings as every other answer. */
+/**
+ * Bytes in an allocation of their own size. zlib's one-call compression returns a view into the 16 KB output chunk
+ * it allocated, and Buffer.from makes a text under 4 KB a view into Node's shared 8 KB pool: kept, such a view keeps
+ * the whole allocation alive. The response cache keeps answers for long and counts them by their own length; on the
+ * cooperation lists' distinct pages, 5,344 kept compressed answers of a few KB each held 87.6 MB of 16 KB chunks, and
+ * its kept buffers 156 MB in all under a limit of 64 MB (heap snapshot after 12,000 misses).
+ */
+export function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  const own = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(own);
+  return own;
+}
+
+/** One answer compressed as `encoding`, with the same settings as every other answer, in bytes of its own. */
 export function compressAs(encoding: Encoding, body: Buffer): Buffer {
-  return encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body, GZIP_OPTIONS);
+  return ownBytes(
+    encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body, GZIP_OPTIONS),
+  );
 }
 
 /**
