@@ -6,6 +6,9 @@ import { systemContext } from '../../http/system-actor.ts';
 import { buildEvent, buildOrgUser, buildPark, buildProject } from '../../seed/builders.ts';
 import { newProject } from '../projects/test-support/project-api.ts';
 import type { Db } from '../../db/database.ts';
+import { dashboard } from './dashboard.service.ts';
+import { presentDashboard } from './dashboard.presenter.ts';
+import { projectFigures } from '../projects/projects.service.ts';
 
 /** The pairings whose figures (project-stats.repository.ts, readPieces) each statement Drizzle sends reads again. */
 function spyPieceReads(db: Db) {
@@ -286,5 +289,81 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
     } finally {
       spy.restore();
     }
+  });
+
+  it('after writes to one pairing at a time, the national figures of every grouping equal the figures summed afresh', async () => {
+    const { jilinZhejiang: jz, liaoningJiangsu: lj } = s.f.pairings;
+    const national = await s.as(s.f.users.national);
+    const jilin = await s.as(s.f.users.jilin);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const groupings = ['pairing', 'side', 'industry', 'year'] as const;
+    // Composed afresh: a transaction's handle keeps no piece and no running sums (kernel/cached-per-pairing.ts).
+    const fresh = () =>
+      s.t.database.db.transaction(async (tx) => {
+        const ctx = { ...systemContext(s.t.deps), db: tx as unknown as Db };
+        const stats: Record<string, unknown> = {};
+        for (const groupBy of groupings) stats[groupBy] = await projectFigures(ctx, { groupBy });
+        return JSON.parse(JSON.stringify({ dashboard: presentDashboard(await dashboard(ctx)), ...stats }));
+      });
+    const served = async () => {
+      const out: Record<string, unknown> = { dashboard: (await national.get('/api/dashboard')).json() };
+      for (const groupBy of groupings)
+        out[groupBy] = (await national.get(`/api/projects/stats?groupBy=${groupBy}`)).json();
+      return out;
+    };
+    // Kept first, so each write below is summed into figures already kept (taken out and put in again).
+    expect(await served()).toEqual(await fresh());
+    const made = await liaoning.post(
+      '/api/projects',
+      newProject(lj, {
+        title: '大连船舶配套项目',
+        investor: '苏州庚公司',
+        hostRegionCode: '210200',
+        investorRegionCode: '320500',
+      }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    let project = made.json() as { id: string; version: number; landmark: boolean };
+    const writes = [
+      () =>
+        liaoning.post(`/api/projects/${project.id}/moves`, {
+          to: 'signed',
+          on: '2025-03-01',
+        }),
+      () =>
+        liaoning.post(`/api/projects/${project.id}/figures`, {
+          version: project.version,
+          figure: 'signed',
+          period: { year: 2025, month: 3 },
+          amount: '12345.678',
+        }),
+      () =>
+        liaoning.post(`/api/projects/${project.id}/figures`, {
+          version: project.version,
+          figure: 'arrived',
+          period: { year: 2025, month: 6 },
+          amount: '2000.5',
+        }),
+      () => liaoning.patch(`/api/projects/${project.id}`, { version: project.version, landmark: !project.landmark }),
+      () =>
+        liaoning.patch(`/api/projects/${project.id}`, {
+          version: project.version,
+          industrySection: 'C',
+          industryDivision: '36',
+        }),
+    ];
+    for (const write of writes) {
+      const res = await write();
+      expect(res.statusCode, res.body).toBe(200);
+      project = res.json();
+      expect(await served()).toEqual(await fresh());
+    }
+    // Another pairing's project, and the first one's pairing read again in between.
+    const other = await jilin.post(
+      '/api/projects',
+      newProject(jz, { title: '长春冰雪旅游项目', investor: '杭州辛公司' }),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    expect(await served()).toEqual(await fresh());
   });
 });

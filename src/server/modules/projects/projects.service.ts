@@ -31,9 +31,9 @@ import {
 } from './projects.repository.ts';
 import { appendMoves, appendReport } from './project-history.repository.ts';
 import { projectStatsPieces, type StatsQuery } from './project-stats.repository.ts';
-import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { inPairingScope, scopeTag } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, derivedColumns, historyOf } from './project-history.ts';
-import { statsFromPieces } from './project-stats.ts';
+import { keptFigures } from './project-stats.ts';
 import { sideTextsInView } from '../programmes/programmes.service.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { applyMove, startState } from './stage-machine.ts';
@@ -69,7 +69,10 @@ export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Pro
       sideTextsInView(ctx, 'zh-CN', query.pairingId),
     ),
   ]);
-  return statsFromPieces(pieces, query.groupBy, query.demo, sides);
+  // Summed from the last figures of the same pairings (project-stats.ts RunningFigures): after a write, only the
+  // written pairing's piece is taken out and put in again.
+  const pairings = `${scopeTag(ctx.actor.scope)}|${query.pairingId ?? ''}|${query.withSubPairs ?? ''}`;
+  return keptFigures(ctx.db, pairings, query.groupBy, query.demo).update(pieces).figures(sides);
 }
 
 /** The GB/T 4754-2017 industries a project is filed under. */
