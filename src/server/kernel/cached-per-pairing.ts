@@ -48,9 +48,13 @@ export async function cachedPerPairing<T>(
   const missing: string[] = [];
   for (const id of pairingIds) {
     const hit = cache.get(id);
-    if (hit && (hit.version === version || (hit.tables && dv!.unchangedSince(hit.version, hit.tables, hit.scope))))
+    if (hit && hit.version === version) pieces.push(hit);
+    else if (hit?.tables && dv!.unchangedSince(hit.version, hit.tables, hit.scope)) {
+      // Still as read, so as good as read now: the next asker at this version takes it without the check, which a
+      // national office's ~220 pieces otherwise each go through again on every miss after any write.
+      hit.version = version;
       pieces.push(hit);
-    else missing.push(id);
+    } else missing.push(id);
   }
   if (missing.length) {
     const tracked = trackingReads(() => read(missing));
