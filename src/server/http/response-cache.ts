@@ -4,7 +4,7 @@ import { routeStore } from '../db/routing.ts';
 import type { Actor, AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
 import { scopeSet, scopeTag } from '../kernel/pairing-scope.repository.ts';
-import { chooseEncoding, compressAs, type Encoding, ownBytes, worthCompressing } from './web-delivery.ts';
+import { chooseEncoding, compressAs, type Encoding, utf8Bytes, worthCompressing } from './web-delivery.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -225,8 +225,7 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onSend', async (req, reply, payload) => {
     const miss = req.cacheMiss;
     if (!miss) return payload;
-    const body =
-      reply.statusCode === 200 && typeof payload === 'string' ? ownBytes(Buffer.from(payload, 'utf8')) : null;
+    const body = reply.statusCode === 200 && typeof payload === 'string' ? utf8Bytes(payload) : null;
     const ok = body !== null && body.length <= MAX_BYTES;
     // Stored under the version read before the handler ran, with the tables the request read (the user's scope
     // among them): a write to one of them, meanwhile or later, makes it stale.

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
 import { useProgrammeApp } from '../testing/programme-fixture.ts';
 import { loadSeedPlans } from '../modules/plans/test-support/plan-api.ts';
-import { BROTLI_QUALITY, chooseEncoding, compressAs, GZIP_LEVEL, ownBytes } from './web-delivery.ts';
+import { BROTLI_QUALITY, chooseEncoding, compressAs, GZIP_LEVEL, ownBytes, utf8Bytes } from './web-delivery.ts';
 
 const BROWSER = 'gzip, deflate, br';
 
@@ -157,5 +157,26 @@ describe('bytes the response cache keeps', () => {
     expect(own.equals(small)).toBe(true);
     expect(own.buffer.byteLength).toBe(own.byteLength);
     expect(ownBytes(large)).toBe(large);
+  });
+});
+
+describe('a text as UTF-8 bytes', () => {
+  it('is what Buffer.from makes of it, in an allocation of its own size, whatever its length', () => {
+    const page = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: i, title: `【合成】第${i}次联席会议` })));
+    const texts = [
+      '',
+      'ok',
+      '对口合作',
+      'a\u{1F600}b',
+      'lone \ud800 and \udc00 surrogates',
+      page,
+      page.repeat(3),
+      page.repeat(200),
+    ];
+    for (const text of [...texts, texts[1]!]) {
+      const bytes = utf8Bytes(text);
+      expect(bytes.equals(Buffer.from(text, 'utf8')), text.slice(0, 20)).toBe(true);
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    }
   });
 });
