@@ -202,7 +202,9 @@ describe.each(testEngines())(
       // Pages of a filter within a stretch are one statement whose bound is written into it, no LIMIT or OFFSET
       // value: PostgreSQL plans a LIMIT given as a value afresh on every run (kernel/page-marks.ts spanOf).
       const texts = new Set<string>();
-      const page = countStatements(s.t.database.db, /^select "meetings"\."id" as "id"/i, (text) => texts.add(text));
+      const page = countStatements(s.t.database.db, /^select "id" as "id", "pairing_id" as "pairingId"/i, (text) =>
+        texts.add(text),
+      );
       for (const [size, n] of [
         [7, 2],
         [9, 2],
@@ -223,6 +225,56 @@ describe.each(testEngines())(
       // Another pairing's office sees none of them, from any page.
       const other = await s.as(s.f.users.liaoning);
       expect((await other.get(`${base}&pageSize=7&page=20`)).json()).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('lists decision counts kept per pairing: as the meeting shows them, moved at once by a decision added or closed', async () => {
+      const c = await s.as(s.f.users.jilin);
+      const decision = (text: string) => ({
+        text,
+        deadline: inDays(40),
+        owners: [{ organisationId: s.f.users.jilin.organisationId, role: 'lead' }],
+      });
+      const a = (
+        await c.post('/api/meetings', meeting({ title: '计数会议甲', decisions: [decision('甲一'), decision('甲二')] }))
+      ).json();
+      const b = (
+        await c.post(
+          '/api/meetings',
+          meeting({ pairingId: s.f.pairings.jilinWenzhou, kind: 'symposium', title: '计数会议乙', decisions: [] }),
+        )
+      ).json();
+      let size = 100;
+      // Every read at another address: no answer comes from the response cache.
+      const listed = async () => {
+        const items: { id: string; decisionCount: number; openDecisionCount: number }[] = (
+          await c.get(`/api/meetings?pageSize=${size--}`)
+        ).json().items;
+        const counts = (id: string) => {
+          const m = items.find((i) => i.id === id)!;
+          return [m.decisionCount, m.openDecisionCount];
+        };
+        const detail = (await c.get(`/api/meetings/${a.id}`)).json();
+        expect(counts(a.id)).toEqual([detail.decisionCount, detail.openDecisionCount]);
+        return { a: counts(a.id), b: counts(b.id) };
+      };
+      const reads = countStatements(s.t.database.db, /^SELECT "meetings"\."pairing_id" AS "pairingId"/);
+      expect(await listed()).toEqual({ a: [2, 2], b: [0, 0] });
+      expect(reads.count).toBe(1);
+      expect(await listed()).toEqual({ a: [2, 2], b: [0, 0] });
+      expect(reads.count).toBe(1);
+      const added = await c.post(`/api/meetings/${a.id}/decisions`, { decisions: [decision('甲三')] });
+      expect(added.statusCode, added.body).toBe(201);
+      expect(await listed()).toEqual({ a: [3, 3], b: [0, 0] });
+      const third = added.json().decisions.find((d: { text: string }) => d.text === '甲三');
+      const item = (await c.get(`/api/tracked-items/${third.id}`)).json();
+      const closed = await c.post(`/api/tracked-items/${item.id}/close`, {
+        version: item.version,
+        note: '已办结',
+        link: 'https://fgw.jl.gov.cn/news/2024-06-20.html',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(await listed()).toEqual({ a: [3, 2], b: [0, 0] });
+      reads.restore();
     });
 
     it("answers 404 for another pairing's meeting and item", async () => {

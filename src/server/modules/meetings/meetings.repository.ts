@@ -4,6 +4,7 @@ import type { MeetingKind, Side } from '../../../common/api/enums.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
 import {
   dayMarks,
   fromDayMark,
@@ -20,7 +21,7 @@ import {
   preparedRows,
   underOwnNames,
 } from '../../kernel/prepared-by-shape.ts';
-import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { trackedItems } from '../tracking/tracking.tables.ts';
 import { meetingRotations, meetings } from './meetings.tables.ts';
@@ -52,6 +53,51 @@ const summaryColumns = {
   isDemo: meetings.isDemo,
 };
 export type MeetingSummaryRow = SelectResultFields<typeof summaryColumns>;
+
+/**
+ * A list page's row: the summary but its decision counts (kept per pairing, decisionCountsOf), its pairing's name
+ * looked up by key for each of the page's rows rather than by hashing every pairing (10–100 rows against 228).
+ */
+const { decisionCount: _n, openDecisionCount: _open, ...pageFields } = summaryColumns;
+const pageColumns = {
+  ...pageFields,
+  pairingName: sql<string>`(SELECT ${pairings.name} FROM ${pairings} WHERE ${pairings.id} = ${meetings.pairingId})`,
+};
+type MeetingPageRow = Omit<MeetingSummaryRow, 'decisionCount' | 'openDecisionCount'>;
+
+/** A meeting's decisions and how many of them are not closed. */
+type DecisionCounts = readonly [n: number, open: number];
+const NO_DECISIONS: DecisionCounts = [0, 0];
+
+/**
+ * The decision counts of every meeting of each of `pairingIds`, kept per pairing until its meetings or tracked items
+ * change (kernel/cached-per-pairing.ts; a decision is of its meeting's pairing, tracking.service raiseItems): counted
+ * in each list page's statement they were half its database time (a walk of each row's decisions, 0.40 → 0.20 ms
+ * per page on PostgreSQL, the stage's data).
+ */
+function decisionCountsOf(db: DbOrTx, pairingIds: readonly string[]): Promise<Map<string, DecisionCounts>[]> {
+  return cachedPerPairing(
+    db,
+    pairingIds,
+    'meetings|decision-counts',
+    async (ids) => {
+      const { rows } = await db.execute<{ pairingId: string; id: string; n: number; open: number }>(sql`
+        SELECT ${meetings.pairingId} AS "pairingId", ${meetings.id} AS id, count(*)::int AS n,
+               count(*) FILTER (WHERE ${trackedItems.state} <> 'closed')::int AS open
+        FROM ${meetings} JOIN ${trackedItems} ON ${decisionsOf}
+        WHERE ${meetings.pairingId} = ANY(${uuidArray(ids)})
+        GROUP BY ${meetings.pairingId}, ${meetings.id}`);
+      const out = new Map<string, Map<string, DecisionCounts>>();
+      for (const r of rows) {
+        let counts = out.get(r.pairingId);
+        if (!counts) out.set(r.pairingId, (counts = new Map()));
+        counts.set(r.id, [r.n, r.open]);
+      }
+      return out;
+    },
+    new Map<string, DecisionCounts>(),
+  );
+}
 
 type MeetingFilter = { pairingId?: string; kind?: MeetingKind; year?: number; demo?: boolean };
 const FILTER_KEYS = ['pairingId', 'kind', 'year', 'demo'] as const;
@@ -93,8 +139,8 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
       async () => await dayMarks(db, meetings, meetings.heldOn, meetings.id, where()),
     ),
   );
-  // The page's ids first: the decision counts are then computed for its rows only, not for every row it skips.
-  // Built once per filter shape, scope and span (kernel/page-marks.ts spanOf), run with this request's values.
+  // The page's ids first, then its rows by key. Built once per filter shape, scope and span (kernel/page-marks.ts
+  // spanOf), run with this request's values.
   const span = spanOf(skip, pageSize);
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
   const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}|${span}`, () => {
@@ -105,19 +151,27 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
         .where(and(filterOf(actor, given), after))
         .orderBy(...listOrder);
     const page = db
-      .select(underOwnNames(summaryColumns))
+      .select(underOwnNames(pageColumns))
       .from(meetings)
-      .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
-      .innerJoin(decisionCounts, sql`true`)
       .where(
         mark ? idsFromDayMark(meetings.heldOn, meetings.id, span, inOrder) : idsFromTop(meetings.id, span, inOrder()),
       )
       .orderBy(...listOrder);
     // Its rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
     // numbers, booleans), without its mapping of each field of each row.
-    return preparedRows<MeetingSummaryRow>(db, page.getSQL());
+    return preparedRows<MeetingPageRow>(db, page.getSQL());
   });
-  const items = await pageQuery({ ...f, ...(mark ? fromDayMark(mark, skip, pageSize) : fromTop(skip, pageSize)) });
+  const rows = await pageQuery({ ...f, ...(mark ? fromDayMark(mark, skip, pageSize) : fromTop(skip, pageSize)) });
+  const pairingIds = [...new Set(rows.map((r) => r.pairingId))];
+  const counts = await decisionCountsOf(db, pairingIds);
+  const countsOf = new Map(pairingIds.map((id, i) => [id, counts[i]!]));
+  // Set on the driver's own rows: a copy of each row with its counts cost more than reading them.
+  const items = rows as MeetingSummaryRow[];
+  for (const r of items) {
+    const counts = countsOf.get(r.pairingId)!.get(r.id) ?? NO_DECISIONS;
+    r.decisionCount = counts[0];
+    r.openDecisionCount = counts[1];
+  }
   return { items, total };
 }
 
