@@ -8,7 +8,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  * Connections to the database server that the app's processes on one machine share by default (WORKERS divides
  * them): the processes, the client and PostgreSQL share the same cores, and more statements running at once than
  * that only queue on the cores, where a write's statements wait behind every read of every process instead of
- * going first for a connection (db/routing.ts, PrimarySlots).
+ * going first for a connection (db/routing.ts, StatementSlots: a process's replica reads count among them too).
  */
 const DATABASE_CONNECTIONS = 10;
 

@@ -37,6 +37,32 @@ describe('statement turns on one connection', () => {
     expect(order).toEqual(['heavy', 'light']);
   });
 
+  it('sends as many statements at once as it has connections, the rest shortest first as each comes back', async () => {
+    const turns = new StatementTurns(2);
+    turns.learn('heavy', 300);
+    turns.learn('light', 1);
+    const out: string[] = [];
+    const finish: (() => void)[] = [];
+    const hold = (name: string) => () =>
+      new Promise<void>((r) => {
+        out.push(name);
+        finish.push(r);
+      });
+    const first = ['light', 'light', 'heavy', 'light'].map((text, i) => turns.run(text, hold(`${text}${i}`)));
+    await new Promise((r) => setTimeout(r, 0));
+    // Two are out; the heavy one waits behind the light one queued after it.
+    expect(out).toEqual(['light0', 'light1']);
+    finish.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(out).toEqual(['light0', 'light1', 'light3']);
+    while (finish.length) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(first);
+    expect(out).toEqual(['light0', 'light1', 'light3', 'heavy2']);
+  });
+
   it('gives a write request the next free PostgreSQL connection before reads that waited longer', async () => {
     // A primary with one connection: each statement holds it until the test lets it go.
     const sent: string[] = [];
@@ -65,6 +91,39 @@ describe('statement turns on one connection', () => {
     }
     await Promise.all([running, ...reads, ...writes]);
     expect(sent).toEqual(['select 1', 'update 4', 'select 5', 'select 2', 'select 3']);
+  });
+
+  it("counts replica reads among the process's statements at once, a write request's going first", async () => {
+    // One slot in all: a replica read holds it like a primary statement, and a write request's statement queued
+    // after further replica reads runs next.
+    const sent: string[] = [];
+    const finish: (() => void)[] = [];
+    const hold = (where: string) => (text: string) =>
+      new Promise<{ rows: [] }>((r) => {
+        sent.push(`${where} ${text}`);
+        finish.push(() => r({ rows: [] }));
+      });
+    const primary = { options: { max: 1 }, on: () => primary, query: hold('primary') } as unknown as pg.Pool;
+    const replicas = new ReplicaSet(['postgres://replica.invalid/db'], 1);
+    const replica = replicas.replicas[0]!;
+    await replica.pool.end();
+    await replica.watch.end();
+    replica.pool = { on: () => replica.pool, query: hold('replica') } as unknown as pg.Pool;
+    replica.healthy = true;
+    const pool = new RoutingPool(primary, replicas);
+    const as = (primaryRequest: boolean, text: string) =>
+      runInStore({ primary: primaryRequest, reads: null }, () => pool.query(text) as Promise<void>);
+    const running = as(false, 'select 1');
+    const queued = [as(false, 'select 2'), as(true, 'update 3'), as(false, 'select 4')];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toEqual(['replica select 1']);
+    for (let i = 0; i < 3; i++) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    finish.shift()!();
+    await Promise.all([running, ...queued]);
+    expect(sent).toEqual(['replica select 1', 'primary update 3', 'replica select 2', 'replica select 4']);
   });
 
   it('orders WAL positions', () => {

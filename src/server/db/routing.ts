@@ -391,20 +391,28 @@ type QueryFn = (...args: unknown[]) => unknown;
  * request's store here, in the caller's context (pg-pool runs its callbacks in whichever context released a client).
  */
 /**
- * The turn of statements on a single connection (PGlite: one statement at a time), shortest expected first instead
- * of first come: each statement's expected time is what statements of the same text took before (a moving
+ * The turn of statements on PGlite's connections (one backend: one statement at a time), shortest expected first
+ * instead of first come: each statement's expected time is what statements of the same text took before (a moving
  * average), and a waiting statement's claim grows with its wait, so a heavy read (a 5,000-task plan, a search
  * through every project) goes after the light ones queued with it instead of holding all of them up, yet is never
- * starved: it goes first once it has waited as long as it is expected to take. A transaction takes the connection
- * for its whole length and goes ahead of reads.
+ * starved: it goes first once it has waited as long as it is expected to take. A transaction takes a connection
+ * for its whole length and goes ahead of reads. At most `connections` statements are out at once: the next one
+ * reaches the worker while it runs the last (database.ts, PGLITE_CONNECTIONS), so a statement's time as learnt
+ * includes waiting there behind one other.
  */
 export class StatementTurns {
-  private busy = false;
   private waiting: { cost: number; at: number; go: () => void }[] = [];
   private costs = new Map<string, number>();
   /** Expected milliseconds of a statement never seen. */
   static readonly UNKNOWN_MS = 2;
   private static readonly KEEP = 5_000;
+
+  /** Connections free for a statement. */
+  private free: number;
+
+  constructor(connections = 1) {
+    this.free = connections;
+  }
 
   expected(text: string | undefined): number {
     return (text ? this.costs.get(text) : undefined) ?? StatementTurns.UNKNOWN_MS;
@@ -418,8 +426,8 @@ export class StatementTurns {
   }
 
   acquire(cost: number): Promise<void> {
-    if (!this.busy) {
-      this.busy = true;
+    if (this.free > 0) {
+      this.free--;
       return Promise.resolve();
     }
     return new Promise((go) => this.waiting.push({ cost, at: performance.now(), go }));
@@ -427,7 +435,7 @@ export class StatementTurns {
 
   release() {
     if (!this.waiting.length) {
-      this.busy = false;
+      this.free++;
       return;
     }
     const now = performance.now();
@@ -455,13 +463,16 @@ export class StatementTurns {
 }
 
 /**
- * The primary's connections (PostgreSQL), handed out first to the statements and transactions of requests that
- * change data, then to reads in the order they came. pg-pool serves whoever asked first: under the mix's 64
- * requests a write waited for a connection as long as any read, once for its transaction and once for each read
- * after it (the page it answers with), and so took several reads' time (db/BENCHMARKS.md). Writes are a few in a
- * hundred requests: reads lose little by letting them go first.
+ * The process's statements running at once (PostgreSQL): at most as many as the primary has connections, whether
+ * they run there or on a replica, handed out first to the statements and transactions of requests that change
+ * data, then to reads in the order they came. pg-pool serves whoever asked first: under the mix's 64 requests a
+ * write waited for a connection as long as any read, once for its transaction and once for each read after it (the
+ * page it answers with), and so took several reads' time (db/BENCHMARKS.md). Writes are a few in a hundred
+ * requests: reads lose little by letting them go first. Replica reads count too: a replica on the same cores
+ * (the bench's, or a small installation's) otherwise ran up to as many reads again beside the primary's
+ * statements, and each of a write's statements waited for a core behind all of them.
  */
-export class PrimarySlots {
+export class StatementSlots {
   private free: number;
   private urgent: (() => void)[] = [];
   private waiting: (() => void)[] = [];
@@ -494,12 +505,12 @@ export class PrimarySlots {
   }
 }
 
-/** Whether the statements sent now are a write request's (or work outside requests): they go first (PrimarySlots). */
+/** Whether the statements sent now are a write request's (or work outside requests): they go first (StatementSlots). */
 const urgentNow = () => als.getStore()?.primary ?? true;
 
 export class RoutingPool extends EventEmitter {
-  /** Without turns (PostgreSQL): who gets the primary's next free connection. */
-  private readonly slots: PrimarySlots | null;
+  /** Without turns (PostgreSQL): which of the process's statements runs next, on the primary or a replica. */
+  private readonly slots: StatementSlots | null;
 
   constructor(
     readonly primary: pg.Pool,
@@ -508,7 +519,7 @@ export class RoutingPool extends EventEmitter {
     readonly turns: StatementTurns | null = null,
   ) {
     super();
-    this.slots = turns ? null : new PrimarySlots(primary.options.max ?? 10);
+    this.slots = turns ? null : new StatementSlots(primary.options.max ?? 10);
     const names = new StatementNames();
     names.nameOn(primary);
     for (const r of replicas?.replicas ?? []) names.nameOn(r.pool);
@@ -530,10 +541,12 @@ export class RoutingPool extends EventEmitter {
         this.replicas.served++;
         // A replica that is down, or cancelled the read to replay the primary's WAL: the primary answers instead (an
         // error in the statement itself comes back from there too).
-        return ((replica.pool.query as QueryFn)(...args) as Promise<unknown>).catch((err: { code?: string }) => {
-          if (!err.code || /^(08|57P)/.test(err.code)) this.replicas!.markUnhealthy(replica);
-          return (this.primary.query as QueryFn)(...args);
-        });
+        const read = () =>
+          ((replica.pool.query as QueryFn)(...args) as Promise<unknown>).catch((err: { code?: string }) => {
+            if (!err.code || /^(08|57P)/.test(err.code)) this.replicas!.markUnhealthy(replica);
+            return (this.primary.query as QueryFn)(...args);
+          });
+        return this.slots ? this.slots.run(false, read) : read();
       }
     }
     const send = () => (this.primary.query as QueryFn)(...args) as Promise<unknown>;
