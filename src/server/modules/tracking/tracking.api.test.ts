@@ -203,6 +203,37 @@ describe.each(testEngines())(
       expect(owned.find((i) => i.id === second.unitItem.id)?.status).toBe('overdue');
     });
 
+    it("lists each item's owners as its page shows them, whatever the filter, and none for an item without owners", async () => {
+      const { office, officeItem, unitItem } = await meetingWithDecisions();
+      // Two items of two owners each on either side of the unit's item, so each item's owner rows are put together.
+      const { officeItem: next } = await meetingWithDecisions();
+      await s.t.database.db.execute(sql`DELETE FROM tracked_item_owners WHERE item_id = ${unitItem.id}`);
+      const detail = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+      expect(detail.owners.map((o: { role: string }) => o.role).sort()).toEqual(['co', 'lead']);
+      const base = `/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`;
+      const jilin = s.f.users.jilin.organisationId;
+      for (const f of [
+        '',
+        '&status=not_started',
+        `&organisationId=${jilin}`,
+        `&status=not_started&organisationId=${jilin}`,
+      ]) {
+        for (const pageSize of [1, 500]) {
+          const items: { id: string; owners: unknown[] }[] = [];
+          for (let page = 1; ; page++) {
+            const p = (await office.get(`${base}${f}&pageSize=${pageSize}&page=${page}`)).json();
+            if (!p.items.length) break;
+            items.push(...p.items);
+          }
+          for (const id of [officeItem.id, next.id])
+            expect(items.find((i) => i.id === id)?.owners, f).toEqual(detail.owners);
+          // One row each: an item's owners are never listed as items of their own.
+          expect(new Set(items.map((i) => i.id)).size, f).toBe(items.length);
+          if (!f.includes('organisationId')) expect(items.find((i) => i.id === unitItem.id)?.owners, f).toEqual([]);
+        }
+      }
+    });
+
     it('pages a long status list from its marks: every page as the whole list has it, and after a write', async () => {
       const { office, officeItem, unitItem } = await meetingWithDecisions();
       // 400 more decisions of the meeting: deep pages of a status start from a kept mark (every 100th item), and
