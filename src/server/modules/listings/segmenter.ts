@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Jieba, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict';
 import { repoPath } from '../../repo-path.ts';
+import { IdfTable } from './idf-table.ts';
 
 /**
  * Chinese word segmentation for listings (neither PGlite nor PostgreSQL 15 has a Chinese parser): jieba with the
@@ -21,12 +22,12 @@ const UNSEEN_IDF = 11.7;
 
 /**
  * Loading jieba's dictionaries takes seconds (its 5 MB dictionary, the 6 MB idf table for TF-IDF and the idf of each
- * word as a map), so the server loads them in the background at start (`warmSegmenter`) and no request waits for
+ * word as a table), so the server loads them in the background at start (`warmSegmenter`) and no request waits for
  * them; each part is still loaded on first use where nothing warmed it (commands, tests).
  */
 let words: Words | undefined;
 let tfidf: TfIdf | undefined;
-let idfMap: Map<string, number> | undefined;
+let idfTable: IdfTable | undefined;
 
 function wordsOf(): Words {
   if (words) return words;
@@ -55,33 +56,15 @@ function wordsOf(): Words {
 
 const tfidfOf = () => (tfidf ??= TfIdf.withDict(idf));
 
-/** Reads `word value` lines of jieba's idf table from `from`, at most `lines` of them; answers where it stopped. */
-function readIdf(text: string, into: Map<string, number>, from: number, lines: number): number {
-  let at = from;
-  for (let n = 0; n < lines && at < text.length; n++) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', at);
-    if (space > at && space < end) into.set(text.slice(at, space), Number(text.slice(space + 1, end)));
-    at = end + 1;
-  }
-  return at;
-}
-
-const idfText = () => Buffer.from(idf).toString('utf8');
-
-function idfOf(): Map<string, number> {
-  if (idfMap) return idfMap;
-  const map = new Map<string, number>();
-  readIdf(idfText(), map, 0, Number.POSITIVE_INFINITY);
-  idfMap = map;
-  return map;
+function idfOf(): IdfTable {
+  idfTable ??= new IdfTable(idf).read(Number.POSITIVE_INFINITY);
+  return idfTable;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Loads the dictionaries part by part, letting requests in between (the idf map in slices of 20,000 words), so the
+ * Loads the dictionaries part by part, letting requests in between (the idf table in slices of 20,000 words), so the
  * first search or listing after a start does not pay the load. A part already loaded on first use is not redone.
  */
 export async function warmSegmenter(): Promise<void> {
@@ -90,11 +73,10 @@ export async function warmSegmenter(): Promise<void> {
   await nextTurn();
   tfidfOf();
   await nextTurn();
-  if (idfMap) return;
-  const text = idfText();
-  const map = new Map<string, number>();
-  for (let at = 0; at < text.length && !idfMap; await nextTurn()) at = readIdf(text, map, at, 20_000);
-  idfMap ??= map;
+  if (idfTable) return;
+  const table = new IdfTable(idf);
+  for (; !table.complete && !idfTable; await nextTurn()) table.read(20_000);
+  idfTable ??= table;
 }
 
 /** Words that carry no meaning for matching (particles, the listing genre's own words). */
