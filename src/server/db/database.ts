@@ -87,12 +87,17 @@ async function openPostgres(url: string, max: number, replicaUrls: readonly stri
 }
 
 /**
- * PGlite lives in a worker behind a private Unix socket (see pglite-worker.mjs), reached by one connection only:
- * PGlite runs one statement at a time anyway, and with one connection its turns are decided here (StatementTurns).
+ * PGlite lives in a worker behind a private Unix socket (see pglite-worker.mjs), reached by two connections. PGlite
+ * runs one statement at a time anyway, and the worker takes the connections' statements in turn (a transaction
+ * keeps it to itself until it ends); the turns are decided here (StatementTurns). With one connection the worker sat
+ * idle from each answer until the next statement came, since the main thread reads the answer and sends the next
+ * only when its event loop gets there (under 64 requests, more than half the worker's time in a profile of the
+ * meetings list); with two, the next one is already waiting there. Each connection prepares its own named
+ * statements (routing.ts, StatementNames) in PGlite's one backend, so twice as many plans are kept.
  * (pglite-socket 0.2.17, which the worker used before, split connections' protocol messages around an open
  * transaction, so that a query could be answered with another query's rows: bench/pglite-socket-interleave.ts.)
  */
-const PGLITE_CONNECTIONS = 1;
+const PGLITE_CONNECTIONS = 2;
 
 async function openPglite(dataDir: string): Promise<Database> {
   const max = PGLITE_CONNECTIONS;
@@ -124,7 +129,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw err;
   }
   worker.removeAllListeners('exit');
-  // The connection is kept for the process's life (no idle timeout): PGlite's one backend keeps each connection's
+  // The connections are kept for the process's life (no idle timeout): PGlite's one backend keeps each connection's
   // prepared statements (routing.ts, StatementNames) after it closes, so a new connection every idle spell would
   // pile them up.
   const pool = new pg.Pool({
@@ -136,8 +141,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     idleTimeoutMillis: 0,
   });
   // Through the routing pool too, without replicas: it notes each statement's tables for the caches.
-  // One connection: statements take turns shortest expected first, so a heavy read does not hold up light ones.
-  const db = drizzle(new RoutingPool(pool, null, new StatementTurns()) as unknown as pg.Pool, { casing: 'snake_case' });
+  // Statements take turns shortest expected first, so a heavy read does not hold up light ones.
+  const db = drizzle(new RoutingPool(pool, null, new StatementTurns(max)) as unknown as pg.Pool, {
+    casing: 'snake_case',
+  });
   const version = trackWrites(pool, db, { notify: false });
   // PGlite runs no autovacuum: the app vacuums and analyzes (table-upkeep.ts, kernel/jobs/table-upkeep-job.ts).
   registerTableUpkeep(db, new TableUpkeep(pool));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { testEngines } from '../testing/test-engines.ts';
 import type { Database } from './database.ts';
@@ -167,6 +168,26 @@ describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () 
     } finally {
       await b.end();
     }
+  });
+
+  it("sends the app's next statement on its second connection while a transaction holds the first, run after it", async () => {
+    // Two connections, so the worker has the next statement at hand (database.ts, PGLITE_CONNECTIONS); the read goes
+    // out at once but must not land inside the transaction, which is rolled back after it was sent.
+    let seen: Promise<number> | undefined;
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO worker_probe VALUES (11)`);
+        // Sent when its `then` is called (Drizzle), here without awaiting it.
+        seen = database.db
+          .execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM worker_probe WHERE n = 11`)
+          .then((r) => r.rows[0]!.n);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(database.pool.totalCount).toBe(2);
+        await tx.execute(sql`INSERT INTO worker_probe VALUES (12)`);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await seen).toBe(0);
   });
 
   it('answers statements sent together, an error among them, each with its own rows', async () => {

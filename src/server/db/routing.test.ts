@@ -37,6 +37,32 @@ describe('statement turns on one connection', () => {
     expect(order).toEqual(['heavy', 'light']);
   });
 
+  it('sends as many statements at once as it has connections, the rest shortest first as each comes back', async () => {
+    const turns = new StatementTurns(2);
+    turns.learn('heavy', 300);
+    turns.learn('light', 1);
+    const out: string[] = [];
+    const finish: (() => void)[] = [];
+    const hold = (name: string) => () =>
+      new Promise<void>((r) => {
+        out.push(name);
+        finish.push(r);
+      });
+    const first = ['light', 'light', 'heavy', 'light'].map((text, i) => turns.run(text, hold(`${text}${i}`)));
+    await new Promise((r) => setTimeout(r, 0));
+    // Two are out; the heavy one waits behind the light one queued after it.
+    expect(out).toEqual(['light0', 'light1']);
+    finish.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(out).toEqual(['light0', 'light1', 'light3']);
+    while (finish.length) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(first);
+    expect(out).toEqual(['light0', 'light1', 'light3', 'heavy2']);
+  });
+
   it('gives a write request the next free PostgreSQL connection before reads that waited longer', async () => {
     // A primary with one connection: each statement holds it until the test lets it go.
     const sent: string[] = [];

@@ -391,20 +391,28 @@ type QueryFn = (...args: unknown[]) => unknown;
  * request's store here, in the caller's context (pg-pool runs its callbacks in whichever context released a client).
  */
 /**
- * The turn of statements on a single connection (PGlite: one statement at a time), shortest expected first instead
- * of first come: each statement's expected time is what statements of the same text took before (a moving
+ * The turn of statements on PGlite's connections (one backend: one statement at a time), shortest expected first
+ * instead of first come: each statement's expected time is what statements of the same text took before (a moving
  * average), and a waiting statement's claim grows with its wait, so a heavy read (a 5,000-task plan, a search
  * through every project) goes after the light ones queued with it instead of holding all of them up, yet is never
- * starved: it goes first once it has waited as long as it is expected to take. A transaction takes the connection
- * for its whole length and goes ahead of reads.
+ * starved: it goes first once it has waited as long as it is expected to take. A transaction takes a connection
+ * for its whole length and goes ahead of reads. At most `connections` statements are out at once: the next one
+ * reaches the worker while it runs the last (database.ts, PGLITE_CONNECTIONS), so a statement's time as learnt
+ * includes waiting there behind one other.
  */
 export class StatementTurns {
-  private busy = false;
   private waiting: { cost: number; at: number; go: () => void }[] = [];
   private costs = new Map<string, number>();
   /** Expected milliseconds of a statement never seen. */
   static readonly UNKNOWN_MS = 2;
   private static readonly KEEP = 5_000;
+
+  /** Connections free for a statement. */
+  private free: number;
+
+  constructor(connections = 1) {
+    this.free = connections;
+  }
 
   expected(text: string | undefined): number {
     return (text ? this.costs.get(text) : undefined) ?? StatementTurns.UNKNOWN_MS;
@@ -418,8 +426,8 @@ export class StatementTurns {
   }
 
   acquire(cost: number): Promise<void> {
-    if (!this.busy) {
-      this.busy = true;
+    if (this.free > 0) {
+      this.free--;
       return Promise.resolve();
     }
     return new Promise((go) => this.waiting.push({ cost, at: performance.now(), go }));
@@ -427,7 +435,7 @@ export class StatementTurns {
 
   release() {
     if (!this.waiting.length) {
-      this.busy = false;
+      this.free++;
       return;
     }
     const now = performance.now();
