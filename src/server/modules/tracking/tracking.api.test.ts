@@ -234,6 +234,49 @@ describe.each(testEngines())(
       }
     });
 
+    it("shows each item's pairing and owners as kept per pairing: read once for two pages, again after a change to either", async () => {
+      const { office, officeItem } = await meetingWithDecisions();
+      const db = s.t.database.db;
+      let n = 0;
+      const base = `/api/tracked-items?pairingId=${s.f.pairings.jilinZhejiang}`;
+      // Each call another address (page size), so no kept answer serves it; the item as its own page shows it.
+      const listed = async () => {
+        const pieces = countStatements(db, /^select "pairings"\."id"/i);
+        const page = (await office.get(`${base}&pageSize=${50 + n++}`)).json();
+        pieces.restore();
+        const item = page.items.find((i: { id: string }) => i.id === officeItem.id);
+        const detail = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+        expect(item.owners).toEqual(detail.owners);
+        expect(item.pairingName).toBe(detail.pairingName);
+        return { item, reads: pieces.count };
+      };
+      const first = await listed();
+      expect(first.item.owners).toHaveLength(2);
+      expect((await listed()).reads).toBe(0);
+      // Owners edited: the next page reads the pairing's piece again and shows them.
+      const d = (await office.get(`/api/tracked-items/${officeItem.id}`)).json();
+      const ok = await office.patch(`/api/tracked-items/${officeItem.id}`, {
+        version: d.version,
+        owners: [{ organisationId: s.f.users.zhejiang.organisationId, role: 'lead' }],
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const edited = await listed();
+      expect(edited.reads).toBe(1);
+      expect(edited.item.owners.map((o: { organisationId: string }) => o.organisationId)).toEqual([
+        s.f.users.zhejiang.organisationId,
+      ]);
+      // A unit renamed, then the pairing: each shows at once.
+      const org = s.f.users.zhejiang.organisationId;
+      await db.execute(sql`UPDATE organisations SET name = name || '（更名）' WHERE id = ${org}`);
+      expect((await listed()).item.owners[0].name).toMatch(/（更名）$/);
+      await db.execute(sql`UPDATE pairings SET name = name || '（更名）' WHERE id = ${s.f.pairings.jilinZhejiang}`);
+      expect((await listed()).item.pairingName).toMatch(/（更名）$/);
+      await db.execute(sql`UPDATE organisations SET name = replace(name, '（更名）', '') WHERE id = ${org}`);
+      await db.execute(
+        sql`UPDATE pairings SET name = replace(name, '（更名）', '') WHERE id = ${s.f.pairings.jilinZhejiang}`,
+      );
+    });
+
     it('pages a long status list from its marks: every page as the whole list has it, and after a write', async () => {
       const { office, officeItem, unitItem } = await meetingWithDecisions();
       // 400 more decisions of the meeting: deep pages of a status start from a kept mark (every 100th item), and
@@ -262,9 +305,7 @@ describe.each(testEngines())(
       // into it, no LIMIT or OFFSET value: PostgreSQL plans a LIMIT given as a value afresh on every run (page-marks
       // spanOf).
       const texts = new Set<string>();
-      const pages = countStatements(s.t.database.db, /^select "tracked_items"\."id" as "id"/i, (text) =>
-        texts.add(text),
-      );
+      const pages = countStatements(s.t.database.db, /^select "id" as "id"/i, (text) => texts.add(text));
       for (const [size, n] of [
         [7, 2],
         [9, 2],

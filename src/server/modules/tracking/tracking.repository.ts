@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
 import { fromTop, idsFromTop, isMark, pageStart, spanOf } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape, preparedRows, underOwnNames } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
@@ -99,66 +100,119 @@ function filterCondition(actor: Actor, f: GivenItemFilter): SQL | undefined {
 /** An item's owner units as they are shown: the lead first, then by name. */
 const ownerOrder = [asc(trackedItemOwners.role), asc(organisations.name)];
 
-/**
- * A listed item's row for each of its owners (an item without owners: one row, its owner fields null), put together
- * by withOwners: a page is one statement, and the owner units' names come from one join for the whole page. As one
- * row per item with its owners aggregated by the statement (json_agg … ORDER BY over the rows grouped by item),
- * PostgreSQL 15 sorted each item's owners apart and the driver parsed each item's JSON: an overdue page of 10-100
- * items cost the backend 0.58 ms and the driver 0.44 ms, against 0.43 and 0.37 ms this way (CPU per run, 2,000 runs
- * each, one connection, the bench's data). As a correlated subquery per item, the owners' JSON cost still more.
- */
-const listedFields = (day: string | Placeholder) => ({
-  ...summaryColumns(day),
-  ownerId: trackedItemOwners.organisationId,
-  ownerName: organisations.name,
-  ownerSide: trackedItemOwners.side,
-  ownerRole: trackedItemOwners.role,
-});
-
+type OwnerFields = Pick<OwnerRow, 'organisationId' | 'name' | 'side' | 'role'>;
 type ListedRow = Awaited<ReturnType<typeof listedRows>>[number];
-export type ItemSummaryRow = Omit<ListedRow, 'ownerId' | 'ownerName' | 'ownerSide' | 'ownerRole'> & {
-  owners: Pick<OwnerRow, 'organisationId' | 'name' | 'side' | 'role'>[];
-};
+export type ItemSummaryRow = ListedRow & { pairingName: string; owners: readonly OwnerFields[] };
+
+/** What a list shows of an item beside its own row: its pairing's name, and its owner units in their order. */
+interface ListedPiece {
+  pairingName: string;
+  owners: ReadonlyMap<string, readonly OwnerFields[]>;
+}
+const NO_OWNERS: readonly OwnerFields[] = Object.freeze([]);
+const NO_PIECE: ListedPiece = { pairingName: '', owners: new Map() };
 
 /**
- * Listed rows as items, each with its owners in their order (an item's rows come one after the other). An item is its
- * first row, its owner fields left on it (presenters pick their fields): copied into objects of their own, the rows
- * cost the server more than the statement saved.
+ * Each of `pairingIds`' name and its items' owner units (in ownerOrder), kept per pairing until its items, their
+ * owners, the organisations or the pairing change (kernel/cached-per-pairing.ts): read by every list page far more
+ * often than written. Joined in each page's statement, the owner rows and their units' names were 40 % of its
+ * database time (two index probes and a heap row per item: 0.71 against 0.42 ms per page on PostgreSQL, the bench's
+ * data), and the pairing's name another 0.06 ms. An owner, and an item's list of owners, read alike are kept once.
  */
-function withOwners(rows: readonly ListedRow[]): ItemSummaryRow[] {
-  const items: ItemSummaryRow[] = [];
-  let last: ItemSummaryRow | undefined;
-  for (const row of rows) {
-    if (last?.id !== row.id) {
-      last = Object.assign(row, { owners: [] as ItemSummaryRow['owners'] });
-      items.push(last);
-    }
-    // An owner row has its organisation (a foreign key), though read through left joins.
-    if (row.ownerId !== null)
-      last.owners.push({
-        organisationId: row.ownerId,
-        name: row.ownerName as string,
-        side: row.ownerSide,
-        role: row.ownerRole!,
-      });
+function listedPieces(db: DbOrTx, pairingIds: readonly string[]): Promise<ListedPiece[]> {
+  return cachedPerPairing(
+    db,
+    pairingIds,
+    'tracking|listed',
+    async (ids) => {
+      const rows = await db
+        .select({
+          pairingId: pairings.id,
+          pairingName: pairings.name,
+          itemId: trackedItemOwners.itemId,
+          organisationId: trackedItemOwners.organisationId,
+          name: organisations.name,
+          side: trackedItemOwners.side,
+          role: trackedItemOwners.role,
+        })
+        .from(pairings)
+        .leftJoin(trackedItems, eq(trackedItems.pairingId, pairings.id))
+        .leftJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
+        .leftJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
+        .where(inArray(pairings.id, ids))
+        .orderBy(asc(trackedItemOwners.itemId), ...ownerOrder);
+      const pieces = new Map<string, ListedPiece & { owners: Map<string, readonly OwnerFields[]> }>();
+      const shared = new Map<string, OwnerFields | readonly OwnerFields[]>();
+      const once = <T extends OwnerFields | readonly OwnerFields[]>(key: string, value: T): T => {
+        const found = shared.get(key) as T | undefined;
+        if (found) return found;
+        Object.freeze(value);
+        shared.set(key, value);
+        return value;
+      };
+      let item: string | null = null;
+      let list: OwnerFields[] = [];
+      let listKey = '';
+      let into: Map<string, readonly OwnerFields[]> | undefined;
+      const flush = () => {
+        if (item !== null) into!.set(item, once(listKey, list));
+      };
+      for (const r of rows) {
+        let piece = pieces.get(r.pairingId);
+        if (!piece) pieces.set(r.pairingId, (piece = { pairingName: r.pairingName, owners: new Map() }));
+        // An item's rows come together (ordered by item); an item without owners, or a pairing without items, has
+        // no owner row (its owner fields are null through the left joins).
+        if (r.itemId === null || r.organisationId === null) continue;
+        if (r.itemId !== item) {
+          flush();
+          item = r.itemId;
+          list = [];
+          listKey = '';
+          into = piece.owners;
+        }
+        const key = `${r.organisationId}|${r.role}|${r.side}|${r.name}`;
+        list.push(once(key, { organisationId: r.organisationId, name: r.name!, side: r.side, role: r.role! }));
+        listKey += `${key};`;
+      }
+      flush();
+      return pieces;
+    },
+    NO_PIECE,
+  );
+}
+
+/** Listed rows as items, each with its pairing's name and its owners (listedPieces). */
+async function withPieces(db: DbOrTx, rows: ListedRow[]): Promise<ItemSummaryRow[]> {
+  const pairingIds = [...new Set(rows.map((r) => r.pairingId))];
+  const pieces = await listedPieces(db, pairingIds);
+  const byPairing = new Map(pairingIds.map((id, i) => [id, pieces[i]!]));
+  const items = rows as ItemSummaryRow[];
+  for (const r of items) {
+    const piece = byPairing.get(r.pairingId)!;
+    r.pairingName = piece.pairingName;
+    r.owners = piece.owners.get(r.id) ?? NO_OWNERS;
   }
   return items;
 }
 
+/** A listed item's own columns: its pairing's name comes with its owners (listedPieces). */
+const listedFields = (day: string | Placeholder) => {
+  const { pairingName: _name, ...own } = summaryColumns(day);
+  return own;
+};
+
 /**
- * Listed items with their owners, in `order` and each item's owners in theirs. `named`: each field under its own
- * name, for a page statement run by itemPage (its builder's row type is then not what it reads; only its SQL is used).
+ * Listed items' own rows in `order` (withPieces adds their pairings' names and their owners). `named`: each field
+ * under its own name, for a page statement run by itemPage (its builder's row type is then not what it reads; only its
+ * SQL is used).
  */
 const listedRows = (db: DbOrTx, day: string | Placeholder, where: SQL | undefined, order: SQL[], named = false) => {
   const fields = listedFields(day);
   return db
     .select(named ? (underOwnNames(fields) as unknown as typeof fields) : fields)
     .from(trackedItems)
-    .innerJoin(pairings, eq(pairings.id, trackedItems.pairingId))
-    .leftJoin(trackedItemOwners, eq(trackedItemOwners.itemId, trackedItems.id))
-    .leftJoin(organisations, eq(organisations.id, trackedItemOwners.organisationId))
     .where(where)
-    .orderBy(...order, ...ownerOrder);
+    .orderBy(...order);
 };
 
 /**
@@ -171,7 +225,7 @@ function itemPage(db: DbOrTx, statement: SQL) {
   return async (values: Record<string, unknown>) => {
     const page = await rows(values);
     for (const r of page) if (r.closedAt !== null) r.closedAt = new Date(r.closedAt as unknown as string);
-    return withOwners(page);
+    return withPieces(db, page);
   };
 }
 
@@ -216,24 +270,38 @@ async function unitItemKeys(db: DbOrTx, actor: Actor, ownUnit: string, f: Omit<I
   });
 }
 
-/** A page of a unit's items from its kept keys: the ids in the list's order (closed last without a status). */
-function unitPageIds(
-  keys: readonly ItemKey[],
-  status: ItemStatus | undefined,
-  today: string,
-  from: number,
-  size: number,
-) {
-  const chosen = status
-    ? keys.filter((k) => statusOfKey(k, today) === status)
-    : [...keys.filter((k) => k.state !== 'closed'), ...keys.filter((k) => k.state === 'closed')];
-  return chosen.slice(from, from + size).map((k) => k.id);
+/** A unit's kept keys as its pages read them on a day: the ids of each status and of the whole list, and the counts. */
+interface UnitView {
+  today: string;
+  /** In the list's order; the whole list ('') has the closed items last. */
+  ids: Record<ItemStatus | '', string[]>;
+  counts: Record<ItemStatus, number>;
 }
+const unitViews = new WeakMap<readonly ItemKey[], UnitView>();
 
-function countsOfKeys(keys: readonly ItemKey[], today: string) {
-  const counts = { not_started: 0, in_progress: 0, closed: 0, overdue: 0 };
-  for (const k of keys) counts[statusOfKey(k, today)]++;
-  return counts;
+/**
+ * The view of a unit's kept keys on `today`, made once per keys (a data version) and day. Made for each page, the
+ * status of each of the unit's ~500 keys was ~5 % of the main thread's busy time under the bench's tracked-items load
+ * (--cpu-prof; a key's state, a string from the driver, indexed the counts by its text every time).
+ */
+function unitView(keys: readonly ItemKey[], today: string): UnitView {
+  const kept = unitViews.get(keys);
+  if (kept?.today === today) return kept;
+  const ids: UnitView['ids'] = { not_started: [], in_progress: [], closed: [], overdue: [], '': [] };
+  for (const k of keys) {
+    ids[statusOfKey(k, today)].push(k.id);
+    if (k.state !== 'closed') ids[''].push(k.id);
+  }
+  ids[''].push(...ids.closed);
+  const counts = {
+    not_started: ids.not_started.length,
+    in_progress: ids.in_progress.length,
+    closed: ids.closed.length,
+    overdue: ids.overdue.length,
+  };
+  const view = { today, ids, counts };
+  unitViews.set(keys, view);
+  return view;
 }
 
 /** The list's order under a status (all open or all closed): tracked_items_open_order_idx's and _state_order_idx's. */
@@ -321,9 +389,9 @@ export async function listItems(
   // Built once per filter shape, status, scope and own unit, run with this request's values.
   const ownUnit = seesOnlyOwnItems(actor) || f.mine ? actor.organisationId : '';
   if (page !== 'all' && (f.organisationId || ownUnit)) {
-    const keys = await unitItemKeys(db, actor, ownUnit, f);
+    const { ids: idsOf, counts } = unitView(await unitItemKeys(db, actor, ownUnit, f), today);
     const from = (page.page - 1) * page.pageSize;
-    const ids = unitPageIds(keys, status, today, from, page.pageSize);
+    const ids = idsOf[status ?? ''].slice(from, from + page.pageSize);
     const prepared = preparedByShape(db, actor, `items|byIds|${ownUnit}|${status ? 'status' : ''}`, () =>
       // The scope again: the ids were chosen under it, and a page never shows what the scope does not.
       itemPage(
@@ -337,9 +405,8 @@ export async function listItems(
         ).getSQL(),
       ),
     );
-    const counts = countsOfKeys(keys, today);
     const items = ids.length ? await prepared({ today, ids }) : [];
-    const total = status ? counts[status] : keys.length;
+    const total = status ? counts[status] : idsOf[''].length;
     return { items, total, counts };
   }
   // The counts are the same for every page: kept per scope (and, where only owned items are seen or asked for, per
@@ -392,7 +459,7 @@ export async function listItems(
     return { items, total, counts };
   }
   const query = () => {
-    if (page === 'all') return listedRows(db, today, whereOf(f, today), order).then(withOwners);
+    if (page === 'all') return listedRows(db, today, whereOf(f, today), order).then((rows) => withPieces(db, rows));
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
     const prepared = preparedByShape(
       db,
