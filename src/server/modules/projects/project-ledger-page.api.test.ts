@@ -166,4 +166,35 @@ describe.each(testEngines())('project ledger pages on %s', (engine) => {
       });
     },
   );
+
+  // One statement per shape serves every reader (the reader's pairings are a parameter of it): readers of different
+  // scopes asking the same addresses in turn, and back, each get their own rows.
+  it('gives each reader their own rows when readers of other scopes asked the same shape just before', async () => {
+    const jilin = await s.as(s.f.users.jilin);
+    const national = await s.as(s.f.users.national);
+    const liaoning = await s.as(s.f.users.liaoning);
+    const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
+    const jilins = new Set([jilinZhejiang, jilinWenzhou]);
+    const turns = [
+      { c: liaoning, sees: (r: Row) => r.pairing === liaoningJiangsu },
+      { c: jilin, sees: (r: Row) => jilins.has(r.pairing) },
+      { c: national, sees: () => true },
+      { c: liaoning, sees: (r: Row) => r.pairing === liaoningJiangsu },
+      { c: jilin, sees: (r: Row) => jilins.has(r.pairing) },
+    ];
+    for (const [size, query, keep] of [
+      [7, '', () => true],
+      [6, '&sort=title&order=asc', () => true],
+      [6, '&stage=signed&sort=signed', (r: Row) => r.stage === 'signed'],
+      [7, '&stage=planning', (r: Row) => r.stage === 'planning'],
+    ] as const) {
+      const [sort, order] = query.includes('sort=title')
+        ? (['title', 'asc'] as const)
+        : query.includes('sort=signed')
+          ? (['signed', 'desc'] as const)
+          : (['createdAt', 'desc'] as const);
+      for (const { c, sees } of turns)
+        expect(await pages(c, query, size), query).toEqual(expected((r) => sees(r) && keep(r), sort, order));
+    }
+  });
 });

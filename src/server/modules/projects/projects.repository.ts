@@ -3,7 +3,15 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containing } from '../../kernel/like-pattern.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
-import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
+import {
+  ANY_READER,
+  pairingCondition,
+  rowsInGivenScope,
+  rowsInPairingScope,
+  SCOPE_PAIRINGS,
+  scopeValues,
+  uuidArray,
+} from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
 import { parks } from '../parks/parks.tables.ts';
@@ -211,22 +219,29 @@ type PageWay = 'walk' | 'findFirst' | 'perPairing';
 /**
  * The ledger's page as one statement built once per shape (kernel/prepared-by-shape.ts): the page's ids first,
  * from the projects alone, then the names of those 20, so the rows a deep page's offset skips are never joined to their names (national office, page
- * 25: PostgreSQL 2.7 → 0.6 ms, PGlite 34–50 → 2–15 ms).
+ * 25: PostgreSQL 2.7 → 0.6 ms, PGlite 34–50 → 2–15 ms). The reader's pairings are a placeholder (SCOPE_PAIRINGS,
+ * `scoped` false: every project), so one statement serves every reader of a shape.
  */
-function ledgerPageStatement(actor: Actor, given: GivenValues, shape: LedgerShape, f: ProjectListQuery, way: PageWay) {
+function ledgerPageStatement(
+  scoped: boolean,
+  given: GivenValues,
+  shape: LedgerShape,
+  f: ProjectListQuery,
+  way: PageWay,
+) {
   const key = SORTS[f.sort];
   const dir = f.order === 'asc' ? sql`ASC` : sql`DESC`;
   const limits = sql`LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`;
   let ids: SQL;
-  if (way === 'perPairing' && !actor.scope.all) {
+  if (way === 'perPairing' && scoped) {
     const narrowed = narrowing(given, shape);
-    ids = sql`SELECT c.id, c.key FROM unnest(${uuidArray(actor.scope.pairingIds)}) AS s(pairing_id)
+    ids = sql`SELECT c.id, c.key FROM unnest(${SCOPE_PAIRINGS}) AS s(pairing_id)
       CROSS JOIN LATERAL (SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}
         WHERE ${projects.pairingId} = s.pairing_id${narrowed ? sql` AND ${narrowed}` : sql``}
         ORDER BY ${key} ${dir}, ${projects.id} ${dir} LIMIT ${sql.placeholder('upTo')}) c
       ORDER BY c.key ${dir}, c.id ${dir} ${limits}`;
   } else {
-    const where = givenFilters(actor, given, shape);
+    const where = and(rowsInGivenScope(scoped, projects.pairingId), narrowing(given, shape));
     const whereSql = where ? sql` WHERE ${where}` : sql``;
     ids =
       way === 'findFirst'
@@ -310,11 +325,14 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
         (f.sort === 'createdAt' ? pairings <= FEW_PAIRINGS : givenShape === '')
       ? 'perPairing'
       : 'walk';
-  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}|${way}`;
-  const page = preparedByShape(db, actor, key, () =>
-    preparedRows<ProjectListRow>(db, ledgerPageStatement(actor, given, shape, f, way)),
+  // Built once per shape whoever reads, and run with the reader's pairings: built per scope, the mix's ~100 readers
+  // times the ledger's shapes were more statements than preparedByShape keeps, each miss building its own.
+  const scoped = !actor.scope.all;
+  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}|${way}|${scoped}`;
+  const page = preparedByShape(db, ANY_READER, key, () =>
+    preparedRows<ProjectListRow>(db, ledgerPageStatement(scoped, given, shape, f, way)),
   );
-  const items = await page({ ...values, limit: f.pageSize, offset, upTo });
+  const items = await page({ ...values, ...scopeValues(actor.scope), limit: f.pageSize, offset, upTo });
   return { items, totals };
 }
 
