@@ -25,7 +25,11 @@ const INSERT_BASE = 1_000;
 const INSERT_SHARE = 0.2;
 /**
  * PGlite's counters start from zero at every start, so rows inserted before it are counted nowhere: a table of at
- * least this many pages with under half of them all-visible is vacuumed too.
+ * least this many pages with under half of them all-visible is vacuumed too. Its pages are counted from its file,
+ * not from pg_class, which holds what the last VACUUM or ANALYZE saw: a table analyzed while empty (a data build's
+ * VACUUM (ANALYZE) before a roster import) and filled before a restart showed 0 pages there, so it was never due,
+ * and its statements ran without statistics (on PGlite the roster's page statements were planned afresh on every
+ * run, their generic plans estimated dearer than custom ones without column statistics).
  */
 const VISIBLE_MIN_PAGES = 128;
 /** How long a maintenance statement waits for the connection to be idle before it goes anyway. */
@@ -45,16 +49,17 @@ export class TableUpkeep {
       `SELECT s.relname AS table,
               (s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup)
                OR s.n_ins_since_vacuum > $5 + $6 * greatest(c.reltuples, 0)
-               OR (c.relpages >= $7 AND c.relallvisible * 2 < c.relpages)) AS vacuum
-         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+               OR (f.pages >= $7 AND c.relallvisible * 2 < f.pages)) AS vacuum
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid,
+              LATERAL (SELECT pg_relation_size(c.oid) / current_setting('block_size')::int AS pages) f
         WHERE s.schemaname = 'public'
           AND (s.n_dead_tup > $1 + $2 * greatest(c.reltuples, s.n_live_tup)
                OR s.n_ins_since_vacuum > $5 + $6 * greatest(c.reltuples, 0)
-               OR (c.relpages >= $7 AND c.relallvisible * 2 < c.relpages)
+               OR (f.pages >= $7 AND c.relallvisible * 2 < f.pages)
                OR s.n_mod_since_analyze > $3 + $4 * greatest(c.reltuples, s.n_live_tup)
                -- Never analyzed but not empty: PGlite's counters start from zero at every start, so rows written
                -- before a restart are counted nowhere else.
-               OR (c.reltuples < 0 AND pg_relation_size(c.oid) > 0))
+               OR (c.reltuples < 0 AND f.pages > 0))
         ORDER BY s.n_dead_tup + s.n_mod_since_analyze + s.n_ins_since_vacuum DESC`,
       [VACUUM_BASE, VACUUM_SHARE, ANALYZE_BASE, ANALYZE_SHARE, INSERT_BASE, INSERT_SHARE, VISIBLE_MIN_PAGES],
     );
