@@ -10,7 +10,6 @@ import {
   rowsInPairingScope,
   SCOPE_PAIRINGS,
   scopeValues,
-  uuidArray,
 } from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
@@ -175,9 +174,10 @@ const ROLLUP_FILTERS = { side: 'side', stage: 'stage', industrySection: 'industr
 /**
  * The ledger's count and sums from project_rollups (kept by triggers, migration 0012) when the filter is one they
  * hold: the scope, a pairing with or without its sub-pairs, demo or not, and at most one of side, stage, industry
- * section and signing year. Null otherwise (the caller sums the projects).
+ * section and signing year. Null otherwise (the caller sums the projects). Its statement is built once per shape
+ * whoever reads (kernel/prepared-by-shape.ts), with the reader's pairings and the filter's values as placeholders.
  */
-function rollupTotals(actor: Actor, f: Partial<ProjectListQuery>): SQL | null {
+function rollupTotals(db: DbOrTx, actor: Actor, f: Partial<ProjectListQuery>): Promise<LedgerTotals[]> | null {
   // The programme is already in the actor's scope (http/route.ts).
   const { pairingId, withSubPairs, demo, programmeId: _programme, ...rest } = f;
   const set = Object.entries(rest).filter(([, v]) => v !== undefined && v !== '');
@@ -185,21 +185,25 @@ function rollupTotals(actor: Actor, f: Partial<ProjectListQuery>): SQL | null {
   const [name, value] = set[0] ?? [];
   if (name !== undefined && !(name in ROLLUP_FILTERS)) return null;
   const dim = name === undefined ? 'stage' : ROLLUP_FILTERS[name as keyof typeof ROLLUP_FILTERS];
-  const where = and(
-    sql`r.dim = ${dim}`,
-    value === undefined ? undefined : sql`r.key = ${String(value)}`,
-    actor.scope.all
-      ? undefined
-      : actor.scope.pairingIds.length
-        ? sql`r.pairing_id = ANY(${uuidArray(actor.scope.pairingIds)})`
-        : sql`false`,
-    pairingCondition(sql`r.pairing_id`, pairingId, withSubPairs),
-    demo === undefined ? undefined : sql`r.is_demo = ${demo}`,
-  );
-  return sql`SELECT coalesce(sum(r.projects), 0)::int AS total, coalesce(sum(r.signed_wan), 0)::text AS signed,
+  const scoped = !actor.scope.all;
+  const shape = `ledger|totals|${dim}|${value !== undefined}|${!!pairingId}|${withSubPairs ?? ''}|${demo !== undefined}|${scoped}`;
+  const totals = preparedByShape(db, ANY_READER, shape, () => {
+    const where = and(
+      sql`r.dim = ${dim}`,
+      value === undefined ? undefined : sql`r.key = ${sql.placeholder('key')}`,
+      scoped ? sql`r.pairing_id = ANY(${SCOPE_PAIRINGS})` : undefined,
+      pairingCondition(sql`r.pairing_id`, pairingId ? sql.placeholder('pairingId') : undefined, withSubPairs),
+      demo === undefined ? undefined : sql`r.is_demo = ${sql.placeholder('demo')}`,
+    );
+    return preparedRows<LedgerTotals>(
+      db,
+      sql`SELECT coalesce(sum(r.projects), 0)::int AS total, coalesce(sum(r.signed_wan), 0)::text AS signed,
     coalesce(sum(r.planned_wan), 0)::text AS planned, coalesce(sum(r.arrived_wan), 0)::text AS arrived,
     coalesce(sum(r.completed_wan), 0)::text AS completed
-    FROM ${projectRollups} r WHERE ${where}`;
+    FROM ${projectRollups} r WHERE ${where}`,
+    );
+  });
+  return totals({ key: value === undefined ? undefined : String(value), pairingId, demo, ...scopeValues(actor.scope) });
 }
 
 /** The page's columns under their names (listColumns), for a statement whose rows are taken as the driver gives them. */
@@ -271,8 +275,8 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   // The totals first (kept per filter set, mostly from the rollups): how many rows the filter keeps decides how
   // the page is found, and a page past the end needs no statement.
   const totals = await cachedByVersion(db, actor, `totals|${JSON.stringify(totalsFilter)}`, async () => {
-    const fromRollups = rollupTotals(actor, totalsFilter);
-    if (fromRollups) return (await db.execute<LedgerTotals>(fromRollups)).rows[0]!;
+    const fromRollups = rollupTotals(db, actor, totalsFilter);
+    if (fromRollups) return (await fromRollups)[0]!;
     const [row] = await db
       .select({
         total: sql<number>`count(*)::int`,
