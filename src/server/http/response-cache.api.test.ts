@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../testing/test-engines.ts';
@@ -8,6 +9,7 @@ import { newProject } from '../modules/projects/test-support/project-api.ts';
 import { buildOrgUser, buildUser } from '../seed/builders.ts';
 import { dataVersionOf } from '../db/data-version.ts';
 import { systemContext } from './system-actor.ts';
+import { KeepPolicy, keptAnswers, SeenKeys } from './response-cache.ts';
 import type { TestClient } from '../testing/test-app.ts';
 
 describe.each(testEngines())('cached answers on %s', (engine) => {
@@ -263,5 +265,93 @@ describe.each(testEngines())('cached answers on %s', (engine) => {
     expect(after.headers['x-cache']).toBeUndefined();
     expect(after.json().landmark).toBe(true);
     expect((await c.national.get(url)).headers['x-cache']).toBe('hit');
+  });
+});
+
+describe.each(testEngines())('which answers are kept on %s', (engine) => {
+  // An app of its own: a route's earlier requests in the other tests would count among its repeats.
+  const s = useProgrammeApp(engine);
+
+  it("keeps a route's misses while its addresses come back; once they do not, an address only when asked again", async () => {
+    const plans = await loadSeedPlans(s.t);
+    const jl = await s.as(s.f.users.jilin);
+    const list = `/api/tasks?planId=${plans.jilinZhejiang}`;
+    const before = keptAnswers(s.t.app);
+    // Addresses asked once each (as on the cooperation lists): past the route's first requests, none is kept.
+    const once = Array.from({ length: 160 }, (_, i) => `${list}&pageSize=5&page=${i + 1}`);
+    for (const url of once) expect((await jl.get(url)).statusCode).toBe(200);
+    const after = keptAnswers(s.t.app);
+    expect(after.entries - before.entries).toBeLessThanOrEqual(64);
+    expect(after.bytes).toBe(after.summed);
+
+    // An answer not kept goes out as a kept one would: compressed, the same bytes as its hit's later.
+    const page = `${list}&pageSize=45`;
+    const first = await jl.get(page, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(first.headers['x-cache']).toBeUndefined();
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(first.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(first.headers['content-length'])).toBe(first.rawPayload.length);
+    const plain = await jl.get(page);
+    expect(plain.headers['x-cache']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    expect(zlib.brotliDecompressSync(first.rawPayload).equals(plain.rawPayload)).toBe(true);
+    const hit = await jl.get(page, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(hit.headers.vary).toBe(first.headers.vary);
+
+    // Requests that miss together still share one answer, and an address asked by several at once is kept.
+    const together = await Promise.all(Array.from({ length: 6 }, () => jl.get(`${list}&pageSize=46`)));
+    expect(together.filter((r) => r.headers['x-cache'] !== 'hit')).toHaveLength(1);
+    expect(new Set(together.map((r) => r.body)).size).toBe(1);
+    expect((await jl.get(`${list}&pageSize=46`)).headers['x-cache']).toBe('hit');
+
+    // The addresses asked once, asked a second time, were not kept: each misses, is kept now, and is a hit next.
+    const kept = keptAnswers(s.t.app).entries;
+    for (const url of once.slice(-40)) expect((await jl.get(url)).headers['x-cache'], url).toBeUndefined();
+    expect(keptAnswers(s.t.app).entries).toBe(kept + 40);
+    for (const url of once.slice(-40)) expect((await jl.get(url)).headers['x-cache'], url).toBe('hit');
+
+    // Its addresses coming back again, the route keeps a miss at once once more.
+    expect((await jl.get(`${list}&pageSize=47`)).headers['x-cache']).toBeUndefined();
+    expect((await jl.get(`${list}&pageSize=47`)).headers['x-cache']).toBe('hit');
+    const end = keptAnswers(s.t.app);
+    expect(end.bytes).toBe(end.summed);
+  });
+});
+
+describe('which misses are kept', () => {
+  it('every one of a route while its addresses come back, else only a key missed before in the window', () => {
+    const policy = new KeepPolicy();
+    // A route's first requests keep their misses, whatever they are.
+    for (let i = 0; i < 64; i++) expect(policy.missed('/once', `once ${i}`)).toBe(true);
+    // Then, with no address asked twice, a new address is not kept, and kept when it is missed again.
+    for (let i = 64; i < 200; i++) expect(policy.missed('/once', `once ${i}`)).toBe(false);
+    expect(policy.missed('/once', 'once 150')).toBe(true);
+    // A route where one request in 16 or more asks an address again keeps every miss.
+    for (let i = 0; i < 300; i++) {
+      if (i % 8 === 7) policy.served('/again');
+      else expect(policy.missed('/again', `again ${i}`)).toBe(true);
+    }
+    // One where fewer do keeps only addresses missed before.
+    for (let i = 0; i < 600; i++) {
+      if (i % 64 === 63) policy.served('/again');
+      else policy.missed('/again', `later ${i}`);
+    }
+    expect(policy.missed('/again', 'new')).toBe(false);
+    expect(policy.missed('/again', 'new')).toBe(true);
+  });
+
+  it('remembers a key for at least 65,536 other misses, and forgets it after 131,072', () => {
+    const seen = new SeenKeys();
+    expect(seen.missed('the key')).toBe(false);
+    expect(seen.missed('the key')).toBe(true);
+    let before = 0;
+    for (let i = 0; i < 65_536; i++) if (seen.missed(`other ${i}`)) before++;
+    expect(before).toBeLessThan(65_536 * 0.01);
+    expect(seen.missed('the key')).toBe(true);
+    // Found in the older generation, it was marked again: forgotten only two generations after that.
+    for (let i = 0; i < 2 * 65_536 + 1; i++) seen.missed(`later ${i}`);
+    expect(seen.missed('the key')).toBe(false);
   });
 });

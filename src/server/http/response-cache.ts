@@ -4,7 +4,7 @@ import { routeStore } from '../db/routing.ts';
 import type { Actor, AppDeps, PairingScope } from './context.ts';
 import { chinaToday } from '../kernel/dates.ts';
 import { scopeSet, scopeTag } from '../kernel/pairing-scope.repository.ts';
-import { chooseEncoding, compressAs, type Encoding, utf8Bytes, worthCompressing } from './web-delivery.ts';
+import { chooseEncoding, compressAs, type Encoding, utf8Bytes, utf8View, worthCompressing } from './web-delivery.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,7 +25,14 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** A cacheable read that missed: where to keep its answer, and the data version it was read at. */
-    cacheMiss?: { key: string; version: number; settle: (answer: Entry | null) => void };
+    cacheMiss?: {
+      key: string;
+      version: number;
+      /** Whether the answer is to be kept (KeepPolicy); else it is only handed to requests waiting for it. */
+      keep: boolean;
+      flight: Flight;
+      settle: (answer: Entry | null) => void;
+    };
   }
 }
 
@@ -124,6 +131,105 @@ function servesReader(req: FastifyRequest, entry: Entry): boolean {
   return true;
 }
 
+/** A miss being answered: the requests for the same key and version that wait for its answer, and how many. */
+interface Flight {
+  answer: Promise<Entry | null>;
+  waiting: number;
+}
+
+/** Bits of each generation of seen keys, and the keys each takes before the older one is forgotten. */
+const SEEN_BITS = 1 << 21;
+const SEEN_PER_GENERATION = 1 << 16;
+
+/**
+ * Keys missed lately, as bits (a Bloom filter of two positions per key; TinyLFU's doorkeeper): whether a key was
+ * missed before among the last 65,536-131,072 distinct misses. Two generations: when the newer has taken its share,
+ * the older is cleared and becomes the newer. Typed arrays (512 KB), so nothing here is for the collector to mark. A
+ * key taken for seen when it was not (two others set its bits: ~1 % with both generations full) is only kept.
+ */
+export class SeenKeys {
+  private newer = new Int32Array(SEEN_BITS / 32);
+  private older = new Int32Array(SEEN_BITS / 32);
+  private added = 0;
+
+  /** Whether `key` was missed before in the window; it is marked as missed now. */
+  missed(key: string): boolean {
+    // FNV-1a twice over the key's UTF-16 units, with two offsets: two positions in the bits.
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    const i = (a >>> 0) % SEEN_BITS;
+    const j = ((b ^ (b >>> 15)) >>> 0) % SEEN_BITS;
+    const seenNewer = hasBit(this.newer, i) && hasBit(this.newer, j);
+    if (seenNewer) return true;
+    const seen = hasBit(this.older, i) && hasBit(this.older, j);
+    if (this.added === SEEN_PER_GENERATION) {
+      [this.newer, this.older] = [this.older.fill(0), this.newer];
+      this.added = 0;
+    }
+    this.newer[i >>> 5]! |= 1 << (i & 31);
+    this.newer[j >>> 5]! |= 1 << (j & 31);
+    this.added++;
+    return seen;
+  }
+}
+const hasBit = (bits: Int32Array, i: number) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+
+/** Requests to a route, and how many of them asked an address asked before (a hit, a wait, a key missed before). */
+interface RouteRepeats {
+  asked: number;
+  repeated: number;
+}
+/** A route's first requests, for which it keeps every miss; and the count at which both counts are halved. */
+const EVIDENCE = 64;
+const HALVE_AT = 1024;
+/** A route keeps every miss while at least one request in this many asks an address asked before. */
+const REPEAT_ONE_IN = 16;
+
+/**
+ * Which misses are kept. Keeping an answer costs its UTF-8 and compressed bytes copied into allocations of their own,
+ * its sets of tables and pairings, and a place among the 64 MB of kept answers, whose turnover V8 accounts as external
+ * memory and collects; an answer that nobody asks for again pays all of it for nothing (on the cooperation lists,
+ * where every page is a distinct address, every request). So a route whose addresses come back (at least one request
+ * in REPEAT_ONE_IN asks an address asked before, and any route for its first EVIDENCE requests) keeps every miss, as
+ * before; one whose addresses mostly do not keeps a miss only when its key was missed before within the window of
+ * SeenKeys: an address asked a second time is kept, and its third ask is a hit.
+ */
+export class KeepPolicy {
+  private readonly seen = new SeenKeys();
+  private readonly routes = new Map<string, RouteRepeats>();
+
+  private repeatsOf(route: string): RouteRepeats {
+    let r = this.routes.get(route);
+    if (!r) this.routes.set(route, (r = { asked: 0, repeated: 0 }));
+    if (r.asked === HALVE_AT) {
+      r.asked /= 2;
+      r.repeated = Math.floor(r.repeated / 2);
+    }
+    r.asked++;
+    return r;
+  }
+  /** A request served a kept answer or one being made: its address was asked before. */
+  served(route: string): void {
+    this.repeatsOf(route).repeated++;
+  }
+  /** A request that missed: whether its answer is to be kept. */
+  missed(route: string, key: string): boolean {
+    const r = this.repeatsOf(route);
+    const before = this.seen.missed(key);
+    if (before) r.repeated++;
+    return before || r.asked <= EVIDENCE || r.repeated * REPEAT_ONE_IN >= r.asked;
+  }
+}
+
+/** What each app's cache holds: its entries, the bytes it counts, and the bytes of its entries summed afresh. */
+const holdings = new WeakMap<FastifyInstance, () => { entries: number; bytes: number; summed: number }>();
+export const keptAnswers = (app: FastifyInstance) => holdings.get(app)!();
+
 const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e.encoded?.gzip?.length ?? 0);
 
 /**
@@ -137,8 +243,14 @@ const bytesOf = (e: Answer) => e.body.length + (e.encoded?.br?.length ?? 0) + (e
 export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   const version = dataVersionOf(deps.db);
   const cache = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<Entry | null>>();
+  const inflight = new Map<string, Flight>();
+  const policy = new KeepPolicy();
   let totalBytes = 0;
+  holdings.set(app, () => {
+    let summed = 0;
+    for (const e of cache.values()) summed += bytesOf(e);
+    return { entries: cache.size, bytes: totalBytes, summed };
+  });
 
   const store = (key: string, entry: Entry) => {
     const old = cache.get(key);
@@ -171,8 +283,9 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     if (!encoding) return answer.body;
     let bytes = answer.encoded[encoding];
     if (!bytes) {
-      bytes = answer.encoded[encoding] = compressAs(encoding, answer.body);
-      if (cache.get(key)?.encoded === answer.encoded) {
+      const kept = cache.get(key)?.encoded === answer.encoded;
+      bytes = answer.encoded[encoding] = compressAs(encoding, answer.body, kept);
+      if (kept) {
         totalBytes += bytes.length;
         evict();
       }
@@ -193,8 +306,10 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     if (v === null || v === undefined) return done();
     // Lights and deadlines are relative to today: a new day is a new answer.
     const key = `${chinaToday()}|${who}|${req.url}`;
+    const route = req.routeOptions.url ?? '';
     const hit = cache.get(key);
     if (hit && version!.unchangedSince(hit.version, hit.tables, hit.scope, null, hit.rows) && servesReader(req, hit)) {
+      policy.served(route);
       store(key, hit);
       send(req, reply, hit, key);
       return;
@@ -202,17 +317,22 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
     const flightKey = `${v}|${key}`;
     const pending = inflight.get(flightKey);
     if (pending) {
+      policy.served(route);
+      pending.waiting++;
       // Never rejects: settled with null when the first request fails or goes away.
-      void pending.then((answer) =>
+      void pending.answer.then((answer) =>
         answer !== null && servesReader(req, answer) ? send(req, reply, answer, key) : done(),
       );
       return;
     }
     let settle!: (answer: Entry | null) => void;
-    inflight.set(flightKey, new Promise<Entry | null>((resolve) => (settle = resolve)));
+    const flight: Flight = { answer: new Promise<Entry | null>((resolve) => (settle = resolve)), waiting: 0 };
+    inflight.set(flightKey, flight);
     req.cacheMiss = {
       key,
       version: v,
+      keep: policy.missed(route, key),
+      flight,
       settle: (answer) => {
         inflight.delete(flightKey);
         req.cacheMiss = undefined;
@@ -225,6 +345,10 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onSend', async (req, reply, payload) => {
     const miss = req.cacheMiss;
     if (!miss) return payload;
+    if (reply.statusCode === 200 && typeof payload === 'string' && !miss.keep && miss.flight.waiting === 0) {
+      miss.settle(null);
+      return sendOnce(req, reply, payload);
+    }
     const body = reply.statusCode === 200 && typeof payload === 'string' ? utf8Bytes(payload) : null;
     const ok = body !== null && body.length <= MAX_BYTES;
     // Stored under the version read before the handler ran, with the tables the request read (the user's scope
@@ -254,12 +378,29 @@ export function registerResponseCache(app: FastifyInstance, deps: AppDeps) {
             ...answer,
           }
         : null;
-    if (kept) store(miss.key, kept);
+    // Asked by others at once, an address is asked again: kept whatever the policy said at the miss.
+    if (kept && (miss.keep || miss.flight.waiting > 0)) store(miss.key, kept);
     miss.settle(kept);
     // The bytes just encoded go out as they are (compressed here if the client asks), instead of the string being
-    // encoded a second time; an answer not kept is left to the compression plugin.
+    // encoded a second time; an answer too large to keep is left to the compression plugin.
     return kept ? encodedFor(req, reply, kept, miss.key) : (body ?? payload);
   });
+  /**
+   * An answer not kept and waited for by no one goes out as a kept one's would (the same headers and bytes), without
+   * what keeping costs: compressed straight from its UTF-8 bytes, which are copied out only when sent as they are.
+   */
+  const sendOnce = (req: FastifyRequest, reply: FastifyReply, text: string): Buffer => {
+    const bytes = utf8View(text);
+    if (bytes.length > MAX_BYTES) return Buffer.from(bytes);
+    const type = String(reply.getHeader('content-type') ?? JSON_TYPE);
+    reply.header('content-type', type);
+    if (!worthCompressing(type, bytes.length)) return Buffer.from(bytes);
+    reply.header('vary', 'accept-encoding');
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    if (!encoding) return Buffer.from(bytes);
+    reply.header('content-encoding', encoding);
+    return compressAs(encoding, bytes, false);
+  };
   // An answer that never reached onSend (the client went away) must not keep others waiting.
   const letWaitersGo = (req: FastifyRequest, _reply: unknown, done: () => void) => {
     req.cacheMiss?.settle(null);

@@ -79,26 +79,34 @@ const SCRATCH_MAX = 1024 * 1024;
 let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
- * A text's UTF-8 bytes in an allocation of their own size, as Buffer.from gives them (a lone surrogate as U+FFFD).
- * Written into a buffer kept for the purpose and copied out: Buffer.from measures a text before it writes it, and
- * for an answer of Chinese text the measuring costs nearly as much as the writing (a 34 KB page of meetings: ~36 µs
- * by Buffer.from, ~24 µs written and copied).
+ * A text's UTF-8 bytes, as Buffer.from gives them (a lone surrogate as U+FFFD), written into a buffer kept for the
+ * purpose: valid only until the next call. Buffer.from measures a text before it writes it, and for an answer of
+ * Chinese text the measuring costs nearly as much as the writing (a 34 KB page of meetings: ~36 µs by Buffer.from,
+ * ~24 µs written and copied). An answer sent once and not kept is compressed straight from these bytes.
  */
-export function utf8Bytes(text: string): Buffer {
+export function utf8View(text: string): Buffer {
   const most = text.length * MOST_BYTES_PER_UNIT;
   if (most > SCRATCH_MAX) return Buffer.from(text, 'utf8');
   if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(SCRATCH_MAX);
-  const length = scratch.write(text, 0, 'utf8');
-  const own = Buffer.allocUnsafeSlow(length);
-  scratch.copy(own, 0, 0, length);
+  return scratch.subarray(0, scratch.write(text, 0, 'utf8'));
+}
+
+/** A text's UTF-8 bytes in an allocation of their own size (utf8View's, copied out). */
+export function utf8Bytes(text: string): Buffer {
+  const view = utf8View(text);
+  if (view.buffer !== scratch.buffer) return view;
+  const own = Buffer.allocUnsafeSlow(view.length);
+  view.copy(own);
   return own;
 }
 
-/** One answer compressed as `encoding`, with the same settings as every other answer, in bytes of its own. */
-export function compressAs(encoding: Encoding, body: Buffer): Buffer {
-  return ownBytes(
-    encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body, GZIP_OPTIONS),
-  );
+/**
+ * One answer compressed as `encoding`, with the same settings as every other answer: in bytes of their own when
+ * they are to be kept (`own`), else as zlib returns them (sent once, then garbage).
+ */
+export function compressAs(encoding: Encoding, body: Buffer, own = true): Buffer {
+  const bytes = encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body, GZIP_OPTIONS);
+  return own ? ownBytes(bytes) : bytes;
 }
 
 /**
