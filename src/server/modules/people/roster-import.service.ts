@@ -4,6 +4,7 @@ import { AppError, fieldError, invalid } from '../../http/app-error.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { auditedChange } from '../../kernel/audit/audit-writer.ts';
 import { inPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { tableUpkeepOf } from '../../db/table-upkeep.ts';
 import { readColumnSheet } from '../../kernel/sheet/column-sheet.ts';
 import type { RowError } from '../../kernel/sheet/row-error.ts';
 import { SheetFileError } from '../../kernel/sheet/sheet-file-error.ts';
@@ -90,7 +91,7 @@ export async function importRoster(
   });
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
-  return auditedChange(ctx, async ({ tx, audit }) => {
+  const imported = await auditedChange(ctx, async ({ tx, audit }) => {
     const taken = await takenPersonBatches(
       tx,
       pairingId,
@@ -119,4 +120,12 @@ export async function importRoster(
     });
     return result;
   });
+  // Up to 2,000 cadres at once: on PGlite, which has no autovacuum, the tables the import took past the threshold are
+  // analyzed now, as after a background import (kernel/jobs/job-store.ts), not up to a minute later by the periodic
+  // upkeep. Until then the roster's page statements have no column statistics and are planned afresh on every run.
+  // Not waited for: the answer does not depend on it; a failure waits for the periodic upkeep.
+  void tableUpkeepOf(ctx.db)
+    ?.analyzeDue()
+    .catch(() => undefined);
+  return imported;
 }
