@@ -21,6 +21,7 @@ import { SetupToken } from './modules/auth/setup.service.ts';
 import { registerModuleRoutes } from './routes.ts';
 import { repoPath } from './repo-path.ts';
 import { requestLocale } from './http/request-locale.ts';
+import { lazyRequestLogger } from './http/request-logger.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +41,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),
+    // Without a logger Fastify gives every request the no-op logger itself, which is cheaper still.
+    ...(opts.logger ? { childLoggerFactory: lazyRequestLogger } : {}),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     ajv: undefined,

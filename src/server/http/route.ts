@@ -85,10 +85,12 @@ const definedParts = <T extends object>(parts: T): T =>
  * web app) answers for that programme only: the actor's scope is narrowed to it before the handler runs, so every
  * repository applying the scope keeps to it, and a programme the actor does not work in shows nothing.
  */
-async function inChosenProgramme(ctx: RequestContext, query: unknown): Promise<RequestContext> {
+function inChosenProgramme(ctx: RequestContext, query: unknown): RequestContext | Promise<RequestContext> {
   const programmeId = (query as { programmeId?: unknown } | null | undefined)?.programmeId;
+  // Not async: nearly every request names no programme and takes its context as it is, without a promise.
   if (!ctx.actor || typeof programmeId !== 'string') return ctx;
-  return { ...ctx, actor: { ...ctx.actor, scope: await scopeInProgramme(ctx.db, ctx.actor.scope, programmeId) } };
+  const actor = ctx.actor;
+  return scopeInProgramme(ctx.db, actor.scope, programmeId).then((scope) => ({ ...ctx, actor: { ...actor, scope } }));
 }
 
 /**
@@ -123,7 +125,8 @@ export function moduleRoutes(app: FastifyInstance, tag: string): ModuleRoutes {
         handler: async (req, reply) => {
           // The one place the parsed input meets its declared types: fastify-type-provider-zod has parsed each
           // part with the schema named in the spec, and the access hook has refused a missing session.
-          const ctx = spec.choosesProgramme ? req.ctx : await inChosenProgramme(req.ctx, req.query);
+          const chosen = spec.choosesProgramme ? req.ctx : inChosenProgramme(req.ctx, req.query);
+          const ctx = chosen instanceof Promise ? await chosen : chosen;
           const input = { ctx, params: req.params, query: req.query, body: req.body, req, reply } as never;
           // Set before the handler runs, so a handler answering its other status can set that on `reply`.
           if (spec.response && spec.status) reply.status(spec.status);
