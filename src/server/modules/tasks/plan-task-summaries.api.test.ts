@@ -24,7 +24,10 @@ describe.each(testEngines())('plan tree task summaries on %s', (engine) => {
     await db.execute(sql`
       UPDATE tasks SET
         status = (ARRAY['not_started','in_progress','done','delayed','suspended'])[1 + no % 5],
-        deadline = CASE WHEN no % 4 = 0 THEN NULL ELSE current_date + (no % 7 - 3) * 20 END,
+        -- From China's date, which lights are reckoned by (kernel/dates.ts chinaToday): the database's current_date is
+        -- the day before from 16:00 to 24:00 UTC, which turned the task due today red and left no yellow one.
+        deadline = CASE WHEN no % 4 = 0 THEN NULL
+                        ELSE (now() AT TIME ZONE 'Asia/Shanghai')::date + (no % 7 - 3) * 20 END,
         warning_days = 10 + no,
         title = CASE WHEN no = 2 THEN title || ' "引号" \\ 反斜杠 😀 ' || chr(9) ELSE title END,
         -- Microseconds past the millisecond, and one just under a second: toISOString() cuts, never rounds.
