@@ -35,6 +35,23 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
       )
     ).rows[0]!;
 
+  /**
+   * On PostgreSQL one VACUUM may leave pages not all-visible: pages pinned at that moment (the checkpointer writing
+   * them out) are skipped, and a transaction of the app's own timers (the job queue's poll) that began before the
+   * rows were written holds the visibility horizon back. The upkeep's next round takes them, as its 60 s check
+   * would; so a few rounds a moment apart, then whatever is still due.
+   */
+  const keepUntilDone = async (upkeep: TableUpkeep, table: string) => {
+    const due = async () => (await upkeep.due()).filter((d) => d.table === table);
+    for (let round = 0; round < 5; round++) {
+      const left = await due();
+      if (left.length === 0) break;
+      await upkeep.keep(left);
+      await new Promise((r) => setTimeout(r, 200 * round));
+    }
+    return due();
+  };
+
   it('is done by the app only where no autovacuum runs', () => {
     expect(tableUpkeepOf(t.database.db) !== undefined).toBe(engine === 'pglite');
   });
@@ -112,11 +129,10 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
     await one.query("SELECT pg_stat_reset_single_table_counters('upkeep_inserted'::regclass)");
     expect(await due()).toEqual([{ table: 'upkeep_inserted', vacuum: true }]);
     expect((await pages()).visible).toBe(0);
-    await upkeep.keep(await due());
+    expect(await keepUntilDone(upkeep, 'upkeep_inserted')).toEqual([]);
     const after = await pages();
     expect(after.pages).toBeGreaterThanOrEqual(128);
     expect(after.visible).toBe(after.pages);
-    expect(await due()).toEqual([]);
   });
 
   it('vacuums a table analyzed while empty and filled before a restart: its pages are counted from its file', async () => {
@@ -131,11 +147,10 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
     await one.query("SELECT pg_stat_reset_single_table_counters('upkeep_filled'::regclass)");
     const due = (await upkeep.due()).filter((d) => d.table === 'upkeep_filled');
     expect(due).toEqual([{ table: 'upkeep_filled', vacuum: true }]);
-    await upkeep.keep(due);
+    expect(await keepUntilDone(upkeep, 'upkeep_filled')).toEqual([]);
     const after = await stats('upkeep_filled');
     expect(after.reltuples).toBe(3000);
     expect(after.columns).toBe(2);
-    expect((await upkeep.due()).filter((d) => d.table === 'upkeep_filled')).toEqual([]);
   });
 
   it.runIf(engine === 'pglite')('analyzes what a bulk import (a background job) wrote, as it ends', async () => {
