@@ -306,11 +306,19 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   // pairing's index (migration 0034), a stage or an industry section of a scope from the pairing's by stage or by
   // section (migration 0035), index-only. Not so for the whole programme (no pairing to start from: its walk meets
   // the stage's rows every few entries) nor for a year or a side (found whole they would cost the scope's rows).
+  const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
+  // The whole programme at one stage or in one industry section, by title, amount or signing date, is walked along
+  // that filter's index by the sort's key (migration 0037): the page's entries and no others, however many rows the
+  // filter keeps (found whole, 终止 by title read every project: 5,819 buffers, 68 ms; walked on the sort's index
+  // alone, industry A by amount passed 21,740 other rows).
+  const walkByFilter =
+    actor.scope.all && f.sort !== 'createdAt' && (givenShape === 'stage' || givenShape === 'industrySection');
   const findFirst =
-    f.sort !== 'createdAt'
+    !walkByFilter &&
+    (f.sort !== 'createdAt'
       ? !!f.q || (totals.total <= ledgerFindFirst.maxRows && !(f.year && f.sort === 'signedOn'))
       : totals.total <= ledgerFindFirst.maxRows &&
-        (!!f.pairingId || (!actor.scope.all && (!!f.stage || !!f.industrySection)));
+        (!!f.pairingId || (!actor.scope.all && (!!f.stage || !!f.industrySection))));
   // A scope too large to find whole, unfiltered, by title, amount or signing date, is walked pairing by pairing: each
   // pairing's entries of that sort's index by pairing (migration 0036) as far as the page reaches, index-only, instead
   // of the sort's index of every project past other scopes' rows (an office's 14,000 projects by title: 20,572-45,897
@@ -319,7 +327,6 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   // buffers), nor newest first (an office's or a lead unit's deep pages sorted 10,000+ entries at 4x the time) but
   // for a scope of a few pairings (a county's, 1-4), whose pages newest first, filtered by a side or a year or not,
   // walked the creation time's index of every project (49 such pages of the mix's counties: 38,417 -> 12,899 buffers).
-  const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
   const upTo = offset + f.pageSize;
   const pairings = actor.scope.all ? Infinity : actor.scope.pairingIds.length;
   const way: PageWay = findFirst

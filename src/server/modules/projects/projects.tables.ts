@@ -101,6 +101,16 @@ export const projects = pgTable(
     index('projects_title_idx').on(t.title, t.id),
     index('projects_signed_idx').on(t.signedWan, t.id),
     index('projects_signed_on_idx').on(t.signedOn, t.id),
+    // The whole programme's ledger at one stage or in one industry section by title, 签约额 or signing date
+    // (listProjects, walkByFilter): the page's entries read straight off the index, index-only, instead of walking
+    // the sort's index of every project past the other stages' or sections' rows (EXPLAIN (ANALYZE, BUFFERS), the
+    // mix's 100,000 projects, PostgreSQL: up to 88,309 buffers and 0.5 s for a page; 1-5 buffers with these).
+    index('projects_stage_title_idx').on(t.stage, t.title, t.id),
+    index('projects_stage_signed_idx').on(t.stage, t.signedWan, t.id),
+    index('projects_stage_signed_on_idx').on(t.stage, t.signedOn, t.id),
+    index('projects_industry_title_idx').on(t.industrySection, t.title, t.id),
+    index('projects_industry_signed_idx').on(t.industrySection, t.signedWan, t.id),
+    index('projects_industry_signed_on_idx').on(t.industrySection, t.signedOn, t.id),
     index('projects_published_idx').on(t.pairingId).where(sql`${t.publishedAt} IS NOT NULL`),
     // The search by an infix of the title or investor reads only the rows holding its character pairs.
     index('projects_search_grams_idx').using('gin', rowSearchGrams(t.title, t.investor)),
