@@ -58,8 +58,10 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
 
   it('vacuums a table past the dead-row threshold and analyzes one past the changed-rows threshold', async () => {
     const upkeep = new TableUpkeep(one);
-    await one.query('CREATE TABLE upkeep_churn (id int PRIMARY KEY, v int NOT NULL)');
-    await one.query('CREATE TABLE upkeep_fresh (id int PRIMARY KEY, v int NOT NULL)');
+    // Autovacuum (PostgreSQL) would otherwise race the upkeep for them: its launcher visits each of the run's many
+    // test databases every few seconds, and a table it has just kept is due no more.
+    await one.query('CREATE TABLE upkeep_churn (id int PRIMARY KEY, v int NOT NULL) WITH (autovacuum_enabled = false)');
+    await one.query('CREATE TABLE upkeep_fresh (id int PRIMARY KEY, v int NOT NULL) WITH (autovacuum_enabled = false)');
     await one.query('INSERT INTO upkeep_churn SELECT g, 0 FROM generate_series(1, 2000) g');
     await one.query('VACUUM (ANALYZE) upkeep_churn');
     for (let i = 0; i < 3; i++) await one.query('UPDATE upkeep_churn SET v = v + 1');
@@ -97,7 +99,8 @@ describe.each(testEngines())('table upkeep on %s', (engine) => {
 
   it('analyzes a table never analyzed that holds rows, even when the counters were reset (a PGlite restart)', async () => {
     const upkeep = new TableUpkeep(one);
-    await one.query('CREATE TABLE upkeep_restarted (id int PRIMARY KEY)');
+    // Autovacuum (PostgreSQL) would otherwise analyze it first: 500 rows in a never-analyzed table are past its threshold.
+    await one.query('CREATE TABLE upkeep_restarted (id int PRIMARY KEY) WITH (autovacuum_enabled = false)');
     await one.query('INSERT INTO upkeep_restarted SELECT g FROM generate_series(1, 500) g');
     await upkeep.due();
     await one.query("SELECT pg_stat_reset_single_table_counters('upkeep_restarted'::regclass)");
