@@ -197,6 +197,12 @@ describe.each(testEngines())(
       expect(d.versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([1, 2]);
       const v1 = await office.get(`/api/summaries/${d.id}/export.docx?versionNo=1`);
       expect((await mammoth.extractRawText({ buffer: v1.rawPayload })).value).not.toContain('成效明显');
+      // A version is dated the day it was sent, in China: at 17:00 UTC on 31 December it is already 1 January there.
+      await s.t.database.db.execute(
+        sql`UPDATE summary_versions SET submitted_at = '2026-12-31T17:00:00Z' WHERE document_id = ${d.id} AND version_no = 1`,
+      );
+      const v1Dated = await office.get(`/api/summaries/${d.id}/export.docx?versionNo=1`);
+      expect((await mammoth.extractRawText({ buffer: v1Dated.rawPayload })).value).toContain('2027年1月1日');
 
       const v2National = d.receipts.find(
         (r: { recipient: string; versionNo: number }) => r.recipient === 'national_office' && r.versionNo === 2,
@@ -334,6 +340,7 @@ describe.each(testEngines())(
         'summary.return',
         'summary.update',
         'summary.submit',
+        'summary.export',
         'summary.export',
         'summary.accept',
       ]);

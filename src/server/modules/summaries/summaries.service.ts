@@ -339,7 +339,7 @@ async function exported(ctx: AuthedContext, id: string, versionNo?: number) {
   if (versionNo !== undefined) {
     const v = await findVersion(ctx.db, id, versionNo);
     if (!v) throw notFound();
-    d = { ...d, ...v, kind: doc.kind, year: doc.year, date: v.submittedAt.toISOString().slice(0, 10) };
+    d = { ...d, ...v, kind: doc.kind, year: doc.year, date: chinaToday(v.submittedAt) };
   }
   const records = await yearRecords(ctx.db, doc.pairingId, doc.year, chinaToday());
   return { doc, d, records, sides: await documentSides(ctx.db, doc.pairingId) };

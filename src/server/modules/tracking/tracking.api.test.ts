@@ -350,6 +350,11 @@ describe.each(testEngines())(
       });
       expect(closed.statusCode, closed.body).toBe(200);
       expect(closed.json()).toMatchObject({ status: 'closed', can: { reopen: true, close: false, progress: false } });
+      // The day it was closed is China's: at 17:00 UTC on 31 December it is already 1 January there.
+      await s.t.database.db.execute(
+        sql`UPDATE tracked_items SET closed_at = '2026-12-31T17:00:00Z' WHERE id = ${officeItem.id}`,
+      );
+      expect((await office.get(`/api/tracked-items/${officeItem.id}`)).json().closedOn).toBe('2027-01-01');
       const stale = await office.post(`/api/tracked-items/${officeItem.id}/close`, {
         version: d0.version,
         note: 'x',

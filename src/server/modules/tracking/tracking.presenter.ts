@@ -1,6 +1,6 @@
 import type { ItemDetail, ItemSummary } from '../../../common/api/tracking.ts';
 import { presentAttachment } from '../../kernel/attachments/attachments.presenter.ts';
-import { dateString } from '../../kernel/dates.ts';
+import { chinaToday, dateString } from '../../kernel/dates.ts';
 import type { ItemDetailRows, ItemSummaryRow, OwnerRow } from './tracking.repository.ts';
 
 type OwnerFields = Pick<OwnerRow, 'organisationId' | 'name' | 'side' | 'role'>;
@@ -27,7 +27,8 @@ export function presentItemSummary(r: SummaryFields, owners: readonly OwnerField
     deadline: dateString(r.deadline)!,
     status: r.status,
     owners: owners.map(presentOwner),
-    closedOn: r.closedAt ? r.closedAt.toISOString().slice(0, 10) : null,
+    // The day in China, as its deadline and the on-time measure (closed_at AT TIME ZONE 'Asia/Shanghai') reckon it.
+    closedOn: r.closedAt ? chinaToday(r.closedAt) : null,
     isDemo: r.isDemo,
   };
 }
