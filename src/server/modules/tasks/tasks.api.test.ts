@@ -341,6 +341,29 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     expect(idsOf(await list(office, ''))).toEqual(idsOf(all));
   });
 
+  it("reads a page's rows by id with one statement for every shape, in the list's order", async () => {
+    const texts = new Set<string>();
+    const rowsStatements = countStatements(s.t.database.db, /where "tasks"\."id" = ANY\(/i, (text) => texts.add(text));
+    try {
+      const office = await s.as(s.f.users.jilin);
+      const page = async (query: string) => (await office.get(`/api/tasks?${query}`)).json().items as TaskSummary[];
+      const byDeadline = await page(`pageSize=10&planId=${plans.jilinZhejiang}&sort=deadline&order=desc`);
+      const byStatus = await page('pageSize=10&sort=status&page=2');
+      const second = await page(`pageSize=10&planId=${plans.jilinZhejiang}&page=2`);
+      const whole = await page(`pageSize=100&planId=${plans.jilinZhejiang}&sort=plan`);
+      expect(await page(`pageSize=10&planId=${plans.jilinZhejiang}&page=99`)).toEqual([]);
+      // Four pages with rows, one text: the empty page sent none.
+      expect(rowsStatements.count).toBe(4);
+      expect(texts.size).toBe(1);
+      const deadlines = byDeadline.map((t) => t.deadline).filter((d) => d !== null);
+      expect(deadlines).toEqual([...deadlines].sort().reverse());
+      expect(byStatus).toHaveLength(10);
+      expect(second.map((t) => t.id)).toEqual(whole.slice(10, 20).map((t) => t.id));
+    } finally {
+      rowsStatements.restore();
+    }
+  });
+
   it("answers every scope its own tasks, though a shape's statement takes the reader's scope as a value", async () => {
     const ids = async (user: keyof typeof s.f.users, query = '') =>
       ((await (await s.as(s.f.users[user])).get(`/api/tasks?pageSize=100${query}`)).json().items as TaskSummary[])
