@@ -239,6 +239,20 @@ describe.each(testEngines())(
         2, 1, 1, 1, 1,
       ]);
       expect(sum('matchesViewed')).toBeGreaterThanOrEqual(1);
+      // A year is China's: what was done at 17:00 UTC on 31 December 2026 is 2027's there.
+      await s.t.database.db.execute(
+        sql`UPDATE listings SET created_at = '2026-12-31T17:00:00Z' WHERE id = ${state.needId}`,
+      );
+      await s.t.database.db.execute(
+        sql`UPDATE listing_interests SET created_at = '2026-12-31T17:00:00Z', revealed_at = '2026-12-31T17:00:00Z'
+             WHERE id = ${state.interestId}`,
+      );
+      const of2027 = (
+        await office.get(`/api/listings/counts?pairingId=${s.f.pairings.jilinZhejiang}&year=2027`)
+      ).json();
+      expect(of2027.items).toEqual([
+        expect.objectContaining({ year: 2027, listings: 1, interests: 1, contactsRevealed: 1 }),
+      ]);
     });
 
     it('imports a CSV with the exact headers all or nothing, naming the bad rows; a second import updates by 编号', async () => {

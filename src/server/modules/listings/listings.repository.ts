@@ -435,17 +435,20 @@ export async function countsPerPairingYear(db: DbOrTx, actor: Actor, pairingId?:
     deals: number;
     projects: number;
   }>(sql`
+    -- A moment's year is China's (as the indicators' measures reckon these facts), not the session time zone's:
+    -- what happens there on 1 January before 08:00 is the new year's.
     WITH facts AS (
-      SELECT pairing_id, extract(year FROM created_at)::int AS year, 1 AS listings, 0 AS views, 0 AS interests,
-             0 AS revealed, 0 AS deals, 0 AS projects
+      SELECT pairing_id, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS year, 1 AS listings,
+             0 AS views, 0 AS interests, 0 AS revealed, 0 AS deals, 0 AS projects
         FROM listings WHERE NOT is_synthetic
       UNION ALL
-      SELECT pairing_id, extract(year FROM viewed_at)::int, 0, 1, 0, 0, 0, 0 FROM listing_match_views
+      SELECT pairing_id, extract(year FROM viewed_at AT TIME ZONE 'Asia/Shanghai')::int, 0, 1, 0, 0, 0, 0
+        FROM listing_match_views
       UNION ALL
-      SELECT l.pairing_id, extract(year FROM i.created_at)::int, 0, 0, 1, 0, 0, 0
+      SELECT l.pairing_id, extract(year FROM i.created_at AT TIME ZONE 'Asia/Shanghai')::int, 0, 0, 1, 0, 0, 0
         FROM listing_interests i JOIN listings l ON l.id = i.listing_id
       UNION ALL
-      SELECT l.pairing_id, extract(year FROM i.revealed_at)::int, 0, 0, 0, 1, 0, 0
+      SELECT l.pairing_id, extract(year FROM i.revealed_at AT TIME ZONE 'Asia/Shanghai')::int, 0, 0, 0, 1, 0, 0
         FROM listing_interests i JOIN listings l ON l.id = i.listing_id WHERE i.revealed_at IS NOT NULL
       UNION ALL
       SELECT l.pairing_id, extract(year FROM i.signed_on)::int, 0, 0, 0, 0, 1, (i.project_id IS NOT NULL)::int
