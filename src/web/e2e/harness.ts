@@ -112,6 +112,10 @@ async function openBrowser(server: RunningServer, opts: { acceptDownloads?: bool
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
+    // The programme's users are in China: the pages' own "today" and "this year" (a date picker's default, the
+    // year filters) are then China's, as the server's and the journeys' (chinaToday) are. In the machine's zone
+    // (UTC on CI) the browser's day is the one before from 16:00 to 24:00 UTC, and its year on 31 December.
+    timezoneId: 'Asia/Shanghai',
     baseURL: server.url.replace('localhost', '127.0.0.1'),
     acceptDownloads: opts.acceptDownloads ?? false,
   });
