@@ -175,6 +175,11 @@ export function inPairingScope(actor: Actor, pairingId: string): boolean {
 /**
  * The pairing and, with `withSubPairs`, every pairing below it, as a condition on a table's pairing column. The
  * actor's scope still applies on its own: a sub-pair outside it stays out of sight.
+ *
+ * The tree is one array worked out before the table is read (an InitPlan), so the pairing column's indexes read only
+ * those pairings' entries. Written `IN (tree)`, it was joined to the table: every row of the reader's scope was read
+ * and hashed against it (an office's ledger page of one pairing with its sub-pairs, EXPLAIN ANALYZE on the mix's
+ * 100,000 projects, PostgreSQL 15: 255 buffers and 8.1 ms as a join, 29 buffers and 0.43 ms as the array).
  */
 export function pairingCondition(
   column: SQL | AnyColumn,
@@ -183,6 +188,6 @@ export function pairingCondition(
 ): SQL | undefined {
   if (!pairingId) return undefined;
   if (!withSubPairs) return sql`${column} = ${pairingId}`;
-  return sql`${column} IN (WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
-    UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`;
+  return sql`${column} = ANY(ARRAY(WITH RECURSIVE tree AS (SELECT id FROM pairings WHERE id = ${pairingId}
+    UNION SELECT c.id FROM pairings c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree))`;
 }
