@@ -15,7 +15,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The live processes whose parent is `pid`. */
+/**
+ * The live app processes whose parent is `pid`: its workers run main.ts. tsx's esbuild service (esbuild --service)
+ * is a child of the supervisor too once it has transformed a module asynchronously, and is not a worker (a full run
+ * of the suite at load ~20 waited for 2 children among 'esbuild, worker, worker' until it timed out).
+ */
 function childrenOf(pid: number): number[] {
   const kids: number[] = [];
   for (const name of fs.readdirSync('/proc')) {
@@ -23,7 +27,8 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') kids.push(Number(name));
+      if (Number(fields[1]) !== pid || fields[0] === 'Z') continue;
+      if (fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('main.ts')) kids.push(Number(name));
     } catch {
       // gone meanwhile
     }
