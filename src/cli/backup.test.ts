@@ -112,6 +112,7 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou backup and restore (e
     }
   }, 300_000);
 
+  // A server started, a backup and two restores, as its neighbours: over a minute on a loaded 2-core machine.
   it('a backup whose key the deployment keeps restores only with that key, and a damaged file is refused', async () => {
     const key = crypto.randomBytes(32).toString('base64');
     const source = seededDataDir('backup-c');
@@ -145,7 +146,7 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou backup and restore (e
       env(path.join(tempDir('backup-g'), 'data'), { AUDIT_HMAC_KEY: key }),
     );
     expect(cut.code).toBe(1);
-  });
+  }, 300_000);
 });
 
 describe.skipIf(!testEngines().includes('postgres'))('duikou backup and restore (PostgreSQL)', () => {

@@ -26,6 +26,7 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
   });
   afterAll(() => data.remove());
 
+  // The demo fill writes a whole pairing's records in the embedded database: over a minute on a loaded 2-core machine.
   it('fills a pairing with demo records, refuses a second fill, and clears them in one step', async () => {
     expect((await demo('fill')).code).toBe(2);
     const unknown = await demo('fill', '--pairing', '00000000-0000-4000-8000-000000000000');
@@ -54,7 +55,7 @@ describe.skipIf(!testEngines().includes('pglite'))('duikou demo and admin create
              (SELECT count(*) FROM audit_log WHERE request_id = 'cli') AS audited`);
     expect(Number(after!.remaining)).toBe(0);
     expect(Number(after!.audited)).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   it('says in one line to stop the server when the running server holds the data directory', async () => {
     const held = lockDataDir(env.DATA_DIR!);
