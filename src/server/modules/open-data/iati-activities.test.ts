@@ -48,6 +48,14 @@ describe('IATI activity file', () => {
     expect(xml).toContain('<narrative>国家发展改革委</narrative>');
   });
 
+  it("dates arrived funds without a report period by the day of the project's last change in China", async () => {
+    // 2026-12-31T17:00Z is 1 January 2027, 01:00 in China.
+    const arrived = { ...planned, arrivedYuan: '500000.0000000000', updatedAt: new Date('2026-12-31T17:00:00Z') };
+    const xml = iatiActivitiesXml([arrived], reporter, new Date('2027-01-02T00:00:00Z'));
+    expect(await iatiSchemaErrors(xml)).toEqual([]);
+    expect(xml).toContain('<transaction-date iso-date="2027-01-01"/>');
+  });
+
   it('is refused by the schema when a required element is missing (the validator really validates)', async () => {
     const xml = iatiActivitiesXml([planned], reporter, new Date()).replace(
       /<reporting-org[\s\S]*?<\/reporting-org>/,

@@ -1,5 +1,6 @@
 import type { ProjectStage } from '../../../common/api/enums.ts';
 import { translate } from '../../../common/i18n/messages.ts';
+import { chinaToday } from '../../kernel/dates.ts';
 import { decimalString } from '../../kernel/decimal.ts';
 import { industries } from '../../kernel/industries.ts';
 import { DAC_BY_GBT4754_DIVISION } from './iati-sectors.ts';
@@ -183,7 +184,7 @@ function transactions(p: IatiProjectRow): XmlElement[] {
       transaction(
         IATI.incomingFunds,
         p.arrivedYuan,
-        p.arrivedAsOf ?? p.updatedAt.toISOString().slice(0, 10),
+        p.arrivedAsOf ?? chinaToday(p.updatedAt),
         zh('ui.openData.iatiText.arrivedNote'),
         p.investor,
       ),
