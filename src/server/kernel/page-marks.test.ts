@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { testEngines } from '../testing/test-engines.ts';
-import { type DayMark, fromDayMark, idsFromDayMark, MARK_EVERY, spanOf } from './page-marks.ts';
+import { type DayMark, fromDayMark, fromTop, idsFromDayMark, idsFromTop, MARK_EVERY } from './page-marks.ts';
 
 /** A list ordered by day, latest first, then by id: many rows share a day, as a roster's batch shares its start. */
 const listed = pgTable('page_marks_listed', { day: date().notNull(), id: uuid().primaryKey() });
@@ -38,7 +38,7 @@ describe.each(testEngines())('pages from a mark on %s', (engine) => {
     const statement = database.db
       .select({ id: listed.id })
       .from(listed)
-      .where(idsFromDayMark(listed.day, listed.id, spanOf(skip, size), walk))
+      .where(idsFromDayMark(listed.day, listed.id, walk))
       .orderBy(desc(listed.day), asc(listed.id))
       .toSQL();
     return { ...statement, params: fillPlaceholders(statement.params, fromDayMark(mark, skip, size)) };
@@ -84,5 +84,54 @@ describe.each(testEngines())('pages from a mark on %s', (engine) => {
     expect(await walksRun(130, 40)).toBe(2);
     // The last page: the last day's rows from its mark, and nothing before that day is walked.
     expect(await walksRun(400, 50)).toBe(1);
+  });
+
+  it('reads pages of every length and place with one statement per shape, whose plan is kept after five runs', async () => {
+    // The page's end is a value read through a subquery, not written into the text: one text for every page from a
+    // mark, one for every page from the top, and PostgreSQL prices each run's plan as the plan for any value, so it
+    // keeps that plan after a statement's first five runs (as a value, it planned every run afresh; written into the
+    // text, every span of pages was a statement of its own, planned five times on every connection).
+    const fromTheTop = (skip: number, size: number) => {
+      const walk = database.db.select({ id: listed.id }).from(listed).orderBy(desc(listed.day), asc(listed.id));
+      const statement = database.db
+        .select({ id: listed.id })
+        .from(listed)
+        .where(idsFromTop(listed.id, walk))
+        .orderBy(desc(listed.day), asc(listed.id))
+        .toSQL();
+      return { ...statement, params: fillPlaceholders(statement.params, fromTop(skip, size)) };
+    };
+    const pages = [
+      [100, 10],
+      [130, 40],
+      [250, 60],
+      [290, 20],
+      [400, 50],
+    ] as const;
+    for (const [of, name] of [
+      [pageAt, 'page_from_mark'],
+      [(offset: number, size: number) => fromTheTop(offset % MARK_EVERY, size), 'page_from_top'],
+    ] as const) {
+      const statements = [...pages, ...pages].map(([offset, size]) => ({ offset, size, ...of(offset, size) }));
+      expect(new Set(statements.map((st) => st.sql)).size, name).toBe(1);
+      const client = await database.pool.connect();
+      try {
+        for (const { sql: text, params, offset, size } of statements) {
+          const { rows } = await client.query<{ id: string }>({ name, text, values: params });
+          const from = name === 'page_from_top' ? offset % MARK_EVERY : offset;
+          expect(
+            rows.map((r) => r.id),
+            `${name} ${offset} + ${size}`,
+          ).toEqual(whole.slice(from, from + size).map((r) => r.id));
+        }
+        const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+          'SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1',
+          [name],
+        );
+        expect(rows, name).toEqual([{ generic_plans: '5', custom_plans: '5' }]);
+      } finally {
+        client.release();
+      }
+    }
   });
 });

@@ -71,28 +71,24 @@ export async function dayMarks(
 }
 
 /**
- * How many ids of the list's order a page's statement reads before it takes the page's slice: a constant of the
- * statement, not a value. With LIMIT and OFFSET as values PostgreSQL plans every run afresh: its plan for any value
- * assumes a tenth of the filter's rows, costlier than the plans for the values given, so the plan kept for the statement
- * is never used — and planning a roster page took longer than running it (0.18–0.32 against 0.12–0.18 ms, EXPLAIN
- * ANALYZE on the bench's data). With the bound a constant, the plan for any value is the one for the values given, and
- * it is kept after five runs (planning 0.01–0.03 ms); as a value it would be planned as any LIMIT value is. The bound is
- * the page's end rounded up to a multiple of SPAN_STEP: a few statements per filter, each reading at most SPAN_STEP - 1
- * ids past the page (rounded up to MARK_EVERY, a roster page by year and rank walked a third more of the index, and
- * PGlite, which gained nothing from the kept plan, spent 10–20 % more per page).
+ * The first `end` rows of `walk` (the list's ids in its order), `end` being the page's end. The bound is read through a
+ * subquery (an InitPlan), so the statement's text is one per filter shape whatever the page, and PostgreSQL prices
+ * every run's plan as it prices the plan for any value. As a plain value, PostgreSQL planned every run afresh: its
+ * plan for any value assumes a tenth of the filter's rows, costlier than the plans for the values given, so the kept
+ * plan was never used, and planning a roster page took longer than running it (0.18–0.32 against 0.12–0.18 ms,
+ * EXPLAIN ANALYZE on the bench's data). Written into the text (rounded up to 20), it was ~10 texts per filter shape,
+ * each planned five times on every connection of the pool before its plan was kept: at the bench's length 40–60 % of
+ * the page statements' runs were still planned. Read through the subquery, every run is priced alike (the same plans:
+ * the list-order index walked under the Limit) and the plan is kept after five runs per connection.
  */
-const SPAN_STEP = 20;
-export const spanOf = (skip: number, size: number): number => SPAN_STEP * Math.ceil((skip + size) / SPAN_STEP);
-
-/** The first `span` rows of `walk` (the list's ids in its order), the bound written into the statement itself. */
-const firstOf = (walk: SQLWrapper, span: number): SQL => sql`ARRAY(${walk} LIMIT ${sql.raw(String(span))})`;
+const firstOf = (walk: SQLWrapper): SQL => sql`ARRAY(${walk} LIMIT (SELECT ${sql.placeholder('end')}::int))`;
 
 /**
- * The page's ids, `skip` rows into the list's order from the top: the first `span` (spanOf) of `walk`, the list's ids
- * in its order, and the page is their slice. Its values are `fromTop`'s.
+ * The page's ids, `skip` rows into the list's order from the top: the first `end` of `walk`, the list's ids in its
+ * order, and the page is their slice. Its values are `fromTop`'s.
  */
-export function idsFromTop(id: AnyColumn, span: number, walk: SQLWrapper): SQL {
-  return sql`${id} = ANY((${firstOf(walk, span)})[${sql.placeholder('start')}:${sql.placeholder('end')}])`;
+export function idsFromTop(id: AnyColumn, walk: SQLWrapper): SQL {
+  return sql`${id} = ANY((${firstOf(walk)})[${sql.placeholder('start')}:${sql.placeholder('end')}])`;
 }
 
 /** The values of `idsFromTop`'s placeholders for a page of `size` rows starting `skip` rows from the top. */
@@ -100,7 +96,7 @@ export const fromTop = (skip: number, size: number) => ({ start: skip + 1, end: 
 
 /**
  * The page's ids from a mark, for a list ordered by `day` descending then `id`: `walk(after)` is the list's ids in its
- * order under a further condition, of which the first `span` (spanOf) are read. The rows of the mark's day from the
+ * order under a further condition, of which the first `end` are read. The rows of the mark's day from the
  * mark's id on, then those of earlier days, each walked from its own place in the index — as one condition on (day,
  * id) the walk would start at the day's first row, and many rows share a day (a roster's batch starts on one day) —
  * and the page is their slice. Its values are `fromDayMark`'s.
@@ -110,10 +106,10 @@ export const fromTop = (skip: number, size: number) => ({ start: skip + 1, end: 
  * filter's last row and went on to the index's end: a roster page by year and rank within one day walked every
  * older cadre's entry, 70-200 of a page's 180-310 buffers on the bench's data (EXPLAIN (ANALYZE, BUFFERS)).
  */
-export function idsFromDayMark(day: AnyColumn, id: AnyColumn, span: number, walk: (after: SQL) => SQLWrapper): SQL {
+export function idsFromDayMark(day: AnyColumn, id: AnyColumn, walk: (after: SQL) => SQLWrapper): SQL {
   const markDay = sql`${sql.placeholder('markDay')}::date`;
-  const sameDay = firstOf(walk(sql`${day} = ${markDay} AND ${id} >= ${sql.placeholder('markId')}::uuid`), span);
-  const earlier = firstOf(walk(sql`${day} < ${markDay}`), span);
+  const sameDay = firstOf(walk(sql`${day} = ${markDay} AND ${id} >= ${sql.placeholder('markId')}::uuid`));
+  const earlier = firstOf(walk(sql`${day} < ${markDay}`));
   const end = sql.placeholder('end');
   // OFFSET 0 keeps the mark's day's walk one value, read once, rather than pulled up into each of its uses.
   const walked = sql`(SELECT CASE WHEN cardinality(same_day) >= ${end}::int THEN same_day ELSE same_day || ${earlier} END FROM (SELECT ${sameDay} AS same_day OFFSET 0) AS from_mark)`;

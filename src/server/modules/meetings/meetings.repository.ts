@@ -5,15 +5,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
-import {
-  dayMarks,
-  fromDayMark,
-  fromTop,
-  idsFromDayMark,
-  idsFromTop,
-  pageStart,
-  spanOf,
-} from '../../kernel/page-marks.ts';
+import { dayMarks, fromDayMark, fromTop, idsFromDayMark, idsFromTop, pageStart } from '../../kernel/page-marks.ts';
 import {
   type Given,
   placeholdersOf,
@@ -139,11 +131,10 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
       async () => await dayMarks(db, meetings, meetings.heldOn, meetings.id, where()),
     ),
   );
-  // The page's ids first, then its rows by key. Built once per filter shape, scope and span (kernel/page-marks.ts
-  // spanOf), run with this request's values.
-  const span = spanOf(skip, pageSize);
+  // The page's ids first, then its rows by key. Built once per filter shape and scope (kernel/page-marks.ts), run
+  // with this request's values.
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
-  const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}|${span}`, () => {
+  const pageQuery = preparedByShape(db, actor, `meetings|${shape}|${mark ? 'fromMark' : ''}`, () => {
     const inOrder = (after?: SQL) =>
       db
         .select({ id: meetings.id })
@@ -153,9 +144,7 @@ export async function listMeetings(db: DbOrTx, actor: Actor, f: MeetingFilter, p
     const page = db
       .select(underOwnNames(pageColumns))
       .from(meetings)
-      .where(
-        mark ? idsFromDayMark(meetings.heldOn, meetings.id, span, inOrder) : idsFromTop(meetings.id, span, inOrder()),
-      )
+      .where(mark ? idsFromDayMark(meetings.heldOn, meetings.id, inOrder) : idsFromTop(meetings.id, inOrder()))
       .orderBy(...listOrder);
     // Its rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
     // numbers, booleans), without its mapping of each field of each row.

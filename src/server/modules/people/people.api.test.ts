@@ -371,28 +371,31 @@ describe.each(testEngines())(
       await c.get(`${base}&rank=division&pageSize=50&page=3`);
       expect(marks.count).toBe(1);
       marks.restore();
-      // Pages within a stretch, from the top or from a mark, are one statement each whose bound is written into it,
-      // no LIMIT or OFFSET value: PostgreSQL plans a LIMIT given as a value afresh on every run (page-marks spanOf).
+      // Pages of every length and place, from the top or from a mark, are one statement each, whose bound is the page's
+      // end read through a subquery: not a plain LIMIT value, which PostgreSQL plans afresh on every run, nor written
+      // into the text, a statement per span each planned five times on every connection (page-marks).
       const texts = new Set<string>();
       const pages = countStatements(s.t.database.db, /^select "secondments"\."id" as "id"/i, (text) => texts.add(text));
       for (const [size, n] of [
         [7, 2],
         [9, 2],
         [10, 2],
+        [40, 2],
       ])
         await c.get(`${base}&rank=division&pageSize=${size}&page=${n}`);
       for (const [size, n] of [
         [7, 16],
         [9, 13],
         [10, 12],
+        [25, 5],
       ])
         await c.get(`${base}&rank=division&pageSize=${size}&page=${n}`);
       pages.restore();
-      expect(pages.count).toBe(6);
+      expect(pages.count).toBe(8);
       expect(texts.size).toBe(2);
       for (const text of texts) {
-        expect(text).toMatch(/\) LIMIT 20\)/);
-        expect(text).not.toMatch(/(limit|offset) \$\d/i);
+        expect(text).toMatch(/\) LIMIT \(SELECT \$\d+::int\)\)/);
+        expect(text).not.toMatch(/limit (\$|\d)|offset \$/i);
       }
       expect(await pagesMatch('')).toHaveLength(260);
       expect(await pagesMatch('&rank=division')).toHaveLength(130);

@@ -5,15 +5,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
-import {
-  dayMarks,
-  fromDayMark,
-  fromTop,
-  idsFromDayMark,
-  idsFromTop,
-  pageStart,
-  spanOf,
-} from '../../kernel/page-marks.ts';
+import { dayMarks, fromDayMark, fromTop, idsFromDayMark, idsFromTop, pageStart } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
 import {
   type Given,
@@ -167,13 +159,12 @@ export async function listSecondments(
   const total = await totalOf(db, actor, f);
   if (offset >= total) return { items: [], total };
   const { mark, skip } = await pageStart(offset, () => marksOf(db, actor, f));
-  // The first `span` ids from the top or the mark, and the page their slice (kernel/page-marks.ts spanOf).
-  const span = spanOf(skip, paging.pageSize);
-  const page = preparedByShape(db, actor, `secondments|${shape}|${mark ? 'fromMark' : ''}|${span}`, () =>
+  // The first ids from the top or the mark, to the page's end, and the page their slice (kernel/page-marks.ts).
+  const page = preparedByShape(db, actor, `secondments|${shape}|${mark ? 'fromMark' : ''}`, () =>
     rowsOf(
       mark
-        ? idsFromDayMark(secondments.startsOn, secondments.id, span, (after) => inOrder(undefined, after))
-        : idsFromTop(secondments.id, span, inOrder(undefined)),
+        ? idsFromDayMark(secondments.startsOn, secondments.id, (after) => inOrder(undefined, after))
+        : idsFromTop(secondments.id, inOrder(undefined)),
     ),
   );
   const items = await page({

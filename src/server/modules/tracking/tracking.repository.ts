@@ -5,7 +5,7 @@ import type { Actor } from '../../http/context.ts';
 import { attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
-import { fromTop, idsFromTop, isMark, pageStart, spanOf } from '../../kernel/page-marks.ts';
+import { fromTop, idsFromTop, isMark, pageStart } from '../../kernel/page-marks.ts';
 import { placeholdersOf, preparedByShape, preparedRows, underOwnNames } from '../../kernel/prepared-by-shape.ts';
 import { pairingCondition, rowsInPairingScope, uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { notifications } from '../../kernel/notifications/notifications.tables.ts';
@@ -363,7 +363,7 @@ export async function listItems(
   const whereOf = (given: GivenItemFilter, day: string | Placeholder) =>
     and(filterCondition(actor, given), status ? hasStatus(status, day) : undefined);
   // A page's statement, built once per shape (below) and run by itemPage.
-  const statement = (given: GivenItemFilter, day: Placeholder, fromMark?: SQL, span = 0) => {
+  const statement = (given: GivenItemFilter, day: Placeholder, fromMark?: SQL) => {
     const where = whereOf(given, day);
     const listed = (w: SQL | undefined) => listedRows(db, day, w, order, true);
     // A page's ids first, in the list's order from tracked_items_open_order_idx / tracked_items_state_order_idx: the
@@ -378,9 +378,9 @@ export async function listItems(
     // index, and the page is that array's slice — instead of sorting every item in scope for each page.
     const end = sql.placeholder('end');
     const first = (cond: SQL) => inOrder(cond).limit(end);
-    // Under a status, the first `span` ids from the top or the mark and the page their slice (page-marks spanOf).
+    // Under a status, the first ids from the top or the mark, to the page's end, and the page their slice (page-marks).
     const pageIds = status
-      ? idsFromTop(trackedItems.id, span, inOrder(undefined))
+      ? idsFromTop(trackedItems.id, inOrder(undefined))
       : sql`${trackedItems.id} = ANY((ARRAY(${first(sql`${trackedItems.state} <> 'closed'`)}) || ARRAY(${first(
           sql`${trackedItems.state} = 'closed'`,
         )}))[${sql.placeholder('start')}:${end}])`;
@@ -433,12 +433,11 @@ export async function listItems(
     const from = (page.page - 1) * page.pageSize;
     if (from >= total) return { items: [], total, counts };
     const { mark, skip } = await pageStart(from, () => statusMarks(db, actor, ownUnit, status, f, today));
-    const span = spanOf(skip, page.pageSize);
     const { given, shape } = placeholdersOf(f, PLACEHOLDER_KEYS);
     const prepared = preparedByShape(
       db,
       actor,
-      `items|${ownUnit}|${status}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}|${mark ? 'fromMark' : ''}|${span}`,
+      `items|${ownUnit}|${status}|${f.pairingId ?? ''}|${!!f.withSubPairs}|${!!f.mine}|${shape}|${mark ? 'fromMark' : ''}`,
       () =>
         statement(
           { ...f, ...given },
@@ -447,7 +446,6 @@ export async function listItems(
           mark
             ? sql`(${trackedItems.deadline}, ${trackedItems.seq}, ${trackedItems.id}) >= (${sql.placeholder('markDeadline')}::date, ${sql.placeholder('markSeq')}::int, ${sql.placeholder('markId')}::uuid)`
             : undefined,
-          span,
         ),
     );
     const items = await prepared({
