@@ -6,7 +6,7 @@ import { openTestDatabase } from '../testing/test-database.ts';
 import { testEngines } from '../testing/test-engines.ts';
 import { loadPairingScope, pairingCondition, scopeTag, uuidArray } from './pairing-scope.repository.ts';
 
-describe.each(testEngines())('a uuid[] parameter on %s', (engine) => {
+describe.each(testEngines())('pairing scope SQL on %s', (engine) => {
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -40,16 +40,6 @@ describe.each(testEngines())('a uuid[] parameter on %s', (engine) => {
     const scope = await loadPairingScope(database.db, ['pairing_office'], '220000', randomUUID());
     expect(scope.all).toBe(false);
     if (!scope.all) expect(Object.isFrozen(scope.pairingIds)).toBe(true);
-  });
-});
-
-describe.each(testEngines())('a pairing with its sub-pairs on %s', (engine) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
   });
 
   it('holds the pairing and every pairing below it, and the table is read by them, not joined to them', async () => {
