@@ -32,10 +32,131 @@ function forWriter(node: unknown): unknown {
   return out;
 }
 
-/** Writes only the fields the zod schema declares, in its order. */
+/** The answer's JSON Schema as the writer and the projection read it. */
+export const writerSchemaOf = (schema: z.ZodType): unknown =>
+  forWriter(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', cycles: 'ref' }));
+
+/** Thrown by a projection at a value its schema does not describe: the answer is then written by the writer. */
+const OFF_SCHEMA = Object.freeze({ offSchema: true });
+const offSchema = (): never => {
+  throw OFF_SCHEMA;
+};
+
+/** Schema words a projection understands; any other (unions, references, records, defaults …) leaves it to the writer. */
+const PROJECTED_WORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'items',
+  'format',
+  'pattern',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'description',
+  'title',
+]);
+/** A name V8 would not keep in the order written (an array index) or one an object literal reads otherwise. */
+const REORDERED_NAME = /^(?:0|[1-9]\d*)$|^__proto__$/;
+const PRIMITIVE_CHECK: Record<string, (v: string) => string> = {
+  string: (v) => `typeof ${v} === 'string'`,
+  integer: (v) => `Number.isInteger(${v})`,
+  number: (v) => `Number.isFinite(${v})`,
+  boolean: (v) => `typeof ${v} === 'boolean'`,
+};
+
+/**
+ * A function that copies an answer into fresh objects holding only the fields its schema declares, in the writer's
+ * order, for JSON.stringify to write; null when the schema uses anything but objects, arrays, nullable primitives,
+ * enums and consts. Any value the schema does not describe (a Date or a number given for a string, a required field
+ * missing) throws OFF_SCHEMA, and the answer is written by the writer instead, as before. V8's JSON.stringify writes a
+ * copied list page in about half the writer's time (a 60-row meetings page: ~50 against ~105 µs) and gives the same
+ * bytes: the same fields in the same order, and JSON.stringify's escapes, which the writer's output is checked against
+ * in every test (checkEveryAnswer).
+ */
+export function projectionOf(schema: unknown): ((data: unknown) => unknown) | null {
+  const functions: string[] = [];
+  /** An expression of `v` (a variable) projected by `node`, or null when a projection cannot tell it. */
+  const expr = (node: unknown, v: string): string | null => {
+    if (!isObject(node) || Object.keys(node).some((k) => !PROJECTED_WORDS.has(k))) return null;
+    const types = Array.isArray(node.type) ? node.type : [node.type];
+    const nullable = types.includes('null');
+    const others = types.filter((t) => t !== 'null');
+    if (others.length !== 1 || typeof others[0] !== 'string') return null;
+    const type = others[0];
+    const orNull = (e: string) => (nullable ? `(${v} === null ? null : ${e})` : e);
+    if ('const' in node) {
+      if (node.const === null || typeof node.const === 'object') return null;
+      return `(${v} === ${JSON.stringify(node.const)} ? ${v} : ${nullable ? `${v} === null ? null : ` : ''}off())`;
+    }
+    const check = PRIMITIVE_CHECK[type];
+    if (check) return `(${check(v)} ? ${v} : ${nullable ? `${v} === null ? null : ` : ''}off())`;
+    const name = `p${functions.length}`;
+    functions.push('');
+    let body: string | null;
+    if (type === 'array') {
+      const item = expr(node.items, 'x');
+      body =
+        item &&
+        `if (!Array.isArray(a)) off(); const n = a.length, out = new Array(n); for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${item}; } return out;`;
+    } else if (type === 'object') {
+      const properties = isObject(node.properties) ? node.properties : {};
+      const required = new Set(Array.isArray(node.required) ? node.required : []);
+      if ([...required].some((key) => !(key in properties))) return null;
+      const fields: string[] = [];
+      // The writer's order: the required fields first, then the optional ones, each in the schema's order.
+      const keys = Object.keys(properties);
+      const inOrder = [...keys.filter((key) => required.has(key)), ...keys.filter((key) => !required.has(key))];
+      for (const key of inOrder) {
+        const sub = properties[key];
+        if (REORDERED_NAME.test(key)) return null;
+        const k = JSON.stringify(key);
+        const e = expr(sub, 'x');
+        if (!e) return null;
+        // An optional field left out stays out: JSON.stringify, like the writer, writes no undefined field.
+        const value = required.has(key) ? e : `x === undefined ? undefined : ${e}`;
+        fields.push(`${k}: (x = a[${k}], ${value})`);
+      }
+      body = `if (typeof a !== 'object' || a === null || Array.isArray(a)) off(); let x; return { ${fields.join(', ')} };`;
+    } else return null;
+    if (!body) return null;
+    functions[Number(name.slice(1))] = `function ${name}(a) { ${body} }`;
+    return orNull(`${name}(${v})`);
+  };
+  const top = expr(schema, 'data');
+  if (!top) return null;
+  // Code made from the route's own schema (names written as JSON strings), as the writer itself is.
+  return new Function('off', `${functions.join('\n')}\nreturn (data) => ${top};`)(offSchema) as (
+    data: unknown,
+  ) => unknown;
+}
+
+/**
+ * Writes only the fields the zod schema declares, in its order: by a projection and JSON.stringify when the schema
+ * allows one (projectionOf), else, and for an answer off its schema, by fast-json-stringify.
+ */
 export function answerWriter(schema: z.ZodType): Serialize {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', cycles: 'ref' });
-  return fastJsonStringify(forWriter(jsonSchema) as WriterSchema);
+  const jsonSchema = writerSchemaOf(schema);
+  const writer = fastJsonStringify(jsonSchema as WriterSchema);
+  const project = projectionOf(jsonSchema);
+  if (!project) return writer;
+  return (data) => {
+    let copy: unknown;
+    try {
+      copy = project(data);
+    } catch (e) {
+      if (e === OFF_SCHEMA) return writer(data);
+      throw e;
+    }
+    return JSON.stringify(copy);
+  };
 }
 
 /**
