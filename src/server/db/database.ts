@@ -92,8 +92,8 @@ async function openPostgres(url: string, max: number, replicaUrls: readonly stri
  * keeps it to itself until it ends); the turns are decided here (StatementTurns). With one connection the worker sat
  * idle from each answer until the next statement came, since the main thread reads the answer and sends the next
  * only when its event loop gets there (under 64 requests, more than half the worker's time in a profile of the
- * meetings list); with two, the next one is already waiting there. Each connection names its own statements
- * (routing.ts, StatementNames); the worker prepares each text once in PGlite's one backend (SharedStatements).
+ * meetings list); with two, the next one is already waiting there. Each connection prepares its own named
+ * statements (routing.ts, StatementNames) in PGlite's one backend, so twice as many plans are kept.
  * (pglite-socket 0.2.17, which the worker used before, split connections' protocol messages around an open
  * transaction, so that a query could be answered with another query's rows: bench/pglite-socket-interleave.ts.)
  */

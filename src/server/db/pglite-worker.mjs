@@ -25,8 +25,6 @@ const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 const PARSE = 0x50; // 'P'
 const BIND = 0x42; // 'B'
-const DESCRIBE = 0x44; // 'D'
-const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]); // '1'
 /** Kept in step with generic-plans.ts (plain JavaScript here: the worker cannot import TypeScript). */
 const GENERIC_PLANS_CHANNEL = 'duikou:generic-plans';
 
@@ -79,74 +77,6 @@ class PlanModes {
     if (generic === this.generic) return;
     await this.db.exec(generic ? 'SET plan_cache_mode = force_generic_plan' : 'RESET plan_cache_mode');
     this.generic = generic;
-  }
-}
-
-/**
- * One prepared statement per text in PGlite's one backend, whichever connection parsed it. The app names a statement
- * per connection (routing.ts, StatementNames: d1_7 and d2_7 for one text), so with two connections every text was
- * prepared twice and each copy planned on its own five custom runs and a generic one (plan_cache_mode=auto) — in the
- * first seconds of a cooperation list under load, a quarter of this thread's time went to planning. A connection's
- * Parse of a text the backend already has under another name, when it opens a batch, is answered here with
- * ParseComplete and its later Binds and Describes name the backend's statement. A text and its parameter types parse
- * alike on every connection (the app sets no search_path); the app never closes its named statements.
- */
-class SharedStatements {
-  /** @type {Map<string, string>} a parsed statement's text and parameter types (its Parse after the name) -> its name in the backend */
-  byText = new Map();
-  /** @type {Map<string, string>} a connection's name for a text the backend has under another name -> that name */
-  aliases = new Map();
-
-  /**
-   * The batch as PGlite runs it. `parsed`: its opening Parse was dropped and is answered here. `learn`: an opening
-   * Parse PGlite runs, whose text is shared once PGlite has answered it with ParseComplete.
-   */
-  rewrite(batch) {
-    let parsed = false;
-    let learn = null;
-    if (batch[0] === PARSE) {
-      const end = 1 + batch.readInt32BE(1);
-      const nameEnd = batch.indexOf(0, 5);
-      const name = batch.toString('latin1', 5, nameEnd);
-      const key = batch.toString('latin1', nameEnd + 1, end);
-      const known = name ? this.byText.get(key) : undefined;
-      if (known !== undefined && known !== name) {
-        this.aliases.set(name, known);
-        batch = batch.subarray(end);
-        parsed = true;
-      } else if (name && known === undefined) learn = { key, name };
-    }
-    return { batch: this.aliases.size ? this.renamed(batch) : batch, parsed, learn };
-  }
-
-  /** Binds and statement Describes of an alias name the backend's statement; a Parse of an alias makes it its own. */
-  renamed(batch) {
-    const parts = [];
-    let from = 0;
-    for (let at = 0; at + 5 <= batch.length; at += 1 + batch.readInt32BE(at + 1)) {
-      const type = batch[at];
-      const described = type === DESCRIBE && batch[at + 5] === 0x53; // 'S'
-      if (type !== BIND && type !== PARSE && !described) continue;
-      const nameStart = type === BIND ? batch.indexOf(0, at + 5) + 1 : type === PARSE ? at + 5 : at + 6;
-      const nameEnd = batch.indexOf(0, nameStart);
-      const name = batch.toString('latin1', nameStart, nameEnd);
-      const shared = this.aliases.get(name);
-      if (shared === undefined) continue;
-      if (type === PARSE) {
-        this.aliases.delete(name);
-        continue;
-      }
-      const end = at + 1 + batch.readInt32BE(at + 1);
-      const renamed = Buffer.concat([
-        batch.subarray(at, nameStart),
-        Buffer.from(shared, 'latin1'),
-        batch.subarray(nameEnd, end),
-      ]);
-      renamed.writeInt32BE(renamed.length - 1, 1);
-      parts.push(batch.subarray(from, at), renamed);
-      from = end;
-    }
-    return parts.length ? Buffer.concat([...parts, batch.subarray(from)]) : batch;
   }
 }
 
@@ -219,7 +149,6 @@ class Turns {
   constructor(db) {
     this.db = db;
     this.modes = new PlanModes(db);
-    this.statements = new SharedStatements();
   }
 
   /** `whole`: the batch ends a statement (Sync, a simple query or the start-up). */
@@ -269,7 +198,7 @@ function serve(db, socket, turns) {
   let pending = Buffer.alloc(0);
   let started = false;
   let chain = Promise.resolve();
-  const send = (message, whole, generic = false, { parsed = false, learn = null } = {}) =>
+  const send = (message, whole, generic = false) =>
     turns.push(socket, whole, async () => {
       if (!turns.owner && !turns.db.isInTransaction()) await turns.modes.set(generic);
       // Corked: the answer's pieces leave in one write. No PGlite lock (Turns already runs one batch at a time) and no
@@ -277,18 +206,10 @@ function serve(db, socket, turns) {
       // batch, about a third of a small statement's time in this thread.
       socket.cork();
       try {
-        if (parsed) socket.write(PARSE_COMPLETE);
-        if (!message.length) return;
-        let first = true;
         await db.execProtocolRawStream(message, {
           syncToFs: false,
-          onRawData: (bytes) => {
-            if (first && learn && bytes[0] === PARSE_COMPLETE[0] && !turns.statements.byText.has(learn.key))
-              turns.statements.byText.set(learn.key, learn.name);
-            first = false;
-            // The bytes are a view of PGlite's memory, reused by the next call: copied.
-            if (socket.writable) socket.write(Buffer.from(bytes));
-          },
+          // The bytes are a view of PGlite's memory, reused by the next call: copied.
+          onRawData: (bytes) => socket.writable && socket.write(Buffer.from(bytes)),
         });
       } finally {
         socket.uncork();
@@ -324,10 +245,10 @@ function serve(db, socket, turns) {
         lastLength = m;
       }
       const generic = turns.modes.read(pending.subarray(0, end));
-      const last = pending[end - lastLength];
-      const { batch, parsed, learn } = turns.statements.rewrite(pending.subarray(0, end));
+      const batch = new Uint8Array(pending.subarray(0, end));
       pending = pending.subarray(end);
-      await send(new Uint8Array(batch), last === SYNC || last === QUERY, generic, { parsed, learn });
+      const last = batch[end - lastLength];
+      await send(batch, last === SYNC || last === QUERY, generic);
     }
   };
   socket.on('data', (chunk) => {

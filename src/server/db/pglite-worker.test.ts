@@ -100,112 +100,39 @@ describe.runIf(testEngines().includes('pglite'))('the PGlite worker socket', () 
     const generic = 'SELECT count(*)::int AS n FROM worker_probe WHERE n = ANY($1::int[])';
     const other = 'SELECT count(*)::int AS n FROM worker_probe WHERE n > $1';
     const c = await client();
-    // Plans of a text so far: its names share one statement in the backend (SharedStatements).
-    const plans = async (text: string) => {
-      const { rows } = await c.query<{ generic_plans: string; custom_plans: string }>(
-        'SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1',
-        [text],
-      );
-      return { generic: Number(rows[0]?.generic_plans ?? 0), custom: Number(rows[0]?.custom_plans ?? 0) };
-    };
-    const runs = async (text: string, run: () => Promise<unknown>) => {
-      const before = await plans(text);
-      await run();
-      const after = await plans(text);
-      return { generic: after.generic - before.generic, custom: after.custom - before.custom };
-    };
+    const plans = async (name: string) =>
+      (
+        await c.query<{ generic_plans: string; custom_plans: string }>(
+          'SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1',
+          [name],
+        )
+      ).rows[0];
     try {
       planGenerically(generic);
       // The text reaches the worker by a message of its own: until it has, statements of it are planned as before.
       let probe = 0;
       await vi.waitFor(async () => {
         const name = `probe_wait_${++probe}`;
-        expect(await runs(generic, () => c.query({ name, text: generic, values: [[1]] }))).toEqual({
-          generic: 1,
-          custom: 0,
-        });
+        await c.query({ name, text: generic, values: [[1]] });
+        expect(await plans(name)).toEqual({ generic_plans: '1', custom_plans: '0' });
       });
-      const three = async (name: string, text: string) => {
-        for (let i = 0; i < 3; i++) await c.query({ name, text, values: [text === generic ? [i] : i] });
-      };
-      expect(await runs(generic, () => three('probe_generic', generic))).toEqual({ generic: 3, custom: 0 });
+      for (let i = 0; i < 3; i++) {
+        await c.query({ name: 'probe_generic', text: generic, values: [[i]] });
+        await c.query({ name: 'probe_other', text: other, values: [i] });
+        await c.query(other, [i]);
+      }
+      expect(await plans('probe_generic')).toEqual({ generic_plans: '3', custom_plans: '0' });
       // PostgreSQL's own choice (plan_cache_mode=auto): custom plans for a statement's first five runs.
-      expect(
-        await runs(other, async () => {
-          await three('probe_other', other);
-          await c.query(other, [1]);
-        }),
-      ).toEqual({ generic: 0, custom: 3 });
+      expect(await plans('probe_other')).toEqual({ generic_plans: '0', custom_plans: '3' });
       // Inside a transaction the setting is not changed (a rollback would undo it): planned as before.
-      expect(
-        await runs(generic, async () => {
-          await c.query('BEGIN');
-          await c.query({ name: 'probe_generic_tx', text: generic, values: [[1]] });
-          await c.query('COMMIT');
-        }),
-      ).toEqual({ generic: 0, custom: 1 });
+      await c.query('BEGIN');
+      await c.query({ name: 'probe_generic_tx', text: generic, values: [[1]] });
+      await c.query('COMMIT');
+      expect(await plans('probe_generic_tx')).toEqual({ generic_plans: '0', custom_plans: '1' });
       await c.query({ name: 'probe_generic', text: generic, values: [[1]] });
       expect((await c.query('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
     } finally {
       await c.end();
-    }
-  });
-
-  it('prepares a text once for every connection that names it, and plans it as one statement', async () => {
-    // routing.ts names a text per connection (d1_7, d2_7); PGlite has one backend, so the worker keeps one statement.
-    const text = 'SELECT n FROM worker_probe WHERE n >= $1::int ORDER BY n LIMIT 2';
-    const other = 'SELECT n FROM worker_probe WHERE n < $1::int ORDER BY n';
-    const broken = 'SELEC n FROM worker_probe WHERE n = $1::int';
-    const a = await client();
-    const b = await client();
-    const ours = async () =>
-      (
-        await a.query<{ name: string; generic_plans: string; custom_plans: string }>(
-          "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'share_%' ORDER BY name",
-        )
-      ).rows;
-    try {
-      await a.query('INSERT INTO worker_probe SELECT g FROM generate_series(100, 109) g');
-      const runs = [];
-      for (let i = 0; i < 4; i++) {
-        runs.push((await a.query({ name: 'share_a1', text, values: [100 + i] })).rows);
-        runs.push((await b.query({ name: 'share_b1', text, values: [104 + i] })).rows);
-      }
-      // b's own text under a name a does not use, and both texts in one batch of b's (sent without waiting).
-      const [mine, again] = await Promise.all([
-        b.query({ name: 'share_b2', text: other, values: [102] }),
-        b.query({ name: 'share_b1', text, values: [108] }),
-      ]);
-      expect(runs.map((rows) => rows.map((r) => r.n))).toEqual([
-        [100, 101],
-        [104, 105],
-        [101, 102],
-        [105, 106],
-        [102, 103],
-        [106, 107],
-        [103, 104],
-        [107, 108],
-      ]);
-      expect(mine.rows).toEqual([{ n: 100 }, { n: 101 }]);
-      expect(again.rows).toEqual([{ n: 108 }, { n: 109 }]);
-      // One statement for the shared text: five custom plans for its first five runs, whichever connection ran them,
-      // then its generic plan (plan_cache_mode=auto).
-      expect(await ours()).toEqual([
-        { name: 'share_a1', generic_plans: '4', custom_plans: '5' },
-        { name: 'share_b2', generic_plans: '0', custom_plans: '1' },
-      ]);
-      // A text that does not parse is not shared: each connection gets its own error, and goes on after it.
-      for (const [c, name] of [
-        [a, 'share_a3'],
-        [b, 'share_b3'],
-      ] as const) {
-        await expect(c.query({ name, text: broken, values: [1] })).rejects.toThrow('syntax error');
-        expect((await c.query({ name: `${name}_ok`, text, values: [109] })).rows).toEqual([{ n: 109 }]);
-      }
-    } finally {
-      await a.query('DELETE FROM worker_probe WHERE n >= 100');
-      await a.end();
-      await b.end();
     }
   });
 
