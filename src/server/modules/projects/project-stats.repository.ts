@@ -44,12 +44,18 @@ function pairingDirectory(db: DbOrTx) {
   });
 }
 
+/** The pairings in the actor's scope, each once: every pairing for a national office. */
+export async function pairingsInScope(db: DbOrTx, actor: Pick<Actor, 'scope'>): Promise<string[]> {
+  const directory = await pairingDirectory(db);
+  return actor.scope.all
+    ? [...directory.keys()]
+    : [...new Set(actor.scope.pairingIds)].filter((id) => directory.has(id));
+}
+
 /** The pairings a question reads: the actor's, narrowed to the pairing asked (and, with `withSubPairs`, those below it). */
 async function pairingsAsked(db: DbOrTx, actor: Actor, q: StatsQuery) {
   const directory = await pairingDirectory(db);
-  let ids = actor.scope.all
-    ? [...directory.keys()]
-    : [...new Set(actor.scope.pairingIds)].filter((id) => directory.has(id));
+  let ids = await pairingsInScope(db, actor);
   if (q.pairingId) {
     const asked = new Set([q.pairingId]);
     if (q.withSubPairs) {

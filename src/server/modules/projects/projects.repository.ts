@@ -10,6 +10,7 @@ import {
   rowsInPairingScope,
   SCOPE_PAIRINGS,
   scopeValues,
+  uuidArrayText,
 } from '../../kernel/pairing-scope.repository.ts';
 import type { ProjectListQuery } from '../../../common/api/projects.ts';
 import { pairings, pairingSideRegions } from '../pairings/pairings.tables.ts';
@@ -18,6 +19,8 @@ import { events } from '../events/events.tables.ts';
 import { projects, projectRollups, projectTasks } from './projects.tables.ts';
 import { attachmentsColumn, attachmentsOf } from '../../kernel/attachments/attachments.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
+import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
+import { pairingsInScope } from './project-stats.repository.ts';
 import { searchableByGrams, searchCondition } from './search-grams.ts';
 import { placeholdersOf, preparedByShape, preparedRows, type Given } from '../../kernel/prepared-by-shape.ts';
 import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
@@ -268,13 +271,9 @@ export const ledgerPerPairing = { maxEntries: 20_000 };
 /** A scope of at most so many pairings is walked pairing by pairing newest first too (listProjects). */
 const FEW_PAIRINGS = 4;
 
-export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
-  const values = ledgerValues(f);
-  const shape = ledgerShape(f);
-  const { page: _p, pageSize: _s, sort: _o, order: _d, ...totalsFilter } = f;
-  // The totals first (kept per filter set, mostly from the rollups): how many rows the filter keeps decides how
-  // the page is found, and a page past the end needs no statement.
-  const totals = await cachedByVersion(db, actor, `totals|${JSON.stringify(totalsFilter)}`, async () => {
+/** The ledger's count and sums for a filter set, kept per data version (from the rollups when they hold the filter). */
+function ledgerTotals(db: DbOrTx, actor: Actor, totalsFilter: Partial<ProjectListQuery>): Promise<LedgerTotals> {
+  return cachedByVersion(db, actor, `totals|${JSON.stringify(totalsFilter)}`, async () => {
     const fromRollups = rollupTotals(db, actor, totalsFilter);
     if (fromRollups) return (await fromRollups)[0]!;
     const [row] = await db
@@ -289,6 +288,102 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
       .where(filters(actor, totalsFilter));
     return row!;
   });
+}
+
+/** A pairing's share of a search's totals: its matches and their sums (numeric(20,6) as text). */
+type SearchPiece = { total: number; signed: string; planned: string; arrived: string; completed: string };
+
+/**
+ * A search's totals (the text alone, two characters or more), composed from each pairing's share, kept per search
+ * text until that pairing's projects change (kernel/cached-per-pairing.ts): after a write only the written pairing's
+ * matches are read again, not every match of the reader's scope (the whole programme's 制造: 13,043 rows, four
+ * numeric sums over them). Shares missing for more than a few pairings are read through the character pairs' index,
+ * grouped by pairing; those of a few pairings through each pairing's own rows, checked by ILIKE.
+ */
+async function searchTotals(db: DbOrTx, actor: Actor, q: string): Promise<LedgerTotals> {
+  const ids = await pairingsInScope(db, actor);
+  const none: SearchPiece = { total: 0, signed: '0', planned: '0', arrived: '0', completed: '0' };
+  const pieces = await cachedPerPairing(
+    db,
+    ids,
+    `ledger|search|${q}`,
+    (missing) => readSearchPieces(db, missing, q),
+    none,
+  );
+  let total = 0;
+  const sums = { signed: 0n, planned: 0n, arrived: 0n, completed: 0n };
+  for (const p of pieces) {
+    total += p.total;
+    for (const k of MONEY_SUMS) sums[k] += millionths(p[k]);
+  }
+  // As PostgreSQL's coalesce(sum(…), 0)::text gives them: '0' for no rows, six decimals (the columns' scale) else.
+  const text = (x: bigint) => (total ? `${x / 1_000_000n}.${String(x % 1_000_000n).padStart(6, '0')}` : '0');
+  return {
+    total,
+    signed: text(sums.signed),
+    planned: text(sums.planned),
+    arrived: text(sums.arrived),
+    completed: text(sums.completed),
+  };
+}
+const MONEY_SUMS = ['signed', 'planned', 'arrived', 'completed'] as const;
+/** A non-negative numeric(20,6) as PostgreSQL writes it ('12.500000', or '0'), in millionths. */
+const millionths = (text: string): bigint => {
+  const [whole, fraction = ''] = text.split('.');
+  return BigInt(whole!) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
+};
+/** The pairings up to which a search's missing shares are read pairing by pairing (searchTotals). */
+const FEW_SEARCH_PIECES = 8;
+
+async function readSearchPieces(db: DbOrTx, ids: string[], q: string): Promise<Map<string, SearchPiece>> {
+  const few = ids.length <= FEW_SEARCH_PIECES;
+  const read = preparedByShape(db, ANY_READER, `ledger|search-pieces|${few}`, () =>
+    preparedRows<SearchPiece & { pairingId: string }>(
+      db,
+      sql`SELECT ${projects.pairingId}::text AS "pairingId", count(*)::int AS total,
+        sum(${projects.signedWan})::text AS signed, sum(${projects.plannedWan})::text AS planned,
+        sum(${projects.arrivedWan})::text AS arrived, sum(${projects.completedWan})::text AS completed
+      FROM ${projects}
+      WHERE ${projects.pairingId} = ANY(${sql.placeholder('ids')}::uuid[]) AND ${searchCondition(
+        { title: projects.title, investor: projects.investor, code: projects.projectCode },
+        sql.placeholder('q'),
+        sql`(${ilike(projects.title, sql.placeholder('qLike'))} OR ${ilike(projects.investor, sql.placeholder('qLike'))})`,
+        !few,
+      )}
+      GROUP BY ${projects.pairingId}`,
+    ),
+  );
+  const rows = await read({ ids: uuidArrayText(ids), q, qLike: containing(q) });
+  return new Map(rows.map(({ pairingId, ...piece }) => [pairingId, piece]));
+}
+
+/**
+ * Whether the whole programme's search (the text alone) finds its page by walking the sort's index, checking each
+ * row's title and investor, rather than finding every match through the character pairs and sorting them: when
+ * the matches are dense enough that the walk meets fewer rows than there are matches to sort (upTo × projects /
+ * matches entries on the way, as the rows lie evenly along the sort). A frequent word's page 1 meets ~150 rows
+ * instead of its 13,000 matches.
+ */
+async function walksSearch(db: DbOrTx, actor: Actor, f: ProjectListQuery, givenShape: string, matches: number) {
+  if (!actor.scope.all || givenShape !== 'q,qLike' || !f.q || !searchableByGrams(f.q)) return false;
+  const { q: _q, page: _p, pageSize: _s, sort: _o, order: _d, ...rest } = f;
+  const all = (await ledgerTotals(db, actor, rest)).total;
+  return (f.page * f.pageSize * all) / ledgerSearchWalk.perMatch <= matches * matches;
+}
+/** The walk's entries per match the search may spend (walksSearch); tests set it to page both ways. */
+export const ledgerSearchWalk = { perMatch: 0.5 };
+
+export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery) {
+  const values = ledgerValues(f);
+  const shape = ledgerShape(f);
+  const { page: _p, pageSize: _s, sort: _o, order: _d, ...totalsFilter } = f;
+  const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
+  // The totals first (kept per filter set, mostly from the rollups; a search's per pairing): how many rows the
+  // filter keeps decides how the page is found, and a page past the end needs no statement.
+  const totals =
+    givenShape === 'q,qLike' && shape.searchByGrams
+      ? await searchTotals(db, actor, f.q!)
+      : await ledgerTotals(db, actor, totalsFilter);
   const offset = (f.page - 1) * f.pageSize;
   if (offset >= totals.total) return { items: [] as ProjectListRow[], totals };
   // Sorted by title, amount or signing date, the rows a filter or a scope keeps may lie anywhere along that sort's
@@ -306,15 +401,16 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   // pairing's index (migration 0034), a stage or an industry section of a scope from the pairing's by stage or by
   // section (migration 0035), index-only. Not so for the whole programme (no pairing to start from: its walk meets
   // the stage's rows every few entries) nor for a year or a side (found whole they would cost the scope's rows).
-  const { given, shape: givenShape } = placeholdersOf(values, VALUE_KEYS);
   // The whole programme at one stage or in one industry section, by title, amount or signing date, is walked along
   // that filter's index by the sort's key (migration 0037): the page's entries and no others, however many rows the
   // filter keeps (found whole, 终止 by title read every project: 5,819 buffers, 68 ms; walked on the sort's index
   // alone, industry A by amount passed 21,740 other rows).
   const walkByFilter =
     actor.scope.all && f.sort !== 'createdAt' && (givenShape === 'stage' || givenShape === 'industrySection');
+  const searchWalk = await walksSearch(db, actor, f, givenShape, totals.total);
   const findFirst =
     !walkByFilter &&
+    !searchWalk &&
     (f.sort !== 'createdAt'
       ? !!f.q || (totals.total <= ledgerFindFirst.maxRows && !(f.year && f.sort === 'signedOn'))
       : totals.total <= ledgerFindFirst.maxRows &&
@@ -339,9 +435,12 @@ export async function listProjects(db: DbOrTx, actor: Actor, f: ProjectListQuery
   // Built once per shape whoever reads, and run with the reader's pairings: built per scope, the mix's ~100 readers
   // times the ledger's shapes were more statements than preparedByShape keeps, each miss building its own.
   const scoped = !actor.scope.all;
-  const key = `ledger|${givenShape}|${shape.withSubPairs ?? ''}|${shape.searchByGrams}|${f.sort}|${f.order}|${way}|${scoped}`;
+  // The walk checks the text alone (ILIKE), without the character pairs: given those, the planner finds every match
+  // through their index and sorts them, and on a walk it would compute each row's pairs.
+  const pageShape = searchWalk ? { ...shape, searchByGrams: false } : shape;
+  const key = `ledger|${givenShape}|${pageShape.withSubPairs ?? ''}|${pageShape.searchByGrams}|${f.sort}|${f.order}|${way}|${scoped}`;
   const page = preparedByShape(db, ANY_READER, key, () =>
-    preparedRows<ProjectListRow>(db, ledgerPageStatement(scoped, given, shape, f, way)),
+    preparedRows<ProjectListRow>(db, ledgerPageStatement(scoped, given, pageShape, f, way)),
   );
   const items = await page({ ...values, ...scopeValues(actor.scope), limit: f.pageSize, offset, upTo });
   return { items, totals };
