@@ -22,14 +22,14 @@ import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { withGenericPlan } from '../../db/generic-plans.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
 
-const assignedTo = (organisationId: string | Placeholder) =>
+const assignedTo = (organisationId: string | Placeholder | SQL) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
 
 /** What of the reader a task scope reads: its pairings and programmes (uuid[]) and its organisation. */
 interface ScopeTerms {
   pairingIds: SQL;
   programmeIds: SQL;
-  organisationId: string | Placeholder;
+  organisationId: string | Placeholder | SQL;
 }
 
 /**
@@ -58,14 +58,22 @@ export function taskScope(actor: Actor): SQL | undefined {
 }
 
 /**
+ * A list's value as its statements read it: through a subquery (an InitPlan), so PostgreSQL plans the statement
+ * without it and keeps one plan for every value (why: listTasks, its page statement).
+ */
+const unseen = (value: Placeholder | string, type: 'uuid' | 'text' | 'int') => sql`(SELECT ${value}::${sql.raw(type)})`;
+
+/**
  * The reader's scope terms as placeholders, and their values: a list's statements hold no reader's values, so one
  * statement of a shape serves every reader (kernel/prepared-by-shape.ts kept one per scope: the mix's ~100 users'
  * task lists made several hundred statements, each 2–3 ms of Drizzle to build, more than the 500 kept in all).
+ * Each read through a subquery as the filter's values are (unseen; the cast keeps ANY over an array, not over a
+ * subquery's rows).
  */
 const READER_TERMS: ScopeTerms = {
-  pairingIds: SCOPE_PAIRINGS,
-  programmeIds: SCOPE_PROGRAMMES,
-  organisationId: sql.placeholder('ownOrganisation'),
+  pairingIds: sql`(SELECT ${SCOPE_PAIRINGS})::uuid[]`,
+  programmeIds: sql`(SELECT ${SCOPE_PROGRAMMES})::uuid[]`,
+  organisationId: unseen(sql.placeholder('ownOrganisation'), 'uuid'),
 };
 const readerValues = ({ scope, organisationId }: Actor) => ({ ...scopeValues(scope), ownOrganisation: organisationId });
 
@@ -171,15 +179,15 @@ function filterCondition(
   return and(
     taskScopeOf(reader.scoped, reader.ownOnly, READER_TERMS),
     // Tasks a re-import dropped stay on their superseded plan version; lists show current plans unless asked for one.
-    f.planId ? eq(tasks.planId, f.planId) : eq(plans.current, true),
-    f.pairingId ? eq(tasks.pairingId, f.pairingId) : undefined,
-    f.sectionId ? eq(tasks.sectionId, f.sectionId) : undefined,
-    f.status ? eq(tasks.status, f.status) : undefined,
-    f.light ? sql`${taskLightSql(today)} = ${f.light}` : undefined,
+    f.planId ? sql`${tasks.planId} = ${unseen(f.planId, 'uuid')}` : eq(plans.current, true),
+    f.pairingId ? sql`${tasks.pairingId} = ${unseen(f.pairingId, 'uuid')}` : undefined,
+    f.sectionId ? sql`${tasks.sectionId} = ${unseen(f.sectionId, 'uuid')}` : undefined,
+    f.status ? sql`${tasks.status} = ${unseen(f.status, 'text')}` : undefined,
+    f.light ? sql`${taskLightSql(today)} = ${unseen(f.light, 'text')}` : undefined,
     f.side
-      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${f.side})`
+      ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.side = ${unseen(f.side, 'text')})`
       : undefined,
-    f.organisationId ? assignedTo(f.organisationId) : undefined,
+    f.organisationId ? assignedTo(unseen(f.organisationId, 'uuid')) : undefined,
     f.unitLike
       ? sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.name ILIKE ${f.unitLike})`
       : undefined,
@@ -245,8 +253,14 @@ export async function listTasks(db: DbOrTx, actor: Actor, q: TaskListQuery, toda
         .innerJoin(plans, eq(plans.id, tasks.planId))
         .where(filterCondition(reader, { ...given, ...mine }, day))
         .orderBy(...orderBy, asc(tasks.id))
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset'))
+        // Every value of the filter, the reader and the page's span is read through a subquery (unseen, an InitPlan),
+        // as kernel/page-marks.ts reads a page's end: planned without the values, each run is priced as the plan
+        // for any values, so PostgreSQL keeps one plan after five runs. Given as values, the plan's and the pairings'
+        // own row counts priced each run's plan far below the kept one's (a plan of 18 tasks and 3 pairings: 41
+        // against 3,200), and every page and light count was planned afresh (0.3–1.3 ms for 0.1–0.5 ms of work).
+        // Drizzle types a limit as a number or placeholder; it writes any SQL given after LIMIT and OFFSET.
+        .limit(unseen(sql.placeholder('limit'), 'int') as unknown as number)
+        .offset(unseen(sql.placeholder('offset'), 'int') as unknown as number)
         .prepare(undefined as never),
       // Counted under every filter but the light, so a legend shows what each light would list.
       lightsQuery: db
