@@ -4,7 +4,6 @@ import type { SecondmentListQuery } from '../../../common/api/people.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
-import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { dayMarks, fromDayMark, fromTop, idsFromDayMark, idsFromTop, pageStart } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
@@ -47,36 +46,6 @@ const summaryColumns = {
 const summaryQuery = (db: DbOrTx) =>
   db.select(summaryColumns).from(secondments).innerJoin(pairings, eq(pairings.id, secondments.pairingId));
 export type SecondmentSummaryRow = SelectResultFields<typeof summaryColumns>;
-/** A page's own columns: its pairings' names are kept apart (withPairingNames). */
-const { pairingName: _pairingName, ...pageColumns } = summaryColumns;
-
-/**
- * The names of a page's pairings, kept per pairing until it is written (kernel/cached-per-pairing.ts), instead of
- * joined in every page's statement: a roster page is mostly one pairing's cadres, and the join probed the pairings'
- * key once per row (backend 0.68 -> 0.61 ms per page on the bench's data, besides the names the driver decoded).
- */
-async function withPairingNames(
-  db: DbOrTx,
-  rows: Omit<SecondmentSummaryRow, 'pairingName'>[],
-): Promise<SecondmentSummaryRow[]> {
-  const pairingIds = [...new Set(rows.map((r) => r.pairingId))];
-  const names = await cachedPerPairing(
-    db,
-    pairingIds,
-    'secondments|pairingName',
-    async (ids) =>
-      new Map(
-        (await db.select({ id: pairings.id, name: pairings.name }).from(pairings).where(inArray(pairings.id, ids))).map(
-          (p) => [p.id, p.name],
-        ),
-      ),
-    '',
-  );
-  const byPairing = new Map(pairingIds.map((id, i) => [id, names[i]!]));
-  const items = rows as SecondmentSummaryRow[];
-  for (const r of items) r.pairingName = byPairing.get(r.pairingId)!;
-  return items;
-}
 
 export type SecondmentFilter = Omit<SecondmentListQuery, 'page' | 'pageSize'>;
 
@@ -166,11 +135,12 @@ export async function listSecondments(
   // The page's rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
   // numbers, booleans), without its mapping of each field of each row.
   const rowsOf = (ids: SQL) =>
-    preparedRows<Omit<SecondmentSummaryRow, 'pairingName'>>(
+    preparedRows<SecondmentSummaryRow>(
       db,
       db
-        .select(underOwnNames(pageColumns))
+        .select(underOwnNames(summaryColumns))
         .from(secondments)
+        .innerJoin(pairings, eq(pairings.id, secondments.pairingId))
         .where(ids)
         .orderBy(...orderOf(f.sort))
         .getSQL(),
@@ -183,8 +153,8 @@ export async function listSecondments(
         amongIds(secondments.id, inOrder('endsOn').limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))),
       ),
     );
-    const [rows, total] = await Promise.all([page({ ...values, offset }), totalOf(db, actor, f)]);
-    return { items: await withPairingNames(db, rows), total };
+    const [items, total] = await Promise.all([page({ ...values, offset }), totalOf(db, actor, f)]);
+    return { items, total };
   }
   const total = await totalOf(db, actor, f);
   if (offset >= total) return { items: [], total };
@@ -197,11 +167,11 @@ export async function listSecondments(
         : idsFromTop(secondments.id, inOrder(undefined)),
     ),
   );
-  const rows = await page({
+  const items = await page({
     ...values,
     ...(mark ? fromDayMark(mark, skip, paging.pageSize) : fromTop(skip, paging.pageSize)),
   });
-  return { items: await withPairingNames(db, rows), total };
+  return { items, total };
 }
 
 export async function findSecondment(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
