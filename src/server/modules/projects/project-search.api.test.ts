@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, onTestFinished } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testEngines } from '../../testing/test-engines.ts';
 import { useProgrammeApp } from '../../testing/programme-fixture.ts';
@@ -7,7 +7,6 @@ import { containing } from '../../kernel/like-pattern.ts';
 import { projects } from './projects.tables.ts';
 import { searchCondition } from './search-grams.ts';
 import { newProject } from './test-support/project-api.ts';
-import { ledgerSearchWalk } from './projects.repository.ts';
 import { money } from './projects.presenter.ts';
 import { countStatements } from '../../testing/statement-counter.ts';
 import { uuidArrayText } from '../../kernel/pairing-scope.repository.ts';
@@ -189,42 +188,6 @@ describe.each(testEngines())('project search on %s', (engine) => {
     expect(seen[0]![0]).toBe(uuidArrayText([liaoningJiangsu]));
     expect(after).toEqual(await plainTotals('制造', null));
     await check();
-  });
-
-  it("walks the sort's index for a frequent word, checking the text alone, with the same pages", async () => {
-    const kept = { ...ledgerSearchWalk };
-    onTestFinished(() => Object.assign(ledgerSearchWalk, kept));
-    const pages = async (perMatch: number) => {
-      ledgerSearchWalk.perMatch = perMatch;
-      const out: unknown[] = [];
-      for (const sort of ['createdAt', 'title', 'signed', 'signedOn'])
-        for (const order of ['desc', 'asc'])
-          for (const page of [1, 2, 3]) {
-            const res = await c.get(
-              `/api/projects?pageSize=2&page=${page}&q=${encodeURIComponent('制造')}&sort=${sort}&order=${order}`,
-            );
-            expect(res.statusCode, res.body).toBe(200);
-            out.push(res.json());
-          }
-      return out;
-    };
-    // perMatch 0: every match found through the pairs and sorted; a billion: the sort's index walked.
-    const found = await pages(0);
-    // A write the pages do not show, so that the same addresses are answered afresh, not from the response cache.
-    const jilin = await s.as(s.f.users.jilin);
-    const one = (await jilin.get(`/api/projects/${ids[1]}`)).json();
-    const toggled = await jilin.patch(`/api/projects/${ids[1]}`, { version: one.version, landmark: !one.landmark });
-    expect(toggled.statusCode, toggled.body).toBe(200);
-    const texts: string[] = [];
-    const counter = countStatements(s.t.database.db, /page\.id/, (text) => texts.push(text));
-    const walked = await pages(1e9);
-    counter.restore();
-    expect(walked).toEqual(found);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) {
-      expect(text).toMatch(/ilike/i);
-      expect(text).not.toContain('string_to_array');
-    }
   });
 
   it('reaches the rows through the index of pairs', async () => {
