@@ -26,10 +26,6 @@ export default defineConfig({
           name: 'browser',
           include: ['src/web/e2e/**/*.test.ts'],
           fileParallelism: false,
-          // The files follow each other in one process that keeps the server's modules once imported, instead of a
-          // process per file importing all of them again (15-31 s each at load 10-14). Each journey still starts its
-          // own server on its own data directory and its own Chromium (harness.ts), and restores what it mocks.
-          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
