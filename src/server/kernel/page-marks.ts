@@ -1,6 +1,7 @@
 import { type AnyColumn, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
+import { unseen } from './unseen-value.ts';
 
 /**
  * Deep pages of a long list, started from a mark instead of an OFFSET from the top. However narrow the index, an
@@ -81,7 +82,7 @@ export async function dayMarks(
  * the page statements' runs were still planned. Read through the subquery, every run is priced alike (the same plans:
  * the list-order index walked under the Limit) and the plan is kept after five runs per connection.
  */
-const firstOf = (walk: SQLWrapper): SQL => sql`ARRAY(${walk} LIMIT (SELECT ${sql.placeholder('end')}::int))`;
+const firstOf = (walk: SQLWrapper): SQL => sql`ARRAY(${walk} LIMIT ${unseen(sql.placeholder('end'), 'int')})`;
 
 /**
  * The page's ids, `skip` rows into the list's order from the top: the first `end` of `walk`, the list's ids in its

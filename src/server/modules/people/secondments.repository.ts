@@ -7,6 +7,7 @@ import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { amongIds } from '../../kernel/page-ids.ts';
 import { dayMarks, fromDayMark, fromTop, idsFromDayMark, idsFromTop, pageStart } from '../../kernel/page-marks.ts';
 import { containing } from '../../kernel/like-pattern.ts';
+import { unseen } from '../../kernel/unseen-value.ts';
 import {
   type Given,
   placeholdersOf,
@@ -68,7 +69,7 @@ function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
     // Given as a value, PostgreSQL 15 estimated each year's rows apart, priced the kept plan above those estimates
     // and planned the statement afresh on every run, the same plan each time (0.25 of a run's 0.63 ms).
     f.year
-      ? sql`${secondments.startsOn} < make_date((SELECT ${f.year}::int) + 1, 1, 1) AND ${secondments.endsOn} >= make_date((SELECT ${f.year}::int), 1, 1)`
+      ? sql`${secondments.startsOn} < make_date(${unseen(f.year, 'int')} + 1, 1, 1) AND ${secondments.endsOn} >= make_date(${unseen(f.year, 'int')}, 1, 1)`
       : undefined,
     like
       ? or(ilike(secondments.name, like), ilike(secondments.homeUnit, like), ilike(secondments.hostUnit, like))

@@ -21,6 +21,7 @@ import { placeholdersOf, preparedByShape, type Given } from '../../kernel/prepar
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { withGenericPlan } from '../../db/generic-plans.ts';
 import { jsonRows } from '../../kernel/json-rows.ts';
+import { unseen } from '../../kernel/unseen-value.ts';
 
 const assignedTo = (organisationId: string | Placeholder | SQL) =>
   sql`EXISTS (SELECT 1 FROM ${taskUnits} u WHERE u.task_id = ${tasks.id} AND u.organisation_id = ${organisationId})`;
@@ -56,12 +57,6 @@ export function taskScope(actor: Actor): SQL | undefined {
     organisationId: actor.organisationId,
   });
 }
-
-/**
- * A list's value as its statements read it: through a subquery (an InitPlan), so PostgreSQL plans the statement
- * without it and keeps one plan for every value (why: listTasks, its page statement).
- */
-const unseen = (value: Placeholder | string, type: 'uuid' | 'text' | 'int') => sql`(SELECT ${value}::${sql.raw(type)})`;
 
 /**
  * The reader's scope terms as placeholders, and their values: a list's statements hold no reader's values, so one
