@@ -5,7 +5,7 @@ import { useProgrammeApp } from '../../testing/programme-fixture.ts';
 import { countStatements } from '../../testing/statement-counter.ts';
 import { loadSeedPlans } from '../plans/test-support/plan-api.ts';
 import { taskLight } from './task-light.ts';
-import type { TaskSummary } from '../../../common/api/tasks.ts';
+import { TASK_LIGHTS, type TaskSummary } from '../../../common/api/tasks.ts';
 import { TASK_STATUSES } from '../../../common/api/enums.ts';
 import { chinaToday } from '../../kernel/dates.ts';
 
@@ -428,6 +428,29 @@ describe.each(testEngines())('tasks on %s', (engine) => {
       expect(second.map((t) => t.id)).toEqual(whole.slice(10, 20).map((t) => t.id));
     } finally {
       rowsStatements.restore();
+    }
+  });
+
+  it("answers a page past the list's end from its light counts, without reading the page", async () => {
+    const pages = countStatements(s.t.database.db, /^select "tasks"\."id" from "tasks"/i);
+    try {
+      const office = await s.as(s.f.users.jilin);
+      const url = (q: string) => `/api/tasks?pageSize=10&planId=${plans.jilinZhejiang}${q}`;
+      const first = (await office.get(url(''))).json();
+      const lastPage = Math.ceil(first.total / 10);
+      expect(lastPage).toBeGreaterThan(1);
+      const last = (await office.get(url(`&page=${lastPage}`))).json();
+      expect(last.items).toHaveLength(first.total - 10 * (lastPage - 1));
+      expect(pages.count).toBe(2);
+      const past = (await office.get(url(`&page=${lastPage + 1}&sort=deadline`))).json();
+      expect(past).toEqual({ ...first, items: [], page: lastPage + 1 });
+      const light = TASK_LIGHTS.find((l) => first.lights[l] > 0)!;
+      const pastLight = Math.ceil(first.lights[light] / 10) + 1;
+      const lit = (await office.get(url(`&light=${light}&page=${pastLight}`))).json();
+      expect({ items: lit.items, total: lit.total }).toEqual({ items: [], total: first.lights[light] });
+      expect(pages.count).toBe(2);
+    } finally {
+      pages.restore();
     }
   });
 
