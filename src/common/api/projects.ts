@@ -326,7 +326,8 @@ export const projectStatsQuery = z.strictObject({
 });
 export type ProjectStatsParams = QueryParams<typeof projectStatsQuery>;
 
-export const projectStats = z.object({
+/** The figures without a grouping, all the dashboard shows: counts, the funnel, money by stage, the overall rates. */
+export const projectOverviewStats = z.object({
   /** `demo`: how many of the projects counted are generated demo records. */
   counts: z.object({
     projects: z.number().int(),
@@ -340,8 +341,10 @@ export const projectStats = z.object({
   /** Per current stage: count and each money figure in 万元. */
   byStage: z.array(z.object({ stage: projectStage, projects: z.number().int(), figures })),
   overall: rateRow,
-  groups: z.array(rateRow),
 });
+export type ProjectOverviewStats = z.infer<typeof projectOverviewStats>;
+
+export const projectStats = projectOverviewStats.extend({ groups: z.array(rateRow) });
 export type ProjectStats = z.infer<typeof projectStats>;
 
 export const importRowError = z.object({

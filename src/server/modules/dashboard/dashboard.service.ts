@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { pairingOverview } from '../pairings/pairings.service.ts';
 import { listProgrammes } from '../programmes/programmes.service.ts';
 import { scopeInProgramme } from '../../kernel/pairing-scope.repository.ts';
-import { projectFigures } from '../projects/projects.service.ts';
+import { projectOverview } from '../projects/projects.service.ts';
 import { seesProjectFigures } from './dashboard.policy.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function dashboard(ctx: AuthedContext, programmeId?: string) {
   const inProgramme = scope ? { ...ctx, actor: { ...ctx.actor, scope } } : ctx;
   const [pairings, projects] = await Promise.all([
     cachedByVersion(inProgramme.db, inProgramme.actor, 'dashboard|pairings', () => pairingOverview(inProgramme)),
-    seesProjectFigures(ctx.actor) ? projectFigures(inProgramme, { groupBy: 'pairing' }) : null,
+    seesProjectFigures(ctx.actor) ? projectOverview(inProgramme) : null,
   ]);
   return { programme: shown?.programme ?? null, programmes: programmes.map((p) => p.programme), ...pairings, projects };
 }

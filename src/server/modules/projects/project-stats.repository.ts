@@ -11,6 +11,8 @@ import { events } from '../events/events.tables.ts';
 
 export type StatsGroupBy = 'pairing' | 'side' | 'industry' | 'year';
 export type StatsQuery = { pairingId?: string; withSubPairs?: boolean; groupBy: StatsGroupBy; demo?: boolean };
+/** The projects a question's figures are of, whatever their grouping. */
+export type PiecesQuery = Omit<StatsQuery, 'groupBy'>;
 
 /** A pairing's rollups summed per dimension, demo flag and key (parks and events counted as dimensions of their own). */
 export interface PieceRow {
@@ -53,7 +55,7 @@ export async function pairingsInScope(db: DbOrTx, actor: Pick<Actor, 'scope'>): 
 }
 
 /** The pairings a question reads: the actor's, narrowed to the pairing asked (and, with `withSubPairs`, those below it). */
-async function pairingsAsked(db: DbOrTx, actor: Actor, q: StatsQuery) {
+async function pairingsAsked(db: DbOrTx, actor: Actor, q: PiecesQuery) {
   const directory = await pairingDirectory(db);
   let ids = await pairingsInScope(db, actor);
   if (q.pairingId) {
@@ -138,7 +140,7 @@ async function readPieces(db: DbOrTx, ids: string[]) {
  * its own rollups, parks or events change (kernel/cached-per-pairing.ts), so a project write costs the national
  * office's next figures one pairing's rollups, not the 220 pairings' again.
  */
-export async function projectStatsPieces(db: DbOrTx, actor: Actor, q: StatsQuery): Promise<StatsPiece[]> {
+export async function projectStatsPieces(db: DbOrTx, actor: Actor, q: PiecesQuery): Promise<StatsPiece[]> {
   const asked = await pairingsAsked(db, actor, q);
   const rows = await cachedPerPairing(
     db,

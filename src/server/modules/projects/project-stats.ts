@@ -1,4 +1,9 @@
-import { PIPELINE_STAGES, PROJECT_STAGES, type ProjectStats } from '../../../common/api/projects.ts';
+import {
+  PIPELINE_STAGES,
+  PROJECT_STAGES,
+  type ProjectOverviewStats,
+  type ProjectStats,
+} from '../../../common/api/projects.ts';
 import { type Fen, percentage, toWan } from '../../../common/money/money.ts';
 import type { SideParams } from '../../../common/programme-sides.ts';
 import { industries } from '../../kernel/industries.ts';
@@ -79,23 +84,24 @@ const GROUP_DIM: Record<StatsGroupBy, PieceRow['dim']> = {
  * The sums are kept between lists: `update` takes out the pieces that left or changed (a piece is kept as one rows
  * array until its pairing's rows change, kernel/cached-per-pairing.ts) and adds those that came, so after a write to
  * one pairing the national office's ~220 pieces cost one piece taken out and one put in, not every row summed again.
- * Counts and fen are integers, so the sums are exactly those of the list summed afresh.
+ * Counts and fen are integers, so the sums are exactly those of the list summed afresh. Without a grouping (null: the
+ * dashboard's), no group is kept.
  */
 export class RunningFigures {
   private readonly overall = noSums();
   private readonly stages = new Map<string, Sums>();
   /** Each group's sums, and its row as last shown (until its sums or label change: most of 220 pairings' stay). */
   private readonly groups = new Map<string, { label: string | null; sums: Sums; row?: Readonly<RateRow> }>();
-  private readonly dim: PieceRow['dim'];
+  private readonly dim: PieceRow['dim'] | null;
   private parks = 0;
   private events = 0;
   private summed: readonly StatsPiece[] = [];
 
   constructor(
-    private readonly groupBy: StatsGroupBy,
+    private readonly groupBy: StatsGroupBy | null,
     private readonly demo: boolean | undefined,
   ) {
-    this.dim = GROUP_DIM[groupBy];
+    this.dim = groupBy && GROUP_DIM[groupBy];
   }
 
   /** The sums of `pieces`: a piece at the same place with the same pairing, name and rows as before is kept. */
@@ -136,15 +142,9 @@ export class RunningFigures {
     }
   }
 
-  /** The figures of the pieces last given; `sides`: the side names of their programme (东北地区一方, 东部一方 …). */
-  figures(sides: SideParams): ProjectStats {
-    const { overall, groupBy } = this;
-    const label = (key: string, name: string | null) => {
-      if (groupBy === 'pairing') return name ?? key;
-      if (groupBy === 'side') return key === 'a' ? sides.sideA : sides.sideB;
-      if (groupBy === 'industry') return key ? (industries().section(key)?.name ?? key) : '未填行业';
-      return key ? `${key}年` : '未签约';
-    };
+  /** The figures of the pieces last given, but for the groups. */
+  overview(): ProjectOverviewStats {
+    const { overall } = this;
     return {
       counts: {
         projects: overall.reached[0]!,
@@ -169,6 +169,20 @@ export class RunningFigures {
         };
       }),
       overall: rateRow(overall, 'all', '全部'),
+    };
+  }
+
+  /** The figures of the pieces last given, by group; `sides`: the side names of their programme (东北地区一方, 东部一方 …). */
+  figures(sides: SideParams): ProjectStats {
+    const { groupBy } = this;
+    const label = (key: string, name: string | null) => {
+      if (groupBy === 'pairing') return name ?? key;
+      if (groupBy === 'side') return key === 'a' ? sides.sideA : sides.sideB;
+      if (groupBy === 'industry') return key ? (industries().section(key)?.name ?? key) : '未填行业';
+      return key ? `${key}年` : '未签约';
+    };
+    return {
+      ...this.overview(),
       groups: [...this.groups]
         .filter(([, g]) => g.sums.reached[0]! > 0)
         // Each grouping's keys are ASCII of one form (a side, an industry section, a year, a uuid's text), which every
@@ -195,7 +209,7 @@ const MAX_KEPT = 300;
 export function keptFigures(
   db: object,
   pairings: string,
-  groupBy: StatsGroupBy,
+  groupBy: StatsGroupBy | null,
   demo: boolean | undefined,
 ): RunningFigures {
   let byQuestion = kept.get(db);

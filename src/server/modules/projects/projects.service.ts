@@ -12,6 +12,7 @@ import type {
   StageMoveInput,
   FigureReportInput,
   ProjectListQuery,
+  ProjectOverviewStats,
   ProjectStats,
 } from '../../../common/api/projects.ts';
 import {
@@ -30,7 +31,12 @@ import {
   type ProjectDetailRows,
 } from './projects.repository.ts';
 import { appendMoves, appendReport } from './project-history.repository.ts';
-import { projectStatsPieces, type StatsQuery } from './project-stats.repository.ts';
+import {
+  type PiecesQuery,
+  projectStatsPieces,
+  type StatsGroupBy,
+  type StatsQuery,
+} from './project-stats.repository.ts';
 import { inPairingScope, scopeTag } from '../../kernel/pairing-scope.repository.ts';
 import { NEWEST, derivedColumns, historyOf } from './project-history.ts';
 import { keptFigures } from './project-stats.ts';
@@ -60,19 +66,31 @@ export async function projectDetail(ctx: AuthedContext, id: string): Promise<Pro
 /** The key a project's rows are named by (db/routing.ts writingFor, showingOnly): its row, history and task links. */
 const projectRows = (id: string) => `project:${id}`;
 
-/** The figures of the projects the actor sees, with their parks and events, grouped as asked (the dashboard's too). */
+/** The figures of the projects the actor sees, with their parks and events, grouped as asked. */
 export async function projectFigures(ctx: AuthedContext, query: StatsQuery): Promise<ProjectStats> {
-  const [pieces, sides] = await Promise.all([
-    projectStatsPieces(ctx.db, ctx.actor, query),
+  const [running, sides] = await Promise.all([
+    runningFigures(ctx, query, query.groupBy),
     // The programme's side names change with pairings and programmes only: kept until they do.
     cachedByVersion(ctx.db, ctx.actor, `stats|sides|${query.pairingId ?? ''}`, () =>
       sideTextsInView(ctx, 'zh-CN', query.pairingId),
     ),
   ]);
-  // Summed from the last figures of the same pairings (project-stats.ts RunningFigures): after a write, only the
-  // written pairing's piece is taken out and put in again.
+  return running.figures(sides);
+}
+
+/** The dashboard's figures of the projects the actor sees: those of projectFigures without the groups. */
+export async function projectOverview(ctx: AuthedContext): Promise<ProjectOverviewStats> {
+  return (await runningFigures(ctx, {}, null)).overview();
+}
+
+/**
+ * Summed from the last figures of the same pairings (project-stats.ts RunningFigures): after a write, only the
+ * written pairing's piece is taken out and put in again.
+ */
+async function runningFigures(ctx: AuthedContext, query: PiecesQuery, groupBy: StatsGroupBy | null) {
+  const pieces = await projectStatsPieces(ctx.db, ctx.actor, query);
   const pairings = `${scopeTag(ctx.actor.scope)}|${query.pairingId ?? ''}|${query.withSubPairs ?? ''}`;
-  return keptFigures(ctx.db, pairings, query.groupBy, query.demo).update(pieces).figures(sides);
+  return keptFigures(ctx.db, pairings, groupBy, query.demo).update(pieces);
 }
 
 /** The GB/T 4754-2017 industries a project is filed under. */

@@ -4,15 +4,15 @@ import { useI18n } from '../../app/i18n.tsx';
 import { LightTable, type LightColumn } from '../../shared/LightTable.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { MONEY_FIGURES } from '../../../common/api/enums.ts';
-import type { ProjectStats } from '../../../common/api/projects.ts';
+import type { ProjectOverviewStats } from '../../../common/api/projects.ts';
 import { formatRate, StageTag, WanAmount } from './project-display.tsx';
 
 const FunnelChart = lazy(() => import('./FunnelChart.tsx'));
 
-type StageRow = ProjectStats['byStage'][number];
+type StageRow = ProjectOverviewStats['byStage'][number];
 
 /** Counts of projects, parks and events, with the demo share named. */
-export function ProjectCounts({ stats }: { stats: ProjectStats }) {
+export function ProjectCounts({ stats }: { stats: ProjectOverviewStats }) {
   const { t } = useI18n();
   const items = [
     { key: 'projects', value: stats.counts.projects },
@@ -41,7 +41,7 @@ export function ProjectCounts({ stats }: { stats: ProjectStats }) {
 }
 
 /** Projects and each money figure per current stage; stages without projects are left out. */
-export function MoneyByStage({ stats }: { stats: ProjectStats }) {
+export function MoneyByStage({ stats }: { stats: ProjectOverviewStats }) {
   const { t } = useI18n();
   const columns: LightColumn<StageRow>[] = [
     { key: 'stage', title: t('ui.projects.dashboard.stage'), width: 80, render: (r) => <StageTag stage={r.stage} /> },
@@ -72,7 +72,7 @@ export function MoneyByStage({ stats }: { stats: ProjectStats }) {
   );
 }
 
-export function Funnel({ stats, height }: { stats: ProjectStats; height?: number }) {
+export function Funnel({ stats, height }: { stats: ProjectOverviewStats; height?: number }) {
   return (
     <Suspense fallback={<Skeleton active />}>
       <FunnelChart funnel={stats.funnel} height={height} />
@@ -81,7 +81,7 @@ export function Funnel({ stats, height }: { stats: ProjectStats; height?: number
 }
 
 /** The rates of all the projects in view: 到位率, 开工率, 投产率. */
-export function OverallRates({ stats }: { stats: ProjectStats }) {
+export function OverallRates({ stats }: { stats: ProjectOverviewStats }) {
   const { t } = useI18n();
   const o = stats.overall;
   return (
@@ -100,7 +100,7 @@ export function OverallRates({ stats }: { stats: ProjectStats }) {
 }
 
 /** Everything the dashboard and a pairing page show about projects: counts, funnel, money by stage, rates. */
-export default function ProjectOverview({ stats, extra }: { stats: ProjectStats; extra?: React.ReactNode }) {
+export default function ProjectOverview({ stats, extra }: { stats: ProjectOverviewStats; extra?: React.ReactNode }) {
   const { t } = useI18n();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="project-overview">
