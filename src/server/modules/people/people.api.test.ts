@@ -427,6 +427,10 @@ describe.each(testEngines())(
       // A list shows masked numbers only: no audit row (reveals and named exports have theirs, tests above and below).
       expect(await count('audit_log')).toBe(audited);
       expect(page?.values.filter((v) => String(v) === '2019')).toHaveLength(2);
+      // The reader's pairings are written into the text of a statement prepared for their scope, not sent as a uuid[]
+      // value that every run reads afresh (kernel/pairing-scope.repository.ts rowsInPairingScopeWritten).
+      expect(page?.values.filter((v) => String(v).startsWith('{'))).toEqual([]);
+      expect(page?.text).toContain(s.f.pairings.jilinZhejiang);
       // Run by itself on one connection over a roster of 4,000 cadres across ten years (rolled back): PostgreSQL
       // plans each statement's first five runs for their values, then keeps one plan if it costs no more than theirs.
       // With the year given as a value it priced that plan above the runs' own and planned every run afresh.

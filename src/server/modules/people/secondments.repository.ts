@@ -15,7 +15,7 @@ import {
   preparedRows,
   underOwnNames,
 } from '../../kernel/prepared-by-shape.ts';
-import { rowsInPairingScope } from '../../kernel/pairing-scope.repository.ts';
+import { rowsInPairingScope, rowsInPairingScopeWritten } from '../../kernel/pairing-scope.repository.ts';
 import { pairings } from '../pairings/pairings.tables.ts';
 import { secondments } from './people.tables.ts';
 
@@ -55,11 +55,11 @@ const FILTER_KEYS = ['pairingId', 'direction', 'rank', 'status', 'batch', 'year'
 type FilterValues = Pick<SecondmentFilter, (typeof FILTER_KEYS)[number]>;
 type GivenFilter = Given<FilterValues>;
 
-function filterOf(actor: Actor, f: GivenFilter): SQL | undefined {
+function filterOf(actor: Actor, f: GivenFilter, scope = secondmentScope(actor)): SQL | undefined {
   // The name/unit search: the pattern itself, or the placeholder its pattern fills.
   const like = typeof f.q === 'string' ? containing(f.q) : f.q;
   return and(
-    secondmentScope(actor),
+    scope,
     f.pairingId ? eq(secondments.pairingId, f.pairingId) : undefined,
     f.direction ? eq(secondments.direction, f.direction) : undefined,
     f.rank ? eq(secondments.rank, f.rank) : undefined,
@@ -127,11 +127,13 @@ export async function listSecondments(
   // filters' columns): the rows the OFFSET skips are index entries, not wide cadre rows read and sorted; only the
   // page's rows are read whole. Built once per filter shape and scope, run with this request's values.
   const { given, shape } = placeholdersOf(f, FILTER_KEYS);
+  // The scope written into the text: the statement is prepared for this scope only.
+  const scope = rowsInPairingScopeWritten(actor, secondments.pairingId);
   const inOrder = (sort: SecondmentFilter['sort'], after?: SQL) =>
     db
       .select({ id: secondments.id })
       .from(secondments)
-      .where(and(filterOf(actor, given), after))
+      .where(and(filterOf(actor, given, scope), after))
       .orderBy(...orderOf(sort));
   // The page's rows as the driver gives them: every column reads as Drizzle would map it (text, uuid, dates as text,
   // numbers, booleans), without its mapping of each field of each row.
