@@ -237,4 +237,60 @@ describe.each(testEngines())('project ledger pages on %s', (engine) => {
     expect(plan[at - 1], plan.join('\n')).toMatch(/->\s+Limit|^\s*Limit/);
     expect(plan[at + 1], plan.join('\n')).toMatch(/Index Cond: \((stage|industry_section) = /);
   });
+
+  // A scope's page found pairing by pairing: PostgreSQL plans each named statement's first five
+  // runs for their values, then keeps one plan if it costs no more than theirs. With the reader's pairings and the
+  // page's bounds given as values, a scope of a few pairings priced each run's own plan below the plan for any, and
+  // every run was planned afresh (on the mix's data three times the run's own time).
+  it("plans a scope's page found pairing by pairing once for every reader and page, not afresh on every run", async () => {
+    const name = 'ledger_pairings';
+    // Found first otherwise (this test's few rows).
+    const kept = { ...ledgerFindFirst };
+    ledgerFindFirst.maxRows = 0;
+    onTestFinished(() => {
+      Object.assign(ledgerFindFirst, kept);
+    });
+    const jilin = await s.as(s.f.users.jilin);
+    const seen: { text: string; values: unknown[] }[] = [];
+    const counter = countStatements(s.t.database.db, /page\.id/, (text, values) => seen.push({ text, values }));
+    const res = await jilin.get('/api/projects?pageSize=2&sort=title');
+    counter.restore();
+    expect(res.statusCode, res.body).toBe(200);
+    expect(seen).toHaveLength(1);
+    const { text, values } = seen[0]!;
+    expect(text).toContain('CROSS JOIN LATERAL');
+    const { jilinZhejiang, jilinWenzhou, liaoningJiangsu } = s.f.pairings;
+    const scopes = [[jilinZhejiang, jilinWenzhou], [liaoningJiangsu], [jilinZhejiang, jilinWenzhou, liaoningJiangsu]];
+    const client = await s.t.database.pool.connect();
+    try {
+      // Rows enough that a plan's cost is its rows' more than its planning's (rolled back): 300 copies of each.
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO projects SELECT (jsonb_populate_record(NULL::projects, to_jsonb(p)
+        || jsonb_build_object('id', gen_random_uuid(), 'natural_key', p.natural_key || '#' || g, 'project_code', NULL))).*
+        FROM projects p, generate_series(1, 300) g`);
+      await client.query('ANALYZE projects');
+      for (let i = 0; i < 10; i++)
+        await client.query({
+          name,
+          text,
+          // Another reader's pairings, and another page (every number: the page's bounds).
+          values: values.map((v) =>
+            typeof v === 'string' && v.startsWith('{')
+              ? `{${scopes[i % 3]!.join(',')}}`
+              : typeof v === 'number'
+                ? v + 2 * (i % 4)
+                : v,
+          ),
+        });
+      const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        'SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1',
+        [name],
+      );
+      expect(rows).toEqual([{ generic_plans: '5', custom_plans: '5' }]);
+    } finally {
+      await client.query('ROLLBACK');
+      // Dropped, not given back: its named statement goes with it.
+      client.release(true);
+    }
+  });
 });
