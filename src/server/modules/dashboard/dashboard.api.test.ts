@@ -15,6 +15,7 @@ function spyPieceReads(db: Db) {
   const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
   const query = client.query;
   const reads: string[][] = [];
+  const sent: { text: string; values: unknown[] }[] = [];
   client.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0] as string | { text?: string; values?: unknown[] };
     const text = typeof first === 'string' ? first : first?.text;
@@ -23,16 +24,18 @@ function spyPieceReads(db: Db) {
       | unknown[]
       | undefined;
     // The ids go as the array's text (kernel/pairing-scope.repository.ts uuidArray): {"id","id"}.
-    if (text?.includes('FROM project_rollups x') && text.includes('x.pairing_id = ANY'))
+    if (text?.includes('FROM project_rollups x') && text.includes('x.pairing_id = ANY')) {
+      sent.push({ text, values: values ?? [] });
       reads.push(
         String(values?.[0] ?? '{}')
           .replace(/[{}"]/g, '')
           .split(',')
           .filter(Boolean),
       );
+    }
     return query.apply(this, args);
   };
-  return { reads, restore: () => void (client.query = query) };
+  return { reads, sent, restore: () => void (client.query = query) };
 }
 
 /*
@@ -293,6 +296,48 @@ describe.each(testEngines())('dashboard projects on %s', (engine) => {
       expect(after.national!.counts.projects).toBe(truth.rows[0]!.n);
     } finally {
       spy.restore();
+    }
+  });
+
+  it('reads a written pairing’s figures by a plan kept after five runs, whichever pairing', async () => {
+    const c = await s.as(s.f.users.national);
+    expect((await c.get('/api/dashboard')).statusCode).toBe(200);
+    const spy = spyPieceReads(s.t.database.db);
+    try {
+      const made = await c.post(
+        '/api/projects',
+        newProject(s.f.pairings.jilinZhejiang, { title: '又一项目', investor: '某公司' }),
+      );
+      expect(made.statusCode, made.body).toBe(201);
+      expect((await c.get('/api/dashboard')).statusCode).toBe(200);
+    } finally {
+      spy.restore();
+    }
+    expect(spy.reads).toEqual([[s.f.pairings.jilinZhejiang]]);
+    const { text, values } = spy.sent[0]!;
+    // As after each write, one pairing at a time, on one connection (rolled back), over rollups of the mix's size per
+    // pairing: PostgreSQL plans a named statement's first five runs for their values, then keeps one plan if it costs
+    // no more than theirs. Given the pairing as a value, one pairing's plan was priced below the plan for any, and
+    // every read was planned afresh.
+    const pairings = Object.values(s.f.pairings);
+    const client = await s.t.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO project_rollups (dim, pairing_id, is_demo, key, furthest_stage, projects)
+        SELECT 'industry', p.id, false, 'k' || g, 'planning', 1 FROM pairings p, generate_series(1, 500) g`);
+      await client.query('ANALYZE project_rollups');
+      for (let i = 0; i < 10; i++) {
+        const asked = `{${pairings[i % pairings.length]}}`;
+        await client.query({ name: 'stats_pieces', text, values: values.map(() => asked) });
+      }
+      const { rows } = await client.query(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'stats_pieces'`,
+      );
+      expect(rows).toEqual([{ generic_plans: '5', custom_plans: '5' }]);
+    } finally {
+      await client.query('ROLLBACK');
+      // Dropped, not given back: its named statement goes with it.
+      client.release(true);
     }
   });
 
