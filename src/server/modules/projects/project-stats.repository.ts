@@ -5,6 +5,7 @@ import { PIPELINE_STAGES } from '../../../common/api/projects.ts';
 import { uuidArray } from '../../kernel/pairing-scope.repository.ts';
 import { cachedByVersion } from '../../kernel/cached-by-version.ts';
 import { cachedPerPairing } from '../../kernel/cached-per-pairing.ts';
+import { unseenUuids } from '../../kernel/unseen-value.ts';
 import { wan } from '../../../common/money/money.ts';
 import { parks } from '../parks/parks.tables.ts';
 import { events } from '../events/events.tables.ts';
@@ -77,11 +78,11 @@ const ROLLUP_ORD = sql.raw(
 );
 
 /**
- * The pairings asked, read through a subquery (kernel/unseen-value.ts; cast again, so ANY stays over an array): given
- * as a value, one pairing's plan was priced below the plan for any pairings, and the statement was planned on every
- * read after a write (0.5 ms of a 0.7 ms read on PostgreSQL); so it is kept after five runs.
+ * The pairings asked, read through a subquery (kernel/unseen-value.ts): given as a value, one pairing's plan was priced
+ * below the plan for any pairings, and the statement was planned on every read after a write (0.5 ms of a 0.7 ms read
+ * on PostgreSQL); so it is kept after five runs.
  */
-const unseenIds = (ids: string[]) => sql`(SELECT ${uuidArray(ids)})::uuid[]`;
+const unseenIds = (ids: string[]) => unseenUuids(uuidArray(ids));
 
 /**
  * The pieces of `ids`, in one statement: project_rollups (kept by triggers on projects, migration 0012) summed per

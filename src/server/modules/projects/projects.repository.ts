@@ -24,7 +24,7 @@ import { pairingsInScope } from './project-stats.repository.ts';
 import { searchableByGrams, searchCondition } from './search-grams.ts';
 import { placeholdersOf, preparedByShape, preparedRows, type Given } from '../../kernel/prepared-by-shape.ts';
 import { movesColumn, movesOf, reportsColumn, reportsOf } from './project-history.repository.ts';
-import { unseen } from '../../kernel/unseen-value.ts';
+import { unseen, unseenUuids } from '../../kernel/unseen-value.ts';
 
 /** The rows an actor may see: projects of the pairings in their scope. Every query below goes through it. */
 export const projectScope = (actor: Actor): SQL | undefined => rowsInPairingScope(actor, projects.pairingId);
@@ -251,7 +251,7 @@ function ledgerPageStatement(
   if (way === 'perPairing' && scoped) {
     const narrowed = narrowing(given, shape);
     const int = (name: string) => unseen(sql.placeholder(name), 'int');
-    ids = sql`SELECT c.id, c.key FROM unnest((SELECT ${SCOPE_PAIRINGS})) AS s(pairing_id)
+    ids = sql`SELECT c.id, c.key FROM unnest(${unseenUuids(SCOPE_PAIRINGS)}) AS s(pairing_id)
       CROSS JOIN LATERAL (SELECT ${projects.id} AS id, ${key} AS key FROM ${projects}
         WHERE ${projects.pairingId} = s.pairing_id${narrowed ? sql` AND ${narrowed}` : sql``}
         ORDER BY ${key} ${dir}, ${projects.id} ${dir} LIMIT ${int('upTo')}) c
